@@ -1,0 +1,69 @@
+/**
+ * The one entry point of the indicators engine (issue #3): analyse(intake, options) → Analysis.
+ * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
+ */
+import { buildContext, type AnalysisOptions } from "./context";
+import { computeComplianceIndicators } from "./indicators/compliance";
+import { computeMutualisationIndicators } from "./indicators/mutualisation";
+import { computePerformanceIndicators } from "./indicators/performance";
+import { computeResponsibleIndicators } from "./indicators/responsible";
+import { computeSpendIndicators } from "./indicators/spend";
+import { computeTerritoryIndicators } from "./indicators/territories";
+import type { AnalysisContext, IndicatorResult } from "./indicators/types";
+import type { Anomaly, IntakeResult, Reconciliation } from "./model";
+import { previousYearPeriod, type Period } from "./period";
+import { buildPlanInputs, type FamilyPlanInput } from "./plan";
+import type { ReferenceValues } from "./reference/values";
+import { VERSION } from "./version";
+
+export type { AnalysisOptions } from "./context";
+
+export interface Analysis {
+  version: string;
+  period: Period;
+  previousPeriod: Period;
+  reconciliation: Reconciliation;
+  anomalies: Anomaly[];
+  /** Every indicator, in SPEC order (SP, PF, CO, RE, MU, TE). */
+  indicators: IndicatorResult[];
+  plan: FamilyPlanInput[];
+  reference: ReferenceValues;
+  /** Number of compliance signals (CO1–CO5 headline counts). */
+  alertCount: number;
+}
+
+/** The indicator groups, in the order they are computed and shown. */
+export const INDICATOR_GROUPS: ((ctx: AnalysisContext) => IndicatorResult[])[] = [
+  computeSpendIndicators,
+  computePerformanceIndicators,
+  computeComplianceIndicators,
+  computeResponsibleIndicators,
+  computeMutualisationIndicators,
+  computeTerritoryIndicators,
+];
+
+export function analyse(intake: IntakeResult, options: AnalysisOptions = {}): Analysis {
+  const ctx = buildContext(intake, options);
+  const indicators = INDICATOR_GROUPS.flatMap((group) => group(ctx));
+  const alertCount = indicators
+    .filter((i) => i.group === "CO" && i.value !== null)
+    .reduce((sum, i) => sum + (i.value as number), 0);
+  return {
+    version: VERSION,
+    period: ctx.period,
+    previousPeriod: previousYearPeriod(ctx.period),
+    reconciliation: intake.reconciliation,
+    anomalies: intake.anomalies,
+    indicators,
+    plan: buildPlanInputs(ctx, indicators),
+    reference: ctx.ref,
+    alertCount,
+  };
+}
+
+/** The indicator with this SPEC id (throws when absent: ids are stable). */
+export function indicator(analysis: Pick<Analysis, "indicators">, id: string): IndicatorResult {
+  const found = analysis.indicators.find((i) => i.id === id);
+  if (!found) throw new Error(`Indicateur inconnu : ${id}`);
+  return found;
+}

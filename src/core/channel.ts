@@ -1,0 +1,37 @@
+/**
+ * The purchasing channel a spend line effectively went through (SPEC §2.4):
+ * given channel > UGAP supplier (Centrale d'achat) > channel of the matched contract >
+ * "Marché propre" when a contract reference is given > "Hors marché".
+ */
+import type { Channel, ContractLine, SpendLine } from "./model";
+
+const UGAP_NAME = /^\s*(ugap\b|union des groupements d.achats publics)/i;
+
+export function isUgapSupplier(supplierId: string | null, supplierName: string | null, ugapSiren: string): boolean {
+  if (supplierId && supplierId.slice(0, 9) === ugapSiren) return true;
+  return supplierName !== null && UGAP_NAME.test(supplierName);
+}
+
+export function effectiveChannel(
+  line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">,
+  contractsByRef: Map<string, ContractLine>,
+  ugapSiren: string,
+): Channel {
+  if (line.channel) return line.channel;
+  if (isUgapSupplier(line.supplierId, line.supplierName, ugapSiren)) return "Centrale d'achat";
+  if (line.contractRef) {
+    const contract = contractsByRef.get(line.contractRef);
+    return contract?.channel ?? "Marché propre";
+  }
+  return "Hors marché";
+}
+
+/** Whether a line counts as bought under a contract (PF1): matched contract, or a channel other than Hors marché. */
+export function isUnderContract(
+  line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">,
+  contractsByRef: Map<string, ContractLine>,
+  ugapSiren: string,
+): boolean {
+  if (line.contractRef && contractsByRef.has(line.contractRef)) return true;
+  return effectiveChannel(line, contractsByRef, ugapSiren) !== "Hors marché";
+}

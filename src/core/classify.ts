@@ -1,0 +1,131 @@
+/**
+ * Homogeneous families (SPEC §2.6): the first rule that applies classifies a line —
+ * the buyer's family code → the CPV group (3 digits) → the budget article through a default M57
+ * mapping → "Non classé". The Family records which rule did it, so the choice is explainable.
+ *
+ * Families are memoised: every line of a family shares one Family object (memory on 1 M lines).
+ */
+import type { Family, Nature } from "./model";
+import { CPV_DIVISION_LABELS, cpvGroup, natureFromCpv } from "./parse/cpv";
+
+export interface BudgetArticleFamily {
+  label: string;
+  nature: Nature | null;
+}
+
+/** Default M57/M14 nature → family (longest prefix wins). Editable through the Paramètres sheet later. */
+export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
+  "60611": { label: "Eau et assainissement", nature: "Fournitures" },
+  "60612": { label: "Énergie - électricité", nature: "Fournitures" },
+  "60613": { label: "Chauffage urbain", nature: "Fournitures" },
+  "60621": { label: "Combustibles", nature: "Fournitures" },
+  "60622": { label: "Carburants", nature: "Fournitures" },
+  "60623": { label: "Alimentation", nature: "Fournitures" },
+  "60628": { label: "Autres fournitures non stockées", nature: "Fournitures" },
+  "60631": { label: "Fournitures d'entretien", nature: "Fournitures" },
+  "60632": { label: "Fournitures de petit équipement", nature: "Fournitures" },
+  "60633": { label: "Fournitures de voirie", nature: "Fournitures" },
+  "60636": { label: "Vêtements de travail", nature: "Fournitures" },
+  "6064": { label: "Fournitures administratives", nature: "Fournitures" },
+  "6065": { label: "Livres, disques, cassettes", nature: "Fournitures" },
+  "6067": { label: "Fournitures scolaires", nature: "Fournitures" },
+  "611": { label: "Contrats de prestations de services", nature: "Services" },
+  "6132": { label: "Locations immobilières", nature: "Services" },
+  "6135": { label: "Locations mobilières", nature: "Services" },
+  "615221": { label: "Entretien et réparations de bâtiments publics", nature: "Services" },
+  "615231": { label: "Entretien et réparations de voiries", nature: "Services" },
+  "61551": { label: "Entretien du matériel roulant", nature: "Services" },
+  "6156": { label: "Maintenance", nature: "Services" },
+  "616": { label: "Primes d'assurance", nature: "Services" },
+  "6184": { label: "Formation", nature: "Services" },
+  "6226": { label: "Honoraires", nature: "Services" },
+  "6231": { label: "Annonces et insertions", nature: "Services" },
+  "6236": { label: "Catalogues et imprimés", nature: "Services" },
+  "6247": { label: "Transports collectifs", nature: "Services" },
+  "6257": { label: "Réceptions", nature: "Services" },
+  "6261": { label: "Frais d'affranchissement", nature: "Services" },
+  "6262": { label: "Frais de télécommunications", nature: "Services" },
+  "6283": { label: "Nettoyage des locaux", nature: "Services" },
+  "2182": { label: "Matériel de transport", nature: "Fournitures" },
+  "2183": { label: "Matériel de bureau et informatique", nature: "Fournitures" },
+  "2184": { label: "Mobilier", nature: "Fournitures" },
+  "2188": { label: "Autres immobilisations corporelles", nature: "Fournitures" },
+  "2312": { label: "Agencements et aménagements de terrains (travaux)", nature: "Travaux" },
+  "2313": { label: "Constructions (travaux)", nature: "Travaux" },
+  "2315": { label: "Installations et réseaux (travaux)", nature: "Travaux" },
+};
+
+export interface FamilyInput {
+  familyCode: string | null;
+  familyLabel: string | null;
+  cpv: string | null;
+  budgetArticle: string | null;
+}
+
+export const UNCLASSIFIED: Family = Object.freeze({ key: "NC", label: "Non classé", rule: "unclassified" as const });
+
+const memo = new Map<string, Family>();
+
+function memoised(key: string, make: () => Family): Family {
+  let f = memo.get(key);
+  if (!f) {
+    f = Object.freeze(make());
+    memo.set(key, f);
+  }
+  return f;
+}
+
+/** The default M57 entry of a budget article (longest matching prefix), or null. */
+export function budgetArticleFamily(article: string): { prefix: string; entry: BudgetArticleFamily } | null {
+  const digits = article.replace(/\D/g, "");
+  for (let len = digits.length; len >= 3; len--) {
+    const prefix = digits.slice(0, len);
+    const entry = DEFAULT_M57_FAMILIES[prefix];
+    if (entry) return { prefix, entry };
+  }
+  return null;
+}
+
+export function classifyFamily(input: FamilyInput): Family {
+  if (input.familyCode) {
+    const code = input.familyCode;
+    const label = input.familyLabel;
+    return memoised(`F\u0000${code}\u0000${label ?? ""}`, () => ({ key: `F:${code}`, label: label ?? code, rule: "familyCode" }));
+  }
+  if (input.cpv) {
+    const group = cpvGroup(input.cpv);
+    return memoised(`C\u0000${group}`, () => {
+      const division = CPV_DIVISION_LABELS[group.slice(0, 2)] ?? `Division CPV ${group.slice(0, 2)}`;
+      return { key: `CPV:${group}`, label: `${division} (groupe ${group})`, rule: "cpv" };
+    });
+  }
+  if (input.budgetArticle) {
+    const found = budgetArticleFamily(input.budgetArticle);
+    if (found) {
+      return memoised(`A\u0000${found.prefix}`, () => ({ key: `ART:${found.prefix}`, label: found.entry.label, rule: "budgetArticle" }));
+    }
+  }
+  return UNCLASSIFIED;
+}
+
+/** Nature of a line: explicit (nomenclature) → CPV → budget article → null. */
+export function natureOf(explicit: Nature | null, cpv: string | null, budgetArticle: string | null): Nature | null {
+  if (explicit) return explicit;
+  if (cpv) return natureFromCpv(cpv);
+  if (budgetArticle) return budgetArticleFamily(budgetArticle)?.entry.nature ?? null;
+  return null;
+}
+
+/** French explanation of the rule that classified a family (for the Cartographie sheet). */
+export function explainFamilyRule(family: Family): string {
+  switch (family.rule) {
+    case "familyCode":
+      return "Code famille de la nomenclature de l'acheteur";
+    case "cpv":
+      return "Groupe CPV (3 premiers chiffres du code CPV)";
+    case "budgetArticle":
+      return "Article budgétaire (correspondance M57 par défaut)";
+    case "unclassified":
+      return "Aucune information de classement (code famille, CPV ou article)";
+  }
+}

@@ -1,0 +1,712 @@
+/**
+ * Import of DECP files (données essentielles de la commande publique), JSON form. SPEC §2.2, §2.4, §2.5.
+ *
+ * Accepted top-level shapes:
+ * - `{"marches": [...]}`: v1.x (2019 PES/Hélios consolidated file), or v2 fields in a flat list;
+ * - `{"marches": {"marche": [...], "contrat-concession": [...]}}`: v1.5 XML-to-JSON and v2.0.x;
+ *   a single object instead of a list is accepted (XML-to-JSON of a one-contract file);
+ * - `{"marche": [...]}` (the inner object without `marches`) and a bare array;
+ * - list items wrapped as `{"marche": {...}}` or `{"contrat-concession": {...}}`.
+ *
+ * Rules:
+ * - "row" = 1-based position of the item in the DECP list, in file order. When the file holds
+ *   separate `marche` and `contrat-concession` lists, they are numbered one after the other in the
+ *   order they appear in the file (e.g. concessions 1-2 then marchés 3-4).
+ * - Every item ends in exactly one of: analysed, analysed with warning(s), rejected (one anomaly).
+ * - Contrats de concession are not marchés: they are rejected (listed, never silently dropped).
+ * - Amounts: `montant` is the initial HT amount (lump sum or estimated maximum). Placeholder or
+ *   implausible values (0, negative, under 1 €, ≥ 999 999 999 €, 9 999 999 € and longer runs of 9)
+ *   are kept in a warning and the contract is analysed with amountCents = null.
+ * - Reconciliation: amountRead counts only plausible amounts (marchés: `montant`, concessions:
+ *   `valeurGlobale`), so amountRead = amountAnalysed + amountRejected holds to the cent.
+ *   Amended amounts (modifications) are not part of the reconciliation.
+ * - Decimal numbers given as text (XML-to-JSON) use a dot: "1234.5" is 1 234,50 €.
+ */
+
+import { addMonths } from "./dates";
+import { classifyFamily } from "./classify";
+import type { Anomaly, Cell, Channel, ContractLine, TableReconciliation } from "./model";
+import { formatEuros, toCents } from "./money";
+import { normalizeCpv, natureFromCpv } from "./parse/cpv";
+import { parseDate } from "./parse/date";
+import { normalizeCompanyId } from "./parse/identifiers";
+import { parseAmountCents, parseNumber } from "./parse/number";
+import { PROCEDURES, considerationPresent, isUgap, normalizeProcedure } from "./parse/vocabulary";
+import { cellText, normalizeKey } from "./text";
+
+export type DecpFormat = "decp-v1" | "decp-v2" | "unknown";
+
+export interface DecpImport {
+  format: DecpFormat;
+  contracts: ContractLine[];
+  anomalies: Anomaly[];
+  /** kind "contracts"; rowsRead = items found in the file; amounts = Σ plausible montant. */
+  reconciliation: TableReconciliation;
+}
+
+type JsonObject = Record<string, unknown>;
+
+type EntryKind = "marche" | "concession" | "unknown";
+
+interface Entry {
+  row: number;
+  /** Kind given by the file structure (list name or item wrapper); "unknown" = decide from fields. */
+  kind: EntryKind;
+  item: unknown;
+}
+
+const PROCEDURE_LABELS = PROCEDURES.join(", ");
+
+/** Fields that only the 2024 format (v2.0.x) has. */
+const V2_MARKERS = [
+  "techniques",
+  "modalitesExecution",
+  "offresRecues",
+  "considerationsSociales",
+  "considerationsEnvironnementales",
+  "typesPrix",
+  "ccag",
+  "marcheInnovant",
+  "typeGroupementOperateurs",
+  "sousTraitanceDeclaree",
+  "attributionAvance",
+];
+
+/** Fields of a DECP marché (any version): an object with two of these looks like a contract. */
+const MARCHE_KEYS = [
+  "id",
+  "uid",
+  "acheteur",
+  "objet",
+  "codeCPV",
+  "procedure",
+  "dateNotification",
+  "montant",
+  "titulaires",
+  "dureeMois",
+  "nature",
+  "lieuExecution",
+];
+
+/** Fields that only a contrat de concession has. */
+const CONCESSION_KEYS = ["autoriteConcedante", "concessionnaires", "valeurGlobale", "montantSubventionPublique"];
+
+const CONCESSION_WRAPPERS = ["contrat-concession", "contratConcession", "contrat_concession", "concession"];
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function toArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+const UNREADABLE: unique symbol = Symbol("unreadable");
+
+/** The primitive behind a value, unwrapping XML-to-JSON text nodes ({"#text": ...}, {"$": ...}). */
+function primitive(value: unknown): Cell | typeof UNREADABLE {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (isObject(value)) {
+    for (const key of ["#text", "$", "_", "value"]) {
+      if (key in value) return primitive(value[key]);
+    }
+  }
+  return UNREADABLE;
+}
+
+/** Runs a cell parser on a JSON value: objects/arrays that are not text nodes are unreadable. */
+function readWith<T>(value: unknown, parse: (cell: Cell) => T | null | undefined): T | null | undefined {
+  const cell = primitive(value);
+  if (cell === UNREADABLE) return undefined;
+  if (cell === null || cell === undefined) return null;
+  return parse(cell);
+}
+
+function textOf(value: unknown): string | null {
+  const cell = primitive(value);
+  return cell === UNREADABLE ? null : cellText(cell);
+}
+
+/** Short display of a raw value for an anomaly. */
+function display(value: unknown): string | null {
+  const cell = primitive(value);
+  if (cell !== UNREADABLE) return cellText(cell);
+  const json = JSON.stringify(value);
+  return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+}
+
+/**
+ * Items of a DECP list field, unwrapping the v2 wrappers: `[{"titulaire": {...}}]`,
+ * `{"titulaire": [...]}`, `{"technique": [...]}`; plain lists and single values pass through.
+ */
+function listOf(value: unknown, wrapper: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) {
+    return value.flatMap((item) =>
+      isObject(item) && wrapper in item && (isObject(item[wrapper]) || Array.isArray(item[wrapper]))
+        ? toArray(item[wrapper])
+        : [item],
+    );
+  }
+  if (isObject(value) && wrapper in value) return listOf(value[wrapper], wrapper);
+  return [value];
+}
+
+function keyCount(item: JsonObject, keys: string[]): number {
+  return keys.reduce((n, key) => n + (key in item ? 1 : 0), 0);
+}
+
+function looksLikeMarche(item: JsonObject): boolean {
+  return keyCount(item, MARCHE_KEYS) >= 2;
+}
+
+function isConcessionItem(item: JsonObject): boolean {
+  const type = textOf(item._type);
+  if (type !== null && normalizeKey(type).includes("concession")) return true;
+  return !("acheteur" in item) && keyCount(item, CONCESSION_KEYS) >= 1;
+}
+
+/** Unwraps `{"marche": {...}}` / `{"contrat-concession": {...}}` items. */
+function unwrapItem(entry: Entry): { kind: EntryKind; item: unknown } {
+  const { item } = entry;
+  if (isObject(item)) {
+    const keys = Object.keys(item);
+    if (keys.length === 1) {
+      const inner = item[keys[0]];
+      if (isObject(inner)) {
+        if (keys[0] === "marche") return { kind: "marche", item: inner };
+        if (CONCESSION_WRAPPERS.includes(keys[0])) return { kind: "concession", item: inner };
+      }
+    }
+  }
+  return { kind: entry.kind, item };
+}
+
+/** The DECP list(s) of a parsed JSON file, in file order; null when the shape is not DECP. */
+function extractEntries(json: unknown): Entry[] | null {
+  const entries: Entry[] = [];
+  const push = (items: unknown[], kind: EntryKind) => {
+    for (const item of items) entries.push({ row: entries.length + 1, kind, item });
+  };
+  const fromContainer = (container: JsonObject): boolean => {
+    let found = false;
+    for (const key of Object.keys(container)) {
+      if (key === "marche") {
+        push(toArray(container[key]), "marche");
+        found = true;
+      } else if (CONCESSION_WRAPPERS.includes(key)) {
+        push(toArray(container[key]), "concession");
+        found = true;
+      }
+    }
+    return found;
+  };
+
+  if (Array.isArray(json)) {
+    push(json, "unknown");
+    return entries;
+  }
+  if (!isObject(json)) return null;
+  if ("marches" in json) {
+    const marches = json.marches;
+    if (Array.isArray(marches)) {
+      push(marches, "unknown");
+      return entries;
+    }
+    if (isObject(marches)) return fromContainer(marches) ? entries : null;
+    return null;
+  }
+  return fromContainer(json) ? entries : null;
+}
+
+/**
+ * Cheap shape check for input detection: `{"marches": [...]}` or `{"marches": {"marche"...}}`,
+ * `{"marche": [...]}`, or a non-empty array whose first items look like DECP contracts.
+ */
+export function isDecpJson(json: unknown): boolean {
+  if (Array.isArray(json)) {
+    const sample = json.slice(0, 5);
+    if (sample.length === 0) return false;
+    return sample.every((raw) => {
+      const { item } = unwrapItem({ row: 0, kind: "unknown", item: raw });
+      return isObject(item) && (looksLikeMarche(item) || isConcessionItem(item));
+    });
+  }
+  if (!isObject(json)) return false;
+  if ("marches" in json) {
+    const marches = json.marches;
+    if (Array.isArray(marches)) return true;
+    return isObject(marches) && ("marche" in marches || CONCESSION_WRAPPERS.some((k) => k in marches));
+  }
+  return "marche" in json || "contrat-concession" in json;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts
+
+/** Amount in cents; text with a dot decimal (DECP/XML convention) is read as such. */
+function readAmountCents(value: unknown): number | null | undefined {
+  const cell = primitive(value);
+  if (typeof cell === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(cell)) return toCents(Number(cell));
+  return readWith(value, parseAmountCents);
+}
+
+/**
+ * Why an amount is a placeholder or implausible (completes "Le montant ..."); null when plausible.
+ * Placeholders: 0, ≥ 999 999 999 €, and whole-euro runs of at least seven 9s (9 999 999,
+ * 99 999 999 €); implausible: negative or under 1 € (DECP v2 requires montant ≥ 1).
+ */
+export function implausibleAmount(cents: number): string | null {
+  if (cents === 0) return "vaut 0 €, ce qui ressemble à une valeur de remplissage et non à un montant réel";
+  if (cents < 0) return "est négatif, ce qui est impossible pour un marché";
+  if (cents < 100) return "est inférieur à 1 €, ce qui n'est pas plausible pour un marché";
+  if (cents >= 99_999_999_900) {
+    return "atteint ou dépasse 999 999 999 €, ce qui ressemble à une valeur de remplissage et non à un montant réel";
+  }
+  if (cents % 100 === 0 && /^9{8,}$/.test(String(cents / 100))) {
+    return "n'est composé que de 9, ce qui ressemble à une valeur de remplissage et non à un montant réel";
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+function quote(text: string | null, max = 60): string {
+  if (text === null) return "";
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Human reference of a contract for reasons: « id » (objet). */
+function contractLabel(ref: string | null, objet: string | null): string {
+  const parts: string[] = [];
+  if (ref !== null) parts.push(`« ${ref} »`);
+  if (objet !== null) parts.push(`(${quote(objet)})`);
+  return parts.length > 0 ? `Le marché ${parts.join(" ")}` : "Le marché";
+}
+
+interface Holder {
+  name: string | null;
+  id: string | null;
+}
+
+function normalizeHolders(
+  raw: unknown,
+  warn: (field: string, value: string | null, reason: string) => void,
+): Holder[] {
+  const holders: Holder[] = [];
+  for (const entry of listOf(raw, "titulaire")) {
+    if (!isObject(entry)) {
+      const name = textOf(entry);
+      if (name !== null) holders.push({ name, id: null });
+      continue;
+    }
+    const name = textOf(entry.denominationSociale) ?? textOf(entry.nom) ?? textOf(entry.raisonSociale);
+    const type = textOf(entry.typeIdentifiant);
+    const typeKey = type === null ? null : normalizeKey(type);
+    const rawId = textOf(entry.id);
+    let id: string | null = null;
+    if (rawId !== null) {
+      if (typeKey === null || typeKey === "siret" || typeKey === "siren") {
+        const parsed = readWith(entry.id, normalizeCompanyId);
+        if (parsed === undefined || parsed === null) {
+          warn(
+            "titulaires",
+            rawId,
+            `l'identifiant du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le titulaire est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.`,
+          );
+        } else {
+          id = parsed.id;
+          if (!parsed.valid) {
+            warn(
+              "titulaires",
+              rawId,
+              `le ${parsed.kind.toUpperCase()} du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.`,
+            );
+          }
+        }
+      } else {
+        // Foreign identifiers (TVA, HORS-UE, TAHITI, RIDET...) are kept as given, without a check.
+        id = rawId.replace(/\s+/g, "").toUpperCase();
+      }
+    }
+    if (name === null && id === null) continue;
+    holders.push({ name, id });
+  }
+  return holders;
+}
+
+function techniquesOf(item: JsonObject, natureKey: string | null): string | null {
+  const list: string[] = [];
+  const add = (t: string | null) => {
+    if (t === null) return;
+    if (normalizeKey(t) === "sans objet") return;
+    if (!list.some((x) => normalizeKey(x) === normalizeKey(t))) list.push(t);
+  };
+  if (natureKey === "accord cadre") add("Accord-cadre");
+  if (natureKey === "marche subsequent") add("Marché subséquent");
+  for (const t of listOf(item.techniques, "technique")) add(textOf(t));
+  return list.length > 0 ? list.join(", ") : null;
+}
+
+interface ImportedRow {
+  contract: ContractLine | null;
+  anomalies: Anomaly[];
+  /** Plausible source amount of the row (counted in amountRead), 0 when none. */
+  amountCents: number;
+}
+
+function rejectRow(
+  table: string,
+  row: number,
+  field: string | null,
+  value: string | null,
+  reason: string,
+  amountCents: number,
+): ImportedRow {
+  return { contract: null, anomalies: [{ table, row, field, value, reason, severity: "rejected" }], amountCents };
+}
+
+function importConcession(table: string, row: number, item: unknown): ImportedRow {
+  const obj = isObject(item) ? item : {};
+  const ref = textOf(obj.id) ?? textOf(obj.uid);
+  const objet = textOf(obj.objet);
+  const cents = readAmountCents(obj.valeurGlobale);
+  const plausible = typeof cents === "number" && implausibleAmount(cents) === null ? cents : 0;
+  const label = [ref !== null ? `« ${ref} »` : null, objet !== null ? `(${quote(objet)})` : null]
+    .filter((x) => x !== null)
+    .join(" ");
+  return rejectRow(
+    table,
+    row,
+    "_type",
+    ref,
+    `Contrat de concession ${label ? `${label} ` : ""}non analysé : les contrats de concession ne sont pas des marchés publics et n'entrent pas dans les indicateurs d'achat. Aucune action n'est nécessaire ; si c'est en réalité un marché, corrigez son type dans la source.`,
+    plausible,
+  );
+}
+
+function importMarche(table: string, row: number, item: JsonObject, seen: Map<string, number>): ImportedRow {
+  const warnings: Anomaly[] = [];
+  const warn = (field: string | null, value: string | null, reason: string) =>
+    warnings.push({ table, row, field, value, reason, severity: "warning" });
+
+  const objet = textOf(item.objet);
+  const id = textOf(item.id);
+  const uid = textOf(item.uid);
+  const contractRef = id ?? uid;
+
+  // Amount first: a rejected row still counts its plausible amount in the reconciliation.
+  const montantRaw = item.montant;
+  const montant = readAmountCents(montantRaw);
+  const implausible = typeof montant === "number" ? implausibleAmount(montant) : null;
+  const amountCents = typeof montant === "number" && implausible === null ? montant : null;
+
+  if (contractRef === null) {
+    return rejectRow(
+      table,
+      row,
+      "id",
+      null,
+      `${contractLabel(null, objet)} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.`,
+      amountCents ?? 0,
+    );
+  }
+  const label = contractLabel(contractRef, null);
+  if (id === null) {
+    warn(
+      "id",
+      uid,
+      `${label} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.`,
+    );
+  }
+
+  if (montant === null) {
+    warn(
+      "montant",
+      null,
+      `${label} n'a pas de montant : il est analysé sans montant. Renseignez le montant initial HT (forfaitaire ou maximum estimé) dans les données essentielles.`,
+    );
+  } else if (montant === undefined) {
+    warn(
+      "montant",
+      display(montantRaw),
+      `${label} a un montant illisible (« ${display(montantRaw)} ») : il est analysé sans montant. Saisissez le montant HT en chiffres (ex. 125000.50).`,
+    );
+  } else if (implausible !== null) {
+    warn(
+      "montant",
+      display(montantRaw),
+      `${label} : le montant (${formatEuros(montant)}) ${implausible}. Le marché est analysé sans montant ; renseignez le montant initial HT réel (forfaitaire ou maximum estimé) dans les données essentielles.`,
+    );
+  }
+
+  // Buyer.
+  const acheteur = isObject(item.acheteur) ? item.acheteur : null;
+  const buyerName = acheteur ? textOf(acheteur.nom) : textOf(item.acheteur);
+  const buyerRawId = acheteur ? textOf(acheteur.id) : null;
+  let entityId: string | null = null;
+  if (buyerRawId !== null) {
+    const parsed = readWith(acheteur?.id, normalizeCompanyId);
+    if (parsed === null || parsed === undefined) {
+      warn(
+        "acheteur",
+        buyerRawId,
+        `${label} : l'identifiant de l'acheteur (« ${buyerRawId} ») n'est pas un SIRET (14 chiffres) ; le marché est rattaché à l'acheteur sans identifiant. Corrigez le SIRET de l'acheteur dans la source.`,
+      );
+    } else {
+      entityId = parsed.id;
+      if (!parsed.valid) {
+        warn(
+          "acheteur",
+          buyerRawId,
+          `${label} : le ${parsed.kind.toUpperCase()} de l'acheteur (« ${buyerRawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Corrigez-le dans la source.`,
+        );
+      }
+    }
+  }
+  const entity = buyerName ?? buyerRawId ?? "Acheteur non renseigné";
+  if (buyerName === null && buyerRawId === null) {
+    warn(
+      "acheteur",
+      null,
+      `${label} n'indique pas d'acheteur : il est rattaché à « Acheteur non renseigné ». Renseignez le SIRET de l'acheteur (champ « acheteur.id ») dans la source.`,
+    );
+  }
+
+  // CPV, nature (Fournitures / Services / Travaux) and family.
+  const cpvRaw = item.codeCPV;
+  const cpvParsed = readWith(cpvRaw, normalizeCpv);
+  const cpv = typeof cpvParsed === "string" ? cpvParsed : null;
+  if (cpvParsed === null) {
+    warn(
+      "codeCPV",
+      null,
+      `${label} n'a pas de code CPV : sa nature (fournitures, services, travaux) et sa famille d'achat sont inconnues. Renseignez le code CPV principal (8 chiffres) dans la source.`,
+    );
+  } else if (cpvParsed === undefined) {
+    warn(
+      "codeCPV",
+      display(cpvRaw),
+      `${label} a un code CPV invalide (« ${display(cpvRaw)} ») : 8 chiffres sont attendus (ex. 45210000-2). Le marché est analysé sans CPV ; corrigez le code dans la source.`,
+    );
+  }
+  const nature = cpv !== null ? natureFromCpv(cpv) : null;
+  const family = classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null });
+
+  // DECP nature is the contract nature (Marché, Accord-cadre...): it feeds `techniques`.
+  const decpNature = textOf(item.nature);
+  const techniques = techniquesOf(item, decpNature === null ? null : normalizeKey(decpNature));
+
+  // Procedure.
+  const procedureRaw = textOf(item.procedure);
+  const procedureParsed = readWith(item.procedure, normalizeProcedure);
+  const procedure = procedureParsed ?? null;
+  if (procedureRaw === null && procedureParsed !== undefined) {
+    warn(
+      "procedure",
+      null,
+      `${label} n'indique pas de procédure de passation : il est exclu des indicateurs de concurrence. Renseignez la procédure dans la source (${PROCEDURE_LABELS}).`,
+    );
+  } else if (procedureParsed === undefined) {
+    warn(
+      "procedure",
+      procedureRaw ?? display(item.procedure),
+      `${label} a une procédure non reconnue (« ${procedureRaw ?? display(item.procedure)} ») : elle est conservée telle quelle mais le marché est exclu des indicateurs de concurrence. Utilisez l'un des libellés DECP : ${PROCEDURE_LABELS}.`,
+    );
+  }
+
+  // Notification date, duration, end date.
+  const dateRaw = item.dateNotification;
+  const notification = readWith(dateRaw, (c) => parseDate(c));
+  const notificationDate = typeof notification === "number" ? notification : null;
+  if (notification === null) {
+    warn(
+      "dateNotification",
+      null,
+      `${label} n'a pas de date de notification : il est exclu des analyses par période et des échéances. Renseignez la date de notification (AAAA-MM-JJ) dans la source.`,
+    );
+  } else if (notification === undefined) {
+    warn(
+      "dateNotification",
+      display(dateRaw),
+      `${label} a une date de notification illisible (« ${display(dateRaw)} ») : il est exclu des analyses par période et des échéances. Saisissez la date au format AAAA-MM-JJ.`,
+    );
+  }
+
+  const durationRaw = item.dureeMois;
+  const duration = readWith(durationRaw, parseNumber);
+  let durationMonths: number | null = null;
+  if (typeof duration === "number" && Number.isFinite(duration) && duration > 0) {
+    // DECP: a duration that is not a whole number of months is rounded up.
+    durationMonths = Math.ceil(duration);
+  } else if (duration !== null) {
+    warn(
+      "dureeMois",
+      display(durationRaw),
+      `${label} a une durée illisible ou nulle (« ${display(durationRaw)} ») : sa date de fin est inconnue. Renseignez la durée totale en mois (nombre entier supérieur à 0).`,
+    );
+  }
+  const endDate = notificationDate !== null && durationMonths !== null ? addMonths(notificationDate, durationMonths) : null;
+
+  // Bids received (v2 only).
+  const bidsRaw = item.offresRecues;
+  const bids = readWith(bidsRaw, parseNumber);
+  let bidsReceived: number | null = null;
+  if (typeof bids === "number" && Number.isInteger(bids) && bids >= 0) {
+    bidsReceived = bids;
+  } else if (bids !== null) {
+    warn(
+      "offresRecues",
+      display(bidsRaw),
+      `${label} a un nombre d'offres reçues illisible (« ${display(bidsRaw)} ») : il est analysé sans ce nombre. Saisissez un nombre entier d'offres.`,
+    );
+  }
+
+  // Holders.
+  const holders = normalizeHolders(item.titulaires, (field, value, reason) => warn(field, value, `${label} : ${reason}`));
+  if (holders.length === 0) {
+    warn(
+      "titulaires",
+      null,
+      `${label} n'a pas de titulaire identifié : il est analysé sans fournisseur. Renseignez le SIRET et la raison sociale du titulaire dans la source.`,
+    );
+  }
+  const first = holders[0] ?? null;
+  const channel: Channel | null = holders.some((h) => isUgap(h.id, h.name)) ? "Centrale d'achat" : null;
+
+  // Modifications: the amended amount is the montant (a new total) of the last one that has one.
+  let amendedAmountCents: number | null = null;
+  for (const rawModification of listOf(item.modifications, "modification")) {
+    if (!isObject(rawModification) || !("montant" in rawModification)) continue;
+    const cents = readAmountCents(rawModification.montant);
+    if (cents === null) continue;
+    if (cents === undefined || implausibleAmount(cents) !== null) {
+      warn(
+        "modifications",
+        display(rawModification.montant),
+        `${label} a une modification dont le montant n'est pas plausible (« ${display(rawModification.montant)} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.`,
+      );
+      continue;
+    }
+    amendedAmountCents = cents;
+  }
+
+  // Same buyer and same reference as an earlier row: probably published twice.
+  const key = `${entityId ?? normalizeKey(entity)}|${contractRef}`;
+  const earlier = seen.get(key);
+  if (earlier !== undefined) {
+    warn(
+      "id",
+      contractRef,
+      `${label} a le même acheteur et le même identifiant que le marché de la ligne ${earlier} : c'est probablement une double publication, qui compterait deux fois le marché. Supprimez le doublon dans la source, ou donnez un identifiant distinct à chaque marché.`,
+    );
+  } else {
+    seen.set(key, row);
+  }
+
+  const contract: ContractLine = {
+    source: { table, row },
+    contractRef,
+    entity,
+    entityId,
+    description: objet,
+    cpv,
+    nature,
+    procedure,
+    procedureRaw,
+    techniques,
+    launchDate: null,
+    notificationDate,
+    durationMonths,
+    endDate,
+    amountCents,
+    estimatedAmountCents: null,
+    bidsReceived,
+    supplierName: first ? first.name : null,
+    supplierId: first ? first.id : null,
+    holders,
+    sme: null,
+    socialConsideration: considerationPresent(item.considerationsSociales),
+    environmentalConsideration: considerationPresent(item.considerationsEnvironnementales),
+    lots: null,
+    channel,
+    members: [],
+    amendedAmountCents,
+    family,
+  };
+  return { contract, anomalies: warnings, amountCents: amountCents ?? 0 };
+}
+
+function detectFormat(items: { kind: EntryKind; item: unknown }[]): DecpFormat {
+  let marches = 0;
+  for (const { kind, item } of items) {
+    if (!isObject(item) || kind === "concession" || isConcessionItem(item)) continue;
+    if (V2_MARKERS.some((key) => key in item)) return "decp-v2";
+    if (looksLikeMarche(item)) marches += 1;
+  }
+  return marches > 0 ? "decp-v1" : "unknown";
+}
+
+/** Imports a parsed DECP JSON file (v1.x or v2.0.x). Never throws. */
+export function importDecp(json: unknown, tableName: string): DecpImport {
+  const entries = extractEntries(json) ?? [];
+  const items = entries.map(unwrapItem);
+  const format = detectFormat(items);
+
+  const contracts: ContractLine[] = [];
+  const anomalies: Anomaly[] = [];
+  const seen = new Map<string, number>();
+  let amountReadCents = 0;
+  let amountAnalysedCents = 0;
+  let amountRejectedCents = 0;
+  let rowsWithWarning = 0;
+
+  entries.forEach((entry, index) => {
+    const { kind, item } = items[index];
+    const row = entry.row;
+    let result: ImportedRow;
+    if (kind === "concession" || (isObject(item) && isConcessionItem(item))) {
+      result = importConcession(tableName, row, item);
+    } else if (!isObject(item) || !looksLikeMarche(item)) {
+      result = rejectRow(
+        tableName,
+        row,
+        null,
+        display(item),
+        `L'élément n° ${row} de la liste n'est pas un marché au format DECP (champs id, acheteur, objet, montant… absents) : il n'est pas analysé. Vérifiez que le fichier est bien un export des données essentielles de la commande publique.`,
+        0,
+      );
+    } else {
+      result = importMarche(tableName, row, item, seen);
+    }
+    anomalies.push(...result.anomalies);
+    amountReadCents += result.amountCents;
+    if (result.contract) {
+      contracts.push(result.contract);
+      amountAnalysedCents += result.amountCents;
+      if (result.anomalies.length > 0) rowsWithWarning += 1;
+    } else {
+      amountRejectedCents += result.amountCents;
+    }
+  });
+
+  return {
+    format,
+    contracts,
+    anomalies,
+    reconciliation: {
+      table: tableName,
+      kind: "contracts",
+      rowsRead: entries.length,
+      rowsAnalysed: contracts.length,
+      rowsWithWarning,
+      rowsRejected: entries.length - contracts.length,
+      amountReadCents,
+      amountAnalysedCents,
+      amountRejectedCents,
+    },
+  };
+}

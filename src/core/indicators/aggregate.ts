@@ -1,0 +1,91 @@
+/**
+ * Generic aggregations shared by the indicator modules: sums of cents by key, shares, ranking,
+ * concentration (HHI, top-k). Pure, integer sums over cents, single passes with Maps.
+ */
+import { monthKey } from "../dates";
+import type { SpendLine } from "../model";
+
+/** A sum of cents and a count of lines. */
+export interface Bucket {
+  cents: number;
+  lines: number;
+}
+
+/** Σ amountHTCents and line count per key, in one pass (keys in first-seen order). */
+export function sumBy<T extends Pick<SpendLine, "amountHTCents">>(lines: readonly T[], keyFn: (line: T) => string): Map<string, Bucket> {
+  const out = new Map<string, Bucket>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const key = keyFn(line);
+    const b = out.get(key);
+    if (b) {
+      b.cents += line.amountHTCents;
+      b.lines++;
+    } else {
+      out.set(key, { cents: line.amountHTCents, lines: 1 });
+    }
+  }
+  return out;
+}
+
+/** Σ amountHTCents over lines. */
+export function totalCents(lines: readonly Pick<SpendLine, "amountHTCents">[]): number {
+  let s = 0;
+  for (let i = 0; i < lines.length; i++) s += lines[i].amountHTCents;
+  return s;
+}
+
+/**
+ * Herfindahl-Hirschman index: Σ shareᵢ² × 10 000, shares as fractions of Σ amounts → 0..10 000.
+ * Only positive amounts take part (a supplier with a net credit holds no market share).
+ * Returns 0 when no amount is positive: callers decide whether that means N/A.
+ */
+export function hhi(amounts: readonly number[]): number {
+  let total = 0;
+  for (const a of amounts) if (a > 0) total += a;
+  if (total <= 0) return 0;
+  let s = 0;
+  for (const a of amounts) {
+    if (a <= 0) continue;
+    const share = a / total;
+    s += share * share;
+  }
+  return s * 10_000;
+}
+
+/** Σ of the k largest positive amounts over Σ positive amounts, in % (null when none is positive). */
+export function topShare(amounts: readonly number[], k: number): number | null {
+  const positive = amounts.filter((a) => a > 0).sort((a, b) => b - a);
+  let total = 0;
+  for (const a of positive) total += a;
+  if (total <= 0) return null;
+  let top = 0;
+  for (let i = 0; i < Math.min(k, positive.length); i++) top += positive[i];
+  return (top / total) * 100;
+}
+
+/** Map entries sorted by cents descending, then key ascending (deterministic ties). */
+export function sortedByCentsDesc<B extends { cents: number }>(map: Map<string, B>): [string, B][] {
+  return [...map.entries()].sort((a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * A memoised `monthKey`: day numbers repeat a lot in spend data (a few hundred distinct dates per
+ * year), so the civil-date conversion runs once per distinct day.
+ */
+export function monthKeyer(): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day: number) => {
+    let k = cache.get(day);
+    if (k === undefined) {
+      k = monthKey(day);
+      cache.set(day, k);
+    }
+    return k;
+  };
+}
+
+/** "YYYY-MM" of the same month one year earlier. */
+export function previousYearMonth(month: string): string {
+  return `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+}

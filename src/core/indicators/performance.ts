@@ -1,0 +1,649 @@
+/**
+ * Performance indicators PF1–PF8 (SPEC §4): contract coverage, procedure mix, competition,
+ * direct awards, savings vs estimate, amendment inflation, renewal calendar, payment delays.
+ *
+ * Decisions:
+ * - PF1 counts a line as under contract exactly as `isUnderContract` does (contractRef matched in
+ *   the register, or an effective channel other than Hors marché — a contractRef absent from the
+ *   register still counts, as Marché propre, and is reported in the details).
+ * - PF2–PF6 read the contracts notified in the period (ctx.contractsInPeriod); PF7 reads every
+ *   contract of the register.
+ * - PF3 counts framework agreements like any contract (one notified contract = one observation);
+ *   bidsReceived ≤ 0 is treated as unknown (a notified contract received at least one bid).
+ * - PF4 compares each direct award with the dispense threshold in force at its launch date (else
+ *   its notification date) for its nature (unknown nature: supplies/services threshold).
+ *   Its headline is a count, so no colour; the SMS "no calls for bids" colour of the direct-award
+ *   share is given in the details.
+ * - PF7 end date: endDate, else notification + durationMonths − 1 day (a 12-month contract
+ *   notified on 1 January ends on 31 December). Window: asOf < end ≤ asOf + 12 months.
+ * - PF8 treats each spend line with both dates as one paid invoice (credit notes excluded; lines
+ *   paid before receipt are inconsistent and counted apart). Interest starts the day after the
+ *   due date and uses the rate of the half-year containing that day (R2192-31).
+ */
+import { contractsByRef } from "../context";
+import { effectiveChannel } from "../channel";
+import { addMonths, isoDate } from "../dates";
+import type { Channel, ContractLine, Procedure } from "../model";
+import { toEuros } from "../money";
+import { dispenseThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
+import { normalizeKey } from "../text";
+import { sortedByCentsDesc, type Bucket } from "./aggregate";
+import {
+  notAvailable,
+  percent,
+  round2,
+  type AnalysisContext,
+  type IndicatorResult,
+  type Row,
+  type Status,
+} from "./types";
+
+export const DIRECT_AWARD: Procedure = "Marché passé sans publicité ni mise en concurrence préalable";
+/** Label of contracts without a procedure in the PF2 mix. */
+export const PROCEDURE_NOT_GIVEN = "Non renseignée";
+
+const eur = toEuros;
+const pct = (part: number, whole: number): number | null => {
+  const p = percent(part, whole);
+  return p === null ? null : round2(p);
+};
+
+/**
+ * Colour of a value against an EU Single Market Scoreboard band: green at or better than `green`,
+ * red beyond `red` (or at `red` too when `redInclusive`), yellow (watch) between.
+ */
+export function statusFromBand(value: number, band: ColourBand, redInclusive = false): Status {
+  if (band.higherIsBetter) {
+    if (value >= band.green) return "good";
+    if (value < band.red || (redInclusive && value === band.red)) return "alert";
+    return "watch";
+  }
+  if (value <= band.green) return "good";
+  if (value > band.red || (redInclusive && value === band.red)) return "alert";
+  return "watch";
+}
+
+/** Competitive = a known procedure other than "sans publicité ni mise en concurrence" (SPEC §2.4). */
+export function isCompetitive(procedure: Procedure | null): boolean {
+  return procedure !== null && procedure !== DIRECT_AWARD;
+}
+
+function contractSupplier(c: ContractLine): string | null {
+  if (c.supplierName) return c.supplierName;
+  const names = c.holders.map((h) => h.name ?? h.id).filter((x): x is string => !!x);
+  return names.length > 0 ? names.join(" ; ") : c.supplierId;
+}
+
+function noContracts(ctx: AnalysisContext, base: Pick<IndicatorResult, "id" | "group" | "label" | "unit">): IndicatorResult {
+  return notAvailable(base, `Aucun marché notifié sur la période ${ctx.period.label}.`, { n: 0, N: 0, of: "marchés" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF1 contract coverage
+
+export function computePF1(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF1", group: "PF" as const, label: "Dépense sous contrat", unit: "%" as const };
+  const lines = ctx.lines;
+  if (lines.length === 0) {
+    return notAvailable(base, `Aucune ligne de dépense sur la période ${ctx.period.label}.`, { n: 0, N: 0, of: "lignes" });
+  }
+  const register = contractsByRef(ctx.contracts);
+  const ugap = ctx.ref.ugapSiren.value;
+  const byChannel = new Map<Channel, Bucket>();
+  let total = 0;
+  let under = 0;
+  let underLines = 0;
+  let matchedLines = 0;
+  let unmatchedRefLines = 0;
+  let unmatchedRefCents = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const c = l.amountHTCents;
+    total += c;
+    const channel = effectiveChannel(l, register, ugap);
+    const matched = l.contractRef !== null && register.has(l.contractRef);
+    if (matched) matchedLines++;
+    else if (l.contractRef !== null) {
+      unmatchedRefLines++;
+      unmatchedRefCents += c;
+    }
+    if (matched || channel !== "Hors marché") {
+      under += c;
+      underLines++;
+    }
+    const b = byChannel.get(channel);
+    if (b) {
+      b.cents += c;
+      b.lines++;
+    } else byChannel.set(channel, { cents: c, lines: 1 });
+  }
+  const coverage = { n: lines.length, N: lines.length, of: "lignes" };
+  if (total <= 0) return notAvailable(base, "Dépense nette nulle ou négative sur la période.", coverage);
+  return {
+    ...base,
+    value: pct(under, total),
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details: {
+      underContractAmount: eur(under),
+      underContractLines: underLines,
+      outOfContractAmount: eur(total - under),
+      outOfContractLines: lines.length - underLines,
+      matchedContractLines: matchedLines,
+      unmatchedContractRefLines: unmatchedRefLines,
+      unmatchedContractRefAmount: eur(unmatchedRefCents),
+    },
+    tables: {
+      byChannel: sortedByCentsDesc(byChannel as Map<string, Bucket>).map(([channel, b]) => ({
+        channel,
+        amount: eur(b.cents),
+        lines: b.lines,
+        share: pct(b.cents, total),
+      })),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF2 procedure mix
+
+export function computePF2(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF2", group: "PF" as const, label: "Valeur attribuée par procédure concurrentielle", unit: "%" as const };
+  const contracts = ctx.contractsInPeriod;
+  if (contracts.length === 0) return noContracts(ctx, base);
+  const mix = new Map<string, { contracts: number; withAmount: number; cents: number; known: boolean; competitive: boolean | null }>();
+  let knownCents = 0;
+  let competitiveCents = 0;
+  let knownWithAmount = 0;
+  let totalCents = 0;
+  for (const c of contracts) {
+    const label = c.procedure ?? c.procedureRaw ?? PROCEDURE_NOT_GIVEN;
+    let m = mix.get(label);
+    if (!m) {
+      m = { contracts: 0, withAmount: 0, cents: 0, known: c.procedure !== null, competitive: c.procedure === null ? null : isCompetitive(c.procedure) };
+      mix.set(label, m);
+    }
+    m.contracts++;
+    if (c.amountCents !== null) {
+      m.withAmount++;
+      m.cents += c.amountCents;
+      totalCents += c.amountCents;
+      if (c.procedure !== null) {
+        knownWithAmount++;
+        knownCents += c.amountCents;
+        if (isCompetitive(c.procedure)) competitiveCents += c.amountCents;
+      }
+    }
+  }
+  const rows: Row[] = [...mix.entries()]
+    .sort((a, b) => b[1].cents - a[1].cents || b[1].contracts - a[1].contracts || (a[0] < b[0] ? -1 : 1))
+    .map(([procedure, m]) => ({
+      procedure,
+      recognised: m.known,
+      competitive: m.competitive,
+      contracts: m.contracts,
+      countShare: pct(m.contracts, contracts.length),
+      contractsWithAmount: m.withAmount,
+      amount: eur(m.cents),
+      valueShare: pct(m.cents, totalCents),
+    }));
+  const coverage = { n: knownWithAmount, N: contracts.length, of: "marchés" };
+  const unrecognised = rows.filter((r) => !r.recognised && r.procedure !== PROCEDURE_NOT_GIVEN).map((r) => String(r.procedure));
+  const details = {
+    contracts: contracts.length,
+    contractsWithProcedureAndAmount: knownWithAmount,
+    competitiveAmount: eur(competitiveCents),
+    knownProcedureAmount: eur(knownCents),
+    unrecognisedProcedures: unrecognised.length > 0 ? unrecognised.join(" ; ") : null,
+  };
+  if (knownWithAmount === 0 || knownCents <= 0) {
+    return {
+      ...notAvailable(base, "Aucun marché de la période avec une procédure reconnue et un montant.", coverage),
+      details,
+      tables: { byProcedure: rows },
+    };
+  }
+  return {
+    ...base,
+    value: pct(competitiveCents, knownCents),
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details,
+    tables: { byProcedure: rows },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF3 competition
+
+const FRAMEWORK = /accord[\s-]*cadre/i;
+
+export function computePF3(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF3", group: "PF" as const, label: "Taux d'offre unique (procédures concurrentielles)", unit: "%" as const };
+  const contracts = ctx.contractsInPeriod;
+  if (contracts.length === 0) return noContracts(ctx, base);
+  let competitive = 0;
+  let n = 0;
+  let bids = 0;
+  let single = 0;
+  let frameworks = 0;
+  const singleBid: Row[] = [];
+  for (const c of contracts) {
+    if (!isCompetitive(c.procedure)) continue;
+    competitive++;
+    if (c.bidsReceived === null || !(c.bidsReceived >= 1)) continue;
+    n++;
+    bids += c.bidsReceived;
+    if (c.techniques !== null && FRAMEWORK.test(c.techniques)) frameworks++;
+    if (c.bidsReceived === 1) {
+      single++;
+      singleBid.push({
+        contractRef: c.contractRef,
+        entity: c.entity,
+        description: c.description,
+        procedure: c.procedure,
+        supplier: contractSupplier(c),
+        amount: c.amountCents === null ? null : eur(c.amountCents),
+        notificationDate: c.notificationDate === null ? null : isoDate(c.notificationDate),
+      });
+    }
+  }
+  const coverage = { n, N: competitive, of: "marchés concurrentiels" };
+  const band = ctx.ref.sms.singleBidder;
+  const reference = {
+    value: ctx.ref.oecp.singleBidPercent,
+    unit: "%" as const,
+    label: "Part nationale d'offre unique (indicatif)",
+    source: ctx.ref.oecp.source,
+  };
+  if (n === 0) {
+    return notAvailable(base, "Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.", coverage, reference);
+  }
+  const rate = (single / n) * 100;
+  return {
+    ...base,
+    value: round2(rate),
+    na: null,
+    coverage,
+    reference,
+    status: statusFromBand(rate, band),
+    details: {
+      averageBids: round2(bids / n),
+      singleBidContracts: single,
+      contractsWithBids: n,
+      frameworkAgreements: frameworks,
+      smsGreenMax: band.green,
+      smsRedAbove: band.red,
+      smsSource: band.source,
+      euAverage2024: ctx.ref.euAverages2024.singleBidderPercent,
+      euAverageSource: ctx.ref.euAverages2024.source,
+    },
+    tables: { singleBid },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF4 direct awards at or above the dispense threshold
+
+export function computePF4(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF4", group: "PF" as const, label: "Marchés sans publicité ni mise en concurrence au-delà du seuil de dispense", unit: "count" as const };
+  const contracts = ctx.contractsInPeriod;
+  if (contracts.length === 0) return noContracts(ctx, base);
+  let withProcedure = 0;
+  let direct = 0;
+  let directWithoutAmount = 0;
+  let aboveCents = 0;
+  const above: Row[] = [];
+  for (const c of contracts) {
+    if (c.procedure === null) continue;
+    withProcedure++;
+    if (c.procedure !== DIRECT_AWARD) continue;
+    direct++;
+    if (c.amountCents === null) {
+      directWithoutAmount++;
+      continue;
+    }
+    const day = c.launchDate ?? c.notificationDate;
+    if (day === null) continue; // contractsInPeriod always have a notification date
+    const threshold = dispenseThresholdAt(ctx.ref, day, c.nature);
+    if (c.amountCents < threshold) continue;
+    aboveCents += c.amountCents;
+    above.push({
+      contractRef: c.contractRef,
+      entity: c.entity,
+      description: c.description,
+      supplier: contractSupplier(c),
+      nature: c.nature,
+      amount: eur(c.amountCents),
+      threshold: eur(threshold),
+      thresholdDate: isoDate(day),
+      thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
+    });
+  }
+  const coverage = { n: withProcedure, N: contracts.length, of: "marchés" };
+  if (withProcedure === 0) return notAvailable(base, "Aucun marché de la période avec une procédure reconnue.", coverage);
+  above.sort((a, b) => (b.amount as number) - (a.amount as number) || String(a.contractRef).localeCompare(String(b.contractRef)));
+  const share = (direct / withProcedure) * 100;
+  return {
+    ...base,
+    value: above.length,
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details: {
+      aboveThreshold: above.length,
+      aboveThresholdAmount: eur(aboveCents),
+      directAwards: direct,
+      directAwardsWithoutAmount: directWithoutAmount,
+      directAwardShare: round2(share),
+      directAwardShareStatus: statusFromBand(share, ctx.ref.sms.noCallsForBids, true),
+      smsGreenMax: ctx.ref.sms.noCallsForBids.green,
+      smsRedFrom: ctx.ref.sms.noCallsForBids.red,
+      smsSource: ctx.ref.sms.noCallsForBids.source,
+    },
+    tables: { directAwardsAboveThreshold: above },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF5 savings vs estimate
+
+export function computePF5(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF5", group: "PF" as const, label: "Économies par rapport à l'estimation", unit: "%" as const };
+  const contracts = ctx.contractsInPeriod;
+  if (contracts.length === 0) return noContracts(ctx, base);
+  let estimated = 0;
+  let awarded = 0;
+  const rows: Row[] = [];
+  for (const c of contracts) {
+    if (c.estimatedAmountCents === null || c.amountCents === null || c.estimatedAmountCents <= 0) continue;
+    estimated += c.estimatedAmountCents;
+    awarded += c.amountCents;
+    rows.push({
+      contractRef: c.contractRef,
+      entity: c.entity,
+      description: c.description,
+      estimated: eur(c.estimatedAmountCents),
+      awarded: eur(c.amountCents),
+      savings: eur(c.estimatedAmountCents - c.amountCents),
+      savingsPercent: pct(c.estimatedAmountCents - c.amountCents, c.estimatedAmountCents),
+    });
+  }
+  const coverage = { n: rows.length, N: contracts.length, of: "marchés" };
+  if (rows.length === 0) return notAvailable(base, "Aucun marché de la période avec un montant estimé et un montant attribué.", coverage);
+  rows.sort((a, b) => (b.savings as number) - (a.savings as number) || String(a.contractRef).localeCompare(String(b.contractRef)));
+  return {
+    ...base,
+    value: pct(estimated - awarded, estimated),
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details: {
+      estimatedTotal: eur(estimated),
+      awardedTotal: eur(awarded),
+      savingsAmount: eur(estimated - awarded),
+      contractsOverEstimate: rows.filter((r) => (r.savings as number) < 0).length,
+    },
+    tables: { contracts: rows },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF6 amendment inflation
+
+export function computePF6(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF6", group: "PF" as const, label: "Marchés dont les avenants dépassent la limite", unit: "%" as const };
+  const contracts = ctx.contractsInPeriod;
+  if (contracts.length === 0) return noContracts(ctx, base);
+  const limits = ctx.ref.amendmentLimits;
+  let n = 0;
+  let initialTotal = 0;
+  let amendedTotal = 0;
+  let amendedContracts = 0;
+  const flagged: Row[] = [];
+  for (const c of contracts) {
+    if (c.amountCents === null || c.amendedAmountCents === null || c.amountCents <= 0) continue;
+    n++;
+    initialTotal += c.amountCents;
+    amendedTotal += c.amendedAmountCents;
+    if (c.amendedAmountCents !== c.amountCents) amendedContracts++;
+    const inflation = ((c.amendedAmountCents - c.amountCents) / c.amountCents) * 100;
+    const limit = c.nature === "Travaux" ? limits.worksPercent : limits.suppliesServicesPercent;
+    if (inflation > limit) {
+      flagged.push({
+        contractRef: c.contractRef,
+        entity: c.entity,
+        description: c.description,
+        supplier: contractSupplier(c),
+        nature: c.nature,
+        initial: eur(c.amountCents),
+        amended: eur(c.amendedAmountCents),
+        inflationPercent: round2(inflation),
+        limitPercent: limit,
+      });
+    }
+  }
+  const coverage = { n, N: contracts.length, of: "marchés" };
+  if (n === 0) return notAvailable(base, "Aucun marché de la période avec un montant initial et un montant après modification.", coverage);
+  flagged.sort((a, b) => (b.inflationPercent as number) - (a.inflationPercent as number) || String(a.contractRef).localeCompare(String(b.contractRef)));
+  return {
+    ...base,
+    value: pct(flagged.length, n),
+    na: null,
+    coverage,
+    reference: {
+      value: limits.suppliesServicesPercent,
+      unit: "%",
+      label: `Limite d'augmentation : ${limits.suppliesServicesPercent} % fournitures/services, ${limits.worksPercent} % travaux`,
+      source: limits.source,
+    },
+    status: null,
+    details: {
+      contractsWithData: n,
+      contractsAmended: amendedContracts,
+      overLimit: flagged.length,
+      initialTotal: eur(initialTotal),
+      amendedTotal: eur(amendedTotal),
+      overallInflationPercent: pct(amendedTotal - initialTotal, initialTotal),
+    },
+    tables: { overLimit: flagged },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF7 renewal calendar
+
+/** Last day of a contract: endDate, else notification + durationMonths − 1 day; null when unknown. */
+export function contractEnd(c: Pick<ContractLine, "endDate" | "notificationDate" | "durationMonths">): number | null {
+  if (c.endDate !== null) return c.endDate;
+  if (c.notificationDate === null || c.durationMonths === null || !(c.durationMonths > 0)) return null;
+  return addMonths(c.notificationDate, Math.round(c.durationMonths)) - 1;
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+export function computePF7(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF7", group: "PF" as const, label: "Marchés arrivant à échéance dans les 12 mois", unit: "count" as const };
+  const contracts = ctx.contracts;
+  if (contracts.length === 0) {
+    return notAvailable(base, "Aucun registre des marchés fourni.", { n: 0, N: 0, of: "marchés" });
+  }
+  const horizon = addMonths(ctx.asOf, 12);
+  let known = 0;
+  let ended = 0;
+  let later = 0;
+  let dueCents = 0;
+  const due: { end: number; row: Row }[] = [];
+  for (const c of contracts) {
+    const end = contractEnd(c);
+    if (end === null) continue;
+    known++;
+    if (end <= ctx.asOf) {
+      ended++;
+      continue;
+    }
+    if (end > horizon) {
+      later++;
+      continue;
+    }
+    const amount = c.amendedAmountCents ?? c.amountCents;
+    if (amount !== null) dueCents += amount;
+    due.push({
+      end,
+      row: {
+        contractRef: c.contractRef,
+        entity: c.entity,
+        description: c.description,
+        familyLabel: c.family.label,
+        supplier: contractSupplier(c),
+        procedure: c.procedure ?? c.procedureRaw,
+        amount: c.amountCents === null ? null : eur(c.amountCents),
+        amendedAmount: c.amendedAmountCents === null ? null : eur(c.amendedAmountCents),
+        endDate: isoDate(end),
+        endDateBasis: c.endDate !== null ? "date de fin" : "notification + durée",
+        daysLeft: end - ctx.asOf,
+        monthsLeft: Math.round(((end - ctx.asOf) / DAYS_PER_MONTH) * 10) / 10,
+      },
+    });
+  }
+  const coverage = { n: known, N: contracts.length, of: "marchés" };
+  if (known === 0) return notAvailable(base, "Aucun marché avec une date de fin ou une durée renseignée.", coverage);
+  due.sort((a, b) => a.end - b.end || String(a.row.contractRef).localeCompare(String(b.row.contractRef)));
+  return {
+    ...base,
+    value: due.length,
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details: {
+      asOf: isoDate(ctx.asOf),
+      horizon: isoDate(horizon),
+      endingWithin12Months: due.length,
+      endingAmount: eur(dueCents),
+      alreadyEnded: ended,
+      endingLater: later,
+    },
+    tables: { renewals: due.map((d) => d.row) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PF8 payment delays
+
+const HOSPITAL = /\b(hopital|hopitaux|hospitalier|hospitaliere|hospitaliers|ch|chu|chr|chi|chs|eps|etablissement public de sante)\b/;
+
+/** Whether an entity type designates a public hospital (50-day payment limit). */
+export function isHospitalType(type: string | null): boolean {
+  return type !== null && HOSPITAL.test(normalizeKey(type));
+}
+
+export function computePF8(ctx: AnalysisContext): IndicatorResult {
+  const base = { id: "PF8", group: "PF" as const, label: "Paiements en retard", unit: "%" as const };
+  const ref = ctx.ref;
+  const lines = ctx.lines;
+  // Entities of the reference table that are public hospitals, matched on the normalised name.
+  const hospitals = new Set<string>();
+  for (const [name, e] of ctx.entities) if (isHospitalType(e.type)) hospitals.add(normalizeKey(name));
+  const hospitalByEntity = new Map<string, boolean>();
+  const vat = ref.defaultVatPercent.value;
+  let n = 0;
+  let daysTotal = 0;
+  let inconsistent = 0;
+  let interestCents = 0;
+  let ttcEstimated = 0;
+  let hospitalInvoices = 0;
+  const late: Row[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.invoiceReceived === null || l.paid === null || l.amountHTCents < 0 || l.isCredit) continue;
+    const days = l.paid - l.invoiceReceived;
+    if (days < 0) {
+      inconsistent++;
+      continue;
+    }
+    n++;
+    daysTotal += days;
+    let hospital = hospitalByEntity.get(l.entity);
+    if (hospital === undefined) {
+      hospital = hospitals.size > 0 && hospitals.has(normalizeKey(l.entity));
+      hospitalByEntity.set(l.entity, hospital);
+    }
+    if (hospital) hospitalInvoices++;
+    const limit = hospital ? ref.paymentDelayDays.publicHospital : ref.paymentDelayDays.localAuthority;
+    if (days <= limit) continue;
+    const daysLate = days - limit;
+    const dueDate = l.invoiceReceived + limit;
+    const { ratePercent } = latePaymentRateAt(ref, dueDate + 1);
+    const estimated = l.amountTTCCents === null;
+    const ttc = estimated ? Math.round((l.amountHTCents * (100 + vat)) / 100) : (l.amountTTCCents as number);
+    if (estimated) ttcEstimated++;
+    const interest = Math.round((ttc * ratePercent * daysLate) / (100 * 365));
+    interestCents += interest;
+    late.push({
+      sourceTable: l.source.table,
+      sourceRow: l.source.row,
+      entity: l.entity,
+      supplierName: l.supplierName,
+      amountTTC: eur(ttc),
+      ttcEstimated: estimated,
+      invoiceReceived: isoDate(l.invoiceReceived),
+      dueDate: isoDate(dueDate),
+      paid: isoDate(l.paid),
+      dgpDays: days,
+      limitDays: limit,
+      daysLate,
+      ratePercent: round2(ratePercent),
+      interest: eur(interest),
+      indemnity: eur(ref.lateFlatIndemnityCents.value),
+    });
+  }
+  const coverage = { n, N: lines.length, of: "lignes" };
+  if (n === 0) {
+    const reason =
+      lines.length === 0
+        ? `Aucune ligne de dépense sur la période ${ctx.period.label}.`
+        : "Aucune ligne avec les dates de réception de la facture et de paiement.";
+    return notAvailable(base, reason, coverage);
+  }
+  late.sort((a, b) => (b.daysLate as number) - (a.daysLate as number) || (a.sourceRow as number) - (b.sourceRow as number));
+  const indemnitiesCents = late.length * ref.lateFlatIndemnityCents.value;
+  return {
+    ...base,
+    value: pct(late.length, n),
+    na: null,
+    coverage,
+    reference: {
+      value: ref.paymentDelayDays.localAuthority,
+      unit: "days",
+      label: `Délai global de paiement : ${ref.paymentDelayDays.localAuthority} jours (${ref.paymentDelayDays.publicHospital} jours pour les établissements publics de santé)`,
+      source: ref.paymentDelayDays.source,
+    },
+    status: null,
+    details: {
+      paidInvoices: n,
+      averageDgpDays: round2(daysTotal / n),
+      lateInvoices: late.length,
+      lateShare: pct(late.length, n),
+      interestTotal: eur(interestCents),
+      indemnitiesTotal: eur(indemnitiesCents),
+      totalCost: eur(interestCents + indemnitiesCents),
+      ttcEstimatedInvoices: ttcEstimated,
+      hospitalInvoices,
+      inconsistentDates: inconsistent,
+      interestRule: `Intérêts = montant TTC × (taux BCE du semestre + ${ref.latePaymentMargin.value} points) × jours de retard / 365 ; TTC estimé = HT × ${1 + vat / 100} si absent.`,
+    },
+    tables: { lateInvoices: late },
+  };
+}
+
+/** PF1..PF8, in order. */
+export function computePerformanceIndicators(ctx: AnalysisContext): IndicatorResult[] {
+  return [computePF1(ctx), computePF2(ctx), computePF3(ctx), computePF4(ctx), computePF5(ctx), computePF6(ctx), computePF7(ctx), computePF8(ctx)];
+}

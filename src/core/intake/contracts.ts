@@ -1,0 +1,146 @@
+/** Contract register rows (marchés) → ContractLine (SPEC §2.2). DECP JSON goes through decp.ts. */
+import { classifyFamily, natureOf } from "../classify";
+import { addMonths } from "../dates";
+import type { Cell, ContractLine } from "../model";
+import { parseBoolean } from "../parse/boolean";
+import { normalizeCpv } from "../parse/cpv";
+import { parseDate } from "../parse/date";
+import { normalizeCompanyId } from "../parse/identifiers";
+import { parseAmountCents, parseNumber } from "../parse/number";
+import { considerationPresent, normalizeChannel, normalizeNature, normalizeProcedure } from "../parse/vocabulary";
+import { cellText } from "../text";
+import { cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
+
+export interface ContractReaderOptions {
+  mapping: Record<string, number>;
+  date1904: boolean;
+  defaultEntity: string;
+}
+
+/** Reads the data rows of a contracts register into `out`, logging every row's outcome. */
+export function readContractRows(
+  rows: Cell[][],
+  firstDataIndex: number,
+  endIndex: number,
+  firstRow: number,
+  log: TableLog,
+  options: ContractReaderOptions,
+  out: ContractLine[],
+): void {
+  const m = options.mapping;
+  const col = (f: string) => columnOf(m, f);
+  const text = (row: Cell[], f: string) => cellText(cellAt(row, col(f)));
+  for (let i = firstDataIndex; i < endIndex; i++) {
+    const row = rows[i] ?? [];
+    const sheetRow = firstRow + i;
+    const amountCell = cellAt(row, col("amount"));
+    const amount = parseAmountCents(amountCell);
+    const readCents = typeof amount === "number" ? amount : 0;
+    log.begin(readCents);
+    if (isBlankRow(row)) {
+      log.reject(sheetRow, null, null, "Ligne vide : ignorée.", 0);
+      continue;
+    }
+    const contractRef = text(row, "contractRef");
+    if (contractRef === null) {
+      const reason = isTotalRow(row)
+        ? "Ligne de total : ignorée, ce n'est pas un marché."
+        : "Numéro de marché absent : renseignez la référence du marché pour pouvoir le rapprocher des dépenses.";
+      log.reject(sheetRow, "contractRef", null, reason, readCents);
+      continue;
+    }
+    if (amount === undefined) log.warn(sheetRow, "amount", amountCell, "Montant du marché illisible : le marché est analysé sans montant. Saisissez un nombre, par exemple 1 234,56.");
+
+    const date = (f: string, label: string): number | null => {
+      const c = cellAt(row, col(f));
+      const v = parseDate(c, options.date1904);
+      if (v === undefined) log.warn(sheetRow, f, c, `${label} illisible : saisissez une date au format jj/mm/aaaa.`);
+      return v ?? null;
+    };
+    const num = (f: string, label: string): number | null => {
+      const c = cellAt(row, col(f));
+      const v = parseNumber(c);
+      if (v === undefined) log.warn(sheetRow, f, c, `${label} illisible : saisissez un nombre.`);
+      return v ?? null;
+    };
+    const cents = (f: string, label: string): number | null => {
+      const c = cellAt(row, col(f));
+      const v = parseAmountCents(c);
+      if (v === undefined) log.warn(sheetRow, f, c, `${label} illisible : saisissez un nombre, par exemple 1 234,56.`);
+      return v ?? null;
+    };
+    const bool = (f: string, label: string): boolean | null => {
+      const c = cellAt(row, col(f));
+      const v = parseBoolean(c);
+      if (v === undefined) {
+        const present = considerationPresent(c);
+        if (present !== null) return present;
+        log.warn(sheetRow, f, c, `${label} : valeur non reconnue (attendu oui/non).`);
+      }
+      return v ?? null;
+    };
+
+    const cpvCell = cellAt(row, col("cpv"));
+    const cpvParsed = normalizeCpv(cpvCell);
+    if (cpvParsed === undefined) log.warn(sheetRow, "cpv", cpvCell, "Code CPV invalide (attendu 8 chiffres, ex. 45233140-2) : ignoré.");
+    const cpv = cpvParsed ?? null;
+
+    const procCell = cellAt(row, col("procedure"));
+    const procedure = normalizeProcedure(procCell);
+    if (procedure === undefined) log.warn(sheetRow, "procedure", procCell, "Procédure non reconnue : conservée telle quelle, mais non classée dans les indicateurs de procédure.");
+
+    const natureCell = cellAt(row, col("nature"));
+    const explicitNature = normalizeNature(natureCell);
+
+    const chCell = cellAt(row, col("channel"));
+    const channel = normalizeChannel(chCell);
+    if (channel === undefined) log.warn(sheetRow, "channel", chCell, "Mode d'achat non reconnu : ignoré.");
+
+    const idCell = cellAt(row, col("supplierId"));
+    const id = normalizeCompanyId(idCell);
+    if (id === undefined) log.warn(sheetRow, "supplierId", idCell, "Identifiant du titulaire illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres).");
+    else if (id && !id.valid) log.warn(sheetRow, "supplierId", idCell, "SIRET/SIREN du titulaire invalide (clé de contrôle) : vérifiez l'identifiant.");
+    const supplierId = id ? id.id : null;
+    const supplierName = text(row, "supplierName");
+
+    const notificationDate = date("notificationDate", "Date de notification");
+    const durationMonths = num("durationMonths", "Durée en mois");
+    let endDate = date("endDate", "Date de fin");
+    if (endDate === null && notificationDate !== null && durationMonths !== null) endDate = addMonths(notificationDate, Math.round(durationMonths));
+    const membersText = text(row, "members");
+    const bids = num("bidsReceived", "Nombre d'offres reçues");
+    const lots = num("lots", "Nombre de lots");
+
+    out.push({
+      source: { table: log.table, row: sheetRow },
+      contractRef,
+      entity: text(row, "entity") ?? options.defaultEntity,
+      entityId: text(row, "entityId"),
+      description: text(row, "description"),
+      cpv,
+      nature: natureOf(explicitNature ?? null, cpv, null),
+      procedure: procedure ?? null,
+      procedureRaw: cellText(procCell),
+      techniques: text(row, "techniques"),
+      launchDate: date("launchDate", "Date de lancement"),
+      notificationDate,
+      durationMonths,
+      endDate,
+      amountCents: amount ?? null,
+      estimatedAmountCents: cents("estimatedAmount", "Montant estimé"),
+      bidsReceived: bids === null ? null : Math.round(bids),
+      supplierName,
+      supplierId,
+      holders: supplierName !== null || supplierId !== null ? [{ name: supplierName, id: supplierId }] : [],
+      sme: bool("sme", "PME"),
+      socialConsideration: bool("socialConsideration", "Considération sociale"),
+      environmentalConsideration: bool("environmentalConsideration", "Considération environnementale"),
+      lots: lots === null ? null : Math.round(lots),
+      channel: channel ?? null,
+      members: membersText ? membersText.split(/\s*[;,\n]\s*/).filter((s) => s !== "") : [],
+      amendedAmountCents: cents("amendedAmount", "Montant après modifications"),
+      family: classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null }),
+    });
+    log.accept(readCents);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The intake: mapped source tables (and DECP imports) → typed records, anomalies and the
+ * reconciliation (SPEC §2.5). Reference tables are read first, so spend lines can use the
+ * nomenclature's labels and natures.
+ */
+import type { DecpImport } from "../decp";
+import type {
+  Anomaly,
+  ContractLine,
+  EntityRow,
+  IntakeResult,
+  NomenclatureRow,
+  RawTable,
+  Reconciliation,
+  SupplierRow,
+  TableKind,
+  TableReconciliation,
+} from "../model";
+import { readContractRows } from "./contracts";
+import { readEntities, readNomenclature, readSuppliers } from "./reference-tables";
+import { endOfData, TableLog } from "./rows";
+import { SpendProcessor } from "./spend";
+
+/** A table with its confirmed kind, header row and column mapping (from detect.ts or the user). */
+export interface MappedTable {
+  table: RawTable;
+  kind: TableKind;
+  /** Index in table.rows of the header row. */
+  headerRowIndex: number;
+  /** Field key → column index. */
+  mapping: Record<string, number>;
+}
+
+export interface IntakeOptions {
+  /** VAT rate (%) when only TTC is given; default 20. */
+  defaultVatPercent?: number;
+  /** Entity for tables without an entity column; default "Entité unique". */
+  defaultEntity?: string;
+}
+
+export const DEFAULT_ENTITY = "Entité unique";
+
+const ORDER: TableKind[] = ["entities", "nomenclature", "suppliers", "contracts", "spend"];
+
+export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], options: IntakeOptions = {}): IntakeResult {
+  const anomalies: Anomaly[] = [];
+  const entities: EntityRow[] = [];
+  const nomenclature: NomenclatureRow[] = [];
+  const suppliers: SupplierRow[] = [];
+  const contracts: ContractLine[] = [];
+  const spend: IntakeResult["spend"] = [];
+  const recs: TableReconciliation[] = [];
+  const defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
+  const defaultVatPercent = options.defaultVatPercent ?? 20;
+  const nomenclatureByCode = new Map<string, NomenclatureRow>();
+
+  const sorted = [...tables].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  for (const t of sorted) {
+    const log = new TableLog(t.table.name, t.kind, anomalies);
+    const rows = t.table.rows;
+    const firstRow = t.table.firstRow ?? 1;
+    const firstDataIndex = t.headerRowIndex + 1;
+    const endIndex = endOfData(rows, firstDataIndex);
+    const range = { rows, firstDataIndex, endIndex, firstRow, mapping: t.mapping };
+    const date1904 = t.table.date1904 ?? false;
+    switch (t.kind) {
+      case "entities":
+        readEntities(range, log, entities);
+        break;
+      case "nomenclature":
+        readNomenclature(range, log, nomenclature);
+        for (const n of nomenclature) if (!nomenclatureByCode.has(n.familyCode)) nomenclatureByCode.set(n.familyCode, n);
+        break;
+      case "suppliers":
+        readSuppliers(range, log, suppliers);
+        break;
+      case "contracts":
+        readContractRows(rows, firstDataIndex, endIndex, firstRow, log, { mapping: t.mapping, date1904, defaultEntity }, contracts);
+        break;
+      case "spend": {
+        const p = new SpendProcessor(log, { mapping: t.mapping, date1904, defaultVatPercent, defaultEntity, nomenclature: nomenclatureByCode });
+        for (let i = firstDataIndex; i < endIndex; i++) p.push(rows[i] ?? [], firstRow + i);
+        for (const l of p.lines) spend.push(l);
+        break;
+      }
+    }
+    recs.push(log.rec);
+  }
+  for (const d of decp) {
+    for (const c of d.contracts) contracts.push(c);
+    for (const a of d.anomalies) anomalies.push(a);
+    recs.push(d.reconciliation);
+  }
+  return { spend, contracts, entities, nomenclature, suppliers, anomalies, reconciliation: reconcile(recs) };
+}
+
+/**
+ * The workbook-level reconciliation: sums over the main tables — the spend tables when there are
+ * any, else the contract tables (a DECP-only analysis) — since amounts of different kinds don't add
+ * up. Every table, main or not, is listed in `tables` and reconciles on its own.
+ */
+export function reconcile(tables: TableReconciliation[]): Reconciliation {
+  const mainKind: TableKind = tables.some((t) => t.kind === "spend") ? "spend" : "contracts";
+  const r: Reconciliation = {
+    rowsRead: 0,
+    rowsAnalysed: 0,
+    rowsWithWarning: 0,
+    rowsRejected: 0,
+    amountReadCents: 0,
+    amountAnalysedCents: 0,
+    amountRejectedCents: 0,
+    tables,
+  };
+  for (const t of tables) {
+    if (t.kind !== mainKind) continue;
+    r.rowsRead += t.rowsRead;
+    r.rowsAnalysed += t.rowsAnalysed;
+    r.rowsWithWarning += t.rowsWithWarning;
+    r.rowsRejected += t.rowsRejected;
+    r.amountReadCents += t.amountReadCents;
+    r.amountAnalysedCents += t.amountAnalysedCents;
+    r.amountRejectedCents += t.amountRejectedCents;
+  }
+  return r;
+}
+
+/** True when rows and amounts reconcile exactly (SPEC §2.5). */
+export function isReconciled(r: Reconciliation | TableReconciliation): boolean {
+  return r.rowsRead === r.rowsAnalysed + r.rowsRejected && r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents;
+}

@@ -1,0 +1,104 @@
+/**
+ * What every table reader of the intake shares: row classification (blank, total), the anomaly
+ * log and the per-table reconciliation accumulator. SPEC §2.5: every source row ends in exactly one
+ * of analysed, analysed with warning, rejected — and the amounts reconcile to the cent.
+ */
+import type { Anomaly, Cell, TableKind, TableReconciliation } from "../model";
+import { normalizeKey } from "../text";
+
+export function isBlankCell(c: Cell): boolean {
+  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+}
+
+export function isBlankRow(row: Cell[] | undefined): boolean {
+  if (!row) return true;
+  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  return true;
+}
+
+const TOTAL_WORDS = new Set(["total", "total general", "sous total", "totaux", "total ht", "total ttc", "grand total", "montant total"]);
+
+/** A "Total" row: some text cell reads "Total", "Total général", "Sous-total"… */
+export function isTotalRow(row: Cell[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (typeof c === "string" && c.length <= 40) {
+      const k = normalizeKey(c);
+      if (TOTAL_WORDS.has(k) || k.startsWith("total ") || k.startsWith("sous total")) return true;
+    }
+  }
+  return false;
+}
+
+/** Index just past the last non-blank row (trailing blank rows are not part of the table). */
+export function endOfData(rows: Cell[][], from: number): number {
+  let end = rows.length;
+  while (end > from && isBlankRow(rows[end - 1])) end--;
+  return end;
+}
+
+/** Display form of a raw cell for anomaly reports. */
+export function rawText(c: Cell): string | null {
+  if (c === null || c === undefined) return null;
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? "Date invalide" : c.toISOString().slice(0, 10);
+  const s = String(c);
+  return s.length > 200 ? s.slice(0, 200) + "…" : s;
+}
+
+/** Collects anomalies and the reconciliation of one table. */
+export class TableLog {
+  readonly rec: TableReconciliation;
+  private rowHasWarning = false;
+
+  constructor(
+    readonly table: string,
+    kind: TableKind,
+    private readonly anomalies: Anomaly[],
+  ) {
+    this.rec = {
+      table,
+      kind,
+      rowsRead: 0,
+      rowsAnalysed: 0,
+      rowsWithWarning: 0,
+      rowsRejected: 0,
+      amountReadCents: 0,
+      amountAnalysedCents: 0,
+      amountRejectedCents: 0,
+    };
+  }
+
+  /** Starts a source row; `amountCents` is its readable amount (0 when none). */
+  begin(amountCents: number): void {
+    this.rec.rowsRead++;
+    this.rec.amountReadCents += amountCents;
+    this.rowHasWarning = false;
+  }
+
+  warn(row: number, field: string | null, value: Cell, reason: string): void {
+    this.anomalies.push({ table: this.table, row, field, value: rawText(value), reason, severity: "warning" });
+    this.rowHasWarning = true;
+  }
+
+  reject(row: number, field: string | null, value: Cell, reason: string, amountCents: number): void {
+    this.anomalies.push({ table: this.table, row, field, value: rawText(value), reason, severity: "rejected" });
+    this.rec.rowsRejected++;
+    this.rec.amountRejectedCents += amountCents;
+  }
+
+  accept(amountCents: number): void {
+    this.rec.rowsAnalysed++;
+    this.rec.amountAnalysedCents += amountCents;
+    if (this.rowHasWarning) this.rec.rowsWithWarning++;
+  }
+}
+
+/** Field → column index, -1 when unmapped. */
+export function columnOf(mapping: Record<string, number>, field: string): number {
+  const c = mapping[field];
+  return c === undefined ? -1 : c;
+}
+
+export function cellAt(row: Cell[], col: number): Cell {
+  return col < 0 ? null : row[col];
+}

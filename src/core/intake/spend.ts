@@ -1,0 +1,262 @@
+/**
+ * Spend rows (mandats, factures, bons de commande) → SpendLine (SPEC §2.1, §2.5).
+ * A row processor, so that a streaming reader can push rows one at a time in bounded memory.
+ */
+import { classifyFamily, natureOf } from "../classify";
+import type { Cell, NomenclatureRow, SpendLine } from "../model";
+import { htFromTtc } from "../money";
+import { normalizeCpv } from "../parse/cpv";
+import { parseDate } from "../parse/date";
+import { normalizeCompanyId } from "../parse/identifiers";
+import { parseAmountCents, parseNumber } from "../parse/number";
+import { normalizeChannel } from "../parse/vocabulary";
+import { cellText, normalizeKey } from "../text";
+import { cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
+
+export interface SpendProcessorOptions {
+  mapping: Record<string, number>;
+  date1904: boolean;
+  /** VAT rate (%) used when only TTC is given and the row has no rate. */
+  defaultVatPercent: number;
+  /** Entity used when the table has no entity column. */
+  defaultEntity: string;
+  nomenclature: Map<string, NomenclatureRow>;
+}
+
+const FIELDS = [
+  "date", "amountHT", "amountTTC", "vatRate", "supplierName", "supplierId", "entity", "service", "territory",
+  "familyCode", "familyLabel", "cpv", "budgetArticle", "contractRef", "description", "operation", "channel",
+  "invoiceReceived", "paid", "item", "quantity", "unitPrice", "unit", "supplierPostcode",
+] as const;
+type Field = (typeof FIELDS)[number];
+
+const HOW_TO_FIX_AMOUNT = "Saisissez un nombre, par exemple 1 234,56.";
+const HOW_TO_FIX_DATE = "Saisissez une date au format jj/mm/aaaa.";
+
+/** Interns repeated strings (suppliers, entities, families) so 1 M lines share them. */
+class Interner {
+  private readonly map = new Map<string, string>();
+  get(s: string): string {
+    const hit = this.map.get(s);
+    if (hit !== undefined) return hit;
+    this.map.set(s, s);
+    return s;
+  }
+}
+
+export class SpendProcessor {
+  readonly lines: SpendLine[] = [];
+  private readonly col: Record<Field, number>;
+  private readonly strings = new Interner();
+  private readonly supplierKeys = new Map<string, string>();
+  private pendingBlank: number[] = [];
+
+  constructor(
+    private readonly log: TableLog,
+    private readonly options: SpendProcessorOptions,
+  ) {
+    const col = {} as Record<Field, number>;
+    for (const f of FIELDS) col[f] = columnOf(options.mapping, f);
+    this.col = col;
+  }
+
+  private text(row: Cell[], field: Field): string | null {
+    const c = this.col[field];
+    if (c < 0) return null;
+    const t = cellText(row[c]);
+    return t === null ? null : this.strings.get(t);
+  }
+
+  /** Readable HT amount of a row in cents (what the source "says"), or null. */
+  private amounts(row: Cell[], sheetRow: number, warn: boolean): { ht: number | null; ttc: number | null; estimated: boolean; raw: Cell } {
+    const htCell = cellAt(row, this.col.amountHT);
+    const ttcCell = cellAt(row, this.col.amountTTC);
+    const ht = this.col.amountHT >= 0 ? parseAmountCents(htCell) : null;
+    const ttc = this.col.amountTTC >= 0 ? parseAmountCents(ttcCell) : null;
+    const ttcCents = typeof ttc === "number" ? ttc : null;
+    if (typeof ht === "number") return { ht, ttc: ttcCents, estimated: false, raw: htCell };
+    if (ttcCents !== null) {
+      let vat = this.options.defaultVatPercent;
+      if (this.col.vatRate >= 0) {
+        const rateCell = row[this.col.vatRate];
+        const r = parseNumber(rateCell);
+        if (typeof r === "number" && r >= 0 && r <= 100) vat = r > 0 && r < 1 ? r * 100 : r;
+        else if (r === undefined && warn) {
+          this.log.warn(sheetRow, "vatRate", rateCell, `Taux de TVA illisible : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué.`);
+        }
+      }
+      return { ht: htFromTtc(ttcCents, vat), ttc: ttcCents, estimated: true, raw: ttcCell };
+    }
+    return { ht: null, ttc: null, estimated: false, raw: this.col.amountHT >= 0 ? htCell : ttcCell };
+  }
+
+  /** Processes one data row (sheet row number given for the reports). */
+  push(row: Cell[], sheetRow: number): void {
+    if (isBlankRow(row)) {
+      // Blank rows count only when more data follows (trailing blanks are not part of the table).
+      this.pendingBlank.push(sheetRow);
+      return;
+    }
+    this.flushBlanks();
+    const log = this.log;
+    const a = this.amounts(row, sheetRow, false);
+    const readCents = a.ht ?? 0;
+    log.begin(readCents);
+
+    if (isTotalRow(row) && cellText(cellAt(row, this.col.date)) === null) {
+      log.reject(sheetRow, null, null, "Ligne de total : ignorée, ce n'est pas un achat (son montant est compté dans les rejets pour le rapprochement).", readCents);
+      return;
+    }
+    if (a.ht === null) {
+      const reason =
+        a.raw === null || a.raw === undefined || cellText(a.raw) === null
+          ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
+          : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
+      log.reject(sheetRow, this.col.amountHT >= 0 ? "amountHT" : "amountTTC", a.raw, reason, 0);
+      return;
+    }
+    const dateCell = cellAt(row, this.col.date);
+    const date = parseDate(dateCell, this.options.date1904);
+    if (date === null || date === undefined) {
+      log.reject(
+        sheetRow,
+        "date",
+        dateCell,
+        date === null ? `Date absente : la ligne ne peut pas être datée. ${HOW_TO_FIX_DATE}` : `Date illisible ou impossible : ${HOW_TO_FIX_DATE}`,
+        readCents,
+      );
+      return;
+    }
+    // Supplier: name or identifier.
+    const supplierName = this.text(row, "supplierName");
+    let supplierId: string | null = null;
+    if (this.col.supplierId >= 0) {
+      const idCell = row[this.col.supplierId];
+      const id = normalizeCompanyId(idCell);
+      if (id === undefined) log.warn(sheetRow, "supplierId", idCell, "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant.");
+      else if (id !== null) {
+        supplierId = this.strings.get(id.id);
+        if (!id.valid) log.warn(sheetRow, "supplierId", idCell, "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur.");
+      }
+    }
+    if (supplierName === null && supplierId === null) {
+      log.reject(sheetRow, "supplierName", null, "Fournisseur absent : renseignez le nom ou le SIRET du fournisseur.", readCents);
+      return;
+    }
+    // Entity.
+    let entity = this.text(row, "entity");
+    if (entity === null) {
+      if (this.col.entity >= 0) log.warn(sheetRow, "entity", null, `Entité absente : ligne rattachée à « ${this.options.defaultEntity} ».`);
+      entity = this.options.defaultEntity;
+    }
+    // CPV.
+    let cpv: string | null = null;
+    if (this.col.cpv >= 0) {
+      const cpvCell = row[this.col.cpv];
+      const c = normalizeCpv(cpvCell);
+      if (c === undefined) log.warn(sheetRow, "cpv", cpvCell, "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement.");
+      else cpv = c === null ? null : this.strings.get(c);
+    }
+    // Channel.
+    let channel: SpendLine["channel"] = null;
+    if (this.col.channel >= 0) {
+      const chCell = row[this.col.channel];
+      const ch = normalizeChannel(chCell);
+      if (ch === undefined) log.warn(sheetRow, "channel", chCell, "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché.");
+      else channel = ch;
+    }
+    const invoiceReceived = this.optionalDate(row, sheetRow, "invoiceReceived", "Date de réception de facture illisible : ignorée pour le délai de paiement.");
+    const paid = this.optionalDate(row, sheetRow, "paid", "Date de paiement illisible : ignorée pour le délai de paiement.");
+    const quantity = this.optionalNumber(row, sheetRow, "quantity", "Quantité illisible : ignorée pour la comparaison des prix.");
+    let unitPriceCents: number | null = null;
+    if (this.col.unitPrice >= 0) {
+      const upCell = row[this.col.unitPrice];
+      const up = parseAmountCents(upCell);
+      if (up === undefined) log.warn(sheetRow, "unitPrice", upCell, "Prix unitaire illisible : ignoré pour la comparaison des prix.");
+      else unitPriceCents = up;
+    }
+
+    const familyCode = this.text(row, "familyCode");
+    let familyLabel = this.text(row, "familyLabel");
+    const budgetArticle = this.text(row, "budgetArticle");
+    const nomen = familyCode !== null ? this.options.nomenclature.get(familyCode) : undefined;
+    if (familyLabel === null && nomen?.label) familyLabel = nomen.label;
+    const family = classifyFamily({ familyCode, familyLabel, cpv, budgetArticle });
+
+    const supplierKey = this.supplierKey(supplierId, supplierName);
+    this.lines.push({
+      source: { table: log.table, row: sheetRow },
+      date,
+      amountHTCents: a.ht,
+      amountTTCCents: a.ttc,
+      htEstimated: a.estimated,
+      isCredit: a.ht < 0,
+      supplierName,
+      supplierId,
+      supplierKey,
+      entity,
+      service: this.text(row, "service"),
+      territory: this.text(row, "territory"),
+      familyCode,
+      familyLabel,
+      cpv,
+      budgetArticle,
+      contractRef: this.text(row, "contractRef"),
+      description: this.text(row, "description"),
+      operation: this.text(row, "operation"),
+      channel,
+      invoiceReceived,
+      paid,
+      item: this.text(row, "item"),
+      quantity,
+      unitPriceCents,
+      unit: this.text(row, "unit"),
+      supplierPostcode: this.text(row, "supplierPostcode"),
+      family,
+      nature: natureOf(nomen?.nature ?? null, cpv, budgetArticle),
+    });
+    log.accept(a.ht);
+  }
+
+  /** Interior blank rows are reported as rejected (nothing is lost); trailing ones never reach here. */
+  private flushBlanks(): void {
+    for (const r of this.pendingBlank) {
+      this.log.begin(0);
+      this.log.reject(r, null, null, "Ligne vide : ignorée.", 0);
+    }
+    this.pendingBlank = [];
+  }
+
+  private supplierKey(id: string | null, name: string | null): string {
+    if (id) return id.slice(0, 9);
+    const n = name as string;
+    let k = this.supplierKeys.get(n);
+    if (k === undefined) {
+      k = this.strings.get(`nom:${normalizeKey(n)}`);
+      this.supplierKeys.set(n, k);
+    }
+    return k;
+  }
+
+  private optionalDate(row: Cell[], sheetRow: number, field: Field, reason: string): number | null {
+    const c = this.col[field];
+    if (c < 0) return null;
+    const v = parseDate(row[c], this.options.date1904);
+    if (v === undefined) {
+      this.log.warn(sheetRow, field, row[c], reason);
+      return null;
+    }
+    return v;
+  }
+
+  private optionalNumber(row: Cell[], sheetRow: number, field: Field, reason: string): number | null {
+    const c = this.col[field];
+    if (c < 0) return null;
+    const v = parseNumber(row[c]);
+    if (v === undefined) {
+      this.log.warn(sheetRow, field, row[c], reason);
+      return null;
+    }
+    return v;
+  }
+}

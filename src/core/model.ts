@@ -1,0 +1,206 @@
+/**
+ * Canonical domain model of Optima Achats (SPEC §2).
+ *
+ * Conventions shared by every core module:
+ * - Money is held in integer euro cents (`...Cents`), so sums never drift.
+ * - Dates are day numbers: whole days since 1970-01-01 (UTC). See `dates.ts` for conversions.
+ * - Source positions are 1-based sheet row numbers, as a user sees them in Excel.
+ */
+
+/** A raw cell as it comes from Excel (Office.js values), a CSV or an .xlsx reader. */
+export type Cell = string | number | boolean | null | undefined | Date;
+
+/** A rectangular block of cells read from the workbook, header row(s) included. */
+export interface RawTable {
+  /** Excel table name, or sheet name for a plain range, or file name for a CSV. */
+  name: string;
+  /** Sheet that holds the table, when known. */
+  sheet?: string;
+  /** Rows of cells, header rows included. */
+  rows: Cell[][];
+  /** Sheet row number of rows[0] (1-based). Default 1. */
+  firstRow?: number;
+  /** The workbook uses the 1904 date system. */
+  date1904?: boolean;
+}
+
+export type TableKind = "spend" | "contracts" | "entities" | "nomenclature" | "suppliers";
+
+export type Nature = "Fournitures" | "Services" | "Travaux";
+
+/** DECP v2 procedure vocabulary (SPEC §2.4). */
+export type Procedure =
+  | "Procédure adaptée"
+  | "Appel d'offres ouvert"
+  | "Appel d'offres restreint"
+  | "Procédure avec négociation"
+  | "Marché passé sans publicité ni mise en concurrence préalable"
+  | "Dialogue compétitif";
+
+export type Channel = "Marché propre" | "Groupement de commandes" | "Centrale d'achat" | "Hors marché";
+
+/** Which rule of SPEC §2.6 put a line in its family. */
+export type FamilyRule = "familyCode" | "cpv" | "budgetArticle" | "unclassified";
+
+export interface Family {
+  /** Stable key, e.g. "F:INFO", "CPV:301", "ART:60612", "NC". */
+  key: string;
+  label: string;
+  rule: FamilyRule;
+}
+
+export interface SourceRef {
+  table: string;
+  /** 1-based sheet row number. */
+  row: number;
+}
+
+/** One analysed spend line (mandat, facture, bon de commande). SPEC §2.1. */
+export interface SpendLine {
+  source: SourceRef;
+  date: number;
+  amountHTCents: number;
+  amountTTCCents: number | null;
+  /** HT was derived from TTC and a VAT rate. */
+  htEstimated: boolean;
+  /** Negative amount: credit note (avoir). */
+  isCredit: boolean;
+  supplierName: string | null;
+  /** Normalised SIRET (14) or SIREN (9) digits. */
+  supplierId: string | null;
+  /** Stable supplier key: SIREN when known, else normalised name. */
+  supplierKey: string;
+  entity: string;
+  service: string | null;
+  territory: string | null;
+  familyCode: string | null;
+  familyLabel: string | null;
+  /** Normalised CPV "12345678" (check digit dropped). */
+  cpv: string | null;
+  budgetArticle: string | null;
+  contractRef: string | null;
+  description: string | null;
+  operation: string | null;
+  /** Normalised channel; null when the source gives none (see `effectiveChannel`). */
+  channel: Channel | null;
+  invoiceReceived: number | null;
+  paid: number | null;
+  item: string | null;
+  quantity: number | null;
+  unitPriceCents: number | null;
+  unit: string | null;
+  supplierPostcode: string | null;
+  family: Family;
+  nature: Nature | null;
+}
+
+/** One contract (marché) of the register or of DECP. SPEC §2.2. */
+export interface ContractLine {
+  source: SourceRef;
+  contractRef: string;
+  entity: string;
+  entityId: string | null;
+  description: string | null;
+  cpv: string | null;
+  nature: Nature | null;
+  /** Normalised procedure; null when unknown (raw kept in procedureRaw). */
+  procedure: Procedure | null;
+  procedureRaw: string | null;
+  techniques: string | null;
+  launchDate: number | null;
+  notificationDate: number | null;
+  durationMonths: number | null;
+  endDate: number | null;
+  amountCents: number | null;
+  estimatedAmountCents: number | null;
+  bidsReceived: number | null;
+  supplierName: string | null;
+  supplierId: string | null;
+  /** All holders (DECP contracts may have several). */
+  holders: { name: string | null; id: string | null }[];
+  sme: boolean | null;
+  socialConsideration: boolean | null;
+  environmentalConsideration: boolean | null;
+  lots: number | null;
+  channel: Channel | null;
+  members: string[];
+  amendedAmountCents: number | null;
+  family: Family;
+}
+
+export interface EntityRow {
+  source: SourceRef;
+  entity: string;
+  type: string | null;
+  territory: string | null;
+  population: number | null;
+  departement: string | null;
+  siret: string | null;
+}
+
+export interface NomenclatureRow {
+  source: SourceRef;
+  familyCode: string;
+  label: string | null;
+  nature: Nature | null;
+  proximity: boolean | null;
+  excludedFromSplitting: boolean | null;
+  exclusionReason: string | null;
+}
+
+export interface SupplierRow {
+  source: SourceRef;
+  supplierId: string | null;
+  name: string | null;
+  sme: boolean | null;
+  departement: string | null;
+  insertion: boolean | null;
+}
+
+export type Severity = "rejected" | "warning";
+
+/** A row that was rejected, or analysed with a warning. Reasons are French sentences. */
+export interface Anomaly {
+  table: string;
+  row: number;
+  field: string | null;
+  value: string | null;
+  reason: string;
+  severity: Severity;
+}
+
+/** Per-table reconciliation (SPEC §2.5: nothing is lost). */
+export interface TableReconciliation {
+  table: string;
+  kind: TableKind;
+  rowsRead: number;
+  rowsAnalysed: number;
+  /** Of rowsAnalysed, those with at least one warning. */
+  rowsWithWarning: number;
+  rowsRejected: number;
+  /** Σ of amounts readable in the source rows (HT, or TTC converted), cents. */
+  amountReadCents: number;
+  amountAnalysedCents: number;
+  amountRejectedCents: number;
+}
+
+export interface Reconciliation {
+  rowsRead: number;
+  rowsAnalysed: number;
+  rowsWithWarning: number;
+  rowsRejected: number;
+  amountReadCents: number;
+  amountAnalysedCents: number;
+  amountRejectedCents: number;
+  tables: TableReconciliation[];
+}
+
+export interface IntakeResult {
+  spend: SpendLine[];
+  contracts: ContractLine[];
+  entities: EntityRow[];
+  nomenclature: NomenclatureRow[];
+  suppliers: SupplierRow[];
+  anomalies: Anomaly[];
+  reconciliation: Reconciliation;
+}

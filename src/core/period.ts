@@ -1,0 +1,109 @@
+/**
+ * Analysis periods: a civil year, a month, or a range of months (SPEC §4 SP6, issue #3).
+ * All bounds are inclusive day numbers.
+ */
+import { dayFromYMD, ymdFromDay } from "./dates";
+
+export type PeriodKind = "year" | "month" | "range";
+
+export interface Period {
+  kind: PeriodKind;
+  /** First day, inclusive. */
+  start: number;
+  /** Last day, inclusive. */
+  end: number;
+  /** Canonical text: "2025", "2025-03", "2025-01..2025-06". */
+  label: string;
+}
+
+/** Typed error with a French message (usage errors on the period). */
+export class PeriodError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PeriodError";
+  }
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return dayFromYMD(year, month + 1, 1) - 1;
+}
+
+function monthLabel(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, "0")}`;
+}
+
+export function yearPeriod(year: number): Period {
+  return { kind: "year", start: dayFromYMD(year, 1, 1), end: dayFromYMD(year, 12, 31), label: String(year) };
+}
+
+export function monthPeriod(year: number, month: number): Period {
+  return { kind: "month", start: dayFromYMD(year, month, 1), end: lastDayOfMonth(year, month), label: monthLabel(year, month) };
+}
+
+export function rangePeriod(fromYear: number, fromMonth: number, toYear: number, toMonth: number): Period {
+  const start = dayFromYMD(fromYear, fromMonth, 1);
+  const end = lastDayOfMonth(toYear, toMonth);
+  if (end < start) throw new PeriodError(`Période vide : ${monthLabel(fromYear, fromMonth)} est après ${monthLabel(toYear, toMonth)}.`);
+  return { kind: "range", start, end, label: `${monthLabel(fromYear, fromMonth)}..${monthLabel(toYear, toMonth)}` };
+}
+
+/** Parses "2025", "2025-03" or "2025-01..2025-06"; throws PeriodError with a French message. */
+export function parsePeriod(text: string): Period {
+  const t = text.trim();
+  let m = /^(\d{4})$/.exec(t);
+  if (m) return yearPeriod(Number(m[1]));
+  m = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return monthPeriod(Number(m[1]), Number(m[2]));
+  m = /^(\d{4})-(\d{1,2})\s*\.\.\s*(\d{4})-(\d{1,2})$/.exec(t);
+  if (m && [m[2], m[4]].every((x) => Number(x) >= 1 && Number(x) <= 12)) {
+    return rangePeriod(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]));
+  }
+  throw new PeriodError(
+    `Période « ${text} » non reconnue. Indiquez une année (2025), un mois (2025-03) ou un intervalle de mois (2025-01..2025-06).`,
+  );
+}
+
+/** The same period one year earlier (29 February maps to 28 February). */
+export function previousYearPeriod(p: Period): Period {
+  const s = ymdFromDay(p.start);
+  const e = ymdFromDay(p.end);
+  const start = dayFromYMD(s.year - 1, s.month, Math.min(s.day, lastDayOfMonthDay(s.year - 1, s.month)));
+  const end = dayFromYMD(e.year - 1, e.month, Math.min(e.day, lastDayOfMonthDay(e.year - 1, e.month)));
+  return { kind: p.kind, start, end, label: shiftLabel(p.label, -1) };
+}
+
+function lastDayOfMonthDay(year: number, month: number): number {
+  return ymdFromDay(lastDayOfMonth(year, month)).day;
+}
+
+function shiftLabel(label: string, years: number): string {
+  return label.replace(/\d{4}/g, (y) => String(Number(y) + years));
+}
+
+/** Year-to-date of the period's end: 1 January of the end year to the period end. */
+export function yearToDate(p: Period): Period {
+  const e = ymdFromDay(p.end);
+  return { kind: "range", start: dayFromYMD(e.year, 1, 1), end: p.end, label: `${e.year}-01..${monthLabel(e.year, e.month)}` };
+}
+
+/** "YYYY-MM" keys of every month the period touches, in order. */
+export function monthsOf(p: Period): string[] {
+  const s = ymdFromDay(p.start);
+  const e = ymdFromDay(p.end);
+  const out: string[] = [];
+  for (let y = s.year, m = s.month; y < e.year || (y === e.year && m <= e.month); m === 12 ? (y++, (m = 1)) : m++) {
+    out.push(monthLabel(y, m));
+  }
+  return out;
+}
+
+export function contains(p: Period, day: number): boolean {
+  return day >= p.start && day <= p.end;
+}
+
+/** The default period: the civil year of the latest date given (or null when none). */
+export function latestYearPeriod(days: Iterable<number>): Period | null {
+  let max = -Infinity;
+  for (const day of days) if (day > max) max = day;
+  return max === -Infinity ? null : yearPeriod(ymdFromDay(max).year);
+}

@@ -1,0 +1,233 @@
+/**
+ * Dated reference values (SPEC §3). Data, not constants scattered in code: every row carries its
+ * source so that sheets can cite it, and every value can be overridden by the user (Paramètres
+ * sheet, CLI --parametres) through `withOverrides`.
+ *
+ * Dates are day numbers (dates.ts); amounts are cents; rates and shares are percents (0–100).
+ */
+import { dayFromIso, dayFromYMD, ymdFromDay } from "../dates";
+import type { Nature } from "../model";
+
+export interface DatedThreshold {
+  /** First day the row applies (inclusive). */
+  from: number;
+  /** Last day the row applies (inclusive); null = still in force. */
+  to: number | null;
+  suppliesServicesCents: number;
+  worksCents: number;
+  source: string;
+}
+
+export interface EcbRate {
+  /** First day of the half-year (1 January or 1 July). */
+  from: number;
+  /** ECB main refinancing operations rate in force that day, %. */
+  ratePercent: number;
+  source: string;
+}
+
+export interface Sourced<T> {
+  value: T;
+  source: string;
+}
+
+export interface ColourBand {
+  /** At or below (or at or above when higherIsBetter) this: green. */
+  green: number;
+  /** Beyond this: red. Between: yellow ("watch"). */
+  red: number;
+  higherIsBetter: boolean;
+  source: string;
+}
+
+export interface ReferenceValues {
+  /** Dispense de procédure, R2122-8, by date the consultation is launched. */
+  dispenseThresholds: DatedThreshold[];
+  /** Publicity threshold of R2131-12 (BOAMP or JAL), cents. */
+  publicityThresholdCents: Sourced<number>;
+  /** EU thresholds for local authorities, by period. */
+  euThresholds: DatedThreshold[];
+  /** Small-lots exception of R2123-1 2°, cents. */
+  smallLots: { suppliesServicesCents: number; worksCents: number; maxSharePercent: number; source: string };
+  /** DECP publication threshold, cents. */
+  decpThresholdCents: Sourced<number>;
+  /** Délai global de paiement, days. */
+  paymentDelayDays: { localAuthority: number; publicHospital: number; source: string };
+  ecbRates: EcbRate[];
+  latePaymentMargin: Sourced<number>;
+  lateFlatIndemnityCents: Sourced<number>;
+  pnad: { environmentalPercent: number; socialPercent: number; source: string };
+  loiClimatStart: Sourced<number>;
+  spaserThresholdCents: Sourced<number>;
+  oecp: {
+    smeContractsPercent: number;
+    smeContractsLocalPercent: number;
+    smeValuePercent: number;
+    socialClausePercent: number;
+    socialClauseLocalPercent: number;
+    environmentalClausePercent: number;
+    singleBidPercent: number;
+    source: string;
+  };
+  sms: {
+    singleBidder: ColourBand;
+    noCallsForBids: ColourBand;
+    cooperativeProcurement: ColourBand;
+    priceOnlyAward: ColourBand;
+  };
+  euAverages2024: { singleBidderPercent: number; smeContractorsPercent: number; lotsPercent: number; source: string };
+  poolingScenarios: { lowPercent: number; centralPercent: number; highPercent: number; source: string };
+  /** PF6 amendment limits, %. */
+  amendmentLimits: { suppliesServicesPercent: number; worksPercent: number; source: string };
+  /** SP5 tail-spend threshold per supplier and year, cents. */
+  tailSpendThresholdCents: Sourced<number>;
+  /** CO2 bunching band: amounts in [bunchingLowPercent %, 100 %) of a threshold. */
+  bunchingLowPercent: Sourced<number>;
+  /** Default VAT rate used when only TTC is given, %. */
+  defaultVatPercent: Sourced<number>;
+  ugapSiren: Sourced<string>;
+}
+
+const d = dayFromIso;
+const EUR = 100; // cents per euro
+
+/** The reference values as of SPEC §3 (sources as given there). */
+export function defaultReferenceValues(): ReferenceValues {
+  return {
+    dispenseThresholds: [
+      { from: d("2015-10-01"), to: d("2019-12-31"), suppliesServicesCents: 25_000 * EUR, worksCents: 25_000 * EUR, source: "Décret n° 2015-1163" },
+      { from: d("2020-01-01"), to: d("2020-07-23"), suppliesServicesCents: 40_000 * EUR, worksCents: 40_000 * EUR, source: "Décret n° 2019-1344" },
+      { from: d("2020-07-24"), to: d("2020-12-08"), suppliesServicesCents: 40_000 * EUR, worksCents: 70_000 * EUR, source: "Décret n° 2020-893" },
+      { from: d("2020-12-09"), to: d("2025-12-31"), suppliesServicesCents: 40_000 * EUR, worksCents: 100_000 * EUR, source: "Loi ASAP art. 142 ; décrets n° 2022-1683 et 2024-1217" },
+      { from: d("2026-01-01"), to: d("2026-03-31"), suppliesServicesCents: 40_000 * EUR, worksCents: 100_000 * EUR, source: "Décret n° 2025-1386" },
+      { from: d("2026-04-01"), to: null, suppliesServicesCents: 60_000 * EUR, worksCents: 100_000 * EUR, source: "Décret n° 2025-1386" },
+    ],
+    publicityThresholdCents: { value: 90_000 * EUR, source: "Art. R2131-12 CCP" },
+    euThresholds: [
+      { from: d("2020-01-01"), to: d("2021-12-31"), suppliesServicesCents: 214_000 * EUR, worksCents: 5_350_000 * EUR, source: "Règlements délégués (UE) 2019/1828 et 2019/1829" },
+      { from: d("2022-01-01"), to: d("2023-12-31"), suppliesServicesCents: 215_000 * EUR, worksCents: 5_382_000 * EUR, source: "Règlements délégués (UE) 2021/1950-1952" },
+      { from: d("2024-01-01"), to: d("2025-12-31"), suppliesServicesCents: 221_000 * EUR, worksCents: 5_538_000 * EUR, source: "Règlements délégués (UE) 2023/2495-2497" },
+      { from: d("2026-01-01"), to: d("2027-12-31"), suppliesServicesCents: 216_000 * EUR, worksCents: 5_404_000 * EUR, source: "Règlements délégués (UE) 2025/2150-2152" },
+    ],
+    smallLots: { suppliesServicesCents: 80_000 * EUR, worksCents: 1_000_000 * EUR, maxSharePercent: 20, source: "Art. R2123-1 2° CCP" },
+    decpThresholdCents: { value: 40_000 * EUR, source: "Art. R2196-1 CCP (données essentielles)" },
+    paymentDelayDays: { localAuthority: 30, publicHospital: 50, source: "Art. R2192-10 et R2192-11 CCP" },
+    ecbRates: [
+      { from: d("2016-01-01"), ratePercent: 0.05, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2016-07-01"), ratePercent: 0, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2022-07-01"), ratePercent: 0, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2023-01-01"), ratePercent: 2.5, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2023-07-01"), ratePercent: 4.0, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2024-01-01"), ratePercent: 4.5, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2024-07-01"), ratePercent: 4.25, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2025-01-01"), ratePercent: 3.15, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2025-07-01"), ratePercent: 2.15, source: "BCE, taux des opérations principales de refinancement" },
+      { from: d("2026-01-01"), ratePercent: 2.15, source: "BCE (taux inchangé depuis juin 2025 ; à vérifier et mettre à jour)" },
+      { from: d("2026-07-01"), ratePercent: 2.15, source: "BCE (taux inchangé depuis juin 2025 ; à vérifier et mettre à jour)" },
+    ],
+    latePaymentMargin: { value: 8, source: "Art. R2192-31 CCP : taux BCE + 8 points" },
+    lateFlatIndemnityCents: { value: 40 * EUR, source: "Art. D2192-35 CCP : indemnité forfaitaire de 40 €" },
+    pnad: { environmentalPercent: 100, socialPercent: 30, source: "PNAD 2022-2025, objectifs 2025" },
+    loiClimatStart: { value: d("2026-08-21"), source: "Loi n° 2021-1104 (Climat et Résilience) art. 35 ; décret n° 2022-767" },
+    spaserThresholdCents: { value: 50_000_000 * EUR, source: "Art. D2111-3 CCP (décret n° 2022-767), achats annuels" },
+    oecp: {
+      smeContractsPercent: 59.9,
+      smeContractsLocalPercent: 64,
+      smeValuePercent: 27.2,
+      socialClausePercent: 18.7,
+      socialClauseLocalPercent: 12.7,
+      environmentalClausePercent: 29.2,
+      singleBidPercent: 20,
+      source: "OECP, recensement économique 2023 (marchés ≥ 90 k€) ; clause environnementale 2022 ; offre unique indicatif",
+    },
+    sms: {
+      singleBidder: { green: 10, red: 20, higherIsBetter: false, source: "Tableau d'affichage du marché unique (UE), offre unique" },
+      noCallsForBids: { green: 5, red: 10, higherIsBetter: false, source: "Tableau d'affichage du marché unique (UE), absence d'appel d'offres" },
+      cooperativeProcurement: { green: 10, red: 10, higherIsBetter: true, source: "Tableau d'affichage du marché unique (UE), achats coopératifs" },
+      priceOnlyAward: { green: 80, red: 80, higherIsBetter: false, source: "Tableau d'affichage du marché unique (UE), critère prix seul" },
+    },
+    euAverages2024: { singleBidderPercent: 28, smeContractorsPercent: 71, lotsPercent: 32, source: "Tableau d'affichage du marché unique (UE), moyennes 2024" },
+    poolingScenarios: {
+      lowPercent: 2,
+      centralPercent: 5,
+      highPercent: 10,
+      source: "Hypothèses : bas 2 % (PHARE ≈ 1 %/an), central 5 %, haut 10 % (Cour des comptes 2024 ; Malvy-Lambert 10-15 %)",
+    },
+    amendmentLimits: { suppliesServicesPercent: 10, worksPercent: 15, source: "Art. R2194-8 CCP (modifications de faible montant)" },
+    tailSpendThresholdCents: { value: 1_000 * EUR, source: "Paramètre Optima Achats (dépense annuelle par fournisseur)" },
+    bunchingLowPercent: { value: 90, source: "Paramètre Optima Achats (bande [90 %, 100 %) du seuil)" },
+    defaultVatPercent: { value: 20, source: "Taux normal de TVA (CGI art. 278)" },
+    ugapSiren: { value: "776056467", source: "UGAP, SIREN 776 056 467" },
+  };
+}
+
+/** A deep partial for user overrides (arrays replace whole). */
+export type ReferenceOverrides = {
+  [K in keyof ReferenceValues]?: ReferenceValues[K] extends unknown[]
+    ? ReferenceValues[K]
+    : ReferenceValues[K] extends object
+      ? Partial<ReferenceValues[K]>
+      : ReferenceValues[K];
+};
+
+/** Applies user overrides on top of base values (objects merged one level deep; arrays replaced). */
+export function withOverrides(base: ReferenceValues, overrides: ReferenceOverrides | undefined): ReferenceValues {
+  if (!overrides) return base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const current = (base as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value) || typeof value !== "object" || value === null || typeof current !== "object") {
+      out[key] = value;
+    } else {
+      out[key] = { ...(current as object), ...(value as object) };
+    }
+  }
+  return out as unknown as ReferenceValues;
+}
+
+function rowAt(rows: DatedThreshold[], day: number): DatedThreshold {
+  let found: DatedThreshold | undefined;
+  for (const r of rows) if (day >= r.from && (r.to === null || day <= r.to)) found = r;
+  if (found) return found;
+  // Before the first row: the earliest known; after the last: the latest.
+  const sorted = [...rows].sort((a, b) => a.from - b.from);
+  return day < sorted[0].from ? sorted[0] : sorted[sorted.length - 1];
+}
+
+/** The dispense threshold row in force on a day. */
+export function dispenseRowAt(ref: ReferenceValues, day: number): DatedThreshold {
+  return rowAt(ref.dispenseThresholds, day);
+}
+
+/** Dispense threshold (cents) in force on a day for a nature (works vs supplies/services). */
+export function dispenseThresholdAt(ref: ReferenceValues, day: number, nature: Nature | null): number {
+  const row = dispenseRowAt(ref, day);
+  return nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
+}
+
+/** The EU threshold row in force on a day. */
+export function euRowAt(ref: ReferenceValues, day: number): DatedThreshold {
+  return rowAt(ref.euThresholds, day);
+}
+
+/** EU threshold (cents) in force on a day for a nature. */
+export function euThresholdAt(ref: ReferenceValues, day: number, nature: Nature | null): number {
+  const row = euRowAt(ref, day);
+  return nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
+}
+
+/** First day of the half-year containing `day` (1 January or 1 July). */
+export function halfYearStart(day: number): number {
+  const { year, month } = ymdFromDay(day);
+  return dayFromYMD(year, month <= 6 ? 1 : 7, 1);
+}
+
+/** Late-payment interest rate (%) for a delay that starts on `day`: ECB rate in force on the
+ * first day of that half-year + the legal margin (R2192-31). */
+export function latePaymentRateAt(ref: ReferenceValues, day: number): { ratePercent: number; ecb: EcbRate | null } {
+  const start = halfYearStart(day);
+  let ecb: EcbRate | null = null;
+  for (const r of ref.ecbRates) if (r.from <= start && (ecb === null || r.from >= ecb.from)) ecb = r;
+  return { ratePercent: (ecb ? ecb.ratePercent : 0) + ref.latePaymentMargin.value, ecb };
+}

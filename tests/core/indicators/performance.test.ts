@@ -1,0 +1,355 @@
+import { dayFromIso } from "../../../src/core/dates";
+import {
+  computePerformanceIndicators,
+  contractEnd,
+  isHospitalType,
+  statusFromBand,
+} from "../../../src/core/indicators/performance";
+import type { IndicatorResult } from "../../../src/core/indicators/types";
+import type { ContractLine, EntityRow, SpendLine } from "../../../src/core/model";
+import { yearPeriod, type Period } from "../../../src/core/period";
+import { defaultReferenceValues } from "../../../src/core/reference/values";
+import { contextOf, contract, entity, spend } from "../../helpers/fixtures";
+
+const DIRECT = "Marché passé sans publicité ni mise en concurrence préalable" as const;
+
+function indicators(
+  parts: { spend?: SpendLine[]; contracts?: ContractLine[]; entities?: EntityRow[] },
+  period: Period = yearPeriod(2025),
+): Record<string, IndicatorResult> {
+  const results = computePerformanceIndicators(contextOf(parts, { period }));
+  return Object.fromEntries(results.map((r) => [r.id, r]));
+}
+
+describe("PF1 contract coverage", () => {
+  it("counts spend with a matched contract, a UGAP supplier or a channel other than Hors marché", () => {
+    const register = [contract({ contractRef: "M-1", amount: 10_000 })];
+    const lines = [
+      spend({ amount: 600, contractRef: "M-1" }),
+      spend({ amount: 200, supplierName: "UGAP", supplierId: "77605646700011" }),
+      spend({ amount: 100, channel: "Groupement de commandes" }),
+      spend({ amount: 100 }), // no channel, no contract → Hors marché
+    ];
+    const r = indicators({ spend: lines, contracts: register }).PF1;
+    // (600 + 200 + 100) / 1 000 = 90 %
+    expect(r.value).toBe(90);
+    expect(r.details).toMatchObject({ underContractAmount: 900, outOfContractAmount: 100, matchedContractLines: 1, outOfContractLines: 1 });
+    expect(r.tables.byChannel).toEqual([
+      { channel: "Marché propre", amount: 600, lines: 1, share: 60 },
+      { channel: "Centrale d'achat", amount: 200, lines: 1, share: 20 },
+      { channel: "Groupement de commandes", amount: 100, lines: 1, share: 10 },
+      { channel: "Hors marché", amount: 100, lines: 1, share: 10 },
+    ]);
+  });
+
+  it("counts a contract reference missing from the register as Marché propre and reports it", () => {
+    const r = indicators({ spend: [spend({ amount: 300, contractRef: "X-9" }), spend({ amount: 100 })] }).PF1;
+    // 300 / 400 = 75 %
+    expect(r.value).toBe(75);
+    expect(r.details).toMatchObject({ unmatchedContractRefLines: 1, unmatchedContractRefAmount: 300 });
+  });
+
+  it("is N/A when the period has no line", () => {
+    const r = indicators({ spend: [spend({ on: "2023-01-01" })] }).PF1;
+    expect(r.value).toBeNull();
+    expect(r.na).toMatch(/Aucune ligne de dépense/);
+  });
+});
+
+describe("PF2 procedure mix", () => {
+  it("gives count and value per procedure and the value share of competitive procedures", () => {
+    const contracts = [
+      contract({ procedure: "Procédure adaptée", amount: 50_000 }),
+      contract({ procedure: "Appel d'offres ouvert", amount: 250_000 }),
+      contract({ procedure: DIRECT, procedureRaw: DIRECT, amount: 100_000 }),
+      contract({ procedure: null, procedureRaw: null, amount: 999_999 }), // unknown: out of the headline
+      contract({ procedure: "Procédure adaptée", amount: undefined }), // no amount: out of the headline
+    ];
+    const r = indicators({ contracts }).PF2;
+    // competitive 300 000 of 400 000 with a known procedure and amount = 75 %
+    expect(r.value).toBe(75);
+    expect(r.coverage).toEqual({ n: 3, N: 5, of: "marchés" });
+    const byProc = Object.fromEntries(r.tables.byProcedure.map((x) => [x.procedure, x]));
+    expect(byProc["Procédure adaptée"]).toMatchObject({ contracts: 2, contractsWithAmount: 1, amount: 50_000, competitive: true, countShare: 40 });
+    expect(byProc["Non renseignée"]).toMatchObject({ contracts: 1, amount: 999_999, recognised: false, competitive: null });
+    expect(byProc[DIRECT]).toMatchObject({ competitive: false });
+    expect(r.tables.byProcedure.reduce((s, x) => s + (x.contracts as number), 0)).toBe(5);
+  });
+
+  it("keeps and reports an unrecognised procedure label", () => {
+    const r = indicators({ contracts: [contract({ procedure: null, procedureRaw: "Concours", amount: 10 }), contract({ amount: 10 })] }).PF2;
+    expect(r.tables.byProcedure.map((x) => x.procedure)).toContain("Concours");
+    expect(r.details.unrecognisedProcedures).toBe("Concours");
+  });
+
+  it("is N/A when no contract of the period has a known procedure and an amount", () => {
+    const r = indicators({ contracts: [contract({ procedure: null, procedureRaw: null, amount: 10 })] }).PF2;
+    expect(r.value).toBeNull();
+    expect(r.na).toMatch(/procédure reconnue/);
+  });
+
+  it("is N/A when no contract is notified in the period", () => {
+    const r = indicators({ contracts: [contract({ notified: "2023-05-01", amount: 10 })] }).PF2;
+    expect(r.na).toBe("Aucun marché notifié sur la période 2025.");
+  });
+});
+
+describe("PF3 competition", () => {
+  it("counts a single bid only over competitive procedures", () => {
+    const contracts = [
+      contract({ procedure: "Procédure adaptée", bidsReceived: 1 }),
+      contract({ procedure: "Appel d'offres ouvert", bidsReceived: 3 }),
+      contract({ procedure: "Appel d'offres ouvert", bidsReceived: 2, techniques: "Accord-cadre" }),
+      contract({ procedure: "Procédure adaptée", bidsReceived: null }), // bids unknown
+      contract({ procedure: DIRECT, bidsReceived: 1 }), // not competitive: must not count
+    ];
+    const r = indicators({ contracts }).PF3;
+    // 1 single bid of 3 competitive contracts with bids = 33,33 %; average (1 + 3 + 2) / 3 = 2
+    expect(r.value).toBe(33.33);
+    expect(r.details).toMatchObject({ averageBids: 2, singleBidContracts: 1, contractsWithBids: 3, frameworkAgreements: 1 });
+    expect(r.coverage).toEqual({ n: 3, N: 4, of: "marchés concurrentiels" });
+    expect(r.status).toBe("alert"); // > 20 %
+    expect(r.reference).toMatchObject({ value: 20, unit: "%" });
+  });
+
+  it("colours the single-bid rate with the SMS bands (≤ 10 good, > 20 alert, else watch)", () => {
+    const band = defaultReferenceValues().sms.singleBidder;
+    expect(statusFromBand(10, band)).toBe("good");
+    expect(statusFromBand(10.01, band)).toBe("watch");
+    expect(statusFromBand(20, band)).toBe("watch");
+    expect(statusFromBand(20.01, band)).toBe("alert");
+    // 1 single bid of 10 → 10 % → good
+    const contracts = Array.from({ length: 10 }, (_, i) => contract({ procedure: "Procédure adaptée", bidsReceived: i === 0 ? 1 : 4 }));
+    expect(indicators({ contracts }).PF3.status).toBe("good");
+  });
+
+  it("treats 0 bids as unknown", () => {
+    const r = indicators({ contracts: [contract({ bidsReceived: 0 }), contract({ bidsReceived: 2 })] }).PF3;
+    expect(r.coverage.n).toBe(1);
+    expect(r.value).toBe(0);
+  });
+
+  it("is N/A when no competitive contract has bids, even if a direct award has one", () => {
+    const r = indicators({ contracts: [contract({ procedure: DIRECT, bidsReceived: 1 }), contract({ bidsReceived: null })] }).PF3;
+    expect(r.value).toBeNull();
+    expect(r.na).toBe("Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.");
+  });
+});
+
+describe("PF4 direct awards at or above the dispense threshold", () => {
+  it("applies the threshold in force at the launch date across the 2026-04-01 change", () => {
+    const contracts = [
+      // launched 2026-03-15: threshold 40 000 € → 50 000 € counts
+      contract({ contractRef: "AVANT", procedure: DIRECT, amount: 50_000, launched: "2026-03-15", notified: "2026-05-01" }),
+      // launched 2026-04-15: threshold 60 000 € → 50 000 € does not count
+      contract({ contractRef: "APRES", procedure: DIRECT, amount: 50_000, launched: "2026-04-15", notified: "2026-05-01" }),
+    ];
+    const r = indicators({ contracts }, yearPeriod(2026)).PF4;
+    expect(r.value).toBe(1);
+    expect(r.tables.directAwardsAboveThreshold).toEqual([
+      expect.objectContaining({ contractRef: "AVANT", amount: 50_000, threshold: 40_000, thresholdDate: "2026-03-15", thresholdDateBasis: "lancement" }),
+    ]);
+  });
+
+  it("falls back to the notification date, counts at the threshold, and uses the works threshold", () => {
+    const contracts = [
+      contract({ contractRef: "PILE", procedure: DIRECT, amount: 40_000, notified: "2025-06-01" }), // = 40 000 → counts
+      contract({ contractRef: "TRAV", procedure: DIRECT, amount: 90_000, nature: "Travaux", notified: "2025-06-01" }), // < 100 000
+      contract({ contractRef: "MAPA", procedure: "Procédure adaptée", amount: 500_000 }), // competitive
+      contract({ contractRef: "SANS", procedure: DIRECT, amount: undefined }), // amount unknown
+    ];
+    const r = indicators({ contracts }).PF4;
+    expect(r.value).toBe(1);
+    expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ contractRef: "PILE", thresholdDateBasis: "notification" });
+    // 3 direct awards of 4 contracts with a procedure = 75 % → SMS red (≥ 10 %)
+    expect(r.details).toMatchObject({ aboveThresholdAmount: 40_000, directAwards: 3, directAwardsWithoutAmount: 1, directAwardShare: 75, directAwardShareStatus: "alert" });
+  });
+
+  it("is 0, not N/A, when contracts are known and none is a direct award above the threshold", () => {
+    const r = indicators({ contracts: [contract({ amount: 100 })] }).PF4;
+    expect(r.value).toBe(0);
+    expect(r.na).toBeNull();
+    expect(r.details.directAwardShareStatus).toBe("good");
+  });
+
+  it("is N/A when no contract has a known procedure", () => {
+    expect(indicators({ contracts: [contract({ procedure: null, procedureRaw: null })] }).PF4.value).toBeNull();
+  });
+});
+
+describe("PF5 savings vs estimate", () => {
+  it("is Σ(estimated − awarded) / Σ estimated over contracts having both", () => {
+    const contracts = [
+      contract({ contractRef: "A", estimated: 100_000, amount: 90_000 }),
+      contract({ contractRef: "B", estimated: 50_000, amount: 55_000 }),
+      contract({ contractRef: "C", estimated: 80_000 }), // no awarded amount
+      contract({ contractRef: "D", amount: 70_000 }), // no estimate
+    ];
+    const r = indicators({ contracts }).PF5;
+    // (150 000 − 145 000) / 150 000 = 3,33 %
+    expect(r.value).toBe(3.33);
+    expect(r.coverage).toEqual({ n: 2, N: 4, of: "marchés" });
+    expect(r.details).toMatchObject({ estimatedTotal: 150_000, awardedTotal: 145_000, savingsAmount: 5_000, contractsOverEstimate: 1 });
+    expect(r.tables.contracts.map((x) => [x.contractRef, x.savingsPercent])).toEqual([
+      ["A", 10],
+      ["B", -10],
+    ]);
+  });
+
+  it("is N/A without any contract having both amounts", () => {
+    const r = indicators({ contracts: [contract({ estimated: 10 })] }).PF5;
+    expect(r.value).toBeNull();
+    expect(r.na).toMatch(/montant estimé/);
+  });
+});
+
+describe("PF6 amendment inflation", () => {
+  it("flags > 10 % for supplies/services and > 15 % for works", () => {
+    const contracts = [
+      contract({ contractRef: "F11", nature: "Fournitures", amount: 100_000, amended: 111_000 }), // 11 % > 10 → flagged
+      contract({ contractRef: "S10", nature: "Services", amount: 100_000, amended: 110_000 }), // 10 % = limit → not flagged
+      contract({ contractRef: "T11", nature: "Travaux", amount: 100_000, amended: 111_000 }), // 11 % ≤ 15 → not flagged
+      contract({ contractRef: "T16", nature: "Travaux", amount: 100_000, amended: 116_000 }), // 16 % > 15 → flagged
+      contract({ contractRef: "NOA", amount: 100_000 }), // no amendment data
+    ];
+    const r = indicators({ contracts }).PF6;
+    // 2 flagged of 4 with data = 50 %
+    expect(r.value).toBe(50);
+    expect(r.coverage).toEqual({ n: 4, N: 5, of: "marchés" });
+    expect(r.tables.overLimit.map((x) => [x.contractRef, x.inflationPercent, x.limitPercent])).toEqual([
+      ["T16", 16, 15],
+      ["F11", 11, 10],
+    ]);
+    // (448 000 − 400 000) / 400 000 = 12 %
+    expect(r.details).toMatchObject({ overLimit: 2, overallInflationPercent: 12, contractsAmended: 4 });
+  });
+
+  it("is N/A when no contract has both amounts", () => {
+    expect(indicators({ contracts: [contract({ amount: 10 })] }).PF6.value).toBeNull();
+  });
+});
+
+describe("PF7 renewal calendar", () => {
+  // Period 2025 → asOf 2025-12-31, window (2025-12-31, 2026-12-31]
+  it("lists contracts ending after asOf and at most 12 months later, sorted by end date", () => {
+    const contracts = [
+      contract({ contractRef: "FINI", endDate: dayFromIso("2025-12-31") }), // = asOf: already ended
+      contract({ contractRef: "DEBUT", endDate: dayFromIso("2026-01-01"), amount: 1000, supplierName: "Alpha" }),
+      contract({ contractRef: "BORD", endDate: dayFromIso("2026-12-31") }), // = asOf + 12 months: in
+      contract({ contractRef: "APRES", endDate: dayFromIso("2027-01-01") }), // beyond
+      contract({ contractRef: "DUREE", notified: "2025-01-01", durationMonths: 24 }), // ends 2026-12-31
+      contract({ contractRef: "INCONNU" }), // no end, no duration
+    ];
+    const r = indicators({ contracts }).PF7;
+    expect(r.value).toBe(3);
+    expect(r.tables.renewals.map((x) => [x.contractRef, x.endDate])).toEqual([
+      ["DEBUT", "2026-01-01"],
+      ["BORD", "2026-12-31"],
+      ["DUREE", "2026-12-31"],
+    ]);
+    expect(r.tables.renewals[0]).toMatchObject({ supplier: "Alpha", amount: 1000, daysLeft: 1, monthsLeft: 0 });
+    expect(r.tables.renewals[2]).toMatchObject({ endDateBasis: "notification + durée", daysLeft: 365, monthsLeft: 12 });
+    expect(r.coverage).toEqual({ n: 5, N: 6, of: "marchés" });
+    expect(r.details).toMatchObject({ asOf: "2025-12-31", horizon: "2026-12-31", alreadyEnded: 1, endingLater: 1 });
+  });
+
+  it("reads every contract of the register, not only those notified in the period", () => {
+    const r = indicators({ contracts: [contract({ notified: "2019-01-01", endDate: dayFromIso("2026-06-30") })] }).PF7;
+    expect(r.value).toBe(1);
+  });
+
+  it("derives the end from notification + duration − 1 day", () => {
+    expect(contractEnd({ endDate: null, notificationDate: dayFromIso("2025-01-01"), durationMonths: 12 })).toBe(dayFromIso("2025-12-31"));
+    expect(contractEnd({ endDate: null, notificationDate: dayFromIso("2025-01-01"), durationMonths: null })).toBeNull();
+  });
+
+  it("is N/A without a register, or without any end date or duration", () => {
+    expect(indicators({}).PF7.na).toBe("Aucun registre des marchés fourni.");
+    expect(indicators({ contracts: [contract({})] }).PF7.value).toBeNull();
+  });
+});
+
+describe("PF8 payment delays", () => {
+  const entities = [entity({ entity: "Commune A", type: "Commune" }), entity({ entity: "CH de Ville", type: "Centre hospitalier" })];
+  const paid = (p: { received: string; paid: string; amount?: number; ttc?: number; entity?: string }) =>
+    spend({ amount: p.amount ?? 1000, ttc: p.ttc, entity: p.entity ?? "Commune A", invoiceReceived: dayFromIso(p.received), paid: dayFromIso(p.paid), on: p.received });
+
+  it("computes DGP, lateness, interest at the half-year ECB rate + 8 points and the 40 € indemnity", () => {
+    const lines = [
+      // due 2025-06-15 (received + 30), paid 10 days late; delay starts 2025-06-16 → 3,15 + 8 = 11,15 %
+      // 1 200 × 11,15 % × 10 / 365 = 3,6657… → 3,67 €
+      paid({ received: "2025-05-16", paid: "2025-06-25", ttc: 1200 }),
+      // due 2025-07-16, 10 days late; delay starts in H2 2025 → 2,15 + 8 = 10,15 %
+      // 1 200 × 10,15 % × 10 / 365 = 3,3370 → 3,34 €
+      paid({ received: "2025-06-16", paid: "2025-07-26", ttc: 1200 }),
+      // hospital: 45 days ≤ 50 → on time
+      paid({ received: "2025-03-01", paid: "2025-04-15", ttc: 1200, entity: "CH de Ville" }),
+      // exactly 30 days → on time
+      paid({ received: "2025-03-01", paid: "2025-03-31", ttc: 1200 }),
+      // no TTC: 1 000 HT × 1,2 = 1 200 estimated; due 2025-10-01, 10 days late at 10,15 % → 3,34 €
+      paid({ received: "2025-09-01", paid: "2025-10-11" }),
+    ];
+    const r = indicators({ spend: lines, entities }).PF8;
+    // 3 late of 5 paid invoices = 60 %
+    expect(r.value).toBe(60);
+    // DGP (40 + 40 + 45 + 30 + 40) / 5 = 39 days
+    expect(r.details).toMatchObject({
+      paidInvoices: 5,
+      averageDgpDays: 39,
+      lateInvoices: 3,
+      interestTotal: 10.35, // 3,67 + 3,34 + 3,34
+      indemnitiesTotal: 120, // 3 × 40 €
+      totalCost: 130.35,
+      ttcEstimatedInvoices: 1,
+      hospitalInvoices: 1,
+    });
+    const byDue = Object.fromEntries(r.tables.lateInvoices.map((x) => [x.dueDate, x]));
+    expect(byDue["2025-06-15"]).toMatchObject({ ratePercent: 11.15, daysLate: 10, interest: 3.67, indemnity: 40, ttcEstimated: false });
+    expect(byDue["2025-07-16"]).toMatchObject({ ratePercent: 10.15, interest: 3.34 });
+    expect(byDue["2025-10-01"]).toMatchObject({ amountTTC: 1200, ttcEstimated: true, interest: 3.34 });
+  });
+
+  it("applies 50 days to a hospital, whatever the spelling of its type", () => {
+    expect(["Hôpital", "centre hospitalier", "CHU", "EPS", "Etablissement public de santé"].every(isHospitalType)).toBe(true);
+    expect(["Commune", "EPCI", "CCAS", null].some(isHospitalType)).toBe(false);
+    // 55 days in a hospital: 5 days late
+    const r = indicators({ spend: [paid({ received: "2025-03-01", paid: "2025-04-25", ttc: 1000, entity: "CH de Ville" })], entities }).PF8;
+    expect(r.tables.lateInvoices[0]).toMatchObject({ limitDays: 50, daysLate: 5 });
+  });
+
+  it("starts the interest the day after the due date: due 30 June → rate of the second half-year", () => {
+    // received 2025-05-31 + 30 = due 2025-06-30; interest runs from 2025-07-01 → 10,15 %
+    const r = indicators({ spend: [paid({ received: "2025-05-31", paid: "2025-07-05", ttc: 1000 })] }).PF8;
+    expect(r.tables.lateInvoices[0]).toMatchObject({ dueDate: "2025-06-30", ratePercent: 10.15, daysLate: 5 });
+  });
+
+  it("leaves credit notes and payments dated before receipt out", () => {
+    const r = indicators({
+      spend: [
+        paid({ received: "2025-03-01", paid: "2025-03-10" }),
+        paid({ received: "2025-03-01", paid: "2025-05-10", amount: -50 }),
+        paid({ received: "2025-03-10", paid: "2025-03-01" }),
+      ],
+    }).PF8;
+    expect(r.coverage).toEqual({ n: 1, N: 3, of: "lignes" });
+    expect(r.details.inconsistentDates).toBe(1);
+    expect(r.value).toBe(0);
+  });
+
+  it("is N/A when no line has both dates", () => {
+    const r = indicators({ spend: [spend({ amount: 10 })] }).PF8;
+    expect(r.value).toBeNull();
+    expect(r.na).toBe("Aucune ligne avec les dates de réception de la facture et de paiement.");
+  });
+});
+
+describe("computePerformanceIndicators", () => {
+  it("returns PF1..PF8 in order, all N/A on an empty intake", () => {
+    const results = computePerformanceIndicators(contextOf({}, { period: yearPeriod(2025) }));
+    expect(results.map((r) => r.id)).toEqual(["PF1", "PF2", "PF3", "PF4", "PF5", "PF6", "PF7", "PF8"]);
+    for (const r of results) {
+      expect(r.value).toBeNull();
+      expect(r.na).toEqual(expect.any(String));
+    }
+  });
+});

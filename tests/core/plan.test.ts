@@ -1,0 +1,132 @@
+import { computeComplianceIndicators } from "../../src/core/indicators/compliance";
+import { computeMutualisationIndicators } from "../../src/core/indicators/mutualisation";
+import { computeResponsibleIndicators } from "../../src/core/indicators/responsible";
+import { computeSpendIndicators } from "../../src/core/indicators/spend";
+import { computeTerritoryIndicators } from "../../src/core/indicators/territories";
+import type { AnalysisContext, IndicatorResult } from "../../src/core/indicators/types";
+import type { Family } from "../../src/core/model";
+import { buildPlanInputs, quadrantOf, QUADRANT_STRATEGY } from "../../src/core/plan";
+import { contextOf, contract, spend } from "../helpers/fixtures";
+
+const fam = (key: string, label = key): Family => ({ key, label, rule: "familyCode" });
+
+/** n lines of `each` € in a family, one supplier per line (S1..Sn), bought by one entity. */
+function spread(family: Family, n: number, each: number, prefix: string) {
+  return Array.from({ length: n }, (_, i) => spend({ family, amount: each, supplierName: `${prefix}${i + 1}`, entity: "Commune A" }));
+}
+
+// Total 200 000 € over 4 families → equal-split cut-off 25 %.
+// F:A 100 000 € (50 %), one supplier, bought separately by A and B       → high impact, HHI 10 000, 1 supplier
+// F:B  60 000 € (30 %), 5 suppliers × 12 000 € off contract, Commune A   → high impact, HHI 2 000 ; CO1 alert (60 000 ≥ 40 000)
+// F:C  24 000 € (12 %), 5 suppliers × 4 800 € ; contracts: bids 1 and 3 → single-bid 50 % > 20 % ; env 1 of 2
+// F:D  16 000 € (8 %), 5 suppliers × 3 200 €                              → low impact, low risk
+const ctx: AnalysisContext = contextOf({
+  spend: [
+    spend({ family: fam("F:A", "Énergie"), amount: 50000, supplierName: "EDF", entity: "Commune A" }),
+    spend({ family: fam("F:A", "Énergie"), amount: 50000, supplierName: "EDF", entity: "Commune B" }),
+    ...spread(fam("F:B", "Fournitures de bureau"), 5, 12000, "B"),
+    ...spread(fam("F:C", "Maintenance"), 5, 4800, "C"),
+    ...spread(fam("F:D", "Petit matériel"), 5, 3200, "D"),
+  ],
+  contracts: [
+    contract({ family: fam("F:C", "Maintenance"), bidsReceived: 1, environmentalConsideration: true }),
+    contract({ family: fam("F:C", "Maintenance"), bidsReceived: 3, environmentalConsideration: false }),
+  ],
+});
+
+function allIndicators(c: AnalysisContext): IndicatorResult[] {
+  return [
+    ...computeSpendIndicators(c),
+    ...computeComplianceIndicators(c),
+    ...computeResponsibleIndicators(c),
+    ...computeMutualisationIndicators(c),
+    ...computeTerritoryIndicators(c),
+  ];
+}
+
+describe("buildPlanInputs", () => {
+  const plan = buildPlanInputs(ctx, allIndicators(ctx));
+  const byKey = (k: string) => {
+    const f = plan.find((x) => x.familyKey === k);
+    if (!f) throw new Error(k);
+    return f;
+  };
+
+  it("orders families by spend, shares summing to 100 %", () => {
+    expect(plan.map((f) => [f.familyKey, f.amount, f.spendShare])).toEqual([
+      ["F:A", 100000, 50],
+      ["F:B", 60000, 30],
+      ["F:C", 24000, 12],
+      ["F:D", 16000, 8],
+    ]);
+    expect(plan.reduce((s, f) => s + f.spendShare, 0)).toBe(100);
+  });
+
+  it("puts each family in its quadrant from impact (≥ 25 % = 100 / 4 families) and risk factors", () => {
+    expect(plan.map((f) => [f.familyKey, f.quadrant, f.riskScore])).toEqual([
+      ["F:A", "Stratégique", 2], // HHI 10 000 ≥ 2 500 and 1 supplier ≤ 2
+      ["F:B", "Levier", 0], // HHI 5 × 20² = 2 000, 5 suppliers, no contract
+      ["F:C", "Critique", 1], // single bid 1 of 2 = 50 % > 20 %
+      ["F:D", "Simple", 0],
+    ]);
+    expect(byKey("F:A").strategy).toBe("Partenariat, accord-cadre pluriannuel");
+    expect(byKey("F:B").hhi).toBe(2000);
+    expect(byKey("F:C").singleBidRate).toBe(50);
+    expect(byKey("F:D").singleBidRate).toBeNull();
+    expect(byKey("F:A").scores).toMatchObject({ impactCutoffPercent: 25, impactHigh: true, hhiHigh: true, fewSuppliers: true, singleBidHigh: false });
+  });
+
+  it("pre-fills each lever with the indicator that triggered it", () => {
+    const levers = (k: string) => byKey(k).levers.map((l) => [l.lever, l.indicator]);
+    expect(levers("F:A")).toEqual([
+      ["Groupement de commandes", "MU2"],
+      ["Sourcing / allotissement", "SP4"],
+    ]);
+    expect(levers("F:B")).toEqual([["Passer un marché", "CO1"]]);
+    expect(levers("F:C")).toEqual([["Clause environnementale", "RE1"]]);
+    expect(levers("F:D")).toEqual([]);
+    expect(byKey("F:C").levers[0].reason).toBe("1 marché sur 2 avec une considération environnementale (50,0 %), objectif PNAD 100 %");
+    expect(byKey("F:A").levers[0].reason).toBe("2 entités achètent cette famille séparément (Commune A, Commune B) pour 100\u202f000 €");
+  });
+
+  it("carries the TE4 recommendation and its reasons", () => {
+    expect(byKey("F:A").te4.recommendation).toBe("mutualiser");
+    expect(byKey("F:A").te4.reasons[0]).toBe("2 entités achètent cette famille (Commune A, Commune B)");
+    expect(byKey("F:B").te4).toMatchObject({ recommendation: null });
+  });
+
+  it("gives the same inputs when the other results are missing (computed from the context)", () => {
+    expect(buildPlanInputs(ctx, [])).toEqual(plan);
+  });
+
+  it("leaves out Non classé and families without positive net spend, whose spend still counts in the total", () => {
+    const c = contextOf({
+      spend: [
+        spend({ family: fam("F:X"), amount: 800 }),
+        spend({ family: { key: "NC", label: "Non classé", rule: "unclassified" }, amount: 200 }),
+        spend({ family: fam("F:AV"), amount: -50 }),
+        spend({ family: fam("F:AV"), amount: 50 }),
+      ],
+    });
+    // total 800 + 200 − 50 + 50 = 1 000 → F:X 80 %
+    expect(buildPlanInputs(c, []).map((f) => [f.familyKey, f.spendShare])).toEqual([["F:X", 80]]);
+  });
+
+  it("is empty without spend", () => {
+    expect(buildPlanInputs(contextOf({ spend: [] }), [])).toEqual([]);
+  });
+});
+
+describe("quadrantOf", () => {
+  it("maps impact × risk onto the four Kraljic quadrants with their approach", () => {
+    expect([quadrantOf(true, true), quadrantOf(true, false), quadrantOf(false, true), quadrantOf(false, false)]).toEqual([
+      "Stratégique",
+      "Levier",
+      "Critique",
+      "Simple",
+    ]);
+    expect(QUADRANT_STRATEGY.Simple).toBe("Catalogue, centrale d'achat, carte achat");
+    expect(QUADRANT_STRATEGY.Critique).toBe("Sécuriser, élargir le sourcing, allotir");
+    expect(QUADRANT_STRATEGY.Levier).toBe("Mise en concurrence, mutualisation");
+  });
+});
