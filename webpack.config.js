@@ -89,15 +89,18 @@ module.exports = async (env = {}, argv = {}) => {
   const prodUrl = withTrailingSlash(env.prodUrl || process.env.OPTIMA_ACHATS_URL || PROD_URL_PLACEHOLDER);
   const officeJsUrl = preview ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
 
+  // manifest*.xml is expanded here rather than given to CopyWebpackPlugin as a glob: a glob makes
+  // webpack watch the whole project directory, so every edit anywhere would rebuild the pane.
+  const manifests = fs.readdirSync(__dirname).filter((name) => /^manifest.*\.xml$/.test(name));
   const copyPatterns = [
     { from: "assets/*", to: "assets/[name][ext]" },
-    {
-      from: "manifest*.xml",
-      to: "[name][ext]",
+    ...manifests.map((name) => ({
+      from: path.join(__dirname, name),
+      to: name,
       transform(content) {
         return production ? toProductionManifest(content.toString(), prodUrl) : content;
       },
-    },
+    })),
   ];
   if (preview) {
     const officeJsDist = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));

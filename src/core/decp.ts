@@ -265,7 +265,7 @@ export function implausibleAmount(cents: number): string | null {
   if (cents >= 99_999_999_900) {
     return "atteint ou dépasse 999 999 999 €, ce qui ressemble à une valeur de remplissage et non à un montant réel";
   }
-  if (cents % 100 === 0 && /^9{8,}$/.test(String(cents / 100))) {
+  if (cents % 100 === 0 && /^9{7,}$/.test(String(cents / 100))) {
     return "n'est composé que de 9, ce qui ressemble à une valeur de remplissage et non à un montant réel";
   }
   return null;

@@ -35,7 +35,23 @@ export interface TableDetection {
 // Header normalisation
 
 const NUMBER_WORDS = new Set(["n", "no", "num", "numero", "nr", "nro"]);
-const STOP_WORDS = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "en", "au", "aux", "a", "et", "the", "of"]);
+const STOP_WORDS = new Set([
+  "de",
+  "du",
+  "des",
+  "d",
+  "la",
+  "le",
+  "les",
+  "l",
+  "en",
+  "au",
+  "aux",
+  "a",
+  "et",
+  "the",
+  "of",
+]);
 const UNIT_WORDS = new Set(["eur", "euro", "euros"]);
 
 /** Acronyms that may come spelled out letter by letter ("H T", "T V A"). */
@@ -47,7 +63,11 @@ function joinSpelledAcronyms(tokens: string[]): string[] {
     let joined = false;
     for (let len = 4; len >= 2 && !joined; len--) {
       const run = tokens.slice(i, i + len);
-      if (run.length === len && run.every((t) => /^[a-z]$/.test(t)) && SPELLED_ACRONYMS.has(run.join(""))) {
+      if (
+        run.length === len &&
+        run.every((t) => /^[a-z]$/.test(t)) &&
+        SPELLED_ACRONYMS.has(run.join(""))
+      ) {
         out.push(run.join(""));
         i += len - 1;
         joined = true;
@@ -65,12 +85,15 @@ function joinSpelledAcronyms(tokens: string[]): string[] {
 export function headerKey(text: string): string {
   const spaced = text
     // "H.T.", "T.V.A.", "C.P.V." → "HT", "TVA", "CPV"
-    .replace(/(?<![A-Za-z0-9])[A-Za-z](?:\.[A-Za-z])+(?![A-Za-z0-9])\.?/g, (m) => m.replace(/\./g, ""))
+    .replace(/(?<![A-Za-z0-9])[A-Za-z](?:\.[A-Za-z])+(?![A-Za-z0-9])\.?/g, (m) =>
+      m.replace(/\./g, "")
+    )
     // camelCase DECP names: "dateNotification" → "date Notification"
     .replace(/([a-z\u00df-\u00ff])([A-Z])/g, "$1 $2");
   const out: string[] = [];
   for (const token of joinSpelledAcronyms(normalizeKey(spaced).split(" "))) {
-    if (token === "" || STOP_WORDS.has(token) || UNIT_WORDS.has(token) || /^\d+$/.test(token)) continue;
+    if (token === "" || STOP_WORDS.has(token) || UNIT_WORDS.has(token) || /^\d+$/.test(token))
+      continue;
     out.push(NUMBER_WORDS.has(token) ? "n" : token);
   }
   return out.join(" ");
@@ -111,16 +134,16 @@ interface CompiledKind {
   exclude: Set<string>[];
 }
 
-const compiledCache = new Map<TableKind, CompiledKind>();
-
+/** Compiles the synonyms of a kind. No cache: FIELDS may be extended at run time (user synonyms). */
 function compile(kind: TableKind): CompiledKind {
-  const cached = compiledCache.get(kind);
-  if (cached) return cached;
   const fields = FIELDS[kind];
   const exact = new Map<string, SynonymMatch>();
   const contains = new Map<string, SynonymMatch[]>();
   fields.forEach((def, field) => {
-    const all = [...def.synonyms.map((s) => ({ s, strict: false })), ...(def.strictSynonyms ?? []).map((s) => ({ s, strict: true }))];
+    const all = [
+      ...def.synonyms.map((s) => ({ s, strict: false })),
+      ...(def.strictSynonyms ?? []).map((s) => ({ s, strict: true })),
+    ];
     all.forEach(({ s, strict }, rank) => {
       const key = headerKey(s);
       if (key === "") return;
@@ -141,9 +164,7 @@ function compile(kind: TableKind): CompiledKind {
     });
   });
   const exclude = fields.map((def) => new Set((def.excludeWords ?? []).map(headerKey)));
-  const result: CompiledKind = { fields, exact, contains, exclude };
-  compiledCache.set(kind, result);
-  return result;
+  return { fields, exact, contains, exclude };
 }
 
 interface ContainsCandidate {
@@ -165,7 +186,11 @@ function containsCandidates(c: CompiledKind, key: string): ContainsCandidate[] {
         const outside = [...tokens.slice(0, start), ...tokens.slice(end)];
         if (outside.some((t) => c.exclude[m.field].has(t))) continue;
         const previous = best.get(m.field);
-        if (!previous || m.weight > previous.weight || (m.weight === previous.weight && m.chars > previous.chars)) {
+        if (
+          !previous ||
+          m.weight > previous.weight ||
+          (m.weight === previous.weight && m.chars > previous.chars)
+        ) {
           best.set(m.field, { field: m.field, weight: m.weight, chars: m.chars });
         }
       }
@@ -221,7 +246,9 @@ function matchColumns(headers: string[], kind: TableKind): MatchResult {
     const top = Math.max(...candidates.map((x) => x.weight));
     for (const x of candidates) if (x.weight === top) pairs.push({ col, ...x });
   });
-  pairs.sort((a, b) => b.weight - a.weight || b.chars - a.chars || a.col - b.col || a.field - b.field);
+  pairs.sort(
+    (a, b) => b.weight - a.weight || b.chars - a.chars || a.col - b.col || a.field - b.field
+  );
   for (const p of pairs) {
     if (usedColumns.has(p.col) || usedFields.has(p.field)) continue;
     mapping[c.fields[p.field].key] = p.col;
@@ -252,8 +279,10 @@ function isMapped(mapping: ColumnMapping, key: string): boolean {
 /** Unmet requirements: required fields as 1-element groups, then either/or groups with no mapped field. */
 export function missingRequired(kind: TableKind, mapping: ColumnMapping): string[][] {
   const missing: string[][] = [];
-  for (const def of FIELDS[kind]) if (def.required && !isMapped(mapping, def.key)) missing.push([def.key]);
-  for (const group of REQUIRED_GROUPS[kind]) if (!group.some((key) => isMapped(mapping, key))) missing.push([...group]);
+  for (const def of FIELDS[kind])
+    if (def.required && !isMapped(mapping, def.key)) missing.push([def.key]);
+  for (const group of REQUIRED_GROUPS[kind])
+    if (!group.some((key) => isMapped(mapping, key))) missing.push([...group]);
   return missing;
 }
 
@@ -271,7 +300,9 @@ export function describeMissing(kind: TableKind, missing: string[][]): string {
   if (groups.length === 0) return "";
   const texts = groups.map((group) => {
     const labels = group.map((key) => fieldLabel(kind, key));
-    return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} ou ${labels[labels.length - 1]}`;
+    return labels.length === 1
+      ? labels[0]
+      : `${labels.slice(0, -1).join(", ")} ou ${labels[labels.length - 1]}`;
   });
   if (texts.length === 1) {
     return `Colonne obligatoire introuvable : ${texts[0]}. Ajoutez-la ou associez-la à une colonne existante dans l'onglet Colonnes.`;
@@ -308,7 +339,10 @@ function scoreKind(headers: string[], kind: TableKind): number {
 }
 
 /** Scores every kind against the headers; the best one wins when it fits well enough (ties: spend first). */
-export function guessKind(headers: string[]): { kind: TableKind | null; scores: Record<TableKind, number> } {
+export function guessKind(headers: string[]): {
+  kind: TableKind | null;
+  scores: Record<TableKind, number>;
+} {
   const scores = emptyScores();
   let kind: TableKind | null = null;
   for (const k of TABLE_KINDS) {
@@ -333,10 +367,13 @@ function isNumberOrDate(cell: Cell): boolean {
   return /\d/.test(s) && (NUMBER_LIKE.test(s) || DATE_LIKE.test(s));
 }
 
-let allSynonyms: { exact: Set<string>; contains: Set<string>; maxTokens: number } | undefined;
+interface AllSynonyms {
+  exact: Set<string>;
+  contains: Set<string>;
+  maxTokens: number;
+}
 
-function synonymsOfAllKinds(): { exact: Set<string>; contains: Set<string>; maxTokens: number } {
-  if (allSynonyms) return allSynonyms;
+function synonymsOfAllKinds(): AllSynonyms {
   const exact = new Set<string>();
   const contains = new Set<string>();
   let maxTokens = 1;
@@ -348,18 +385,16 @@ function synonymsOfAllKinds(): { exact: Set<string>; contains: Set<string>; maxT
       maxTokens = Math.max(maxTokens, key.split(" ").length);
     }
   }
-  allSynonyms = { exact, contains, maxTokens };
-  return allSynonyms;
+  return { exact, contains, maxTokens };
 }
 
 /** 1 for a cell that is a known header, 0.5 for one that contains a known header, else 0. */
-function headerCellScore(cell: Cell): number {
+function headerCellScore(cell: Cell, syn: AllSynonyms): number {
   if (typeof cell !== "string") return 0;
   const text = cell.trim();
   if (text === "" || text.length > MAX_HEADER_LENGTH) return 0;
   const key = headerKey(text);
   if (key === "") return 0;
-  const syn = synonymsOfAllKinds();
   if (syn.exact.has(key)) return 1;
   const tokens = key.split(" ");
   for (let start = 0; start < tokens.length; start++) {
@@ -376,6 +411,7 @@ function headerCellScore(cell: Cell): number {
  * or dates are never headers. Falls back to 0.
  */
 export function findHeaderRow(rows: Cell[][], maxScan = 30): number {
+  const syn = synonymsOfAllKinds();
   let bestIndex = 0;
   let bestScore = 0;
   const limit = Math.min(rows.length, Math.max(0, Math.floor(maxScan)));
@@ -390,7 +426,7 @@ export function findHeaderRow(rows: Cell[][], maxScan = 30): number {
       if (cellText(cell) === null) continue;
       nonEmpty++;
       if (isNumberOrDate(cell)) numeric++;
-      else score += headerCellScore(cell);
+      else score += headerCellScore(cell, syn);
     }
     if (nonEmpty === 0 || numeric * 2 > nonEmpty) continue;
     if (score > bestScore) {

@@ -47,7 +47,13 @@ export interface FieldDef {
   excludeWords?: string[];
 }
 
-export const TABLE_KINDS: readonly TableKind[] = ["spend", "contracts", "entities", "nomenclature", "suppliers"];
+export const TABLE_KINDS: readonly TableKind[] = [
+  "spend",
+  "contracts",
+  "entities",
+  "nomenclature",
+  "suppliers",
+];
 
 export const TABLE_KIND_LABELS: Record<TableKind, string> = {
   spend: "Dépenses",
@@ -165,7 +171,18 @@ const SPEND: FieldDef[] = [
       "amount ht",
       "ht",
     ],
-    excludeWords: ["ttc", "tva", "unitaire", "unit", "prix", "pu", "taux", "marche", "estime", "previsionnel"],
+    excludeWords: [
+      "ttc",
+      "tva",
+      "unitaire",
+      "unit",
+      "prix",
+      "pu",
+      "taux",
+      "marche",
+      "estime",
+      "previsionnel",
+    ],
   },
   {
     key: "amountTTC",
@@ -505,7 +522,15 @@ const SPEND: FieldDef[] = [
     key: "channel",
     label: "Mode d'achat",
     required: false,
-    synonyms: ["mode achat", "canal", "canal achat", "type achat", "circuit achat", "purchasing channel", "channel"],
+    synonyms: [
+      "mode achat",
+      "canal",
+      "canal achat",
+      "type achat",
+      "circuit achat",
+      "purchasing channel",
+      "channel",
+    ],
   },
   {
     key: "invoiceReceived",
@@ -565,7 +590,15 @@ const SPEND: FieldDef[] = [
     key: "quantity",
     label: "Quantité",
     required: false,
-    synonyms: ["quantite", "qte", "qty", "quantity", "quantite commandee", "quantite livree", "quantite facturee"],
+    synonyms: [
+      "quantite",
+      "qte",
+      "qty",
+      "quantity",
+      "quantite commandee",
+      "quantite livree",
+      "quantite facturee",
+    ],
     excludeWords: ["prix", "montant"],
   },
   {
@@ -732,7 +765,13 @@ const CONTRACTS: FieldDef[] = [
     key: "techniques",
     label: "Technique d'achat",
     required: false,
-    synonyms: ["techniques", "technique", "technique achat", "techniques achat", "techniques.technique"],
+    synonyms: [
+      "techniques",
+      "technique",
+      "technique achat",
+      "techniques achat",
+      "techniques.technique",
+    ],
   },
   {
     key: "launchDate",
@@ -1023,7 +1062,17 @@ const ENTITIES: FieldDef[] = [
       "raison sociale",
       "entity",
     ],
-    excludeWords: ["type", "code", "n", "siret", "siren", "id", "population", "departement", "insee"],
+    excludeWords: [
+      "type",
+      "code",
+      "n",
+      "siret",
+      "siren",
+      "id",
+      "population",
+      "departement",
+      "insee",
+    ],
   },
   {
     key: "type",
@@ -1045,7 +1094,15 @@ const ENTITIES: FieldDef[] = [
     key: "territory",
     label: "Territoire",
     required: false,
-    synonyms: ["territoire", "secteur", "pole territorial", "quartier", "antenne", "bassin", "zone"],
+    synonyms: [
+      "territoire",
+      "secteur",
+      "pole territorial",
+      "quartier",
+      "antenne",
+      "bassin",
+      "zone",
+    ],
   },
   {
     key: "population",
@@ -1073,7 +1130,15 @@ const ENTITIES: FieldDef[] = [
     key: "siret",
     label: "SIRET",
     required: false,
-    synonyms: ["siret", "siren", "n siret", "n siren", "siret entite", "siret collectivite", "code siret"],
+    synonyms: [
+      "siret",
+      "siren",
+      "n siret",
+      "n siren",
+      "siret entite",
+      "siret collectivite",
+      "code siret",
+    ],
     strictSynonyms: ["identifiant"],
   },
 ];
@@ -1119,7 +1184,14 @@ const NOMENCLATURE: FieldDef[] = [
     key: "nature",
     label: "Nature (Fournitures / Services / Travaux)",
     required: false,
-    synonyms: ["nature", "nature achat", "nature prestations", "nature famille", "type achat", "categorie"],
+    synonyms: [
+      "nature",
+      "nature achat",
+      "nature prestations",
+      "nature famille",
+      "type achat",
+      "categorie",
+    ],
     strictSynonyms: ["type"],
     excludeWords: ["code"],
   },
@@ -1127,7 +1199,13 @@ const NOMENCLATURE: FieldDef[] = [
     key: "proximity",
     label: "Service de proximité",
     required: false,
-    synonyms: ["proximite", "service proximite", "achat proximite", "besoin proximite", "proximity"],
+    synonyms: [
+      "proximite",
+      "service proximite",
+      "achat proximite",
+      "besoin proximite",
+      "proximity",
+    ],
   },
   {
     key: "excludedFromSplitting",

@@ -16,10 +16,13 @@ function whenOfficeReady(): Promise<HostInfo> {
   if (typeof Office === "undefined") {
     return Promise.resolve({ host: null, platform: null });
   }
-  return Office.onReady().then((info) => ({
-    host: info?.host ?? null,
-    platform: info?.platform ?? null,
-  }));
+  // The typings declare HostType/PlatformType as enums; at runtime they are strings ("Excel") or null.
+  return Office.onReady().then(
+    (info): HostInfo => ({
+      host: info?.host ? String(info.host) : null,
+      platform: info?.platform ? String(info.platform) : null,
+    })
+  );
 }
 
 function render(info: HostInfo): void {

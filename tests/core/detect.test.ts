@@ -127,7 +127,12 @@ describe("findHeaderRow", () => {
   });
 
   it("does not take a title that mentions a field for the header row", () => {
-    const rows: Cell[][] = [["Montant des dépenses par fournisseur"], [], ["Fournisseur", "Montant HT", "Date"], ["A", 1, 2]];
+    const rows: Cell[][] = [
+      ["Montant des dépenses par fournisseur"],
+      [],
+      ["Fournisseur", "Montant HT", "Date"],
+      ["A", 1, 2],
+    ];
     expect(findHeaderRow(rows)).toBe(2);
   });
 
@@ -145,7 +150,12 @@ describe("findHeaderRow", () => {
   });
 
   it("falls back to row 0 when no row looks like a header", () => {
-    expect(findHeaderRow([["abc", "def"], ["ghi", "jkl"]])).toBe(0);
+    expect(
+      findHeaderRow([
+        ["abc", "def"],
+        ["ghi", "jkl"],
+      ])
+    ).toBe(0);
     expect(findHeaderRow([])).toBe(0);
   });
 
@@ -174,9 +184,16 @@ describe("guessKind", () => {
   });
 
   it("guesses entities from an entities table", () => {
-    expect(guessKind(["Collectivité", "Type d'entité", "Territoire", "Population DGF", "Département", "SIRET"]).kind).toBe(
-      "entities",
-    );
+    expect(
+      guessKind([
+        "Collectivité",
+        "Type d'entité",
+        "Territoire",
+        "Population DGF",
+        "Département",
+        "SIRET",
+      ]).kind
+    ).toBe("entities");
   });
 
   it("guesses nomenclature from a purchase nomenclature", () => {
@@ -192,7 +209,9 @@ describe("guessKind", () => {
   });
 
   it("guesses suppliers from a supplier list", () => {
-    expect(guessKind(["SIRET", "Raison sociale", "PME (oui/non)", "Département", "ESS/SIAE"]).kind).toBe("suppliers");
+    expect(
+      guessKind(["SIRET", "Raison sociale", "PME (oui/non)", "Département", "ESS/SIAE"]).kind
+    ).toBe("suppliers");
   });
 
   it("returns no kind when the headers fit no table", () => {
@@ -327,11 +346,21 @@ describe("autoMap", () => {
     });
     // datePublicationDonnees is the publication of the data, not the launch of the consultation.
     expect(autoMap(["datePublicationDonnees"], "contracts")).toEqual({});
-    expect(autoMap(["titulaires", "techniques"], "contracts")).toEqual({ supplierName: 0, techniques: 1 });
+    expect(autoMap(["titulaires", "techniques"], "contracts")).toEqual({
+      supplierName: 0,
+      techniques: 1,
+    });
   });
 
   it("maps entities, nomenclature and suppliers tables", () => {
-    const entities = ["Collectivité", "Type d'entité", "Territoire", "Population DGF", "Département", "SIRET"];
+    const entities = [
+      "Collectivité",
+      "Type d'entité",
+      "Territoire",
+      "Population DGF",
+      "Département",
+      "SIRET",
+    ];
     expect(named(entities, autoMap(entities, "entities"))).toEqual({
       entity: "Collectivité",
       type: "Type d'entité",
@@ -367,7 +396,13 @@ describe("autoMap", () => {
   });
 
   it("matches headers whatever their case, accents, spaces and punctuation", () => {
-    const headers = ["  DATE   MANDAT ", "montant_h.t.", "FOURNISSEUR :", "Numéro de marche", "objet-de-la-depense"];
+    const headers = [
+      "  DATE   MANDAT ",
+      "montant_h.t.",
+      "FOURNISSEUR :",
+      "Numéro de marche",
+      "objet-de-la-depense",
+    ];
     expect(named(headers, autoMap(headers, "spend"))).toEqual({
       date: "  DATE   MANDAT ",
       amountHT: "montant_h.t.",
@@ -378,13 +413,26 @@ describe("autoMap", () => {
   });
 
   it("treats N°, No, Num and Numéro alike", () => {
-    for (const h of ["N° marché", "No marché", "Num. marché", "Numéro du marché", "Nº de marché", "N°marché"]) {
+    for (const h of [
+      "N° marché",
+      "No marché",
+      "Num. marché",
+      "Numéro du marché",
+      "Nº de marché",
+      "N°marché",
+    ]) {
       expect({ h, mapping: autoMap([h], "spend") }).toEqual({ h, mapping: { contractRef: 0 } });
     }
   });
 
   it("ignores a trailing unit such as (€) or en €", () => {
-    for (const h of ["Montant HT (€)", "Montant HT en €", "Montant HT en euros", "Montant HT (EUR)", "Montant HT €"]) {
+    for (const h of [
+      "Montant HT (€)",
+      "Montant HT en €",
+      "Montant HT en euros",
+      "Montant HT (EUR)",
+      "Montant HT €",
+    ]) {
       expect({ h, mapping: autoMap([h], "spend") }).toEqual({ h, mapping: { amountHT: 0 } });
     }
     expect(autoMap(["Montant (€)"], "spend")).toEqual({ amountTTC: 0 });
@@ -404,6 +452,9 @@ describe("autoMap", () => {
     expect(mapping.amountHT).toBe(0);
     expect(mapping.amountTTC).toBeUndefined();
     expect(autoMap(["Montant HT engagé"], "spend")).toEqual({ amountHT: 0 });
+    // "montant regle" is a TTC synonym, but the header says HT.
+    expect(autoMap(["Montant réglé HT"], "spend")).toEqual({ amountHT: 0 });
+    expect(autoMap(["Montant payé H.T."], "spend")).toEqual({ amountHT: 0 });
     expect(autoMap(["Montant TTC"], "spend").amountHT).toBeUndefined();
   });
 
@@ -442,7 +493,15 @@ describe("autoMap", () => {
   });
 
   it("never maps one column twice, and never one field twice", () => {
-    const headers = ["Montant HT", "Montant HT", "Date mandat", "Date facture", "Fournisseur", "Tiers", "Montant"];
+    const headers = [
+      "Montant HT",
+      "Montant HT",
+      "Date mandat",
+      "Date facture",
+      "Fournisseur",
+      "Tiers",
+      "Montant",
+    ];
     const mapping = autoMap(headers, "spend");
     const cols = Object.values(mapping);
     expect(new Set(cols).size).toBe(cols.length);
@@ -452,6 +511,17 @@ describe("autoMap", () => {
   it("prefers the first-listed synonym when two columns match a field exactly", () => {
     expect(autoMap(["Date facture", "Date mandat"], "spend")).toEqual({ date: 1 });
     expect(autoMap(["uid", "id"], "contracts")).toEqual({ contractRef: 1 });
+  });
+
+  it("honours synonyms added to FIELDS at run time", () => {
+    const service = FIELDS.spend.find((f) => f.key === "service")!;
+    expect(autoMap(["Pôle demandeur XYZ"], "spend")).toEqual({});
+    service.synonyms.push("pole demandeur xyz");
+    try {
+      expect(autoMap(["Pôle demandeur XYZ"], "spend")).toEqual({ service: 0 });
+    } finally {
+      service.synonyms.pop();
+    }
   });
 
   it("accepts headers that are numbers or empty cells", () => {
@@ -480,8 +550,14 @@ describe("missingRequired and describeMissing", () => {
   });
 
   it("reports single required fields as one-element groups, then either-or groups", () => {
-    expect(missingRequired("spend", {})).toEqual([["date"], ["amountHT", "amountTTC"], ["supplierName", "supplierId"]]);
-    expect(missingRequired("contracts", { contractRef: 0 })).toEqual([["notificationDate", "launchDate", "endDate"]]);
+    expect(missingRequired("spend", {})).toEqual([
+      ["date"],
+      ["amountHT", "amountTTC"],
+      ["supplierName", "supplierId"],
+    ]);
+    expect(missingRequired("contracts", { contractRef: 0 })).toEqual([
+      ["notificationDate", "launchDate", "endDate"],
+    ]);
     expect(missingRequired("suppliers", { sme: 0 })).toEqual([["supplierId", "name"]]);
     expect(missingRequired("entities", {})).toEqual([["entity"]]);
     expect(missingRequired("nomenclature", { label: 0 })).toEqual([["familyCode"]]);
@@ -492,21 +568,23 @@ describe("missingRequired and describeMissing", () => {
       table([
         ["Date mandat", "Fournisseur", "Objet", "Service"],
         ["12/03/2024", "ACME", "Papier", "DSI"],
-      ]),
+      ])
     );
     expect(detection.kind).toBe("spend");
     expect(detection.missingRequired).toEqual([["amountHT", "amountTTC"]]);
     expect(describeMissing("spend", detection.missingRequired)).toBe(
       "Colonne obligatoire introuvable : Montant HT ou Montant TTC. " +
-        "Ajoutez-la ou associez-la à une colonne existante dans l'onglet Colonnes.",
+        "Ajoutez-la ou associez-la à une colonne existante dans l'onglet Colonnes."
     );
   });
 
   it("lists several missing columns in one French sentence", () => {
-    expect(describeMissing("contracts", [["contractRef"], ["notificationDate", "launchDate", "endDate"]])).toBe(
+    expect(
+      describeMissing("contracts", [["contractRef"], ["notificationDate", "launchDate", "endDate"]])
+    ).toBe(
       "Colonnes obligatoires introuvables : N° de marché ; Date de notification, " +
         "Date de lancement de la consultation ou Date de fin. " +
-        "Ajoutez-les ou associez-les à des colonnes existantes dans l'onglet Colonnes.",
+        "Ajoutez-les ou associez-les à des colonnes existantes dans l'onglet Colonnes."
     );
     expect(describeMissing("spend", [])).toBe("");
   });
@@ -515,7 +593,13 @@ describe("missingRequired and describeMissing", () => {
 describe("detectTable", () => {
   it("detects a spend table under a title block, with its mapping", () => {
     const detection = detectTable(
-      table([["Export des mandats 2024"], ["Commune de Saint-Exemple"], [], MANDATS_HEADERS, MANDATS_ROW]),
+      table([
+        ["Export des mandats 2024"],
+        ["Commune de Saint-Exemple"],
+        [],
+        MANDATS_HEADERS,
+        MANDATS_ROW,
+      ])
     );
     expect(detection.kind).toBe("spend");
     expect(detection.headerRowIndex).toBe(3);
@@ -536,7 +620,12 @@ describe("detectTable", () => {
   });
 
   it("gives empty header cells an empty text and does not list them as unmapped", () => {
-    const detection = detectTable(table([["Date", null, "Fournisseur", 2024, "Montant HT"], ["01/01/2024", "x", "A", 1, 2]]));
+    const detection = detectTable(
+      table([
+        ["Date", null, "Fournisseur", 2024, "Montant HT"],
+        ["01/01/2024", "x", "A", 1, 2],
+      ])
+    );
     expect(detection.headers).toEqual(["Date", "", "Fournisseur", "2024", "Montant HT"]);
     expect(detection.mapping).toEqual({ date: 0, supplierName: 2, amountHT: 4 });
     expect(detection.unmappedColumns).toEqual([3]);
@@ -549,7 +638,12 @@ describe("detectTable", () => {
   });
 
   it("returns no kind, no mapping and no requirement for an unrelated table", () => {
-    const detection = detectTable(table([["Nom", "Prénom", "Téléphone"], ["Dupont", "Jean", "0102030405"]]));
+    const detection = detectTable(
+      table([
+        ["Nom", "Prénom", "Téléphone"],
+        ["Dupont", "Jean", "0102030405"],
+      ])
+    );
     expect(detection.kind).toBeNull();
     expect(detection.mapping).toEqual({});
     expect(detection.missingRequired).toEqual([]);
@@ -558,18 +652,26 @@ describe("detectTable", () => {
 
   it("survives an empty table", () => {
     const detection = detectTable(table([]));
-    expect(detection).toMatchObject({ kind: null, headerRowIndex: 0, headers: [], mapping: {}, unmappedColumns: [] });
+    expect(detection).toMatchObject({
+      kind: null,
+      headerRowIndex: 0,
+      headers: [],
+      mapping: {},
+      unmappedColumns: [],
+    });
   });
 });
 
 describe("properties", () => {
   const allSynonyms = TABLE_KINDS.flatMap((k) =>
-    FIELDS[k].flatMap((f) => [f.label, ...f.synonyms, ...(f.strictSynonyms ?? [])]),
+    FIELDS[k].flatMap((f) => [f.label, ...f.synonyms, ...(f.strictSynonyms ?? [])])
   );
   const headerArb = fc.oneof(
     fc.constantFrom(...allSynonyms),
-    fc.tuple(fc.constantFrom(...allSynonyms), fc.constantFrom(...allSynonyms)).map(([a, b]) => `${a} ${b}`),
-    fc.string(),
+    fc
+      .tuple(fc.constantFrom(...allSynonyms), fc.constantFrom(...allSynonyms))
+      .map(([a, b]) => `${a} ${b}`),
+    fc.string()
   );
   const kindArb = fc.constantFrom<TableKind>(...TABLE_KINDS);
 
@@ -585,7 +687,7 @@ describe("properties", () => {
           expect(Number.isInteger(col) && col >= 0 && col < headers.length).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
@@ -598,7 +700,7 @@ describe("properties", () => {
       fc.boolean(),
       fc.constant(null),
       fc.constant(undefined),
-      fc.date({ noInvalidDate: false }),
+      fc.date({ noInvalidDate: false })
     );
     fc.assert(
       fc.property(fc.array(fc.array(cellArb, { maxLength: 12 }), { maxLength: 40 }), (rows) => {
@@ -612,7 +714,7 @@ describe("properties", () => {
           expect(detection.scores[k]).toBeLessThanOrEqual(1);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

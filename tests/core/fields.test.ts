@@ -1,4 +1,10 @@
-import { FIELDS, REQUIRED_GROUPS, TABLE_KINDS, TABLE_KIND_LABELS, fieldLabel } from "../../src/core/fields";
+import {
+  FIELDS,
+  REQUIRED_GROUPS,
+  TABLE_KINDS,
+  TABLE_KIND_LABELS,
+  fieldLabel,
+} from "../../src/core/fields";
 import { autoMap, headerKey } from "../../src/core/detect";
 import type { TableKind } from "../../src/core/model";
 
@@ -32,7 +38,7 @@ describe("FIELDS", () => {
         "unitPrice",
         "unit",
         "supplierPostcode",
-      ].sort(),
+      ].sort()
     );
   });
 
@@ -63,16 +69,36 @@ describe("FIELDS", () => {
         "channel",
         "members",
         "amendedAmount",
-      ].sort(),
+      ].sort()
     );
   });
 
   it("defines the reference table fields of SPEC §2.3", () => {
-    expect(keysOf("entities").sort()).toEqual(["departement", "entity", "population", "siret", "territory", "type"]);
+    expect(keysOf("entities").sort()).toEqual([
+      "departement",
+      "entity",
+      "population",
+      "siret",
+      "territory",
+      "type",
+    ]);
     expect(keysOf("nomenclature").sort()).toEqual(
-      ["excludedFromSplitting", "exclusionReason", "familyCode", "label", "nature", "proximity"].sort(),
+      [
+        "excludedFromSplitting",
+        "exclusionReason",
+        "familyCode",
+        "label",
+        "nature",
+        "proximity",
+      ].sort()
     );
-    expect(keysOf("suppliers").sort()).toEqual(["departement", "insertion", "name", "sme", "supplierId"]);
+    expect(keysOf("suppliers").sort()).toEqual([
+      "departement",
+      "insertion",
+      "name",
+      "sme",
+      "supplierId",
+    ]);
   });
 
   it("gives every field a French label and at least one synonym", () => {

@@ -70,19 +70,24 @@ export function sortedByCentsDesc<B extends { cents: number }>(map: Map<string, 
 }
 
 /**
- * A memoised `monthKey`: day numbers repeat a lot in spend data (a few hundred distinct dates per
- * year), so the civil-date conversion runs once per distinct day.
+ * Memoises a function of a day number. Day numbers repeat a lot in spend data (a few hundred
+ * distinct dates per year), so civil-date conversions run once per distinct day.
  */
-export function monthKeyer(): (day: number) => string {
-  const cache = new Map<number, string>();
+export function memoByDay<T>(fn: (day: number) => T): (day: number) => T {
+  const cache = new Map<number, T>();
   return (day: number) => {
-    let k = cache.get(day);
-    if (k === undefined) {
-      k = monthKey(day);
-      cache.set(day, k);
+    let v = cache.get(day);
+    if (v === undefined) {
+      v = fn(day);
+      cache.set(day, v);
     }
-    return k;
+    return v;
   };
+}
+
+/** A memoised `monthKey` ("YYYY-MM" of a day number). */
+export function monthKeyer(): (day: number) => string {
+  return memoByDay(monthKey);
 }
 
 /** "YYYY-MM" of the same month one year earlier. */

@@ -418,8 +418,10 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     if (list) list.push(c);
     else contractGroups.set(key, [c]);
   }
-  // (b) hors-marché lines
-  const lineGroups = new Map<string, RepeatGroup>();
+  // (b) hors-marché lines: entity → supplier → family → slot (year index × 2 + works)
+  const lineGroups: RepeatGroup[] = [];
+  const index = new Map<string, Map<string, Map<string, (RepeatGroup | undefined)[]>>>();
+  const slotCount = cy.years.length * 2;
   let linesN = 0;
   let linesn = 0;
   for (let i = 0; i < scope.outside.length; i++) {
@@ -431,8 +433,14 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     linesn++;
     const works = line.nature === "Travaux";
     const yi = scope.outsideYear[i];
-    const key = `${line.entity}\u0001${line.supplierKey}\u0001${line.family.key}\u0001${yi}\u0001${works ? "T" : "S"}`;
-    let g = lineGroups.get(key);
+    let bySupplier = index.get(line.entity);
+    if (!bySupplier) index.set(line.entity, (bySupplier = new Map()));
+    let byFamily = bySupplier.get(line.supplierKey);
+    if (!byFamily) bySupplier.set(line.supplierKey, (byFamily = new Map()));
+    let slots = byFamily.get(line.family.key);
+    if (!slots) byFamily.set(line.family.key, (slots = new Array<RepeatGroup | undefined>(slotCount).fill(undefined)));
+    const slot = yi * 2 + (works ? 1 : 0);
+    let g = slots[slot];
     if (!g) {
       g = {
         entity: line.entity,
@@ -445,7 +453,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
         firstDate: Infinity,
         lastDate: -Infinity,
       };
-      lineGroups.set(key, g);
+      slots[slot] = g;
+      lineGroups.push(g);
     }
     g.netCents += line.amountHTCents;
     if (line.isCredit || line.amountHTCents < 0) continue;
@@ -486,7 +495,7 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
         `(${c0.entity}, ${yearsLabel(cy.years)}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.`,
     });
   }
-  for (const g of lineGroups.values()) {
+  for (const g of lineGroups) {
     if (g.purchases < REPEAT_MIN_PURCHASES) continue;
     const threshold = dispenseThresholdOf(ctx.ref, g.firstDate, g.works);
     if (g.netCents * 100 < threshold * REPEAT_MIN_SHARE_PERCENT) continue;

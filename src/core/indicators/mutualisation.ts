@@ -21,8 +21,8 @@
  *   thresholds when Travaux).
  */
 import { contractsByRef } from "../context";
-import { effectiveChannel, isUgapSupplier } from "../channel";
-import type { Channel, Nature, SpendLine } from "../model";
+import { isUgapSupplier } from "../channel";
+import type { Channel, ContractLine, Nature, SpendLine } from "../model";
 import { contains } from "../period";
 import { dispenseThresholdAt, euThresholdAt, type ReferenceValues } from "../reference/values";
 import { normalizeKey } from "../text";
@@ -54,7 +54,8 @@ const NO_LINES_REASON = "Aucune ligne de dépense sur la période";
 interface YearAcc {
   firstDay: number;
   totalCents: number;
-  entityCents: Map<string, number>;
+  /** By entity id. */
+  entityCents: number[];
 }
 
 interface FamilyAcc {
@@ -65,17 +66,25 @@ interface FamilyAcc {
   separateLines: number;
   /** Pooled part (Groupement + Centrale). */
   pooledCents: number;
-  entityCents: Map<string, number>;
-  suppliers: Set<string>;
-  natureCents: Map<string, number>;
+  /** Separately bought cents by entity id. */
+  entityCents: number[];
+  /** Supplier ids of the separately bought part. */
+  suppliers: Set<number>;
+  /** Separately bought cents by nature index (NATURES). */
+  natureCents: number[];
+  /** MU6: separately bought spend by civil-year index (whole civil years of the period). */
+  years: (YearAcc | undefined)[];
 }
 
 interface SupplierAcc {
   key: string;
   name: string | null;
   cents: number;
-  entityCents: Map<string, number>;
-  families: Map<string, string>;
+  /** Cents by entity id. */
+  entityCents: number[];
+  /** Family ids, and the last one added (skips most redundant Set insertions). */
+  families: Set<number>;
+  lastFamily: number;
 }
 
 interface ItemAcc {
@@ -83,124 +92,202 @@ interface ItemAcc {
   unit: string | null;
   prices: number[];
   quantities: number[];
-  entities: Set<string>;
+  entities: Set<number>;
   derivedPriceLines: number;
 }
 
 interface Scan {
   lines: number;
   totalCents: number;
-  channelCents: Map<Channel, number>;
-  channelLines: Map<Channel, number>;
+  /** By channel index (CHANNELS). */
+  channelCents: number[];
+  channelLines: number[];
   /** Lines whose channel is stated or derived from a contract / UGAP (not defaulted). */
   channelKnownLines: number;
   ugapCents: number;
   classifiedLines: number;
-  entities: Set<string>;
-  families: Map<string, FamilyAcc>;
-  suppliers: Map<string, SupplierAcc>;
+  entityNames: string[];
+  familyLabels: string[];
+  /** By family id; null for the Non classé family. */
+  families: (FamilyAcc | null)[];
+  suppliers: SupplierAcc[];
   items: Map<string, ItemAcc>;
   itemUsableLines: number;
   itemLines: number;
   itemDerivedLines: number;
-  /** MU6: separately bought spend per family, civil year and entity, over the whole civil years of the period. */
-  familyYears: Map<string, Map<number, YearAcc>>;
+  years: CivilYears;
 }
 
-function isSeparate(channel: Channel): boolean {
-  return channel === "Marché propre" || channel === "Hors marché";
+const NATURES: readonly (Nature | null)[] = ["Fournitures", "Services", "Travaux", null];
+
+function natureIndex(n: Nature | null): number {
+  return n === "Fournitures" ? 0 : n === "Services" ? 1 : n === "Travaux" ? 2 : 3;
 }
 
-function addTo<K>(map: Map<K, number>, key: K, cents: number): void {
-  map.set(key, (map.get(key) ?? 0) + cents);
+function channelIndex(c: Channel): number {
+  return c === "Marché propre" ? 0 : c === "Groupement de commandes" ? 1 : c === "Centrale d'achat" ? 2 : 3;
+}
+
+function isSeparateIndex(channel: number): boolean {
+  return channel === 0 || channel === 3;
+}
+
+/**
+ * Whether a name can match the UGAP name pattern of channel.ts (^\s*(ugap|union des groupements…),
+ * case-insensitive): only names whose first character is u/U or not a letter or digit can. Lets the
+ * hot loop skip the regular expression for almost every supplier.
+ */
+function mayBeUgapName(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c === 85 || c === 117) return true;
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
+/**
+ * `effectiveChannel` (channel.ts) for the million-line loops: same rules in the same order, the
+ * UGAP name test run only when the name can match. Tested for equality with `effectiveChannel`.
+ */
+export class ChannelResolver {
+  constructor(
+    private readonly byRef: Map<string, ContractLine>,
+    private readonly ugapSiren: string,
+  ) {}
+
+  isUgap(line: Pick<SpendLine, "supplierId" | "supplierName">): boolean {
+    if (line.supplierId !== null && line.supplierId.startsWith(this.ugapSiren)) return true;
+    return line.supplierName !== null && mayBeUgapName(line.supplierName) && isUgapSupplier(null, line.supplierName, this.ugapSiren);
+  }
+
+  channel(line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">): Channel {
+    if (line.channel) return line.channel;
+    if (this.isUgap(line)) return "Centrale d'achat";
+    if (line.contractRef) return this.byRef.get(line.contractRef)?.channel ?? "Marché propre";
+    return "Hors marché";
+  }
+}
+
+/** String → dense integer id. */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+
+  id(name: string): number {
+    let i = this.ids.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.ids.set(name, i);
+      this.names.push(name);
+    }
+    return i;
+  }
+}
+
+function newFamily(key: string, label: string): FamilyAcc {
+  return {
+    key,
+    label,
+    separateCents: 0,
+    separateLines: 0,
+    pooledCents: 0,
+    entityCents: [],
+    suppliers: new Set(),
+    natureCents: [0, 0, 0, 0],
+    years: [],
+  };
+}
+
+function addToYear(f: FamilyAcc, yearIndex: number, day: number, entity: number, cents: number): void {
+  if (yearIndex < 0) return;
+  let y = f.years[yearIndex];
+  if (!y) {
+    y = { firstDay: day, totalCents: 0, entityCents: [] };
+    f.years[yearIndex] = y;
+  }
+  if (day < y.firstDay) y.firstDay = day;
+  y.totalCents += cents;
+  y.entityCents[entity] = (y.entityCents[entity] ?? 0) + cents;
 }
 
 function scan(ctx: AnalysisContext): Scan {
-  const byRef = contractsByRef(ctx.contracts);
-  const ugapSiren = ctx.ref.ugapSiren.value;
+  const resolver = new ChannelResolver(contractsByRef(ctx.contracts), ctx.ref.ugapSiren.value);
+  const years = civilYearsOf(ctx.period);
+  const entities = new Interner();
+  const familyIds = new Interner();
+  const supplierIds = new Interner();
   const s: Scan = {
     lines: ctx.lines.length,
     totalCents: 0,
-    channelCents: new Map(CHANNELS.map((c) => [c, 0] as const)),
-    channelLines: new Map(CHANNELS.map((c) => [c, 0] as const)),
+    channelCents: [0, 0, 0, 0],
+    channelLines: [0, 0, 0, 0],
     channelKnownLines: 0,
     ugapCents: 0,
     classifiedLines: 0,
-    entities: new Set(),
-    families: new Map(),
-    suppliers: new Map(),
+    entityNames: entities.names,
+    familyLabels: [],
+    families: [],
+    suppliers: [],
     items: new Map(),
     itemUsableLines: 0,
     itemLines: 0,
     itemDerivedLines: 0,
-    familyYears: new Map(),
+    years,
   };
-  const years = civilYearsOf(ctx.period);
   const itemKeys = new Map<string, string>();
   for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i];
     const cents = line.amountHTCents;
-    const channel = effectiveChannel(line, byRef, ugapSiren);
+    const channel = channelIndex(resolver.channel(line));
     s.totalCents += cents;
-    s.channelCents.set(channel, (s.channelCents.get(channel) as number) + cents);
-    s.channelLines.set(channel, (s.channelLines.get(channel) as number) + 1);
-    if (line.channel !== null || line.contractRef !== null || channel === "Centrale d'achat") s.channelKnownLines++;
-    if (channel === "Centrale d'achat" && isUgapSupplier(line.supplierId, line.supplierName, ugapSiren)) s.ugapCents += cents;
-    s.entities.add(line.entity);
+    s.channelCents[channel] += cents;
+    s.channelLines[channel]++;
+    if (line.channel !== null || line.contractRef !== null || channel === 2) s.channelKnownLines++;
+    if (channel === 2 && resolver.isUgap(line)) s.ugapCents += cents;
+    const entity = entities.id(line.entity);
+    const supplier = supplierIds.id(line.supplierKey);
 
     // Families (MU2, MU3, MU6).
     const fam = line.family;
-    if (fam.key !== UNCLASSIFIED_KEY) {
+    const familyId = familyIds.id(fam.key);
+    if (familyId === s.families.length) {
+      s.families.push(fam.key === UNCLASSIFIED_KEY ? null : newFamily(fam.key, fam.label));
+      s.familyLabels.push(fam.label);
+    }
+    const f = s.families[familyId];
+    if (f !== null) {
       s.classifiedLines++;
-      let f = s.families.get(fam.key);
-      if (!f) {
-        f = {
-          key: fam.key,
-          label: fam.label,
-          separateCents: 0,
-          separateLines: 0,
-          pooledCents: 0,
-          entityCents: new Map(),
-          suppliers: new Set(),
-          natureCents: new Map(),
-        };
-        s.families.set(fam.key, f);
-      }
-      if (isSeparate(channel)) {
+      if (isSeparateIndex(channel)) {
         f.separateCents += cents;
         f.separateLines++;
-        addTo(f.entityCents, line.entity, cents);
-        f.suppliers.add(line.supplierKey);
-        addTo(f.natureCents, line.nature ?? "", cents);
-        addToYear(s, line, years);
+        f.entityCents[entity] = (f.entityCents[entity] ?? 0) + cents;
+        f.suppliers.add(supplier);
+        f.natureCents[natureIndex(line.nature)] += cents;
+        addToYear(f, yearIndexOf(years, line.date), line.date, entity, cents);
       } else {
         f.pooledCents += cents;
       }
     }
 
     // Suppliers (MU4).
-    let sup = s.suppliers.get(line.supplierKey);
+    let sup = s.suppliers[supplier];
     if (!sup) {
-      sup = { key: line.supplierKey, name: line.supplierName, cents: 0, entityCents: new Map(), families: new Map() };
-      s.suppliers.set(line.supplierKey, sup);
+      sup = { key: line.supplierKey, name: line.supplierName, cents: 0, entityCents: [], families: new Set(), lastFamily: -1 };
+      s.suppliers[supplier] = sup;
     }
     if (sup.name === null) sup.name = line.supplierName;
     sup.cents += cents;
-    addTo(sup.entityCents, line.entity, cents);
-    if (!sup.families.has(fam.key)) sup.families.set(fam.key, fam.label);
+    sup.entityCents[entity] = (sup.entityCents[entity] ?? 0) + cents;
+    if (sup.lastFamily !== familyId) {
+      sup.families.add(familyId);
+      sup.lastFamily = familyId;
+    }
 
     // Identical items (MU5).
     if (line.item !== null) {
       s.itemLines++;
       const q = line.quantity;
       if (q !== null && q > 0) {
-        let price: number | null = null;
-        let derived = false;
-        if (line.unitPriceCents !== null) price = line.unitPriceCents;
-        else {
-          price = cents / q;
-          derived = true;
-        }
+        const derived = line.unitPriceCents === null;
+        const price = derived ? cents / q : (line.unitPriceCents as number);
         if (price > 0) {
           const rawKey = line.unit === null ? line.item : `${line.item}\u0000${line.unit}`;
           let key = itemKeys.get(rawKey);
@@ -215,7 +302,7 @@ function scan(ctx: AnalysisContext): Scan {
           }
           it.prices.push(price);
           it.quantities.push(q);
-          it.entities.add(line.entity);
+          it.entities.add(entity);
           if (derived) {
             it.derivedPriceLines++;
             s.itemDerivedLines++;
@@ -231,30 +318,17 @@ function scan(ctx: AnalysisContext): Scan {
     for (let i = 0; i < ctx.allLines.length; i++) {
       const line = ctx.allLines[i];
       if (line.date < years.start || line.date > years.end || contains(ctx.period, line.date)) continue;
-      if (line.family.key === UNCLASSIFIED_KEY) continue;
-      if (isSeparate(effectiveChannel(line, byRef, ugapSiren))) addToYear(s, line, years);
+      const familyId = familyIds.id(line.family.key);
+      if (familyId === s.families.length) {
+        s.families.push(line.family.key === UNCLASSIFIED_KEY ? null : newFamily(line.family.key, line.family.label));
+        s.familyLabels.push(line.family.label);
+      }
+      const f = s.families[familyId];
+      if (f === null || !isSeparateIndex(channelIndex(resolver.channel(line)))) continue;
+      addToYear(f, yearIndexOf(years, line.date), line.date, entities.id(line.entity), line.amountHTCents);
     }
   }
   return s;
-}
-
-function addToYear(s: Scan, line: SpendLine, years: CivilYears): void {
-  let byYear = s.familyYears.get(line.family.key);
-  if (!byYear) {
-    byYear = new Map();
-    s.familyYears.set(line.family.key, byYear);
-  }
-  const index = yearIndexOf(years, line.date);
-  if (index < 0) return;
-  const year = years.years[index];
-  let y = byYear.get(year);
-  if (!y) {
-    y = { firstDay: line.date, totalCents: 0, entityCents: new Map() };
-    byYear.set(year, y);
-  }
-  if (line.date < y.firstDay) y.firstDay = line.date;
-  y.totalCents += line.amountHTCents;
-  addTo(y.entityCents, line.entity, line.amountHTCents);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,11 +352,23 @@ function byKey(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Entities with a net positive amount, sorted (French collation). */
-function buyingEntities(entityCents: Map<string, number>): string[] {
-  const out: string[] = [];
-  for (const [e, c] of entityCents) if (c > 0) out.push(e);
-  return out.sort(byFrench);
+interface Buyer {
+  name: string;
+  cents: number;
+}
+
+/** Entities with a net positive amount and that amount, sorted by name (French collation). */
+function buyers(names: string[], entityCents: number[]): Buyer[] {
+  const out: Buyer[] = [];
+  entityCents.forEach((cents, e) => {
+    if (cents > 0) out.push({ name: names[e], cents });
+  });
+  return out.sort((a, b) => byFrench(a.name, b.name));
+}
+
+/** Names of the entities with a net positive amount, sorted (French collation). */
+function buyingEntities(names: string[], entityCents: number[]): string[] {
+  return buyers(names, entityCents).map((b) => b.name);
 }
 
 /** "250 000 €": whole euros, French grouping (narrow no-break space), as in money.ts. */
@@ -314,13 +400,13 @@ function mu1(ctx: AnalysisContext, s: Scan): IndicatorResult {
   const coverage: Coverage = { n: s.channelKnownLines, N: s.lines, of: "lignes" };
   if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage, reference);
   if (s.totalCents <= 0) return notAvailable(b, "Dépense totale nulle ou négative sur la période", coverage, reference);
-  const pooled = (s.channelCents.get("Groupement de commandes") as number) + (s.channelCents.get("Centrale d'achat") as number);
+  const pooled = s.channelCents[1] + s.channelCents[2];
   const rate = round2((pooled / s.totalCents) * 100);
-  const byChannel: Row[] = CHANNELS.map((c) => ({
+  const byChannel: Row[] = CHANNELS.map((c, i) => ({
     channel: c,
-    lines: s.channelLines.get(c) as number,
-    amount: euros(s.channelCents.get(c) as number),
-    sharePercent: pct(s.channelCents.get(c) as number, s.totalCents),
+    lines: s.channelLines[i],
+    amount: euros(s.channelCents[i]),
+    sharePercent: pct(s.channelCents[i], s.totalCents),
   }));
   return {
     ...b,
@@ -332,11 +418,11 @@ function mu1(ctx: AnalysisContext, s: Scan): IndicatorResult {
     details: {
       totalAmount: euros(s.totalCents),
       pooledAmount: euros(pooled),
-      ownContractAmount: euros(s.channelCents.get("Marché propre") as number),
-      groupementAmount: euros(s.channelCents.get("Groupement de commandes") as number),
-      centraleAmount: euros(s.channelCents.get("Centrale d'achat") as number),
+      ownContractAmount: euros(s.channelCents[0]),
+      groupementAmount: euros(s.channelCents[1]),
+      centraleAmount: euros(s.channelCents[2]),
       ugapAmount: euros(s.ugapCents),
-      offContractAmount: euros(s.channelCents.get("Hors marché") as number),
+      offContractAmount: euros(s.channelCents[3]),
       linesDefaultedToHorsMarche: s.lines - s.channelKnownLines,
     },
     tables: { byChannel },
@@ -354,8 +440,9 @@ interface Candidate {
 
 function candidatesOf(s: Scan): Candidate[] {
   const out: Candidate[] = [];
-  for (const f of s.families.values()) {
-    const entities = buyingEntities(f.entityCents);
+  for (const f of s.families) {
+    if (f === null) continue;
+    const entities = buyingEntities(s.entityNames, f.entityCents);
     if (entities.length >= 2) out.push({ family: f, entities });
   }
   return out.sort((a, b) => b.family.separateCents - a.family.separateCents || byKey(a.family.key, b.family.key));
@@ -384,8 +471,8 @@ function mu2(s: Scan, candidates: Candidate[], naReason: string | null): Indicat
     reference: null,
     status: null,
     details: {
-      entities: s.entities.size,
-      classifiedFamilies: s.families.size,
+      entities: s.entityNames.length,
+      classifiedFamilies: s.families.filter((f) => f !== null).length,
       partlyPooledCandidates: candidates.filter((c) => c.family.pooledCents > 0).length,
       unclassifiedLines: s.lines - s.classifiedLines,
     },
@@ -457,8 +544,8 @@ function mu4(s: Scan, naReason: string | null): IndicatorResult {
   const coverage: Coverage = { n: s.lines, N: s.lines, of: "lignes" };
   if (naReason) return notAvailable(b, naReason, coverage);
   const shared: { sup: SupplierAcc; entities: string[] }[] = [];
-  for (const sup of s.suppliers.values()) {
-    const entities = buyingEntities(sup.entityCents);
+  for (const sup of s.suppliers) {
+    const entities = buyingEntities(s.entityNames, sup.entityCents);
     if (entities.length >= 2) shared.push({ sup, entities });
   }
   shared.sort((a, b) => b.sup.cents - a.sup.cents || byKey(a.sup.key, b.sup.key));
@@ -471,10 +558,10 @@ function mu4(s: Scan, naReason: string | null): IndicatorResult {
     coverage,
     reference: null,
     status: null,
-    details: { suppliers: s.suppliers.size, sharedAmount: euros(sharedCents), sharedSharePercent: pct(sharedCents, s.totalCents) },
+    details: { suppliers: s.suppliers.length, sharedAmount: euros(sharedCents), sharedSharePercent: pct(sharedCents, s.totalCents) },
     tables: {
       sharedSuppliers: shared.map(({ sup, entities }) => {
-        const families = [...sup.families.values()].sort(byFrench);
+        const families = [...new Set([...sup.families].map((id) => s.familyLabels[id]))].sort(byFrench);
         return {
           supplierKey: sup.key,
           supplierName: sup.name,
@@ -613,16 +700,17 @@ export function poolingConsequence(ref: ReferenceValues, totalCents: number, ban
   return `${head} le seuil de dispense de procédure de ${formatWholeEuros(threshold)} : publicité et mise en concurrence requises (procédure adaptée)`;
 }
 
-function dominantNature(natureCents: Map<string, number>): Nature | null {
-  let best: string | null = null;
+/** Nature with the largest separately bought spend (ties: Fournitures, Services, Travaux, unknown). */
+function dominantNature(natureCents: number[]): Nature | null {
+  let best = 3;
   let bestCents = -Infinity;
-  for (const [n, c] of natureCents) {
-    if (c > bestCents || (c === bestCents && best !== null && byKey(n, best) < 0)) {
-      best = n;
-      bestCents = c;
+  for (let i = 0; i < NATURES.length; i++) {
+    if (natureCents[i] !== 0 && natureCents[i] > bestCents) {
+      best = i;
+      bestCents = natureCents[i];
     }
   }
-  return best === null || best === "" ? null : (best as Nature);
+  return NATURES[best];
 }
 
 function mu6(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: string | null): IndicatorResult {
@@ -633,22 +721,21 @@ function mu6(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: s
   const crossingFamilies = new Set<string>();
   for (const { family: f } of candidates) {
     const nature = dominantNature(f.natureCents);
-    const byYear = s.familyYears.get(f.key) ?? new Map<number, YearAcc>();
-    const years = [...byYear.keys()].sort((a, c) => a - c);
-    for (const year of years) {
-      const y = byYear.get(year) as YearAcc;
-      const entities = buyingEntities(y.entityCents);
+    for (let yi = 0; yi < s.years.years.length; yi++) {
+      const y = f.years[yi];
+      if (!y) continue;
+      const year = s.years.years[yi];
+      const entities = buyers(s.entityNames, y.entityCents);
       if (entities.length < 2) continue;
       let maxEntityCents = -Infinity;
       let maxEntity = "";
       let maxEntityRank = 0;
-      for (const e of entities) {
-        const c = y.entityCents.get(e) as number;
+      for (const { name, cents: c } of entities) {
         const rank = procedureBand(ctx.ref, c, y.firstDay, nature).rank;
         if (rank > maxEntityRank) maxEntityRank = rank;
         if (c > maxEntityCents) {
           maxEntityCents = c;
-          maxEntity = e;
+          maxEntity = name;
         }
       }
       const pooled = procedureBand(ctx.ref, y.totalCents, y.firstDay, nature);
@@ -687,7 +774,7 @@ function mu6(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: s
 
 export function computeMutualisationIndicators(ctx: AnalysisContext): IndicatorResult[] {
   const s = scan(ctx);
-  const naReason = s.lines === 0 ? NO_LINES_REASON : s.entities.size < 2 ? SINGLE_ENTITY_REASON : null;
+  const naReason = s.lines === 0 ? NO_LINES_REASON : s.entityNames.length < 2 ? SINGLE_ENTITY_REASON : null;
   const candidates = naReason ? [] : candidatesOf(s);
   return [mu1(ctx, s), mu2(s, candidates, naReason), mu3(ctx, s, candidates, naReason), mu4(s, naReason), mu5(s, naReason), mu6(ctx, s, candidates, naReason)];
 }

@@ -27,7 +27,7 @@ import type { Channel, ContractLine, Procedure } from "../model";
 import { toEuros } from "../money";
 import { dispenseThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
 import { normalizeKey } from "../text";
-import { sortedByCentsDesc, type Bucket } from "./aggregate";
+import { memoByDay, sortedByCentsDesc, type Bucket } from "./aggregate";
 import {
   notAvailable,
   percent,
@@ -553,6 +553,9 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
   for (const [name, e] of ctx.entities) if (isHospitalType(e.type)) hospitals.add(normalizeKey(name));
   const hospitalByEntity = new Map<string, boolean>();
   const vat = ref.defaultVatPercent.value;
+  const iso = memoByDay(isoDate);
+  // Interest runs from the day after the due date, at the rate of that day's half-year.
+  const rateFromDue = memoByDay((due) => latePaymentRateAt(ref, due + 1).ratePercent);
   let n = 0;
   let daysTotal = 0;
   let inconsistent = 0;
@@ -580,7 +583,7 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
     if (days <= limit) continue;
     const daysLate = days - limit;
     const dueDate = l.invoiceReceived + limit;
-    const { ratePercent } = latePaymentRateAt(ref, dueDate + 1);
+    const ratePercent = rateFromDue(dueDate);
     const estimated = l.amountTTCCents === null;
     const ttc = estimated ? Math.round((l.amountHTCents * (100 + vat)) / 100) : (l.amountTTCCents as number);
     if (estimated) ttcEstimated++;
@@ -593,9 +596,9 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
       supplierName: l.supplierName,
       amountTTC: eur(ttc),
       ttcEstimated: estimated,
-      invoiceReceived: isoDate(l.invoiceReceived),
-      dueDate: isoDate(dueDate),
-      paid: isoDate(l.paid),
+      invoiceReceived: iso(l.invoiceReceived),
+      dueDate: iso(dueDate),
+      paid: iso(l.paid),
       dgpDays: days,
       limitDays: limit,
       daysLate,

@@ -137,7 +137,6 @@ export function thresholdScope(ctx: AnalysisContext): ThresholdScope {
 }
 
 interface Group {
-  key: string;
   entity: string;
   byOperation: boolean;
   works: boolean;
@@ -153,10 +152,23 @@ interface Group {
   firstDate: number;
   lastDate: number;
   maxPurchaseCents: number;
+  /** Set after the sums: the group is an alert, or holds a purchase at or above its threshold. */
+  flagged: boolean;
+  /** Filled in a second pass, for flagged groups only. */
   lines: SpendLine[];
 }
 
-const SEP = "\u0001";
+/** Groups by entity, then family key (or operation), then slot (year index × 2 + works). */
+type GroupIndex = Map<string, Map<string, (Group | undefined)[]>>;
+
+/** The slots of an entity × key, created filled (in-bounds reads stay fast). */
+function slotsOf(index: GroupIndex, entity: string, key: string, size: number): (Group | undefined)[] {
+  let byKey = index.get(entity);
+  if (!byKey) index.set(entity, (byKey = new Map()));
+  let slots = byKey.get(key);
+  if (!slots) byKey.set(key, (slots = new Array<Group | undefined>(size).fill(undefined)));
+  return slots;
+}
 
 /** The splitting alerts of the context (memoised per context). */
 export function detectSplitting(ctx: AnalysisContext): SplittingAlert[] {
@@ -168,9 +180,14 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
   const cached = analysisCache.get(ctx);
   if (cached) return cached;
   const scope = thresholdScope(ctx);
-  const groups = new Map<string, Group>();
+  const byFamily: GroupIndex = new Map();
+  const byOperationIndex: GroupIndex = new Map();
+  const all: Group[] = [];
+  /** Group of each line of scope.outside (undefined when the line is not grouped). */
+  const groupOf: (Group | undefined)[] = new Array<Group | undefined>(scope.outside.length);
   const excluded = new Map<string, ExcludedFamily>();
   let unclassifiedOutside = 0;
+  const slotCount = scope.years.years.length * 2;
 
   for (let i = 0; i < scope.outside.length; i++) {
     const line = scope.outside[i];
@@ -186,19 +203,18 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
     }
     const works = line.nature === "Travaux";
     const yi = scope.outsideYear[i];
-    const key = byOperation
-      ? `O${SEP}${line.entity}${SEP}${(line.operation as string).trim()}${SEP}${yi}`
-      : `F${SEP}${line.entity}${SEP}${line.family.key}${SEP}${yi}${SEP}${works ? "T" : "S"}`;
-    let g = groups.get(key);
+    const operation = byOperation ? (line.operation as string).trim() : null;
+    const slots = slotsOf(byOperation ? byOperationIndex : byFamily, line.entity, operation ?? line.family.key, slotCount);
+    const slot = yi * 2 + (works ? 1 : 0);
+    let g = slots[slot];
     if (!g) {
       g = {
-        key,
         entity: line.entity,
         byOperation,
         works,
         familyKey: line.family.key,
         familyLabel: line.family.label,
-        operation: byOperation ? (line.operation as string).trim() : null,
+        operation,
         year: scope.years.years[yi],
         nature: undefined,
         netCents: 0,
@@ -207,12 +223,14 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
         firstDate: Infinity,
         lastDate: -Infinity,
         maxPurchaseCents: 0,
+        flagged: false,
         lines: [],
       };
-      groups.set(key, g);
+      slots[slot] = g;
+      all.push(g);
     }
+    groupOf[i] = g;
     g.netCents += line.amountHTCents;
-    g.lines.push(line);
     if (line.nature !== null) g.nature = g.nature === undefined || g.nature === line.nature ? line.nature : null;
     if (line.isCredit || line.amountHTCents < 0) {
       g.credits++;
@@ -224,24 +242,36 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
     if (line.amountHTCents > g.maxPurchaseCents) g.maxPurchaseCents = line.amountHTCents;
   }
 
-  const found: Omit<SplittingAlert, "id">[] = [];
-  const singles: SingleAboveThreshold[] = [];
-  for (const g of groups.values()) {
+  const thresholds = new Map<Group, { cents: number; source: string }>();
+  for (const g of all) {
     if (g.purchases === 0) continue;
     const row = dispenseRowAt(ctx.ref, g.firstDate);
-    const threshold = g.works ? row.worksCents : row.suppliesServicesCents;
+    const cents = g.works ? row.worksCents : row.suppliesServicesCents;
+    if (g.maxPurchaseCents >= cents || g.netCents >= cents) {
+      g.flagged = true;
+      thresholds.set(g, { cents, source: row.source });
+    }
+  }
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i];
+    if (g !== undefined && g.flagged) g.lines.push(scope.outside[i]);
+  }
+
+  const found: Omit<SplittingAlert, "id">[] = [];
+  const singles: SingleAboveThreshold[] = [];
+  for (const [g, t] of thresholds) {
+    const threshold = t.cents;
     if (g.maxPurchaseCents >= threshold) {
-      for (const line of g.lines) if (!line.isCredit && line.amountHTCents >= threshold) singles.push(single(g, line, threshold, row.source));
+      for (const line of g.lines) if (!line.isCredit && line.amountHTCents >= threshold) singles.push(single(g, line, threshold, t.source));
       continue;
     }
-    if (g.netCents < threshold) continue;
     const nature: Nature | null = g.works ? "Travaux" : (g.nature ?? null);
     const eu = euThresholdAt(ctx.ref, g.firstDate, g.works ? "Travaux" : "Fournitures");
     const publicity = ctx.ref.publicityThresholdCents.value;
     const severity: SplittingSeverity = g.netCents >= eu ? "très élevée" : g.netCents >= publicity ? "élevée" : "à vérifier";
     const suppliers = new Set<string>();
     for (const line of g.lines) suppliers.add(line.supplierKey);
-    const lines = [...g.lines].sort((a, b) => a.date - b.date || a.source.row - b.source.row);
+    const lines = g.lines.sort((a, b) => a.date - b.date || a.source.row - b.source.row);
     found.push({
       entity: g.entity,
       groupedBy: g.byOperation ? "opération" : "famille",
@@ -251,7 +281,7 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
       year: g.year,
       nature,
       thresholdCents: threshold,
-      thresholdSource: row.source,
+      thresholdSource: t.source,
       totalCents: g.netCents,
       lineCount: g.purchases,
       creditCount: g.credits,

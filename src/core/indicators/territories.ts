@@ -27,7 +27,7 @@
  *   and strong local supply → territorialiser (geographic lots); otherwise no recommendation.
  *   The "Non classé" family gets no recommendation.
  */
-import type { Nature, SpendLine } from "../model";
+import type { Nature } from "../model";
 import { normalizeKey } from "../text";
 import { departementOf } from "./geography";
 import { coefficientOfVariation, gini } from "./stats";
@@ -168,12 +168,25 @@ interface FamilyAcc {
   cents: number;
   familyCode: string | null;
   cpv: string | null;
-  entityCents: Map<string, number>;
-  natureCents: Map<string, number>;
-  suppliers: Set<string>;
-  localSuppliers: Set<string>;
+  /** Cents by entity id. */
+  entityCents: number[];
+  /** Cents by nature index (Fournitures, Services, Travaux, unknown). */
+  natureCents: number[];
+  /** Supplier ids. */
+  suppliers: Set<number>;
+  localSuppliers: Set<number>;
   localKnownCents: number;
   localCents: number;
+}
+
+/** What the Entités table says about an entity of the lines, looked up once. */
+interface EntityInfo {
+  name: string;
+  populated: boolean;
+  departement: string | null;
+  /** The entity's own territory (or NO_TERRITORY) and its accumulator, created on first use. */
+  territoryName: string;
+  territory: TerritoryAcc | null;
 }
 
 interface Scan {
@@ -181,14 +194,19 @@ interface Scan {
   totalCents: number;
   territories: Map<string, TerritoryAcc>;
   families: Map<string, FamilyAcc>;
-  entities: Set<string>;
-  /** TE1 headline: spend of lines whose entity has a population, and those entities. */
+  entities: EntityInfo[];
+  /** TE1 headline: spend of lines whose entity has a population. */
   populatedCents: number;
   populatedLines: number;
-  populatedEntities: Set<string>;
   localKnownCents: number;
   localCents: number;
   localKnownLines: number;
+}
+
+const NATURES: readonly (Nature | null)[] = ["Fournitures", "Services", "Travaux", null];
+
+function natureIndex(n: Nature | null): number {
+  return n === "Fournitures" ? 0 : n === "Services" ? 1 : n === "Travaux" ? 2 : 3;
 }
 
 function territoryAcc(map: Map<string, TerritoryAcc>, name: string): TerritoryAcc {
@@ -200,67 +218,79 @@ function territoryAcc(map: Map<string, TerritoryAcc>, name: string): TerritoryAc
   return t;
 }
 
-/** A memoised "is this line's supplier local to its entity?" (true / false / null when unknown). */
-export function localityChecker(ctx: AnalysisContext): (line: SpendLine) => boolean | null {
-  const entityDept = new Map<string, string | null>();
-  const supplierDept = new Map<string, string | null>();
-  const postcodeDept = new Map<string, string | null>();
-  return (line) => {
-    let ed = entityDept.get(line.entity);
-    if (ed === undefined) {
-      ed = departementOf(ctx.entities.get(line.entity)?.departement ?? null);
-      entityDept.set(line.entity, ed);
-    }
-    if (ed === null) return null;
-    let sd: string | null | undefined = null;
-    if (line.supplierPostcode !== null) {
-      sd = postcodeDept.get(line.supplierPostcode);
-      if (sd === undefined) {
-        sd = departementOf(line.supplierPostcode);
-        postcodeDept.set(line.supplierPostcode, sd);
-      }
-    }
-    if (sd === null) {
-      sd = supplierDept.get(line.supplierKey);
-      if (sd === undefined) {
-        sd = departementOf(supplierRowFor(ctx.suppliers, line.supplierId, line.supplierName)?.departement ?? null);
-        supplierDept.set(line.supplierKey, sd);
-      }
-    }
-    return sd === null ? null : sd === ed;
-  };
-}
-
 function scan(ctx: AnalysisContext): Scan {
   const s: Scan = {
     lines: ctx.lines.length,
     totalCents: 0,
     territories: new Map(),
     families: new Map(),
-    entities: new Set(),
+    entities: [],
     populatedCents: 0,
     populatedLines: 0,
-    populatedEntities: new Set(),
     localKnownCents: 0,
     localCents: 0,
     localKnownLines: 0,
   };
-  const isLocal = localityChecker(ctx);
+  const entityIds = new Map<string, number>();
+  const supplierIds = new Map<string, number>();
+  /** Supplier département from the Fournisseurs table, by supplier id (undefined: not looked up yet). */
+  const supplierDept: (string | null | undefined)[] = [];
+  const postcodeDept = new Map<string, string | null>();
   for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i];
     const cents = line.amountHTCents;
-    const entityRow = ctx.entities.get(line.entity);
     s.totalCents += cents;
-    s.entities.add(line.entity);
-    if (entityRow && entityRow.population !== null && entityRow.population > 0) {
+
+    let entityId = entityIds.get(line.entity);
+    if (entityId === undefined) {
+      entityId = s.entities.length;
+      entityIds.set(line.entity, entityId);
+      const row = ctx.entities.get(line.entity);
+      s.entities.push({
+        name: line.entity,
+        populated: row !== undefined && row.population !== null && row.population > 0,
+        departement: departementOf(row?.departement ?? null),
+        territoryName: row?.territory ?? NO_TERRITORY,
+        territory: null,
+      });
+    }
+    const entity = s.entities[entityId];
+    let supplierId = supplierIds.get(line.supplierKey);
+    if (supplierId === undefined) {
+      supplierId = supplierIds.size;
+      supplierIds.set(line.supplierKey, supplierId);
+    }
+    if (entity.populated) {
       s.populatedCents += cents;
       s.populatedLines++;
-      s.populatedEntities.add(line.entity);
     }
-    const t = territoryAcc(s.territories, line.territory ?? entityRow?.territory ?? NO_TERRITORY);
+    const t =
+      line.territory !== null
+        ? territoryAcc(s.territories, line.territory)
+        : (entity.territory ??= territoryAcc(s.territories, entity.territoryName));
     t.cents += cents;
     t.lines++;
-    const local = isLocal(line);
+
+    // Local supplier (as RE4): line postcode, else supplier table, vs the entity's département.
+    let local: boolean | null = null;
+    if (entity.departement !== null) {
+      let sd: string | null | undefined = null;
+      if (line.supplierPostcode !== null) {
+        sd = postcodeDept.get(line.supplierPostcode);
+        if (sd === undefined) {
+          sd = departementOf(line.supplierPostcode);
+          postcodeDept.set(line.supplierPostcode, sd);
+        }
+      }
+      if (sd === null) {
+        sd = supplierDept[supplierId];
+        if (sd === undefined) {
+          sd = departementOf(supplierRowFor(ctx.suppliers, line.supplierId, line.supplierName)?.departement ?? null);
+          supplierDept[supplierId] = sd;
+        }
+      }
+      if (sd !== null) local = sd === entity.departement;
+    }
     if (local !== null) {
       t.localKnownCents += cents;
       t.localKnownLines++;
@@ -271,6 +301,7 @@ function scan(ctx: AnalysisContext): Scan {
         s.localCents += cents;
       }
     }
+
     const fam = line.family;
     if (fam.key === UNCLASSIFIED_KEY) continue;
     let f = s.families.get(fam.key);
@@ -281,8 +312,8 @@ function scan(ctx: AnalysisContext): Scan {
         cents: 0,
         familyCode: null,
         cpv: null,
-        entityCents: new Map(),
-        natureCents: new Map(),
+        entityCents: [],
+        natureCents: [0, 0, 0, 0],
         suppliers: new Set(),
         localSuppliers: new Set(),
         localKnownCents: 0,
@@ -293,15 +324,14 @@ function scan(ctx: AnalysisContext): Scan {
     f.cents += cents;
     if (f.familyCode === null) f.familyCode = line.familyCode;
     if (f.cpv === null) f.cpv = line.cpv;
-    f.entityCents.set(line.entity, (f.entityCents.get(line.entity) ?? 0) + cents);
-    const nature = line.nature ?? "";
-    f.natureCents.set(nature, (f.natureCents.get(nature) ?? 0) + cents);
-    f.suppliers.add(line.supplierKey);
+    f.entityCents[entityId] = (f.entityCents[entityId] ?? 0) + cents;
+    f.natureCents[natureIndex(line.nature)] += cents;
+    f.suppliers.add(supplierId);
     if (local !== null) {
       f.localKnownCents += cents;
       if (local) {
         f.localCents += cents;
-        f.localSuppliers.add(line.supplierKey);
+        f.localSuppliers.add(supplierId);
       }
     }
   }
@@ -392,7 +422,7 @@ function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): Indica
   const coverage: Coverage = { n: s.populatedLines, N: s.lines, of: "lignes" };
   if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage);
   let population = 0;
-  for (const e of s.populatedEntities) population += ctx.entities.get(e)?.population ?? 0;
+  for (const e of s.entities) if (e.populated) population += ctx.entities.get(e.name)?.population ?? 0;
   const noTerritory = s.territories.get(NO_TERRITORY);
   const byTerritory: Row[] = figures.map((t) => ({
     territory: t.name,
@@ -502,16 +532,17 @@ function te3(s: Scan, figures: TerritoryFigures[]): IndicatorResult {
   return { ...b, value: round2(share), na: null, coverage, reference: null, status: null, details, tables: { byTerritory } };
 }
 
-function dominantNature(natureCents: Map<string, number>): Nature | null {
-  let best: string | null = null;
+/** Nature with the largest spend (ties: Fournitures, Services, Travaux, unknown). */
+function dominantNature(natureCents: number[]): Nature | null {
+  let best = 3;
   let bestCents = -Infinity;
-  for (const [n, c] of natureCents) {
-    if (c > bestCents || (c === bestCents && best !== null && byKey(n, best) < 0)) {
-      best = n;
-      bestCents = c;
+  for (let i = 0; i < NATURES.length; i++) {
+    if (natureCents[i] !== 0 && natureCents[i] > bestCents) {
+      best = i;
+      bestCents = natureCents[i];
     }
   }
-  return best === null || best === "" ? null : (best as Nature);
+  return NATURES[best];
 }
 
 export interface FamilyRecommendation {
@@ -531,7 +562,9 @@ function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendat
   const out: FamilyRecommendation[] = [];
   for (const f of s.families.values()) {
     const entities: string[] = [];
-    for (const [e, c] of f.entityCents) if (c > 0) entities.push(e);
+    f.entityCents.forEach((c, e) => {
+      if (c > 0) entities.push(s.entities[e].name);
+    });
     entities.sort(byFrench);
     const nomenclatureRow = f.familyCode === null ? undefined : ctx.nomenclature.get(f.familyCode);
     const nature = nomenclatureRow?.nature ?? dominantNature(f.natureCents);
@@ -584,7 +617,7 @@ function te4(ctx: AnalysisContext, s: Scan): IndicatorResult {
     recommendation: r.recommendation,
     reasons: r.reasons.join(REASONS_SEPARATOR),
   }));
-  if (s.entities.size < MIN_ENTITIES_TO_POOL) {
+  if (s.entities.length < MIN_ENTITIES_TO_POOL) {
     return {
       ...notAvailable(
         b,

@@ -56,3 +56,15 @@ export function dateObjectTime(value: Date): number {
     return Number.NaN;
   }
 }
+
+/*
+ * Built-ins captured once. Reading a global such as `Math` or `Number` costs ~0.3 µs inside a
+ * sandbox like Jest's vm context (a few ns in Node or a browser); the hot parsing paths use these
+ * module-level references instead.
+ */
+export const mathFloor = Math.floor;
+export const mathRound = Math.round;
+export const mathAbs = Math.abs;
+export const isFiniteNumber = Number.isFinite;
+export const isSafeInteger = Number.isSafeInteger;
+export const isIntegerNumber = Number.isInteger;

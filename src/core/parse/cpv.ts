@@ -13,7 +13,7 @@
  * The code is checked for shape only, not against the nomenclature (see `cpvDivisionLabel`).
  */
 import type { Cell, Nature } from "../model";
-import { isDigitCode, isSpaceCode } from "./chars";
+import { isDigitCode, isSafeInteger, isSpaceCode } from "./chars";
 
 const CPV_CLEAN = /^(\d{8})(?:-\d)?$/;
 const CPV_WITH_LABEL = /^(\d{8})(?:\s*-\s*\d)?(?:\s+[-–—:]?\s*|\s*[-–—:]\s*)\p{L}/u;
@@ -22,8 +22,8 @@ const CPV_WITH_LABEL = /^(\d{8})(?:\s*-\s*\d)?(?:\s+[-–—:]?\s*|\s*[-–—:]
 export function normalizeCpv(value: Cell): string | null | undefined {
   if (typeof value === "string") return cpvFromText(value);
   if (typeof value === "number") {
-    if (!Number.isSafeInteger(value) || value < 1_000_000 || value > 99_999_999) return undefined;
-    const digits = String(value);
+    if (!isSafeInteger(value) || value < 1_000_000 || value > 99_999_999) return undefined;
+    const digits = "" + value;
     return digits.length === 7 ? "0" + digits : digits;
   }
   if (value === null || value === undefined) return null;

@@ -25,7 +25,17 @@
 import type { Cell } from "../model";
 import { dayFromExcelSerial, dayFromYMD } from "../dates";
 import { normalizeKey } from "../text";
-import { dateObjectTime, digitsEnd, digitsValue, isDateObject, isDigitCode, isSpaceCode } from "./chars";
+import {
+  dateObjectTime,
+  digitsEnd,
+  digitsValue,
+  isDateObject,
+  isDigitCode,
+  isFiniteNumber,
+  isIntegerNumber,
+  isSpaceCode,
+  mathFloor,
+} from "./chars";
 
 const MS_PER_DAY = 86_400_000;
 /** Day number of 1900-01-01. */
@@ -49,8 +59,8 @@ export function parseDate(value: Cell, date1904 = false): number | null | undefi
   if (value === null || value === undefined) return null;
   if (isDateObject(value)) {
     const time = dateObjectTime(value);
-    if (!Number.isFinite(time)) return undefined;
-    return inRange(Math.floor(time / MS_PER_DAY));
+    if (!isFiniteNumber(time)) return undefined;
+    return inRange(mathFloor(time / MS_PER_DAY));
   }
   return undefined;
 }
@@ -64,11 +74,24 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * Day number of a valid civil date with year ≥ 1 (Howard Hinnant's days_from_civil, integer
+ * arithmetic only: same result as dates.dayFromYMD, without Date.UTC).
+ */
+export function civilToDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = (y / 400) | 0;
+  const yoe = y - era * 400;
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** Day number of a civil date, or undefined when it does not exist or is out of range. */
 function civilDay(year: number, month: number, day: number): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (year < 1900 || year > 9999) return undefined;
-  return inRange(dayFromYMD(year, month, day));
+  return civilToDay(year, month, day);
 }
 
 /** Two-digit years: 00–69 -> 2000s, 70–99 -> 1900s. */
@@ -79,12 +102,12 @@ function expandYear(year: number, digitCount: number): number {
 
 /** Day of an Excel serial (or of an 8-digit AAAAMMJJ integer). */
 function dateFromNumber(serial: number, date1904: boolean): number | undefined {
-  if (!Number.isFinite(serial)) return undefined;
-  if (serial >= 19000101 && serial <= 99991231 && Number.isInteger(serial)) {
-    return civilDay(Math.floor(serial / 10000), Math.floor(serial / 100) % 100, serial % 100);
+  if (!isFiniteNumber(serial)) return undefined;
+  if (serial >= 19000101 && serial <= 99991231 && isIntegerNumber(serial)) {
+    return civilDay(mathFloor(serial / 10000), mathFloor(serial / 100) % 100, serial % 100);
   }
   if (serial < 1) return undefined;
-  const whole = Math.floor(serial);
+  const whole = mathFloor(serial);
   if (date1904) return inRange(dayFromExcelSerial(whole, true));
   if (whole > MAX_SERIAL_1900) return undefined;
   if (whole === 60) return undefined; // Excel's fictitious 29/02/1900.

@@ -15,7 +15,7 @@
  *   warning for callers, not a rejection.
  */
 import type { Cell } from "../model";
-import { isDigitCode, isSpaceCode } from "./chars";
+import { isDigitCode, isSafeInteger, isSpaceCode } from "./chars";
 
 export type CompanyIdKind = "siret" | "siren";
 
@@ -85,8 +85,8 @@ export function normalizeCompanyId(value: Cell): CompanyId | null | undefined {
 }
 
 function companyIdFromNumber(value: number): CompanyId | undefined {
-  if (!Number.isSafeInteger(value) || value < 0 || value > 99_999_999_999_999) return undefined;
-  const digits = String(value);
+  if (!isSafeInteger(value) || value < 0 || value > 99_999_999_999_999) return undefined;
+  const digits = "" + value;
   if (digits.length === 14 || digits.length === 9) return build(digits);
   if (digits.length === 13 || digits.length === 8) {
     const padded = "0" + digits;

@@ -26,7 +26,7 @@
  */
 import type { Cell } from "../model";
 import { toCents } from "../money";
-import { isDigitCode, isSpaceCode } from "./chars";
+import { isDigitCode, isFiniteNumber, isSafeInteger, isSpaceCode, mathAbs, mathRound } from "./chars";
 
 const DOT = 46;
 const COMMA = 44;
@@ -40,6 +40,10 @@ const EURO = 0x20ac;
 const UPPER_E = 69;
 const LOWER_E = 101;
 
+/** Up to 15 digits, a number text is an exact integer mantissa (below 2^53). */
+const MAX_EXACT_DIGITS = 15;
+const POW10: readonly number[] = Array.from({ length: MAX_EXACT_DIGITS + 1 }, (_, i) => 10 ** i);
+
 /** Separator kinds met in the digits. */
 const SEP_NONE = 0;
 const SEP_DOT = 1;
@@ -48,7 +52,7 @@ const SEP_SPACE = 3;
 
 /** A number from an Excel value or a French/English number text. */
 export function parseNumber(value: Cell): number | null | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : undefined;
+  if (typeof value === "number") return isFiniteNumber(value) ? value + 0 : undefined;
   if (typeof value === "string") return parseNumberText(value);
   if (value === null || value === undefined) return null;
   return undefined;
@@ -58,21 +62,63 @@ export function parseNumber(value: Cell): number | null | undefined {
 export function parseAmountCents(value: Cell): number | null | undefined {
   const n = parseNumber(value);
   if (n === null || n === undefined) return n;
-  const cents = toCents(n);
-  return Number.isSafeInteger(cents) ? cents + 0 : undefined;
+  const cents = amountToCents(n);
+  return isSafeInteger(cents) ? cents + 0 : undefined;
+}
+
+/**
+ * money.toCents with a fast path: when the amount is a whole number of cents up to float noise
+ * (|n·100 − round| < 1e-6, below 10^15 cents) the result is that integer, exactly what toCents
+ * returns, without its costly toPrecision call. Other amounts (fractions of a cent such as 1.005)
+ * go through toCents. -0 is returned as 0.
+ */
+export function amountToCents(n: number): number {
+  const scaled = n * 100;
+  const rounded = mathRound(scaled);
+  if (mathAbs(scaled) < 1e15 && mathAbs(scaled - rounded) < 1e-6) return rounded + 0;
+  return toCents(n) + 0;
 }
 
 /** parseNumber for text. Blank text is null. */
 export function parseNumberText(text: string): number | null | undefined {
+  const fast = parseSimple(text);
+  return fast !== undefined ? fast : parseGeneral(text);
+}
+
+/**
+ * Fast path for the usual CSV shapes "-?digits([.,]digits)?" with at most 15 digits, in one scan
+ * and without allocation; undefined means "not that shape" (the general parser decides).
+ */
+function parseSimple(text: string): number | undefined {
   const length = text.length;
-  // Fast path: plain digits.
   let i = 0;
-  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
-  if (i === length && length > 0) {
-    const n = +text;
-    return Number.isFinite(n) ? n : undefined;
+  let negative = false;
+  if (length > 0 && text.charCodeAt(0) === MINUS) {
+    negative = true;
+    i = 1;
   }
-  return parseGeneral(text);
+  const intStart = i;
+  let mantissa = 0;
+  let c = 0;
+  while (i < length && isDigitCode((c = text.charCodeAt(i)))) {
+    mantissa = mantissa * 10 + (c - 48);
+    i++;
+  }
+  const intLength = i - intStart;
+  if (intLength === 0 || intLength > MAX_EXACT_DIGITS) return undefined;
+  if (i === length) return finish(mantissa, negative);
+  if (c !== COMMA && c !== DOT) return undefined;
+  const fractionStart = ++i;
+  while (i < length && isDigitCode((c = text.charCodeAt(i)))) {
+    mantissa = mantissa * 10 + (c - 48);
+    i++;
+  }
+  const fractionLength = i - fractionStart;
+  if (i !== length || fractionLength === 0 || intLength + fractionLength > MAX_EXACT_DIGITS) return undefined;
+  if (false && text.charCodeAt(fractionStart - 1) === DOT && intLength <= 3 && text.charCodeAt(intStart) !== 48) {
+    return finish(mantissa, negative); // "1.234" -> 1234 (see the header comment)
+  }
+  return finish(mantissa / POW10[fractionLength], negative);
 }
 
 /** "eur" in any case at text[pos..pos+2]. */
@@ -85,7 +131,7 @@ function isEur(text: string, pos: number): boolean {
 }
 
 function finish(n: number, negative: boolean): number | undefined {
-  if (!Number.isFinite(n)) return undefined;
+  if (!isFiniteNumber(n)) return undefined;
   const v = negative ? -n : n;
   return v + 0;
 }
@@ -196,9 +242,8 @@ function parseGeneral(text: string): number | null | undefined {
   const groupingKinds = kinds - (decimalPos >= 0 ? 1 : 0);
   if (groupingKinds > 1) return undefined;
 
-  // Pass 2: check groups of three and collect the digits.
+  // Pass 2: check the groups of three.
   const intEnd = decimalPos >= 0 ? decimalPos : end;
-  let digits = "";
   let runStart = start;
   let seps = 0;
   for (let k = start; k <= intEnd; k++) {
@@ -209,7 +254,6 @@ function parseGeneral(text: string): number | null | undefined {
     } else if (runLen !== 3) {
       return undefined;
     }
-    digits = seps === 0 ? text.slice(runStart, k) : digits + text.slice(runStart, k);
     if (k === intEnd) break;
     seps++;
     if (isSpaceCode(text.charCodeAt(k))) {
@@ -217,10 +261,23 @@ function parseGeneral(text: string): number | null | undefined {
     }
     runStart = k + 1;
   }
-  if (decimalPos < 0) return finish(+digits, negative);
-  const fraction = text.slice(decimalPos + 1, end);
-  if (fraction.length === 0) return undefined;
-  return finish(+((digits === "" ? "0" : digits) + "." + fraction), negative);
+  const fractionLength = decimalPos >= 0 ? end - decimalPos - 1 : 0;
+  if (decimalPos >= 0 && fractionLength === 0) return undefined;
+
+  if (nDigits <= MAX_EXACT_DIGITS) {
+    // All digits as one exact integer, then one correctly rounded division: the same double as
+    // Number("int.fraction"), without building strings.
+    let mantissa = 0;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (isDigitCode(c)) mantissa = mantissa * 10 + (c - 48);
+    }
+    return finish(fractionLength === 0 ? mantissa : mantissa / POW10[fractionLength], negative);
+  }
+  // Long numbers: let the JS number parser round them.
+  const integerDigits = text.slice(start, intEnd).replace(/\D+/g, "");
+  const fraction = decimalPos >= 0 ? text.slice(decimalPos + 1, end) : "";
+  return finish(+((integerDigits === "" ? "0" : integerDigits) + (fraction === "" ? "" : "." + fraction)), negative);
 }
 
 /**

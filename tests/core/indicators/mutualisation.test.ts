@@ -1,5 +1,8 @@
 import { dayFromIso } from "../../../src/core/dates";
+import { effectiveChannel } from "../../../src/core/channel";
+import { contractsByRef } from "../../../src/core/context";
 import {
+  ChannelResolver,
   computeMutualisationIndicators,
   priceDispersion,
   procedureBand,
@@ -69,6 +72,43 @@ describe("MU1 channel mix", () => {
     const r = mu(contextOf({ spend: [] }), "MU1");
     expect(r.value).toBeNull();
     expect(r.na).toMatch(/Aucune ligne/);
+  });
+});
+
+describe("ChannelResolver", () => {
+  it("gives the same channel as effectiveChannel on every rule", () => {
+    const contracts = [contract({ contractRef: "G1", channel: "Groupement de commandes" }), contract({ contractRef: "P1" })];
+    const byRef = contractsByRef(contracts);
+    const siren = defaultReferenceValues().ugapSiren.value;
+    const resolver = new ChannelResolver(byRef, siren);
+    const lines = [
+      spend({ channel: "Hors marché", contractRef: "G1" }),
+      spend({ supplierId: "77605646700010" }),
+      spend({ supplierName: "UGAP Direction régionale" }),
+      spend({ supplierName: "Union des groupements d'achats publics" }),
+      spend({ supplierName: "Pugap SARL" }),
+      spend({ supplierName: "  ugap" }),
+      spend({ supplierName: "« UGAP »" }),
+      spend({ contractRef: "G1" }),
+      spend({ contractRef: "P1" }),
+      spend({ contractRef: "INCONNU" }),
+      spend({}),
+    ];
+    const expected = lines.map((l) => effectiveChannel(l, byRef, siren));
+    expect(lines.map((l) => resolver.channel(l))).toEqual(expected);
+    expect(expected).toEqual([
+      "Hors marché",
+      "Centrale d'achat",
+      "Centrale d'achat",
+      "Centrale d'achat",
+      "Hors marché",
+      "Centrale d'achat",
+      "Hors marché",
+      "Groupement de commandes",
+      "Marché propre",
+      "Marché propre",
+      "Hors marché",
+    ]);
   });
 });
 

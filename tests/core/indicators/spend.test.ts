@@ -1,6 +1,5 @@
 import type { IndicatorResult, Row } from "../../../src/core/indicators/types";
 import {
-  aggregateSpend,
   computeSpendIndicators,
   concentration,
   paretoClasses,
@@ -88,6 +87,16 @@ describe("SP2 spend cube", () => {
     expect(r.tables.byFamily[1]).toMatchObject({ familyKey: "F:INF", amount: 584, lines: 3, suppliers: 2 });
     // 900 / 1 434 = 62,76 %
     expect(r.tables.byFamily[0].share).toBe(62.76);
+  });
+
+  it("counts the distinct entities each supplier serves", () => {
+    const r = indicators(mixedLines()).SP2;
+    // Alpha: Commune A; Beta: Commune B and Commune A; Gamma: Commune B
+    expect(r.tables.bySupplier.map((x) => [x.supplierKey, x.entities, x.lines])).toEqual([
+      ["alpha", 1, 2],
+      ["beta", 2, 2],
+      ["gamma", 1, 1],
+    ]);
   });
 
   it("groups missing services and territories under « Non renseigné »", () => {
@@ -309,12 +318,15 @@ describe("computeSpendIndicators", () => {
     expect(computeSpendIndicators(contextOf({ spend: mixedLines() })).map((r) => r.id)).toEqual(["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"]);
   });
 
-  it("spendByFamily agrees with the cube's family dimension", () => {
-    const lines = mixedLines();
-    const a = spendByFamily(lines);
-    const b = aggregateSpend(lines).byFamily;
-    expect([...a.entries()].map(([k, f]) => [k, f.cents, f.lines, f.suppliers.size])).toEqual(
-      [...b.entries()].map(([k, f]) => [k, f.cents, f.lines, f.suppliers.size]),
-    );
+  it("spendByFamily nets each supplier within each family", () => {
+    const byFamily = spendByFamily(mixedLines());
+    // Informatique: Beta 250,25 + 333,33 = 583,58 (2 lines), Gamma 0,42; Voirie: Alpha 1 000 − 100
+    const inf = byFamily.get("F:INF");
+    expect(inf).toMatchObject({ cents: 58_400, lines: 3, label: "Informatique" });
+    expect([...(inf?.suppliers ?? new Map()).entries()].map(([k, b]) => [k, b.cents, b.lines])).toEqual([
+      ["beta", 58_358, 2],
+      ["gamma", 42, 1],
+    ]);
+    expect(byFamily.get("F:VOI")?.suppliers.get("alpha")).toMatchObject({ cents: 90_000, lines: 2 });
   });
 });

@@ -1,0 +1,152 @@
+/**
+ * Column layouts of the user-editable sheets, shared by the builders (which write them) and by
+ * readUserInputs (which reads them back). Column A (index 0) of every keyed section holds the row
+ * key; field i of a section is in column i. A cell of column A starting with "#" marks a section
+ * title ("#actions") or a row to ignore ("#total"); the row whose column A is "Clé"/"Key" is the
+ * header of the section's table.
+ *
+ * Bump LAYOUT_VERSION when a column moves.
+ */
+import type { HeaderKey } from "./labels";
+
+export const LAYOUT_VERSION = 1;
+
+export interface FieldDef {
+  field: string;
+  header: HeaderKey;
+  input?: boolean;
+}
+
+const f = (field: string, header: HeaderKey = field as HeaderKey, input = false): FieldDef => ({ field, header, input });
+const i = (field: string, header: HeaderKey = field as HeaderKey): FieldDef => f(field, header, true);
+
+export type PlanSection = "orientations" | "objectives" | "actions" | "renewals" | "responsible" | "mutualisation" | "evaluation";
+
+export const PLAN_SECTIONS: readonly PlanSection[] = ["orientations", "objectives", "actions", "renewals", "responsible", "mutualisation", "evaluation"];
+
+/** Fields of each plan section, column 0 (the key) first. */
+export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
+  orientations: [f("key"), f("prompt"), i("text")],
+  objectives: [
+    f("key"),
+    f("objective"),
+    f("indicator"),
+    f("baseline"),
+    f("proposedTarget"),
+    f("source"),
+    i("target"),
+    i("deadline"),
+    i("owner"),
+  ],
+  actions: [
+    f("key"),
+    f("familyLabel"),
+    f("amount"),
+    f("share"),
+    f("quadrant"),
+    f("strategy"),
+    f("levers"),
+    f("leverReasons"),
+    f("te4"),
+    f("mutualisationPotential"),
+    i("lever"),
+    i("owner"),
+    i("deadline"),
+    i("expectedSavings"),
+    i("status"),
+    i("priority"),
+    i("comment"),
+  ],
+  renewals: [
+    f("key"),
+    f("contractRef"),
+    f("entity"),
+    f("description"),
+    f("familyLabel"),
+    f("supplier"),
+    f("amount"),
+    f("endDate"),
+    f("monthsLeft"),
+    i("renewalAction"),
+    i("launch"),
+    i("owner"),
+  ],
+  responsible: [f("key"), f("element"), f("current"), f("reference"), i("status"), i("commitment"), i("deadline"), i("comment")],
+  mutualisation: [
+    f("key"),
+    f("familyLabel"),
+    f("entities"),
+    f("amount"),
+    f("consequence"),
+    f("te4"),
+    i("structure"),
+    i("coordinator"),
+    i("deadline"),
+    i("status"),
+  ],
+  evaluation: [f("key"), f("indicator"), f("currentValue"), f("followTarget"), f("frequency"), i("owner"), i("comment")],
+};
+
+/** Sections whose rows added by the user (no key) are kept. */
+export const PLAN_EXTRA_ROW_SECTIONS: readonly PlanSection[] = ["actions"];
+
+/** Diagnostic 360 questions table, key = question id. */
+export const DIAGNOSTIC_LAYOUT: readonly FieldDef[] = [
+  f("key"),
+  f("axis"),
+  f("number"),
+  f("question"),
+  i("answer"),
+  f("score"),
+  i("comment"),
+  f("planLever"),
+];
+
+/** Paramètres: scalar rows (key "param/<id>"). */
+export const PARAMETER_LAYOUT: readonly FieldDef[] = [
+  f("key"),
+  f("parameter"),
+  i("value"),
+  f("usedValue"),
+  f("defaultValue"),
+  f("source"),
+];
+
+/** Paramètres: dated threshold rows (keys "dispense/<n>", "eu/<n>"). */
+export const THRESHOLD_LAYOUT: readonly FieldDef[] = [
+  f("key"),
+  i("from"),
+  i("to"),
+  i("suppliesServices"),
+  i("works"),
+  i("source"),
+];
+
+/** Paramètres: ECB rate rows (keys "ecb/<n>"). */
+export const ECB_LAYOUT: readonly FieldDef[] = [f("key"), i("from"), i("rate", "ecbRate"), i("source")];
+
+export const KEY_HEADERS = ["Clé", "Key"];
+
+/** Column of a field in a layout (throws when unknown). */
+export function fieldCol(layout: readonly FieldDef[], field: string): number {
+  const i = layout.findIndex((d) => d.field === field);
+  if (i < 0) throw new Error(`Champ inconnu : ${field}`);
+  return i;
+}
+
+export function inputFields(layout: readonly FieldDef[]): string[] {
+  return layout.filter((d) => d.input).map((d) => d.field);
+}
+
+/** Row key of a plan row: "<section>/<id>". */
+export function planKey(section: PlanSection, id: string): string {
+  return `${section}/${id}`;
+}
+
+/** Splits "<section>/<id>" at the first "/"; null when the section is unknown. */
+export function splitPlanKey(key: string): { section: PlanSection; id: string } | null {
+  const at = key.indexOf("/");
+  if (at <= 0) return null;
+  const section = key.slice(0, at) as PlanSection;
+  return PLAN_SECTIONS.includes(section) ? { section, id: key.slice(at + 1) } : null;
+}

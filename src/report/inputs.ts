@@ -1,0 +1,324 @@
+/**
+ * What the user typed in the workbook, read back from the raw values of the Plan stratégique,
+ * Diagnostic 360, Paramètres and Historique sheets (renderers pass Office.js `values` or the cells
+ * of an .xlsx), to be given to the next buildWorkbookSpec (previousInputs) and, for parameters, to
+ * the next analyse (parametersToOverrides).
+ *
+ * Rows are found by the key in column A (see input-layout.ts), never by position, and both the
+ * French and the English sheet names are accepted.
+ */
+import { excelSerialFromDay } from "../core/dates";
+import type { Cell } from "../core/model";
+import { defaultReferenceValues, type ReferenceOverrides, type ReferenceValues } from "../core/reference/values";
+import { clean } from "./cells";
+import { DIAGNOSTIC_QUESTIONS, parseAnswer, type DiagnosticAnswer } from "./diagnostic-questions";
+import {
+  DIAGNOSTIC_LAYOUT,
+  ECB_LAYOUT,
+  fieldCol,
+  inputFields,
+  KEY_HEADERS,
+  PARAMETER_LAYOUT,
+  PLAN_EXTRA_ROW_SECTIONS,
+  PLAN_LAYOUT,
+  splitPlanKey,
+  THRESHOLD_LAYOUT,
+  type FieldDef,
+  type PlanSection,
+} from "./input-layout";
+import { SHEET_NAMES } from "./labels";
+import {
+  DATED_FIELDS,
+  DATED_SECTION,
+  DATED_TABLES,
+  fromSheetValue,
+  PARAMETERS,
+  parameterRaw,
+  toNumber,
+  type DatedTableKey,
+} from "./parameters";
+import type { Scalar, SheetKey } from "./spec";
+
+export interface UserInputs {
+  /**
+   * Plan stratégique: row key "<section>/<id>" (e.g. "actions/F:INFO", "objectives/PF1",
+   * "renewals/M-12") → input field → value as read (Excel-native: dates are serials). Only
+   * non-empty input cells are kept.
+   */
+  plan: Record<string, Record<string, Scalar>>;
+  /** Action-plan rows the user added without a key: every field → value. */
+  planExtraRows: Record<string, Scalar>[];
+  /** Diagnostic 360: question id → answer 0–3. */
+  diagnostic: Record<string, DiagnosticAnswer>;
+  /** Diagnostic 360: question id → comment. */
+  diagnosticComments: Record<string, string>;
+  /** Paramètres: parameter id (ReferenceValues path) → sheet value (euros, fraction, serial, text). */
+  parameters: Record<string, Scalar>;
+  /** Paramètres: dated tables as edited (every row, Excel-native values), when readable. */
+  parameterTables: Partial<Record<DatedTableKey, Record<string, Scalar>[]>>;
+  /** Historique: one record per period (column key → value), in sheet order. */
+  history: Record<string, Scalar>[];
+  /** French notes on values that could not be read (kept out of the inputs). */
+  issues: string[];
+}
+
+export function emptyInputs(): UserInputs {
+  return { plan: {}, planExtraRows: [], diagnostic: {}, diagnosticComments: {}, parameters: {}, parameterTables: {}, history: [], issues: [] };
+}
+
+type Grid = Cell[][];
+
+/** A raw cell as a spec scalar: Date → Excel serial (UTC day), "" → null, strings trimmed at the ends only when blank. */
+export function cellScalar(c: Cell): Scalar {
+  if (c === null || c === undefined) return null;
+  if (c instanceof Date) {
+    const t = c.getTime();
+    if (Number.isNaN(t)) return null;
+    return excelSerialFromDay(Math.floor(t / 86_400_000)) + clean((t % 86_400_000) / 86_400_000);
+  }
+  if (typeof c === "string") return c.trim() === "" ? null : c;
+  if (typeof c === "number") return Number.isFinite(c) ? c : null;
+  return c;
+}
+
+function cellAt(grid: Grid, r: number, c: number): Scalar {
+  const row = grid[r];
+  return row ? cellScalar(row[c]) : null;
+}
+
+function keyAt(grid: Grid, r: number): string | null {
+  const v = cellAt(grid, r, 0);
+  return typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : null;
+}
+
+function findSheet(sheets: Record<string, Grid>, key: SheetKey): Grid | null {
+  const names = [key, ...SHEET_NAMES[key]];
+  for (const n of names) if (sheets[n]) return sheets[n];
+  // Tolerate case and surrounding spaces.
+  const wanted = new Set(names.map((n) => n.trim().toLowerCase()));
+  for (const [n, g] of Object.entries(sheets)) if (wanted.has(n.trim().toLowerCase())) return g;
+  return null;
+}
+
+interface KeyedRow {
+  key: string | null;
+  row: number;
+  /** Section of the last "#" marker above. */
+  section: string | null;
+  /** After the section's header row. */
+  afterHeader: boolean;
+}
+
+/** Walks the rows: section markers ("#x"), header rows ("Clé"), keyed rows and blank-key rows. */
+function walk(grid: Grid): KeyedRow[] {
+  const out: KeyedRow[] = [];
+  let section: string | null = null;
+  let afterHeader = false;
+  for (let r = 0; r < grid.length; r++) {
+    const key = keyAt(grid, r);
+    if (key !== null && key.startsWith("#")) {
+      section = key.slice(1);
+      afterHeader = false;
+      continue;
+    }
+    if (key !== null && KEY_HEADERS.includes(key)) {
+      afterHeader = true;
+      continue;
+    }
+    out.push({ key, row: r, section, afterHeader });
+  }
+  return out;
+}
+
+function rowFields(grid: Grid, r: number, layout: readonly FieldDef[], fields: string[]): Record<string, Scalar> {
+  const out: Record<string, Scalar> = {};
+  for (const field of fields) {
+    const v = cellAt(grid, r, fieldCol(layout, field));
+    if (v !== null) out[field] = v;
+  }
+  return out;
+}
+
+function readPlan(grid: Grid, into: UserInputs): void {
+  for (const kr of walk(grid)) {
+    if (kr.key !== null) {
+      const parsed = splitPlanKey(kr.key);
+      if (!parsed) continue;
+      const layout = PLAN_LAYOUT[parsed.section];
+      const values = rowFields(grid, kr.row, layout, inputFields(layout));
+      if (Object.keys(values).length > 0) into.plan[kr.key] = { ...(into.plan[kr.key] ?? {}), ...values };
+    } else if (kr.afterHeader && kr.section !== null && PLAN_EXTRA_ROW_SECTIONS.includes(kr.section as PlanSection)) {
+      const layout = PLAN_LAYOUT[kr.section as PlanSection];
+      const fields = layout.filter((d) => d.field !== "key").map((d) => d.field);
+      const values = rowFields(grid, kr.row, layout, fields);
+      // A user row needs at least one typed cell among its inputs or its description.
+      const typed = Object.keys(values).filter((k) => inputFields(layout).includes(k) || k === "familyLabel");
+      if (typed.length > 0) into.planExtraRows.push(values);
+    }
+  }
+}
+
+const QUESTION_IDS = new Set(DIAGNOSTIC_QUESTIONS.map((q) => q.id));
+
+function readDiagnostic(grid: Grid, into: UserInputs): void {
+  const answerCol = fieldCol(DIAGNOSTIC_LAYOUT, "answer");
+  const commentCol = fieldCol(DIAGNOSTIC_LAYOUT, "comment");
+  for (const kr of walk(grid)) {
+    if (kr.key === null || !QUESTION_IDS.has(kr.key)) continue;
+    const raw = cellAt(grid, kr.row, answerCol);
+    const answer = parseAnswer(raw);
+    if (answer !== null) into.diagnostic[kr.key] = answer;
+    else if (raw !== null) into.issues.push(`Diagnostic 360, question ${kr.key} : réponse « ${String(raw)} » non reconnue (attendu 0 à 3), ignorée.`);
+    const comment = cellAt(grid, kr.row, commentCol);
+    if (comment !== null) into.diagnosticComments[kr.key] = String(comment);
+  }
+}
+
+const PARAMETER_BY_ID = new Map(PARAMETERS.map((p) => [p.id, p]));
+
+function readDatedRow(grid: Grid, r: number, table: DatedTableKey): Record<string, Scalar> | null {
+  const layout = table === "ecbRates" ? ECB_LAYOUT : THRESHOLD_LAYOUT;
+  const out: Record<string, Scalar> = {};
+  let any = false;
+  for (const field of DATED_FIELDS[table]) {
+    const v = cellAt(grid, r, fieldCol(layout, field));
+    if (v !== null) any = true;
+    out[field] = field === "source" ? (v === null ? null : String(v)) : v === null ? null : toNumber(v);
+  }
+  return any ? out : null;
+}
+
+function readParameters(grid: Grid, into: UserInputs): void {
+  const valueCol = fieldCol(PARAMETER_LAYOUT, "value");
+  const dated: Partial<Record<DatedTableKey, Record<string, Scalar>[]>> = {};
+  const sectionTable = new Map(DATED_TABLES.map((t) => [DATED_SECTION[t], t] as const));
+  for (const kr of walk(grid)) {
+    if (kr.key !== null && kr.key.startsWith("param/")) {
+      const id = kr.key.slice("param/".length);
+      const def = PARAMETER_BY_ID.get(id);
+      if (!def) continue;
+      const raw = cellAt(grid, kr.row, valueCol);
+      if (raw === null) continue;
+      if (fromSheetValue(def.kind, raw) === null) {
+        into.issues.push(`Paramètres, ${id} : valeur « ${String(raw)} » non valide, valeur par défaut conservée.`);
+        continue;
+      }
+      into.parameters[id] = def.kind === "text" ? String(raw).trim() : (toNumber(raw) as number);
+      continue;
+    }
+    const sectionKey = kr.key !== null ? kr.key.split("/")[0] : kr.afterHeader ? kr.section : null;
+    const table = sectionKey !== null ? sectionTable.get(sectionKey) : undefined;
+    if (!table || (kr.key === null && kr.section !== sectionKey)) continue;
+    const row = readDatedRow(grid, kr.row, table);
+    if (!row) continue;
+    const from = row.from;
+    if (typeof from !== "number" || from <= 0) {
+      into.issues.push(`Paramètres, ligne ${kr.row + 1} : date de début manquante ou invalide, ligne ignorée.`);
+      continue;
+    }
+    const numeric = table === "ecbRates" ? ["rate"] : ["suppliesServices", "works"];
+    if (numeric.some((k) => typeof row[k] !== "number" || (row[k] as number) < 0)) {
+      into.issues.push(`Paramètres, ligne ${kr.row + 1} : montant ou taux manquant ou invalide, ligne ignorée.`);
+      continue;
+    }
+    (dated[table] ??= []).push(row);
+  }
+  for (const t of DATED_TABLES) if (dated[t] && dated[t]!.length > 0) into.parameterTables[t] = dated[t];
+}
+
+function readHistory(grid: Grid, into: UserInputs): void {
+  let keysRow = -1;
+  for (let r = 0; r < grid.length; r++) {
+    if (keyAt(grid, r) === "period" && cellAt(grid, r, 1) === "periodKind") {
+      keysRow = r;
+      break;
+    }
+  }
+  if (keysRow < 0) return;
+  const keys = (grid[keysRow] ?? []).map((c) => {
+    const v = cellScalar(c);
+    return typeof v === "string" ? v : null;
+  });
+  for (let r = keysRow + 2; r < grid.length; r++) {
+    const period = cellAt(grid, r, 0);
+    if (period === null) break;
+    const rec: Record<string, Scalar> = {};
+    keys.forEach((k, c) => {
+      if (k !== null) rec[k] = cellAt(grid, r, c);
+    });
+    rec.period = String(period);
+    into.history.push(rec);
+  }
+}
+
+/**
+ * Reads the user's inputs back from raw sheet values, keyed by sheet name (French or English) or
+ * by sheet key ("plan", "diagnostic", "parametres", "historique"). Missing sheets give nothing.
+ */
+export function readUserInputs(sheets: Record<string, Cell[][]>): UserInputs {
+  const out = emptyInputs();
+  const plan = findSheet(sheets, "plan");
+  if (plan) readPlan(plan, out);
+  const diag = findSheet(sheets, "diagnostic");
+  if (diag) readDiagnostic(diag, out);
+  const params = findSheet(sheets, "parametres");
+  if (params) readParameters(params, out);
+  const history = findSheet(sheets, "historique");
+  if (history) readHistory(history, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters → ReferenceOverrides
+
+type Loose = Record<string, unknown>;
+
+function setPath(overrides: Loose, base: ReferenceValues, path: string[], value: unknown): void {
+  const [top, ...rest] = path;
+  const current = (overrides[top] as Loose | undefined) ?? {};
+  if (rest.length === 1) {
+    overrides[top] = { ...current, [rest[0]]: value };
+    return;
+  }
+  // Deeper paths: withOverrides merges one level only, so the nested object is given whole.
+  const [mid, leaf] = rest;
+  const baseMid = ((base as unknown as Loose)[top] as Loose)[mid] as Loose;
+  const curMid = (current[mid] as Loose | undefined) ?? baseMid;
+  overrides[top] = { ...current, [mid]: { ...curMid, [leaf]: value } };
+}
+
+function datedToReference(table: DatedTableKey, rows: Record<string, Scalar>[]): unknown[] {
+  const day = (v: Scalar) => (typeof v === "number" ? (fromSheetValue("date", v) as number) : null);
+  const sorted = [...rows].sort((a, b) => (a.from as number) - (b.from as number));
+  if (table === "ecbRates") {
+    return sorted.map((r) => ({ from: day(r.from), ratePercent: clean((r.rate as number) * 100), source: r.source === null ? "" : String(r.source) }));
+  }
+  return sorted.map((r) => ({
+    from: day(r.from),
+    to: day(r.to),
+    suppliesServicesCents: Math.round((r.suppliesServices as number) * 100),
+    worksCents: Math.round((r.works as number) * 100),
+    source: r.source === null ? "" : String(r.source),
+  }));
+}
+
+/**
+ * The reference overrides for the next analyse(): only the parameters whose value differs from
+ * `base` (default: the SPEC §3 values), and the dated tables whose rows differ.
+ */
+export function parametersToOverrides(inputs: Pick<UserInputs, "parameters" | "parameterTables">, base: ReferenceValues = defaultReferenceValues()): ReferenceOverrides {
+  const overrides: Loose = {};
+  for (const def of PARAMETERS) {
+    if (!(def.id in inputs.parameters)) continue;
+    const value = fromSheetValue(def.kind, inputs.parameters[def.id]);
+    if (value === null || value === parameterRaw(base, def)) continue;
+    setPath(overrides, base, def.id.split("."), value);
+  }
+  for (const t of DATED_TABLES) {
+    const rows = inputs.parameterTables[t];
+    if (!rows || rows.length === 0) continue;
+    const converted = datedToReference(t, rows);
+    if (JSON.stringify(converted) !== JSON.stringify(base[t])) overrides[t] = converted;
+  }
+  return overrides as ReferenceOverrides;
+}

@@ -1,0 +1,129 @@
+/**
+ * Achats responsables (SPEC §5): RE1–RE6 against their targets (PNAD, OECP, SPASER), with the gap
+ * as a live formula and a chart of value vs reference, then the per-entity tables.
+ */
+import { a1 } from "../a1";
+import { formula, fraction, textCell, unitFormat, unitValue } from "../cells";
+import { statusText, text } from "../labels";
+import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
+import type { CellValue, SheetSpec, TableColumn } from "../spec";
+import { groupIndicators, maybeIndicator, statusFormats } from "./common";
+
+export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
+  const sb = new SheetBuilder(ctx, "responsable", "replace");
+  const { analysis, lang } = ctx;
+  sb.tabColor = "#548235";
+  sb.header(`${text(lang, "responsibleTitle")} — ${analysis.period.label}`);
+  sb.section(text(lang, "summary"));
+
+  const inds = groupIndicators(sb, "RE");
+  const top = sb.cursor;
+  const columns: TableColumn[] = [
+    { key: "id", header: sb.h("id"), width: 7 },
+    { key: "indicator", header: sb.h("indicator"), width: 44, wrap: true },
+    { key: "value", header: sb.h("value"), width: 16 },
+    { key: "referenceValue", header: sb.h("referenceValue"), width: 16 },
+    { key: "gap", header: sb.h("gap"), width: 16 },
+    { key: "status", header: sb.h("status"), width: 13 },
+    { key: "reference", header: sb.h("reference"), width: 40, wrap: true },
+    { key: "benchmark", header: sb.h("benchmark"), width: 14 },
+    { key: "coverage", header: sb.h("coverage"), width: 24 },
+    { key: "naReason", header: sb.h("naReason"), width: 50, wrap: true },
+  ];
+  const formats: { row: number; key: string; numberFormat: string }[] = [];
+  const cells: CellValue[][] = inds.map((ind, i) => {
+    const r = top + 1 + i;
+    const fmt = unitFormat(lang, ind.unit, false);
+    for (const key of ["value", "referenceValue", "gap"]) formats.push({ row: i, key, numberFormat: fmt });
+    formats.push({ row: i, key: "benchmark", numberFormat: sb.f.pct });
+    const comparable = ind.value !== null && ind.reference !== null && ind.reference.unit === ind.unit;
+    const bench = typeof ind.details.oecpBenchmark === "number" ? ind.details.oecpBenchmark : null;
+    return [
+      ind.id,
+      textCell(labelOf(ctx, ind)),
+      unitValue(ind.unit, ind.value),
+      comparable ? unitValue(ind.unit, ind.reference!.value) : null,
+      comparable ? formula(`=${a1(r, 2)}-${a1(r, 3)}`) : null,
+      ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
+      ind.reference ? textCell(`${ind.reference.label} — ${ind.reference.source}`) : null,
+      fraction(bench),
+      textCell(`${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`),
+      ind.value === null ? textCell(ind.na) : null,
+    ];
+  });
+  const placed = sb.rawTable("tblRespSynthese", top, 0, columns, cells, "TableStyleMedium7", formats);
+  statusFormats(sb, placed, "status");
+  sb.cursor = placed.lastDataRow + 2;
+
+  // Chart: % indicators with a % reference (value vs reference), rows kept in table order.
+  const pctRows = inds.map((ind, i) => ({ ind, i })).filter(({ ind }) => ind.unit === "%");
+  if (pctRows.length > 0 && pctRows.some(({ ind }) => ind.value !== null)) {
+    const first = placed.firstDataRow + pctRows[0].i;
+    const last = placed.firstDataRow + pctRows[pctRows.length - 1].i;
+    if (pctRows.every(({ i }, k) => i === pctRows[0].i + k)) {
+      sb.chart({
+        id: "responsible",
+        type: "column",
+        title: text(lang, "chartResponsible"),
+        categories: sb.ref(first, 0, last, 0),
+        series: [2, 3].map((c) => ({ name: sb.ref(placed.headerRow, c), values: sb.ref(first, c, last, c) })),
+        anchor: { row: sb.cursor, col: 0, widthCols: 6, heightRows: 14 },
+        valueFormat: sb.f.pct,
+        legend: "bottom",
+      });
+      sb.cursor += 15;
+    }
+  }
+
+  const entityDefs = [
+    { key: "entity", header: "entity" as const, kind: "text" as const, width: 24 },
+    { key: "contracts", header: "contracts" as const, kind: "int" as const },
+    { key: "withProperty", header: "withProperty" as const, kind: "int" as const },
+    { key: "countShare", header: "countShare" as const, kind: "pct" as const },
+    { key: "amount", header: "amount" as const, kind: "eur" as const },
+    { key: "amountWithProperty", header: "amountWithProperty" as const, kind: "eur" as const },
+    { key: "valueShare", header: "valueShare" as const, kind: "pct" as const },
+  ];
+  for (const id of ["RE1", "RE2", "RE3"]) {
+    const ind = maybeIndicator(sb, id);
+    if (!ind) continue;
+    sb.section(`${id} · ${labelOf(ctx, ind)}`);
+    indicatorTable(sb, ind, "byEntity", `tblResp${id}Entites`, entityDefs);
+  }
+  const re4 = maybeIndicator(sb, "RE4");
+  if (re4) {
+    sb.section(`RE4 · ${labelOf(ctx, re4)}`);
+    indicatorTable(sb, re4, "byEntity", "tblRespRE4Entites", [
+      { key: "entity", header: "entity", kind: "text", width: 24 },
+      { key: "departement", header: "departement", kind: "text", width: 12 },
+      { key: "lines", header: "lines", kind: "int" },
+      { key: "spend", header: "spend", kind: "eur" },
+      { key: "localSpend", header: "localSpend", kind: "eur" },
+      { key: "localShare", header: "localSharePercent", kind: "pct" },
+    ]);
+  }
+  const re5 = maybeIndicator(sb, "RE5");
+  if (re5) {
+    sb.section(`RE5 · ${labelOf(ctx, re5)}`);
+    indicatorTable(sb, re5, "suppliers", "tblRespRE5Fournisseurs", [
+      { key: "supplier", header: "supplier", kind: "text", width: 30 },
+      { key: "lines", header: "lines", kind: "int" },
+      { key: "spend", header: "spend", kind: "eur" },
+      { key: "share", header: "share", kind: "pct" },
+    ]);
+  }
+  const re6 = maybeIndicator(sb, "RE6");
+  if (re6) {
+    sb.section(`RE6 · ${labelOf(ctx, re6)}`);
+    indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
+      { key: "entity", header: "entity", kind: "text", width: 24 },
+      { key: "year", header: "year", kind: "int", width: 8 },
+      { key: "yearComplete", header: "yearComplete", kind: "bool" },
+      { key: "spend", header: "spend", kind: "eur" },
+      { key: "threshold", header: "threshold", kind: "eur" },
+      { key: "obligation", header: "obligation", kind: "text", width: 20 },
+    ]);
+  }
+  sb.frozen = { rows: 2, cols: 0 };
+  return sb.build();
+}

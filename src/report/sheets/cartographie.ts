@@ -1,0 +1,121 @@
+/**
+ * Cartographie (SPEC §5): one row per family — spend, share, lines, suppliers, HHI, top supplier,
+ * ABC class, classification rule, portfolio quadrant with its standard approach, proposed levers
+ * and the TE4 recommendation — then a portfolio summary in live formulas (COUNTIF/SUMIF over the
+ * table) and a chart of spend per quadrant.
+ */
+import type { Quadrant } from "../../core/plan";
+import type { Row } from "../../core/indicators/types";
+import { rangeA1 } from "../a1";
+import { formula, unitText } from "../cells";
+import { naText, text } from "../labels";
+import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
+import type { CellValue, SheetSpec } from "../spec";
+import { maybeIndicator } from "./common";
+
+const QUADRANTS: Quadrant[] = ["Stratégique", "Levier", "Critique", "Simple"];
+
+const RULE_LABELS: Record<string, [string, string]> = {
+  familyCode: ["Code famille de l'acheteur", "Buyer's family code"],
+  cpv: ["Groupe CPV", "CPV group"],
+  budgetArticle: ["Article budgétaire (M57)", "Budget account (M57)"],
+  unclassified: ["Non classé", "Unclassified"],
+};
+
+export function buildCartographie(ctx: BuildContext): SheetSpec {
+  const sb = new SheetBuilder(ctx, "cartographie", "replace");
+  const { analysis, lang } = ctx;
+  sb.tabColor = "#4472C4";
+  sb.header(`${text(lang, "cartoTitle")} — ${analysis.period.label}`);
+
+  const sp2 = maybeIndicator(sb, "SP2");
+  const sp4 = maybeIndicator(sb, "SP4");
+  const sp3 = maybeIndicator(sb, "SP3");
+  const pf1 = maybeIndicator(sb, "PF1");
+  const pf1Text = pf1 ? (pf1.value === null ? naText(lang, pf1) : unitText(lang, "%", pf1.value)) : text(lang, "na");
+  sb.note(`${text(lang, "cartoNote")} ${pf1Text}`);
+  sb.cursor++;
+
+  if (!sp2 || (sp2.value === null && (sp2.tables.byFamily ?? []).length === 0)) {
+    sb.note(sp2 ? naText(lang, sp2) : text(lang, "emptyTable"));
+    return sb.build();
+  }
+  const hhiBy = new Map<string, Row>((sp4?.tables.byFamily ?? []).map((r) => [String(r.familyKey), r]));
+  const abcBy = new Map<string, Row>((sp3?.tables.families ?? []).map((r) => [String(r.familyKey), r]));
+  const planBy = new Map(analysis.plan.map((p) => [p.familyKey, p]));
+  const rows: Row[] = (sp2.tables.byFamily ?? []).map((r) => {
+    const key = String(r.familyKey);
+    const h = hhiBy.get(key);
+    const p = planBy.get(key);
+    const rule = RULE_LABELS[String(r.rule)];
+    return {
+      familyKey: key,
+      familyLabel: r.familyLabel ?? null,
+      rule: rule ? rule[lang === "fr" ? 0 : 1] : (r.rule ?? null),
+      amount: r.amount ?? null,
+      share: r.share ?? null,
+      lines: r.lines ?? null,
+      suppliers: r.suppliers ?? null,
+      hhi: h?.hhi ?? null,
+      top1Supplier: h?.top1Supplier ?? null,
+      top1Share: h?.top1Share ?? null,
+      abc: abcBy.get(key)?.abc ?? null,
+      quadrant: p?.quadrant ?? null,
+      strategy: p?.strategy ?? null,
+      levers: p ? p.levers.map((l) => `${l.lever} (${l.indicator})`).join(" ; ") || null : null,
+      te4: p?.te4.recommendation ?? null,
+    };
+  });
+  const defs: ColumnDef[] = [
+    { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
+    { key: "familyLabel", header: "familyLabel", kind: "text", width: 32 },
+    { key: "rule", header: "rule", kind: "text", width: 22 },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "share", header: "share", kind: "pct" },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "suppliers", header: "suppliers", kind: "int" },
+    { key: "hhi", header: "hhi", kind: "int" },
+    { key: "top1Supplier", header: "top1Supplier", kind: "text" },
+    { key: "top1Share", header: "top1Share", kind: "pct" },
+    { key: "abc", header: "abc", kind: "text", width: 9 },
+    { key: "quadrant", header: "quadrant", kind: "text", width: 13 },
+    { key: "strategy", header: "strategy", kind: "text", width: 34 },
+    { key: "levers", header: "levers", kind: "text", width: 44, wrap: true },
+    { key: "te4", header: "te4", kind: "text", width: 16 },
+  ];
+  const placed = sb.table("tblCartoFamilles", sb.cursor, 0, defs, rows);
+  sb.conditional({ range: placed.columnRange("hhi"), type: "dataBar", color: "#F4B084" });
+  sb.conditional({ range: placed.columnRange("share"), type: "dataBar", color: "#5B9BD5" });
+  sb.cursor = placed.lastDataRow + 2;
+  sb.frozen = { rows: placed.headerRow + 1, cols: 2 };
+
+  // Portfolio summary in formulas over the table's columns.
+  sb.cell(sb.cursor++, 0, text(lang, "quadrantSummary"), "subtitle");
+  const head = sb.cursor;
+  sb.block(head, 0, [[sb.h("quadrant"), sb.h("quadrantCount"), sb.h("amount")]], { style: "header" });
+  const q = placed.columnRange("quadrant");
+  const a = placed.columnRange("amount");
+  const qRange = rangeA1(q.r1, q.c1, q.r2, q.c2, true);
+  const aRange = rangeA1(a.r1, a.c1, a.r2, a.c2, true);
+  const lines: CellValue[][] = QUADRANTS.map((quad, i) => {
+    const r = head + 1 + i;
+    return [quad, formula(`=COUNTIF(${qRange},A${r + 1})`), formula(`=SUMIF(${qRange},A${r + 1},${aRange})`)];
+  });
+  sb.block(head + 1, 0, lines, { columnFormats: [null, sb.f.int, sb.f.eur2] });
+  const last = head + QUADRANTS.length;
+  sb.block(last + 1, 0, [[text(lang, "total"), formula(`=SUM(B${head + 2}:B${last + 1})`), formula(`=SUM(C${head + 2}:C${last + 1})`)]], {
+    style: "total",
+    columnFormats: [null, sb.f.int, sb.f.eur2],
+  });
+  sb.cursor = last + 3;
+  sb.chart({
+    id: "quadrants",
+    type: "pie",
+    title: text(lang, "chartQuadrants"),
+    categories: sb.ref(head + 1, 0, last, 0),
+    series: [{ name: sb.ref(head, 2), values: sb.ref(head + 1, 2, last, 2) }],
+    anchor: { row: head, col: 4, widthCols: 6, heightRows: 14 },
+    legend: "right",
+  });
+  return sb.build();
+}

@@ -1,0 +1,137 @@
+/** Helpers shared by the sheet builders: KPI tiles, indicator summary tables, status styles. */
+import { indicator } from "../../core/analyse";
+import type { IndicatorResult, Status, Unit } from "../../core/indicators/types";
+import { textCell, unitFormat, unitText, unitValue } from "../cells";
+import { naText, statusText, text, UNIT_LABELS, pick } from "../labels";
+import { coverageText, labelOf, type PlacedTable, type SheetBuilder } from "../layout";
+import type { CellValue, StyleName, TableColumn } from "../spec";
+
+export function statusStyle(status: Status | null): StyleName {
+  if (status === "good") return "kpiGood";
+  if (status === "watch") return "kpiWatch";
+  if (status === "alert") return "kpiAlert";
+  return "kpiNeutral";
+}
+
+/** The indicator if the analysis has it (builders tolerate an indicator missing while core evolves). */
+export function maybeIndicator(sb: SheetBuilder, id: string): IndicatorResult | null {
+  try {
+    return indicator(sb.ctx.analysis, id);
+  } catch {
+    return null;
+  }
+}
+
+export function referenceText(sb: SheetBuilder, ind: IndicatorResult): string {
+  if (!ind.reference) return "";
+  const sep = sb.lang === "fr" ? " : " : ": ";
+  return `${text(sb.lang, "reference")}${sep}${ind.reference.label} (${unitText(sb.lang, ind.reference.unit, ind.reference.value)})`;
+}
+
+export interface TileSpec {
+  title: string;
+  value: number | null;
+  unit: Unit;
+  status: Status | null;
+  /** Third line: reference, or the N/A reason. */
+  detail: string;
+  /** Fourth line: coverage. */
+  footer: string;
+}
+
+/** Tile geometry: 2 columns × 4 rows. */
+export const TILE_COLS = 2;
+export const TILE_ROWS = 4;
+
+/**
+ * A KPI tile at (row, col): title, value (or "N/D"), reference (or the N/A reason), coverage.
+ * Each line spans the tile's two columns; the colour follows the status.
+ */
+export function tile(sb: SheetBuilder, row: number, col: number, t: TileSpec): void {
+  const style = statusStyle(t.status);
+  sb.line(row, col, textCell(t.title), style, TILE_COLS);
+  if (t.value === null) sb.line(row + 1, col, text(sb.lang, "na"), style, TILE_COLS);
+  else {
+    sb.cell(row + 1, col, unitValue(t.unit, t.value), style, unitFormat(sb.lang, t.unit, true));
+    sb.merges.push({ r1: row + 1, c1: col, r2: row + 1, c2: col + 1 });
+  }
+  sb.line(row + 2, col, textCell(t.detail), "note", TILE_COLS);
+  sb.line(row + 3, col, textCell(t.footer), "stamp", TILE_COLS);
+}
+
+export function indicatorTile(sb: SheetBuilder, row: number, col: number, ind: IndicatorResult): void {
+  const status = ind.value === null ? null : ind.status;
+  const stat = statusText(sb.lang, status);
+  const ref = referenceText(sb, ind);
+  tile(sb, row, col, {
+    title: `${ind.id} · ${labelOf(sb.ctx, ind)}`,
+    value: ind.value,
+    unit: ind.unit,
+    status,
+    detail: ind.value === null ? naText(sb.lang, ind) : [ref, stat].filter((s) => s !== "").join(" · "),
+    footer: coverageText(sb.ctx, ind),
+  });
+}
+
+/**
+ * A table summarising indicators: id, label, value (format by unit), status, reference, reference
+ * value, coverage, N/A reason. Values of N/A indicators are empty cells with the reason beside.
+ */
+export function summaryTable(sb: SheetBuilder, name: string, inds: IndicatorResult[], row = sb.cursor, col = 0): PlacedTable {
+  const lang = sb.lang;
+  const columns: TableColumn[] = [
+    { key: "id", header: sb.h("id"), width: 7 },
+    { key: "indicator", header: sb.h("indicator"), width: 46, wrap: true },
+    { key: "value", header: sb.h("value"), width: 16 },
+    { key: "unit", header: sb.h("unit"), width: 10 },
+    { key: "status", header: sb.h("status"), width: 13 },
+    { key: "reference", header: sb.h("reference"), width: 40, wrap: true },
+    { key: "referenceValue", header: sb.h("referenceValue"), width: 16 },
+    { key: "coverage", header: sb.h("coverage"), width: 28 },
+    { key: "naReason", header: sb.h("naReason"), width: 50, wrap: true },
+  ];
+  const formats: { row: number; key: string; numberFormat: string }[] = [];
+  const rows: CellValue[][] = inds.map((ind, i) => {
+    formats.push({ row: i, key: "value", numberFormat: unitFormat(lang, ind.unit, false) });
+    if (ind.reference) formats.push({ row: i, key: "referenceValue", numberFormat: unitFormat(lang, ind.reference.unit, false) });
+    return [
+      ind.id,
+      textCell(labelOf(sb.ctx, ind)),
+      unitValue(ind.unit, ind.value),
+      pick(lang, UNIT_LABELS[ind.unit] ?? [ind.unit, ind.unit]),
+      ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
+      ind.reference ? textCell(ind.reference.label) : null,
+      ind.reference ? unitValue(ind.reference.unit, ind.reference.value) : null,
+      textCell(`${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`),
+      ind.value === null ? textCell(ind.na) : null,
+    ];
+  });
+  const placed = sb.rawTable(name, row, col, columns, rows, "TableStyleMedium2", formats);
+  statusFormats(sb, placed, "status");
+  sb.cursor = placed.lastDataRow + 2;
+  return placed;
+}
+
+/** Colours the status column of a table (Bon / À surveiller / Alerte). */
+export function statusFormats(sb: SheetBuilder, placed: PlacedTable, key: string): void {
+  const range = placed.columnRange(key);
+  const lang = sb.lang;
+  const rules: [string, StyleName][] = [
+    [text(lang, "statusGood"), "kpiGood"],
+    [text(lang, "statusWatch"), "kpiWatch"],
+    [text(lang, "statusAlert"), "kpiAlert"],
+  ];
+  for (const [word, style] of rules) {
+    sb.conditional({ range, type: "cellValue", operator: "equal", formula1: `"${word}"`, style });
+  }
+}
+
+/** Indicators of the analysis with these ids, in order, skipping missing ones. */
+export function indicatorsOf(sb: SheetBuilder, ids: string[]): IndicatorResult[] {
+  return ids.map((id) => maybeIndicator(sb, id)).filter((i): i is IndicatorResult => i !== null);
+}
+
+/** Indicators of one group, in analysis order. */
+export function groupIndicators(sb: SheetBuilder, group: IndicatorResult["group"]): IndicatorResult[] {
+  return sb.ctx.analysis.indicators.filter((i) => i.group === group);
+}

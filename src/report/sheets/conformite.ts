@@ -1,0 +1,170 @@
+/**
+ * Conformité (SPEC §5): the CO1–CO5 summary, then every signal with its severity and the lines
+ * behind it. Worded as signals to check, never as accusations (SPEC §4).
+ */
+import { naText, text } from "../labels";
+import { indicatorTable, SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
+import type { SheetSpec, StyleName } from "../spec";
+import { groupIndicators, maybeIndicator, summaryTable } from "./common";
+
+const SEVERITY_STYLES: [string, StyleName][] = [
+  ["très élevée", "kpiAlert"],
+  ["élevée", "kpiWatch"],
+  ["à vérifier", "kpiNeutral"],
+];
+
+export function buildConformite(ctx: BuildContext): SheetSpec {
+  const sb = new SheetBuilder(ctx, "conformite", "replace");
+  const { analysis, lang } = ctx;
+  sb.tabColor = "#C00000";
+  sb.header(`${text(lang, "complianceTitle")} — ${analysis.period.label}`);
+  sb.note(text(lang, "signalsNote"));
+  sb.cursor++;
+  sb.section(text(lang, "summary"));
+  summaryTable(sb, "tblConfSynthese", groupIndicators(sb, "CO"));
+
+  const co1 = maybeIndicator(sb, "CO1");
+  if (co1) {
+    sb.section(`CO1 · ${co1.label}`);
+    if (co1.value === null) {
+      sb.note(naText(lang, co1));
+      sb.cursor++;
+    } else {
+      if (typeof co1.details.scope === "string") sb.note(co1.details.scope);
+      const alerts = indicatorTable(sb, co1, "alerts", "tblConfCO1Signaux", [
+        { key: "id", header: "alertId", kind: "text", width: 10 },
+        { key: "severity", header: "severity", kind: "text", width: 12 },
+        { key: "entity", header: "entity", kind: "text", width: 20 },
+        { key: "groupedBy", header: "groupedBy", kind: "text", width: 12 },
+        { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+        { key: "operation", header: "operation", kind: "text", width: 14 },
+        { key: "year", header: "year", kind: "int", width: 8 },
+        { key: "nature", header: "nature", kind: "text", width: 14 },
+        { key: "total", header: "total", kind: "eur" },
+        { key: "threshold", header: "threshold", kind: "eur" },
+        { key: "lineCount", header: "lineCount", kind: "int" },
+        { key: "creditCount", header: "creditCount", kind: "int" },
+        { key: "supplierCount", header: "supplierCount", kind: "int" },
+        { key: "firstDate", header: "firstDate", kind: "date" },
+        { key: "lastDate", header: "lastDate", kind: "date" },
+        { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+        { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+      ]);
+      if (alerts && alerts.spec.rows.length > 0) {
+        for (const [word, style] of SEVERITY_STYLES) {
+          sb.conditional({ range: alerts.columnRange("severity"), type: "cellValue", operator: "equal", formula1: `"${word}"`, style });
+        }
+      }
+      indicatorTable(sb, co1, "lines", "tblConfCO1Lignes", [
+        { key: "alertId", header: "alertId", kind: "text", width: 10 },
+        { key: "table", header: "table", kind: "text", width: 16 },
+        { key: "row", header: "row", kind: "int", width: 8 },
+        { key: "date", header: "date", kind: "date" },
+        { key: "supplier", header: "supplier", kind: "text", width: 28 },
+        { key: "amount", header: "amount", kind: "eur" },
+        { key: "isCredit", header: "isCredit", kind: "bool" },
+        { key: "description", header: "description", kind: "text", width: 40 },
+      ], { title: text(lang, "co1Lines") });
+      if ((co1.tables.singleAboveThreshold ?? []).length > 0) {
+        indicatorTable(sb, co1, "singleAboveThreshold", "tblConfCO1AchatsUniques", [
+          { key: "entity", header: "entity", kind: "text", width: 20 },
+          { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+          { key: "operation", header: "operation", kind: "text", width: 14 },
+          { key: "year", header: "year", kind: "int", width: 8 },
+          { key: "table", header: "table", kind: "text", width: 16 },
+          { key: "row", header: "row", kind: "int", width: 8 },
+          { key: "date", header: "date", kind: "date" },
+          { key: "supplier", header: "supplier", kind: "text", width: 28 },
+          { key: "amount", header: "amount", kind: "eur" },
+          { key: "threshold", header: "threshold", kind: "eur" },
+          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+        ], { title: text(lang, "co1Singles") });
+      }
+      if ((co1.tables.excluded ?? []).length > 0) {
+        indicatorTable(sb, co1, "excluded", "tblConfCO1Exclusions", [
+          { key: "familyCode", header: "familyCode", kind: "text", width: 14 },
+          { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+          { key: "reason", header: "reason", kind: "text", width: 40 },
+          { key: "lines", header: "lines", kind: "int" },
+          { key: "amount", header: "amount", kind: "eur" },
+        ], { title: text(lang, "co1Excluded") });
+      }
+    }
+  }
+
+  const co2 = maybeIndicator(sb, "CO2");
+  if (co2) {
+    sb.section(`CO2 · ${co2.label}`);
+    if (typeof co2.details.rule === "string") sb.note(co2.details.rule);
+    const placed = indicatorTable(sb, co2, "byThreshold", "tblConfCO2Seuils", [
+      { key: "threshold", header: "threshold", kind: "text", width: 40 },
+      { key: "lowerBand", header: "lowerBand", kind: "text", width: 12 },
+      { key: "lowerCount", header: "lowerCount", kind: "int" },
+      { key: "upperBand", header: "upperBand", kind: "text", width: 12 },
+      { key: "upperCount", header: "upperCount", kind: "int" },
+      { key: "ratio", header: "ratio", kind: "dec2", width: 9 },
+      { key: "signal", header: "signal", kind: "bool" },
+      { key: "source", header: "source", kind: "text", width: 30 },
+      { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+    ]);
+    if (placed && placed.spec.rows.length > 0) {
+      sb.conditional({ range: placed.columnRange("signal"), type: "cellValue", operator: "equal", formula1: `"${text(lang, "yes")}"`, style: "kpiWatch" });
+    }
+  }
+
+  const co3 = maybeIndicator(sb, "CO3");
+  if (co3) {
+    sb.section(`CO3 · ${co3.label}`);
+    indicatorTable(sb, co3, "contracts", "tblConfCO3Marches", [
+      { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
+      { key: "entity", header: "entity", kind: "text", width: 20 },
+      { key: "description", header: "description", kind: "text", width: 30 },
+      { key: "procedure", header: "procedure", kind: "text", width: 28 },
+      { key: "nature", header: "nature", kind: "text", width: 14 },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "euThreshold", header: "euThreshold", kind: "eur" },
+      { key: "date", header: "date", kind: "date" },
+      { key: "issue", header: "issue", kind: "text", width: 30 },
+      { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+    ]);
+  }
+
+  const co4 = maybeIndicator(sb, "CO4");
+  if (co4) {
+    sb.section(`CO4 · ${co4.label}`);
+    if (typeof co4.details.rule === "string") sb.note(co4.details.rule);
+    indicatorTable(sb, co4, "patterns", "tblConfCO4Repetitions", [
+      { key: "pattern", header: "pattern", kind: "text", width: 28 },
+      { key: "entity", header: "entity", kind: "text", width: 20 },
+      { key: "supplier", header: "supplier", kind: "text", width: 28 },
+      { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+      { key: "years", header: "years", kind: "text", width: 10 },
+      { key: "count", header: "count", kind: "int" },
+      { key: "total", header: "total", kind: "eur" },
+      { key: "threshold", header: "threshold", kind: "eur" },
+      { key: "firstDate", header: "firstDate", kind: "date" },
+      { key: "lastDate", header: "lastDate", kind: "date" },
+      { key: "contracts", header: "contracts", kind: "text", width: 24 },
+      { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+    ]);
+  }
+
+  const co5 = maybeIndicator(sb, "CO5");
+  if (co5) {
+    sb.section(`CO5 · ${co5.label}`);
+    indicatorTable(sb, co5, "gaps", "tblConfCO5LoiClimat", [
+      { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
+      { key: "entity", header: "entity", kind: "text", width: 20 },
+      { key: "description", header: "description", kind: "text", width: 30 },
+      { key: "date", header: "date", kind: "date" },
+      { key: "nature", header: "nature", kind: "text", width: 14 },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "euThreshold", header: "euThreshold", kind: "eur" },
+      { key: "consideration", header: "consideration", kind: "text", width: 18 },
+      { key: "status", header: "status", kind: "text", width: 14 },
+      { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+    ]);
+  }
+  sb.frozen = { rows: 2, cols: 0 };
+  return sb.build();
+}
