@@ -5,12 +5,7 @@
  */
 import type { Channel, ContractLine, SpendLine } from "./model";
 
-const UGAP_NAME = /^\s*(ugap\b|union des groupements d.achats publics)/i;
-
-export function isUgapSupplier(supplierId: string | null, supplierName: string | null, ugapSiren: string): boolean {
-  if (supplierId && supplierId.slice(0, 9) === ugapSiren) return true;
-  return supplierName !== null && UGAP_NAME.test(supplierName);
-}
+import { isUgap } from "./parse/vocabulary";
 
 export function effectiveChannel(
   line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">,
@@ -18,7 +13,7 @@ export function effectiveChannel(
   ugapSiren: string,
 ): Channel {
   if (line.channel) return line.channel;
-  if (isUgapSupplier(line.supplierId, line.supplierName, ugapSiren)) return "Centrale d'achat";
+  if (isUgap(line.supplierId, line.supplierName, ugapSiren)) return "Centrale d'achat";
   if (line.contractRef) {
     const contract = contractsByRef.get(line.contractRef);
     return contract?.channel ?? "Marché propre";

@@ -7,6 +7,7 @@ import type { Analysis } from "../core/analyse";
 import type { IndicatorResult, Row } from "../core/indicators/types";
 import { rangeA1, sheetRangeA1 } from "./a1";
 import { dateSerial, formats, fraction, monthSerial, scalarCell, textCell, yesNo, type Formats } from "./cells";
+import type { FieldDef } from "./input-layout";
 import type { UserInputs } from "./inputs";
 import { header, indicatorLabel, naText, sheetName, text, type HeaderKey, type Lang } from "./labels";
 import {
@@ -413,6 +414,15 @@ export function indicatorTable(
   if (rows.length === 0) sb.note(text(sb.lang, "emptyTable"), col, placed.lastDataRow + 1);
   sb.cursor = Math.max(sb.cursor, placed.lastDataRow + 1) + 1;
   return placed;
+}
+
+/** Table columns of an input layout (key column first), input columns flagged. */
+export function layoutColumns(sb: SheetBuilder, layout: readonly FieldDef[], widths: Record<string, number> = {}): TableColumn[] {
+  return layout.map((d) => {
+    const c: TableColumn = { key: d.field, header: sb.h(d.header), width: widths[d.field] ?? (d.field === "key" ? 12 : 16) };
+    if (d.input) c.input = true;
+    return c;
+  });
 }
 
 export { rangeA1 };

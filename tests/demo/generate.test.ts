@@ -55,14 +55,14 @@ describe("seeded PRNG", () => {
     let sum = 0;
     let sum2 = 0;
     const n = 20000;
+    const seen = new Set<number>();
     for (let i = 0; i < n; i++) {
-      const k = r.int(3, 9);
-      expect(k).toBeGreaterThanOrEqual(3);
-      expect(k).toBeLessThanOrEqual(9);
+      seen.add(r.int(3, 9));
       const z = r.normal();
       sum += z;
       sum2 += z * z;
     }
+    expect([...seen].sort()).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect(Math.abs(sum / n)).toBeLessThan(0.05);
     expect(Math.abs(sum2 / n - 1)).toBeLessThan(0.05);
     const counts = [0, 0, 0];
@@ -117,7 +117,7 @@ describe("generateDemo: shape and sizes", () => {
     expect(rows[2].every((v) => v === null)).toBe(true);
     expect(rows[HEADER_INDEX]).toEqual([...SPEND_HEADER]);
     expect(rows[rows.length - 1][0]).toBe("Total");
-    for (const r of rows) expect(r).toHaveLength(SPEND_HEADER.length);
+    expect(rows.filter((r) => r.length !== SPEND_HEADER.length)).toEqual([]);
   });
 
   test("sizes are within the expected ranges", () => {
@@ -141,11 +141,7 @@ describe("generateDemo: shape and sizes", () => {
     expect(serialRows.length).toBeGreaterThan(rows.length - 5);
     const lo = 45658; // 2025-01-01
     const hi = 46326; // 2026-10-31
-    for (const r of serialRows) {
-      const v = r.cells[S.date] as number;
-      expect(v).toBeGreaterThanOrEqual(lo);
-      expect(v).toBeLessThanOrEqual(hi);
-    }
+    expect(serialRows.filter((r) => (r.cells[S.date] as number) < lo || (r.cells[S.date] as number) > hi)).toEqual([]);
     expect(rows.filter((r) => typeof r.cells[S.ht] === "number").length).toBeGreaterThan(rows.length - 10);
   });
 
@@ -208,22 +204,22 @@ describe("identifiers", () => {
   test("spend lines of a contract name its holder", () => {
     const holder = new Map(demo.contracts.rows.slice(1).map((r) => [r[C.ref], r[C.holderSiret]]));
     let checked = 0;
-    for (const { cells } of dataRows()) {
+    const mismatches: number[] = [];
+    for (const { row, cells } of dataRows()) {
       const ref = cells[S.contractRef];
       if (typeof ref !== "string" || !holder.has(ref) || typeof cells[S.siret] !== "string") continue;
-      expect(String(cells[S.siret]).replace(/\s/g, "")).toBe(holder.get(ref));
+      if (String(cells[S.siret]).replace(/\s/g, "") !== holder.get(ref)) mismatches.push(row);
       checked++;
     }
+    expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(5000);
   });
 
   test("entities and families of spend lines exist in the reference tables", () => {
     const entities = new Set(demo.entities.rows.slice(1).map((r) => r[0]));
     const families = new Set(demo.nomenclature.rows.slice(1).map((r) => r[0]));
-    for (const { cells } of dataRows()) {
-      expect(entities.has(cells[S.entity])).toBe(true);
-      if (cells[S.familyCode] !== null) expect(families.has(cells[S.familyCode])).toBe(true);
-    }
+    const bad = dataRows().filter(({ cells }) => !entities.has(cells[S.entity]) || (cells[S.familyCode] !== null && !families.has(cells[S.familyCode])));
+    expect(bad).toEqual([]);
     expect(ENTITIES).toHaveLength(14);
     expect(FAMILIES.filter((f) => f.excludedReason).length).toBeGreaterThanOrEqual(1);
   });
@@ -418,12 +414,8 @@ describe("generateSpendRows", () => {
     const rows = [...generateSpendRows(1000)];
     expect(rows).toHaveLength(1001);
     expect(rows[0]).toEqual(demo.spend.rows[HEADER_INDEX]);
-    for (const r of rows.slice(1)) {
-      expect(r).toHaveLength(SPEND_HEADER.length);
-      expect(typeof r[S.date]).toBe("number");
-      expect(typeof r[S.ht]).toBe("number");
-      expect(r[S.ht] as number).toBeGreaterThan(0);
-    }
+    const bad = rows.slice(1).filter((r) => r.length !== SPEND_HEADER.length || typeof r[S.date] !== "number" || !((r[S.ht] as number) > 0));
+    expect(bad).toEqual([]);
     expect([...generateSpendRows(1000)]).toEqual(rows);
     expect([...generateSpendRows(1000, 99)]).not.toEqual(rows);
     const dates = rows.slice(1).map((r) => r[S.date] as number);

@@ -255,7 +255,7 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
     reference: null,
     status: null,
     details: {
-      rule: `Signal quand au moins ${BUNCHING_MIN_COUNT} montants sont dans [${low} %, 100 %) d'un seuil et plus de ${BUNCHING_RATIO} fois le nombre de la bande [${floor} %, ${low} %)`,
+      rule: `Signal quand au moins ${BUNCHING_MIN_COUNT} montants sont dans [${low} %, 100 %) d'un seuil et plus de ${String(BUNCHING_RATIO).replace(".", ",")} fois le nombre de la bande [${floor} %, ${low} %)`,
       linesCounted: linesN,
       contractsCounted: contractsN,
       thresholds: rows.length,

@@ -21,7 +21,8 @@
  *   thresholds when Travaux).
  */
 import { contractsByRef } from "../context";
-import { isUgapSupplier } from "../channel";
+import { effectiveChannel } from "../channel";
+import { isUgap } from "../parse/vocabulary";
 import type { Channel, ContractLine, Nature, SpendLine } from "../model";
 import { contains } from "../period";
 import { dispenseThresholdAt, euThresholdAt, type ReferenceValues } from "../reference/values";
@@ -132,21 +133,7 @@ function isSeparateIndex(channel: number): boolean {
   return channel === 0 || channel === 3;
 }
 
-/**
- * Whether a name can match the UGAP name pattern of channel.ts (^\s*(ugap|union des groupements…),
- * case-insensitive): only names whose first character is u/U or not a letter or digit can. Lets the
- * hot loop skip the regular expression for almost every supplier.
- */
-function mayBeUgapName(name: string): boolean {
-  const c = name.charCodeAt(0);
-  if (c === 85 || c === 117) return true;
-  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
-}
-
-/**
- * `effectiveChannel` (channel.ts) for the million-line loops: same rules in the same order, the
- * UGAP name test run only when the name can match. Tested for equality with `effectiveChannel`.
- */
+/** `effectiveChannel` (channel.ts) bound to one analysis's contracts and UGAP SIREN. */
 export class ChannelResolver {
   constructor(
     private readonly byRef: Map<string, ContractLine>,
@@ -154,15 +141,11 @@ export class ChannelResolver {
   ) {}
 
   isUgap(line: Pick<SpendLine, "supplierId" | "supplierName">): boolean {
-    if (line.supplierId !== null && line.supplierId.startsWith(this.ugapSiren)) return true;
-    return line.supplierName !== null && mayBeUgapName(line.supplierName) && isUgapSupplier(null, line.supplierName, this.ugapSiren);
+    return isUgap(line.supplierId, line.supplierName, this.ugapSiren);
   }
 
   channel(line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">): Channel {
-    if (line.channel) return line.channel;
-    if (this.isUgap(line)) return "Centrale d'achat";
-    if (line.contractRef) return this.byRef.get(line.contractRef)?.channel ?? "Marché propre";
-    return "Hors marché";
+    return effectiveChannel(line, this.byRef, this.ugapSiren);
   }
 }
 

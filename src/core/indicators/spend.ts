@@ -44,20 +44,46 @@ export interface SupplierBucket extends Bucket {
 
 interface SupplierPass extends SupplierBucket {
   /** The supplier's spend per family, keyed by family index (small integers: fast Map keys). */
-  families: Map<number, FamilySupplierBucket>;
+  families: Map<number, PairPass>;
 }
 
-/** A supplier within a family; `cells` splits it by month × entity (the spend cube). */
-export interface FamilySupplierBucket extends Bucket {
-  /** Keyed by entityIndex × 4 096 + monthIndex (small integers: fast Map keys). */
-  cells: Map<number, Bucket>;
+/**
+ * A supplier within a family, split by month × entity into cube cells keyed by
+ * entityIndex × 4 096 + monthIndex (small integers: fast Map keys). Most pairs have a single
+ * cell, held inline; the Map is created only for a second cell (memory on 1 M lines).
+ */
+interface PairPass extends Bucket {
+  firstKey: number;
+  firstCents: number;
+  firstLines: number;
+  more: Map<number, Bucket> | null;
+}
+
+function addCell(p: PairPass, key: number, cents: number): void {
+  if (key === p.firstKey) {
+    p.firstCents += cents;
+    p.firstLines++;
+    return;
+  }
+  if (p.more === null) p.more = new Map();
+  const cell = p.more.get(key);
+  if (cell === undefined) p.more.set(key, { cents, lines: 1 });
+  else {
+    cell.cents += cents;
+    cell.lines++;
+  }
+}
+
+function* cellsOf(p: PairPass): Iterable<[number, number, number]> {
+  yield [p.firstKey, p.firstCents, p.firstLines];
+  if (p.more !== null) for (const [k, b] of p.more) yield [k, b.cents, b.lines];
 }
 
 export interface FamilyBucket extends Bucket {
   label: string;
   rule: FamilyRule;
   /** Net cents and lines per supplierKey within the family. */
-  suppliers: Map<string, FamilySupplierBucket>;
+  suppliers: Map<string, Bucket>;
 }
 
 interface IndexedBucket extends Bucket {
@@ -66,6 +92,7 @@ interface IndexedBucket extends Bucket {
 
 interface FamilyPass extends FamilyBucket {
   key: string;
+  suppliers: Map<string, PairPass>;
 }
 
 interface MonthBucket extends IndexedBucket {
@@ -193,19 +220,13 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
     f.cents += c;
     f.lines++;
 
-    let fs = s.families.get(fi);
-    if (fs === undefined) {
-      fs = { cents: 0, lines: 0, cells: new Map() };
-      s.families.set(fi, fs);
-    }
-    fs.cents += c;
-    fs.lines++;
     const cellKey = e.index * CELL_BASE + m.index;
-    const cell = fs.cells.get(cellKey);
-    if (cell === undefined) fs.cells.set(cellKey, { cents: c, lines: 1 });
+    const fs = s.families.get(fi);
+    if (fs === undefined) s.families.set(fi, { cents: c, lines: 1, firstKey: cellKey, firstCents: c, firstLines: 1, more: null });
     else {
-      cell.cents += c;
-      cell.lines++;
+      fs.cents += c;
+      fs.lines++;
+      addCell(fs, cellKey, c);
     }
 
     addTo(byService, l.service ?? NOT_GIVEN, c);
@@ -218,7 +239,7 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
   for (const [supplierKey, s] of suppliers) {
     for (const [fi, fs] of s.families) {
       families[fi].suppliers.set(supplierKey, fs);
-      for (const key of fs.cells.keys()) s.entities.add(entityNames[Math.floor(key / CELL_BASE)]);
+      for (const [key] of cellsOf(fs)) s.entities.add(entityNames[Math.floor(key / CELL_BASE)]);
     }
     bySupplier.set(supplierKey, { cents: s.cents, lines: s.lines, name: s.name, id: s.id, entities: s.entities });
   }
@@ -243,12 +264,13 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
     byTerritory,
     byMonth,
     *cube(): Iterable<CubeCell> {
-      for (const [familyKey, f] of byFamily) {
-        for (const [supplierKey, fs] of f.suppliers) {
-          for (const [key, cell] of fs.cells) {
+      for (const f of families) {
+        const familyKey = f.key;
+        for (const [supplierKey, pair] of f.suppliers) {
+          for (const [key, cents, count] of cellsOf(pair)) {
             yield {
-              cents: cell.cents,
-              lines: cell.lines,
+              cents,
+              lines: count,
               month: month.months[key % CELL_BASE].month,
               entity: entityNames[Math.floor(key / CELL_BASE)],
               familyKey,

@@ -115,7 +115,7 @@ function parseSimple(text: string): number | undefined {
   }
   const fractionLength = i - fractionStart;
   if (i !== length || fractionLength === 0 || intLength + fractionLength > MAX_EXACT_DIGITS) return undefined;
-  if (false && text.charCodeAt(fractionStart - 1) === DOT && intLength <= 3 && text.charCodeAt(intStart) !== 48) {
+  if (fractionLength === 3 && text.charCodeAt(fractionStart - 1) === DOT && intLength <= 3 && text.charCodeAt(intStart) !== 48) {
     return finish(mantissa, negative); // "1.234" -> 1234 (see the header comment)
   }
   return finish(mantissa / POW10[fractionLength], negative);

@@ -150,12 +150,15 @@ export const UGAP_SIREN = "776056467";
  * its name normalises to "ugap", starts with "ugap " or with "union des groupements d achats
  * publics".
  */
-export function isUgap(supplierId: string | null, supplierName: string | null): boolean {
+export function isUgap(supplierId: string | null, supplierName: string | null, ugapSiren: string = UGAP_SIREN): boolean {
   if (typeof supplierId === "string" && supplierId.length <= 40) {
     const digits = supplierId.replace(/\D+/g, "");
-    if ((digits.length === 9 || digits.length === 14) && digits.startsWith(UGAP_SIREN)) return true;
+    if ((digits.length === 9 || digits.length === 14) && digits.startsWith(ugapSiren)) return true;
   }
   if (typeof supplierName === "string" && supplierName.length <= MAX_VOCABULARY_TEXT) {
+    // Fast reject: every accepted name starts with "u"/"U" after leading spaces (hot path on 1 M lines).
+    const first = supplierName.trimStart().charCodeAt(0) | 0x20;
+    if (first !== 0x75) return false;
     const key = normalizeKey(supplierName);
     return key === "ugap" || key.startsWith("ugap ") || key.startsWith("union des groupements d achats publics");
   }

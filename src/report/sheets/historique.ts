@@ -1,0 +1,91 @@
+/**
+ * Historique (SPEC §5): one row per analysed period — period, dates, run date, version,
+ * reconciliation counts, compliance signals and every indicator's headline value — so that
+ * monthly runs build a trend. Mode "append": the rows read back from the existing sheet
+ * (UserInputs.history) are kept, this run's row replaces the row of the same period, rows are
+ * ordered by period start. A grey row of column keys above the table makes the read-back
+ * independent of the language and of column order.
+ */
+import { excelSerialFromDay } from "../../core/dates";
+import { dateSerial, scalarCell, textCell, unitFormat, unitValue } from "../cells";
+import { text } from "../labels";
+import { SheetBuilder, type BuildContext } from "../layout";
+import type { CellValue, Scalar, SheetSpec, TableColumn } from "../spec";
+
+export const HISTORY_FIXED_KEYS = ["period", "periodKind", "start", "end", "runDate", "version", "rowsRead", "rowsRejected", "alertCount"] as const;
+
+const PERIOD_KINDS = { year: ["année", "year"], month: ["mois", "month"], range: ["intervalle", "range"] } as const;
+
+export function buildHistorique(ctx: BuildContext): SheetSpec {
+  const sb = new SheetBuilder(ctx, "historique", "append");
+  const { analysis, lang, f } = ctx;
+  sb.tabColor = "#7F7F7F";
+  sb.header(text(lang, "historyTitle"));
+  sb.note(text(lang, "historyNote"));
+  sb.cursor++;
+
+  const columns: TableColumn[] = [
+    { key: "period", header: sb.h("period"), width: 16, numberFormat: f.text },
+    { key: "periodKind", header: sb.h("periodKind"), width: 10 },
+    { key: "start", header: sb.h("start"), width: 12, numberFormat: f.date },
+    { key: "end", header: sb.h("end"), width: 12, numberFormat: f.date },
+    { key: "runDate", header: sb.h("runDate"), width: 12, numberFormat: f.date },
+    { key: "version", header: sb.h("version"), width: 9 },
+    { key: "rowsRead", header: sb.h("rowsRead"), width: 10, numberFormat: f.int },
+    { key: "rowsRejected", header: sb.h("rowsRejected"), width: 10, numberFormat: f.int },
+    { key: "alertCount", header: sb.h("alertCount"), width: 12, numberFormat: f.int },
+    ...analysis.indicators.map(
+      (ind): TableColumn => ({ key: ind.id, header: `${ind.id} · ${ind.unit === "%" ? "%" : ind.unit}`, width: 14, numberFormat: unitFormat(lang, ind.unit, true) }),
+    ),
+  ];
+  const current: Record<string, Scalar> = {
+    period: analysis.period.label,
+    periodKind: PERIOD_KINDS[analysis.period.kind][lang === "fr" ? 0 : 1],
+    start: excelSerialFromDay(analysis.period.start),
+    end: excelSerialFromDay(analysis.period.end),
+    runDate: dateSerial(ctx.stamp.runDate),
+    version: analysis.version,
+    rowsRead: analysis.reconciliation.rowsRead,
+    rowsRejected: analysis.reconciliation.rowsRejected,
+    alertCount: analysis.alertCount,
+  };
+  for (const ind of analysis.indicators) current[ind.id] = unitValue(ind.unit, ind.value);
+
+  const records = ctx.inputs.history.filter((r) => r.period !== null && String(r.period) !== analysis.period.label);
+  records.push(current);
+  records.sort((a, b) => {
+    const sa = typeof a.start === "number" ? a.start : Number.POSITIVE_INFINITY;
+    const sbv = typeof b.start === "number" ? b.start : Number.POSITIVE_INFINITY;
+    if (sa !== sbv) return sa - sbv;
+    const pa = String(a.period);
+    const pb = String(b.period);
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  });
+  const toRow = (r: Record<string, Scalar>): CellValue[] =>
+    columns.map((c) => {
+      const v = r[c.key] ?? null;
+      // Period labels and versions look like numbers or dates: always text.
+      if ((c.key === "period" || c.key === "version" || c.key === "periodKind") && v !== null) return { text: true, value: String(v) };
+      return scalarCell(v);
+    });
+  const keysRow = sb.cursor;
+  sb.block(keysRow, 0, [columns.map((c) => textCell(c.key))], { style: "stamp" });
+  const placed = sb.rawTable("tblHistorique", keysRow + 1, 0, columns, records.map(toRow), "TableStyleMedium4");
+  sb.append = { table: "tblHistorique", key: "period", rows: [toRow(current)] };
+  sb.frozen = { rows: placed.headerRow + 1, cols: 1 };
+
+  const sp1 = columns.findIndex((c) => c.key === "SP1");
+  if (sp1 >= 0) {
+    sb.chart({
+      id: "history",
+      type: "line",
+      title: text(lang, "chartHistory"),
+      categories: sb.ref(placed.firstDataRow, 0, placed.lastDataRow, 0),
+      series: [{ name: sb.ref(placed.headerRow, sp1), values: sb.ref(placed.firstDataRow, sp1, placed.lastDataRow, sp1) }],
+      anchor: { row: placed.headerRow, col: columns.length + 1, widthCols: 8, heightRows: 15 },
+      valueFormat: f.eur0,
+      legend: "none",
+    });
+  }
+  return sb.build();
+}
