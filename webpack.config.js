@@ -78,7 +78,9 @@ async function devServerOptions(env) {
     }
     console.warn(`[optima-achats] no certificate in ${certDir}: dev server on plain http.`);
   } catch (error) {
-    console.warn(`[optima-achats] HTTPS certificates unavailable (${error.message}): dev server on plain http.`);
+    console.warn(
+      `[optima-achats] HTTPS certificates unavailable (${error.message}): dev server on plain http.`
+    );
   }
   return { type: "http" };
 }
@@ -86,7 +88,9 @@ async function devServerOptions(env) {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const preview = Boolean(env.preview);
-  const prodUrl = withTrailingSlash(env.prodUrl || process.env.OPTIMA_ACHATS_URL || PROD_URL_PLACEHOLDER);
+  const prodUrl = withTrailingSlash(
+    env.prodUrl || process.env.OPTIMA_ACHATS_URL || PROD_URL_PLACEHOLDER
+  );
   const officeJsUrl = preview ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
 
   // manifest*.xml is expanded here rather than given to CopyWebpackPlugin as a glob: a glob makes
@@ -106,7 +110,10 @@ module.exports = async (env = {}, argv = {}) => {
     const officeJsDist = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
     copyPatterns.push(
       { from: path.join(officeJsDist, "office.js"), to: "office-js/office.js" },
-      { from: path.join(officeJsDist, "o15apptofilemappingtable.js"), to: "office-js/o15apptofilemappingtable.js" }
+      {
+        from: path.join(officeJsDist, "o15apptofilemappingtable.js"),
+        to: "office-js/o15apptofilemappingtable.js",
+      }
     );
   }
 

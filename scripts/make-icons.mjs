@@ -127,12 +127,22 @@ function layout(size) {
   const baseline = snap(13);
   const tops = size <= 16 ? [10, 7, 4] : [9.75, 7.75, 3.5];
   const columns = [3, 7, 11];
-  const bars = columns.map((c, i) => ({ x0: snap(c), x1: snap(c + 2), y0: snap(tops[i]), y1: baseline }));
+  const bars = columns.map((c, i) => ({
+    x0: snap(c),
+    x1: snap(c + 2),
+    y0: snap(tops[i]),
+    y1: baseline,
+  }));
 
   // A thin baseline under the bars from 32 px upwards.
   const axis =
     size >= 32
-      ? { x0: snap(2.25), x1: snap(13.75), y0: baseline, y1: baseline + Math.max(1, Math.round(unit * 0.6)) }
+      ? {
+          x0: snap(2.25),
+          x1: snap(13.75),
+          y0: baseline,
+          y1: baseline + Math.max(1, Math.round(unit * 0.6)),
+        }
       : null;
 
   // Euro sign in the upper-left corner, above the short first bar, from 32 px upwards.

@@ -85,7 +85,9 @@ export function findImports(source: string): ImportSite[] {
 export function findOfficeGlobals(source: string): ImportSite[] {
   const code = blankOut(source, true);
   const sites: ImportSite[] = [];
-  for (const match of code.matchAll(/(?<![\w$.])(Office|Excel|OfficeExtension)\s*\.\s*[A-Za-z_$]/g)) {
+  for (const match of code.matchAll(
+    /(?<![\w$.])(Office|Excel|OfficeExtension)\s*\.\s*[A-Za-z_$]/g
+  )) {
     sites.push({ line: code.slice(0, match.index).split("\n").length, specifier: match[1] });
   }
   return sites;
@@ -96,9 +98,12 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split("/")[0]]
 /** Why a bare (package) specifier is forbidden in a pure layer, or null when it is allowed. */
 function forbiddenPackage(specifier: string): string | null {
   if (specifier.startsWith("node:")) return "Node built-in";
-  const pkg = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
+  const pkg = specifier.startsWith("@")
+    ? specifier.split("/").slice(0, 2).join("/")
+    : specifier.split("/")[0];
   if (NODE_BUILTINS.has(pkg)) return "Node built-in";
-  if (["office-js", "@microsoft/office-js", "@types/office-js", "office-addin-mock"].includes(pkg)) return "Office.js";
+  if (["office-js", "@microsoft/office-js", "@types/office-js", "office-addin-mock"].includes(pkg))
+    return "Office.js";
   if (pkg === "react" || pkg === "react-dom" || pkg.startsWith("@types/react")) return "React";
   if (pkg.startsWith("@fluentui/")) return "Fluent UI";
   return null;
@@ -129,7 +134,9 @@ function violations(layer: string, allowedLayers: string[]): string[] {
       if (specifier.startsWith(".")) {
         const target = layerOf(resolve(dirname(file), specifier));
         if (target === null || !allowedLayers.includes(target)) {
-          found.push(`${where(line)}  imports "${specifier}" (src/${target ?? "<outside src>"}; ${layer} may import ${allowedLayers.join(", ")} only)`);
+          found.push(
+            `${where(line)}  imports "${specifier}" (src/${target ?? "<outside src>"}; ${layer} may import ${allowedLayers.join(", ")} only)`
+          );
         }
       } else if (specifier.startsWith("/")) {
         found.push(`${where(line)}  imports absolute path "${specifier}"`);

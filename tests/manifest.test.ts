@@ -31,7 +31,9 @@ function decodeEntities(text: string): string {
     if (ref === "gt") return ">";
     if (ref === "quot") return '"';
     if (ref === "apos") return "'";
-    return String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    return String.fromCodePoint(
+      ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
+    );
   });
 }
 
@@ -39,7 +41,8 @@ function parseXml(source: string): XmlElement {
   const root: XmlElement = { name: "#document", attrs: {}, children: [], text: "", line: 1 };
   const stack: XmlElement[] = [root];
   const lineAt = (index: number) => source.slice(0, index).split("\n").length;
-  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   let match: RegExpExecArray | null;
   let consumed = 0;
   while ((match = token.exec(source)) !== null) {
@@ -49,12 +52,15 @@ function parseXml(source: string): XmlElement {
     consumed = token.lastIndex;
     const [whole, cdata, closeName, openName, rawAttrs, selfClosing, text] = match;
     const current = stack[stack.length - 1];
-    if (whole.startsWith("<!--") || whole.startsWith("<?") || whole.startsWith("<!DOCTYPE")) continue;
+    if (whole.startsWith("<!--") || whole.startsWith("<?") || whole.startsWith("<!DOCTYPE"))
+      continue;
     if (cdata !== undefined) {
       current.text += cdata;
     } else if (closeName !== undefined) {
       if (current.name !== closeName) {
-        throw new Error(`XML: </${closeName}> closes <${current.name}> at line ${lineAt(match.index)}`);
+        throw new Error(
+          `XML: </${closeName}> closes <${current.name}> at line ${lineAt(match.index)}`
+        );
       }
       stack.pop();
     } else if (openName !== undefined) {
@@ -62,17 +68,25 @@ function parseXml(source: string): XmlElement {
       const attr = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
       let a: RegExpExecArray | null;
       while ((a = attr.exec(rawAttrs)) !== null) {
-        if (a[1] in attrs) throw new Error(`XML: duplicate attribute ${a[1]} at line ${lineAt(match.index)}`);
+        if (a[1] in attrs)
+          throw new Error(`XML: duplicate attribute ${a[1]} at line ${lineAt(match.index)}`);
         attrs[a[1]] = decodeEntities(a[2] ?? a[3]);
       }
-      const element: XmlElement = { name: openName, attrs, children: [], text: "", line: lineAt(match.index) };
+      const element: XmlElement = {
+        name: openName,
+        attrs,
+        children: [],
+        text: "",
+        line: lineAt(match.index),
+      };
       current.children.push(element);
       if (!selfClosing) stack.push(element);
     } else if (text !== undefined) {
       current.text += decodeEntities(text);
     }
   }
-  if (consumed !== source.length) throw new Error(`XML: unreadable content at line ${lineAt(consumed)}`);
+  if (consumed !== source.length)
+    throw new Error(`XML: unreadable content at line ${lineAt(consumed)}`);
   if (stack.length !== 1) throw new Error(`XML: <${stack[stack.length - 1].name}> is never closed`);
   const elements = root.children;
   if (elements.length !== 1) throw new Error("XML: expected exactly one root element");
@@ -96,8 +110,10 @@ function child(element: XmlElement, name: string): XmlElement {
 function pngSize(file: string): { width: number; height: number } {
   const data = readFileSync(file);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (data.length < 33 || !data.subarray(0, 8).equals(signature)) throw new Error(`${file} is not a PNG`);
-  if (data.toString("ascii", 12, 16) !== "IHDR") throw new Error(`${file}: first chunk is not IHDR`);
+  if (data.length < 33 || !data.subarray(0, 8).equals(signature))
+    throw new Error(`${file} is not a PNG`);
+  if (data.toString("ascii", 12, 16) !== "IHDR")
+    throw new Error(`${file}: first chunk is not IHDR`);
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
 
@@ -121,7 +137,8 @@ for (const kind of RESOURCE_KINDS) {
     declared.set(id, { kind, element });
   }
 }
-const resourcesOf = (kind: ResourceKind) => [...declared.values()].filter((r) => r.kind === kind).map((r) => r.element);
+const resourcesOf = (kind: ResourceKind) =>
+  [...declared.values()].filter((r) => r.kind === kind).map((r) => r.element);
 
 /** Elements that reference a resource (resid attribute), outside <Resources>. */
 const references = all.filter((e) => e.attrs.resid !== undefined);
@@ -133,7 +150,9 @@ function expectedKind(element: XmlElement, parent: XmlElement): ResourceKind {
   if (name === "Label" || name === "Title") return "ShortStrings";
   if (name === "Description") return "LongStrings";
   if (["SourceLocation", "FunctionFile", "LearnMoreUrl"].includes(name)) return "Urls";
-  throw new Error(`unknown resid user <${element.name}> under <${parent.name}> (line ${element.line})`);
+  throw new Error(
+    `unknown resid user <${element.name}> under <${parent.name}> (line ${element.line})`
+  );
 }
 
 function parentOf(target: XmlElement, from: XmlElement = manifest): XmlElement | undefined {
@@ -167,11 +186,15 @@ describe("manifest.xml", () => {
       const parent = parentOf(element) ?? manifest;
       const id = element.attrs.resid;
       const found = declared.get(id);
-      if (!found) problems.push(`line ${element.line}: resid "${id}" is not declared in <Resources>`);
+      if (!found)
+        problems.push(`line ${element.line}: resid "${id}" is not declared in <Resources>`);
       else if (found.kind !== expectedKind(element, parent)) {
-        problems.push(`line ${element.line}: resid "${id}" is in bt:${found.kind}, expected bt:${expectedKind(element, parent)}`);
+        problems.push(
+          `line ${element.line}: resid "${id}" is in bt:${found.kind}, expected bt:${expectedKind(element, parent)}`
+        );
       }
-      if (id.length > 32) problems.push(`line ${element.line}: resid "${id}" is longer than 32 characters`);
+      if (id.length > 32)
+        problems.push(`line ${element.line}: resid "${id}" is longer than 32 characters`);
     }
     expect(problems).toEqual([]);
     expect(references.length).toBeGreaterThan(0);
@@ -215,8 +238,10 @@ describe("manifest.xml", () => {
     const check = (element: XmlElement, max: number) => {
       const values = [element.attrs.DefaultValue, ...element.children.map((o) => o.attrs.Value)];
       for (const value of values) {
-        if (value === undefined || value.trim() === "") tooLong.push(`line ${element.line}: empty string`);
-        else if ([...value].length > max) tooLong.push(`line ${element.line}: ${[...value].length} > ${max}: ${value}`);
+        if (value === undefined || value.trim() === "")
+          tooLong.push(`line ${element.line}: empty string`);
+        else if ([...value].length > max)
+          tooLong.push(`line ${element.line}: ${[...value].length} > ${max}: ${value}`);
       }
     };
     check(child(manifest, "DisplayName"), 125);
@@ -235,7 +260,9 @@ describe("manifest.xml", () => {
     ];
     const missing = localized
       .filter((element) => {
-        const override = element.children.find((o) => local(o.name) === "Override" && o.attrs.Locale === "en-US");
+        const override = element.children.find(
+          (o) => local(o.name) === "Override" && o.attrs.Locale === "en-US"
+        );
         return !override || !override.attrs.Value?.trim();
       })
       .map((element) => `line ${element.line}: <${element.name} ${element.attrs.id ?? ""}>`);
@@ -275,7 +302,8 @@ describe("manifest.xml", () => {
       }
       const [size] = [...sizes];
       const { width, height } = pngSize(file);
-      if (width !== size || height !== size) problems.push(`${url}: ${width}x${height}, expected ${size}x${size}`);
+      if (width !== size || height !== size)
+        problems.push(`${url}: ${width}x${height}, expected ${size}x${size}`);
     }
     expect(problems).toEqual([]);
   });
@@ -284,13 +312,20 @@ describe("manifest.xml", () => {
     const urls = new Map(resourcesOf("Urls").map((u) => [u.attrs.id, u.attrs.DefaultValue]));
     expect(urls.get("Taskpane.Url")).toBe(`${DEV_ORIGIN}taskpane.html`);
     expect(urls.get("Commands.Url")).toBe(`${DEV_ORIGIN}commands.html`);
-    expect(child(child(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toBe(`${DEV_ORIGIN}taskpane.html`);
+    expect(child(child(manifest, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).toBe(
+      `${DEV_ORIGIN}taskpane.html`
+    );
     expect(existsSync(join(ROOT, "src", "taskpane", "taskpane.html"))).toBe(true);
     expect(existsSync(join(ROOT, "src", "commands", "commands.html"))).toBe(true);
 
     const actions = all.filter((e) => local(e.name) === "Action");
-    expect(actions.map((a) => a.attrs["xsi:type"]).sort()).toEqual(["ExecuteFunction", "ShowTaskpane"]);
-    const functionNames = all.filter((e) => local(e.name) === "FunctionName").map((e) => e.text.trim());
+    expect(actions.map((a) => a.attrs["xsi:type"]).sort()).toEqual([
+      "ExecuteFunction",
+      "ShowTaskpane",
+    ]);
+    const functionNames = all
+      .filter((e) => local(e.name) === "FunctionName")
+      .map((e) => e.text.trim());
     expect(functionNames).toEqual(["refreshAnalysis"]);
     const commandsSource = readFileSync(join(ROOT, "src", "commands", "commands.ts"), "utf8");
     for (const name of functionNames) {
@@ -307,11 +342,15 @@ describe("manifest.xml", () => {
     expect(occurrences).toBeGreaterThan(3);
     const prod = toProductionManifest(manifestText);
     expect(prod).not.toMatch(/https?:\/\/localhost/);
-    expect(prod.split("https://optima-achats.example.fr/").length - 1).toBeGreaterThanOrEqual(occurrences);
+    expect(prod.split("https://optima-achats.example.fr/").length - 1).toBeGreaterThanOrEqual(
+      occurrences
+    );
     const custom = toProductionManifest(manifestText, "https://achats.example.org");
     expect(custom).not.toMatch(/https?:\/\/localhost/);
     expect(custom).not.toContain("https://optima-achats.example.fr/");
-    expect(custom.split("https://achats.example.org/").length - 1).toBeGreaterThanOrEqual(occurrences);
+    expect(custom.split("https://achats.example.org/").length - 1).toBeGreaterThanOrEqual(
+      occurrences
+    );
   });
 });
 
@@ -325,6 +364,9 @@ describe("manifest XSD validation (offline)", () => {
       timeout: 180_000,
     });
     const report = `exit ${run.status}${run.error ? ` (${run.error.message})` : ""}\n${run.stdout}\n${run.stderr}`;
-    expect({ status: run.status, report }).toEqual({ status: 0, report: expect.stringContaining("manifest.xml: valid") });
+    expect({ status: run.status, report }).toEqual({
+      status: 0,
+      report: expect.stringContaining("manifest.xml: valid"),
+    });
   }, 200_000);
 });

@@ -1,27 +1,44 @@
 /**
  * Deterministic demo data for Optima Achats: a fictional intercommunalité (the "Communauté
- * d'agglomération du Val de Loiret", 12 communes and a CCAS) with two budget years of mandats,
- * a contracts register and reference tables, plus deliberately planted cases that the analysis
- * must find (and negative controls that it must not flag).
- *
- * Everything is derived from the seed: no Date.now, no Math.random.
+ * d'agglomération du Val de Loiret", 12 communes and a CCAS) with two budget years of mandats
+ * (2025-01-01 to 2026-10-31), a contracts register and reference tables, plus deliberately planted
+ * cases that the analysis must find (`planted`) and negative controls that it must not flag
+ * (`controls`, same shape, expected.alert = 0). Everything is derived from the seed: no Date.now,
+ * no Math.random.
  *
  * How the spend is built (so that the planted cases are exact):
  * - every entity × family gets an annual budget (€/inhabitant × population, with noise), split
- *   between routes: EPCI-coordinated groupement de commandes, own contracts, UGAP, hors marché;
+ *   between routes: EPCI-coordinated groupement de commandes, own contracts (series of successive
+ *   contracts covering the period, lots for the larger buyers), UGAP, hors marché; works are built
+ *   per operation (one MAPA contract per lot, monthly progress payments);
  * - hors-marché spend is generated per entity × family × civil year with a budget capped well
- *   below the dispense threshold (34 000 € supplies/services, 75 000 € works), except for the
- *   families excluded from splitting checks; the entity × family × year groups used by planted
- *   splitting cases and controls are reserved (no natural hors-marché line falls in them);
+ *   below the dispense threshold (30 400 € supplies/services, 70 000 € works), except for the
+ *   families excluded from splitting checks (EAU, ADHES); the entity × family × year groups used by
+ *   planted splitting cases and controls are reserved (no natural hors-marché line falls in them);
  * - natural amounts (lines and contracts) avoid the bands [90 %, 100 %) of every threshold
- *   (40 k, 60 k, 90 k, 100 k, EU thresholds), so that the only bunching is the planted one;
+ *   (40 k, 60 k, 90 k, 100 k, EU thresholds) and are thinned out of [32 000, 36 000), so that the
+ *   only bunching is the planted one;
  * - natural amendments stay below +9 %, natural direct awards below 90 % of the threshold, natural
  *   contracts launched from 2026-08-21 all carry an environmental consideration (and a social one
  *   at or above EU thresholds), no contract ends within 7 days of the as-of date (period end) or
- *   of as-of + 12 months.
+ *   of as-of + 12 months (end = notification + duration in months).
+ *
+ * Planted (rows = sheet rows of "Mandats"): 5 splitting groups (40 000 € in 2025; 40 000 € in 2026
+ * when the first purchase precedes 1 April; 60 000 € after; works per operation vs 100 000 €; one
+ * above 90 000 €), bunching (8 contracts and invoices at 38 000–39 990 €), 2 direct awards above
+ * the threshold, 2 Loi Climat gaps, 2 amendment inflations (works > 15 %, services > 10 %), late
+ * payments (45–90 days), credit notes, dirty rows (text amounts, "(250,00)", impossible date, text
+ * date, no amount, no supplier, TTC only, dangling contract refs, invalid SIRET, layout rows),
+ * price dispersion of "Ramette papier A4 80g" (3,20–5,10 €), 2 pooling candidates, the complete
+ * single-bid list and renewal calendar. Controls: a 2026 group between 40 000 and 60 000 € after
+ * 1 April, two works operations each under 100 000 € (together above), a 48 000 € direct award
+ * under the 60 000 € threshold, a consultation launched 2026-08-18 without environmental
+ * consideration, a +13 % works amendment, fully pooled families, clean families, excluded families
+ * above the threshold.
  */
 import type { Cell, Nature } from "../../src/core/model";
 import { addMonths, dayFromYMD, excelSerialFromDay, frenchDate, isoDate, ymdFromDay } from "../../src/core/dates";
+import { formatEuros } from "../../src/core/money";
 import { Rng, cumulative, pickCumulative } from "./random";
 import {
   BUILDING_OPERATIONS,
@@ -1053,7 +1070,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   const planted: PlantedCase[] = [];
   const controls: ControlCase[] = [];
   const plantedLines: LineRec[] = [];
-  const plantedInfo = plantCases(ctx, rngPlanted, plantedLines, planted, controls, worksContracts);
+  const plantedInfo = plantCases(ctx, rngPlanted, plantedLines, planted, controls);
 
   // ---- 4. Fill the register up to the target with one-off contracts (études, mobilier, missions)
   const oneOffLines: LineRec[] = [];
@@ -1075,7 +1092,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     if (c.pinned || c.notification > addMonths(period.end, -4)) continue;
     if (rngContracts.chance(0.12)) c.amended = round(c.amount * (1 + rngContracts.float(0.01, 0.085)), 100);
   }
-  plantAmendments(ctx, rngPlanted, planted, controls, worksContracts);
+  plantAmendments(ctx, planted, controls, worksContracts);
 
   // ---- 6. Natural lines: allocate the remaining line count across streams
   const creditCount = Math.max(5, Math.round(spendLines * 0.004));
@@ -1098,12 +1115,12 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   ctx.lines.push(...dirty.lines);
 
   // ---- 8. Assemble the spend sheet
-  const spend = assembleSpend(ctx, rngPost);
+  const spend = assembleSpend(ctx);
 
   // ---- 9. Planted cases that are read from the final data
   finishPlanted(ctx, period, planted, controls, plantedInfo, latePlanted, dirty, spend.totalHTCents, creditLines);
 
-  const suppliersTable = buildSuppliersTable(book, dirty.invalidSupplier);
+  const suppliersTable = buildSuppliersTable(book);
   return {
     spend: spend.table,
     contracts: buildContractsTable(ctx.contracts),
@@ -1228,6 +1245,8 @@ function reamPriceCents(entity: EntityDef): number {
   return prices[Math.max(0, i)];
 }
 
+const BLANK_FAMILY_CODES = new Set(["FOU-BUR", "NETT", "CARB"]);
+
 function emitStream(ctx: Ctx, rng: Rng, s: Stream, out: LineRec[]): void {
   if (s.count <= 0 || s.budget <= 0) return;
   const f = s.family;
@@ -1271,11 +1290,12 @@ function emitStream(ctx: Ctx, rng: Rng, s: Stream, out: LineRec[]): void {
       date, entity: s.entity, family: f, htCents, supplier, contract,
       contractRefCell: contract ? (refCell ?? (channelCell ? null : contract.ref)) : null,
       channelCell,
-      cpv: f.cpv && rng.chance(s.kind === "hm" ? 0.2 : 0.55) ? f.cpv : null,
+      cpv: f.cpv && (BLANK_FAMILY_CODES.has(f.code) || rng.chance(s.kind === "hm" ? 0.2 : 0.55)) ? f.cpv : null,
       objet: item ? item.ref : fillObjet(rng, rng.pick(f.lineObjets), s.entity, date),
       operation: f.code === "VOIRIE" && s.kind === "contract" ? `Voirie ${ymdFromDay(date).year} — ${rng.pick(STREETS)}` : null,
       receipt: pay.receipt, paid: pay.paid, item,
-      familyBlank: s.kind === "contract" && rng.chance(0.01),
+      // A few lines without the buyer's family code (classified by CPV then): three families only.
+      familyBlank: s.kind === "contract" && BLANK_FAMILY_CODES.has(f.code) && rng.chance(0.01),
       siretSpaced: rng.chance(0.02),
     }, rng);
     out.push(line);
@@ -1436,12 +1456,11 @@ interface SplitSpec {
   firstDay?: number;
 }
 
-function plantCases(ctx: Ctx, rng: Rng, out: LineRec[], planted: PlantedCase[], controls: ControlCase[], worksContracts: Contract[]): PlantedInfo {
+function plantCases(ctx: Ctx, rng: Rng, out: LineRec[], planted: PlantedCase[], controls: ControlCase[]): PlantedInfo {
   const { period } = ctx;
   const y0 = period.startYear;
   const y1 = y0 + 1;
   const info: PlantedInfo = { splitting: [], controlsSplit: [], bunching: { caseIndex: -1, tag: "" }, direct: [] };
-  void worksContracts;
 
   const plantGroup = (spec: SplitSpec): { threshold: number; total: number } => {
     const e = entityByCode(spec.entity);
@@ -1704,10 +1723,11 @@ function plantCases(ctx: Ctx, rng: Rng, out: LineRec[], planted: PlantedCase[], 
   return info;
 }
 
-function plantAmendments(ctx: Ctx, rng: Rng, planted: PlantedCase[], controls: ControlCase[], worksContracts: Contract[]): void {
+function plantAmendments(ctx: Ctx, planted: PlantedCase[], controls: ControlCase[], worksContracts: Contract[]): void {
   const { period } = ctx;
-  void rng;
-  const eligible = (c: Contract) => c.notification <= addMonths(period.end, -6);
+  // Contracts notified within the period (at least 6 months before its end), so that an analysis of
+  // the period sees them.
+  const eligible = (c: Contract) => !c.pinned && c.notification >= period.start && c.notification <= addMonths(period.end, -6);
   const epciWorks = worksContracts.filter((c) => c.buyer.type === "EPCI" && eligible(c)).sort((a, b) => b.amount - a.amount || a.ref.localeCompare(b.ref));
   const communeWorks = worksContracts.filter((c) => c.buyer.type === "Commune" && eligible(c) && c.amount >= 80000).sort((a, b) => b.amount - a.amount || a.ref.localeCompare(b.ref));
   const a1 = epciWorks[0];
@@ -1720,13 +1740,16 @@ function plantAmendments(ctx: Ctx, rng: Rng, planted: PlantedCase[], controls: C
       expected: { alert: 1, initialHT: a1.amount, amendedHT: a1.amended, ratePct: Math.round(((a1.amended - a1.amount) / a1.amount) * 1000) / 10, limitPct: 15 },
     });
   }
-  const a2 = ctx.contracts.find((c) => c.buyer.code === "VLR" && c.family.code === "NETT" && eligible(c) && c.end > period.start);
+  const services = ctx.contracts
+    .filter((c) => c.nature !== "Travaux" && c.channel === "Marché propre" && eligible(c) && c.amount >= 100000 && !c.operation)
+    .sort((a, b) => (a.family.code === "NETT" ? 0 : 1) - (b.family.code === "NETT" ? 0 : 1) || b.amount - a.amount || a.ref.localeCompare(b.ref));
+  const a2 = services[0];
   if (a2) {
     a2.amended = round(a2.amount * 1.124, 100);
     a2.pinned = true;
     planted.push({
-      kind: "amendment-inflation", description: "Avenants au marché de nettoyage portant son montant à +12,4 % (limite fournitures et services 10 %)",
-      entity: a2.buyer.name, familyCode: "NETT", contractRefs: [a2.ref],
+      kind: "amendment-inflation", description: `Avenants au marché « ${a2.objet} » portant son montant à +12,4 % (limite fournitures et services 10 %)`,
+      entity: a2.buyer.name, familyCode: a2.family.code, contractRefs: [a2.ref],
       expected: { alert: 1, initialHT: a2.amount, amendedHT: a2.amended, ratePct: Math.round(((a2.amended - a2.amount) / a2.amount) * 1000) / 10, limitPct: 10 },
     });
   }
@@ -1931,7 +1954,7 @@ function lineCells(l: LineRec): Cell[] {
   return row;
 }
 
-function assembleSpend(ctx: Ctx, rng: Rng): { table: DemoTable; totalHTCents: number } {
+function assembleSpend(ctx: Ctx): { table: DemoTable; totalHTCents: number } {
   const lines = ctx.lines;
   lines.sort((a, b) => a.date - b.date || a.entity.code.localeCompare(b.entity.code) || a.order - b.order);
   const seq = new Map<string, number>();
@@ -1945,7 +1968,6 @@ function assembleSpend(ctx: Ctx, rng: Rng): { table: DemoTable; totalHTCents: nu
   const rows: Cell[][] = [title(SPEND_TITLE), title(`Exercices ${ctx.period.startYear}-${ctx.period.startYear + 1}`), blank(), [...SPEND_HEADER]];
   // Blank rows inside the table, at fixed fractions of the data.
   const blankAfter = new Set([Math.floor(lines.length * 0.27), Math.floor(lines.length * 0.61), Math.floor(lines.length * 0.61) + 1]);
-  void rng;
   let totalHT = 0;
   let totalTTC = 0;
   lines.forEach((l, i) => {
@@ -2048,7 +2070,7 @@ function finishPlanted(
   const ents = new Set(reams.map((l) => l.entity.code));
   planted.push({
     kind: "price-dispersion",
-    description: `« ${REAM_REF} » acheté par ${ents.size} entités à des prix unitaires de 3,20 € à 5,10 € HT (même article, prix propre à chaque entité)`,
+    description: `« ${REAM_REF} » acheté par ${ents.size} entités à des prix unitaires de ${formatEuros(Math.min(...prices))} à ${formatEuros(Math.max(...prices))} HT (même article, prix propre à chaque entité)`,
     familyCode: "FOU-BUR", rows: reams.map((l) => l.row).sort((a, b) => a - b),
     expected: {
       item: REAM_REF, entities: ents.size, lines: reams.length, minUnitPrice: euros(Math.min(...prices)), maxUnitPrice: euros(Math.max(...prices)),
@@ -2081,10 +2103,18 @@ function finishPlanted(
   // Single-bid competitive contracts (all of them, natural and planted).
   const competitive = ctx.contracts.filter((c) => c.procedure !== P_DIRECT && c.bids !== null);
   const single = competitive.filter((c) => c.bids === 1);
+  const inPeriod = (c: Contract) => c.notification >= period.start && c.notification <= period.end;
+  const competitiveIn = competitive.filter(inPeriod);
+  const singleIn = single.filter(inPeriod);
   planted.push({
-    kind: "single-bid", description: "Marchés passés en procédure concurrentielle n'ayant reçu qu'une offre (liste complète)",
+    kind: "single-bid",
+    description: "Marchés passés en procédure concurrentielle n'ayant reçu qu'une offre (liste complète du registre ; chiffres aussi donnés pour les seuls marchés notifiés dans la période)",
     contractRefs: single.map((c) => c.ref).sort(),
-    expected: { count: single.length, competitiveWithBids: competitive.length, ratePct: Math.round((single.length / competitive.length) * 1000) / 10 },
+    expected: {
+      count: single.length, competitiveWithBids: competitive.length, ratePct: Math.round((single.length / competitive.length) * 1000) / 10,
+      countNotifiedInPeriod: singleIn.length, competitiveWithBidsNotifiedInPeriod: competitiveIn.length,
+      ratePctNotifiedInPeriod: Math.round((singleIn.length / Math.max(1, competitiveIn.length)) * 1000) / 10,
+    },
   });
 
   // Renewal calendar: contracts ending in (asOf, asOf + 12 months].
@@ -2167,8 +2197,7 @@ function buildNomenclatureTable(): DemoTable {
   return { name: "Nomenclature", sheet: "Nomenclature", rows, firstRow: 1 };
 }
 
-function buildSuppliersTable(book: SupplierBook, invalid: Supplier | null): DemoTable {
-  void invalid;
+function buildSuppliersTable(book: SupplierBook): DemoTable {
   const rows: Cell[][] = [[...SUPPLIER_HEADER]];
   const sorted = book.all.slice().sort((a, b) => a.name.localeCompare(b.name, "fr"));
   for (const s of sorted) {

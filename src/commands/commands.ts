@@ -1,3 +1,5 @@
+/* global Office */
+
 /*
  * Ribbon commands without UI (manifest FunctionFile "Commands.Url" -> commands.html).
  * Each ExecuteFunction button names a function registered here with Office.actions.associate.

@@ -34,7 +34,10 @@ export class InputError extends Error {
   }
 }
 
-/** « Le fichier achats.xlsx (feuille Mandats, ligne 12) n'est pas … Réenregistrez-le … » */
+/**
+ * « Le fichier « achats.xlsx » (feuille « Mandats », ligne 12) n'est pas … Réenregistrez-le … »
+ * Without a file (`file: ""`), the problem is a whole sentence of its own.
+ */
 function formatMessage(problem: string, d: InputErrorDetails): string {
   const where: string[] = [];
   if (d.sheet !== undefined) where.push(`feuille « ${d.sheet} »`);
@@ -42,9 +45,28 @@ function formatMessage(problem: string, d: InputErrorDetails): string {
   const location = where.length > 0 ? ` (${where.join(", ")})` : "";
   const p = problem.trim().replace(/\.$/, "");
   const hint = d.hint.trim();
+  if (d.file === "") return `${p}${location}.${hint ? ` ${hint}` : ""}`;
   return `Le fichier « ${d.file} »${location} ${p}.${hint ? ` ${hint}` : ""}`;
 }
 
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
+}
+
+/** An error of the file system (missing file, folder, no access) → InputError; others unchanged. */
+export function fromFileSystemError(e: unknown, file: string): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    return new InputError("est introuvable", { file, hint: "Vérifiez le chemin et le nom du fichier." }, { cause: e });
+  }
+  if (code === "EISDIR") {
+    return new InputError("est un dossier, pas un fichier", { file, hint: "Indiquez les fichiers eux-mêmes (.xlsx, .csv ou .json)." }, { cause: e });
+  }
+  if (code === "EACCES" || code === "EPERM" || code === "EBUSY") {
+    return new InputError("ne peut pas être lu (accès refusé ou fichier verrouillé)", {
+      file,
+      hint: "Fermez-le s'il est ouvert dans une autre application et vérifiez vos droits d'accès.",
+    }, { cause: e });
+  }
+  return e;
 }

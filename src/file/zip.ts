@@ -20,7 +20,7 @@
  */
 import * as fs from "node:fs";
 import { Inflate } from "fflate";
-import { InputError } from "./errors";
+import { InputError, fromFileSystemError } from "./errors";
 
 export interface ZipEntry {
   /** Name as stored (no leading slash). */
@@ -152,9 +152,16 @@ export class ZipArchive {
   static async open(path: string, label = path): Promise<ZipArchive> {
     const bad = (cause?: string) =>
       new InputError(XLSX_UNREADABLE, { file: label, hint: XLSX_RESAVE }, cause ? { cause: new Error(cause) } : undefined);
-    const fh = await fs.promises.open(path, "r");
+    let fh: fs.promises.FileHandle;
     try {
-      const size = (await fh.stat()).size;
+      fh = await fs.promises.open(path, "r");
+    } catch (e) {
+      throw fromFileSystemError(e, label);
+    }
+    try {
+      const stat = await fh.stat();
+      if (stat.isDirectory()) throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), label);
+      const size = stat.size;
       if (size === 0) {
         throw new InputError("est vide (0 octet)", { file: label, hint: "Vérifiez le fichier ou réenregistrez-le depuis Excel au format .xlsx." });
       }

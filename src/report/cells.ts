@@ -7,6 +7,13 @@ import type { Unit } from "../core/indicators/types";
 import { text, type Lang } from "./labels";
 import type { CellValue, FormulaCell, TextCell } from "./spec";
 
+const MONTH =
+  "(?:janv?|janvier|f[ée]v|f[ée]vr|f[ée]vrier|mars?|avr|avril|mai|juin|juil|juillet|ao[uû]t?|sept?|septembre|oct|octobre|nov|novembre|d[ée]c|d[ée]cembre|" +
+  "january|feb|february|march|apr|april|may|jun|june|jul|july|aug|august|september|october|november|dec|december)\\.?";
+
+const DAY_MONTH = new RegExp(`^\\d{1,2}[-/ ]?${MONTH}(?:[-/ ]?\\d{2,4})?$`, "i");
+const MONTH_YEAR = new RegExp(`^${MONTH}[-/ ]\\d{1,4}$`, "i");
+
 /**
  * True when Excel could read the string as something other than plain text: a formula or DDE
  * lead character (= + - @, tab, CR, LF), a number (with spaces, commas, dots, a currency sign or
@@ -24,8 +31,8 @@ export function needsTextMarker(s: string): boolean {
   // Dates, months, fractions, times: 2025-01, 01/02/2025, 1/2, 10:30, 1-janv.
   if (/^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(t)) return true;
   if (/^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP][mM])?$/.test(t)) return true;
-  if (/^\d{1,2}[-/ ]?[A-Za-zéû]{3,9}\.?(?:[-/ ]?\d{2,4})?$/.test(t)) return true;
-  if (/^[A-Za-zéû]{3,9}\.?[-/ ]\d{2,4}$/.test(t)) return true;
+  // Month names (French and English, abbreviated or not): "1-janv.", "janv. 2025", "Mar-25".
+  if (DAY_MONTH.test(t) || MONTH_YEAR.test(t)) return true;
   return false;
 }
 

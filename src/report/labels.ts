@@ -249,6 +249,7 @@ export const TEXTS = {
   noSource: ["aucune table source", "no source table"],
   defaultParameters: ["valeurs de référence par défaut (SPEC §3)", "default reference values (SPEC §3)"],
   changedParameters: ["paramètres modifiés", "changed settings"],
+  changedParameter: ["paramètre modifié", "changed setting"],
   reference: ["Réf.", "Ref."],
   coverage: ["Couverture", "Coverage"],
   statusGood: ["Bon", "Good"],

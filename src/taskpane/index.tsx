@@ -17,12 +17,10 @@ function whenOfficeReady(): Promise<HostInfo> {
     return Promise.resolve({ host: null, platform: null });
   }
   // The typings declare HostType/PlatformType as enums; at runtime they are strings ("Excel") or null.
-  return Office.onReady().then(
-    (info): HostInfo => ({
-      host: info?.host ? String(info.host) : null,
-      platform: info?.platform ? String(info.platform) : null,
-    })
-  );
+  return Office.onReady().then((info): HostInfo => ({
+    host: info?.host ? String(info.host) : null,
+    platform: info?.platform ? String(info.platform) : null,
+  }));
 }
 
 function render(info: HostInfo): void {

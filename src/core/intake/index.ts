@@ -39,6 +39,14 @@ export interface IntakeOptions {
 }
 
 export const DEFAULT_ENTITY = "Entité unique";
+export const DEFAULT_VAT_PERCENT = 20;
+
+/** Nomenclature rows by family code, the first row of a code winning (what spend lines look up). */
+export function nomenclatureIndex(rows: NomenclatureRow[]): Map<string, NomenclatureRow> {
+  const byCode = new Map<string, NomenclatureRow>();
+  for (const n of rows) if (!byCode.has(n.familyCode)) byCode.set(n.familyCode, n);
+  return byCode;
+}
 
 const ORDER: TableKind[] = ["entities", "nomenclature", "suppliers", "contracts", "spend"];
 
@@ -51,8 +59,7 @@ export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], option
   const spend: IntakeResult["spend"] = [];
   const recs: TableReconciliation[] = [];
   const defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
-  const defaultVatPercent = options.defaultVatPercent ?? 20;
-  const nomenclatureByCode = new Map<string, NomenclatureRow>();
+  const defaultVatPercent = options.defaultVatPercent ?? DEFAULT_VAT_PERCENT;
 
   const sorted = [...tables].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   for (const t of sorted) {
@@ -69,7 +76,6 @@ export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], option
         break;
       case "nomenclature":
         readNomenclature(range, log, nomenclature);
-        for (const n of nomenclature) if (!nomenclatureByCode.has(n.familyCode)) nomenclatureByCode.set(n.familyCode, n);
         break;
       case "suppliers":
         readSuppliers(range, log, suppliers);
@@ -78,7 +84,7 @@ export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], option
         readContractRows(rows, firstDataIndex, endIndex, firstRow, log, { mapping: t.mapping, date1904, defaultEntity }, contracts);
         break;
       case "spend": {
-        const p = new SpendProcessor(log, { mapping: t.mapping, date1904, defaultVatPercent, defaultEntity, nomenclature: nomenclatureByCode });
+        const p = new SpendProcessor(log, { mapping: t.mapping, date1904, defaultVatPercent, defaultEntity, nomenclature: nomenclatureIndex(nomenclature) });
         for (let i = firstDataIndex; i < endIndex; i++) p.push(rows[i] ?? [], firstRow + i);
         for (const l of p.lines) spend.push(l);
         break;

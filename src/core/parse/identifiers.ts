@@ -58,6 +58,11 @@ export function sirenOf(id: string): string {
   return id.length > 9 ? id.slice(0, 9) : id;
 }
 
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function digitSum(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) sum += digits.charCodeAt(i) - 48;
@@ -97,6 +102,7 @@ function companyIdFromNumber(value: number): CompanyId | undefined {
 
 function companyIdFromText(text: string): CompanyId | null | undefined {
   const n = text.length;
+  if ((n === 14 || n === 9) && allDigits(text)) return build(text); // fast path: clean digits
   let digits = "";
   let runStart = -1;
   let count = 0;

@@ -202,10 +202,13 @@ function parseGeneral(text: string): number | null | undefined {
   let lastSepPos = -1;
   let expPos = -1;
   let nDigits = 0;
+  // All digits as one integer (exact while nDigits ≤ 15), whatever the separators between them.
+  let mantissa = 0;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (isDigitCode(c)) {
       nDigits++;
+      mantissa = mantissa * 10 + (c - 48);
     } else if (c === DOT) {
       nDot++;
       lastSep = SEP_DOT;
@@ -265,13 +268,8 @@ function parseGeneral(text: string): number | null | undefined {
   if (decimalPos >= 0 && fractionLength === 0) return undefined;
 
   if (nDigits <= MAX_EXACT_DIGITS) {
-    // All digits as one exact integer, then one correctly rounded division: the same double as
+    // The exact integer of all digits, then one correctly rounded division: the same double as
     // Number("int.fraction"), without building strings.
-    let mantissa = 0;
-    for (let k = start; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (isDigitCode(c)) mantissa = mantissa * 10 + (c - 48);
-    }
     return finish(fractionLength === 0 ? mantissa : mantissa / POW10[fractionLength], negative);
   }
   // Long numbers: let the JS number parser round them.

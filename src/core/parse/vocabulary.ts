@@ -22,6 +22,24 @@ function cellKey(value: Cell): string | null | undefined {
   return value.trim() === "" ? null : undefined;
 }
 
+/** Most distinct labels remembered per vocabulary before the memo starts over. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Memoised text lookup: a vocabulary column repeats a handful of labels over up to 1 M rows, and
+ * normalizeKey (Unicode normalisation + regexes) costs far more than a Map lookup. The memo is
+ * invisible to callers: same text, same answer.
+ */
+function memoized<T>(cache: Map<string, T>, text: string, compute: (cell: Cell) => T): T {
+  if (text.length > MAX_VOCABULARY_TEXT) return compute(text);
+  const hit = cache.get(text);
+  if (hit !== undefined || cache.has(text)) return hit as T;
+  const value = compute(text);
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+
 function hasWord(key: string, word: string): boolean {
   return key === word || key.startsWith(word + " ") || key.endsWith(" " + word) || key.includes(" " + word + " ");
 }
@@ -73,6 +91,12 @@ const PROCEDURE_EXACT: ReadonlyMap<string, Procedure> = new Map<string, Procedur
  * labels are unknown (undefined).
  */
 export function normalizeProcedure(value: Cell): Procedure | null | undefined {
+  return typeof value === "string" ? memoized(procedureCache, value, procedureOf) : procedureOf(value);
+}
+
+const procedureCache = new Map<string, Procedure | null | undefined>();
+
+function procedureOf(value: Cell): Procedure | null | undefined {
   const key = cellKey(value);
   if (key === null || key === undefined) return key;
   const exact = PROCEDURE_EXACT.get(key);
@@ -131,6 +155,12 @@ const CENTRAL_BODIES: readonly string[] = ["ugap", "resah", "caih", "approlys", 
  * undefined.
  */
 export function normalizeChannel(value: Cell): Channel | null | undefined {
+  return typeof value === "string" ? memoized(channelCache, value, channelOf) : channelOf(value);
+}
+
+const channelCache = new Map<string, Channel | null | undefined>();
+
+function channelOf(value: Cell): Channel | null | undefined {
   const key = cellKey(value);
   if (key === null || key === undefined) return key;
   const exact = CHANNEL_EXACT.get(key);
@@ -146,9 +176,9 @@ export function normalizeChannel(value: Cell): Channel | null | undefined {
 export const UGAP_SIREN = "776056467";
 
 /**
- * The supplier is UGAP: its SIRET/SIREN starts with SIREN 776056467 (spaces and dots ignored), or
- * its name normalises to "ugap", starts with "ugap " or with "union des groupements d achats
- * publics".
+ * The supplier is UGAP: its SIRET/SIREN starts with SIREN 776056467 (or `ugapSiren`, the value
+ * of the Paramètres sheet; spaces and dots ignored), or its name normalises to "ugap", starts with
+ * "ugap " or with "union des groupements d achats publics".
  */
 export function isUgap(supplierId: string | null, supplierName: string | null, ugapSiren: string = UGAP_SIREN): boolean {
   if (typeof supplierId === "string" && supplierId.length <= 40) {
@@ -156,9 +186,12 @@ export function isUgap(supplierId: string | null, supplierName: string | null, u
     if ((digits.length === 9 || digits.length === 14) && digits.startsWith(ugapSiren)) return true;
   }
   if (typeof supplierName === "string" && supplierName.length <= MAX_VOCABULARY_TEXT) {
-    // Fast reject: every accepted name starts with "u"/"U" after leading spaces (hot path on 1 M lines).
-    const first = supplierName.trimStart().charCodeAt(0) | 0x20;
-    if (first !== 0x75) return false;
+    // Fast reject (hot path on 1 M lines): every accepted key starts with "u", so a name whose
+    // first non-space character is an ASCII letter or digit other than "u"/"U" cannot match.
+    // Other first characters (quotes, accented letters…) go through normalizeKey.
+    const first = supplierName.trimStart().charCodeAt(0);
+    const lower = first | 0x20;
+    if (((lower >= 0x61 && lower <= 0x7a) || (first >= 0x30 && first <= 0x39)) && lower !== 0x75) return false;
     const key = normalizeKey(supplierName);
     return key === "ugap" || key.startsWith("ugap ") || key.startsWith("union des groupements d achats publics");
   }
@@ -198,6 +231,12 @@ const NATURE_EXACT: ReadonlyMap<string, Nature> = new Map<string, Nature>([
  * prefer the CPV nature when they have one. Labels naming two natures are unknown (undefined).
  */
 export function normalizeNature(value: Cell): Nature | null | undefined {
+  return typeof value === "string" ? memoized(natureCache, value, natureOf) : natureOf(value);
+}
+
+const natureCache = new Map<string, Nature | null | undefined>();
+
+function natureOf(value: Cell): Nature | null | undefined {
   const key = cellKey(value);
   if (key === null || key === undefined) return key;
   const exact = NATURE_EXACT.get(key);

@@ -61,7 +61,7 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
     const answer = inputs.diagnostic[q.id];
     const comment = inputs.diagnosticComments[q.id];
     return [
-      q.id,
+      textCell(q.id),
       pick(lang, AXIS_LABELS[q.axis]),
       Number(q.id.slice(-2)),
       textCell(pick(lang, q.text)),

@@ -63,7 +63,7 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
     const nf = kindFormat(def.kind);
     if (nf) for (const key of ["value", "usedValue", "defaultValue"]) formats.push({ row: i, key, numberFormat: nf });
     return [
-      `param/${def.id}`,
+      textCell(`param/${def.id}`),
       textCell(parameterLabel(lang, def)),
       typed !== undefined && typed !== null ? scalarCell(typed) : scalarCell(used),
       scalarCell(used),
@@ -101,7 +101,7 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
     });
     const source = inputs.parameterTables[t] ?? datedRows(analysis.reference, t);
     const cells: CellValue[][] = source.map((r, i) => [
-      `${section}/${i + 1}`,
+      textCell(`${section}/${i + 1}`),
       ...layout.slice(1).map((d) => (d.field === "source" ? textCell(r.source === null || r.source === undefined ? null : String(r.source)) : scalarCell(r[d.field] ?? null))),
     ]);
     const tp = sb.rawTable(TABLE_NAMES[t], sb.cursor, 0, cols, cells, "TableStyleLight9");

@@ -67,6 +67,25 @@ describe("normalizeProcedure", () => {
   });
 });
 
+describe("vocabulary memo", () => {
+  it("answers the same after thousands of distinct labels have gone through the memo", () => {
+    expect(normalizeChannel("UGAP")).toBe("Centrale d'achat");
+    const recognised: string[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      if (normalizeChannel(`libellé inconnu ${i}`) !== undefined) recognised.push(`channel ${i}`);
+      if (normalizeProcedure(`procédure ${i}`) !== undefined) recognised.push(`procedure ${i}`);
+      if (normalizeNature(`nature ${i}`) !== undefined) recognised.push(`nature ${i}`);
+    }
+    expect(recognised).toEqual([]);
+    expect(normalizeChannel("UGAP")).toBe("Centrale d'achat");
+    expect(normalizeChannel("UGAP")).toBe("Centrale d'achat");
+    expect(normalizeProcedure("MAPA")).toBe("Procédure adaptée");
+    expect(normalizeNature("T")).toBe("Travaux");
+    expect(normalizeChannel("")).toBeNull();
+    expect(normalizeChannel("")).toBeNull();
+  });
+});
+
 describe("isCompetitive", () => {
   it("is true for every procedure but 'sans publicité ni mise en concurrence'", () => {
     for (const p of PROCEDURES) {
@@ -130,6 +149,18 @@ describe("isUgap", () => {
     expect(isUgap(null, "UGAP Direction Île-de-France")).toBe(true);
     expect(isUgap(null, "Union des Groupements d’Achats Publics")).toBe(true);
     expect(isUgap("552081317", "UGAP")).toBe(true);
+  });
+
+  it("recognises UGAP names behind quotes or an accented capital", () => {
+    expect(isUgap(null, "« UGAP »")).toBe(true);
+    expect(isUgap(null, '"UGAP"')).toBe(true);
+    expect(isUgap(null, "ÙGAP")).toBe(true);
+    expect(isUgap(null, "  ugap")).toBe(true);
+  });
+
+  it("uses the SIREN given by the parameters when there is one", () => {
+    expect(isUgap("123456789", null, "123456789")).toBe(true);
+    expect(isUgap("776056467", null, "123456789")).toBe(false);
   });
 
   it("does not take names that merely contain 'ugap' for UGAP", () => {

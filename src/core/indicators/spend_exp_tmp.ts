@@ -16,7 +16,7 @@
  *   civil months the period touches (a month: 1/12, a year: 12/12). A supplier is in the tail
  *   when 0 < net spend < prorated threshold.
  */
-import { dayFromYMD, ymdFromDay } from "../dates";
+import { dayFromYMD, monthKey, ymdFromDay } from "../dates";
 import type { FamilyRule, SpendLine } from "../model";
 import { toEuros } from "../money";
 import { monthsOf, previousYearPeriod, yearToDate, type Period } from "../period";
@@ -38,17 +38,68 @@ export interface SupplierBucket extends Bucket {
   name: string | null;
   /** First supplier identifier seen for the key. */
   id: string | null;
+  /** Distinct entities served (filled at the end of the pass). */
   entities: Set<string>;
+}
+
+interface SupplierPass extends SupplierBucket {
+  /** The supplier's spend per family, keyed by family index (small integers: fast Map keys). */
+  families: Map<number, PairPass>;
+}
+
+/**
+ * A supplier within a family, split by month × entity into cube cells keyed by
+ * entityIndex × 4 096 + monthIndex (small integers: fast Map keys). Most pairs have a single
+ * cell, held inline; the Map is created only for a second cell (memory on 1 M lines).
+ */
+interface PairPass extends Bucket {
+  firstKey: number;
+  firstCents: number;
+  firstLines: number;
+  more: Map<number, Bucket> | null;
+}
+
+function addCell(p: PairPass, key: number, cents: number): void {
+  if (key === p.firstKey) {
+    p.firstCents += cents;
+    p.firstLines++;
+    return;
+  }
+  if (p.more === null) p.more = new Map();
+  const cell = p.more.get(key);
+  if (cell === undefined) p.more.set(key, { cents, lines: 1 });
+  else {
+    cell.cents += cents;
+    cell.lines++;
+  }
+}
+
+function* cellsOf(p: PairPass): Iterable<[number, number, number]> {
+  yield [p.firstKey, p.firstCents, p.firstLines];
+  if (p.more !== null) for (const [k, b] of p.more) yield [k, b.cents, b.lines];
 }
 
 export interface FamilyBucket extends Bucket {
   label: string;
   rule: FamilyRule;
-  /** Net cents per supplierKey within the family. */
-  suppliers: Map<string, number>;
+  /** Net cents and lines per supplierKey within the family. */
+  suppliers: Map<string, Bucket>;
 }
 
-export interface CubeBucket extends Bucket {
+interface IndexedBucket extends Bucket {
+  index: number;
+}
+
+interface FamilyPass extends FamilyBucket {
+  key: string;
+  suppliers: Map<string, PairPass>;
+}
+
+interface MonthBucket extends IndexedBucket {
+  month: string;
+}
+
+export interface CubeCell extends Bucket {
   month: string;
   entity: string;
   familyKey: string;
@@ -69,8 +120,10 @@ export interface SpendAggregates {
   byEntity: Map<string, Bucket>;
   byService: Map<string, Bucket>;
   byTerritory: Map<string, Bucket>;
+  /** Keyed "YYYY-MM". */
   byMonth: Map<string, Bucket>;
-  cube: Map<string, CubeBucket>;
+  /** The spend cube: month × entity × family × supplier (non-empty cells only). */
+  cube(): Iterable<CubeCell>;
 }
 
 function addTo(map: Map<string, Bucket>, key: string, cents: number): void {
@@ -83,90 +136,157 @@ function addTo(map: Map<string, Bucket>, key: string, cents: number): void {
   }
 }
 
-/** One pass over the lines: totals and every dimension of the spend cube. */
+/** Map<day, month bucket>: day numbers repeat, so the civil-month conversion runs once per day. */
+function monthBuckets(): { byDay: Map<number, MonthBucket>; months: MonthBucket[]; byKey: Map<string, MonthBucket> } {
+  return { byDay: new Map(), months: [], byKey: new Map() };
+}
+
+/** Months per cell key: a period never spans 4 096 months, so keys never collide. */
+const CELL_BASE = 4096;
+const NOCELL = !!process.env.NOCELL; const NOPAIR = !!process.env.NOPAIR; const NOSVC = !!process.env.NOSVC; const NOMONTH = !!process.env.NOMONTH;
+
+/**
+ * One pass over the lines: totals and every dimension of the spend cube. Hot loop: no string
+ * building and no closures per line; the cube is held per family × supplier, keyed by small
+ * integers (month index, entity index), and expanded to rows only on demand.
+ */
 export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
-  const agg: SpendAggregates = {
-    totalCents: 0,
-    lines: lines.length,
-    ttcCents: 0,
-    ttcLines: 0,
-    creditNotes: 0,
-    creditNotesCents: 0,
-    bySupplier: new Map(),
-    byFamily: new Map(),
-    byEntity: new Map(),
-    byService: new Map(),
-    byTerritory: new Map(),
-    byMonth: new Map(),
-    cube: new Map(),
-  };
-  const monthOf = monthKeyer();
+  let total = 0;
+  let ttcCents = 0;
+  let ttcLines = 0;
+  let creditNotes = 0;
+  let creditNotesCents = 0;
+  const suppliers = new Map<string, SupplierPass>();
+  const familyIndex = new Map<string, number>();
+  const families: FamilyPass[] = [];
+  const byEntity = new Map<string, IndexedBucket>();
+  const entityNames: string[] = [];
+  const byService = new Map<string, Bucket>();
+  const byTerritory = new Map<string, Bucket>();
+  const month = monthBuckets();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const c = l.amountHTCents;
-    agg.totalCents += c;
+    total += c;
     if (l.amountTTCCents !== null) {
-      agg.ttcCents += l.amountTTCCents;
-      agg.ttcLines++;
+      ttcCents += l.amountTTCCents;
+      ttcLines++;
     }
     if (l.isCredit || c < 0) {
-      agg.creditNotes++;
-      agg.creditNotesCents += c;
+      creditNotes++;
+      creditNotesCents += c;
     }
 
-    let s = agg.bySupplier.get(l.supplierKey);
-    if (!s) {
-      s = { cents: 0, lines: 0, name: l.supplierName, id: l.supplierId, entities: new Set() };
-      agg.bySupplier.set(l.supplierKey, s);
+    let s = suppliers.get(l.supplierKey);
+    if (s === undefined) {
+      s = { cents: 0, lines: 0, name: l.supplierName, id: l.supplierId, entities: new Set(), families: new Map() };
+      suppliers.set(l.supplierKey, s);
+    } else {
+      if (s.name === null && l.supplierName !== null) s.name = l.supplierName;
+      if (s.id === null && l.supplierId !== null) s.id = l.supplierId;
     }
     s.cents += c;
     s.lines++;
-    if (s.name === null && l.supplierName !== null) s.name = l.supplierName;
-    if (s.id === null && l.supplierId !== null) s.id = l.supplierId;
-    s.entities.add(l.entity);
 
-    let f = agg.byFamily.get(l.family.key);
-    if (!f) {
-      f = { cents: 0, lines: 0, label: l.family.label, rule: l.family.rule, suppliers: new Map() };
-      agg.byFamily.set(l.family.key, f);
+    let e = byEntity.get(l.entity);
+    if (e === undefined) {
+      e = { cents: 0, lines: 0, index: entityNames.length };
+      entityNames.push(l.entity);
+      byEntity.set(l.entity, e);
     }
+    e.cents += c;
+    e.lines++;
+
+    let m = month.byDay.get(l.date);
+    if (m === undefined) {
+      const key = monthKey(l.date);
+      m = month.byKey.get(key);
+      if (m === undefined) {
+        m = { cents: 0, lines: 0, index: month.months.length, month: key };
+        month.months.push(m);
+        month.byKey.set(key, m);
+      }
+      month.byDay.set(l.date, m);
+    }
+    m.cents += c;
+    m.lines++;
+
+    let fi = familyIndex.get(l.family.key);
+    if (fi === undefined) {
+      fi = families.length;
+      families.push({ key: l.family.key, cents: 0, lines: 0, label: l.family.label, rule: l.family.rule, suppliers: new Map() });
+      familyIndex.set(l.family.key, fi);
+    }
+    const f = families[fi];
     f.cents += c;
     f.lines++;
-    f.suppliers.set(l.supplierKey, (f.suppliers.get(l.supplierKey) ?? 0) + c);
 
-    addTo(agg.byEntity, l.entity, c);
-    addTo(agg.byService, l.service ?? NOT_GIVEN, c);
-    addTo(agg.byTerritory, l.territory ?? NOT_GIVEN, c);
-    const month = monthOf(l.date);
-    addTo(agg.byMonth, month, c);
-
-    const cubeKey = month + "\u0001" + l.entity + "\u0001" + l.family.key + "\u0001" + l.supplierKey;
-    const cb = agg.cube.get(cubeKey);
-    if (cb) {
-      cb.cents += c;
-      cb.lines++;
-    } else {
-      agg.cube.set(cubeKey, { cents: c, lines: 1, month, entity: l.entity, familyKey: l.family.key, supplierKey: l.supplierKey });
+    const cellKey = e.index * CELL_BASE + m.index;
+    const fs = NOPAIR ? ({cents:0,lines:0} as PairPass) : s.families.get(fi);
+    if (fs === undefined) s.families.set(fi, { cents: c, lines: 1, firstKey: cellKey, firstCents: c, firstLines: 1, more: null });
+    else {
+      fs.cents += c;
+      fs.lines++;
+      if (!NOCELL) addCell(fs, cellKey, c);
     }
+
+    if (!NOSVC) {addTo(byService, l.service ?? NOT_GIVEN, c);
+    addTo(byTerritory, l.territory ?? NOT_GIVEN, c);}
   }
-  return agg;
+
+  // After the pass (over family × supplier pairs, far fewer than lines): each family's suppliers
+  // and each supplier's distinct entities.
+  const bySupplier = new Map<string, SupplierBucket>();
+  for (const [supplierKey, s] of suppliers) {
+    for (const [fi, fs] of s.families) {
+      families[fi].suppliers.set(supplierKey, fs);
+      for (const [key] of cellsOf(fs)) s.entities.add(entityNames[Math.floor(key / CELL_BASE)]);
+    }
+    bySupplier.set(supplierKey, { cents: s.cents, lines: s.lines, name: s.name, id: s.id, entities: s.entities });
+  }
+  const byFamily = new Map<string, FamilyBucket>();
+  for (const f of families) byFamily.set(f.key, { cents: f.cents, lines: f.lines, label: f.label, rule: f.rule, suppliers: f.suppliers });
+  const byMonth = new Map<string, Bucket>();
+  for (const m of month.months) byMonth.set(m.month, { cents: m.cents, lines: m.lines });
+  const byEntityOut = new Map<string, Bucket>();
+  for (const [k, e] of byEntity) byEntityOut.set(k, { cents: e.cents, lines: e.lines });
+
+  return {
+    totalCents: total,
+    lines: lines.length,
+    ttcCents,
+    ttcLines,
+    creditNotes,
+    creditNotesCents,
+    bySupplier,
+    byFamily,
+    byEntity: byEntityOut,
+    byService,
+    byTerritory,
+    byMonth,
+    *cube(): Iterable<CubeCell> {
+      for (const f of families) {
+        const familyKey = f.key;
+        for (const [supplierKey, pair] of f.suppliers) {
+          for (const [key, cents, count] of cellsOf(pair)) {
+            yield {
+              cents,
+              lines: count,
+              month: month.months[key % CELL_BASE].month,
+              entity: entityNames[Math.floor(key / CELL_BASE)],
+              familyKey,
+              supplierKey,
+            };
+          }
+        }
+      }
+    },
+  };
 }
 
-/** Net HT spend, lines and distinct suppliers per family (SPEC §2.6 families). */
+/** Net HT spend, lines and per-supplier net spend per family (SPEC §2.6 families). */
 export function spendByFamily(lines: readonly SpendLine[]): Map<string, FamilyBucket> {
-  const out = new Map<string, FamilyBucket>();
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    let f = out.get(l.family.key);
-    if (!f) {
-      f = { cents: 0, lines: 0, label: l.family.label, rule: l.family.rule, suppliers: new Map() };
-      out.set(l.family.key, f);
-    }
-    f.cents += l.amountHTCents;
-    f.lines++;
-    f.suppliers.set(l.supplierKey, (f.suppliers.get(l.supplierKey) ?? 0) + l.amountHTCents);
-  }
-  return out;
+  return aggregateSpend(lines).byFamily;
 }
 
 export type AbcClass = "A" | "B" | "C";
@@ -329,7 +449,7 @@ export function computeSP2(ctx: AnalysisContext, agg: SpendAggregates): Indicato
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([month, b]) => ({ month, amount: eur(b.cents), lines: b.lines, share: pct(b.cents, total) }));
   const cube: Row[] = [];
-  for (const c of agg.cube.values()) {
+  for (const c of agg.cube()) {
     cube.push({
       month: c.month,
       entity: c.entity,
@@ -441,13 +561,6 @@ export function computeSP3(ctx: AnalysisContext, agg: SpendAggregates): Indicato
 // ---------------------------------------------------------------------------------------------
 // SP4
 
-/** The entry with the largest positive amount (smallest key on ties), or null. */
-function topEntry(map: Map<string, number>): [string, number] | null {
-  let best: [string, number] | null = null;
-  for (const e of map) if (e[1] > 0 && (best === null || e[1] > best[1] || (e[1] === best[1] && e[0] < best[0]))) best = e;
-  return best;
-}
-
 export function computeSP4(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
   const base = { id: "SP4", group: "SP" as const, label: "Concentration : part des 5 premiers fournisseurs", unit: "%" as const };
   if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
@@ -459,8 +572,13 @@ export function computeSP4(ctx: AnalysisContext, agg: SpendAggregates): Indicato
     return notAvailable(base, "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).", coverage);
   }
   const byFamily: Row[] = sortedByCentsDesc(agg.byFamily).map(([key, f]) => {
-    const c = concentration([...f.suppliers.values()]);
-    const top = topEntry(f.suppliers);
+    const amounts: number[] = [];
+    let top: [string, number] | null = null;
+    for (const [k, fs] of f.suppliers) {
+      amounts.push(fs.cents);
+      if (fs.cents > 0 && (top === null || fs.cents > top[1] || (fs.cents === top[1] && k < top[0]))) top = [k, fs.cents];
+    }
+    const c = concentration(amounts);
     const topKey = top === null ? null : top[0];
     return {
       familyKey: key,
@@ -569,18 +687,34 @@ export function computeSP6(ctx: AnalysisContext, currentCents: number): Indicato
 
   // One pass over every line: monthly series and both year-to-date sums.
   const monthOf = monthKeyer();
-  const byMonth = new Map<string, Bucket>();
+  const byDay = new Map<number, Bucket>();
   let ytdCents = 0;
   let previousYtdCents = 0;
   let previousYtdLines = 0;
   const all = ctx.allLines;
   for (let i = 0; i < all.length; i++) {
     const l = all[i];
-    addTo(byMonth, monthOf(l.date), l.amountHTCents);
+    const d = byDay.get(l.date);
+    if (d === undefined) byDay.set(l.date, { cents: l.amountHTCents, lines: 1 });
+    else {
+      d.cents += l.amountHTCents;
+      d.lines++;
+    }
     if (l.date >= ytd.start && l.date <= ytd.end) ytdCents += l.amountHTCents;
     else if (l.date >= previousYtd.start && l.date <= previousYtd.end) {
       previousYtdCents += l.amountHTCents;
       previousYtdLines++;
+    }
+  }
+
+  const byMonth = new Map<string, Bucket>();
+  for (const [day, b] of byDay) {
+    const key = monthOf(day);
+    const m = byMonth.get(key);
+    if (m === undefined) byMonth.set(key, { cents: b.cents, lines: b.lines });
+    else {
+      m.cents += b.cents;
+      m.lines += b.lines;
     }
   }
 

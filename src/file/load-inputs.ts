@@ -1,0 +1,682 @@
+/**
+ * Input files → IntakeResult (issue #6), for the CLI: .xlsx workbooks (every Excel table, and every
+ * sheet without tables as one plain range), .csv files and DECP JSON files, combined.
+ *
+ * Each table is detected as in the pane (detect.ts: header row, kind, column mapping), then a
+ * mapping file may override the kind, the header row and columns. Tables of no known kind are
+ * skipped and listed with the reason. Spend tables — the big ones, up to 1 048 575 rows — are
+ * streamed row by row into a SpendProcessor (only their first rows are kept, for detection); the
+ * other kinds are small and are buffered, then read by runIntake. The result has the shape and the
+ * order runIntake gives (reference tables, contracts, spend, then DECP).
+ *
+ * Every problem with the inputs is an InputError (French, exit code 1 in the CLI); a file that
+ * brings no table at all is one, never an empty analysis.
+ */
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import type { DecpImport } from "../core/decp";
+import { importDecp, isDecpJson } from "../core/decp";
+import { autoMap, detectTable, headerKey, missingRequired, type ColumnMapping, type TableDetection } from "../core/detect";
+import { FIELDS, TABLE_KINDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
+import {
+  DEFAULT_ENTITY,
+  DEFAULT_VAT_PERCENT,
+  nomenclatureIndex,
+  reconcile,
+  runIntake,
+  type IntakeOptions,
+  type MappedTable,
+} from "../core/intake";
+import { TableLog } from "../core/intake/rows";
+import { SpendProcessor } from "../core/intake/spend";
+import type { Cell, IntakeResult, RawTable, TableKind, TableReconciliation } from "../core/model";
+import { cellText } from "../core/text";
+import { readCsvRows } from "./csv-reader";
+import { InputError, fromFileSystemError } from "./errors";
+import { columnName, openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+
+/** Override of one table's detection (keys of MappingFile: table names). */
+export interface TableOverride {
+  kind?: TableKind;
+  /** 1-based sheet row of the header row (CSV: record number). */
+  headerRow?: number;
+  /** Field key → header text of the column to use; null to leave a field unmapped. */
+  columns?: Record<string, string | null>;
+}
+
+/** JSON file: { "<table name>": { "kind"?, "headerRow"?, "columns"?: { "<field key>": "<header text>" } } }. */
+export type MappingFile = Record<string, TableOverride>;
+
+export interface LoadOptions {
+  mapping?: MappingFile;
+  /** Where the mapping came from, for messages (default « fichier de correspondance »). */
+  mappingFile?: string;
+  intake?: IntakeOptions;
+}
+
+export interface SkippedTable {
+  file: string;
+  sheet?: string;
+  table: string;
+  reason: string;
+}
+
+/** A table that was read, with how (for the sheet stamps and for writing a mapping file). */
+export interface LoadedTable {
+  file: string;
+  sheet?: string;
+  /** Name used in anomalies and reconciliation (unique across inputs). */
+  table: string;
+  kind: TableKind;
+  /** 1-based sheet row of the header row (CSV: record number; DECP: none). */
+  headerRow: number | null;
+  /** Field key → header text. */
+  columns: Record<string, string>;
+  /** Source rows read (analysed + rejected). */
+  rows: number;
+}
+
+export interface LoadedInputs extends IntakeResult {
+  /** "achats-demo.xlsx › Mandats (20 012 lignes)", one per table read, in input order. */
+  sources: string[];
+  skipped: SkippedTable[];
+  tables: LoadedTable[];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Rows looked at for header detection (detect.ts scans the first 30). */
+const SNIFF_ROWS = 30;
+/** JSON.parse needs the text in one string: stay well below V8's 512 MiB string limit. */
+const MAX_JSON_BYTES = 400 * 1024 * 1024;
+
+const XLSX_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+
+interface Candidate {
+  file: string;
+  source: "xlsx" | "csv";
+  book?: XlsxBook;
+  sheet?: string;
+  /** Excel table range (rows and columns); undefined for a plain sheet or a CSV. */
+  range?: CellRange;
+  /** Excel table without header row. */
+  noHeader?: boolean;
+  originalName: string;
+  name: string;
+  override?: TableOverride;
+  overrideKey?: string;
+  /** First rows (cropped to the table's columns); sniff[0] is sheet row `firstRow`. */
+  sniff: Cell[][];
+  firstRow: number;
+  /** Input order, for the sources list. */
+  order: number;
+  // Decided:
+  kind?: TableKind;
+  headerRowIndex?: number;
+  headers?: string[];
+  mapping?: ColumnMapping;
+  rows?: Cell[][];
+  rec?: TableReconciliation;
+}
+
+const FORMAT_HINT = "Utilisez un classeur .xlsx, un fichier .csv ou un fichier DECP .json.";
+
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${groupDigits(n)} ${n > 1 ? many : one}`;
+}
+
+/** Crops a sheet row to a table's columns (the row itself when nothing is cut). */
+function crop(row: Cell[], range: CellRange | undefined): Cell[] {
+  if (!range) return row;
+  if (range.firstCol === 0 && row.length <= range.lastCol + 1) return row;
+  return row.slice(range.firstCol, range.lastCol + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping file
+
+/** Checks the shape of a parsed mapping file; throws an InputError naming what is wrong. */
+export function parseMappingFile(json: unknown, file = "fichier de correspondance"): MappingFile {
+  const fail = (problem: string) =>
+    new InputError(problem, {
+      file,
+      hint: 'Format attendu : { "Mandats": { "kind": "spend", "headerRow": 4, "columns": { "amountHT": "Mt HT" } } }.',
+    });
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("n'est pas un fichier de correspondance valide (objet JSON attendu)");
+  const out: MappingFile = {};
+  for (const [table, raw] of Object.entries(json as Record<string, unknown>)) {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail(`donne pour le tableau « ${table} » autre chose qu'un objet`);
+    const o = raw as Record<string, unknown>;
+    for (const key of Object.keys(o)) {
+      if (key !== "kind" && key !== "headerRow" && key !== "columns") {
+        throw fail(`contient une clé inconnue « ${key} » pour le tableau « ${table} » (clés possibles : kind, headerRow, columns)`);
+      }
+    }
+    const t: TableOverride = {};
+    if (o.kind !== undefined) {
+      if (typeof o.kind !== "string" || !(TABLE_KINDS as readonly string[]).includes(o.kind)) {
+        throw fail(
+          `donne pour le tableau « ${table} » un type inconnu « ${String(o.kind)} » (types possibles : ${TABLE_KINDS.map((k) => `${k} = ${TABLE_KIND_LABELS[k]}`).join(", ")})`,
+        );
+      }
+      t.kind = o.kind as TableKind;
+    }
+    if (o.headerRow !== undefined) {
+      if (typeof o.headerRow !== "number" || !Number.isInteger(o.headerRow) || o.headerRow < 1) {
+        throw fail(`donne pour le tableau « ${table} » une ligne d'en-tête invalide (headerRow : numéro de ligne de la feuille, à partir de 1)`);
+      }
+      t.headerRow = o.headerRow;
+    }
+    if (o.columns !== undefined) {
+      if (typeof o.columns !== "object" || o.columns === null || Array.isArray(o.columns)) {
+        throw fail(`donne pour le tableau « ${table} » des colonnes invalides (objet { "champ": "en-tête" } attendu)`);
+      }
+      const cols: Record<string, string | null> = {};
+      for (const [field, header] of Object.entries(o.columns as Record<string, unknown>)) {
+        if (header !== null && typeof header !== "string") {
+          throw fail(`donne pour le champ « ${field} » du tableau « ${table} » un en-tête qui n'est pas un texte`);
+        }
+        cols[field] = header;
+      }
+      t.columns = cols;
+    }
+    out[table] = t;
+  }
+  return out;
+}
+
+/** Reads and checks a mapping file (JSON). */
+export async function readMappingFile(path: string): Promise<MappingFile> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(path, "utf8");
+  } catch (e) {
+    throw fromFileSystemError(e, path);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new InputError(
+      `n'est pas un fichier JSON valide (${(e as Error).message})`,
+      { file: path, hint: "Corrigez la syntaxe du fichier de correspondance (guillemets doubles, virgules, accolades)." },
+      { cause: e },
+    );
+  }
+  return parseMappingFile(json, path);
+}
+
+/** The column whose header is this text: exact (trimmed), else the same normalised header. */
+function findHeader(headers: string[], text: string): number {
+  const t = text.trim();
+  let i = headers.findIndex((h) => h.trim() === t);
+  if (i >= 0) return i;
+  const lower = t.toLowerCase();
+  i = headers.findIndex((h) => h.trim().toLowerCase() === lower);
+  if (i >= 0) return i;
+  const key = headerKey(t);
+  return key === "" ? -1 : headers.findIndex((h) => headerKey(h) === key);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function loadInputs(paths: string[], options: LoadOptions = {}): Promise<LoadedInputs> {
+  if (paths.length === 0) {
+    throw new InputError("Aucun fichier d'entrée", { file: "", hint: "Indiquez au moins un classeur .xlsx, un fichier .csv ou un fichier DECP .json." });
+  }
+  const mappingLabel = options.mappingFile ?? "fichier de correspondance";
+  const candidates: Candidate[] = [];
+  const decps: { file: string; imp: DecpImport; order: number }[] = [];
+  const skipped: SkippedTable[] = [];
+  const usedNames = new Set<string>();
+  const seenPaths = new Map<string, string>();
+  let order = 0;
+
+  const uniqueName = (name: string, file: string): string => {
+    let n = name;
+    if (usedNames.has(n)) n = `${name} (${nodePath.basename(file)})`;
+    for (let k = 2; usedNames.has(n); k++) n = `${name} (${nodePath.basename(file)}, ${k})`;
+    usedNames.add(n);
+    return n;
+  };
+
+  // 1. Open every file; list its tables; import DECP files.
+  for (const file of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(file);
+    } catch (e) {
+      throw fromFileSystemError(e, file);
+    }
+    if (stat.isDirectory()) throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), file);
+    const real = await fs.promises.realpath(file);
+    const twice = seenPaths.get(real);
+    if (twice !== undefined) {
+      throw new InputError(`est indiqué deux fois (aussi comme « ${twice} ») : ses lignes seraient comptées deux fois`, {
+        file,
+        hint: "Indiquez chaque fichier une seule fois.",
+      });
+    }
+    seenPaths.set(real, file);
+    const ext = nodePath.extname(file).toLowerCase();
+    if (XLSX_EXTENSIONS.has(ext)) {
+      const book = await openXlsx(file, file);
+      for (const sheet of book.sheets) {
+        if (sheet.tables.length === 0) {
+          candidates.push({ file, source: "xlsx", book, sheet: sheet.name, originalName: sheet.name, name: "", sniff: [], firstRow: 1, order: order++ });
+        } else {
+          for (const t of sheet.tables) {
+            candidates.push({
+              file,
+              source: "xlsx",
+              book,
+              sheet: sheet.name,
+              range: t.range,
+              noHeader: t.headerRowCount === 0,
+              originalName: t.name,
+              name: "",
+              sniff: [],
+              firstRow: t.range.firstRow,
+              order: order++,
+            });
+          }
+        }
+      }
+      if (book.sheets.length === 0) {
+        throw new InputError("ne contient aucune feuille de calcul", { file, hint: "Vérifiez que le classeur contient les données à analyser." });
+      }
+    } else if (ext === ".csv") {
+      candidates.push({ file, source: "csv", originalName: nodePath.basename(file), name: "", sniff: [], firstRow: 1, order: order++ });
+    } else if (ext === ".json") {
+      decps.push({ file, imp: await importDecpFile(file, uniqueName(nodePath.basename(file), file)), order: order++ });
+    } else if (ext === ".xls") {
+      throw new InputError("est au format Excel 97-2003 (.xls), que l'outil ne lit pas", {
+        file,
+        hint: "Ouvrez-le dans Excel et enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).",
+      });
+    } else {
+      throw new InputError(`est dans un format non pris en charge (${ext || "sans extension"}) : utilisez .xlsx, .csv ou .json (DECP)`, {
+        file,
+        hint: FORMAT_HINT,
+      });
+    }
+  }
+  for (const c of candidates) c.name = uniqueName(c.originalName, c.file);
+
+  // 2. Mapping file: every key must name a table.
+  const mapping = options.mapping ?? {};
+  for (const key of Object.keys(mapping)) {
+    const matches = (c: Candidate) => c.name === key || c.originalName === key || `${nodePath.basename(c.file)} › ${c.originalName}` === key;
+    let found = candidates.filter(matches);
+    if (found.length === 0) found = candidates.filter((c) => c.name.toLowerCase() === key.toLowerCase() || c.originalName.toLowerCase() === key.toLowerCase());
+    if (found.length === 0) {
+      throw new InputError(`désigne un tableau « ${key} » qui n'existe dans aucun fichier d'entrée`, {
+        file: mappingLabel,
+        hint: `Tableaux trouvés : ${candidates.map((c) => `« ${c.name} »`).join(", ") || "aucun"}.`,
+      });
+    }
+    if (found.length > 1 && !found.some((c) => c.name === key)) {
+      throw new InputError(`désigne « ${key} », un nom porté par plusieurs tableaux`, {
+        file: mappingLabel,
+        hint: `Utilisez l'un de ces noms : ${found.map((c) => `« ${c.name} »`).join(", ")}.`,
+      });
+    }
+    const target = found.find((c) => c.name === key) ?? found[0];
+    target.override = mapping[key];
+    target.overrideKey = key;
+  }
+
+  // 3. Sniff the first rows of every table (one pass per sheet, stopped early).
+  await sniffAll(candidates);
+
+  // 4. Detection + mapping overrides + required columns.
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const reason = decide(c, mappingLabel);
+    if (reason !== null) {
+      skipped.push({ file: c.file, sheet: c.sheet, table: c.name, reason });
+      continue;
+    }
+    kept.push(c);
+  }
+  // Every input file must bring something: a wrong file is an error, not an empty analysis.
+  for (const file of paths) {
+    if (decps.some((d) => d.file === file) || kept.some((c) => c.file === file)) continue;
+    const reasons = skipped.filter((s) => s.file === file).map((s) => `« ${s.table} » : ${s.reason}`);
+    throw new InputError(`ne contient aucun tableau reconnu${reasons.length > 0 ? ` (${reasons.join(" ; ")})` : ""}`, {
+      file,
+      hint: "Vérifiez que la ligne d'en-tête nomme les colonnes (Date, Fournisseur, Montant HT…), ou indiquez le type et les colonnes dans un fichier de correspondance.",
+    });
+  }
+
+  // 5. Buffer the small tables (every kind but spend) and read them with runIntake.
+  const small = kept.filter((c) => c.kind !== "spend");
+  await bufferAll(small);
+  const mapped: MappedTable[] = small.map((c) => ({
+    table: { name: c.name, sheet: c.sheet, rows: c.rows ?? [], firstRow: c.firstRow, date1904: c.book?.date1904 ?? false } satisfies RawTable,
+    kind: c.kind as TableKind,
+    headerRowIndex: c.headerRowIndex as number,
+    mapping: c.mapping as ColumnMapping,
+  }));
+  const intakeOptions = options.intake ?? {};
+  const base = runIntake(mapped, [], intakeOptions);
+  for (const c of small) {
+    c.rec = base.reconciliation.tables.find((t) => t.table === c.name);
+    c.rows = undefined; // read: let it go
+  }
+
+  // 6. Stream the spend tables into SpendProcessors.
+  const recs = [...base.reconciliation.tables];
+  const nomenclature = nomenclatureIndex(base.nomenclature);
+  for (const c of kept.filter((k) => k.kind === "spend")) {
+    const log = new TableLog(c.name, "spend", base.anomalies);
+    const processor = new SpendProcessor(log, {
+      mapping: c.mapping as ColumnMapping,
+      date1904: c.book?.date1904 ?? false,
+      defaultVatPercent: intakeOptions.defaultVatPercent ?? DEFAULT_VAT_PERCENT,
+      defaultEntity: intakeOptions.defaultEntity ?? DEFAULT_ENTITY,
+      nomenclature,
+    });
+    const headerSheetRow = c.firstRow + (c.headerRowIndex as number);
+    await streamRows(c, headerSheetRow + 1, (row, n) => processor.push(row, n));
+    for (const line of processor.lines) base.spend.push(line);
+    processor.lines.length = 0;
+    recs.push(log.rec);
+    c.rec = log.rec;
+  }
+
+  // 7. DECP files last, as runIntake does.
+  for (const { imp } of decps) {
+    for (const contract of imp.contracts) base.contracts.push(contract);
+    for (const a of imp.anomalies) base.anomalies.push(a);
+    recs.push(imp.reconciliation);
+  }
+
+  const sources: { order: number; text: string }[] = [];
+  const tables: LoadedTable[] = [];
+  for (const c of kept) {
+    const rows = c.rec?.rowsRead ?? 0;
+    const where = c.source === "csv" ? null : c.range ? `${c.sheet} › ${c.originalName}` : c.sheet;
+    sources.push({
+      order: c.order,
+      text: `${nodePath.basename(c.file)}${where ? ` › ${where}` : ""} (${plural(rows, "ligne", "lignes")})`,
+    });
+    const headers = c.headers ?? [];
+    const columns: Record<string, string> = {};
+    for (const [field, col] of Object.entries(c.mapping ?? {})) columns[field] = headers[col] ?? columnName(col);
+    tables.push({
+      file: c.file,
+      sheet: c.sheet,
+      table: c.name,
+      kind: c.kind as TableKind,
+      headerRow: c.firstRow + (c.headerRowIndex as number),
+      columns,
+      rows,
+    });
+  }
+  for (const d of decps) {
+    const n = d.imp.reconciliation.rowsRead;
+    sources.push({ order: d.order, text: `${nodePath.basename(d.file)} (DECP, ${plural(n, "marché", "marchés")})` });
+    tables.push({ file: d.file, table: d.imp.reconciliation.table, kind: "contracts", headerRow: null, columns: {}, rows: n });
+  }
+  sources.sort((a, b) => a.order - b.order);
+
+  return {
+    spend: base.spend,
+    contracts: base.contracts,
+    entities: base.entities,
+    nomenclature: base.nomenclature,
+    suppliers: base.suppliers,
+    anomalies: base.anomalies,
+    reconciliation: reconcile(recs),
+    sources: sources.map((s) => s.text),
+    skipped,
+    tables,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// DECP
+
+async function importDecpFile(file: string, tableName: string): Promise<DecpImport> {
+  const size = (await fs.promises.stat(file)).size;
+  if (size > MAX_JSON_BYTES) {
+    throw new InputError(`est trop volumineux pour un fichier DECP JSON (${Math.round(size / 1048576)} Mo, limite ${MAX_JSON_BYTES / 1048576} Mo)`, {
+      file,
+      hint: "Filtrez l'export DECP sur vos acheteurs (SIRET) avant de l'analyser.",
+    });
+  }
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, "utf8");
+  } catch (e) {
+    throw fromFileSystemError(e, file);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new InputError(
+      `n'est pas un fichier JSON lisible (${(e as Error).message})`,
+      { file, hint: "Téléchargez à nouveau l'export DECP : le fichier est peut-être incomplet." },
+      { cause: e },
+    );
+  }
+  if (!isDecpJson(json)) {
+    throw new InputError("n'est pas un fichier DECP (données essentielles de la commande publique) : la liste « marches » est introuvable", {
+      file,
+      hint: "Utilisez un export DECP au format JSON (version 1.x ou 2.0), ou fournissez vos marchés dans un classeur .xlsx.",
+    });
+  }
+  const imp = importDecp(json, tableName);
+  if (imp.reconciliation.rowsRead === 0) {
+    throw new InputError("ne contient aucun marché", { file, hint: "Vérifiez l'export DECP : la liste des marchés est vide." });
+  }
+  return imp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading rows
+
+/** Sheet row up to which a table must be sniffed. */
+function sniffUntil(c: Candidate, firstSeen: number): number {
+  const start = c.range ? c.range.firstRow : firstSeen;
+  let until = start + SNIFF_ROWS - 1;
+  if (c.override?.headerRow !== undefined) until = Math.max(until, c.override.headerRow);
+  if (c.range) until = Math.min(until, c.range.lastRow);
+  return until;
+}
+
+async function sniffAll(candidates: Candidate[]): Promise<void> {
+  // Group the tables of one sheet: one pass reads them all.
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = c.source === "csv" ? `csv\u0000${c.file}` : `xlsx\u0000${c.file}\u0000${c.sheet}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0];
+    if (first.source === "csv") {
+      let until = 0;
+      await readCsvRows(
+        first.file,
+        (row, n) => {
+          if (until === 0) {
+            first.firstRow = n;
+            until = sniffUntil(first, n);
+          }
+          first.sniff.push(row);
+          return n >= until ? "stop" : undefined;
+        },
+        first.file,
+      );
+      continue;
+    }
+    const book = first.book as XlsxBook;
+    let firstSeen = 0;
+    let last = 0;
+    await book.readRows(first.sheet as string, (row, n) => {
+      if (firstSeen === 0) {
+        firstSeen = n;
+        for (const c of group) {
+          if (!c.range) c.firstRow = n;
+          last = Math.max(last, sniffUntil(c, n));
+        }
+      }
+      for (const c of group) {
+        if (n < c.firstRow) continue;
+        if (n <= sniffUntil(c, firstSeen)) {
+          // Rows before the first stored row of a table's range are blank.
+          while (c.firstRow + c.sniff.length < n) c.sniff.push([]);
+          c.sniff.push(crop(row, c.range));
+        }
+      }
+      return n >= last ? "stop" : undefined;
+    });
+  }
+}
+
+/**
+ * Decides kind, header row and mapping of a table (detection, then the mapping file). Returns why
+ * the table is skipped, or null when it is kept. Throws InputError on a mapping that does not fit
+ * and on missing required columns.
+ */
+function decide(c: Candidate, mappingLabel: string): string | null {
+  const o = c.override;
+  const nonBlank = c.sniff.some((r) => r.some((v) => cellText(v) !== null));
+  if (!nonBlank && !o) return c.sniff.length === 0 ? "feuille vide" : "aucune donnée dans les premières lignes";
+  const lastSniffed = c.firstRow + c.sniff.length - 1;
+
+  let headerIndex: number;
+  let detection: TableDetection;
+  if (o?.headerRow !== undefined) {
+    if (o.headerRow < c.firstRow || o.headerRow > lastSniffed) {
+      throw new InputError(
+        `indique pour le tableau « ${c.name} » la ligne d'en-tête ${o.headerRow}, hors du tableau (lignes ${c.firstRow} à ${c.range ? c.range.lastRow : lastSniffed})`,
+        { file: mappingLabel, hint: "Indiquez dans headerRow le numéro de la ligne d'en-tête tel qu'Excel l'affiche." },
+      );
+    }
+    headerIndex = o.headerRow - c.firstRow;
+    detection = detectTable({ name: c.name, rows: [c.sniff[headerIndex]] });
+  } else if (c.range && !c.noHeader) {
+    // An Excel table's header row is its first row.
+    headerIndex = 0;
+    detection = detectTable({ name: c.name, rows: [c.sniff[0] ?? []] });
+  } else {
+    if (c.noHeader && !o) return "tableau Excel sans ligne d'en-tête";
+    detection = detectTable({ name: c.name, sheet: c.sheet, rows: c.sniff, firstRow: c.firstRow });
+    headerIndex = detection.headerRowIndex;
+  }
+  const headers = detection.headers;
+  const kind = o?.kind ?? detection.kind;
+  if (kind === null) {
+    const shown = headers.filter((h) => h !== "");
+    return `en-têtes non reconnus (ligne ${c.firstRow + headerIndex} : ${shown.slice(0, 6).join(", ") || "vide"}${shown.length > 6 ? "…" : ""})`;
+  }
+  const mapping: ColumnMapping = kind === detection.kind ? { ...detection.mapping } : autoMap(headers, kind);
+
+  if (o?.columns) {
+    const keys = FIELDS[kind].map((f) => f.key);
+    for (const [field, header] of Object.entries(o.columns)) {
+      if (!keys.includes(field)) {
+        throw new InputError(`donne pour le tableau « ${c.name} » un champ inconnu « ${field} » (type ${TABLE_KIND_LABELS[kind]})`, {
+          file: mappingLabel,
+          hint: `Champs possibles : ${keys.join(", ")}.`,
+        });
+      }
+      if (header === null || header.trim() === "") {
+        delete mapping[field];
+        continue;
+      }
+      const col = findHeader(headers, header);
+      if (col < 0) {
+        throw new InputError(
+          `associe le champ « ${field} » du tableau « ${c.name} » à la colonne « ${header} », absente de la ligne d'en-tête (ligne ${c.firstRow + headerIndex} de ${nodePath.basename(c.file)})`,
+          { file: mappingLabel, hint: `Colonnes présentes : ${headers.filter((h) => h !== "").map((h) => `« ${h} »`).join(", ") || "aucune"}.` },
+        );
+      }
+      // A column serves one field: the explicit choice takes it from an automatic one.
+      for (const [f, cIndex] of Object.entries(mapping)) if (cIndex === col && f !== field) delete mapping[f];
+      mapping[field] = col;
+    }
+  }
+
+  const missing = missingRequired(kind, mapping);
+  if (missing.length > 0) {
+    const text = missing.map((g) => g.map((k) => `${fieldLabel(kind, k)} (${k})`).join(" ou ")).join(" ; ");
+    const example = missing[0][0];
+    throw new InputError(
+      `contient un tableau « ${c.name} » (${TABLE_KIND_LABELS[kind]}) sans ${missing.length > 1 ? "les colonnes obligatoires" : "la colonne obligatoire"} : ${text}`,
+      {
+        file: c.file,
+        sheet: c.sheet,
+        row: c.firstRow + headerIndex,
+        hint: `Ajoutez la colonne au tableau, ou indiquez laquelle utiliser dans un fichier de correspondance : { "${c.name}": { "columns": { "${example}": "<en-tête de la colonne>" } } }.`,
+      },
+    );
+  }
+  c.kind = kind;
+  c.headerRowIndex = headerIndex;
+  c.headers = headers;
+  c.mapping = mapping;
+  return null;
+}
+
+/** Reads the whole of the small tables into memory (one pass per sheet). */
+async function bufferAll(tables: Candidate[]): Promise<void> {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of tables) {
+    const key = `${c.source}\u0000${c.file}\u0000${c.sheet ?? ""}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  for (const group of groups.values()) {
+    for (const c of group) c.rows = [];
+    const first = group[0];
+    const take = (row: Cell[], n: number) => {
+      for (const c of group) {
+        if (n < c.firstRow || (c.range && n > c.range.lastRow)) continue;
+        const rows = c.rows as Cell[][];
+        while (c.firstRow + rows.length < n) rows.push([]);
+        rows.push(crop(row, c.range));
+      }
+    };
+    if (first.source === "csv") {
+      await readCsvRows(first.file, (row, n) => take(row, n), first.file);
+      continue;
+    }
+    // Tables end where their range ends; a plain sheet (alone in its group) goes to the last row.
+    const end = group.every((c) => c.range) ? Math.max(...group.map((c) => (c.range as CellRange).lastRow)) : Infinity;
+    await (first.book as XlsxBook).readRows(first.sheet as string, (row, n) => {
+      take(row, n);
+      return n >= end ? "stop" : undefined;
+    });
+  }
+}
+
+/** Streams a table's rows from sheet row `from` on (to the end of its range). */
+async function streamRows(c: Candidate, from: number, onRow: (row: Cell[], n: number) => void): Promise<void> {
+  const last = c.range ? c.range.lastRow : Infinity;
+  let expected = from;
+  const push = (row: Cell[], n: number): void | "stop" => {
+    if (n < from) return;
+    if (n > last) return "stop";
+    // Rows the reader did not report (before its first stored row) are blank.
+    while (expected < n) onRow([], expected++);
+    onRow(c.range ? crop(row, c.range) : row, n);
+    expected = n + 1;
+    return n >= last ? "stop" : undefined;
+  };
+  if (c.source === "csv") await readCsvRows(c.file, push, c.file);
+  else await (c.book as XlsxBook).readRows(c.sheet as string, push);
+}

@@ -1,0 +1,591 @@
+/**
+ * Plan stratégique d'achat (SPEC §6): the eight sections, pre-filled from the analysis and the
+ * Diagnostic 360, with the user's cells (yellow, "input") kept across runs.
+ *
+ *   1 Diagnostic      key figures, live links to the 360° scores, weak items and their levers
+ *   2 Orientations    prompts + free text
+ *   3 Objectives      KPI, baseline, proposed target (reference), target/deadline/owner (inputs)
+ *   4 Action plan     one row per family (quadrant, levers with the indicator behind each,
+ *                     pooling potential) + one per weak 360° item; lever/owner/deadline/savings/
+ *                     status/priority/comment as inputs with validation lists; totals in formulas
+ *   5 Renewals        PF7 calendar + renewal action, planned launch, owner
+ *   6 Responsible     charter, code of conduct, PNAD/OECP/SPASER/Loi Climat items
+ *   7 Mutualisation   MU2 candidates with MU6 consequence and TE4 recommendation + structure inputs;
+ *                     MU3 scenarios as formulas
+ *   8 Evaluation      KPIs to follow monthly, current value, target linked to section 3
+ *
+ * Re-run strategy: the sheet is rewritten whole; every input cell gets back the value read from
+ * the previous sheet (UserInputs.plan, keyed "<section>/<id>" in column A). A row whose id left
+ * the analysis (family without spend, contract no longer due) stays while it holds user input;
+ * rows the user added to the action plan without a key are kept at its end. Input cells are
+ * never pre-filled (proposals are in the neighbouring columns), so what is read back is only
+ * what the user typed.
+ */
+import { indicator } from "../../core/analyse";
+import type { IndicatorResult, Row, Unit } from "../../core/indicators/types";
+import { a1, rangeA1, sheetRangeA1 } from "../a1";
+import { dateSerial, formula, fraction, scalarCell, textCell, unitFormat, unitText, unitValue } from "../cells";
+import { AXES, AXIS_LABELS, diagnosticScores, questionLever } from "../diagnostic-questions";
+import {
+  fieldCol,
+  LAYOUT_VERSION,
+  PLAN_LAYOUT,
+  planKey,
+  splitPlanKey,
+  type PlanSection,
+} from "../input-layout";
+import { ANSWER_SCALE, naText, pick, planList, sheetName, text, type PlanListKey } from "../labels";
+import { labelOf, layoutColumns, SheetBuilder, type BuildContext, type PlacedTable } from "../layout";
+import type { CellValue, RangeRef, SheetSpec, TableStyle } from "../spec";
+import { maybeIndicator, summaryTable } from "./common";
+import type { DiagnosticBuild } from "./diagnostic";
+
+const LISTS_COL = 19;
+const LIST_KEYS: PlanListKey[] = ["status", "priority", "lever", "renewal", "structure"];
+
+type Pair = readonly [string, string];
+type RowValue = CellValue | ((row: number) => CellValue);
+
+interface KeyedRow {
+  id: string;
+  values: Record<string, RowValue>;
+  /** Per-field number formats of this row. */
+  formats?: Record<string, string>;
+}
+
+interface SectionOptions {
+  section: PlanSection;
+  title: Pair;
+  table: string;
+  rows: KeyedRow[];
+  notes?: string[];
+  /** Column number formats by field. */
+  formats?: Record<string, string>;
+  /** Validation lists by field. */
+  lists?: Record<string, { list: PlanListKey; errorStyle: "stop" | "warning" }>;
+  widths?: Record<string, number>;
+  style?: TableStyle;
+}
+
+class PlanWriter {
+  readonly lists = new Map<PlanListKey, RangeRef>();
+
+  constructor(readonly sb: SheetBuilder) {}
+
+  get lang() {
+    return this.sb.lang;
+  }
+
+  /** Section marker ("#section" in column A) and title line. */
+  marker(section: string, title: string, span = 9): void {
+    const sb = this.sb;
+    const r = sb.cursor;
+    sb.cell(r, 0, `#${section}`, "stamp");
+    sb.line(r, 1, textCell(title), "section", span);
+    sb.cursor = r + 1;
+  }
+
+  /** Writes a keyed section: current rows, orphans holding user input, extra user rows. */
+  section(o: SectionOptions): PlacedTable {
+    const sb = this.sb;
+    const lang = this.lang;
+    const inputs = sb.ctx.inputs;
+    const layout = PLAN_LAYOUT[o.section];
+    const inputFields = new Set(layout.filter((d) => d.input).map((d) => d.field));
+    this.marker(o.section, pick(lang, o.title));
+    for (const n of o.notes ?? []) sb.note(n, 1);
+
+    const ids = new Set(o.rows.map((r) => r.id));
+    const orphanField = layout.find((d) => d.field !== "key" && !d.input)!.field;
+    const orphanNote = o.section === "renewals" ? text(lang, "contractAbsent") : text(lang, "familyAbsent");
+    const orphans: KeyedRow[] = Object.keys(inputs.plan)
+      .map((k) => splitPlanKey(k))
+      .filter((p): p is { section: PlanSection; id: string } => p !== null && p.section === o.section && !ids.has(p.id))
+      .map((p) => p.id)
+      .sort()
+      .map((id) => ({ id, values: { [orphanField]: textCell(`${id} — ${orphanNote}`) } }));
+    const all = [...o.rows, ...orphans];
+    const extras = o.section === "actions" ? inputs.planExtraRows : [];
+
+    const top = sb.cursor;
+    const columns = layoutColumns(sb, layout, o.widths ?? {});
+    columns.forEach((c) => {
+      const nf = o.formats?.[c.key];
+      if (nf) c.numberFormat = nf;
+      if (c.input || ["levers", "leverReasons", "reasons", "text", "objective", "description", "prompt", "element", "current", "consequence"].includes(c.key)) c.wrap = true;
+    });
+    const cellFormats: { row: number; key: string; numberFormat: string }[] = [];
+    const cells: CellValue[][] = [];
+    all.forEach((row, i) => {
+      const r = top + 1 + i;
+      const key = planKey(o.section, row.id);
+      const typed = inputs.plan[key] ?? {};
+      cells.push(
+        layout.map((d) => {
+          if (d.field === "key") return textCell(key);
+          if (inputFields.has(d.field)) return scalarCell(typed[d.field] ?? null);
+          const v = row.values[d.field];
+          return typeof v === "function" ? v(r) : v ?? null;
+        }),
+      );
+      for (const [k, nf] of Object.entries(row.formats ?? {})) cellFormats.push({ row: i, key: k, numberFormat: nf });
+    });
+    for (const extra of extras) {
+      cells.push(layout.map((d) => (d.field === "key" ? null : scalarCell(extra[d.field] ?? null))));
+    }
+    const placed = sb.rawTable(o.table, top, 0, columns, cells, o.style ?? "TableStyleMedium2", cellFormats);
+    for (const [field, l] of Object.entries(o.lists ?? {})) {
+      sb.validation({ range: placed.columnRange(field), list: this.lists.get(l.list)!, allowBlank: true, errorStyle: l.errorStyle });
+    }
+    sb.cursor = placed.lastDataRow + 1;
+    return placed;
+  }
+
+  /** A totals row right under a table: SUM of the given fields. */
+  totals(placed: PlacedTable, fields: string[], fmt: string): void {
+    const sb = this.sb;
+    const r = placed.lastDataRow + 1;
+    sb.cell(r, 0, "#total", "stamp");
+    const lastCol = placed.spec.col + placed.spec.columns.length - 1;
+    const values: CellValue[] = [];
+    for (let c = 1; c <= lastCol; c++) values.push(null);
+    values[0] = text(this.lang, "total");
+    for (const f of fields) {
+      const col = placed.colOf(f);
+      values[col - 1] = formula(`=SUM(${rangeA1(placed.firstDataRow, col, placed.lastDataRow, col)})`);
+    }
+    sb.block(r, 1, [values], { style: "total", numberFormat: fmt });
+    sb.cursor = r + 2;
+  }
+}
+
+export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
+  const sb = new SheetBuilder(ctx, "plan", "merge-inputs", LAYOUT_VERSION);
+  const { analysis, lang } = ctx;
+  sb.tabColor = "#00B050";
+  sb.header(`${text(lang, "planTitle")} — ${analysis.period.label}`, 1, 9);
+  sb.note(text(lang, "planNote"), 1);
+  sb.cursor++;
+  sb.width(0, 14);
+  const w = new PlanWriter(sb);
+
+  // Validation lists, at the right of the sheet.
+  sb.cell(3, LISTS_COL, text(lang, "lists"), "subtitle");
+  LIST_KEYS.forEach((key, k) => {
+    const col = LISTS_COL + k;
+    const items = planList(lang, key);
+    sb.block(4, col, [[sb.h(key === "renewal" ? "renewalAction" : key === "structure" ? "structure" : key === "lever" ? "lever" : key)]], { style: "header" });
+    sb.block(5, col, items.map((i) => [textCell(i)]));
+    w.lists.set(key, sb.ref(5, col, 4 + items.length, col));
+    sb.width(col, 24);
+  });
+  sb.cursor = 5;
+
+  section1(w, diag);
+  section2(w);
+  const objectives = section3(w);
+  section4(w);
+  section5(w);
+  section6(w);
+  section7(w);
+  section8(w, objectives);
+  sb.frozen = { rows: 2, cols: 2 };
+  return sb.build();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function section1(w: PlanWriter, diag: DiagnosticBuild): void {
+  const sb = w.sb;
+  const { lang, inputs } = sb.ctx;
+  w.marker("diagnostic", text(lang, "planS1"));
+  sb.cell(sb.cursor++, 1, text(lang, "keyFigures"), "subtitle");
+  const ids = ["SP1", "SP3", "SP4", "SP5", "PF1", "PF2", "PF3", "PF4", "PF7", "PF8", "CO1", "RE1", "RE2", "RE3", "MU1", "MU3", "TE4"];
+  const inds = ids.map((id) => maybeIndicator(sb, id)).filter((i): i is IndicatorResult => i !== null);
+  summaryTable(sb, "tblPlanChiffres", inds, sb.cursor, 1);
+
+  // 360° scores: live links to the Diagnostic 360 sheet.
+  sb.cell(sb.cursor++, 1, text(lang, "diagScores"), "subtitle");
+  const head = sb.cursor;
+  sb.block(head, 1, [[sb.h("axis"), sb.h("scorePercent")]], { style: "header" });
+  const diagName = sheetName(lang, "diagnostic");
+  const rows: CellValue[][] = [...AXES, "overall" as const].map((axis) => {
+    const cell = diag.scoreCells[axis];
+    return [
+      axis === "overall" ? text(lang, "overall") : pick(lang, AXIS_LABELS[axis]),
+      formula(`=IF(${sheetRangeA1(diagName, cell.row, cell.col)}="","",${sheetRangeA1(diagName, cell.row, cell.col)})`),
+    ];
+  });
+  sb.block(head + 1, 1, rows, { columnFormats: [null, sb.f.pct] });
+  sb.cursor = head + rows.length + 2;
+
+  // Weak items → levers.
+  sb.cell(sb.cursor++, 1, text(lang, "weakItems"), "subtitle");
+  const scores = diagnosticScores(inputs.diagnostic);
+  if (scores.answered === 0) {
+    sb.note(text(lang, "noDiagnostic"), 1);
+    sb.cursor++;
+    return;
+  }
+  if (scores.weakest.length === 0) {
+    sb.note(text(lang, "noWeakItem"), 1);
+    sb.cursor++;
+    return;
+  }
+  const cells: CellValue[][] = scores.weakest.map((wk) => [
+    wk.question.id,
+    pick(lang, AXIS_LABELS[wk.question.axis]),
+    textCell(pick(lang, wk.question.topic)),
+    textCell(pick(lang, ANSWER_SCALE[wk.answer])),
+    textCell(questionLever(lang, wk.question)),
+    textCell(pick(lang, wk.question.action)),
+  ]);
+  const placed = sb.rawTable(
+    "tblPlanPointsFaibles",
+    sb.cursor,
+    1,
+    [
+      { key: "question", header: sb.h("question"), width: 12 },
+      { key: "axis", header: sb.h("axis"), width: 14 },
+      { key: "weakItem", header: sb.h("weakItem"), width: 30 },
+      { key: "answer", header: sb.h("answer"), width: 20 },
+      { key: "lever", header: sb.h("planLever"), width: 24 },
+      { key: "action", header: sb.h("objective"), width: 40, wrap: true },
+    ],
+    cells,
+    "TableStyleLight15",
+  );
+  sb.cursor = placed.lastDataRow + 2;
+}
+
+const ORIENTATIONS: { id: string; prompt: Pair }[] = [
+  { id: "politiques", prompt: ["Quelles politiques publiques prioritaires les achats doivent-ils servir (projet de mandat, projet de territoire) ?", "Which priority public policies should purchasing serve (mandate, territorial project)?"] },
+  { id: "ecologie", prompt: ["Transition écologique : quels engagements (énergie, sobriété, économie circulaire, alimentation durable) ?", "Ecological transition: which commitments (energy, sufficiency, circular economy, sustainable food)?"] },
+  { id: "social", prompt: ["Insertion et emploi : quelles clauses sociales et quels publics ?", "Inclusion and jobs: which social clauses and which groups?"] },
+  { id: "economie", prompt: ["Développement économique local : accès des PME, allotissement, sourcing local ?", "Local economic development: SME access, lots, local sourcing?"] },
+  { id: "cooperation", prompt: ["Coopération : mutualisation avec l'intercommunalité, les communes, les syndicats ?", "Cooperation: pooling with the intercommunality, municipalities, syndicates?"] },
+  { id: "budget", prompt: ["Maîtrise budgétaire : quel objectif d'économies et sur quelles familles ?", "Budget control: which savings target, on which families?"] },
+];
+
+function section2(w: PlanWriter): void {
+  w.section({
+    section: "orientations",
+    title: [text("fr", "planS2"), text("en", "planS2")],
+    table: "tblPlanOrientations",
+    rows: ORIENTATIONS.map((o) => ({ id: o.id, values: { prompt: textCell(pick(w.lang, o.prompt)) } })),
+    widths: { prompt: 60, text: 80 },
+    style: "TableStyleLight9",
+  });
+  w.sb.cursor++;
+}
+
+interface ObjectiveDef {
+  id: string;
+  objective: Pair;
+  /** Proposed target (indicator unit) and its source, from the reference values. */
+  target: (ind: IndicatorResult, w: PlanWriter) => { value: number; source: string } | null;
+}
+
+const OBJECTIVES: ObjectiveDef[] = [
+  { id: "PF1", objective: ["Augmenter la part de la dépense couverte par un marché", "Increase the share of spend under contract"], target: () => null },
+  {
+    id: "PF3",
+    objective: ["Réduire la part des procédures à offre unique", "Reduce single-bid procedures"],
+    target: (_i, w) => ({ value: w.sb.ctx.analysis.reference.sms.singleBidder.green, source: w.sb.ctx.analysis.reference.sms.singleBidder.source }),
+  },
+  { id: "PF4", objective: ["Aucun marché sans publicité ni mise en concurrence au-delà du seuil de dispense", "No direct award at or above the exemption threshold"], target: () => ({ value: 0, source: "Art. R2122-8 CCP" }) },
+  { id: "PF8", objective: ["Payer les fournisseurs dans le délai global de paiement", "Pay suppliers within the legal payment time"], target: (i) => ({ value: 0, source: i.reference?.source ?? "Art. R2192-10 CCP" }) },
+  { id: "CO1", objective: ["Traiter les signaux de fractionnement (passer les marchés nécessaires)", "Address splitting signals (award the contracts needed)"], target: () => ({ value: 0, source: "Art. R2121-1 à R2121-7 CCP (computation des seuils)" }) },
+  { id: "RE1", objective: ["Intégrer une considération environnementale dans les marchés", "Include an environmental consideration in contracts"], target: (i) => refTarget(i) },
+  { id: "RE2", objective: ["Intégrer une considération sociale dans les marchés", "Include a social consideration in contracts"], target: (i) => refTarget(i) },
+  { id: "RE3", objective: ["Faciliter l'accès des PME", "Make access easier for SMEs"], target: (i) => refTarget(i) },
+  { id: "MU1", objective: ["Développer la mutualisation des achats", "Develop pooled purchasing"], target: (i) => refTarget(i) },
+];
+
+function refTarget(i: IndicatorResult): { value: number; source: string } | null {
+  return i.reference && i.reference.unit === i.unit ? { value: i.reference.value, source: `${i.reference.label} — ${i.reference.source}` } : null;
+}
+
+/** Row of each objective id in the sheet (for section 8's live targets). */
+type ObjectiveRows = Map<string, { row: number; unit: Unit }>;
+
+function section3(w: PlanWriter): { placed: PlacedTable; rows: ObjectiveRows } {
+  const sb = w.sb;
+  const lang = w.lang;
+  const rows: KeyedRow[] = [];
+  for (const o of OBJECTIVES) {
+    const ind = maybeIndicator(sb, o.id);
+    if (!ind) continue;
+    const t = o.target(ind, w);
+    const fmt = unitFormat(lang, ind.unit, false);
+    rows.push({
+      id: o.id,
+      values: {
+        objective: textCell(pick(lang, o.objective)),
+        indicator: textCell(`${ind.id} · ${labelOf(sb.ctx, ind)}`),
+        baseline: ind.value === null ? text(lang, "na") : unitValue(ind.unit, ind.value),
+        proposedTarget: t ? unitValue(ind.unit, t.value) : null,
+        source: textCell(ind.value === null ? naText(lang, ind) : t ? t.source : null),
+      },
+      formats: { baseline: fmt, proposedTarget: fmt, target: fmt },
+    });
+  }
+  const placed = w.section({
+    section: "objectives",
+    title: [text("fr", "planS3"), text("en", "planS3")],
+    table: "tblPlanObjectifs",
+    rows,
+    formats: { deadline: sb.f.date },
+    widths: { objective: 40, indicator: 34, baseline: 16, proposedTarget: 16, source: 40, target: 16, deadline: 13, owner: 20 },
+  });
+  sb.cursor++;
+  const out: ObjectiveRows = new Map();
+  rows.forEach((r, i) => out.set(r.id, { row: placed.firstDataRow + i, unit: indicator(sb.ctx.analysis, r.id).unit }));
+  return { placed, rows: out };
+}
+
+function joinLevers(levers: { lever: string; indicator: string }[]): string | null {
+  return levers.length === 0 ? null : levers.map((l) => `${l.lever} (${l.indicator})`).join(" ; ");
+}
+
+function section4(w: PlanWriter): void {
+  const sb = w.sb;
+  const { lang, analysis, inputs } = sb.ctx;
+  const mu3 = maybeIndicator(sb, "MU3");
+  const potential = new Map<string, number>();
+  for (const r of mu3?.tables.byFamily ?? []) if (typeof r.centralSavings === "number") potential.set(String(r.familyKey), r.centralSavings);
+  const rows: KeyedRow[] = analysis.plan.map((p) => ({
+    id: p.familyKey,
+    values: {
+      familyLabel: textCell(p.familyLabel),
+      amount: p.amount,
+      share: fraction(p.spendShare),
+      quadrant: p.quadrant,
+      strategy: textCell(p.strategy),
+      levers: textCell(joinLevers(p.levers)),
+      leverReasons: textCell(p.levers.length === 0 ? p.scores.explanation.join(" ; ") : p.levers.map((l) => `${l.indicator} : ${l.reason}`).join(" ; ")),
+      te4: textCell(p.te4.recommendation),
+      mutualisationPotential: potential.get(p.familyKey) ?? null,
+    },
+  }));
+  const scores = diagnosticScores(inputs.diagnostic);
+  for (const wk of scores.weakest) {
+    const q = wk.question;
+    rows.push({
+      id: `DIAG:${q.id}`,
+      values: {
+        familyLabel: textCell(`${text(lang, "transverse")} — ${pick(lang, q.topic)}`),
+        levers: textCell(`${questionLever(lang, q)} (360 ${q.id})`),
+        leverReasons: textCell(`${pick(lang, ANSWER_SCALE[wk.answer])} : ${pick(lang, q.text)} → ${pick(lang, q.action)}`),
+      },
+    });
+  }
+  const placed = w.section({
+    section: "actions",
+    title: [text("fr", "planS4"), text("en", "planS4")],
+    table: "tblPlanActions",
+    rows,
+    formats: {
+      amount: sb.f.eur2,
+      share: sb.f.pct,
+      mutualisationPotential: sb.f.eur2,
+      deadline: sb.f.date,
+      expectedSavings: sb.f.eur2,
+    },
+    lists: {
+      lever: { list: "lever", errorStyle: "warning" },
+      status: { list: "status", errorStyle: "stop" },
+      priority: { list: "priority", errorStyle: "stop" },
+    },
+    widths: {
+      familyLabel: 30,
+      amount: 15,
+      share: 9,
+      quadrant: 12,
+      strategy: 26,
+      levers: 34,
+      leverReasons: 50,
+      te4: 14,
+      mutualisationPotential: 15,
+      lever: 24,
+      owner: 18,
+      deadline: 12,
+      expectedSavings: 15,
+      status: 12,
+      priority: 12,
+      comment: 30,
+    },
+  });
+  w.totals(placed, ["amount", "mutualisationPotential", "expectedSavings"], sb.f.eur2);
+}
+
+function section5(w: PlanWriter): void {
+  const sb = w.sb;
+  const lang = w.lang;
+  const pf7 = maybeIndicator(sb, "PF7");
+  const notes: string[] = [];
+  if (pf7 && pf7.value === null) notes.push(naText(lang, pf7));
+  const rows: KeyedRow[] = (pf7?.tables.renewals ?? []).map((r: Row) => ({
+    id: String(r.contractRef),
+    values: {
+      contractRef: textCell(String(r.contractRef)),
+      entity: textCell(r.entity === null || r.entity === undefined ? null : String(r.entity)),
+      description: textCell(typeof r.description === "string" ? r.description : null),
+      familyLabel: textCell(typeof r.familyLabel === "string" ? r.familyLabel : null),
+      supplier: textCell(typeof r.supplier === "string" ? r.supplier : null),
+      amount: typeof r.amendedAmount === "number" ? r.amendedAmount : typeof r.amount === "number" ? r.amount : null,
+      endDate: typeof r.endDate === "string" ? dateSerial(r.endDate) : null,
+      monthsLeft: typeof r.monthsLeft === "number" ? r.monthsLeft : null,
+    },
+  }));
+  const placed = w.section({
+    section: "renewals",
+    title: [text("fr", "planS5"), text("en", "planS5")],
+    table: "tblPlanRenouvellements",
+    rows,
+    notes,
+    formats: { amount: sb.f.eur2, endDate: sb.f.date, monthsLeft: "0.0", launch: sb.f.date },
+    lists: { renewalAction: { list: "renewal", errorStyle: "warning" } },
+    widths: { contractRef: 16, entity: 20, description: 30, familyLabel: 24, supplier: 24, endDate: 12, monthsLeft: 9, renewalAction: 24, launch: 12 },
+  });
+  if (rows.length > 0) sb.conditional({ range: placed.columnRange("monthsLeft"), type: "iconSet", iconSet: "threeTrafficLights1" });
+  w.totals(placed, ["amount"], sb.f.eur2);
+}
+
+function section6(w: PlanWriter): void {
+  const sb = w.sb;
+  const lang = w.lang;
+  const ref = sb.ctx.analysis.reference;
+  const current = (id: string): CellValue => {
+    const ind = maybeIndicator(sb, id);
+    if (!ind) return null;
+    if (ind.value === null) return textCell(naText(lang, ind));
+    return textCell(`${unitText(lang, ind.unit, ind.value)} (${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of})`);
+  };
+  const refText = (id: string): CellValue => {
+    const ind = maybeIndicator(sb, id);
+    return ind?.reference ? textCell(`${ind.reference.label} (${unitText(lang, ind.reference.unit, ind.reference.value)})`) : null;
+  };
+  const items: { id: string; element: Pair; current: CellValue; reference: CellValue }[] = [
+    { id: "charte", element: ["Charte achats responsables adoptée", "Responsible purchasing charter adopted"], current: null, reference: textCell(ref.pnad.source) },
+    { id: "code", element: ["Code de conduite des fournisseurs", "Supplier code of conduct"], current: null, reference: null },
+    { id: "RE1", element: ["Marchés avec considération environnementale (PNAD)", "Contracts with an environmental consideration (PNAD)"], current: current("RE1"), reference: refText("RE1") },
+    { id: "RE2", element: ["Marchés avec considération sociale (PNAD)", "Contracts with a social consideration (PNAD)"], current: current("RE2"), reference: refText("RE2") },
+    { id: "RE3", element: ["Marchés attribués à des PME (OECP)", "Contracts awarded to SMEs (OECP)"], current: current("RE3"), reference: refText("RE3") },
+    { id: "RE5", element: ["Achats auprès de l'insertion et de l'ESS", "Purchases from inclusion and social-economy suppliers"], current: current("RE5"), reference: null },
+    { id: "RE6", element: ["SPASER (obligatoire au-delà de 50 M€ d'achats annuels)", "SPASER (mandatory above €50M annual purchases)"], current: current("RE6"), reference: refText("RE6") },
+    { id: "CO5", element: ["Loi Climat et Résilience : considérations obligatoires", "Loi Climat: mandatory considerations"], current: current("CO5"), reference: textCell(ref.loiClimatStart.source) },
+  ];
+  w.section({
+    section: "responsible",
+    title: [text("fr", "planS6"), text("en", "planS6")],
+    table: "tblPlanAchatsResponsables",
+    rows: items.map((i) => ({ id: i.id, values: { element: textCell(pick(lang, i.element)), current: i.current, reference: i.reference } })),
+    formats: { deadline: sb.f.date },
+    lists: { status: { list: "status", errorStyle: "stop" } },
+    widths: { element: 40, current: 34, reference: 34, commitment: 30, deadline: 12, comment: 30 },
+    style: "TableStyleMedium7",
+  });
+  sb.cursor++;
+}
+
+function section7(w: PlanWriter): void {
+  const sb = w.sb;
+  const lang = w.lang;
+  const mu2 = maybeIndicator(sb, "MU2");
+  const mu6 = maybeIndicator(sb, "MU6");
+  const te4 = maybeIndicator(sb, "TE4");
+  const consequence = new Map<string, string>();
+  for (const r of mu6?.tables.pooledThresholds ?? []) {
+    if (typeof r.consequence === "string" && !consequence.has(String(r.familyKey))) consequence.set(String(r.familyKey), r.consequence);
+  }
+  const rec = new Map<string, string>();
+  for (const r of te4?.tables.recommendations ?? []) if (typeof r.recommendation === "string") rec.set(String(r.familyKey), r.recommendation);
+  const notes: string[] = [];
+  if (mu2 && mu2.value === null) notes.push(naText(lang, mu2));
+  const rows: KeyedRow[] = (mu2?.tables.candidates ?? []).map((r) => {
+    const key = String(r.familyKey);
+    return {
+      id: key,
+      values: {
+        familyLabel: textCell(typeof r.familyLabel === "string" ? r.familyLabel : key),
+        entities: textCell(typeof r.entities === "string" ? r.entities : null),
+        amount: typeof r.amount === "number" ? r.amount : null,
+        consequence: textCell(consequence.get(key) ?? null),
+        te4: textCell(rec.get(key) ?? null),
+      },
+    };
+  });
+  const placed = w.section({
+    section: "mutualisation",
+    title: [text("fr", "planS7"), text("en", "planS7")],
+    table: "tblPlanMutualisation",
+    rows,
+    notes,
+    formats: { amount: sb.f.eur2, deadline: sb.f.date },
+    lists: { structure: { list: "structure", errorStyle: "warning" }, status: { list: "status", errorStyle: "stop" } },
+    widths: { familyLabel: 30, entities: 34, amount: 15, consequence: 40, te4: 14, structure: 26, coordinator: 20, deadline: 12, status: 12 },
+    style: "TableStyleMedium7",
+  });
+  w.totals(placed, ["amount"], sb.f.eur2);
+
+  // MU3 scenarios in formulas (rate × addressable spend).
+  const mu3 = maybeIndicator(sb, "MU3");
+  if (!mu3) return;
+  w.marker("scenarios", text(lang, "scenarios"), 5);
+  if (mu3.value === null) {
+    sb.note(naText(lang, mu3), 1);
+    sb.cursor++;
+    return;
+  }
+  const head = sb.cursor;
+  sb.block(head, 1, [[sb.h("scenario"), sb.h("ratePercent"), sb.h("addressableAmount"), sb.h("savings")]], { style: "header" });
+  const scen = mu3.tables.scenarios ?? [];
+  const cells: CellValue[][] = scen.map((s, i) => {
+    const r = head + 1 + i;
+    return [
+      textCell(String(s.scenario ?? "")),
+      fraction(typeof s.ratePercent === "number" ? s.ratePercent : null),
+      typeof s.addressableAmount === "number" ? s.addressableAmount : mu3.value,
+      formula(`=ROUND(${a1(r, 2)}*${a1(r, 3)},2)`),
+    ];
+  });
+  if (cells.length > 0) sb.block(head + 1, 1, cells, { columnFormats: [null, sb.f.pct, sb.f.eur2, sb.f.eur2] });
+  sb.cursor = head + cells.length + 2;
+}
+
+function section8(w: PlanWriter, objectives: { placed: PlacedTable; rows: ObjectiveRows }): void {
+  const sb = w.sb;
+  const lang = w.lang;
+  const ids = ["SP1", "PF1", "PF3", "PF8", "CO1", "RE1", "RE2", "MU1"];
+  const targetCol = fieldCol(PLAN_LAYOUT.objectives, "target");
+  const proposedCol = fieldCol(PLAN_LAYOUT.objectives, "proposedTarget");
+  const rows: KeyedRow[] = [];
+  for (const id of ids) {
+    const ind = maybeIndicator(sb, id);
+    if (!ind) continue;
+    const fmt = unitFormat(lang, ind.unit, false);
+    const obj = objectives.rows.get(id);
+    rows.push({
+      id,
+      values: {
+        indicator: textCell(`${ind.id} · ${labelOf(sb.ctx, ind)}`),
+        currentValue: ind.value === null ? text(lang, "na") : unitValue(ind.unit, ind.value),
+        followTarget: obj
+          ? formula(`=IF(${a1(obj.row, targetCol)}<>"",${a1(obj.row, targetCol)},IF(${a1(obj.row, proposedCol)}<>"",${a1(obj.row, proposedCol)},""))`)
+          : null,
+        frequency: text(lang, "monthly"),
+      },
+      formats: { currentValue: fmt, followTarget: fmt },
+    });
+  }
+  w.section({
+    section: "evaluation",
+    title: [text("fr", "planS8"), text("en", "planS8")],
+    table: "tblPlanEvaluation",
+    rows,
+    widths: { indicator: 40, currentValue: 16, followTarget: 16, frequency: 12, owner: 20, comment: 30 },
+    style: "TableStyleLight9",
+  });
+  sb.cursor++;
+}

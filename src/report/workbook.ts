@@ -1,0 +1,101 @@
+/**
+ * buildWorkbookSpec: the whole workbook (SPEC §5–§7) from one Analysis. Pure and deterministic:
+ * the run date is passed in (never read from the clock), and the same analysis and options give a
+ * deep-equal spec.
+ */
+import type { Analysis } from "../core/analyse";
+import { isoDate } from "../core/dates";
+import { defaultReferenceValues } from "../core/reference/values";
+import { formats } from "./cells";
+import { emptyInputs, type UserInputs } from "./inputs";
+import { text, type Lang } from "./labels";
+import type { BuildContext } from "./layout";
+import { changedParameters } from "./parameters";
+import { buildAchatsResponsables } from "./sheets/achats-responsables";
+import { buildAnomalies } from "./sheets/anomalies";
+import { buildCartographie } from "./sheets/cartographie";
+import { buildConformite } from "./sheets/conformite";
+import { buildDashboard } from "./sheets/dashboard";
+import { buildDiagnostic } from "./sheets/diagnostic";
+import { buildFournisseurs } from "./sheets/fournisseurs";
+import { buildHistorique } from "./sheets/historique";
+import { buildMutualisation } from "./sheets/mutualisation";
+import { buildParametres } from "./sheets/parametres";
+import { buildPlan } from "./sheets/plan";
+import { buildTerritoires } from "./sheets/territoires";
+import type { SheetKey, Stamp, WorkbookSpec } from "./spec";
+
+export interface WorkbookOptions {
+  /** ISO date (or date-time) of the run, "2026-01-15"; required, the report never reads the clock. */
+  runDate: string;
+  /** Source tables or files the analysis read (stamped on every sheet). */
+  sources: string[];
+  lang?: Lang;
+  /** What the user typed in the previous workbook (readUserInputs). */
+  previousInputs?: UserInputs;
+}
+
+/** Sheet keys in SPEC §5 order. */
+export const SHEET_ORDER: readonly SheetKey[] = [
+  "dashboard",
+  "cartographie",
+  "fournisseurs",
+  "conformite",
+  "mutualisation",
+  "responsable",
+  "territoires",
+  "anomalies",
+  "historique",
+  "plan",
+  "diagnostic",
+  "parametres",
+];
+
+const MAX_LISTED_PARAMETERS = 5;
+
+export function parametersSummary(analysis: Analysis, lang: Lang): string {
+  const changed = changedParameters(analysis.reference, defaultReferenceValues(), lang);
+  if (changed.length === 0) return text(lang, "defaultParameters");
+  const listed = changed.slice(0, MAX_LISTED_PARAMETERS).join(", ");
+  const more = changed.length > MAX_LISTED_PARAMETERS ? ", …" : "";
+  return `${changed.length} ${text(lang, changed.length === 1 ? "changedParameter" : "changedParameters")}${lang === "fr" ? " : " : ": "}${listed}${more}`;
+}
+
+export function buildWorkbookSpec(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(options.runDate);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) {
+    throw new Error(`Date d'exécution ISO attendue (AAAA-MM-JJ) : « ${options.runDate} »`);
+  }
+  const lang = options.lang ?? "fr";
+  const stamp: Stamp = {
+    sources: [...options.sources],
+    period: { label: analysis.period.label, start: isoDate(analysis.period.start), end: isoDate(analysis.period.end) },
+    parameters: parametersSummary(analysis, lang),
+    runDate: `${m[1]}-${m[2]}-${m[3]}`,
+    version: analysis.version,
+  };
+  const ctx: BuildContext = {
+    analysis,
+    lang,
+    f: formats(lang),
+    stamp,
+    inputs: options.previousInputs ?? emptyInputs(),
+    tableNames: new Set(),
+  };
+  const diagnostic = buildDiagnostic(ctx);
+  const byKey: Record<SheetKey, WorkbookSpec["sheets"][number]> = {
+    dashboard: buildDashboard(ctx),
+    cartographie: buildCartographie(ctx),
+    fournisseurs: buildFournisseurs(ctx),
+    conformite: buildConformite(ctx),
+    mutualisation: buildMutualisation(ctx),
+    responsable: buildAchatsResponsables(ctx),
+    territoires: buildTerritoires(ctx),
+    anomalies: buildAnomalies(ctx),
+    historique: buildHistorique(ctx),
+    plan: buildPlan(ctx, diagnostic),
+    diagnostic: diagnostic.sheet,
+    parametres: buildParametres(ctx),
+  };
+  return { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) };
+}

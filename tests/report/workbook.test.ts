@@ -1,0 +1,303 @@
+import { indicator } from "../../src/core/analyse";
+import { formulaReferences, rangeA1 } from "../../src/report/a1";
+import { cellKey, writtenCells } from "../../src/report/grid";
+import { SHEET_NAMES } from "../../src/report/labels";
+import {
+  isFormula,
+  isText,
+  isValidTableName,
+  plainValue,
+  type CellRange,
+  type CellValue,
+  type SheetSpec,
+  type WorkbookSpec,
+} from "../../src/report/spec";
+import { validateWorkbookSpec } from "../../src/report/validate";
+import { buildWorkbookSpec } from "../../src/report/workbook";
+import { emptyAnalysis, HYPERLINK_SUPPLIER, richAnalysis, spendOnlyAnalysis } from "./fixture";
+
+const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches", "Entites"] };
+const FRENCH_NAMES = [
+  "Tableau de bord",
+  "Cartographie",
+  "Fournisseurs",
+  "Conformité",
+  "Mutualisation",
+  "Achats responsables",
+  "Territoires",
+  "Anomalies",
+  "Historique",
+  "Plan stratégique",
+  "Diagnostic 360",
+  "Paramètres",
+];
+
+const rich = richAnalysis();
+const spec = buildWorkbookSpec(rich, OPTIONS);
+const specs: [string, WorkbookSpec][] = [
+  ["rich (fr)", spec],
+  ["rich (en)", buildWorkbookSpec(rich, { ...OPTIONS, lang: "en" })],
+  ["spend only", buildWorkbookSpec(spendOnlyAnalysis(), OPTIONS)],
+  ["empty", buildWorkbookSpec(emptyAnalysis(), { ...OPTIONS, sources: [] })],
+];
+
+function sheet(s: WorkbookSpec, key: string): SheetSpec {
+  const found = s.sheets.find((x) => x.key === key);
+  if (!found) throw new Error(`feuille ${key} absente`);
+  return found;
+}
+
+function allCells(s: SheetSpec): { value: CellValue; at: string }[] {
+  const out: { value: CellValue; at: string }[] = [];
+  for (const b of s.blocks) b.values.forEach((row, r) => row.forEach((value, c) => out.push({ value, at: rangeA1(b.row + r, b.col + c, b.row + r, b.col + c) })));
+  for (const t of s.tables) t.rows.forEach((row, r) => row.forEach((value, c) => out.push({ value, at: `${t.name}[${r}][${t.columns[c].key}]` })));
+  return out;
+}
+
+function inside(cells: Map<string, CellValue>, r: CellRange): boolean {
+  for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) if (!cells.has(cellKey(row, col))) return false;
+  return true;
+}
+
+describe("sheets of SPEC §5", () => {
+  test("every sheet is present, in order, with its French name", () => {
+    expect(spec.sheets.map((s) => s.name)).toEqual(FRENCH_NAMES);
+    expect(spec.lang).toBe("fr");
+  });
+
+  test("English names when lang is en", () => {
+    const en = specs[1][1];
+    expect(en.sheets.map((s) => s.name)).toEqual(en.sheets.map((s) => SHEET_NAMES[s.key][1]));
+    expect(sheet(en, "plan").name).toBe("Strategic plan");
+    expect(sheet(en, "dashboard").tables[0].columns.map((c) => c.header)).toContain("Value");
+  });
+
+  test("modes: outputs replaced, Historique appended, plan/diagnostic/settings merge inputs", () => {
+    const modes = Object.fromEntries(spec.sheets.map((s) => [s.key, s.mode]));
+    expect(modes).toEqual({
+      dashboard: "replace",
+      cartographie: "replace",
+      fournisseurs: "replace",
+      conformite: "replace",
+      mutualisation: "replace",
+      responsable: "replace",
+      territoires: "replace",
+      anomalies: "replace",
+      historique: "append",
+      plan: "merge-inputs",
+      diagnostic: "merge-inputs",
+      parametres: "merge-inputs",
+    });
+  });
+
+  test("every sheet carries the stamp (sources, period, parameters, run date, version), in its data and on row 2", () => {
+    for (const s of spec.sheets) {
+      expect(s.stamp).toEqual({
+        sources: ["Mandats", "Marches", "Entites"],
+        period: { label: "2025", start: "2025-01-01", end: "2025-12-31" },
+        parameters: "valeurs de référence par défaut (SPEC §3)",
+        runDate: "2026-01-15",
+        version: rich.version,
+      });
+      const line = s.blocks.find((b) => b.row === 1 && b.style === "stamp");
+      expect(plainValue(line!.values[0][0])).toContain("Exécution : 15/01/2026");
+    }
+  });
+
+  test("the run date comes from the caller, never the clock", () => {
+    const other = buildWorkbookSpec(rich, { ...OPTIONS, runDate: "2030-06-30T08:00:00Z" });
+    expect(other.stamp.runDate).toBe("2030-06-30");
+    expect(() => buildWorkbookSpec(rich, { ...OPTIONS, runDate: "15/01/2026" })).toThrow(/ISO/);
+    expect(() => buildWorkbookSpec(rich, { ...OPTIONS, runDate: "2026-13-01" })).toThrow(/ISO/);
+  });
+
+  test("changed parameters are summarised in the stamp", () => {
+    const a = richAnalysis({ overrides: { pnad: { socialPercent: 40 } } });
+    expect(buildWorkbookSpec(a, OPTIONS).stamp.parameters).toBe("1 paramètre modifié : Objectif PNAD : marchés avec considération sociale");
+  });
+});
+
+describe.each(specs)("structure — %s", (_label, s) => {
+  test("the validator finds nothing", () => {
+    expect(validateWorkbookSpec(s)).toEqual([]);
+  });
+
+  test("table names are valid and unique in the workbook", () => {
+    const names = s.sheets.flatMap((x) => x.tables.map((t) => t.name));
+    for (const n of names) expect(isValidTableName(n)).toBe(true);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+
+  test("every chart's ranges lie inside its sheet's written cells", () => {
+    for (const x of s.sheets) {
+      const cells = writtenCells(x);
+      for (const ch of x.charts) {
+        const refs = [...(ch.categories ? [ch.categories] : []), ...ch.series.flatMap((se) => [se.values, ...(typeof se.name === "string" ? [] : [se.name])])];
+        for (const ref of refs) {
+          expect(ref.sheet).toBe(x.key);
+          expect({ chart: ch.id, inside: inside(cells, ref.range) }).toEqual({ chart: ch.id, inside: true });
+        }
+      }
+    }
+  });
+
+  test("every formula references existing (written) cells", () => {
+    const byName = new Map(s.sheets.map((x) => [x.name, writtenCells(x)]));
+    let formulas = 0;
+    for (const x of s.sheets) {
+      for (const { value, at } of allCells(x)) {
+        if (!isFormula(value)) continue;
+        formulas++;
+        expect(value.formula.startsWith("=")).toBe(true);
+        for (const ref of formulaReferences(value.formula)) {
+          const cells = ref.sheet === null ? byName.get(x.name) : byName.get(ref.sheet);
+          expect({ at: `${x.name}!${at}`, ref: ref.text, ok: cells !== undefined && inside(cells, ref) }).toEqual({ at: `${x.name}!${at}`, ref: ref.text, ok: true });
+        }
+      }
+    }
+    expect(formulas).toBeGreaterThan(20);
+  });
+
+  test("validation lists point at written cells", () => {
+    for (const x of s.sheets) {
+      const cells = writtenCells(x);
+      for (const v of x.validations) {
+        expect(inside(cells, v.range)).toBe(true);
+        if (!Array.isArray(v.list)) expect(inside(writtenCells(sheet(s, v.list.sheet)), v.list.range)).toBe(true);
+      }
+    }
+  });
+});
+
+describe("cell content", () => {
+  test('a supplier named =HYPERLINK("x") is marked text, wherever it appears', () => {
+    const fournisseurs = sheet(spec, "fournisseurs");
+    const hits = allCells(fournisseurs).filter(({ value }) => plainValue(value) === HYPERLINK_SUPPLIER);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const { value } of hits) expect(isText(value)).toBe(true);
+    // Nowhere in the workbook is a plain string starting with = + - @.
+    for (const x of spec.sheets) for (const { value, at } of allCells(x)) if (typeof value === "string") expect({ at, bad: /^[=+\-@]/.test(value) }).toEqual({ at, bad: false });
+  });
+
+  test("a SIRET with a leading zero stays text", () => {
+    const t = sheet(spec, "fournisseurs").tables[0];
+    const col = t.columns.findIndex((c) => c.key === "supplierId");
+    expect(t.rows.map((r) => r[col]).filter((v) => v !== null)).toEqual([{ text: true, value: "01234567800011" }]);
+  });
+
+  test("percentages are stored as fractions with a % format", () => {
+    const dash = sheet(spec, "dashboard");
+    const pf1 = indicator(rich, "PF1");
+    const tileValue = dash.blocks.find((b) => b.numberFormat === "0.0 %" && b.values[0][0] === (pf1.value as number) / 100);
+    expect(tileValue).toBeDefined();
+    const carto = sheet(spec, "cartographie").tables[0];
+    const share = carto.columns.find((c) => c.key === "share")!;
+    expect(share.numberFormat).toBe("0.0 %");
+    for (const r of carto.rows) expect(r[carto.columns.indexOf(share)] as number).toBeLessThanOrEqual(1);
+  });
+
+  test("euros: 0 decimals on tiles, 2 decimals in detail tables; dates as serials with dd/mm/yyyy", () => {
+    const dash = sheet(spec, "dashboard");
+    const sp1 = dash.blocks.find((b) => b.values[0][0] === indicator(rich, "SP1").value);
+    expect(sp1?.numberFormat).toBe('#,##0 "€"');
+    const alerts = sheet(spec, "conformite").tables.find((t) => t.name === "tblConfCO1Signaux")!;
+    expect(alerts.columns.find((c) => c.key === "total")!.numberFormat).toBe('#,##0.00 "€"');
+    const first = alerts.columns.findIndex((c) => c.key === "firstDate");
+    expect(alerts.columns[first].numberFormat).toBe("dd/mm/yyyy");
+    expect(alerts.rows[0][first]).toBe(45667); // 2025-01-10
+  });
+
+  test("an N/A indicator tile shows N/D and its French reason, never a 0", () => {
+    const s = specs[2][1];
+    const dash = sheet(s, "dashboard");
+    const a = spendOnlyAnalysis();
+    for (const id of ["PF2", "PF3", "RE1", "RE2"]) {
+      const ind = indicator(a, id);
+      expect(ind.value).toBeNull();
+      const title = dash.blocks.find((b) => typeof plainValue(b.values[0][0]) === "string" && (plainValue(b.values[0][0]) as string).startsWith(`${id} · `))!;
+      expect(title).toBeDefined();
+      const value = dash.blocks.find((b) => b.row === title.row + 1 && b.col === title.col)!;
+      expect(value.values[0][0]).toBe("N/D");
+      const reason = dash.blocks.find((b) => b.row === title.row + 2 && b.col === title.col)!;
+      expect(plainValue(reason.values[0][0])).toContain(ind.na as string);
+    }
+  });
+
+  test("N/A indicators show their reason instead of a detail table", () => {
+    const s = specs[2][1];
+    const conf = sheet(s, "conformite");
+    const a = spendOnlyAnalysis();
+    const co5 = indicator(a, "CO5");
+    expect(co5.value).toBeNull();
+    expect(conf.tables.map((t) => t.name)).not.toContain("tblConfCO5LoiClimat");
+    expect(allCells(conf).some(({ value }) => typeof plainValue(value) === "string" && (plainValue(value) as string).includes(co5.na as string))).toBe(true);
+  });
+
+  test("the reconciliation block checks rows and amounts with a live formula", () => {
+    const dash = sheet(spec, "dashboard");
+    const check = dash.blocks.flatMap((b) => b.values.flat()).find((v) => isFormula(v) && v.formula.includes("ROUND("));
+    expect(check).toBeDefined();
+    expect((check as { formula: string }).formula).toMatch(/^=IF\(AND\(B\d+=B\d+\+B\d+,ROUND\(C\d+-C\d+-C\d+,2\)=0\),"OK","Écart à examiner"\)$/);
+  });
+
+  test("dashboard charts: Pareto, monthly trend, procedure and channel mix, PNAD gauges", () => {
+    const charts = sheet(spec, "dashboard").charts;
+    expect(charts.map((c) => [c.id, c.type])).toEqual([
+      ["pareto", "combo-pareto"],
+      ["trend", "line"],
+      ["procedures", "pie"],
+      ["channels", "doughnut"],
+      ["gauge-RE1", "doughnut"],
+      ["gauge-RE2", "doughnut"],
+    ]);
+    const pareto = charts[0];
+    expect(pareto.series.map((s) => [s.as, s.axis])).toEqual([
+      ["column", "primary"],
+      ["line", "secondary"],
+    ]);
+  });
+
+  test("chart anchors on a sheet do not overlap", () => {
+    for (const x of spec.sheets) {
+      const boxes = x.charts.map((c) => c.anchor);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          const overlap = a.row < b.row + b.heightRows && b.row < a.row + a.heightRows && a.col < b.col + b.widthCols && b.col < a.col + a.widthCols;
+          expect({ sheet: x.key, i, j, overlap }).toEqual({ sheet: x.key, i, j, overlap: false });
+        }
+    }
+  });
+});
+
+/** A compact, readable summary of the spec for the snapshot (not the megabytes). */
+function summary(s: WorkbookSpec) {
+  return s.sheets.map((x) => ({
+    key: x.key,
+    name: x.name,
+    mode: x.mode,
+    blocks: x.blocks.length,
+    formulas: allCells(x).filter(({ value }) => isFormula(value)).length,
+    tables: x.tables.map((t) => `${t.name} ${rangeA1(t.row, t.col, t.row + Math.max(1, t.rows.length), t.col + t.columns.length - 1)} [${t.columns.map((c) => c.key).join(",")}]`),
+    charts: x.charts.map((c) => `${c.id}:${c.type} ${c.series.map((se) => rangeA1(se.values.range.r1, se.values.range.c1, se.values.range.r2, se.values.range.c2)).join(" ")}`),
+    validations: x.validations.map((v) => rangeA1(v.range.r1, v.range.c1, v.range.r2, v.range.c2)),
+    inputs: x.inputs.map((i) => `${i.section}.${i.field}`),
+    frozen: x.frozen,
+  }));
+}
+
+describe("determinism", () => {
+  test("same analysis → deep-equal spec", () => {
+    expect(buildWorkbookSpec(rich, OPTIONS)).toEqual(spec);
+    expect(buildWorkbookSpec(richAnalysis(), OPTIONS)).toEqual(spec);
+  });
+
+  test("the spec is plain data (JSON round trip is lossless)", () => {
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+  });
+
+  test("snapshot of the spec's shape", () => {
+    expect(summary(spec)).toMatchSnapshot();
+  });
+});
