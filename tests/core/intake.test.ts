@@ -83,8 +83,15 @@ describe("spend intake", () => {
     expect(anomaliesAt(11)[0].reason).toMatch(/Montant absent/);
   });
 
-  it("rejects the Total row and counts its amount among rejected amounts", () => {
-    expect(anomaliesAt(12)[0].reason).toMatch(/total/i);
+  it("rejects the Total row without counting its amount (a total is not a source amount)", () => {
+    expect(anomaliesAt(12)[0].reason).toMatch(/^Ligne de total ignorée \(1\u202f644,56 € HT/);
+  });
+
+  it("recognises a Total row whose label sits in the date column", () => {
+    const res = runIntake([mandats([rows[0], ["Total", null, null, null, 1234.56, null, null, null]])]);
+    expect(res.spend).toHaveLength(1);
+    expect(res.anomalies.map((a) => [a.row, a.reason.slice(0, 24)])).toEqual([[5, "Ligne de total ignorée ("]]);
+    expect(res.reconciliation.amountRejectedCents).toBe(0);
   });
 
   it("reconciles rows and amounts to the cent", () => {
@@ -94,10 +101,11 @@ describe("spend intake", () => {
     expect(r.rowsAnalysed).toBe(4);
     expect(r.rowsRejected).toBe(5);
     expect(r.rowsWithWarning).toBe(1);
-    // Analysed: 1 234,56 + 100 − 250 + 500 = 1 584,56. Rejected: 50 (bad date) + 10 (no supplier) + 1 644,56 (total) = 1 704,56.
+    // Analysed: 1 234,56 + 100 − 250 + 500 = 1 584,56. Rejected: 50 (bad date) + 10 (no supplier) = 60;
+    // the Total row's 1 644,56 is not a source amount and is not counted.
     expect(r.amountAnalysedCents).toBe(158456);
-    expect(r.amountRejectedCents).toBe(170456);
-    expect(r.amountReadCents).toBe(158456 + 170456);
+    expect(r.amountRejectedCents).toBe(6000);
+    expect(r.amountReadCents).toBe(158456 + 6000);
     expect(isReconciled(r)).toBe(true);
   });
 

@@ -6,10 +6,11 @@
  * Definitions and cut-offs (documented for the reader of the sheets):
  * - Territory of a line: its own territory column, else the territory of its entity (table
  *   Entités), else "Territoire non renseigné" (kept in TE1, left out of TE2).
- * - Population of a territory: Σ population of the entities of the Entités table attached to it.
- *   Overall spend per inhabitant (TE1 headline): spend of the lines whose entity has a population
- *   ÷ Σ population of those entities (each once). Entities must not overlap (e.g. an EPCI and its
- *   member communes both with a population would count inhabitants twice).
+ * - Population of a territory: Σ population of the entities of the Entités table attached to it;
+ *   when communes are listed, groupings (EPCI, syndicat, CCAS…) add no inhabitants of their own
+ *   (an EPCI's population is its communes'), so nobody is counted twice.
+ *   Overall spend per inhabitant (TE1 headline): spend of the lines whose entity is in the Entités
+ *   table ÷ the inhabitants of that perimeter.
  * - TE2: coefficient of variation (population σ / mean, %) and population Gini of the per-inhabitant
  *   spend of the territories with a population, unweighted (stats.ts).
  * - Local supplier (as RE4): supplier département (the line's supplier postcode, else the table
@@ -27,7 +28,7 @@
  *   and strong local supply → territorialiser (geographic lots); otherwise no recommendation.
  *   The "Non classé" family gets no recommendation.
  */
-import type { Nature } from "../model";
+import type { EntityRow, Nature } from "../model";
 import { normalizeKey } from "../text";
 import { departementOf } from "./geography";
 import { coefficientOfVariation, gini } from "./stats";
@@ -248,7 +249,8 @@ function scan(ctx: AnalysisContext): Scan {
       const row = ctx.entities.get(line.entity);
       s.entities.push({
         name: line.entity,
-        populated: row !== undefined && row.population !== null && row.population > 0,
+        // In the perimeter of the Entités table (its inhabitants are counted once, see perimeterPopulation).
+        populated: row !== undefined,
         departement: departementOf(row?.departement ?? null),
         territoryName: row?.territory ?? NO_TERRITORY,
         territory: null,
@@ -363,18 +365,49 @@ function base(id: string, label: string, unit: IndicatorResult["unit"]) {
   return { id, group: "TE" as const, label, unit };
 }
 
+/** Whether the Entités table lists communes (then grouping bodies' populations are not added again). */
+function hasCommunes(rows: Iterable<EntityRow>): boolean {
+  for (const e of rows) if (e.type !== null && normalizeKey(e.type).includes("commune") && !isGroupingType(e.type)) return true;
+  return false;
+}
+
+/** EPCI, syndicats, métropoles… whose inhabitants are those of their member communes. */
+function isGroupingType(type: string): boolean {
+  const k = normalizeKey(type);
+  return /\b(epci|communaute|metropole|syndicat|pays|pole|agglomeration|ccas|cias|sdis|departement|region)\b/.test(k);
+}
+
+/**
+ * Whether an entity's population adds inhabitants: when communes are listed, only theirs (and
+ * entities of unknown type) count — an EPCI's population is its communes' — so nobody is counted twice.
+ */
+export function countsInhabitants(e: EntityRow, communesListed: boolean): boolean {
+  if (!communesListed || e.type === null) return true;
+  return !isGroupingType(e.type);
+}
+
+/** Inhabitants of the whole perimeter of the Entités table, each counted once. */
+export function perimeterPopulation(rows: Iterable<EntityRow>): number {
+  const list = [...rows];
+  const communes = hasCommunes(list);
+  let population = 0;
+  for (const e of list) if (e.population !== null && e.population > 0 && countsInhabitants(e, communes)) population += e.population;
+  return population;
+}
+
 interface TerritoryPopulation {
   population: number;
   entities: number;
 }
 
-/** Σ population of the Entités rows per territory (rows with a territory and a positive population). */
+/** Σ inhabitants of the Entités rows per territory (rows with a territory whose population counts). */
 function populationByTerritory(ctx: AnalysisContext): Map<string, TerritoryPopulation> {
   const out = new Map<string, TerritoryPopulation>();
+  const communes = hasCommunes(ctx.entities.values());
   for (const e of ctx.entities.values()) {
     if (e.territory === null) continue;
     const p = out.get(e.territory) ?? { population: 0, entities: 0 };
-    if (e.population !== null && e.population > 0) {
+    if (e.population !== null && e.population > 0 && countsInhabitants(e, communes)) {
       p.population += e.population;
       p.entities++;
     }
@@ -421,8 +454,7 @@ function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): Indica
   const b = base("TE1", "Dépense par habitant", "EUR/hab");
   const coverage: Coverage = { n: s.populatedLines, N: s.lines, of: "lignes" };
   if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage);
-  let population = 0;
-  for (const e of s.entities) if (e.populated) population += ctx.entities.get(e.name)?.population ?? 0;
+  const population = perimeterPopulation(ctx.entities.values());
   const noTerritory = s.territories.get(NO_TERRITORY);
   const byTerritory: Row[] = figures.map((t) => ({
     territory: t.name,

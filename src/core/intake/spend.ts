@@ -4,7 +4,7 @@
  */
 import { classifyFamily, natureOf } from "../classify";
 import type { Cell, NomenclatureRow, SpendLine } from "../model";
-import { htFromTtc } from "../money";
+import { formatEuros, htFromTtc } from "../money";
 import { normalizeCpv } from "../parse/cpv";
 import { parseDate } from "../parse/date";
 import { normalizeCompanyId } from "../parse/identifiers";
@@ -100,13 +100,17 @@ export class SpendProcessor {
     this.flushBlanks();
     const log = this.log;
     const a = this.amounts(row, sheetRow, false);
-    const readCents = a.ht ?? 0;
-    log.begin(readCents);
-
-    if (isTotalRow(row) && cellText(cellAt(row, this.col.date)) === null) {
-      log.reject(sheetRow, null, null, "Ligne de total : ignorée, ce n'est pas un achat (son montant est compté dans les rejets pour le rapprochement).", readCents);
+    const dateCell = cellAt(row, this.col.date);
+    const date = parseDate(dateCell, this.options.date1904);
+    if (isTotalRow(row) && typeof date !== "number") {
+      // A total is not a source amount: counting it would double the rows it sums.
+      log.begin(0);
+      const amount = a.ht === null ? "" : ` (${formatEuros(a.ht)} HT, non compté dans le rapprochement)`;
+      log.reject(sheetRow, null, a.raw, `Ligne de total ignorée${amount} : ce n'est pas un achat.`, 0);
       return;
     }
+    const readCents = a.ht ?? 0;
+    log.begin(readCents);
     if (a.ht === null) {
       const reason =
         a.raw === null || a.raw === undefined || cellText(a.raw) === null
@@ -115,8 +119,6 @@ export class SpendProcessor {
       log.reject(sheetRow, this.col.amountHT >= 0 ? "amountHT" : "amountTTC", a.raw, reason, 0);
       return;
     }
-    const dateCell = cellAt(row, this.col.date);
-    const date = parseDate(dateCell, this.options.date1904);
     if (date === null || date === undefined) {
       log.reject(
         sheetRow,

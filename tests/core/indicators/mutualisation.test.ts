@@ -103,7 +103,7 @@ describe("ChannelResolver", () => {
       "Centrale d'achat",
       "Hors marché",
       "Centrale d'achat",
-      "Hors marché",
+      "Centrale d'achat",
       "Groupement de commandes",
       "Marché propre",
       "Marché propre",

@@ -52,6 +52,29 @@ describe("TE1 spend per territory and per inhabitant", () => {
     expect(r.coverage).toEqual({ n: 4, N: 5, of: "lignes" });
   });
 
+  it("counts an EPCI's inhabitants once when its member communes are listed too", () => {
+    const withEpci = [
+      entity({ entity: "CA du Val", type: "EPCI", territory: "Nord", population: 3500 }),
+      entity({ entity: "Commune A", type: "Commune", territory: "Nord", population: 1000 }),
+      entity({ entity: "Commune C", type: "Commune", territory: "Sud", population: 2500 }),
+    ];
+    const r = te(
+      contextOf({
+        spend: [spend({ entity: "CA du Val", amount: 7000 }), spend({ entity: "Commune A", amount: 10000 }), spend({ entity: "Commune C", amount: 4000 })],
+        entities: withEpci,
+      }),
+      "TE1",
+    );
+    // Perimeter: 1 000 + 2 500 = 3 500 inhabitants (not 7 000); spend 7 000 + 10 000 + 4 000 = 21 000 € → 6 €/hab.
+    expect(r.details.population).toBe(3500);
+    expect(r.value).toBe(6);
+    // Nord: (7 000 + 10 000) / 1 000 = 17 €/hab ; Sud: 4 000 / 2 500 = 1.6 €/hab.
+    expect(r.tables.byTerritory.map((x) => [x.territory, x.population, x.perInhabitant])).toEqual([
+      ["Nord", 1000, 17],
+      ["Sud", 2500, 1.6],
+    ]);
+  });
+
   it("is N/A, not 0, when no entity has a population", () => {
     const r = te(contextOf({ spend: lines, entities: [entity({ entity: "Commune A", territory: "Nord" })] }), "TE1");
     expect(r.value).toBeNull();

@@ -151,11 +151,11 @@ describe("isUgap", () => {
     expect(isUgap("552081317", "UGAP")).toBe(true);
   });
 
-  it("recognises UGAP names behind quotes or an accented capital", () => {
-    expect(isUgap(null, "« UGAP »")).toBe(true);
-    expect(isUgap(null, '"UGAP"')).toBe(true);
-    expect(isUgap(null, "ÙGAP")).toBe(true);
+  it("recognises a UGAP name behind leading spaces or quotes, and not a name merely containing it", () => {
     expect(isUgap(null, "  ugap")).toBe(true);
+    expect(isUgap(null, "« UGAP »")).toBe(true);
+    expect(isUgap(null, "Pugap SARL")).toBe(false);
+    expect(isUgap(null, "Fournitures UGAP")).toBe(false);
   });
 
   it("uses the SIREN given by the parameters when there is one", () => {

@@ -1,0 +1,184 @@
+import { analyse } from "../../src/core/analyse";
+import { dayFromIso, excelSerialFromDay } from "../../src/core/dates";
+import { dispenseRowAt, defaultReferenceValues, withOverrides } from "../../src/core/reference/values";
+import type { Cell } from "../../src/core/model";
+import { sheetValues } from "../../src/report/grid";
+import { emptyInputs, parametersToOverrides, readUserInputs } from "../../src/report/inputs";
+import { datedRows } from "../../src/report/parameters";
+import { plainValue } from "../../src/report/spec";
+import { buildWorkbookSpec } from "../../src/report/workbook";
+import { richAnalysis } from "./fixture";
+import { intakeOf, spend } from "../helpers/fixtures";
+
+const serial = (iso: string) => excelSerialFromDay(dayFromIso(iso));
+
+describe("readUserInputs on hand-made sheets", () => {
+  // Plan layout: actions = key, familyLabel, amount, share, quadrant, strategy, levers, leverReasons,
+  // te4, mutualisationPotential, lever(10), owner(11), deadline(12), expectedSavings(13), status(14), priority(15), comment(16).
+  const actions = (key: Cell, label: Cell, owner: Cell, status: Cell = null): Cell[] => [key, label, 100, 0.1, "Levier", null, null, null, null, null, null, owner, null, null, status, null, null];
+
+  test("plan rows are matched by key whatever their order; extra rows need a typed cell", () => {
+    const grid: Cell[][] = [
+      [null, "Plan stratégique d'achat — 2025"],
+      [null, "Sources : x · Période : 2025 (01/01/2025 – 31/12/2025)"],
+      ["#actions", "4 · Plan d'action par famille"],
+      ["Clé", "Famille", "Montant HT"],
+      actions("actions/F:NET", "Nettoyage", "  "), // blank owner → nothing kept
+      actions("actions/F:INFO", "Informatique", "Mme Martin", "En cours"),
+      actions(null, "Ma ligne", "Moi"),
+      actions(null, null, null), // empty user row → ignored
+      ["#total", "Total", { formula: "=SUM(C5:C7)" } as unknown as Cell],
+      [null, null, null, null, null, null, null, null, null, null, null, "hors section"],
+      ["#orientations", "2 · Orientations"],
+      ["Clé", "Orientation", "Vos orientations"],
+      ["orientations/ecologie", "Transition ?", "Zéro plastique"],
+      ["orientations/unknown-section/x", "?", "ignored"],
+      ["nosection/x", "?", "ignored"],
+    ];
+    const read = readUserInputs({ "Plan stratégique": grid });
+    expect(read.plan).toEqual({
+      "actions/F:INFO": { owner: "Mme Martin", status: "En cours" },
+      "orientations/ecologie": { text: "Zéro plastique" },
+      "orientations/unknown-section/x": { text: "ignored" },
+    });
+    expect(read.planExtraRows).toEqual([{ familyLabel: "Ma ligne", amount: 100, share: 0.1, quadrant: "Levier", owner: "Moi" }]);
+  });
+
+  test("sheets are found by French name, English name or key; dates become serials", () => {
+    const grid: Cell[][] = [["Clé"], ["objectives/PF1", null, null, null, null, null, 0.8, new Date(Date.UTC(2026, 11, 31)), "DAF"]];
+    for (const name of ["Plan stratégique", "Strategic plan", "plan", " plan stratégique "]) {
+      expect(readUserInputs({ [name]: grid }).plan).toEqual({ "objectives/PF1": { target: 0.8, deadline: serial("2026-12-31"), owner: "DAF" } });
+    }
+    expect(readUserInputs({ Autre: grid }).plan).toEqual({});
+  });
+
+  test("diagnostic answers: leading digit 0–3, anything else reported and ignored", () => {
+    const grid: Cell[][] = [
+      ["#questions"],
+      ["Clé", "Axe", "N°", "Question", "Réponse", "Score", "Commentaire"],
+      ["STR-01", "Stratégie", 1, "?", "2 · Oui, formalisé", null, "ok"],
+      ["STR-02", "Stratégie", 2, "?", 3],
+      ["STR-03", "Stratégie", 3, "?", "Oui"],
+      ["STR-04", "Stratégie", 4, "?", null, null, "à faire"],
+      ["XXX-01", "?", 1, "?", 1],
+    ];
+    const read = readUserInputs({ "Diagnostic 360": grid });
+    expect(read.diagnostic).toEqual({ "STR-01": 2, "STR-02": 3 });
+    expect(read.diagnosticComments).toEqual({ "STR-01": "ok", "STR-04": "à faire" });
+    expect(read.issues).toEqual(["Diagnostic 360, question STR-03 : réponse « Oui » non reconnue (attendu 0 à 3), ignorée."]);
+  });
+
+  test("parameters: valid values kept (French text numbers accepted), invalid ones reported", () => {
+    const grid: Cell[][] = [
+      ["#params"],
+      ["Clé", "Paramètre", "Valeur"],
+      ["param/pnad.socialPercent", "PNAD social", "35 %"],
+      ["param/tailSpendThresholdCents.value", "Longue traîne", "1 500,50"],
+      ["param/pnad.environmentalPercent", "PNAD env.", "beaucoup"],
+      ["param/unknown.value", "?", 3],
+      ["#dispense"],
+      ["Clé", "Du", "Au", "F&S", "Travaux", "Source"],
+      ["dispense/1", serial("2020-01-01"), serial("2025-12-31"), 40000, 100000, "décret"],
+      [null, serial("2028-01-01"), null, 70000, 120000, "nouveau décret"],
+      [null, null, null, 5, 5, null],
+    ];
+    const read = readUserInputs({ Paramètres: grid });
+    expect(read.parameters).toEqual({ "pnad.socialPercent": 0.35, "tailSpendThresholdCents.value": 1500.5 });
+    expect(read.parameterTables.dispenseThresholds).toEqual([
+      { from: serial("2020-01-01"), to: serial("2025-12-31"), suppliesServices: 40000, works: 100000, source: "décret" },
+      { from: serial("2028-01-01"), to: null, suppliesServices: 70000, works: 120000, source: "nouveau décret" },
+    ]);
+    expect(read.issues).toEqual([
+      "Paramètres, pnad.environmentalPercent : valeur « beaucoup » non valide, valeur par défaut conservée.",
+      "Paramètres, ligne 11 : date de début manquante ou invalide, ligne ignorée.",
+    ]);
+  });
+
+  test("history rows are read through the key row, until the first blank period", () => {
+    const grid: Cell[][] = [
+      ["Historique"],
+      ["period", "periodKind", "start", "SP1"],
+      ["Période", "Type", "Début", "SP1 · EUR"],
+      ["2024", "année", 45292, 1000],
+      [2025, "année", 45658, 2000],
+      [null],
+      ["2026", "année", 46023, 3000],
+    ];
+    expect(readUserInputs({ Historique: grid }).history).toEqual([
+      { period: "2024", periodKind: "année", start: 45292, SP1: 1000 },
+      { period: "2025", periodKind: "année", start: 45658, SP1: 2000 },
+    ]);
+  });
+
+  test("no sheet, nothing read", () => {
+    expect(readUserInputs({})).toEqual(emptyInputs());
+  });
+});
+
+describe("parametersToOverrides", () => {
+  const base = defaultReferenceValues();
+
+  test("only values that differ from the defaults become overrides, in ReferenceValues units", () => {
+    const o = parametersToOverrides({
+      parameters: {
+        "pnad.socialPercent": 0.35,
+        "pnad.environmentalPercent": 1, // = default 100 %
+        "tailSpendThresholdCents.value": 1500,
+        "loiClimatStart.value": serial("2026-09-01"),
+        "ugapSiren.value": "776056467",
+        "paymentDelayDays.localAuthority": 45,
+      },
+      parameterTables: {},
+    });
+    expect(o).toEqual({
+      pnad: { socialPercent: 35 },
+      tailSpendThresholdCents: { value: 150000 },
+      loiClimatStart: { value: dayFromIso("2026-09-01") },
+      paymentDelayDays: { localAuthority: 45 },
+    });
+    const ref = withOverrides(base, o);
+    expect(ref.pnad).toEqual({ environmentalPercent: 100, socialPercent: 35, source: base.pnad.source });
+  });
+
+  test("nested values keep their siblings (withOverrides merges one level only)", () => {
+    const o = parametersToOverrides({ parameters: { "sms.singleBidder.green": 0.05 }, parameterTables: {} });
+    const ref = withOverrides(base, o);
+    expect(ref.sms.singleBidder).toEqual({ ...base.sms.singleBidder, green: 5 });
+    expect(ref.sms.noCallsForBids).toEqual(base.sms.noCallsForBids);
+  });
+
+  test("an unchanged sheet gives no override at all", () => {
+    const spec = buildWorkbookSpec(richAnalysis(), { runDate: "2026-01-15", sources: [] });
+    const params = spec.sheets.find((s) => s.key === "parametres")!;
+    const read = readUserInputs({ Paramètres: sheetValues(params) });
+    expect(read.issues).toEqual([]);
+    expect(Object.keys(read.parameters).length).toBeGreaterThan(30);
+    expect(read.parameterTables.ecbRates).toEqual(datedRows(base, "ecbRates"));
+    expect(parametersToOverrides(read)).toEqual({});
+  });
+
+  test("an added dispense row reaches the analysis of the next run", () => {
+    const rows = [...datedRows(base, "dispenseThresholds"), { from: serial("2028-01-01"), to: null, suppliesServices: 70000, works: 120000, source: "Décret 2027-x" }];
+    rows[5] = { ...rows[5], to: serial("2027-12-31") };
+    const o = parametersToOverrides({ parameters: {}, parameterTables: { dispenseThresholds: rows } });
+    expect(o.dispenseThresholds).toHaveLength(7);
+    const a = analyse(intakeOf({ spend: [spend({ source: { table: "Mandats", row: 2 }, amount: 65000, on: "2028-03-01" })] }), { overrides: o });
+    expect(dispenseRowAt(a.reference, dayFromIso("2028-03-01")).suppliesServicesCents).toBe(7_000_000);
+  });
+
+  test("edit → read back → overrides → next analysis → the sheet shows the value as used", () => {
+    const first = buildWorkbookSpec(richAnalysis(), { runDate: "2026-01-15", sources: [] });
+    const params = first.sheets.find((s) => s.key === "parametres")!;
+    const grid = sheetValues(params);
+    const row = grid.findIndex((r) => r[0] === "param/pnad.socialPercent");
+    grid[row][2] = 0.4; // the user types 40 %
+    const read = readUserInputs({ Paramètres: grid });
+    const overrides = parametersToOverrides(read);
+    expect(overrides).toEqual({ pnad: { socialPercent: 40 } });
+    const next = buildWorkbookSpec(richAnalysis({ overrides }), { runDate: "2026-02-15", sources: [], previousInputs: read });
+    const t = next.sheets.find((s) => s.key === "parametres")!.tables[0];
+    const r = t.rows.find((x) => plainValue(x[0]) === "param/pnad.socialPercent")!;
+    expect([r[2], r[3], r[4]]).toEqual([0.4, 0.4, 0.3]); // typed, used, default
+    expect(next.stamp.parameters).toContain("Objectif PNAD : marchés avec considération sociale");
+  });
+});
