@@ -64,16 +64,11 @@ export interface FamilyInput {
 
 export const UNCLASSIFIED: Family = Object.freeze({ key: "NC", label: "Non classé", rule: "unclassified" as const });
 
-const memo = new Map<string, Family>();
-
-function memoised(key: string, make: () => Family): Family {
-  let f = memo.get(key);
-  if (!f) {
-    f = Object.freeze(make());
-    memo.set(key, f);
-  }
-  return f;
-}
+/** Memoised families (one object per family, no per-line key strings): by code then label, by CPV group, by article text. */
+const byCode = new Map<string, Map<string, Family>>();
+const byCpvGroup = new Map<string, Family>();
+const byArticle = new Map<string, Family | null>();
+const byArticlePrefix = new Map<string, Family>();
 
 /** The default M57 entry of a budget article (longest matching prefix), or null. */
 export function budgetArticleFamily(article: string): { prefix: string; entry: BudgetArticleFamily } | null {
@@ -86,25 +81,47 @@ export function budgetArticleFamily(article: string): { prefix: string; entry: B
   return null;
 }
 
-export function classifyFamily(input: FamilyInput): Family {
-  if (input.familyCode) {
-    const code = input.familyCode;
-    const label = input.familyLabel;
-    return memoised(`F\u0000${code}\u0000${label ?? ""}`, () => ({ key: `F:${code}`, label: label ?? code, rule: "familyCode" }));
+function familyOfCode(code: string, label: string | null): Family {
+  let labels = byCode.get(code);
+  if (!labels) byCode.set(code, (labels = new Map()));
+  const labelKey = label ?? "";
+  let f = labels.get(labelKey);
+  if (!f) labels.set(labelKey, (f = Object.freeze({ key: `F:${code}`, label: label ?? code, rule: "familyCode" as const })));
+  return f;
+}
+
+function familyOfCpv(cpv: string): Family {
+  const group = cpvGroup(cpv);
+  let f = byCpvGroup.get(group);
+  if (!f) {
+    const division = CPV_DIVISION_LABELS[group.slice(0, 2)] ?? `Division CPV ${group.slice(0, 2)}`;
+    f = Object.freeze({ key: `CPV:${group}`, label: `${division} (groupe ${group})`, rule: "cpv" as const });
+    byCpvGroup.set(group, f);
   }
-  if (input.cpv) {
-    const group = cpvGroup(input.cpv);
-    return memoised(`C\u0000${group}`, () => {
-      const division = CPV_DIVISION_LABELS[group.slice(0, 2)] ?? `Division CPV ${group.slice(0, 2)}`;
-      return { key: `CPV:${group}`, label: `${division} (groupe ${group})`, rule: "cpv" };
-    });
-  }
-  if (input.budgetArticle) {
-    const found = budgetArticleFamily(input.budgetArticle);
+  return f;
+}
+
+function familyOfArticle(article: string): Family | null {
+  let f = byArticle.get(article);
+  if (f === undefined) {
+    const found = budgetArticleFamily(article);
+    f = null;
     if (found) {
-      return memoised(`A\u0000${found.prefix}`, () => ({ key: `ART:${found.prefix}`, label: found.entry.label, rule: "budgetArticle" }));
+      f = byArticlePrefix.get(found.prefix) ?? null;
+      if (!f) {
+        f = Object.freeze({ key: `ART:${found.prefix}`, label: found.entry.label, rule: "budgetArticle" as const });
+        byArticlePrefix.set(found.prefix, f);
+      }
     }
+    byArticle.set(article, f);
   }
+  return f;
+}
+
+export function classifyFamily(input: FamilyInput): Family {
+  if (input.familyCode) return familyOfCode(input.familyCode, input.familyLabel);
+  if (input.cpv) return familyOfCpv(input.cpv);
+  if (input.budgetArticle) return familyOfArticle(input.budgetArticle) ?? UNCLASSIFIED;
   return UNCLASSIFIED;
 }
 

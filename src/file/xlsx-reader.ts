@@ -183,6 +183,8 @@ function typeCode(s: string, from: number, to: number): number {
   return T_NUMBER;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 function isoDate(raw: string): Date | string {
   const text = raw.trim();
   // Without a zone, an ISO date-time would be read as local time: cells are zone-less, use UTC.
@@ -199,8 +201,9 @@ class CorruptSheet extends Error {}
 /**
  * Reads `<row>`s from text that holds only complete rows (the caller cuts after a `</row>`), and
  * keeps the state that spans calls (inside sheetData, last row number).
+ * Exported for the benchmark and tests only.
  */
-class SheetScanner {
+export class SheetScanner {
   inSheetData = false;
   /** `</sheetData>` (or `<sheetData/>`) was read: the sheet is complete. */
   done = false;
@@ -222,9 +225,12 @@ class SheetScanner {
 
   scan(s: string, end: number): void {
     let i = 0;
+    const sst = this.sst;
     while (!this.stopped && !this.done) {
-      const lt = s.indexOf("<", i);
-      if (lt < 0 || lt >= end) return;
+      // Next tag. In sheet data the next "<" is nearly always right here: a loop beats indexOf.
+      let lt = i;
+      while (lt < end && s.charCodeAt(lt) !== 60) lt++;
+      if (lt >= end) return;
       let p = lt + 1;
       let ch = s.charCodeAt(p);
       let closing = false;
@@ -289,9 +295,11 @@ class SheetScanner {
             const nameLen = q - an;
             const nameCode = s.charCodeAt(an);
             while (ch !== 34 && ch !== 39 && q < end) ch = s.charCodeAt(++q);
+            const quote = ch;
             const vs = q + 1;
-            const ve = s.indexOf(ch === 34 ? '"' : "'", vs);
-            if (ve < 0) throw new CorruptSheet("unterminated attribute");
+            let ve = vs;
+            while (ve < end && s.charCodeAt(ve) !== quote) ve++;
+            if (ve >= end) throw new CorruptSheet("unterminated attribute");
             if (nameLen === 1) {
               if (nameCode === 114) col = columnOf(s, vs, ve);
               else if (nameCode === 116) type = typeCode(s, vs, ve);
@@ -309,14 +317,72 @@ class SheetScanner {
           this.cellType = type;
           this.cellRaw = null;
           this.inline = null;
-          // Fast path: <v>…</v></c>.
-          if (s.charCodeAt(q + 1) === 60 && s.charCodeAt(q + 2) === 118 && s.charCodeAt(q + 3) === 62) {
+          // Fast path: <v>…</v></c> holding a shared string index or a plain decimal number, read
+          // from the char codes (no substring, no Number()).
+          if (
+            (type === T_SHARED || type === T_NUMBER) &&
+            s.charCodeAt(q + 1) === 60 &&
+            s.charCodeAt(q + 2) === 118 &&
+            s.charCodeAt(q + 3) === 62
+          ) {
             const vs = q + 4;
-            const ve = s.indexOf("<", vs);
-            if (ve >= 0 && s.startsWith("</v></c>", ve)) {
-              this.cellRaw = s.slice(vs, ve);
-              this.endCell();
-              i = ve + 8;
+            let k = vs;
+            let v: Cell | undefined;
+            ch = s.charCodeAt(k);
+            if (type === T_SHARED) {
+              let idx = 0;
+              while (ch >= 48 && ch <= 57) {
+                idx = idx * 10 + ch - 48;
+                ch = s.charCodeAt(++k);
+              }
+              if (k > vs && k - vs < 10) {
+                v = sst[idx];
+                if (v === undefined) throw new CorruptSheet(`shared string ${idx} missing`);
+              }
+            } else {
+              const negative = ch === 45;
+              if (negative) ch = s.charCodeAt(++k);
+              let m = 0;
+              let digits = 0;
+              while (ch >= 48 && ch <= 57) {
+                m = m * 10 + ch - 48;
+                digits++;
+                ch = s.charCodeAt(++k);
+              }
+              let scale = 0;
+              if (ch === 46) {
+                ch = s.charCodeAt(++k);
+                while (ch >= 48 && ch <= 57) {
+                  m = m * 10 + ch - 48;
+                  scale++;
+                  ch = s.charCodeAt(++k);
+                }
+              }
+              // Up to 15 digits, m and 10^scale are exact doubles: the division is correctly
+              // rounded, i.e. the same double as Number(text). Anything else goes the slow way.
+              if (digits > 0 && digits + scale <= 15) {
+                const x = scale === 0 ? m : m / POW10[scale];
+                v = negative ? -x : x;
+              }
+            }
+            if (
+              v !== undefined &&
+              ch === 60 &&
+              s.charCodeAt(k + 1) === 47 &&
+              s.charCodeAt(k + 2) === 118 &&
+              s.charCodeAt(k + 3) === 62 &&
+              s.charCodeAt(k + 4) === 60 &&
+              s.charCodeAt(k + 5) === 47 &&
+              s.charCodeAt(k + 6) === 99 &&
+              s.charCodeAt(k + 7) === 62
+            ) {
+              const cells = this.cells;
+              if (col === cells.length) cells.push(v);
+              else if (col > cells.length) {
+                while (cells.length < col) cells.push(null);
+                cells.push(v);
+              } else cells[col] = v;
+              i = k + 8;
               continue;
             }
           }
@@ -587,11 +653,17 @@ class SharedStringScanner {
 }
 
 /**
- * Streams an XML part through a scanner that wants complete elements: the decoded text is cut
- * after the last `</{prefix}{element}>` seen, the rest waits for the next chunk. Once `complete()`
- * (the scanner saw the end of the data), the rest of the part is still read — so that the entry's
- * size and CRC are checked — but not scanned. `stopped()` (the consumer asked to stop) ends the
- * read at once. Resolves "done" when the part was read in full.
+ * Streams an XML part through a scanner that wants complete elements: the text is cut after the
+ * last `</{prefix}{element}>` seen so far, the rest waits for the next chunk.
+ *
+ * UTF-8 (every part Excel writes): the cut is made in the bytes, and only the complete part is
+ * decoded, so that the scanner gets a flat string fresh from the decoder (a concatenated string
+ * is several times slower to scan char by char), and a multi-byte character is never split (the
+ * cut falls after an ASCII ">"). UTF-16 parts (rare) go through a streaming decoder.
+ *
+ * Once `complete()` (the scanner saw the end of the data), the rest of the part is still read —
+ * so that the entry's size and CRC are checked — but not decoded nor scanned. `stopped()` (the
+ * consumer asked to stop) ends the read at once.
  */
 async function streamElements(
   zip: ZipArchive,
@@ -601,49 +673,112 @@ async function streamElements(
   complete: () => boolean,
   stopped: () => boolean,
   fail: (detail: string, cause?: unknown) => InputError,
-): Promise<"done" | "stopped"> {
-  const decoder = new XmlTextDecoder();
-  let pending = "";
-  let marker: string | null = null;
-  const result = await zip.stream(entry, (bytes) => {
-    if (complete()) return;
-    let text: string;
+): Promise<void> {
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  const decode = (bytes: Uint8Array): string => {
     try {
-      text = decoder.decode(bytes);
+      return utf8.decode(bytes);
     } catch (e) {
       throw fail("octets invalides", e);
     }
-    pending = pending.length === 0 ? text : pending + text;
-    if (marker === null) {
-      // The closing tag carries the prefix of the root element, if any (<x:worksheet> → </x:row>).
-      const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(pending.slice(0, 65536).replace(/<[?!][^>]*>/g, ""));
-      if (!root) {
-        if (pending.length > 65536) throw fail("élément racine introuvable");
+  };
+  let mode: "utf-8" | "utf-16" | null = null;
+  let utf16: XmlTextDecoder | null = null;
+  let carry: Uint8Array | null = null;
+  let pending = "";
+  let marker: string | null = null;
+  let markerBytes: Buffer | null = null;
+
+  /** The closing tag carries the prefix of the root element, if any (<x:worksheet> → </x:row>). */
+  const findMarker = (head: string): string | null => {
+    const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(head.replace(/<[?!][^>]*>/g, ""));
+    return root ? `</${root[1] ?? ""}${element}>` : null;
+  };
+
+  const result = await zip.stream(entry, (bytes) => {
+    if (complete()) return;
+    if (mode === null) {
+      const all = carry ? concatBytes(carry, bytes) : bytes;
+      if (all.length < 2) {
+        carry = all.slice();
         return;
       }
-      marker = `</${root[1] ?? ""}${element}>`;
+      carry = null;
+      mode = (all[0] === 0xff && all[1] === 0xfe) || (all[0] === 0xfe && all[1] === 0xff) ? "utf-16" : "utf-8";
+      if (mode === "utf-16") utf16 = new XmlTextDecoder();
+      bytes = all;
     }
-    const cut = pending.lastIndexOf(marker);
+    if (mode === "utf-16") {
+      let text: string;
+      try {
+        text = (utf16 as XmlTextDecoder).decode(bytes);
+      } catch (e) {
+        throw fail("octets invalides", e);
+      }
+      pending = pending.length === 0 ? text : pending + text;
+      if (marker === null) {
+        marker = findMarker(pending.slice(0, 65536));
+        if (marker === null) {
+          if (pending.length > 65536) throw fail("élément racine introuvable");
+          return;
+        }
+      }
+      const cut = pending.lastIndexOf(marker);
+      if (cut < 0) {
+        if (pending.length > MAX_PENDING_TEXT) throw fail("élément trop long");
+        return;
+      }
+      const end = cut + marker.length;
+      scan(pending, end);
+      pending = complete() ? "" : pending.slice(end);
+      return stopped() ? "stop" : undefined;
+    }
+    const buf: Uint8Array = carry ? concatBytes(carry, bytes) : bytes;
+    carry = null;
+    if (markerBytes === null) {
+      marker = findMarker(Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 65536)).toString("latin1"));
+      if (marker === null) {
+        if (buf.length > 65536) throw fail("élément racine introuvable");
+        carry = buf;
+        return;
+      }
+      markerBytes = Buffer.from(marker, "latin1");
+    }
+    const cut = Buffer.from(buf.buffer, buf.byteOffset, buf.length).lastIndexOf(markerBytes);
     if (cut < 0) {
-      if (pending.length > MAX_PENDING_TEXT) throw fail("élément trop long");
+      if (buf.length > MAX_PENDING_TEXT) throw fail("élément trop long");
+      carry = buf === bytes ? buf.slice() : buf;
       return;
     }
-    const end = cut + marker.length;
-    scan(pending, end);
-    pending = complete() ? "" : pending.slice(end);
-    if (stopped()) return "stop";
+    const end = cut + markerBytes.length;
+    const text = decode(buf.subarray(0, end));
+    scan(text, text.length);
+    if (!complete() && end < buf.length) carry = buf.slice(end);
+    return stopped() ? "stop" : undefined;
   });
-  if (result === "stopped") return "stopped";
-  if (complete()) return "done";
+  if (result === "stopped" || complete()) return;
   let rest: string;
-  try {
-    rest = pending + decoder.end();
-  } catch (e) {
-    throw fail("octets invalides", e);
+  const decoder16 = utf16 as XmlTextDecoder | null;
+  if (decoder16 !== null) {
+    try {
+      rest = pending + decoder16.end();
+    } catch (e) {
+      throw fail("octets invalides", e);
+    }
+  } else {
+    const tail = carry as Uint8Array | null;
+    rest = tail ? decode(tail) : "";
   }
   pending = "";
+  carry = null;
   scan(rest, rest.length);
-  return "done";
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

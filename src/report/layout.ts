@@ -38,6 +38,8 @@ export interface BuildContext {
   inputs: UserInputs;
   /** Table names used so far (lower case), for workbook-wide uniqueness. */
   tableNames: Set<string>;
+  /** "table.key" of declared columns that no core row holds (a renamed core key shows here). */
+  missingColumns: string[];
 }
 
 export function sheetNameOf(ctx: BuildContext, key: SheetKey): string {
@@ -320,6 +322,9 @@ export class SheetBuilder {
       if (d.wrap) c.wrap = true;
       return c;
     });
+    if (rows.length > 0) {
+      for (const d of defs) if (!d.get && !rows.some((r) => Object.prototype.hasOwnProperty.call(r, d.key))) this.ctx.missingColumns.push(`${name}.${d.key}`);
+    }
     const cells = rows.map((r) => defs.map((d) => kindCell(this.lang, d.kind, d.get ? d.get(r) : r[d.key])));
     return this.rawTable(name, row, col, columns, cells, style);
   }

@@ -62,6 +62,18 @@ export function parametersSummary(analysis: Analysis, lang: Lang): string {
 }
 
 export function buildWorkbookSpec(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
+  return build(analysis, options).spec;
+}
+
+/**
+ * Columns the builders declare but no core row holds ("tblCartoFamilles.hhi"): empty in a sound
+ * build; a core key renamed without the report following shows up here (checked by the tests).
+ */
+export function missingColumns(analysis: Analysis, options: WorkbookOptions): string[] {
+  return build(analysis, options).missing;
+}
+
+function build(analysis: Analysis, options: WorkbookOptions): { spec: WorkbookSpec; missing: string[] } {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(options.runDate);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) {
     throw new Error(`Date d'exécution ISO attendue (AAAA-MM-JJ) : « ${options.runDate} »`);
@@ -81,6 +93,7 @@ export function buildWorkbookSpec(analysis: Analysis, options: WorkbookOptions):
     stamp,
     inputs: options.previousInputs ?? emptyInputs(),
     tableNames: new Set(),
+    missingColumns: [],
   };
   const diagnostic = buildDiagnostic(ctx);
   const byKey: Record<SheetKey, WorkbookSpec["sheets"][number]> = {
@@ -97,5 +110,5 @@ export function buildWorkbookSpec(analysis: Analysis, options: WorkbookOptions):
     diagnostic: diagnostic.sheet,
     parametres: buildParametres(ctx),
   };
-  return { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) };
+  return { spec: { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) }, missing: ctx.missingColumns };
 }

@@ -9,11 +9,13 @@ import {
   plainValue,
   type CellRange,
   type CellValue,
+  type Scalar,
   type SheetSpec,
   type WorkbookSpec,
 } from "../../src/report/spec";
 import { validateWorkbookSpec } from "../../src/report/validate";
-import { buildWorkbookSpec } from "../../src/report/workbook";
+import { buildWorkbookSpec, missingColumns } from "../../src/report/workbook";
+import { emptyInputs } from "../../src/report/inputs";
 import { emptyAnalysis, HYPERLINK_SUPPLIER, richAnalysis, spendOnlyAnalysis } from "./fixture";
 
 const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches", "Entites"] };
@@ -299,5 +301,49 @@ describe("determinism", () => {
 
   test("snapshot of the spec's shape", () => {
     expect(summary(spec)).toMatchSnapshot();
+  });
+});
+
+describe("coverage of the analysis", () => {
+  test("every column the builders declare exists in the core rows (catches renamed core keys)", () => {
+    expect(missingColumns(rich, OPTIONS)).toEqual([]);
+  });
+
+  test("every indicator is summarised; 16 dashboard tiles", () => {
+    const rows = (key: string, name: string) => sheet(spec, key).tables.find((t) => t.name === name)!.rows.length;
+    expect(rows("dashboard", "tblTdbIndicateurs")).toBe(rich.indicators.length);
+    expect(rich.indicators.length).toBe(35);
+    expect(rows("conformite", "tblConfSynthese")).toBe(5);
+    expect(rows("mutualisation", "tblMutuSynthese")).toBe(6);
+    expect(rows("responsable", "tblRespSynthese")).toBe(6);
+    expect(rows("territoires", "tblTerrSynthese")).toBe(4);
+    const dash = sheet(spec, "dashboard");
+    const titles = dash.blocks.filter((b) => b.style?.startsWith("kpi") && b.values[0][0] !== null && typeof plainValue(b.values[0][0]) === "string" && dash.blocks.some((v) => v.row === b.row + 1 && v.col === b.col && v.style === b.style));
+    expect(titles).toHaveLength(16);
+  });
+});
+
+describe("Historique (append)", () => {
+  test("previous periods are kept, the same period is replaced, rows ordered by start", () => {
+    const previous: Record<string, Scalar>[] = [
+      { period: "2026-03", periodKind: "mois", start: 46082, SP1: 9 },
+      { period: "2025", periodKind: "année", start: 45658, SP1: 1, PF1: 0.99 },
+      { period: "2024", periodKind: "année", start: 45292, SP1: 5000 },
+    ];
+    const s = buildWorkbookSpec(rich, { ...OPTIONS, previousInputs: { ...emptyInputs(), history: previous } });
+    const h = sheet(s, "historique");
+    const t = h.tables[0];
+    const col = (k: string) => t.columns.findIndex((c) => c.key === k);
+    expect(t.rows.map((r) => [plainValue(r[0]), r[col("SP1")]])).toEqual([
+      ["2024", 5000],
+      ["2025", 106100],
+      ["2026-03", 9],
+    ]);
+    expect(t.rows[1][col("PF1")]).toBe(0.2432);
+    expect(h.append?.table).toBe(t.name);
+    expect(h.append?.key).toBe("period");
+    expect(h.append?.rows).toEqual([t.rows[1]]);
+    // The period label is text (it looks like a number / a month to Excel).
+    expect(t.rows[0][0]).toEqual({ text: true, value: "2024" });
   });
 });

@@ -126,12 +126,6 @@ function addTo(map: Map<string, Bucket>, key: string, cents: number): void {
   }
 }
 
-/** Map<day, month bucket>: day numbers repeat, so the civil-month conversion runs once per day. */
-function monthBuckets(): { byDay: Map<number, MonthBucket>; months: MonthBucket[]; byKey: Map<string, MonthBucket> } {
-  return { byDay: new Map(), months: [], byKey: new Map() };
-}
-
-
 /**
  * One pass over the lines: totals and every dimension of the spend cube. Hot loop: no string
  * building and no closures per line; the cube is held per family × supplier, keyed by small
@@ -150,7 +144,8 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
   const entityNames: string[] = [];
   const byService = new Map<string, Bucket>();
   const byTerritory = new Map<string, Bucket>();
-  const month = monthBuckets();
+  // Month buckets reached by day number: days repeat, so the civil-month conversion runs once per day.
+  const month = { byDay: new Map<number, MonthBucket>(), byKey: new Map<string, MonthBucket>(), months: [] as MonthBucket[] };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const c = l.amountHTCents;
@@ -284,9 +279,22 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
   };
 }
 
-/** Net HT spend, lines and per-supplier net spend per family (SPEC §2.6 families). */
+/** Net HT spend, lines and per-supplier net spend and lines per family (SPEC §2.6 families). */
 export function spendByFamily(lines: readonly SpendLine[]): Map<string, FamilyBucket> {
-  return aggregateSpend(lines).byFamily;
+  const out = new Map<string, FamilyBucket>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const c = l.amountHTCents;
+    let f = out.get(l.family.key);
+    if (f === undefined) {
+      f = { cents: 0, lines: 0, label: l.family.label, rule: l.family.rule, suppliers: new Map() };
+      out.set(l.family.key, f);
+    }
+    f.cents += c;
+    f.lines++;
+    addTo(f.suppliers, l.supplierKey, c);
+  }
+  return out;
 }
 
 export type AbcClass = "A" | "B" | "C";

@@ -49,6 +49,7 @@ export class SpendProcessor {
   private readonly col: Record<Field, number>;
   private readonly strings = new Interner();
   private readonly supplierKeys = new Map<string, string>();
+  private readonly idCache = new Map<string | number, ReturnType<typeof normalizeCompanyId>>();
   private pendingBlank: number[] = [];
 
   constructor(
@@ -60,11 +61,29 @@ export class SpendProcessor {
     this.col = col;
   }
 
+  /** Trimmed text of a low-cardinality field (entity, family, supplier…), interned. */
   private text(row: Cell[], field: Field): string | null {
     const c = this.col[field];
     if (c < 0) return null;
     const t = cellText(row[c]);
     return t === null ? null : this.strings.get(t);
+  }
+
+  /** Trimmed text of a free-text field (description, references), not interned. */
+  private freeText(row: Cell[], field: Field): string | null {
+    const c = this.col[field];
+    return c < 0 ? null : cellText(row[c]);
+  }
+
+  /** normalizeCompanyId with a cache: a supplier's SIRET repeats on many lines. */
+  private companyId(cell: Cell): ReturnType<typeof normalizeCompanyId> {
+    if (typeof cell !== "string" && typeof cell !== "number") return normalizeCompanyId(cell);
+    let hit = this.idCache.get(cell);
+    if (hit === undefined && !this.idCache.has(cell)) {
+      hit = normalizeCompanyId(cell);
+      if (this.idCache.size < 200_000) this.idCache.set(cell, hit);
+    }
+    return hit;
   }
 
   /** Readable HT amount of a row in cents (what the source "says"), or null. */
@@ -102,7 +121,7 @@ export class SpendProcessor {
     const a = this.amounts(row, sheetRow, false);
     const dateCell = cellAt(row, this.col.date);
     const date = parseDate(dateCell, this.options.date1904);
-    if (isTotalRow(row) && typeof date !== "number") {
+    if (typeof date !== "number" && isTotalRow(row)) {
       // A total is not a source amount: counting it would double the rows it sums.
       log.begin(0);
       const amount = a.ht === null ? "" : ` (${formatEuros(a.ht)} HT, non compté dans le rapprochement)`;
@@ -134,7 +153,7 @@ export class SpendProcessor {
     let supplierId: string | null = null;
     if (this.col.supplierId >= 0) {
       const idCell = row[this.col.supplierId];
-      const id = normalizeCompanyId(idCell);
+      const id = this.companyId(idCell);
       if (id === undefined) log.warn(sheetRow, "supplierId", idCell, "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant.");
       else if (id !== null) {
         supplierId = this.strings.get(id.id);
@@ -203,13 +222,13 @@ export class SpendProcessor {
       familyLabel,
       cpv,
       budgetArticle,
-      contractRef: this.text(row, "contractRef"),
-      description: this.text(row, "description"),
-      operation: this.text(row, "operation"),
+      contractRef: this.freeText(row, "contractRef"),
+      description: this.freeText(row, "description"),
+      operation: this.freeText(row, "operation"),
       channel,
       invoiceReceived,
       paid,
-      item: this.text(row, "item"),
+      item: this.freeText(row, "item"),
       quantity,
       unitPriceCents,
       unit: this.text(row, "unit"),

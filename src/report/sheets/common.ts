@@ -55,7 +55,7 @@ export function tile(sb: SheetBuilder, row: number, col: number, t: TileSpec): v
     sb.cell(row + 1, col, unitValue(t.unit, t.value), style, unitFormat(sb.lang, t.unit, true));
     sb.merges.push({ r1: row + 1, c1: col, r2: row + 1, c2: col + 1 });
   }
-  sb.line(row + 2, col, textCell(t.detail), "note", TILE_COLS);
+  sb.line(row + 2, col, t.detail === "" ? null : textCell(t.detail), "note", TILE_COLS);
   sb.line(row + 3, col, textCell(t.footer), "stamp", TILE_COLS);
 }
 

@@ -89,7 +89,7 @@ function reconciliation(sb: SheetBuilder): void {
   const f = sb.f;
   sb.section(text(lang, "reconciliationSection"));
   const top = sb.cursor;
-  sb.block(top, 0, [["", sb.h("lines"), sb.h("amount")]], { style: "header" });
+  sb.block(top, 0, [[null, sb.h("lines"), sb.h("amount")]], { style: "header" });
   const eur = (cents: number) => cents / 100;
   const rows: CellValue[][] = [
     [sb.h("rowsRead"), r.rowsRead, eur(r.amountReadCents)],

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import type { IndicatorResult, Row } from "../../../src/core/indicators/types";
 import {
   computeSpendIndicators,
@@ -72,6 +73,42 @@ describe("SP2 spend cube", () => {
     for (const name of ["byFamily", "bySupplier", "byEntity", "byService", "byTerritory", "byMonth"]) {
       expect(tableShare(r.SP2.tables[name])).toBeCloseTo(100, 1);
     }
+  });
+
+  it("sums every table to SP1 and every cube line once, whatever the lines (property)", () => {
+    const line = fc.record({
+      cents: fc.integer({ min: -50_000, max: 5_000_000 }),
+      supplier: fc.integer({ min: 0, max: 6 }),
+      entity: fc.integer({ min: 0, max: 4 }),
+      family: fc.integer({ min: 0, max: 3 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      service: fc.option(fc.constantFrom("DSI", "Voirie"), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (specs) => {
+        const lines = specs.map((x) =>
+          spend({
+            amountHTCents: x.cents,
+            supplierName: `S${x.supplier}`,
+            entity: `E${x.entity}`,
+            service: x.service,
+            on: `2025-${String(x.month).padStart(2, "0")}-10`,
+            ...fam(`F:${x.family}`),
+          }),
+        );
+        const r = indicators(lines);
+        const total = specs.reduce((a, x) => a + x.cents, 0);
+        expect(Math.round((r.SP1.value as number) * 100)).toBe(total);
+        for (const name of ["byFamily", "bySupplier", "byEntity", "byService", "byTerritory", "byMonth", "cube"]) {
+          expect(tableCents(r.SP2.tables[name])).toBe(total);
+        }
+        expect(r.SP2.tables.cube.reduce((a, row) => a + (row.lines as number), 0)).toBe(specs.length);
+        // One cube row per distinct month × entity × family × supplier.
+        const distinct = new Set(specs.map((x) => `${x.month}|${x.entity}|${x.family}|${x.supplier}`));
+        expect(r.SP2.tables.cube).toHaveLength(distinct.size);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it("keeps the cube's line counts equal to the number of lines", () => {
@@ -316,6 +353,14 @@ describe("SP6 period comparison", () => {
 describe("computeSpendIndicators", () => {
   it("returns SP1..SP6 in order", () => {
     expect(computeSpendIndicators(contextOf({ spend: mixedLines() })).map((r) => r.id)).toEqual(["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"]);
+  });
+
+  it("spendByFamily agrees with the SP2 family table", () => {
+    const lines = mixedLines();
+    const rows = indicators(lines).SP2.tables.byFamily;
+    for (const [key, f] of spendByFamily(lines)) {
+      expect(rows.find((x) => x.familyKey === key)).toMatchObject({ amount: f.cents / 100, lines: f.lines, suppliers: f.suppliers.size });
+    }
   });
 
   it("spendByFamily nets each supplier within each family", () => {

@@ -1,0 +1,91 @@
+/**
+ * Web Worker: runs the analysis engine off the UI thread (Office restarts an add-in whose UI
+ * thread is unresponsive for 5 seconds). Receives the job header and the rows block by block,
+ * then runs intake → indicators → workbook spec and posts progress, then the result. Keeps the
+ * last analysis to rebuild the plan and diagnostic sheets on request. Cancelling = the pane
+ * terminates the worker: nothing here has side effects.
+ */
+import type { Cell } from "../core/model";
+import { decpToTable, engineSteps, rebuildSheets, type EngineState, type JobHeader } from "./engine";
+import type { FromWorker, ToWorker } from "./protocol";
+
+const scope = self as unknown as {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+
+let rows: Cell[][][] = [];
+let kept: EngineState | null = null;
+
+function post(message: FromWorker): void {
+  scope.postMessage(message);
+}
+
+function fail(code: string, error: unknown, id?: number): void {
+  post({ type: "error", id, code, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+}
+
+function run(header: JobHeader): void {
+  try {
+    const gen = engineSteps(header, rows);
+    let step = gen.next();
+    let last = 0;
+    while (!step.done) {
+      const now = Date.now();
+      const p = step.value.progress;
+      // Throttle: at most ~20 progress messages per second, but always the first and last of a stage.
+      if (now - last > 50 || p.done === 0 || p.done === p.total) {
+        post({ type: "progress", progress: p });
+        last = now;
+      }
+      step = gen.next();
+    }
+    const { spec, summary, state } = step.value;
+    kept = state;
+    rows = [];
+    if (summary.reconciliation.rowsRead === 0) {
+      post({ type: "error", code: "noData", detail: "" });
+      return;
+    }
+    post({ type: "result", result: { spec, summary } });
+  } catch (error) {
+    fail("worker", error);
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case "begin":
+      rows = Array.from({ length: msg.tableCount }, () => []);
+      kept = null;
+      break;
+    case "rows": {
+      const target = rows[msg.table];
+      if (target) for (const r of msg.rows) target.push(r);
+      break;
+    }
+    case "run":
+      run(msg.header);
+      break;
+    case "rebuild":
+      if (!kept) {
+        fail("worker", new Error("no analysis to rebuild from"), msg.id);
+        break;
+      }
+      try {
+        post({ type: "rebuilt", id: msg.id, spec: rebuildSheets(kept, msg.previousSheets, msg.keys) });
+      } catch (error) {
+        fail("worker", error, msg.id);
+      }
+      break;
+    case "decp":
+      try {
+        post({ type: "decp", id: msg.id, result: decpToTable(msg.text, msg.fileName) });
+      } catch (error) {
+        const code = error instanceof Error && (error.message === "decpInvalid" || error.message === "decpEmpty") ? error.message : "worker";
+        fail(code, error, msg.id);
+      }
+      break;
+  }
+};

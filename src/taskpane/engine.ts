@@ -1,0 +1,484 @@
+/**
+ * The analysis engine as run by the worker (analysis.worker.ts), step by step so that it can report
+ * progress: intake (contrôle) in blocks of rows, indicators group by group, then the workbook spec.
+ * Pure: no DOM, no Office, no clock (the run date comes with the job). The same code runs in the
+ * same thread in tests (runner.ts `createInlineRunner`).
+ *
+ * `intakeSteps` and `analyseSteps` follow `runIntake` and `analyse` of src/core exactly (the
+ * tests check deep equality on the demo workbook); they only add the progress points.
+ */
+import { buildContext } from "../core/context";
+import { excelSerialFromDay } from "../core/dates";
+import { importDecp, isDecpJson, type DecpImport } from "../core/decp";
+import { INDICATOR_GROUPS, type Analysis } from "../core/analyse";
+import {
+  DEFAULT_ENTITY,
+  DEFAULT_VAT_PERCENT,
+  nomenclatureIndex,
+  reconcile,
+  type IntakeOptions,
+  type MappedTable,
+} from "../core/intake";
+import { readContractRows } from "../core/intake/contracts";
+import { readEntities, readNomenclature, readSuppliers } from "../core/intake/reference-tables";
+import { endOfData, TableLog } from "../core/intake/rows";
+import { SpendProcessor } from "../core/intake/spend";
+import type { IndicatorResult, Status, Unit } from "../core/indicators/types";
+import type {
+  Anomaly,
+  Cell,
+  ContractLine,
+  EntityRow,
+  IntakeResult,
+  NomenclatureRow,
+  SupplierRow,
+  TableKind,
+  TableReconciliation,
+} from "../core/model";
+import { previousYearPeriod, type Period } from "../core/period";
+import { buildPlanInputs } from "../core/plan";
+import { defaultReferenceValues, withOverrides } from "../core/reference/values";
+import { VERSION } from "../core/version";
+import { FIELDS } from "../core/fields";
+import { unitText } from "../report/cells";
+import { readUserInputs, parametersToOverrides } from "../report/inputs";
+import { indicatorLabel, type Lang } from "../report/labels";
+import type { SheetKey, WorkbookSpec } from "../report/spec";
+import { buildWorkbookSpec } from "../report/workbook";
+import type { NewTable } from "./gateway";
+
+export type StageId = "read" | "check" | "indicators" | "write";
+export const STAGES: readonly StageId[] = ["read", "check", "indicators", "write"];
+
+export interface StageProgress {
+  stage: StageId;
+  done: number;
+  total: number;
+}
+
+/** A table as the engine receives it (rows streamed separately by the runner). */
+export interface JobTable {
+  name: string;
+  sheet?: string;
+  kind: TableKind;
+  headerRowIndex: number;
+  mapping: Record<string, number>;
+  firstRow: number;
+  date1904: boolean;
+  /** Rows the UI will send (header and title rows included). */
+  rowCount: number;
+}
+
+export interface JobHeader {
+  tables: JobTable[];
+  /** null: the civil year of the latest spend line. */
+  period: Period | null;
+  /** Parameter values edited in the pane and not yet in the Paramètres sheet (sheet units). */
+  parameters: Record<string, number | string>;
+  /** Raw values of the owned Plan, Diagnostic, Paramètres and Historique sheets (readUserInputs). */
+  previousSheets: Record<string, Cell[][]>;
+  /** ISO date or date-time of the run. */
+  runDate: string;
+  lang: Lang;
+  /** Sheets of the spec to keep (default: all but the plan and the diagnostic). */
+  sheetKeys?: SheetKey[];
+}
+
+export interface Kpi {
+  id: string;
+  label: string;
+  value: number | null;
+  unit: Unit;
+  /** Value in words ("1 234 €", "12,5 %"), or the N/A word. */
+  valueText: string;
+  status: Status | null;
+  /** "Objectif PNAD 2022-2025 : 100,0 %", or "" when the indicator has no reference. */
+  referenceText: string;
+  /** French reason when N/A. */
+  na: string | null;
+}
+
+export interface RunSummary {
+  runDate: string;
+  lang: Lang;
+  period: { label: string; start: number; end: number };
+  kpis: Kpi[];
+  alertCount: number;
+  anomalyCount: number;
+  warningCount: number;
+  rejectedCount: number;
+  reconciliation: {
+    rowsRead: number;
+    rowsAnalysed: number;
+    rowsWithWarning: number;
+    rowsRejected: number;
+    /** Euros. */
+    amountRead: number;
+    amountAnalysed: number;
+    amountRejected: number;
+    reconciled: boolean;
+  };
+  /** Sheets of the spec, in order (names in the run's language). */
+  sheets: { key: SheetKey; name: string }[];
+  sources: string[];
+}
+
+export interface EngineResult {
+  spec: WorkbookSpec;
+  summary: RunSummary;
+}
+
+/** Headline KPIs of the pane (the CO signals are shown as one alert count). */
+export const KPI_IDS = ["SP1", "SP6", "PF1", "PF3", "PF8", "RE1", "RE3", "MU1"];
+
+/** Sheets written by a normal run; the plan and the diagnostic are created on request. */
+export const PLAN_KEYS: readonly SheetKey[] = ["plan", "diagnostic"];
+
+/** Rows handed to the spend processor between two progress points. */
+export const INTAKE_BLOCK = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// Intake, step by step (mirror of core/intake runIntake)
+
+const ORDER: TableKind[] = ["entities", "nomenclature", "suppliers", "contracts", "spend"];
+
+/** Data rows a mapped table will give to the intake (what "contrôle" counts). */
+export function dataRowCount(t: MappedTable): number {
+  const first = t.headerRowIndex + 1;
+  return Math.max(0, endOfData(t.table.rows, first) - first);
+}
+
+/**
+ * runIntake, yielding the number of data rows processed so far (every table, in intake order).
+ * Returns the same IntakeResult as runIntake.
+ */
+export function* intakeSteps(
+  tables: MappedTable[],
+  decp: DecpImport[] = [],
+  options: IntakeOptions = {},
+  block = INTAKE_BLOCK,
+): Generator<number, IntakeResult, void> {
+  const anomalies: Anomaly[] = [];
+  const entities: EntityRow[] = [];
+  const nomenclature: NomenclatureRow[] = [];
+  const suppliers: SupplierRow[] = [];
+  const contracts: ContractLine[] = [];
+  const spend: IntakeResult["spend"] = [];
+  const recs: TableReconciliation[] = [];
+  const defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
+  const defaultVatPercent = options.defaultVatPercent ?? DEFAULT_VAT_PERCENT;
+  let processed = 0;
+
+  const sorted = [...tables].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  for (const t of sorted) {
+    const log = new TableLog(t.table.name, t.kind, anomalies);
+    const rows = t.table.rows;
+    const firstRow = t.table.firstRow ?? 1;
+    const firstDataIndex = t.headerRowIndex + 1;
+    const endIndex = endOfData(rows, firstDataIndex);
+    const range = { rows, firstDataIndex, endIndex, firstRow, mapping: t.mapping };
+    const date1904 = t.table.date1904 ?? false;
+    switch (t.kind) {
+      case "entities":
+        readEntities(range, log, entities);
+        break;
+      case "nomenclature":
+        readNomenclature(range, log, nomenclature);
+        break;
+      case "suppliers":
+        readSuppliers(range, log, suppliers);
+        break;
+      case "contracts":
+        readContractRows(rows, firstDataIndex, endIndex, firstRow, log, { mapping: t.mapping, date1904, defaultEntity }, contracts);
+        break;
+      case "spend": {
+        const p = new SpendProcessor(log, {
+          mapping: t.mapping,
+          date1904,
+          defaultVatPercent,
+          defaultEntity,
+          nomenclature: nomenclatureIndex(nomenclature),
+        });
+        for (let start = firstDataIndex; start < endIndex; start += block) {
+          const stop = Math.min(endIndex, start + block);
+          for (let i = start; i < stop; i++) p.push(rows[i] ?? [], firstRow + i);
+          yield processed + (stop - firstDataIndex);
+        }
+        for (const l of p.lines) spend.push(l);
+        break;
+      }
+    }
+    processed += Math.max(0, endIndex - firstDataIndex);
+    recs.push(log.rec);
+    yield processed;
+  }
+  for (const d of decp) {
+    for (const c of d.contracts) contracts.push(c);
+    for (const a of d.anomalies) anomalies.push(a);
+    recs.push(d.reconciliation);
+  }
+  return { spend, contracts, entities, nomenclature, suppliers, anomalies, reconciliation: reconcile(recs) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators, group by group (mirror of core/analyse analyse)
+
+/** Steps of analyseSteps: the context, each indicator group, the plan inputs. */
+export const ANALYSE_STEPS = INDICATOR_GROUPS.length + 2;
+
+export function* analyseSteps(intake: IntakeResult, options: Parameters<typeof buildContext>[1] = {}): Generator<number, Analysis, void> {
+  const ctx = buildContext(intake, options);
+  let step = 1;
+  yield step;
+  const indicators: IndicatorResult[] = [];
+  for (const group of INDICATOR_GROUPS) {
+    for (const ind of group(ctx)) indicators.push(ind);
+    yield ++step;
+  }
+  const alertCount = indicators
+    .filter((i) => i.group === "CO" && i.value !== null)
+    .reduce((sum, i) => sum + (i.value as number), 0);
+  const plan = buildPlanInputs(ctx, indicators);
+  yield ++step;
+  return {
+    version: VERSION,
+    period: ctx.period,
+    previousPeriod: previousYearPeriod(ctx.period),
+    reconciliation: intake.reconciliation,
+    anomalies: intake.anomalies,
+    indicators,
+    plan,
+    reference: ctx.ref,
+    alertCount,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole engine
+
+export interface EngineEvent {
+  progress: StageProgress;
+}
+
+/** What the engine keeps after a run, to rebuild the plan sheets without analysing again. */
+export interface EngineState {
+  analysis: Analysis;
+  header: JobHeader;
+}
+
+function sourcesOf(header: JobHeader): string[] {
+  return header.tables.map((t) => t.name);
+}
+
+/** Filters a spec down to some sheet keys (default: everything but the plan and the diagnostic). */
+export function selectSheets(spec: WorkbookSpec, keys: readonly SheetKey[] | undefined): WorkbookSpec {
+  const wanted = new Set(keys ?? spec.sheets.map((s) => s.key).filter((k) => !PLAN_KEYS.includes(k)));
+  return { ...spec, sheets: spec.sheets.filter((s) => wanted.has(s.key)) };
+}
+
+function specOf(state: EngineState, previousSheets: Record<string, Cell[][]>, keys: readonly SheetKey[] | undefined): WorkbookSpec {
+  const { analysis, header } = state;
+  const previousInputs = readUserInputs(previousSheets);
+  const spec = buildWorkbookSpec(analysis, { runDate: header.runDate, sources: sourcesOf(header), lang: header.lang, previousInputs });
+  return selectSheets(spec, keys);
+}
+
+/**
+ * Runs intake → indicators → spec, yielding progress events; returns the result and the state to
+ * keep. `rows[i]` are the rows of `header.tables[i]`.
+ */
+export function* engineSteps(header: JobHeader, rows: Cell[][][]): Generator<EngineEvent, EngineResult & { state: EngineState }, void> {
+  const mapped: MappedTable[] = header.tables.map((t, i) => ({
+    table: { name: t.name, sheet: t.sheet, rows: rows[i] ?? [], firstRow: t.firstRow, date1904: t.date1904 },
+    kind: t.kind,
+    headerRowIndex: t.headerRowIndex,
+    mapping: t.mapping,
+  }));
+  // Parameters: the Paramètres sheet as the user left it, then the values edited in the pane.
+  const inputs = readUserInputs(header.previousSheets);
+  const overrides = parametersToOverrides({ parameters: { ...inputs.parameters, ...header.parameters }, parameterTables: inputs.parameterTables });
+  const ref = withOverrides(defaultReferenceValues(), overrides);
+
+  const totalRows = mapped.reduce((n, t) => n + dataRowCount(t), 0);
+  yield { progress: { stage: "check", done: 0, total: totalRows } };
+  const intakeGen = intakeSteps(mapped, [], { defaultVatPercent: ref.defaultVatPercent.value });
+  let step = intakeGen.next();
+  while (!step.done) {
+    yield { progress: { stage: "check", done: step.value, total: totalRows } };
+    step = intakeGen.next();
+  }
+  const intake = step.value;
+
+  const total = ANALYSE_STEPS + 1;
+  yield { progress: { stage: "indicators", done: 0, total } };
+  const analyseGen = analyseSteps(intake, { period: header.period ?? undefined, overrides });
+  let a = analyseGen.next();
+  while (!a.done) {
+    yield { progress: { stage: "indicators", done: a.value, total } };
+    a = analyseGen.next();
+  }
+  const state: EngineState = { analysis: a.value, header };
+  const spec = specOf(state, header.previousSheets, header.sheetKeys);
+  yield { progress: { stage: "indicators", done: total, total } };
+  return { spec, summary: summarize(a.value, spec, header), state };
+}
+
+/** Rebuilds some sheets (the plan and the diagnostic) from a kept analysis and fresh user inputs. */
+export function rebuildSheets(state: EngineState, previousSheets: Record<string, Cell[][]>, keys: readonly SheetKey[]): WorkbookSpec {
+  return specOf(state, previousSheets, keys);
+}
+
+/** Runs the engine to the end in one go (tests, CLI-like uses). */
+export function runEngine(header: JobHeader, rows: Cell[][][], onProgress?: (p: StageProgress) => void): EngineResult & { state: EngineState } {
+  const gen = engineSteps(header, rows);
+  let step = gen.next();
+  while (!step.done) {
+    onProgress?.(step.value.progress);
+    step = gen.next();
+  }
+  return step.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+
+function kpiOf(lang: Lang, ind: IndicatorResult): Kpi {
+  const na = lang === "fr" ? "N/D" : "N/A";
+  const ref = ind.reference;
+  return {
+    id: ind.id,
+    label: indicatorLabel(lang, ind),
+    value: ind.value,
+    unit: ind.unit,
+    valueText: ind.value === null ? na : unitText(lang, ind.unit, ind.value),
+    status: ind.status,
+    referenceText: ref ? `${ref.label}${lang === "fr" ? " : " : ": "}${unitText(lang, ref.unit, ref.value)}` : "",
+    na: ind.na,
+  };
+}
+
+const euros = (cents: number) => Math.round(cents) / 100;
+
+export function summarize(analysis: Analysis, spec: WorkbookSpec, header: Pick<JobHeader, "runDate" | "lang" | "tables">): RunSummary {
+  const lang = header.lang;
+  const r = analysis.reconciliation;
+  const byId = new Map(analysis.indicators.map((i) => [i.id, i] as const));
+  const kpis = KPI_IDS.flatMap((id) => {
+    const ind = byId.get(id);
+    return ind ? [kpiOf(lang, ind)] : [];
+  });
+  let warnings = 0;
+  let rejected = 0;
+  for (const a of analysis.anomalies) {
+    if (a.severity === "warning") warnings++;
+    else rejected++;
+  }
+  return {
+    runDate: header.runDate,
+    lang,
+    period: { label: analysis.period.label, start: analysis.period.start, end: analysis.period.end },
+    kpis,
+    alertCount: analysis.alertCount,
+    anomalyCount: analysis.anomalies.length,
+    warningCount: warnings,
+    rejectedCount: rejected,
+    reconciliation: {
+      rowsRead: r.rowsRead,
+      rowsAnalysed: r.rowsAnalysed,
+      rowsWithWarning: r.rowsWithWarning,
+      rowsRejected: r.rowsRejected,
+      amountRead: euros(r.amountReadCents),
+      amountAnalysed: euros(r.amountAnalysedCents),
+      amountRejected: euros(r.amountRejectedCents),
+      reconciled: r.rowsRead === r.rowsAnalysed + r.rowsRejected && r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents,
+    },
+    sheets: spec.sheets.map((s) => ({ key: s.key, name: s.name })),
+    sources: header.tables.map((t) => t.name),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// DECP import → a contracts table
+
+export interface DecpTableResult {
+  table: NewTable;
+  imported: number;
+  rejected: number;
+  /** Distinct rejection reasons (French), at most 3. */
+  reasons: string[];
+}
+
+const EUR_FORMAT = '#,##0.00 "€"';
+const DATE_FORMAT = "dd/mm/yyyy";
+
+/** Excel table name from a file name: "decp-2025.json" → "DECP_decp_2025". */
+export function decpTableName(fileName: string): string {
+  const base = fileName.replace(/\.[^.]*$/, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  return `DECP_${base || "import"}`.slice(0, 60);
+}
+
+/**
+ * Parses a DECP JSON text and lays its contracts out as a table whose headers are the French field
+ * labels (detection maps them back exactly). Throws Error("decpInvalid" | "decpEmpty").
+ */
+export function decpToTable(text: string, fileName: string): DecpTableResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    throw new Error("decpInvalid");
+  }
+  if (!isDecpJson(json)) throw new Error("decpInvalid");
+  const imp = importDecp(json, fileName);
+  if (imp.contracts.length === 0 && imp.reconciliation.rowsRead === 0) throw new Error("decpEmpty");
+  const defs = FIELDS.contracts;
+  const headers = defs.map((d) => d.label);
+  const date = (d: number | null) => (d === null ? null : excelSerialFromDay(d));
+  const money = (c: number | null) => (c === null ? null : c / 100);
+  const yes = (b: boolean | null) => (b === null ? null : b ? "Oui" : "Non");
+  const rows: Cell[][] = imp.contracts.map((c) => {
+    const values: Record<string, Cell> = {
+      contractRef: c.contractRef,
+      entity: c.entity,
+      entityId: c.entityId,
+      description: c.description,
+      cpv: c.cpv,
+      nature: c.nature,
+      procedure: c.procedure ?? c.procedureRaw,
+      techniques: c.techniques,
+      launchDate: date(c.launchDate),
+      notificationDate: date(c.notificationDate),
+      durationMonths: c.durationMonths,
+      endDate: date(c.endDate),
+      amount: money(c.amountCents),
+      estimatedAmount: money(c.estimatedAmountCents),
+      amendedAmount: money(c.amendedAmountCents),
+      bidsReceived: c.bidsReceived,
+      supplierName: c.holders.length > 1 ? c.holders.map((h) => h.name ?? h.id ?? "").filter(Boolean).join(" ; ") : c.supplierName,
+      supplierId: c.supplierId,
+      sme: yes(c.sme),
+      socialConsideration: yes(c.socialConsideration),
+      environmentalConsideration: yes(c.environmentalConsideration),
+      lots: c.lots,
+      channel: c.channel,
+      members: c.members.length > 0 ? c.members.join(" ; ") : null,
+    };
+    return defs.map((d) => values[d.key] ?? null);
+  });
+  const numberFormats = defs.map((d) => {
+    if (["launchDate", "notificationDate", "endDate"].includes(d.key)) return DATE_FORMAT;
+    if (["amount", "estimatedAmount", "amendedAmount"].includes(d.key)) return EUR_FORMAT;
+    if (["durationMonths", "bidsReceived", "lots"].includes(d.key)) return "0";
+    return "@";
+  });
+  const rejectedAnomalies = imp.anomalies.filter((a) => a.severity === "rejected");
+  return {
+    table: { sheetName: "Marchés DECP", tableName: decpTableName(fileName), headers, rows, numberFormats },
+    imported: imp.contracts.length,
+    rejected: imp.reconciliation.rowsRejected,
+    reasons: [...new Set(rejectedAnomalies.map((a) => a.reason))].slice(0, 3),
+  };
+}
+
+/** Owned sheets whose values are read back before a run (user inputs, history). */
+export const INPUT_SHEET_KEYS: readonly SheetKey[] = ["plan", "diagnostic", "parametres", "historique"];

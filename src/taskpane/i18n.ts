@@ -1,0 +1,524 @@
+/**
+ * Task pane texts, French (the product language) and English (when Office's display language is
+ * English, or `?lang=en` in the browser preview). Core messages (anomaly reasons, N/A reasons) stay
+ * French: they come from src/core.
+ *
+ * `t(lang, key, vars)` replaces `{name}` placeholders; numbers are formatted with `formatNumber`.
+ */
+import { FIELDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
+import type { TableKind } from "../core/model";
+import type { Lang } from "../report/labels";
+
+export type { Lang };
+
+const fr = {
+  appTitle: "Optima Achats",
+  appTagline: "Pilotage des achats publics",
+  outsideOfficeTitle: "Hors d'Excel",
+  outsideOffice:
+    "Le volet s'exécute dans un navigateur, hors d'Excel : il travaille sur un classeur de démonstration en mémoire. Rien n'est envoyé sur Internet.",
+  excelGatewayMissing:
+    "Cette version du complément ne sait pas encore lire le classeur Excel ouvert. Utilisez l'aperçu navigateur (npm run preview) ou une version plus récente du complément.",
+  loading: "Chargement du classeur…",
+  stepsLabel: "Étapes de l'analyse",
+  stepOf: "Étape {n} sur {total}",
+  step_sources: "Sources",
+  step_mapping: "Colonnes",
+  step_period: "Période et paramètres",
+  step_run: "Analyser",
+  step_results: "Résultats",
+  next: "Suivant",
+  previous: "Précédent",
+  retry: "Réessayer",
+  close: "Fermer",
+  // Sources
+  sourcesIntro: "Cochez les tableaux à analyser. Le type est deviné d'après les en-têtes de colonnes.",
+  noTables: "Aucun tableau ni plage de données trouvé dans le classeur. Ajoutez une feuille avec une ligne d'en-têtes (Date, Montant HT, Fournisseur…), puis actualisez.",
+  refreshList: "Actualiser la liste",
+  rows: "{n} lignes",
+  columns: "{n} colonnes",
+  excelTable: "Tableau Excel",
+  plainRange: "Plage",
+  kindUnknown: "Type non reconnu",
+  mappingOk: "Colonnes reconnues",
+  mappingMissing: "Colonnes à compléter",
+  mappingUnknown: "À configurer",
+  analyseTable: "Analyser {name}",
+  importDecp: "Importer un fichier DECP (JSON)",
+  importDecpHint: "Données essentielles de la commande publique : les marchés sont copiés dans une nouvelle feuille.",
+  importingDecp: "Import du fichier DECP…",
+  decpImported: "{n} marchés importés dans la feuille « {sheet} ».",
+  decpRejected: "{n} éléments écartés (contrats de concession ou données illisibles) : {reasons}",
+  noSpendSelected: "Sélectionnez au moins une table de dépenses ou de marchés.",
+  tablesChanged: "Les colonnes de « {name} » ont changé depuis la dernière fois : la correspondance a été recalculée.",
+  tablesGone: "Tables enregistrées introuvables dans le classeur : {names}.",
+  // Mapping
+  mappingIntro: "Vérifiez à quelle colonne correspond chaque champ. Les champs obligatoires sont signalés.",
+  tableToMap: "Table",
+  kindLabel: "Type de table",
+  chooseKind: "Choisir un type…",
+  headerRow: "Ligne d'en-têtes",
+  headerRowHint: "Ligne {row} de la feuille",
+  notUsed: "— Non utilisée —",
+  required: "obligatoire",
+  oneOf: "au moins un",
+  fieldsMain: "Champs",
+  fieldsMore: "Autres champs ({n})",
+  resetMapping: "Rétablir la détection automatique",
+  missingOne: "Colonne obligatoire introuvable : {fields}. Ajoutez-la au tableau ou associez-la ci-dessous à une colonne existante.",
+  missingMany: "Colonnes obligatoires introuvables : {fields}. Ajoutez-les au tableau ou associez-les ci-dessous à des colonnes existantes.",
+  or: "ou",
+  duplicateColumn: "La colonne « {column} » est associée à plusieurs champs : {fields}.",
+  kindNeeded: "Choisissez le type de cette table pour l'analyser, ou décochez-la à l'étape Sources.",
+  previewTitle: "Aperçu des premières lignes",
+  previewRows: "{ok} lignes lues sur {n} : {warnings} avec avertissement, {rejected} rejetées.",
+  previewNone: "Aucune ligne de données sous la ligne d'en-têtes.",
+  previewLoading: "Lecture des premières lignes…",
+  warningsTitle: "Avertissements",
+  rowN: "Ligne {row}",
+  noTableSelected: "Aucune table sélectionnée : revenez à l'étape Sources.",
+  // Period
+  periodTitle: "Période analysée",
+  period_auto: "Automatique (année civile de la dernière dépense)",
+  period_year: "Une année",
+  period_month: "Un mois",
+  period_range: "Plusieurs mois",
+  year: "Année",
+  month: "Mois",
+  from: "Du mois",
+  to: "au mois",
+  entityTitle: "Type d'entité",
+  entityHint: "Délai global de paiement appliqué aux entités dont la table Entités ne donne pas le type.",
+  entity_collectivite: "Collectivité territoriale (30 jours)",
+  entity_sante: "Établissement public de santé (50 jours)",
+  entity_custom: "Personnalisé ({n} jours, feuille Paramètres)",
+  parametersTitle: "Seuils et scénarios",
+  parametersHint: "Valeurs de la feuille Paramètres (ou valeurs de référence). Vos modifications y seront écrites à la prochaine analyse.",
+  allParameters: "Tous les paramètres ({n})",
+  modified: "modifié",
+  reset: "Rétablir",
+  resetAll: "Rétablir les valeurs de référence",
+  defaultValue: "Référence : {value}",
+  invalidNumber: "Saisissez un nombre positif.",
+  dispenseNote: "Seuil de dispense de procédure en vigueur : {ss} (fournitures et services), {works} (travaux). Les seuils datés se modifient dans la feuille Paramètres.",
+  // Run
+  runTitle: "Lancer l'analyse",
+  runSummaryTables: "Tables : {names}",
+  runSummaryPeriod: "Période : {period}",
+  runSummaryParams: "Paramètres modifiés : {n}",
+  runSummaryParamsNone: "Paramètres : valeurs de la feuille Paramètres ou de référence",
+  runButton: "Lancer l'analyse",
+  cancel: "Annuler",
+  cancelling: "Annulation…",
+  progressLabel: "Avancement de l'analyse",
+  stage_read: "Lecture",
+  stage_check: "Contrôle",
+  stage_indicators: "Indicateurs",
+  stage_write: "Écriture",
+  stageWaiting: "en attente",
+  stageDone: "terminé",
+  stageCount_read: "{done} / {total} lignes",
+  stageCount_check: "{done} / {total} lignes",
+  stageCount_indicators: "{done} / {total} étapes",
+  stageCount_write: "{done} / {total} feuilles",
+  cancelled: "Analyse annulée : aucune feuille n'a été modifiée.",
+  runAgainHint: "Le bouton « Actualiser l'analyse » du ruban relance cette analyse sans ouvrir le volet.",
+  // Results
+  resultsTitle: "Résultats",
+  resultsPeriod: "Période {period} · analyse du {date}",
+  noResults: "Aucune analyse pour l'instant. Lancez-la à l'étape Analyser.",
+  kpisTitle: "Indicateurs clés",
+  status_good: "Bon",
+  status_watch: "À surveiller",
+  status_alert: "Alerte",
+  na: "N/D",
+  reconciliationTitle: "Rapprochement",
+  reconRows: "Lignes",
+  reconAmounts: "Montants HT",
+  reconRead: "Lues",
+  reconAnalysed: "Analysées",
+  reconRejected: "Rejetées",
+  reconWarnings: "dont {n} avec avertissement",
+  reconciled: "Rapprochement exact : rien n'est perdu.",
+  notReconciled: "Écart de rapprochement : vérifiez la feuille Anomalies.",
+  anomalies: "Anomalies",
+  alerts: "Alertes de conformité",
+  sheetsTitle: "Feuilles générées",
+  openSheet: "Ouvrir {name}",
+  planTitle: "Plan stratégique et diagnostic",
+  planCreate: "Créer le plan stratégique et le diagnostic 360",
+  planUpdate: "Mettre à jour le plan stratégique et le diagnostic 360",
+  planHint: "Vos saisies dans ces feuilles sont conservées : seuls les chiffres pré-remplis sont actualisés.",
+  planWriting: "Écriture du plan et du diagnostic…",
+  planDone: "Plan stratégique et diagnostic 360 écrits.",
+  newAnalysis: "Modifier et relancer",
+  renamedSheet: "La feuille « {wanted} » existait déjà et n'appartient pas à Optima Achats : les résultats sont dans « {name} ».",
+  // Errors
+  errorTitle: "Une erreur est survenue",
+  err_tableNotFound: "La table « {subject} » est introuvable : elle a peut-être été supprimée ou renommée. Actualisez la liste à l'étape Sources.",
+  err_sheetNotFound: "La feuille « {subject} » est introuvable : relancez l'analyse pour la recréer.",
+  err_tooLarge: "Le classeur est trop volumineux pour être lu en une fois. Réduisez la plage de données ou fermez d'autres classeurs, puis réessayez.",
+  err_busy: "Excel est occupé. Attendez la fin de l'opération en cours, puis réessayez.",
+  err_timeout: "Excel ne répond pas. Enregistrez votre classeur, puis réessayez ; si le problème persiste, fermez et rouvrez le volet.",
+  err_cellEditMode: "Une cellule est en cours de modification. Validez-la (Entrée) ou quittez-la (Échap), puis réessayez.",
+  err_protected: "Le classeur ou une feuille est protégé. Ôtez la protection, puis réessayez.",
+  err_unsupported: "Cette version d'Excel ne permet pas cette opération. Mettez Excel à jour ou utilisez Excel sur le web.",
+  err_unknown: "Une erreur inattendue est survenue. Réessayez ; si elle se reproduit, fermez et rouvrez le volet.",
+  err_worker: "Le calcul de l'analyse s'est arrêté de façon inattendue (mémoire insuffisante ?). Fermez d'autres onglets ou classeurs, puis réessayez.",
+  err_noTables: "Aucune table à analyser : cochez au moins une table de dépenses ou de marchés à l'étape Sources.",
+  err_missingColumns: "La table « {subject} » n'a pas toutes ses colonnes obligatoires : complétez-les à l'étape Colonnes.",
+  err_noKind: "Le type de la table « {subject} » n'est pas choisi : choisissez-le à l'étape Colonnes.",
+  err_period: "{detail}",
+  err_noData: "Aucune ligne analysable dans les tables choisies : vérifiez la ligne d'en-têtes et les colonnes à l'étape Colonnes.",
+  err_decpInvalid: "Le fichier « {subject} » n'est pas un fichier DECP lisible (JSON avec une liste « marches »). Téléchargez-le à nouveau depuis data.gouv.fr ou votre profil d'acheteur.",
+  err_decpEmpty: "Le fichier « {subject} » ne contient aucun marché.",
+  err_noSavedAnalysis: "Aucune analyse enregistrée dans ce classeur : ouvrez le volet Optima Achats et lancez une première analyse.",
+  err_saveSettings: "Les choix n'ont pas pu être enregistrés dans le classeur ; l'analyse reste possible. Enregistrez le classeur, puis réessayez.",
+  technicalDetail: "Détail technique",
+  // Preview
+  previewWorkbook: "Classeur de démonstration",
+  previewOpenFile: "Ouvrir un autre classeur (.xlsx)",
+  previewLoadingFile: "Lecture du classeur « {name} »…",
+  previewLoadError: "Le fichier « {name} » n'a pas pu être lu comme un classeur .xlsx. Choisissez un autre fichier.",
+  previewNoDemo: "Le classeur de démonstration n'est pas disponible : choisissez un fichier .xlsx.",
+  previewSheets: "Feuilles du classeur",
+  previewEmptySheet: "Feuille vide.",
+  previewMoreRows: "… {n} lignes de plus (non affichées dans l'aperçu)",
+  previewCharts: "Graphiques",
+};
+
+export type TextKey = keyof typeof fr;
+
+const en: Record<TextKey, string> = {
+  appTitle: "Optima Achats",
+  appTagline: "Public purchasing dashboard",
+  outsideOfficeTitle: "Outside Excel",
+  outsideOffice: "The pane runs in a browser, outside Excel: it works on an in-memory demo workbook. Nothing is sent over the Internet.",
+  excelGatewayMissing:
+    "This version of the add-in cannot read the open Excel workbook yet. Use the browser preview (npm run preview) or a newer version of the add-in.",
+  loading: "Loading the workbook…",
+  stepsLabel: "Analysis steps",
+  stepOf: "Step {n} of {total}",
+  step_sources: "Sources",
+  step_mapping: "Columns",
+  step_period: "Period and settings",
+  step_run: "Analyse",
+  step_results: "Results",
+  next: "Next",
+  previous: "Back",
+  retry: "Try again",
+  close: "Close",
+  sourcesIntro: "Tick the tables to analyse. The kind is guessed from the column headers.",
+  noTables: "No table or data range found in the workbook. Add a sheet with a header row (Date, Amount excl. VAT, Supplier…), then refresh.",
+  refreshList: "Refresh the list",
+  rows: "{n} rows",
+  columns: "{n} columns",
+  excelTable: "Excel table",
+  plainRange: "Range",
+  kindUnknown: "Unknown kind",
+  mappingOk: "Columns recognised",
+  mappingMissing: "Columns to complete",
+  mappingUnknown: "To configure",
+  analyseTable: "Analyse {name}",
+  importDecp: "Import a DECP file (JSON)",
+  importDecpHint: "French open contracting data: the contracts are copied into a new sheet.",
+  importingDecp: "Importing the DECP file…",
+  decpImported: "{n} contracts imported into the sheet “{sheet}”.",
+  decpRejected: "{n} items left out (concession contracts or unreadable data): {reasons}",
+  noSpendSelected: "Select at least one spend or contracts table.",
+  tablesChanged: "The columns of “{name}” changed since last time: the mapping was detected again.",
+  tablesGone: "Saved tables not found in the workbook: {names}.",
+  mappingIntro: "Check which column holds each field. Required fields are flagged.",
+  tableToMap: "Table",
+  kindLabel: "Table kind",
+  chooseKind: "Choose a kind…",
+  headerRow: "Header row",
+  headerRowHint: "Sheet row {row}",
+  notUsed: "— Not used —",
+  required: "required",
+  oneOf: "at least one",
+  fieldsMain: "Fields",
+  fieldsMore: "Other fields ({n})",
+  resetMapping: "Restore the automatic detection",
+  missingOne: "Required column not found: {fields}. Add it to the table or map it below to an existing column.",
+  missingMany: "Required columns not found: {fields}. Add them to the table or map them below to existing columns.",
+  or: "or",
+  duplicateColumn: "The column “{column}” is mapped to several fields: {fields}.",
+  kindNeeded: "Choose this table's kind to analyse it, or untick it in the Sources step.",
+  previewTitle: "First rows",
+  previewRows: "{ok} of {n} rows read: {warnings} with a warning, {rejected} rejected.",
+  previewNone: "No data row below the header row.",
+  previewLoading: "Reading the first rows…",
+  warningsTitle: "Warnings",
+  rowN: "Row {row}",
+  noTableSelected: "No table selected: go back to the Sources step.",
+  periodTitle: "Period",
+  period_auto: "Automatic (calendar year of the latest spend)",
+  period_year: "One year",
+  period_month: "One month",
+  period_range: "Several months",
+  year: "Year",
+  month: "Month",
+  from: "From",
+  to: "to",
+  entityTitle: "Entity type",
+  entityHint: "Payment time limit applied to entities whose type the Entities table does not give.",
+  entity_collectivite: "Local authority (30 days)",
+  entity_sante: "Public hospital (50 days)",
+  entity_custom: "Custom ({n} days, Settings sheet)",
+  parametersTitle: "Thresholds and scenarios",
+  parametersHint: "Values of the Settings sheet (or reference values). Your changes are written there by the next analysis.",
+  allParameters: "All settings ({n})",
+  modified: "changed",
+  reset: "Reset",
+  resetAll: "Restore the reference values",
+  defaultValue: "Reference: {value}",
+  invalidNumber: "Enter a positive number.",
+  dispenseNote: "Exemption threshold in force: {ss} (supplies and services), {works} (works). Dated thresholds are edited in the Settings sheet.",
+  runTitle: "Run the analysis",
+  runSummaryTables: "Tables: {names}",
+  runSummaryPeriod: "Period: {period}",
+  runSummaryParams: "Changed settings: {n}",
+  runSummaryParamsNone: "Settings: values of the Settings sheet or reference values",
+  runButton: "Run the analysis",
+  cancel: "Cancel",
+  cancelling: "Cancelling…",
+  progressLabel: "Analysis progress",
+  stage_read: "Reading",
+  stage_check: "Checks",
+  stage_indicators: "Indicators",
+  stage_write: "Writing",
+  stageWaiting: "waiting",
+  stageDone: "done",
+  stageCount_read: "{done} / {total} rows",
+  stageCount_check: "{done} / {total} rows",
+  stageCount_indicators: "{done} / {total} steps",
+  stageCount_write: "{done} / {total} sheets",
+  cancelled: "Analysis cancelled: no sheet was changed.",
+  runAgainHint: "The ribbon's “Refresh analysis” button runs this analysis again without opening the pane.",
+  resultsTitle: "Results",
+  resultsPeriod: "Period {period} · run on {date}",
+  noResults: "No analysis yet. Run one in the Analyse step.",
+  kpisTitle: "Key indicators",
+  status_good: "Good",
+  status_watch: "Watch",
+  status_alert: "Alert",
+  na: "N/A",
+  reconciliationTitle: "Reconciliation",
+  reconRows: "Rows",
+  reconAmounts: "Amounts excl. VAT",
+  reconRead: "Read",
+  reconAnalysed: "Analysed",
+  reconRejected: "Rejected",
+  reconWarnings: "incl. {n} with a warning",
+  reconciled: "Exact reconciliation: nothing is lost.",
+  notReconciled: "Reconciliation gap: check the Anomalies sheet.",
+  anomalies: "Anomalies",
+  alerts: "Compliance alerts",
+  sheetsTitle: "Generated sheets",
+  openSheet: "Open {name}",
+  planTitle: "Strategic plan and assessment",
+  planCreate: "Create the strategic plan and the 360 assessment",
+  planUpdate: "Update the strategic plan and the 360 assessment",
+  planHint: "What you typed in these sheets is kept: only the pre-filled figures are refreshed.",
+  planWriting: "Writing the plan and the assessment…",
+  planDone: "Strategic plan and 360 assessment written.",
+  newAnalysis: "Change and run again",
+  renamedSheet: "The sheet “{wanted}” already existed and does not belong to Optima Achats: the results are in “{name}”.",
+  errorTitle: "Something went wrong",
+  err_tableNotFound: "The table “{subject}” was not found: it may have been deleted or renamed. Refresh the list in the Sources step.",
+  err_sheetNotFound: "The sheet “{subject}” was not found: run the analysis again to recreate it.",
+  err_tooLarge: "The workbook is too large to be read at once. Reduce the data range or close other workbooks, then try again.",
+  err_busy: "Excel is busy. Wait for the current operation to finish, then try again.",
+  err_timeout: "Excel is not responding. Save your workbook and try again; if it persists, close and reopen the pane.",
+  err_cellEditMode: "A cell is being edited. Confirm it (Enter) or leave it (Esc), then try again.",
+  err_protected: "The workbook or a sheet is protected. Remove the protection, then try again.",
+  err_unsupported: "This version of Excel cannot do this. Update Excel or use Excel on the web.",
+  err_unknown: "An unexpected error occurred. Try again; if it happens again, close and reopen the pane.",
+  err_worker: "The analysis stopped unexpectedly (out of memory?). Close other tabs or workbooks, then try again.",
+  err_noTables: "No table to analyse: tick at least one spend or contracts table in the Sources step.",
+  err_missingColumns: "The table “{subject}” lacks required columns: complete them in the Columns step.",
+  err_noKind: "The kind of the table “{subject}” is not chosen: choose it in the Columns step.",
+  err_period: "{detail}",
+  err_noData: "No row could be analysed in the chosen tables: check the header row and the columns in the Columns step.",
+  err_decpInvalid: "The file “{subject}” is not a readable DECP file (JSON with a “marches” list). Download it again from data.gouv.fr or your buyer profile.",
+  err_decpEmpty: "The file “{subject}” holds no contract.",
+  err_noSavedAnalysis: "No analysis saved in this workbook: open the Optima Achats pane and run a first analysis.",
+  err_saveSettings: "Your choices could not be saved in the workbook; the analysis still works. Save the workbook, then try again.",
+  technicalDetail: "Technical detail",
+  previewWorkbook: "Demo workbook",
+  previewOpenFile: "Open another workbook (.xlsx)",
+  previewLoadingFile: "Reading the workbook “{name}”…",
+  previewLoadError: "The file “{name}” could not be read as an .xlsx workbook. Choose another file.",
+  previewNoDemo: "The demo workbook is not available: choose an .xlsx file.",
+  previewSheets: "Workbook sheets",
+  previewEmptySheet: "Empty sheet.",
+  previewMoreRows: "… {n} more rows (not shown in the preview)",
+  previewCharts: "Charts",
+};
+
+const DICTS: Record<Lang, Record<TextKey, string>> = { fr, en };
+
+export type Vars = Record<string, string | number>;
+
+export function formatNumber(lang: Lang, n: number, decimals = 0): string {
+  return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+export function formatEuros(lang: Lang, euros: number, decimals = 0): string {
+  return lang === "fr" ? `${formatNumber(lang, euros, decimals)} €` : `€${formatNumber(lang, euros, decimals)}`;
+}
+
+/** The text of a key, with `{name}` placeholders replaced (numbers formatted for the language). */
+export function t(lang: Lang, key: TextKey, vars: Vars = {}): string {
+  const template = DICTS[lang][key] ?? DICTS.fr[key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = vars[name];
+    if (v === undefined) return m;
+    return typeof v === "number" ? formatNumber(lang, v) : v;
+  });
+}
+
+/** "en" for an English Office display language ("en-US", "en-GB"…), else "fr". */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return typeof locale === "string" && /^en\b/i.test(locale.trim()) ? "en" : "fr";
+}
+
+/** Language of the pane: `?lang=` in the URL wins (preview), then Office's display language. */
+export function detectLang(search: string, officeDisplayLanguage: string | null | undefined): Lang {
+  const fromUrl = new URLSearchParams(search).get("lang");
+  if (fromUrl === "en" || fromUrl === "fr") return fromUrl;
+  return langFromLocale(officeDisplayLanguage);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table kinds and fields
+
+const KIND_LABELS_EN: Record<TableKind, string> = {
+  spend: "Spend",
+  contracts: "Contracts",
+  entities: "Entities",
+  nomenclature: "Nomenclature",
+  suppliers: "Suppliers",
+};
+
+export function kindLabel(lang: Lang, kind: TableKind): string {
+  return lang === "fr" ? TABLE_KIND_LABELS[kind] : KIND_LABELS_EN[kind];
+}
+
+const FIELD_LABELS_EN: Record<TableKind, Record<string, string>> = {
+  spend: {
+    date: "Date",
+    amountHT: "Amount excl. VAT",
+    amountTTC: "Amount incl. VAT",
+    vatRate: "VAT rate",
+    supplierName: "Supplier",
+    supplierId: "Supplier SIRET / SIREN",
+    entity: "Entity",
+    service: "Service",
+    territory: "Territory",
+    familyCode: "Family code",
+    familyLabel: "Family label",
+    cpv: "CPV code",
+    budgetArticle: "Budget account",
+    contractRef: "Contract no.",
+    description: "Description",
+    operation: "Works operation",
+    channel: "Purchasing channel",
+    invoiceReceived: "Invoice received on",
+    paid: "Paid on",
+    item: "Item (reference)",
+    quantity: "Quantity",
+    unitPrice: "Unit price excl. VAT",
+    unit: "Unit",
+    supplierPostcode: "Supplier postcode",
+  },
+  contracts: {
+    contractRef: "Contract no.",
+    entity: "Buyer",
+    entityId: "Buyer SIRET",
+    description: "Subject",
+    cpv: "CPV code",
+    nature: "Nature",
+    procedure: "Procedure",
+    techniques: "Purchasing technique",
+    launchDate: "Tender launch date",
+    notificationDate: "Notification date",
+    durationMonths: "Duration (months)",
+    endDate: "End date",
+    amount: "Amount excl. VAT",
+    estimatedAmount: "Estimated amount",
+    amendedAmount: "Amount after amendments",
+    bidsReceived: "Bids received",
+    supplierName: "Contract holder",
+    supplierId: "Holder SIRET",
+    sme: "SME",
+    socialConsideration: "Social consideration",
+    environmentalConsideration: "Environmental consideration",
+    lots: "Number of lots",
+    channel: "Purchasing channel",
+    members: "Joint purchasing members",
+  },
+  entities: {
+    entity: "Entity",
+    type: "Type",
+    territory: "Territory",
+    population: "Population",
+    departement: "Département",
+    siret: "SIRET",
+  },
+  nomenclature: {
+    familyCode: "Family code",
+    label: "Label",
+    nature: "Nature (supplies / services / works)",
+    proximity: "Local service",
+    excludedFromSplitting: "Excluded from splitting checks",
+    exclusionReason: "Exclusion reason",
+  },
+  suppliers: {
+    supplierId: "SIRET / SIREN",
+    name: "Company name",
+    sme: "SME",
+    departement: "Département",
+    insertion: "Social economy / insertion",
+  },
+};
+
+export function fieldName(lang: Lang, kind: TableKind, key: string): string {
+  if (lang === "en") return FIELD_LABELS_EN[kind][key] ?? fieldLabel(kind, key);
+  return fieldLabel(kind, key);
+}
+
+/** Every field key of a kind, in SPEC order. */
+export function fieldKeys(kind: TableKind): string[] {
+  return FIELDS[kind].map((f) => f.key);
+}
+
+/** Sentence for unmet requirements (missingRequired groups), in the pane's language. */
+export function describeMissingFields(lang: Lang, kind: TableKind, missing: string[][]): string {
+  const groups = missing.filter((g) => g.length > 0);
+  if (groups.length === 0) return "";
+  const or = ` ${t(lang, "or")} `;
+  const texts = groups.map((group) => {
+    const labels = group.map((key) => fieldName(lang, kind, key));
+    return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")}${or}${labels[labels.length - 1]}`;
+  });
+  return t(lang, texts.length === 1 ? "missingOne" : "missingMany", { fields: texts.join(" ; ") });
+}
+
+/** Excel column letters of a 0-based index (0 → A, 26 → AA). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export const MONTHS: Record<Lang, string[]> = {
+  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};

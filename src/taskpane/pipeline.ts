@@ -1,0 +1,258 @@
+/**
+ * The analysis as one function, shared by the pane (Analyser step) and the ribbon command
+ * (Actualiser l'analyse): read the selected tables through the gateway and stream them to the
+ * engine (lecture), let the engine check and compute (contrôle, indicateurs), then write the whole
+ * spec (écriture). The write starts only once the spec is complete, and the gateway writes all or
+ * nothing, so cancelling at any point leaves the workbook as it was.
+ */
+import { missingRequired } from "../core/detect";
+import type { Cell } from "../core/model";
+import type { SheetKey, WorkbookSpec } from "../report/spec";
+import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./engine";
+import { PaneError } from "./errors";
+import { GatewayError, throwIfAborted, type SourceTable, type WorkbookGateway, type WriteReport } from "./gateway";
+import type { Lang } from "./i18n";
+import { ROW_BLOCK } from "./protocol";
+import type { AnalysisRunner, RunnerFactory } from "./runner";
+import { periodOf, type PaneSettings, type TableChoice } from "./settings";
+import { detectSample, firstRowOf, reconcileChoice, SAMPLE_ROWS } from "./tables";
+
+/** Watchdog for short gateway calls (office-js #6678: a sync may never settle). */
+export const GATEWAY_TIMEOUT_MS = 60_000;
+
+export function withTimeout<T>(promise: Promise<T>, ms = GATEWAY_TIMEOUT_MS, what = ""): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GatewayError("timeout", `${what}: no answer after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Lets the UI thread breathe between two blocks (paint, input, Cancel). */
+function yieldToUi(): Promise<void> {
+  if (typeof MessageChannel !== "undefined") {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface RunOptions {
+  lang: Lang;
+  /** ISO date-time of the run; default now. */
+  runDate?: string;
+  onProgress?: (progress: StageProgress) => void;
+  signal?: AbortSignal;
+  /** Sheets to write; default: the analysis sheets, plus the plan and diagnostic when they exist. */
+  sheetKeys?: SheetKey[];
+}
+
+export interface RunOutcome {
+  summary: RunSummary;
+  report: WriteReport;
+  /** Settings as saved after the run (lastRun set, pending parameters cleared). */
+  settings: PaneSettings;
+  /** Kept alive for rebuildPlanSheets; the caller disposes it. */
+  runner: AnalysisRunner;
+  /** Settings could not be saved (the analysis itself succeeded). */
+  settingsSaveFailed: boolean;
+}
+
+/** The selected tables, checked: a kind and every required column. Throws PaneError. */
+export function selectedTables(settings: PaneSettings): (TableChoice & { kind: NonNullable<TableChoice["kind"]> })[] {
+  const selected = settings.tables.filter((t) => t.selected);
+  if (!selected.some((t) => t.kind === "spend" || t.kind === "contracts")) throw new PaneError("noTables");
+  const out: (TableChoice & { kind: NonNullable<TableChoice["kind"]> })[] = [];
+  for (const t of selected) {
+    if (t.kind === null) throw new PaneError("noKind", t.name);
+    if (missingRequired(t.kind, t.mapping).length > 0) throw new PaneError("missingColumns", t.name);
+    out.push(t as TableChoice & { kind: NonNullable<TableChoice["kind"]> });
+  }
+  return out;
+}
+
+/** Raw values of the owned input sheets (plan, diagnostic, parameters, history), keyed by sheet key. */
+export async function readInputSheets(gateway: WorkbookGateway, keys: readonly SheetKey[] = INPUT_SHEET_KEYS): Promise<{ values: Record<string, Cell[][]>; owned: Set<string> }> {
+  const owned = await withTimeout(gateway.listOwnedSheets(), GATEWAY_TIMEOUT_MS, "listOwnedSheets");
+  const wanted = owned.filter((s) => (keys as readonly string[]).includes(s.key));
+  const byName = wanted.length > 0 ? await withTimeout(gateway.readSheetValues(wanted.map((s) => s.name)), GATEWAY_TIMEOUT_MS, "readSheetValues") : {};
+  const values: Record<string, Cell[][]> = {};
+  for (const s of wanted) if (byName[s.name]) values[s.key] = byName[s.name];
+  return { values, owned: new Set(owned.map((s) => s.key)) };
+}
+
+/** Runs the analysis of `settings` and writes its sheets. Throws PaneError / GatewayError / PeriodError. */
+export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettings, createRunner: RunnerFactory, options: RunOptions): Promise<RunOutcome> {
+  const { signal, lang } = options;
+  const onProgress = options.onProgress ?? (() => undefined);
+  const tables = selectedTables(settings);
+  const period = periodOf(settings.period) ?? null;
+  throwIfAborted(signal);
+
+  const sources = await withTimeout(gateway.listTables(), GATEWAY_TIMEOUT_MS, "listTables");
+  const sourceOf = new Map(sources.map((s) => [s.name, s] as const));
+  const picked: SourceTable[] = tables.map((t) => {
+    const s = sourceOf.get(t.name);
+    if (!s) throw new GatewayError("tableNotFound", "", t.name);
+    return s;
+  });
+
+  const inputs = await readInputSheets(gateway);
+  const planExists = PLAN_KEYS.every((k) => inputs.owned.has(k));
+  const sheetKeys = options.sheetKeys;
+  throwIfAborted(signal);
+
+  const runner = createRunner();
+  const abort = () => runner.cancel();
+  signal?.addEventListener("abort", abort);
+  try {
+    // Lecture: stream every table to the engine, block by block.
+    const totalRows = picked.reduce((n, s) => n + s.rowCount, 0);
+    let readRows = 0;
+    onProgress({ stage: "read", done: 0, total: totalRows });
+    runner.begin(tables.length);
+    const meta: { firstRow: number; date1904: boolean; sheet?: string }[] = [];
+    for (let i = 0; i < tables.length; i++) {
+      const raw = await gateway.readTable(tables[i].name, {
+        signal,
+        onRows: async (rows) => {
+          for (let start = 0; start < rows.length; start += ROW_BLOCK) {
+            throwIfAborted(signal);
+            const block = rows.slice(start, start + ROW_BLOCK);
+            runner.addRows(i, block);
+            readRows += block.length;
+            onProgress({ stage: "read", done: Math.min(readRows, totalRows), total: totalRows });
+            await yieldToUi();
+          }
+        },
+      });
+      meta.push({ firstRow: raw.firstRow ?? firstRowOf(picked[i].address), date1904: raw.date1904 ?? false, sheet: raw.sheet ?? picked[i].sheet });
+    }
+    onProgress({ stage: "read", done: totalRows, total: totalRows });
+    throwIfAborted(signal);
+
+    // Contrôle, indicateurs: in the worker.
+    const keys = sheetKeys ?? defaultSheetKeys(planExists);
+    const result = await runner.run(
+      {
+        tables: tables.map((t, i) => ({
+          name: t.name,
+          sheet: meta[i].sheet,
+          kind: t.kind,
+          headerRowIndex: t.headerRowIndex,
+          mapping: t.mapping,
+          firstRow: meta[i].firstRow,
+          date1904: meta[i].date1904,
+          rowCount: picked[i].rowCount,
+        })),
+        period,
+        parameters: settings.parameters,
+        previousSheets: inputs.values,
+        runDate: options.runDate ?? new Date().toISOString(),
+        lang,
+        sheetKeys: keys,
+      },
+      onProgress,
+    );
+    throwIfAborted(signal);
+
+    // Écriture: all or nothing.
+    const spec = result.spec;
+    onProgress({ stage: "write", done: 0, total: spec.sheets.length });
+    const report = await gateway.writeWorkbook(spec, {
+      signal,
+      onProgress: (p) => onProgress({ stage: "write", done: p.done, total: p.total }),
+    });
+    onProgress({ stage: "write", done: spec.sheets.length, total: spec.sheets.length });
+
+    const summary: RunSummary = { ...result.summary, sheets: report.sheets.map((s) => ({ key: s.key, name: s.name })) };
+    const next: PaneSettings = {
+      ...settings,
+      parameters: {},
+      lastRun: {
+        runDate: summary.runDate,
+        periodLabel: summary.period.label,
+        sources: summary.sources,
+        lang,
+        planSheets: planExists || keys.some((k) => PLAN_KEYS.includes(k)),
+      },
+    };
+    let settingsSaveFailed = false;
+    try {
+      await withTimeout(gateway.saveSettings(next), GATEWAY_TIMEOUT_MS, "saveSettings");
+    } catch (error) {
+      settingsSaveFailed = true;
+      console.warn("[Optima Achats] saveSettings:", error);
+    }
+    return { summary, report, settings: next, runner, settingsSaveFailed };
+  } catch (error) {
+    runner.dispose();
+    throw error;
+  } finally {
+    signal?.removeEventListener("abort", abort);
+  }
+}
+
+/** Analysis sheets, plus the plan and diagnostic when they already exist (refreshed, inputs kept). */
+export function defaultSheetKeys(planExists: boolean): SheetKey[] {
+  const all: SheetKey[] = ["dashboard", "cartographie", "fournisseurs", "conformite", "mutualisation", "responsable", "territoires", "anomalies", "historique", "plan", "diagnostic", "parametres"];
+  return planExists ? all : all.filter((k) => !PLAN_KEYS.includes(k));
+}
+
+/**
+ * Writes (or refreshes) the plan and the diagnostic sheets from the runner's last analysis, with
+ * what the user typed in them read back first.
+ */
+export async function rebuildPlanSheets(gateway: WorkbookGateway, runner: AnalysisRunner, signal?: AbortSignal): Promise<{ spec: WorkbookSpec; report: WriteReport }> {
+  const inputs = await readInputSheets(gateway);
+  throwIfAborted(signal);
+  const spec = await runner.rebuild(inputs.values, [...PLAN_KEYS]);
+  throwIfAborted(signal);
+  const report = await gateway.writeWorkbook(spec, { signal });
+  return { spec, report };
+}
+
+/**
+ * The saved settings, checked against the workbook as it is now: tables that disappeared are
+ * dropped, tables whose headers changed are detected again (the user did not edit them) or make
+ * the run fail (they did). For the ribbon command, which has no UI to ask the user.
+ */
+export async function refreshedSettings(gateway: WorkbookGateway, settings: PaneSettings): Promise<PaneSettings> {
+  const sources = await withTimeout(gateway.listTables(), GATEWAY_TIMEOUT_MS, "listTables");
+  const names = new Set(sources.map((s) => s.name));
+  const tables: TableChoice[] = [];
+  for (const saved of settings.tables) {
+    if (!names.has(saved.name)) {
+      if (saved.selected) throw new GatewayError("tableNotFound", "", saved.name);
+      continue;
+    }
+    if (!saved.selected) {
+      tables.push(saved);
+      continue;
+    }
+    const sample = await gateway.readTable(saved.name, { maxRows: SAMPLE_ROWS });
+    const { choice, changed } = reconcileChoice(saved, { sample, detection: detectSample(sample) }, saved.name);
+    if (changed && saved.edited) throw new PaneError("missingColumns", saved.name);
+    tables.push(choice);
+  }
+  return { ...settings, tables };
+}
+
+/**
+ * The ribbon's "Actualiser l'analyse": the last analysis again, with the saved settings, without
+ * the pane. Throws PaneError("noSavedAnalysis") when the workbook has never been analysed.
+ */
+export async function runSavedAnalysis(gateway: WorkbookGateway, createRunner: RunnerFactory, options: Partial<RunOptions> = {}): Promise<RunOutcome> {
+  const saved = await withTimeout(gateway.loadSettings(), GATEWAY_TIMEOUT_MS, "loadSettings");
+  if (!saved || !saved.lastRun) throw new PaneError("noSavedAnalysis");
+  const settings = await refreshedSettings(gateway, saved);
+  const outcome = await runAnalysis(gateway, settings, createRunner, { ...options, lang: options.lang ?? saved.lastRun.lang });
+  outcome.runner.dispose();
+  return outcome;
+}

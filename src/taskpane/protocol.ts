@@ -1,0 +1,26 @@
+/**
+ * Messages between the pane (UI thread) and the analysis worker. Rows travel in blocks of at most
+ * `ROW_BLOCK` rows, one message each, so that no single structured clone (on either side) blocks
+ * the UI thread for long.
+ */
+import type { Cell } from "../core/model";
+import type { SheetKey, WorkbookSpec } from "../report/spec";
+import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./engine";
+
+/** Rows per message from the UI to the worker. */
+export const ROW_BLOCK = 2_000;
+
+export type ToWorker =
+  | { type: "begin"; tableCount: number }
+  | { type: "rows"; table: number; rows: Cell[][] }
+  | { type: "run"; header: JobHeader }
+  | { type: "rebuild"; id: number; previousSheets: Record<string, Cell[][]>; keys: SheetKey[] }
+  | { type: "decp"; id: number; text: string; fileName: string };
+
+export type FromWorker =
+  | { type: "progress"; progress: StageProgress }
+  | { type: "result"; result: EngineResult }
+  | { type: "rebuilt"; id: number; spec: WorkbookSpec }
+  | { type: "decp"; id: number; result: DecpTableResult }
+  /** code: a PaneErrorCode ("noData", "decpInvalid"…) or "worker"; detail: technical text. */
+  | { type: "error"; id?: number; code: string; detail: string };
