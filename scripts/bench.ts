@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { buildSync } from "esbuild";
 
 interface RunResult {
   lines: number;
@@ -21,15 +22,24 @@ interface RunResult {
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
 const contracts = Number(process.env.BENCH_CONTRACTS ?? 20_000);
-const runner = path.join(__dirname, "bench", "run-size.ts");
-const tsx = path.join(__dirname, "..", "node_modules", ".bin", "tsx");
+// Bundle the runner as plain ESM first: tsx's module interop puts a getter on every cross-module
+// call, which would measure the loader rather than the engine.
+const runner = path.join(__dirname, "..", ".bench", "run-size.mjs");
+buildSync({
+  entryPoints: [path.join(__dirname, "bench", "run-size.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  outfile: runner,
+  logLevel: "warning",
+});
 
 const results: RunResult[] = [];
 for (const n of sizes) {
   process.stderr.write(`bench: ${n.toLocaleString("fr-FR")} lignes + ${contracts.toLocaleString("fr-FR")} marchés…\n`);
-  const out = execFileSync(tsx, [runner, String(n), String(contracts)], {
+  const out = execFileSync(process.execPath, ["--max-old-space-size=4096", runner, String(n), String(contracts)], {
     encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
     maxBuffer: 1 << 20,
   });
   results.push(JSON.parse(out.trim().split("\n").pop() as string) as RunResult);

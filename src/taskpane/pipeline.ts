@@ -181,6 +181,7 @@ export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettin
         sources: summary.sources,
         lang,
         planSheets: planExists || keys.some((k) => PLAN_KEYS.includes(k)),
+        summary,
       },
     };
     let settingsSaveFailed = false;

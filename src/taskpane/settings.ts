@@ -14,6 +14,7 @@ import { monthPeriod, rangePeriod, yearPeriod, type Period } from "../core/perio
 import { defaultReferenceValues } from "../core/reference/values";
 import { PARAMETERS, parameterRaw, toSheetValue, type ParameterDef } from "../report/parameters";
 import type { Lang } from "../report/labels";
+import type { RunSummary } from "./engine";
 
 export const SETTINGS_VERSION = 1;
 
@@ -56,6 +57,8 @@ export interface LastRun {
   lang: Lang;
   /** Whether the plan and diagnostic sheets exist (refreshed by the following runs). */
   planSheets: boolean;
+  /** Headline results, shown again when the pane reopens (a few kB). */
+  summary: RunSummary | null;
 }
 
 export interface PaneSettings {
@@ -122,6 +125,19 @@ function parsePeriodChoice(x: unknown): PeriodChoice {
   };
 }
 
+function isSummary(x: unknown): x is RunSummary {
+  return (
+    isRecord(x) &&
+    Array.isArray(x.kpis) &&
+    Array.isArray(x.sheets) &&
+    isRecord(x.reconciliation) &&
+    isRecord(x.period) &&
+    typeof x.runDate === "string" &&
+    typeof x.alertCount === "number" &&
+    typeof x.anomalyCount === "number"
+  );
+}
+
 /** Settings read back from the workbook (a JSON string or an object); null when unusable. */
 export function parseSettings(raw: unknown): PaneSettings | null {
   let x = raw;
@@ -149,6 +165,7 @@ export function parseSettings(raw: unknown): PaneSettings | null {
       sources: Array.isArray(x.lastRun.sources) ? x.lastRun.sources.filter((s): s is string => typeof s === "string") : [],
       lang: x.lastRun.lang === "en" ? "en" : "fr",
       planSheets: x.lastRun.planSheets === true,
+      summary: isSummary(x.lastRun.summary) ? x.lastRun.summary : null,
     };
   }
   return { version: SETTINGS_VERSION, tables, period: parsePeriodChoice(x.period), parameters, lastRun };
