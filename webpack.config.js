@@ -5,6 +5,9 @@
 //   npx webpack --mode development   -> dist/ with https://localhost:3000/ URLs
 //   npx webpack --env preview        -> HTML loads office.js from dist/office-js/ (browser preview
 //                                       without network) instead of the Office CDN
+//   npx webpack --env outDir=<dir>   -> build into <dir> instead of dist/ (the e2e tests build the
+//                                       preview into test-output/e2e/dist)
+//   npm run preview                  -> preview build + scripts/preview-server.mjs (127.0.0.1:3001)
 //   npm run dev-server               -> https://localhost:3000 (http if no dev certificate)
 //
 // The production origin defaults to the placeholder below; override it at build time with
@@ -126,8 +129,11 @@ module.exports = async (env = {}, argv = {}) => {
       commands: "./src/commands/commands.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, env.outDir || "dist"),
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // Lazy chunks: the preview shell, and the Web Workers (analysis, .xlsx reader), which webpack
+      // bundles from `new Worker(new URL("./x.worker.ts", import.meta.url))`.
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
     resolve: {

@@ -1,15 +1,21 @@
 /**
  * Benchmark of the streaming .xlsx reader (issue #6).
  *
- *   npx tsx scripts/bench/xlsx-read.ts [rows=100000] [--intake]
+ *   npx tsx scripts/bench/xlsx-read.ts [rows=100000] [--intake] [--zlib]
+ *
+ * --zlib: measure also with Node's native zlib as the DEFLATE decoder (default: fflate).
  *
  * 1. Writes an .xlsx of N spend rows (scripts/demo/generate.ts `generateSpendRows`, 25 columns,
  *    shared strings, date and amount formats) with exceljs's streaming WorkbookWriter, to a
  *    temporary folder that is deleted at the end (also on error or Ctrl-C).
- * 2. In a fresh child process (so that peak RSS is the reader's own): times the raw inflate of the
- *    sheet (fflate + CRC), then `openXlsx` + `readRows` over all rows (inflate + decode + scan),
- *    and, with --intake, `loadInputs` (reader + detection + SpendProcessor). Prints one JSON line
- *    per measure with rows/s and peak RSS (process.resourceUsage().maxRSS).
+ * 2. In a fresh child process (so that peak RSS is the reader's own): times `openXlsx` + `readRows`
+ *    over all rows (inflate + decode + scan, cold: what a CLI run does; peak RSS taken here), then,
+ *    for the breakdown, the inflate + CRC of the sheet alone (fflate) and decode + scan alone over
+ *    inflated XML (up to 300 MB of it), and, with --intake, `loadInputs` (reader + detection +
+ *    SpendProcessor). Prints one JSON line
+ *    per measure with rows/s and peak RSS (process.resourceUsage().maxRSS), and `calibrationMs`,
+ *    the time of a fixed CPU workload (≈ 70-100 ms on an idle core), to scale figures taken on a
+ *    busy machine.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -18,8 +24,20 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { generateSpendRows, DATE_COLUMNS, AMOUNT_COLUMNS } from "../demo/generate";
 import { loadInputs } from "../../src/file/load-inputs";
-import { openXlsx } from "../../src/file/xlsx-reader";
-import { ZipArchive } from "../../src/file/zip";
+import { SheetScanner, openXlsx } from "../../src/file/xlsx-reader";
+import { ZipArchive, type Inflater, type ZipEntry } from "../../src/file/zip";
+
+/**
+ * A fixed CPU workload (10^8 integer additions), for reading the figures on a shared machine:
+ * about 70-100 ms on an idle 2.5 GHz core; when it takes k times that, so do the others.
+ */
+function calibrationMs(): number {
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x = (x + i) | 0;
+  if (x === 42) console.log("");
+  return Math.round(performance.now() - t);
+}
 
 function peakRssMiB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -40,17 +58,46 @@ async function write(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
-async function measure(file: string, expectedRows: number, intake: boolean): Promise<void> {
-  // Raw inflate + CRC of the sheet part, for the share of the scanner in the total.
-  const zip = await ZipArchive.open(file);
-  const sheetEntry = zip.entries.find((e) => /worksheets\/sheet\d+\.xml$/i.test(e.name));
-  if (!sheetEntry) throw new Error("no sheet part");
-  let t = performance.now();
-  await zip.stream(sheetEntry, () => undefined);
-  const inflateMs = performance.now() - t;
+/** Decode + scan only, over the sheet's XML inflated beforehand (up to 300 MB of it). */
+async function scannerOnly(zip: ZipArchive, entry: ZipEntry): Promise<{ rows: number; ms: number; xmlMiB: number }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  await zip.stream(entry, (data) => {
+    chunks.push(Buffer.from(data));
+    size += data.length;
+    return size > 300 * 1048576 ? "stop" : undefined;
+  });
+  // Cut after complete rows, as the reader does.
+  const all = Buffer.concat(chunks);
+  chunks.length = 0;
+  const pieces: Buffer[] = [];
+  for (let from = 0; from < all.length; ) {
+    let to = Math.min(all.length, from + 4 * 1048576);
+    if (to < all.length) to = all.lastIndexOf("</row>", to) + 6;
+    if (to <= from) break;
+    pieces.push(all.subarray(from, to));
+    from = to;
+  }
+  let rows = 0;
+  const scanner = new SheetScanner(
+    Array.from({ length: 2_000_000 }, (_, i) => `s${i}`),
+    () => {
+      rows++;
+    },
+  );
+  const decoder = new TextDecoder();
+  const t = performance.now();
+  for (const piece of pieces) {
+    const text = decoder.decode(piece);
+    scanner.scan(text, text.length);
+  }
+  return { rows, ms: performance.now() - t, xmlMiB: Math.round(all.length / 1048576) };
+}
 
-  t = performance.now();
-  const book = await openXlsx(file);
+async function measure(file: string, expectedRows: number, intake: boolean, inflate: Inflater): Promise<void> {
+  // 1. What a run does: open + read every row, cold (first use of the code in this process).
+  let t = performance.now();
+  const book = await openXlsx(file, { inflate });
   let rows = 0;
   let cells = 0;
   await book.readRows(book.sheets[0].name, (row) => {
@@ -59,22 +106,35 @@ async function measure(file: string, expectedRows: number, intake: boolean): Pro
   });
   const readMs = performance.now() - t;
   if (rows !== expectedRows + 1) throw new Error(`read ${rows} rows, expected ${expectedRows + 1}`);
+  const peakAfterRead = peakRssMiB();
+
+  // 2. Breakdown: inflate + CRC alone (fflate), then decode + scan alone.
+  const zip = await ZipArchive.open(file, file, inflate);
+  const sheetEntry = zip.entries.find((e) => /worksheets\/sheet\d+\.xml$/i.test(e.name));
+  if (!sheetEntry) throw new Error("no sheet part");
+  t = performance.now();
+  await zip.stream(sheetEntry, () => undefined);
+  const inflateMs = performance.now() - t;
+  const scan = await scannerOnly(zip, sheetEntry);
   console.log(
     JSON.stringify({
       measure: "readRows",
       rows: rows - 1,
       cells,
       sheetXmlMiB: Math.round(sheetEntry.size / 1048576),
-      inflateCrcMs: Math.round(inflateMs),
       readMs: Math.round(readMs),
       rowsPerSecond: Math.round(rows / (readMs / 1000)),
-      scanOnlyRowsPerSecond: Math.round(rows / ((readMs - inflateMs) / 1000)),
-      peakRssMiB: peakRssMiB(),
+      peakRssMiB: peakAfterRead,
+      inflateCrcMs: Math.round(inflateMs),
+      scannerRows: scan.rows,
+      scannerMs: Math.round(scan.ms),
+      scannerRowsPerSecond: Math.round(scan.rows / (scan.ms / 1000)),
+      calibrationMs: calibrationMs(),
     }),
   );
   if (!intake) return;
   t = performance.now();
-  const result = await loadInputs([file]);
+  const result = await loadInputs([file], { inflate });
   const loadMs = performance.now() - t;
   const r = result.reconciliation;
   console.log(
@@ -93,11 +153,12 @@ async function measure(file: string, expectedRows: number, intake: boolean): Pro
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--child") {
-    await measure(args[1], Number(args[2]), args[3] === "--intake");
+    await measure(args[1], Number(args[2]), args.includes("--intake"), args.includes("--zlib") ? "zlib" : "fflate");
     return;
   }
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
   const intake = args.includes("--intake");
+  const zlibToo = args.includes("--zlib");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-bench-xlsx-"));
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   process.on("SIGINT", () => {
@@ -110,13 +171,18 @@ async function main(): Promise<void> {
     await write(file, n);
     const writeMs = performance.now() - t;
     console.log(JSON.stringify({ measure: "write", rows: n, fileMiB: +(fs.statSync(file).size / 1048576).toFixed(1), writeMs: Math.round(writeMs) }));
-    t = performance.now();
-    const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--child", file, String(n), intake ? "--intake" : ""], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=4096`.trim() },
-    });
-    process.stdout.write(out);
+    for (const inflater of zlibToo ? ["fflate", "zlib"] : ["fflate"]) {
+      const out = execFileSync(
+        process.execPath,
+        [...process.execArgv, __filename, "--child", file, String(n), ...(intake ? ["--intake"] : []), ...(inflater === "zlib" ? ["--zlib"] : [])],
+        {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "inherit"],
+          env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=4096`.trim() },
+        },
+      );
+      process.stdout.write(out.replace(/"measure":"(\w+)"/g, `"measure":"$1","inflate":"${inflater}"`));
+    }
   } finally {
     cleanup();
   }

@@ -75,8 +75,9 @@ async function isUtf8File(path: string): Promise<boolean> {
     decoder.decode();
     return true;
   } catch (e) {
-    if (e instanceof TypeError) return false;
-    throw e;
+    // Invalid UTF-8 (a TypeError, code ERR_ENCODING_INVALID_ENCODED_DATA); read errors go on.
+    if ((e as { code?: string })?.code === "ERR_ENCODING_INVALID_ENCODED_DATA" || (e as Error)?.name === "TypeError") return false;
+    throw fromFileSystemError(e, path);
   } finally {
     stream.destroy();
   }

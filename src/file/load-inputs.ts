@@ -34,12 +34,15 @@ import { cellText } from "../core/text";
 import { readCsvRows } from "./csv-reader";
 import { InputError, fromFileSystemError } from "./errors";
 import { columnName, openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
+import type { Inflater } from "./zip";
 
 // ---------------------------------------------------------------------------------------------
 // Public types
 
 /** Override of one table's detection (keys of MappingFile: table names). */
 export interface TableOverride {
+  /** Leave the table out (listed in `skipped`). */
+  ignore?: boolean;
   kind?: TableKind;
   /** 1-based sheet row of the header row (CSV: record number). */
   headerRow?: number;
@@ -47,7 +50,9 @@ export interface TableOverride {
   columns?: Record<string, string | null>;
 }
 
-/** JSON file: { "<table name>": { "kind"?, "headerRow"?, "columns"?: { "<field key>": "<header text>" } } }. */
+/**
+ * JSON file: { "<table name>": { "ignore"?: true, "kind"?, "headerRow"?, "columns"?: { "<field key>": "<header text>" } } }.
+ */
 export type MappingFile = Record<string, TableOverride>;
 
 export interface LoadOptions {
@@ -55,6 +60,8 @@ export interface LoadOptions {
   /** Where the mapping came from, for messages (default « fichier de correspondance »). */
   mappingFile?: string;
   intake?: IntakeOptions;
+  /** DEFLATE decoder for .xlsx files (see openXlsx); default "fflate". */
+  inflate?: Inflater;
 }
 
 export interface SkippedTable {
@@ -122,7 +129,7 @@ interface Candidate {
   rec?: TableReconciliation;
 }
 
-const FORMAT_HINT = "Utilisez un classeur .xlsx, un fichier .csv ou un fichier DECP .json.";
+const FORMAT_HINT = "Exportez les données depuis votre logiciel financier ou depuis Excel au format .xlsx ou .csv.";
 
 function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
@@ -155,11 +162,15 @@ export function parseMappingFile(json: unknown, file = "fichier de correspondanc
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail(`donne pour le tableau « ${table} » autre chose qu'un objet`);
     const o = raw as Record<string, unknown>;
     for (const key of Object.keys(o)) {
-      if (key !== "kind" && key !== "headerRow" && key !== "columns") {
-        throw fail(`contient une clé inconnue « ${key} » pour le tableau « ${table} » (clés possibles : kind, headerRow, columns)`);
+      if (key !== "ignore" && key !== "kind" && key !== "headerRow" && key !== "columns") {
+        throw fail(`contient une clé inconnue « ${key} » pour le tableau « ${table} » (clés possibles : ignore, kind, headerRow, columns)`);
       }
     }
     const t: TableOverride = {};
+    if (o.ignore !== undefined) {
+      if (typeof o.ignore !== "boolean") throw fail(`donne pour le tableau « ${table} » une valeur de « ignore » qui n'est ni true ni false`);
+      t.ignore = o.ignore;
+    }
     if (o.kind !== undefined) {
       if (typeof o.kind !== "string" || !(TABLE_KINDS as readonly string[]).includes(o.kind)) {
         throw fail(
@@ -239,10 +250,13 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
   const seenPaths = new Map<string, string>();
   let order = 0;
 
+  /** Table names must be unique across inputs (anomalies point at them): add the file, or its folder. */
   const uniqueName = (name: string, file: string): string => {
+    const base = nodePath.basename(file);
+    const where = base === name ? nodePath.basename(nodePath.dirname(nodePath.resolve(file))) : base;
     let n = name;
-    if (usedNames.has(n)) n = `${name} (${nodePath.basename(file)})`;
-    for (let k = 2; usedNames.has(n); k++) n = `${name} (${nodePath.basename(file)}, ${k})`;
+    if (usedNames.has(n)) n = `${name} (${where})`;
+    for (let k = 2; usedNames.has(n); k++) n = `${name} (${where}, ${k})`;
     usedNames.add(n);
     return n;
   };
@@ -267,7 +281,7 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
     seenPaths.set(real, file);
     const ext = nodePath.extname(file).toLowerCase();
     if (XLSX_EXTENSIONS.has(ext)) {
-      const book = await openXlsx(file, file);
+      const book = await openXlsx(file, { inflate: options.inflate });
       for (const sheet of book.sheets) {
         if (sheet.tables.length === 0) {
           candidates.push({ file, source: "xlsx", book, sheet: sheet.name, originalName: sheet.name, name: "", sniff: [], firstRow: 1, order: order++ });
@@ -498,6 +512,7 @@ async function sniffAll(candidates: Candidate[]): Promise<void> {
   // Group the tables of one sheet: one pass reads them all.
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
+    if (c.override?.ignore) continue;
     const key = c.source === "csv" ? `csv\u0000${c.file}` : `xlsx\u0000${c.file}\u0000${c.sheet}`;
     const g = groups.get(key);
     if (g) g.push(c);
@@ -552,8 +567,9 @@ async function sniffAll(candidates: Candidate[]): Promise<void> {
  */
 function decide(c: Candidate, mappingLabel: string): string | null {
   const o = c.override;
+  if (o?.ignore) return "ignoré à la demande du fichier de correspondance";
   const nonBlank = c.sniff.some((r) => r.some((v) => cellText(v) !== null));
-  if (!nonBlank && !o) return c.sniff.length === 0 ? "feuille vide" : "aucune donnée dans les premières lignes";
+  if (!nonBlank && !o) return c.sniff.length === 0 ? (c.source === "csv" ? "fichier vide" : "feuille vide") : "aucune donnée dans les premières lignes";
   const lastSniffed = c.firstRow + c.sniff.length - 1;
 
   let headerIndex: number;
@@ -620,7 +636,7 @@ function decide(c: Candidate, mappingLabel: string): string | null {
         file: c.file,
         sheet: c.sheet,
         row: c.firstRow + headerIndex,
-        hint: `Ajoutez la colonne au tableau, ou indiquez laquelle utiliser dans un fichier de correspondance : { "${c.name}": { "columns": { "${example}": "<en-tête de la colonne>" } } }.`,
+        hint: `Ajoutez la colonne au tableau, ou indiquez laquelle utiliser dans un fichier de correspondance : { "${c.name}": { "columns": { "${example}": "<en-tête de la colonne>" } } } (ou, si ce tableau n'est pas à analyser : { "${c.name}": { "ignore": true } }).`,
       },
     );
   }

@@ -29,7 +29,7 @@
 import type { Cell } from "../core/model";
 import { InputError } from "./errors";
 import { decodeXmlText, elementsOf, xmlTrue } from "./xml";
-import { XLSX_RESAVE, XLSX_UNREADABLE, XmlTextDecoder, ZipArchive, type ZipEntry } from "./zip";
+import { XLSX_RESAVE, XLSX_UNREADABLE, XmlTextDecoder, ZipArchive, type Inflater, type ZipEntry } from "./zip";
 
 /** Rows are 1-based sheet rows, columns 0-based (A = 0), both inclusive. */
 export interface CellRange {
@@ -225,12 +225,18 @@ export class SheetScanner {
 
   scan(s: string, end: number): void {
     let i = 0;
-    const sst = this.sst;
     while (!this.stopped && !this.done) {
       // Next tag. In sheet data the next "<" is nearly always right here: a loop beats indexOf.
       let lt = i;
       while (lt < end && s.charCodeAt(lt) !== 60) lt++;
       if (lt >= end) return;
+      if (s.charCodeAt(lt + 1) === 99 && s.charCodeAt(lt + 2) === 32 && this.inSheetData) {
+        const next = this.fastCell(s, lt, end);
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
+      }
       let p = lt + 1;
       let ch = s.charCodeAt(p);
       let closing = false;
@@ -317,75 +323,6 @@ export class SheetScanner {
           this.cellType = type;
           this.cellRaw = null;
           this.inline = null;
-          // Fast path: <v>…</v></c> holding a shared string index or a plain decimal number, read
-          // from the char codes (no substring, no Number()).
-          if (
-            (type === T_SHARED || type === T_NUMBER) &&
-            s.charCodeAt(q + 1) === 60 &&
-            s.charCodeAt(q + 2) === 118 &&
-            s.charCodeAt(q + 3) === 62
-          ) {
-            const vs = q + 4;
-            let k = vs;
-            let v: Cell | undefined;
-            ch = s.charCodeAt(k);
-            if (type === T_SHARED) {
-              let idx = 0;
-              while (ch >= 48 && ch <= 57) {
-                idx = idx * 10 + ch - 48;
-                ch = s.charCodeAt(++k);
-              }
-              if (k > vs && k - vs < 10) {
-                v = sst[idx];
-                if (v === undefined) throw new CorruptSheet(`shared string ${idx} missing`);
-              }
-            } else {
-              const negative = ch === 45;
-              if (negative) ch = s.charCodeAt(++k);
-              let m = 0;
-              let digits = 0;
-              while (ch >= 48 && ch <= 57) {
-                m = m * 10 + ch - 48;
-                digits++;
-                ch = s.charCodeAt(++k);
-              }
-              let scale = 0;
-              if (ch === 46) {
-                ch = s.charCodeAt(++k);
-                while (ch >= 48 && ch <= 57) {
-                  m = m * 10 + ch - 48;
-                  scale++;
-                  ch = s.charCodeAt(++k);
-                }
-              }
-              // Up to 15 digits, m and 10^scale are exact doubles: the division is correctly
-              // rounded, i.e. the same double as Number(text). Anything else goes the slow way.
-              if (digits > 0 && digits + scale <= 15) {
-                const x = scale === 0 ? m : m / POW10[scale];
-                v = negative ? -x : x;
-              }
-            }
-            if (
-              v !== undefined &&
-              ch === 60 &&
-              s.charCodeAt(k + 1) === 47 &&
-              s.charCodeAt(k + 2) === 118 &&
-              s.charCodeAt(k + 3) === 62 &&
-              s.charCodeAt(k + 4) === 60 &&
-              s.charCodeAt(k + 5) === 47 &&
-              s.charCodeAt(k + 6) === 99 &&
-              s.charCodeAt(k + 7) === 62
-            ) {
-              const cells = this.cells;
-              if (col === cells.length) cells.push(v);
-              else if (col > cells.length) {
-                while (cells.length < col) cells.push(null);
-                cells.push(v);
-              } else cells[col] = v;
-              i = k + 8;
-              continue;
-            }
-          }
           i = q + 1;
           continue;
         }
@@ -495,6 +432,111 @@ export class SheetScanner {
       }
       i = p;
     }
+  }
+
+  /**
+   * The common cell, `<c r="B2" s="1" t="s"><v>12</v></c>` (one-letter attributes, a shared string
+   * index or a plain decimal number), read straight from the char codes: no substring, no
+   * Number(). Returns the index after `</c>`, or -1 (nothing changed) for the general path.
+   */
+  private fastCell(s: string, lt: number, end: number): number {
+    let q = lt + 3;
+    let col = -1;
+    let type = T_NUMBER;
+    let ch: number;
+    for (;;) {
+      ch = s.charCodeAt(q);
+      if (ch === 62) break;
+      if (ch === 32) {
+        q++;
+        continue;
+      }
+      const name = ch;
+      if (s.charCodeAt(q + 1) !== 61 || s.charCodeAt(q + 2) !== 34 || q + 3 >= end) return -1;
+      q += 3;
+      const vs = q;
+      if (name === 114) {
+        // r="AB12"
+        let c = 0;
+        ch = s.charCodeAt(q);
+        while (ch >= 65 && ch <= 90) {
+          c = c * 26 + ch - 64;
+          ch = s.charCodeAt(++q);
+        }
+        while (ch >= 48 && ch <= 57) ch = s.charCodeAt(++q);
+        if (ch !== 34 || c === 0) return -1;
+        col = c - 1;
+      } else {
+        while (q < end && s.charCodeAt(q) !== 34) q++;
+        if (q >= end) return -1;
+        if (name === 116) {
+          if (q - vs !== 1) return -1;
+          const t = s.charCodeAt(vs);
+          if (t === 115) type = T_SHARED;
+          else if (t !== 110) return -1;
+        }
+      }
+      q++;
+    }
+    if (col < 0 || s.charCodeAt(q + 1) !== 60 || s.charCodeAt(q + 2) !== 118 || s.charCodeAt(q + 3) !== 62) return -1;
+    const vs = q + 4;
+    let k = vs;
+    let v: Cell;
+    ch = s.charCodeAt(k);
+    if (type === T_SHARED) {
+      let idx = 0;
+      while (ch >= 48 && ch <= 57) {
+        idx = idx * 10 + ch - 48;
+        ch = s.charCodeAt(++k);
+      }
+      if (k === vs || k - vs > 9) return -1;
+      v = this.sst[idx];
+      if (v === undefined) throw new CorruptSheet(`shared string ${idx} missing`);
+    } else {
+      const negative = ch === 45;
+      if (negative) ch = s.charCodeAt(++k);
+      let m = 0;
+      let digits = 0;
+      while (ch >= 48 && ch <= 57) {
+        m = m * 10 + ch - 48;
+        digits++;
+        ch = s.charCodeAt(++k);
+      }
+      let scale = 0;
+      if (ch === 46) {
+        ch = s.charCodeAt(++k);
+        while (ch >= 48 && ch <= 57) {
+          m = m * 10 + ch - 48;
+          scale++;
+          ch = s.charCodeAt(++k);
+        }
+      }
+      // Up to 15 digits, m and 10^scale are exact doubles: the division is correctly rounded,
+      // i.e. the same double as Number(text). Anything else (exponent, 16+ digits) goes the slow way.
+      if (digits === 0 || digits + scale > 15) return -1;
+      const x = scale === 0 ? m : m / POW10[scale];
+      v = negative ? -x : x;
+    }
+    if (
+      ch !== 60 ||
+      s.charCodeAt(k + 1) !== 47 ||
+      s.charCodeAt(k + 2) !== 118 ||
+      s.charCodeAt(k + 3) !== 62 ||
+      s.charCodeAt(k + 4) !== 60 ||
+      s.charCodeAt(k + 5) !== 47 ||
+      s.charCodeAt(k + 6) !== 99 ||
+      s.charCodeAt(k + 7) !== 62
+    ) {
+      return -1;
+    }
+    this.prevCol = col;
+    const cells = this.cells;
+    if (col === cells.length) cells.push(v);
+    else if (col > cells.length) {
+      while (cells.length < col) cells.push(null);
+      cells.push(v);
+    } else cells[col] = v;
+    return k + 8;
   }
 
   private endCell(): void {
@@ -865,12 +907,22 @@ class Book implements XlsxBook {
   }
 }
 
+export interface OpenXlsxOptions {
+  /** The file as the user named it, for messages (default: `path`). */
+  label?: string;
+  /** DEFLATE decoder (default "fflate"); "zlib" is Node's native one, faster on big sheets. */
+  inflate?: Inflater;
+}
+
 /**
  * Opens an .xlsx workbook: reads its structure (sheets, Excel tables, 1904 date system), not its
- * cells. Throws an InputError (French) when the file is not a readable .xlsx.
+ * cells. Throws an InputError (French) when the file is not a readable .xlsx. `options` may be the
+ * label alone (a string).
  */
-export async function openXlsx(path: string, label: string = path): Promise<XlsxBook> {
-  const zip = await ZipArchive.open(path, label);
+export async function openXlsx(path: string, options: OpenXlsxOptions | string = {}): Promise<XlsxBook> {
+  if (typeof options === "string") options = { label: options };
+  const label = options.label ?? path;
+  const zip = await ZipArchive.open(path, label, options.inflate ?? "fflate");
   const missing = (part: string) =>
     new InputError(`ne contient pas de classeur Excel (partie ${part} absente) : ce n'est pas un fichier .xlsx valide`, {
       file: label,

@@ -19,6 +19,7 @@
  * Nothing is written to disk. Errors are `InputError`s in French (exit code 1 in the CLI).
  */
 import * as fs from "node:fs";
+import * as zlib from "node:zlib";
 import { Inflate } from "fflate";
 import { InputError, fromFileSystemError } from "./errors";
 
@@ -32,6 +33,12 @@ export interface ZipEntry {
   size: number;
   localOffset: number;
 }
+
+/**
+ * DEFLATE decoder: fflate's streaming `Inflate` (pure JavaScript, the default), or Node's built-in
+ * zlib (native: several times faster on big sheets). Both are checked the same way.
+ */
+export type Inflater = "fflate" | "zlib";
 
 export const XLSX_UNREADABLE = "n'est pas un classeur Excel .xlsx lisible (archive ZIP corrompue ou tronquée)";
 export const XLSX_RESAVE = "Réenregistrez-le depuis Excel au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).";
@@ -134,6 +141,7 @@ export class ZipArchive {
     private readonly byName: Map<string, ZipEntry>,
     /** Where the central directory starts: no entry data may reach beyond. */
     private readonly dataEnd: number,
+    readonly inflater: Inflater,
   ) {}
 
   /** Every entry, in central directory order. */
@@ -149,7 +157,7 @@ export class ZipArchive {
     return new InputError(problem, { file: this.label, hint: XLSX_RESAVE }, cause === undefined ? undefined : { cause });
   }
 
-  static async open(path: string, label = path): Promise<ZipArchive> {
+  static async open(path: string, label = path, inflater: Inflater = "fflate"): Promise<ZipArchive> {
     const bad = (cause?: string) =>
       new InputError(XLSX_UNREADABLE, { file: label, hint: XLSX_RESAVE }, cause ? { cause: new Error(cause) } : undefined);
     let fh: fs.promises.FileHandle;
@@ -260,7 +268,7 @@ export class ZipArchive {
         });
         p = next;
       }
-      return new ZipArchive(path, label, size, byName, cdOffset);
+      return new ZipArchive(path, label, size, byName, cdOffset, inflater);
     } finally {
       await fh.close();
     }
@@ -318,6 +326,29 @@ export class ZipArchive {
       if (e instanceof InputError) throw e;
       throw this.unreadable(undefined, e);
     };
+    if (entry.method === 8 && this.inflater === "zlib" && entry.compressedSize > 0) {
+      // Node's zlib: a Transform stream; it errs on a DEFLATE stream that ends before its last block.
+      const input = fs.createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_CHUNK });
+      const inflate = zlib.createInflateRaw({ chunkSize: READ_CHUNK });
+      input.on("error", (e) => inflate.destroy(e));
+      input.pipe(inflate);
+      try {
+        for await (const chunk of inflate as AsyncIterable<Buffer>) {
+          deliver(chunk);
+          if (stopped) break;
+        }
+      } catch (e) {
+        fail(e);
+      } finally {
+        input.destroy();
+        inflate.destroy();
+      }
+      if (stopped) return "stopped";
+      if (produced !== entry.size || crc !== entry.crc) {
+        throw this.unreadable(undefined, new Error(`${entry.name}: size or CRC mismatch`));
+      }
+      return "done";
+    }
     const inflater = entry.method === 8 ? new Inflate((data) => deliver(data)) : null;
     let consumed = 0;
     if (entry.compressedSize > 0) {

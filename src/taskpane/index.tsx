@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import { detectLang, t, type Lang } from "./i18n";
+import { workerRunnerFactory } from "./worker-client";
 
 /** Where the pane runs: `host` is null outside an Office client (plain browser preview). */
 export interface HostInfo {
@@ -23,18 +24,57 @@ function whenOfficeReady(): Promise<HostInfo> {
   }));
 }
 
-function render(info: HostInfo): void {
+function officeDisplayLanguage(): string | null {
+  try {
+    return typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** In Excel: the Office.js gateway (src/excel) is not written yet; say so instead of failing. */
+function ExcelUnavailable({ lang }: { lang: Lang }) {
+  return (
+    <main style={{ padding: 16 }}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t(lang, "appTitle")}</MessageBarTitle>
+          {t(lang, "excelGatewayMissing")}
+        </MessageBarBody>
+      </MessageBar>
+    </main>
+  );
+}
+
+async function render(info: HostInfo): Promise<void> {
   const container = document.getElementById("container");
   if (!container) {
     throw new Error("Optima Achats: élément #container introuvable dans taskpane.html");
   }
-  createRoot(container).render(
+  const lang = detectLang(window.location.search, officeDisplayLanguage());
+  document.documentElement.lang = lang;
+  const root = createRoot(container);
+  if (info.host === null) {
+    // Plain browser: the preview shell with the in-memory workbook (loaded on demand, own chunk).
+    const { PreviewShell } = await import(/* webpackChunkName: "preview" */ "./preview/PreviewShell");
+    const params = new URLSearchParams(window.location.search);
+    const width = Math.min(640, Math.max(280, Number(params.get("width")) || 350));
+    const scale = Math.min(50, Math.max(1, Math.floor(Number(params.get("scale")) || 1)));
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <PreviewShell lang={lang} paneWidth={width} scale={scale} loadDemo={params.get("demo") !== "none"} createRunner={workerRunnerFactory} />
+      </FluentProvider>,
+    );
+    return;
+  }
+  root.render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <App host={info.host} />
-    </FluentProvider>
+      <ExcelUnavailable lang={lang} />
+    </FluentProvider>,
   );
 }
 
 whenOfficeReady()
   .catch((): HostInfo => ({ host: null, platform: null }))
-  .then(render);
+  .then(render)
+  .catch((error) => console.warn("[Optima Achats] démarrage :", error));

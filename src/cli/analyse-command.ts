@@ -1,0 +1,95 @@
+/**
+ * `optima-achats analyse`: read the inputs, analyse, write the workbook (the same spec as the
+ * add-in) and report. Returns the exit code: 0 done, 1 bad input, 2 usage error. Nothing is
+ * written when anything fails before the write, and the write itself is atomic.
+ */
+import fs from "node:fs";
+import { analyse } from "../core/analyse";
+import { parsePeriod, PeriodError } from "../core/period";
+import { defaultReferenceValues, type ReferenceOverrides } from "../core/reference/values";
+import { isInputError, InputError } from "../file/errors";
+import { loadInputs, readMappingFile } from "../file/load-inputs";
+import { readOwnedInputs, writeWorkbook } from "../file/write-workbook";
+import { parametersToOverrides, readUserInputs } from "../report/inputs";
+import { buildWorkbookSpec } from "../report/workbook";
+import type { AnalyseCommand } from "./args";
+import { Progress, type ProgressSink } from "./progress";
+import { jsonSummary, textSummary } from "./summary";
+
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: ProgressSink;
+  /** ISO date of the run (stamped on the sheets); injected so tests are deterministic. */
+  runDate: string;
+}
+
+/** Reads a --parametres file: a JSON object whose keys are reference-value names. */
+export async function readParametersFile(file: string): Promise<ReferenceOverrides> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, "utf8");
+  } catch (e) {
+    throw new InputError("est introuvable ou illisible", { file, hint: "Vérifiez le chemin du fichier de paramètres." }, { cause: e });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError("n'est pas un JSON valide", { file, hint: "Corrigez la syntaxe (accolades, guillemets, virgules)." }, { cause: e });
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new InputError("doit contenir un objet JSON { \"nom\": valeur }", { file, hint: "Voir la feuille Paramètres pour les noms." });
+  }
+  const known = defaultReferenceValues() as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(json)) {
+    if (!(key in known)) {
+      throw new InputError(`contient un paramètre inconnu : « ${key} »`, { file, hint: `Paramètres connus : ${Object.keys(known).join(", ")}.` });
+    }
+    if (typeof value !== typeof known[key] || Array.isArray(value) !== Array.isArray(known[key])) {
+      throw new InputError(`donne au paramètre « ${key} » une valeur du mauvais type`, { file, hint: "Reprenez la forme de la valeur par défaut." });
+    }
+  }
+  return json as ReferenceOverrides;
+}
+
+export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Promise<number> {
+  const progress = new Progress(io.stderr);
+  try {
+    const period = cmd.period === null ? undefined : parsePeriod(cmd.period);
+    progress.stage("lecture", cmd.inputs.join(", "));
+    const mapping = cmd.mappingFile ? await readMappingFile(cmd.mappingFile) : undefined;
+    const fileOverrides = cmd.parametersFile ? await readParametersFile(cmd.parametersFile) : {};
+    const previousSheets = await readOwnedInputs(cmd.output);
+    const previousInputs = readUserInputs(previousSheets);
+    const loaded = await loadInputs(cmd.inputs, { mapping, mappingFile: cmd.mappingFile ?? undefined });
+
+    const r = loaded.reconciliation;
+    progress.stage("contrôle", `${r.rowsRead.toLocaleString("fr-FR")} lignes lues, ${r.rowsRejected.toLocaleString("fr-FR")} rejetées, ${loaded.anomalies.length.toLocaleString("fr-FR")} anomalies`);
+    if (loaded.spend.length === 0 && loaded.contracts.length === 0) {
+      throw new InputError("ne contient aucune ligne de dépense ni aucun marché analysable", {
+        file: cmd.inputs.join(", "),
+        hint: loaded.skipped.length > 0 ? `Tables ignorées : ${loaded.skipped.map((s) => `${s.table} (${s.reason})`).join(" ; ")}.` : "Vérifiez que les tableaux ont une ligne d'en-tête.",
+      });
+    }
+
+    progress.stage("indicateurs");
+    // Parameters typed in the workbook's Paramètres sheet apply first; a --parametres file wins over them.
+    const overrides = { ...parametersToOverrides(previousInputs), ...fileOverrides } as ReferenceOverrides;
+    const analysis = analyse(loaded, { period, overrides });
+
+    progress.stage("écriture", cmd.output);
+    const spec = buildWorkbookSpec(analysis, { runDate: io.runDate, sources: loaded.sources, lang: cmd.lang, previousInputs });
+    const report = await writeWorkbook(spec, cmd.output, { existing: true });
+    progress.done(report.mode === "updated" ? `Classeur mis à jour : ${cmd.output}` : `Classeur créé : ${cmd.output}`);
+
+    if (cmd.json) io.stdout(JSON.stringify(jsonSummary(analysis, cmd.inputs), null, 2) + "\n");
+    else io.stdout(textSummary(analysis, cmd.output) + "\n");
+    return 0;
+  } catch (e) {
+    if (isInputError(e) || e instanceof PeriodError) {
+      progress.done(`Erreur : ${(e as Error).message}`);
+      return e instanceof PeriodError ? 2 : 1;
+    }
+    throw e;
+  }
+}

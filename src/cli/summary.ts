@@ -1,0 +1,79 @@
+/**
+ * The machine-readable summary printed by `--json` (issue #6), with the SPEC ids as keys, and the
+ * short French headline printed otherwise. Pure functions of the analysis.
+ */
+import type { Analysis } from "../core/analyse";
+import { formatEuros } from "../core/money";
+
+export interface JsonSummary {
+  version: string;
+  period: string;
+  inputs: string[];
+  reconciliation: {
+    rowsRead: number;
+    rowsAnalysed: number;
+    rowsRejected: number;
+    amountRead: number;
+    amountAnalysed: number;
+    amountRejected: number;
+  };
+  indicators: Record<string, { value: number | null; unit: string; coverage: { n: number; N: number; of: string }; status: string | null }>;
+  anomalies: number;
+  alerts: number;
+}
+
+export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
+  const r = analysis.reconciliation;
+  const indicators: JsonSummary["indicators"] = {};
+  for (const i of analysis.indicators) {
+    indicators[i.id] = { value: i.value, unit: i.unit, coverage: { ...i.coverage }, status: i.status };
+  }
+  return {
+    version: analysis.version,
+    period: analysis.period.label,
+    inputs,
+    reconciliation: {
+      rowsRead: r.rowsRead,
+      rowsAnalysed: r.rowsAnalysed,
+      rowsRejected: r.rowsRejected,
+      amountRead: r.amountReadCents / 100,
+      amountAnalysed: r.amountAnalysedCents / 100,
+      amountRejected: r.amountRejectedCents / 100,
+    },
+    indicators,
+    anomalies: analysis.anomalies.length,
+    alerts: analysis.alertCount,
+  };
+}
+
+const HEADLINE_IDS = ["SP1", "PF1", "PF3", "CO1", "RE1", "MU1", "MU3", "TE1"];
+
+function formatValue(value: number | null, unit: string): string {
+  if (value === null) return "N/D";
+  switch (unit) {
+    case "EUR":
+      return formatEuros(Math.round(value * 100)).replace(/,\d\d €$/, " €");
+    case "EUR/hab":
+      return `${formatEuros(Math.round(value * 100))}/hab.`;
+    case "%":
+      return `${value.toFixed(1).replace(".", ",")} %`;
+    default:
+      return String(value);
+  }
+}
+
+/** A few lines for the terminal: period, reconciliation and headline KPIs. */
+export function textSummary(analysis: Analysis, output: string): string {
+  const r = analysis.reconciliation;
+  const lines = [
+    `Analyse ${analysis.period.label} écrite dans ${output}`,
+    `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
+      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)} + ${formatEuros(r.amountRejectedCents)}`,
+  ];
+  for (const id of HEADLINE_IDS) {
+    const i = analysis.indicators.find((x) => x.id === id);
+    if (i) lines.push(`  ${id.padEnd(4)} ${i.label} : ${formatValue(i.value, i.unit)}${i.value === null && i.na ? ` (${i.na})` : ""}`);
+  }
+  lines.push(`Anomalies : ${analysis.anomalies.length.toLocaleString("fr-FR")} ; signaux de conformité : ${analysis.alertCount}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,126 @@
+/**
+ * The .xlsx output of the CLI (issue #6): every sheet of the workbook spec (SPEC §5–7), the same
+ * spec the add-in renders, written by our own OOXML writer (src/file/xlsx-writer, on fflate).
+ *
+ * - `writeWorkbook(spec, outPath)` writes a new workbook; with `{ existing: true }` and a file
+ *   already at `outPath`, it updates that workbook as the add-in does: the sheets Optima Achats
+ *   owns are rewritten, everything else in the file is kept byte for byte (the user's sheets,
+ *   charts, names, styles…). To keep the user's entries (plan, diagnostic, parameters) and the
+ *   history, read them first with `readOwnedInputs`, give them to `readUserInputs`, and build the
+ *   spec with `previousInputs`.
+ * - The write is atomic: a temporary file in the same folder, renamed over `outPath` at the end;
+ *   on any failure the temporary file is removed and `outPath` is left as it was.
+ */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Cell } from "../core/model";
+import { isValidSheetName, isValidTableName, type SheetKey, type WorkbookSpec } from "../report/spec";
+import { InputError } from "./errors";
+import { openExisting } from "./xlsx-writer/existing";
+import { writePackage, type PackageReport } from "./xlsx-writer/package";
+import { openXlsx } from "./xlsx-reader";
+
+export interface WriteOptions {
+  /**
+   * Update the workbook already at `outPath` (owned sheets rewritten, the rest kept). Without it,
+   * or when there is no file yet, a new workbook replaces whatever is at `outPath`.
+   */
+  existing?: boolean;
+  /** Deflate level 1–9 (default 6). */
+  level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+}
+
+export interface WriteReport extends PackageReport {
+  path: string;
+  mode: "created" | "updated";
+  elapsedMs: number;
+}
+
+/** The sheets whose raw values readUserInputs needs (merge-inputs and append sheets). */
+export const INPUT_SHEETS: readonly SheetKey[] = ["plan", "diagnostic", "parametres", "historique"];
+
+function checkSpec(spec: WorkbookSpec): void {
+  const names = new Set<string>();
+  const tables = new Set<string>();
+  for (const s of spec.sheets) {
+    if (!isValidSheetName(s.name)) throw new Error(`Nom de feuille invalide : « ${s.name} »`);
+    if (names.has(s.name.toLowerCase())) throw new Error(`Nom de feuille en double : « ${s.name} »`);
+    names.add(s.name.toLowerCase());
+    for (const t of s.tables) {
+      if (!isValidTableName(t.name) || tables.has(t.name.toLowerCase())) throw new Error(`Nom de tableau invalide ou en double : ${t.name}`);
+      tables.add(t.name.toLowerCase());
+      if (t.columns.length === 0) throw new Error(`Tableau sans colonne : ${t.name}`);
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(p)).isFile();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw e;
+  }
+}
+
+/** The run date of the spec as a local date (ZIP entry times, document properties). */
+function runDate(spec: WorkbookSpec): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(spec.stamp.runDate);
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12, 0, 0) : new Date();
+}
+
+export async function writeWorkbook(spec: WorkbookSpec, outPath: string, options: WriteOptions = {}): Promise<WriteReport> {
+  const t0 = performance.now();
+  checkSpec(spec);
+  const target = path.resolve(outPath);
+  const update = options.existing === true && (await exists(target));
+  const existing = update ? await openExisting(target, outPath) : null;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  let fh: fs.promises.FileHandle | null = null;
+  try {
+    fh = await fs.promises.open(tmp, "wx");
+    const report = await writePackage(spec, fh, { existing, date: runDate(spec), level: options.level });
+    await fh.sync();
+    await fh.close();
+    fh = null;
+    try {
+      await fs.promises.rename(tmp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
+        throw new InputError("ne peut pas être remplacé (fichier ouvert ou verrouillé)", { file: outPath, hint: "Fermez le classeur dans Excel, puis relancez." }, { cause: e });
+      }
+      throw e;
+    }
+    return { ...report, path: target, mode: update ? "updated" : "created", elapsedMs: Math.round(performance.now() - t0) };
+  } catch (e) {
+    if (fh) await fh.close().catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * The raw values of the input sheets Optima Achats owns in an existing workbook (Plan
+ * stratégique, Diagnostic 360, Paramètres, Historique), keyed by sheet key — what
+ * `readUserInputs` takes. Row r of the grid is sheet row r + 1. A missing file gives {}.
+ */
+export async function readOwnedInputs(file: string): Promise<Record<string, Cell[][]>> {
+  if (!(await exists(path.resolve(file)))) return {};
+  const pkg = await openExisting(file);
+  const out: Record<string, Cell[][]> = {};
+  const wanted = INPUT_SHEETS.filter((k) => pkg.owned.has(k));
+  if (wanted.length === 0) return out;
+  const book = await openXlsx(file);
+  for (const key of wanted) {
+    const name = pkg.sheets[pkg.owned.get(key)!.index].name;
+    const grid: Cell[][] = [];
+    await book.readRows(name, (row, n) => {
+      grid[n - 1] = row;
+    });
+    for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = [];
+    out[key] = grid;
+  }
+  return out;
+}

@@ -1,0 +1,213 @@
+/** Step 5 · Résultats: headline KPIs, reconciliation, counts, the generated sheets, the plan. */
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Kpi, RunSummary } from "../engine";
+import { formatEuros, formatNumber, t, type Lang } from "../i18n";
+import type { State } from "../state";
+import { ErrorMessage, SectionTitle, useCommonStyles } from "./common";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  tile: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minWidth: 0,
+  },
+  good: { borderLeftColor: tokens.colorPaletteGreenBorderActive, backgroundColor: tokens.colorPaletteGreenBackground1 },
+  watch: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  alert: { borderLeftColor: tokens.colorPaletteRedBorderActive, backgroundColor: tokens.colorPaletteRedBackground1 },
+  neutral: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorBrandBackground2 },
+  tileLabel: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  tileValue: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, wordBreak: "break-word" },
+  tileStatus: { fontSize: tokens.fontSizeBase100, fontWeight: tokens.fontWeightSemibold, textTransform: "uppercase", letterSpacing: "0.02em" },
+  statusGood: { color: tokens.colorPaletteGreenForeground1 },
+  statusWatch: { color: tokens.colorPaletteMarigoldForeground1 },
+  statusAlert: { color: tokens.colorPaletteRedForeground1 },
+  tileRef: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, color: tokens.colorNeutralForeground2 },
+  recon: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    },
+    "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+    "& td": { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  },
+  sheets: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(136px, 1fr))",
+    gap: tokens.spacingHorizontalXS,
+  },
+  sheetButton: { width: "100%", justifyContent: "flex-start", textAlign: "left" },
+});
+
+function KpiTile({ lang, kpi }: { lang: Lang; kpi: Kpi }) {
+  const styles = useStyles();
+  const tone = kpi.status === "good" ? styles.good : kpi.status === "watch" ? styles.watch : kpi.status === "alert" ? styles.alert : styles.neutral;
+  const statusClass = kpi.status === "good" ? styles.statusGood : kpi.status === "watch" ? styles.statusWatch : styles.statusAlert;
+  return (
+    <li className={`${styles.tile} ${tone}`} data-kpi={kpi.id} title={kpi.na ?? undefined}>
+      <span className={styles.tileLabel}>{kpi.label}</span>
+      <span className={styles.tileValue}>{kpi.valueText}</span>
+      {kpi.status && <span className={`${styles.tileStatus} ${statusClass}`}>{t(lang, `status_${kpi.status}`)}</span>}
+      {kpi.referenceText && <span className={styles.tileRef}>{kpi.referenceText}</span>}
+    </li>
+  );
+}
+
+function CountTile({ label, value, tone, testId }: { label: string; value: string; tone: "good" | "watch" | "neutral"; testId: string }) {
+  const styles = useStyles();
+  return (
+    <li className={`${styles.tile} ${styles[tone]}`} data-testid={testId}>
+      <span className={styles.tileLabel}>{label}</span>
+      <span className={styles.tileValue}>{value}</span>
+    </li>
+  );
+}
+
+function Reconciliation({ lang, summary }: { lang: Lang; summary: RunSummary }) {
+  const styles = useStyles();
+  const r = summary.reconciliation;
+  const eur = (x: number) => formatEuros(lang, x);
+  return (
+    <section aria-labelledby="recon-title" style={{ display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS }}>
+      <SectionTitle id="recon-title">{t(lang, "reconciliationTitle")}</SectionTitle>
+      <table className={styles.recon} data-testid="reconciliation">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col" style={{ textAlign: "right" }}>
+              {t(lang, "reconRows")}
+            </th>
+            <th scope="col" style={{ textAlign: "right" }}>
+              {t(lang, "reconAmounts")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t(lang, "reconRead")}</th>
+            <td>{formatNumber(lang, r.rowsRead)}</td>
+            <td>{eur(r.amountRead)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, "reconAnalysed")}</th>
+            <td>{formatNumber(lang, r.rowsAnalysed)}</td>
+            <td>{eur(r.amountAnalysed)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, "reconRejected")}</th>
+            <td>{formatNumber(lang, r.rowsRejected)}</td>
+            <td>{eur(r.amountRejected)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <Caption1>{t(lang, "reconWarnings", { n: r.rowsWithWarning })}</Caption1>
+      <MessageBar intent={r.reconciled ? "success" : "warning"} layout="multiline">
+        <MessageBarBody>{r.reconciled ? t(lang, "reconciled") : t(lang, "notReconciled")}</MessageBarBody>
+      </MessageBar>
+    </section>
+  );
+}
+
+export interface ResultsStepProps {
+  state: State;
+  onOpenSheet(name: string): void;
+  onWritePlan(): void;
+  onGoToRun(): void;
+}
+
+export function ResultsStep({ state, onOpenSheet, onWritePlan, onGoToRun }: ResultsStepProps) {
+  const { lang, summary, plan } = state;
+  const styles = useStyles();
+  const common = useCommonStyles();
+  if (!summary) {
+    return (
+      <div className={common.stack}>
+        <Text>{t(lang, "noResults")}</Text>
+        <div>
+          <Button appearance="primary" onClick={onGoToRun}>
+            {t(lang, "step_run")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  const planExists = state.lastRun?.planSheets === true || summary.sheets.some((s) => s.key === "plan");
+  const runDate = new Date(summary.runDate);
+  const dateText = Number.isNaN(runDate.getTime()) ? summary.runDate : runDate.toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB");
+  return (
+    <div className={common.stack}>
+      <Caption1 className={common.muted}>{t(lang, "resultsPeriod", { period: summary.period.label, date: dateText })}</Caption1>
+      <section className={common.tight} aria-labelledby="kpi-title">
+        <SectionTitle id="kpi-title">{t(lang, "kpisTitle")}</SectionTitle>
+        <ul className={styles.grid} data-testid="kpis">
+          {summary.kpis.map((k) => (
+            <KpiTile key={k.id} lang={lang} kpi={k} />
+          ))}
+          <CountTile label={t(lang, "alerts")} value={formatNumber(lang, summary.alertCount)} tone={summary.alertCount > 0 ? "watch" : "good"} testId="alert-count" />
+          <CountTile label={t(lang, "anomalies")} value={formatNumber(lang, summary.anomalyCount)} tone={summary.rejectedCount > 0 ? "watch" : "neutral"} testId="anomaly-count" />
+        </ul>
+      </section>
+      <Reconciliation lang={lang} summary={summary} />
+      <section className={common.tight} aria-labelledby="sheets-title">
+        <SectionTitle id="sheets-title">{t(lang, "sheetsTitle")}</SectionTitle>
+        <ul className={styles.sheets}>
+          {summary.sheets.map((s) => (
+            <li key={s.key}>
+              <Button className={styles.sheetButton} size="small" onClick={() => onOpenSheet(s.name)} aria-label={t(lang, "openSheet", { name: s.name })} data-sheet={s.key}>
+                {s.name}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className={common.section} aria-labelledby="plan-title">
+        <SectionTitle id="plan-title">{t(lang, "planTitle")}</SectionTitle>
+        <Caption1 className={common.muted}>{t(lang, "planHint")}</Caption1>
+        <div>
+          <Button appearance="primary" onClick={onWritePlan} disabled={plan.busy} data-testid="plan-button">
+            {planExists ? t(lang, "planUpdate") : t(lang, "planCreate")}
+          </Button>
+        </div>
+        {plan.busy && <Spinner size="tiny" label={t(lang, "planWriting")} />}
+        {plan.message && (
+          <MessageBar intent="success">
+            <MessageBarBody>{plan.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {plan.error && <ErrorMessage lang={lang} error={plan.error} onRetry={onWritePlan} />}
+      </section>
+      <div>
+        <Button appearance="secondary" onClick={onGoToRun}>
+          {t(lang, "newAnalysis")}
+        </Button>
+      </div>
+    </div>
+  );
+}

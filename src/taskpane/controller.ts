@@ -1,0 +1,305 @@
+/**
+ * The pane's side effects, as one React hook: load the workbook's tables and saved settings when
+ * the pane opens, save the user's choices back (debounced), run and cancel the analysis, import a
+ * DECP file, write the plan sheets, activate a sheet. Every path ends in a state the user can act
+ * on: no spinner is left running, every error becomes a sentence (errors.ts).
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { readUserInputs } from "../report/inputs";
+import type { SheetKey } from "../report/spec";
+import { PLAN_KEYS } from "./engine";
+import { PaneError, isCancellation, logError, toUserMessage } from "./errors";
+import type { WorkbookGateway } from "./gateway";
+import { t, type Lang } from "./i18n";
+import { readInputSheets, rebuildPlanSheets, runAnalysis, withTimeout } from "./pipeline";
+import type { AnalysisRunner, RunnerFactory } from "./runner";
+import { PANE_PARAMETERS, defaultPeriod, type PaneSettings, type PeriodChoice, type TableChoice } from "./settings";
+import { initialState, isRunning, reducer, settingsOf, type Notice, type State, type StepId, type TableState } from "./state";
+import { choiceFromDetection, detectSample, reconcileChoice, SAMPLE_ROWS } from "./tables";
+
+export interface PaneDeps {
+  gateway: WorkbookGateway;
+  createRunner: RunnerFactory;
+  lang: Lang;
+  /** Debounce of settings saves, ms (tests: 0). */
+  saveDelayMs?: number;
+}
+
+export interface PaneActions {
+  reload(): Promise<void>;
+  goTo(step: StepId): void;
+  setChoice(name: string, choice: TableChoice): void;
+  setMappingTable(name: string): void;
+  setPeriod(period: PeriodChoice): void;
+  setParameter(id: string, value: number | string | null): void;
+  resetParameters(): void;
+  run(): Promise<void>;
+  cancel(): void;
+  openSheet(name: string): Promise<void>;
+  importDecp(file: File): Promise<void>;
+  writePlan(): Promise<void>;
+  dismiss(id: string): void;
+}
+
+const SAVE_DELAY_MS = 400;
+
+async function sheetParametersOf(gateway: WorkbookGateway): Promise<Record<string, number | string>> {
+  const { values } = await readInputSheets(gateway, ["parametres"]);
+  if (!values.parametres) return {};
+  const read = readUserInputs({ parametres: values.parametres }).parameters;
+  const out: Record<string, number | string> = {};
+  for (const def of PANE_PARAMETERS) {
+    const v = read[def.id];
+    if (typeof v === "number" || typeof v === "string") out[def.id] = v;
+  }
+  return out;
+}
+
+export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } {
+  const { gateway, createRunner, lang } = deps;
+  const [state, dispatch] = useReducer(reducer, lang, initialState);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const abortRef = useRef<AbortController | null>(null);
+  const runnerRef = useRef<AnalysisRunner | null>(null);
+  const loadedRef = useRef(false);
+  const mounted = useRef(true);
+
+  const notice = useCallback((n: Notice) => dispatch({ type: "notice", notice: n }), []);
+
+  const save = useCallback(
+    async (settings: PaneSettings) => {
+      try {
+        await withTimeout(gateway.saveSettings(settings), undefined, "saveSettings");
+      } catch (error) {
+        logError("saveSettings", error);
+        notice({ id: "save-settings", intent: "warning", text: t(lang, "err_saveSettings") });
+      }
+    },
+    [gateway, lang, notice],
+  );
+
+  const reload = useCallback(async () => {
+    dispatch({ type: "loading" });
+    try {
+      let saved: PaneSettings | null = null;
+      try {
+        saved = await withTimeout(gateway.loadSettings(), undefined, "loadSettings");
+      } catch (error) {
+        logError("loadSettings", error);
+      }
+      const sources = await withTimeout(gateway.listTables(), undefined, "listTables");
+      const savedByName = new Map((saved?.tables ?? []).map((c) => [c.name, c] as const));
+      const notices: Notice[] = [];
+      const tables: TableState[] = [];
+      for (const source of sources) {
+        let sample = null;
+        let detection = null;
+        try {
+          sample = await withTimeout(gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }), undefined, "readTable");
+          detection = detectSample(sample);
+        } catch (error) {
+          logError(`readTable ${source.name}`, error);
+        }
+        const previous = savedByName.get(source.name);
+        let choice: TableChoice;
+        if (sample && detection) {
+          const r = reconcileChoice(previous, { sample, detection }, source.name);
+          choice = r.choice;
+          if (r.changed) notices.push({ id: `changed-${source.name}`, intent: "warning", text: t(lang, "tablesChanged", { name: source.name }) });
+        } else {
+          choice = previous ?? { name: source.name, selected: false, kind: null, headerRowIndex: 0, mapping: {}, headers: [], edited: false };
+        }
+        tables.push({ source, sample, detection, choice });
+      }
+      const gone = (saved?.tables ?? []).filter((c) => c.selected && !sources.some((s) => s.name === c.name)).map((c) => c.name);
+      if (gone.length > 0) notices.push({ id: "tables-gone", intent: "warning", text: t(lang, "tablesGone", { names: gone.join(", ") }) });
+      let sheetParameters: Record<string, number | string> = {};
+      try {
+        sheetParameters = await sheetParametersOf(gateway);
+      } catch (error) {
+        logError("readSheetValues", error);
+      }
+      if (!mounted.current) return;
+      dispatch({
+        type: "loaded",
+        tables,
+        period: saved?.period ?? defaultPeriod(),
+        sheetParameters,
+        parameters: saved?.parameters ?? {},
+        lastRun: saved?.lastRun ?? null,
+        notices,
+      });
+      loadedRef.current = true;
+    } catch (error) {
+      logError("load", error);
+      if (mounted.current) dispatch({ type: "loadFailed", error: toUserMessage(error, lang) });
+    }
+  }, [gateway, lang]);
+
+  useEffect(() => {
+    mounted.current = true;
+    void reload();
+    return () => {
+      mounted.current = false;
+      abortRef.current?.abort();
+      runnerRef.current?.dispose();
+    };
+  }, [reload]);
+
+  // Save the user's choices (debounced) once loaded, never during a run (the run saves them).
+  const choicesKey = useMemo(
+    () => JSON.stringify([state.tables.map((x) => x.choice), state.period, state.parameters]),
+    [state.tables, state.period, state.parameters],
+  );
+  const lastSaved = useRef<string | null>(null);
+  useEffect(() => {
+    if (state.loading || !loadedRef.current || isRunning(state)) return;
+    if (lastSaved.current === null) {
+      lastSaved.current = choicesKey;
+      return;
+    }
+    if (lastSaved.current === choicesKey) return;
+    const timer = setTimeout(() => {
+      lastSaved.current = choicesKey;
+      void save(settingsOf(stateRef.current));
+    }, deps.saveDelayMs ?? SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [choicesKey, state.loading, state.run.phase]);
+
+  const run = useCallback(async () => {
+    if (isRunning(stateRef.current)) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    runnerRef.current?.dispose();
+    runnerRef.current = null;
+    dispatch({ type: "runStarted" });
+    try {
+      const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, {
+        lang,
+        signal: controller.signal,
+        onProgress: (progress) => dispatch({ type: "runProgress", progress }),
+      });
+      if (!mounted.current) {
+        outcome.runner.dispose();
+        return;
+      }
+      runnerRef.current = outcome.runner;
+      lastSaved.current = JSON.stringify([stateRef.current.tables.map((x) => x.choice), stateRef.current.period, {}]);
+      let sheetParameters = stateRef.current.sheetParameters;
+      try {
+        sheetParameters = await sheetParametersOf(gateway);
+      } catch (error) {
+        logError("readSheetValues", error);
+      }
+      dispatch({ type: "runFinished", summary: outcome.summary, lastRun: outcome.settings.lastRun!, sheetParameters });
+      for (const r of outcome.report.renamed) notice({ id: `renamed-${r.key}`, intent: "warning", text: t(lang, "renamedSheet", { wanted: r.wanted, name: r.name }) });
+      for (const [i, w] of outcome.report.warnings.entries()) notice({ id: `write-warning-${i}`, intent: "info", text: w });
+      if (outcome.settingsSaveFailed) notice({ id: "save-settings", intent: "warning", text: t(lang, "err_saveSettings") });
+    } catch (error) {
+      if (!mounted.current) return;
+      if (isCancellation(error)) dispatch({ type: "runCancelled" });
+      else {
+        logError("run", error);
+        dispatch({ type: "runFailed", error: toUserMessage(error, lang) });
+      }
+    } finally {
+      if (abortRef.current === controller) abortRef.current = null;
+    }
+  }, [gateway, createRunner, lang, notice]);
+
+  const cancel = useCallback(() => {
+    if (!abortRef.current) return;
+    dispatch({ type: "runCancelling" });
+    abortRef.current.abort();
+  }, []);
+
+  const openSheet = useCallback(
+    async (name: string) => {
+      try {
+        await withTimeout(gateway.activateSheet(name), undefined, "activateSheet");
+      } catch (error) {
+        logError("activateSheet", error);
+        notice({ id: `open-${name}`, intent: "error", text: toUserMessage(error, lang).message });
+      }
+    },
+    [gateway, lang, notice],
+  );
+
+  const importDecp = useCallback(
+    async (file: File) => {
+      dispatch({ type: "decpStarted" });
+      const runner = createRunner();
+      try {
+        const text = await file.text();
+        let result;
+        try {
+          result = await runner.importDecp(text, file.name);
+        } catch (error) {
+          if (error instanceof PaneError && (error.code === "decpInvalid" || error.code === "decpEmpty")) throw new PaneError(error.code, file.name, error.detail);
+          throw error;
+        }
+        const source = await withTimeout(gateway.addContractsSheet(result.table), undefined, "addContractsSheet");
+        const sample = await withTimeout(gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }), undefined, "readTable");
+        const detection = detectSample(sample);
+        const choice = { ...choiceFromDetection(source.name, detection), selected: true };
+        let message = t(lang, "decpImported", { n: result.imported, sheet: source.sheet });
+        if (result.rejected > 0) message += ` ${t(lang, "decpRejected", { n: result.rejected, reasons: result.reasons.join(" ; ") })}`;
+        if (mounted.current) dispatch({ type: "decpDone", table: { source, sample, detection, choice }, message });
+      } catch (error) {
+        logError("importDecp", error);
+        if (mounted.current) dispatch({ type: "decpFailed", error: toUserMessage(error, lang) });
+      } finally {
+        runner.dispose();
+      }
+    },
+    [gateway, createRunner, lang],
+  );
+
+  const writePlan = useCallback(async () => {
+    dispatch({ type: "planStarted" });
+    try {
+      let sheets: { key: SheetKey; name: string }[];
+      if (runnerRef.current) {
+        const { report } = await rebuildPlanSheets(gateway, runnerRef.current);
+        sheets = report.sheets.map((s) => ({ key: s.key, name: s.name }));
+      } else {
+        // The pane was reopened since the last run: analyse again, writing the plan sheets only.
+        const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, { lang, sheetKeys: [...PLAN_KEYS] });
+        runnerRef.current = outcome.runner;
+        sheets = outcome.report.sheets.map((s) => ({ key: s.key, name: s.name }));
+      }
+      const current = stateRef.current.lastRun;
+      const summary = stateRef.current.summary;
+      const mergedSummary = summary ? { ...summary, sheets: [...summary.sheets.filter((s) => !sheets.some((x) => x.key === s.key)), ...sheets] } : null;
+      const lastRun = current ? { ...current, planSheets: true, summary: mergedSummary } : null;
+      if (lastRun) await save({ ...settingsOf(stateRef.current), lastRun });
+      dispatch({ type: "planDone", message: t(lang, "planDone"), lastRun, sheets });
+    } catch (error) {
+      logError("writePlan", error);
+      dispatch({ type: "planFailed", error: toUserMessage(error, lang) });
+    }
+  }, [gateway, createRunner, lang, save]);
+
+  const actions = useMemo<PaneActions>(
+    () => ({
+      reload,
+      goTo: (step) => dispatch({ type: "goTo", step }),
+      setChoice: (name, choice) => dispatch({ type: "setChoice", name, choice }),
+      setMappingTable: (name) => dispatch({ type: "mappingTable", name }),
+      setPeriod: (period) => dispatch({ type: "setPeriod", period }),
+      setParameter: (id, value) => dispatch({ type: "setParameter", id, value }),
+      resetParameters: () => dispatch({ type: "resetParameters" }),
+      run,
+      cancel,
+      openSheet,
+      importDecp,
+      writePlan,
+      dismiss: (id) => dispatch({ type: "dismiss", id }),
+    }),
+    [reload, run, cancel, openSheet, importDecp, writePlan],
+  );
+  return { state, actions };
+}
+

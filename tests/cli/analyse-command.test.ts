@@ -1,0 +1,188 @@
+/**
+ * The `analyse` command end to end on real files (demo workbook, real DECP, French CSV) and on bad
+ * inputs: exit code, message, and nothing written on failure.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AnalyseCommand } from "../../src/cli/args";
+import { runAnalyseCommand } from "../../src/cli/analyse-command";
+import type { JsonSummary } from "../../src/cli/summary";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DEMO = path.join(ROOT, "examples", "achats-demo.xlsx");
+const DECP = path.join(ROOT, "..", "shared", "data", "decp", "decp-2019-pes.json");
+
+const SPEC_IDS = [
+  ...["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"],
+  ...["PF1", "PF2", "PF3", "PF4", "PF5", "PF6", "PF7", "PF8"],
+  ...["CO1", "CO2", "CO3", "CO4", "CO5"],
+  ...["RE1", "RE2", "RE3", "RE4", "RE5", "RE6"],
+  ...["MU1", "MU2", "MU3", "MU4", "MU5", "MU6"],
+  ...["TE1", "TE2", "TE3", "TE4"],
+];
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function command(inputs: string[], output: string, extra: Partial<AnalyseCommand> = {}): AnalyseCommand {
+  return { command: "analyse", inputs, output, period: null, parametersFile: null, mappingFile: null, json: true, lang: "fr", ...extra };
+}
+
+async function run(cmd: AnalyseCommand): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runAnalyseCommand(cmd, {
+    stdout: (t) => (stdout += t),
+    stderr: { write: (t) => (stderr += t), isTTY: false },
+    runDate: "2026-11-22",
+  });
+  return { code, stdout, stderr };
+}
+
+describe("analyse on the demo workbook", () => {
+  let result: { code: number; stdout: string; stderr: string };
+  let summary: JsonSummary;
+  const out = () => path.join(dir, "demo.xlsx");
+
+  beforeAll(async () => {
+    result = await run(command([DEMO], out(), { period: "2025" }));
+    summary = JSON.parse(result.stdout) as JsonSummary;
+  }, 120_000);
+
+  it("exits 0 and writes the workbook", () => {
+    expect(result.code).toBe(0);
+    expect(fs.statSync(out()).size).toBeGreaterThan(10_000);
+  });
+
+  it("prints the JSON summary with every SPEC indicator id as a key", () => {
+    expect(Object.keys(summary.indicators).sort()).toEqual([...SPEC_IDS].sort());
+    expect(summary.period).toBe("2025");
+    expect(summary.inputs).toEqual([DEMO]);
+    for (const i of Object.values(summary.indicators)) {
+      if (i.unit === "%" && i.value !== null) {
+        expect(i.value).toBeGreaterThanOrEqual(0);
+        expect(i.value).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+
+  it("reconciles rows and amounts in the summary", () => {
+    const r = summary.reconciliation;
+    expect(r.rowsRead).toBe(r.rowsAnalysed + r.rowsRejected);
+    expect(Math.round(r.amountRead * 100)).toBe(Math.round(r.amountAnalysed * 100) + Math.round(r.amountRejected * 100));
+    expect(summary.anomalies).toBeGreaterThan(0);
+  });
+
+  it("reports progress stages on stderr as plain lines when stderr is not a terminal", () => {
+    expect(result.stderr).toMatch(/\[1\/4\] lecture/);
+    expect(result.stderr).toMatch(/\[4\/4\] écriture/);
+    expect(result.stderr).not.toMatch(/\r/);
+  });
+});
+
+describe("analyse on the real DECP file", () => {
+  it("imports the 1 148 contracts and computes the contract indicators (spend ones N/A)", async () => {
+    const out = path.join(dir, "decp.xlsx");
+    const res = await run(command([DECP], out, { period: "2018-10..2019-03" }));
+    expect(res.code).toBe(0);
+    const s = JSON.parse(res.stdout) as JsonSummary;
+    expect(s.reconciliation.rowsRead).toBe(1148);
+    expect(s.indicators.SP1.value).toBeNull();
+    expect(s.indicators.PF2.value).not.toBeNull();
+  }, 120_000);
+});
+
+describe("analyse on a French CSV export", () => {
+  it("reads ';' separators, comma decimals and a BOM, and totals the amounts to the cent", async () => {
+    const csv = path.join(dir, "mandats.csv");
+    fs.writeFileSync(
+      csv,
+      "\ufeffDate mandat;Fournisseur;Montant HT;Code famille\n" +
+        "15/01/2025;Papeterie Martin;1 234,56;FOU\n" +
+        "20/02/2025;Garage Dupuis;\"2 000,00\";VEH\n" +
+        "03/03/2025;Papeterie Martin;(34,56);FOU\n",
+    );
+    const res = await run(command([csv], path.join(dir, "csv.xlsx"), { period: "2025" }));
+    expect(res.code).toBe(0);
+    const s = JSON.parse(res.stdout) as JsonSummary;
+    // 1 234,56 + 2 000,00 − 34,56 = 3 200,00 €
+    expect(s.indicators.SP1.value).toBe(3200);
+    expect(s.reconciliation).toMatchObject({ rowsRead: 3, rowsAnalysed: 3, rowsRejected: 0, amountRead: 3200 });
+  }, 120_000);
+});
+
+describe("bad inputs: exit code 1, a French message naming the file, nothing written", () => {
+  const cases: [string, () => string, RegExp][] = [
+    ["a missing file", () => path.join(dir, "absent.xlsx"), /absent\.xlsx.*introuvable/],
+    [
+      "an unsupported format",
+      () => {
+        const f = path.join(dir, "notes.txt");
+        fs.writeFileSync(f, "bonjour");
+        return f;
+      },
+      /notes\.txt.*\.xlsx, \.csv ou \.json/,
+    ],
+    [
+      "a corrupt zip",
+      () => {
+        const f = path.join(dir, "corrompu.xlsx");
+        fs.writeFileSync(f, Buffer.from("PK\u0003\u0004 ceci n'est pas une archive complète"));
+        return f;
+      },
+      /corrompu\.xlsx/,
+    ],
+    [
+      "a truncated workbook",
+      () => {
+        const f = path.join(dir, "tronque.xlsx");
+        const bytes = fs.readFileSync(DEMO);
+        fs.writeFileSync(f, bytes.subarray(0, Math.floor(bytes.length / 2)));
+        return f;
+      },
+      /tronque\.xlsx/,
+    ],
+    [
+      "a spend table without its amount column",
+      () => {
+        const f = path.join(dir, "sans-montant.csv");
+        fs.writeFileSync(f, "Date mandat;Fournisseur;Objet\n15/01/2025;Papeterie Martin;Ramettes\n");
+        return f;
+      },
+      /Montant/,
+    ],
+  ];
+
+  it.each(cases)("%s", async (_name, make, message) => {
+    const input = make();
+    const out = path.join(dir, `out-${path.basename(input)}.xlsx`);
+    const res = await run(command([input], out));
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(message);
+    expect(res.stderr).toMatch(/^Erreur : /m);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 60_000);
+});
+
+describe("the optima-achats launcher", () => {
+  const launcher = path.join(ROOT, "scripts", "optima-achats.mjs");
+
+  it("exits 2 with the usage on a usage error, and writes nothing", () => {
+    const out = path.join(dir, "usage.xlsx");
+    const res = spawnSync(process.execPath, [launcher, "analyse", DEMO, "-o", out, "--periode", "2025-13"], { encoding: "utf8" });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/Période « 2025-13 » non reconnue/);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it("prints its version", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(execFileSync(process.execPath, [launcher, "--version"], { encoding: "utf8" }).trim()).toBe(`optima-achats ${pkg.version}`);
+  }, 60_000);
+});

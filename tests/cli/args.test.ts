@@ -1,0 +1,42 @@
+import { parseArgs, UsageError } from "../../src/cli/args";
+
+describe("command-line arguments", () => {
+  it("reads inputs, output and every option", () => {
+    expect(
+      parseArgs(["analyse", "a.xlsx", "b.json", "-o", "r.xlsx", "--periode", "2025-03", "--parametres=p.json", "--mapping", "m.json", "--json", "--lang", "en"]),
+    ).toEqual({
+      command: "analyse",
+      inputs: ["a.xlsx", "b.json"],
+      output: "r.xlsx",
+      period: "2025-03",
+      parametersFile: "p.json",
+      mappingFile: "m.json",
+      json: true,
+      lang: "en",
+    });
+  });
+
+  it("defaults to French, no period, no JSON", () => {
+    const cmd = parseArgs(["analyse", "a.csv", "--output", "r.xlsx"]);
+    expect(cmd).toMatchObject({ period: null, json: false, lang: "fr", parametersFile: null, mappingFile: null });
+  });
+
+  it.each([
+    [["analyse", "a.xlsx"], /-o rapport\.xlsx/],
+    [["analyse", "-o", "r.xlsx"], /au moins un fichier/],
+    [["analyse", "a.xlsx", "-o", "r.csv"], /extension \.xlsx/],
+    [["analyse", "a.xlsx", "-o", "r.xlsx", "--lang", "de"], /Langue inconnue/],
+    [["analyse", "a.xlsx", "-o", "r.xlsx", "--vite"], /Option inconnue/],
+    [["analyse", "a.xlsx", "-o"], /attend une valeur/],
+    [["analyser", "a.xlsx"], /Commande inconnue/],
+  ])("rejects %j with a French usage message", (argv, message) => {
+    expect(() => parseArgs(argv as string[])).toThrow(UsageError);
+    expect(() => parseArgs(argv as string[])).toThrow(message);
+  });
+
+  it("answers help and version", () => {
+    expect(parseArgs([])).toEqual({ command: "help" });
+    expect(parseArgs(["--help"])).toEqual({ command: "help" });
+    expect(parseArgs(["-v"])).toEqual({ command: "version" });
+  });
+});
