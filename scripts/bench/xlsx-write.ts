@@ -4,8 +4,11 @@
  * over it as an update (owned sheets rewritten, inputs read back first). One JSON line.
  *
  *   npx esbuild scripts/bench/xlsx-write.ts --bundle --platform=node --format=esm --outfile=.bench/xlsx-write.mjs
- *   node .bench/xlsx-write.mjs [lines=100000] [contracts=2000]
+ *   node .bench/xlsx-write.mjs [lines=100000] [contracts=2000] [extraAnomalies=0]
  *
+ * extraAnomalies: synthetic anomalies appended to the analysis, to time a big detail table (the
+ * Anomalies sheet of a million-line file full of unreadable rows). `calibrationMs` is the time of
+ * a fixed CPU workload (≈ 70-100 ms on an idle core), to scale figures taken on a busy machine.
  * (tsx works too, with its module interop overhead.) The workbook goes to a temporary folder that
  * is deleted at the end.
  */
@@ -27,14 +30,26 @@ function mapped(table: RawTable): MappedTable {
   return { table, kind: d.kind, headerRowIndex: d.headerRowIndex, mapping: d.mapping };
 }
 
+function calibrationMs(): number {
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x = (x + i) | 0;
+  if (x === 42) console.log("");
+  return Math.round(performance.now() - t);
+}
+
 async function main(): Promise<void> {
   const lines = Number(process.argv[2] ?? 100_000);
   const contracts = Number(process.argv[3] ?? 2_000);
+  const extra = Number(process.argv[4] ?? 0);
   const demo = generateDemo({ spendLines: lines, contracts });
   const tables = [demo.spend, demo.contracts, demo.entities, demo.nomenclature, demo.suppliers].map((t) => mapped({ name: t.name, sheet: t.sheet, rows: t.rows, firstRow: t.firstRow }));
   const t0 = performance.now();
   const analysis = analyse(runIntake(tables));
   const tAnalysis = performance.now() - t0;
+  for (let i = 0; i < extra; i++) {
+    analysis.anomalies.push({ table: "Mandats", row: i + 2, field: "montant", value: `(${i},00)`, reason: "Montant illisible : texte non numérique, ligne écartée", severity: i % 3 ? "warning" : "rejected" });
+  }
   const options = { runDate: "2026-11-05", sources: tables.map((t) => t.table.name) };
   const t1 = performance.now();
   const spec = buildWorkbookSpec(analysis, options);
@@ -42,6 +57,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-xlsx-write-"));
   try {
     const out = path.join(dir, "analyse.xlsx");
+    const rssBeforeWrite = process.memoryUsage().rss;
     const t2 = performance.now();
     const created = await writeWorkbook(spec, out);
     const tWrite = performance.now() - t2;
@@ -65,7 +81,9 @@ async function main(): Promise<void> {
         bytes: created.bytes,
         updatedBytes: updated.bytes,
         keptParts: updated.keptParts.length,
+        rssBeforeWriteMiB: Math.round(rssBeforeWrite / 1048576),
         peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        calibrationMs: calibrationMs(),
       }),
     );
   } finally {

@@ -12,6 +12,7 @@
  * was executed) can be queued again in two halves; a single op too heavy on its own is split by
  * its own `split()` (value blocks split by rows).
  */
+import { throwIfAborted } from "../taskpane/gateway";
 import type { ExcelSession } from "./excel-run";
 import { isPayloadError, REQUEST_TARGET_BYTES } from "./payload";
 
@@ -86,11 +87,14 @@ function packs(ops: WriteOp[], target: number): WriteOp[][] {
 }
 
 async function runBatch(session: ExcelSession, ops: WriteOp[], options: ExecuteOptions): Promise<void> {
+  // Before queueing anything: once queued, calls would leave with whatever sync comes next.
+  throwIfAborted(session.signal);
+  if (options.write ?? true) session.suspendForWrite();
   const r = new Resolver(session);
   for (const op of ops) op.apply(r);
   const bytes = ops.reduce((n, op) => n + op.bytes, 0);
   try {
-    await session.sync({ write: options.write ?? true, requestBytes: bytes });
+    await session.sync({ requestBytes: bytes });
   } catch (error) {
     if (!isPayloadError(error)) throw error;
     session.stats.splits++;

@@ -13,8 +13,7 @@ import { isPayloadError } from "./payload";
 export type TimeoutPhase = "sync" | "start" | "finish";
 
 function seconds(ms: number): string {
-  const s = ms / 1000;
-  return Number.isInteger(s) ? String(s) : s.toFixed(1).replace(".", ",");
+  return String(Math.round(ms / 10) / 100).replace(".", ",");
 }
 
 /** French sentence of a timeout: what happened and what to do. */

@@ -4,8 +4,8 @@
  *
  * - counts syncs (tests and the bench assert on them),
  * - checks the abort signal first (nothing is sent once the user cancelled),
- * - suspends API calculation (ExcelApi 1.6) and screen updating (ExcelApi 1.9, runtime check) for
- *   the write batches that ask for it — once per batch, never in a loop,
+ * - offers `suspendForWrite()`: API calculation (ExcelApi 1.6) and screen updating (ExcelApi 1.9)
+ *   suspended until the next sync, with runtime checks — queued first in each write batch, once,
  * - races the sync against a watchdog (`syncWithWatchdog`): office-js #6678 documents syncs that
  *   neither resolve nor reject. The batch then ends with an `ExcelTimeoutError` (French message,
  *   `retryable: true`) instead of an endless spinner.
@@ -78,8 +78,6 @@ export function syncWithWatchdog(context: Pick<Excel.RequestContext, "sync">, ti
 }
 
 export interface SyncOptions {
-  /** A write batch: suspend calculation and screen updating until this sync. */
-  write?: boolean;
   /** Estimated request bytes of the batch (stats). */
   requestBytes?: number;
 }
@@ -107,7 +105,10 @@ export class ExcelSession {
     return this.host.isSetSupported("ExcelApi", version);
   }
 
-  /** Queues the suspensions of a write batch (each at most once per batch, with runtime checks). */
+  /**
+   * Queues the suspensions of a write batch, with runtime checks. Call it first, before the
+   * batch's other calls (a suspension takes effect where it sits in the queue), once per batch.
+   */
   suspendForWrite(): void {
     const app = this.context.workbook.application;
     if (this.supports("1.6")) app.suspendApiCalculationUntilNextSync();
@@ -117,7 +118,6 @@ export class ExcelSession {
   async sync(options: SyncOptions = {}): Promise<void> {
     if (this.timedOut) throw this.timedOut;
     throwIfAborted(this.signal);
-    if (options.write) this.suspendForWrite();
     if (options.requestBytes !== undefined) {
       this.stats.maxRequestEstimate = Math.max(this.stats.maxRequestEstimate, options.requestBytes);
       this.stats.totalBytes += options.requestBytes;

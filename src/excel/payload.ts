@@ -32,8 +32,12 @@ export const MAX_READ_CELLS = 5_000_000;
 export const MAX_WRITE_CHUNK_BYTES = 1_000_000;
 /** Estimated bytes of one queued call (method, object path, ids). */
 export const CALL_OVERHEAD_BYTES = 160;
-/** Prior for the first read chunk, before anything is measured: bytes per cell. */
-export const PRIOR_BYTES_PER_CELL = 64;
+/**
+ * Prior for the first read chunk, before anything is measured: bytes per cell. Pessimistic on
+ * purpose (typical source cells weigh 10–20 bytes of JSON): the first chunk is the probe that sizes
+ * the next ones, and it must stay under the limit even for wide rows of long texts.
+ */
+export const PRIOR_BYTES_PER_CELL = 200;
 /** Bounds of a read chunk, in rows. */
 export const MIN_READ_ROWS = 1;
 export const MAX_READ_ROWS = 200_000;
@@ -76,15 +80,16 @@ export function rowBytes(rows: readonly unknown[][]): { perRow: number[]; total:
  * than maxBytes gets a slice of its own). `perRow` comes from rowBytes.
  */
 export function sliceByBytes(perRow: readonly number[], maxBytes: number): { start: number; end: number; bytes: number }[] {
+  // "[" + rows joined by "," + "]": 1 + Σ (row + 1).
   const out: { start: number; end: number; bytes: number }[] = [];
   let start = 0;
-  let bytes = 2;
+  let bytes = 1;
   for (let i = 0; i < perRow.length; i++) {
     const add = perRow[i] + 1;
     if (i > start && bytes + add > maxBytes) {
       out.push({ start, end: i, bytes });
       start = i;
-      bytes = 2;
+      bytes = 1;
     }
     bytes += add;
   }

@@ -649,7 +649,7 @@ function planSheets(spec: WorkbookSpec, state: WorkbookState): { plans: SheetPla
   return { plans, renamed, warnings };
 }
 
-function cleanupOps(c: Compile, state: WorkbookState): WriteOp[] {
+function cleanupOps(state: WorkbookState): WriteOp[] {
   if (state.staging.length === 0 && state.dangling.length === 0) return [];
   return [
     {
@@ -754,7 +754,7 @@ export async function renderWorkbook(session: ExcelSession, spec: WorkbookSpec, 
     warnings: new Set(warnings),
   };
   const total = plans.length;
-  const ops: WriteOp[] = [...cleanupOps(c, state)];
+  const ops: WriteOp[] = [...cleanupOps(state)];
   plans.forEach((p, i) => ops.push(...compileSheet(c, p, () => options.onProgress?.({ done: i + 1, total, sheet: p.final }))));
   // Registry: the sheets of this spec, the other owned sheets as they are.
   const registry: Registry = { version: 1, sheets: {} };

@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Cell } from "../core/model";
+import { LAYOUT_VERSION } from "../report/input-layout";
 import { isValidSheetName, isValidTableName, type SheetKey, type WorkbookSpec } from "../report/spec";
 import { InputError } from "./errors";
 import { openExisting } from "./xlsx-writer/existing";
@@ -51,6 +52,14 @@ function checkSpec(spec: WorkbookSpec): void {
       if (!isValidTableName(t.name) || tables.has(t.name.toLowerCase())) throw new Error(`Nom de tableau invalide ou en double : ${t.name}`);
       tables.add(t.name.toLowerCase());
       if (t.columns.length === 0) throw new Error(`Tableau sans colonne : ${t.name}`);
+      const headers = new Set(t.columns.map((c) => c.header.toLowerCase()));
+      if (headers.size !== t.columns.length || headers.has("")) throw new Error(`En-têtes vides ou en double dans le tableau ${t.name}`);
+      // Excel refuses (repairs) a table that overlaps merged cells.
+      const r2 = t.row + Math.max(1, t.rows.length);
+      const c2 = t.col + t.columns.length - 1;
+      for (const m of s.merges) {
+        if (m.r1 <= r2 && m.r2 >= t.row && m.c1 <= c2 && m.c2 >= t.col) throw new Error(`Le tableau ${t.name} chevauche des cellules fusionnées (feuille « ${s.name} »)`);
+      }
     }
   }
 }
@@ -104,13 +113,19 @@ export async function writeWorkbook(spec: WorkbookSpec, outPath: string, options
 /**
  * The raw values of the input sheets Optima Achats owns in an existing workbook (Plan
  * stratégique, Diagnostic 360, Paramètres, Historique), keyed by sheet key — what
- * `readUserInputs` takes. Row r of the grid is sheet row r + 1. A missing file gives {}.
+ * `readUserInputs` takes. Row r of the grid is sheet row r + 1. A missing file gives {}; a sheet
+ * whose recorded layout version is newer than this version's is left out.
  */
 export async function readOwnedInputs(file: string): Promise<Record<string, Cell[][]>> {
   if (!(await exists(path.resolve(file)))) return {};
   const pkg = await openExisting(file);
   const out: Record<string, Cell[][]> = {};
-  const wanted = INPUT_SHEETS.filter((k) => pkg.owned.has(k));
+  // A merge-inputs sheet written with a newer layout than ours is not read (the next write keeps
+  // it, renamed, beside a fresh sheet).
+  const wanted = INPUT_SHEETS.filter((k) => {
+    const o = pkg.owned.get(k);
+    return o !== undefined && (k === "historique" || o.layoutVersion <= LAYOUT_VERSION);
+  });
   if (wanted.length === 0) return out;
   const book = await openXlsx(file);
   for (const key of wanted) {

@@ -76,6 +76,9 @@ export interface XlsxBook {
 
 /** Longest text kept waiting for the end of a row (one row of 16 384 long cells still fits). */
 const MAX_PENDING_TEXT = 256 * 1024 * 1024;
+const MAX_PENDING_BYTES = MAX_PENDING_TEXT;
+/** Bytes decoded at a time: the string (≤ 64 KB even as UTF-16) stays in V8's young generation. */
+const PIECE_BYTES = 32 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // References
@@ -775,28 +778,57 @@ async function streamElements(
       pending = complete() ? "" : pending.slice(end);
       return stopped() ? "stop" : undefined;
     }
-    const buf: Uint8Array = carry ? concatBytes(carry, bytes) : bytes;
-    carry = null;
     if (markerBytes === null) {
-      marker = findMarker(Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 65536)).toString("latin1"));
+      const head: Uint8Array = carry ? concatBytes(carry, bytes) : bytes;
+      marker = findMarker(Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 65536)).toString("latin1"));
       if (marker === null) {
-        if (buf.length > 65536) throw fail("élément racine introuvable");
-        carry = buf;
+        if (head.length > 65536) throw fail("élément racine introuvable");
+        carry = head === bytes ? head.slice() : head;
         return;
       }
       markerBytes = Buffer.from(marker, "latin1");
+      carry = null;
+      bytes = head;
     }
-    const cut = Buffer.from(buf.buffer, buf.byteOffset, buf.length).lastIndexOf(markerBytes);
-    if (cut < 0) {
-      if (buf.length > MAX_PENDING_TEXT) throw fail("élément trop long");
-      carry = buf === bytes ? buf.slice() : buf;
-      return;
+    const mark = markerBytes;
+    const m = mark.length;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    let from = 0;
+    if (carry) {
+      // First complete the element left over from the previous chunk.
+      const first = buf.indexOf(mark);
+      if (first < 0) {
+        if (carry.length + buf.length > MAX_PENDING_BYTES) throw fail("élément trop long");
+        carry = concatBytes(carry, buf);
+        return;
+      }
+      const text = decode(concatBytes(carry, buf.subarray(0, first + m)));
+      carry = null;
+      scan(text, text.length);
+      from = first + m;
+      if (complete()) return;
+      if (stopped()) return "stop";
     }
-    const end = cut + markerBytes.length;
-    const text = decode(buf.subarray(0, end));
-    scan(text, text.length);
-    if (!complete() && end < buf.length) carry = buf.slice(end);
-    return stopped() ? "stop" : undefined;
+    // Then the complete elements of this chunk, in pieces of about PIECE_BYTES: the decoded
+    // strings stay small, so they die young (a big string goes to the large-object space and
+    // waits for a full GC: peak memory would grow with the sheet).
+    const last = buf.lastIndexOf(mark);
+    const end = last >= 0 && last + m > from ? last + m : from;
+    while (from < end) {
+      let to = Math.min(end, from + PIECE_BYTES);
+      if (to < end) {
+        const cut = buf.lastIndexOf(mark, to - m);
+        to = cut >= from ? cut + m : buf.indexOf(mark, from) + m;
+      }
+      const text = decode(buf.subarray(from, to));
+      scan(text, text.length);
+      from = to;
+      if (complete()) return;
+      if (stopped()) return "stop";
+    }
+    if (buf.length - end > MAX_PENDING_BYTES) throw fail("élément trop long");
+    if (end < buf.length) carry = buf.slice(end);
+    return undefined;
   });
   if (result === "stopped" || complete()) return;
   let rest: string;

@@ -15,6 +15,7 @@ import {
   TabList,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
@@ -155,7 +156,7 @@ export function App({ host, lang, gateway, createRunner, saveDelayMs }: AppProps
         body = <PeriodStep state={state} onPeriod={actions.setPeriod} onParameter={actions.setParameter} />;
         break;
       case "run":
-        body = <RunStep state={state} onRun={() => void actions.run()} onCancel={actions.cancel} />;
+        body = <RunStep state={state} onRun={() => void actions.run()} onCancel={actions.cancel} onGoTo={goTo} />;
         break;
       case "results":
         body = (
@@ -214,7 +215,7 @@ export function App({ host, lang, gateway, createRunner, saveDelayMs }: AppProps
           <TabList selectedValue={state.step} onTabSelect={(_, d) => goTo(d.value as StepId)} size="small" disabled={running}>
             {STEPS.map((step, i) => (
               <Tab key={step} value={step} className={styles.tab} aria-label={`${i + 1}. ${t(lang, `step_${step}`)}`} data-step={step}>
-                <span className={`${styles.num} ${step === state.step ? styles.numActive : ""}`}>{i + 1}</span>
+                <span className={mergeClasses(styles.num, step === state.step && styles.numActive)}>{i + 1}</span>
                 <span className={styles.tabLabel}>{t(lang, `step_${step}`)}</span>
               </Tab>
             ))}

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { readUserInputs } from "../report/inputs";
 import type { SheetKey } from "../report/spec";
-import { PLAN_KEYS } from "./engine";
+import { PLAN_KEYS, type StageProgress } from "./engine";
 import { PaneError, isCancellation, logError, toUserMessage } from "./errors";
 import type { WorkbookGateway } from "./gateway";
 import { t, type Lang } from "./i18n";
@@ -32,7 +32,6 @@ export interface PaneActions {
   setMappingTable(name: string): void;
   setPeriod(period: PeriodChoice): void;
   setParameter(id: string, value: number | string | null): void;
-  resetParameters(): void;
   run(): Promise<void>;
   cancel(): void;
   openSheet(name: string): Promise<void>;
@@ -42,6 +41,8 @@ export interface PaneActions {
 }
 
 const SAVE_DELAY_MS = 400;
+/** Minimum time between two progress renders, ms. */
+const PROGRESS_MS = 150;
 
 async function sheetParametersOf(gateway: WorkbookGateway): Promise<Record<string, number | string>> {
   const { values } = await readInputSheets(gateway, ["parametres"]);
@@ -53,6 +54,17 @@ async function sheetParametersOf(gateway: WorkbookGateway): Promise<Record<strin
     if (typeof v === "number" || typeof v === "string") out[def.id] = v;
   }
   return out;
+}
+
+/** A file's text; FileReader where Blob.text() is missing (EdgeHTML webviews of Office 2019). */
+export function readText(file: Blob): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader error"));
+    reader.readAsText(file, "utf-8");
+  });
 }
 
 export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } {
@@ -112,6 +124,9 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         }
         tables.push({ source, sample, detection, choice });
       }
+      if (saved?.lastRefresh && !saved.lastRefresh.ok) {
+        notices.push({ id: "last-refresh", intent: "warning", text: t(lang, "refreshFailed", { date: saved.lastRefresh.date.slice(0, 10), message: saved.lastRefresh.message }) });
+      }
       const gone = (saved?.tables ?? []).filter((c) => c.selected && !sources.some((s) => s.name === c.name)).map((c) => c.name);
       if (gone.length > 0) notices.push({ id: "tables-gone", intent: "warning", text: t(lang, "tablesGone", { names: gone.join(", ") }) });
       let sheetParameters: Record<string, number | string> = {};
@@ -128,6 +143,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         sheetParameters,
         parameters: saved?.parameters ?? {},
         lastRun: saved?.lastRun ?? null,
+        lastRefresh: saved?.lastRefresh ?? null,
         notices,
       });
       loadedRef.current = true;
@@ -175,11 +191,21 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     runnerRef.current?.dispose();
     runnerRef.current = null;
     dispatch({ type: "runStarted" });
+    // At most one progress render per PROGRESS_MS (and every stage change), to keep the UI thread free.
+    let lastStage = "";
+    let lastTime = 0;
+    const onProgress = (progress: StageProgress) => {
+      const now = Date.now();
+      if (progress.stage === lastStage && now - lastTime < PROGRESS_MS && progress.done < progress.total) return;
+      lastStage = progress.stage;
+      lastTime = now;
+      dispatch({ type: "runProgress", progress });
+    };
     try {
       const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, {
         lang,
         signal: controller.signal,
-        onProgress: (progress) => dispatch({ type: "runProgress", progress }),
+        onProgress,
       });
       if (!mounted.current) {
         outcome.runner.dispose();
@@ -232,7 +258,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       dispatch({ type: "decpStarted" });
       const runner = createRunner();
       try {
-        const text = await file.text();
+        const text = await readText(file);
         let result;
         try {
           result = await runner.importDecp(text, file.name);
@@ -290,7 +316,6 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       setMappingTable: (name) => dispatch({ type: "mappingTable", name }),
       setPeriod: (period) => dispatch({ type: "setPeriod", period }),
       setParameter: (id, value) => dispatch({ type: "setParameter", id, value }),
-      resetParameters: () => dispatch({ type: "resetParameters" }),
       run,
       cancel,
       openSheet,

@@ -18,7 +18,7 @@ const fr = {
   outsideOffice:
     "Le volet s'exécute dans un navigateur, hors d'Excel : il travaille sur un classeur de démonstration en mémoire. Rien n'est envoyé sur Internet.",
   excelGatewayMissing:
-    "Cette version du complément ne sait pas encore lire le classeur Excel ouvert. Utilisez l'aperçu navigateur (npm run preview) ou une version plus récente du complément.",
+    "Le complément n'a pas pu se connecter au classeur Excel. Fermez et rouvrez le volet ; si le problème persiste, mettez Excel à jour (ExcelApi 1.7 au minimum).",
   loading: "Chargement du classeur…",
   stepsLabel: "Étapes de l'analyse",
   stepOf: "Étape {n} sur {total}",
@@ -123,6 +123,7 @@ const fr = {
   stageCount_write: "{done} / {total} feuilles",
   cancelled: "Analyse annulée : aucune feuille n'a été modifiée.",
   runAgainHint: "Le bouton « Actualiser l'analyse » du ruban relance cette analyse sans ouvrir le volet.",
+  refreshFailed: "L'actualisation lancée depuis le ruban le {date} a échoué : {message}",
   // Results
   resultsTitle: "Résultats",
   resultsPeriod: "Période {period} · analyse du {date}",
@@ -194,8 +195,7 @@ const en: Record<TextKey, string> = {
   appTagline: "Public purchasing dashboard",
   outsideOfficeTitle: "Outside Excel",
   outsideOffice: "The pane runs in a browser, outside Excel: it works on an in-memory demo workbook. Nothing is sent over the Internet.",
-  excelGatewayMissing:
-    "This version of the add-in cannot read the open Excel workbook yet. Use the browser preview (npm run preview) or a newer version of the add-in.",
+  excelGatewayMissing: "The add-in could not connect to the Excel workbook. Close and reopen the pane; if it persists, update Excel (ExcelApi 1.7 or later).",
   loading: "Loading the workbook…",
   stepsLabel: "Analysis steps",
   stepOf: "Step {n} of {total}",
@@ -296,6 +296,7 @@ const en: Record<TextKey, string> = {
   stageCount_write: "{done} / {total} sheets",
   cancelled: "Analysis cancelled: no sheet was changed.",
   runAgainHint: "The ribbon's “Refresh analysis” button runs this analysis again without opening the pane.",
+  refreshFailed: "The refresh started from the ribbon on {date} failed: {message}",
   resultsTitle: "Results",
   resultsPeriod: "Period {period} · run on {date}",
   noResults: "No analysis yet. Run one in the Analyse step.",

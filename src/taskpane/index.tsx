@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
 import { detectLang, t, type Lang } from "./i18n";
 import { workerRunnerFactory } from "./worker-client";
 
@@ -32,7 +33,7 @@ function officeDisplayLanguage(): string | null {
   }
 }
 
-/** In Excel: the Office.js gateway (src/excel) is not written yet; say so instead of failing. */
+/** The Office.js gateway could not be loaded (chunk missing, host too old): say so instead of failing. */
 function ExcelUnavailable({ lang }: { lang: Lang }) {
   return (
     <main style={{ padding: 16 }}>
@@ -67,9 +68,23 @@ async function render(info: HostInfo): Promise<void> {
     );
     return;
   }
+  // In Excel: the Office.js gateway (src/excel), in its own chunk.
+  let gateway;
+  try {
+    const { ExcelWorkbookGateway } = await import(/* webpackChunkName: "excel" */ "../excel");
+    gateway = new ExcelWorkbookGateway();
+  } catch (error) {
+    console.warn("[Optima Achats] passerelle Excel :", error);
+    root.render(
+      <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
+        <ExcelUnavailable lang={lang} />
+      </FluentProvider>,
+    );
+    return;
+  }
   root.render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <ExcelUnavailable lang={lang} />
+      <App host={info.host} lang={lang} gateway={gateway} createRunner={workerRunnerFactory} />
     </FluentProvider>,
   );
 }

@@ -175,6 +175,7 @@ export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettin
     const next: PaneSettings = {
       ...settings,
       parameters: {},
+      lastRefresh: null,
       lastRun: {
         runDate: summary.runDate,
         periodLabel: summary.period.label,
@@ -256,4 +257,18 @@ export async function runSavedAnalysis(gateway: WorkbookGateway, createRunner: R
   const outcome = await runAnalysis(gateway, settings, createRunner, { ...options, lang: options.lang ?? saved.lastRun.lang });
   outcome.runner.dispose();
   return outcome;
+}
+
+/**
+ * Records the outcome of a ribbon refresh in the settings, for the pane to show when it opens
+ * (function commands have no UI of their own). Best effort: never throws.
+ */
+export async function recordRefresh(gateway: WorkbookGateway, refresh: NonNullable<PaneSettings["lastRefresh"]>): Promise<void> {
+  try {
+    const saved = await withTimeout(gateway.loadSettings(), GATEWAY_TIMEOUT_MS, "loadSettings");
+    if (!saved) return;
+    await withTimeout(gateway.saveSettings({ ...saved, lastRefresh: refresh }), GATEWAY_TIMEOUT_MS, "saveSettings");
+  } catch (error) {
+    console.warn("[Optima Achats] recordRefresh:", error);
+  }
 }

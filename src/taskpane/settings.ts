@@ -58,7 +58,16 @@ export interface LastRun {
   /** Whether the plan and diagnostic sheets exist (refreshed by the following runs). */
   planSheets: boolean;
   /** Headline results, shown again when the pane reopens (a few kB). */
-  summary: RunSummary | null;
+  summary?: RunSummary | null;
+}
+
+/** Outcome of the last "Actualiser l'analyse" from the ribbon (no UI there: the pane shows it). */
+export interface LastRefresh {
+  /** ISO date-time. */
+  date: string;
+  ok: boolean;
+  /** The user message when it failed. */
+  message: string;
 }
 
 export interface PaneSettings {
@@ -68,6 +77,7 @@ export interface PaneSettings {
   /** Pending parameter values (sheet units: euros, fractions, days), by parameter id. */
   parameters: Record<string, number | string>;
   lastRun: LastRun | null;
+  lastRefresh?: LastRefresh | null;
 }
 
 export function defaultPeriod(today = new Date()): PeriodChoice {
@@ -168,7 +178,11 @@ export function parseSettings(raw: unknown): PaneSettings | null {
       summary: isSummary(x.lastRun.summary) ? x.lastRun.summary : null,
     };
   }
-  return { version: SETTINGS_VERSION, tables, period: parsePeriodChoice(x.period), parameters, lastRun };
+  let lastRefresh: LastRefresh | null = null;
+  if (isRecord(x.lastRefresh) && typeof x.lastRefresh.date === "string") {
+    lastRefresh = { date: x.lastRefresh.date, ok: x.lastRefresh.ok === true, message: typeof x.lastRefresh.message === "string" ? x.lastRefresh.message : "" };
+  }
+  return { version: SETTINGS_VERSION, tables, period: parsePeriodChoice(x.period), parameters, lastRun, lastRefresh };
 }
 
 /** The period to analyse; undefined for "auto". Throws PeriodError (French) on an empty range. */

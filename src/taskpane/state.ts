@@ -9,7 +9,7 @@ import type { RunSummary, StageId, StageProgress } from "./engine";
 import type { UserMessage } from "./errors";
 import type { SourceTable } from "./gateway";
 import type { Lang } from "./i18n";
-import type { LastRun, PaneSettings, PeriodChoice, TableChoice } from "./settings";
+import type { LastRefresh, LastRun, PaneSettings, PeriodChoice, TableChoice } from "./settings";
 import { SETTINGS_VERSION, defaultPeriod } from "./settings";
 
 export type StepId = "sources" | "mapping" | "period" | "run" | "results";
@@ -59,6 +59,8 @@ export interface State {
   /** Values edited in the pane, not yet written to the sheet. */
   parameters: Record<string, number | string>;
   lastRun: LastRun | null;
+  /** Outcome of the last ribbon refresh, kept as it was read. */
+  lastRefresh: LastRefresh | null;
   run: RunState;
   summary: RunSummary | null;
   notices: Notice[];
@@ -81,6 +83,7 @@ export function initialState(lang: Lang): State {
     sheetParameters: {},
     parameters: {},
     lastRun: null,
+    lastRefresh: null,
     run: idleRun,
     summary: null,
     notices: [],
@@ -98,6 +101,7 @@ export type Action =
       sheetParameters: Record<string, number | string>;
       parameters: Record<string, number | string>;
       lastRun: LastRun | null;
+      lastRefresh: LastRefresh | null;
       notices: Notice[];
     }
   | { type: "loadFailed"; error: UserMessage }
@@ -106,7 +110,6 @@ export type Action =
   | { type: "mappingTable"; name: string }
   | { type: "setPeriod"; period: PeriodChoice }
   | { type: "setParameter"; id: string; value: number | string | null }
-  | { type: "resetParameters" }
   | { type: "runStarted" }
   | { type: "runProgress"; progress: StageProgress }
   | { type: "runCancelling" }
@@ -142,6 +145,7 @@ export function reducer(state: State, action: Action): State {
         sheetParameters: action.sheetParameters,
         parameters: action.parameters,
         lastRun: action.lastRun,
+        lastRefresh: action.lastRefresh,
         summary: state.summary ?? summary,
         step: state.loading && summary ? "results" : state.step,
         notices: [...state.notices.filter((n) => !action.notices.some((m) => m.id === n.id)), ...action.notices],
@@ -163,8 +167,6 @@ export function reducer(state: State, action: Action): State {
       else parameters[action.id] = action.value;
       return { ...state, parameters };
     }
-    case "resetParameters":
-      return { ...state, parameters: {} };
     case "runStarted":
       return { ...state, run: { phase: "running", progress: {}, current: "read", error: null } };
     case "runProgress": {
@@ -180,6 +182,7 @@ export function reducer(state: State, action: Action): State {
         run: { ...state.run, phase: "done", current: null },
         summary: action.summary,
         lastRun: action.lastRun,
+        lastRefresh: null,
         parameters: {},
         sheetParameters: action.sheetParameters,
         step: "results",
@@ -225,6 +228,7 @@ export function settingsOf(state: State): PaneSettings {
     period: state.period,
     parameters: state.parameters,
     lastRun: state.lastRun,
+    lastRefresh: state.lastRefresh,
   };
 }
 

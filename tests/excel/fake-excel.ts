@@ -283,6 +283,13 @@ export class FakeExcel {
     return this.sheets.map((s) => s.name);
   }
 
+  /** The next call whose API name matches fails at sync time with this Office error code. */
+  failOn(api: RegExp, code = "GeneralException"): void {
+    this.failures.push({ api, code });
+  }
+
+  readonly failures: { api: RegExp; code: string }[] = [];
+
   /** The n-th sync from now on (1 = the next one) never settles. */
   hangOnSync(n = 1): void {
     this.hangs.add(this.syncLog.length + n);
@@ -532,6 +539,11 @@ class FakeContext {
     }
     for (const o of ops) {
       try {
+        const f = fake.failures.findIndex((x) => x.api.test(o.api));
+        if (f >= 0) {
+          const { code } = fake.failures.splice(f, 1)[0];
+          throw new FakeOfficeError(code, "erreur injectée");
+        }
         o.op();
       } catch (e) {
         record.ok = false;

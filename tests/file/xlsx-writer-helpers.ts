@@ -132,16 +132,16 @@ export function addUserSheet(file: string, edit: (parts: Record<string, string>)
   const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   parts["xl/sharedStrings.xml"] =
     decl + `<sst xmlns="${M}" count="${USER_STRINGS.length}" uniqueCount="${USER_STRINGS.length}">${USER_STRINGS.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`;
-  parts["xl/worksheets/sheetUser.xml"] =
+  parts["xl/worksheets/sheet99.xml"] =
     decl +
     `<worksheet xmlns="${M}" xmlns:r="${R}"><sheetData>` +
     `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
     `<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>42</v></c></row>` +
     `<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>58</v></c></row>` +
     `</sheetData><drawing r:id="rId1"/></worksheet>`;
-  parts["xl/worksheets/_rels/sheetUser.xml.rels"] =
-    decl + `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/drawing" Target="../drawings/drawingUser.xml"/></Relationships>`;
-  parts["xl/drawings/drawingUser.xml"] =
+  parts["xl/worksheets/_rels/sheet99.xml.rels"] =
+    decl + `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/drawing" Target="../drawings/drawing99.xml"/></Relationships>`;
+  parts["xl/drawings/drawing99.xml"] =
     decl +
     `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
     `<xdr:twoCellAnchor><xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
@@ -149,9 +149,9 @@ export function addUserSheet(file: string, edit: (parts: Record<string, string>)
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Mon graphique"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
     `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${R}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
-  parts["xl/drawings/_rels/drawingUser.xml.rels"] =
-    decl + `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/chart" Target="../charts/chartUser.xml"/></Relationships>`;
-  parts["xl/charts/chartUser.xml"] =
+  parts["xl/drawings/_rels/drawing99.xml.rels"] =
+    decl + `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/chart" Target="../charts/chart99.xml"/></Relationships>`;
+  parts["xl/charts/chart99.xml"] =
     decl +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
     `<c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
@@ -165,7 +165,7 @@ export function addUserSheet(file: string, edit: (parts: Record<string, string>)
   const wbRels = "xl/_rels/workbook.xml.rels";
   parts[wbRels] = parts[wbRels].replace(
     "</Relationships>",
-    `<Relationship Id="rIdUser1" Type="${R}/worksheet" Target="worksheets/sheetUser.xml"/><Relationship Id="rIdUser2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    `<Relationship Id="rIdUser1" Type="${R}/worksheet" Target="worksheets/sheet99.xml"/><Relationship Id="rIdUser2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
   const wb = parts["xl/workbook.xml"];
   const firstSheetEnd = wb.indexOf("/>", wb.indexOf("<sheet ")) + 2;
@@ -173,9 +173,9 @@ export function addUserSheet(file: string, edit: (parts: Record<string, string>)
   const ct = "[Content_Types].xml";
   parts[ct] = parts[ct].replace(
     "</Types>",
-    `<Override PartName="/xl/worksheets/sheetUser.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-      `<Override PartName="/xl/drawings/drawingUser.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
-      `<Override PartName="/xl/charts/chartUser.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>` +
+    `<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+      `<Override PartName="/xl/drawings/drawing99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
+      `<Override PartName="/xl/charts/chart99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>` +
       `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
   );
   edit(parts);

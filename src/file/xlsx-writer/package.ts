@@ -263,6 +263,8 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
   }
   for (const d of elementsOf(workbookXml, "definedName")) if (d.name) usedTableNames.add(lower(d.name));
 
+  // Rewritten sheets keep their part: reserve them all before naming new parts.
+  for (const i of rewriteIndex.values()) if (existingSheets[i].part) names.reserve(existingSheets[i].part!);
   const specByKey = new Map<SheetKey, { sheet: SheetSpec; cells: SheetCells }>();
   const plans: SheetPlan[] = spec.sheets.map((sheet) => {
     const cells = new SheetCells(sheet);
@@ -274,7 +276,6 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
     if (old !== undefined && existingSheets[old].part) {
       const e = existingSheets[old];
       part = e.part!;
-      names.reserve(part);
       relId = e.relId;
       sheetId = e.sheetId;
     } else {

@@ -264,11 +264,25 @@ export function dataValidationsXml(sheet: SheetSpec, names: ReadonlyMap<SheetKey
   return out + `</dataValidations>`;
 }
 
+/** Characters printed across one landscape A4 page at most (about 35 % scale at 350). */
+const CHARS_PER_PAGE = 350;
+
+/** Print setup: as many pages wide as the written width (charts included) needs, 1 to 4; rows flow. */
+function printPagesWide(sheet: SheetSpec, bounds: CellRange | null): number {
+  let last = bounds ? bounds.c2 : 0;
+  for (const ch of sheet.charts) last = Math.max(last, ch.anchor.col + ch.anchor.widthCols - 1);
+  const widths = new Map(sheet.columnWidths.map((w) => [w.col, w.width]));
+  let total = 0;
+  for (let c = 0; c <= last; c++) total += widths.get(c) ?? DEFAULT_WIDTH;
+  return Math.min(4, Math.max(1, Math.ceil(total / CHARS_PER_PAGE)));
+}
+
 /** The whole worksheet part, chunked. */
 export function* worksheetXml(sheet: SheetSpec, o: WorksheetOptions): Generator<string> {
   const chunkSize = o.chunkSize ?? 65_536;
   const bounds = o.cells.bounds();
   let head = XML_DECL + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`;
+  const pagesWide = printPagesWide(sheet, bounds);
   head += `<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`;
   head += `<dimension ref="${bounds ? sqref(bounds) : "A1"}"/>`;
   const frozen = sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.cols > 0) ? paneXml(sheet.frozen) : "";
@@ -288,7 +302,7 @@ export function* worksheetXml(sheet: SheetSpec, o: WorksheetOptions): Generator<
   tail += conditionalFormattingXml(sheet.conditionalFormats, o.styles);
   tail += dataValidationsXml(sheet, o.sheetNames);
   tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
-  tail += `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
+  tail += `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>`;
   if (o.drawingRelId) tail += `<drawing r:id="${o.drawingRelId}"/>`;
   if (o.tableRelIds.length > 0) tail += `<tableParts count="${o.tableRelIds.length}">${o.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   yield tail + "</worksheet>";

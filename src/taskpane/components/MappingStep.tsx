@@ -42,6 +42,8 @@ const useStyles = makeStyles({
       fontWeight: tokens.fontWeightSemibold,
     },
   },
+  // Field is a grid: without this a long option text widens the select beyond a 320 px pane.
+  select: { minWidth: 0 },
   warn: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   rejected: { backgroundColor: tokens.colorPaletteRedBackground1 },
   anomalies: {
@@ -133,11 +135,12 @@ function Preview({ lang, table }: { lang: Lang; table: TableState }) {
 export function MappingStep({ state, onSelectTable, onChange }: MappingStepProps) {
   const { lang } = state;
   const common = useCommonStyles();
+  const styles = useStyles();
   const selected = state.tables.filter((x) => x.choice.selected);
   const table = selected.find((x) => x.source.name === state.mappingTable) ?? selected[0];
   if (!table) {
     return (
-      <MessageBar intent="warning">
+      <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>{t(lang, "noTableSelected")}</MessageBarBody>
       </MessageBar>
     );
@@ -152,7 +155,7 @@ export function MappingStep({ state, onSelectTable, onChange }: MappingStepProps
       </Text>
       {selected.length > 1 && (
         <Field label={t(lang, "tableToMap")}>
-          <Select value={table.source.name} onChange={(_, d) => onSelectTable(d.value)} data-testid="mapping-table">
+          <Select className={styles.select} value={table.source.name} onChange={(_, d) => onSelectTable(d.value)} data-testid="mapping-table">
             {selected.map((x) => (
               <option key={x.source.name} value={x.source.name}>
                 {x.source.name}
@@ -164,6 +167,7 @@ export function MappingStep({ state, onSelectTable, onChange }: MappingStepProps
       )}
       <Field label={t(lang, "kindLabel")}>
         <Select
+          className={styles.select}
           value={choice.kind ?? ""}
           onChange={(_, d) => sample && setChoice(withKind(choice, sample, d.value === "" ? null : (d.value as TableKind)))}
           disabled={!sample}
@@ -179,7 +183,7 @@ export function MappingStep({ state, onSelectTable, onChange }: MappingStepProps
       </Field>
       {sample && (
         <Field label={t(lang, "headerRow")}>
-          <Select value={String(choice.headerRowIndex)} onChange={(_, d) => setChoice(withHeaderRow(choice, sample, Number(d.value)))} data-testid="mapping-header-row">
+          <Select className={styles.select} value={String(choice.headerRowIndex)} onChange={(_, d) => setChoice(withHeaderRow(choice, sample, Number(d.value)))} data-testid="mapping-header-row">
             {Array.from({ length: headerOptions }, (_, i) => (
               <option key={i} value={String(i)}>
                 {headerRowLabel(table, i)}

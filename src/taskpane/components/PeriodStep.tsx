@@ -160,7 +160,7 @@ function YearInput({ lang, label, value, onChange }: { lang: Lang; label: string
 function MonthSelect({ lang, label, value, onChange }: { lang: Lang; label: string; value: number; onChange(v: number): void }) {
   return (
     <Field label={label}>
-      <Select value={String(value)} onChange={(_, d) => onChange(Number(d.value))}>
+      <Select style={{ minWidth: 0 }} value={String(value)} onChange={(_, d) => onChange(Number(d.value))}>
         {MONTHS[lang].map((m, i) => (
           <option key={m} value={String(i + 1)}>
             {m}

@@ -7,6 +7,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { Kpi, RunSummary } from "../engine";
@@ -71,10 +72,10 @@ function KpiTile({ lang, kpi }: { lang: Lang; kpi: Kpi }) {
   const tone = kpi.status === "good" ? styles.good : kpi.status === "watch" ? styles.watch : kpi.status === "alert" ? styles.alert : styles.neutral;
   const statusClass = kpi.status === "good" ? styles.statusGood : kpi.status === "watch" ? styles.statusWatch : styles.statusAlert;
   return (
-    <li className={`${styles.tile} ${tone}`} data-kpi={kpi.id} title={kpi.na ?? undefined}>
+    <li className={mergeClasses(styles.tile, tone)} data-kpi={kpi.id} title={kpi.na ?? undefined}>
       <span className={styles.tileLabel}>{kpi.label}</span>
       <span className={styles.tileValue}>{kpi.valueText}</span>
-      {kpi.status && <span className={`${styles.tileStatus} ${statusClass}`}>{t(lang, `status_${kpi.status}`)}</span>}
+      {kpi.status && <span className={mergeClasses(styles.tileStatus, statusClass)}>{t(lang, `status_${kpi.status}`)}</span>}
       {kpi.referenceText && <span className={styles.tileRef}>{kpi.referenceText}</span>}
     </li>
   );
@@ -83,7 +84,7 @@ function KpiTile({ lang, kpi }: { lang: Lang; kpi: Kpi }) {
 function CountTile({ label, value, tone, testId }: { label: string; value: string; tone: "good" | "watch" | "neutral"; testId: string }) {
   const styles = useStyles();
   return (
-    <li className={`${styles.tile} ${styles[tone]}`} data-testid={testId}>
+    <li className={mergeClasses(styles.tile, styles[tone])} data-testid={testId}>
       <span className={styles.tileLabel}>{label}</span>
       <span className={styles.tileValue}>{value}</span>
     </li>
@@ -197,7 +198,7 @@ export function ResultsStep({ state, onOpenSheet, onWritePlan, onGoToRun }: Resu
         </div>
         {plan.busy && <Spinner size="tiny" label={t(lang, "planWriting")} />}
         {plan.message && (
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{plan.message}</MessageBarBody>
           </MessageBar>
         )}

@@ -4,10 +4,12 @@ import {
   Caption1,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { STAGES, type StageId } from "../engine";
@@ -15,7 +17,7 @@ import { toUserMessage } from "../errors";
 import { MONTHS, formatNumber, t, type Lang } from "../i18n";
 import { selectedTables } from "../pipeline";
 import { periodOf, type PeriodChoice } from "../settings";
-import type { RunState, State } from "../state";
+import type { RunState, State, StepId } from "../state";
 import { ErrorMessage, SectionTitle, useCommonStyles } from "./common";
 
 const useStyles = makeStyles({
@@ -75,9 +77,18 @@ export interface RunStepProps {
   state: State;
   onRun(): void;
   onCancel(): void;
+  onGoTo(step: StepId): void;
 }
 
-export function RunStep({ state, onRun, onCancel }: RunStepProps) {
+/** The step where the user fixes what blocks the run. */
+function fixStep(code: string): StepId | null {
+  if (code === "noTables") return "sources";
+  if (code === "missingColumns" || code === "noKind") return "mapping";
+  if (code === "period") return "period";
+  return null;
+}
+
+export function RunStep({ state, onRun, onCancel, onGoTo }: RunStepProps) {
   const { lang, run } = state;
   const styles = useStyles();
   const common = useCommonStyles();
@@ -108,6 +119,13 @@ export function RunStep({ state, onRun, onCancel }: RunStepProps) {
       {blocker && !running && (
         <MessageBar intent="warning" layout="multiline" data-testid="run-blocker">
           <MessageBarBody>{blocker.message}</MessageBarBody>
+          {fixStep(blocker.code) && (
+            <MessageBarActions>
+              <Button size="small" onClick={() => onGoTo(fixStep(blocker!.code)!)}>
+                {t(lang, `step_${fixStep(blocker.code)!}`)}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
 
@@ -131,7 +149,7 @@ export function RunStep({ state, onRun, onCancel }: RunStepProps) {
               const isDone = i < currentIndex || (p !== undefined && p.total > 0 && p.done >= p.total && !isCurrent);
               const count = p ? t(lang, `stageCount_${stage}`, { done: formatNumber(lang, p.done), total: formatNumber(lang, p.total) }) : t(lang, "stageWaiting");
               return (
-                <li key={stage} className={`${styles.stage} ${isCurrent ? styles.current : isDone ? styles.done : styles.waiting}`} data-stage={stage}>
+                <li key={stage} className={mergeClasses(styles.stage, isCurrent ? styles.current : isDone ? styles.done : styles.waiting)} data-stage={stage}>
                   <span>
                     {i + 1}. {t(lang, `stage_${stage}`)}
                   </span>

@@ -9,6 +9,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useRef } from "react";
@@ -77,7 +78,7 @@ export function SourcesStep({ state, onToggle, onReload, onImportDecp }: Sources
       ) : (
         <ul className={styles.list} aria-label={t(lang, "step_sources")}>
           {tables.map(({ source, choice }) => (
-            <li key={source.name} className={choice.selected ? `${styles.item} ${styles.selected}` : styles.item}>
+            <li key={source.name} className={mergeClasses(styles.item, choice.selected && styles.selected)}>
               <Checkbox
                 checked={choice.selected}
                 onChange={(_, data) => onToggle(source.name, data.checked === true)}
@@ -96,7 +97,7 @@ export function SourcesStep({ state, onToggle, onReload, onImportDecp }: Sources
                 )}
                 <StatusBadge lang={lang} status={mappingStatus(choice)} />
               </div>
-              <Caption1 className={`${styles.meta} ${common.muted}`}>
+              <Caption1 className={mergeClasses(styles.meta, common.muted)}>
                 {t(lang, "rows", { n: source.rowCount })} · {t(lang, "columns", { n: source.columnCount })} ·{" "}
                 {source.isExcelTable ? t(lang, "excelTable") : t(lang, "plainRange")} · {source.sheet}!{source.address}
               </Caption1>
@@ -105,7 +106,7 @@ export function SourcesStep({ state, onToggle, onReload, onImportDecp }: Sources
         </ul>
       )}
       {tables.length > 0 && !mainSelected && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t(lang, "noSpendSelected")}</MessageBarBody>
         </MessageBar>
       )}

@@ -5,7 +5,7 @@
  * the user picks. URL parameters: `lang=en`, `width=320` (pane width, px), `scale=5` (repeat the
  * spend lines), `demo=none` (start without the demo file).
  */
-import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { detectTable } from "../../core/detect";
 import type { Cell } from "../../core/model";
@@ -24,7 +24,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     "@media (max-width: 760px)": { flexDirection: "column-reverse", height: "auto" },
   },
-  book: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0, minHeight: "320px" },
+  // Containment: repaints and layouts of the pane (progress bar) never touch the sheet view.
+  book: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0, minHeight: "320px", contain: "strict" },
   toolbar: {
     display: "flex",
     alignItems: "center",
@@ -59,6 +60,8 @@ const useStyles = makeStyles({
   tabOwned: { fontStyle: "italic" },
   pane: {
     flexShrink: 0,
+    contain: "layout paint",
+    willChange: "transform",
     overflowY: "auto",
     backgroundColor: tokens.colorNeutralBackground1,
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -100,7 +103,7 @@ function rawFormatsOf(rows: Cell[][], given: (string | null)[] | undefined): { f
 
 function WorkbookView({ lang, workbook }: { lang: Lang; workbook: InMemoryWorkbook }) {
   const styles = useStyles();
-  const version = useWorkbookVersion(workbook);
+  useWorkbookVersion(workbook);
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(
     () =>
@@ -112,11 +115,8 @@ function WorkbookView({ lang, workbook }: { lang: Lang; workbook: InMemoryWorkbo
   const names = workbook.sheetNames();
   const current = selected && names.includes(selected) ? selected : (names[0] ?? null);
   const owned = current ? workbook.ownedSheet(current) : undefined;
-  const sheetByKey = useCallback(
-    (key: SheetKey): SheetSpec | null => (workbook.ownedByKey(key)?.spec ?? null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [workbook, version],
-  );
+  // Stable callback (the SheetView is memoised: a write must not redraw a source sheet).
+  const sheetByKey = useCallback((key: SheetKey): SheetSpec | null => workbook.ownedByKey(key)?.spec ?? null, [workbook]);
   const source = current && !owned?.spec ? workbook.sourceTables().find((tb) => tb.sheet === current) : undefined;
   const raw = current && !owned?.spec ? (source?.rows ?? owned?.values ?? []) : null;
   const rawLayout = useMemo(() => (source ? rawFormatsOf(source.rows, source.numberFormats) : null), [source]);
@@ -124,7 +124,7 @@ function WorkbookView({ lang, workbook }: { lang: Lang; workbook: InMemoryWorkbo
     <>
       {current ? (
         <SheetView
-          key={`${current}-${version}`}
+          key={current}
           lang={lang}
           spec={owned?.spec ?? null}
           raw={raw}
@@ -143,7 +143,7 @@ function WorkbookView({ lang, workbook }: { lang: Lang; workbook: InMemoryWorkbo
               key={n}
               role="tab"
               aria-selected={n === current}
-              className={`${styles.tab} ${n === current ? styles.tabActive : ""} ${isOwned ? styles.tabOwned : ""}`}
+              className={mergeClasses(styles.tab, n === current && styles.tabActive, isOwned && styles.tabOwned)}
               onClick={() => setSelected(n)}
             >
               {n}

@@ -13,7 +13,7 @@ import { formatValue } from "./format";
 export const MAX_ROWS = 300;
 
 const useStyles = makeStyles({
-  wrap: { overflow: "auto", flexGrow: 1, minHeight: 0, backgroundColor: "#fff" },
+  wrap: { overflow: "auto", flexGrow: 1, minHeight: 0, backgroundColor: "#fff", contain: "strict" },
   grid: {
     borderCollapse: "collapse",
     tableLayout: "fixed",
