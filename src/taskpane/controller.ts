@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { readUserInputs } from "../report/inputs";
 import type { SheetKey } from "../report/spec";
-import { PLAN_KEYS, type StageProgress } from "./engine";
+import { PLAN_KEYS, type StageProgress } from "./jobs";
 import { PaneError, isCancellation, logError, toUserMessage } from "./errors";
 import type { WorkbookGateway } from "./gateway";
 import { t, type Lang } from "./i18n";
@@ -256,8 +256,9 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
   const importDecp = useCallback(
     async (file: File) => {
       dispatch({ type: "decpStarted" });
-      const runner = createRunner();
+      let runner: AnalysisRunner | null = null;
       try {
+        runner = createRunner();
         const text = await readText(file);
         let result;
         try {
@@ -277,7 +278,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         logError("importDecp", error);
         if (mounted.current) dispatch({ type: "decpFailed", error: toUserMessage(error, lang) });
       } finally {
-        runner.dispose();
+        runner?.dispose();
       }
     },
     [gateway, createRunner, lang],

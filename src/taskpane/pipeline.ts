@@ -8,7 +8,7 @@
 import { missingRequired } from "../core/detect";
 import type { Cell } from "../core/model";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
-import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./engine";
+import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
 import { PaneError } from "./errors";
 import { GatewayError, throwIfAborted, type SourceTable, type WorkbookGateway, type WriteReport } from "./gateway";
 import type { Lang } from "./i18n";

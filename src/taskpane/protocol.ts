@@ -5,7 +5,7 @@
  */
 import type { Cell } from "../core/model";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
-import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./engine";
+import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./jobs";
 
 /** Rows per message from the UI to the worker. */
 export const ROW_BLOCK = 2_000;

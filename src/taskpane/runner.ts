@@ -1,7 +1,7 @@
 /**
  * Where the engine runs. `createWorkerRunner` (the pane, the ribbon command): a dedicated Web
- * Worker per analysis, terminated on cancel. `createInlineRunner` (component tests, and a fallback
- * when workers are unavailable): the same engine in the same thread, pausing between steps.
+ * Worker per analysis, terminated on cancel. `createInlineRunner` (inline-runner.ts, component
+ * tests): the same engine in the same thread, pausing between steps.
  *
  * Protocol: begin(tableCount) → addRows(table, block)… → run(header, onProgress) → result. After a successful
  * run the runner keeps the analysis, so that rebuild() can write the plan sheets again from fresh
@@ -10,16 +10,7 @@
  */
 import type { Cell } from "../core/model";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
-import {
-  decpToTable,
-  engineSteps,
-  rebuildSheets,
-  type DecpTableResult,
-  type EngineResult,
-  type EngineState,
-  type JobHeader,
-  type StageProgress,
-} from "./engine";
+import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./jobs";
 import { PaneError, type PaneErrorCode } from "./errors";
 import type { FromWorker, ToWorker } from "./protocol";
 
@@ -40,7 +31,7 @@ export type RunnerFactory = () => AnalysisRunner;
 
 const ENGINE_CODES: PaneErrorCode[] = ["noData", "decpInvalid", "decpEmpty"];
 
-function engineError(code: string, detail: string): PaneError {
+export function engineError(code: string, detail: string): PaneError {
   const known = ENGINE_CODES.find((c) => c === code);
   return new PaneError(known ?? "worker", "", detail);
 }
@@ -178,68 +169,6 @@ export function createWorkerRunner(createWorker: () => Worker): AnalysisRunner {
       worker = null;
       stopped = true;
       rejectAll(new PaneError("cancelled"));
-    },
-  };
-}
-
-/** Yields to the event loop (lets React paint and the user click Cancel). */
-export function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** The engine in the same thread, pausing between steps. For tests and as a fallback. */
-export function createInlineRunner(options: { delayMs?: number } = {}): AnalysisRunner {
-  let rows: Cell[][][] = [];
-  let kept: EngineState | null = null;
-  let cancelled = false;
-  const wait = () => (options.delayMs ? new Promise<void>((r) => setTimeout(r, options.delayMs)) : pause());
-  const check = () => {
-    if (cancelled) throw new PaneError("cancelled");
-  };
-  return {
-    begin(tableCount) {
-      check();
-      rows = Array.from({ length: tableCount }, () => []);
-    },
-    addRows(table, block) {
-      check();
-      for (const r of block) rows[table]?.push(r);
-    },
-    async run(header, onProgress) {
-      check();
-      const gen = engineSteps(header, rows);
-      let step = gen.next();
-      while (!step.done) {
-        onProgress(step.value.progress);
-        await wait();
-        check();
-        step = gen.next();
-      }
-      kept = step.value.state;
-      if (step.value.summary.reconciliation.rowsRead === 0) throw new PaneError("noData");
-      return { spec: step.value.spec, summary: step.value.summary };
-    },
-    async rebuild(previousSheets, keys) {
-      check();
-      if (!kept) throw new PaneError("worker", "", "no analysis to rebuild from");
-      return rebuildSheets(kept, previousSheets, keys);
-    },
-    async importDecp(text, fileName) {
-      check();
-      await pause();
-      try {
-        return decpToTable(text, fileName);
-      } catch (error) {
-        const code = error instanceof Error ? error.message : "";
-        throw engineError(code, error instanceof Error ? error.message : String(error));
-      }
-    },
-    cancel() {
-      cancelled = true;
-    },
-    dispose() {
-      cancelled = true;
-      kept = null;
     },
   };
 }

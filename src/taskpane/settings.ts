@@ -14,7 +14,7 @@ import { monthPeriod, rangePeriod, yearPeriod, type Period } from "../core/perio
 import { defaultReferenceValues } from "../core/reference/values";
 import { PARAMETERS, parameterRaw, toSheetValue, type ParameterDef } from "../report/parameters";
 import type { Lang } from "../report/labels";
-import type { RunSummary } from "./engine";
+import type { RunSummary } from "./jobs";
 
 export const SETTINGS_VERSION = 1;
 

@@ -5,7 +5,7 @@
 import type { TableDetection } from "../core/detect";
 import type { RawTable } from "../core/model";
 import type { SheetKey } from "../report/spec";
-import type { RunSummary, StageId, StageProgress } from "./engine";
+import type { RunSummary, StageId, StageProgress } from "./jobs";
 import type { UserMessage } from "./errors";
 import type { SourceTable } from "./gateway";
 import type { Lang } from "./i18n";

@@ -4,7 +4,8 @@
  * chunk and rewrites the URL. Only the webpack bundles import this module (index.tsx,
  * commands.ts): jest (CommonJS) cannot parse `import.meta`, so tests use createInlineRunner.
  */
-import { createInlineRunner, createWorkerRunner, type AnalysisRunner, type RunnerFactory } from "./runner";
+import { PaneError } from "./errors";
+import { createWorkerRunner, type AnalysisRunner, type RunnerFactory } from "./runner";
 
 function createAnalysisWorker(): Worker {
   // tsconfig targets CommonJS for jest, where import.meta is not allowed (TS1343); webpack builds
@@ -13,11 +14,12 @@ function createAnalysisWorker(): Worker {
   return new Worker(new URL("./analysis.worker.ts", import.meta.url), { name: "optima-achats-analyse" });
 }
 
-/** Runners backed by a Web Worker; the same thread when workers are unavailable (logged). */
+/**
+ * Runners backed by a Web Worker. Every Office webview has workers (WebView2, WKWebView, EdgeHTML);
+ * without them the analysis is refused rather than run on the UI thread, which Office would
+ * restart after 5 s of unresponsiveness.
+ */
 export const workerRunnerFactory: RunnerFactory = (): AnalysisRunner => {
-  if (typeof Worker === "undefined") {
-    console.warn("[Optima Achats] Web Workers indisponibles : calcul dans le fil de l'interface.");
-    return createInlineRunner();
-  }
+  if (typeof Worker === "undefined") throw new PaneError("unsupported", "", "Web Workers unavailable");
   return createWorkerRunner(createAnalysisWorker);
 };

@@ -15,7 +15,7 @@ import { ExcelTimeoutError } from "../../src/excel/errors";
 import { emptyStats, ExcelSession, runExcel, syncWithWatchdog, type ExcelHost } from "../../src/excel/excel-run";
 import { readRows } from "../../src/excel/reader";
 import { loadPaneSettings } from "../../src/excel/settings";
-import { defaultSettings } from "../../src/taskpane/settings";
+import { defaultSettings, parseSettings } from "../../src/taskpane/settings";
 
 function host(run: ExcelHost["run"], version = "1.9"): ExcelHost {
   return { run, isSetSupported: (name, v) => name === "ExcelApi" && Number(v) <= Number(version) };
@@ -113,7 +113,9 @@ describe("adapter functions on a mocked context", () => {
         },
       },
     });
-    expect(await loadPaneSettings(session(context))).toEqual(stored);
+    const loaded = await loadPaneSettings(session(context));
+    expect(loaded).toEqual(parseSettings(JSON.stringify(stored)));
+    expect(loaded?.parameters).toEqual({ "poolingScenarios.centralPercent": 0.06 });
   });
 
   test("readRows: one getRangeByIndexes + load(values) per chunk, empty cells as null", async () => {

@@ -13,7 +13,7 @@ import { analyseSteps, decpToTable, intakeSteps, runEngine, selectSheets, type J
 import { PaneError } from "../../src/taskpane/errors";
 import { GatewayError } from "../../src/taskpane/gateway";
 import { defaultSheetKeys, runAnalysis, runSavedAnalysis, selectedTables } from "../../src/taskpane/pipeline";
-import { createInlineRunner } from "../../src/taskpane/runner";
+import { createInlineRunner } from "../../src/taskpane/inline-runner";
 import { defaultSettings, parseSettings, periodOf, type PaneSettings } from "../../src/taskpane/settings";
 import { choiceFromDetection, firstRowOf, previewTable, reconcileChoice, SAMPLE_ROWS } from "../../src/taskpane/tables";
 import { readXlsx } from "../../src/taskpane/xlsx-browser";

@@ -10,7 +10,8 @@ import { App } from "../../src/taskpane/App";
 import { PaneError } from "../../src/taskpane/errors";
 import type { Lang } from "../../src/taskpane/i18n";
 import type { InMemoryWorkbook } from "../../src/taskpane/memory-workbook";
-import { createInlineRunner, type AnalysisRunner, type RunnerFactory } from "../../src/taskpane/runner";
+import { createInlineRunner } from "../../src/taskpane/inline-runner";
+import type { AnalysisRunner, RunnerFactory } from "../../src/taskpane/runner";
 import { demoWorkbook } from "./helpers";
 
 jest.setTimeout(60_000);

@@ -10,7 +10,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Kpi, RunSummary } from "../engine";
+import type { Kpi, RunSummary } from "../jobs";
 import { formatEuros, formatNumber, t, type Lang } from "../i18n";
 import type { State } from "../state";
 import { ErrorMessage, SectionTitle, useCommonStyles } from "./common";

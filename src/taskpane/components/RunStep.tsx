@@ -12,7 +12,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { STAGES, type StageId } from "../engine";
+import { STAGES, type StageId } from "../jobs";
 import { toUserMessage } from "../errors";
 import { MONTHS, formatNumber, t, type Lang } from "../i18n";
 import { selectedTables } from "../pipeline";
