@@ -14,6 +14,7 @@
  * that use the "x" convention (a mark for yes, nothing for no) must treat `null` as `false`
  * themselves.
  */
+import { memoized } from "./memo";
 import type { Cell } from "../model";
 import { normalizeKey } from "../text";
 
@@ -31,7 +32,13 @@ export function parseBoolean(value: Cell): boolean | null | undefined {
 }
 
 /** parseBoolean for text. Blank text is null. */
+const booleanCache = new Map<string, boolean | null | undefined>();
+
 export function parseBooleanText(text: string): boolean | null | undefined {
+  return memoized(booleanCache, text, booleanOfText);
+}
+
+function booleanOfText(text: string): boolean | null | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return null;
   if (trimmed.length > 32) return undefined;

@@ -5,6 +5,7 @@
  * (unknown) value — callers keep the raw text and report it — else the value. Never throws.
  * Matching works on text.normalizeKey (case, accents, apostrophes and punctuation ignored).
  */
+import { memoized } from "./memo";
 import type { Cell, Channel, Nature, Procedure } from "../model";
 import { normalizeKey } from "../text";
 import { parseBoolean } from "./boolean";
@@ -20,24 +21,6 @@ function cellKey(value: Cell): string | null | undefined {
   const key = normalizeKey(value);
   if (key !== "") return key;
   return value.trim() === "" ? null : undefined;
-}
-
-/** Most distinct labels remembered per vocabulary before the memo starts over. */
-const MEMO_LIMIT = 4096;
-
-/**
- * Memoised text lookup: a vocabulary column repeats a handful of labels over up to 1 M rows, and
- * normalizeKey (Unicode normalisation + regexes) costs far more than a Map lookup. The memo is
- * invisible to callers: same text, same answer.
- */
-function memoized<T>(cache: Map<string, T>, text: string, compute: (cell: Cell) => T): T {
-  if (text.length > MAX_VOCABULARY_TEXT) return compute(text);
-  const hit = cache.get(text);
-  if (hit !== undefined || cache.has(text)) return hit as T;
-  const value = compute(text);
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  cache.set(text, value);
-  return value;
 }
 
 function hasWord(key: string, word: string): boolean {
@@ -283,9 +266,11 @@ const MAX_DEPTH = 6;
  *   holds the values.
  * - Booleans as they are; numbers 0 -> false, other finite numbers -> true.
  */
+const considerationCache = new Map<string, boolean | null>();
+
 export function considerationPresent(value: unknown): boolean | null {
   try {
-    return consideration(value, 0);
+    return typeof value === "string" ? memoized(considerationCache, value, (text) => consideration(text, 0)) : consideration(value, 0);
   } catch {
     return null;
   }
