@@ -1,18 +1,19 @@
 /**
  * Benchmark of the streaming .xlsx reader (issue #6).
  *
- *   npx tsx scripts/bench/xlsx-read.ts [rows=100000] [--intake] [--zlib]
+ *   npx tsx scripts/bench/xlsx-read.ts [rows=100000] [--intake] [--zlib] [--file=existing.xlsx]
  *
- * --zlib: measure also with Node's native zlib as the DEFLATE decoder (default: fflate).
+ * --intake: also time loadInputs; --zlib: measure also with Node's native zlib as the DEFLATE
+ * decoder (default: fflate); --file: read that workbook instead of writing one (kept).
  *
  * 1. Writes an .xlsx of N spend rows (scripts/demo/generate.ts `generateSpendRows`, 25 columns,
  *    shared strings, date and amount formats) with exceljs's streaming WorkbookWriter, to a
  *    temporary folder that is deleted at the end (also on error or Ctrl-C).
- * 2. In a fresh child process (so that peak RSS is the reader's own): times `openXlsx` + `readRows`
+ * 2. In fresh child processes (so that each peak RSS is its own): times `openXlsx` + `readRows`
  *    over all rows (inflate + decode + scan, cold: what a CLI run does; peak RSS taken here), then,
- *    for the breakdown, the inflate + CRC of the sheet alone (fflate) and decode + scan alone over
- *    inflated XML (up to 300 MB of it), and, with --intake, `loadInputs` (reader + detection +
- *    SpendProcessor). Prints one JSON line
+ *    for the breakdown, the inflate + CRC of the sheet alone, the UTF-8 decoding alone and the XML
+ *    scanner alone over inflated XML (up to 300 MB of it), and, with --intake, `loadInputs`
+ *    (reader + detection + SpendProcessor). Prints one JSON line
  *    per measure with rows/s and peak RSS (process.resourceUsage().maxRSS), and `calibrationMs`,
  *    the time of a fixed CPU workload (≈ 70-100 ms on an idle core), to scale figures taken on a
  *    busy machine.
@@ -58,8 +59,11 @@ async function write(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
-/** Decode + scan only, over the sheet's XML inflated beforehand (up to 300 MB of it). */
-async function scannerOnly(zip: ZipArchive, entry: ZipEntry): Promise<{ rows: number; ms: number; xmlMiB: number }> {
+/**
+ * The scanner alone, over the sheet's XML inflated beforehand (up to 300 MB of it) and decoded in
+ * the reader's 32 KB pieces (decoding timed apart).
+ */
+async function scannerOnly(zip: ZipArchive, entry: ZipEntry): Promise<{ rows: number; ms: number; decodeMs: number; xmlMiB: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   await zip.stream(entry, (data) => {
@@ -74,7 +78,7 @@ async function scannerOnly(zip: ZipArchive, entry: ZipEntry): Promise<{ rows: nu
   // Up to the last complete row (the read may have stopped in the middle of one).
   const limit = size > 300 * 1048576 ? all.lastIndexOf("</row>") + 6 : all.length;
   for (let from = 0; from < limit; ) {
-    let to = Math.min(limit, from + 4 * 1048576);
+    let to = Math.min(limit, from + 32 * 1024); // as the reader does (PIECE_BYTES)
     if (to < limit) to = all.lastIndexOf("</row>", to) + 6;
     if (to <= from) break;
     pieces.push(all.subarray(from, to));
@@ -88,15 +92,16 @@ async function scannerOnly(zip: ZipArchive, entry: ZipEntry): Promise<{ rows: nu
     },
   );
   const decoder = new TextDecoder();
-  const t = performance.now();
-  for (const piece of pieces) {
-    const text = decoder.decode(piece);
-    scanner.scan(text, text.length);
-  }
-  return { rows, ms: performance.now() - t, xmlMiB: Math.round(all.length / 1048576) };
+  let t = performance.now();
+  const texts = pieces.map((piece) => decoder.decode(piece));
+  const decodeMs = performance.now() - t;
+  t = performance.now();
+  for (const text of texts) scanner.scan(text, text.length);
+  const ms = performance.now() - t;
+  return { rows, ms, decodeMs, xmlMiB: Math.round(all.length / 1048576) };
 }
 
-async function measure(file: string, expectedRows: number, intake: boolean, inflate: Inflater): Promise<void> {
+async function measureRead(file: string, expectedRows: number, inflate: Inflater): Promise<void> {
   // 1. What a run does: open + read every row, cold (first use of the code in this process).
   let t = performance.now();
   const book = await openXlsx(file, { inflate });
@@ -135,13 +140,16 @@ async function measure(file: string, expectedRows: number, intake: boolean, infl
       inflateCrcMs: Math.round(inflateMs),
       scannerRows: scan.rows,
       scannerXmlMiB: scan.xmlMiB,
+      decodeMs: Math.round(scan.decodeMs),
       scannerMs: Math.round(scan.ms),
       scannerRowsPerSecond: Math.round(scan.rows / (scan.ms / 1000)),
       calibrationMs: calibrationMs(),
     }),
   );
-  if (!intake) return;
-  t = performance.now();
+}
+
+async function measureLoad(file: string, inflate: Inflater): Promise<void> {
+  const t = performance.now();
   const result = await loadInputs([file], { inflate });
   const loadMs = performance.now() - t;
   const r = result.reconciliation;
@@ -160,36 +168,50 @@ async function measure(file: string, expectedRows: number, intake: boolean, infl
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === "--child") {
-    await measure(args[1], Number(args[2]), args.includes("--intake"), args.includes("--zlib") ? "zlib" : "fflate");
-    return;
-  }
-  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  const inflate: Inflater = args.includes("--zlib") ? "zlib" : "fflate";
+  if (args[0] === "--child-read") return measureRead(args[1], Number(args[2]), inflate);
+  if (args[0] === "--child-load") return measureLoad(args[1], inflate);
+
+  const given = args.find((a) => a.startsWith("--file="))?.slice("--file=".length);
+  let n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
   const intake = args.includes("--intake");
   const zlibToo = args.includes("--zlib");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-bench-xlsx-"));
-  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  const dir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), "optima-bench-xlsx-"));
+  const cleanup = () => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
   process.on("SIGINT", () => {
     cleanup();
     process.exit(130);
   });
   try {
-    const file = path.join(dir, `spend-${n}.xlsx`);
-    let t = performance.now();
-    await write(file, n);
-    const writeMs = performance.now() - t;
-    console.log(JSON.stringify({ measure: "write", rows: n, fileMiB: +(fs.statSync(file).size / 1048576).toFixed(1), writeMs: Math.round(writeMs) }));
-    for (const inflater of zlibToo ? ["fflate", "zlib"] : ["fflate"]) {
-      const out = execFileSync(
-        process.execPath,
-        [...process.execArgv, __filename, "--child", file, String(n), ...(intake ? ["--intake"] : []), ...(inflater === "zlib" ? ["--zlib"] : [])],
-        {
-          encoding: "utf8",
-          stdio: ["ignore", "pipe", "inherit"],
-          env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=4096`.trim() },
-        },
-      );
+    let file: string;
+    if (given) {
+      // An existing workbook (not deleted): its first sheet holds a header row and N data rows.
+      file = given;
+      const book = await openXlsx(file);
+      let rows = 0;
+      await book.readRows(book.sheets[0].name, () => {
+        rows++;
+      });
+      n = rows - 1;
+    } else {
+      file = path.join(dir as string, `spend-${n}.xlsx`);
+      const t = performance.now();
+      await write(file, n);
+      console.log(JSON.stringify({ measure: "write", rows: n, fileMiB: +(fs.statSync(file).size / 1048576).toFixed(1), writeMs: Math.round(performance.now() - t) }));
+    }
+    // Each measure in a fresh process, so that its peak RSS is its own.
+    const child = (mode: string, inflater: Inflater, extra: string[]) => {
+      const out = execFileSync(process.execPath, [...process.execArgv, __filename, mode, file, ...extra, ...(inflater === "zlib" ? ["--zlib"] : [])], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       process.stdout.write(out.replace(/"measure":"(\w+)"/g, `"measure":"$1","inflate":"${inflater}"`));
+    };
+    for (const inflater of (zlibToo ? ["fflate", "zlib"] : ["fflate"]) as Inflater[]) {
+      child("--child-read", inflater, [String(n)]);
+      if (intake) child("--child-load", inflater, []);
     }
   } finally {
     cleanup();

@@ -7,7 +7,7 @@
  */
 import type { Cell } from "../core/model";
 import { decpToTable, engineSteps, rebuildSheets, type EngineState, type JobHeader } from "./engine";
-import type { FromWorker, ToWorker } from "./protocol";
+import { RESULT_ROW_BLOCK, type FromWorker, type ToWorker } from "./protocol";
 
 const scope = self as unknown as {
   postMessage(message: FromWorker): void;
@@ -47,7 +47,20 @@ function run(header: JobHeader): void {
       post({ type: "error", code: "noData", detail: "" });
       return;
     }
-    post({ type: "result", result: { spec, summary } });
+    // Long tables (thousands of CO1 lines on a big workbook) follow in blocks: no single message
+    // takes the UI thread long to read.
+    const skeleton = {
+      ...spec,
+      sheets: spec.sheets.map((sheet) => ({ ...sheet, tables: sheet.tables.map((t) => (t.rows.length > RESULT_ROW_BLOCK ? { ...t, rows: [] } : t)) })),
+    };
+    post({ type: "result", result: { spec: skeleton, summary } });
+    spec.sheets.forEach((sheet, i) =>
+      sheet.tables.forEach((t, j) => {
+        if (t.rows.length <= RESULT_ROW_BLOCK) return;
+        for (let start = 0; start < t.rows.length; start += RESULT_ROW_BLOCK) post({ type: "resultRows", sheet: i, table: j, rows: t.rows.slice(start, start + RESULT_ROW_BLOCK) });
+      }),
+    );
+    post({ type: "resultDone" });
   } catch (error) {
     fail("worker", error);
   }

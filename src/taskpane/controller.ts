@@ -138,6 +138,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       if (!mounted.current) return;
       dispatch({
         type: "loaded",
+        initial: !loadedRef.current,
         tables,
         period: saved?.period ?? defaultPeriod(),
         sheetParameters,

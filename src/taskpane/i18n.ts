@@ -504,7 +504,7 @@ export function describeMissingFields(lang: Lang, kind: TableKind, missing: stri
     const labels = group.map((key) => fieldName(lang, kind, key));
     return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")}${or}${labels[labels.length - 1]}`;
   });
-  return t(lang, texts.length === 1 ? "missingOne" : "missingMany", { fields: texts.join(" ; ") });
+  return t(lang, texts.length === 1 ? "missingOne" : "missingMany", { fields: texts.join(lang === "fr" ? " ; " : "; ") });
 }
 
 /** Excel column letters of a 0-based index (0 → A, 26 → AA). */

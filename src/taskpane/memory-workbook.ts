@@ -94,6 +94,7 @@ export class InMemoryWorkbook implements WorkbookGateway {
   private readonly listeners = new Set<(e: WorkbookEvent) => void>();
   private readonly failures = new Map<string, GatewayError>();
   private active: string | null = null;
+  private readonly columnCounts = new WeakMap<MemoryTable, number>();
   readonly date1904: boolean;
 
   constructor(private readonly options: InMemoryWorkbookOptions) {
@@ -142,6 +143,12 @@ export class InMemoryWorkbook implements WorkbookGateway {
     return [...this.owned.values()].find((s) => s.name === name);
   }
 
+  /** The spec of a generated sheet by the name the spec gave it (formulas refer to that name). */
+  specNamed(name: string): SheetSpec | null {
+    const states = [...this.owned.values()];
+    return (states.find((s) => s.spec?.name === name) ?? states.find((s) => s.name === name))?.spec ?? null;
+  }
+
   ownedByKey(key: SheetKey | "decp"): OwnedSheetState | undefined {
     return [...this.owned.values()].find((s) => s.key === key);
   }
@@ -184,7 +191,11 @@ export class InMemoryWorkbook implements WorkbookGateway {
       .map((t) => {
         const firstRow = t.firstRow ?? 1;
         const firstCol = t.firstCol ?? 0;
-        const columnCount = t.rows.reduce((m, r) => Math.max(m, r.length), 0);
+        let columnCount = this.columnCounts.get(t);
+        if (columnCount === undefined) {
+          columnCount = t.rows.reduce((m, r) => Math.max(m, r.length), 0);
+          this.columnCounts.set(t, columnCount);
+        }
         const lastRow = firstRow + Math.max(1, t.rows.length) - 1;
         const address = `${columnLetters(firstCol)}${firstRow}:${columnLetters(firstCol + Math.max(1, columnCount) - 1)}${lastRow}`;
         return { name: t.name, sheet: t.sheet, address, rowCount: t.rows.length, columnCount, isExcelTable: t.isExcelTable };

@@ -4,7 +4,7 @@
  * the UI thread for long.
  */
 import type { Cell } from "../core/model";
-import type { SheetKey, WorkbookSpec } from "../report/spec";
+import type { CellValue, SheetKey, WorkbookSpec } from "../report/spec";
 import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./jobs";
 
 /** Rows per message from the UI to the worker. */
@@ -17,9 +17,15 @@ export type ToWorker =
   | { type: "rebuild"; id: number; previousSheets: Record<string, Cell[][]>; keys: SheetKey[] }
   | { type: "decp"; id: number; text: string; fileName: string };
 
+/** Table rows per message from the worker to the UI (a long table of the spec comes in pieces). */
+export const RESULT_ROW_BLOCK = 5_000;
+
 export type FromWorker =
   | { type: "progress"; progress: StageProgress }
+  /** The result; tables longer than RESULT_ROW_BLOCK come with rows [] and follow in "resultRows". */
   | { type: "result"; result: EngineResult }
+  | { type: "resultRows"; sheet: number; table: number; rows: CellValue[][] }
+  | { type: "resultDone" }
   | { type: "rebuilt"; id: number; spec: WorkbookSpec }
   | { type: "decp"; id: number; result: DecpTableResult }
   /** code: a PaneErrorCode ("noData", "decpInvalid"…) or "worker"; detail: technical text. */

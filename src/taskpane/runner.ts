@@ -50,6 +50,8 @@ export function createWorkerRunner(createWorker: () => Worker): AnalysisRunner {
   let stopped = false;
   let nextId = 1;
   let run: (Pending<EngineResult> & { onProgress(p: StageProgress): void }) | null = null;
+  /** The result being received (its long tables arrive in "resultRows" messages). */
+  let receiving: EngineResult | null = null;
   const calls = new Map<number, Pending<unknown>>();
   let watchdog: ReturnType<typeof setTimeout> | null = null;
 
@@ -82,7 +84,18 @@ export function createWorkerRunner(createWorker: () => Worker): AnalysisRunner {
         run?.onProgress(msg.progress);
         break;
       case "result":
-        run?.resolve(msg.result);
+        receiving = msg.result;
+        arm();
+        break;
+      case "resultRows": {
+        const rows = receiving?.spec.sheets[msg.sheet]?.tables[msg.table]?.rows;
+        if (rows) for (const r of msg.rows) rows.push(r);
+        arm();
+        break;
+      }
+      case "resultDone":
+        if (receiving) run?.resolve(receiving);
+        receiving = null;
         run = null;
         arm();
         break;

@@ -96,6 +96,8 @@ export type Action =
   | { type: "loading" }
   | {
       type: "loaded";
+      /** First load of this pane (then a saved result opens the Results step). */
+      initial: boolean;
       tables: TableState[];
       period: PeriodChoice;
       sheetParameters: Record<string, number | string>;
@@ -147,7 +149,7 @@ export function reducer(state: State, action: Action): State {
         lastRun: action.lastRun,
         lastRefresh: action.lastRefresh,
         summary: state.summary ?? summary,
-        step: state.loading && summary ? "results" : state.step,
+        step: action.initial && summary ? "results" : state.step,
         notices: [...state.notices.filter((n) => !action.notices.some((m) => m.id === n.id)), ...action.notices],
       };
     }

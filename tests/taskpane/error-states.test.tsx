@@ -146,6 +146,41 @@ describe("task pane error states", () => {
     expect((screen.getByRole("checkbox", { name: "Analyser Mandats" }) as HTMLInputElement).checked).toBe(true);
   });
 
+  it("a parameter edited in the pane is written to the Paramètres sheet, which then holds it", async () => {
+    const wb = demoWorkbook();
+    renderApp(wb);
+    await loaded();
+    goTo(/Période/);
+    const input = screen.getByLabelText("Scénario central d'économies de mutualisation") as HTMLInputElement;
+    expect(input.value).toBe("5");
+    fireEvent.change(input, { target: { value: "7,5" } });
+    fireEvent.blur(input);
+    expect(await screen.findByText("modifié")).toBeTruthy();
+    goTo(/Analyser/);
+    expect(screen.getByText("Paramètres modifiés : 1")).toBeTruthy();
+    fireEvent.click(screen.getByTestId("run-button"));
+    await screen.findByTestId("kpis", {}, { timeout: 30_000 });
+    expect((await wb.loadSettings())?.parameters).toEqual({});
+    expect(wb.ownedValues("Paramètres")!.flat()).toContain(0.075);
+    goTo(/Période/);
+    expect((screen.getByLabelText("Scénario central d'économies de mutualisation") as HTMLInputElement).value).toBe("7,5");
+    expect(screen.getByText("modifié")).toBeTruthy();
+  });
+
+  it("refreshing the list of tables keeps the user on the Sources step", async () => {
+    const wb = demoWorkbook();
+    renderApp(wb);
+    await loaded();
+    goTo(/Analyser/);
+    fireEvent.click(screen.getByTestId("run-button"));
+    await screen.findByTestId("kpis", {}, { timeout: 30_000 });
+    goTo(/Sources/);
+    fireEvent.click(screen.getByRole("button", { name: "Actualiser la liste" }));
+    await loaded();
+    await waitFor(() => expect(screen.getAllByRole("checkbox")).toHaveLength(5));
+    expect(screen.getByRole("heading", { level: 2, name: "Sources" })).toBeTruthy();
+  });
+
   it("after a run, reopening the pane shows the last results", async () => {
     const wb = demoWorkbook();
     const first = renderApp(wb);

@@ -81,7 +81,7 @@ describe("MappingEditor", () => {
   it("speaks English when the pane does", () => {
     renderEditor({ date: 0 }, "en");
     expect(screen.getByRole("alert").textContent).toBe(
-      "Required columns not found: Amount excl. VAT or Amount incl. VAT ; Supplier or Supplier SIRET / SIREN. Add them to the table or map them below to existing columns.",
+      "Required columns not found: Amount excl. VAT or Amount incl. VAT; Supplier or Supplier SIRET / SIREN. Add them to the table or map them below to existing columns.",
     );
     expect(screen.getByLabelText(/^Date/)).toBeTruthy();
     expect(screen.getAllByText("required").length).toBe(1);

@@ -15,7 +15,7 @@ import { t, type Lang } from "../i18n";
 import type { RunnerFactory } from "../runner";
 import type { SheetKey, SheetSpec } from "../../report/spec";
 import { loadWorkbook, localSettingsStore } from "./load-workbook";
-import { SheetView } from "./SheetView";
+import { SheetView, type SheetLookup } from "./SheetView";
 
 const useStyles = makeStyles({
   root: {
@@ -61,7 +61,6 @@ const useStyles = makeStyles({
   pane: {
     flexShrink: 0,
     contain: "layout paint",
-    willChange: "transform",
     overflowY: "auto",
     backgroundColor: tokens.colorNeutralBackground1,
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -115,8 +114,14 @@ function WorkbookView({ lang, workbook }: { lang: Lang; workbook: InMemoryWorkbo
   const names = workbook.sheetNames();
   const current = selected && names.includes(selected) ? selected : (names[0] ?? null);
   const owned = current ? workbook.ownedSheet(current) : undefined;
-  // Stable callback (the SheetView is memoised: a write must not redraw a source sheet).
-  const sheetByKey = useCallback((key: SheetKey): SheetSpec | null => workbook.ownedByKey(key)?.spec ?? null, [workbook]);
+  // Stable lookup (the SheetView is memoised: a write must not redraw a source sheet).
+  const lookup = useMemo<SheetLookup>(
+    () => ({
+      byKey: (key: SheetKey): SheetSpec | null => workbook.ownedByKey(key)?.spec ?? null,
+      byName: (name: string): SheetSpec | null => workbook.specNamed(name),
+    }),
+    [workbook],
+  );
   const source = current && !owned?.spec ? workbook.sourceTables().find((tb) => tb.sheet === current) : undefined;
   const raw = current && !owned?.spec ? (source?.rows ?? owned?.values ?? []) : null;
   const rawLayout = useMemo(() => (source ? rawFormatsOf(source.rows, source.numberFormats) : null), [source]);
@@ -130,7 +135,7 @@ function WorkbookView({ lang, workbook }: { lang: Lang; workbook: InMemoryWorkbo
           raw={raw}
           rawFormats={rawLayout?.formats}
           rawHeaderRow={rawLayout?.headerRow}
-          sheetByKey={sheetByKey}
+          lookup={lookup}
         />
       ) : (
         <div className={styles.center}>{t(lang, "previewEmptySheet")}</div>

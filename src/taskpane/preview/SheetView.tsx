@@ -7,6 +7,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { memo, useMemo } from "react";
 import type { Cell } from "../../core/model";
 import { STYLES, plainValue, type CellValue, type ChartSpec, type RangeRef, type SheetKey, type SheetSpec, type StyleName } from "../../report/spec";
+import { evaluateFormula, type FValue } from "./formula";
 import { columnLetters, t, type Lang } from "../i18n";
 import { formatValue } from "./format";
 
@@ -37,13 +38,13 @@ const useStyles = makeStyles({
       top: 0,
       zIndex: 1,
     },
+    // Row numbers are not sticky: hundreds of sticky cells would each become a compositing layer
+    // and cost the UI thread a "layerize" step on every frame.
     "& tbody th": {
       backgroundColor: "#f3f3f3",
       color: "#605e5c",
       fontWeight: "normal",
       textAlign: "center",
-      position: "sticky",
-      left: 0,
     },
   },
   formula: { color: "#7a7574", fontStyle: "italic" },
@@ -108,10 +109,10 @@ function styleOf(name: StyleName | undefined): React.CSSProperties {
   };
 }
 
-function display(lang: Lang, cell: GridCell): { text: string; formula: boolean; numeric: boolean } {
+function display(lang: Lang, cell: GridCell, value: FValue | undefined): { text: string; formula: boolean; numeric: boolean } {
   const v = cell.value;
-  if (v !== null && typeof v === "object" && "formula" in v) return { text: v.formula, formula: true, numeric: false };
-  const plain = plainValue(v);
+  if (value === undefined && v !== null && typeof v === "object" && "formula" in v) return { text: v.formula, formula: true, numeric: false };
+  const plain = value === undefined ? plainValue(v) : value;
   return { text: formatValue(lang, plain, cell.format), formula: false, numeric: typeof plain === "number" };
 }
 
@@ -278,27 +279,83 @@ export interface SheetViewProps {
   /** Number formats of the raw sheet's columns (dates, amounts), below `rawHeaderRow`. */
   rawFormats?: (string | undefined)[];
   rawHeaderRow?: number;
-  /** Finds the cells of another generated sheet (charts may read data from any sheet). */
-  sheetByKey(key: SheetKey): SheetSpec | null;
+  /** Other generated sheets (charts and formulas may read any sheet). Stable across renders. */
+  lookup: SheetLookup;
 }
 
-export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, rawHeaderRow, sheetByKey }: SheetViewProps) {
+export interface SheetLookup {
+  byKey(key: SheetKey): SheetSpec | null;
+  byName(name: string): SheetSpec | null;
+}
+
+/** Cell values of generated sheets with their formulas computed (see formula.ts). */
+function evaluator(current: SheetSpec, currentGrid: ReturnType<typeof buildGrid>, lookup: SheetLookup) {
+  const grids = new Map<SheetSpec, ReturnType<typeof buildGrid>>([[current, currentGrid]]);
+  const cache = new Map<string, FValue>();
+  const visiting = new Set<string>();
+  const gridOf = (spec: SheetSpec) => {
+    let g = grids.get(spec);
+    if (!g) {
+      g = buildGrid(spec);
+      grids.set(spec, g);
+    }
+    return g;
+  };
+  const valueAt = (spec: SheetSpec, row: number, col: number): FValue => {
+    const id = `${spec.key}:${row}:${col}`;
+    const hit = cache.get(id);
+    if (hit !== undefined) return hit;
+    const cell = gridOf(spec).cells.get(`${row}:${col}`);
+    let v: FValue = null;
+    if (cell) {
+      const raw = cell.value;
+      if (raw !== null && typeof raw === "object" && "formula" in raw) {
+        if (visiting.has(id)) return null;
+        visiting.add(id);
+        v = computed(spec, raw.formula) ?? null;
+        visiting.delete(id);
+      } else v = plainValue(raw);
+    }
+    cache.set(id, v);
+    return v;
+  };
+  const computed = (spec: SheetSpec, formula: string): FValue | undefined =>
+    evaluateFormula(formula, {
+      cell: (sheet, row, col) => {
+        const target = sheet === null || sheet === spec.name ? spec : lookup.byName(sheet);
+        return target ? valueAt(target, row, col) : null;
+      },
+    });
+  return {
+    /** Value of a grid cell of any sheet, formulas computed (undefined: cannot compute). */
+    cellValue(spec: SheetSpec, cell: GridCell): FValue | undefined {
+      const raw = cell.value;
+      if (raw !== null && typeof raw === "object" && "formula" in raw) return computed(spec, raw.formula);
+      return plainValue(raw);
+    },
+    gridOf,
+  };
+}
+
+export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, rawHeaderRow, lookup }: SheetViewProps) {
   const styles = useStyles();
   const grid = useMemo(() => (spec ? buildGrid(spec) : null), [spec]);
-  const resolve = useMemo<Resolver>(() => {
-    const cache = new Map<SheetKey, Map<string, GridCell>>();
-    return (ref) => {
-      let cells = cache.get(ref.sheet);
-      if (!cells) {
-        const s = ref.sheet === spec?.key ? spec : sheetByKey(ref.sheet);
-        cells = s ? (s === spec && grid ? grid.cells : buildGrid(s).cells) : new Map<string, GridCell>();
-        cache.set(ref.sheet, cells);
-      }
+  const ev = useMemo(() => (spec && grid ? evaluator(spec, grid, lookup) : null), [spec, grid, lookup]);
+  const resolve = useMemo<Resolver>(
+    () => (ref) => {
+      const s = ref.sheet === spec?.key ? spec : lookup.byKey(ref.sheet);
       const out: GridCell[] = [];
-      for (let r = ref.range.r1; r <= ref.range.r2; r++) for (let c = ref.range.c1; c <= ref.range.c2; c++) out.push(cells.get(`${r}:${c}`) ?? { value: null });
+      if (!s || !ev) return out;
+      const cells = ev.gridOf(s).cells;
+      for (let r = ref.range.r1; r <= ref.range.r2; r++)
+        for (let c = ref.range.c1; c <= ref.range.c2; c++) {
+          const cell = cells.get(`${r}:${c}`) ?? { value: null };
+          out.push({ ...cell, value: ev.cellValue(s, cell) ?? null });
+        }
       return out;
-    };
-  }, [sheetByKey, spec, grid]);
+    },
+    [lookup, spec, ev],
+  );
 
   if (!spec) {
     const rows = raw ?? [];
@@ -381,7 +438,7 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
                 const cell = g.cells.get(`${r}:${c}`);
                 if (cell?.covered) return null;
                 if (!cell) return <td key={c} />;
-                const d = display(lang, cell);
+                const d = display(lang, cell, ev?.cellValue(spec, cell));
                 return (
                   <td
                     key={c}
