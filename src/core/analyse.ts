@@ -3,6 +3,7 @@
  * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
  */
 import { buildContext, type AnalysisOptions } from "./context";
+import { drain } from "./intake";
 import { computeComplianceIndicators } from "./indicators/compliance";
 import { computeMutualisationIndicators } from "./indicators/mutualisation";
 import { computePerformanceIndicators } from "./indicators/performance";
@@ -42,12 +43,24 @@ export const INDICATOR_GROUPS: ((ctx: AnalysisContext) => IndicatorResult[])[] =
   computeTerritoryIndicators,
 ];
 
-export function analyse(intake: IntakeResult, options: AnalysisOptions = {}): Analysis {
+/** Steps of analyseSteps: the context, each indicator group, the plan inputs. */
+export const ANALYSE_STEPS = INDICATOR_GROUPS.length + 2;
+
+/** analyse() step by step: yields 1..ANALYSE_STEPS as the context, each group and the plan are done. */
+export function* analyseSteps(intake: IntakeResult, options: AnalysisOptions = {}): Generator<number, Analysis, void> {
   const ctx = buildContext(intake, options);
-  const indicators = INDICATOR_GROUPS.flatMap((group) => group(ctx));
+  let step = 1;
+  yield step;
+  const indicators: IndicatorResult[] = [];
+  for (const group of INDICATOR_GROUPS) {
+    for (const ind of group(ctx)) indicators.push(ind);
+    yield ++step;
+  }
   const alertCount = indicators
     .filter((i) => i.group === "CO" && i.value !== null)
     .reduce((sum, i) => sum + (i.value as number), 0);
+  const plan = buildPlanInputs(ctx, indicators);
+  yield ++step;
   return {
     version: VERSION,
     period: ctx.period,
@@ -55,10 +68,14 @@ export function analyse(intake: IntakeResult, options: AnalysisOptions = {}): An
     reconciliation: intake.reconciliation,
     anomalies: intake.anomalies,
     indicators,
-    plan: buildPlanInputs(ctx, indicators),
+    plan,
     reference: ctx.ref,
     alertCount,
   };
+}
+
+export function analyse(intake: IntakeResult, options: AnalysisOptions = {}): Analysis {
+  return drain(analyseSteps(intake, options));
 }
 
 /** The indicator with this SPEC id (throws when absent: ids are stable). */

@@ -6,7 +6,7 @@
 import type { Analysis } from "../core/analyse";
 import type { IndicatorResult, Row } from "../core/indicators/types";
 import { rangeA1, sheetRangeA1 } from "./a1";
-import { dateSerial, formats, fraction, monthSerial, scalarCell, textCell, yesNo, type Formats } from "./cells";
+import { dateSerial, fraction, monthSerial, scalarCell, textCell, yesNo, type Formats } from "./cells";
 import type { FieldDef } from "./input-layout";
 import type { UserInputs } from "./inputs";
 import { header, indicatorLabel, naText, sheetName, text, type HeaderKey, type Lang } from "./labels";

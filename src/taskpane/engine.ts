@@ -4,41 +4,16 @@
  * Pure: no DOM, no Office, no clock (the run date comes with the job). The same code runs in the
  * same thread in tests (runner.ts `createInlineRunner`).
  *
- * `intakeSteps` and `analyseSteps` follow `runIntake` and `analyse` of src/core exactly (the
- * tests check deep equality on the demo workbook); they only add the progress points.
+ * `intakeSteps` and `analyseSteps` come from src/core, where `runIntake` and `analyse` are the same
+ * generators run to their end.
  */
-import { buildContext } from "../core/context";
 import { excelSerialFromDay } from "../core/dates";
-import { importDecp, isDecpJson, type DecpImport } from "../core/decp";
-import { INDICATOR_GROUPS, type Analysis } from "../core/analyse";
-import {
-  DEFAULT_ENTITY,
-  DEFAULT_VAT_PERCENT,
-  nomenclatureIndex,
-  reconcile,
-  type IntakeOptions,
-  type MappedTable,
-} from "../core/intake";
-import { readContractRows } from "../core/intake/contracts";
-import { readEntities, readNomenclature, readSuppliers } from "../core/intake/reference-tables";
-import { endOfData, TableLog } from "../core/intake/rows";
-import { SpendProcessor } from "../core/intake/spend";
-import type { IndicatorResult, Status, Unit } from "../core/indicators/types";
-import type {
-  Anomaly,
-  Cell,
-  ContractLine,
-  EntityRow,
-  IntakeResult,
-  NomenclatureRow,
-  SupplierRow,
-  TableKind,
-  TableReconciliation,
-} from "../core/model";
-import { previousYearPeriod, type Period } from "../core/period";
-import { buildPlanInputs } from "../core/plan";
+import { importDecp, isDecpJson } from "../core/decp";
+import { ANALYSE_STEPS, analyseSteps, type Analysis } from "../core/analyse";
+import { dataRowCount, INTAKE_BLOCK, intakeSteps, type MappedTable } from "../core/intake";
+import type { IndicatorResult } from "../core/indicators/types";
+import type { Cell } from "../core/model";
 import { defaultReferenceValues, withOverrides } from "../core/reference/values";
-import { VERSION } from "../core/version";
 import { FIELDS } from "../core/fields";
 import { unitText } from "../report/cells";
 import { readUserInputs, parametersToOverrides } from "../report/inputs";
@@ -49,124 +24,7 @@ import { KPI_IDS, PLAN_KEYS, type DecpTableResult, type EngineResult, type JobHe
 
 export * from "./jobs";
 
-/** Rows handed to the spend processor between two progress points. */
-export const INTAKE_BLOCK = 20_000;
-
-// ---------------------------------------------------------------------------------------------
-// Intake, step by step (mirror of core/intake runIntake)
-
-const ORDER: TableKind[] = ["entities", "nomenclature", "suppliers", "contracts", "spend"];
-
-/** Data rows a mapped table will give to the intake (what "contrôle" counts). */
-export function dataRowCount(t: MappedTable): number {
-  const first = t.headerRowIndex + 1;
-  return Math.max(0, endOfData(t.table.rows, first) - first);
-}
-
-/**
- * runIntake, yielding the number of data rows processed so far (every table, in intake order).
- * Returns the same IntakeResult as runIntake.
- */
-export function* intakeSteps(
-  tables: MappedTable[],
-  decp: DecpImport[] = [],
-  options: IntakeOptions = {},
-  block = INTAKE_BLOCK,
-): Generator<number, IntakeResult, void> {
-  const anomalies: Anomaly[] = [];
-  const entities: EntityRow[] = [];
-  const nomenclature: NomenclatureRow[] = [];
-  const suppliers: SupplierRow[] = [];
-  const contracts: ContractLine[] = [];
-  const spend: IntakeResult["spend"] = [];
-  const recs: TableReconciliation[] = [];
-  const defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
-  const defaultVatPercent = options.defaultVatPercent ?? DEFAULT_VAT_PERCENT;
-  let processed = 0;
-
-  const sorted = [...tables].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
-  for (const t of sorted) {
-    const log = new TableLog(t.table.name, t.kind, anomalies);
-    const rows = t.table.rows;
-    const firstRow = t.table.firstRow ?? 1;
-    const firstDataIndex = t.headerRowIndex + 1;
-    const endIndex = endOfData(rows, firstDataIndex);
-    const range = { rows, firstDataIndex, endIndex, firstRow, mapping: t.mapping };
-    const date1904 = t.table.date1904 ?? false;
-    switch (t.kind) {
-      case "entities":
-        readEntities(range, log, entities);
-        break;
-      case "nomenclature":
-        readNomenclature(range, log, nomenclature);
-        break;
-      case "suppliers":
-        readSuppliers(range, log, suppliers);
-        break;
-      case "contracts":
-        readContractRows(rows, firstDataIndex, endIndex, firstRow, log, { mapping: t.mapping, date1904, defaultEntity }, contracts);
-        break;
-      case "spend": {
-        const p = new SpendProcessor(log, {
-          mapping: t.mapping,
-          date1904,
-          defaultVatPercent,
-          defaultEntity,
-          nomenclature: nomenclatureIndex(nomenclature),
-        });
-        for (let start = firstDataIndex; start < endIndex; start += block) {
-          const stop = Math.min(endIndex, start + block);
-          for (let i = start; i < stop; i++) p.push(rows[i] ?? [], firstRow + i);
-          yield processed + (stop - firstDataIndex);
-        }
-        for (const l of p.lines) spend.push(l);
-        break;
-      }
-    }
-    processed += Math.max(0, endIndex - firstDataIndex);
-    recs.push(log.rec);
-    yield processed;
-  }
-  for (const d of decp) {
-    for (const c of d.contracts) contracts.push(c);
-    for (const a of d.anomalies) anomalies.push(a);
-    recs.push(d.reconciliation);
-  }
-  return { spend, contracts, entities, nomenclature, suppliers, anomalies, reconciliation: reconcile(recs) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Indicators, group by group (mirror of core/analyse analyse)
-
-/** Steps of analyseSteps: the context, each indicator group, the plan inputs. */
-export const ANALYSE_STEPS = INDICATOR_GROUPS.length + 2;
-
-export function* analyseSteps(intake: IntakeResult, options: Parameters<typeof buildContext>[1] = {}): Generator<number, Analysis, void> {
-  const ctx = buildContext(intake, options);
-  let step = 1;
-  yield step;
-  const indicators: IndicatorResult[] = [];
-  for (const group of INDICATOR_GROUPS) {
-    for (const ind of group(ctx)) indicators.push(ind);
-    yield ++step;
-  }
-  const alertCount = indicators
-    .filter((i) => i.group === "CO" && i.value !== null)
-    .reduce((sum, i) => sum + (i.value as number), 0);
-  const plan = buildPlanInputs(ctx, indicators);
-  yield ++step;
-  return {
-    version: VERSION,
-    period: ctx.period,
-    previousPeriod: previousYearPeriod(ctx.period),
-    reconciliation: intake.reconciliation,
-    anomalies: intake.anomalies,
-    indicators,
-    plan,
-    reference: ctx.ref,
-    alertCount,
-  };
-}
+export { ANALYSE_STEPS, analyseSteps, dataRowCount, INTAKE_BLOCK, intakeSteps };
 
 // ---------------------------------------------------------------------------------------------
 // The whole engine

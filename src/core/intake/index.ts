@@ -50,7 +50,26 @@ export function nomenclatureIndex(rows: NomenclatureRow[]): Map<string, Nomencla
 
 const ORDER: TableKind[] = ["entities", "nomenclature", "suppliers", "contracts", "spend"];
 
-export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], options: IntakeOptions = {}): IntakeResult {
+/** Rows handed to the spend processor between two progress points of intakeSteps. */
+export const INTAKE_BLOCK = 20_000;
+
+/** Data rows a mapped table gives to the intake (what progress counts). */
+export function dataRowCount(t: MappedTable): number {
+  const first = t.headerRowIndex + 1;
+  return Math.max(0, endOfData(t.table.rows, first) - first);
+}
+
+/**
+ * The intake step by step: yields the number of data rows processed so far (every table, in
+ * intake order, at least every `block` spend rows) so that a caller can report progress or yield
+ * to an event loop; returns the IntakeResult.
+ */
+export function* intakeSteps(
+  tables: MappedTable[],
+  decp: DecpImport[] = [],
+  options: IntakeOptions = {},
+  block = INTAKE_BLOCK,
+): Generator<number, IntakeResult, void> {
   const anomalies: Anomaly[] = [];
   const entities: EntityRow[] = [];
   const nomenclature: NomenclatureRow[] = [];
@@ -60,6 +79,7 @@ export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], option
   const recs: TableReconciliation[] = [];
   const defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
   const defaultVatPercent = options.defaultVatPercent ?? DEFAULT_VAT_PERCENT;
+  let processed = 0;
 
   const sorted = [...tables].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   for (const t of sorted) {
@@ -84,13 +104,25 @@ export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], option
         readContractRows(rows, firstDataIndex, endIndex, firstRow, log, { mapping: t.mapping, date1904, defaultEntity }, contracts);
         break;
       case "spend": {
-        const p = new SpendProcessor(log, { mapping: t.mapping, date1904, defaultVatPercent, defaultEntity, nomenclature: nomenclatureIndex(nomenclature) });
-        for (let i = firstDataIndex; i < endIndex; i++) p.push(rows[i] ?? [], firstRow + i);
+        const p = new SpendProcessor(log, {
+          mapping: t.mapping,
+          date1904,
+          defaultVatPercent,
+          defaultEntity,
+          nomenclature: nomenclatureIndex(nomenclature),
+        });
+        for (let start = firstDataIndex; start < endIndex; start += block) {
+          const stop = Math.min(endIndex, start + block);
+          for (let i = start; i < stop; i++) p.push(rows[i] ?? [], firstRow + i);
+          yield processed + (stop - firstDataIndex);
+        }
         for (const l of p.lines) spend.push(l);
         break;
       }
     }
+    processed += Math.max(0, endIndex - firstDataIndex);
     recs.push(log.rec);
+    yield processed;
   }
   for (const d of decp) {
     for (const c of d.contracts) contracts.push(c);
@@ -98,6 +130,18 @@ export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], option
     recs.push(d.reconciliation);
   }
   return { spend, contracts, entities, nomenclature, suppliers, anomalies, reconciliation: reconcile(recs) };
+}
+
+/** Runs a step generator to its end and returns its result. */
+export function drain<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], options: IntakeOptions = {}): IntakeResult {
+  return drain(intakeSteps(tables, decp, options, Number.MAX_SAFE_INTEGER));
 }
 
 /**

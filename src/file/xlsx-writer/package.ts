@@ -183,7 +183,6 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
 
   // ---- 2. Which existing sheets are rewritten, removed, kept
   const existingSheets = ex ? ex.sheets : [];
-  const specKeys = new Set(spec.sheets.map((s) => s.key));
   const rewriteIndex = new Map<SheetKey, number>(); // spec key → existing index
   const removedIndexes = new Set<number>();
   const renamed = new Map<number, string>();

@@ -3,7 +3,7 @@
  * behind it. Worded as signals to check, never as accusations (SPEC §4).
  */
 import { naText, text } from "../labels";
-import { indicatorTable, SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
+import { indicatorTable, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 import { groupIndicators, maybeIndicator, summaryTable } from "./common";
 

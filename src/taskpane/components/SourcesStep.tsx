@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef } from "react";
-import { t, kindLabel, type Lang } from "../i18n";
+import { t, kindLabel } from "../i18n";
 import type { State } from "../state";
 import { mappingStatus } from "../tables";
 import { ErrorMessage, StatusBadge, useCommonStyles } from "./common";
