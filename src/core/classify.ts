@@ -129,9 +129,18 @@ export function classifyFamily(input: FamilyInput): Family {
 export function natureOf(explicit: Nature | null, cpv: string | null, budgetArticle: string | null): Nature | null {
   if (explicit) return explicit;
   if (cpv) return natureFromCpv(cpv);
-  if (budgetArticle) return budgetArticleFamily(budgetArticle)?.entry.nature ?? null;
+  if (budgetArticle) {
+    let nature = natureByArticle.get(budgetArticle);
+    if (nature === undefined) {
+      nature = budgetArticleFamily(budgetArticle)?.entry.nature ?? null;
+      natureByArticle.set(budgetArticle, nature);
+    }
+    return nature;
+  }
   return null;
 }
+
+const natureByArticle = new Map<string, Nature | null>();
 
 /** French explanation of the rule that classified a family (for the Cartographie sheet). */
 export function explainFamilyRule(family: Family): string {

@@ -49,6 +49,8 @@ export class SpendProcessor {
   private readonly col: Record<Field, number>;
   private readonly strings = new Interner();
   private readonly supplierKeys = new Map<string, string>();
+  private readonly lastRaw: Cell[] = [];
+  private readonly lastText: (string | null)[] = [];
   private readonly idCache = new Map<string | number, ReturnType<typeof normalizeCompanyId>>();
   private pendingBlank: number[] = [];
 
@@ -65,8 +67,14 @@ export class SpendProcessor {
   private text(row: Cell[], field: Field): string | null {
     const c = this.col[field];
     if (c < 0) return null;
-    const t = cellText(row[c]);
-    return t === null ? null : this.strings.get(t);
+    const raw = row[c];
+    // Exports are often sorted (by entity, service…): the same cell as the row above costs nothing.
+    if (raw === this.lastRaw[c] && raw !== undefined) return this.lastText[c];
+    const t = cellText(raw);
+    const v = t === null ? null : this.strings.get(t);
+    this.lastRaw[c] = raw;
+    this.lastText[c] = v;
+    return v;
   }
 
   /** Trimmed text of a free-text field (description, references), not interned. */
@@ -86,27 +94,42 @@ export class SpendProcessor {
     return hit;
   }
 
-  /** Readable HT amount of a row in cents (what the source "says"), or null. */
-  private amounts(row: Cell[], sheetRow: number, warn: boolean): { ht: number | null; ttc: number | null; estimated: boolean; raw: Cell } {
+  // Amounts of the current row, set by readAmounts (fields, not an object per row: 1 M rows).
+  private ht: number | null = null;
+  private ttc: number | null = null;
+  private htEstimated = false;
+  private amountRaw: Cell = null;
+  /** The row's VAT-rate cell when it was needed but unreadable (warned once the row has begun). */
+  private badVatCell: Cell | undefined = undefined;
+
+  /** Reads the row's amounts: HT as given, else TTC converted with the row's (or default) VAT rate. */
+  private readAmounts(row: Cell[]): void {
     const htCell = cellAt(row, this.col.amountHT);
     const ttcCell = cellAt(row, this.col.amountTTC);
     const ht = this.col.amountHT >= 0 ? parseAmountCents(htCell) : null;
     const ttc = this.col.amountTTC >= 0 ? parseAmountCents(ttcCell) : null;
-    const ttcCents = typeof ttc === "number" ? ttc : null;
-    if (typeof ht === "number") return { ht, ttc: ttcCents, estimated: false, raw: htCell };
-    if (ttcCents !== null) {
+    this.ttc = typeof ttc === "number" ? ttc : null;
+    this.badVatCell = undefined;
+    if (typeof ht === "number") {
+      this.ht = ht;
+      this.htEstimated = false;
+      this.amountRaw = htCell;
+    } else if (this.ttc !== null) {
       let vat = this.options.defaultVatPercent;
       if (this.col.vatRate >= 0) {
         const rateCell = row[this.col.vatRate];
         const r = parseNumber(rateCell);
         if (typeof r === "number" && r >= 0 && r <= 100) vat = r > 0 && r < 1 ? r * 100 : r;
-        else if (r === undefined && warn) {
-          this.log.warn(sheetRow, "vatRate", rateCell, `Taux de TVA illisible : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué.`);
-        }
+        else if (r !== null) this.badVatCell = rateCell;
       }
-      return { ht: htFromTtc(ttcCents, vat), ttc: ttcCents, estimated: true, raw: ttcCell };
+      this.ht = htFromTtc(this.ttc, vat);
+      this.htEstimated = true;
+      this.amountRaw = ttcCell;
+    } else {
+      this.ht = null;
+      this.htEstimated = false;
+      this.amountRaw = this.col.amountHT >= 0 ? htCell : ttcCell;
     }
-    return { ht: null, ttc: null, estimated: false, raw: this.col.amountHT >= 0 ? htCell : ttcCell };
   }
 
   /** Processes one data row (sheet row number given for the reports). */
@@ -118,25 +141,29 @@ export class SpendProcessor {
     }
     this.flushBlanks();
     const log = this.log;
-    const a = this.amounts(row, sheetRow, false);
+    this.readAmounts(row);
+    const ht = this.ht;
     const dateCell = cellAt(row, this.col.date);
     const date = parseDate(dateCell, this.options.date1904);
     if (typeof date !== "number" && isTotalRow(row)) {
       // A total is not a source amount: counting it would double the rows it sums.
       log.begin(0);
-      const amount = a.ht === null ? "" : ` (${formatEuros(a.ht)} HT, non compté dans le rapprochement)`;
-      log.reject(sheetRow, null, a.raw, `Ligne de total ignorée${amount} : ce n'est pas un achat.`, 0);
+      const amount = ht === null ? "" : ` (${formatEuros(ht)} HT, non compté dans le rapprochement)`;
+      log.reject(sheetRow, null, this.amountRaw, `Ligne de total ignorée${amount} : ce n'est pas un achat.`, 0);
       return;
     }
-    const readCents = a.ht ?? 0;
+    const readCents = ht ?? 0;
     log.begin(readCents);
-    if (a.ht === null) {
+    if (ht === null) {
       const reason =
-        a.raw === null || a.raw === undefined || cellText(a.raw) === null
+        cellText(this.amountRaw) === null
           ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
           : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
-      log.reject(sheetRow, this.col.amountHT >= 0 ? "amountHT" : "amountTTC", a.raw, reason, 0);
+      log.reject(sheetRow, this.col.amountHT >= 0 ? "amountHT" : "amountTTC", this.amountRaw, reason, 0);
       return;
+    }
+    if (this.badVatCell !== undefined) {
+      log.warn(sheetRow, "vatRate", this.badVatCell, `Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué au montant TTC.`);
     }
     if (date === null || date === undefined) {
       log.reject(
@@ -208,10 +235,10 @@ export class SpendProcessor {
     this.lines.push({
       source: { table: log.table, row: sheetRow },
       date,
-      amountHTCents: a.ht,
-      amountTTCCents: a.ttc,
-      htEstimated: a.estimated,
-      isCredit: a.ht < 0,
+      amountHTCents: ht,
+      amountTTCCents: this.ttc,
+      htEstimated: this.htEstimated,
+      isCredit: ht < 0,
       supplierName,
       supplierId,
       supplierKey,
@@ -236,7 +263,7 @@ export class SpendProcessor {
       family,
       nature: natureOf(nomen?.nature ?? null, cpv, budgetArticle),
     });
-    log.accept(a.ht);
+    log.accept(ht);
   }
 
   /** Interior blank rows are reported as rejected (nothing is lost); trailing ones never reach here. */
