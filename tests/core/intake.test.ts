@@ -131,6 +131,28 @@ describe("spend intake", () => {
   });
 });
 
+describe("HT from TTC", () => {
+  const withVat = (rate: Cell): MappedTable => ({
+    table: { name: "Factures", rows: [["Date", "Fournisseur", "Montant TTC", "Taux TVA"], ["15/03/2025", "Cantine SA", "105,50", rate]] },
+    kind: "spend",
+    headerRowIndex: 0,
+    mapping: { date: 0, supplierName: 1, amountTTC: 2, vatRate: 3 },
+  });
+
+  it("uses the row's VAT rate (105,50 TTC at 5,5 % → 100,00 HT)", () => {
+    const res = runIntake([withVat("5,5")]);
+    expect(res.spend[0].amountHTCents).toBe(10000);
+    expect(res.anomalies).toEqual([]);
+  });
+
+  it("falls back on the default rate with a warning when the row's rate is unreadable (105,50 TTC at 20 % → 87,92 HT)", () => {
+    const res = runIntake([withVat("abc")]);
+    expect(res.spend[0].amountHTCents).toBe(8792);
+    expect(res.anomalies).toMatchObject([{ row: 2, field: "vatRate", value: "abc", severity: "warning" }]);
+    expect(res.reconciliation.rowsWithWarning).toBe(1);
+  });
+});
+
 describe("reference tables feed the spend lines", () => {
   it("takes the family label and nature from the nomenclature", () => {
     const nomen: MappedTable = {
