@@ -61,7 +61,11 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
     const fileOverrides = cmd.parametersFile ? await readParametersFile(cmd.parametersFile) : {};
     const previousSheets = await readOwnedInputs(cmd.output);
     const previousInputs = readUserInputs(previousSheets);
-    const loaded = await loadInputs(cmd.inputs, { mapping, mappingFile: cmd.mappingFile ?? undefined });
+    // OPTIMA_INFLATE=zlib|fflate picks the .xlsx DEFLATE decoder (default fflate; zlib, Node's
+    // native one, is faster on big files). Benchmarks use it (scripts/bench/vs-pandas.ts).
+    const inflateEnv = process.env.OPTIMA_INFLATE;
+    const inflate = inflateEnv === "zlib" || inflateEnv === "fflate" ? inflateEnv : undefined;
+    const loaded = await loadInputs(cmd.inputs, { mapping, mappingFile: cmd.mappingFile ?? undefined, inflate });
 
     const r = loaded.reconciliation;
     progress.stage("contrôle", `${r.rowsRead.toLocaleString("fr-FR")} lignes lues, ${r.rowsRejected.toLocaleString("fr-FR")} rejetées, ${loaded.anomalies.length.toLocaleString("fr-FR")} anomalies`);
