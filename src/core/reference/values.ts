@@ -104,6 +104,8 @@ export function defaultReferenceValues(): ReferenceValues {
     ],
     publicityThresholdCents: { value: 90_000 * EUR, source: "Art. R2131-12 CCP" },
     euThresholds: [
+      { from: d("2016-01-01"), to: d("2017-12-31"), suppliesServicesCents: 209_000 * EUR, worksCents: 5_225_000 * EUR, source: "Règlements délégués (UE) 2015/2170-2172" },
+      { from: d("2018-01-01"), to: d("2019-12-31"), suppliesServicesCents: 221_000 * EUR, worksCents: 5_548_000 * EUR, source: "Règlements délégués (UE) 2017/2364-2366" },
       { from: d("2020-01-01"), to: d("2021-12-31"), suppliesServicesCents: 214_000 * EUR, worksCents: 5_350_000 * EUR, source: "Règlements délégués (UE) 2019/1828 et 2019/1829" },
       { from: d("2022-01-01"), to: d("2023-12-31"), suppliesServicesCents: 215_000 * EUR, worksCents: 5_382_000 * EUR, source: "Règlements délégués (UE) 2021/1950-1952" },
       { from: d("2024-01-01"), to: d("2025-12-31"), suppliesServicesCents: 221_000 * EUR, worksCents: 5_538_000 * EUR, source: "Règlements délégués (UE) 2023/2495-2497" },

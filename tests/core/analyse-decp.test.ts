@@ -1,0 +1,64 @@
+/**
+ * The contract indicators on the real DECP file (1 148 contracts of 2018-2019): procedure mix,
+ * direct awards and contract counts must match what an independent reading of the raw JSON gives.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { analyse, indicator } from "../../src/core/analyse";
+import { importDecp } from "../../src/core/decp";
+import { runIntake } from "../../src/core/intake";
+import { rangePeriod } from "../../src/core/period";
+
+const FILE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "decp", "decp-2019-pes.json");
+const raw = JSON.parse(fs.readFileSync(FILE, "utf8")) as { marches: { procedure?: string; montant?: number; dateNotification?: string }[] };
+
+// Independent reading: contracts notified in 2018-2019, by procedure label family.
+const inPeriod = raw.marches.filter((m) => m.dateNotification !== undefined && m.dateNotification.slice(0, 4) >= "2018" && m.dateNotification.slice(0, 4) <= "2019");
+function family(label = ""): string {
+  if (/sans publicit/i.test(label)) return "direct";
+  if (/adapt/i.test(label)) return "mapa";
+  if (/appel d.offres ouvert/i.test(label)) return "aoo";
+  return "negotiated";
+}
+const expected = { mapa: 0, aoo: 0, direct: 0, negotiated: 0 } as Record<string, number>;
+for (const m of inPeriod) expected[family(m.procedure)]++;
+// Placeholder amounts (0 or runs of 9s) are not amounts; the 2018-2019 dispense threshold is 25 000 € HT.
+const plausible = (x: number | undefined) => typeof x === "number" && x >= 1 && !/^9{7,}$/.test(String(Math.trunc(x)));
+const directAtOrAbove25k = inPeriod.filter((m) => family(m.procedure) === "direct" && plausible(m.montant) && (m.montant as number) >= 25_000).length;
+
+const analysis = analyse(runIntake([], [importDecp(raw, "decp-2019-pes.json")]), { period: rangePeriod(2018, 1, 2019, 12) });
+
+describe("contract indicators on the real DECP file", () => {
+  it("counts the contracts notified in the period (PF2 coverage)", () => {
+    expect(indicator(analysis, "PF2").coverage.N).toBe(inPeriod.length);
+  });
+
+  it("gives the procedure mix of the file (PF2 byProcedure)", () => {
+    const rows = indicator(analysis, "PF2").tables.byProcedure;
+    const count = (p: string) => Number(rows.find((r) => r.procedure === p)?.contracts ?? 0);
+    expect({
+      mapa: count("Procédure adaptée"),
+      aoo: count("Appel d'offres ouvert"),
+      direct: count("Marché passé sans publicité ni mise en concurrence préalable"),
+      negotiated: count("Procédure avec négociation") + count("Appel d'offres restreint") + count("Dialogue compétitif"),
+    }).toEqual(expected);
+  });
+
+  it("counts the direct awards at or above the 25 000 € dispense threshold of 2018-2019 (PF4)", () => {
+    expect(indicator(analysis, "PF4").value).toBe(directAtOrAbove25k);
+    expect(indicator(analysis, "PF4").details.directAwards).toBe(expected.direct);
+  });
+
+  it("says the spend indicators are not available, rather than 0, without spend lines", () => {
+    const sp1 = indicator(analysis, "SP1");
+    expect(sp1.value).toBeNull();
+    expect(sp1.na).toMatch(/\S/);
+  });
+
+  it("compares MAPA amounts with the EU threshold in force in 2018-2019 (221 000 € supplies/services)", () => {
+    const rows = indicator(analysis, "CO3").tables.contracts ?? [];
+    const mapa = rows.filter((r) => r.procedure === "Procédure adaptée" && r.nature !== "Travaux");
+    expect(mapa.length).toBeGreaterThan(0);
+    for (const r of mapa) expect(r.euThreshold).toBe(221_000);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The engine on the demo intercommunalité: every deliberate case the generator plants is found,
+ * and the negative controls (near misses) raise nothing. Expected figures come from the generator's
+ * own record of what it planted (examples/achats-demo.planted.json is the same record).
+ */
+import { analyse, indicator } from "../../src/core/analyse";
+import { buildContext } from "../../src/core/context";
+import { isoDate } from "../../src/core/dates";
+import { detectTable } from "../../src/core/detect";
+import { detectSplitting } from "../../src/core/indicators/compliance";
+import { isReconciled, runIntake, type MappedTable } from "../../src/core/intake";
+import { rangePeriod } from "../../src/core/period";
+import { generateDemo, type DemoTable } from "../../scripts/demo/generate";
+
+const demo = generateDemo();
+
+function mapped(t: DemoTable): MappedTable {
+  const table = { name: t.name, sheet: t.sheet, rows: t.rows, firstRow: t.firstRow };
+  const d = detectTable(table);
+  if (!d.kind) throw new Error(`table ${t.name} non détectée`);
+  return { table, kind: d.kind, headerRowIndex: d.headerRowIndex, mapping: d.mapping };
+}
+
+const intake = runIntake([demo.spend, demo.contracts, demo.entities, demo.nomenclature, demo.suppliers].map(mapped));
+// Both budget years: CO1 groups by civil year over the years the period touches.
+const period = rangePeriod(2025, 1, 2026, 10);
+const ctx = buildContext(intake, { period });
+const alerts = detectSplitting(ctx);
+const analysis = analyse(intake, { period });
+
+describe("intake of the demo workbook", () => {
+  it("reconciles rows and amounts, table by table", () => {
+    expect(isReconciled(intake.reconciliation)).toBe(true);
+    for (const t of intake.reconciliation.tables) expect(isReconciled(t)).toBe(true);
+  });
+});
+
+describe("CO1 on the demo: each planted splitting case raises its alert, and nothing else does", () => {
+  const planted = demo.planted.filter((p) => p.kind === "splitting");
+
+  it.each(planted.map((p) => [p.description, p] as const))("%s", (_d, p) => {
+    const found = alerts.filter((a) => a.entity === p.entity && a.familyKey === `F:${p.familyCode}` && a.year === p.year);
+    expect(found).toHaveLength(1);
+    const [a] = found;
+    expect(a.thresholdCents).toBe(Math.round(Number(p.expected?.threshold) * 100));
+    expect(a.totalCents).toBe(Math.round(Number(p.expected?.sumHT) * 100));
+    // The lines behind the alert are exactly the planted rows.
+    expect(a.lines.map((l) => l.source.row).sort((x, y) => x - y)).toEqual([...(p.rows ?? [])].sort((x, y) => x - y));
+  });
+
+  it("raises no alert beyond the planted ones", () => {
+    expect(alerts).toHaveLength(planted.length);
+    expect(indicator(analysis, "CO1").value).toBe(planted.length);
+  });
+
+  it.each(demo.controls.filter((c) => c.kind === "splitting" && c.entity).map((c) => [c.description, c] as const))(
+    "control, no alert: %s",
+    (_d, c) => {
+      expect(alerts.filter((a) => a.entity === c.entity && a.familyKey === `F:${c.familyCode}` && a.year === c.year)).toEqual([]);
+    },
+  );
+});
+
+describe("other planted cases on the demo", () => {
+  const count = (kind: string) => demo.planted.filter((p) => p.kind === kind).length;
+
+  it("finds the direct awards at or above the dispense threshold (PF4), not the 48 000 € control", () => {
+    const pf4 = indicator(analysis, "PF4");
+    expect(pf4.value).toBe(count("direct-award-above-threshold"));
+  });
+
+  it("finds the Loi Climat gaps (CO5), not the consultation launched before 2026-08-21", () => {
+    expect(indicator(analysis, "CO5").value).toBe(count("loi-climat-gap"));
+  });
+
+  it("flags the amendments over the limit (PF6 table), not the +13 % works control", () => {
+    const flagged = indicator(analysis, "PF6").tables;
+    const rows = Object.values(flagged).flat();
+    const refs = new Set(rows.map((r) => r.contractRef));
+    const planted = demo.planted.filter((x) => x.kind === "amendment-inflation");
+    expect(planted.flatMap((p) => p.contractRefs ?? []).length).toBeGreaterThan(0);
+    for (const c of demo.controls.filter((x) => x.kind === "amendment-inflation")) for (const ref of c.contractRefs ?? []) expect(refs.has(ref)).toBe(false);
+    for (const p of planted) {
+      for (const ref of p.contractRefs ?? []) expect(refs.has(ref)).toBe(true);
+    }
+  });
+
+  it("lists the contracts ending within 12 months of 2026-10-31 (PF7)", () => {
+    expect(isoDate(ctx.asOf)).toBe("2026-10-31");
+    const renewals = demo.planted.find((p) => p.kind === "renewal-soon");
+    expect(indicator(analysis, "PF7").value).toBe(Number(renewals?.expected?.count));
+  });
+
+  it("lists the identical item bought at different prices (MU5)", () => {
+    const items = indicator(analysis, "MU5").tables.items ?? [];
+    expect(items.some((r) => String(r.item).startsWith("Ramette papier A4 80g"))).toBe(true);
+  });
+
+  it("proposes the planted pooling candidates (MU2), not the families already pooled", () => {
+    const candidates = new Set((indicator(analysis, "MU2").tables.candidates ?? []).map((r) => r.familyKey));
+    for (const p of demo.planted.filter((x) => x.kind === "pooling-candidate")) expect(candidates.has(`F:${p.familyCode}`)).toBe(true);
+    for (const c of demo.controls.filter((x) => x.kind === "pooling-candidate")) expect(candidates.has(`F:${c.familyCode}`)).toBe(false);
+  });
+});
