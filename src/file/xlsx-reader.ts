@@ -26,6 +26,7 @@
  * are numbered as in Excel (1-based); rows missing between two stored rows are reported as empty
  * arrays, so that every row from the first stored row to the last is reported exactly once.
  */
+import { resolveTarget } from "./xlsx-writer/rels";
 import type { Cell } from "../core/model";
 import { InputError } from "./errors";
 import { decodeXmlText, elementsOf, xmlTrue } from "./xml";
@@ -134,22 +135,6 @@ function relsPathOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** Resolves a relationship target against the folder of its source part. */
-function resolvePart(sourcePart: string, target: string): string {
-  let t = target;
-  try {
-    t = decodeURIComponent(target);
-  } catch {
-    // keep as written
-  }
-  const segments = t.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
-  for (const seg of t.replace(/^\/+/, "").split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") segments.pop();
-    else segments.push(seg);
-  }
-  return segments.join("/");
-}
 
 /** Type URIs end with the relationship kind (transitional and strict namespaces alike). */
 function typeIs(rel: Relationship, kind: string): boolean {
@@ -967,7 +952,7 @@ export async function openXlsx(path: string, options: OpenXlsxOptions | string =
     return elementsOf(await zip.readText(entry), "Relationship").map((a) => ({
       id: a.Id ?? "",
       type: a.Type ?? "",
-      target: resolvePart(part, a.Target ?? ""),
+      target: resolveTarget(part, a.Target ?? ""),
       external: a.TargetMode === "External",
     }));
   };

@@ -31,8 +31,11 @@ import { statusFromBand } from "./performance";
 import { civilYearsOf, yearIndexOf, type CivilYears } from "./civil-years";
 import { quantileSorted, sortedCopy } from "./stats";
 import {
+  byFrench,
+  byKey,
+  euros,
   notAvailable,
-  percent,
+  pct,
   round2,
   type AnalysisContext,
   type Coverage,
@@ -318,22 +321,6 @@ function scan(ctx: AnalysisContext): Scan {
 // Small shared helpers
 // ---------------------------------------------------------------------------------------------
 
-function euros(cents: number): number {
-  return round2(cents / 100);
-}
-
-function pct(part: number, whole: number): number | null {
-  const p = percent(part, whole);
-  return p === null ? null : round2(p);
-}
-
-function byFrench(a: string, b: string): number {
-  return a.localeCompare(b, "fr");
-}
-
-function byKey(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 interface Buyer {
   name: string;

@@ -33,7 +33,7 @@ import { normalizeKey } from "../text";
 import { departementOf } from "./geography";
 import { coefficientOfVariation, gini } from "./stats";
 import { supplierRowFor } from "./supplier-reference";
-import { notAvailable, percent, round2, type AnalysisContext, type Coverage, type IndicatorResult, type Row } from "./types";
+import { byFrench, byKey, euros, notAvailable, pct, percent, round2, type AnalysisContext, type Coverage, type IndicatorResult, type Row } from "./types";
 
 export const MIN_ENTITIES_TO_POOL = 2;
 export const STRONG_LOCAL_SHARE_PERCENT = 50;
@@ -344,22 +344,6 @@ function scan(ctx: AnalysisContext): Scan {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-function euros(cents: number): number {
-  return round2(cents / 100);
-}
-
-function pct(part: number, whole: number): number | null {
-  const p = percent(part, whole);
-  return p === null ? null : round2(p);
-}
-
-function byFrench(a: string, b: string): number {
-  return a.localeCompare(b, "fr");
-}
-
-function byKey(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function base(id: string, label: string, unit: IndicatorResult["unit"]) {
   return { id, group: "TE" as const, label, unit };

@@ -103,3 +103,24 @@ export function percent(part: number, whole: number): number | null {
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** Euros rounded to the cent, from cents (detail rows). */
+export function euros(cents: number): number {
+  return round2(cents / 100);
+}
+
+/** Share in % rounded to 2 decimals, or null when whole is 0. */
+export function pct(part: number, whole: number): number | null {
+  const p = percent(part, whole);
+  return p === null ? null : round2(p);
+}
+
+/** French alphabetical order (labels shown to users). */
+export function byFrench(a: string, b: string): number {
+  return a.localeCompare(b, "fr");
+}
+
+/** Code-point order (stable keys). */
+export function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
