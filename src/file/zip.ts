@@ -85,8 +85,16 @@ const CRC_TABLES: Uint32Array[] = (() => {
   return tables;
 })();
 
+/** Node's native CRC-32 (Node ≥ 20.15), about 10× faster than the table-driven one below. */
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 /** Running CRC-32: start with 0, feed chunks, the result is the CRC of their concatenation. */
 export function crc32(crc: number, data: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(data, crc) : tableCrc32(crc, data);
+}
+
+/** Table-driven CRC-32 (slicing by 8), for Node versions without zlib.crc32. */
+export function tableCrc32(crc: number, data: Uint8Array): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES;
   let c = ~crc >>> 0;
   let i = 0;

@@ -8,7 +8,7 @@ import type { Cell } from "../../src/core/model";
 import { parseDate } from "../../src/core/parse/date";
 import { InputError } from "../../src/file/errors";
 import { columnName, openXlsx, parseRef } from "../../src/file/xlsx-reader";
-import { crc32 } from "../../src/file/zip";
+import { crc32, tableCrc32 } from "../../src/file/zip";
 import { allRows, handXlsx, makeTempDir, sst, worksheet } from "./helpers";
 
 const tmp = makeTempDir("optima-xlsx-test-");
@@ -171,6 +171,12 @@ describe("openXlsx + readRows on hand-written XML", () => {
     expect(parseRef("XFD1048576:A1")).toEqual({ firstRow: 1, lastRow: 1048576, firstCol: 0, lastCol: 16383 });
     expect(parseRef("nope")).toBeNull();
     expect([0, 25, 26, 27, 701, 702, 16383].map(columnName)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA", "XFD"]);
+  });
+
+  test("the table-driven CRC-32 (fallback without zlib.crc32) gives the native one's results", () => {
+    expect(tableCrc32(0, strToU8("123456789"))).toBe(0xcbf43926);
+    const bytes = strToU8("Optima Achats — données de test ".repeat(40));
+    expect(tableCrc32(tableCrc32(0, bytes.subarray(0, 101)), bytes.subarray(101))).toBe(crc32(0, bytes));
   });
 
   test("crc32 matches the reference value", () => {
