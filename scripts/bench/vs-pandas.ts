@@ -21,12 +21,12 @@
  * Prints a table and writes the figures to test-output/bench-vs-pandas.json.
  * Ratio = pandas seconds / ours seconds (target: ≥ 3).
  */
+import { SPEND_SHEET } from "../demo/generate";
+import { writeSpendWorkbook } from "./spend-workbook";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { generateSpendRows, DATE_COLUMNS, AMOUNT_COLUMNS, SPEND_SHEET } from "../demo/generate";
 
 const root = path.resolve(__dirname, "..", "..");
 const cacheDir = path.join(root, ".bench");
@@ -37,20 +37,6 @@ const TIME = "/usr/bin/time";
 const python = process.env.PYTHON ?? (fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
 
 /** Writes the workbook as scripts/bench/xlsx-read.ts does (shared strings, date and amount formats). */
-async function writeWorkbook(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const ws = wb.addWorksheet(SPEND_SHEET);
-  const dateCols = new Set<number>(DATE_COLUMNS.spend);
-  const amountCols = new Set<number>(AMOUNT_COLUMNS.spend);
-  for (const r of generateSpendRows(rows, 42)) {
-    const row = ws.addRow(r.map((v) => (v === undefined ? null : v)) as ExcelJS.CellValue[]);
-    for (const c of dateCols) if (typeof r[c] === "number") row.getCell(c + 1).numFmt = "dd/mm/yyyy";
-    for (const c of amountCols) if (typeof r[c] === "number") row.getCell(c + 1).numFmt = '#,##0.00 "€"';
-    row.commit();
-  }
-  ws.commit();
-  await wb.commit();
-}
 
 /** The cached workbook of N rows, generated (atomically: temp file then rename) when missing. */
 async function ensureWorkbook(rows: number): Promise<string> {
@@ -61,7 +47,7 @@ async function ensureWorkbook(rows: number): Promise<string> {
   const t = performance.now();
   process.stderr.write(`generating ${file} …\n`);
   try {
-    await writeWorkbook(tmp, rows);
+    await writeSpendWorkbook(tmp, rows);
     fs.renameSync(tmp, file);
   } finally {
     fs.rmSync(tmp, { force: true });

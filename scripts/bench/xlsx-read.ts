@@ -18,12 +18,11 @@
  *    the time of a fixed CPU workload (≈ 70-100 ms on an idle core), to scale figures taken on a
  *    busy machine.
  */
+import { writeSpendWorkbook } from "./spend-workbook";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { generateSpendRows, DATE_COLUMNS, AMOUNT_COLUMNS } from "../demo/generate";
 import { loadInputs } from "../../src/file/load-inputs";
 import { SheetScanner, openXlsx } from "../../src/file/xlsx-reader";
 import { ZipArchive, type Inflater, type ZipEntry } from "../../src/file/zip";
@@ -44,20 +43,6 @@ function peakRssMiB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-async function write(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const ws = wb.addWorksheet("Mandats");
-  const dateCols = new Set<number>(DATE_COLUMNS.spend);
-  const amountCols = new Set<number>(AMOUNT_COLUMNS.spend);
-  for (const r of generateSpendRows(rows, 42)) {
-    const row = ws.addRow(r.map((v) => (v === undefined ? null : v)) as ExcelJS.CellValue[]);
-    for (const c of dateCols) if (typeof r[c] === "number") row.getCell(c + 1).numFmt = "dd/mm/yyyy";
-    for (const c of amountCols) if (typeof r[c] === "number") row.getCell(c + 1).numFmt = '#,##0.00 "€"';
-    row.commit();
-  }
-  ws.commit();
-  await wb.commit();
-}
 
 /**
  * The scanner alone, over the sheet's XML inflated beforehand (up to 300 MB of it) and decoded in
@@ -198,7 +183,7 @@ async function main(): Promise<void> {
     } else {
       file = path.join(dir as string, `spend-${n}.xlsx`);
       const t = performance.now();
-      await write(file, n);
+      await writeSpendWorkbook(file, n);
       console.log(JSON.stringify({ measure: "write", rows: n, fileMiB: +(fs.statSync(file).size / 1048576).toFixed(1), writeMs: Math.round(performance.now() - t) }));
     }
     // Each measure in a fresh process, so that its peak RSS is its own.

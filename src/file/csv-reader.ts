@@ -11,6 +11,7 @@
  * `readCsv` keeps all rows. Encoding detection reads ahead: UTF-8 is checked over the whole file
  * (a stray Windows-1252 byte on line 900 000 must not become "�") before the rows are parsed.
  */
+import { openForReading } from "./open-file";
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { Cell, RawTable } from "../core/model";
@@ -254,23 +255,16 @@ class CsvParser {
 // ---------------------------------------------------------------------------------------------
 
 async function openCheck(path: string, label: string): Promise<{ size: number; head: Uint8Array }> {
-  let fh: fs.promises.FileHandle;
+  const { fh, size } = await openForReading(path, label);
   try {
-    fh = await fs.promises.open(path, "r");
-  } catch (e) {
-    throw fromFileSystemError(e, label);
-  }
-  try {
-    const stat = await fh.stat();
-    if (stat.isDirectory()) throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), label);
-    const head = new Uint8Array(Math.min(SNIFF_BYTES, stat.size));
+    const head = new Uint8Array(Math.min(SNIFF_BYTES, size));
     let done = 0;
     while (done < head.length) {
       const { bytesRead } = await fh.read(head, done, head.length - done, done);
       if (bytesRead === 0) break;
       done += bytesRead;
     }
-    return { size: stat.size, head: head.subarray(0, done) };
+    return { size, head: head.subarray(0, done) };
   } finally {
     await fh.close();
   }

@@ -18,10 +18,11 @@
  *
  * Nothing is written to disk. Errors are `InputError`s in French (exit code 1 in the CLI).
  */
+import { openForReading } from "./open-file";
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import { Inflate } from "fflate";
-import { InputError, fromFileSystemError } from "./errors";
+import { InputError } from "./errors";
 
 export interface ZipEntry {
   /** Name as stored (no leading slash). */
@@ -168,16 +169,8 @@ export class ZipArchive {
   static async open(path: string, label = path, inflater: Inflater = "fflate"): Promise<ZipArchive> {
     const bad = (cause?: string) =>
       new InputError(XLSX_UNREADABLE, { file: label, hint: XLSX_RESAVE }, cause ? { cause: new Error(cause) } : undefined);
-    let fh: fs.promises.FileHandle;
+    const { fh, size } = await openForReading(path, label);
     try {
-      fh = await fs.promises.open(path, "r");
-    } catch (e) {
-      throw fromFileSystemError(e, label);
-    }
-    try {
-      const stat = await fh.stat();
-      if (stat.isDirectory()) throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), label);
-      const size = stat.size;
       if (size === 0) {
         throw new InputError("est vide (0 octet)", { file: label, hint: "Vérifiez le fichier ou réenregistrez-le depuis Excel au format .xlsx." });
       }
