@@ -29,24 +29,41 @@ export async function readParametersFile(file: string): Promise<ReferenceOverrid
   try {
     text = await fs.promises.readFile(file, "utf8");
   } catch (e) {
-    throw new InputError("est introuvable ou illisible", { file, hint: "Vérifiez le chemin du fichier de paramètres." }, { cause: e });
+    throw new InputError(
+      "est introuvable ou illisible",
+      { file, hint: "Vérifiez le chemin du fichier de paramètres." },
+      { cause: e }
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError("n'est pas un JSON valide", { file, hint: "Corrigez la syntaxe (accolades, guillemets, virgules)." }, { cause: e });
+    throw new InputError(
+      "n'est pas un JSON valide",
+      { file, hint: "Corrigez la syntaxe (accolades, guillemets, virgules)." },
+      { cause: e }
+    );
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError("doit contenir un objet JSON { \"nom\": valeur }", { file, hint: "Voir la feuille Paramètres pour les noms." });
+    throw new InputError('doit contenir un objet JSON { "nom": valeur }', {
+      file,
+      hint: "Voir la feuille Paramètres pour les noms.",
+    });
   }
   const known = defaultReferenceValues() as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(json)) {
     if (!(key in known)) {
-      throw new InputError(`contient un paramètre inconnu : « ${key} »`, { file, hint: `Paramètres connus : ${Object.keys(known).join(", ")}.` });
+      throw new InputError(`contient un paramètre inconnu : « ${key} »`, {
+        file,
+        hint: `Paramètres connus : ${Object.keys(known).join(", ")}.`,
+      });
     }
     if (typeof value !== typeof known[key] || Array.isArray(value) !== Array.isArray(known[key])) {
-      throw new InputError(`donne au paramètre « ${key} » une valeur du mauvais type`, { file, hint: "Reprenez la forme de la valeur par défaut." });
+      throw new InputError(`donne au paramètre « ${key} » une valeur du mauvais type`, {
+        file,
+        hint: "Reprenez la forme de la valeur par défaut.",
+      });
     }
   }
   return json as ReferenceOverrides;
@@ -64,26 +81,48 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
     // The .xlsx DEFLATE decoder: Node's native zlib by default (1.5× faster than fflate on a
     // 1 M-row workbook, see scripts/bench/vs-pandas.ts); OPTIMA_INFLATE=fflate picks fflate.
     const inflate = process.env.OPTIMA_INFLATE === "fflate" ? "fflate" : "zlib";
-    const loaded = await loadInputs(cmd.inputs, { mapping, mappingFile: cmd.mappingFile ?? undefined, inflate });
+    const loaded = await loadInputs(cmd.inputs, {
+      mapping,
+      mappingFile: cmd.mappingFile ?? undefined,
+      inflate,
+    });
 
     const r = loaded.reconciliation;
-    progress.stage("contrôle", `${r.rowsRead.toLocaleString("fr-FR")} lignes lues, ${r.rowsRejected.toLocaleString("fr-FR")} rejetées, ${loaded.anomalies.length.toLocaleString("fr-FR")} anomalies`);
+    progress.stage(
+      "contrôle",
+      `${r.rowsRead.toLocaleString("fr-FR")} lignes lues, ${r.rowsRejected.toLocaleString("fr-FR")} rejetées, ${loaded.anomalies.length.toLocaleString("fr-FR")} anomalies`
+    );
     if (loaded.spend.length === 0 && loaded.contracts.length === 0) {
       throw new InputError("ne contient aucune ligne de dépense ni aucun marché analysable", {
         file: cmd.inputs.join(", "),
-        hint: loaded.skipped.length > 0 ? `Tables ignorées : ${loaded.skipped.map((s) => `${s.table} (${s.reason})`).join(" ; ")}.` : "Vérifiez que les tableaux ont une ligne d'en-tête.",
+        hint:
+          loaded.skipped.length > 0
+            ? `Tables ignorées : ${loaded.skipped.map((s) => `${s.table} (${s.reason})`).join(" ; ")}.`
+            : "Vérifiez que les tableaux ont une ligne d'en-tête.",
       });
     }
 
     progress.stage("indicateurs");
     // Parameters typed in the workbook's Paramètres sheet apply first; a --parametres file wins over them.
-    const overrides = { ...parametersToOverrides(previousInputs), ...fileOverrides } as ReferenceOverrides;
+    const overrides = {
+      ...parametersToOverrides(previousInputs),
+      ...fileOverrides,
+    } as ReferenceOverrides;
     const analysis = analyse(loaded, { period, overrides });
 
     progress.stage("écriture", cmd.output);
-    const spec = buildWorkbookSpec(analysis, { runDate: io.runDate, sources: loaded.sources, lang: cmd.lang, previousInputs });
+    const spec = buildWorkbookSpec(analysis, {
+      runDate: io.runDate,
+      sources: loaded.sources,
+      lang: cmd.lang,
+      previousInputs,
+    });
     const report = await writeWorkbook(spec, cmd.output, { existing: true });
-    progress.done(report.mode === "updated" ? `Classeur mis à jour : ${cmd.output}` : `Classeur créé : ${cmd.output}`);
+    progress.done(
+      report.mode === "updated"
+        ? `Classeur mis à jour : ${cmd.output}`
+        : `Classeur créé : ${cmd.output}`
+    );
 
     if (cmd.json) io.stdout(JSON.stringify(jsonSummary(analysis, cmd.inputs), null, 2) + "\n");
     else io.stdout(textSummary(analysis, cmd.output) + "\n");

@@ -58,7 +58,8 @@ const VALUE_OPTIONS: Record<string, keyof AnalyseCommand> = {
 };
 
 export function parseArgs(argv: string[]): Command {
-  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help") || argv[0] === "aide") return { command: "help" };
+  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help") || argv[0] === "aide")
+    return { command: "help" };
   if (argv.includes("-v") || argv.includes("--version")) return { command: "version" };
   const [verb, ...rest] = argv;
   if (verb !== "analyse" && verb !== "analyze") {
@@ -78,21 +79,31 @@ export function parseArgs(argv: string[]): Command {
     const key = VALUE_OPTIONS[name];
     if (key) {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("-") && value.length > 1)) {
+      if (
+        value === undefined ||
+        value === "" ||
+        (eq < 0 && value.startsWith("-") && value.length > 1)
+      ) {
         throw new UsageError(`L'option ${name} attend une valeur.`);
       }
       if (values[key] !== undefined) throw new UsageError(`L'option ${name} est donnée deux fois.`);
       values[key] = value;
       continue;
     }
-    if (arg.startsWith("-") && arg.length > 1) throw new UsageError(`Option inconnue : « ${arg} ».`);
+    if (arg.startsWith("-") && arg.length > 1)
+      throw new UsageError(`Option inconnue : « ${arg} ».`);
     inputs.push(arg);
   }
-  if (inputs.length === 0) throw new UsageError("Indiquez au moins un fichier à analyser (.xlsx, .csv ou .json DECP).");
+  if (inputs.length === 0)
+    throw new UsageError("Indiquez au moins un fichier à analyser (.xlsx, .csv ou .json DECP).");
   if (!values.output) throw new UsageError("Indiquez le classeur à écrire avec -o rapport.xlsx.");
-  if (!/\.xlsx$/i.test(values.output)) throw new UsageError(`Le classeur à écrire doit avoir l'extension .xlsx : « ${values.output} ».`);
+  if (!/\.xlsx$/i.test(values.output))
+    throw new UsageError(
+      `Le classeur à écrire doit avoir l'extension .xlsx : « ${values.output} ».`
+    );
   const lang = values.lang ?? "fr";
-  if (lang !== "fr" && lang !== "en") throw new UsageError(`Langue inconnue : « ${lang} ». Utilisez fr ou en.`);
+  if (lang !== "fr" && lang !== "en")
+    throw new UsageError(`Langue inconnue : « ${lang} ». Utilisez fr ou en.`);
   return {
     command: "analyse",
     inputs,

@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (e) {
     process.stderr.write(
-      `\nErreur inattendue : ${(e as Error).message}\nAucun classeur n'a été modifié. Si le problème persiste, signalez-le avec la commande exécutée.\n`,
+      `\nErreur inattendue : ${(e as Error).message}\nAucun classeur n'a été modifié. Si le problème persiste, signalez-le avec la commande exécutée.\n`
     );
     return 1;
   }

@@ -39,7 +39,8 @@ export class Progress {
   }
 
   private redraw(line: string): void {
-    const pad = this.lastLine.length > line.length ? " ".repeat(this.lastLine.length - line.length) : "";
+    const pad =
+      this.lastLine.length > line.length ? " ".repeat(this.lastLine.length - line.length) : "";
     this.out.write(`\r${line}${pad}`);
     this.lastLine = line;
     this.drawn = true;

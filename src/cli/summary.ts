@@ -17,7 +17,15 @@ export interface JsonSummary {
     amountAnalysed: number;
     amountRejected: number;
   };
-  indicators: Record<string, { value: number | null; unit: string; coverage: { n: number; N: number; of: string }; status: string | null }>;
+  indicators: Record<
+    string,
+    {
+      value: number | null;
+      unit: string;
+      coverage: { n: number; N: number; of: string };
+      status: string | null;
+    }
+  >;
   anomalies: number;
   alerts: number;
 }
@@ -26,7 +34,12 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
   const r = analysis.reconciliation;
   const indicators: JsonSummary["indicators"] = {};
   for (const i of analysis.indicators) {
-    indicators[i.id] = { value: i.value, unit: i.unit, coverage: { ...i.coverage }, status: i.status };
+    indicators[i.id] = {
+      value: i.value,
+      unit: i.unit,
+      coverage: { ...i.coverage },
+      status: i.status,
+    };
   }
   return {
     version: analysis.version,
@@ -72,8 +85,13 @@ export function textSummary(analysis: Analysis, output: string): string {
   ];
   for (const id of HEADLINE_IDS) {
     const i = analysis.indicators.find((x) => x.id === id);
-    if (i) lines.push(`  ${id.padEnd(4)} ${i.label} : ${formatValue(i.value, i.unit)}${i.value === null && i.na ? ` (${i.na})` : ""}`);
+    if (i)
+      lines.push(
+        `  ${id.padEnd(4)} ${i.label} : ${formatValue(i.value, i.unit)}${i.value === null && i.na ? ` (${i.na})` : ""}`
+      );
   }
-  lines.push(`Anomalies : ${analysis.anomalies.length.toLocaleString("fr-FR")} ; signaux de conformité : ${analysis.alertCount}`);
+  lines.push(
+    `Anomalies : ${analysis.anomalies.length.toLocaleString("fr-FR")} ; signaux de conformité : ${analysis.alertCount}`
+  );
   return lines.join("\n");
 }

@@ -37,12 +37,21 @@ export async function refreshAnalysis(event: Office.AddinCommands.Event): Promis
     const { ExcelWorkbookGateway } = await import(/* webpackChunkName: "excel" */ "../excel");
     gateway = new ExcelWorkbookGateway();
     const outcome = await runSavedAnalysis(gateway, workerRunnerFactory);
-    await recordRefresh(gateway, { date: new Date().toISOString(), ok: true, message: outcome.summary.period.label });
+    await recordRefresh(gateway, {
+      date: new Date().toISOString(),
+      ok: true,
+      message: outcome.summary.period.label,
+    });
   } catch (error) {
     if (!isCancellation(error)) {
       const message = toUserMessage(error, lang);
       console.warn("[Optima Achats] Actualiser l'analyse :", message.message, message.detail);
-      if (gateway) await recordRefresh(gateway, { date: new Date().toISOString(), ok: false, message: message.message });
+      if (gateway)
+        await recordRefresh(gateway, {
+          date: new Date().toISOString(),
+          ok: false,
+          message: message.message,
+        });
     }
   } finally {
     event.completed();

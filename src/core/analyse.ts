@@ -47,7 +47,10 @@ export const INDICATOR_GROUPS: ((ctx: AnalysisContext) => IndicatorResult[])[] =
 export const ANALYSE_STEPS = INDICATOR_GROUPS.length + 2;
 
 /** analyse() step by step: yields 1..ANALYSE_STEPS as the context, each group and the plan are done. */
-export function* analyseSteps(intake: IntakeResult, options: AnalysisOptions = {}): Generator<number, Analysis, void> {
+export function* analyseSteps(
+  intake: IntakeResult,
+  options: AnalysisOptions = {}
+): Generator<number, Analysis, void> {
   const ctx = buildContext(intake, options);
   let step = 1;
   yield step;

@@ -10,7 +10,7 @@ import { isUgap } from "./parse/vocabulary";
 export function effectiveChannel(
   line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">,
   contractsByRef: Map<string, ContractLine>,
-  ugapSiren: string,
+  ugapSiren: string
 ): Channel {
   if (line.channel) return line.channel;
   if (isUgap(line.supplierId, line.supplierName, ugapSiren)) return "Centrale d'achat";
@@ -25,7 +25,7 @@ export function effectiveChannel(
 export function isUnderContract(
   line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">,
   contractsByRef: Map<string, ContractLine>,
-  ugapSiren: string,
+  ugapSiren: string
 ): boolean {
   if (line.contractRef && contractsByRef.has(line.contractRef)) return true;
   return effectiveChannel(line, contractsByRef, ugapSiren) !== "Hors marché";

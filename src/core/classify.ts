@@ -62,7 +62,11 @@ export interface FamilyInput {
   budgetArticle: string | null;
 }
 
-export const UNCLASSIFIED: Family = Object.freeze({ key: "NC", label: "Non classé", rule: "unclassified" as const });
+export const UNCLASSIFIED: Family = Object.freeze({
+  key: "NC",
+  label: "Non classé",
+  rule: "unclassified" as const,
+});
 
 /** Memoised families (one object per family, no per-line key strings): by code then label, by CPV group, by article text. */
 const byCode = new Map<string, Map<string, Family>>();
@@ -71,7 +75,9 @@ const byArticle = new Map<string, Family | null>();
 const byArticlePrefix = new Map<string, Family>();
 
 /** The default M57 entry of a budget article (longest matching prefix), or null. */
-export function budgetArticleFamily(article: string): { prefix: string; entry: BudgetArticleFamily } | null {
+export function budgetArticleFamily(
+  article: string
+): { prefix: string; entry: BudgetArticleFamily } | null {
   const digits = article.replace(/\D/g, "");
   for (let len = digits.length; len >= 3; len--) {
     const prefix = digits.slice(0, len);
@@ -86,7 +92,11 @@ function familyOfCode(code: string, label: string | null): Family {
   if (!labels) byCode.set(code, (labels = new Map()));
   const labelKey = label ?? "";
   let f = labels.get(labelKey);
-  if (!f) labels.set(labelKey, (f = Object.freeze({ key: `F:${code}`, label: label ?? code, rule: "familyCode" as const })));
+  if (!f)
+    labels.set(
+      labelKey,
+      (f = Object.freeze({ key: `F:${code}`, label: label ?? code, rule: "familyCode" as const }))
+    );
   return f;
 }
 
@@ -95,7 +105,11 @@ function familyOfCpv(cpv: string): Family {
   let f = byCpvGroup.get(group);
   if (!f) {
     const division = CPV_DIVISION_LABELS[group.slice(0, 2)] ?? `Division CPV ${group.slice(0, 2)}`;
-    f = Object.freeze({ key: `CPV:${group}`, label: `${division} (groupe ${group})`, rule: "cpv" as const });
+    f = Object.freeze({
+      key: `CPV:${group}`,
+      label: `${division} (groupe ${group})`,
+      rule: "cpv" as const,
+    });
     byCpvGroup.set(group, f);
   }
   return f;
@@ -109,7 +123,11 @@ function familyOfArticle(article: string): Family | null {
     if (found) {
       f = byArticlePrefix.get(found.prefix) ?? null;
       if (!f) {
-        f = Object.freeze({ key: `ART:${found.prefix}`, label: found.entry.label, rule: "budgetArticle" as const });
+        f = Object.freeze({
+          key: `ART:${found.prefix}`,
+          label: found.entry.label,
+          rule: "budgetArticle" as const,
+        });
         byArticlePrefix.set(found.prefix, f);
       }
     }
@@ -126,7 +144,11 @@ export function classifyFamily(input: FamilyInput): Family {
 }
 
 /** Nature of a line: explicit (nomenclature) → CPV → budget article → null. */
-export function natureOf(explicit: Nature | null, cpv: string | null, budgetArticle: string | null): Nature | null {
+export function natureOf(
+  explicit: Nature | null,
+  cpv: string | null,
+  budgetArticle: string | null
+): Nature | null {
   if (explicit) return explicit;
   if (cpv) return natureFromCpv(cpv);
   if (budgetArticle) {

@@ -31,10 +31,11 @@ export function contractsByRef(contracts: ContractLine[]): Map<string, ContractL
 
 export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}): AnalysisContext {
   const ref = withOverrides(defaultReferenceValues(), options.overrides);
-  const period =
-    options.period ??
+  const period = options.period ??
     latestYearPeriod(intake.spend.map((l) => l.date)) ??
-    latestYearPeriod(intake.contracts.flatMap((c) => (c.notificationDate === null ? [] : [c.notificationDate]))) ?? {
+    latestYearPeriod(
+      intake.contracts.flatMap((c) => (c.notificationDate === null ? [] : [c.notificationDate]))
+    ) ?? {
       kind: "year" as const,
       start: 0,
       end: 0,
@@ -43,11 +44,14 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
   const previous = previousYearPeriod(period);
   const lines = intake.spend.filter((l) => contains(period, l.date));
   const previousLines = intake.spend.filter((l) => contains(previous, l.date));
-  const contractsInPeriod = intake.contracts.filter((c) => c.notificationDate !== null && contains(period, c.notificationDate));
+  const contractsInPeriod = intake.contracts.filter(
+    (c) => c.notificationDate !== null && contains(period, c.notificationDate)
+  );
   const entities = new Map(intake.entities.map((e) => [e.entity, e] as const));
   const nomenclature = new Map(intake.nomenclature.map((n) => [n.familyCode, n] as const));
   const suppliers = new Map<string, SupplierRow>();
-  for (const s of intake.suppliers) for (const k of supplierLookupKeys(s)) if (!suppliers.has(k)) suppliers.set(k, s);
+  for (const s of intake.suppliers)
+    for (const k of supplierLookupKeys(s)) if (!suppliers.has(k)) suppliers.set(k, s);
   return {
     intake,
     period,

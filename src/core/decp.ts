@@ -89,9 +89,19 @@ const MARCHE_KEYS = [
 ];
 
 /** Fields that only a contrat de concession has. */
-const CONCESSION_KEYS = ["autoriteConcedante", "concessionnaires", "valeurGlobale", "montantSubventionPublique"];
+const CONCESSION_KEYS = [
+  "autoriteConcedante",
+  "concessionnaires",
+  "valeurGlobale",
+  "montantSubventionPublique",
+];
 
-const CONCESSION_WRAPPERS = ["contrat-concession", "contratConcession", "contrat_concession", "concession"];
+const CONCESSION_WRAPPERS = [
+  "contrat-concession",
+  "contratConcession",
+  "contrat_concession",
+  "concession",
+];
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -107,7 +117,8 @@ const UNREADABLE: unique symbol = Symbol("unreadable");
 /** The primitive behind a value, unwrapping XML-to-JSON text nodes ({"#text": ...}, {"$": ...}). */
 function primitive(value: unknown): Cell | typeof UNREADABLE {
   if (value === undefined || value === null) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   if (isObject(value)) {
     for (const key of ["#text", "$", "_", "value"]) {
       if (key in value) return primitive(value[key]);
@@ -117,7 +128,10 @@ function primitive(value: unknown): Cell | typeof UNREADABLE {
 }
 
 /** Runs a cell parser on a JSON value: objects/arrays that are not text nodes are unreadable. */
-function readWith<T>(value: unknown, parse: (cell: Cell) => T | null | undefined): T | null | undefined {
+function readWith<T>(
+  value: unknown,
+  parse: (cell: Cell) => T | null | undefined
+): T | null | undefined {
   const cell = primitive(value);
   if (cell === UNREADABLE) return undefined;
   if (cell === null || cell === undefined) return null;
@@ -147,7 +161,7 @@ function listOf(value: unknown, wrapper: string): unknown[] {
     return value.flatMap((item) =>
       isObject(item) && wrapper in item && (isObject(item[wrapper]) || Array.isArray(item[wrapper]))
         ? toArray(item[wrapper])
-        : [item],
+        : [item]
     );
   }
   if (isObject(value) && wrapper in value) return listOf(value[wrapper], wrapper);
@@ -238,7 +252,9 @@ export function isDecpJson(json: unknown): boolean {
   if ("marches" in json) {
     const marches = json.marches;
     if (Array.isArray(marches)) return true;
-    return isObject(marches) && ("marche" in marches || CONCESSION_WRAPPERS.some((k) => k in marches));
+    return (
+      isObject(marches) && ("marche" in marches || CONCESSION_WRAPPERS.some((k) => k in marches))
+    );
   }
   return "marche" in json || "contrat-concession" in json;
 }
@@ -249,7 +265,8 @@ export function isDecpJson(json: unknown): boolean {
 /** Amount in cents; text with a dot decimal (DECP/XML convention) is read as such. */
 function readAmountCents(value: unknown): number | null | undefined {
   const cell = primitive(value);
-  if (typeof cell === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(cell)) return toCents(Number(cell));
+  if (typeof cell === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(cell))
+    return toCents(Number(cell));
   return readWith(value, parseAmountCents);
 }
 
@@ -259,7 +276,8 @@ function readAmountCents(value: unknown): number | null | undefined {
  * 99 999 999 €); implausible: negative or under 1 € (DECP v2 requires montant ≥ 1).
  */
 export function implausibleAmount(cents: number): string | null {
-  if (cents === 0) return "vaut 0 €, ce qui ressemble à une valeur de remplissage et non à un montant réel";
+  if (cents === 0)
+    return "vaut 0 €, ce qui ressemble à une valeur de remplissage et non à un montant réel";
   if (cents < 0) return "est négatif, ce qui est impossible pour un marché";
   if (cents < 100) return "est inférieur à 1 €, ce qui n'est pas plausible pour un marché";
   if (cents >= 99_999_999_900) {
@@ -294,7 +312,7 @@ interface Holder {
 
 function normalizeHolders(
   raw: unknown,
-  warn: (field: string, value: string | null, reason: string) => void,
+  warn: (field: string, value: string | null, reason: string) => void
 ): Holder[] {
   const holders: Holder[] = [];
   for (const entry of listOf(raw, "titulaire")) {
@@ -303,7 +321,8 @@ function normalizeHolders(
       if (name !== null) holders.push({ name, id: null });
       continue;
     }
-    const name = textOf(entry.denominationSociale) ?? textOf(entry.nom) ?? textOf(entry.raisonSociale);
+    const name =
+      textOf(entry.denominationSociale) ?? textOf(entry.nom) ?? textOf(entry.raisonSociale);
     const type = textOf(entry.typeIdentifiant);
     const typeKey = type === null ? null : normalizeKey(type);
     const rawId = textOf(entry.id);
@@ -315,7 +334,7 @@ function normalizeHolders(
           warn(
             "titulaires",
             rawId,
-            `l'identifiant du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le titulaire est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.`,
+            `l'identifiant du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le titulaire est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.`
           );
         } else {
           id = parsed.id;
@@ -323,7 +342,7 @@ function normalizeHolders(
             warn(
               "titulaires",
               rawId,
-              `le ${parsed.kind.toUpperCase()} du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.`,
+              `le ${parsed.kind.toUpperCase()} du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.`
             );
           }
         }
@@ -364,9 +383,13 @@ function rejectRow(
   field: string | null,
   value: string | null,
   reason: string,
-  amountCents: number,
+  amountCents: number
 ): ImportedRow {
-  return { contract: null, anomalies: [{ table, row, field, value, reason, severity: "rejected" }], amountCents };
+  return {
+    contract: null,
+    anomalies: [{ table, row, field, value, reason, severity: "rejected" }],
+    amountCents,
+  };
 }
 
 function importConcession(table: string, row: number, item: unknown): ImportedRow {
@@ -384,11 +407,16 @@ function importConcession(table: string, row: number, item: unknown): ImportedRo
     "_type",
     ref,
     `Contrat de concession ${label ? `${label} ` : ""}non analysé : les contrats de concession ne sont pas des marchés publics et n'entrent pas dans les indicateurs d'achat. Aucune action n'est nécessaire ; si c'est en réalité un marché, corrigez son type dans la source.`,
-    plausible,
+    plausible
   );
 }
 
-function importMarche(table: string, row: number, item: JsonObject, seen: Map<string, number>): ImportedRow {
+function importMarche(
+  table: string,
+  row: number,
+  item: JsonObject,
+  seen: Map<string, number>
+): ImportedRow {
   const warnings: Anomaly[] = [];
   const warn = (field: string | null, value: string | null, reason: string) =>
     warnings.push({ table, row, field, value, reason, severity: "warning" });
@@ -411,7 +439,7 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
       "id",
       null,
       `${contractLabel(null, objet)} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.`,
-      amountCents ?? 0,
+      amountCents ?? 0
     );
   }
   const label = contractLabel(contractRef, null);
@@ -419,7 +447,7 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "id",
       uid,
-      `${label} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.`,
+      `${label} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.`
     );
   }
 
@@ -427,19 +455,19 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "montant",
       null,
-      `${label} n'a pas de montant : il est analysé sans montant. Renseignez le montant initial HT (forfaitaire ou maximum estimé) dans les données essentielles.`,
+      `${label} n'a pas de montant : il est analysé sans montant. Renseignez le montant initial HT (forfaitaire ou maximum estimé) dans les données essentielles.`
     );
   } else if (montant === undefined) {
     warn(
       "montant",
       display(montantRaw),
-      `${label} a un montant illisible (« ${display(montantRaw)} ») : il est analysé sans montant. Saisissez le montant HT en chiffres (ex. 125000.50).`,
+      `${label} a un montant illisible (« ${display(montantRaw)} ») : il est analysé sans montant. Saisissez le montant HT en chiffres (ex. 125000.50).`
     );
   } else if (implausible !== null) {
     warn(
       "montant",
       display(montantRaw),
-      `${label} : le montant (${formatEuros(montant)}) ${implausible}. Le marché est analysé sans montant ; renseignez le montant initial HT réel (forfaitaire ou maximum estimé) dans les données essentielles.`,
+      `${label} : le montant (${formatEuros(montant)}) ${implausible}. Le marché est analysé sans montant ; renseignez le montant initial HT réel (forfaitaire ou maximum estimé) dans les données essentielles.`
     );
   }
 
@@ -454,7 +482,7 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
       warn(
         "acheteur",
         buyerRawId,
-        `${label} : l'identifiant de l'acheteur (« ${buyerRawId} ») n'est pas un SIRET (14 chiffres) ; le marché est rattaché à l'acheteur sans identifiant. Corrigez le SIRET de l'acheteur dans la source.`,
+        `${label} : l'identifiant de l'acheteur (« ${buyerRawId} ») n'est pas un SIRET (14 chiffres) ; le marché est rattaché à l'acheteur sans identifiant. Corrigez le SIRET de l'acheteur dans la source.`
       );
     } else {
       entityId = parsed.id;
@@ -462,7 +490,7 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
         warn(
           "acheteur",
           buyerRawId,
-          `${label} : le ${parsed.kind.toUpperCase()} de l'acheteur (« ${buyerRawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Corrigez-le dans la source.`,
+          `${label} : le ${parsed.kind.toUpperCase()} de l'acheteur (« ${buyerRawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Corrigez-le dans la source.`
         );
       }
     }
@@ -472,7 +500,7 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "acheteur",
       null,
-      `${label} n'indique pas d'acheteur : il est rattaché à « Acheteur non renseigné ». Renseignez le SIRET de l'acheteur (champ « acheteur.id ») dans la source.`,
+      `${label} n'indique pas d'acheteur : il est rattaché à « Acheteur non renseigné ». Renseignez le SIRET de l'acheteur (champ « acheteur.id ») dans la source.`
     );
   }
 
@@ -484,13 +512,13 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "codeCPV",
       null,
-      `${label} n'a pas de code CPV : sa nature (fournitures, services, travaux) et sa famille d'achat sont inconnues. Renseignez le code CPV principal (8 chiffres) dans la source.`,
+      `${label} n'a pas de code CPV : sa nature (fournitures, services, travaux) et sa famille d'achat sont inconnues. Renseignez le code CPV principal (8 chiffres) dans la source.`
     );
   } else if (cpvParsed === undefined) {
     warn(
       "codeCPV",
       display(cpvRaw),
-      `${label} a un code CPV invalide (« ${display(cpvRaw)} ») : 8 chiffres sont attendus (ex. 45210000-2). Le marché est analysé sans CPV ; corrigez le code dans la source.`,
+      `${label} a un code CPV invalide (« ${display(cpvRaw)} ») : 8 chiffres sont attendus (ex. 45210000-2). Le marché est analysé sans CPV ; corrigez le code dans la source.`
     );
   }
   const nature = cpv !== null ? natureFromCpv(cpv) : null;
@@ -508,13 +536,13 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "procedure",
       null,
-      `${label} n'indique pas de procédure de passation : il est exclu des indicateurs de concurrence. Renseignez la procédure dans la source (${PROCEDURE_LABELS}).`,
+      `${label} n'indique pas de procédure de passation : il est exclu des indicateurs de concurrence. Renseignez la procédure dans la source (${PROCEDURE_LABELS}).`
     );
   } else if (procedureParsed === undefined) {
     warn(
       "procedure",
       procedureRaw ?? display(item.procedure),
-      `${label} a une procédure non reconnue (« ${procedureRaw ?? display(item.procedure)} ») : elle est conservée telle quelle mais le marché est exclu des indicateurs de concurrence. Utilisez l'un des libellés DECP : ${PROCEDURE_LABELS}.`,
+      `${label} a une procédure non reconnue (« ${procedureRaw ?? display(item.procedure)} ») : elle est conservée telle quelle mais le marché est exclu des indicateurs de concurrence. Utilisez l'un des libellés DECP : ${PROCEDURE_LABELS}.`
     );
   }
 
@@ -526,13 +554,13 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "dateNotification",
       null,
-      `${label} n'a pas de date de notification : il est exclu des analyses par période et des échéances. Renseignez la date de notification (AAAA-MM-JJ) dans la source.`,
+      `${label} n'a pas de date de notification : il est exclu des analyses par période et des échéances. Renseignez la date de notification (AAAA-MM-JJ) dans la source.`
     );
   } else if (notification === undefined) {
     warn(
       "dateNotification",
       display(dateRaw),
-      `${label} a une date de notification illisible (« ${display(dateRaw)} ») : il est exclu des analyses par période et des échéances. Saisissez la date au format AAAA-MM-JJ.`,
+      `${label} a une date de notification illisible (« ${display(dateRaw)} ») : il est exclu des analyses par période et des échéances. Saisissez la date au format AAAA-MM-JJ.`
     );
   }
 
@@ -546,10 +574,13 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "dureeMois",
       display(durationRaw),
-      `${label} a une durée illisible ou nulle (« ${display(durationRaw)} ») : sa date de fin est inconnue. Renseignez la durée totale en mois (nombre entier supérieur à 0).`,
+      `${label} a une durée illisible ou nulle (« ${display(durationRaw)} ») : sa date de fin est inconnue. Renseignez la durée totale en mois (nombre entier supérieur à 0).`
     );
   }
-  const endDate = notificationDate !== null && durationMonths !== null ? addMonths(notificationDate, durationMonths) : null;
+  const endDate =
+    notificationDate !== null && durationMonths !== null
+      ? addMonths(notificationDate, durationMonths)
+      : null;
 
   // Bids received (v2 only).
   const bidsRaw = item.offresRecues;
@@ -561,21 +592,25 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "offresRecues",
       display(bidsRaw),
-      `${label} a un nombre d'offres reçues illisible (« ${display(bidsRaw)} ») : il est analysé sans ce nombre. Saisissez un nombre entier d'offres.`,
+      `${label} a un nombre d'offres reçues illisible (« ${display(bidsRaw)} ») : il est analysé sans ce nombre. Saisissez un nombre entier d'offres.`
     );
   }
 
   // Holders.
-  const holders = normalizeHolders(item.titulaires, (field, value, reason) => warn(field, value, `${label} : ${reason}`));
+  const holders = normalizeHolders(item.titulaires, (field, value, reason) =>
+    warn(field, value, `${label} : ${reason}`)
+  );
   if (holders.length === 0) {
     warn(
       "titulaires",
       null,
-      `${label} n'a pas de titulaire identifié : il est analysé sans fournisseur. Renseignez le SIRET et la raison sociale du titulaire dans la source.`,
+      `${label} n'a pas de titulaire identifié : il est analysé sans fournisseur. Renseignez le SIRET et la raison sociale du titulaire dans la source.`
     );
   }
   const first = holders[0] ?? null;
-  const channel: Channel | null = holders.some((h) => isUgap(h.id, h.name)) ? "Centrale d'achat" : null;
+  const channel: Channel | null = holders.some((h) => isUgap(h.id, h.name))
+    ? "Centrale d'achat"
+    : null;
 
   // Modifications: the amended amount is the montant (a new total) of the last one that has one.
   let amendedAmountCents: number | null = null;
@@ -587,7 +622,7 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
       warn(
         "modifications",
         display(rawModification.montant),
-        `${label} a une modification dont le montant n'est pas plausible (« ${display(rawModification.montant)} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.`,
+        `${label} a une modification dont le montant n'est pas plausible (« ${display(rawModification.montant)} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.`
       );
       continue;
     }
@@ -601,7 +636,7 @@ function importMarche(table: string, row: number, item: JsonObject, seen: Map<st
     warn(
       "id",
       contractRef,
-      `${label} a le même acheteur et le même identifiant que le marché de la ligne ${earlier} : c'est probablement une double publication, qui compterait deux fois le marché. Supprimez le doublon dans la source, ou donnez un identifiant distinct à chaque marché.`,
+      `${label} a le même acheteur et le même identifiant que le marché de la ligne ${earlier} : c'est probablement une double publication, qui compterait deux fois le marché. Supprimez le doublon dans la source, ou donnez un identifiant distinct à chaque marché.`
     );
   } else {
     seen.set(key, row);
@@ -677,7 +712,7 @@ export function importDecp(json: unknown, tableName: string): DecpImport {
         null,
         display(item),
         `L'élément n° ${row} de la liste n'est pas un marché au format DECP (champs id, acheteur, objet, montant… absents) : il n'est pas analysé. Vérifiez que le fichier est bien un export des données essentielles de la commande publique.`,
-        0,
+        0
       );
     } else {
       result = importMarche(tableName, row, item, seen);

@@ -37,7 +37,8 @@ export type Procedure =
   | "Marché passé sans publicité ni mise en concurrence préalable"
   | "Dialogue compétitif";
 
-export type Channel = "Marché propre" | "Groupement de commandes" | "Centrale d'achat" | "Hors marché";
+export type Channel =
+  "Marché propre" | "Groupement de commandes" | "Centrale d'achat" | "Hors marché";
 
 /** Which rule of SPEC §2.6 put a line in its family. */
 export type FamilyRule = "familyCode" | "cpv" | "budgetArticle" | "unclassified";

@@ -22,7 +22,9 @@ export function htFromTtc(ttcCents: number, vatPercent: number): number {
 export function formatEuros(cents: number): string {
   const negative = cents < 0;
   const abs = Math.abs(cents);
-  const units = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  const units = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
   const dec = String(abs % 100).padStart(2, "0");
   return `${negative ? "-" : ""}${units},${dec} €`;
 }

@@ -33,18 +33,41 @@ function monthLabel(year: number, month: number): string {
 }
 
 export function yearPeriod(year: number): Period {
-  return { kind: "year", start: dayFromYMD(year, 1, 1), end: dayFromYMD(year, 12, 31), label: String(year) };
+  return {
+    kind: "year",
+    start: dayFromYMD(year, 1, 1),
+    end: dayFromYMD(year, 12, 31),
+    label: String(year),
+  };
 }
 
 export function monthPeriod(year: number, month: number): Period {
-  return { kind: "month", start: dayFromYMD(year, month, 1), end: lastDayOfMonth(year, month), label: monthLabel(year, month) };
+  return {
+    kind: "month",
+    start: dayFromYMD(year, month, 1),
+    end: lastDayOfMonth(year, month),
+    label: monthLabel(year, month),
+  };
 }
 
-export function rangePeriod(fromYear: number, fromMonth: number, toYear: number, toMonth: number): Period {
+export function rangePeriod(
+  fromYear: number,
+  fromMonth: number,
+  toYear: number,
+  toMonth: number
+): Period {
   const start = dayFromYMD(fromYear, fromMonth, 1);
   const end = lastDayOfMonth(toYear, toMonth);
-  if (end < start) throw new PeriodError(`Période vide : ${monthLabel(fromYear, fromMonth)} est après ${monthLabel(toYear, toMonth)}.`);
-  return { kind: "range", start, end, label: `${monthLabel(fromYear, fromMonth)}..${monthLabel(toYear, toMonth)}` };
+  if (end < start)
+    throw new PeriodError(
+      `Période vide : ${monthLabel(fromYear, fromMonth)} est après ${monthLabel(toYear, toMonth)}.`
+    );
+  return {
+    kind: "range",
+    start,
+    end,
+    label: `${monthLabel(fromYear, fromMonth)}..${monthLabel(toYear, toMonth)}`,
+  };
 }
 
 /** Parses "2025", "2025-03" or "2025-01..2025-06"; throws PeriodError with a French message. */
@@ -59,7 +82,7 @@ export function parsePeriod(text: string): Period {
     return rangePeriod(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]));
   }
   throw new PeriodError(
-    `Période « ${text} » non reconnue. Indiquez une année (2025), un mois (2025-03) ou un intervalle de mois (2025-01..2025-06).`,
+    `Période « ${text} » non reconnue. Indiquez une année (2025), un mois (2025-03) ou un intervalle de mois (2025-01..2025-06).`
   );
 }
 
@@ -67,8 +90,16 @@ export function parsePeriod(text: string): Period {
 export function previousYearPeriod(p: Period): Period {
   const s = ymdFromDay(p.start);
   const e = ymdFromDay(p.end);
-  const start = dayFromYMD(s.year - 1, s.month, Math.min(s.day, lastDayOfMonthDay(s.year - 1, s.month)));
-  const end = dayFromYMD(e.year - 1, e.month, Math.min(e.day, lastDayOfMonthDay(e.year - 1, e.month)));
+  const start = dayFromYMD(
+    s.year - 1,
+    s.month,
+    Math.min(s.day, lastDayOfMonthDay(s.year - 1, s.month))
+  );
+  const end = dayFromYMD(
+    e.year - 1,
+    e.month,
+    Math.min(e.day, lastDayOfMonthDay(e.year - 1, e.month))
+  );
   return { kind: p.kind, start, end, label: shiftLabel(p.label, -1) };
 }
 
@@ -83,7 +114,12 @@ function shiftLabel(label: string, years: number): string {
 /** Year-to-date of the period's end: 1 January of the end year to the period end. */
 export function yearToDate(p: Period): Period {
   const e = ymdFromDay(p.end);
-  return { kind: "range", start: dayFromYMD(e.year, 1, 1), end: p.end, label: `${e.year}-01..${monthLabel(e.year, e.month)}` };
+  return {
+    kind: "range",
+    start: dayFromYMD(e.year, 1, 1),
+    end: p.end,
+    label: `${e.year}-01..${monthLabel(e.year, e.month)}`,
+  };
 }
 
 /** "YYYY-MM" keys of every month the period touches, in order. */
@@ -91,7 +127,11 @@ export function monthsOf(p: Period): string[] {
   const s = ymdFromDay(p.start);
   const e = ymdFromDay(p.end);
   const out: string[] = [];
-  for (let y = s.year, m = s.month; y < e.year || (y === e.year && m <= e.month); m === 12 ? (y++, (m = 1)) : m++) {
+  for (
+    let y = s.year, m = s.month;
+    y < e.year || (y === e.year && m <= e.month);
+    m === 12 ? (y++, (m = 1)) : m++
+  ) {
     out.push(monthLabel(y, m));
   }
   return out;

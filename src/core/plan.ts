@@ -27,7 +27,11 @@ import { hhi as herfindahl } from "./indicators/aggregate";
 import { computeMutualisationIndicators } from "./indicators/mutualisation";
 import { isCompetitive } from "./indicators/performance";
 import { detectSplitting } from "./indicators/splitting";
-import { computeTerritoryIndicators, REASONS_SEPARATOR, type Te4Recommendation } from "./indicators/territories";
+import {
+  computeTerritoryIndicators,
+  REASONS_SEPARATOR,
+  type Te4Recommendation,
+} from "./indicators/territories";
 import { round2, type AnalysisContext, type IndicatorResult, type Row } from "./indicators/types";
 
 export type Quadrant = "Stratégique" | "Levier" | "Critique" | "Simple";
@@ -113,7 +117,10 @@ interface FamilyFigures {
 }
 
 /** Per-family spend, positive suppliers and HHI: SP4 table when present, else from the lines. */
-function familyFigures(ctx: AnalysisContext, indicators: IndicatorResult[]): { families: FamilyFigures[]; totalCents: number } {
+function familyFigures(
+  ctx: AnalysisContext,
+  indicators: IndicatorResult[]
+): { families: FamilyFigures[]; totalCents: number } {
   const sp4 = byId(indicators, "SP4")?.tables.byFamily;
   if (sp4 && sp4.length > 0) {
     let total = 0;
@@ -124,7 +131,13 @@ function familyFigures(ctx: AnalysisContext, indicators: IndicatorResult[]): { f
       if (key === null || amount === null) continue;
       const cents = Math.round(amount * 100);
       total += cents;
-      families.push({ key, label: str(row.familyLabel) ?? key, cents, suppliers: num(row.suppliers) ?? 0, hhi: num(row.hhi) });
+      families.push({
+        key,
+        label: str(row.familyLabel) ?? key,
+        cents,
+        suppliers: num(row.suppliers) ?? 0,
+        hhi: num(row.hhi),
+      });
     }
     return { families, totalCents: total };
   }
@@ -139,13 +152,22 @@ function familyFigures(ctx: AnalysisContext, indicators: IndicatorResult[]): { f
       acc.set(line.family.key, f);
     }
     f.cents += line.amountHTCents;
-    f.suppliers.set(line.supplierKey, (f.suppliers.get(line.supplierKey) ?? 0) + line.amountHTCents);
+    f.suppliers.set(
+      line.supplierKey,
+      (f.suppliers.get(line.supplierKey) ?? 0) + line.amountHTCents
+    );
   }
   const families: FamilyFigures[] = [];
   for (const [key, f] of acc) {
     const amounts = [...f.suppliers.values()];
     const positive = amounts.filter((a) => a > 0).length;
-    families.push({ key, label: f.label, cents: f.cents, suppliers: positive, hhi: positive === 0 ? null : Math.round(herfindahl(amounts)) });
+    families.push({
+      key,
+      label: f.label,
+      cents: f.cents,
+      suppliers: positive,
+      hhi: positive === 0 ? null : Math.round(herfindahl(amounts)),
+    });
   }
   return { families, totalCents: total };
 }
@@ -182,7 +204,10 @@ function environmentalByFamily(ctx: AnalysisContext): Map<string, Rate> {
 }
 
 /** CO1 alerts per family key: the CO1 table when present, else the splitting analysis. */
-function splittingAlertsByFamily(ctx: AnalysisContext, indicators: IndicatorResult[]): Map<string, number> {
+function splittingAlertsByFamily(
+  ctx: AnalysisContext,
+  indicators: IndicatorResult[]
+): Map<string, number> {
   const out = new Map<string, number>();
   const co1 = byId(indicators, "CO1");
   if (co1) {
@@ -196,7 +221,12 @@ function splittingAlertsByFamily(ctx: AnalysisContext, indicators: IndicatorResu
   return out;
 }
 
-function tableOf(indicators: IndicatorResult[], id: string, table: string, compute: () => IndicatorResult[]): Row[] {
+function tableOf(
+  indicators: IndicatorResult[],
+  id: string,
+  table: string,
+  compute: () => IndicatorResult[]
+): Row[] {
   const found = byId(indicators, id) ?? compute().find((r) => r.id === id);
   return found?.tables[table] ?? [];
 }
@@ -222,7 +252,10 @@ export function quadrantOf(impactHigh: boolean, riskHigh: boolean): Quadrant {
   return riskHigh ? "Critique" : "Simple";
 }
 
-export function buildPlanInputs(ctx: AnalysisContext, indicators: IndicatorResult[]): FamilyPlanInput[] {
+export function buildPlanInputs(
+  ctx: AnalysisContext,
+  indicators: IndicatorResult[]
+): FamilyPlanInput[] {
   const { families: all, totalCents } = familyFigures(ctx, indicators);
   const families = all
     .filter((f) => f.key !== "NC" && f.cents > 0)
@@ -236,12 +269,16 @@ export function buildPlanInputs(ctx: AnalysisContext, indicators: IndicatorResul
   const environmental = environmentalByFamily(ctx);
   const splitting = splittingAlertsByFamily(ctx, indicators);
   const candidates = new Map<string, Row>();
-  for (const row of tableOf(indicators, "MU2", "candidates", () => computeMutualisationIndicators(ctx))) {
+  for (const row of tableOf(indicators, "MU2", "candidates", () =>
+    computeMutualisationIndicators(ctx)
+  )) {
     const key = str(row.familyKey);
     if (key !== null) candidates.set(key, row);
   }
   const te4 = new Map<string, Row>();
-  for (const row of tableOf(indicators, "TE4", "recommendations", () => computeTerritoryIndicators(ctx))) {
+  for (const row of tableOf(indicators, "TE4", "recommendations", () =>
+    computeTerritoryIndicators(ctx)
+  )) {
     const key = str(row.familyKey);
     if (key !== null) te4.set(key, row);
   }
@@ -260,7 +297,7 @@ export function buildPlanInputs(ctx: AnalysisContext, indicators: IndicatorResul
 
     const explanation: string[] = [
       `Impact ${impactHigh ? "élevé" : "faible"} : ${frenchNumber(spendShare)} % de la dépense, pour un seuil de ${frenchNumber(
-        impactCutoff,
+        impactCutoff
       )} % (part d'une répartition égale entre ${families.length} familles)`,
       f.hhi === null
         ? "Concentration (HHI) inconnue"
@@ -287,7 +324,7 @@ export function buildPlanInputs(ctx: AnalysisContext, indicators: IndicatorResul
         lever: "Groupement de commandes",
         indicator: "MU2",
         reason: `${num(cand.entityCount) ?? "Plusieurs"} entités achètent cette famille séparément (${(str(cand.entities) ?? "").split(" ; ").join(", ")}) pour ${frenchEuros(
-          num(cand.amount) ?? 0,
+          num(cand.amount) ?? 0
         )}`,
       });
     }
@@ -299,7 +336,7 @@ export function buildPlanInputs(ctx: AnalysisContext, indicators: IndicatorResul
           lever: "Clause environnementale",
           indicator: "RE1",
           reason: `${env.part} marché${env.part > 1 ? "s" : ""} sur ${env.whole} avec une considération environnementale (${frenchNumber(
-            rate,
+            rate
           )} %), objectif PNAD ${envTarget} %`,
         });
       }
@@ -330,7 +367,15 @@ export function buildPlanInputs(ctx: AnalysisContext, indicators: IndicatorResul
       strategy: QUADRANT_STRATEGY[quadrant],
       impactScore: round2(spendShare),
       riskScore,
-      scores: { impactCutoffPercent: round2(impactCutoff), impactHigh, hhiHigh, singleBidHigh, fewSuppliers, riskHigh, explanation },
+      scores: {
+        impactCutoffPercent: round2(impactCutoff),
+        impactHigh,
+        hhiHigh,
+        singleBidHigh,
+        fewSuppliers,
+        riskHigh,
+        explanation,
+      },
       levers,
       te4: { recommendation, reasons: reasonsText ? reasonsText.split(REASONS_SEPARATOR) : [] },
     };

@@ -13,7 +13,8 @@ export function normalizeKey(text: string): string {
 /** A cell's text, trimmed; null for empty cells. Numbers keep their plain JS form. */
 export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   const s = String(value).trim();
   return s === "" ? null : s;
 }

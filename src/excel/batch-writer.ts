@@ -86,7 +86,11 @@ function packs(ops: WriteOp[], target: number): WriteOp[][] {
   return out;
 }
 
-async function runBatch(session: ExcelSession, ops: WriteOp[], options: ExecuteOptions): Promise<void> {
+async function runBatch(
+  session: ExcelSession,
+  ops: WriteOp[],
+  options: ExecuteOptions
+): Promise<void> {
   // Before queueing anything: once queued, calls would leave with whatever sync comes next.
   throwIfAborted(session.signal);
   if (options.write ?? true) session.suspendForWrite();
@@ -106,14 +110,19 @@ async function runBatch(session: ExcelSession, ops: WriteOp[], options: ExecuteO
     }
     const parts = ops[0].split?.() ?? null;
     if (!parts || parts.length < 2) throw error;
-    for (const p of packs(parts, Math.max(1, Math.floor(bytes / 2)))) await runBatch(session, p, options);
+    for (const p of packs(parts, Math.max(1, Math.floor(bytes / 2))))
+      await runBatch(session, p, options);
     return;
   }
   for (const op of ops) op.done?.();
 }
 
 /** Runs ops in order, in payload-sized batches; returns the number of batches synced. */
-export async function executeOps(session: ExcelSession, ops: WriteOp[], options: ExecuteOptions = {}): Promise<number> {
+export async function executeOps(
+  session: ExcelSession,
+  ops: WriteOp[],
+  options: ExecuteOptions = {}
+): Promise<number> {
   const batches = packs(ops, options.targetBytes ?? REQUEST_TARGET_BYTES);
   for (const b of batches) await runBatch(session, b, options);
   return batches.length;

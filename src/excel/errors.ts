@@ -35,7 +35,7 @@ export class ExcelTimeoutError extends GatewayError {
 
   constructor(
     readonly timeoutMs: number,
-    readonly phase: TimeoutPhase = "sync",
+    readonly phase: TimeoutPhase = "sync"
   ) {
     super("timeout", timeoutMessage(timeoutMs, phase));
     this.name = "ExcelTimeoutError";
@@ -49,7 +49,7 @@ export class ExcelGatewayError extends GatewayError {
     detail: string,
     subject = "",
     readonly officeCode = "",
-    readonly retryable = false,
+    readonly retryable = false
   ) {
     super(code, detail, subject);
     this.name = "ExcelGatewayError";
@@ -58,7 +58,11 @@ export class ExcelGatewayError extends GatewayError {
 
 /** The Office error code of a thrown value ("" when none). */
 export function officeCode(error: unknown): string {
-  if (typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string") {
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string"
+  ) {
     return (error as { code: string }).code;
   }
   return "";
@@ -67,7 +71,8 @@ export function officeCode(error: unknown): string {
 function describe(error: unknown): string {
   const code = officeCode(error);
   const msg = error instanceof Error ? error.message : String(error);
-  const debug = (error as { debugInfo?: { errorLocation?: string } } | null)?.debugInfo?.errorLocation;
+  const debug = (error as { debugInfo?: { errorLocation?: string } } | null)?.debugInfo
+    ?.errorLocation;
   return [code, msg, debug ? `(${debug})` : ""].filter(Boolean).join(" ");
 }
 
@@ -75,12 +80,18 @@ function describe(error: unknown): string {
  * Any thrown value as a GatewayError (GatewayErrors pass through). `notFound` says which code an
  * ItemNotFound means here ("tableNotFound" when reading a table, "sheetNotFound" otherwise).
  */
-export function toGatewayError(error: unknown, subject = "", notFound: GatewayErrorCode = "sheetNotFound"): GatewayError {
+export function toGatewayError(
+  error: unknown,
+  subject = "",
+  notFound: GatewayErrorCode = "sheetNotFound"
+): GatewayError {
   if (error instanceof GatewayError) return error;
-  if (error instanceof DOMException && error.name === "AbortError") return new GatewayError("aborted", "Opération annulée");
+  if (error instanceof DOMException && error.name === "AbortError")
+    return new GatewayError("aborted", "Opération annulée");
   const code = officeCode(error);
   const detail = describe(error);
-  const make = (c: GatewayErrorCode, retryable: boolean) => new ExcelGatewayError(c, detail, subject, code, retryable);
+  const make = (c: GatewayErrorCode, retryable: boolean) =>
+    new ExcelGatewayError(c, detail, subject, code, retryable);
   if (isPayloadError(error)) return make("tooLarge", true);
   switch (code) {
     case "InvalidOperationInCellEditMode":
@@ -111,5 +122,9 @@ export function toGatewayError(error: unknown, subject = "", notFound: GatewayEr
 
 /** Whether trying the same action again may succeed (timeouts, busy host, cell edit, payload). */
 export function isRetryable(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { retryable?: unknown }).retryable === true;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { retryable?: unknown }).retryable === true
+  );
 }

@@ -23,9 +23,25 @@ import {
   type WriteReport,
 } from "../taskpane/gateway";
 import type { PaneSettings } from "../taskpane/settings";
-import { DEFAULT_SYNC_TIMEOUT_MS, emptyStats, officeHost, runExcel, type ExcelHost, type ExcelSession, type SyncStats } from "./excel-run";
+import {
+  DEFAULT_SYNC_TIMEOUT_MS,
+  emptyStats,
+  officeHost,
+  runExcel,
+  type ExcelHost,
+  type ExcelSession,
+  type SyncStats,
+} from "./excel-run";
 import { decpAnchor, loadWorkbookState, parseAnchor } from "./ownership";
-import { detectDate1904, geometryA1, listSources, readRows, readSheetGrids, verifier, type SourceDescriptor } from "./reader";
+import {
+  detectDate1904,
+  geometryA1,
+  listSources,
+  readRows,
+  readSheetGrids,
+  verifier,
+  type SourceDescriptor,
+} from "./reader";
 import { renderTableSheet, renderWorkbook } from "./renderer";
 import { loadPaneSettings, savePaneSettings } from "./settings";
 
@@ -43,7 +59,14 @@ export interface ExcelGatewayOptions {
 }
 
 function publicSource(d: SourceDescriptor): SourceTable {
-  return { name: d.name, sheet: d.sheet, address: d.address, rowCount: d.rowCount, columnCount: d.columnCount, isExcelTable: d.isExcelTable };
+  return {
+    name: d.name,
+    sheet: d.sheet,
+    address: d.address,
+    rowCount: d.rowCount,
+    columnCount: d.columnCount,
+    isExcelTable: d.isExcelTable,
+  };
 }
 
 export class ExcelWorkbookGateway implements WorkbookGateway {
@@ -58,8 +81,23 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
     this.date1904 = options.date1904 ?? null;
   }
 
-  private run<T>(batch: (session: ExcelSession) => Promise<T>, extra: { signal?: AbortSignal; subject?: string; notFound?: "tableNotFound" | "sheetNotFound" } = {}): Promise<T> {
-    return runExcel({ host: this.host, stats: this.stats, timeoutMs: this.options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS, ...extra }, batch);
+  private run<T>(
+    batch: (session: ExcelSession) => Promise<T>,
+    extra: {
+      signal?: AbortSignal;
+      subject?: string;
+      notFound?: "tableNotFound" | "sheetNotFound";
+    } = {}
+  ): Promise<T> {
+    return runExcel(
+      {
+        host: this.host,
+        stats: this.stats,
+        timeoutMs: this.options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
+        ...extra,
+      },
+      batch
+    );
   }
 
   private remember(list: SourceDescriptor[]): void {
@@ -99,14 +137,30 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
             if (offset === 0) rows.length = 0;
             if (stream) await stream(chunk, offset);
             else for (const r of chunk) rows.push(r);
-            options.onProgress?.({ rowsRead: Math.min(total, offset + chunk.length), rowCount: total });
+            options.onProgress?.({
+              rowsRead: Math.min(total, offset + chunk.length),
+              rowCount: total,
+            });
           },
         });
-        if (g !== source.geometry) this.sources.set(name, { ...source, geometry: g, address: geometryA1(g), rowCount: g.rows, columnCount: g.cols });
+        if (g !== source.geometry)
+          this.sources.set(name, {
+            ...source,
+            geometry: g,
+            address: geometryA1(g),
+            rowCount: g.rows,
+            columnCount: g.cols,
+          });
         if (total === 0) options.onProgress?.({ rowsRead: 0, rowCount: 0 });
-        return { name: source.name, sheet: g.sheet, rows: stream ? [] : rows, firstRow: g.r0 + 1, date1904: this.date1904 };
+        return {
+          name: source.name,
+          sheet: g.sheet,
+          rows: stream ? [] : rows,
+          firstRow: g.r0 + 1,
+          date1904: this.date1904,
+        };
       },
-      { signal: options.signal, subject: name, notFound: "tableNotFound" },
+      { signal: options.signal, subject: name, notFound: "tableNotFound" }
     );
   }
 
@@ -121,7 +175,7 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
       return readSheetGrids(
         session,
         names,
-        state.sheets.map((s) => s.name),
+        state.sheets.map((s) => s.name)
       );
     });
   }
@@ -137,7 +191,7 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
           uniformFormatsAsScalar: this.options.uniformFormatsAsScalar,
           targetBytes: this.options.targetBytes,
         }),
-      { signal: options.signal },
+      { signal: options.signal }
     );
   }
 
@@ -150,7 +204,7 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
         session.workbook.worksheets.getItem(owned.name).activate();
         await session.sync();
       },
-      { subject: name },
+      { subject: name }
     );
   }
 
@@ -171,10 +225,20 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
         const base = isValidTableName(table.tableName) ? table.tableName : "tblMarchesDECP";
         let tableName = base;
         for (let i = 2; taken.has(tableName.toLowerCase()); i++) tableName = `${base}_${i}`;
-        const used = state.owned.map((o) => parseAnchor(o.anchor)).flatMap((k) => (k.kind === "decp" ? [k.n] : []));
-        const anchor = decpAnchor(Math.max(0, ...used, ...state.dangling.map(parseAnchor).flatMap((k) => (k.kind === "decp" ? [k.n] : []))) + 1);
+        const used = state.owned
+          .map((o) => parseAnchor(o.anchor))
+          .flatMap((k) => (k.kind === "decp" ? [k.n] : []));
+        const anchor = decpAnchor(
+          Math.max(
+            0,
+            ...used,
+            ...state.dangling.map(parseAnchor).flatMap((k) => (k.kind === "decp" ? [k.n] : []))
+          ) + 1
+        );
         const headers = table.headers.map((h, i) => (h.trim() === "" ? `Colonne ${i + 1}` : h));
-        const rows: CellValue[][] = table.rows.map((r) => headers.map((_, i) => scalarCell(cellScalar(r[i]))));
+        const rows: CellValue[][] = table.rows.map((r) =>
+          headers.map((_, i) => scalarCell(cellScalar(r[i])))
+        );
         const sheet = await renderTableSheet(
           session,
           {
@@ -185,13 +249,20 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
               name: tableName,
               row: 0,
               col: 0,
-              columns: headers.map((h, i) => ({ key: `c${i}`, header: h, numberFormat: table.numberFormats?.[i] ?? undefined })),
+              columns: headers.map((h, i) => ({
+                key: `c${i}`,
+                header: h,
+                numberFormat: table.numberFormats?.[i] ?? undefined,
+              })),
               rows,
               style: "TableStyleMedium2",
             },
           },
           state,
-          { uniformFormatsAsScalar: this.options.uniformFormatsAsScalar, targetBytes: this.options.targetBytes },
+          {
+            uniformFormatsAsScalar: this.options.uniformFormatsAsScalar,
+            targetBytes: this.options.targetBytes,
+          }
         );
         const rowCount = Math.max(1, rows.length) + 1;
         return {
@@ -203,7 +274,7 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
           isExcelTable: true,
         };
       },
-      { subject: table.sheetName },
+      { subject: table.sheetName }
     );
   }
 }

@@ -26,19 +26,28 @@ export interface ExcelRunOptions {
 
 /** The Office globals the adapter needs. */
 export interface ExcelHost {
-  run<T>(options: ExcelRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(
+    options: ExcelRunOptions,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
 }
 
 /** The real host: `Excel.run` and `Office.context.requirements.isSetSupported`. */
 export function officeHost(): ExcelHost {
   return {
-    run<T>(options: ExcelRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    run<T>(
+      options: ExcelRunOptions,
+      batch: (context: Excel.RequestContext) => Promise<T>
+    ): Promise<T> {
       return Excel.run(options as Excel.RunOptions, batch);
     },
     isSetSupported(name: string, version: string): boolean {
       try {
-        return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, version) === true;
+        return (
+          typeof Office !== "undefined" &&
+          Office.context?.requirements?.isSetSupported(name, version) === true
+        );
       } catch {
         return false;
       }
@@ -61,7 +70,14 @@ export interface SyncStats {
 }
 
 export function emptyStats(): SyncStats {
-  return { runs: 0, syncs: 0, maxRequestEstimate: 0, maxResponseBytes: 0, totalBytes: 0, splits: 0 };
+  return {
+    runs: 0,
+    syncs: 0,
+    maxRequestEstimate: 0,
+    maxResponseBytes: 0,
+    totalBytes: 0,
+    splits: 0,
+  };
 }
 
 /**
@@ -69,12 +85,17 @@ export function emptyStats(): SyncStats {
  * retryable) when the sync has not settled after `timeoutMs`. The sync itself cannot be
  * cancelled: it is abandoned (its batch must not be continued).
  */
-export function syncWithWatchdog(context: Pick<Excel.RequestContext, "sync">, timeoutMs: number = DEFAULT_SYNC_TIMEOUT_MS): Promise<void> {
+export function syncWithWatchdog(
+  context: Pick<Excel.RequestContext, "sync">,
+  timeoutMs: number = DEFAULT_SYNC_TIMEOUT_MS
+): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ExcelTimeoutError(timeoutMs, "sync")), timeoutMs);
   });
-  return Promise.race([Promise.resolve(context.sync()).then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([Promise.resolve(context.sync()).then(() => undefined), timeout]).finally(
+    () => clearTimeout(timer)
+  );
 }
 
 export interface SyncOptions {
@@ -93,7 +114,7 @@ export class ExcelSession {
     private readonly host: ExcelHost,
     readonly stats: SyncStats,
     readonly timeoutMs: number,
-    readonly signal?: AbortSignal,
+    readonly signal?: AbortSignal
   ) {}
 
   get workbook(): Excel.Workbook {
@@ -164,7 +185,10 @@ export interface RunExcelOptions {
  * edit mode), on every sync, and on its end (Excel.run's own final sync). Rejects with a
  * GatewayError (ExcelTimeoutError for timeouts).
  */
-export function runExcel<T>(options: RunExcelOptions, batch: (session: ExcelSession) => Promise<T>): Promise<T> {
+export function runExcel<T>(
+  options: RunExcelOptions,
+  batch: (session: ExcelSession) => Promise<T>
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
   options.stats.runs++;
   let fail: (error: unknown) => void = () => undefined;
@@ -172,14 +196,23 @@ export function runExcel<T>(options: RunExcelOptions, batch: (session: ExcelSess
     fail = reject;
   });
   watchdog.catch(() => undefined); // settled after the race: not an unhandled rejection
-  let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => fail(new ExcelTimeoutError(timeoutMs, "start")), timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(
+    () => fail(new ExcelTimeoutError(timeoutMs, "start")),
+    timeoutMs
+  );
   const stop = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
   const run = options.host.run({ delayForCellEdit: true }, async (context) => {
     stop();
-    const session = new ExcelSession(context, options.host, options.stats, timeoutMs, options.signal);
+    const session = new ExcelSession(
+      context,
+      options.host,
+      options.stats,
+      timeoutMs,
+      options.signal
+    );
     session.onTimeout = (e) => fail(e);
     const result = await batch(session);
     // Excel.run syncs once more after the batch: watch that one too.

@@ -46,7 +46,11 @@ export function decpAnchor(n: number): string {
   return `${ANCHOR_PREFIX}decp_${n}`;
 }
 
-type AnchorKind = { kind: "own"; key: SheetKey } | { kind: "stg"; key: SheetKey } | { kind: "decp"; n: number } | { kind: "other" };
+type AnchorKind =
+  | { kind: "own"; key: SheetKey }
+  | { kind: "stg"; key: SheetKey }
+  | { kind: "decp"; n: number }
+  | { kind: "other" };
 
 const SHEET_KEYS = new Set<string>(Object.keys(SHEET_NAMES));
 
@@ -55,7 +59,8 @@ export function parseAnchor(name: string): AnchorKind {
   const rest = name.slice(ANCHOR_PREFIX.length);
   const m = /^(own|stg|decp)_(.+)$/.exec(rest);
   if (!m) return { kind: "other" };
-  if (m[1] === "decp") return /^\d+$/.test(m[2]) ? { kind: "decp", n: Number(m[2]) } : { kind: "other" };
+  if (m[1] === "decp")
+    return /^\d+$/.test(m[2]) ? { kind: "decp", n: Number(m[2]) } : { kind: "other" };
   if (!SHEET_KEYS.has(m[2])) return { kind: "other" };
   return { kind: m[1] as "own" | "stg", key: m[2] as SheetKey };
 }
@@ -94,14 +99,23 @@ export function parseRegistry(raw: unknown): Registry {
     }
   }
   const out = emptyRegistry();
-  if (typeof x !== "object" || x === null || (x as { version?: unknown }).version !== REGISTRY_VERSION) return out;
+  if (
+    typeof x !== "object" ||
+    x === null ||
+    (x as { version?: unknown }).version !== REGISTRY_VERSION
+  )
+    return out;
   const sheets = (x as { sheets?: unknown }).sheets;
   if (typeof sheets !== "object" || sheets === null) return out;
   for (const [anchor, e] of Object.entries(sheets as Record<string, unknown>)) {
     if (typeof e !== "object" || e === null) continue;
     const r = e as Record<string, unknown>;
     if (typeof r.key !== "string" || typeof r.name !== "string") continue;
-    out.sheets[anchor] = { key: r.key as OwnedKey, name: r.name, layoutVersion: typeof r.layoutVersion === "number" ? r.layoutVersion : null };
+    out.sheets[anchor] = {
+      key: r.key as OwnedKey,
+      name: r.name,
+      layoutVersion: typeof r.layoutVersion === "number" ? r.layoutVersion : null,
+    };
   }
   return out;
 }
@@ -145,7 +159,10 @@ export interface StateOptions {
  * Queues the loads of the workbook state; the returned function reads them after the next sync.
  * One round trip, shared with whatever else the caller queues.
  */
-export function queueWorkbookState(session: ExcelSession, options: StateOptions = {}): () => WorkbookState {
+export function queueWorkbookState(
+  session: ExcelSession,
+  options: StateOptions = {}
+): () => WorkbookState {
   const wb = session.workbook;
   const sheets = wb.worksheets.load("items/name,items/visibility,items/position");
   const names = wb.names.load("items/name,items/formula");
@@ -153,7 +170,9 @@ export function queueWorkbookState(session: ExcelSession, options: StateOptions 
   const active = options.active ? wb.worksheets.getActiveWorksheet().load("name") : null;
   const tables = options.tables ? wb.tables.load("items/name,items/worksheet/name") : null;
   return () => {
-    const sheetStates = sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility), position: s.position })).sort((a, b) => a.position - b.position);
+    const sheetStates = sheets.items
+      .map((s) => ({ name: s.name, visibility: String(s.visibility), position: s.position }))
+      .sort((a, b) => a.position - b.position);
     const byLower = new Map(sheetStates.map((s) => [s.name.toLowerCase(), s.name] as const));
     const registry = setting.isNullObject ? emptyRegistry() : parseRegistry(setting.value);
     const owned: OwnedRecord[] = [];
@@ -172,7 +191,12 @@ export function queueWorkbookState(session: ExcelSession, options: StateOptions 
       else {
         const key: OwnedKey = kind.kind === "own" ? kind.key : "decp";
         const entry = registry.sheets[n.name];
-        owned.push({ anchor: n.name, key, name: sheet, layoutVersion: entry && entry.key === key ? entry.layoutVersion : null });
+        owned.push({
+          anchor: n.name,
+          key,
+          name: sheet,
+          layoutVersion: entry && entry.key === key ? entry.layoutVersion : null,
+        });
       }
     }
     return {
@@ -188,7 +212,10 @@ export function queueWorkbookState(session: ExcelSession, options: StateOptions 
 }
 
 /** Loads the workbook state in one sync. */
-export async function loadWorkbookState(session: ExcelSession, options: StateOptions = {}): Promise<WorkbookState> {
+export async function loadWorkbookState(
+  session: ExcelSession,
+  options: StateOptions = {}
+): Promise<WorkbookState> {
   const read = queueWorkbookState(session, options);
   await session.sync();
   return read();
@@ -201,7 +228,11 @@ export function queueRegistry(session: ExcelSession, registry: Registry): void {
 
 /** Adds a hidden anchor name on A1 of a sheet (queued). */
 export function queueAnchor(session: ExcelSession, anchor: string, sheet: Excel.Worksheet): void {
-  const item = session.workbook.names.add(anchor, sheet.getRange("A1"), "Optima Achats : ne pas supprimer (feuille générée)");
+  const item = session.workbook.names.add(
+    anchor,
+    sheet.getRange("A1"),
+    "Optima Achats : ne pas supprimer (feuille générée)"
+  );
   item.visible = false;
 }
 
@@ -214,7 +245,11 @@ export function queueDeleteAnchor(session: ExcelSession, anchor: string): void {
  * A sheet name not taken (case-insensitive): the wanted name, else "name (2)", "name (3)"…, cut to
  * Excel's 31 characters.
  */
-export function uniqueSheetName(wanted: string, taken: (lowerName: string) => boolean, max = 31): string {
+export function uniqueSheetName(
+  wanted: string,
+  taken: (lowerName: string) => boolean,
+  max = 31
+): string {
   const base = wanted.slice(0, max);
   if (!taken(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {

@@ -79,7 +79,10 @@ export function rowBytes(rows: readonly unknown[][]): { perRow: number[]; total:
  * Cuts rows [0, n) into consecutive slices whose JSON stays under maxBytes (a single row heavier
  * than maxBytes gets a slice of its own). `perRow` comes from rowBytes.
  */
-export function sliceByBytes(perRow: readonly number[], maxBytes: number): { start: number; end: number; bytes: number }[] {
+export function sliceByBytes(
+  perRow: readonly number[],
+  maxBytes: number
+): { start: number; end: number; bytes: number }[] {
   // "[" + rows joined by "," + "]": 1 + Σ (row + 1).
   const out: { start: number; end: number; bytes: number }[] = [];
   let start = 0;
@@ -101,7 +104,13 @@ export function sliceByBytes(perRow: readonly number[], maxBytes: number): { sta
  * Rows of the next read chunk: as many as fit in `targetBytes` at `bytesPerRow` (with the safety
  * margin), never more than MAX_READ_CELLS cells, nor more rows than remain.
  */
-export function rowsPerChunk(options: { columns: number; bytesPerRow: number; remaining: number; targetBytes?: number; maxRows?: number }): number {
+export function rowsPerChunk(options: {
+  columns: number;
+  bytesPerRow: number;
+  remaining: number;
+  targetBytes?: number;
+  maxRows?: number;
+}): number {
   const columns = Math.max(1, options.columns);
   const target = options.targetBytes ?? RESPONSE_TARGET_BYTES;
   const perRow = Math.max(1, options.bytesPerRow) * READ_SAFETY;
@@ -146,17 +155,29 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RequestEntityTooLarge"]);
+const PAYLOAD_CODES = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "PayloadTooLarge",
+  "RequestEntityTooLarge",
+]);
 
 /** A request or response size error (the batch was not executed, or its answer not returned). */
 export function isPayloadError(error: unknown): boolean {
   if (PAYLOAD_CODES.has(errorCode(error))) return true;
-  return /payload.{0,20}(size|limit|large)|too large|size limit|entity too large|\b413\b/i.test(errorText(error));
+  return /payload.{0,20}(size|limit|large)|too large|size limit|entity too large|\b413\b/i.test(
+    errorText(error)
+  );
 }
 
 /** Errors worth a retry with a smaller block (reads): size errors and the web's generic failure. */
 export function isRetryableBySplitting(error: unknown): boolean {
   if (isPayloadError(error)) return true;
   const code = errorCode(error);
-  return code === "GeneralException" || code === "InternalServerError" || code === "RangeExceedsLimit" || code === "OperationCellsExceedLimit";
+  return (
+    code === "GeneralException" ||
+    code === "InternalServerError" ||
+    code === "RangeExceedsLimit" ||
+    code === "OperationCellsExceedLimit"
+  );
 }

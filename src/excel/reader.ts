@@ -25,7 +25,14 @@ import { columnLetter, parseA1 } from "../report/a1";
 import { GatewayError, throwIfAborted, type SourceTable } from "../taskpane/gateway";
 import type { ExcelSession } from "./excel-run";
 import { ANCHOR_PREFIX, queueWorkbookState, type WorkbookState } from "./ownership";
-import { FIRST_READ_ROWS, isRetryableBySplitting, jsonBytes, PRIOR_BYTES_PER_CELL, RowSizeEstimator, rowsPerChunk } from "./payload";
+import {
+  FIRST_READ_ROWS,
+  isRetryableBySplitting,
+  jsonBytes,
+  PRIOR_BYTES_PER_CELL,
+  RowSizeEstimator,
+  rowsPerChunk,
+} from "./payload";
 
 /** A 0-based rectangle on a sheet. */
 export interface Geometry {
@@ -42,7 +49,9 @@ export interface SourceDescriptor extends SourceTable {
 }
 
 /** "Mandats!A4:Y20008", "'Mes achats'!B2", "A1:C3" → sheet (or null) and 0-based corners. */
-export function parseAddress(address: string): { sheet: string | null; r1: number; c1: number; r2: number; c2: number } | null {
+export function parseAddress(
+  address: string
+): { sheet: string | null; r1: number; c1: number; r2: number; c2: number } | null {
   const bang = address.lastIndexOf("!");
   let sheet: string | null = null;
   let ref = address;
@@ -55,7 +64,13 @@ export function parseAddress(address: string): { sheet: string | null; r1: numbe
   const first = parseA1(a);
   const second = b === undefined ? first : parseA1(b);
   if (!first || !second) return null;
-  return { sheet, r1: Math.min(first.row, second.row), c1: Math.min(first.col, second.col), r2: Math.max(first.row, second.row), c2: Math.max(first.col, second.col) };
+  return {
+    sheet,
+    r1: Math.min(first.row, second.row),
+    c1: Math.min(first.col, second.col),
+    r2: Math.max(first.row, second.row),
+    c2: Math.max(first.col, second.col),
+  };
 }
 
 /** Sheet-relative A1 of a geometry ("A4:Y20008"). */
@@ -64,14 +79,21 @@ export function geometryA1(g: Geometry): string {
   return `${columnLetter(g.c0)}${g.r0 + 1}:${end}`;
 }
 
-function geometryOf(address: string, fallbackSheet: string, rowCount: number, columnCount: number): Geometry | null {
+function geometryOf(
+  address: string,
+  fallbackSheet: string,
+  rowCount: number,
+  columnCount: number
+): Geometry | null {
   const p = parseAddress(address);
   if (!p) return null;
   return { sheet: p.sheet ?? fallbackSheet, r0: p.r1, c0: p.c1, rows: rowCount, cols: columnCount };
 }
 
 function sameGeometry(a: Geometry, b: Geometry): boolean {
-  return a.sheet === b.sheet && a.r0 === b.r0 && a.c0 === b.c0 && a.rows === b.rows && a.cols === b.cols;
+  return (
+    a.sheet === b.sheet && a.r0 === b.r0 && a.c0 === b.c0 && a.rows === b.rows && a.cols === b.cols
+  );
 }
 
 /** Sheets whose content is not a source: generated sheets (DECP excepted) and staging sheets. */
@@ -83,7 +105,9 @@ export function excludedSheets(state: WorkbookState): Set<string> {
 }
 
 /** Tables and plain data ranges, in workbook order (sheet position, then top-left cell). Two syncs. */
-export async function listSources(session: ExcelSession): Promise<{ sources: SourceDescriptor[]; state: WorkbookState }> {
+export async function listSources(
+  session: ExcelSession
+): Promise<{ sources: SourceDescriptor[]; state: WorkbookState }> {
   const read = queueWorkbookState(session, { tables: true });
   await session.sync();
   const state = read();
@@ -91,16 +115,33 @@ export async function listSources(session: ExcelSession): Promise<{ sources: Sou
 }
 
 /** Implementation of listSources once the state is known (one more sync). */
-export async function listSourcesWithState(session: ExcelSession, state: WorkbookState): Promise<SourceDescriptor[]> {
+export async function listSourcesWithState(
+  session: ExcelSession,
+  state: WorkbookState
+): Promise<SourceDescriptor[]> {
   const excluded = excludedSheets(state);
   const wb = session.workbook;
   const tables = state.tables
     .filter((t) => !excluded.has(t.sheet.toLowerCase()))
-    .map((t) => ({ t, range: wb.tables.getItem(t.name).getRange().load("address,rowCount,columnCount") }));
+    .map((t) => ({
+      t,
+      range: wb.tables.getItem(t.name).getRange().load("address,rowCount,columnCount"),
+    }));
   const withTables = new Set(state.tables.map((t) => t.sheet.toLowerCase()));
   const plain = state.sheets
-    .filter((s) => s.visibility === "Visible" && !excluded.has(s.name.toLowerCase()) && !withTables.has(s.name.toLowerCase()))
-    .map((s) => ({ s, range: wb.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address,rowCount,columnCount") }));
+    .filter(
+      (s) =>
+        s.visibility === "Visible" &&
+        !excluded.has(s.name.toLowerCase()) &&
+        !withTables.has(s.name.toLowerCase())
+    )
+    .map((s) => ({
+      s,
+      range: wb.worksheets
+        .getItem(s.name)
+        .getUsedRangeOrNullObject(true)
+        .load("address,rowCount,columnCount"),
+    }));
   if (tables.length === 0 && plain.length === 0) return [];
   await session.sync();
   const position = new Map(state.sheets.map((s) => [s.name.toLowerCase(), s.position] as const));
@@ -109,7 +150,15 @@ export async function listSourcesWithState(session: ExcelSession, state: Workboo
   for (const { t, range } of tables) {
     const g = geometryOf(range.address, t.sheet, range.rowCount, range.columnCount);
     if (!g) continue;
-    out.push({ name: t.name, sheet: t.sheet, address: geometryA1(g), rowCount: g.rows, columnCount: g.cols, isExcelTable: true, geometry: g });
+    out.push({
+      name: t.name,
+      sheet: t.sheet,
+      address: geometryA1(g),
+      rowCount: g.rows,
+      columnCount: g.cols,
+      isExcelTable: true,
+      geometry: g,
+    });
   }
   for (const { s, range } of plain) {
     if (range.isNullObject || range.rowCount < 2) continue;
@@ -117,9 +166,22 @@ export async function listSourcesWithState(session: ExcelSession, state: Workboo
     if (!g) continue;
     // A plain range is named after its sheet; a table of the same name keeps it.
     const name = tableNames.has(s.name.toLowerCase()) ? `${s.name} (plage)` : s.name;
-    out.push({ name, sheet: s.name, address: geometryA1(g), rowCount: g.rows, columnCount: g.cols, isExcelTable: false, geometry: g });
+    out.push({
+      name,
+      sheet: s.name,
+      address: geometryA1(g),
+      rowCount: g.rows,
+      columnCount: g.cols,
+      isExcelTable: false,
+      geometry: g,
+    });
   }
-  out.sort((a, b) => (position.get(a.sheet.toLowerCase()) ?? 0) - (position.get(b.sheet.toLowerCase()) ?? 0) || a.geometry.r0 - b.geometry.r0 || a.geometry.c0 - b.geometry.c0);
+  out.sort(
+    (a, b) =>
+      (position.get(a.sheet.toLowerCase()) ?? 0) - (position.get(b.sheet.toLowerCase()) ?? 0) ||
+      a.geometry.r0 - b.geometry.r0 ||
+      a.geometry.c0 - b.geometry.c0
+  );
   return out;
 }
 
@@ -147,7 +209,11 @@ export interface ReadRowsOptions {
 }
 
 /** Reads the cells of a rectangle in payload-sized chunks. Returns the geometry actually read. */
-export async function readRows(session: ExcelSession, geometry: Geometry, options: ReadRowsOptions): Promise<Geometry> {
+export async function readRows(
+  session: ExcelSession,
+  geometry: Geometry,
+  options: ReadRowsOptions
+): Promise<Geometry> {
   let g = geometry;
   let verify = options.verify;
   let estimator = new RowSizeEstimator(PRIOR_BYTES_PER_CELL * Math.max(1, g.cols));
@@ -162,7 +228,13 @@ export async function readRows(session: ExcelSession, geometry: Geometry, option
     let values: unknown[][] | null = null;
     let restarted = false;
     for (;;) {
-      const range = g.rows > 0 && g.cols > 0 ? session.workbook.worksheets.getItem(g.sheet).getRangeByIndexes(g.r0 + offset, g.c0, rows, g.cols).load("values") : null;
+      const range =
+        g.rows > 0 && g.cols > 0
+          ? session.workbook.worksheets
+              .getItem(g.sheet)
+              .getRangeByIndexes(g.r0 + offset, g.c0, rows, g.cols)
+              .load("values")
+          : null;
       const check = verify ? verify() : null;
       try {
         await session.sync();
@@ -205,12 +277,21 @@ export async function readRows(session: ExcelSession, geometry: Geometry, option
 }
 
 /** A geometry check for readRows: the table's (or used range's) address as it is now. */
-export function verifier(session: ExcelSession, source: Pick<SourceDescriptor, "isExcelTable" | "name" | "sheet">): () => () => Geometry | null {
+export function verifier(
+  session: ExcelSession,
+  source: Pick<SourceDescriptor, "isExcelTable" | "name" | "sheet">
+): () => () => Geometry | null {
   return () => {
     const range = source.isExcelTable
       ? session.workbook.tables.getItem(source.name).getRange().load("address,rowCount,columnCount")
-      : session.workbook.worksheets.getItem(source.sheet).getUsedRangeOrNullObject(true).load("address,rowCount,columnCount");
-    return () => (range.isNullObject ? null : geometryOf(range.address, source.sheet, range.rowCount, range.columnCount));
+      : session.workbook.worksheets
+          .getItem(source.sheet)
+          .getUsedRangeOrNullObject(true)
+          .load("address,rowCount,columnCount");
+    return () =>
+      range.isNullObject
+        ? null
+        : geometryOf(range.address, source.sheet, range.rowCount, range.columnCount);
   };
 }
 
@@ -218,10 +299,20 @@ export function verifier(session: ExcelSession, source: Pick<SourceDescriptor, "
  * Raw values of sheets from A1 to the bottom-right of their used range (so that indexes are sheet
  * positions), by sheet name; sheets that do not exist are left out. 1 sync + the chunks.
  */
-export async function readSheetGrids(session: ExcelSession, names: string[], existing: readonly string[]): Promise<Record<string, Cell[][]>> {
+export async function readSheetGrids(
+  session: ExcelSession,
+  names: string[],
+  existing: readonly string[]
+): Promise<Record<string, Cell[][]>> {
   const byLower = new Map(existing.map((n) => [n.toLowerCase(), n] as const));
   const wanted = [...new Set(names)].filter((n) => byLower.has(n.toLowerCase()));
-  const used = wanted.map((n) => ({ n, range: session.workbook.worksheets.getItem(byLower.get(n.toLowerCase())!).getUsedRangeOrNullObject(true).load("address") }));
+  const used = wanted.map((n) => ({
+    n,
+    range: session.workbook.worksheets
+      .getItem(byLower.get(n.toLowerCase())!)
+      .getUsedRangeOrNullObject(true)
+      .load("address"),
+  }));
   if (used.length === 0) return {};
   await session.sync();
   const out: Record<string, Cell[][]> = {};
@@ -234,11 +325,15 @@ export async function readSheetGrids(session: ExcelSession, names: string[], exi
     const p = parseAddress(range.address);
     if (!p) continue;
     const grid: Cell[][] = [];
-    await readRows(session, { sheet, r0: 0, c0: 0, rows: p.r2 + 1, cols: p.c2 + 1 }, {
-      onChunk: (rows) => {
-        for (const r of rows) grid.push(r);
-      },
-    });
+    await readRows(
+      session,
+      { sheet, r0: 0, c0: 0, rows: p.r2 + 1, cols: p.c2 + 1 },
+      {
+        onChunk: (rows) => {
+          for (const r of rows) grid.push(r);
+        },
+      }
+    );
     out[n] = grid;
   }
   return out;

@@ -70,7 +70,14 @@ import {
   type Registry,
   type WorkbookState,
 } from "./ownership";
-import { CALL_OVERHEAD_BYTES, jsonBytes, MAX_WRITE_CHUNK_BYTES, rowBytes, sliceByBytes, utf8Length } from "./payload";
+import {
+  CALL_OVERHEAD_BYTES,
+  jsonBytes,
+  MAX_WRITE_CHUNK_BYTES,
+  rowBytes,
+  sliceByBytes,
+  utf8Length,
+} from "./payload";
 import { retargetFormula } from "./sheet-refs";
 
 export interface RenderOptions {
@@ -122,9 +129,18 @@ interface Compile {
 // ---------------------------------------------------------------------------------------------
 // Formats and styles
 
-function setNumberFormat(c: Compile, range: Excel.Range, fmt: string, rows: number, cols: number): void {
+function setNumberFormat(
+  c: Compile,
+  range: Excel.Range,
+  fmt: string,
+  rows: number,
+  cols: number
+): void {
   if (c.scalar) (range as unknown as { numberFormat: unknown }).numberFormat = fmt;
-  else range.numberFormat = Array.from({ length: rows }, () => Array.from({ length: cols }, () => fmt));
+  else
+    range.numberFormat = Array.from({ length: rows }, () =>
+      Array.from({ length: cols }, () => fmt)
+    );
 }
 
 function formatBytes(c: Compile, fmt: string, rows: number, cols: number): number {
@@ -136,7 +152,18 @@ const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
 function styleCalls(def: StyleDef, rows: number, cols: number): number {
   let n = 2;
-  for (const k of ["bold", "italic", "fontSize", "fontColor", "fill", "wrap", "hAlign", "vAlign", "unlocked"] as const) if (def[k] !== undefined) n++;
+  for (const k of [
+    "bold",
+    "italic",
+    "fontSize",
+    "fontColor",
+    "fill",
+    "wrap",
+    "hAlign",
+    "vAlign",
+    "unlocked",
+  ] as const)
+    if (def[k] !== undefined) n++;
   if (def.border) n += 2 * (4 + (rows > 1 ? 1 : 0) + (cols > 1 ? 1 : 0));
   return n;
 }
@@ -153,7 +180,12 @@ function applyStyle(range: Excel.Range, def: StyleDef, rows: number, cols: numbe
   if (def.vAlign !== undefined) f.verticalAlignment = V_ALIGN[def.vAlign];
   if (def.unlocked) f.protection.locked = false;
   if (def.border) {
-    const edges: Excel.BorderIndex[] = [Excel_EdgeTop, Excel_EdgeBottom, Excel_EdgeLeft, Excel_EdgeRight];
+    const edges: Excel.BorderIndex[] = [
+      Excel_EdgeTop,
+      Excel_EdgeBottom,
+      Excel_EdgeLeft,
+      Excel_EdgeRight,
+    ];
     if (rows > 1) edges.push(Excel_InsideHorizontal);
     if (cols > 1) edges.push(Excel_InsideVertical);
     for (const e of edges) {
@@ -195,7 +227,10 @@ interface Area {
 }
 
 /** Runs of adjacent columns [c1, c2] where pick(c) gives the same non-null value. */
-function columnRuns<T>(cols: number, pick: (c: number) => T | null): { c1: number; c2: number; value: T }[] {
+function columnRuns<T>(
+  cols: number,
+  pick: (c: number) => T | null
+): { c1: number; c2: number; value: T }[] {
   const out: { c1: number; c2: number; value: T }[] = [];
   for (let c = 0; c < cols; c++) {
     const v = pick(c);
@@ -207,20 +242,31 @@ function columnRuns<T>(cols: number, pick: (c: number) => T | null): { c1: numbe
   return out;
 }
 
-function valuesOp(sheet: string, r0: number, c0: number, values: unknown[][], bytes: number): WriteOp {
+function valuesOp(
+  sheet: string,
+  r0: number,
+  c0: number,
+  values: unknown[][],
+  bytes: number
+): WriteOp {
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
   return {
     bytes: bytes + 3 * O,
     apply: (res) => {
-      res.range(sheet, r0, c0, r0 + rows - 1, c0 + cols - 1).values = values as (string | number | boolean)[][];
+      res.range(sheet, r0, c0, r0 + rows - 1, c0 + cols - 1).values = values as (
+        string | number | boolean
+      )[][];
     },
     split: () => {
       if (rows < 2) return null;
       const mid = Math.ceil(rows / 2);
       const a = values.slice(0, mid);
       const b = values.slice(mid);
-      return [valuesOp(sheet, r0, c0, a, jsonBytes(a)), valuesOp(sheet, r0 + mid, c0, b, jsonBytes(b))];
+      return [
+        valuesOp(sheet, r0, c0, a, jsonBytes(a)),
+        valuesOp(sheet, r0 + mid, c0, b, jsonBytes(b)),
+      ];
     },
   };
 }
@@ -267,7 +313,14 @@ function compileArea(c: Compile, a: Area): WriteOp[] {
       const w = run.c2 - run.c1 + 1;
       ops.push({
         bytes: formatBytes(c, run.value, n, w) + 3 * O,
-        apply: (res) => setNumberFormat(c, res.range(a.sheet, top, a.col + run.c1, bottom, a.col + run.c2), run.value, n, w),
+        apply: (res) =>
+          setNumberFormat(
+            c,
+            res.range(a.sheet, top, a.col + run.c1, bottom, a.col + run.c2),
+            run.value,
+            n,
+            w
+          ),
       });
     }
     // 2. "@" before the values on text cells: whole column slices when they hold only strings,
@@ -283,7 +336,17 @@ function compileArea(c: Compile, a: Area): WriteOp[] {
     }
     for (const run of columnRuns(cols, (k) => (colText[k] > 0 && colAllStr[k] ? "all" : null))) {
       const w = run.c2 - run.c1 + 1;
-      ops.push({ bytes: formatBytes(c, "@", n, w) + 3 * O, apply: (res) => setNumberFormat(c, res.range(a.sheet, top, a.col + run.c1, bottom, a.col + run.c2), "@", n, w) });
+      ops.push({
+        bytes: formatBytes(c, "@", n, w) + 3 * O,
+        apply: (res) =>
+          setNumberFormat(
+            c,
+            res.range(a.sheet, top, a.col + run.c1, bottom, a.col + run.c2),
+            "@",
+            n,
+            w
+          ),
+      });
     }
     for (let k = 0; k < cols; k++) {
       if (colText[k] === 0 || colAllStr[k]) continue;
@@ -293,13 +356,19 @@ function compileArea(c: Compile, a: Area): WriteOp[] {
         ops.push({
           bytes: cells.length * (3 * O + 8),
           apply: (res) => {
-            for (const r of cells) res.range(a.sheet, a.row + r, a.col + k, a.row + r, a.col + k).numberFormat = [["@"]];
+            for (const r of cells)
+              res.range(a.sheet, a.row + r, a.col + k, a.row + r, a.col + k).numberFormat = [["@"]];
           },
         });
       } else {
         const column: (string | null)[][] = [];
         for (let r = s.start; r < s.end; r++) column.push([text[r * cols + k] ? "@" : null]);
-        ops.push({ bytes: jsonBytes(column) + 3 * O, apply: (res) => (res.range(a.sheet, top, a.col + k, bottom, a.col + k).numberFormat = column as string[][]) });
+        ops.push({
+          bytes: jsonBytes(column) + 3 * O,
+          apply: (res) =>
+            (res.range(a.sheet, top, a.col + k, bottom, a.col + k).numberFormat =
+              column as string[][]),
+        });
       }
     }
     // 3. Values (formula cells null: "leave unchanged").
@@ -311,7 +380,10 @@ function compileArea(c: Compile, a: Area): WriteOp[] {
       ops.push({
         bytes: fs.reduce((b, f) => b + utf8Length(f.f) + 8 + 3 * O, 0),
         apply: (res) => {
-          for (const f of fs) res.range(a.sheet, a.row + f.r, a.col + f.c, a.row + f.r, a.col + f.c).formulas = [[f.f]];
+          for (const f of fs)
+            res.range(a.sheet, a.row + f.r, a.col + f.c, a.row + f.r, a.col + f.c).formulas = [
+              [f.f],
+            ];
         },
       });
     }
@@ -336,16 +408,28 @@ function cellFormatOps(sheet: string, cells: { r: number; c: number; fmt: string
 
 function compileTable(c: Compile, sheet: string, t: TableSpec, tmpName: string): WriteOp[] {
   const ncols = t.columns.length;
-  const header: CellValue[] = t.columns.map((col) => (needsTextMarker(col.header) ? { text: true, value: col.header } : col.header));
+  const header: CellValue[] = t.columns.map((col) =>
+    needsTextMarker(col.header) ? { text: true, value: col.header } : col.header
+  );
   const rows: CellValue[][] = t.rows.length > 0 ? t.rows : [t.columns.map(() => null)];
   const n = rows.length;
   const ops: WriteOp[] = [];
   ops.push(...compileArea(c, { sheet, row: t.row, col: t.col, cells: [header], formats: [] }));
-  ops.push(...compileArea(c, { sheet, row: t.row + 1, col: t.col, cells: rows, formats: t.columns.map((col) => col.numberFormat ?? null) }));
+  ops.push(
+    ...compileArea(c, {
+      sheet,
+      row: t.row + 1,
+      col: t.col,
+      cells: rows,
+      formats: t.columns.map((col) => col.numberFormat ?? null),
+    })
+  );
   ops.push({
     bytes: 6 * O + utf8Length(tmpName) + utf8Length(t.style),
     apply: (res) => {
-      const table = res.sheet(sheet).tables.add(res.range(sheet, t.row, t.col, t.row + n, t.col + ncols - 1), true);
+      const table = res
+        .sheet(sheet)
+        .tables.add(res.range(sheet, t.row, t.col, t.row + n, t.col + ncols - 1), true);
       table.name = tmpName;
       table.style = t.style;
     },
@@ -353,15 +437,22 @@ function compileTable(c: Compile, sheet: string, t: TableSpec, tmpName: string):
   t.columns.forEach((col, i) => {
     const body: CellRange = { r1: t.row + 1, c1: t.col + i, r2: t.row + n, c2: t.col + i };
     if (col.input) ops.push(styleOp(sheet, body, "input"));
-    if (col.wrap) ops.push({ bytes: 4 * O, apply: (res) => (res.range(sheet, body.r1, body.c1, body.r2, body.c2).format.wrapText = true) });
+    if (col.wrap)
+      ops.push({
+        bytes: 4 * O,
+        apply: (res) =>
+          (res.range(sheet, body.r1, body.c1, body.r2, body.c2).format.wrapText = true),
+      });
   });
   if (t.cellFormats && t.cellFormats.length > 0) {
     const index = new Map(t.columns.map((col, i) => [col.key, i] as const));
     ops.push(
       ...cellFormatOps(
         sheet,
-        t.cellFormats.filter((f) => index.has(f.key) && f.row < n).map((f) => ({ r: t.row + 1 + f.row, c: t.col + index.get(f.key)!, fmt: f.numberFormat })),
-      ),
+        t.cellFormats
+          .filter((f) => index.has(f.key) && f.row < n)
+          .map((f) => ({ r: t.row + 1 + f.row, c: t.col + index.get(f.key)!, fmt: f.numberFormat }))
+      )
     );
   }
   return ops;
@@ -381,7 +472,11 @@ const OPERATORS: Record<string, Excel.ConditionalCellValueOperator> = {
   lessThanOrEqual: "LessThanOrEqual" as Excel.ConditionalCellValueOperator,
 };
 
-const ICON_SETS = { threeTrafficLights1: "ThreeTrafficLights1", threeArrows: "ThreeArrows", threeSymbols: "ThreeSymbols" } as const;
+const ICON_SETS = {
+  threeTrafficLights1: "ThreeTrafficLights1",
+  threeArrows: "ThreeArrows",
+  threeSymbols: "ThreeSymbols",
+} as const;
 
 function cfFormula(c: Compile, f: string): string {
   const g = f.startsWith("=") ? f : `=${f}`;
@@ -401,7 +496,10 @@ function compileConditionalFormat(c: Compile, sheet: string, cf: ConditionalForm
           if (def.fontColor) x.cellValue.format.font.color = def.fontColor;
           if (def.fill) x.cellValue.format.fill.color = def.fill;
           if (def.bold !== undefined) x.cellValue.format.font.bold = def.bold;
-          const rule: Excel.ConditionalCellValueRule = { formula1: cfFormula(c, cf.formula1), operator: OPERATORS[cf.operator] };
+          const rule: Excel.ConditionalCellValueRule = {
+            formula1: cfFormula(c, cf.formula1),
+            operator: OPERATORS[cf.operator],
+          };
           if (cf.formula2 !== undefined) rule.formula2 = cfFormula(c, cf.formula2);
           x.cellValue.rule = rule;
           break;
@@ -414,10 +512,23 @@ function compileConditionalFormat(c: Compile, sheet: string, cf: ConditionalForm
         case "colorScale": {
           const x = range.conditionalFormats.add("ColorScale" as Excel.ConditionalFormatType);
           const criteria: Excel.ConditionalColorScaleCriteria = {
-            minimum: { type: "LowestValue" as Excel.ConditionalFormatColorCriterionType, formula: undefined, color: cf.minColor },
-            maximum: { type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, formula: undefined, color: cf.maxColor },
+            minimum: {
+              type: "LowestValue" as Excel.ConditionalFormatColorCriterionType,
+              formula: undefined,
+              color: cf.minColor,
+            },
+            maximum: {
+              type: "HighestValue" as Excel.ConditionalFormatColorCriterionType,
+              formula: undefined,
+              color: cf.maxColor,
+            },
           };
-          if (cf.midColor) criteria.midpoint = { type: "Percentile" as Excel.ConditionalFormatColorCriterionType, formula: "50", color: cf.midColor };
+          if (cf.midColor)
+            criteria.midpoint = {
+              type: "Percentile" as Excel.ConditionalFormatColorCriterionType,
+              formula: "50",
+              color: cf.midColor,
+            };
           x.colorScale.criteria = criteria;
           break;
         }
@@ -436,9 +547,16 @@ function refSheet(c: Compile, ref: RangeRef): string | null {
   return c.keySheet.get(ref.sheet) ?? null;
 }
 
-function compileValidation(c: Compile, sheet: string, spec: SheetSpec, v: ValidationSpec): WriteOp | null {
+function compileValidation(
+  c: Compile,
+  sheet: string,
+  spec: SheetSpec,
+  v: ValidationSpec
+): WriteOp | null {
   if (!c.supports18) {
-    c.warnings.add("Listes déroulantes non créées : cette version d'Excel ne gère pas la validation des données par complément (ExcelApi 1.8). Les cellules de saisie restent utilisables.");
+    c.warnings.add(
+      "Listes déroulantes non créées : cette version d'Excel ne gère pas la validation des données par complément (ExcelApi 1.8). Les cellules de saisie restent utilisables."
+    );
     return null;
   }
   let source: string;
@@ -447,7 +565,10 @@ function compileValidation(c: Compile, sheet: string, spec: SheetSpec, v: Valida
     const target = refSheet(c, v.list);
     if (target === null) return null;
     const r = v.list.range;
-    source = v.list.sheet === spec.key ? `=${rangeA1(r.r1, r.c1, r.r2, r.c2, true)}` : `=${sheetRangeA1(target, r.r1, r.c1, r.r2, r.c2)}`;
+    source =
+      v.list.sheet === spec.key
+        ? `=${rangeA1(r.r1, r.c1, r.r2, r.c2, true)}`
+        : `=${sheetRangeA1(target, r.r1, r.c1, r.r2, r.c2)}`;
   }
   const r = v.range;
   const fr = c.lang === "fr";
@@ -471,7 +592,8 @@ function compileValidation(c: Compile, sheet: string, spec: SheetSpec, v: Valida
               ? "Cette valeur n'est pas dans la liste : vérifiez-la."
               : "This value is not in the list: check it.",
       };
-      if (v.prompt) dv.prompt = { showPrompt: true, title: "Optima Achats", message: v.prompt.slice(0, 255) };
+      if (v.prompt)
+        dv.prompt = { showPrompt: true, title: "Optima Achats", message: v.prompt.slice(0, 255) };
     },
   };
 }
@@ -502,39 +624,79 @@ function specCellText(c: Compile, ref: RangeRef): string {
 function compileChart(c: Compile, sheet: string, ch: ChartSpec): WriteOp | null {
   const first = ch.series[0];
   if (!first) return null;
-  const refs = [first.values, ...ch.series.slice(1).map((s) => s.values), ...(ch.categories ? [ch.categories] : [])];
+  const refs = [
+    first.values,
+    ...ch.series.slice(1).map((s) => s.values),
+    ...(ch.categories ? [ch.categories] : []),
+  ];
   if (refs.some((r) => refSheet(c, r) === null)) {
     c.warnings.add(`Graphique « ${ch.title} » non créé : une feuille source est absente.`);
     return null;
   }
-  const needs18 = ch.series.some((s) => s.axis === "secondary") || ch.valueFormat !== undefined || ch.secondaryFormat !== undefined;
-  if (needs18 && !c.supports18) c.warnings.add("Graphiques simplifiés (axes sans format, pas d'axe secondaire) : cette version d'Excel ne gère pas ces réglages (ExcelApi 1.8).");
-  const names = ch.series.map((s) => (typeof s.name === "string" ? s.name : specCellText(c, s.name)));
-  const rangeOf = (res: Resolver, ref: RangeRef) => res.range(refSheet(c, ref)!, ref.range.r1, ref.range.c1, ref.range.r2, ref.range.c2);
-  const seriesBy = (ref: RangeRef) => (ref.range.r1 === ref.range.r2 && ref.range.c2 > ref.range.c1 ? "Rows" : "Columns");
+  const needs18 =
+    ch.series.some((s) => s.axis === "secondary") ||
+    ch.valueFormat !== undefined ||
+    ch.secondaryFormat !== undefined;
+  if (needs18 && !c.supports18)
+    c.warnings.add(
+      "Graphiques simplifiés (axes sans format, pas d'axe secondaire) : cette version d'Excel ne gère pas ces réglages (ExcelApi 1.8)."
+    );
+  const names = ch.series.map((s) =>
+    typeof s.name === "string" ? s.name : specCellText(c, s.name)
+  );
+  const rangeOf = (res: Resolver, ref: RangeRef) =>
+    res.range(refSheet(c, ref)!, ref.range.r1, ref.range.c1, ref.range.r2, ref.range.c2);
+  const seriesBy = (ref: RangeRef) =>
+    ref.range.r1 === ref.range.r2 && ref.range.c2 > ref.range.c1 ? "Rows" : "Columns";
   return {
-    bytes: (20 + 6 * ch.series.length) * O + utf8Length(ch.title) + names.reduce((b, n) => b + utf8Length(n), 0),
+    bytes:
+      (20 + 6 * ch.series.length) * O +
+      utf8Length(ch.title) +
+      names.reduce((b, n) => b + utf8Length(n), 0),
     apply: (res) => {
-      const chart = res.sheet(sheet).charts.add(CHART_TYPES[ch.type] as Excel.ChartType, rangeOf(res, first.values), seriesBy(first.values) as Excel.ChartSeriesBy);
+      const chart = res
+        .sheet(sheet)
+        .charts.add(
+          CHART_TYPES[ch.type] as Excel.ChartType,
+          rangeOf(res, first.values),
+          seriesBy(first.values) as Excel.ChartSeriesBy
+        );
       chart.title.text = ch.title;
       if (ch.legend === "none") chart.legend.visible = false;
-      else if (ch.legend) chart.legend.position = (ch.legend === "right" ? "Right" : "Bottom") as Excel.ChartLegendPosition;
+      else if (ch.legend)
+        chart.legend.position = (
+          ch.legend === "right" ? "Right" : "Bottom"
+        ) as Excel.ChartLegendPosition;
       ch.series.forEach((s, i) => {
         const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(names[i]);
         if (i > 0) series.setValues(rangeOf(res, s.values));
         series.name = names[i];
         if (ch.categories) series.setXAxisValues(rangeOf(res, ch.categories));
-        if (ch.type === "combo-pareto" && s.as === "line") series.chartType = "Line" as Excel.ChartType;
-        if (s.axis === "secondary" && c.supports18) series.axisGroup = "Secondary" as Excel.ChartAxisGroup;
+        if (ch.type === "combo-pareto" && s.as === "line")
+          series.chartType = "Line" as Excel.ChartType;
+        if (s.axis === "secondary" && c.supports18)
+          series.axisGroup = "Secondary" as Excel.ChartAxisGroup;
       });
       if (c.supports18) {
         if (ch.valueFormat) chart.axes.valueAxis.numberFormat = ch.valueFormat;
         if (ch.secondaryFormat && ch.series.some((s) => s.axis === "secondary")) {
-          chart.axes.getItem("Value" as Excel.ChartAxisType, "Secondary" as Excel.ChartAxisGroup).numberFormat = ch.secondaryFormat;
+          chart.axes.getItem(
+            "Value" as Excel.ChartAxisType,
+            "Secondary" as Excel.ChartAxisGroup
+          ).numberFormat = ch.secondaryFormat;
         }
       }
       const a = ch.anchor;
-      chart.setPosition(res.range(sheet, a.row, a.col, a.row, a.col), res.range(sheet, a.row + a.heightRows - 1, a.col + a.widthCols - 1, a.row + a.heightRows - 1, a.col + a.widthCols - 1));
+      chart.setPosition(
+        res.range(sheet, a.row, a.col, a.row, a.col),
+        res.range(
+          sheet,
+          a.row + a.heightRows - 1,
+          a.col + a.widthCols - 1,
+          a.row + a.heightRows - 1,
+          a.col + a.widthCols - 1
+        )
+      );
     },
   };
 }
@@ -560,14 +722,20 @@ function compileSheet(c: Compile, p: SheetPlan, onDone: () => void): WriteOp[] {
     ops.push({
       bytes: s.columnWidths.length * 4 * O,
       apply: (res) => {
-        for (const w of s.columnWidths) res.sheet(sheet).getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = widthPoints(w.width);
+        for (const w of s.columnWidths)
+          res.sheet(sheet).getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = widthPoints(
+            w.width
+          );
       },
     });
   }
   // Values first (blocks, then tables with tables.add right after their cells).
   for (const b of s.blocks) {
     const cols = b.values[0]?.length ?? 0;
-    const formats = Array.from({ length: cols }, (_, k) => b.columnFormats?.[k] ?? b.numberFormat ?? null);
+    const formats = Array.from(
+      { length: cols },
+      (_, k) => b.columnFormats?.[k] ?? b.numberFormat ?? null
+    );
     ops.push(...compileArea(c, { sheet, row: b.row, col: b.col, cells: b.values, formats }));
   }
   s.tables.forEach((t, i) => ops.push(...compileTable(c, sheet, t, p.tables[i].tmp)));
@@ -576,10 +744,27 @@ function compileSheet(c: Compile, p: SheetPlan, onDone: () => void): WriteOp[] {
     const rows = b.values.length;
     const cols = b.values[0]?.length ?? 0;
     if (rows === 0 || cols === 0) continue;
-    if (b.style) ops.push(styleOp(sheet, { r1: b.row, c1: b.col, r2: b.row + rows - 1, c2: b.col + cols - 1 }, b.style));
-    if (b.cellFormats) ops.push(...cellFormatOps(sheet, b.cellFormats.map((f) => ({ r: b.row + f.r, c: b.col + f.c, fmt: f.numberFormat }))));
+    if (b.style)
+      ops.push(
+        styleOp(
+          sheet,
+          { r1: b.row, c1: b.col, r2: b.row + rows - 1, c2: b.col + cols - 1 },
+          b.style
+        )
+      );
+    if (b.cellFormats)
+      ops.push(
+        ...cellFormatOps(
+          sheet,
+          b.cellFormats.map((f) => ({ r: b.row + f.r, c: b.col + f.c, fmt: f.numberFormat }))
+        )
+      );
   }
-  for (const m of s.merges) ops.push({ bytes: 4 * O, apply: (res) => res.range(sheet, m.r1, m.c1, m.r2, m.c2).merge(false) });
+  for (const m of s.merges)
+    ops.push({
+      bytes: 4 * O,
+      apply: (res) => res.range(sheet, m.r1, m.c1, m.r2, m.c2).merge(false),
+    });
   for (const cf of s.conditionalFormats) ops.push(compileConditionalFormat(c, sheet, cf));
   for (const v of s.validations) {
     const op = compileValidation(c, sheet, s, v);
@@ -596,7 +781,10 @@ function compileSheet(c: Compile, p: SheetPlan, onDone: () => void): WriteOp[] {
 // ---------------------------------------------------------------------------------------------
 // Plan, swap, cleanup
 
-function planSheets(spec: WorkbookSpec, state: WorkbookState): { plans: SheetPlan[]; renamed: WriteReport["renamed"]; warnings: string[] } {
+function planSheets(
+  spec: WorkbookSpec,
+  state: WorkbookState
+): { plans: SheetPlan[]; renamed: WriteReport["renamed"]; warnings: string[] } {
   const warnings: string[] = [];
   const ownedByKey = new Map<SheetKey, OwnedRecord>();
   for (const o of state.owned) if (o.key !== "decp") ownedByKey.set(o.key, o);
@@ -609,7 +797,11 @@ function planSheets(spec: WorkbookSpec, state: WorkbookState): { plans: SheetPla
     const stg = uniqueSheetName(`${STAGING_PREFIX}${s.key}`, stgTaken);
     reserved.add(stg.toLowerCase());
     const old = ownedByKey.get(s.key) ?? null;
-    const keep = old !== null && s.mode === "merge-inputs" && old.layoutVersion !== null && old.layoutVersion !== s.layoutVersion;
+    const keep =
+      old !== null &&
+      s.mode === "merge-inputs" &&
+      old.layoutVersion !== null &&
+      old.layoutVersion !== s.layoutVersion;
     if (old && !keep) leaving.add(old.name.toLowerCase());
     return { spec: s, stg, old, archive: keep ? "" : null, final: "", tables: [] };
   });
@@ -619,29 +811,45 @@ function planSheets(spec: WorkbookSpec, state: WorkbookState): { plans: SheetPla
     if (p.archive === "" && p.old) {
       // The old sheet keeps its place under another name; its own name is free again.
       taken.delete(p.old.name.toLowerCase());
-      p.archive = uniqueSheetName(`${p.old.name} (v${p.old.layoutVersion})`, (n) => taken.has(n) || reserved.has(n));
+      p.archive = uniqueSheetName(
+        `${p.old.name} (v${p.old.layoutVersion})`,
+        (n) => taken.has(n) || reserved.has(n)
+      );
       taken.add(p.archive.toLowerCase());
       warnings.push(
-        `La feuille « ${p.old.name} » a une ancienne mise en page : elle est conservée sous le nom « ${p.archive} » (elle n'est plus mise à jour) ; reportez vos saisies dans la nouvelle feuille si besoin.`,
+        `La feuille « ${p.old.name} » a une ancienne mise en page : elle est conservée sous le nom « ${p.archive} » (elle n'est plus mise à jour) ; reportez vos saisies dans la nouvelle feuille si besoin.`
       );
     }
   }
   const renamed: WriteReport["renamed"] = [];
   for (const p of plans) {
-    const kept = p.old && p.archive === null && !isDefaultName(p.spec.key, p.old.name) ? p.old.name : null;
+    const kept =
+      p.old && p.archive === null && !isDefaultName(p.spec.key, p.old.name) ? p.old.name : null;
     const final = kept ?? uniqueSheetName(p.spec.name, (n) => taken.has(n) || reserved.has(n));
     taken.add(final.toLowerCase());
     p.final = final;
-    if (kept === null && final !== p.spec.name) renamed.push({ key: p.spec.key, wanted: p.spec.name, name: final });
+    if (kept === null && final !== p.spec.name)
+      renamed.push({ key: p.spec.key, wanted: p.spec.name, name: final });
   }
   // Table names: workbook-wide; clashes with tables of sheets that stay get a suffix.
-  const leavingSheets = new Set([...leaving].filter((n) => !plans.some((p) => p.archive && p.old && p.old.name.toLowerCase() === n)));
-  const tableTaken = new Set(state.tables.filter((t) => !leavingSheets.has(t.sheet.toLowerCase())).map((t) => t.name.toLowerCase()));
+  const leavingSheets = new Set(
+    [...leaving].filter(
+      (n) => !plans.some((p) => p.archive && p.old && p.old.name.toLowerCase() === n)
+    )
+  );
+  const tableTaken = new Set(
+    state.tables
+      .filter((t) => !leavingSheets.has(t.sheet.toLowerCase()))
+      .map((t) => t.name.toLowerCase())
+  );
   for (const p of plans) {
     for (const t of p.spec.tables) {
       let final = t.name;
       for (let i = 2; tableTaken.has(final.toLowerCase()); i++) final = `${t.name}_${i}`;
-      if (final !== t.name) warnings.push(`Le tableau « ${t.name} » existe déjà dans le classeur : le tableau généré s'appelle « ${final} ».`);
+      if (final !== t.name)
+        warnings.push(
+          `Le tableau « ${t.name} » existe déjà dans le classeur : le tableau généré s'appelle « ${final} ».`
+        );
       tableTaken.add(final.toLowerCase());
       p.tables.push({ tmp: `${final}${TMP_TABLE_SUFFIX}`, final });
     }
@@ -668,12 +876,16 @@ function cleanupOps(state: WorkbookState): WriteOp[] {
 
 function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: Registry): WriteOp {
   return {
-    bytes: (plans.length * 16 + plans.reduce((n, p) => n + p.tables.length, 0) * 3 + 4) * O + jsonBytes(registry),
+    bytes:
+      (plans.length * 16 + plans.reduce((n, p) => n + p.tables.length, 0) * 3 + 4) * O +
+      jsonBytes(registry),
     barrier: true,
     apply: (res) => {
       const wb = res.workbook;
       // Simulated sheet order, to compute the positions Excel will see.
-      const order: string[] = state.sheets.map((s) => s.name.toLowerCase()).filter((n) => !state.staging.some((x) => x.sheet.toLowerCase() === n));
+      const order: string[] = state.sheets
+        .map((s) => s.name.toLowerCase())
+        .filter((n) => !state.staging.some((x) => x.sheet.toLowerCase() === n));
       for (const p of plans) order.push(p.stg.toLowerCase());
       let activate: string | null = null;
       // 1. Each staging sheet takes the place of the sheet it replaces; old sheets go.
@@ -698,7 +910,11 @@ function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: 
             order.splice(order.indexOf(p.old.name.toLowerCase()), 1);
           }
           res.forget(p.old.name);
-          if (state.activeSheet !== null && state.activeSheet.toLowerCase() === p.old.name.toLowerCase()) activate = p.stg;
+          if (
+            state.activeSheet !== null &&
+            state.activeSheet.toLowerCase() === p.old.name.toLowerCase()
+          )
+            activate = p.stg;
         }
       }
       // 2. Final names, anchors, frozen panes.
@@ -707,7 +923,8 @@ function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: 
         ws.name = p.final;
         queueAnchor(c.session, ownAnchor(p.spec.key), ws);
         const f = p.spec.frozen;
-        if (f && f.rows > 0 && f.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.cols));
+        if (f && f.rows > 0 && f.cols > 0)
+          ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.cols));
         else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
         else if (f && f.cols > 0) ws.freezePanes.freezeColumns(f.cols);
       }
@@ -732,7 +949,11 @@ export async function cleanupStaging(session: ExcelSession): Promise<void> {
 }
 
 /** Renders the spec (see the module comment). Rejects with a GatewayError; the workbook is then unchanged. */
-export async function renderWorkbook(session: ExcelSession, spec: WorkbookSpec, options: RenderOptions = {}): Promise<WriteReport> {
+export async function renderWorkbook(
+  session: ExcelSession,
+  spec: WorkbookSpec,
+  options: RenderOptions = {}
+): Promise<WriteReport> {
   const state = await loadWorkbookState(session, { tables: true, active: true });
   const { plans, renamed, warnings } = planSheets(spec, state);
   const nameMap = new Map<string, string>();
@@ -755,11 +976,22 @@ export async function renderWorkbook(session: ExcelSession, spec: WorkbookSpec, 
   };
   const total = plans.length;
   const ops: WriteOp[] = [...cleanupOps(state)];
-  plans.forEach((p, i) => ops.push(...compileSheet(c, p, () => options.onProgress?.({ done: i + 1, total, sheet: p.final }))));
+  plans.forEach((p, i) =>
+    ops.push(
+      ...compileSheet(c, p, () => options.onProgress?.({ done: i + 1, total, sheet: p.final }))
+    )
+  );
   // Registry: the sheets of this spec, the other owned sheets as they are.
   const registry: Registry = { version: 1, sheets: {} };
-  for (const o of state.owned) if (!plans.some((p) => p.old?.anchor === o.anchor)) registry.sheets[o.anchor] = { key: o.key, name: o.name, layoutVersion: o.layoutVersion };
-  for (const p of plans) registry.sheets[ownAnchor(p.spec.key)] = { key: p.spec.key, name: p.final, layoutVersion: p.spec.layoutVersion };
+  for (const o of state.owned)
+    if (!plans.some((p) => p.old?.anchor === o.anchor))
+      registry.sheets[o.anchor] = { key: o.key, name: o.name, layoutVersion: o.layoutVersion };
+  for (const p of plans)
+    registry.sheets[ownAnchor(p.spec.key)] = {
+      key: p.spec.key,
+      name: p.final,
+      layoutVersion: p.spec.layoutVersion,
+    };
   options.onProgress?.({ done: 0, total, sheet: plans[0]?.final ?? "" });
   try {
     await executeOps(session, ops, { targetBytes: options.targetBytes });
@@ -775,7 +1007,11 @@ export async function renderWorkbook(session: ExcelSession, spec: WorkbookSpec, 
     throw error;
   }
   return {
-    sheets: plans.map((p) => ({ key: p.spec.key, name: p.final, created: p.old === null || p.archive !== null })),
+    sheets: plans.map((p) => ({
+      key: p.spec.key,
+      name: p.final,
+      created: p.old === null || p.archive !== null,
+    })),
     renamed,
     warnings: [...c.warnings],
   };
@@ -795,8 +1031,15 @@ export interface TableSheet {
  * Writes one new visible sheet holding one Excel table (DECP import): values in payload-sized
  * batches, then tables.add over them. On failure the half-written sheet is deleted.
  */
-export async function renderTableSheet(session: ExcelSession, sheet: TableSheet, state: WorkbookState, options: RenderOptions = {}): Promise<string> {
-  const name = uniqueSheetName(sheet.sheetName, (n) => state.sheets.some((s) => s.name.toLowerCase() === n));
+export async function renderTableSheet(
+  session: ExcelSession,
+  sheet: TableSheet,
+  state: WorkbookState,
+  options: RenderOptions = {}
+): Promise<string> {
+  const name = uniqueSheetName(sheet.sheetName, (n) =>
+    state.sheets.some((s) => s.name.toLowerCase() === n)
+  );
   const c: Compile = {
     session,
     scalar: options.uniformFormatsAsScalar ?? true,
@@ -826,7 +1069,10 @@ export async function renderTableSheet(session: ExcelSession, sheet: TableSheet,
       bytes: (t.columns.length + 2) * 4 * O,
       apply: (res) => {
         t.columns.forEach((col, i) => {
-          if (col.width) res.sheet(name).getRangeByIndexes(0, t.col + i, 1, 1).format.columnWidth = widthPoints(col.width);
+          if (col.width)
+            res.sheet(name).getRangeByIndexes(0, t.col + i, 1, 1).format.columnWidth = widthPoints(
+              col.width
+            );
         });
         res.sheet(name).freezePanes.freezeRows(t.row + 1);
       },

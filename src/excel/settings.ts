@@ -30,7 +30,10 @@ export function queueReadSetting(session: ExcelSession, key: string): () => unkn
 export function queueWriteSetting(session: ExcelSession, key: string, json: string): void {
   const bytes = utf8Length(json);
   if (bytes > SETTINGS_MAX_BYTES) {
-    throw new ExcelGatewayError("tooLarge", `Réglage « ${key} » trop volumineux (${bytes} octets, maximum ${SETTINGS_MAX_BYTES}).`);
+    throw new ExcelGatewayError(
+      "tooLarge",
+      `Réglage « ${key} » trop volumineux (${bytes} octets, maximum ${SETTINGS_MAX_BYTES}).`
+    );
   }
   session.workbook.settings.add(key, json);
 }
@@ -39,7 +42,10 @@ export function queueWriteSetting(session: ExcelSession, key: string, json: stri
 export function settingsJson(settings: PaneSettings): string {
   const json = JSON.stringify(settings);
   if (utf8Length(json) <= SETTINGS_MAX_BYTES) return json;
-  return JSON.stringify({ ...settings, tables: settings.tables.map((t) => ({ ...t, headers: [] })) });
+  return JSON.stringify({
+    ...settings,
+    tables: settings.tables.map((t) => ({ ...t, headers: [] })),
+  });
 }
 
 export async function loadPaneSettings(session: ExcelSession): Promise<PaneSettings | null> {
@@ -49,7 +55,10 @@ export async function loadPaneSettings(session: ExcelSession): Promise<PaneSetti
   return raw === null ? null : parseSettings(raw);
 }
 
-export async function savePaneSettings(session: ExcelSession, settings: PaneSettings): Promise<void> {
+export async function savePaneSettings(
+  session: ExcelSession,
+  settings: PaneSettings
+): Promise<void> {
   queueWriteSetting(session, SETTINGS_KEY, settingsJson(settings));
   await session.sync();
 }

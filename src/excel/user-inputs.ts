@@ -14,17 +14,25 @@ import { loadWorkbookState } from "./ownership";
 import { readSheetGrids } from "./reader";
 
 /** Sheets whose content the next run must carry over. */
-export const INPUT_SHEET_KEYS: readonly SheetKey[] = ["plan", "diagnostic", "parametres", "historique"];
+export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
+  "plan",
+  "diagnostic",
+  "parametres",
+  "historique",
+];
 
 /** Raw values (from A1) of the owned input sheets, by sheet key. */
-export async function readInputSheetValues(session: ExcelSession, keys: readonly SheetKey[] = INPUT_SHEET_KEYS): Promise<Record<string, Cell[][]>> {
+export async function readInputSheetValues(
+  session: ExcelSession,
+  keys: readonly SheetKey[] = INPUT_SHEET_KEYS
+): Promise<Record<string, Cell[][]>> {
   const state = await loadWorkbookState(session);
   const owned = state.owned.filter((o) => o.key !== "decp" && keys.includes(o.key));
   if (owned.length === 0) return {};
   const grids = await readSheetGrids(
     session,
     owned.map((o) => o.name),
-    state.sheets.map((s) => s.name),
+    state.sheets.map((s) => s.name)
   );
   const out: Record<string, Cell[][]> = {};
   for (const o of owned) if (grids[o.name]) out[o.key] = grids[o.name];

@@ -42,7 +42,9 @@ const CP1252_HIGH =
   "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
 function fixCp1252(s: string): string {
-  return /[\u0080-\u009f]/.test(s) ? s.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : s;
+  return /[\u0080-\u009f]/.test(s)
+    ? s.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80])
+    : s;
 }
 
 /** Streaming text decoder for the detected encoding. */
@@ -61,9 +63,12 @@ class Decoder {
 // Detection
 
 function bomOf(head: Uint8Array): { encoding: CsvEncoding; length: number } | null {
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", length: 3 };
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", length: 2 };
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", length: 2 };
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: "utf-8", length: 3 };
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe)
+    return { encoding: "utf-16le", length: 2 };
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff)
+    return { encoding: "utf-16be", length: 2 };
   return null;
 }
 
@@ -72,12 +77,17 @@ async function isUtf8File(path: string): Promise<boolean> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const stream = fs.createReadStream(path, { highWaterMark: READ_CHUNK });
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true });
+    for await (const chunk of stream as AsyncIterable<Buffer>)
+      decoder.decode(chunk, { stream: true });
     decoder.decode();
     return true;
   } catch (e) {
     // Invalid UTF-8 (a TypeError, code ERR_ENCODING_INVALID_ENCODED_DATA); read errors go on.
-    if ((e as { code?: string })?.code === "ERR_ENCODING_INVALID_ENCODED_DATA" || (e as Error)?.name === "TypeError") return false;
+    if (
+      (e as { code?: string })?.code === "ERR_ENCODING_INVALID_ENCODED_DATA" ||
+      (e as Error)?.name === "TypeError"
+    )
+      return false;
     throw fromFileSystemError(e, path);
   } finally {
     stream.destroy();
@@ -124,7 +134,8 @@ export function detectDelimiter(text: string, complete = true): string {
     for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
     let mode = 0;
     let modeFreq = 0;
-    for (const [c, f] of freq) if (f > modeFreq || (f === modeFreq && c > mode)) (mode = c), (modeFreq = f);
+    for (const [c, f] of freq)
+      if (f > modeFreq || (f === modeFreq && c > mode)) ((mode = c), (modeFreq = f));
     if (mode === 0) continue;
     const share = modeFreq / counts.length;
     if (share > bestShare || (share === bestShare && mode > bestMode)) {
@@ -150,7 +161,7 @@ class CsvParser {
 
   constructor(
     private readonly delimiter: number,
-    private readonly onRow: CsvRowHandler,
+    private readonly onRow: CsvRowHandler
   ) {}
 
   get rows(): number {
@@ -274,7 +285,11 @@ async function openCheck(path: string, label: string): Promise<{ size: number; h
  * Streams the records of a CSV file. `onRow` may return "stop" to end early. Resolves with what
  * was detected (encoding, separator) and the number of records read.
  */
-export async function readCsvRows(path: string, onRow: CsvRowHandler, label: string = path): Promise<CsvInfo> {
+export async function readCsvRows(
+  path: string,
+  onRow: CsvRowHandler,
+  label: string = path
+): Promise<CsvInfo> {
   const { size, head } = await openCheck(path, label);
   const bom = bomOf(head);
   let encoding: CsvEncoding;
@@ -333,14 +348,17 @@ function utf8Valid(bytes: Uint8Array): boolean {
 }
 
 /** Reads a whole CSV file as one table (name: the file name). */
-export async function readCsv(path: string, label: string = path): Promise<RawTable & { info: CsvInfo }> {
+export async function readCsv(
+  path: string,
+  label: string = path
+): Promise<RawTable & { info: CsvInfo }> {
   const rows: Cell[][] = [];
   const info = await readCsvRows(
     path,
     (row) => {
       rows.push(row);
     },
-    label,
+    label
   );
   return { name: nodePath.basename(label), rows, firstRow: 1, info };
 }

@@ -57,16 +57,28 @@ export function isInputError(e: unknown): e is InputError {
 export function fromFileSystemError(e: unknown, file: string): unknown {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") {
-    return new InputError("est introuvable", { file, hint: "Vérifiez le chemin et le nom du fichier." }, { cause: e });
+    return new InputError(
+      "est introuvable",
+      { file, hint: "Vérifiez le chemin et le nom du fichier." },
+      { cause: e }
+    );
   }
   if (code === "EISDIR") {
-    return new InputError("est un dossier, pas un fichier", { file, hint: "Indiquez les fichiers eux-mêmes (.xlsx, .csv ou .json)." }, { cause: e });
+    return new InputError(
+      "est un dossier, pas un fichier",
+      { file, hint: "Indiquez les fichiers eux-mêmes (.xlsx, .csv ou .json)." },
+      { cause: e }
+    );
   }
   if (code === "EACCES" || code === "EPERM" || code === "EBUSY") {
-    return new InputError("ne peut pas être lu (accès refusé ou fichier verrouillé)", {
-      file,
-      hint: "Fermez-le s'il est ouvert dans une autre application et vérifiez vos droits d'accès.",
-    }, { cause: e });
+    return new InputError(
+      "ne peut pas être lu (accès refusé ou fichier verrouillé)",
+      {
+        file,
+        hint: "Fermez-le s'il est ouvert dans une autre application et vérifiez vos droits d'accès.",
+      },
+      { cause: e }
+    );
   }
   return e;
 }

@@ -16,7 +16,14 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { DecpImport } from "../core/decp";
 import { importDecp, isDecpJson } from "../core/decp";
-import { autoMap, detectTable, headerKey, missingRequired, type ColumnMapping, type TableDetection } from "../core/detect";
+import {
+  autoMap,
+  detectTable,
+  headerKey,
+  missingRequired,
+  type ColumnMapping,
+  type TableDetection,
+} from "../core/detect";
 import { FIELDS, TABLE_KINDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
 import {
   DEFAULT_ENTITY,
@@ -129,7 +136,8 @@ interface Candidate {
   rec?: TableReconciliation;
 }
 
-const FORMAT_HINT = "Exportez les données depuis votre logiciel financier ou depuis Excel au format .xlsx ou .csv.";
+const FORMAT_HINT =
+  "Exportez les données depuis votre logiciel financier ou depuis Excel au format .xlsx ou .csv.";
 
 function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
@@ -156,43 +164,56 @@ export function parseMappingFile(json: unknown, file = "fichier de correspondanc
       file,
       hint: 'Format attendu : { "Mandats": { "kind": "spend", "headerRow": 4, "columns": { "amountHT": "Mt HT" } } }.',
     });
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("n'est pas un fichier de correspondance valide (objet JSON attendu)");
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw fail("n'est pas un fichier de correspondance valide (objet JSON attendu)");
   const out: MappingFile = {};
   for (const [table, raw] of Object.entries(json as Record<string, unknown>)) {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail(`donne pour le tableau « ${table} » autre chose qu'un objet`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      throw fail(`donne pour le tableau « ${table} » autre chose qu'un objet`);
     const o = raw as Record<string, unknown>;
     for (const key of Object.keys(o)) {
       if (key !== "ignore" && key !== "kind" && key !== "headerRow" && key !== "columns") {
-        throw fail(`contient une clé inconnue « ${key} » pour le tableau « ${table} » (clés possibles : ignore, kind, headerRow, columns)`);
+        throw fail(
+          `contient une clé inconnue « ${key} » pour le tableau « ${table} » (clés possibles : ignore, kind, headerRow, columns)`
+        );
       }
     }
     const t: TableOverride = {};
     if (o.ignore !== undefined) {
-      if (typeof o.ignore !== "boolean") throw fail(`donne pour le tableau « ${table} » une valeur de « ignore » qui n'est ni true ni false`);
+      if (typeof o.ignore !== "boolean")
+        throw fail(
+          `donne pour le tableau « ${table} » une valeur de « ignore » qui n'est ni true ni false`
+        );
       t.ignore = o.ignore;
     }
     if (o.kind !== undefined) {
       if (typeof o.kind !== "string" || !(TABLE_KINDS as readonly string[]).includes(o.kind)) {
         throw fail(
-          `donne pour le tableau « ${table} » un type inconnu « ${String(o.kind)} » (types possibles : ${TABLE_KINDS.map((k) => `${k} = ${TABLE_KIND_LABELS[k]}`).join(", ")})`,
+          `donne pour le tableau « ${table} » un type inconnu « ${String(o.kind)} » (types possibles : ${TABLE_KINDS.map((k) => `${k} = ${TABLE_KIND_LABELS[k]}`).join(", ")})`
         );
       }
       t.kind = o.kind as TableKind;
     }
     if (o.headerRow !== undefined) {
       if (typeof o.headerRow !== "number" || !Number.isInteger(o.headerRow) || o.headerRow < 1) {
-        throw fail(`donne pour le tableau « ${table} » une ligne d'en-tête invalide (headerRow : numéro de ligne de la feuille, à partir de 1)`);
+        throw fail(
+          `donne pour le tableau « ${table} » une ligne d'en-tête invalide (headerRow : numéro de ligne de la feuille, à partir de 1)`
+        );
       }
       t.headerRow = o.headerRow;
     }
     if (o.columns !== undefined) {
       if (typeof o.columns !== "object" || o.columns === null || Array.isArray(o.columns)) {
-        throw fail(`donne pour le tableau « ${table} » des colonnes invalides (objet { "champ": "en-tête" } attendu)`);
+        throw fail(
+          `donne pour le tableau « ${table} » des colonnes invalides (objet { "champ": "en-tête" } attendu)`
+        );
       }
       const cols: Record<string, string | null> = {};
       for (const [field, header] of Object.entries(o.columns as Record<string, unknown>)) {
         if (header !== null && typeof header !== "string") {
-          throw fail(`donne pour le champ « ${field} » du tableau « ${table} » un en-tête qui n'est pas un texte`);
+          throw fail(
+            `donne pour le champ « ${field} » du tableau « ${table} » un en-tête qui n'est pas un texte`
+          );
         }
         cols[field] = header;
       }
@@ -217,8 +238,11 @@ export async function readMappingFile(path: string): Promise<MappingFile> {
   } catch (e) {
     throw new InputError(
       `n'est pas un fichier JSON valide (${(e as Error).message})`,
-      { file: path, hint: "Corrigez la syntaxe du fichier de correspondance (guillemets doubles, virgules, accolades)." },
-      { cause: e },
+      {
+        file: path,
+        hint: "Corrigez la syntaxe du fichier de correspondance (guillemets doubles, virgules, accolades).",
+      },
+      { cause: e }
     );
   }
   return parseMappingFile(json, path);
@@ -238,9 +262,15 @@ function findHeader(headers: string[], text: string): number {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function loadInputs(paths: string[], options: LoadOptions = {}): Promise<LoadedInputs> {
+export async function loadInputs(
+  paths: string[],
+  options: LoadOptions = {}
+): Promise<LoadedInputs> {
   if (paths.length === 0) {
-    throw new InputError("Aucun fichier d'entrée", { file: "", hint: "Indiquez au moins un classeur .xlsx, un fichier .csv ou un fichier DECP .json." });
+    throw new InputError("Aucun fichier d'entrée", {
+      file: "",
+      hint: "Indiquez au moins un classeur .xlsx, un fichier .csv ou un fichier DECP .json.",
+    });
   }
   const mappingLabel = options.mappingFile ?? "fichier de correspondance";
   const candidates: Candidate[] = [];
@@ -253,7 +283,8 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
   /** Table names must be unique across inputs (anomalies point at them): add the file, or its folder. */
   const uniqueName = (name: string, file: string): string => {
     const base = nodePath.basename(file);
-    const where = base === name ? nodePath.basename(nodePath.dirname(nodePath.resolve(file))) : base;
+    const where =
+      base === name ? nodePath.basename(nodePath.dirname(nodePath.resolve(file))) : base;
     let n = name;
     if (usedNames.has(n)) n = `${name} (${where})`;
     for (let k = 2; usedNames.has(n); k++) n = `${name} (${where}, ${k})`;
@@ -269,14 +300,18 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
     } catch (e) {
       throw fromFileSystemError(e, file);
     }
-    if (stat.isDirectory()) throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), file);
+    if (stat.isDirectory())
+      throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), file);
     const real = await fs.promises.realpath(file);
     const twice = seenPaths.get(real);
     if (twice !== undefined) {
-      throw new InputError(`est indiqué deux fois (aussi comme « ${twice} ») : ses lignes seraient comptées deux fois`, {
-        file,
-        hint: "Indiquez chaque fichier une seule fois.",
-      });
+      throw new InputError(
+        `est indiqué deux fois (aussi comme « ${twice} ») : ses lignes seraient comptées deux fois`,
+        {
+          file,
+          hint: "Indiquez chaque fichier une seule fois.",
+        }
+      );
     }
     seenPaths.set(real, file);
     const ext = nodePath.extname(file).toLowerCase();
@@ -284,7 +319,17 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
       const book = await openXlsx(file, { inflate: options.inflate });
       for (const sheet of book.sheets) {
         if (sheet.tables.length === 0) {
-          candidates.push({ file, source: "xlsx", book, sheet: sheet.name, originalName: sheet.name, name: "", sniff: [], firstRow: 1, order: order++ });
+          candidates.push({
+            file,
+            source: "xlsx",
+            book,
+            sheet: sheet.name,
+            originalName: sheet.name,
+            name: "",
+            sniff: [],
+            firstRow: 1,
+            order: order++,
+          });
         } else {
           for (const t of sheet.tables) {
             candidates.push({
@@ -304,22 +349,40 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
         }
       }
       if (book.sheets.length === 0) {
-        throw new InputError("ne contient aucune feuille de calcul", { file, hint: "Vérifiez que le classeur contient les données à analyser." });
+        throw new InputError("ne contient aucune feuille de calcul", {
+          file,
+          hint: "Vérifiez que le classeur contient les données à analyser.",
+        });
       }
     } else if (ext === ".csv") {
-      candidates.push({ file, source: "csv", originalName: nodePath.basename(file), name: "", sniff: [], firstRow: 1, order: order++ });
+      candidates.push({
+        file,
+        source: "csv",
+        originalName: nodePath.basename(file),
+        name: "",
+        sniff: [],
+        firstRow: 1,
+        order: order++,
+      });
     } else if (ext === ".json") {
-      decps.push({ file, imp: await importDecpFile(file, uniqueName(nodePath.basename(file), file)), order: order++ });
+      decps.push({
+        file,
+        imp: await importDecpFile(file, uniqueName(nodePath.basename(file), file)),
+        order: order++,
+      });
     } else if (ext === ".xls") {
       throw new InputError("est au format Excel 97-2003 (.xls), que l'outil ne lit pas", {
         file,
         hint: "Ouvrez-le dans Excel et enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).",
       });
     } else {
-      throw new InputError(`est dans un format non pris en charge (${ext || "sans extension"}) : utilisez .xlsx, .csv ou .json (DECP)`, {
-        file,
-        hint: FORMAT_HINT,
-      });
+      throw new InputError(
+        `est dans un format non pris en charge (${ext || "sans extension"}) : utilisez .xlsx, .csv ou .json (DECP)`,
+        {
+          file,
+          hint: FORMAT_HINT,
+        }
+      );
     }
   }
   for (const c of candidates) c.name = uniqueName(c.originalName, c.file);
@@ -327,14 +390,25 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
   // 2. Mapping file: every key must name a table.
   const mapping = options.mapping ?? {};
   for (const key of Object.keys(mapping)) {
-    const matches = (c: Candidate) => c.name === key || c.originalName === key || `${nodePath.basename(c.file)} › ${c.originalName}` === key;
+    const matches = (c: Candidate) =>
+      c.name === key ||
+      c.originalName === key ||
+      `${nodePath.basename(c.file)} › ${c.originalName}` === key;
     let found = candidates.filter(matches);
-    if (found.length === 0) found = candidates.filter((c) => c.name.toLowerCase() === key.toLowerCase() || c.originalName.toLowerCase() === key.toLowerCase());
+    if (found.length === 0)
+      found = candidates.filter(
+        (c) =>
+          c.name.toLowerCase() === key.toLowerCase() ||
+          c.originalName.toLowerCase() === key.toLowerCase()
+      );
     if (found.length === 0) {
-      throw new InputError(`désigne un tableau « ${key} » qui n'existe dans aucun fichier d'entrée`, {
-        file: mappingLabel,
-        hint: `Tableaux trouvés : ${candidates.map((c) => `« ${c.name} »`).join(", ") || "aucun"}.`,
-      });
+      throw new InputError(
+        `désigne un tableau « ${key} » qui n'existe dans aucun fichier d'entrée`,
+        {
+          file: mappingLabel,
+          hint: `Tableaux trouvés : ${candidates.map((c) => `« ${c.name} »`).join(", ") || "aucun"}.`,
+        }
+      );
     }
     if (found.length > 1 && !found.some((c) => c.name === key)) {
       throw new InputError(`désigne « ${key} », un nom porté par plusieurs tableaux`, {
@@ -363,18 +437,29 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
   // Every input file must bring something: a wrong file is an error, not an empty analysis.
   for (const file of paths) {
     if (decps.some((d) => d.file === file) || kept.some((c) => c.file === file)) continue;
-    const reasons = skipped.filter((s) => s.file === file).map((s) => `« ${s.table} » : ${s.reason}`);
-    throw new InputError(`ne contient aucun tableau reconnu${reasons.length > 0 ? ` (${reasons.join(" ; ")})` : ""}`, {
-      file,
-      hint: "Vérifiez que la ligne d'en-tête nomme les colonnes (Date, Fournisseur, Montant HT…), ou indiquez le type et les colonnes dans un fichier de correspondance.",
-    });
+    const reasons = skipped
+      .filter((s) => s.file === file)
+      .map((s) => `« ${s.table} » : ${s.reason}`);
+    throw new InputError(
+      `ne contient aucun tableau reconnu${reasons.length > 0 ? ` (${reasons.join(" ; ")})` : ""}`,
+      {
+        file,
+        hint: "Vérifiez que la ligne d'en-tête nomme les colonnes (Date, Fournisseur, Montant HT…), ou indiquez le type et les colonnes dans un fichier de correspondance.",
+      }
+    );
   }
 
   // 5. Buffer the small tables (every kind but spend) and read them with runIntake.
   const small = kept.filter((c) => c.kind !== "spend");
   await bufferAll(small);
   const mapped: MappedTable[] = small.map((c) => ({
-    table: { name: c.name, sheet: c.sheet, rows: c.rows ?? [], firstRow: c.firstRow, date1904: c.book?.date1904 ?? false } satisfies RawTable,
+    table: {
+      name: c.name,
+      sheet: c.sheet,
+      rows: c.rows ?? [],
+      firstRow: c.firstRow,
+      date1904: c.book?.date1904 ?? false,
+    } satisfies RawTable,
     kind: c.kind as TableKind,
     headerRowIndex: c.headerRowIndex as number,
     mapping: c.mapping as ColumnMapping,
@@ -424,7 +509,8 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
     });
     const headers = c.headers ?? [];
     const columns: Record<string, string> = {};
-    for (const [field, col] of Object.entries(c.mapping ?? {})) columns[field] = headers[col] ?? columnName(col);
+    for (const [field, col] of Object.entries(c.mapping ?? {}))
+      columns[field] = headers[col] ?? columnName(col);
     tables.push({
       file: c.file,
       sheet: c.sheet,
@@ -437,8 +523,18 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
   }
   for (const d of decps) {
     const n = d.imp.reconciliation.rowsRead;
-    sources.push({ order: d.order, text: `${nodePath.basename(d.file)} (DECP, ${plural(n, "marché", "marchés")})` });
-    tables.push({ file: d.file, table: d.imp.reconciliation.table, kind: "contracts", headerRow: null, columns: {}, rows: n });
+    sources.push({
+      order: d.order,
+      text: `${nodePath.basename(d.file)} (DECP, ${plural(n, "marché", "marchés")})`,
+    });
+    tables.push({
+      file: d.file,
+      table: d.imp.reconciliation.table,
+      kind: "contracts",
+      headerRow: null,
+      columns: {},
+      rows: n,
+    });
   }
   sources.sort((a, b) => a.order - b.order);
 
@@ -462,10 +558,13 @@ export async function loadInputs(paths: string[], options: LoadOptions = {}): Pr
 async function importDecpFile(file: string, tableName: string): Promise<DecpImport> {
   const size = (await fs.promises.stat(file)).size;
   if (size > MAX_JSON_BYTES) {
-    throw new InputError(`est trop volumineux pour un fichier DECP JSON (${Math.round(size / 1048576)} Mo, limite ${MAX_JSON_BYTES / 1048576} Mo)`, {
-      file,
-      hint: "Filtrez l'export DECP sur vos acheteurs (SIRET) avant de l'analyser.",
-    });
+    throw new InputError(
+      `est trop volumineux pour un fichier DECP JSON (${Math.round(size / 1048576)} Mo, limite ${MAX_JSON_BYTES / 1048576} Mo)`,
+      {
+        file,
+        hint: "Filtrez l'export DECP sur vos acheteurs (SIRET) avant de l'analyser.",
+      }
+    );
   }
   let text: string;
   try {
@@ -480,18 +579,24 @@ async function importDecpFile(file: string, tableName: string): Promise<DecpImpo
     throw new InputError(
       `n'est pas un fichier JSON lisible (${(e as Error).message})`,
       { file, hint: "Téléchargez à nouveau l'export DECP : le fichier est peut-être incomplet." },
-      { cause: e },
+      { cause: e }
     );
   }
   if (!isDecpJson(json)) {
-    throw new InputError("n'est pas un fichier DECP (données essentielles de la commande publique) : la liste « marches » est introuvable", {
-      file,
-      hint: "Utilisez un export DECP au format JSON (version 1.x ou 2.0), ou fournissez vos marchés dans un classeur .xlsx.",
-    });
+    throw new InputError(
+      "n'est pas un fichier DECP (données essentielles de la commande publique) : la liste « marches » est introuvable",
+      {
+        file,
+        hint: "Utilisez un export DECP au format JSON (version 1.x ou 2.0), ou fournissez vos marchés dans un classeur .xlsx.",
+      }
+    );
   }
   const imp = importDecp(json, tableName);
   if (imp.reconciliation.rowsRead === 0) {
-    throw new InputError("ne contient aucun marché", { file, hint: "Vérifiez l'export DECP : la liste des marchés est vide." });
+    throw new InputError("ne contient aucun marché", {
+      file,
+      hint: "Vérifiez l'export DECP : la liste des marchés est vide.",
+    });
   }
   return imp;
 }
@@ -532,7 +637,7 @@ async function sniffAll(candidates: Candidate[]): Promise<void> {
           first.sniff.push(row);
           return n >= until ? "stop" : undefined;
         },
-        first.file,
+        first.file
       );
       continue;
     }
@@ -569,7 +674,12 @@ function decide(c: Candidate, mappingLabel: string): string | null {
   const o = c.override;
   if (o?.ignore) return "ignoré à la demande du fichier de correspondance";
   const nonBlank = c.sniff.some((r) => r.some((v) => cellText(v) !== null));
-  if (!nonBlank && !o) return c.sniff.length === 0 ? (c.source === "csv" ? "fichier vide" : "feuille vide") : "aucune donnée dans les premières lignes";
+  if (!nonBlank && !o)
+    return c.sniff.length === 0
+      ? c.source === "csv"
+        ? "fichier vide"
+        : "feuille vide"
+      : "aucune donnée dans les premières lignes";
   const lastSniffed = c.firstRow + c.sniff.length - 1;
 
   let headerIndex: number;
@@ -578,7 +688,10 @@ function decide(c: Candidate, mappingLabel: string): string | null {
     if (o.headerRow < c.firstRow || o.headerRow > lastSniffed) {
       throw new InputError(
         `indique pour le tableau « ${c.name} » la ligne d'en-tête ${o.headerRow}, hors du tableau (lignes ${c.firstRow} à ${c.range ? c.range.lastRow : lastSniffed})`,
-        { file: mappingLabel, hint: "Indiquez dans headerRow le numéro de la ligne d'en-tête tel qu'Excel l'affiche." },
+        {
+          file: mappingLabel,
+          hint: "Indiquez dans headerRow le numéro de la ligne d'en-tête tel qu'Excel l'affiche.",
+        }
       );
     }
     headerIndex = o.headerRow - c.firstRow;
@@ -598,16 +711,20 @@ function decide(c: Candidate, mappingLabel: string): string | null {
     const shown = headers.filter((h) => h !== "");
     return `en-têtes non reconnus (ligne ${c.firstRow + headerIndex} : ${shown.slice(0, 6).join(", ") || "vide"}${shown.length > 6 ? "…" : ""})`;
   }
-  const mapping: ColumnMapping = kind === detection.kind ? { ...detection.mapping } : autoMap(headers, kind);
+  const mapping: ColumnMapping =
+    kind === detection.kind ? { ...detection.mapping } : autoMap(headers, kind);
 
   if (o?.columns) {
     const keys = FIELDS[kind].map((f) => f.key);
     for (const [field, header] of Object.entries(o.columns)) {
       if (!keys.includes(field)) {
-        throw new InputError(`donne pour le tableau « ${c.name} » un champ inconnu « ${field} » (type ${TABLE_KIND_LABELS[kind]})`, {
-          file: mappingLabel,
-          hint: `Champs possibles : ${keys.join(", ")}.`,
-        });
+        throw new InputError(
+          `donne pour le tableau « ${c.name} » un champ inconnu « ${field} » (type ${TABLE_KIND_LABELS[kind]})`,
+          {
+            file: mappingLabel,
+            hint: `Champs possibles : ${keys.join(", ")}.`,
+          }
+        );
       }
       if (header === null || header.trim() === "") {
         delete mapping[field];
@@ -617,18 +734,29 @@ function decide(c: Candidate, mappingLabel: string): string | null {
       if (col < 0) {
         throw new InputError(
           `associe le champ « ${field} » du tableau « ${c.name} » à la colonne « ${header} », absente de la ligne d'en-tête (ligne ${c.firstRow + headerIndex} de ${nodePath.basename(c.file)})`,
-          { file: mappingLabel, hint: `Colonnes présentes : ${headers.filter((h) => h !== "").map((h) => `« ${h} »`).join(", ") || "aucune"}.` },
+          {
+            file: mappingLabel,
+            hint: `Colonnes présentes : ${
+              headers
+                .filter((h) => h !== "")
+                .map((h) => `« ${h} »`)
+                .join(", ") || "aucune"
+            }.`,
+          }
         );
       }
       // A column serves one field: the explicit choice takes it from an automatic one.
-      for (const [f, cIndex] of Object.entries(mapping)) if (cIndex === col && f !== field) delete mapping[f];
+      for (const [f, cIndex] of Object.entries(mapping))
+        if (cIndex === col && f !== field) delete mapping[f];
       mapping[field] = col;
     }
   }
 
   const missing = missingRequired(kind, mapping);
   if (missing.length > 0) {
-    const text = missing.map((g) => g.map((k) => `${fieldLabel(kind, k)} (${k})`).join(" ou ")).join(" ; ");
+    const text = missing
+      .map((g) => g.map((k) => `${fieldLabel(kind, k)} (${k})`).join(" ou "))
+      .join(" ; ");
     const example = missing[0][0];
     throw new InputError(
       `contient un tableau « ${c.name} » (${TABLE_KIND_LABELS[kind]}) sans ${missing.length > 1 ? "les colonnes obligatoires" : "la colonne obligatoire"} : ${text}`,
@@ -637,7 +765,7 @@ function decide(c: Candidate, mappingLabel: string): string | null {
         sheet: c.sheet,
         row: c.firstRow + headerIndex,
         hint: `Ajoutez la colonne au tableau, ou indiquez laquelle utiliser dans un fichier de correspondance : { "${c.name}": { "columns": { "${example}": "<en-tête de la colonne>" } } } (ou, si ce tableau n'est pas à analyser : { "${c.name}": { "ignore": true } }).`,
-      },
+      }
     );
   }
   c.kind = kind;
@@ -672,7 +800,9 @@ async function bufferAll(tables: Candidate[]): Promise<void> {
       continue;
     }
     // Tables end where their range ends; a plain sheet (alone in its group) goes to the last row.
-    const end = group.every((c) => c.range) ? Math.max(...group.map((c) => (c.range as CellRange).lastRow)) : Infinity;
+    const end = group.every((c) => c.range)
+      ? Math.max(...group.map((c) => (c.range as CellRange).lastRow))
+      : Infinity;
     await (first.book as XlsxBook).readRows(first.sheet as string, (row, n) => {
       take(row, n);
       return n >= end ? "stop" : undefined;
@@ -681,7 +811,11 @@ async function bufferAll(tables: Candidate[]): Promise<void> {
 }
 
 /** Streams a table's rows from sheet row `from` on (to the end of its range). */
-async function streamRows(c: Candidate, from: number, onRow: (row: Cell[], n: number) => void): Promise<void> {
+async function streamRows(
+  c: Candidate,
+  from: number,
+  onRow: (row: Cell[], n: number) => void
+): Promise<void> {
   const last = c.range ? c.range.lastRow : Infinity;
   let expected = from;
   const push = (row: Cell[], n: number): void | "stop" => {

@@ -3,7 +3,10 @@ import * as fs from "node:fs";
 import { fromFileSystemError } from "./errors";
 
 /** Opens `path` (named `label` in messages) and returns the handle and size; the caller closes it. */
-export async function openForReading(path: string, label: string): Promise<{ fh: fs.promises.FileHandle; size: number }> {
+export async function openForReading(
+  path: string,
+  label: string
+): Promise<{ fh: fs.promises.FileHandle; size: number }> {
   let fh: fs.promises.FileHandle;
   try {
     fh = await fs.promises.open(path, "r");
@@ -12,7 +15,8 @@ export async function openForReading(path: string, label: string): Promise<{ fh:
   }
   try {
     const stat = await fh.stat();
-    if (stat.isDirectory()) throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), label);
+    if (stat.isDirectory())
+      throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), label);
     return { fh, size: stat.size };
   } catch (e) {
     await fh.close().catch(() => undefined);

@@ -16,7 +16,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Cell } from "../core/model";
 import { LAYOUT_VERSION } from "../report/input-layout";
-import { isValidSheetName, isValidTableName, type SheetKey, type WorkbookSpec } from "../report/spec";
+import {
+  isValidSheetName,
+  isValidTableName,
+  type SheetKey,
+  type WorkbookSpec,
+} from "../report/spec";
 import { InputError } from "./errors";
 import { openExisting } from "./xlsx-writer/existing";
 import { writePackage, type PackageReport } from "./xlsx-writer/package";
@@ -46,19 +51,25 @@ function checkSpec(spec: WorkbookSpec): void {
   const tables = new Set<string>();
   for (const s of spec.sheets) {
     if (!isValidSheetName(s.name)) throw new Error(`Nom de feuille invalide : « ${s.name} »`);
-    if (names.has(s.name.toLowerCase())) throw new Error(`Nom de feuille en double : « ${s.name} »`);
+    if (names.has(s.name.toLowerCase()))
+      throw new Error(`Nom de feuille en double : « ${s.name} »`);
     names.add(s.name.toLowerCase());
     for (const t of s.tables) {
-      if (!isValidTableName(t.name) || tables.has(t.name.toLowerCase())) throw new Error(`Nom de tableau invalide ou en double : ${t.name}`);
+      if (!isValidTableName(t.name) || tables.has(t.name.toLowerCase()))
+        throw new Error(`Nom de tableau invalide ou en double : ${t.name}`);
       tables.add(t.name.toLowerCase());
       if (t.columns.length === 0) throw new Error(`Tableau sans colonne : ${t.name}`);
       const headers = new Set(t.columns.map((c) => c.header.toLowerCase()));
-      if (headers.size !== t.columns.length || headers.has("")) throw new Error(`En-têtes vides ou en double dans le tableau ${t.name}`);
+      if (headers.size !== t.columns.length || headers.has(""))
+        throw new Error(`En-têtes vides ou en double dans le tableau ${t.name}`);
       // Excel refuses (repairs) a table that overlaps merged cells.
       const r2 = t.row + Math.max(1, t.rows.length);
       const c2 = t.col + t.columns.length - 1;
       for (const m of s.merges) {
-        if (m.r1 <= r2 && m.r2 >= t.row && m.c1 <= c2 && m.c2 >= t.col) throw new Error(`Le tableau ${t.name} chevauche des cellules fusionnées (feuille « ${s.name} »)`);
+        if (m.r1 <= r2 && m.r2 >= t.row && m.c1 <= c2 && m.c2 >= t.col)
+          throw new Error(
+            `Le tableau ${t.name} chevauche des cellules fusionnées (feuille « ${s.name} »)`
+          );
       }
     }
   }
@@ -79,17 +90,28 @@ function runDate(spec: WorkbookSpec): Date {
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12, 0, 0) : new Date();
 }
 
-export async function writeWorkbook(spec: WorkbookSpec, outPath: string, options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeWorkbook(
+  spec: WorkbookSpec,
+  outPath: string,
+  options: WriteOptions = {}
+): Promise<WriteReport> {
   const t0 = performance.now();
   checkSpec(spec);
   const target = path.resolve(outPath);
   const update = options.existing === true && (await exists(target));
   const existing = update ? await openExisting(target, outPath) : null;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
+  );
   let fh: fs.promises.FileHandle | null = null;
   try {
     fh = await fs.promises.open(tmp, "wx");
-    const report = await writePackage(spec, fh, { existing, date: runDate(spec), level: options.level });
+    const report = await writePackage(spec, fh, {
+      existing,
+      date: runDate(spec),
+      level: options.level,
+    });
     await fh.sync();
     await fh.close();
     fh = null;
@@ -98,11 +120,20 @@ export async function writeWorkbook(spec: WorkbookSpec, outPath: string, options
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
-        throw new InputError("ne peut pas être remplacé (fichier ouvert ou verrouillé)", { file: outPath, hint: "Fermez le classeur dans Excel, puis relancez." }, { cause: e });
+        throw new InputError(
+          "ne peut pas être remplacé (fichier ouvert ou verrouillé)",
+          { file: outPath, hint: "Fermez le classeur dans Excel, puis relancez." },
+          { cause: e }
+        );
       }
       throw e;
     }
-    return { ...report, path: target, mode: update ? "updated" : "created", elapsedMs: Math.round(performance.now() - t0) };
+    return {
+      ...report,
+      path: target,
+      mode: update ? "updated" : "created",
+      elapsedMs: Math.round(performance.now() - t0),
+    };
   } catch (e) {
     if (fh) await fh.close().catch(() => undefined);
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);

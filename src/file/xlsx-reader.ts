@@ -30,7 +30,14 @@ import { resolveTarget } from "./xlsx-writer/rels";
 import type { Cell } from "../core/model";
 import { InputError } from "./errors";
 import { decodeXmlText, elementsOf, xmlTrue } from "./xml";
-import { XLSX_RESAVE, XLSX_UNREADABLE, XmlTextDecoder, ZipArchive, type Inflater, type ZipEntry } from "./zip";
+import {
+  XLSX_RESAVE,
+  XLSX_UNREADABLE,
+  XmlTextDecoder,
+  ZipArchive,
+  type Inflater,
+  type ZipEntry,
+} from "./zip";
 
 /** Rows are 1-based sheet rows, columns 0-based (A = 0), both inclusive. */
 export interface CellRange {
@@ -105,7 +112,12 @@ export function parseRef(ref: string): CellRange | null {
   const c1 = m[3] ? columnOf(m[3], 0, m[3].length) : c0;
   const r1 = m[4] ? Number(m[4]) : r0;
   if (r0 < 1 || r1 < 1) return null;
-  return { firstRow: Math.min(r0, r1), lastRow: Math.max(r0, r1), firstCol: Math.min(c0, c1), lastCol: Math.max(c0, c1) };
+  return {
+    firstRow: Math.min(r0, r1),
+    lastRow: Math.max(r0, r1),
+    firstCol: Math.min(c0, c1),
+    lastCol: Math.max(c0, c1),
+  };
 }
 
 /** 0-based column → "A", "AB". */
@@ -134,7 +146,6 @@ function relsPathOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
-
 
 /** Type URIs end with the relationship kind (transitional and strict namespaces alike). */
 function typeIs(rel: Relationship, kind: string): boolean {
@@ -208,7 +219,7 @@ export class SheetScanner {
 
   constructor(
     private readonly sst: string[],
-    private readonly onRow: RowHandler,
+    private readonly onRow: RowHandler
   ) {}
 
   scan(s: string, end: number): void {
@@ -466,7 +477,13 @@ export class SheetScanner {
       }
       q++;
     }
-    if (col < 0 || s.charCodeAt(q + 1) !== 60 || s.charCodeAt(q + 2) !== 118 || s.charCodeAt(q + 3) !== 62) return -1;
+    if (
+      col < 0 ||
+      s.charCodeAt(q + 1) !== 60 ||
+      s.charCodeAt(q + 2) !== 118 ||
+      s.charCodeAt(q + 3) !== 62
+    )
+      return -1;
     const vs = q + 4;
     let k = vs;
     let v: Cell;
@@ -656,7 +673,13 @@ class SharedStringScanner {
         i = gt + 1;
         continue;
       }
-      if (len === 3 && c0 === 114 && s.charCodeAt(ls + 1) === 80 && s.charCodeAt(ls + 2) === 104 && !closing) {
+      if (
+        len === 3 &&
+        c0 === 114 &&
+        s.charCodeAt(ls + 1) === 80 &&
+        s.charCodeAt(ls + 2) === 104 &&
+        !closing
+      ) {
         const gt = s.indexOf(">", p);
         if (gt < 0) throw new CorruptSheet("unterminated tag");
         if (s.charCodeAt(gt - 1) === 47) i = gt + 1;
@@ -702,7 +725,7 @@ async function streamElements(
   scan: (text: string, end: number) => void,
   complete: () => boolean,
   stopped: () => boolean,
-  fail: (detail: string, cause?: unknown) => InputError,
+  fail: (detail: string, cause?: unknown) => InputError
 ): Promise<void> {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   const decode = (bytes: Uint8Array): string => {
@@ -721,7 +744,9 @@ async function streamElements(
 
   /** The closing tag carries the prefix of the root element, if any (<x:worksheet> → </x:row>). */
   const findMarker = (head: string): string | null => {
-    const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(head.replace(/<[?!][^>]*>/g, ""));
+    const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(
+      head.replace(/<[?!][^>]*>/g, "")
+    );
     return root ? `</${root[1] ?? ""}${element}>` : null;
   };
 
@@ -734,7 +759,10 @@ async function streamElements(
         return;
       }
       carry = null;
-      mode = (all[0] === 0xff && all[1] === 0xfe) || (all[0] === 0xfe && all[1] === 0xff) ? "utf-16" : "utf-8";
+      mode =
+        (all[0] === 0xff && all[1] === 0xfe) || (all[0] === 0xfe && all[1] === 0xff)
+          ? "utf-16"
+          : "utf-8";
       if (mode === "utf-16") utf16 = new XmlTextDecoder();
       bytes = all;
     }
@@ -765,7 +793,9 @@ async function streamElements(
     }
     if (markerBytes === null) {
       const head: Uint8Array = carry ? concatBytes(carry, bytes) : bytes;
-      marker = findMarker(Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 65536)).toString("latin1"));
+      marker = findMarker(
+        Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 65536)).toString("latin1")
+      );
       if (marker === null) {
         if (head.length > 65536) throw fail("élément racine introuvable");
         carry = head === bytes ? head.slice() : head;
@@ -850,18 +880,24 @@ class Book implements XlsxBook {
     private readonly zip: ZipArchive,
     private readonly parts: SheetPart[],
     readonly date1904: boolean,
-    private readonly sstPart: string | null,
+    private readonly sstPart: string | null
   ) {}
 
   get sheets(): XlsxSheet[] {
-    return this.parts.map((p) => ({ name: p.name, tables: p.tables.map((t) => ({ ...t, range: { ...t.range } })), hidden: p.hidden }));
+    return this.parts.map((p) => ({
+      name: p.name,
+      tables: p.tables.map((t) => ({ ...t, range: { ...t.range } })),
+      hidden: p.hidden,
+    }));
   }
 
   private damaged(sheet: string | undefined, detail: string, cause?: unknown): InputError {
     return new InputError(
-      sheet === undefined ? XLSX_UNREADABLE : "n'est pas lisible : la feuille est endommagée ou tronquée",
+      sheet === undefined
+        ? XLSX_UNREADABLE
+        : "n'est pas lisible : la feuille est endommagée ou tronquée",
       { file: this.file, sheet, hint: XLSX_RESAVE },
-      { cause: cause ?? new Error(detail) },
+      { cause: cause ?? new Error(detail) }
     );
   }
 
@@ -883,10 +919,11 @@ class Book implements XlsxBook {
         (text, end) => scanner.scan(text, end),
         () => scanner.done,
         () => false,
-        (detail, cause) => this.damaged(undefined, `sharedStrings: ${detail}`, cause),
+        (detail, cause) => this.damaged(undefined, `sharedStrings: ${detail}`, cause)
       );
     } catch (e) {
-      if (e instanceof CorruptSheet) throw this.damaged(undefined, `sharedStrings: ${e.message}`, e);
+      if (e instanceof CorruptSheet)
+        throw this.damaged(undefined, `sharedStrings: ${e.message}`, e);
       throw e;
     }
     if (!scanner.done) throw this.damaged(undefined, "sharedStrings: </sst> not reached");
@@ -913,7 +950,7 @@ class Book implements XlsxBook {
         (text, end) => scanner.scan(text, end),
         () => scanner.done,
         () => scanner.stopped,
-        (detail, cause) => this.damaged(sheetName, detail, cause),
+        (detail, cause) => this.damaged(sheetName, detail, cause)
       );
     } catch (e) {
       if (e instanceof CorruptSheet) throw this.damaged(sheetName, e.message, e);
@@ -936,15 +973,21 @@ export interface OpenXlsxOptions {
  * cells. Throws an InputError (French) when the file is not a readable .xlsx. `options` may be the
  * label alone (a string).
  */
-export async function openXlsx(path: string, options: OpenXlsxOptions | string = {}): Promise<XlsxBook> {
+export async function openXlsx(
+  path: string,
+  options: OpenXlsxOptions | string = {}
+): Promise<XlsxBook> {
   if (typeof options === "string") options = { label: options };
   const label = options.label ?? path;
   const zip = await ZipArchive.open(path, label, options.inflate ?? "fflate");
   const missing = (part: string) =>
-    new InputError(`ne contient pas de classeur Excel (partie ${part} absente) : ce n'est pas un fichier .xlsx valide`, {
-      file: label,
-      hint: XLSX_RESAVE,
-    });
+    new InputError(
+      `ne contient pas de classeur Excel (partie ${part} absente) : ce n'est pas un fichier .xlsx valide`,
+      {
+        file: label,
+        hint: XLSX_RESAVE,
+      }
+    );
 
   const relsOf = async (part: string): Promise<Relationship[]> => {
     const entry = zip.entry(relsPathOf(part));
@@ -960,10 +1003,15 @@ export async function openXlsx(path: string, options: OpenXlsxOptions | string =
   // The workbook part: from the package relationships, else the usual place.
   const rootRels = await relsOf("");
   const officeDoc = rootRels.find((r) => typeIs(r, "officeDocument") && !r.external);
-  const workbookPart = officeDoc && zip.entry(officeDoc.target) ? officeDoc.target : "xl/workbook.xml";
+  const workbookPart =
+    officeDoc && zip.entry(officeDoc.target) ? officeDoc.target : "xl/workbook.xml";
   const workbookEntry = zip.entry(workbookPart);
   if (!workbookEntry) {
-    if (zip.entry("word/document.xml") || zip.entry("ppt/presentation.xml") || zip.entry("content.xml")) {
+    if (
+      zip.entry("word/document.xml") ||
+      zip.entry("ppt/presentation.xml") ||
+      zip.entry("content.xml")
+    ) {
       throw new InputError("n'est pas un classeur Excel (c'est un autre type de document)", {
         file: label,
         hint: "Exportez les données depuis Excel au format .xlsx ou .csv.",
@@ -993,11 +1041,14 @@ export async function openXlsx(path: string, options: OpenXlsxOptions | string =
       const t = elementsOf(await zip.readText(te), "table")[0];
       const range = t?.ref ? parseRef(t.ref) : null;
       if (!t || !range) {
-        throw new InputError(`n'est pas lisible : la définition d'un tableau de la feuille « ${name} » est endommagée`, {
-          file: label,
-          sheet: name,
-          hint: XLSX_RESAVE,
-        });
+        throw new InputError(
+          `n'est pas lisible : la définition d'un tableau de la feuille « ${name} » est endommagée`,
+          {
+            file: label,
+            sheet: name,
+            hint: XLSX_RESAVE,
+          }
+        );
       }
       tables.push({
         name: t.displayName || t.name || tr.target,
@@ -1007,8 +1058,15 @@ export async function openXlsx(path: string, options: OpenXlsxOptions | string =
         totalsRowCount: Number(t.totalsRowCount ?? 0) || 0,
       });
     }
-    tables.sort((a, b) => a.range.firstRow - b.range.firstRow || a.range.firstCol - b.range.firstCol);
-    parts.push({ name, tables, hidden: s.state === "hidden" || s.state === "veryHidden", part: rel.target });
+    tables.sort(
+      (a, b) => a.range.firstRow - b.range.firstRow || a.range.firstCol - b.range.firstCol
+    );
+    parts.push({
+      name,
+      tables,
+      hidden: s.state === "hidden" || s.state === "veryHidden",
+      part: rel.target,
+    });
   }
   return new Book(label, zip, parts, date1904, sstPart);
 }

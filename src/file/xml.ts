@@ -18,7 +18,10 @@ function decodeEntities(s: string, first: number): string {
     if (name.charCodeAt(0) === 35 /* # */) {
       const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
       const digits = name.slice(hex ? 2 : 1);
-      const code = digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
+      const code =
+        digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)
+          ? parseInt(digits, hex ? 16 : 10)
+          : NaN;
       if (code >= 0 && code <= 0x10ffff) rep = String.fromCodePoint(code);
     } else {
       rep = NAMED_ENTITIES[name];
@@ -42,7 +45,8 @@ const X_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 export function decodeXmlText(s: string): string {
   const amp = s.indexOf("&");
   let out = amp < 0 ? s : decodeEntities(s, amp);
-  if (out.indexOf("_x") >= 0) out = out.replace(X_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (out.indexOf("_x") >= 0)
+    out = out.replace(X_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return out;
 }
 
@@ -58,7 +62,10 @@ export function decodeXmlAttribute(s: string): string {
  * For small parts only (regular expressions).
  */
 export function elementsOf(xml: string, localName: string): Record<string, string>[] {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${localName}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`, "g");
+  const re = new RegExp(
+    `<(?:[A-Za-z_][\\w.-]*:)?${localName}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`,
+    "g"
+  );
   const out: Record<string, string>[] = [];
   for (const m of xml.matchAll(re)) out.push(attributesOf(m[1]));
   return out;

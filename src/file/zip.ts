@@ -41,8 +41,10 @@ export interface ZipEntry {
  */
 export type Inflater = "fflate" | "zlib";
 
-export const XLSX_UNREADABLE = "n'est pas un classeur Excel .xlsx lisible (archive ZIP corrompue ou tronquée)";
-export const XLSX_RESAVE = "Réenregistrez-le depuis Excel au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).";
+export const XLSX_UNREADABLE =
+  "n'est pas un classeur Excel .xlsx lisible (archive ZIP corrompue ou tronquée)";
+export const XLSX_RESAVE =
+  "Réenregistrez-le depuis Excel au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).";
 
 /** Read size of the compressed data streams. */
 const READ_CHUNK = 256 * 1024;
@@ -87,7 +89,8 @@ const CRC_TABLES: Uint32Array[] = (() => {
 })();
 
 /** Node's native CRC-32 (Node ≥ 20.15), about 10× faster than the table-driven one below. */
-const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number })
+  .crc32;
 
 /** Running CRC-32: start with 0, feed chunks, the result is the CRC of their concatenation. */
 export function crc32(crc: number, data: Uint8Array): number {
@@ -121,7 +124,11 @@ export function tableCrc32(crc: number, data: Uint8Array): number {
 
 // ---------------------------------------------------------------------------------------------
 
-async function readAt(fh: fs.promises.FileHandle, position: number, length: number): Promise<Uint8Array> {
+async function readAt(
+  fh: fs.promises.FileHandle,
+  position: number,
+  length: number
+): Promise<Uint8Array> {
   const buf = new Uint8Array(length);
   let done = 0;
   while (done < length) {
@@ -150,7 +157,7 @@ export class ZipArchive {
     private readonly byName: Map<string, ZipEntry>,
     /** Where the central directory starts: no entry data may reach beyond. */
     private readonly dataEnd: number,
-    readonly inflater: Inflater,
+    readonly inflater: Inflater
   ) {}
 
   /** Every entry, in central directory order. */
@@ -163,22 +170,40 @@ export class ZipArchive {
   }
 
   private unreadable(problem = XLSX_UNREADABLE, cause?: unknown): InputError {
-    return new InputError(problem, { file: this.label, hint: XLSX_RESAVE }, cause === undefined ? undefined : { cause });
+    return new InputError(
+      problem,
+      { file: this.label, hint: XLSX_RESAVE },
+      cause === undefined ? undefined : { cause }
+    );
   }
 
-  static async open(path: string, label = path, inflater: Inflater = "fflate"): Promise<ZipArchive> {
+  static async open(
+    path: string,
+    label = path,
+    inflater: Inflater = "fflate"
+  ): Promise<ZipArchive> {
     const bad = (cause?: string) =>
-      new InputError(XLSX_UNREADABLE, { file: label, hint: XLSX_RESAVE }, cause ? { cause: new Error(cause) } : undefined);
+      new InputError(
+        XLSX_UNREADABLE,
+        { file: label, hint: XLSX_RESAVE },
+        cause ? { cause: new Error(cause) } : undefined
+      );
     const { fh, size } = await openForReading(path, label);
     try {
       if (size === 0) {
-        throw new InputError("est vide (0 octet)", { file: label, hint: "Vérifiez le fichier ou réenregistrez-le depuis Excel au format .xlsx." });
+        throw new InputError("est vide (0 octet)", {
+          file: label,
+          hint: "Vérifiez le fichier ou réenregistrez-le depuis Excel au format .xlsx.",
+        });
       }
       const head = await readAt(fh, 0, Math.min(8, size));
       if (head.length === 8 && OLE_SIGNATURE.every((b, i) => head[i] === b)) {
         throw new InputError(
           "est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe, que l'outil ne sait pas lire",
-          { file: label, hint: "Ouvrez-le dans Excel et enregistrez-le au format .xlsx, sans mot de passe (Fichier › Informations › Protéger le classeur)." },
+          {
+            file: label,
+            hint: "Ouvrez-le dans Excel et enregistrez-le au format .xlsx, sans mot de passe (Fichier › Informations › Protéger le classeur).",
+          }
         );
       }
       if (head.length < 4 || u32(head, 0) !== SIG_LOCAL) {
@@ -192,7 +217,11 @@ export class ZipArchive {
       const tail = await readAt(fh, tailStart, tailLength);
       let eocd = -1;
       for (let i = tail.length - 22; i >= 0; i--) {
-        if (tail[i] === 0x50 && u32(tail, i) === SIG_EOCD && i + 22 + u16(tail, i + 20) <= tail.length) {
+        if (
+          tail[i] === 0x50 &&
+          u32(tail, i) === SIG_EOCD &&
+          i + 22 + u16(tail, i + 20) <= tail.length
+        ) {
           eocd = i;
           break;
         }
@@ -213,7 +242,8 @@ export class ZipArchive {
         const eocd64Pos = u64(loc, 8);
         if (eocd64Pos + 56 > eocdPos - 20) throw bad("zip64 end of central directory out of range");
         const rec = await readAt(fh, eocd64Pos, 56);
-        if (rec.length < 56 || u32(rec, 0) !== SIG_EOCD64) throw bad("zip64 end of central directory missing");
+        if (rec.length < 56 || u32(rec, 0) !== SIG_EOCD64)
+          throw bad("zip64 end of central directory missing");
         count = u64(rec, 32);
         cdSize = u64(rec, 40);
         cdOffset = u64(rec, 48);
@@ -221,7 +251,8 @@ export class ZipArchive {
       } else if (diskNumber !== 0 || cdDisk !== 0) {
         throw bad("multi-disk archive");
       }
-      if (cdOffset + cdSize > cdEndLimit || cdSize > MAX_CENTRAL_DIRECTORY) throw bad("central directory out of range");
+      if (cdOffset + cdSize > cdEndLimit || cdSize > MAX_CENTRAL_DIRECTORY)
+        throw bad("central directory out of range");
 
       // 2. Central directory.
       const cd = await readAt(fh, cdOffset, cdSize);
@@ -230,7 +261,8 @@ export class ZipArchive {
       const utf8 = new TextDecoder("utf-8");
       let p = 0;
       for (let n = 0; n < count; n++) {
-        if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL) throw bad("central directory entry malformed");
+        if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL)
+          throw bad("central directory entry malformed");
         const flags = u16(cd, p + 8);
         const method = u16(cd, p + 10);
         const crc = u32(cd, p + 16);
@@ -251,8 +283,10 @@ export class ZipArchive {
           const len = u16(cd, e + 2);
           if (id === 0x0001) {
             let q = e + 4;
-            if (uncompressed === 0xffffffff && q + 8 <= e + 4 + len) (uncompressed = u64(cd, q)), (q += 8);
-            if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) (compressedSize = u64(cd, q)), (q += 8);
+            if (uncompressed === 0xffffffff && q + 8 <= e + 4 + len)
+              ((uncompressed = u64(cd, q)), (q += 8));
+            if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len)
+              ((compressedSize = u64(cd, q)), (q += 8));
             if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = u64(cd, q);
           }
           e += 4 + len;
@@ -294,7 +328,10 @@ export class ZipArchive {
    * `onData` returns "stop" to end early: the rest is not read (and not checked). Resolves "done"
    * when the entry was read in full and checked (final block, size, CRC-32), else "stopped".
    */
-  async stream(entry: ZipEntry, onData: (chunk: Uint8Array) => void | "stop"): Promise<"done" | "stopped"> {
+  async stream(
+    entry: ZipEntry,
+    onData: (chunk: Uint8Array) => void | "stop"
+  ): Promise<"done" | "stopped"> {
     if (entry.flags & 1) {
       throw new InputError("est chiffré (protégé par mot de passe)", {
         file: this.label,
@@ -302,7 +339,9 @@ export class ZipArchive {
       });
     }
     if (entry.method !== 0 && entry.method !== 8) {
-      throw this.unreadable(`utilise une compression non prise en charge (méthode ${entry.method}) pour la partie ${entry.name}`);
+      throw this.unreadable(
+        `utilise une compression non prise en charge (méthode ${entry.method}) pour la partie ${entry.name}`
+      );
     }
     const start = await this.dataStart(entry);
     let stopped = false;
@@ -311,7 +350,8 @@ export class ZipArchive {
     const deliver = (data: Uint8Array) => {
       if (stopped || data.length === 0) return;
       produced += data.length;
-      if (produced > entry.size) throw this.unreadable(undefined, new Error(`${entry.name}: more data than announced`));
+      if (produced > entry.size)
+        throw this.unreadable(undefined, new Error(`${entry.name}: more data than announced`));
       crc = crc32(crc, data);
       let answer: void | "stop";
       try {
@@ -329,7 +369,11 @@ export class ZipArchive {
     };
     if (entry.method === 8 && this.inflater === "zlib" && entry.compressedSize > 0) {
       // Node's zlib: a Transform stream; it errs on a DEFLATE stream that ends before its last block.
-      const input = fs.createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_CHUNK });
+      const input = fs.createReadStream(this.path, {
+        start,
+        end: start + entry.compressedSize - 1,
+        highWaterMark: READ_CHUNK,
+      });
       const inflate = zlib.createInflateRaw({ chunkSize: READ_CHUNK });
       input.on("error", (e) => inflate.destroy(e));
       input.pipe(inflate);
@@ -372,7 +416,8 @@ export class ZipArchive {
       }
     }
     if (stopped) return "stopped";
-    if (consumed !== entry.compressedSize) throw this.unreadable(undefined, new Error(`${entry.name}: compressed data truncated`));
+    if (consumed !== entry.compressedSize)
+      throw this.unreadable(undefined, new Error(`${entry.name}: compressed data truncated`));
     try {
       // final = true: fflate throws "unexpected EOF" when the last DEFLATE block was not reached.
       if (inflater) inflater.push(new Uint8Array(0), true);
@@ -388,7 +433,10 @@ export class ZipArchive {
 
   /** A small part as text (workbook, relationships, table definitions). */
   async readText(entry: ZipEntry, maxBytes = 256 * 1024 * 1024): Promise<string> {
-    if (entry.size > maxBytes) throw this.unreadable(`contient une partie ${entry.name} trop volumineuse (${entry.size} octets)`);
+    if (entry.size > maxBytes)
+      throw this.unreadable(
+        `contient une partie ${entry.name} trop volumineuse (${entry.size} octets)`
+      );
     const decoder = new XmlTextDecoder();
     let text = "";
     try {
@@ -420,7 +468,12 @@ export class XmlTextDecoder {
         return "";
       }
       this.head = null;
-      const label = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+      const label =
+        bytes[0] === 0xff && bytes[1] === 0xfe
+          ? "utf-16le"
+          : bytes[0] === 0xfe && bytes[1] === 0xff
+            ? "utf-16be"
+            : "utf-8";
       this.decoder = new TextDecoder(label, { fatal: true });
       return this.decoder.decode(bytes, { stream: true });
     }

@@ -13,7 +13,8 @@ export const MAX_COLS = 16_384;
 
 /** Column letters of a 0-based column: 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(col: number): string {
-  if (!Number.isInteger(col) || col < 0 || col >= MAX_COLS) throw new RangeError(`Colonne hors limites : ${col}`);
+  if (!Number.isInteger(col) || col < 0 || col >= MAX_COLS)
+    throw new RangeError(`Colonne hors limites : ${col}`);
   let n = col + 1;
   let out = "";
   while (n > 0) {
@@ -26,14 +27,16 @@ export function columnLetter(col: number): string {
 
 /** 0-based column of letters ("A" → 0, "AA" → 26); case-insensitive. */
 export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`Lettres de colonne invalides : ${letters}`);
+  if (!/^[A-Za-z]{1,3}$/.test(letters))
+    throw new RangeError(`Lettres de colonne invalides : ${letters}`);
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
 
 function checkRow(row: number): void {
-  if (!Number.isInteger(row) || row < 0 || row >= MAX_ROWS) throw new RangeError(`Ligne hors limites : ${row}`);
+  if (!Number.isInteger(row) || row < 0 || row >= MAX_ROWS)
+    throw new RangeError(`Ligne hors limites : ${row}`);
 }
 
 /** A1 reference of a 0-based cell: a1(0, 0) = "A1"; absolute gives "$A$1". */

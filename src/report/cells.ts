@@ -26,10 +26,12 @@ export function needsTextMarker(s: string): boolean {
   if (t === "") return false;
   if (/^(true|false|vrai|faux)$/i.test(t)) return true;
   // Numbers: digits with separators, optional sign/currency/percent/exponent.
-  if (/^[-+(]?[€$£]?\s*[\d\s\u00a0\u202f.,']*\d[\d\s\u00a0\u202f.,']*\s*[€$£%)]?$/.test(t)) return true;
+  if (/^[-+(]?[€$£]?\s*[\d\s\u00a0\u202f.,']*\d[\d\s\u00a0\u202f.,']*\s*[€$£%)]?$/.test(t))
+    return true;
   if (/^\d+(?:[.,]\d+)?[eE][-+]?\d+$/.test(t)) return true;
   // Dates, months, fractions, times: 2025-01, 01/02/2025, 1/2, 10:30, 1-janv.
-  if (/^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(t)) return true;
+  if (/^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(t))
+    return true;
   if (/^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP][mM])?$/.test(t)) return true;
   // Month names (French and English, abbreviated or not): "1-janv.", "janv. 2025", "Mar-25".
   if (DAY_MONTH.test(t) || MONTH_YEAR.test(t)) return true;
@@ -54,7 +56,9 @@ export function clean(x: number): number {
 
 /** A 0..100 percentage as the fraction Excel's % format expects. */
 export function fraction(percent: number | null | undefined): number | null {
-  return percent === null || percent === undefined || !Number.isFinite(percent) ? null : clean(percent / 100);
+  return percent === null || percent === undefined || !Number.isFinite(percent)
+    ? null
+    : clean(percent / 100);
 }
 
 /** Excel serial of an ISO date "YYYY-MM-DD" (or a day number). */
@@ -165,7 +169,9 @@ export function unitText(lang: Lang, unit: Unit, value: number): string {
     case "days":
       return `${numberText(lang, value)} ${lang === "fr" ? "jours" : "days"}`;
     case "EUR/hab":
-      return lang === "fr" ? `${numberText(lang, value, 2)} €/hab.` : `€${numberText(lang, value, 2)}/inh.`;
+      return lang === "fr"
+        ? `${numberText(lang, value, 2)} €/hab.`
+        : `€${numberText(lang, value, 2)}/inh.`;
   }
 }
 

@@ -63,7 +63,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Does the authority have a formal purchasing policy approved by its executive?",
     ],
     lever: L.organisation,
-    action: ["Rédiger et faire valider une politique d'achat", "Draft and approve a purchasing policy"],
+    action: [
+      "Rédiger et faire valider une politique d'achat",
+      "Draft and approve a purchasing policy",
+    ],
   },
   {
     id: "STR-02",
@@ -74,7 +77,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Are purchases explicitly linked to public policies (ecological transition, employment, local development)?",
     ],
     lever: L.organisation,
-    action: ["Relier chaque famille d'achat à une politique publique", "Link each purchase family to a public policy"],
+    action: [
+      "Relier chaque famille d'achat à une politique publique",
+      "Link each purchase family to a public policy",
+    ],
   },
   {
     id: "STR-03",
@@ -85,7 +91,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is there a multi-year purchasing plan (tenders scheduled over several years)?",
     ],
     lever: L.accordCadre,
-    action: ["Établir une programmation pluriannuelle des consultations", "Build a multi-year tender schedule"],
+    action: [
+      "Établir une programmation pluriannuelle des consultations",
+      "Build a multi-year tender schedule",
+    ],
   },
   {
     id: "STR-04",
@@ -96,7 +105,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Are quantified savings targets set and monitored?",
     ],
     lever: L.organisation,
-    action: ["Fixer des objectifs d'économies par famille et les suivre", "Set savings targets by family and monitor them"],
+    action: [
+      "Fixer des objectifs d'économies par famille et les suivre",
+      "Set savings targets by family and monitor them",
+    ],
   },
   {
     id: "STR-05",
@@ -107,7 +119,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is a responsible purchasing scheme (SPASER or equivalent) adopted and implemented?",
     ],
     lever: L.environnement,
-    action: ["Adopter un schéma d'achats responsables (SPASER)", "Adopt a responsible purchasing scheme (SPASER)"],
+    action: [
+      "Adopter un schéma d'achats responsables (SPASER)",
+      "Adopt a responsible purchasing scheme (SPASER)",
+    ],
   },
   {
     id: "STR-06",
@@ -118,7 +133,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is a purchasing ethics charter (conflicts of interest, gifts) circulated and signed?",
     ],
     lever: L.organisation,
-    action: ["Diffuser une charte de déontologie de l'achat", "Circulate a purchasing ethics charter"],
+    action: [
+      "Diffuser une charte de déontologie de l'achat",
+      "Circulate a purchasing ethics charter",
+    ],
   },
   {
     id: "STR-07",
@@ -129,7 +147,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Does the authority have a supplier relations policy (meetings, payment times, mediation)?",
     ],
     lever: L.sourcing,
-    action: ["Définir une politique de relations fournisseurs", "Define a supplier relations policy"],
+    action: [
+      "Définir une politique de relations fournisseurs",
+      "Define a supplier relations policy",
+    ],
   },
   {
     id: "STR-08",
@@ -140,7 +161,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is SME access to public contracts encouraged (lots, advances, simplification)?",
     ],
     lever: L.sourcing,
-    action: ["Allotir et simplifier les dossiers pour les PME", "Use lots and simpler files for SMEs"],
+    action: [
+      "Allotir et simplifier les dossiers pour les PME",
+      "Use lots and simpler files for SMEs",
+    ],
   },
   // Outils
   {
@@ -152,7 +176,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is a purchase map (spend by family, supplier, entity) kept up to date?",
     ],
     lever: L.outil,
-    action: ["Actualiser la cartographie des achats chaque année", "Refresh the purchase map every year"],
+    action: [
+      "Actualiser la cartographie des achats chaque année",
+      "Refresh the purchase map every year",
+    ],
   },
   {
     id: "OUT-02",
@@ -163,7 +190,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is a purchase nomenclature (homogeneous families) defined and used when committing spend?",
     ],
     lever: L.outil,
-    action: ["Définir et imposer une nomenclature des familles d'achat", "Define and enforce a purchase family nomenclature"],
+    action: [
+      "Définir et imposer une nomenclature des familles d'achat",
+      "Define and enforce a purchase family nomenclature",
+    ],
   },
   {
     id: "OUT-03",
@@ -185,7 +215,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is a contract register with a renewal calendar maintained?",
     ],
     lever: L.marche,
-    action: ["Tenir un registre des marchés et un calendrier de renouvellement", "Keep a contract register and renewal calendar"],
+    action: [
+      "Tenir un registre des marchés et un calendrier de renouvellement",
+      "Keep a contract register and renewal calendar",
+    ],
   },
   {
     id: "OUT-05",
@@ -229,7 +262,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is spend data reliable (SIRET, family, contract reference filled in)?",
     ],
     lever: L.outil,
-    action: ["Fiabiliser la saisie (SIRET, famille, n° de marché)", "Improve data entry (SIRET, family, contract no.)"],
+    action: [
+      "Fiabiliser la saisie (SIRET, famille, n° de marché)",
+      "Improve data entry (SIRET, family, contract no.)",
+    ],
   },
   // Organisation
   {
@@ -241,7 +277,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is there an identified purchasing function, beyond legal procurement?",
     ],
     lever: L.organisation,
-    action: ["Identifier une fonction achat et ses missions", "Set up an identified purchasing function"],
+    action: [
+      "Identifier une fonction achat et ses missions",
+      "Set up an identified purchasing function",
+    ],
   },
   {
     id: "ORG-02",
@@ -252,7 +291,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Are needs collected and planned every year with the departments?",
     ],
     lever: L.marche,
-    action: ["Recenser les besoins chaque année avec les services", "Collect needs every year with departments"],
+    action: [
+      "Recenser les besoins chaque année avec les services",
+      "Collect needs every year with departments",
+    ],
   },
   {
     id: "ORG-03",
@@ -285,7 +327,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Does sourcing (market knowledge, supplier meetings) precede major tenders?",
     ],
     lever: L.sourcing,
-    action: ["Systématiser le sourcing avant les consultations", "Make sourcing systematic before tenders"],
+    action: [
+      "Systématiser le sourcing avant les consultations",
+      "Make sourcing systematic before tenders",
+    ],
   },
   {
     id: "ORG-06",
@@ -296,7 +341,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Are internal control and segregation of duties (commitment, delivery, payment) ensured?",
     ],
     lever: L.organisation,
-    action: ["Formaliser le contrôle interne de la chaîne achat", "Formalise internal control of the purchasing chain"],
+    action: [
+      "Formaliser le contrôle interne de la chaîne achat",
+      "Formalise internal control of the purchasing chain",
+    ],
   },
   {
     id: "ORG-07",
@@ -318,7 +366,10 @@ export const DIAGNOSTIC_QUESTIONS: readonly DiagnosticQuestion[] = [
       "Is purchasing coordinated between central services and territories?",
     ],
     lever: L.groupement,
-    action: ["Organiser la coordination achats entre centre et territoires", "Organise purchasing coordination between centre and territories"],
+    action: [
+      "Organiser la coordination achats entre centre et territoires",
+      "Organise purchasing coordination between centre and territories",
+    ],
   },
 ];
 
@@ -330,7 +381,8 @@ export type DiagnosticAnswer = 0 | 1 | 2 | 3;
  */
 export function parseAnswer(value: unknown): DiagnosticAnswer | null {
   if (value === null || value === undefined || typeof value === "boolean") return null;
-  const s = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
+  const s =
+    typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
   const c = s.charAt(0);
   return c === "0" || c === "1" || c === "2" || c === "3" ? (Number(c) as DiagnosticAnswer) : null;
 }
@@ -361,7 +413,9 @@ export const WEAK_MAX_ANSWER = 1;
 export const WEAK_MAX_ITEMS = 8;
 
 /** Scores per axis from answers keyed by question id (unknown ids ignored). */
-export function diagnosticScores(answers: Record<string, DiagnosticAnswer | null | undefined>): DiagnosticScores {
+export function diagnosticScores(
+  answers: Record<string, DiagnosticAnswer | null | undefined>
+): DiagnosticScores {
   const byAxis = {} as Record<Axis, AxisScore>;
   let sumAll = 0;
   let answeredAll = 0;
@@ -379,7 +433,12 @@ export function diagnosticScores(answers: Record<string, DiagnosticAnswer | null
     }
     sumAll += sum;
     answeredAll += answered;
-    byAxis[axis] = { axis, score: answered === 0 ? null : (sum / (3 * answered)) * 100, answered, questions: qs.length };
+    byAxis[axis] = {
+      axis,
+      score: answered === 0 ? null : (sum / (3 * answered)) * 100,
+      answered,
+      questions: qs.length,
+    };
   }
   const order = (q: DiagnosticQuestion) => DIAGNOSTIC_QUESTIONS.indexOf(q);
   weak.sort((a, b) => a.answer - b.answer || order(a.question) - order(b.question));

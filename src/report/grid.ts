@@ -34,7 +34,9 @@ export function sheetValues(sheet: SheetSpec): Cell[][] {
     rows = Math.max(rows, r + 1);
     cols = Math.max(cols, c + 1);
   }
-  const grid: Cell[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => null as Cell));
+  const grid: Cell[][] = Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => null as Cell)
+  );
   for (const [k, v] of cells) {
     const [r, c] = k.split(":").map(Number);
     grid[r][c] = plainValue(v);

@@ -17,12 +17,32 @@ export interface FieldDef {
   input?: boolean;
 }
 
-const f = (field: string, header: HeaderKey = field as HeaderKey, input = false): FieldDef => ({ field, header, input });
-const i = (field: string, header: HeaderKey = field as HeaderKey): FieldDef => f(field, header, true);
+const f = (field: string, header: HeaderKey = field as HeaderKey, input = false): FieldDef => ({
+  field,
+  header,
+  input,
+});
+const i = (field: string, header: HeaderKey = field as HeaderKey): FieldDef =>
+  f(field, header, true);
 
-export type PlanSection = "orientations" | "objectives" | "actions" | "renewals" | "responsible" | "mutualisation" | "evaluation";
+export type PlanSection =
+  | "orientations"
+  | "objectives"
+  | "actions"
+  | "renewals"
+  | "responsible"
+  | "mutualisation"
+  | "evaluation";
 
-export const PLAN_SECTIONS: readonly PlanSection[] = ["orientations", "objectives", "actions", "renewals", "responsible", "mutualisation", "evaluation"];
+export const PLAN_SECTIONS: readonly PlanSection[] = [
+  "orientations",
+  "objectives",
+  "actions",
+  "renewals",
+  "responsible",
+  "mutualisation",
+  "evaluation",
+];
 
 /** Fields of each plan section, column 0 (the key) first. */
 export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
@@ -71,7 +91,16 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     i("launch"),
     i("owner"),
   ],
-  responsible: [f("key"), f("element"), f("current"), f("reference"), i("status"), i("commitment"), i("deadline"), i("comment")],
+  responsible: [
+    f("key"),
+    f("element"),
+    f("current"),
+    f("reference"),
+    i("status"),
+    i("commitment"),
+    i("deadline"),
+    i("comment"),
+  ],
   mutualisation: [
     f("key"),
     f("familyLabel"),
@@ -84,7 +113,15 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     i("deadline"),
     i("status"),
   ],
-  evaluation: [f("key"), f("indicator"), f("currentValue"), f("followTarget"), f("frequency"), i("owner"), i("comment")],
+  evaluation: [
+    f("key"),
+    f("indicator"),
+    f("currentValue"),
+    f("followTarget"),
+    f("frequency"),
+    i("owner"),
+    i("comment"),
+  ],
 };
 
 /** Sections whose rows added by the user (no key) are kept. */
@@ -123,7 +160,12 @@ export const THRESHOLD_LAYOUT: readonly FieldDef[] = [
 ];
 
 /** Paramètres: ECB rate rows (keys "ecb/<n>"). */
-export const ECB_LAYOUT: readonly FieldDef[] = [f("key"), i("from"), i("rate", "ecbRate"), i("source")];
+export const ECB_LAYOUT: readonly FieldDef[] = [
+  f("key"),
+  i("from"),
+  i("rate", "ecbRate"),
+  i("source"),
+];
 
 export const KEY_HEADERS = ["Clé", "Key"];
 

@@ -9,7 +9,11 @@
  */
 import { excelSerialFromDay } from "../core/dates";
 import type { Cell } from "../core/model";
-import { defaultReferenceValues, type ReferenceOverrides, type ReferenceValues } from "../core/reference/values";
+import {
+  defaultReferenceValues,
+  type ReferenceOverrides,
+  type ReferenceValues,
+} from "../core/reference/values";
 import { clean } from "./cells";
 import { DIAGNOSTIC_QUESTIONS, parseAnswer, type DiagnosticAnswer } from "./diagnostic-questions";
 import {
@@ -63,7 +67,16 @@ export interface UserInputs {
 }
 
 export function emptyInputs(): UserInputs {
-  return { plan: {}, planExtraRows: [], diagnostic: {}, diagnosticComments: {}, parameters: {}, parameterTables: {}, history: [], issues: [] };
+  return {
+    plan: {},
+    planExtraRows: [],
+    diagnostic: {},
+    diagnosticComments: {},
+    parameters: {},
+    parameterTables: {},
+    history: [],
+    issues: [],
+  };
 }
 
 type Grid = Cell[][];
@@ -130,7 +143,12 @@ function walk(grid: Grid): KeyedRow[] {
   return out;
 }
 
-function rowFields(grid: Grid, r: number, layout: readonly FieldDef[], fields: string[]): Record<string, Scalar> {
+function rowFields(
+  grid: Grid,
+  r: number,
+  layout: readonly FieldDef[],
+  fields: string[]
+): Record<string, Scalar> {
   const out: Record<string, Scalar> = {};
   for (const field of fields) {
     const v = cellAt(grid, r, fieldCol(layout, field));
@@ -146,13 +164,20 @@ function readPlan(grid: Grid, into: UserInputs): void {
       if (!parsed) continue;
       const layout = PLAN_LAYOUT[parsed.section];
       const values = rowFields(grid, kr.row, layout, inputFields(layout));
-      if (Object.keys(values).length > 0) into.plan[kr.key] = { ...(into.plan[kr.key] ?? {}), ...values };
-    } else if (kr.afterHeader && kr.section !== null && PLAN_EXTRA_ROW_SECTIONS.includes(kr.section as PlanSection)) {
+      if (Object.keys(values).length > 0)
+        into.plan[kr.key] = { ...(into.plan[kr.key] ?? {}), ...values };
+    } else if (
+      kr.afterHeader &&
+      kr.section !== null &&
+      PLAN_EXTRA_ROW_SECTIONS.includes(kr.section as PlanSection)
+    ) {
       const layout = PLAN_LAYOUT[kr.section as PlanSection];
       const fields = layout.filter((d) => d.field !== "key").map((d) => d.field);
       const values = rowFields(grid, kr.row, layout, fields);
       // A user row needs at least one typed cell among its inputs or its description.
-      const typed = Object.keys(values).filter((k) => inputFields(layout).includes(k) || k === "familyLabel");
+      const typed = Object.keys(values).filter(
+        (k) => inputFields(layout).includes(k) || k === "familyLabel"
+      );
       if (typed.length > 0) into.planExtraRows.push(values);
     }
   }
@@ -168,7 +193,10 @@ function readDiagnostic(grid: Grid, into: UserInputs): void {
     const raw = cellAt(grid, kr.row, answerCol);
     const answer = parseAnswer(raw);
     if (answer !== null) into.diagnostic[kr.key] = answer;
-    else if (raw !== null) into.issues.push(`Diagnostic 360, question ${kr.key} : réponse « ${String(raw)} » non reconnue (attendu 0 à 3), ignorée.`);
+    else if (raw !== null)
+      into.issues.push(
+        `Diagnostic 360, question ${kr.key} : réponse « ${String(raw)} » non reconnue (attendu 0 à 3), ignorée.`
+      );
     const comment = cellAt(grid, kr.row, commentCol);
     if (comment !== null) into.diagnosticComments[kr.key] = String(comment);
   }
@@ -183,7 +211,8 @@ function readDatedRow(grid: Grid, r: number, table: DatedTableKey): Record<strin
   for (const field of DATED_FIELDS[table]) {
     const v = cellAt(grid, r, fieldCol(layout, field));
     if (v !== null) any = true;
-    out[field] = field === "source" ? (v === null ? null : String(v)) : v === null ? null : toNumber(v);
+    out[field] =
+      field === "source" ? (v === null ? null : String(v)) : v === null ? null : toNumber(v);
   }
   return any ? out : null;
 }
@@ -200,7 +229,9 @@ function readParameters(grid: Grid, into: UserInputs): void {
       const raw = cellAt(grid, kr.row, valueCol);
       if (raw === null) continue;
       if (fromSheetValue(def.kind, raw) === null) {
-        into.issues.push(`Paramètres, ${id} : valeur « ${String(raw)} » non valide, valeur par défaut conservée.`);
+        into.issues.push(
+          `Paramètres, ${id} : valeur « ${String(raw)} » non valide, valeur par défaut conservée.`
+        );
         continue;
       }
       into.parameters[id] = def.kind === "text" ? String(raw).trim() : (toNumber(raw) as number);
@@ -213,17 +244,22 @@ function readParameters(grid: Grid, into: UserInputs): void {
     if (!row) continue;
     const from = row.from;
     if (typeof from !== "number" || from <= 0) {
-      into.issues.push(`Paramètres, ligne ${kr.row + 1} : date de début manquante ou invalide, ligne ignorée.`);
+      into.issues.push(
+        `Paramètres, ligne ${kr.row + 1} : date de début manquante ou invalide, ligne ignorée.`
+      );
       continue;
     }
     const numeric = table === "ecbRates" ? ["rate"] : ["suppliesServices", "works"];
     if (numeric.some((k) => typeof row[k] !== "number" || (row[k] as number) < 0)) {
-      into.issues.push(`Paramètres, ligne ${kr.row + 1} : montant ou taux manquant ou invalide, ligne ignorée.`);
+      into.issues.push(
+        `Paramètres, ligne ${kr.row + 1} : montant ou taux manquant ou invalide, ligne ignorée.`
+      );
       continue;
     }
     (dated[table] ??= []).push(row);
   }
-  for (const t of DATED_TABLES) if (dated[t] && dated[t]!.length > 0) into.parameterTables[t] = dated[t];
+  for (const t of DATED_TABLES)
+    if (dated[t] && dated[t]!.length > 0) into.parameterTables[t] = dated[t];
 }
 
 function readHistory(grid: Grid, into: UserInputs): void {
@@ -291,7 +327,11 @@ function datedToReference(table: DatedTableKey, rows: Record<string, Scalar>[]):
   const day = (v: Scalar) => (typeof v === "number" ? (fromSheetValue("date", v) as number) : null);
   const sorted = [...rows].sort((a, b) => (a.from as number) - (b.from as number));
   if (table === "ecbRates") {
-    return sorted.map((r) => ({ from: day(r.from), ratePercent: clean((r.rate as number) * 100), source: r.source === null ? "" : String(r.source) }));
+    return sorted.map((r) => ({
+      from: day(r.from),
+      ratePercent: clean((r.rate as number) * 100),
+      source: r.source === null ? "" : String(r.source),
+    }));
   }
   return sorted.map((r) => ({
     from: day(r.from),
@@ -306,7 +346,10 @@ function datedToReference(table: DatedTableKey, rows: Record<string, Scalar>[]):
  * The reference overrides for the next analyse(): only the parameters whose value differs from
  * `base` (default: the SPEC §3 values), and the dated tables whose rows differ.
  */
-export function parametersToOverrides(inputs: Pick<UserInputs, "parameters" | "parameterTables">, base: ReferenceValues = defaultReferenceValues()): ReferenceOverrides {
+export function parametersToOverrides(
+  inputs: Pick<UserInputs, "parameters" | "parameterTables">,
+  base: ReferenceValues = defaultReferenceValues()
+): ReferenceOverrides {
   const overrides: Loose = {};
   for (const def of PARAMETERS) {
     if (!(def.id in inputs.parameters)) continue;

@@ -247,7 +247,10 @@ export const TEXTS = {
   stampRun: ["Exécution", "Run"],
   stampVersion: ["Optima Achats", "Optima Achats"],
   noSource: ["aucune table source", "no source table"],
-  defaultParameters: ["valeurs de référence par défaut (SPEC §3)", "default reference values (SPEC §3)"],
+  defaultParameters: [
+    "valeurs de référence par défaut (SPEC §3)",
+    "default reference values (SPEC §3)",
+  ],
   changedParameters: ["paramètres modifiés", "changed settings"],
   changedParameter: ["paramètre modifié", "changed setting"],
   reference: ["Réf.", "Ref."],
@@ -263,20 +266,35 @@ export const TEXTS = {
   emptyTable: ["Aucune ligne.", "No rows."],
   dashboardTitle: ["Tableau de bord des achats", "Purchasing dashboard"],
   kpiSection: ["Indicateurs clés", "Key indicators"],
-  reconciliationSection: ["Rapprochement des données (rien n'est perdu)", "Data reconciliation (nothing is lost)"],
+  reconciliationSection: [
+    "Rapprochement des données (rien n'est perdu)",
+    "Data reconciliation (nothing is lost)",
+  ],
   reconciliationByTable: ["Rapprochement par table", "Reconciliation by table"],
   allIndicatorsSection: ["Tous les indicateurs", "All indicators"],
   chartDataSection: ["Données des graphiques", "Chart data"],
-  chartPareto: ["Pareto des familles (dépense HT et part cumulée)", "Family Pareto (spend and cumulative share)"],
+  chartPareto: [
+    "Pareto des familles (dépense HT et part cumulée)",
+    "Family Pareto (spend and cumulative share)",
+  ],
   chartTrend: ["Dépense mensuelle HT (période et N-1)", "Monthly spend (period and previous year)"],
   chartProcedures: ["Procédures (valeur attribuée)", "Procedures (value awarded)"],
   chartChannels: ["Modes d'achat (dépense HT)", "Purchasing channels (spend)"],
-  gaugesTitle: ["Jauges PNAD (part des marchés de la période)", "PNAD gauges (share of the period's contracts)"],
+  gaugesTitle: [
+    "Jauges PNAD (part des marchés de la période)",
+    "PNAD gauges (share of the period's contracts)",
+  ],
   chartGaugeEnv: ["PNAD : considération environnementale", "PNAD: environmental consideration"],
   chartGaugeSocial: ["PNAD : considération sociale", "PNAD: social consideration"],
   chartQuadrants: ["Dépense par quadrant du portefeuille", "Spend by portfolio quadrant"],
-  chartResponsible: ["Achats responsables : valeur et référence", "Responsible purchasing: value and reference"],
-  chartPerInhabitant: ["Dépense par habitant et par territoire", "Spend per inhabitant by territory"],
+  chartResponsible: [
+    "Achats responsables : valeur et référence",
+    "Responsible purchasing: value and reference",
+  ],
+  chartPerInhabitant: [
+    "Dépense par habitant et par territoire",
+    "Spend per inhabitant by territory",
+  ],
   chartHistory: ["Évolution de la dépense HT par période", "Spend by period"],
   chartRadar: ["Diagnostic 360° : scores par axe", "360 assessment: scores by axis"],
   alertsTile: ["Signaux de conformité à vérifier", "Compliance signals to check"],
@@ -286,71 +304,137 @@ export const TEXTS = {
   cartoTitle: ["Cartographie des achats par famille", "Spend map by family"],
   cartoNote: [
     "Familles homogènes (SPEC §2.6) : la colonne « Règle de classement » indique la règle appliquée. Couverture contractuelle globale (PF1) :",
-    "Homogeneous families (SPEC §2.6): the \"Classification rule\" column shows the rule applied. Overall contract coverage (PF1):",
+    'Homogeneous families (SPEC §2.6): the "Classification rule" column shows the rule applied. Overall contract coverage (PF1):',
   ],
   quadrantSummary: ["Synthèse du portefeuille (formules)", "Portfolio summary (formulas)"],
   suppliersTitle: ["Fournisseurs", "Suppliers"],
   abcSummary: ["Classes ABC (formules)", "ABC classes (formulas)"],
   complianceTitle: ["Conformité : signaux à vérifier", "Compliance: signals to check"],
   summary: ["Synthèse", "Summary"],
-  co1Lines: ["Lignes derrière chaque signal de fractionnement", "Lines behind each splitting signal"],
-  co1Singles: ["Achats uniques au-dessus du seuil, hors marché", "Single purchases above the threshold, outside any contract"],
-  co1Excluded: ["Familles exclues du contrôle de fractionnement", "Families excluded from the splitting check"],
+  co1Lines: [
+    "Lignes derrière chaque signal de fractionnement",
+    "Lines behind each splitting signal",
+  ],
+  co1Singles: [
+    "Achats uniques au-dessus du seuil, hors marché",
+    "Single purchases above the threshold, outside any contract",
+  ],
+  co1Excluded: [
+    "Familles exclues du contrôle de fractionnement",
+    "Families excluded from the splitting check",
+  ],
   mutualisationTitle: ["Mutualisation", "Pooling"],
-  responsibleTitle: ["Achats responsables : indicateurs et objectifs", "Responsible purchasing: indicators and targets"],
+  responsibleTitle: [
+    "Achats responsables : indicateurs et objectifs",
+    "Responsible purchasing: indicators and targets",
+  ],
   territoriesTitle: ["Territoires", "Territories"],
-  anomaliesTitle: ["Anomalies : lignes rejetées ou analysées avec avertissement", "Anomalies: rejected rows and rows analysed with a warning"],
-  noAnomaly: ["Aucune anomalie : toutes les lignes ont été analysées sans avertissement.", "No anomaly: every row was analysed without warning."],
+  anomaliesTitle: [
+    "Anomalies : lignes rejetées ou analysées avec avertissement",
+    "Anomalies: rejected rows and rows analysed with a warning",
+  ],
+  noAnomaly: [
+    "Aucune anomalie : toutes les lignes ont été analysées sans avertissement.",
+    "No anomaly: every row was analysed without warning.",
+  ],
   rejected: ["Rejetée", "Rejected"],
   warning: ["Avertissement", "Warning"],
-  historyTitle: ["Historique : un instantané par période analysée", "History: one snapshot per analysed period"],
+  historyTitle: [
+    "Historique : un instantané par période analysée",
+    "History: one snapshot per analysed period",
+  ],
   historyNote: [
     "Une ligne par période : une nouvelle exécution sur la même période remplace sa ligne. La ligne grise au-dessus du tableau porte les clés des colonnes (ne pas modifier).",
     "One row per period: a new run on the same period replaces its row. The grey row above the table holds the column keys (do not edit).",
   ],
-  parametersTitle: ["Paramètres : valeurs de référence (modifiables)", "Settings: reference values (editable)"],
+  parametersTitle: [
+    "Paramètres : valeurs de référence (modifiables)",
+    "Settings: reference values (editable)",
+  ],
   parametersNote: [
     "Modifiez les cellules jaunes : elles sont relues à la prochaine exécution. La colonne A porte les clés (ne pas modifier). Pourcentages en %, montants en euros HT.",
     "Edit the yellow cells: they are read back on the next run. Column A holds the keys (do not edit). Percentages in %, amounts in euros excl. VAT.",
   ],
   parametersScalars: ["Seuils, taux et objectifs", "Thresholds, rates and targets"],
-  parametersDispense: ["Seuils de dispense de procédure (R2122-8), par date de lancement", "Procedure exemption thresholds (R2122-8), by launch date"],
-  parametersEu: ["Seuils européens (procédures formalisées), collectivités", "EU thresholds (formal procedures), local authorities"],
-  parametersEcb: ["Taux BCE (intérêts moratoires), au 1er jour du semestre", "ECB rate (late interest), on the first day of the half-year"],
+  parametersDispense: [
+    "Seuils de dispense de procédure (R2122-8), par date de lancement",
+    "Procedure exemption thresholds (R2122-8), by launch date",
+  ],
+  parametersEu: [
+    "Seuils européens (procédures formalisées), collectivités",
+    "EU thresholds (formal procedures), local authorities",
+  ],
+  parametersEcb: [
+    "Taux BCE (intérêts moratoires), au 1er jour du semestre",
+    "ECB rate (late interest), on the first day of the half-year",
+  ],
   parametersAddRows: [
     "Pour ajouter une ligne, tapez-la sous le tableau (clé vide) : elle sera prise en compte.",
     "To add a row, type it below the table (empty key): it will be taken into account.",
   ],
-  notApplied: ["Valeur saisie différente de la valeur utilisée : elle s'appliquera à la prochaine exécution.", "Typed value differs from the value used: it applies on the next run."],
+  notApplied: [
+    "Valeur saisie différente de la valeur utilisée : elle s'appliquera à la prochaine exécution.",
+    "Typed value differs from the value used: it applies on the next run.",
+  ],
   planTitle: ["Plan stratégique d'achat", "Strategic purchasing plan"],
   planNote: [
     "Cellules jaunes : à compléter par vous, conservées à chaque exécution. Les autres chiffres sont actualisés à partir de l'analyse. Colonne A : clés de lignes (ne pas modifier) ; une ligne ajoutée sans clé dans le plan d'action est conservée.",
     "Yellow cells: yours to fill in, kept on every run. Other figures are refreshed from the analysis. Column A: row keys (do not edit); a row added without a key in the action plan is kept.",
   ],
   planS1: ["1 · Diagnostic", "1 · Diagnosis"],
-  planS2: ["2 · Orientations alignées sur les politiques publiques de la collectivité", "2 · Orientations aligned with public policies"],
+  planS2: [
+    "2 · Orientations alignées sur les politiques publiques de la collectivité",
+    "2 · Orientations aligned with public policies",
+  ],
   planS3: ["3 · Objectifs", "3 · Objectives"],
   planS4: ["4 · Plan d'action par famille", "4 · Action plan by family"],
   planS5: ["5 · Calendrier des renouvellements (PF7)", "5 · Renewal calendar (PF7)"],
   planS6: ["6 · Politique d'achat responsable", "6 · Responsible purchasing policy"],
-  planS7: ["7 · Mutualisation et structures de coopération", "7 · Pooling and cooperation structures"],
-  planS8: ["8 · Évaluation : indicateurs à suivre chaque mois", "8 · Evaluation: KPIs to follow each month"],
+  planS7: [
+    "7 · Mutualisation et structures de coopération",
+    "7 · Pooling and cooperation structures",
+  ],
+  planS8: [
+    "8 · Évaluation : indicateurs à suivre chaque mois",
+    "8 · Evaluation: KPIs to follow each month",
+  ],
   keyFigures: ["Chiffres clés de l'analyse", "Key figures from the analysis"],
-  diagScores: ["Scores du diagnostic 360° (liés à la feuille Diagnostic 360)", "360 assessment scores (linked to the assessment sheet)"],
-  weakItems: ["Points faibles du diagnostic 360° et leviers associés", "Weak items of the 360 assessment and their levers"],
+  diagScores: [
+    "Scores du diagnostic 360° (liés à la feuille Diagnostic 360)",
+    "360 assessment scores (linked to the assessment sheet)",
+  ],
+  weakItems: [
+    "Points faibles du diagnostic 360° et leviers associés",
+    "Weak items of the 360 assessment and their levers",
+  ],
   noDiagnostic: [
     "Diagnostic 360° non renseigné : répondez au questionnaire, les points faibles alimenteront ce plan à la prochaine exécution.",
     "360 assessment not answered yet: answer the questionnaire; weak items will feed this plan on the next run.",
   ],
-  noWeakItem: ["Aucun point faible (réponse 0 ou 1) dans le diagnostic 360°.", "No weak item (answer 0 or 1) in the 360 assessment."],
+  noWeakItem: [
+    "Aucun point faible (réponse 0 ou 1) dans le diagnostic 360°.",
+    "No weak item (answer 0 or 1) in the 360 assessment.",
+  ],
   transverse: ["Transverse", "Cross-cutting"],
-  familyAbsent: ["Famille sans dépense sur la période (ligne conservée pour vos saisies)", "Family without spend in the period (row kept for your input)"],
-  contractAbsent: ["Marché hors calendrier de la période (ligne conservée pour vos saisies)", "Contract no longer in the calendar (row kept for your input)"],
+  familyAbsent: [
+    "Famille sans dépense sur la période (ligne conservée pour vos saisies)",
+    "Family without spend in the period (row kept for your input)",
+  ],
+  contractAbsent: [
+    "Marché hors calendrier de la période (ligne conservée pour vos saisies)",
+    "Contract no longer in the calendar (row kept for your input)",
+  ],
   userRow: ["Ligne ajoutée", "Added row"],
-  scenarios: ["Scénarios d'économies sur la dépense adressable (MU3, formules)", "Savings scenarios on addressable spend (MU3, formulas)"],
+  scenarios: [
+    "Scénarios d'économies sur la dépense adressable (MU3, formules)",
+    "Savings scenarios on addressable spend (MU3, formulas)",
+  ],
   monthly: ["Mensuelle", "Monthly"],
   lists: ["Listes (ne pas modifier)", "Lists (do not edit)"],
-  diagTitle: ["Diagnostic 360° : stratégie · outils · organisation", "360 assessment: strategy · tools · organisation"],
+  diagTitle: [
+    "Diagnostic 360° : stratégie · outils · organisation",
+    "360 assessment: strategy · tools · organisation",
+  ],
   diagNote: [
     "Répondez dans la colonne jaune : 0 Non · 1 Partiellement · 2 Oui, formalisé · 3 Oui, suivi et évalué. Les scores par axe se calculent en direct ; les réponses 0 et 1 alimentent le plan stratégique.",
     "Answer in the yellow column: 0 No · 1 Partly · 2 Yes, formalised · 3 Yes, monitored and evaluated. Axis scores are live formulas; answers 0 and 1 feed the strategic plan.",
@@ -495,7 +579,7 @@ export const ANSWER_SCALE: readonly Pair[] = [
 
 /** Indicator label in the language (core labels are French). */
 export function indicatorLabel(lang: Lang, ind: Pick<IndicatorResult, "id" | "label">): string {
-  return lang === "en" ? INDICATOR_LABELS_EN[ind.id] ?? ind.label : ind.label;
+  return lang === "en" ? (INDICATOR_LABELS_EN[ind.id] ?? ind.label) : ind.label;
 }
 
 /** "CO5 — N/D : <French reason>" for an N/A indicator. */

@@ -6,10 +6,26 @@
 import type { Analysis } from "../core/analyse";
 import type { IndicatorResult, Row } from "../core/indicators/types";
 import { rangeA1, sheetRangeA1 } from "./a1";
-import { dateSerial, fraction, monthSerial, scalarCell, textCell, yesNo, type Formats } from "./cells";
+import {
+  dateSerial,
+  fraction,
+  monthSerial,
+  scalarCell,
+  textCell,
+  yesNo,
+  type Formats,
+} from "./cells";
 import type { FieldDef } from "./input-layout";
 import type { UserInputs } from "./inputs";
-import { header, indicatorLabel, naText, sheetName, text, type HeaderKey, type Lang } from "./labels";
+import {
+  header,
+  indicatorLabel,
+  naText,
+  sheetName,
+  text,
+  type HeaderKey,
+  type Lang,
+} from "./labels";
 import {
   isValidTableName,
   type CellBlock,
@@ -118,13 +134,21 @@ export function kindCell(lang: Lang, kind: ColumnKind, value: unknown): CellValu
   if (value === null || value === undefined) return null;
   switch (kind) {
     case "text":
-      return typeof value === "string" ? textCell(value) : typeof value === "boolean" ? yesNo(lang, value) : scalarCell(value);
+      return typeof value === "string"
+        ? textCell(value)
+        : typeof value === "boolean"
+          ? yesNo(lang, value)
+          : scalarCell(value);
     case "pct":
       return typeof value === "number" ? fraction(value) : scalarCell(value);
     case "date":
-      return typeof value === "string" || typeof value === "number" ? dateSerial(value) ?? scalarCell(value) : null;
+      return typeof value === "string" || typeof value === "number"
+        ? (dateSerial(value) ?? scalarCell(value))
+        : null;
     case "month":
-      return typeof value === "string" ? monthSerial(value) ?? textCell(value) : scalarCell(value);
+      return typeof value === "string"
+        ? (monthSerial(value) ?? textCell(value))
+        : scalarCell(value);
     case "bool":
       return typeof value === "boolean" ? yesNo(lang, value) : scalarCell(value);
     default:
@@ -166,7 +190,7 @@ export class SheetBuilder {
     readonly ctx: BuildContext,
     readonly key: SheetKey,
     readonly mode: SheetMode,
-    readonly layoutVersion = 1,
+    readonly layoutVersion = 1
   ) {}
 
   get lang(): Lang {
@@ -207,7 +231,7 @@ export class SheetBuilder {
     row: number,
     col: number,
     values: CellValue[][],
-    opts: Omit<CellBlock, "row" | "col" | "values"> = {},
+    opts: Omit<CellBlock, "row" | "col" | "values"> = {}
   ): CellRange {
     if (values.length === 0 || values[0].length === 0) throw new Error("Bloc vide");
     const w = values[0].length;
@@ -222,7 +246,13 @@ export class SheetBuilder {
     return { r1: row, c1: col, r2: row + values.length - 1, c2: col + w - 1 };
   }
 
-  cell(row: number, col: number, value: CellValue, style?: StyleName, numberFormat?: string): CellRange {
+  cell(
+    row: number,
+    col: number,
+    value: CellValue,
+    style?: StyleName,
+    numberFormat?: string
+  ): CellRange {
     return this.block(row, col, [[value]], { style, numberFormat });
   }
 
@@ -269,7 +299,7 @@ export class SheetBuilder {
     columns: TableColumn[],
     rows: CellValue[][],
     style: TableStyle = "TableStyleMedium2",
-    cellFormats?: TableSpec["cellFormats"],
+    cellFormats?: TableSpec["cellFormats"]
   ): PlacedTable {
     const seen = new Set<string>();
     for (const c of columns) {
@@ -278,7 +308,8 @@ export class SheetBuilder {
       if (seen.has(lower)) throw new Error(`En-tête en double dans ${name} : ${c.header}`);
       seen.add(lower);
     }
-    for (const r of rows) if (r.length !== columns.length) throw new Error(`Ligne de largeur incorrecte dans ${name}`);
+    for (const r of rows)
+      if (r.length !== columns.length) throw new Error(`Ligne de largeur incorrecte dans ${name}`);
     const spec: TableSpec = { name: this.tableName(name), row, col, columns, rows, style };
     if (cellFormats && cellFormats.length > 0) spec.cellFormats = cellFormats;
     this.tables.push(spec);
@@ -313,9 +344,20 @@ export class SheetBuilder {
   }
 
   /** Places a table of core rows with column definitions. */
-  table(name: string, row: number, col: number, defs: ColumnDef[], rows: Row[], style: TableStyle = "TableStyleMedium2"): PlacedTable {
+  table(
+    name: string,
+    row: number,
+    col: number,
+    defs: ColumnDef[],
+    rows: Row[],
+    style: TableStyle = "TableStyleMedium2"
+  ): PlacedTable {
     const columns: TableColumn[] = defs.map((d) => {
-      const c: TableColumn = { key: d.key, header: this.h(d.header), width: d.width ?? defaultWidth(d.kind) };
+      const c: TableColumn = {
+        key: d.key,
+        header: this.h(d.header),
+        width: d.width ?? defaultWidth(d.kind),
+      };
       const nf = kindFormat(this.f, d.kind);
       if (nf) c.numberFormat = nf;
       if (d.input) c.input = true;
@@ -323,14 +365,19 @@ export class SheetBuilder {
       return c;
     });
     if (rows.length > 0) {
-      for (const d of defs) if (!d.get && !rows.some((r) => Object.prototype.hasOwnProperty.call(r, d.key))) this.ctx.missingColumns.push(`${name}.${d.key}`);
+      for (const d of defs)
+        if (!d.get && !rows.some((r) => Object.prototype.hasOwnProperty.call(r, d.key)))
+          this.ctx.missingColumns.push(`${name}.${d.key}`);
     }
-    const cells = rows.map((r) => defs.map((d) => kindCell(this.lang, d.kind, d.get ? d.get(r) : r[d.key])));
+    const cells = rows.map((r) =>
+      defs.map((d) => kindCell(this.lang, d.kind, d.get ? d.get(r) : r[d.key]))
+    );
     return this.rawTable(name, row, col, columns, cells, style);
   }
 
   chart(spec: ChartSpec): void {
-    if (this.charts.some((c) => c.id === spec.id)) throw new Error(`Graphique en double : ${spec.id}`);
+    if (this.charts.some((c) => c.id === spec.id))
+      throw new Error(`Graphique en double : ${spec.id}`);
     this.charts.push(spec);
   }
 
@@ -348,7 +395,9 @@ export class SheetBuilder {
       name: this.name,
       mode: this.mode,
       layoutVersion: this.layoutVersion,
-      columnWidths: [...this.widths.entries()].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
+      columnWidths: [...this.widths.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([col, width]) => ({ col, width })),
       blocks: this.blocks,
       tables: this.tables,
       merges: this.merges,
@@ -405,7 +454,7 @@ export function indicatorTable(
   tableKey: string,
   name: string,
   defs: ColumnDef[],
-  opts: { col?: number; title?: string; style?: TableStyle } = {},
+  opts: { col?: number; title?: string; style?: TableStyle } = {}
 ): PlacedTable | null {
   const col = opts.col ?? 0;
   if (opts.title) sb.cell(sb.cursor++, col, textCell(opts.title), "subtitle");
@@ -422,9 +471,17 @@ export function indicatorTable(
 }
 
 /** Table columns of an input layout (key column first), input columns flagged. */
-export function layoutColumns(sb: SheetBuilder, layout: readonly FieldDef[], widths: Record<string, number> = {}): TableColumn[] {
+export function layoutColumns(
+  sb: SheetBuilder,
+  layout: readonly FieldDef[],
+  widths: Record<string, number> = {}
+): TableColumn[] {
   return layout.map((d) => {
-    const c: TableColumn = { key: d.field, header: sb.h(d.header), width: widths[d.field] ?? (d.field === "key" ? 12 : 16) };
+    const c: TableColumn = {
+      key: d.field,
+      header: sb.h(d.header),
+      width: widths[d.field] ?? (d.field === "key" ? 12 : 16),
+    };
     if (d.input) c.input = true;
     return c;
   });

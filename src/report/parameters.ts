@@ -21,7 +21,13 @@ export interface ParameterDef {
   sourcePath: string;
 }
 
-const P = (id: string, kind: ParameterKind, fr: string, en: string, sourcePath?: string): ParameterDef => ({
+const P = (
+  id: string,
+  kind: ParameterKind,
+  fr: string,
+  en: string,
+  sourcePath?: string
+): ParameterDef => ({
   id,
   kind,
   label: [fr, en],
@@ -30,51 +36,248 @@ const P = (id: string, kind: ParameterKind, fr: string, en: string, sourcePath?:
 
 /** Kinds: eur values are cents in ReferenceValues; percent values are 0–100. */
 export const PARAMETERS: readonly ParameterDef[] = [
-  P("publicityThresholdCents.value", "eur", "Seuil de publicité (BOAMP ou JAL)", "Advertising threshold (BOAMP or JAL)"),
-  P("decpThresholdCents.value", "eur", "Seuil de publication des données essentielles (DECP)", "Essential data (DECP) publication threshold"),
-  P("smallLots.suppliesServicesCents", "eur", "Petits lots : fournitures et services", "Small lots: supplies and services"),
+  P(
+    "publicityThresholdCents.value",
+    "eur",
+    "Seuil de publicité (BOAMP ou JAL)",
+    "Advertising threshold (BOAMP or JAL)"
+  ),
+  P(
+    "decpThresholdCents.value",
+    "eur",
+    "Seuil de publication des données essentielles (DECP)",
+    "Essential data (DECP) publication threshold"
+  ),
+  P(
+    "smallLots.suppliesServicesCents",
+    "eur",
+    "Petits lots : fournitures et services",
+    "Small lots: supplies and services"
+  ),
   P("smallLots.worksCents", "eur", "Petits lots : travaux", "Small lots: works"),
-  P("smallLots.maxSharePercent", "percent", "Petits lots : part maximale du total des lots", "Small lots: maximum share of all lots"),
-  P("paymentDelayDays.localAuthority", "days", "Délai global de paiement : collectivités", "Payment time: local authorities"),
-  P("paymentDelayDays.publicHospital", "days", "Délai global de paiement : établissements publics de santé", "Payment time: public hospitals"),
-  P("latePaymentMargin.value", "percent", "Intérêts moratoires : points ajoutés au taux BCE", "Late interest: points added to the ECB rate"),
-  P("lateFlatIndemnityCents.value", "eur", "Indemnité forfaitaire pour frais de recouvrement", "Flat recovery indemnity"),
-  P("pnad.environmentalPercent", "percent", "Objectif PNAD : marchés avec considération environnementale", "PNAD target: contracts with an environmental consideration"),
-  P("pnad.socialPercent", "percent", "Objectif PNAD : marchés avec considération sociale", "PNAD target: contracts with a social consideration"),
-  P("loiClimatStart.value", "date", "Loi Climat et Résilience : consultations lancées à partir du", "Loi Climat: tenders launched from"),
-  P("spaserThresholdCents.value", "eur", "Seuil d'obligation de SPASER (achats annuels)", "SPASER obligation threshold (annual purchases)"),
-  P("oecp.smeContractsPercent", "percent", "OECP : part des marchés attribués à des PME", "OECP: share of contracts won by SMEs"),
-  P("oecp.smeContractsLocalPercent", "percent", "OECP : part des marchés des collectivités attribués à des PME", "OECP: share of local authority contracts won by SMEs"),
+  P(
+    "smallLots.maxSharePercent",
+    "percent",
+    "Petits lots : part maximale du total des lots",
+    "Small lots: maximum share of all lots"
+  ),
+  P(
+    "paymentDelayDays.localAuthority",
+    "days",
+    "Délai global de paiement : collectivités",
+    "Payment time: local authorities"
+  ),
+  P(
+    "paymentDelayDays.publicHospital",
+    "days",
+    "Délai global de paiement : établissements publics de santé",
+    "Payment time: public hospitals"
+  ),
+  P(
+    "latePaymentMargin.value",
+    "percent",
+    "Intérêts moratoires : points ajoutés au taux BCE",
+    "Late interest: points added to the ECB rate"
+  ),
+  P(
+    "lateFlatIndemnityCents.value",
+    "eur",
+    "Indemnité forfaitaire pour frais de recouvrement",
+    "Flat recovery indemnity"
+  ),
+  P(
+    "pnad.environmentalPercent",
+    "percent",
+    "Objectif PNAD : marchés avec considération environnementale",
+    "PNAD target: contracts with an environmental consideration"
+  ),
+  P(
+    "pnad.socialPercent",
+    "percent",
+    "Objectif PNAD : marchés avec considération sociale",
+    "PNAD target: contracts with a social consideration"
+  ),
+  P(
+    "loiClimatStart.value",
+    "date",
+    "Loi Climat et Résilience : consultations lancées à partir du",
+    "Loi Climat: tenders launched from"
+  ),
+  P(
+    "spaserThresholdCents.value",
+    "eur",
+    "Seuil d'obligation de SPASER (achats annuels)",
+    "SPASER obligation threshold (annual purchases)"
+  ),
+  P(
+    "oecp.smeContractsPercent",
+    "percent",
+    "OECP : part des marchés attribués à des PME",
+    "OECP: share of contracts won by SMEs"
+  ),
+  P(
+    "oecp.smeContractsLocalPercent",
+    "percent",
+    "OECP : part des marchés des collectivités attribués à des PME",
+    "OECP: share of local authority contracts won by SMEs"
+  ),
   P("oecp.smeValuePercent", "percent", "OECP : part des PME en valeur", "OECP: SME share by value"),
-  P("oecp.socialClausePercent", "percent", "OECP : marchés avec clause sociale", "OECP: contracts with a social clause"),
-  P("oecp.socialClauseLocalPercent", "percent", "OECP : marchés des collectivités avec clause sociale", "OECP: local authority contracts with a social clause"),
-  P("oecp.environmentalClausePercent", "percent", "OECP : marchés avec clause environnementale", "OECP: contracts with an environmental clause"),
-  P("oecp.singleBidPercent", "percent", "Part nationale d'offre unique (indicatif)", "National single-bid share (indicative)"),
-  P("sms.singleBidder.green", "percent", "Offre unique : vert jusqu'à", "Single bidder: green up to", "sms.singleBidder.source"),
-  P("sms.singleBidder.red", "percent", "Offre unique : rouge au-delà de", "Single bidder: red above", "sms.singleBidder.source"),
-  P("sms.noCallsForBids.green", "percent", "Sans appel d'offres : vert jusqu'à", "No calls for bids: green up to", "sms.noCallsForBids.source"),
-  P("sms.noCallsForBids.red", "percent", "Sans appel d'offres : rouge à partir de", "No calls for bids: red from", "sms.noCallsForBids.source"),
-  P("sms.cooperativeProcurement.green", "percent", "Achats coopératifs : vert à partir de", "Cooperative procurement: green from", "sms.cooperativeProcurement.source"),
-  P("sms.cooperativeProcurement.red", "percent", "Achats coopératifs : rouge en dessous de", "Cooperative procurement: red below", "sms.cooperativeProcurement.source"),
-  P("sms.priceOnlyAward.green", "percent", "Critère prix seul : vert en dessous de", "Price-only award: green below", "sms.priceOnlyAward.source"),
-  P("sms.priceOnlyAward.red", "percent", "Critère prix seul : rouge à partir de", "Price-only award: red from", "sms.priceOnlyAward.source"),
-  P("euAverages2024.singleBidderPercent", "percent", "Moyenne UE 2024 : offre unique", "EU 2024 average: single bidder"),
-  P("euAverages2024.smeContractorsPercent", "percent", "Moyenne UE 2024 : titulaires PME", "EU 2024 average: SME contractors"),
-  P("euAverages2024.lotsPercent", "percent", "Moyenne UE 2024 : allotissement", "EU 2024 average: lots"),
-  P("poolingScenarios.lowPercent", "percent", "Scénario bas d'économies de mutualisation", "Low pooling savings scenario"),
-  P("poolingScenarios.centralPercent", "percent", "Scénario central d'économies de mutualisation", "Central pooling savings scenario"),
-  P("poolingScenarios.highPercent", "percent", "Scénario haut d'économies de mutualisation", "High pooling savings scenario"),
-  P("amendmentLimits.suppliesServicesPercent", "percent", "Limite d'avenants : fournitures et services", "Amendment limit: supplies and services"),
-  P("amendmentLimits.worksPercent", "percent", "Limite d'avenants : travaux", "Amendment limit: works"),
-  P("tailSpendThresholdCents.value", "eur", "Seuil de longue traîne (dépense annuelle par fournisseur)", "Tail-spend threshold (annual spend per supplier)"),
-  P("bunchingLowPercent.value", "percent", "Bande de regroupement sous les seuils : à partir de", "Bunching band below thresholds: from"),
-  P("defaultVatPercent.value", "percent", "Taux de TVA par défaut (TTC seul)", "Default VAT rate (TTC only)"),
+  P(
+    "oecp.socialClausePercent",
+    "percent",
+    "OECP : marchés avec clause sociale",
+    "OECP: contracts with a social clause"
+  ),
+  P(
+    "oecp.socialClauseLocalPercent",
+    "percent",
+    "OECP : marchés des collectivités avec clause sociale",
+    "OECP: local authority contracts with a social clause"
+  ),
+  P(
+    "oecp.environmentalClausePercent",
+    "percent",
+    "OECP : marchés avec clause environnementale",
+    "OECP: contracts with an environmental clause"
+  ),
+  P(
+    "oecp.singleBidPercent",
+    "percent",
+    "Part nationale d'offre unique (indicatif)",
+    "National single-bid share (indicative)"
+  ),
+  P(
+    "sms.singleBidder.green",
+    "percent",
+    "Offre unique : vert jusqu'à",
+    "Single bidder: green up to",
+    "sms.singleBidder.source"
+  ),
+  P(
+    "sms.singleBidder.red",
+    "percent",
+    "Offre unique : rouge au-delà de",
+    "Single bidder: red above",
+    "sms.singleBidder.source"
+  ),
+  P(
+    "sms.noCallsForBids.green",
+    "percent",
+    "Sans appel d'offres : vert jusqu'à",
+    "No calls for bids: green up to",
+    "sms.noCallsForBids.source"
+  ),
+  P(
+    "sms.noCallsForBids.red",
+    "percent",
+    "Sans appel d'offres : rouge à partir de",
+    "No calls for bids: red from",
+    "sms.noCallsForBids.source"
+  ),
+  P(
+    "sms.cooperativeProcurement.green",
+    "percent",
+    "Achats coopératifs : vert à partir de",
+    "Cooperative procurement: green from",
+    "sms.cooperativeProcurement.source"
+  ),
+  P(
+    "sms.cooperativeProcurement.red",
+    "percent",
+    "Achats coopératifs : rouge en dessous de",
+    "Cooperative procurement: red below",
+    "sms.cooperativeProcurement.source"
+  ),
+  P(
+    "sms.priceOnlyAward.green",
+    "percent",
+    "Critère prix seul : vert en dessous de",
+    "Price-only award: green below",
+    "sms.priceOnlyAward.source"
+  ),
+  P(
+    "sms.priceOnlyAward.red",
+    "percent",
+    "Critère prix seul : rouge à partir de",
+    "Price-only award: red from",
+    "sms.priceOnlyAward.source"
+  ),
+  P(
+    "euAverages2024.singleBidderPercent",
+    "percent",
+    "Moyenne UE 2024 : offre unique",
+    "EU 2024 average: single bidder"
+  ),
+  P(
+    "euAverages2024.smeContractorsPercent",
+    "percent",
+    "Moyenne UE 2024 : titulaires PME",
+    "EU 2024 average: SME contractors"
+  ),
+  P(
+    "euAverages2024.lotsPercent",
+    "percent",
+    "Moyenne UE 2024 : allotissement",
+    "EU 2024 average: lots"
+  ),
+  P(
+    "poolingScenarios.lowPercent",
+    "percent",
+    "Scénario bas d'économies de mutualisation",
+    "Low pooling savings scenario"
+  ),
+  P(
+    "poolingScenarios.centralPercent",
+    "percent",
+    "Scénario central d'économies de mutualisation",
+    "Central pooling savings scenario"
+  ),
+  P(
+    "poolingScenarios.highPercent",
+    "percent",
+    "Scénario haut d'économies de mutualisation",
+    "High pooling savings scenario"
+  ),
+  P(
+    "amendmentLimits.suppliesServicesPercent",
+    "percent",
+    "Limite d'avenants : fournitures et services",
+    "Amendment limit: supplies and services"
+  ),
+  P(
+    "amendmentLimits.worksPercent",
+    "percent",
+    "Limite d'avenants : travaux",
+    "Amendment limit: works"
+  ),
+  P(
+    "tailSpendThresholdCents.value",
+    "eur",
+    "Seuil de longue traîne (dépense annuelle par fournisseur)",
+    "Tail-spend threshold (annual spend per supplier)"
+  ),
+  P(
+    "bunchingLowPercent.value",
+    "percent",
+    "Bande de regroupement sous les seuils : à partir de",
+    "Bunching band below thresholds: from"
+  ),
+  P(
+    "defaultVatPercent.value",
+    "percent",
+    "Taux de TVA par défaut (TTC seul)",
+    "Default VAT rate (TTC only)"
+  ),
   P("ugapSiren.value", "text", "SIREN de l'UGAP", "UGAP SIREN"),
 ];
 
 export type DatedTableKey = "dispenseThresholds" | "euThresholds" | "ecbRates";
 
-export const DATED_TABLES: readonly DatedTableKey[] = ["dispenseThresholds", "euThresholds", "ecbRates"];
+export const DATED_TABLES: readonly DatedTableKey[] = [
+  "dispenseThresholds",
+  "euThresholds",
+  "ecbRates",
+];
 
 /** Section key (row keys "<section>/<n>") of each dated table in the sheet. */
 export const DATED_SECTION: Record<DatedTableKey, string> = {
@@ -111,7 +314,10 @@ export function parameterSource(ref: ReferenceValues, def: ParameterDef): string
 }
 
 /** ReferenceValues unit → sheet value (euros, fraction, serial). */
-export function toSheetValue(kind: ParameterKind, raw: number | string | null): number | string | null {
+export function toSheetValue(
+  kind: ParameterKind,
+  raw: number | string | null
+): number | string | null {
   if (raw === null) return null;
   if (typeof raw === "string") return raw;
   switch (kind) {
@@ -172,9 +378,16 @@ export function parameterLabel(lang: Lang, def: ParameterDef): string {
 }
 
 /** Dated rows of ReferenceValues as sheet rows (Excel-native values), keyed by field. */
-export function datedRows(ref: ReferenceValues, table: DatedTableKey): Record<string, number | string | null>[] {
+export function datedRows(
+  ref: ReferenceValues,
+  table: DatedTableKey
+): Record<string, number | string | null>[] {
   if (table === "ecbRates") {
-    return ref.ecbRates.map((r) => ({ from: excelSerialFromDay(r.from), rate: clean(r.ratePercent / 100), source: r.source }));
+    return ref.ecbRates.map((r) => ({
+      from: excelSerialFromDay(r.from),
+      rate: clean(r.ratePercent / 100),
+      source: r.source,
+    }));
   }
   return ref[table].map((r) => ({
     from: excelSerialFromDay(r.from),
@@ -186,7 +399,11 @@ export function datedRows(ref: ReferenceValues, table: DatedTableKey): Record<st
 }
 
 /** Parameters whose value differs from the defaults (labels), and dated tables that differ. */
-export function changedParameters(ref: ReferenceValues, defaults: ReferenceValues, lang: Lang): string[] {
+export function changedParameters(
+  ref: ReferenceValues,
+  defaults: ReferenceValues,
+  lang: Lang
+): string[] {
   const out: string[] = [];
   for (const def of PARAMETERS) {
     if (parameterRaw(ref, def) !== parameterRaw(defaults, def)) out.push(parameterLabel(lang, def));
@@ -197,7 +414,8 @@ export function changedParameters(ref: ReferenceValues, defaults: ReferenceValue
     ecbRates: ["taux BCE", "ECB rates"],
   };
   for (const t of DATED_TABLES) {
-    if (JSON.stringify(ref[t]) !== JSON.stringify(defaults[t])) out.push(lang === "fr" ? names[t][0] : names[t][1]);
+    if (JSON.stringify(ref[t]) !== JSON.stringify(defaults[t]))
+      out.push(lang === "fr" ? names[t][0] : names[t][1]);
   }
   return out;
 }

@@ -190,10 +190,22 @@ export type CellValueOperator =
 
 /** Conditional formats. Formulas (formula1/2) are relative to the range's top-left cell, as in Excel. */
 export type ConditionalFormat =
-  | { range: CellRange; type: "cellValue"; operator: CellValueOperator; formula1: string; formula2?: string; style: StyleName }
+  | {
+      range: CellRange;
+      type: "cellValue";
+      operator: CellValueOperator;
+      formula1: string;
+      formula2?: string;
+      style: StyleName;
+    }
   | { range: CellRange; type: "dataBar"; color: string }
   | { range: CellRange; type: "colorScale"; minColor: string; midColor?: string; maxColor: string }
-  | { range: CellRange; type: "iconSet"; iconSet: "threeTrafficLights1" | "threeArrows" | "threeSymbols"; reverse?: boolean };
+  | {
+      range: CellRange;
+      type: "iconSet";
+      iconSet: "threeTrafficLights1" | "threeArrows" | "threeSymbols";
+      reverse?: boolean;
+    };
 
 export type ChartType = "bar" | "column" | "line" | "pie" | "doughnut" | "radar" | "combo-pareto";
 
@@ -314,7 +326,13 @@ export function isValidTableName(name: string): boolean {
 
 /** Excel sheet names: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */
 export function isValidSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+  return (
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'")
+  );
 }
 
 export function isFormula(v: CellValue): v is FormulaCell {

@@ -18,7 +18,8 @@ import {
 } from "./spec";
 
 function inside(cells: Set<string>, r: CellRange): boolean {
-  for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) if (!cells.has(cellKey(row, col))) return false;
+  for (let row = r.r1; row <= r.r2; row++)
+    for (let col = r.c1; col <= r.c2; col++) if (!cells.has(cellKey(row, col))) return false;
   return true;
 }
 
@@ -48,7 +49,8 @@ export function validateWorkbookSpec(spec: WorkbookSpec): string[] {
     const claim = (r: number, c: number, who: string) => {
       const k = cellKey(r, c);
       const prev = owner.get(k);
-      if (prev !== undefined) issues.push(where(`${who} chevauche ${prev} en ${rangeA1(r, c, r, c)}`));
+      if (prev !== undefined)
+        issues.push(where(`${who} chevauche ${prev} en ${rangeA1(r, c, r, c)}`));
       else owner.set(k, who);
     };
     s.blocks.forEach((b, i) => {
@@ -67,38 +69,62 @@ export function validateWorkbookSpec(spec: WorkbookSpec): string[] {
       const headers = new Set<string>();
       for (const c of t.columns) {
         if (!c.header) issues.push(where(`en-tête vide dans ${t.name}`));
-        if (headers.has(c.header.toLowerCase())) issues.push(where(`en-tête en double dans ${t.name} : ${c.header}`));
+        if (headers.has(c.header.toLowerCase()))
+          issues.push(where(`en-tête en double dans ${t.name} : ${c.header}`));
         headers.add(c.header.toLowerCase());
       }
       t.rows.forEach((row, r) => {
-        if (row.length !== t.columns.length) issues.push(where(`ligne ${r} de ${t.name} de largeur incorrecte`));
+        if (row.length !== t.columns.length)
+          issues.push(where(`ligne ${r} de ${t.name} de largeur incorrecte`));
       });
-      for (let r = 0; r <= Math.max(1, t.rows.length); r++) for (let c = 0; c < t.columns.length; c++) claim(t.row + r, t.col + c, t.name);
+      for (let r = 0; r <= Math.max(1, t.rows.length); r++)
+        for (let c = 0; c < t.columns.length; c++) claim(t.row + r, t.col + c, t.name);
     }
     // Text safety and formulas.
-    const checkRef = (text: string, ref: { sheet: string | null; r1: number; c1: number; r2: number; c2: number }, ctxt: string) => {
+    const checkRef = (
+      text: string,
+      ref: { sheet: string | null; r1: number; c1: number; r2: number; c2: number },
+      ctxt: string
+    ) => {
       const target = ref.sheet === null ? s : byName.get(ref.sheet.toLowerCase());
       if (!target) {
         issues.push(where(`${ctxt} : feuille inconnue dans ${text}`));
         return;
       }
       if (size(ref) > 200_000) return;
-      if (!inside(written.get(target)!, ref)) issues.push(where(`${ctxt} : ${text} désigne des cellules non écrites de ${target.name}`));
+      if (!inside(written.get(target)!, ref))
+        issues.push(where(`${ctxt} : ${text} désigne des cellules non écrites de ${target.name}`));
     };
     const checkValue = (v: CellValue, at: string) => {
-      if (typeof v === "string" && needsTextMarker(v)) issues.push(where(`texte non marqué en ${at} : « ${v} »`));
+      if (typeof v === "string" && needsTextMarker(v))
+        issues.push(where(`texte non marqué en ${at} : « ${v} »`));
       if (isFormula(v)) {
         if (!v.formula.startsWith("=")) issues.push(where(`formule sans « = » en ${at}`));
-        for (const ref of formulaReferences(v.formula)) checkRef(v.formula, ref, `formule en ${at}`);
+        for (const ref of formulaReferences(v.formula))
+          checkRef(v.formula, ref, `formule en ${at}`);
       }
     };
-    for (const b of s.blocks) b.values.forEach((row, r) => row.forEach((v, c) => checkValue(v, rangeA1(b.row + r, b.col + c, b.row + r, b.col + c))));
-    for (const t of s.tables) t.rows.forEach((row, r) => row.forEach((v, c) => checkValue(v, rangeA1(t.row + 1 + r, t.col + c, t.row + 1 + r, t.col + c))));
+    for (const b of s.blocks)
+      b.values.forEach((row, r) =>
+        row.forEach((v, c) => checkValue(v, rangeA1(b.row + r, b.col + c, b.row + r, b.col + c)))
+      );
+    for (const t of s.tables)
+      t.rows.forEach((row, r) =>
+        row.forEach((v, c) =>
+          checkValue(v, rangeA1(t.row + 1 + r, t.col + c, t.row + 1 + r, t.col + c))
+        )
+      );
     for (const cf of s.conditionalFormats) {
-      if (!inside(cells, cf.range)) issues.push(where(`format conditionnel hors des cellules écrites (${rangeA1(cf.range.r1, cf.range.c1, cf.range.r2, cf.range.c2)})`));
+      if (!inside(cells, cf.range))
+        issues.push(
+          where(
+            `format conditionnel hors des cellules écrites (${rangeA1(cf.range.r1, cf.range.c1, cf.range.r2, cf.range.c2)})`
+          )
+        );
       if (cf.type === "cellValue") {
         for (const f of [cf.formula1, cf.formula2]) {
-          if (f && f.startsWith("=")) for (const ref of formulaReferences(f)) checkRef(f, ref, "format conditionnel");
+          if (f && f.startsWith("="))
+            for (const ref of formulaReferences(f)) checkRef(f, ref, "format conditionnel");
         }
       }
     }
@@ -106,7 +132,12 @@ export function validateWorkbookSpec(spec: WorkbookSpec): string[] {
     const refInside = (ref: RangeRef, what: string) => {
       const target = byKey.get(ref.sheet);
       if (!target) issues.push(where(`${what} : feuille ${ref.sheet} inconnue`));
-      else if (!inside(written.get(target)!, ref.range)) issues.push(where(`${what} : plage ${rangeA1(ref.range.r1, ref.range.c1, ref.range.r2, ref.range.c2)} hors des cellules écrites`));
+      else if (!inside(written.get(target)!, ref.range))
+        issues.push(
+          where(
+            `${what} : plage ${rangeA1(ref.range.r1, ref.range.c1, ref.range.r2, ref.range.c2)} hors des cellules écrites`
+          )
+        );
     };
     const ids = new Set<string>();
     for (const ch of s.charts) {
@@ -117,18 +148,24 @@ export function validateWorkbookSpec(spec: WorkbookSpec): string[] {
       for (const se of ch.series) {
         refInside(se.values, `graphique ${ch.id} (valeurs)`);
         if (typeof se.name !== "string") refInside(se.name, `graphique ${ch.id} (nom de série)`);
-        if (ch.categories && size(ch.categories.range) !== size(se.values.range)) issues.push(where(`graphique ${ch.id} : séries et catégories de longueurs différentes`));
+        if (ch.categories && size(ch.categories.range) !== size(se.values.range))
+          issues.push(where(`graphique ${ch.id} : séries et catégories de longueurs différentes`));
       }
     }
     for (const v of s.validations) {
       if (!inside(cells, v.range)) issues.push(where(`validation hors des cellules écrites`));
       if (Array.isArray(v.list)) {
-        if (v.list.some((i) => i.includes(","))) issues.push(where(`liste de validation avec une virgule`));
-        if (v.list.join(",").length > 255) issues.push(where(`liste de validation de plus de 255 caractères`));
+        if (v.list.some((i) => i.includes(",")))
+          issues.push(where(`liste de validation avec une virgule`));
+        if (v.list.join(",").length > 255)
+          issues.push(where(`liste de validation de plus de 255 caractères`));
       } else refInside(v.list, "liste de validation");
     }
-    for (const inp of s.inputs) if (!inside(cells, inp.range)) issues.push(where(`plage de saisie ${inp.field} hors des cellules écrites`));
-    if (s.mode === "merge-inputs" && s.inputs.length === 0) issues.push(where(`feuille de saisie sans plage de saisie`));
+    for (const inp of s.inputs)
+      if (!inside(cells, inp.range))
+        issues.push(where(`plage de saisie ${inp.field} hors des cellules écrites`));
+    if (s.mode === "merge-inputs" && s.inputs.length === 0)
+      issues.push(where(`feuille de saisie sans plage de saisie`));
   }
   return issues;
 }

@@ -73,15 +73,24 @@ export function missingColumns(analysis: Analysis, options: WorkbookOptions): st
   return build(analysis, options).missing;
 }
 
-function build(analysis: Analysis, options: WorkbookOptions): { spec: WorkbookSpec; missing: string[] } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(options.runDate);
+function build(
+  analysis: Analysis,
+  options: WorkbookOptions
+): { spec: WorkbookSpec; missing: string[] } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    options.runDate
+  );
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) {
     throw new Error(`Date d'exécution ISO attendue (AAAA-MM-JJ) : « ${options.runDate} »`);
   }
   const lang = options.lang ?? "fr";
   const stamp: Stamp = {
     sources: [...options.sources],
-    period: { label: analysis.period.label, start: isoDate(analysis.period.start), end: isoDate(analysis.period.end) },
+    period: {
+      label: analysis.period.label,
+      start: isoDate(analysis.period.start),
+      end: isoDate(analysis.period.end),
+    },
     parameters: parametersSummary(analysis, lang),
     runDate: `${m[1]}-${m[2]}-${m[3]}`,
     version: analysis.version,
@@ -110,5 +119,8 @@ function build(analysis: Analysis, options: WorkbookOptions): { spec: WorkbookSp
     diagnostic: diagnostic.sheet,
     parametres: buildParametres(ctx),
   };
-  return { spec: { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) }, missing: ctx.missingColumns };
+  return {
+    spec: { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) },
+    missing: ctx.missingColumns,
+  };
 }

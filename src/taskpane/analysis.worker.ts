@@ -6,7 +6,13 @@
  * terminates the worker: nothing here has side effects.
  */
 import type { Cell } from "../core/model";
-import { decpToTable, engineSteps, rebuildSheets, type EngineState, type JobHeader } from "./engine";
+import {
+  decpToTable,
+  engineSteps,
+  rebuildSheets,
+  type EngineState,
+  type JobHeader,
+} from "./engine";
 import { RESULT_ROW_BLOCK, type FromWorker, type ToWorker } from "./protocol";
 
 const scope = self as unknown as {
@@ -22,7 +28,12 @@ function post(message: FromWorker): void {
 }
 
 function fail(code: string, error: unknown, id?: number): void {
-  post({ type: "error", id, code, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  post({
+    type: "error",
+    id,
+    code,
+    detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  });
 }
 
 function run(header: JobHeader): void {
@@ -51,14 +62,25 @@ function run(header: JobHeader): void {
     // takes the UI thread long to read.
     const skeleton = {
       ...spec,
-      sheets: spec.sheets.map((sheet) => ({ ...sheet, tables: sheet.tables.map((t) => (t.rows.length > RESULT_ROW_BLOCK ? { ...t, rows: [] } : t)) })),
+      sheets: spec.sheets.map((sheet) => ({
+        ...sheet,
+        tables: sheet.tables.map((t) =>
+          t.rows.length > RESULT_ROW_BLOCK ? { ...t, rows: [] } : t
+        ),
+      })),
     };
     post({ type: "result", result: { spec: skeleton, summary } });
     spec.sheets.forEach((sheet, i) =>
       sheet.tables.forEach((t, j) => {
         if (t.rows.length <= RESULT_ROW_BLOCK) return;
-        for (let start = 0; start < t.rows.length; start += RESULT_ROW_BLOCK) post({ type: "resultRows", sheet: i, table: j, rows: t.rows.slice(start, start + RESULT_ROW_BLOCK) });
-      }),
+        for (let start = 0; start < t.rows.length; start += RESULT_ROW_BLOCK)
+          post({
+            type: "resultRows",
+            sheet: i,
+            table: j,
+            rows: t.rows.slice(start, start + RESULT_ROW_BLOCK),
+          });
+      })
     );
     post({ type: "resultDone" });
   } catch (error) {
@@ -87,7 +109,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         break;
       }
       try {
-        post({ type: "rebuilt", id: msg.id, spec: rebuildSheets(kept, msg.previousSheets, msg.keys) });
+        post({
+          type: "rebuilt",
+          id: msg.id,
+          spec: rebuildSheets(kept, msg.previousSheets, msg.keys),
+        });
       } catch (error) {
         fail("worker", error, msg.id);
       }
@@ -96,7 +122,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       try {
         post({ type: "decp", id: msg.id, result: decpToTable(msg.text, msg.fileName) });
       } catch (error) {
-        const code = error instanceof Error && (error.message === "decpInvalid" || error.message === "decpEmpty") ? error.message : "worker";
+        const code =
+          error instanceof Error &&
+          (error.message === "decpInvalid" || error.message === "decpEmpty")
+            ? error.message
+            : "worker";
         fail(code, error, msg.id);
       }
       break;

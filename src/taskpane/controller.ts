@@ -13,8 +13,23 @@ import type { WorkbookGateway } from "./gateway";
 import { t, type Lang } from "./i18n";
 import { readInputSheets, rebuildPlanSheets, runAnalysis, withTimeout } from "./pipeline";
 import type { AnalysisRunner, RunnerFactory } from "./runner";
-import { PANE_PARAMETERS, defaultPeriod, type PaneSettings, type PeriodChoice, type TableChoice } from "./settings";
-import { initialState, isRunning, reducer, settingsOf, type Notice, type State, type StepId, type TableState } from "./state";
+import {
+  PANE_PARAMETERS,
+  defaultPeriod,
+  type PaneSettings,
+  type PeriodChoice,
+  type TableChoice,
+} from "./settings";
+import {
+  initialState,
+  isRunning,
+  reducer,
+  settingsOf,
+  type Notice,
+  type State,
+  type StepId,
+  type TableState,
+} from "./state";
 import { choiceFromDetection, detectSample, reconcileChoice, SAMPLE_ROWS } from "./tables";
 
 export interface PaneDeps {
@@ -44,7 +59,9 @@ const SAVE_DELAY_MS = 400;
 /** Minimum time between two progress renders, ms. */
 const PROGRESS_MS = 150;
 
-async function sheetParametersOf(gateway: WorkbookGateway): Promise<Record<string, number | string>> {
+async function sheetParametersOf(
+  gateway: WorkbookGateway
+): Promise<Record<string, number | string>> {
   const { values } = await readInputSheets(gateway, ["parametres"]);
   if (!values.parametres) return {};
   const read = readUserInputs({ parametres: values.parametres }).parameters;
@@ -88,7 +105,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         notice({ id: "save-settings", intent: "warning", text: t(lang, "err_saveSettings") });
       }
     },
-    [gateway, lang, notice],
+    [gateway, lang, notice]
   );
 
   const reload = useCallback(async () => {
@@ -108,7 +125,11 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         let sample = null;
         let detection = null;
         try {
-          sample = await withTimeout(gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }), undefined, "readTable");
+          sample = await withTimeout(
+            gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }),
+            undefined,
+            "readTable"
+          );
           detection = detectSample(sample);
         } catch (error) {
           logError(`readTable ${source.name}`, error);
@@ -118,17 +139,44 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         if (sample && detection) {
           const r = reconcileChoice(previous, { sample, detection }, source.name);
           choice = r.choice;
-          if (r.changed) notices.push({ id: `changed-${source.name}`, intent: "warning", text: t(lang, "tablesChanged", { name: source.name }) });
+          if (r.changed)
+            notices.push({
+              id: `changed-${source.name}`,
+              intent: "warning",
+              text: t(lang, "tablesChanged", { name: source.name }),
+            });
         } else {
-          choice = previous ?? { name: source.name, selected: false, kind: null, headerRowIndex: 0, mapping: {}, headers: [], edited: false };
+          choice = previous ?? {
+            name: source.name,
+            selected: false,
+            kind: null,
+            headerRowIndex: 0,
+            mapping: {},
+            headers: [],
+            edited: false,
+          };
         }
         tables.push({ source, sample, detection, choice });
       }
       if (saved?.lastRefresh && !saved.lastRefresh.ok) {
-        notices.push({ id: "last-refresh", intent: "warning", text: t(lang, "refreshFailed", { date: saved.lastRefresh.date.slice(0, 10), message: saved.lastRefresh.message }) });
+        notices.push({
+          id: "last-refresh",
+          intent: "warning",
+          text: t(lang, "refreshFailed", {
+            date: saved.lastRefresh.date.slice(0, 10),
+            message: saved.lastRefresh.message,
+          }),
+        });
       }
-      const gone = (saved?.tables ?? []).filter((c) => c.selected && !sources.some((s) => s.name === c.name)).map((c) => c.name);
-      if (gone.length > 0) notices.push({ id: "tables-gone", intent: "warning", text: t(lang, "tablesGone", { names: gone.join(", ") }) });
+      const gone = (saved?.tables ?? [])
+        .filter((c) => c.selected && !sources.some((s) => s.name === c.name))
+        .map((c) => c.name);
+      if (gone.length > 0)
+        notices.push({
+          id: "tables-gone",
+          intent: "warning",
+          text: t(lang, "tablesGone", { names: gone.join(", ") }),
+        });
       let sheetParameters: Record<string, number | string> = {};
       try {
         sheetParameters = await sheetParametersOf(gateway);
@@ -167,7 +215,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
   // Save the user's choices (debounced) once loaded, never during a run (the run saves them).
   const choicesKey = useMemo(
     () => JSON.stringify([state.tables.map((x) => x.choice), state.period, state.parameters]),
-    [state.tables, state.period, state.parameters],
+    [state.tables, state.period, state.parameters]
   );
   const lastSaved = useRef<string | null>(null);
   useEffect(() => {
@@ -182,7 +230,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       void save(settingsOf(stateRef.current));
     }, deps.saveDelayMs ?? SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Saves when the user's choices change (choicesKey), not on every state change.
   }, [choicesKey, state.loading, state.run.phase]);
 
   const run = useCallback(async () => {
@@ -197,7 +245,12 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     let lastTime = 0;
     const onProgress = (progress: StageProgress) => {
       const now = Date.now();
-      if (progress.stage === lastStage && now - lastTime < PROGRESS_MS && progress.done < progress.total) return;
+      if (
+        progress.stage === lastStage &&
+        now - lastTime < PROGRESS_MS &&
+        progress.done < progress.total
+      )
+        return;
       lastStage = progress.stage;
       lastTime = now;
       dispatch({ type: "runProgress", progress });
@@ -213,17 +266,33 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         return;
       }
       runnerRef.current = outcome.runner;
-      lastSaved.current = JSON.stringify([stateRef.current.tables.map((x) => x.choice), stateRef.current.period, {}]);
+      lastSaved.current = JSON.stringify([
+        stateRef.current.tables.map((x) => x.choice),
+        stateRef.current.period,
+        {},
+      ]);
       let sheetParameters = stateRef.current.sheetParameters;
       try {
         sheetParameters = await sheetParametersOf(gateway);
       } catch (error) {
         logError("readSheetValues", error);
       }
-      dispatch({ type: "runFinished", summary: outcome.summary, lastRun: outcome.settings.lastRun!, sheetParameters });
-      for (const r of outcome.report.renamed) notice({ id: `renamed-${r.key}`, intent: "warning", text: t(lang, "renamedSheet", { wanted: r.wanted, name: r.name }) });
-      for (const [i, w] of outcome.report.warnings.entries()) notice({ id: `write-warning-${i}`, intent: "info", text: w });
-      if (outcome.settingsSaveFailed) notice({ id: "save-settings", intent: "warning", text: t(lang, "err_saveSettings") });
+      dispatch({
+        type: "runFinished",
+        summary: outcome.summary,
+        lastRun: outcome.settings.lastRun!,
+        sheetParameters,
+      });
+      for (const r of outcome.report.renamed)
+        notice({
+          id: `renamed-${r.key}`,
+          intent: "warning",
+          text: t(lang, "renamedSheet", { wanted: r.wanted, name: r.name }),
+        });
+      for (const [i, w] of outcome.report.warnings.entries())
+        notice({ id: `write-warning-${i}`, intent: "info", text: w });
+      if (outcome.settingsSaveFailed)
+        notice({ id: "save-settings", intent: "warning", text: t(lang, "err_saveSettings") });
     } catch (error) {
       if (!mounted.current) return;
       if (isCancellation(error)) dispatch({ type: "runCancelled" });
@@ -251,7 +320,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         notice({ id: `open-${name}`, intent: "error", text: toUserMessage(error, lang).message });
       }
     },
-    [gateway, lang, notice],
+    [gateway, lang, notice]
   );
 
   const importDecp = useCallback(
@@ -265,16 +334,30 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         try {
           result = await runner.importDecp(text, file.name);
         } catch (error) {
-          if (error instanceof PaneError && (error.code === "decpInvalid" || error.code === "decpEmpty")) throw new PaneError(error.code, file.name, error.detail);
+          if (
+            error instanceof PaneError &&
+            (error.code === "decpInvalid" || error.code === "decpEmpty")
+          )
+            throw new PaneError(error.code, file.name, error.detail);
           throw error;
         }
-        const source = await withTimeout(gateway.addContractsSheet(result.table), undefined, "addContractsSheet");
-        const sample = await withTimeout(gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }), undefined, "readTable");
+        const source = await withTimeout(
+          gateway.addContractsSheet(result.table),
+          undefined,
+          "addContractsSheet"
+        );
+        const sample = await withTimeout(
+          gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }),
+          undefined,
+          "readTable"
+        );
         const detection = detectSample(sample);
         const choice = { ...choiceFromDetection(source.name, detection), selected: true };
         let message = t(lang, "decpImported", { n: result.imported, sheet: source.sheet });
-        if (result.rejected > 0) message += ` ${t(lang, "decpRejected", { n: result.rejected, reasons: result.reasons.join(" ; ") })}`;
-        if (mounted.current) dispatch({ type: "decpDone", table: { source, sample, detection, choice }, message });
+        if (result.rejected > 0)
+          message += ` ${t(lang, "decpRejected", { n: result.rejected, reasons: result.reasons.join(" ; ") })}`;
+        if (mounted.current)
+          dispatch({ type: "decpDone", table: { source, sample, detection, choice }, message });
       } catch (error) {
         logError("importDecp", error);
         if (mounted.current) dispatch({ type: "decpFailed", error: toUserMessage(error, lang) });
@@ -282,7 +365,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         runner?.dispose();
       }
     },
-    [gateway, createRunner, lang],
+    [gateway, createRunner, lang]
   );
 
   const writePlan = useCallback(async () => {
@@ -294,13 +377,24 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         sheets = report.sheets.map((s) => ({ key: s.key, name: s.name }));
       } else {
         // The pane was reopened since the last run: analyse again, writing the plan sheets only.
-        const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, { lang, sheetKeys: [...PLAN_KEYS] });
+        const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, {
+          lang,
+          sheetKeys: [...PLAN_KEYS],
+        });
         runnerRef.current = outcome.runner;
         sheets = outcome.report.sheets.map((s) => ({ key: s.key, name: s.name }));
       }
       const current = stateRef.current.lastRun;
       const summary = stateRef.current.summary;
-      const mergedSummary = summary ? { ...summary, sheets: [...summary.sheets.filter((s) => !sheets.some((x) => x.key === s.key)), ...sheets] } : null;
+      const mergedSummary = summary
+        ? {
+            ...summary,
+            sheets: [
+              ...summary.sheets.filter((s) => !sheets.some((x) => x.key === s.key)),
+              ...sheets,
+            ],
+          }
+        : null;
       const lastRun = current ? { ...current, planSheets: true, summary: mergedSummary } : null;
       if (lastRun) await save({ ...settingsOf(stateRef.current), lastRun });
       dispatch({ type: "planDone", message: t(lang, "planDone"), lastRun, sheets });
@@ -325,8 +419,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       writePlan,
       dismiss: (id) => dispatch({ type: "dismiss", id }),
     }),
-    [reload, run, cancel, openSheet, importDecp, writePlan],
+    [reload, run, cancel, openSheet, importDecp, writePlan]
   );
   return { state, actions };
 }
-

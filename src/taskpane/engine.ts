@@ -20,7 +20,16 @@ import { readUserInputs, parametersToOverrides } from "../report/inputs";
 import { indicatorLabel, type Lang } from "../report/labels";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { buildWorkbookSpec } from "../report/workbook";
-import { KPI_IDS, PLAN_KEYS, type DecpTableResult, type EngineResult, type JobHeader, type Kpi, type RunSummary, type StageProgress } from "./jobs";
+import {
+  KPI_IDS,
+  PLAN_KEYS,
+  type DecpTableResult,
+  type EngineResult,
+  type JobHeader,
+  type Kpi,
+  type RunSummary,
+  type StageProgress,
+} from "./jobs";
 
 export * from "./jobs";
 
@@ -44,15 +53,29 @@ function sourcesOf(header: JobHeader): string[] {
 }
 
 /** Filters a spec down to some sheet keys (default: everything but the plan and the diagnostic). */
-export function selectSheets(spec: WorkbookSpec, keys: readonly SheetKey[] | undefined): WorkbookSpec {
-  const wanted = new Set(keys ?? spec.sheets.map((s) => s.key).filter((k) => !PLAN_KEYS.includes(k)));
+export function selectSheets(
+  spec: WorkbookSpec,
+  keys: readonly SheetKey[] | undefined
+): WorkbookSpec {
+  const wanted = new Set(
+    keys ?? spec.sheets.map((s) => s.key).filter((k) => !PLAN_KEYS.includes(k))
+  );
   return { ...spec, sheets: spec.sheets.filter((s) => wanted.has(s.key)) };
 }
 
-function specOf(state: EngineState, previousSheets: Record<string, Cell[][]>, keys: readonly SheetKey[] | undefined): WorkbookSpec {
+function specOf(
+  state: EngineState,
+  previousSheets: Record<string, Cell[][]>,
+  keys: readonly SheetKey[] | undefined
+): WorkbookSpec {
   const { analysis, header } = state;
   const previousInputs = readUserInputs(previousSheets);
-  const spec = buildWorkbookSpec(analysis, { runDate: header.runDate, sources: sourcesOf(header), lang: header.lang, previousInputs });
+  const spec = buildWorkbookSpec(analysis, {
+    runDate: header.runDate,
+    sources: sourcesOf(header),
+    lang: header.lang,
+    previousInputs,
+  });
   return selectSheets(spec, keys);
 }
 
@@ -60,16 +83,28 @@ function specOf(state: EngineState, previousSheets: Record<string, Cell[][]>, ke
  * Runs intake → indicators → spec, yielding progress events; returns the result and the state to
  * keep. `rows[i]` are the rows of `header.tables[i]`.
  */
-export function* engineSteps(header: JobHeader, rows: Cell[][][]): Generator<EngineEvent, EngineResult & { state: EngineState }, void> {
+export function* engineSteps(
+  header: JobHeader,
+  rows: Cell[][][]
+): Generator<EngineEvent, EngineResult & { state: EngineState }, void> {
   const mapped: MappedTable[] = header.tables.map((t, i) => ({
-    table: { name: t.name, sheet: t.sheet, rows: rows[i] ?? [], firstRow: t.firstRow, date1904: t.date1904 },
+    table: {
+      name: t.name,
+      sheet: t.sheet,
+      rows: rows[i] ?? [],
+      firstRow: t.firstRow,
+      date1904: t.date1904,
+    },
     kind: t.kind,
     headerRowIndex: t.headerRowIndex,
     mapping: t.mapping,
   }));
   // Parameters: the Paramètres sheet as the user left it, then the values edited in the pane.
   const inputs = readUserInputs(header.previousSheets);
-  const overrides = parametersToOverrides({ parameters: { ...inputs.parameters, ...header.parameters }, parameterTables: inputs.parameterTables });
+  const overrides = parametersToOverrides({
+    parameters: { ...inputs.parameters, ...header.parameters },
+    parameterTables: inputs.parameterTables,
+  });
   const ref = withOverrides(defaultReferenceValues(), overrides);
 
   const totalRows = mapped.reduce((n, t) => n + dataRowCount(t), 0);
@@ -97,12 +132,20 @@ export function* engineSteps(header: JobHeader, rows: Cell[][][]): Generator<Eng
 }
 
 /** Rebuilds some sheets (the plan and the diagnostic) from a kept analysis and fresh user inputs. */
-export function rebuildSheets(state: EngineState, previousSheets: Record<string, Cell[][]>, keys: readonly SheetKey[]): WorkbookSpec {
+export function rebuildSheets(
+  state: EngineState,
+  previousSheets: Record<string, Cell[][]>,
+  keys: readonly SheetKey[]
+): WorkbookSpec {
   return specOf(state, previousSheets, keys);
 }
 
 /** Runs the engine to the end in one go (tests, CLI-like uses). */
-export function runEngine(header: JobHeader, rows: Cell[][][], onProgress?: (p: StageProgress) => void): EngineResult & { state: EngineState } {
+export function runEngine(
+  header: JobHeader,
+  rows: Cell[][][],
+  onProgress?: (p: StageProgress) => void
+): EngineResult & { state: EngineState } {
   const gen = engineSteps(header, rows);
   let step = gen.next();
   while (!step.done) {
@@ -125,14 +168,20 @@ function kpiOf(lang: Lang, ind: IndicatorResult): Kpi {
     unit: ind.unit,
     valueText: ind.value === null ? na : unitText(lang, ind.unit, ind.value),
     status: ind.status,
-    referenceText: ref ? `${ref.label}${lang === "fr" ? " : " : ": "}${unitText(lang, ref.unit, ref.value)}` : "",
+    referenceText: ref
+      ? `${ref.label}${lang === "fr" ? " : " : ": "}${unitText(lang, ref.unit, ref.value)}`
+      : "",
     na: ind.na,
   };
 }
 
 const euros = (cents: number) => Math.round(cents) / 100;
 
-export function summarize(analysis: Analysis, spec: WorkbookSpec, header: Pick<JobHeader, "runDate" | "lang" | "tables">): RunSummary {
+export function summarize(
+  analysis: Analysis,
+  spec: WorkbookSpec,
+  header: Pick<JobHeader, "runDate" | "lang" | "tables">
+): RunSummary {
   const lang = header.lang;
   const r = analysis.reconciliation;
   const byId = new Map(analysis.indicators.map((i) => [i.id, i] as const));
@@ -149,7 +198,11 @@ export function summarize(analysis: Analysis, spec: WorkbookSpec, header: Pick<J
   return {
     runDate: header.runDate,
     lang,
-    period: { label: analysis.period.label, start: analysis.period.start, end: analysis.period.end },
+    period: {
+      label: analysis.period.label,
+      start: analysis.period.start,
+      end: analysis.period.end,
+    },
     kpis,
     alertCount: analysis.alertCount,
     anomalyCount: analysis.anomalies.length,
@@ -163,7 +216,9 @@ export function summarize(analysis: Analysis, spec: WorkbookSpec, header: Pick<J
       amountRead: euros(r.amountReadCents),
       amountAnalysed: euros(r.amountAnalysedCents),
       amountRejected: euros(r.amountRejectedCents),
-      reconciled: r.rowsRead === r.rowsAnalysed + r.rowsRejected && r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents,
+      reconciled:
+        r.rowsRead === r.rowsAnalysed + r.rowsRejected &&
+        r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents,
     },
     sheets: spec.sheets.map((s) => ({ key: s.key, name: s.name })),
     sources: header.tables.map((t) => t.name),
@@ -173,13 +228,17 @@ export function summarize(analysis: Analysis, spec: WorkbookSpec, header: Pick<J
 // ---------------------------------------------------------------------------------------------
 // DECP import → a contracts table
 
-
 const EUR_FORMAT = '#,##0.00 "€"';
 const DATE_FORMAT = "dd/mm/yyyy";
 
 /** Excel table name from a file name: "decp-2025.json" → "DECP_decp_2025". */
 export function decpTableName(fileName: string): string {
-  const base = fileName.replace(/\.[^.]*$/, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const base = fileName
+    .replace(/\.[^.]*$/, "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   return `DECP_${base || "import"}`.slice(0, 60);
 }
 
@@ -220,7 +279,13 @@ export function decpToTable(text: string, fileName: string): DecpTableResult {
       estimatedAmount: money(c.estimatedAmountCents),
       amendedAmount: money(c.amendedAmountCents),
       bidsReceived: c.bidsReceived,
-      supplierName: c.holders.length > 1 ? c.holders.map((h) => h.name ?? h.id ?? "").filter(Boolean).join(" ; ") : c.supplierName,
+      supplierName:
+        c.holders.length > 1
+          ? c.holders
+              .map((h) => h.name ?? h.id ?? "")
+              .filter(Boolean)
+              .join(" ; ")
+          : c.supplierName,
       supplierId: c.supplierId,
       sme: yes(c.sme),
       socialConsideration: yes(c.socialConsideration),
@@ -239,7 +304,13 @@ export function decpToTable(text: string, fileName: string): DecpTableResult {
   });
   const rejectedAnomalies = imp.anomalies.filter((a) => a.severity === "rejected");
   return {
-    table: { sheetName: "Marchés DECP", tableName: decpTableName(fileName), headers, rows, numberFormats },
+    table: {
+      sheetName: "Marchés DECP",
+      tableName: decpTableName(fileName),
+      headers,
+      rows,
+      numberFormats,
+    },
     imported: imp.contracts.length,
     rejected: imp.reconciliation.rowsRejected,
     reasons: [...new Set(rejectedAnomalies.map((a) => a.reason))].slice(0, 3),

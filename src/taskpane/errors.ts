@@ -26,7 +26,7 @@ export class PaneError extends Error {
   constructor(
     readonly code: PaneErrorCode,
     readonly subject = "",
-    readonly detail = "",
+    readonly detail = ""
   ) {
     super(detail || code);
     this.name = "PaneError";
@@ -53,28 +53,30 @@ export function isCancellation(error: unknown): boolean {
 function messageKey(code: PaneErrorCode): TextKey | null {
   const key = `err_${code}`;
   return (
-    [
-      "err_tableNotFound",
-      "err_sheetNotFound",
-      "err_tooLarge",
-      "err_busy",
-      "err_timeout",
-      "err_cellEditMode",
-      "err_protected",
-      "err_unsupported",
-      "err_unknown",
-      "err_worker",
-      "err_noTables",
-      "err_missingColumns",
-      "err_noKind",
-      "err_period",
-      "err_noData",
-      "err_decpInvalid",
-      "err_decpEmpty",
-      "err_noSavedAnalysis",
-      "err_saveSettings",
-    ] as const
-  ).find((k) => k === key) ?? null;
+    (
+      [
+        "err_tableNotFound",
+        "err_sheetNotFound",
+        "err_tooLarge",
+        "err_busy",
+        "err_timeout",
+        "err_cellEditMode",
+        "err_protected",
+        "err_unsupported",
+        "err_unknown",
+        "err_worker",
+        "err_noTables",
+        "err_missingColumns",
+        "err_noKind",
+        "err_period",
+        "err_noData",
+        "err_decpInvalid",
+        "err_decpEmpty",
+        "err_noSavedAnalysis",
+        "err_saveSettings",
+      ] as const
+    ).find((k) => k === key) ?? null
+  );
 }
 
 /** The user-facing message of any thrown value. */
@@ -87,7 +89,11 @@ export function toUserMessage(error: unknown, lang: Lang): UserMessage {
       return { code: "cancelled", message: t(lang, "cancelled"), detail: "" };
     }
     const key = messageKey(error.code) ?? "err_unknown";
-    return { code: error.code, message: t(lang, key, { subject: error.subject, detail: error.detail }), detail: error.detail };
+    return {
+      code: error.code,
+      message: t(lang, key, { subject: error.subject, detail: error.detail }),
+      detail: error.detail,
+    };
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { code: "unknown", message: t(lang, "err_unknown"), detail };

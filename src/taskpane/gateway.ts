@@ -156,7 +156,7 @@ export class GatewayError extends Error {
     readonly code: GatewayErrorCode,
     readonly detail = "",
     /** Table or sheet concerned, when there is one (used in the user message). */
-    readonly subject = "",
+    readonly subject = ""
   ) {
     super(detail || code);
     this.name = "GatewayError";

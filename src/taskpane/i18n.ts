@@ -32,8 +32,10 @@ const fr = {
   retry: "Réessayer",
   close: "Fermer",
   // Sources
-  sourcesIntro: "Cochez les tableaux à analyser. Le type est deviné d'après les en-têtes de colonnes.",
-  noTables: "Aucun tableau ni plage de données trouvé dans le classeur. Ajoutez une feuille avec une ligne d'en-têtes (Date, Montant HT, Fournisseur…), puis actualisez.",
+  sourcesIntro:
+    "Cochez les tableaux à analyser. Le type est deviné d'après les en-têtes de colonnes.",
+  noTables:
+    "Aucun tableau ni plage de données trouvé dans le classeur. Ajoutez une feuille avec une ligne d'en-têtes (Date, Montant HT, Fournisseur…), puis actualisez.",
   refreshList: "Actualiser la liste",
   rows: "{n} lignes",
   columns: "{n} colonnes",
@@ -45,15 +47,18 @@ const fr = {
   mappingUnknown: "À configurer",
   analyseTable: "Analyser {name}",
   importDecp: "Importer un fichier DECP (JSON)",
-  importDecpHint: "Données essentielles de la commande publique : les marchés sont copiés dans une nouvelle feuille.",
+  importDecpHint:
+    "Données essentielles de la commande publique : les marchés sont copiés dans une nouvelle feuille.",
   importingDecp: "Import du fichier DECP…",
   decpImported: "{n} marchés importés dans la feuille « {sheet} ».",
   decpRejected: "{n} éléments écartés (contrats de concession ou données illisibles) : {reasons}",
   noSpendSelected: "Sélectionnez au moins une table de dépenses ou de marchés.",
-  tablesChanged: "Les colonnes de « {name} » ont changé depuis la dernière fois : la correspondance a été recalculée.",
+  tablesChanged:
+    "Les colonnes de « {name} » ont changé depuis la dernière fois : la correspondance a été recalculée.",
   tablesGone: "Tables enregistrées introuvables dans le classeur : {names}.",
   // Mapping
-  mappingIntro: "Vérifiez à quelle colonne correspond chaque champ. Les champs obligatoires sont signalés.",
+  mappingIntro:
+    "Vérifiez à quelle colonne correspond chaque champ. Les champs obligatoires sont signalés.",
   tableToMap: "Table",
   kindLabel: "Type de table",
   chooseKind: "Choisir un type…",
@@ -65,11 +70,14 @@ const fr = {
   fieldsMain: "Champs",
   fieldsMore: "Autres champs ({n})",
   resetMapping: "Rétablir la détection automatique",
-  missingOne: "Colonne obligatoire introuvable : {fields}. Ajoutez-la au tableau ou associez-la ci-dessous à une colonne existante.",
-  missingMany: "Colonnes obligatoires introuvables : {fields}. Ajoutez-les au tableau ou associez-les ci-dessous à des colonnes existantes.",
+  missingOne:
+    "Colonne obligatoire introuvable : {fields}. Ajoutez-la au tableau ou associez-la ci-dessous à une colonne existante.",
+  missingMany:
+    "Colonnes obligatoires introuvables : {fields}. Ajoutez-les au tableau ou associez-les ci-dessous à des colonnes existantes.",
   or: "ou",
   duplicateColumn: "La colonne « {column} » est associée à plusieurs champs : {fields}.",
-  kindNeeded: "Choisissez le type de cette table pour l'analyser, ou décochez-la à l'étape Sources.",
+  kindNeeded:
+    "Choisissez le type de cette table pour l'analyser, ou décochez-la à l'étape Sources.",
   previewTitle: "Aperçu des premières lignes",
   previewRows: "{ok} lignes lues sur {n} : {warnings} avec avertissement, {rejected} rejetées.",
   previewNone: "Aucune ligne de données sous la ligne d'en-têtes.",
@@ -88,19 +96,22 @@ const fr = {
   from: "Du mois",
   to: "au mois",
   entityTitle: "Type d'entité",
-  entityHint: "Délai global de paiement appliqué aux entités dont la table Entités ne donne pas le type.",
+  entityHint:
+    "Délai global de paiement appliqué aux entités dont la table Entités ne donne pas le type.",
   entity_collectivite: "Collectivité territoriale (30 jours)",
   entity_sante: "Établissement public de santé (50 jours)",
   entity_custom: "Personnalisé ({n} jours, feuille Paramètres)",
   parametersTitle: "Seuils et scénarios",
-  parametersHint: "Valeurs de la feuille Paramètres (ou valeurs de référence). Vos modifications y seront écrites à la prochaine analyse.",
+  parametersHint:
+    "Valeurs de la feuille Paramètres (ou valeurs de référence). Vos modifications y seront écrites à la prochaine analyse.",
   allParameters: "Tous les paramètres ({n})",
   modified: "modifié",
   reset: "Rétablir",
   resetAll: "Rétablir les valeurs de référence",
   defaultValue: "Référence : {value}",
   invalidNumber: "Saisissez un nombre positif.",
-  dispenseNote: "Seuil de dispense de procédure en vigueur : {ss} (fournitures et services), {works} (travaux). Les seuils datés se modifient dans la feuille Paramètres.",
+  dispenseNote:
+    "Seuil de dispense de procédure en vigueur : {ss} (fournitures et services), {works} (travaux). Les seuils datés se modifient dans la feuille Paramètres.",
   // Run
   runTitle: "Lancer l'analyse",
   runSummaryTables: "Tables : {names}",
@@ -122,7 +133,8 @@ const fr = {
   stageCount_indicators: "{done} / {total} étapes",
   stageCount_write: "{done} / {total} feuilles",
   cancelled: "Analyse annulée : aucune feuille n'a été modifiée.",
-  runAgainHint: "Le bouton « Actualiser l'analyse » du ruban relance cette analyse sans ouvrir le volet.",
+  runAgainHint:
+    "Le bouton « Actualiser l'analyse » du ruban relance cette analyse sans ouvrir le volet.",
   refreshFailed: "L'actualisation lancée depuis le ruban le {date} a échoué : {message}",
   // Results
   resultsTitle: "Résultats",
@@ -149,38 +161,56 @@ const fr = {
   planTitle: "Plan stratégique et diagnostic",
   planCreate: "Créer le plan stratégique et le diagnostic 360",
   planUpdate: "Mettre à jour le plan stratégique et le diagnostic 360",
-  planHint: "Vos saisies dans ces feuilles sont conservées : seuls les chiffres pré-remplis sont actualisés.",
+  planHint:
+    "Vos saisies dans ces feuilles sont conservées : seuls les chiffres pré-remplis sont actualisés.",
   planWriting: "Écriture du plan et du diagnostic…",
   planDone: "Plan stratégique et diagnostic 360 écrits.",
   newAnalysis: "Modifier et relancer",
-  renamedSheet: "La feuille « {wanted} » existait déjà et n'appartient pas à Optima Achats : les résultats sont dans « {name} ».",
+  renamedSheet:
+    "La feuille « {wanted} » existait déjà et n'appartient pas à Optima Achats : les résultats sont dans « {name} ».",
   // Errors
   errorTitle: "Une erreur est survenue",
-  err_tableNotFound: "La table « {subject} » est introuvable : elle a peut-être été supprimée ou renommée. Actualisez la liste à l'étape Sources.",
-  err_sheetNotFound: "La feuille « {subject} » est introuvable : relancez l'analyse pour la recréer.",
-  err_tooLarge: "Le classeur est trop volumineux pour être lu en une fois. Réduisez la plage de données ou fermez d'autres classeurs, puis réessayez.",
+  err_tableNotFound:
+    "La table « {subject} » est introuvable : elle a peut-être été supprimée ou renommée. Actualisez la liste à l'étape Sources.",
+  err_sheetNotFound:
+    "La feuille « {subject} » est introuvable : relancez l'analyse pour la recréer.",
+  err_tooLarge:
+    "Le classeur est trop volumineux pour être lu en une fois. Réduisez la plage de données ou fermez d'autres classeurs, puis réessayez.",
   err_busy: "Excel est occupé. Attendez la fin de l'opération en cours, puis réessayez.",
-  err_timeout: "Excel ne répond pas. Enregistrez votre classeur, puis réessayez ; si le problème persiste, fermez et rouvrez le volet.",
-  err_cellEditMode: "Une cellule est en cours de modification. Validez-la (Entrée) ou quittez-la (Échap), puis réessayez.",
+  err_timeout:
+    "Excel ne répond pas. Enregistrez votre classeur, puis réessayez ; si le problème persiste, fermez et rouvrez le volet.",
+  err_cellEditMode:
+    "Une cellule est en cours de modification. Validez-la (Entrée) ou quittez-la (Échap), puis réessayez.",
   err_protected: "Le classeur ou une feuille est protégé. Ôtez la protection, puis réessayez.",
-  err_unsupported: "Cette version d'Excel ne permet pas cette opération. Mettez Excel à jour ou utilisez Excel sur le web.",
-  err_unknown: "Une erreur inattendue est survenue. Réessayez ; si elle se reproduit, fermez et rouvrez le volet.",
-  err_worker: "Le calcul de l'analyse s'est arrêté de façon inattendue (mémoire insuffisante ?). Fermez d'autres onglets ou classeurs, puis réessayez.",
-  err_noTables: "Aucune table à analyser : cochez au moins une table de dépenses ou de marchés à l'étape Sources.",
-  err_missingColumns: "La table « {subject} » n'a pas toutes ses colonnes obligatoires : complétez-les à l'étape Colonnes.",
-  err_noKind: "Le type de la table « {subject} » n'est pas choisi : choisissez-le à l'étape Colonnes.",
+  err_unsupported:
+    "Cette version d'Excel ne permet pas cette opération. Mettez Excel à jour ou utilisez Excel sur le web.",
+  err_unknown:
+    "Une erreur inattendue est survenue. Réessayez ; si elle se reproduit, fermez et rouvrez le volet.",
+  err_worker:
+    "Le calcul de l'analyse s'est arrêté de façon inattendue (mémoire insuffisante ?). Fermez d'autres onglets ou classeurs, puis réessayez.",
+  err_noTables:
+    "Aucune table à analyser : cochez au moins une table de dépenses ou de marchés à l'étape Sources.",
+  err_missingColumns:
+    "La table « {subject} » n'a pas toutes ses colonnes obligatoires : complétez-les à l'étape Colonnes.",
+  err_noKind:
+    "Le type de la table « {subject} » n'est pas choisi : choisissez-le à l'étape Colonnes.",
   err_period: "{detail}",
-  err_noData: "Aucune ligne analysable dans les tables choisies : vérifiez la ligne d'en-têtes et les colonnes à l'étape Colonnes.",
-  err_decpInvalid: "Le fichier « {subject} » n'est pas un fichier DECP lisible (JSON avec une liste « marches »). Téléchargez-le à nouveau depuis data.gouv.fr ou votre profil d'acheteur.",
+  err_noData:
+    "Aucune ligne analysable dans les tables choisies : vérifiez la ligne d'en-têtes et les colonnes à l'étape Colonnes.",
+  err_decpInvalid:
+    "Le fichier « {subject} » n'est pas un fichier DECP lisible (JSON avec une liste « marches »). Téléchargez-le à nouveau depuis data.gouv.fr ou votre profil d'acheteur.",
   err_decpEmpty: "Le fichier « {subject} » ne contient aucun marché.",
-  err_noSavedAnalysis: "Aucune analyse enregistrée dans ce classeur : ouvrez le volet Optima Achats et lancez une première analyse.",
-  err_saveSettings: "Les choix n'ont pas pu être enregistrés dans le classeur ; l'analyse reste possible. Enregistrez le classeur, puis réessayez.",
+  err_noSavedAnalysis:
+    "Aucune analyse enregistrée dans ce classeur : ouvrez le volet Optima Achats et lancez une première analyse.",
+  err_saveSettings:
+    "Les choix n'ont pas pu être enregistrés dans le classeur ; l'analyse reste possible. Enregistrez le classeur, puis réessayez.",
   technicalDetail: "Détail technique",
   // Preview
   previewWorkbook: "Classeur de démonstration",
   previewOpenFile: "Ouvrir un autre classeur (.xlsx)",
   previewLoadingFile: "Lecture du classeur « {name} »…",
-  previewLoadError: "Le fichier « {name} » n'a pas pu être lu comme un classeur .xlsx. Choisissez un autre fichier.",
+  previewLoadError:
+    "Le fichier « {name} » n'a pas pu être lu comme un classeur .xlsx. Choisissez un autre fichier.",
   previewNoDemo: "Le classeur de démonstration n'est pas disponible : choisissez un fichier .xlsx.",
   previewSheets: "Feuilles du classeur",
   previewEmptySheet: "Feuille vide.",
@@ -194,8 +224,10 @@ const en: Record<TextKey, string> = {
   appTitle: "Optima Achats",
   appTagline: "Public purchasing dashboard",
   outsideOfficeTitle: "Outside Excel",
-  outsideOffice: "The pane runs in a browser, outside Excel: it works on an in-memory demo workbook. Nothing is sent over the Internet.",
-  excelGatewayMissing: "The add-in could not connect to the Excel workbook. Close and reopen the pane; if it persists, update Excel (ExcelApi 1.7 or later).",
+  outsideOffice:
+    "The pane runs in a browser, outside Excel: it works on an in-memory demo workbook. Nothing is sent over the Internet.",
+  excelGatewayMissing:
+    "The add-in could not connect to the Excel workbook. Close and reopen the pane; if it persists, update Excel (ExcelApi 1.7 or later).",
   loading: "Loading the workbook…",
   stepsLabel: "Analysis steps",
   stepOf: "Step {n} of {total}",
@@ -209,7 +241,8 @@ const en: Record<TextKey, string> = {
   retry: "Try again",
   close: "Close",
   sourcesIntro: "Tick the tables to analyse. The kind is guessed from the column headers.",
-  noTables: "No table or data range found in the workbook. Add a sheet with a header row (Date, Amount excl. VAT, Supplier…), then refresh.",
+  noTables:
+    "No table or data range found in the workbook. Add a sheet with a header row (Date, Amount excl. VAT, Supplier…), then refresh.",
   refreshList: "Refresh the list",
   rows: "{n} rows",
   columns: "{n} columns",
@@ -240,8 +273,10 @@ const en: Record<TextKey, string> = {
   fieldsMain: "Fields",
   fieldsMore: "Other fields ({n})",
   resetMapping: "Restore the automatic detection",
-  missingOne: "Required column not found: {fields}. Add it to the table or map it below to an existing column.",
-  missingMany: "Required columns not found: {fields}. Add them to the table or map them below to existing columns.",
+  missingOne:
+    "Required column not found: {fields}. Add it to the table or map it below to an existing column.",
+  missingMany:
+    "Required columns not found: {fields}. Add them to the table or map them below to existing columns.",
   or: "or",
   duplicateColumn: "The column “{column}” is mapped to several fields: {fields}.",
   kindNeeded: "Choose this table's kind to analyse it, or untick it in the Sources step.",
@@ -267,14 +302,16 @@ const en: Record<TextKey, string> = {
   entity_sante: "Public hospital (50 days)",
   entity_custom: "Custom ({n} days, Settings sheet)",
   parametersTitle: "Thresholds and scenarios",
-  parametersHint: "Values of the Settings sheet (or reference values). Your changes are written there by the next analysis.",
+  parametersHint:
+    "Values of the Settings sheet (or reference values). Your changes are written there by the next analysis.",
   allParameters: "All settings ({n})",
   modified: "changed",
   reset: "Reset",
   resetAll: "Restore the reference values",
   defaultValue: "Reference: {value}",
   invalidNumber: "Enter a positive number.",
-  dispenseNote: "Exemption threshold in force: {ss} (supplies and services), {works} (works). Dated thresholds are edited in the Settings sheet.",
+  dispenseNote:
+    "Exemption threshold in force: {ss} (supplies and services), {works} (works). Dated thresholds are edited in the Settings sheet.",
   runTitle: "Run the analysis",
   runSummaryTables: "Tables: {names}",
   runSummaryPeriod: "Period: {period}",
@@ -295,7 +332,8 @@ const en: Record<TextKey, string> = {
   stageCount_indicators: "{done} / {total} steps",
   stageCount_write: "{done} / {total} sheets",
   cancelled: "Analysis cancelled: no sheet was changed.",
-  runAgainHint: "The ribbon's “Refresh analysis” button runs this analysis again without opening the pane.",
+  runAgainHint:
+    "The ribbon's “Refresh analysis” button runs this analysis again without opening the pane.",
   refreshFailed: "The refresh started from the ribbon on {date} failed: {message}",
   resultsTitle: "Results",
   resultsPeriod: "Period {period} · run on {date}",
@@ -325,32 +363,45 @@ const en: Record<TextKey, string> = {
   planWriting: "Writing the plan and the assessment…",
   planDone: "Strategic plan and 360 assessment written.",
   newAnalysis: "Change and run again",
-  renamedSheet: "The sheet “{wanted}” already existed and does not belong to Optima Achats: the results are in “{name}”.",
+  renamedSheet:
+    "The sheet “{wanted}” already existed and does not belong to Optima Achats: the results are in “{name}”.",
   errorTitle: "Something went wrong",
-  err_tableNotFound: "The table “{subject}” was not found: it may have been deleted or renamed. Refresh the list in the Sources step.",
+  err_tableNotFound:
+    "The table “{subject}” was not found: it may have been deleted or renamed. Refresh the list in the Sources step.",
   err_sheetNotFound: "The sheet “{subject}” was not found: run the analysis again to recreate it.",
-  err_tooLarge: "The workbook is too large to be read at once. Reduce the data range or close other workbooks, then try again.",
+  err_tooLarge:
+    "The workbook is too large to be read at once. Reduce the data range or close other workbooks, then try again.",
   err_busy: "Excel is busy. Wait for the current operation to finish, then try again.",
-  err_timeout: "Excel is not responding. Save your workbook and try again; if it persists, close and reopen the pane.",
+  err_timeout:
+    "Excel is not responding. Save your workbook and try again; if it persists, close and reopen the pane.",
   err_cellEditMode: "A cell is being edited. Confirm it (Enter) or leave it (Esc), then try again.",
   err_protected: "The workbook or a sheet is protected. Remove the protection, then try again.",
   err_unsupported: "This version of Excel cannot do this. Update Excel or use Excel on the web.",
-  err_unknown: "An unexpected error occurred. Try again; if it happens again, close and reopen the pane.",
-  err_worker: "The analysis stopped unexpectedly (out of memory?). Close other tabs or workbooks, then try again.",
-  err_noTables: "No table to analyse: tick at least one spend or contracts table in the Sources step.",
-  err_missingColumns: "The table “{subject}” lacks required columns: complete them in the Columns step.",
+  err_unknown:
+    "An unexpected error occurred. Try again; if it happens again, close and reopen the pane.",
+  err_worker:
+    "The analysis stopped unexpectedly (out of memory?). Close other tabs or workbooks, then try again.",
+  err_noTables:
+    "No table to analyse: tick at least one spend or contracts table in the Sources step.",
+  err_missingColumns:
+    "The table “{subject}” lacks required columns: complete them in the Columns step.",
   err_noKind: "The kind of the table “{subject}” is not chosen: choose it in the Columns step.",
   err_period: "{detail}",
-  err_noData: "No row could be analysed in the chosen tables: check the header row and the columns in the Columns step.",
-  err_decpInvalid: "The file “{subject}” is not a readable DECP file (JSON with a “marches” list). Download it again from data.gouv.fr or your buyer profile.",
+  err_noData:
+    "No row could be analysed in the chosen tables: check the header row and the columns in the Columns step.",
+  err_decpInvalid:
+    "The file “{subject}” is not a readable DECP file (JSON with a “marches” list). Download it again from data.gouv.fr or your buyer profile.",
   err_decpEmpty: "The file “{subject}” holds no contract.",
-  err_noSavedAnalysis: "No analysis saved in this workbook: open the Optima Achats pane and run a first analysis.",
-  err_saveSettings: "Your choices could not be saved in the workbook; the analysis still works. Save the workbook, then try again.",
+  err_noSavedAnalysis:
+    "No analysis saved in this workbook: open the Optima Achats pane and run a first analysis.",
+  err_saveSettings:
+    "Your choices could not be saved in the workbook; the analysis still works. Save the workbook, then try again.",
   technicalDetail: "Technical detail",
   previewWorkbook: "Demo workbook",
   previewOpenFile: "Open another workbook (.xlsx)",
   previewLoadingFile: "Reading the workbook “{name}”…",
-  previewLoadError: "The file “{name}” could not be read as an .xlsx workbook. Choose another file.",
+  previewLoadError:
+    "The file “{name}” could not be read as an .xlsx workbook. Choose another file.",
   previewNoDemo: "The demo workbook is not available: choose an .xlsx file.",
   previewSheets: "Workbook sheets",
   previewEmptySheet: "Empty sheet.",
@@ -363,11 +414,16 @@ const DICTS: Record<Lang, Record<TextKey, string>> = { fr, en };
 export type Vars = Record<string, string | number>;
 
 export function formatNumber(lang: Lang, n: number, decimals = 0): string {
-  return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
 }
 
 export function formatEuros(lang: Lang, euros: number, decimals = 0): string {
-  return lang === "fr" ? `${formatNumber(lang, euros, decimals)} €` : `€${formatNumber(lang, euros, decimals)}`;
+  return lang === "fr"
+    ? `${formatNumber(lang, euros, decimals)} €`
+    : `€${formatNumber(lang, euros, decimals)}`;
 }
 
 /** The text of a key, with `{name}` placeholders replaced (numbers formatted for the language). */
@@ -502,9 +558,13 @@ export function describeMissingFields(lang: Lang, kind: TableKind, missing: stri
   const or = ` ${t(lang, "or")} `;
   const texts = groups.map((group) => {
     const labels = group.map((key) => fieldName(lang, kind, key));
-    return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")}${or}${labels[labels.length - 1]}`;
+    return labels.length === 1
+      ? labels[0]
+      : `${labels.slice(0, -1).join(", ")}${or}${labels[labels.length - 1]}`;
   });
-  return t(lang, texts.length === 1 ? "missingOne" : "missingMany", { fields: texts.join(lang === "fr" ? " ; " : "; ") });
+  return t(lang, texts.length === 1 ? "missingOne" : "missingMany", {
+    fields: texts.join(lang === "fr" ? " ; " : "; "),
+  });
 }
 
 /** Excel column letters of a 0-based index (0 → A, 26 → AA). */
@@ -520,6 +580,32 @@ export function columnLetters(index: number): string {
 }
 
 export const MONTHS: Record<Lang, string[]> = {
-  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  fr: [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 };

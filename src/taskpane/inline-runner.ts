@@ -17,7 +17,8 @@ export function createInlineRunner(options: { delayMs?: number } = {}): Analysis
   let rows: Cell[][][] = [];
   let kept: EngineState | null = null;
   let cancelled = false;
-  const wait = () => (options.delayMs ? new Promise<void>((r) => setTimeout(r, options.delayMs)) : pause());
+  const wait = () =>
+    options.delayMs ? new Promise<void>((r) => setTimeout(r, options.delayMs)) : pause();
   const check = () => {
     if (cancelled) throw new PaneError("cancelled");
   };

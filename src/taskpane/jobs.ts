@@ -106,4 +106,9 @@ export interface DecpTableResult {
 }
 
 /** Owned sheets whose values are read back before a run (user inputs, history). */
-export const INPUT_SHEET_KEYS: readonly SheetKey[] = ["plan", "diagnostic", "parametres", "historique"];
+export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
+  "plan",
+  "diagnostic",
+  "parametres",
+  "historique",
+];

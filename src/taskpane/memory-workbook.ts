@@ -70,7 +70,10 @@ export interface OwnedSheetState {
   values: Cell[][] | null;
 }
 
-export type WorkbookEvent = { type: "written" | "activated" | "tables" | "settings"; sheet?: string };
+export type WorkbookEvent = {
+  type: "written" | "activated" | "tables" | "settings";
+  sheet?: string;
+};
 
 function delay(ms: number): Promise<void> {
   return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
@@ -99,7 +102,9 @@ export class InMemoryWorkbook implements WorkbookGateway {
 
   constructor(private readonly options: InMemoryWorkbookOptions) {
     this.tables = [...options.tables];
-    this.order = options.sheetOrder ? [...options.sheetOrder] : [...new Set(options.tables.map((t) => t.sheet))];
+    this.order = options.sheetOrder
+      ? [...options.sheetOrder]
+      : [...new Set(options.tables.map((t) => t.sheet))];
     this.date1904 = options.date1904 ?? false;
     this.active = this.order[0] ?? null;
   }
@@ -146,7 +151,10 @@ export class InMemoryWorkbook implements WorkbookGateway {
   /** The spec of a generated sheet by the name the spec gave it (formulas refer to that name). */
   specNamed(name: string): SheetSpec | null {
     const states = [...this.owned.values()];
-    return (states.find((s) => s.spec?.name === name) ?? states.find((s) => s.name === name))?.spec ?? null;
+    return (
+      (states.find((s) => s.spec?.name === name) ?? states.find((s) => s.name === name))?.spec ??
+      null
+    );
   }
 
   ownedByKey(key: SheetKey | "decp"): OwnedSheetState | undefined {
@@ -198,7 +206,14 @@ export class InMemoryWorkbook implements WorkbookGateway {
         }
         const lastRow = firstRow + Math.max(1, t.rows.length) - 1;
         const address = `${columnLetters(firstCol)}${firstRow}:${columnLetters(firstCol + Math.max(1, columnCount) - 1)}${lastRow}`;
-        return { name: t.name, sheet: t.sheet, address, rowCount: t.rows.length, columnCount, isExcelTable: t.isExcelTable };
+        return {
+          name: t.name,
+          sheet: t.sheet,
+          address,
+          rowCount: t.rows.length,
+          columnCount,
+          isExcelTable: t.isExcelTable,
+        };
       });
   }
 
@@ -208,7 +223,13 @@ export class InMemoryWorkbook implements WorkbookGateway {
     const t = this.tables.find((x) => x.name === name);
     if (!t) throw new GatewayError("tableNotFound", `no table ${name}`, name);
     const rows = options.maxRows !== undefined ? t.rows.slice(0, options.maxRows) : t.rows;
-    const base: RawTable = { name: t.name, sheet: t.sheet, rows, firstRow: t.firstRow ?? 1, date1904: this.date1904 };
+    const base: RawTable = {
+      name: t.name,
+      sheet: t.sheet,
+      rows,
+      firstRow: t.firstRow ?? 1,
+      date1904: this.date1904,
+    };
     if (!options.onRows) {
       options.onProgress?.({ rowsRead: rows.length, rowCount: rows.length });
       return base;
@@ -217,7 +238,10 @@ export class InMemoryWorkbook implements WorkbookGateway {
     for (let start = 0; start < rows.length; start += block) {
       throwIfAborted(options.signal);
       await options.onRows(rows.slice(start, start + block), start);
-      options.onProgress?.({ rowsRead: Math.min(rows.length, start + block), rowCount: rows.length });
+      options.onProgress?.({
+        rowsRead: Math.min(rows.length, start + block),
+        rowCount: rows.length,
+      });
     }
     return { ...base, rows: [] };
   }
@@ -273,7 +297,9 @@ export class InMemoryWorkbook implements WorkbookGateway {
     const sourceSheets = new Set(this.tables.map((t) => t.sheet));
     for (const s of staged) {
       const previous = this.owned.get(s.key);
-      const taken = (n: string) => sourceSheets.has(n) || [...this.owned.entries()].some(([k, o]) => o.name === n && k !== s.key);
+      const taken = (n: string) =>
+        sourceSheets.has(n) ||
+        [...this.owned.entries()].some(([k, o]) => o.name === n && k !== s.key);
       const name = uniqueName(s.name, taken);
       if (name !== s.name) report.renamed.push({ key: s.key as SheetKey, wanted: s.name, name });
       if (previous) {
@@ -294,7 +320,8 @@ export class InMemoryWorkbook implements WorkbookGateway {
 
   async activateSheet(name: string): Promise<void> {
     await this.enter("activateSheet");
-    if (!this.ownedSheet(name)) throw new GatewayError("sheetNotFound", `no owned sheet ${name}`, name);
+    if (!this.ownedSheet(name))
+      throw new GatewayError("sheetNotFound", `no owned sheet ${name}`, name);
     this.active = name;
     this.emit({ type: "activated", sheet: name });
   }
@@ -318,14 +345,28 @@ export class InMemoryWorkbook implements WorkbookGateway {
     const sheet = uniqueName(table.sheetName, (n) => this.order.includes(n));
     const tableNames = new Set(this.tables.map((t) => t.name.toLowerCase()));
     let tableName = table.tableName;
-    for (let i = 2; tableNames.has(tableName.toLowerCase()); i++) tableName = `${table.tableName}_${i}`;
+    for (let i = 2; tableNames.has(tableName.toLowerCase()); i++)
+      tableName = `${table.tableName}_${i}`;
     const rows: Cell[][] = [table.headers, ...table.rows];
-    const t: MemoryTable = { name: tableName, sheet, rows, isExcelTable: true, numberFormats: table.numberFormats };
+    const t: MemoryTable = {
+      name: tableName,
+      sheet,
+      rows,
+      isExcelTable: true,
+      numberFormats: table.numberFormats,
+    };
     this.tables.push(t);
     this.order.push(sheet);
     this.owned.set(`decp:${sheet}`, { key: "decp", name: sheet, spec: null, values: rows });
     this.emit({ type: "tables", sheet });
     const columnCount = table.headers.length;
-    return { name: tableName, sheet, address: `A1:${columnLetters(columnCount - 1)}${rows.length}`, rowCount: rows.length, columnCount, isExcelTable: true };
+    return {
+      name: tableName,
+      sheet,
+      address: `A1:${columnLetters(columnCount - 1)}${rows.length}`,
+      rowCount: rows.length,
+      columnCount,
+      isExcelTable: true,
+    };
   }
 }

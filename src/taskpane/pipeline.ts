@@ -10,7 +10,13 @@ import type { Cell } from "../core/model";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
 import { PaneError } from "./errors";
-import { GatewayError, throwIfAborted, type SourceTable, type WorkbookGateway, type WriteReport } from "./gateway";
+import {
+  GatewayError,
+  throwIfAborted,
+  type SourceTable,
+  type WorkbookGateway,
+  type WriteReport,
+} from "./gateway";
 import type { Lang } from "./i18n";
 import { ROW_BLOCK } from "./protocol";
 import type { AnalysisRunner, RunnerFactory } from "./runner";
@@ -20,10 +26,17 @@ import { detectSample, firstRowOf, reconcileChoice, SAMPLE_ROWS } from "./tables
 /** Watchdog for short gateway calls (office-js #6678: a sync may never settle). */
 export const GATEWAY_TIMEOUT_MS = 60_000;
 
-export function withTimeout<T>(promise: Promise<T>, ms = GATEWAY_TIMEOUT_MS, what = ""): Promise<T> {
+export function withTimeout<T>(
+  promise: Promise<T>,
+  ms = GATEWAY_TIMEOUT_MS,
+  what = ""
+): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GatewayError("timeout", `${what}: no answer after ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new GatewayError("timeout", `${what}: no answer after ${ms} ms`)),
+      ms
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -65,30 +78,49 @@ export interface RunOutcome {
 }
 
 /** The selected tables, checked: a kind and every required column. Throws PaneError. */
-export function selectedTables(settings: PaneSettings): (TableChoice & { kind: NonNullable<TableChoice["kind"]> })[] {
+export function selectedTables(
+  settings: PaneSettings
+): (TableChoice & { kind: NonNullable<TableChoice["kind"]> })[] {
   const selected = settings.tables.filter((t) => t.selected);
-  if (!selected.some((t) => t.kind === "spend" || t.kind === "contracts")) throw new PaneError("noTables");
+  if (!selected.some((t) => t.kind === "spend" || t.kind === "contracts"))
+    throw new PaneError("noTables");
   const out: (TableChoice & { kind: NonNullable<TableChoice["kind"]> })[] = [];
   for (const t of selected) {
     if (t.kind === null) throw new PaneError("noKind", t.name);
-    if (missingRequired(t.kind, t.mapping).length > 0) throw new PaneError("missingColumns", t.name);
+    if (missingRequired(t.kind, t.mapping).length > 0)
+      throw new PaneError("missingColumns", t.name);
     out.push(t as TableChoice & { kind: NonNullable<TableChoice["kind"]> });
   }
   return out;
 }
 
 /** Raw values of the owned input sheets (plan, diagnostic, parameters, history), keyed by sheet key. */
-export async function readInputSheets(gateway: WorkbookGateway, keys: readonly SheetKey[] = INPUT_SHEET_KEYS): Promise<{ values: Record<string, Cell[][]>; owned: Set<string> }> {
+export async function readInputSheets(
+  gateway: WorkbookGateway,
+  keys: readonly SheetKey[] = INPUT_SHEET_KEYS
+): Promise<{ values: Record<string, Cell[][]>; owned: Set<string> }> {
   const owned = await withTimeout(gateway.listOwnedSheets(), GATEWAY_TIMEOUT_MS, "listOwnedSheets");
   const wanted = owned.filter((s) => (keys as readonly string[]).includes(s.key));
-  const byName = wanted.length > 0 ? await withTimeout(gateway.readSheetValues(wanted.map((s) => s.name)), GATEWAY_TIMEOUT_MS, "readSheetValues") : {};
+  const byName =
+    wanted.length > 0
+      ? await withTimeout(
+          gateway.readSheetValues(wanted.map((s) => s.name)),
+          GATEWAY_TIMEOUT_MS,
+          "readSheetValues"
+        )
+      : {};
   const values: Record<string, Cell[][]> = {};
   for (const s of wanted) if (byName[s.name]) values[s.key] = byName[s.name];
   return { values, owned: new Set(owned.map((s) => s.key)) };
 }
 
 /** Runs the analysis of `settings` and writes its sheets. Throws PaneError / GatewayError / PeriodError. */
-export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettings, createRunner: RunnerFactory, options: RunOptions): Promise<RunOutcome> {
+export async function runAnalysis(
+  gateway: WorkbookGateway,
+  settings: PaneSettings,
+  createRunner: RunnerFactory,
+  options: RunOptions
+): Promise<RunOutcome> {
   const { signal, lang } = options;
   const onProgress = options.onProgress ?? (() => undefined);
   const tables = selectedTables(settings);
@@ -132,7 +164,11 @@ export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettin
           }
         },
       });
-      meta.push({ firstRow: raw.firstRow ?? firstRowOf(picked[i].address), date1904: raw.date1904 ?? false, sheet: raw.sheet ?? picked[i].sheet });
+      meta.push({
+        firstRow: raw.firstRow ?? firstRowOf(picked[i].address),
+        date1904: raw.date1904 ?? false,
+        sheet: raw.sheet ?? picked[i].sheet,
+      });
     }
     onProgress({ stage: "read", done: totalRows, total: totalRows });
     throwIfAborted(signal);
@@ -158,7 +194,7 @@ export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettin
         lang,
         sheetKeys: keys,
       },
-      onProgress,
+      onProgress
     );
     throwIfAborted(signal);
 
@@ -171,7 +207,10 @@ export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettin
     });
     onProgress({ stage: "write", done: spec.sheets.length, total: spec.sheets.length });
 
-    const summary: RunSummary = { ...result.summary, sheets: report.sheets.map((s) => ({ key: s.key, name: s.name })) };
+    const summary: RunSummary = {
+      ...result.summary,
+      sheets: report.sheets.map((s) => ({ key: s.key, name: s.name })),
+    };
     const next: PaneSettings = {
       ...settings,
       parameters: {},
@@ -203,7 +242,20 @@ export async function runAnalysis(gateway: WorkbookGateway, settings: PaneSettin
 
 /** Analysis sheets, plus the plan and diagnostic when they already exist (refreshed, inputs kept). */
 export function defaultSheetKeys(planExists: boolean): SheetKey[] {
-  const all: SheetKey[] = ["dashboard", "cartographie", "fournisseurs", "conformite", "mutualisation", "responsable", "territoires", "anomalies", "historique", "plan", "diagnostic", "parametres"];
+  const all: SheetKey[] = [
+    "dashboard",
+    "cartographie",
+    "fournisseurs",
+    "conformite",
+    "mutualisation",
+    "responsable",
+    "territoires",
+    "anomalies",
+    "historique",
+    "plan",
+    "diagnostic",
+    "parametres",
+  ];
   return planExists ? all : all.filter((k) => !PLAN_KEYS.includes(k));
 }
 
@@ -211,7 +263,11 @@ export function defaultSheetKeys(planExists: boolean): SheetKey[] {
  * Writes (or refreshes) the plan and the diagnostic sheets from the runner's last analysis, with
  * what the user typed in them read back first.
  */
-export async function rebuildPlanSheets(gateway: WorkbookGateway, runner: AnalysisRunner, signal?: AbortSignal): Promise<{ spec: WorkbookSpec; report: WriteReport }> {
+export async function rebuildPlanSheets(
+  gateway: WorkbookGateway,
+  runner: AnalysisRunner,
+  signal?: AbortSignal
+): Promise<{ spec: WorkbookSpec; report: WriteReport }> {
   const inputs = await readInputSheets(gateway);
   throwIfAborted(signal);
   const spec = await runner.rebuild(inputs.values, [...PLAN_KEYS]);
@@ -225,7 +281,10 @@ export async function rebuildPlanSheets(gateway: WorkbookGateway, runner: Analys
  * dropped, tables whose headers changed are detected again (the user did not edit them) or make
  * the run fail (they did). For the ribbon command, which has no UI to ask the user.
  */
-export async function refreshedSettings(gateway: WorkbookGateway, settings: PaneSettings): Promise<PaneSettings> {
+export async function refreshedSettings(
+  gateway: WorkbookGateway,
+  settings: PaneSettings
+): Promise<PaneSettings> {
   const sources = await withTimeout(gateway.listTables(), GATEWAY_TIMEOUT_MS, "listTables");
   const names = new Set(sources.map((s) => s.name));
   const tables: TableChoice[] = [];
@@ -239,7 +298,11 @@ export async function refreshedSettings(gateway: WorkbookGateway, settings: Pane
       continue;
     }
     const sample = await gateway.readTable(saved.name, { maxRows: SAMPLE_ROWS });
-    const { choice, changed } = reconcileChoice(saved, { sample, detection: detectSample(sample) }, saved.name);
+    const { choice, changed } = reconcileChoice(
+      saved,
+      { sample, detection: detectSample(sample) },
+      saved.name
+    );
     if (changed && saved.edited) throw new PaneError("missingColumns", saved.name);
     tables.push(choice);
   }
@@ -250,11 +313,18 @@ export async function refreshedSettings(gateway: WorkbookGateway, settings: Pane
  * The ribbon's "Actualiser l'analyse": the last analysis again, with the saved settings, without
  * the pane. Throws PaneError("noSavedAnalysis") when the workbook has never been analysed.
  */
-export async function runSavedAnalysis(gateway: WorkbookGateway, createRunner: RunnerFactory, options: Partial<RunOptions> = {}): Promise<RunOutcome> {
+export async function runSavedAnalysis(
+  gateway: WorkbookGateway,
+  createRunner: RunnerFactory,
+  options: Partial<RunOptions> = {}
+): Promise<RunOutcome> {
   const saved = await withTimeout(gateway.loadSettings(), GATEWAY_TIMEOUT_MS, "loadSettings");
   if (!saved || !saved.lastRun) throw new PaneError("noSavedAnalysis");
   const settings = await refreshedSettings(gateway, saved);
-  const outcome = await runAnalysis(gateway, settings, createRunner, { ...options, lang: options.lang ?? saved.lastRun.lang });
+  const outcome = await runAnalysis(gateway, settings, createRunner, {
+    ...options,
+    lang: options.lang ?? saved.lastRun.lang,
+  });
   outcome.runner.dispose();
   return outcome;
 }
@@ -263,11 +333,18 @@ export async function runSavedAnalysis(gateway: WorkbookGateway, createRunner: R
  * Records the outcome of a ribbon refresh in the settings, for the pane to show when it opens
  * (function commands have no UI of their own). Best effort: never throws.
  */
-export async function recordRefresh(gateway: WorkbookGateway, refresh: NonNullable<PaneSettings["lastRefresh"]>): Promise<void> {
+export async function recordRefresh(
+  gateway: WorkbookGateway,
+  refresh: NonNullable<PaneSettings["lastRefresh"]>
+): Promise<void> {
   try {
     const saved = await withTimeout(gateway.loadSettings(), GATEWAY_TIMEOUT_MS, "loadSettings");
     if (!saved) return;
-    await withTimeout(gateway.saveSettings({ ...saved, lastRefresh: refresh }), GATEWAY_TIMEOUT_MS, "saveSettings");
+    await withTimeout(
+      gateway.saveSettings({ ...saved, lastRefresh: refresh }),
+      GATEWAY_TIMEOUT_MS,
+      "saveSettings"
+    );
   } catch (error) {
     console.warn("[Optima Achats] recordRefresh:", error);
   }

@@ -73,7 +73,9 @@ export function createWorkerRunner(createWorker: () => Worker): AnalysisRunner {
 
   const arm = () => {
     if (watchdog) clearTimeout(watchdog);
-    watchdog = run ? setTimeout(() => kill(new PaneError("worker", "", "worker silent")), WORKER_SILENCE_MS) : null;
+    watchdog = run
+      ? setTimeout(() => kill(new PaneError("worker", "", "worker silent")), WORKER_SILENCE_MS)
+      : null;
   };
 
   const onMessage = (event: MessageEvent<FromWorker>) => {

@@ -82,11 +82,25 @@ export interface PaneSettings {
 
 export function defaultPeriod(today = new Date()): PeriodChoice {
   const y = today.getFullYear();
-  return { mode: "auto", year: y - 1, month: Math.max(1, today.getMonth()), fromYear: y, fromMonth: 1, toYear: y, toMonth: Math.max(1, today.getMonth()) };
+  return {
+    mode: "auto",
+    year: y - 1,
+    month: Math.max(1, today.getMonth()),
+    fromYear: y,
+    fromMonth: 1,
+    toYear: y,
+    toMonth: Math.max(1, today.getMonth()),
+  };
 }
 
 export function defaultSettings(today = new Date()): PaneSettings {
-  return { version: SETTINGS_VERSION, tables: [], period: defaultPeriod(today), parameters: {}, lastRun: null };
+  return {
+    version: SETTINGS_VERSION,
+    tables: [],
+    period: defaultPeriod(today),
+    parameters: {},
+    lastRun: null,
+  };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -99,7 +113,8 @@ function int(x: unknown, min: number, max: number): number | null {
 
 function parseTable(x: unknown): TableChoice | null {
   if (!isRecord(x) || typeof x.name !== "string" || x.name === "") return null;
-  const kind = x.kind === null || KINDS.includes(x.kind as TableKind) ? (x.kind as TableKind | null) : null;
+  const kind =
+    x.kind === null || KINDS.includes(x.kind as TableKind) ? (x.kind as TableKind | null) : null;
   const mapping: Record<string, number> = {};
   if (isRecord(x.mapping)) {
     for (const [k, v] of Object.entries(x.mapping)) {
@@ -159,12 +174,15 @@ export function parseSettings(raw: unknown): PaneSettings | null {
     }
   }
   if (!isRecord(x) || x.version !== SETTINGS_VERSION) return null;
-  const tables = Array.isArray(x.tables) ? x.tables.map(parseTable).filter((t): t is TableChoice => t !== null) : [];
+  const tables = Array.isArray(x.tables)
+    ? x.tables.map(parseTable).filter((t): t is TableChoice => t !== null)
+    : [];
   const parameters: Record<string, number | string> = {};
   if (isRecord(x.parameters)) {
     for (const def of PARAMETERS) {
       const v = x.parameters[def.id];
-      if ((typeof v === "number" && Number.isFinite(v)) || typeof v === "string") parameters[def.id] = v;
+      if ((typeof v === "number" && Number.isFinite(v)) || typeof v === "string")
+        parameters[def.id] = v;
     }
   }
   let lastRun: LastRun | null = null;
@@ -172,7 +190,9 @@ export function parseSettings(raw: unknown): PaneSettings | null {
     lastRun = {
       runDate: x.lastRun.runDate,
       periodLabel: typeof x.lastRun.periodLabel === "string" ? x.lastRun.periodLabel : "",
-      sources: Array.isArray(x.lastRun.sources) ? x.lastRun.sources.filter((s): s is string => typeof s === "string") : [],
+      sources: Array.isArray(x.lastRun.sources)
+        ? x.lastRun.sources.filter((s): s is string => typeof s === "string")
+        : [],
       lang: x.lastRun.lang === "en" ? "en" : "fr",
       planSheets: x.lastRun.planSheets === true,
       summary: isSummary(x.lastRun.summary) ? x.lastRun.summary : null,
@@ -180,9 +200,20 @@ export function parseSettings(raw: unknown): PaneSettings | null {
   }
   let lastRefresh: LastRefresh | null = null;
   if (isRecord(x.lastRefresh) && typeof x.lastRefresh.date === "string") {
-    lastRefresh = { date: x.lastRefresh.date, ok: x.lastRefresh.ok === true, message: typeof x.lastRefresh.message === "string" ? x.lastRefresh.message : "" };
+    lastRefresh = {
+      date: x.lastRefresh.date,
+      ok: x.lastRefresh.ok === true,
+      message: typeof x.lastRefresh.message === "string" ? x.lastRefresh.message : "",
+    };
   }
-  return { version: SETTINGS_VERSION, tables, period: parsePeriodChoice(x.period), parameters, lastRun, lastRefresh };
+  return {
+    version: SETTINGS_VERSION,
+    tables,
+    period: parsePeriodChoice(x.period),
+    parameters,
+    lastRun,
+    lastRefresh,
+  };
 }
 
 /** The period to analyse; undefined for "auto". Throws PeriodError (French) on an empty range. */
@@ -203,7 +234,9 @@ export function periodOf(choice: PeriodChoice): Period | undefined {
 // Parameters shown in the pane
 
 /** Parameters the pane lets the user edit (kinds the pane can show: euros, percents, days). */
-export const PANE_PARAMETERS: readonly ParameterDef[] = PARAMETERS.filter((p) => p.kind === "eur" || p.kind === "percent" || p.kind === "days");
+export const PANE_PARAMETERS: readonly ParameterDef[] = PARAMETERS.filter(
+  (p) => p.kind === "eur" || p.kind === "percent" || p.kind === "days"
+);
 
 /** Shown first (thresholds and scenarios); the others are under "Tous les paramètres". */
 export const MAIN_PARAMETER_IDS: readonly string[] = [

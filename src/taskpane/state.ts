@@ -115,14 +115,24 @@ export type Action =
   | { type: "runStarted" }
   | { type: "runProgress"; progress: StageProgress }
   | { type: "runCancelling" }
-  | { type: "runFinished"; summary: RunSummary; lastRun: LastRun; sheetParameters: Record<string, number | string> }
+  | {
+      type: "runFinished";
+      summary: RunSummary;
+      lastRun: LastRun;
+      sheetParameters: Record<string, number | string>;
+    }
   | { type: "runCancelled" }
   | { type: "runFailed"; error: UserMessage }
   | { type: "decpStarted" }
   | { type: "decpDone"; table: TableState; message: string }
   | { type: "decpFailed"; error: UserMessage }
   | { type: "planStarted" }
-  | { type: "planDone"; message: string; lastRun: LastRun | null; sheets: { key: SheetKey; name: string }[] }
+  | {
+      type: "planDone";
+      message: string;
+      lastRun: LastRun | null;
+      sheets: { key: SheetKey; name: string }[];
+    }
   | { type: "planFailed"; error: UserMessage }
   | { type: "notice"; notice: Notice }
   | { type: "dismiss"; id: string };
@@ -142,7 +152,10 @@ export function reducer(state: State, action: Action): State {
         loading: false,
         loadError: null,
         tables: action.tables,
-        mappingTable: state.mappingTable && action.tables.some((t) => t.source.name === state.mappingTable) ? state.mappingTable : firstMappable(action.tables),
+        mappingTable:
+          state.mappingTable && action.tables.some((t) => t.source.name === state.mappingTable)
+            ? state.mappingTable
+            : firstMappable(action.tables),
         period: action.period,
         sheetParameters: action.sheetParameters,
         parameters: action.parameters,
@@ -150,7 +163,10 @@ export function reducer(state: State, action: Action): State {
         lastRefresh: action.lastRefresh,
         summary: state.summary ?? summary,
         step: action.initial && summary ? "results" : state.step,
-        notices: [...state.notices.filter((n) => !action.notices.some((m) => m.id === n.id)), ...action.notices],
+        notices: [
+          ...state.notices.filter((n) => !action.notices.some((m) => m.id === n.id)),
+          ...action.notices,
+        ],
       };
     }
     case "loadFailed":
@@ -158,7 +174,12 @@ export function reducer(state: State, action: Action): State {
     case "goTo":
       return { ...state, step: action.step };
     case "setChoice":
-      return { ...state, tables: state.tables.map((t) => (t.source.name === action.name ? { ...t, choice: action.choice } : t)) };
+      return {
+        ...state,
+        tables: state.tables.map((t) =>
+          t.source.name === action.name ? { ...t, choice: action.choice } : t
+        ),
+      };
     case "mappingTable":
       return { ...state, mappingTable: action.name };
     case "setPeriod":
@@ -174,10 +195,19 @@ export function reducer(state: State, action: Action): State {
     case "runProgress": {
       if (state.run.phase !== "running" && state.run.phase !== "cancelling") return state;
       const { stage, done, total } = action.progress;
-      return { ...state, run: { ...state.run, current: stage, progress: { ...state.run.progress, [stage]: { done, total } } } };
+      return {
+        ...state,
+        run: {
+          ...state.run,
+          current: stage,
+          progress: { ...state.run.progress, [stage]: { done, total } },
+        },
+      };
     }
     case "runCancelling":
-      return state.run.phase === "running" ? { ...state, run: { ...state.run, phase: "cancelling" } } : state;
+      return state.run.phase === "running"
+        ? { ...state, run: { ...state.run, phase: "cancelling" } }
+        : state;
     case "runFinished":
       return {
         ...state,
@@ -193,14 +223,20 @@ export function reducer(state: State, action: Action): State {
     case "runCancelled":
       return { ...state, run: { ...idleRun, phase: "cancelled" } };
     case "runFailed":
-      return { ...state, run: { ...state.run, phase: "error", current: null, error: action.error } };
+      return {
+        ...state,
+        run: { ...state.run, phase: "error", current: null, error: action.error },
+      };
     case "decpStarted":
       return { ...state, decp: { busy: true, error: null, message: null } };
     case "decpDone":
       return {
         ...state,
         decp: { busy: false, error: null, message: action.message },
-        tables: [...state.tables.filter((t) => t.source.name !== action.table.source.name), action.table],
+        tables: [
+          ...state.tables.filter((t) => t.source.name !== action.table.source.name),
+          action.table,
+        ],
       };
     case "decpFailed":
       return { ...state, decp: { busy: false, error: action.error, message: null } };
@@ -208,15 +244,29 @@ export function reducer(state: State, action: Action): State {
       return { ...state, plan: { busy: true, error: null, message: null } };
     case "planDone": {
       const summary = state.summary
-        ? { ...state.summary, sheets: [...state.summary.sheets.filter((s) => !action.sheets.some((x) => x.key === s.key)), ...action.sheets] }
+        ? {
+            ...state.summary,
+            sheets: [
+              ...state.summary.sheets.filter((s) => !action.sheets.some((x) => x.key === s.key)),
+              ...action.sheets,
+            ],
+          }
         : null;
       const lastRun = action.lastRun ? { ...action.lastRun, summary } : state.lastRun;
-      return { ...state, plan: { busy: false, error: null, message: action.message }, lastRun, summary };
+      return {
+        ...state,
+        plan: { busy: false, error: null, message: action.message },
+        lastRun,
+        summary,
+      };
     }
     case "planFailed":
       return { ...state, plan: { busy: false, error: action.error, message: null } };
     case "notice":
-      return { ...state, notices: [...state.notices.filter((n) => n.id !== action.notice.id), action.notice] };
+      return {
+        ...state,
+        notices: [...state.notices.filter((n) => n.id !== action.notice.id), action.notice],
+      };
     case "dismiss":
       return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
   }

@@ -6,7 +6,15 @@
  */
 import { autoMap, detectTable, missingRequired, type TableDetection } from "../core/detect";
 import { runIntake, type MappedTable } from "../core/intake";
-import type { Anomaly, Cell, RawTable, SpendLine, ContractLine, TableKind, TableReconciliation } from "../core/model";
+import type {
+  Anomaly,
+  Cell,
+  RawTable,
+  SpendLine,
+  ContractLine,
+  TableKind,
+  TableReconciliation,
+} from "../core/model";
 import { cellText } from "../core/text";
 import type { SourceTable } from "./gateway";
 import type { TableChoice } from "./settings";
@@ -64,9 +72,14 @@ function sameHeaders(a: string[], b: string[]): boolean {
  * The saved choice of a table when its headers are unchanged; otherwise a fresh detection
  * (`changed` true, so the pane can say so).
  */
-export function reconcileChoice(saved: TableChoice | undefined, info: Pick<TableInfo, "sample" | "detection">, name: string): { choice: TableChoice; changed: boolean } {
+export function reconcileChoice(
+  saved: TableChoice | undefined,
+  info: Pick<TableInfo, "sample" | "detection">,
+  name: string
+): { choice: TableChoice; changed: boolean } {
   if (!saved) return { choice: choiceFromDetection(name, info.detection), changed: false };
-  if (sameHeaders(headersAt(info.sample, saved.headerRowIndex), saved.headers)) return { choice: { ...saved, name }, changed: false };
+  if (sameHeaders(headersAt(info.sample, saved.headerRowIndex), saved.headers))
+    return { choice: { ...saved, name }, changed: false };
   const fresh = choiceFromDetection(name, info.detection);
   return { choice: { ...fresh, selected: saved.selected && fresh.kind !== null }, changed: true };
 }
@@ -77,15 +90,29 @@ export function mappingStatus(choice: Pick<TableChoice, "kind" | "mapping">): Ma
 }
 
 /** A new kind for a table: the automatic mapping of its headers for that kind. */
-export function withKind(choice: TableChoice, sample: RawTable, kind: TableKind | null): TableChoice {
+export function withKind(
+  choice: TableChoice,
+  sample: RawTable,
+  kind: TableKind | null
+): TableChoice {
   const headers = headersAt(sample, choice.headerRowIndex);
   return { ...choice, kind, mapping: kind ? autoMap(headers, kind) : {}, headers, edited: true };
 }
 
 /** A new header row: headers read again and mapped automatically for the current kind. */
-export function withHeaderRow(choice: TableChoice, sample: RawTable, headerRowIndex: number): TableChoice {
+export function withHeaderRow(
+  choice: TableChoice,
+  sample: RawTable,
+  headerRowIndex: number
+): TableChoice {
   const headers = headersAt(sample, headerRowIndex);
-  return { ...choice, headerRowIndex, headers, mapping: choice.kind ? autoMap(headers, choice.kind) : {}, edited: true };
+  return {
+    ...choice,
+    headerRowIndex,
+    headers,
+    mapping: choice.kind ? autoMap(headers, choice.kind) : {},
+    edited: true,
+  };
 }
 
 /** One field mapped to a column (or unmapped with column null). */
@@ -99,14 +126,20 @@ export function withField(choice: TableChoice, field: string, column: number | n
 /** Columns mapped to more than one field: column → fields. */
 export function duplicateColumns(mapping: Record<string, number>): Map<number, string[]> {
   const byCol = new Map<number, string[]>();
-  for (const [field, col] of Object.entries(mapping)) byCol.set(col, [...(byCol.get(col) ?? []), field]);
+  for (const [field, col] of Object.entries(mapping))
+    byCol.set(col, [...(byCol.get(col) ?? []), field]);
   for (const [col, fields] of [...byCol]) if (fields.length < 2) byCol.delete(col);
   return byCol;
 }
 
 export function mappedTableOf(choice: TableChoice, table: RawTable): MappedTable | null {
   if (choice.kind === null) return null;
-  return { table, kind: choice.kind, headerRowIndex: choice.headerRowIndex, mapping: choice.mapping };
+  return {
+    table,
+    kind: choice.kind,
+    headerRowIndex: choice.headerRowIndex,
+    mapping: choice.mapping,
+  };
 }
 
 export interface PreviewRow {
@@ -131,7 +164,10 @@ function dateText(day: number | null): string {
 
 function euroText(cents: number | null): string {
   if (cents === null) return "";
-  return (cents / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " €";
+  return (
+    (cents / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) +
+    " €"
+  );
 }
 
 /** Fields shown in the preview table, per kind. */
@@ -157,8 +193,14 @@ export function previewTable(choice: TableChoice, sample: RawTable): TablePrevie
   const bad = new Map<number, "warning" | "rejected">();
   for (const a of intake.anomalies) if (bad.get(a.row) !== "rejected") bad.set(a.row, a.severity);
   const rows: PreviewRow[] = [];
-  const push = (row: number, values: Record<string, string>) => rows.push({ row, values, status: bad.get(row) === "rejected" ? "rejected" : bad.has(row) ? "warning" : "ok" });
-  const byRow = <T extends { source: { row: number } }>(items: T[]) => new Map(items.map((x) => [x.source.row, x] as const));
+  const push = (row: number, values: Record<string, string>) =>
+    rows.push({
+      row,
+      values,
+      status: bad.get(row) === "rejected" ? "rejected" : bad.has(row) ? "warning" : "ok",
+    });
+  const byRow = <T extends { source: { row: number } }>(items: T[]) =>
+    new Map(items.map((x) => [x.source.row, x] as const));
   const spend = byRow<SpendLine>(intake.spend);
   const contracts = byRow<ContractLine>(intake.contracts);
   const entities = byRow(intake.entities);
@@ -172,17 +214,34 @@ export function previewTable(choice: TableChoice, sample: RawTable): TablePrevie
     switch (choice.kind) {
       case "spend": {
         const l = spend.get(row);
-        if (l) values = { date: dateText(l.date), amountHT: euroText(l.amountHTCents), supplierName: l.supplierName ?? l.supplierId ?? "", family: l.family.label };
+        if (l)
+          values = {
+            date: dateText(l.date),
+            amountHT: euroText(l.amountHTCents),
+            supplierName: l.supplierName ?? l.supplierId ?? "",
+            family: l.family.label,
+          };
         break;
       }
       case "contracts": {
         const c = contracts.get(row);
-        if (c) values = { contractRef: c.contractRef, notificationDate: dateText(c.notificationDate), amount: euroText(c.amountCents), supplierName: c.supplierName ?? "" };
+        if (c)
+          values = {
+            contractRef: c.contractRef,
+            notificationDate: dateText(c.notificationDate),
+            amount: euroText(c.amountCents),
+            supplierName: c.supplierName ?? "",
+          };
         break;
       }
       case "entities": {
         const e = entities.get(row);
-        if (e) values = { entity: e.entity, type: e.type ?? "", population: e.population === null ? "" : e.population.toLocaleString("fr-FR") };
+        if (e)
+          values = {
+            entity: e.entity,
+            type: e.type ?? "",
+            population: e.population === null ? "" : e.population.toLocaleString("fr-FR"),
+          };
         break;
       }
       case "nomenclature": {
@@ -192,7 +251,12 @@ export function previewTable(choice: TableChoice, sample: RawTable): TablePrevie
       }
       case "suppliers": {
         const s = suppliers.get(row);
-        if (s) values = { supplierId: s.supplierId ?? "", name: s.name ?? "", sme: s.sme === null ? "" : s.sme ? "Oui" : "Non" };
+        if (s)
+          values = {
+            supplierId: s.supplierId ?? "",
+            name: s.name ?? "",
+            sme: s.sme === null ? "" : s.sme ? "Oui" : "Non",
+          };
         break;
       }
     }

@@ -11,7 +11,9 @@ function createAnalysisWorker(): Worker {
   // tsconfig targets CommonJS for jest, where import.meta is not allowed (TS1343); webpack builds
   // this file as an ES module (ts-loader `module: "esnext"`), where it is.
   // @ts-ignore TS1343
-  return new Worker(new URL("./analysis.worker.ts", import.meta.url), { name: "optima-achats-analyse" });
+  return new Worker(new URL("./analysis.worker.ts", import.meta.url), {
+    name: "optima-achats-analyse",
+  });
 }
 
 /**
@@ -20,6 +22,7 @@ function createAnalysisWorker(): Worker {
  * restart after 5 s of unresponsiveness.
  */
 export const workerRunnerFactory: RunnerFactory = (): AnalysisRunner => {
-  if (typeof Worker === "undefined") throw new PaneError("unsupported", "", "Web Workers unavailable");
+  if (typeof Worker === "undefined")
+    throw new PaneError("unsupported", "", "Web Workers unavailable");
   return createWorkerRunner(createAnalysisWorker);
 };

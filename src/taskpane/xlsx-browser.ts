@@ -74,7 +74,10 @@ function resolvePath(base: string, target: string): string {
   return parts.join("/");
 }
 
-function relsOf(files: Record<string, Uint8Array>, part: string): Map<string, { target: string; type: string }> {
+function relsOf(
+  files: Record<string, Uint8Array>,
+  part: string
+): Map<string, { target: string; type: string }> {
   const slash = part.lastIndexOf("/");
   const relsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
   const out = new Map<string, { target: string; type: string }>();
@@ -84,7 +87,8 @@ function relsOf(files: Record<string, Uint8Array>, part: string): Map<string, { 
   for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const id = attr(m[1], "Id");
     const target = attr(m[1], "Target");
-    if (id && target) out.set(id, { target: resolvePath(part, target), type: attr(m[1], "Type") ?? "" });
+    if (id && target)
+      out.set(id, { target: resolvePath(part, target), type: attr(m[1], "Type") ?? "" });
   }
   return out;
 }
@@ -93,7 +97,8 @@ function textOfSi(si: string): string {
   // Rich text: every <t> outside phonetic runs (<rPh>).
   const clean = si.indexOf("<rPh") >= 0 ? si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : si;
   let out = "";
-  for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ?? "";
+  for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
+    out += m[1] ?? "";
   return decodeXml(out);
 }
 
@@ -101,7 +106,8 @@ function sharedStrings(files: Record<string, Uint8Array>, path: string | undefin
   if (!path || !files[path]) return [];
   const xml = strFromU8(files[path]);
   const out: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] === undefined ? "" : textOfSi(m[1]));
+  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g))
+    out.push(m[1] === undefined ? "" : textOfSi(m[1]));
   return out;
 }
 
@@ -184,7 +190,8 @@ function slice(grid: Cell[][], r1: number, c1: number, r2: number, c2: number): 
       continue;
     }
     const row = src.slice(c1, c2 + 1);
-    while (row.length > 0 && (row[row.length - 1] === null || row[row.length - 1] === undefined)) row.pop();
+    while (row.length > 0 && (row[row.length - 1] === null || row[row.length - 1] === undefined))
+      row.pop();
     out.push(row);
   }
   return out;
@@ -196,7 +203,9 @@ export function readXlsx(bytes: Uint8Array): XlsxWorkbookData {
   try {
     files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/.test(f.name) });
   } catch (error) {
-    throw new XlsxReadError(`not a zip file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new XlsxReadError(
+      `not a zip file: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
   const workbookPath = "xl/workbook.xml";
   if (!files[workbookPath]) throw new XlsxReadError("xl/workbook.xml missing");
@@ -254,7 +263,14 @@ export function readXlsx(bytes: Uint8Array): XlsxWorkbookData {
       c2 = Math.max(c2, row.length - 1);
     });
     if (r2 < 0) continue;
-    tables.push({ name, sheet: name, rows: slice(grid, r1, c1, r2, c2), firstRow: r1, firstCol: c1, isExcelTable: false });
+    tables.push({
+      name,
+      sheet: name,
+      rows: slice(grid, r1, c1, r2, c2),
+      firstRow: r1,
+      firstCol: c1,
+      isExcelTable: false,
+    });
   }
   return { sheets, tables, date1904 };
 }

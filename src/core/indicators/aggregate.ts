@@ -12,7 +12,10 @@ export interface Bucket {
 }
 
 /** Σ amountHTCents and line count per key, in one pass (keys in first-seen order). */
-export function sumBy<T extends Pick<SpendLine, "amountHTCents">>(lines: readonly T[], keyFn: (line: T) => string): Map<string, Bucket> {
+export function sumBy<T extends Pick<SpendLine, "amountHTCents">>(
+  lines: readonly T[],
+  keyFn: (line: T) => string
+): Map<string, Bucket> {
   const out = new Map<string, Bucket>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -66,7 +69,9 @@ export function topShare(amounts: readonly number[], k: number): number | null {
 
 /** Map entries sorted by cents descending, then key ascending (deterministic ties). */
 export function sortedByCentsDesc<B extends { cents: number }>(map: Map<string, B>): [string, B][] {
-  return [...map.entries()].sort((a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [...map.entries()].sort(
+    (a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+  );
 }
 
 /**

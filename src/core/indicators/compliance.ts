@@ -6,10 +6,21 @@
 import { frenchDate, isoDate } from "../dates";
 import type { ContractLine, Nature, SpendLine } from "../model";
 import { toEuros } from "../money";
-import { dispenseRowAt, euRowAt, type DatedThreshold, type ReferenceValues } from "../reference/values";
+import {
+  dispenseRowAt,
+  euRowAt,
+  type DatedThreshold,
+  type ReferenceValues,
+} from "../reference/values";
 import { contractSupplierKey, contractSupplierName } from "./supplier-reference";
 import { analyseSplitting, euros, thresholdScope } from "./splitting";
-import { notAvailable, round2, type IndicatorResult, type AnalysisContext, type Row } from "./types";
+import {
+  notAvailable,
+  round2,
+  type IndicatorResult,
+  type AnalysisContext,
+  type Row,
+} from "./types";
 
 export { detectSplitting, type SplittingAlert, type SplittingSeverity } from "./splitting";
 
@@ -17,7 +28,13 @@ const DIRECT_AWARD = "Marché passé sans publicité ni mise en concurrence pré
 const MAPA = "Procédure adaptée";
 
 export function computeComplianceIndicators(ctx: AnalysisContext): IndicatorResult[] {
-  return [splittingIndicator(ctx), bunchingIndicator(ctx), procedureAmountIndicator(ctx), repeatDirectAwardIndicator(ctx), loiClimatIndicator(ctx)];
+  return [
+    splittingIndicator(ctx),
+    bunchingIndicator(ctx),
+    procedureAmountIndicator(ctx),
+    repeatDirectAwardIndicator(ctx),
+    loiClimatIndicator(ctx),
+  ];
 }
 
 /** Reference date of a contract for thresholds: launch of the consultation, else notification. */
@@ -36,19 +53,25 @@ function yearsLabel(years: number[]): string {
 // ---------------------------------------------------------------------------------------------
 // CO1 possible splitting
 
-const CO1 = { id: "CO1", group: "CO" as const, label: "Fractionnement possible (saucissonnage)", unit: "count" as const };
+const CO1 = {
+  id: "CO1",
+  group: "CO" as const,
+  label: "Fractionnement possible (saucissonnage)",
+  unit: "count" as const,
+};
 
 export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
   const analysis = analyseSplitting(ctx);
   const { scope } = analysis;
   const coverage = { n: scope.linesWithGroup, N: scope.linesInYears, of: "lignes" };
   const yearText = yearsLabel(scope.years.years);
-  if (scope.linesInYears === 0) return notAvailable(CO1, `Aucune ligne de dépense sur l'année civile ${yearText}`, coverage);
+  if (scope.linesInYears === 0)
+    return notAvailable(CO1, `Aucune ligne de dépense sur l'année civile ${yearText}`, coverage);
   if (scope.linesWithGroup === 0) {
     return notAvailable(
       CO1,
       "Aucune ligne rattachée à une famille d'achat (ni, pour les travaux, à une opération) : le cumul par besoin homogène est impossible",
-      coverage,
+      coverage
     );
   }
   const alerts: Row[] = [];
@@ -144,7 +167,12 @@ function lineRow(alertId: string, l: SpendLine): Row {
 // ---------------------------------------------------------------------------------------------
 // CO2 bunching just below thresholds
 
-const CO2 = { id: "CO2", group: "CO" as const, label: "Montants groupés juste sous les seuils", unit: "count" as const };
+const CO2 = {
+  id: "CO2",
+  group: "CO" as const,
+  label: "Montants groupés juste sous les seuils",
+  unit: "count" as const,
+};
 
 /** Minimum count in the upper band, and upper/lower ratio above which bunching is signalled. */
 export const BUNCHING_MIN_COUNT = 3;
@@ -176,7 +204,13 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
   const publicity = ctx.ref.publicityThresholdCents;
   const dispenseCache = new Map<DatedThreshold, [BunchingThreshold, BunchingThreshold]>();
   const euCache = new Map<DatedThreshold, [BunchingThreshold, BunchingThreshold]>();
-  const publicityT = bunchingThreshold(thresholds, "publicité", "Toutes natures", publicity.value, `Art. R2131-12 CCP`);
+  const publicityT = bunchingThreshold(
+    thresholds,
+    "publicité",
+    "Toutes natures",
+    publicity.value,
+    `Art. R2131-12 CCP`
+  );
 
   const count = (t: BunchingThreshold, cents: number, isLine: boolean): void => {
     const scaled = cents * 100;
@@ -189,7 +223,13 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
   };
   const countAll = (cents: number, day: number, nature: Nature | null, isLine: boolean): void => {
     const works = nature === "Travaux" ? 1 : 0;
-    const d = byNature(dispenseCache, dispenseRowAt(ctx.ref, day), thresholds, "dispense", "Art. R2122-8 CCP");
+    const d = byNature(
+      dispenseCache,
+      dispenseRowAt(ctx.ref, day),
+      thresholds,
+      "dispense",
+      "Art. R2122-8 CCP"
+    );
     const e = byNature(euCache, euRowAt(ctx.ref, day), thresholds, "européen", "Seuils européens");
     count(d[works], cents, isLine);
     count(publicityT, cents, isLine);
@@ -213,14 +253,25 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
     contractsN++;
     countAll(c.amountCents, day, c.nature, false);
   }
-  const coverage = { n: linesN + contractsN, N: linesConsidered + ctx.contractsInPeriod.length, of: "montants (lignes hors marché et marchés)" };
+  const coverage = {
+    n: linesN + contractsN,
+    N: linesConsidered + ctx.contractsInPeriod.length,
+    of: "montants (lignes hors marché et marchés)",
+  };
   if (linesN + contractsN === 0) {
-    return notAvailable(CO2, "Aucun montant d'achat hors marché ni de marché notifié sur la période", coverage);
+    return notAvailable(
+      CO2,
+      "Aucun montant d'achat hors marché ni de marché notifié sur la période",
+      coverage
+    );
   }
   const rows: Row[] = [];
   let signals = 0;
   const ordered = [...thresholds.values()];
-  ordered.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareText(a.nature, b.nature) || a.cents - b.cents);
+  ordered.sort(
+    (a, b) =>
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareText(a.nature, b.nature) || a.cents - b.cents
+  );
   for (const t of ordered) {
     const upper = t.upperLines + t.upperContracts;
     const lower = t.lowerLines + t.lowerContracts;
@@ -265,20 +316,30 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
 }
 
 const KIND_RANK = { dispense: 0, publicité: 1, européen: 2 } as const;
-const THRESHOLD_NAME = { dispense: "Seuil de dispense", publicité: "Seuil de publicité", européen: "Seuil européen" } as const;
+const THRESHOLD_NAME = {
+  dispense: "Seuil de dispense",
+  publicité: "Seuil de publicité",
+  européen: "Seuil européen",
+} as const;
 
 function byNature(
   cache: Map<DatedThreshold, [BunchingThreshold, BunchingThreshold]>,
   row: DatedThreshold,
   thresholds: Map<string, BunchingThreshold>,
   kind: "dispense" | "européen",
-  legal: string,
+  legal: string
 ): [BunchingThreshold, BunchingThreshold] {
   let pair = cache.get(row);
   if (!pair) {
     const source = `${legal} — ${row.source}`;
     pair = [
-      bunchingThreshold(thresholds, kind, "Fournitures et services", row.suppliesServicesCents, source),
+      bunchingThreshold(
+        thresholds,
+        kind,
+        "Fournitures et services",
+        row.suppliesServicesCents,
+        source
+      ),
       bunchingThreshold(thresholds, kind, "Travaux", row.worksCents, source),
     ];
     cache.set(row, pair);
@@ -291,12 +352,22 @@ function bunchingThreshold(
   kind: BunchingThreshold["kind"],
   nature: string,
   cents: number,
-  source: string,
+  source: string
 ): BunchingThreshold {
   const key = `${kind}|${nature}|${cents}`;
   let t = thresholds.get(key);
   if (!t) {
-    t = { key, kind, nature, cents, sources: new Set(), upperLines: 0, upperContracts: 0, lowerLines: 0, lowerContracts: 0 };
+    t = {
+      key,
+      kind,
+      nature,
+      cents,
+      sources: new Set(),
+      upperLines: 0,
+      upperContracts: 0,
+      lowerLines: 0,
+      lowerContracts: 0,
+    };
     thresholds.set(key, t);
   }
   t.sources.add(source);
@@ -310,7 +381,12 @@ function compareText(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------
 // CO3 procedure inconsistent with amount
 
-const CO3 = { id: "CO3", group: "CO" as const, label: "Procédure incohérente avec le montant", unit: "count" as const };
+const CO3 = {
+  id: "CO3",
+  group: "CO" as const,
+  label: "Procédure incohérente avec le montant",
+  unit: "count" as const,
+};
 
 /**
  * Contracts notified in the period whose amount reaches the EU threshold in force at their launch
@@ -330,7 +406,10 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
     const row = euRowAt(ctx.ref, day);
     const eu = c.nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
     if (c.amountCents < eu) continue;
-    const issue = c.procedure === MAPA ? "MAPA au-dessus du seuil européen" : "Sans publicité au-dessus du seuil européen";
+    const issue =
+      c.procedure === MAPA
+        ? "MAPA au-dessus du seuil européen"
+        : "Sans publicité au-dessus du seuil européen";
     rows.push({
       contractRef: c.contractRef,
       entity: c.entity,
@@ -349,9 +428,19 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
     });
   }
   const coverage = { n: known, N: contracts.length, of: "marchés" };
-  if (contracts.length === 0) return notAvailable(CO3, "Aucun marché notifié sur la période", coverage);
-  if (known === 0) return notAvailable(CO3, "Aucun marché notifié sur la période avec montant, procédure et date renseignés", coverage);
-  rows.sort((a, b) => (b.amount as number) - (a.amount as number) || compareText(String(a.contractRef), String(b.contractRef)));
+  if (contracts.length === 0)
+    return notAvailable(CO3, "Aucun marché notifié sur la période", coverage);
+  if (known === 0)
+    return notAvailable(
+      CO3,
+      "Aucun marché notifié sur la période avec montant, procédure et date renseignés",
+      coverage
+    );
+  rows.sort(
+    (a, b) =>
+      (b.amount as number) - (a.amount as number) ||
+      compareText(String(a.contractRef), String(b.contractRef))
+  );
   return {
     ...CO3,
     value: rows.length,
@@ -370,7 +459,12 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
 // ---------------------------------------------------------------------------------------------
 // CO4 repeat direct awards to one supplier in one family
 
-const CO4 = { id: "CO4", group: "CO" as const, label: "Attributions directes répétées à un même fournisseur", unit: "count" as const };
+const CO4 = {
+  id: "CO4",
+  group: "CO" as const,
+  label: "Attributions directes répétées à un même fournisseur",
+  unit: "count" as const,
+};
 
 /** Hors-marché pattern: at least this many purchases in the year … */
 export const REPEAT_MIN_PURCHASES = 3;
@@ -428,7 +522,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     const line = scope.outside[i];
     linesN++;
     if (line.family.rule === "unclassified" || line.entity === "") continue;
-    const nomenclatureRow = line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
+    const nomenclatureRow =
+      line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
     if (nomenclatureRow?.excludedFromSplitting === true) continue;
     linesn++;
     const works = line.nature === "Travaux";
@@ -438,7 +533,11 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     let byFamily = bySupplier.get(line.supplierKey);
     if (!byFamily) bySupplier.set(line.supplierKey, (byFamily = new Map()));
     let slots = byFamily.get(line.family.key);
-    if (!slots) byFamily.set(line.family.key, (slots = new Array<RepeatGroup | undefined>(slotCount).fill(undefined)));
+    if (!slots)
+      byFamily.set(
+        line.family.key,
+        (slots = new Array<RepeatGroup | undefined>(slotCount).fill(undefined))
+      );
     const slot = yi * 2 + (works ? 1 : 0);
     let g = slots[slot];
     if (!g) {
@@ -463,12 +562,24 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     if (line.date > g.lastDate) g.lastDate = line.date;
   }
 
-  const coverage = { n: directn + linesn, N: directN + linesN, of: "marchés sans publicité et lignes hors marché" };
+  const coverage = {
+    n: directn + linesn,
+    N: directN + linesN,
+    of: "marchés sans publicité et lignes hors marché",
+  };
   if (directN + linesN === 0) {
-    return notAvailable(CO4, "Aucun marché sans publicité ni achat hors marché sur l'année civile de la période", coverage);
+    return notAvailable(
+      CO4,
+      "Aucun marché sans publicité ni achat hors marché sur l'année civile de la période",
+      coverage
+    );
   }
   if (directn + linesn === 0) {
-    return notAvailable(CO4, "Fournisseur ou famille d'achat non renseignés : les attributions répétées ne peuvent être regroupées", coverage);
+    return notAvailable(
+      CO4,
+      "Fournisseur ou famille d'achat non renseignés : les attributions répétées ne peuvent être regroupées",
+      coverage
+    );
   }
 
   const rows: Row[] = [];
@@ -476,7 +587,9 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     if (list.length < 2) continue;
     const c0 = list[0];
     const total = list.reduce((s, c) => s + (c.amountCents ?? 0), 0);
-    const dates = list.map((c) => (c.notificationDate ?? c.launchDate) as number).sort((a, b) => a - b);
+    const dates = list
+      .map((c) => (c.notificationDate ?? c.launchDate) as number)
+      .sort((a, b) => a - b);
     const supplier = contractSupplierName(c0) ?? contractSupplierKey(c0);
     rows.push({
       pattern: "marchés sans publicité répétés",
@@ -522,9 +635,11 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       compareText(String(a.pattern), String(b.pattern)) ||
       (b.total as number) - (a.total as number) ||
       compareText(String(a.entity), String(b.entity)) ||
-      compareText(String(a.supplier), String(b.supplier)),
+      compareText(String(a.supplier), String(b.supplier))
   );
-  const contractPatterns = rows.filter((r) => r.pattern === "marchés sans publicité répétés").length;
+  const contractPatterns = rows.filter(
+    (r) => r.pattern === "marchés sans publicité répétés"
+  ).length;
   return {
     ...CO4,
     value: rows.length,
@@ -552,7 +667,12 @@ function dispenseThresholdOf(ref: ReferenceValues, day: number, works: boolean):
 // ---------------------------------------------------------------------------------------------
 // CO5 Loi Climat et Résilience
 
-const CO5 = { id: "CO5", group: "CO" as const, label: "Loi Climat : considérations obligatoires manquantes", unit: "count" as const };
+const CO5 = {
+  id: "CO5",
+  group: "CO" as const,
+  label: "Loi Climat : considérations obligatoires manquantes",
+  unit: "count" as const,
+};
 
 /**
  * Contracts whose consultation was launched (else notified) within the period and on or after
@@ -574,7 +694,7 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
     return notAvailable(
       CO5,
       `Aucun marché lancé sur la période à compter du ${frenchDate(start)} (entrée en vigueur de la loi Climat et Résilience, art. 35)`,
-      coverage,
+      coverage
     );
   }
   const rows: Row[] = [];
@@ -589,7 +709,15 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
     if (c.environmentalConsideration === false) envGaps++;
     if (c.environmentalConsideration === null) envUnknown++;
     if (c.environmentalConsideration !== true) {
-      rows.push(gapRow(c, day, "environnementale", c.environmentalConsideration === false ? "absente" : "non renseignée", null));
+      rows.push(
+        gapRow(
+          c,
+          day,
+          "environnementale",
+          c.environmentalConsideration === false ? "absente" : "non renseignée",
+          null
+        )
+      );
     }
     if (c.amountCents === null) {
       socialAmountUnknown++;
@@ -602,14 +730,22 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
     if (c.socialConsideration === false) socialGaps++;
     if (c.socialConsideration === null) socialUnknown++;
     if (c.socialConsideration !== true) {
-      rows.push(gapRow(c, day, "sociale", c.socialConsideration === false ? "absente" : "non renseignée", eu));
+      rows.push(
+        gapRow(
+          c,
+          day,
+          "sociale",
+          c.socialConsideration === false ? "absente" : "non renseignée",
+          eu
+        )
+      );
     }
   }
   if (envKnown === 0 && socialApplicableKnown === 0) {
     return notAvailable(
       CO5,
       `Considérations environnementales et sociales non renseignées pour les ${concerned.length} marchés lancés depuis le ${frenchDate(start)}`,
-      coverage,
+      coverage
     );
   }
   return {
@@ -626,15 +762,26 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
       socialGaps,
       socialNotFilled: socialUnknown,
       amountNotFilled: socialAmountUnknown,
-      contractsWithGap: new Set(rows.filter((r) => r.status === "absente").map((r) => r.contractRef)).size,
+      contractsWithGap: new Set(
+        rows.filter((r) => r.status === "absente").map((r) => r.contractRef)
+      ).size,
       source: ctx.ref.loiClimatStart.source,
     },
     tables: { gaps: rows },
   };
 }
 
-function gapRow(c: ContractLine, day: number, consideration: string, status: string, eu: number | null): Row {
-  const what = consideration === "environnementale" ? "considération environnementale" : "considération sociale (marché au-dessus du seuil européen)";
+function gapRow(
+  c: ContractLine,
+  day: number,
+  consideration: string,
+  status: string,
+  eu: number | null
+): Row {
+  const what =
+    consideration === "environnementale"
+      ? "considération environnementale"
+      : "considération sociale (marché au-dessus du seuil européen)";
   return {
     contractRef: c.contractRef,
     entity: c.entity,

@@ -43,7 +43,12 @@ import {
   type Row,
 } from "./types";
 
-export const CHANNELS: readonly Channel[] = ["Marché propre", "Groupement de commandes", "Centrale d'achat", "Hors marché"];
+export const CHANNELS: readonly Channel[] = [
+  "Marché propre",
+  "Groupement de commandes",
+  "Centrale d'achat",
+  "Hors marché",
+];
 
 const UNCLASSIFIED_KEY = "NC";
 
@@ -124,12 +129,25 @@ interface Scan {
 
 const NATURES: readonly (Nature | null)[] = ["Fournitures", "Services", "Travaux", null];
 
+/** A price-dispersion row without its internal grouping key. */
+function withoutItemKey(row: Row): Row {
+  const out: Row = { ...row };
+  delete out.itemKey;
+  return out;
+}
+
 function natureIndex(n: Nature | null): number {
   return n === "Fournitures" ? 0 : n === "Services" ? 1 : n === "Travaux" ? 2 : 3;
 }
 
 function channelIndex(c: Channel): number {
-  return c === "Marché propre" ? 0 : c === "Groupement de commandes" ? 1 : c === "Centrale d'achat" ? 2 : 3;
+  return c === "Marché propre"
+    ? 0
+    : c === "Groupement de commandes"
+      ? 1
+      : c === "Centrale d'achat"
+        ? 2
+        : 3;
 }
 
 function isSeparateIndex(channel: number): boolean {
@@ -140,14 +158,16 @@ function isSeparateIndex(channel: number): boolean {
 export class ChannelResolver {
   constructor(
     private readonly byRef: Map<string, ContractLine>,
-    private readonly ugapSiren: string,
+    private readonly ugapSiren: string
   ) {}
 
   isUgap(line: Pick<SpendLine, "supplierId" | "supplierName">): boolean {
     return isUgap(line.supplierId, line.supplierName, this.ugapSiren);
   }
 
-  channel(line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">): Channel {
+  channel(
+    line: Pick<SpendLine, "channel" | "contractRef" | "supplierId" | "supplierName">
+  ): Channel {
     return effectiveChannel(line, this.byRef, this.ugapSiren);
   }
 }
@@ -182,7 +202,13 @@ function newFamily(key: string, label: string): FamilyAcc {
   };
 }
 
-function addToYear(f: FamilyAcc, yearIndex: number, day: number, entity: number, cents: number): void {
+function addToYear(
+  f: FamilyAcc,
+  yearIndex: number,
+  day: number,
+  entity: number,
+  cents: number
+): void {
   if (yearIndex < 0) return;
   let y = f.years[yearIndex];
   if (!y) {
@@ -256,7 +282,14 @@ function scan(ctx: AnalysisContext): Scan {
     // Suppliers (MU4).
     let sup = s.suppliers[supplier];
     if (!sup) {
-      sup = { key: line.supplierKey, name: line.supplierName, cents: 0, entityCents: [], families: new Set(), lastFamily: -1 };
+      sup = {
+        key: line.supplierKey,
+        name: line.supplierName,
+        cents: 0,
+        entityCents: [],
+        families: new Set(),
+        lastFamily: -1,
+      };
       s.suppliers[supplier] = sup;
     }
     if (sup.name === null) sup.name = line.supplierName;
@@ -283,7 +316,14 @@ function scan(ctx: AnalysisContext): Scan {
           }
           let it = s.items.get(key);
           if (!it) {
-            it = { item: line.item, unit: line.unit, prices: [], quantities: [], entities: new Set(), derivedPriceLines: 0 };
+            it = {
+              item: line.item,
+              unit: line.unit,
+              prices: [],
+              quantities: [],
+              entities: new Set(),
+              derivedPriceLines: 0,
+            };
             s.items.set(key, it);
           }
           it.prices.push(price);
@@ -303,15 +343,26 @@ function scan(ctx: AnalysisContext): Scan {
   if (!(ctx.period.start === years.start && ctx.period.end === years.end)) {
     for (let i = 0; i < ctx.allLines.length; i++) {
       const line = ctx.allLines[i];
-      if (line.date < years.start || line.date > years.end || contains(ctx.period, line.date)) continue;
+      if (line.date < years.start || line.date > years.end || contains(ctx.period, line.date))
+        continue;
       const familyId = familyIds.id(line.family.key);
       if (familyId === s.families.length) {
-        s.families.push(line.family.key === UNCLASSIFIED_KEY ? null : newFamily(line.family.key, line.family.label));
+        s.families.push(
+          line.family.key === UNCLASSIFIED_KEY
+            ? null
+            : newFamily(line.family.key, line.family.label)
+        );
         s.familyLabels.push(line.family.label);
       }
       const f = s.families[familyId];
       if (f === null || !isSeparateIndex(channelIndex(resolver.channel(line)))) continue;
-      addToYear(f, yearIndexOf(years, line.date), line.date, entities.id(line.entity), line.amountHTCents);
+      addToYear(
+        f,
+        yearIndexOf(years, line.date),
+        line.date,
+        entities.id(line.entity),
+        line.amountHTCents
+      );
     }
   }
   return s;
@@ -320,7 +371,6 @@ function scan(ctx: AnalysisContext): Scan {
 // ---------------------------------------------------------------------------------------------
 // Small shared helpers
 // ---------------------------------------------------------------------------------------------
-
 
 interface Buyer {
   name: string;
@@ -369,7 +419,8 @@ function mu1(ctx: AnalysisContext, s: Scan): IndicatorResult {
   };
   const coverage: Coverage = { n: s.channelKnownLines, N: s.lines, of: "lignes" };
   if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage, reference);
-  if (s.totalCents <= 0) return notAvailable(b, "Dépense totale nulle ou négative sur la période", coverage, reference);
+  if (s.totalCents <= 0)
+    return notAvailable(b, "Dépense totale nulle ou négative sur la période", coverage, reference);
   const pooled = s.channelCents[1] + s.channelCents[2];
   const rate = round2((pooled / s.totalCents) * 100);
   const byChannel: Row[] = CHANNELS.map((c, i) => ({
@@ -415,11 +466,17 @@ function candidatesOf(s: Scan): Candidate[] {
     const entities = buyingEntities(s.entityNames, f.entityCents);
     if (entities.length >= 2) out.push({ family: f, entities });
   }
-  return out.sort((a, b) => b.family.separateCents - a.family.separateCents || byKey(a.family.key, b.family.key));
+  return out.sort(
+    (a, b) => b.family.separateCents - a.family.separateCents || byKey(a.family.key, b.family.key)
+  );
 }
 
 function mu2(s: Scan, candidates: Candidate[], naReason: string | null): IndicatorResult {
-  const b = base("MU2", "Familles achetées séparément par plusieurs entités (candidates à la mutualisation)", "count");
+  const b = base(
+    "MU2",
+    "Familles achetées séparément par plusieurs entités (candidates à la mutualisation)",
+    "count"
+  );
   const coverage: Coverage = { n: s.classifiedLines, N: s.lines, of: "lignes" };
   if (naReason) return notAvailable(b, naReason, coverage);
   const rows: Row[] = candidates.map(({ family: f, entities }) => ({
@@ -455,7 +512,10 @@ function mu2(s: Scan, candidates: Candidate[], naReason: string | null): Indicat
 // ---------------------------------------------------------------------------------------------
 
 /** Savings of the three pooling scenarios (cents, rounded) on an addressable amount in cents. */
-export function savingsScenarios(addressableCents: number, ref: ReferenceValues): { scenario: string; percent: number; savingsCents: number }[] {
+export function savingsScenarios(
+  addressableCents: number,
+  ref: ReferenceValues
+): { scenario: string; percent: number; savingsCents: number }[] {
   const p = ref.poolingScenarios;
   return [
     { scenario: "Bas", percent: p.lowPercent },
@@ -464,7 +524,12 @@ export function savingsScenarios(addressableCents: number, ref: ReferenceValues)
   ].map((x) => ({ ...x, savingsCents: Math.round((addressableCents * x.percent) / 100) }));
 }
 
-function mu3(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: string | null): IndicatorResult {
+function mu3(
+  ctx: AnalysisContext,
+  s: Scan,
+  candidates: Candidate[],
+  naReason: string | null
+): IndicatorResult {
   const b = base("MU3", "Dépense adressable par la mutualisation", "EUR");
   const coverage: Coverage = { n: s.classifiedLines, N: s.lines, of: "lignes" };
   if (naReason) return notAvailable(b, naReason, coverage);
@@ -499,7 +564,9 @@ function mu3(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: s
         familyKey: c.family.key,
         familyLabel: c.family.label,
         addressableAmount: euros(c.family.separateCents),
-        centralSavings: euros(Math.round((c.family.separateCents * ctx.ref.poolingScenarios.centralPercent) / 100)),
+        centralSavings: euros(
+          Math.round((c.family.separateCents * ctx.ref.poolingScenarios.centralPercent) / 100)
+        ),
       })),
     },
   };
@@ -528,10 +595,16 @@ function mu4(s: Scan, naReason: string | null): IndicatorResult {
     coverage,
     reference: null,
     status: null,
-    details: { suppliers: s.suppliers.length, sharedAmount: euros(sharedCents), sharedSharePercent: pct(sharedCents, s.totalCents) },
+    details: {
+      suppliers: s.suppliers.length,
+      sharedAmount: euros(sharedCents),
+      sharedSharePercent: pct(sharedCents, s.totalCents),
+    },
     tables: {
       sharedSuppliers: shared.map(({ sup, entities }) => {
-        const families = [...new Set([...sup.families].map((id) => s.familyLabels[id]))].sort(byFrench);
+        const families = [...new Set([...sup.families].map((id) => s.familyLabels[id]))].sort(
+          byFrench
+        );
         return {
           supplierKey: sup.key,
           supplierName: sup.name,
@@ -562,7 +635,10 @@ export interface PriceDispersion {
 }
 
 /** Quantiles of unit prices over lines and the potential saving of buying at p25 (MU5). */
-export function priceDispersion(prices: readonly number[], quantities: readonly number[]): PriceDispersion | null {
+export function priceDispersion(
+  prices: readonly number[],
+  quantities: readonly number[]
+): PriceDispersion | null {
   if (prices.length === 0) return null;
   const sorted = sortedCopy(prices);
   const p10 = quantileSorted(sorted, 0.1) as number;
@@ -570,16 +646,25 @@ export function priceDispersion(prices: readonly number[], quantities: readonly 
   const median = quantileSorted(sorted, 0.5) as number;
   const p90 = quantileSorted(sorted, 0.9) as number;
   let potential = 0;
-  for (let i = 0; i < prices.length; i++) if (prices[i] > p25) potential += (prices[i] - p25) * quantities[i];
+  for (let i = 0; i < prices.length; i++)
+    if (prices[i] > p25) potential += (prices[i] - p25) * quantities[i];
   return { p10, p25, median, p90, ratio: p10 === 0 ? null : p90 / p10, potential };
 }
 
 function mu5(s: Scan, naReason: string | null): IndicatorResult {
-  const b = base("MU5", "Potentiel d'économie sur la dispersion des prix d'articles identiques", "EUR");
+  const b = base(
+    "MU5",
+    "Potentiel d'économie sur la dispersion des prix d'articles identiques",
+    "EUR"
+  );
   const coverage: Coverage = { n: s.itemUsableLines, N: s.lines, of: "lignes" };
   if (naReason) return notAvailable(b, naReason, coverage);
   if (s.itemUsableLines === 0) {
-    return notAvailable(b, "Aucune ligne avec article, quantité et prix unitaire (ou montant) renseignés", coverage);
+    return notAvailable(
+      b,
+      "Aucune ligne avec article, quantité et prix unitaire (ou montant) renseignés",
+      coverage
+    );
   }
   const rows: (Row & { potential: number; itemKey: string })[] = [];
   let potentialCents = 0;
@@ -619,9 +704,10 @@ function mu5(s: Scan, naReason: string | null): IndicatorResult {
       itemsWithPrice: s.items.size,
       linesWithItem: s.itemLines,
       linesWithDerivedPrice: s.itemDerivedLines,
-      method: "Quantiles par interpolation linéaire sur les lignes (type 7, comme CENTILE.INCLURE d'Excel)",
+      method:
+        "Quantiles par interpolation linéaire sur les lignes (type 7, comme CENTILE.INCLURE d'Excel)",
     },
-    tables: { items: rows.map(({ itemKey: _itemKey, ...row }) => row) },
+    tables: { items: rows.map(withoutItemKey) },
   };
 }
 
@@ -638,29 +724,47 @@ export interface ProcedureBand {
   thresholdCents: number | null;
 }
 
-const BAND_NAMES = ["Sous le seuil de dispense", "Procédure adaptée", "Procédure adaptée avec publicité BOAMP/JAL", "Procédure formalisée"];
+const BAND_NAMES = [
+  "Sous le seuil de dispense",
+  "Procédure adaptée",
+  "Procédure adaptée avec publicité BOAMP/JAL",
+  "Procédure formalisée",
+];
 
 /**
  * Procedure band of a total (cents) on a day for a nature: EU threshold → formalised; dispense and
  * 90 000 € both reached → publicity in BOAMP/JAL; dispense reached → procédure adaptée. For works
  * the dispense threshold (100 000 €) is above the publicity one, which then applies from it.
  */
-export function procedureBand(ref: ReferenceValues, totalCents: number, day: number, nature: Nature | null): ProcedureBand {
+export function procedureBand(
+  ref: ReferenceValues,
+  totalCents: number,
+  day: number,
+  nature: Nature | null
+): ProcedureBand {
   const dispense = dispenseThresholdAt(ref, day, nature);
   const publicity = ref.publicityThresholdCents.value;
   const eu = euThresholdAt(ref, day, nature);
   if (totalCents >= eu) return { rank: 3, name: BAND_NAMES[3], thresholdCents: eu };
-  if (totalCents >= dispense && totalCents >= publicity) return { rank: 2, name: BAND_NAMES[2], thresholdCents: Math.max(dispense, publicity) };
+  if (totalCents >= dispense && totalCents >= publicity)
+    return { rank: 2, name: BAND_NAMES[2], thresholdCents: Math.max(dispense, publicity) };
   if (totalCents >= dispense) return { rank: 1, name: BAND_NAMES[1], thresholdCents: dispense };
   return { rank: 0, name: BAND_NAMES[0], thresholdCents: null };
 }
 
 /** French consequence of a pooled total reaching a band (rank ≥ 1). */
-export function poolingConsequence(ref: ReferenceValues, totalCents: number, band: ProcedureBand, day: number, nature: Nature | null): string {
+export function poolingConsequence(
+  ref: ReferenceValues,
+  totalCents: number,
+  band: ProcedureBand,
+  day: number,
+  nature: Nature | null
+): string {
   const threshold = band.thresholdCents as number;
   const verb = totalCents === threshold ? "atteint" : "dépasse";
   const head = `le total mutualisé de ${formatWholeEuros(totalCents)} ${verb}`;
-  if (band.rank === 3) return `${head} le seuil européen de ${formatWholeEuros(threshold)} : procédure formalisée requise`;
+  if (band.rank === 3)
+    return `${head} le seuil européen de ${formatWholeEuros(threshold)} : procédure formalisée requise`;
   if (band.rank === 2) {
     const dispense = dispenseThresholdAt(ref, day, nature);
     return threshold === dispense && dispense > ref.publicityThresholdCents.value
@@ -683,8 +787,17 @@ function dominantNature(natureCents: number[]): Nature | null {
   return NATURES[best];
 }
 
-function mu6(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: string | null): IndicatorResult {
-  const b = base("MU6", "Familles dont le total mutualisé franchit un seuil de procédure supérieur", "count");
+function mu6(
+  ctx: AnalysisContext,
+  s: Scan,
+  candidates: Candidate[],
+  naReason: string | null
+): IndicatorResult {
+  const b = base(
+    "MU6",
+    "Familles dont le total mutualisé franchit un seuil de procédure supérieur",
+    "count"
+  );
   const coverage: Coverage = { n: s.classifiedLines, N: s.lines, of: "lignes" };
   if (naReason) return notAvailable(b, naReason, coverage);
   const rows: Row[] = [];
@@ -724,7 +837,9 @@ function mu6(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: s
         pooledBand: pooled.name,
         thresholdAmount: pooled.thresholdCents === null ? null : euros(pooled.thresholdCents),
         crossesHigherThreshold: higher,
-        consequence: higher ? poolingConsequence(ctx.ref, y.totalCents, pooled, y.firstDay, nature) : null,
+        consequence: higher
+          ? poolingConsequence(ctx.ref, y.totalCents, pooled, y.firstDay, nature)
+          : null,
       });
     }
   }
@@ -735,7 +850,11 @@ function mu6(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: s
     coverage,
     reference: null,
     status: null,
-    details: { candidateFamilies: candidates.length, familyYears: rows.length, publicityThreshold: euros(ctx.ref.publicityThresholdCents.value) },
+    details: {
+      candidateFamilies: candidates.length,
+      familyYears: rows.length,
+      publicityThreshold: euros(ctx.ref.publicityThresholdCents.value),
+    },
     tables: { pooledThresholds: rows },
   };
 }
@@ -744,7 +863,15 @@ function mu6(ctx: AnalysisContext, s: Scan, candidates: Candidate[], naReason: s
 
 export function computeMutualisationIndicators(ctx: AnalysisContext): IndicatorResult[] {
   const s = scan(ctx);
-  const naReason = s.lines === 0 ? NO_LINES_REASON : s.entityNames.length < 2 ? SINGLE_ENTITY_REASON : null;
+  const naReason =
+    s.lines === 0 ? NO_LINES_REASON : s.entityNames.length < 2 ? SINGLE_ENTITY_REASON : null;
   const candidates = naReason ? [] : candidatesOf(s);
-  return [mu1(ctx, s), mu2(s, candidates, naReason), mu3(ctx, s, candidates, naReason), mu4(s, naReason), mu5(s, naReason), mu6(ctx, s, candidates, naReason)];
+  return [
+    mu1(ctx, s),
+    mu2(s, candidates, naReason),
+    mu3(ctx, s, candidates, naReason),
+    mu4(s, naReason),
+    mu5(s, naReason),
+    mu6(ctx, s, candidates, naReason),
+  ];
 }

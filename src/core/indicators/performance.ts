@@ -38,7 +38,8 @@ import {
   type Status,
 } from "./types";
 
-export const DIRECT_AWARD: Procedure = "Marché passé sans publicité ni mise en concurrence préalable";
+export const DIRECT_AWARD: Procedure =
+  "Marché passé sans publicité ni mise en concurrence préalable";
 /** Label of contracts without a procedure in the PF2 mix. */
 export const PROCEDURE_NOT_GIVEN = "Non renseignée";
 
@@ -74,18 +75,34 @@ function contractSupplier(c: ContractLine): string | null {
   return names.length > 0 ? names.join(" ; ") : c.supplierId;
 }
 
-function noContracts(ctx: AnalysisContext, base: Pick<IndicatorResult, "id" | "group" | "label" | "unit">): IndicatorResult {
-  return notAvailable(base, `Aucun marché notifié sur la période ${ctx.period.label}.`, { n: 0, N: 0, of: "marchés" });
+function noContracts(
+  ctx: AnalysisContext,
+  base: Pick<IndicatorResult, "id" | "group" | "label" | "unit">
+): IndicatorResult {
+  return notAvailable(base, `Aucun marché notifié sur la période ${ctx.period.label}.`, {
+    n: 0,
+    N: 0,
+    of: "marchés",
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // PF1 contract coverage
 
 export function computePF1(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF1", group: "PF" as const, label: "Dépense sous contrat", unit: "%" as const };
+  const base = {
+    id: "PF1",
+    group: "PF" as const,
+    label: "Dépense sous contrat",
+    unit: "%" as const,
+  };
   const lines = ctx.lines;
   if (lines.length === 0) {
-    return notAvailable(base, `Aucune ligne de dépense sur la période ${ctx.period.label}.`, { n: 0, N: 0, of: "lignes" });
+    return notAvailable(base, `Aucune ligne de dépense sur la période ${ctx.period.label}.`, {
+      n: 0,
+      N: 0,
+      of: "lignes",
+    });
   }
   const register = contractsByRef(ctx.contracts);
   const ugap = ctx.ref.ugapSiren.value;
@@ -118,7 +135,8 @@ export function computePF1(ctx: AnalysisContext): IndicatorResult {
     } else byChannel.set(channel, { cents: c, lines: 1 });
   }
   const coverage = { n: lines.length, N: lines.length, of: "lignes" };
-  if (total <= 0) return notAvailable(base, "Dépense nette nulle ou négative sur la période.", coverage);
+  if (total <= 0)
+    return notAvailable(base, "Dépense nette nulle ou négative sur la période.", coverage);
   return {
     ...base,
     value: pct(under, total),
@@ -150,10 +168,24 @@ export function computePF1(ctx: AnalysisContext): IndicatorResult {
 // PF2 procedure mix
 
 export function computePF2(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF2", group: "PF" as const, label: "Valeur attribuée par procédure concurrentielle", unit: "%" as const };
+  const base = {
+    id: "PF2",
+    group: "PF" as const,
+    label: "Valeur attribuée par procédure concurrentielle",
+    unit: "%" as const,
+  };
   const contracts = ctx.contractsInPeriod;
   if (contracts.length === 0) return noContracts(ctx, base);
-  const mix = new Map<string, { contracts: number; withAmount: number; cents: number; known: boolean; competitive: boolean | null }>();
+  const mix = new Map<
+    string,
+    {
+      contracts: number;
+      withAmount: number;
+      cents: number;
+      known: boolean;
+      competitive: boolean | null;
+    }
+  >();
   let knownCents = 0;
   let competitiveCents = 0;
   let knownWithAmount = 0;
@@ -162,7 +194,13 @@ export function computePF2(ctx: AnalysisContext): IndicatorResult {
     const label = c.procedure ?? c.procedureRaw ?? PROCEDURE_NOT_GIVEN;
     let m = mix.get(label);
     if (!m) {
-      m = { contracts: 0, withAmount: 0, cents: 0, known: c.procedure !== null, competitive: c.procedure === null ? null : isCompetitive(c.procedure) };
+      m = {
+        contracts: 0,
+        withAmount: 0,
+        cents: 0,
+        known: c.procedure !== null,
+        competitive: c.procedure === null ? null : isCompetitive(c.procedure),
+      };
       mix.set(label, m);
     }
     m.contracts++;
@@ -178,7 +216,9 @@ export function computePF2(ctx: AnalysisContext): IndicatorResult {
     }
   }
   const rows: Row[] = [...mix.entries()]
-    .sort((a, b) => b[1].cents - a[1].cents || b[1].contracts - a[1].contracts || (a[0] < b[0] ? -1 : 1))
+    .sort(
+      (a, b) => b[1].cents - a[1].cents || b[1].contracts - a[1].contracts || (a[0] < b[0] ? -1 : 1)
+    )
     .map(([procedure, m]) => ({
       procedure,
       recognised: m.known,
@@ -190,7 +230,9 @@ export function computePF2(ctx: AnalysisContext): IndicatorResult {
       valueShare: pct(m.cents, totalCents),
     }));
   const coverage = { n: knownWithAmount, N: contracts.length, of: "marchés" };
-  const unrecognised = rows.filter((r) => !r.recognised && r.procedure !== PROCEDURE_NOT_GIVEN).map((r) => String(r.procedure));
+  const unrecognised = rows
+    .filter((r) => !r.recognised && r.procedure !== PROCEDURE_NOT_GIVEN)
+    .map((r) => String(r.procedure));
   const details = {
     contracts: contracts.length,
     contractsWithProcedureAndAmount: knownWithAmount,
@@ -200,7 +242,11 @@ export function computePF2(ctx: AnalysisContext): IndicatorResult {
   };
   if (knownWithAmount === 0 || knownCents <= 0) {
     return {
-      ...notAvailable(base, "Aucun marché de la période avec une procédure reconnue et un montant.", coverage),
+      ...notAvailable(
+        base,
+        "Aucun marché de la période avec une procédure reconnue et un montant.",
+        coverage
+      ),
       details,
       tables: { byProcedure: rows },
     };
@@ -223,7 +269,12 @@ export function computePF2(ctx: AnalysisContext): IndicatorResult {
 const FRAMEWORK = /accord[\s-]*cadre/i;
 
 export function computePF3(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF3", group: "PF" as const, label: "Taux d'offre unique (procédures concurrentielles)", unit: "%" as const };
+  const base = {
+    id: "PF3",
+    group: "PF" as const,
+    label: "Taux d'offre unique (procédures concurrentielles)",
+    unit: "%" as const,
+  };
   const contracts = ctx.contractsInPeriod;
   if (contracts.length === 0) return noContracts(ctx, base);
   let competitive = 0;
@@ -261,7 +312,12 @@ export function computePF3(ctx: AnalysisContext): IndicatorResult {
     source: ctx.ref.oecp.source,
   };
   if (n === 0) {
-    return notAvailable(base, "Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.", coverage, reference);
+    return notAvailable(
+      base,
+      "Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.",
+      coverage,
+      reference
+    );
   }
   const rate = (single / n) * 100;
   return {
@@ -290,7 +346,12 @@ export function computePF3(ctx: AnalysisContext): IndicatorResult {
 // PF4 direct awards at or above the dispense threshold
 
 export function computePF4(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF4", group: "PF" as const, label: "Marchés sans publicité ni mise en concurrence au-delà du seuil de dispense", unit: "count" as const };
+  const base = {
+    id: "PF4",
+    group: "PF" as const,
+    label: "Marchés sans publicité ni mise en concurrence au-delà du seuil de dispense",
+    unit: "count" as const,
+  };
   const contracts = ctx.contractsInPeriod;
   if (contracts.length === 0) return noContracts(ctx, base);
   let withProcedure = 0;
@@ -325,8 +386,13 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
     });
   }
   const coverage = { n: withProcedure, N: contracts.length, of: "marchés" };
-  if (withProcedure === 0) return notAvailable(base, "Aucun marché de la période avec une procédure reconnue.", coverage);
-  above.sort((a, b) => (b.amount as number) - (a.amount as number) || String(a.contractRef).localeCompare(String(b.contractRef)));
+  if (withProcedure === 0)
+    return notAvailable(base, "Aucun marché de la période avec une procédure reconnue.", coverage);
+  above.sort(
+    (a, b) =>
+      (b.amount as number) - (a.amount as number) ||
+      String(a.contractRef).localeCompare(String(b.contractRef))
+  );
   const share = (direct / withProcedure) * 100;
   return {
     ...base,
@@ -354,14 +420,20 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
 // PF5 savings vs estimate
 
 export function computePF5(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF5", group: "PF" as const, label: "Économies par rapport à l'estimation", unit: "%" as const };
+  const base = {
+    id: "PF5",
+    group: "PF" as const,
+    label: "Économies par rapport à l'estimation",
+    unit: "%" as const,
+  };
   const contracts = ctx.contractsInPeriod;
   if (contracts.length === 0) return noContracts(ctx, base);
   let estimated = 0;
   let awarded = 0;
   const rows: Row[] = [];
   for (const c of contracts) {
-    if (c.estimatedAmountCents === null || c.amountCents === null || c.estimatedAmountCents <= 0) continue;
+    if (c.estimatedAmountCents === null || c.amountCents === null || c.estimatedAmountCents <= 0)
+      continue;
     estimated += c.estimatedAmountCents;
     awarded += c.amountCents;
     rows.push({
@@ -375,8 +447,17 @@ export function computePF5(ctx: AnalysisContext): IndicatorResult {
     });
   }
   const coverage = { n: rows.length, N: contracts.length, of: "marchés" };
-  if (rows.length === 0) return notAvailable(base, "Aucun marché de la période avec un montant estimé et un montant attribué.", coverage);
-  rows.sort((a, b) => (b.savings as number) - (a.savings as number) || String(a.contractRef).localeCompare(String(b.contractRef)));
+  if (rows.length === 0)
+    return notAvailable(
+      base,
+      "Aucun marché de la période avec un montant estimé et un montant attribué.",
+      coverage
+    );
+  rows.sort(
+    (a, b) =>
+      (b.savings as number) - (a.savings as number) ||
+      String(a.contractRef).localeCompare(String(b.contractRef))
+  );
   return {
     ...base,
     value: pct(estimated - awarded, estimated),
@@ -398,7 +479,12 @@ export function computePF5(ctx: AnalysisContext): IndicatorResult {
 // PF6 amendment inflation
 
 export function computePF6(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF6", group: "PF" as const, label: "Marchés dont les avenants dépassent la limite", unit: "%" as const };
+  const base = {
+    id: "PF6",
+    group: "PF" as const,
+    label: "Marchés dont les avenants dépassent la limite",
+    unit: "%" as const,
+  };
   const contracts = ctx.contractsInPeriod;
   if (contracts.length === 0) return noContracts(ctx, base);
   const limits = ctx.ref.amendmentLimits;
@@ -430,8 +516,17 @@ export function computePF6(ctx: AnalysisContext): IndicatorResult {
     }
   }
   const coverage = { n, N: contracts.length, of: "marchés" };
-  if (n === 0) return notAvailable(base, "Aucun marché de la période avec un montant initial et un montant après modification.", coverage);
-  flagged.sort((a, b) => (b.inflationPercent as number) - (a.inflationPercent as number) || String(a.contractRef).localeCompare(String(b.contractRef)));
+  if (n === 0)
+    return notAvailable(
+      base,
+      "Aucun marché de la période avec un montant initial et un montant après modification.",
+      coverage
+    );
+  flagged.sort(
+    (a, b) =>
+      (b.inflationPercent as number) - (a.inflationPercent as number) ||
+      String(a.contractRef).localeCompare(String(b.contractRef))
+  );
   return {
     ...base,
     value: pct(flagged.length, n),
@@ -460,16 +555,24 @@ export function computePF6(ctx: AnalysisContext): IndicatorResult {
 // PF7 renewal calendar
 
 /** Last day of a contract: endDate, else notification + durationMonths − 1 day; null when unknown. */
-export function contractEnd(c: Pick<ContractLine, "endDate" | "notificationDate" | "durationMonths">): number | null {
+export function contractEnd(
+  c: Pick<ContractLine, "endDate" | "notificationDate" | "durationMonths">
+): number | null {
   if (c.endDate !== null) return c.endDate;
-  if (c.notificationDate === null || c.durationMonths === null || !(c.durationMonths > 0)) return null;
+  if (c.notificationDate === null || c.durationMonths === null || !(c.durationMonths > 0))
+    return null;
   return addMonths(c.notificationDate, Math.round(c.durationMonths)) - 1;
 }
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
 export function computePF7(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF7", group: "PF" as const, label: "Marchés arrivant à échéance dans les 12 mois", unit: "count" as const };
+  const base = {
+    id: "PF7",
+    group: "PF" as const,
+    label: "Marchés arrivant à échéance dans les 12 mois",
+    unit: "count" as const,
+  };
   const contracts = ctx.contracts;
   if (contracts.length === 0) {
     return notAvailable(base, "Aucun registre des marchés fourni.", { n: 0, N: 0, of: "marchés" });
@@ -513,8 +616,15 @@ export function computePF7(ctx: AnalysisContext): IndicatorResult {
     });
   }
   const coverage = { n: known, N: contracts.length, of: "marchés" };
-  if (known === 0) return notAvailable(base, "Aucun marché avec une date de fin ou une durée renseignée.", coverage);
-  due.sort((a, b) => a.end - b.end || String(a.row.contractRef).localeCompare(String(b.row.contractRef)));
+  if (known === 0)
+    return notAvailable(
+      base,
+      "Aucun marché avec une date de fin ou une durée renseignée.",
+      coverage
+    );
+  due.sort(
+    (a, b) => a.end - b.end || String(a.row.contractRef).localeCompare(String(b.row.contractRef))
+  );
   return {
     ...base,
     value: due.length,
@@ -537,7 +647,8 @@ export function computePF7(ctx: AnalysisContext): IndicatorResult {
 // ---------------------------------------------------------------------------------------------
 // PF8 payment delays
 
-const HOSPITAL = /\b(hopital|hopitaux|hospitalier|hospitaliere|hospitaliers|ch|chu|chr|chi|chs|eps|etablissement public de sante)\b/;
+const HOSPITAL =
+  /\b(hopital|hopitaux|hospitalier|hospitaliere|hospitaliers|ch|chu|chr|chi|chs|eps|etablissement public de sante)\b/;
 
 /** Whether an entity type designates a public hospital (50-day payment limit). */
 export function isHospitalType(type: string | null): boolean {
@@ -545,12 +656,18 @@ export function isHospitalType(type: string | null): boolean {
 }
 
 export function computePF8(ctx: AnalysisContext): IndicatorResult {
-  const base = { id: "PF8", group: "PF" as const, label: "Paiements en retard", unit: "%" as const };
+  const base = {
+    id: "PF8",
+    group: "PF" as const,
+    label: "Paiements en retard",
+    unit: "%" as const,
+  };
   const ref = ctx.ref;
   const lines = ctx.lines;
   // Entities of the reference table that are public hospitals, matched on the normalised name.
   const hospitals = new Set<string>();
-  for (const [name, e] of ctx.entities) if (isHospitalType(e.type)) hospitals.add(normalizeKey(name));
+  for (const [name, e] of ctx.entities)
+    if (isHospitalType(e.type)) hospitals.add(normalizeKey(name));
   const hospitalByEntity = new Map<string, boolean>();
   const vat = ref.defaultVatPercent.value;
   const iso = memoByDay(isoDate);
@@ -565,7 +682,8 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
   const late: Row[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (l.invoiceReceived === null || l.paid === null || l.amountHTCents < 0 || l.isCredit) continue;
+    if (l.invoiceReceived === null || l.paid === null || l.amountHTCents < 0 || l.isCredit)
+      continue;
     const days = l.paid - l.invoiceReceived;
     if (days < 0) {
       inconsistent++;
@@ -579,13 +697,17 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
       hospitalByEntity.set(l.entity, hospital);
     }
     if (hospital) hospitalInvoices++;
-    const limit = hospital ? ref.paymentDelayDays.publicHospital : ref.paymentDelayDays.localAuthority;
+    const limit = hospital
+      ? ref.paymentDelayDays.publicHospital
+      : ref.paymentDelayDays.localAuthority;
     if (days <= limit) continue;
     const daysLate = days - limit;
     const dueDate = l.invoiceReceived + limit;
     const ratePercent = rateFromDue(dueDate);
     const estimated = l.amountTTCCents === null;
-    const ttc = estimated ? Math.round((l.amountHTCents * (100 + vat)) / 100) : (l.amountTTCCents as number);
+    const ttc = estimated
+      ? Math.round((l.amountHTCents * (100 + vat)) / 100)
+      : (l.amountTTCCents as number);
     if (estimated) ttcEstimated++;
     const interest = Math.round((ttc * ratePercent * daysLate) / (100 * 365));
     interestCents += interest;
@@ -615,7 +737,11 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
         : "Aucune ligne avec les dates de réception de la facture et de paiement.";
     return notAvailable(base, reason, coverage);
   }
-  late.sort((a, b) => (b.daysLate as number) - (a.daysLate as number) || (a.sourceRow as number) - (b.sourceRow as number));
+  late.sort(
+    (a, b) =>
+      (b.daysLate as number) - (a.daysLate as number) ||
+      (a.sourceRow as number) - (b.sourceRow as number)
+  );
   const indemnitiesCents = late.length * ref.lateFlatIndemnityCents.value;
   return {
     ...base,
@@ -648,5 +774,14 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
 
 /** PF1..PF8, in order. */
 export function computePerformanceIndicators(ctx: AnalysisContext): IndicatorResult[] {
-  return [computePF1(ctx), computePF2(ctx), computePF3(ctx), computePF4(ctx), computePF5(ctx), computePF6(ctx), computePF7(ctx), computePF8(ctx)];
+  return [
+    computePF1(ctx),
+    computePF2(ctx),
+    computePF3(ctx),
+    computePF4(ctx),
+    computePF5(ctx),
+    computePF6(ctx),
+    computePF7(ctx),
+    computePF8(ctx),
+  ];
 }

@@ -10,7 +10,15 @@ import { toEuros } from "../money";
 import { departementOf } from "./geography";
 import { civilYearsOf, isFullYearIn, yearIndexOf } from "./civil-years";
 import { supplierRowFor } from "./supplier-reference";
-import { notAvailable, percent, round2, type AnalysisContext, type IndicatorResult, type Row, type Status } from "./types";
+import {
+  notAvailable,
+  percent,
+  round2,
+  type AnalysisContext,
+  type IndicatorResult,
+  type Row,
+  type Status,
+} from "./types";
 
 export function computeResponsibleIndicators(ctx: AnalysisContext): IndicatorResult[] {
   return [
@@ -73,22 +81,38 @@ function byEntityRows(byEntity: Map<string, RateTally>): Row[] {
 // ---------------------------------------------------------------------------------------------
 // RE1 / RE2 environmental and social considerations vs PNAD
 
-const RE1 = { id: "RE1", group: "RE" as const, label: "Marchés avec considération environnementale", unit: "%" as const };
-const RE2 = { id: "RE2", group: "RE" as const, label: "Marchés avec considération sociale", unit: "%" as const };
+const RE1 = {
+  id: "RE1",
+  group: "RE" as const,
+  label: "Marchés avec considération environnementale",
+  unit: "%" as const,
+};
+const RE2 = {
+  id: "RE2",
+  group: "RE" as const,
+  label: "Marchés avec considération sociale",
+  unit: "%" as const,
+};
 
 /**
  * Share of the contracts notified in the period, among those whose consideration is known, that
  * carry at least one environmental (RE1) or social (RE2) consideration; the value share is over
  * the known contracts with an amount. Reference: PNAD targets (100 % / 30 %).
  */
-export function considerationIndicator(ctx: AnalysisContext, kind: "environmental" | "social"): IndicatorResult {
+export function considerationIndicator(
+  ctx: AnalysisContext,
+  kind: "environmental" | "social"
+): IndicatorResult {
   const base = kind === "environmental" ? RE1 : RE2;
   const pnad = ctx.ref.pnad;
   const target = kind === "environmental" ? pnad.environmentalPercent : pnad.socialPercent;
   const reference = {
     value: target,
     unit: "%" as const,
-    label: kind === "environmental" ? "Objectif PNAD : 100 % des marchés" : "Objectif PNAD : 30 % des marchés",
+    label:
+      kind === "environmental"
+        ? "Objectif PNAD : 100 % des marchés"
+        : "Objectif PNAD : 30 % des marchés",
     source: pnad.source,
   };
   const total = tally();
@@ -102,9 +126,17 @@ export function considerationIndicator(ctx: AnalysisContext, kind: "environmenta
     addTo(t, v, c.amountCents);
   }
   const coverage = { n: total.known, N: ctx.contractsInPeriod.length, of: "marchés" };
-  const what = kind === "environmental" ? "la considération environnementale" : "la considération sociale";
-  if (ctx.contractsInPeriod.length === 0) return notAvailable(base, "Aucun marché notifié sur la période", coverage, reference);
-  if (total.known === 0) return notAvailable(base, `Aucun marché notifié sur la période avec ${what} renseignée`, coverage, reference);
+  const what =
+    kind === "environmental" ? "la considération environnementale" : "la considération sociale";
+  if (ctx.contractsInPeriod.length === 0)
+    return notAvailable(base, "Aucun marché notifié sur la période", coverage, reference);
+  if (total.known === 0)
+    return notAvailable(
+      base,
+      `Aucun marché notifié sur la période avec ${what} renseignée`,
+      coverage,
+      reference
+    );
   const value = round2((total.yes / total.known) * 100);
   const oecp = ctx.ref.oecp;
   return {
@@ -120,7 +152,8 @@ export function considerationIndicator(ctx: AnalysisContext, kind: "environmenta
       valueShare: share(total.yesCents, total.knownCents),
       amountKnown: toEuros(total.knownCents),
       amountWithConsideration: toEuros(total.yesCents),
-      oecpBenchmark: kind === "environmental" ? oecp.environmentalClausePercent : oecp.socialClauseLocalPercent,
+      oecpBenchmark:
+        kind === "environmental" ? oecp.environmentalClausePercent : oecp.socialClauseLocalPercent,
       oecpSource: oecp.source,
       statusRule: `Bon si ≥ ${target} %, à surveiller si ≥ ${target / 2} %, alerte en dessous`,
     },
@@ -131,7 +164,12 @@ export function considerationIndicator(ctx: AnalysisContext, kind: "environmenta
 // ---------------------------------------------------------------------------------------------
 // RE3 SME share
 
-const RE3 = { id: "RE3", group: "RE" as const, label: "Marchés attribués à des PME", unit: "%" as const };
+const RE3 = {
+  id: "RE3",
+  group: "RE" as const,
+  label: "Marchés attribués à des PME",
+  unit: "%" as const,
+};
 
 /**
  * Share of the contracts notified in the period won by an SME, over the contracts whose SME status
@@ -140,7 +178,12 @@ const RE3 = { id: "RE3", group: "RE" as const, label: "Marchés attribués à de
  */
 export function smeIndicator(ctx: AnalysisContext): IndicatorResult {
   const oecp = ctx.ref.oecp;
-  const reference = { value: oecp.smeContractsLocalPercent, unit: "%" as const, label: "OECP 2023 : part des marchés des collectivités attribués à des PME", source: oecp.source };
+  const reference = {
+    value: oecp.smeContractsLocalPercent,
+    unit: "%" as const,
+    label: "OECP 2023 : part des marchés des collectivités attribués à des PME",
+    source: oecp.source,
+  };
   const total = tally();
   const byEntity = new Map<string, RateTally>();
   let fromTable = 0;
@@ -154,9 +197,15 @@ export function smeIndicator(ctx: AnalysisContext): IndicatorResult {
     addTo(t, sme, c.amountCents);
   }
   const coverage = { n: total.known, N: ctx.contractsInPeriod.length, of: "marchés" };
-  if (ctx.contractsInPeriod.length === 0) return notAvailable(RE3, "Aucun marché notifié sur la période", coverage, reference);
+  if (ctx.contractsInPeriod.length === 0)
+    return notAvailable(RE3, "Aucun marché notifié sur la période", coverage, reference);
   if (total.known === 0) {
-    return notAvailable(RE3, "Catégorie PME du titulaire non renseignée (registre des marchés ou table Fournisseurs)", coverage, reference);
+    return notAvailable(
+      RE3,
+      "Catégorie PME du titulaire non renseignée (registre des marchés ou table Fournisseurs)",
+      coverage,
+      reference
+    );
   }
   return {
     ...RE3,
@@ -180,14 +229,23 @@ export function smeIndicator(ctx: AnalysisContext): IndicatorResult {
 function smeOf(ctx: AnalysisContext, c: ContractLine): boolean | null {
   if (c.sme !== null) return c.sme;
   const holder = c.holders[0];
-  const row = supplierRowFor(ctx.suppliers, c.supplierId ?? holder?.id ?? null, c.supplierName ?? holder?.name ?? null);
+  const row = supplierRowFor(
+    ctx.suppliers,
+    c.supplierId ?? holder?.id ?? null,
+    c.supplierName ?? holder?.name ?? null
+  );
   return row?.sme ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // RE4 local suppliers
 
-const RE4 = { id: "RE4", group: "RE" as const, label: "Fournisseurs locaux (même département)", unit: "%" as const };
+const RE4 = {
+  id: "RE4",
+  group: "RE" as const,
+  label: "Fournisseurs locaux (même département)",
+  unit: "%" as const,
+};
 
 /**
  * Share of the period's spend HT (net of credit notes) going to suppliers of the entity's own
@@ -202,7 +260,10 @@ export function localSuppliersIndicator(ctx: AnalysisContext): IndicatorResult {
   let coveredCents = 0;
   let localCents = 0;
   let entityKnown = 0;
-  const byEntity = new Map<string, { dept: string; lines: number; cents: number; localCents: number }>();
+  const byEntity = new Map<
+    string,
+    { dept: string; lines: number; cents: number; localCents: number }
+  >();
   for (const line of ctx.lines) {
     let ed = entityDept.get(line.entity);
     if (ed === undefined) {
@@ -214,7 +275,8 @@ export function localSuppliersIndicator(ctx: AnalysisContext): IndicatorResult {
     let sd: string | null = null;
     if (line.supplierPostcode !== null) {
       sd = postcodeDept.get(line.supplierPostcode) ?? null;
-      if (!postcodeDept.has(line.supplierPostcode)) postcodeDept.set(line.supplierPostcode, (sd = departementOf(line.supplierPostcode)));
+      if (!postcodeDept.has(line.supplierPostcode))
+        postcodeDept.set(line.supplierPostcode, (sd = departementOf(line.supplierPostcode)));
     }
     if (sd === null) sd = supplierDeptOf(ctx, supplierDept, line);
     if (sd === null) continue;
@@ -230,13 +292,24 @@ export function localSuppliersIndicator(ctx: AnalysisContext): IndicatorResult {
     }
   }
   const coverage = { n: covered, N: ctx.lines.length, of: "lignes" };
-  if (ctx.lines.length === 0) return notAvailable(RE4, "Aucune ligne de dépense sur la période", coverage);
-  if (entityKnown === 0) return notAvailable(RE4, "Département des entités non renseigné (table Entités)", coverage);
+  if (ctx.lines.length === 0)
+    return notAvailable(RE4, "Aucune ligne de dépense sur la période", coverage);
+  if (entityKnown === 0)
+    return notAvailable(RE4, "Département des entités non renseigné (table Entités)", coverage);
   if (covered === 0) {
-    return notAvailable(RE4, "Département des fournisseurs non renseigné (code postal des lignes ou table Fournisseurs)", coverage);
+    return notAvailable(
+      RE4,
+      "Département des fournisseurs non renseigné (code postal des lignes ou table Fournisseurs)",
+      coverage
+    );
   }
   const value = share(localCents, coveredCents);
-  if (value === null || coveredCents < 0) return notAvailable(RE4, "Dépense nette nulle ou négative sur les lignes renseignées", coverage);
+  if (value === null || coveredCents < 0)
+    return notAvailable(
+      RE4,
+      "Dépense nette nulle ou négative sur les lignes renseignées",
+      coverage
+    );
   return {
     ...RE4,
     value,
@@ -264,10 +337,16 @@ export function localSuppliersIndicator(ctx: AnalysisContext): IndicatorResult {
   };
 }
 
-function supplierDeptOf(ctx: AnalysisContext, cache: Map<string, string | null>, line: SpendLine): string | null {
+function supplierDeptOf(
+  ctx: AnalysisContext,
+  cache: Map<string, string | null>,
+  line: SpendLine
+): string | null {
   let d = cache.get(line.supplierKey);
   if (d === undefined) {
-    d = departementOf(supplierRowFor(ctx.suppliers, line.supplierId, line.supplierName)?.departement ?? null);
+    d = departementOf(
+      supplierRowFor(ctx.suppliers, line.supplierId, line.supplierName)?.departement ?? null
+    );
     cache.set(line.supplierKey, d);
   }
   return d;
@@ -276,7 +355,12 @@ function supplierDeptOf(ctx: AnalysisContext, cache: Map<string, string | null>,
 // ---------------------------------------------------------------------------------------------
 // RE5 insertion / ESS suppliers
 
-const RE5 = { id: "RE5", group: "RE" as const, label: "Fournisseurs de l'insertion et de l'ESS", unit: "%" as const };
+const RE5 = {
+  id: "RE5",
+  group: "RE" as const,
+  label: "Fournisseurs de l'insertion et de l'ESS",
+  unit: "%" as const,
+};
 
 /**
  * Share of the period's total spend HT going to suppliers flagged insertion/ESS in the supplier
@@ -301,16 +385,32 @@ export function insertionIndicator(ctx: AnalysisContext): IndicatorResult {
     if (!flag) continue;
     insertionCents += line.amountHTCents;
     let s = bySupplier.get(line.supplierKey);
-    if (!s) bySupplier.set(line.supplierKey, (s = { name: line.supplierName ?? line.supplierId ?? line.supplierKey, lines: 0, cents: 0 }));
+    if (!s)
+      bySupplier.set(
+        line.supplierKey,
+        (s = { name: line.supplierName ?? line.supplierId ?? line.supplierKey, lines: 0, cents: 0 })
+      );
     s.lines++;
     s.cents += line.amountHTCents;
   }
   const coverage = { n: known, N: ctx.lines.length, of: "lignes" };
-  if (ctx.lines.length === 0) return notAvailable(RE5, "Aucune ligne de dépense sur la période", coverage);
-  if (ctx.suppliers.size === 0) return notAvailable(RE5, "Pas de table Fournisseurs : le caractère insertion/ESS des fournisseurs est inconnu", coverage);
-  if (known === 0) return notAvailable(RE5, "Aucun fournisseur de la période avec l'indicateur insertion/ESS renseigné (table Fournisseurs)", coverage);
+  if (ctx.lines.length === 0)
+    return notAvailable(RE5, "Aucune ligne de dépense sur la période", coverage);
+  if (ctx.suppliers.size === 0)
+    return notAvailable(
+      RE5,
+      "Pas de table Fournisseurs : le caractère insertion/ESS des fournisseurs est inconnu",
+      coverage
+    );
+  if (known === 0)
+    return notAvailable(
+      RE5,
+      "Aucun fournisseur de la période avec l'indicateur insertion/ESS renseigné (table Fournisseurs)",
+      coverage
+    );
   const value = share(insertionCents, totalCents);
-  if (value === null || totalCents < 0) return notAvailable(RE5, "Dépense nette nulle ou négative sur la période", coverage);
+  if (value === null || totalCents < 0)
+    return notAvailable(RE5, "Dépense nette nulle ou négative sur la période", coverage);
   return {
     ...RE5,
     value,
@@ -318,11 +418,20 @@ export function insertionIndicator(ctx: AnalysisContext): IndicatorResult {
     coverage,
     reference: null,
     status: null,
-    details: { spendInsertion: toEuros(insertionCents), spendTotal: toEuros(totalCents), insertionSuppliers: bySupplier.size },
+    details: {
+      spendInsertion: toEuros(insertionCents),
+      spendTotal: toEuros(totalCents),
+      insertionSuppliers: bySupplier.size,
+    },
     tables: {
       suppliers: [...bySupplier.values()]
         .sort((a, b) => b.cents - a.cents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .map((s) => ({ supplier: s.name, lines: s.lines, spend: toEuros(s.cents), share: share(s.cents, totalCents) })),
+        .map((s) => ({
+          supplier: s.name,
+          lines: s.lines,
+          spend: toEuros(s.cents),
+          share: share(s.cents, totalCents),
+        })),
     },
   };
 }
@@ -330,7 +439,12 @@ export function insertionIndicator(ctx: AnalysisContext): IndicatorResult {
 // ---------------------------------------------------------------------------------------------
 // RE6 SPASER obligation
 
-const RE6 = { id: "RE6", group: "RE" as const, label: "Achats annuels et obligation de SPASER", unit: "EUR" as const };
+const RE6 = {
+  id: "RE6",
+  group: "RE" as const,
+  label: "Achats annuels et obligation de SPASER",
+  unit: "EUR" as const,
+};
 
 /**
  * Spend HT (net) of each civil year touched by the period, per legal buyer (entity), from all the
@@ -340,7 +454,12 @@ const RE6 = { id: "RE6", group: "RE" as const, label: "Achats annuels et obligat
  */
 export function spaserIndicator(ctx: AnalysisContext): IndicatorResult {
   const threshold = ctx.ref.spaserThresholdCents;
-  const reference = { value: toEuros(threshold.value), unit: "EUR" as const, label: "Seuil d'obligation de SPASER (achats annuels)", source: threshold.source };
+  const reference = {
+    value: toEuros(threshold.value),
+    unit: "EUR" as const,
+    label: "Seuil d'obligation de SPASER (achats annuels)",
+    source: threshold.source,
+  };
   const cy = civilYearsOf(ctx.period);
   const perEntity = new Map<string, number[]>();
   let lines = 0;
@@ -353,14 +472,22 @@ export function spaserIndicator(ctx: AnalysisContext): IndicatorResult {
     sums[yi] += line.amountHTCents;
   }
   const coverage = { n: lines, N: lines, of: "lignes" };
-  if (lines === 0) return notAvailable(RE6, "Aucune ligne de dépense sur l'année civile de la période", coverage, reference);
+  if (lines === 0)
+    return notAvailable(
+      RE6,
+      "Aucune ligne de dépense sur l'année civile de la période",
+      coverage,
+      reference
+    );
   let yi = cy.years.length - 1;
   while (yi >= 0 && !isFullYearIn(cy, yi, ctx.period)) yi--;
   const complete = yi >= 0;
   if (!complete) yi = cy.years.length - 1;
   const entities = [...perEntity.keys()].sort();
   let maxEntity = entities[0];
-  for (const e of entities) if ((perEntity.get(e) as number[])[yi] > (perEntity.get(maxEntity) as number[])[yi]) maxEntity = e;
+  for (const e of entities)
+    if ((perEntity.get(e) as number[])[yi] > (perEntity.get(maxEntity) as number[])[yi])
+      maxEntity = e;
   const maxCents = (perEntity.get(maxEntity) as number[])[yi];
   const above = maxCents > threshold.value;
   const rows: Row[] = [];

@@ -28,7 +28,14 @@ import {
   totalCents,
   type Bucket,
 } from "./aggregate";
-import { notAvailable, percent, round2, type AnalysisContext, type IndicatorResult, type Row } from "./types";
+import {
+  notAvailable,
+  percent,
+  round2,
+  type AnalysisContext,
+  type IndicatorResult,
+  type Row,
+} from "./types";
 
 /** Label of a missing service / territory in the cube. */
 export const NOT_GIVEN = "Non renseigné";
@@ -145,7 +152,11 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
   const byService = new Map<string, Bucket>();
   const byTerritory = new Map<string, Bucket>();
   // Month buckets reached by day number: days repeat, so the civil-month conversion runs once per day.
-  const month = { byDay: new Map<number, MonthBucket>(), byKey: new Map<string, MonthBucket>(), months: [] as MonthBucket[] };
+  const month = {
+    byDay: new Map<number, MonthBucket>(),
+    byKey: new Map<string, MonthBucket>(),
+    months: [] as MonthBucket[],
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const c = l.amountHTCents;
@@ -161,7 +172,14 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
 
     let s = suppliers.get(l.supplierKey);
     if (s === undefined) {
-      s = { cents: 0, lines: 0, name: l.supplierName, id: l.supplierId, entities: new Set(), families: new Map() };
+      s = {
+        cents: 0,
+        lines: 0,
+        name: l.supplierName,
+        id: l.supplierId,
+        entities: new Set(),
+        families: new Map(),
+      };
       suppliers.set(l.supplierKey, s);
     } else {
       if (s.name === null && l.supplierName !== null) s.name = l.supplierName;
@@ -196,7 +214,14 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
     let fi = familyIndex.get(l.family.key);
     if (fi === undefined) {
       fi = families.length;
-      families.push({ key: l.family.key, cents: 0, lines: 0, label: l.family.label, rule: l.family.rule, suppliers: new Map() });
+      families.push({
+        key: l.family.key,
+        cents: 0,
+        lines: 0,
+        label: l.family.label,
+        rule: l.family.rule,
+        suppliers: new Map(),
+      });
       familyIndex.set(l.family.key, fi);
     }
     const f = families[fi];
@@ -237,10 +262,23 @@ export function aggregateSpend(lines: readonly SpendLine[]): SpendAggregates {
       families[fi].suppliers.set(supplierKey, fs);
       for (const [, ei] of cellsOf(fs)) s.entities.add(entityNames[ei]);
     }
-    bySupplier.set(supplierKey, { cents: s.cents, lines: s.lines, name: s.name, id: s.id, entities: s.entities });
+    bySupplier.set(supplierKey, {
+      cents: s.cents,
+      lines: s.lines,
+      name: s.name,
+      id: s.id,
+      entities: s.entities,
+    });
   }
   const byFamily = new Map<string, FamilyBucket>();
-  for (const f of families) byFamily.set(f.key, { cents: f.cents, lines: f.lines, label: f.label, rule: f.rule, suppliers: f.suppliers });
+  for (const f of families)
+    byFamily.set(f.key, {
+      cents: f.cents,
+      lines: f.lines,
+      label: f.label,
+      rule: f.rule,
+      suppliers: f.suppliers,
+    });
   const byMonth = new Map<string, Bucket>();
   for (const m of month.months) byMonth.set(m.month, { cents: m.cents, lines: m.lines });
   const byEntityOut = new Map<string, Bucket>();
@@ -343,7 +381,14 @@ export function paretoClasses(entries: Iterable<{ key: string; cents: number }>)
     const e = positive[i];
     const abc: AbcClass = before * 100 < 80 * base ? "A" : before * 100 < 95 * base ? "B" : "C";
     before += e.cents;
-    rows.push({ rank: i + 1, key: e.key, cents: e.cents, share: (e.cents / base) * 100, cumulativeShare: (before / base) * 100, abc });
+    rows.push({
+      rank: i + 1,
+      key: e.key,
+      cents: e.cents,
+      share: (e.cents / base) * 100,
+      cumulativeShare: (before / base) * 100,
+      abc,
+    });
   }
   return { rows, baseCents: base, excluded };
 }
@@ -361,7 +406,8 @@ export function concentration(amounts: readonly number[]): Concentration {
   const positive = amounts.filter((a) => a > 0).sort((a, b) => b - a);
   let base = 0;
   for (const a of positive) base += a;
-  if (base <= 0) return { baseCents: 0, participants: 0, top1Share: null, top5Share: null, hhi: null };
+  if (base <= 0)
+    return { baseCents: 0, participants: 0, top1Share: null, top5Share: null, hhi: null };
   let top5 = 0;
   for (let i = 0; i < Math.min(5, positive.length); i++) top5 += positive[i];
   return {
@@ -374,7 +420,10 @@ export function concentration(amounts: readonly number[]): Concentration {
 }
 
 /** Prorated tail threshold (cents): yearly threshold × months the period touches / 12. */
-export function tailThresholdCents(yearlyCents: number, period: Period): { cents: number; months: number } {
+export function tailThresholdCents(
+  yearlyCents: number,
+  period: Period
+): { cents: number; months: number } {
   const months = Math.max(1, monthsOf(period).length);
   return { cents: Math.round((yearlyCents * months) / 12), months };
 }
@@ -385,11 +434,16 @@ const pct = (part: number, whole: number): number | null => {
   return p === null ? null : round2(p);
 };
 
-function noLines(ctx: AnalysisContext, id: string, label: string, unit: IndicatorResult["unit"]): IndicatorResult {
+function noLines(
+  ctx: AnalysisContext,
+  id: string,
+  label: string,
+  unit: IndicatorResult["unit"]
+): IndicatorResult {
   return notAvailable(
     { id, group: "SP", label, unit },
     `Aucune ligne de dépense sur la période ${ctx.period.label}.`,
-    { n: 0, N: 0, of: "lignes" },
+    { n: 0, N: 0, of: "lignes" }
   );
 }
 
@@ -401,7 +455,12 @@ function linesCoverage(agg: SpendAggregates) {
 // SP1
 
 export function computeSP1(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = { id: "SP1", group: "SP" as const, label: "Dépense totale HT", unit: "EUR" as const };
+  const base = {
+    id: "SP1",
+    group: "SP" as const,
+    label: "Dépense totale HT",
+    unit: "EUR" as const,
+  };
   if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
   return {
     ...base,
@@ -428,11 +487,21 @@ export function computeSP1(ctx: AnalysisContext, agg: SpendAggregates): Indicato
 // SP2
 
 function dimensionRows(map: Map<string, Bucket>, keyName: string, total: number): Row[] {
-  return sortedByCentsDesc(map).map(([key, b]) => ({ [keyName]: key, amount: eur(b.cents), lines: b.lines, share: pct(b.cents, total) }));
+  return sortedByCentsDesc(map).map(([key, b]) => ({
+    [keyName]: key,
+    amount: eur(b.cents),
+    lines: b.lines,
+    share: pct(b.cents, total),
+  }));
 }
 
 export function computeSP2(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = { id: "SP2", group: "SP" as const, label: "Dépense par famille, fournisseur, entité, service, territoire et mois", unit: "count" as const };
+  const base = {
+    id: "SP2",
+    group: "SP" as const,
+    label: "Dépense par famille, fournisseur, entité, service, territoire et mois",
+    unit: "count" as const,
+  };
   if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
   const total = agg.totalCents;
   const byFamily: Row[] = sortedByCentsDesc(agg.byFamily).map(([key, f]) => ({
@@ -455,7 +524,12 @@ export function computeSP2(ctx: AnalysisContext, agg: SpendAggregates): Indicato
   }));
   const byMonth: Row[] = [...agg.byMonth.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([month, b]) => ({ month, amount: eur(b.cents), lines: b.lines, share: pct(b.cents, total) }));
+    .map(([month, b]) => ({
+      month,
+      amount: eur(b.cents),
+      lines: b.lines,
+      share: pct(b.cents, total),
+    }));
   const cube: Row[] = [];
   for (const c of agg.cube()) {
     cube.push({
@@ -504,15 +578,25 @@ export function computeSP2(ctx: AnalysisContext, agg: SpendAggregates): Indicato
 // SP3
 
 export function computeSP3(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = { id: "SP3", group: "SP" as const, label: "Pareto : fournisseurs faisant 80 % de la dépense", unit: "%" as const };
+  const base = {
+    id: "SP3",
+    group: "SP" as const,
+    label: "Pareto : fournisseurs faisant 80 % de la dépense",
+    unit: "%" as const,
+  };
   if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
   const suppliers = paretoClasses([...agg.bySupplier].map(([key, s]) => ({ key, cents: s.cents })));
   const families = paretoClasses([...agg.byFamily].map(([key, f]) => ({ key, cents: f.cents })));
   const coverage = { n: suppliers.rows.length, N: agg.bySupplier.size, of: "fournisseurs" };
   if (suppliers.rows.length === 0) {
-    return notAvailable(base, "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).", coverage);
+    return notAvailable(
+      base,
+      "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
+      coverage
+    );
   }
-  const count = (rows: ParetoRow[], c: AbcClass) => rows.reduce((n, r) => n + (r.abc === c ? 1 : 0), 0);
+  const count = (rows: ParetoRow[], c: AbcClass) =>
+    rows.reduce((n, r) => n + (r.abc === c ? 1 : 0), 0);
   const suppliersA = count(suppliers.rows, "A");
   const familiesA = count(families.rows, "A");
   return {
@@ -570,21 +654,34 @@ export function computeSP3(ctx: AnalysisContext, agg: SpendAggregates): Indicato
 // SP4
 
 export function computeSP4(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = { id: "SP4", group: "SP" as const, label: "Concentration : part des 5 premiers fournisseurs", unit: "%" as const };
+  const base = {
+    id: "SP4",
+    group: "SP" as const,
+    label: "Concentration : part des 5 premiers fournisseurs",
+    unit: "%" as const,
+  };
   if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
   const amounts: number[] = [];
   for (const s of agg.bySupplier.values()) amounts.push(s.cents);
   const overall = concentration(amounts);
   const coverage = { n: overall.participants, N: agg.bySupplier.size, of: "fournisseurs" };
   if (overall.top5Share === null) {
-    return notAvailable(base, "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).", coverage);
+    return notAvailable(
+      base,
+      "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
+      coverage
+    );
   }
   const byFamily: Row[] = sortedByCentsDesc(agg.byFamily).map(([key, f]) => {
     const amounts: number[] = [];
     let top: [string, number] | null = null;
     for (const [k, fs] of f.suppliers) {
       amounts.push(fs.cents);
-      if (fs.cents > 0 && (top === null || fs.cents > top[1] || (fs.cents === top[1] && k < top[0]))) top = [k, fs.cents];
+      if (
+        fs.cents > 0 &&
+        (top === null || fs.cents > top[1] || (fs.cents === top[1] && k < top[0]))
+      )
+        top = [k, fs.cents];
     }
     const c = concentration(amounts);
     const topKey = top === null ? null : top[0];
@@ -612,7 +709,8 @@ export function computeSP4(ctx: AnalysisContext, agg: SpendAggregates): Indicato
       hhi: overall.hhi === null ? null : Math.round(overall.hhi),
       base: eur(overall.baseCents),
       excludedSuppliers: agg.bySupplier.size - overall.participants,
-      hhiFormula: "HHI = Σ (part du fournisseur)² × 10 000, parts en fraction de la dépense nette positive (0 à 10 000).",
+      hhiFormula:
+        "HHI = Σ (part du fournisseur)² × 10 000, parts en fraction de la dépense nette positive (0 à 10 000).",
     },
     tables: { byFamily },
   };
@@ -622,9 +720,17 @@ export function computeSP4(ctx: AnalysisContext, agg: SpendAggregates): Indicato
 // SP5
 
 export function computeSP5(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = { id: "SP5", group: "SP" as const, label: "Dépense de longue traîne (petits fournisseurs)", unit: "%" as const };
+  const base = {
+    id: "SP5",
+    group: "SP" as const,
+    label: "Dépense de longue traîne (petits fournisseurs)",
+    unit: "%" as const,
+  };
   if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
-  const { cents: threshold, months } = tailThresholdCents(ctx.ref.tailSpendThresholdCents.value, ctx.period);
+  const { cents: threshold, months } = tailThresholdCents(
+    ctx.ref.tailSpendThresholdCents.value,
+    ctx.period
+  );
   let positiveBase = 0;
   let participants = 0;
   let excluded = 0;
@@ -647,7 +753,11 @@ export function computeSP5(ctx: AnalysisContext, agg: SpendAggregates): Indicato
   }
   const coverage = { n: participants, N: agg.bySupplier.size, of: "fournisseurs" };
   if (participants === 0) {
-    return notAvailable(base, "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).", coverage);
+    return notAvailable(
+      base,
+      "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
+      coverage
+    );
   }
   tail.sort((a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : 1));
   return {
@@ -674,7 +784,13 @@ export function computeSP5(ctx: AnalysisContext, agg: SpendAggregates): Indicato
       excludedSuppliers: excluded,
     },
     tables: {
-      tailSuppliers: tail.map(([key, s]) => ({ supplierKey: key, supplierName: s.name, amount: eur(s.cents), lines: s.lines, entities: s.entities.size })),
+      tailSuppliers: tail.map(([key, s]) => ({
+        supplierKey: key,
+        supplierName: s.name,
+        amount: eur(s.cents),
+        lines: s.lines,
+        entities: s.entities.size,
+      })),
     },
   };
 }
@@ -687,7 +803,12 @@ function changePercent(current: number, previous: number): number | null {
 }
 
 export function computeSP6(ctx: AnalysisContext, currentCents: number): IndicatorResult {
-  const base = { id: "SP6", group: "SP" as const, label: "Évolution par rapport à la même période de l'année précédente", unit: "%" as const };
+  const base = {
+    id: "SP6",
+    group: "SP" as const,
+    label: "Évolution par rapport à la même période de l'année précédente",
+    unit: "%" as const,
+  };
   const previousPeriod = previousYearPeriod(ctx.period);
   const ytd = yearToDate(ctx.period);
   const previousYtd = previousYearPeriod(ytd);
@@ -734,7 +855,7 @@ export function computeSP6(ctx: AnalysisContext, currentCents: number): Indicato
     const last = months[months.length - 1];
     let y = Number(first.slice(0, 4));
     let m = Number(first.slice(5, 7));
-    for (let key = first; key <= last; ) {
+    for (let key = first; key <= last;) {
       const b = byMonth.get(key);
       const prevKey = previousYearMonth(key);
       const prev = prevKey >= first ? (byMonth.get(prevKey)?.cents ?? 0) : null;
@@ -787,18 +908,34 @@ export function computeSP6(ctx: AnalysisContext, currentCents: number): Indicato
   const coverage = { n: compared, N: compared, of: "lignes (période et même période N-1)" };
 
   if (ctx.lines.length === 0) {
-    return { ...notAvailable(base, `Aucune ligne de dépense sur la période ${ctx.period.label}.`, coverage), details, tables };
+    return {
+      ...notAvailable(
+        base,
+        `Aucune ligne de dépense sur la période ${ctx.period.label}.`,
+        coverage
+      ),
+      details,
+      tables,
+    };
   }
   if (ctx.previousLines.length === 0) {
     return {
-      ...notAvailable(base, `Aucune ligne de dépense sur la même période de l'année précédente (${previousPeriod.label}).`, coverage),
+      ...notAvailable(
+        base,
+        `Aucune ligne de dépense sur la même période de l'année précédente (${previousPeriod.label}).`,
+        coverage
+      ),
       details,
       tables,
     };
   }
   if (previousCents <= 0) {
     return {
-      ...notAvailable(base, `Dépense nette nulle ou négative sur la période de comparaison (${previousPeriod.label}).`, coverage),
+      ...notAvailable(
+        base,
+        `Dépense nette nulle ou négative sur la période de comparaison (${previousPeriod.label}).`,
+        coverage
+      ),
       details,
       tables,
     };

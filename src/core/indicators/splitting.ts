@@ -126,7 +126,8 @@ export function thresholdScope(ctx: AnalysisContext): ThresholdScope {
     const yi = yearIndexOf(years, line.date);
     if (yi < 0) continue;
     linesInYears++;
-    if (line.entity !== "" && (line.family.rule !== "unclassified" || groupsByOperation(line))) linesWithGroup++;
+    if (line.entity !== "" && (line.family.rule !== "unclassified" || groupsByOperation(line)))
+      linesWithGroup++;
     if (isUnderContract(line, byRef, ugap)) continue;
     outside.push(line);
     outsideYear.push(yi);
@@ -162,7 +163,12 @@ interface Group {
 type GroupIndex = Map<string, Map<string, (Group | undefined)[]>>;
 
 /** The slots of an entity × key, created filled (in-bounds reads stay fast). */
-function slotsOf(index: GroupIndex, entity: string, key: string, size: number): (Group | undefined)[] {
+function slotsOf(
+  index: GroupIndex,
+  entity: string,
+  key: string,
+  size: number
+): (Group | undefined)[] {
   let byKey = index.get(entity);
   if (!byKey) index.set(entity, (byKey = new Map()));
   let slots = byKey.get(key);
@@ -191,7 +197,8 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
 
   for (let i = 0; i < scope.outside.length; i++) {
     const line = scope.outside[i];
-    const nomenclatureRow = line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
+    const nomenclatureRow =
+      line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
     if (nomenclatureRow?.excludedFromSplitting === true) {
       addExcluded(excluded, line, nomenclatureRow.exclusionReason);
       continue;
@@ -204,7 +211,12 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
     const works = line.nature === "Travaux";
     const yi = scope.outsideYear[i];
     const operation = byOperation ? (line.operation as string).trim() : null;
-    const slots = slotsOf(byOperation ? byOperationIndex : byFamily, line.entity, operation ?? line.family.key, slotCount);
+    const slots = slotsOf(
+      byOperation ? byOperationIndex : byFamily,
+      line.entity,
+      operation ?? line.family.key,
+      slotCount
+    );
     const slot = yi * 2 + (works ? 1 : 0);
     let g = slots[slot];
     if (!g) {
@@ -231,7 +243,8 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
     }
     groupOf[i] = g;
     g.netCents += line.amountHTCents;
-    if (line.nature !== null) g.nature = g.nature === undefined || g.nature === line.nature ? line.nature : null;
+    if (line.nature !== null)
+      g.nature = g.nature === undefined || g.nature === line.nature ? line.nature : null;
     if (line.isCredit || line.amountHTCents < 0) {
       g.credits++;
       continue;
@@ -262,13 +275,16 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
   for (const [g, t] of thresholds) {
     const threshold = t.cents;
     if (g.maxPurchaseCents >= threshold) {
-      for (const line of g.lines) if (!line.isCredit && line.amountHTCents >= threshold) singles.push(single(g, line, threshold, t.source));
+      for (const line of g.lines)
+        if (!line.isCredit && line.amountHTCents >= threshold)
+          singles.push(single(g, line, threshold, t.source));
       continue;
     }
     const nature: Nature | null = g.works ? "Travaux" : (g.nature ?? null);
     const eu = euThresholdAt(ctx.ref, g.firstDate, g.works ? "Travaux" : "Fournitures");
     const publicity = ctx.ref.publicityThresholdCents.value;
-    const severity: SplittingSeverity = g.netCents >= eu ? "très élevée" : g.netCents >= publicity ? "élevée" : "à vérifier";
+    const severity: SplittingSeverity =
+      g.netCents >= eu ? "très élevée" : g.netCents >= publicity ? "élevée" : "à vérifier";
     const suppliers = new Set<string>();
     for (const line of g.lines) suppliers.add(line.supplierKey);
     const lines = g.lines.sort((a, b) => a.date - b.date || a.source.row - b.source.row);
@@ -299,23 +315,33 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
       b.totalCents - a.totalCents ||
       compareText(a.entity, b.entity) ||
       a.year - b.year ||
-      compareText(a.operation ?? a.familyKey, b.operation ?? b.familyKey),
+      compareText(a.operation ?? a.familyKey, b.operation ?? b.familyKey)
   );
   const alerts = found.map((a, i) => ({ id: `CO1-${String(i + 1).padStart(3, "0")}`, ...a }));
   singles.sort((a, b) => a.line.date - b.line.date || a.line.source.row - b.line.source.row);
-  const excludedList = [...excluded.values()].sort((a, b) => compareText(a.familyCode, b.familyCode));
+  const excludedList = [...excluded.values()].sort((a, b) =>
+    compareText(a.familyCode, b.familyCode)
+  );
   const analysis = { scope, alerts, singles, excluded: excludedList, unclassifiedOutside };
   analysisCache.set(ctx, analysis);
   return analysis;
 }
 
-const SEVERITY_RANK: Record<SplittingSeverity, number> = { "à vérifier": 1, élevée: 2, "très élevée": 3 };
+const SEVERITY_RANK: Record<SplittingSeverity, number> = {
+  "à vérifier": 1,
+  élevée: 2,
+  "très élevée": 3,
+};
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addExcluded(map: Map<string, ExcludedFamily>, line: SpendLine, reason: string | null): void {
+function addExcluded(
+  map: Map<string, ExcludedFamily>,
+  line: SpendLine,
+  reason: string | null
+): void {
   const code = line.familyCode as string;
   let e = map.get(code);
   if (!e) {
@@ -339,22 +365,37 @@ export function euros(cents: number): string {
 }
 
 function subjectOf(g: Pick<Group, "byOperation" | "operation" | "familyLabel">): string {
-  return g.byOperation ? `l'opération de travaux « ${g.operation} »` : `la famille ${g.familyLabel}`;
+  return g.byOperation
+    ? `l'opération de travaux « ${g.operation} »`
+    : `la famille ${g.familyLabel}`;
 }
 
-function alertMessage(g: Group, threshold: number, severity: SplittingSeverity, eu: number, publicity: number): string {
+function alertMessage(
+  g: Group,
+  threshold: number,
+  severity: SplittingSeverity,
+  eu: number,
+  publicity: number
+): string {
   const thresholdName = g.works ? "seuil de dispense travaux" : "seuil de dispense";
   const need = g.byOperation ? "d'une même opération de travaux" : "d'un besoin homogène";
   let text =
     `Achats hors marché cumulés de ${euros(g.netCents)} en ${g.year} (${g.entity}) pour ${subjectOf(g)} ` +
     `(${thresholdName} ${euros(threshold)}, chaque achat restant sous ce seuil) : ` +
     `vérifier s'il s'agit ${need} à mettre en concurrence.`;
-  if (severity === "très élevée") text += ` Le cumul atteint aussi le seuil européen (${euros(eu)}).`;
-  else if (severity === "élevée") text += ` Le cumul atteint aussi le seuil de publicité (${euros(publicity)}).`;
+  if (severity === "très élevée")
+    text += ` Le cumul atteint aussi le seuil européen (${euros(eu)}).`;
+  else if (severity === "élevée")
+    text += ` Le cumul atteint aussi le seuil de publicité (${euros(publicity)}).`;
   return text;
 }
 
-function single(g: Group, line: SpendLine, threshold: number, source: string): SingleAboveThreshold {
+function single(
+  g: Group,
+  line: SpendLine,
+  threshold: number,
+  source: string
+): SingleAboveThreshold {
   const thresholdName = g.works ? "seuil de dispense travaux" : "seuil de dispense";
   return {
     line,

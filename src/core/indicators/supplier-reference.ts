@@ -23,7 +23,7 @@ export function contractSupplierName(c: ContractLine): string | null {
 export function supplierRowFor(
   suppliers: Map<string, SupplierRow>,
   supplierId: string | null,
-  supplierName: string | null,
+  supplierName: string | null
 ): SupplierRow | undefined {
   if (suppliers.size === 0) return undefined;
   if (supplierId) {

@@ -33,7 +33,19 @@ import { normalizeKey } from "../text";
 import { departementOf } from "./geography";
 import { coefficientOfVariation, gini } from "./stats";
 import { supplierRowFor } from "./supplier-reference";
-import { byFrench, byKey, euros, notAvailable, pct, percent, round2, type AnalysisContext, type Coverage, type IndicatorResult, type Row } from "./types";
+import {
+  byFrench,
+  byKey,
+  euros,
+  notAvailable,
+  pct,
+  percent,
+  round2,
+  type AnalysisContext,
+  type Coverage,
+  type IndicatorResult,
+  type Row,
+} from "./types";
 
 export const MIN_ENTITIES_TO_POOL = 2;
 export const STRONG_LOCAL_SHARE_PERCENT = 50;
@@ -51,7 +63,14 @@ export const REASONS_SEPARATOR = " ; ";
 // Proximity families
 // ---------------------------------------------------------------------------------------------
 
-const PROXIMITY_KEYWORDS = ["travaux", "maintenance", "entretien", "nettoyage", "restauration", "espaces verts"];
+const PROXIMITY_KEYWORDS = [
+  "travaux",
+  "maintenance",
+  "entretien",
+  "nettoyage",
+  "restauration",
+  "espaces verts",
+];
 
 const PROXIMITY_CPV: { prefix: string; label: string }[] = [
   { prefix: "45", label: "travaux" },
@@ -75,14 +94,21 @@ export function proximityOf(p: {
   cpv: string | null;
 }): Proximity {
   if (p.nomenclatureFlag !== null) {
-    return { proximity: p.nomenclatureFlag, source: `la nomenclature (service de proximité : ${p.nomenclatureFlag ? "oui" : "non"})` };
+    return {
+      proximity: p.nomenclatureFlag,
+      source: `la nomenclature (service de proximité : ${p.nomenclatureFlag ? "oui" : "non"})`,
+    };
   }
   if (p.nature === "Travaux") return { proximity: true, source: "la nature Travaux" };
   if (p.nature !== "Fournitures") {
     const padded = ` ${normalizeKey(p.label)} `;
-    for (const k of PROXIMITY_KEYWORDS) if (padded.includes(` ${k} `)) return { proximity: true, source: `le mot-clé « ${k} » du libellé` };
+    for (const k of PROXIMITY_KEYWORDS)
+      if (padded.includes(` ${k} `))
+        return { proximity: true, source: `le mot-clé « ${k} » du libellé` };
     if (p.cpv) {
-      for (const c of PROXIMITY_CPV) if (p.cpv.startsWith(c.prefix)) return { proximity: true, source: `le code CPV ${p.cpv} (${c.label})` };
+      for (const c of PROXIMITY_CPV)
+        if (p.cpv.startsWith(c.prefix))
+          return { proximity: true, source: `le code CPV ${p.cpv} (${c.label})` };
     }
   }
   return { proximity: false, source: null };
@@ -98,7 +124,8 @@ export interface RecommendationInput {
 /** TE4 rule (module header). */
 export function recommend(x: RecommendationInput): Te4Recommendation | null {
   const several = x.entityCount >= MIN_ENTITIES_TO_POOL;
-  const strongLocal = x.localSharePercent !== null && x.localSharePercent >= STRONG_LOCAL_SHARE_PERCENT;
+  const strongLocal =
+    x.localSharePercent !== null && x.localSharePercent >= STRONG_LOCAL_SHARE_PERCENT;
   if (several) return x.proximity.proximity || strongLocal ? "mixte" : "mutualiser";
   return x.proximity.proximity && strongLocal ? "territorialiser" : null;
 }
@@ -108,23 +135,28 @@ function frenchPercent(x: number): string {
 }
 
 /** French sentences explaining a recommendation with its figures. */
-export function recommendationReasons(x: RecommendationInput & { entities: string[] }, rec: Te4Recommendation | null): string[] {
+export function recommendationReasons(
+  x: RecommendationInput & { entities: string[] },
+  rec: Te4Recommendation | null
+): string[] {
   const reasons: string[] = [];
   reasons.push(
     x.entityCount === 0
       ? "Aucune entité n'a de dépense nette positive dans cette famille"
       : x.entityCount === 1
         ? `Une seule entité achète cette famille (${x.entities[0]})`
-        : `${x.entityCount} entités achètent cette famille (${x.entities.join(", ")})`,
+        : `${x.entityCount} entités achètent cette famille (${x.entities.join(", ")})`
   );
   if (x.localSharePercent === null) {
-    reasons.push("Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné");
+    reasons.push(
+      "Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné"
+    );
   } else {
     const strong = x.localSharePercent >= STRONG_LOCAL_SHARE_PERCENT;
     reasons.push(
       `Fournisseurs locaux (même département que l'entité) : ${frenchPercent(x.localSharePercent)} de la dépense, offre locale ${
         strong ? "forte" : "faible"
-      } (seuil ${STRONG_LOCAL_SHARE_PERCENT} %)`,
+      } (seuil ${STRONG_LOCAL_SHARE_PERCENT} %)`
     );
   }
   reasons.push(
@@ -132,7 +164,7 @@ export function recommendationReasons(x: RecommendationInput & { entities: strin
       ? `Famille de proximité d'après ${x.proximity.source}`
       : x.proximity.source
         ? `Famille standard d'après ${x.proximity.source}`
-        : "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
+        : "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)"
   );
   switch (rec) {
     case "mutualiser":
@@ -142,10 +174,14 @@ export function recommendationReasons(x: RecommendationInput & { entities: strin
       reasons.push("Recommandation : accord-cadre mutualisé avec des lots territoriaux");
       break;
     case "territorialiser":
-      reasons.push("Recommandation : territorialiser (lots géographiques ouverts aux entreprises locales)");
+      reasons.push(
+        "Recommandation : territorialiser (lots géographiques ouverts aux entreprises locales)"
+      );
       break;
     default:
-      reasons.push("Pas de recommandation : ni achat par plusieurs entités, ni famille de proximité à offre locale forte");
+      reasons.push(
+        "Pas de recommandation : ni achat par plusieurs entités, ni famille de proximité à offre locale forte"
+      );
   }
   return reasons;
 }
@@ -287,7 +323,9 @@ function scan(ctx: AnalysisContext): Scan {
       if (sd === null) {
         sd = supplierDept[supplierId];
         if (sd === undefined) {
-          sd = departementOf(supplierRowFor(ctx.suppliers, line.supplierId, line.supplierName)?.departement ?? null);
+          sd = departementOf(
+            supplierRowFor(ctx.suppliers, line.supplierId, line.supplierName)?.departement ?? null
+          );
           supplierDept[supplierId] = sd;
         }
       }
@@ -344,21 +382,24 @@ function scan(ctx: AnalysisContext): Scan {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-
 function base(id: string, label: string, unit: IndicatorResult["unit"]) {
   return { id, group: "TE" as const, label, unit };
 }
 
 /** Whether the Entités table lists communes (then grouping bodies' populations are not added again). */
 function hasCommunes(rows: Iterable<EntityRow>): boolean {
-  for (const e of rows) if (e.type !== null && normalizeKey(e.type).includes("commune") && !isGroupingType(e.type)) return true;
+  for (const e of rows)
+    if (e.type !== null && normalizeKey(e.type).includes("commune") && !isGroupingType(e.type))
+      return true;
   return false;
 }
 
 /** EPCI, syndicats, métropoles… whose inhabitants are those of their member communes. */
 function isGroupingType(type: string): boolean {
   const k = normalizeKey(type);
-  return /\b(epci|communaute|metropole|syndicat|pays|pole|agglomeration|ccas|cias|sdis|departement|region)\b/.test(k);
+  return /\b(epci|communaute|metropole|syndicat|pays|pole|agglomeration|ccas|cias|sdis|departement|region)\b/.test(
+    k
+  );
 }
 
 /**
@@ -375,7 +416,9 @@ export function perimeterPopulation(rows: Iterable<EntityRow>): number {
   const list = [...rows];
   const communes = hasCommunes(list);
   let population = 0;
-  for (const e of list) if (e.population !== null && e.population > 0 && countsInhabitants(e, communes)) population += e.population;
+  for (const e of list)
+    if (e.population !== null && e.population > 0 && countsInhabitants(e, communes))
+      population += e.population;
   return population;
 }
 
@@ -459,7 +502,11 @@ function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): Indica
   };
   if (population === 0) {
     return {
-      ...notAvailable(b, "Population des entités non renseignée (table Entités, colonne population)", coverage),
+      ...notAvailable(
+        b,
+        "Population des entités non renseignée (table Entités, colonne population)",
+        coverage
+      ),
       details,
       tables: { byTerritory },
     };
@@ -477,7 +524,11 @@ function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): Indica
 }
 
 function te2(figures: TerritoryFigures[]): IndicatorResult {
-  const b = base("TE2", "Écart de dépense par habitant entre territoires (coefficient de variation)", "%");
+  const b = base(
+    "TE2",
+    "Écart de dépense par habitant entre territoires (coefficient de variation)",
+    "%"
+  );
   const named = figures.filter((t) => t.name !== NO_TERRITORY);
   const withPop = named.filter((t) => t.perInhabitant !== null);
   const coverage: Coverage = { n: withPop.length, N: named.length, of: "territoires" };
@@ -485,7 +536,7 @@ function te2(figures: TerritoryFigures[]): IndicatorResult {
     return notAvailable(
       b,
       "Moins de deux territoires avec une population connue (colonnes territoire et population de la table Entités)",
-      coverage,
+      coverage
     );
   }
   const values = withPop.map((t) => t.perInhabitant as number);
@@ -500,7 +551,8 @@ function te2(figures: TerritoryFigures[]): IndicatorResult {
     minPerInhabitant: round2(Math.min(...values)),
     maxPerInhabitant: round2(Math.max(...values)),
     gini: g === null ? null : Math.round(g * 10_000) / 10_000,
-    method: "Coefficient de variation = écart-type (population) / moyenne ; Gini de population ; territoires non pondérés",
+    method:
+      "Coefficient de variation = écart-type (population) / moyenne ; Gini de population ; territoires non pondérés",
   };
   const byTerritory: Row[] = withPop.map((t) => ({
     territory: t.name,
@@ -508,9 +560,26 @@ function te2(figures: TerritoryFigures[]): IndicatorResult {
     gapToMeanPercent: mean === 0 ? null : round2(((t.perInhabitant as number) / mean - 1) * 100),
   }));
   if (cv === null) {
-    return { ...notAvailable(b, "Dépense par habitant moyenne nulle : coefficient de variation non défini", coverage), details, tables: { byTerritory } };
+    return {
+      ...notAvailable(
+        b,
+        "Dépense par habitant moyenne nulle : coefficient de variation non défini",
+        coverage
+      ),
+      details,
+      tables: { byTerritory },
+    };
   }
-  return { ...b, value: round2(cv * 100), na: null, coverage, reference: null, status: null, details, tables: { byTerritory } };
+  return {
+    ...b,
+    value: round2(cv * 100),
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details,
+    tables: { byTerritory },
+  };
 }
 
 function te3(s: Scan, figures: TerritoryFigures[]): IndicatorResult {
@@ -521,7 +590,7 @@ function te3(s: Scan, figures: TerritoryFigures[]): IndicatorResult {
     return notAvailable(
       b,
       "Département du fournisseur ou de l'entité inconnu sur toutes les lignes (tables Fournisseurs et Entités, code postal fournisseur)",
-      coverage,
+      coverage
     );
   }
   const byTerritory: Row[] = figures.map((f) => {
@@ -543,9 +612,26 @@ function te3(s: Scan, figures: TerritoryFigures[]): IndicatorResult {
     knownSharePercent: pct(s.localKnownCents, s.totalCents),
   };
   if (share === null) {
-    return { ...notAvailable(b, "Dépense nette nulle sur les lignes dont les départements sont connus", coverage), details, tables: { byTerritory } };
+    return {
+      ...notAvailable(
+        b,
+        "Dépense nette nulle sur les lignes dont les départements sont connus",
+        coverage
+      ),
+      details,
+      tables: { byTerritory },
+    };
   }
-  return { ...b, value: round2(share), na: null, coverage, reference: null, status: null, details, tables: { byTerritory } };
+  return {
+    ...b,
+    value: round2(share),
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details,
+    tables: { byTerritory },
+  };
 }
 
 /** Nature with the largest spend (ties: Fournitures, Services, Travaux, unknown). */
@@ -584,8 +670,14 @@ function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendat
     entities.sort(byFrench);
     const nomenclatureRow = f.familyCode === null ? undefined : ctx.nomenclature.get(f.familyCode);
     const nature = nomenclatureRow?.nature ?? dominantNature(f.natureCents);
-    const proximity = proximityOf({ nomenclatureFlag: nomenclatureRow?.proximity ?? null, nature, label: f.label, cpv: f.cpv });
-    const localSharePercent = f.localKnownCents > 0 ? (f.localCents / f.localKnownCents) * 100 : null;
+    const proximity = proximityOf({
+      nomenclatureFlag: nomenclatureRow?.proximity ?? null,
+      nature,
+      label: f.label,
+      cpv: f.cpv,
+    });
+    const localSharePercent =
+      f.localKnownCents > 0 ? (f.localCents / f.localKnownCents) * 100 : null;
     const input = { entityCount: entities.length, localSharePercent, proximity };
     const recommendation = recommend(input);
     out.push({
@@ -609,7 +701,11 @@ function te4(ctx: AnalysisContext, s: Scan): IndicatorResult {
   if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, { n: 0, N: 0, of: "familles" });
   const recs = familyRecommendations(ctx, s);
   // Coverage: families whose local supplier share is known (the other criteria are always known).
-  const coverage: Coverage = { n: recs.filter((r) => r.localSharePercent !== null).length, N: recs.length, of: "familles" };
+  const coverage: Coverage = {
+    n: recs.filter((r) => r.localSharePercent !== null).length,
+    N: recs.length,
+    of: "familles",
+  };
   const count = (r: Te4Recommendation) => recs.filter((x) => x.recommendation === r).length;
   const details = {
     families: recs.length,
@@ -638,13 +734,22 @@ function te4(ctx: AnalysisContext, s: Scan): IndicatorResult {
       ...notAvailable(
         b,
         "Une seule entité dans les données : la mutualisation entre entités ne peut pas être évaluée (renseignez la colonne entité).",
-        coverage,
+        coverage
       ),
       details,
       tables: { recommendations },
     };
   }
-  return { ...b, value: details.mutualiser + details.mixte, na: null, coverage, reference: null, status: null, details, tables: { recommendations } };
+  return {
+    ...b,
+    value: details.mutualiser + details.mixte,
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details,
+    tables: { recommendations },
+  };
 }
 
 export function computeTerritoryIndicators(ctx: AnalysisContext): IndicatorResult[] {

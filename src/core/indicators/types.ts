@@ -89,9 +89,18 @@ export function notAvailable(
   base: Pick<IndicatorResult, "id" | "group" | "label" | "unit">,
   reason: string,
   coverage: Coverage,
-  reference: Reference | null = null,
+  reference: Reference | null = null
 ): IndicatorResult {
-  return { ...base, value: null, na: reason, coverage, reference, status: null, details: {}, tables: {} };
+  return {
+    ...base,
+    value: null,
+    na: reason,
+    coverage,
+    reference,
+    status: null,
+    details: {},
+    tables: {},
+  };
 }
 
 /** Share in % (0–100) of part over whole, or null when whole is 0. */

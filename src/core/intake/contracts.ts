@@ -7,7 +7,12 @@ import { normalizeCpv } from "../parse/cpv";
 import { parseDate } from "../parse/date";
 import { normalizeCompanyId } from "../parse/identifiers";
 import { parseAmountCents, parseNumber } from "../parse/number";
-import { considerationPresent, normalizeChannel, normalizeNature, normalizeProcedure } from "../parse/vocabulary";
+import {
+  considerationPresent,
+  normalizeChannel,
+  normalizeNature,
+  normalizeProcedure,
+} from "../parse/vocabulary";
 import { cellText } from "../text";
 import { cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
 
@@ -25,7 +30,7 @@ export function readContractRows(
   firstRow: number,
   log: TableLog,
   options: ContractReaderOptions,
-  out: ContractLine[],
+  out: ContractLine[]
 ): void {
   const m = options.mapping;
   const col = (f: string) => columnOf(m, f);
@@ -49,12 +54,19 @@ export function readContractRows(
       log.reject(sheetRow, "contractRef", null, reason, readCents);
       continue;
     }
-    if (amount === undefined) log.warn(sheetRow, "amount", amountCell, "Montant du marché illisible : le marché est analysé sans montant. Saisissez un nombre, par exemple 1 234,56.");
+    if (amount === undefined)
+      log.warn(
+        sheetRow,
+        "amount",
+        amountCell,
+        "Montant du marché illisible : le marché est analysé sans montant. Saisissez un nombre, par exemple 1 234,56."
+      );
 
     const date = (f: string, label: string): number | null => {
       const c = cellAt(row, col(f));
       const v = parseDate(c, options.date1904);
-      if (v === undefined) log.warn(sheetRow, f, c, `${label} illisible : saisissez une date au format jj/mm/aaaa.`);
+      if (v === undefined)
+        log.warn(sheetRow, f, c, `${label} illisible : saisissez une date au format jj/mm/aaaa.`);
       return v ?? null;
     };
     const num = (f: string, label: string): number | null => {
@@ -66,7 +78,8 @@ export function readContractRows(
     const cents = (f: string, label: string): number | null => {
       const c = cellAt(row, col(f));
       const v = parseAmountCents(c);
-      if (v === undefined) log.warn(sheetRow, f, c, `${label} illisible : saisissez un nombre, par exemple 1 234,56.`);
+      if (v === undefined)
+        log.warn(sheetRow, f, c, `${label} illisible : saisissez un nombre, par exemple 1 234,56.`);
       return v ?? null;
     };
     const bool = (f: string, label: string): boolean | null => {
@@ -82,31 +95,57 @@ export function readContractRows(
 
     const cpvCell = cellAt(row, col("cpv"));
     const cpvParsed = normalizeCpv(cpvCell);
-    if (cpvParsed === undefined) log.warn(sheetRow, "cpv", cpvCell, "Code CPV invalide (attendu 8 chiffres, ex. 45233140-2) : ignoré.");
+    if (cpvParsed === undefined)
+      log.warn(
+        sheetRow,
+        "cpv",
+        cpvCell,
+        "Code CPV invalide (attendu 8 chiffres, ex. 45233140-2) : ignoré."
+      );
     const cpv = cpvParsed ?? null;
 
     const procCell = cellAt(row, col("procedure"));
     const procedure = normalizeProcedure(procCell);
-    if (procedure === undefined) log.warn(sheetRow, "procedure", procCell, "Procédure non reconnue : conservée telle quelle, mais non classée dans les indicateurs de procédure.");
+    if (procedure === undefined)
+      log.warn(
+        sheetRow,
+        "procedure",
+        procCell,
+        "Procédure non reconnue : conservée telle quelle, mais non classée dans les indicateurs de procédure."
+      );
 
     const natureCell = cellAt(row, col("nature"));
     const explicitNature = normalizeNature(natureCell);
 
     const chCell = cellAt(row, col("channel"));
     const channel = normalizeChannel(chCell);
-    if (channel === undefined) log.warn(sheetRow, "channel", chCell, "Mode d'achat non reconnu : ignoré.");
+    if (channel === undefined)
+      log.warn(sheetRow, "channel", chCell, "Mode d'achat non reconnu : ignoré.");
 
     const idCell = cellAt(row, col("supplierId"));
     const id = normalizeCompanyId(idCell);
-    if (id === undefined) log.warn(sheetRow, "supplierId", idCell, "Identifiant du titulaire illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres).");
-    else if (id && !id.valid) log.warn(sheetRow, "supplierId", idCell, "SIRET/SIREN du titulaire invalide (clé de contrôle) : vérifiez l'identifiant.");
+    if (id === undefined)
+      log.warn(
+        sheetRow,
+        "supplierId",
+        idCell,
+        "Identifiant du titulaire illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres)."
+      );
+    else if (id && !id.valid)
+      log.warn(
+        sheetRow,
+        "supplierId",
+        idCell,
+        "SIRET/SIREN du titulaire invalide (clé de contrôle) : vérifiez l'identifiant."
+      );
     const supplierId = id ? id.id : null;
     const supplierName = text(row, "supplierName");
 
     const notificationDate = date("notificationDate", "Date de notification");
     const durationMonths = num("durationMonths", "Durée en mois");
     let endDate = date("endDate", "Date de fin");
-    if (endDate === null && notificationDate !== null && durationMonths !== null) endDate = addMonths(notificationDate, Math.round(durationMonths));
+    if (endDate === null && notificationDate !== null && durationMonths !== null)
+      endDate = addMonths(notificationDate, Math.round(durationMonths));
     const membersText = text(row, "members");
     const bids = num("bidsReceived", "Nombre d'offres reçues");
     const lots = num("lots", "Nombre de lots");
@@ -131,10 +170,16 @@ export function readContractRows(
       bidsReceived: bids === null ? null : Math.round(bids),
       supplierName,
       supplierId,
-      holders: supplierName !== null || supplierId !== null ? [{ name: supplierName, id: supplierId }] : [],
+      holders:
+        supplierName !== null || supplierId !== null
+          ? [{ name: supplierName, id: supplierId }]
+          : [],
       sme: bool("sme", "PME"),
       socialConsideration: bool("socialConsideration", "Considération sociale"),
-      environmentalConsideration: bool("environmentalConsideration", "Considération environnementale"),
+      environmentalConsideration: bool(
+        "environmentalConsideration",
+        "Considération environnementale"
+      ),
       lots: lots === null ? null : Math.round(lots),
       channel: channel ?? null,
       members: membersText ? membersText.split(/\s*[;,\n]\s*/).filter((s) => s !== "") : [],

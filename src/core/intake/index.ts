@@ -68,7 +68,7 @@ export function* intakeSteps(
   tables: MappedTable[],
   decp: DecpImport[] = [],
   options: IntakeOptions = {},
-  block = INTAKE_BLOCK,
+  block = INTAKE_BLOCK
 ): Generator<number, IntakeResult, void> {
   const anomalies: Anomaly[] = [];
   const entities: EntityRow[] = [];
@@ -101,7 +101,15 @@ export function* intakeSteps(
         readSuppliers(range, log, suppliers);
         break;
       case "contracts":
-        readContractRows(rows, firstDataIndex, endIndex, firstRow, log, { mapping: t.mapping, date1904, defaultEntity }, contracts);
+        readContractRows(
+          rows,
+          firstDataIndex,
+          endIndex,
+          firstRow,
+          log,
+          { mapping: t.mapping, date1904, defaultEntity },
+          contracts
+        );
         break;
       case "spend": {
         const p = new SpendProcessor(log, {
@@ -129,7 +137,15 @@ export function* intakeSteps(
     for (const a of d.anomalies) anomalies.push(a);
     recs.push(d.reconciliation);
   }
-  return { spend, contracts, entities, nomenclature, suppliers, anomalies, reconciliation: reconcile(recs) };
+  return {
+    spend,
+    contracts,
+    entities,
+    nomenclature,
+    suppliers,
+    anomalies,
+    reconciliation: reconcile(recs),
+  };
 }
 
 /** Runs a step generator to its end and returns its result. */
@@ -140,7 +156,11 @@ export function drain<T>(steps: Generator<unknown, T, void>): T {
   }
 }
 
-export function runIntake(tables: MappedTable[], decp: DecpImport[] = [], options: IntakeOptions = {}): IntakeResult {
+export function runIntake(
+  tables: MappedTable[],
+  decp: DecpImport[] = [],
+  options: IntakeOptions = {}
+): IntakeResult {
   return drain(intakeSteps(tables, decp, options, Number.MAX_SAFE_INTEGER));
 }
 
@@ -176,5 +196,8 @@ export function reconcile(tables: TableReconciliation[]): Reconciliation {
 
 /** True when rows and amounts reconcile exactly (SPEC §2.5). */
 export function isReconciled(r: Reconciliation | TableReconciliation): boolean {
-  return r.rowsRead === r.rowsAnalysed + r.rowsRejected && r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents;
+  return (
+    r.rowsRead === r.rowsAnalysed + r.rowsRejected &&
+    r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents
+  );
 }

@@ -21,7 +21,7 @@ function readRows<T>(
   log: TableLog,
   keyField: string,
   read: (row: Cell[], sheetRow: number, get: (f: string) => Cell) => T | { reject: string },
-  out: T[],
+  out: T[]
 ): void {
   for (let i = range.firstDataIndex; i < range.endIndex; i++) {
     const row = range.rows[i] ?? [];
@@ -42,69 +42,131 @@ function readRows<T>(
   }
 }
 
-function bool(log: TableLog, sheetRow: number, field: string, cell: Cell, label: string): boolean | null {
+function bool(
+  log: TableLog,
+  sheetRow: number,
+  field: string,
+  cell: Cell,
+  label: string
+): boolean | null {
   const v = parseBoolean(cell);
-  if (v === undefined) log.warn(sheetRow, field, cell, `${label} : valeur non reconnue (attendu oui/non) ; ignorée.`);
+  if (v === undefined)
+    log.warn(sheetRow, field, cell, `${label} : valeur non reconnue (attendu oui/non) ; ignorée.`);
   return v ?? null;
 }
 
 export function readEntities(range: ReferenceRange, log: TableLog, out: EntityRow[]): void {
-  readRows(range, log, "entity", (_row, sheetRow, get) => {
-    const entity = cellText(get("entity"));
-    if (entity === null) return { reject: "Nom d'entité absent : renseignez la collectivité ou l'organisme." };
-    const popCell = get("population");
-    const pop = parseNumber(popCell);
-    if (pop === undefined) log.warn(sheetRow, "population", popCell, "Population illisible : ignorée pour les montants par habitant.");
-    const siretCell = get("siret");
-    const siret = normalizeCompanyId(siretCell);
-    if (siret === undefined || (siret && !siret.valid)) log.warn(sheetRow, "siret", siretCell, "SIRET de l'entité invalide : vérifiez l'identifiant.");
-    const dep = cellText(get("departement"));
-    return {
-      source: { table: log.table, row: sheetRow },
-      entity,
-      type: cellText(get("type")),
-      territory: cellText(get("territory")),
-      population: pop ?? null,
-      departement: dep === null ? null : dep.padStart(2, "0"),
-      siret: siret ? siret.id : null,
-    };
-  }, out);
+  readRows(
+    range,
+    log,
+    "entity",
+    (_row, sheetRow, get) => {
+      const entity = cellText(get("entity"));
+      if (entity === null)
+        return { reject: "Nom d'entité absent : renseignez la collectivité ou l'organisme." };
+      const popCell = get("population");
+      const pop = parseNumber(popCell);
+      if (pop === undefined)
+        log.warn(
+          sheetRow,
+          "population",
+          popCell,
+          "Population illisible : ignorée pour les montants par habitant."
+        );
+      const siretCell = get("siret");
+      const siret = normalizeCompanyId(siretCell);
+      if (siret === undefined || (siret && !siret.valid))
+        log.warn(
+          sheetRow,
+          "siret",
+          siretCell,
+          "SIRET de l'entité invalide : vérifiez l'identifiant."
+        );
+      const dep = cellText(get("departement"));
+      return {
+        source: { table: log.table, row: sheetRow },
+        entity,
+        type: cellText(get("type")),
+        territory: cellText(get("territory")),
+        population: pop ?? null,
+        departement: dep === null ? null : dep.padStart(2, "0"),
+        siret: siret ? siret.id : null,
+      };
+    },
+    out
+  );
 }
 
-export function readNomenclature(range: ReferenceRange, log: TableLog, out: NomenclatureRow[]): void {
-  readRows(range, log, "familyCode", (_row, sheetRow, get) => {
-    const familyCode = cellText(get("familyCode"));
-    if (familyCode === null) return { reject: "Code famille absent : renseignez le code de la famille d'achat." };
-    const natureCell = get("nature");
-    const nature = normalizeNature(natureCell);
-    if (nature === undefined) log.warn(sheetRow, "nature", natureCell, "Nature non reconnue (attendu Fournitures, Services ou Travaux) : ignorée.");
-    return {
-      source: { table: log.table, row: sheetRow },
-      familyCode,
-      label: cellText(get("label")),
-      nature: nature ?? null,
-      proximity: bool(log, sheetRow, "proximity", get("proximity"), "Service de proximité"),
-      excludedFromSplitting: bool(log, sheetRow, "excludedFromSplitting", get("excludedFromSplitting"), "Exclusion du contrôle de fractionnement"),
-      exclusionReason: cellText(get("exclusionReason")),
-    };
-  }, out);
+export function readNomenclature(
+  range: ReferenceRange,
+  log: TableLog,
+  out: NomenclatureRow[]
+): void {
+  readRows(
+    range,
+    log,
+    "familyCode",
+    (_row, sheetRow, get) => {
+      const familyCode = cellText(get("familyCode"));
+      if (familyCode === null)
+        return { reject: "Code famille absent : renseignez le code de la famille d'achat." };
+      const natureCell = get("nature");
+      const nature = normalizeNature(natureCell);
+      if (nature === undefined)
+        log.warn(
+          sheetRow,
+          "nature",
+          natureCell,
+          "Nature non reconnue (attendu Fournitures, Services ou Travaux) : ignorée."
+        );
+      return {
+        source: { table: log.table, row: sheetRow },
+        familyCode,
+        label: cellText(get("label")),
+        nature: nature ?? null,
+        proximity: bool(log, sheetRow, "proximity", get("proximity"), "Service de proximité"),
+        excludedFromSplitting: bool(
+          log,
+          sheetRow,
+          "excludedFromSplitting",
+          get("excludedFromSplitting"),
+          "Exclusion du contrôle de fractionnement"
+        ),
+        exclusionReason: cellText(get("exclusionReason")),
+      };
+    },
+    out
+  );
 }
 
 export function readSuppliers(range: ReferenceRange, log: TableLog, out: SupplierRow[]): void {
-  readRows(range, log, "supplierId", (_row, sheetRow, get) => {
-    const name = cellText(get("name"));
-    const idCell = get("supplierId");
-    const id = normalizeCompanyId(idCell);
-    if (id === undefined || (id && !id.valid)) log.warn(sheetRow, "supplierId", idCell, "SIRET/SIREN du fournisseur invalide : vérifiez l'identifiant.");
-    if (name === null && !id) return { reject: "Fournisseur sans nom ni SIRET : renseignez au moins l'un des deux." };
-    const dep = cellText(get("departement"));
-    return {
-      source: { table: log.table, row: sheetRow },
-      supplierId: id ? id.id : null,
-      name,
-      sme: bool(log, sheetRow, "sme", get("sme"), "PME"),
-      departement: dep === null ? null : dep.padStart(2, "0"),
-      insertion: bool(log, sheetRow, "insertion", get("insertion"), "Insertion / ESS"),
-    };
-  }, out);
+  readRows(
+    range,
+    log,
+    "supplierId",
+    (_row, sheetRow, get) => {
+      const name = cellText(get("name"));
+      const idCell = get("supplierId");
+      const id = normalizeCompanyId(idCell);
+      if (id === undefined || (id && !id.valid))
+        log.warn(
+          sheetRow,
+          "supplierId",
+          idCell,
+          "SIRET/SIREN du fournisseur invalide : vérifiez l'identifiant."
+        );
+      if (name === null && !id)
+        return { reject: "Fournisseur sans nom ni SIRET : renseignez au moins l'un des deux." };
+      const dep = cellText(get("departement"));
+      return {
+        source: { table: log.table, row: sheetRow },
+        supplierId: id ? id.id : null,
+        name,
+        sme: bool(log, sheetRow, "sme", get("sme"), "PME"),
+        departement: dep === null ? null : dep.padStart(2, "0"),
+        insertion: bool(log, sheetRow, "insertion", get("insertion"), "Insertion / ESS"),
+      };
+    },
+    out
+  );
 }

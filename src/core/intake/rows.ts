@@ -16,7 +16,16 @@ export function isBlankRow(row: Cell[] | undefined): boolean {
   return true;
 }
 
-const TOTAL_WORDS = new Set(["total", "total general", "sous total", "totaux", "total ht", "total ttc", "grand total", "montant total"]);
+const TOTAL_WORDS = new Set([
+  "total",
+  "total general",
+  "sous total",
+  "totaux",
+  "total ht",
+  "total ttc",
+  "grand total",
+  "montant total",
+]);
 
 /** A "Total" row: some text cell reads "Total", "Total général", "Sous-total"… */
 export function isTotalRow(row: Cell[]): boolean {
@@ -40,7 +49,8 @@ export function endOfData(rows: Cell[][], from: number): number {
 /** Display form of a raw cell for anomaly reports. */
 export function rawText(c: Cell): string | null {
   if (c === null || c === undefined) return null;
-  if (c instanceof Date) return Number.isNaN(c.getTime()) ? "Date invalide" : c.toISOString().slice(0, 10);
+  if (c instanceof Date)
+    return Number.isNaN(c.getTime()) ? "Date invalide" : c.toISOString().slice(0, 10);
   const s = String(c);
   return s.length > 200 ? s.slice(0, 200) + "…" : s;
 }
@@ -53,7 +63,7 @@ export class TableLog {
   constructor(
     readonly table: string,
     kind: TableKind,
-    private readonly anomalies: Anomaly[],
+    private readonly anomalies: Anomaly[]
   ) {
     this.rec = {
       table,
@@ -76,12 +86,32 @@ export class TableLog {
   }
 
   warn(row: number, field: string | null, value: Cell, reason: string): void {
-    this.anomalies.push({ table: this.table, row, field, value: rawText(value), reason, severity: "warning" });
+    this.anomalies.push({
+      table: this.table,
+      row,
+      field,
+      value: rawText(value),
+      reason,
+      severity: "warning",
+    });
     this.rowHasWarning = true;
   }
 
-  reject(row: number, field: string | null, value: Cell, reason: string, amountCents: number): void {
-    this.anomalies.push({ table: this.table, row, field, value: rawText(value), reason, severity: "rejected" });
+  reject(
+    row: number,
+    field: string | null,
+    value: Cell,
+    reason: string,
+    amountCents: number
+  ): void {
+    this.anomalies.push({
+      table: this.table,
+      row,
+      field,
+      value: rawText(value),
+      reason,
+      severity: "rejected",
+    });
     this.rec.rowsRejected++;
     this.rec.amountRejectedCents += amountCents;
   }

@@ -24,9 +24,30 @@ export interface SpendProcessorOptions {
 }
 
 const FIELDS = [
-  "date", "amountHT", "amountTTC", "vatRate", "supplierName", "supplierId", "entity", "service", "territory",
-  "familyCode", "familyLabel", "cpv", "budgetArticle", "contractRef", "description", "operation", "channel",
-  "invoiceReceived", "paid", "item", "quantity", "unitPrice", "unit", "supplierPostcode",
+  "date",
+  "amountHT",
+  "amountTTC",
+  "vatRate",
+  "supplierName",
+  "supplierId",
+  "entity",
+  "service",
+  "territory",
+  "familyCode",
+  "familyLabel",
+  "cpv",
+  "budgetArticle",
+  "contractRef",
+  "description",
+  "operation",
+  "channel",
+  "invoiceReceived",
+  "paid",
+  "item",
+  "quantity",
+  "unitPrice",
+  "unit",
+  "supplierPostcode",
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -56,7 +77,7 @@ export class SpendProcessor {
 
   constructor(
     private readonly log: TableLog,
-    private readonly options: SpendProcessorOptions,
+    private readonly options: SpendProcessorOptions
   ) {
     const col = {} as Record<Field, number>;
     for (const f of FIELDS) col[f] = columnOf(options.mapping, f);
@@ -148,8 +169,15 @@ export class SpendProcessor {
     if (typeof date !== "number" && isTotalRow(row)) {
       // A total is not a source amount: counting it would double the rows it sums.
       log.begin(0);
-      const amount = ht === null ? "" : ` (${formatEuros(ht)} HT, non compté dans le rapprochement)`;
-      log.reject(sheetRow, null, this.amountRaw, `Ligne de total ignorée${amount} : ce n'est pas un achat.`, 0);
+      const amount =
+        ht === null ? "" : ` (${formatEuros(ht)} HT, non compté dans le rapprochement)`;
+      log.reject(
+        sheetRow,
+        null,
+        this.amountRaw,
+        `Ligne de total ignorée${amount} : ce n'est pas un achat.`,
+        0
+      );
       return;
     }
     const readCents = ht ?? 0;
@@ -159,19 +187,32 @@ export class SpendProcessor {
         cellText(this.amountRaw) === null
           ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
           : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
-      log.reject(sheetRow, this.col.amountHT >= 0 ? "amountHT" : "amountTTC", this.amountRaw, reason, 0);
+      log.reject(
+        sheetRow,
+        this.col.amountHT >= 0 ? "amountHT" : "amountTTC",
+        this.amountRaw,
+        reason,
+        0
+      );
       return;
     }
     if (this.badVatCell !== undefined) {
-      log.warn(sheetRow, "vatRate", this.badVatCell, `Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué au montant TTC.`);
+      log.warn(
+        sheetRow,
+        "vatRate",
+        this.badVatCell,
+        `Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué au montant TTC.`
+      );
     }
     if (date === null || date === undefined) {
       log.reject(
         sheetRow,
         "date",
         dateCell,
-        date === null ? `Date absente : la ligne ne peut pas être datée. ${HOW_TO_FIX_DATE}` : `Date illisible ou impossible : ${HOW_TO_FIX_DATE}`,
-        readCents,
+        date === null
+          ? `Date absente : la ligne ne peut pas être datée. ${HOW_TO_FIX_DATE}`
+          : `Date illisible ou impossible : ${HOW_TO_FIX_DATE}`,
+        readCents
       );
       return;
     }
@@ -181,20 +222,44 @@ export class SpendProcessor {
     if (this.col.supplierId >= 0) {
       const idCell = row[this.col.supplierId];
       const id = this.companyId(idCell);
-      if (id === undefined) log.warn(sheetRow, "supplierId", idCell, "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant.");
+      if (id === undefined)
+        log.warn(
+          sheetRow,
+          "supplierId",
+          idCell,
+          "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant."
+        );
       else if (id !== null) {
         supplierId = this.strings.get(id.id);
-        if (!id.valid) log.warn(sheetRow, "supplierId", idCell, "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur.");
+        if (!id.valid)
+          log.warn(
+            sheetRow,
+            "supplierId",
+            idCell,
+            "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur."
+          );
       }
     }
     if (supplierName === null && supplierId === null) {
-      log.reject(sheetRow, "supplierName", null, "Fournisseur absent : renseignez le nom ou le SIRET du fournisseur.", readCents);
+      log.reject(
+        sheetRow,
+        "supplierName",
+        null,
+        "Fournisseur absent : renseignez le nom ou le SIRET du fournisseur.",
+        readCents
+      );
       return;
     }
     // Entity.
     let entity = this.text(row, "entity");
     if (entity === null) {
-      if (this.col.entity >= 0) log.warn(sheetRow, "entity", null, `Entité absente : ligne rattachée à « ${this.options.defaultEntity} ».`);
+      if (this.col.entity >= 0)
+        log.warn(
+          sheetRow,
+          "entity",
+          null,
+          `Entité absente : ligne rattachée à « ${this.options.defaultEntity} ».`
+        );
       entity = this.options.defaultEntity;
     }
     // CPV.
@@ -202,7 +267,13 @@ export class SpendProcessor {
     if (this.col.cpv >= 0) {
       const cpvCell = row[this.col.cpv];
       const c = normalizeCpv(cpvCell);
-      if (c === undefined) log.warn(sheetRow, "cpv", cpvCell, "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement.");
+      if (c === undefined)
+        log.warn(
+          sheetRow,
+          "cpv",
+          cpvCell,
+          "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement."
+        );
       else cpv = c === null ? null : this.strings.get(c);
     }
     // Channel.
@@ -210,17 +281,44 @@ export class SpendProcessor {
     if (this.col.channel >= 0) {
       const chCell = row[this.col.channel];
       const ch = normalizeChannel(chCell);
-      if (ch === undefined) log.warn(sheetRow, "channel", chCell, "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché.");
+      if (ch === undefined)
+        log.warn(
+          sheetRow,
+          "channel",
+          chCell,
+          "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché."
+        );
       else channel = ch;
     }
-    const invoiceReceived = this.optionalDate(row, sheetRow, "invoiceReceived", "Date de réception de facture illisible : ignorée pour le délai de paiement.");
-    const paid = this.optionalDate(row, sheetRow, "paid", "Date de paiement illisible : ignorée pour le délai de paiement.");
-    const quantity = this.optionalNumber(row, sheetRow, "quantity", "Quantité illisible : ignorée pour la comparaison des prix.");
+    const invoiceReceived = this.optionalDate(
+      row,
+      sheetRow,
+      "invoiceReceived",
+      "Date de réception de facture illisible : ignorée pour le délai de paiement."
+    );
+    const paid = this.optionalDate(
+      row,
+      sheetRow,
+      "paid",
+      "Date de paiement illisible : ignorée pour le délai de paiement."
+    );
+    const quantity = this.optionalNumber(
+      row,
+      sheetRow,
+      "quantity",
+      "Quantité illisible : ignorée pour la comparaison des prix."
+    );
     let unitPriceCents: number | null = null;
     if (this.col.unitPrice >= 0) {
       const upCell = row[this.col.unitPrice];
       const up = parseAmountCents(upCell);
-      if (up === undefined) log.warn(sheetRow, "unitPrice", upCell, "Prix unitaire illisible : ignoré pour la comparaison des prix.");
+      if (up === undefined)
+        log.warn(
+          sheetRow,
+          "unitPrice",
+          upCell,
+          "Prix unitaire illisible : ignoré pour la comparaison des prix."
+        );
       else unitPriceCents = up;
     }
 
@@ -297,7 +395,12 @@ export class SpendProcessor {
     return v;
   }
 
-  private optionalNumber(row: Cell[], sheetRow: number, field: Field, reason: string): number | null {
+  private optionalNumber(
+    row: Cell[],
+    sheetRow: number,
+    field: Field,
+    reason: string
+  ): number | null {
     const c = this.col[field];
     if (c < 0) return null;
     const v = parseNumber(row[c]);

@@ -146,5 +146,7 @@ export const CPV_DIVISION_LABELS: Record<string, string> = {
 /** Label of the division of a CPV code, or null when the division is not in CPV 2008. */
 export function cpvDivisionLabel(cpv: string): string | null {
   const division = cpvDivision(cpv);
-  return Object.prototype.hasOwnProperty.call(CPV_DIVISION_LABELS, division) ? CPV_DIVISION_LABELS[division] : null;
+  return Object.prototype.hasOwnProperty.call(CPV_DIVISION_LABELS, division)
+    ? CPV_DIVISION_LABELS[division]
+    : null;
 }

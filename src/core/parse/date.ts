@@ -159,7 +159,11 @@ export function parseDateText(raw: string, date1904 = false): number | null | un
 
   if (aLen === 4 && cLen <= 2) {
     if (!isTimeSuffix(text, cEnd)) return undefined;
-    return civilDay(digitsValue(text, 0, aEnd), digitsValue(text, bStart, bEnd), digitsValue(text, cStart, cEnd));
+    return civilDay(
+      digitsValue(text, 0, aEnd),
+      digitsValue(text, bStart, bEnd),
+      digitsValue(text, cStart, cEnd)
+    );
   }
   if (aLen <= 2 && (cLen === 2 || cLen === 4)) {
     if (!isTimeSuffix(text, cEnd)) return undefined;

@@ -72,7 +72,12 @@ function digitSum(digits: string): number {
 /** Check of a normalised 9- or 14-digit identifier, with the La Poste exception for SIRETs. */
 export function companyIdValid(id: string): boolean {
   if (luhnValid(id)) return true;
-  return id.length === 14 && id.startsWith(LA_POSTE_SIREN) && /^\d{14}$/.test(id) && digitSum(id) % 5 === 0;
+  return (
+    id.length === 14 &&
+    id.startsWith(LA_POSTE_SIREN) &&
+    /^\d{14}$/.test(id) &&
+    digitSum(id) % 5 === 0
+  );
 }
 
 function build(id: string): CompanyId | undefined {

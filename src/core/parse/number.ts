@@ -26,7 +26,14 @@
  */
 import type { Cell } from "../model";
 import { toCents } from "../money";
-import { isDigitCode, isFiniteNumber, isSafeInteger, isSpaceCode, mathAbs, mathRound } from "./chars";
+import {
+  isDigitCode,
+  isFiniteNumber,
+  isSafeInteger,
+  isSpaceCode,
+  mathAbs,
+  mathRound,
+} from "./chars";
 
 const DOT = 46;
 const COMMA = 44;
@@ -114,8 +121,14 @@ function parseSimple(text: string): number | undefined {
     i++;
   }
   const fractionLength = i - fractionStart;
-  if (i !== length || fractionLength === 0 || intLength + fractionLength > MAX_EXACT_DIGITS) return undefined;
-  if (fractionLength === 3 && text.charCodeAt(fractionStart - 1) === DOT && intLength <= 3 && text.charCodeAt(intStart) !== 48) {
+  if (i !== length || fractionLength === 0 || intLength + fractionLength > MAX_EXACT_DIGITS)
+    return undefined;
+  if (
+    fractionLength === 3 &&
+    text.charCodeAt(fractionStart - 1) === DOT &&
+    intLength <= 3 &&
+    text.charCodeAt(intStart) !== 48
+  ) {
     return finish(mantissa, negative); // "1.234" -> 1234 (see the header comment)
   }
   return finish(mantissa / POW10[fractionLength], negative);
@@ -230,7 +243,8 @@ function parseGeneral(text: string): number | null | undefined {
     }
   }
   if (nDigits === 0) return undefined;
-  if (expPos >= 0) return parseScientific(text, start, expPos, end, negative, nDot + nComma, nSpace);
+  if (expPos >= 0)
+    return parseScientific(text, start, expPos, end, negative, nDot + nComma, nSpace);
   if (lastSep === SEP_NONE) return finish(+text.slice(start, end), negative);
   if (!isDigitCode(text.charCodeAt(end - 1))) return undefined;
 
@@ -275,7 +289,10 @@ function parseGeneral(text: string): number | null | undefined {
   // Long numbers: let the JS number parser round them.
   const integerDigits = text.slice(start, intEnd).replace(/\D+/g, "");
   const fraction = decimalPos >= 0 ? text.slice(decimalPos + 1, end) : "";
-  return finish(+((integerDigits === "" ? "0" : integerDigits) + (fraction === "" ? "" : "." + fraction)), negative);
+  return finish(
+    +((integerDigits === "" ? "0" : integerDigits) + (fraction === "" ? "" : "." + fraction)),
+    negative
+  );
 }
 
 /**

@@ -24,7 +24,12 @@ function cellKey(value: Cell): string | null | undefined {
 }
 
 function hasWord(key: string, word: string): boolean {
-  return key === word || key.startsWith(word + " ") || key.endsWith(" " + word) || key.includes(" " + word + " ");
+  return (
+    key === word ||
+    key.startsWith(word + " ") ||
+    key.endsWith(" " + word) ||
+    key.includes(" " + word + " ")
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +39,8 @@ export const PROCEDURE_ADAPTED: Procedure = "Procédure adaptée";
 export const PROCEDURE_OPEN: Procedure = "Appel d'offres ouvert";
 export const PROCEDURE_RESTRICTED: Procedure = "Appel d'offres restreint";
 export const PROCEDURE_NEGOTIATED: Procedure = "Procédure avec négociation";
-export const PROCEDURE_NO_COMPETITION: Procedure = "Marché passé sans publicité ni mise en concurrence préalable";
+export const PROCEDURE_NO_COMPETITION: Procedure =
+  "Marché passé sans publicité ni mise en concurrence préalable";
 export const PROCEDURE_DIALOGUE: Procedure = "Dialogue compétitif";
 
 /** Every DECP v2 procedure, in SPEC order. */
@@ -74,7 +80,9 @@ const PROCEDURE_EXACT: ReadonlyMap<string, Procedure> = new Map<string, Procedur
  * labels are unknown (undefined).
  */
 export function normalizeProcedure(value: Cell): Procedure | null | undefined {
-  return typeof value === "string" ? memoized(procedureCache, value, procedureOf) : procedureOf(value);
+  return typeof value === "string"
+    ? memoized(procedureCache, value, procedureOf)
+    : procedureOf(value);
 }
 
 const procedureCache = new Map<string, Procedure | null | undefined>();
@@ -84,7 +92,11 @@ function procedureOf(value: Cell): Procedure | null | undefined {
   if (key === null || key === undefined) return key;
   const exact = PROCEDURE_EXACT.get(key);
   if (exact !== undefined) return exact;
-  if (key.includes("sans publicite") || key.includes("sans mise en concurrence") || key.includes("gre a gre")) {
+  if (
+    key.includes("sans publicite") ||
+    key.includes("sans mise en concurrence") ||
+    key.includes("gre a gre")
+  ) {
     return PROCEDURE_NO_COMPETITION;
   }
   if (key.includes("dialogue competitif")) return PROCEDURE_DIALOGUE;
@@ -129,7 +141,13 @@ const CHANNEL_EXACT: ReadonlyMap<string, Channel> = new Map<string, Channel>([
 ]);
 
 /** Well-known French central purchasing bodies (normalised names). */
-const CENTRAL_BODIES: readonly string[] = ["ugap", "resah", "caih", "approlys", "union des groupements d achats publics"];
+const CENTRAL_BODIES: readonly string[] = [
+  "ugap",
+  "resah",
+  "caih",
+  "approlys",
+  "union des groupements d achats publics",
+];
 
 /**
  * The purchasing channel of a label: Marché propre ("marché propre", "marché"), Groupement de
@@ -149,7 +167,8 @@ function channelOf(value: Cell): Channel | null | undefined {
   const exact = CHANNEL_EXACT.get(key);
   if (exact !== undefined) return exact;
   if (key.includes("hors marche") || key.includes("sans marche")) return "Hors marché";
-  if (key.includes("centrale") || CENTRAL_BODIES.some((body) => hasWord(key, body))) return "Centrale d'achat";
+  if (key.includes("centrale") || CENTRAL_BODIES.some((body) => hasWord(key, body)))
+    return "Centrale d'achat";
   if (key.includes("groupement")) return "Groupement de commandes";
   if (key.includes("marche propre")) return "Marché propre";
   return undefined;
@@ -173,7 +192,11 @@ function firstAlphanumeric(text: string): number {
   return 0;
 }
 
-export function isUgap(supplierId: string | null, supplierName: string | null, ugapSiren: string = UGAP_SIREN): boolean {
+export function isUgap(
+  supplierId: string | null,
+  supplierName: string | null,
+  ugapSiren: string = UGAP_SIREN
+): boolean {
   if (typeof supplierId === "string" && supplierId.length <= 40) {
     const digits = supplierId.replace(/\D+/g, "");
     if ((digits.length === 9 || digits.length === 14) && digits.startsWith(ugapSiren)) return true;
@@ -182,7 +205,11 @@ export function isUgap(supplierId: string | null, supplierName: string | null, u
     // Fast reject (hot path on 1 M lines): every accepted name's first letter or digit is "u"/"U".
     if (firstAlphanumeric(supplierName) !== 0x75) return false;
     const key = normalizeKey(supplierName);
-    return key === "ugap" || key.startsWith("ugap ") || key.startsWith("union des groupements d achats publics");
+    return (
+      key === "ugap" ||
+      key.startsWith("ugap ") ||
+      key.startsWith("union des groupements d achats publics")
+    );
   }
   return false;
 }
@@ -270,7 +297,9 @@ const considerationCache = new Map<string, boolean | null>();
 
 export function considerationPresent(value: unknown): boolean | null {
   try {
-    return typeof value === "string" ? memoized(considerationCache, value, (text) => consideration(text, 0)) : consideration(value, 0);
+    return typeof value === "string"
+      ? memoized(considerationCache, value, (text) => consideration(text, 0))
+      : consideration(value, 0);
   } catch {
     return null;
   }

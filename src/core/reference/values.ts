@@ -48,7 +48,12 @@ export interface ReferenceValues {
   /** EU thresholds for local authorities, by period. */
   euThresholds: DatedThreshold[];
   /** Small-lots exception of R2123-1 2°, cents. */
-  smallLots: { suppliesServicesCents: number; worksCents: number; maxSharePercent: number; source: string };
+  smallLots: {
+    suppliesServicesCents: number;
+    worksCents: number;
+    maxSharePercent: number;
+    source: string;
+  };
   /** DECP publication threshold, cents. */
   decpThresholdCents: Sourced<number>;
   /** Délai global de paiement, days. */
@@ -75,8 +80,18 @@ export interface ReferenceValues {
     cooperativeProcurement: ColourBand;
     priceOnlyAward: ColourBand;
   };
-  euAverages2024: { singleBidderPercent: number; smeContractorsPercent: number; lotsPercent: number; source: string };
-  poolingScenarios: { lowPercent: number; centralPercent: number; highPercent: number; source: string };
+  euAverages2024: {
+    singleBidderPercent: number;
+    smeContractorsPercent: number;
+    lotsPercent: number;
+    source: string;
+  };
+  poolingScenarios: {
+    lowPercent: number;
+    centralPercent: number;
+    highPercent: number;
+    source: string;
+  };
   /** PF6 amendment limits, %. */
   amendmentLimits: { suppliesServicesPercent: number; worksPercent: number; source: string };
   /** SP5 tail-spend threshold per supplier and year, cents. */
@@ -95,43 +110,181 @@ const EUR = 100; // cents per euro
 export function defaultReferenceValues(): ReferenceValues {
   return {
     dispenseThresholds: [
-      { from: d("2015-10-01"), to: d("2019-12-31"), suppliesServicesCents: 25_000 * EUR, worksCents: 25_000 * EUR, source: "Décret n° 2015-1163" },
-      { from: d("2020-01-01"), to: d("2020-07-23"), suppliesServicesCents: 40_000 * EUR, worksCents: 40_000 * EUR, source: "Décret n° 2019-1344" },
-      { from: d("2020-07-24"), to: d("2020-12-08"), suppliesServicesCents: 40_000 * EUR, worksCents: 70_000 * EUR, source: "Décret n° 2020-893" },
-      { from: d("2020-12-09"), to: d("2025-12-31"), suppliesServicesCents: 40_000 * EUR, worksCents: 100_000 * EUR, source: "Loi ASAP art. 142 ; décrets n° 2022-1683 et 2024-1217" },
-      { from: d("2026-01-01"), to: d("2026-03-31"), suppliesServicesCents: 40_000 * EUR, worksCents: 100_000 * EUR, source: "Décret n° 2025-1386" },
-      { from: d("2026-04-01"), to: null, suppliesServicesCents: 60_000 * EUR, worksCents: 100_000 * EUR, source: "Décret n° 2025-1386" },
+      {
+        from: d("2015-10-01"),
+        to: d("2019-12-31"),
+        suppliesServicesCents: 25_000 * EUR,
+        worksCents: 25_000 * EUR,
+        source: "Décret n° 2015-1163",
+      },
+      {
+        from: d("2020-01-01"),
+        to: d("2020-07-23"),
+        suppliesServicesCents: 40_000 * EUR,
+        worksCents: 40_000 * EUR,
+        source: "Décret n° 2019-1344",
+      },
+      {
+        from: d("2020-07-24"),
+        to: d("2020-12-08"),
+        suppliesServicesCents: 40_000 * EUR,
+        worksCents: 70_000 * EUR,
+        source: "Décret n° 2020-893",
+      },
+      {
+        from: d("2020-12-09"),
+        to: d("2025-12-31"),
+        suppliesServicesCents: 40_000 * EUR,
+        worksCents: 100_000 * EUR,
+        source: "Loi ASAP art. 142 ; décrets n° 2022-1683 et 2024-1217",
+      },
+      {
+        from: d("2026-01-01"),
+        to: d("2026-03-31"),
+        suppliesServicesCents: 40_000 * EUR,
+        worksCents: 100_000 * EUR,
+        source: "Décret n° 2025-1386",
+      },
+      {
+        from: d("2026-04-01"),
+        to: null,
+        suppliesServicesCents: 60_000 * EUR,
+        worksCents: 100_000 * EUR,
+        source: "Décret n° 2025-1386",
+      },
     ],
     publicityThresholdCents: { value: 90_000 * EUR, source: "Art. R2131-12 CCP" },
     euThresholds: [
-      { from: d("2016-01-01"), to: d("2017-12-31"), suppliesServicesCents: 209_000 * EUR, worksCents: 5_225_000 * EUR, source: "Règlements délégués (UE) 2015/2170-2172" },
-      { from: d("2018-01-01"), to: d("2019-12-31"), suppliesServicesCents: 221_000 * EUR, worksCents: 5_548_000 * EUR, source: "Règlements délégués (UE) 2017/2364-2366" },
-      { from: d("2020-01-01"), to: d("2021-12-31"), suppliesServicesCents: 214_000 * EUR, worksCents: 5_350_000 * EUR, source: "Règlements délégués (UE) 2019/1828 et 2019/1829" },
-      { from: d("2022-01-01"), to: d("2023-12-31"), suppliesServicesCents: 215_000 * EUR, worksCents: 5_382_000 * EUR, source: "Règlements délégués (UE) 2021/1950-1952" },
-      { from: d("2024-01-01"), to: d("2025-12-31"), suppliesServicesCents: 221_000 * EUR, worksCents: 5_538_000 * EUR, source: "Règlements délégués (UE) 2023/2495-2497" },
-      { from: d("2026-01-01"), to: d("2027-12-31"), suppliesServicesCents: 216_000 * EUR, worksCents: 5_404_000 * EUR, source: "Règlements délégués (UE) 2025/2150-2152" },
+      {
+        from: d("2016-01-01"),
+        to: d("2017-12-31"),
+        suppliesServicesCents: 209_000 * EUR,
+        worksCents: 5_225_000 * EUR,
+        source: "Règlements délégués (UE) 2015/2170-2172",
+      },
+      {
+        from: d("2018-01-01"),
+        to: d("2019-12-31"),
+        suppliesServicesCents: 221_000 * EUR,
+        worksCents: 5_548_000 * EUR,
+        source: "Règlements délégués (UE) 2017/2364-2366",
+      },
+      {
+        from: d("2020-01-01"),
+        to: d("2021-12-31"),
+        suppliesServicesCents: 214_000 * EUR,
+        worksCents: 5_350_000 * EUR,
+        source: "Règlements délégués (UE) 2019/1828 et 2019/1829",
+      },
+      {
+        from: d("2022-01-01"),
+        to: d("2023-12-31"),
+        suppliesServicesCents: 215_000 * EUR,
+        worksCents: 5_382_000 * EUR,
+        source: "Règlements délégués (UE) 2021/1950-1952",
+      },
+      {
+        from: d("2024-01-01"),
+        to: d("2025-12-31"),
+        suppliesServicesCents: 221_000 * EUR,
+        worksCents: 5_538_000 * EUR,
+        source: "Règlements délégués (UE) 2023/2495-2497",
+      },
+      {
+        from: d("2026-01-01"),
+        to: d("2027-12-31"),
+        suppliesServicesCents: 216_000 * EUR,
+        worksCents: 5_404_000 * EUR,
+        source: "Règlements délégués (UE) 2025/2150-2152",
+      },
     ],
-    smallLots: { suppliesServicesCents: 80_000 * EUR, worksCents: 1_000_000 * EUR, maxSharePercent: 20, source: "Art. R2123-1 2° CCP" },
+    smallLots: {
+      suppliesServicesCents: 80_000 * EUR,
+      worksCents: 1_000_000 * EUR,
+      maxSharePercent: 20,
+      source: "Art. R2123-1 2° CCP",
+    },
     decpThresholdCents: { value: 40_000 * EUR, source: "Art. R2196-1 CCP (données essentielles)" },
-    paymentDelayDays: { localAuthority: 30, publicHospital: 50, source: "Art. R2192-10 et R2192-11 CCP" },
+    paymentDelayDays: {
+      localAuthority: 30,
+      publicHospital: 50,
+      source: "Art. R2192-10 et R2192-11 CCP",
+    },
     ecbRates: [
-      { from: d("2016-01-01"), ratePercent: 0.05, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2016-07-01"), ratePercent: 0, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2022-07-01"), ratePercent: 0, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2023-01-01"), ratePercent: 2.5, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2023-07-01"), ratePercent: 4.0, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2024-01-01"), ratePercent: 4.5, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2024-07-01"), ratePercent: 4.25, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2025-01-01"), ratePercent: 3.15, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2025-07-01"), ratePercent: 2.15, source: "BCE, taux des opérations principales de refinancement" },
-      { from: d("2026-01-01"), ratePercent: 2.15, source: "BCE (taux inchangé depuis juin 2025 ; à vérifier et mettre à jour)" },
-      { from: d("2026-07-01"), ratePercent: 2.15, source: "BCE (taux inchangé depuis juin 2025 ; à vérifier et mettre à jour)" },
+      {
+        from: d("2016-01-01"),
+        ratePercent: 0.05,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2016-07-01"),
+        ratePercent: 0,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2022-07-01"),
+        ratePercent: 0,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2023-01-01"),
+        ratePercent: 2.5,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2023-07-01"),
+        ratePercent: 4.0,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2024-01-01"),
+        ratePercent: 4.5,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2024-07-01"),
+        ratePercent: 4.25,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2025-01-01"),
+        ratePercent: 3.15,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2025-07-01"),
+        ratePercent: 2.15,
+        source: "BCE, taux des opérations principales de refinancement",
+      },
+      {
+        from: d("2026-01-01"),
+        ratePercent: 2.15,
+        source: "BCE (taux inchangé depuis juin 2025 ; à vérifier et mettre à jour)",
+      },
+      {
+        from: d("2026-07-01"),
+        ratePercent: 2.15,
+        source: "BCE (taux inchangé depuis juin 2025 ; à vérifier et mettre à jour)",
+      },
     ],
     latePaymentMargin: { value: 8, source: "Art. R2192-31 CCP : taux BCE + 8 points" },
-    lateFlatIndemnityCents: { value: 40 * EUR, source: "Art. D2192-35 CCP : indemnité forfaitaire de 40 €" },
-    pnad: { environmentalPercent: 100, socialPercent: 30, source: "PNAD 2022-2025, objectifs 2025" },
-    loiClimatStart: { value: d("2026-08-21"), source: "Loi n° 2021-1104 (Climat et Résilience) art. 35 ; décret n° 2022-767" },
-    spaserThresholdCents: { value: 50_000_000 * EUR, source: "Art. D2111-3 CCP (décret n° 2022-767), achats annuels" },
+    lateFlatIndemnityCents: {
+      value: 40 * EUR,
+      source: "Art. D2192-35 CCP : indemnité forfaitaire de 40 €",
+    },
+    pnad: {
+      environmentalPercent: 100,
+      socialPercent: 30,
+      source: "PNAD 2022-2025, objectifs 2025",
+    },
+    loiClimatStart: {
+      value: d("2026-08-21"),
+      source: "Loi n° 2021-1104 (Climat et Résilience) art. 35 ; décret n° 2022-767",
+    },
+    spaserThresholdCents: {
+      value: 50_000_000 * EUR,
+      source: "Art. D2111-3 CCP (décret n° 2022-767), achats annuels",
+    },
     oecp: {
       smeContractsPercent: 59.9,
       smeContractsLocalPercent: 64,
@@ -140,24 +293,61 @@ export function defaultReferenceValues(): ReferenceValues {
       socialClauseLocalPercent: 12.7,
       environmentalClausePercent: 29.2,
       singleBidPercent: 20,
-      source: "OECP, recensement économique 2023 (marchés ≥ 90 k€) ; clause environnementale 2022 ; offre unique indicatif",
+      source:
+        "OECP, recensement économique 2023 (marchés ≥ 90 k€) ; clause environnementale 2022 ; offre unique indicatif",
     },
     sms: {
-      singleBidder: { green: 10, red: 20, higherIsBetter: false, source: "Tableau d'affichage du marché unique (UE), offre unique" },
-      noCallsForBids: { green: 5, red: 10, higherIsBetter: false, source: "Tableau d'affichage du marché unique (UE), absence d'appel d'offres" },
-      cooperativeProcurement: { green: 10, red: 10, higherIsBetter: true, source: "Tableau d'affichage du marché unique (UE), achats coopératifs" },
-      priceOnlyAward: { green: 80, red: 80, higherIsBetter: false, source: "Tableau d'affichage du marché unique (UE), critère prix seul" },
+      singleBidder: {
+        green: 10,
+        red: 20,
+        higherIsBetter: false,
+        source: "Tableau d'affichage du marché unique (UE), offre unique",
+      },
+      noCallsForBids: {
+        green: 5,
+        red: 10,
+        higherIsBetter: false,
+        source: "Tableau d'affichage du marché unique (UE), absence d'appel d'offres",
+      },
+      cooperativeProcurement: {
+        green: 10,
+        red: 10,
+        higherIsBetter: true,
+        source: "Tableau d'affichage du marché unique (UE), achats coopératifs",
+      },
+      priceOnlyAward: {
+        green: 80,
+        red: 80,
+        higherIsBetter: false,
+        source: "Tableau d'affichage du marché unique (UE), critère prix seul",
+      },
     },
-    euAverages2024: { singleBidderPercent: 28, smeContractorsPercent: 71, lotsPercent: 32, source: "Tableau d'affichage du marché unique (UE), moyennes 2024" },
+    euAverages2024: {
+      singleBidderPercent: 28,
+      smeContractorsPercent: 71,
+      lotsPercent: 32,
+      source: "Tableau d'affichage du marché unique (UE), moyennes 2024",
+    },
     poolingScenarios: {
       lowPercent: 2,
       centralPercent: 5,
       highPercent: 10,
-      source: "Hypothèses : bas 2 % (PHARE ≈ 1 %/an), central 5 %, haut 10 % (Cour des comptes 2024 ; Malvy-Lambert 10-15 %)",
+      source:
+        "Hypothèses : bas 2 % (PHARE ≈ 1 %/an), central 5 %, haut 10 % (Cour des comptes 2024 ; Malvy-Lambert 10-15 %)",
     },
-    amendmentLimits: { suppliesServicesPercent: 10, worksPercent: 15, source: "Art. R2194-8 CCP (modifications de faible montant)" },
-    tailSpendThresholdCents: { value: 1_000 * EUR, source: "Paramètre Optima Achats (dépense annuelle par fournisseur)" },
-    bunchingLowPercent: { value: 90, source: "Paramètre Optima Achats (bande [90 %, 100 %) du seuil)" },
+    amendmentLimits: {
+      suppliesServicesPercent: 10,
+      worksPercent: 15,
+      source: "Art. R2194-8 CCP (modifications de faible montant)",
+    },
+    tailSpendThresholdCents: {
+      value: 1_000 * EUR,
+      source: "Paramètre Optima Achats (dépense annuelle par fournisseur)",
+    },
+    bunchingLowPercent: {
+      value: 90,
+      source: "Paramètre Optima Achats (bande [90 %, 100 %) du seuil)",
+    },
     defaultVatPercent: { value: 20, source: "Taux normal de TVA (CGI art. 278)" },
     ugapSiren: { value: "776056467", source: "UGAP, SIREN 776 056 467" },
   };
@@ -173,13 +363,21 @@ export type ReferenceOverrides = {
 };
 
 /** Applies user overrides on top of base values (objects merged one level deep; arrays replaced). */
-export function withOverrides(base: ReferenceValues, overrides: ReferenceOverrides | undefined): ReferenceValues {
+export function withOverrides(
+  base: ReferenceValues,
+  overrides: ReferenceOverrides | undefined
+): ReferenceValues {
   if (!overrides) return base;
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
     const current = (base as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value) || typeof value !== "object" || value === null || typeof current !== "object") {
+    if (
+      Array.isArray(value) ||
+      typeof value !== "object" ||
+      value === null ||
+      typeof current !== "object"
+    ) {
       out[key] = value;
     } else {
       out[key] = { ...(current as object), ...(value as object) };
@@ -203,7 +401,11 @@ export function dispenseRowAt(ref: ReferenceValues, day: number): DatedThreshold
 }
 
 /** Dispense threshold (cents) in force on a day for a nature (works vs supplies/services). */
-export function dispenseThresholdAt(ref: ReferenceValues, day: number, nature: Nature | null): number {
+export function dispenseThresholdAt(
+  ref: ReferenceValues,
+  day: number,
+  nature: Nature | null
+): number {
   const row = dispenseRowAt(ref, day);
   return nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
 }
@@ -227,9 +429,13 @@ export function halfYearStart(day: number): number {
 
 /** Late-payment interest rate (%) for a delay that starts on `day`: ECB rate in force on the
  * first day of that half-year + the legal margin (R2192-31). */
-export function latePaymentRateAt(ref: ReferenceValues, day: number): { ratePercent: number; ecb: EcbRate | null } {
+export function latePaymentRateAt(
+  ref: ReferenceValues,
+  day: number
+): { ratePercent: number; ecb: EcbRate | null } {
   const start = halfYearStart(day);
   let ecb: EcbRate | null = null;
-  for (const r of ref.ecbRates) if (r.from <= start && (ecb === null || r.from >= ecb.from)) ecb = r;
+  for (const r of ref.ecbRates)
+    if (r.from <= start && (ecb === null || r.from >= ecb.from)) ecb = r;
   return { ratePercent: (ecb ? ecb.ratePercent : 0) + ref.latePaymentMargin.value, ecb };
 }

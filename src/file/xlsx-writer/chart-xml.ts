@@ -5,11 +5,29 @@
  * values the spec writes there, so that a reader that does not recalculate still draws them.
  * Colours are explicit (no theme part needed).
  */
-import { isFormula, isText, type CellValue, type ChartSeries, type ChartSpec, type RangeRef } from "../../report/spec";
+import {
+  isFormula,
+  isText,
+  type CellValue,
+  type ChartSeries,
+  type ChartSpec,
+  type RangeRef,
+} from "../../report/spec";
 import type { Lang } from "../../report/labels";
 import { escapeAttr, escapeXml, NS, numberText, rgb, XML_DECL } from "./xml";
 
-export const PALETTE = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E", "#636363", "#997300"];
+export const PALETTE = [
+  "#4472C4",
+  "#ED7D31",
+  "#A5A5A5",
+  "#FFC000",
+  "#5B9BD5",
+  "#70AD47",
+  "#264478",
+  "#9E480E",
+  "#636363",
+  "#997300",
+];
 
 /** What a chart needs from the workbook: range text, cached values, number format. */
 export interface ChartData {
@@ -41,7 +59,8 @@ function numCache(values: CellValue[], format: string | undefined): string {
   let s = `<c:numCache><c:formatCode>${escapeXml(format ?? "General")}</c:formatCode><c:ptCount val="${values.length}"/>`;
   values.forEach((v, i) => {
     const p = plain(v);
-    if (typeof p === "number" && Number.isFinite(p)) s += `<c:pt idx="${i}"><c:v>${numberText(p)}</c:v></c:pt>`;
+    if (typeof p === "number" && Number.isFinite(p))
+      s += `<c:pt idx="${i}"><c:v>${numberText(p)}</c:v></c:pt>`;
   });
   return s + `</c:numCache>`;
 }
@@ -66,7 +85,11 @@ function categories(chart: ChartSpec, data: ChartData): string {
 function categoryFormat(chart: ChartSpec, data: ChartData): string | undefined {
   if (!chart.categories) return undefined;
   const values = data.values(chart.categories);
-  if (!values.some((v) => typeof v === "number") || !values.every((v) => v === null || typeof v === "number")) return undefined;
+  if (
+    !values.some((v) => typeof v === "number") ||
+    !values.every((v) => v === null || typeof v === "number")
+  )
+    return undefined;
   return data.numFmt(chart.categories);
 }
 
@@ -136,7 +159,9 @@ interface AxisOptions {
 }
 
 function catAx(o: AxisOptions): string {
-  const fmt = o.format ? `<c:numFmt formatCode="${escapeAttr(o.format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+  const fmt = o.format
+    ? `<c:numFmt formatCode="${escapeAttr(o.format)}" sourceLinked="0"/>`
+    : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
   return (
     `<c:catAx><c:axId val="${o.id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="${o.deleted ? 1 : 0}"/>` +
     `<c:axPos val="${o.pos}"/>${fmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
@@ -147,10 +172,14 @@ function catAx(o: AxisOptions): string {
 
 function valAx(o: AxisOptions): string {
   const scaling = `<c:scaling><c:orientation val="minMax"/>${o.max !== undefined ? `<c:max val="${o.max}"/>` : ""}${o.min !== undefined ? `<c:min val="${o.min}"/>` : ""}</c:scaling>`;
-  const fmt = o.format ? `<c:numFmt formatCode="${escapeAttr(o.format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+  const fmt = o.format
+    ? `<c:numFmt formatCode="${escapeAttr(o.format)}" sourceLinked="0"/>`
+    : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
   return (
     `<c:valAx><c:axId val="${o.id}"/>${scaling}<c:delete val="${o.deleted ? 1 : 0}"/><c:axPos val="${o.pos}"/>` +
-    (o.gridlines ? `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` : "") +
+    (o.gridlines
+      ? `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`
+      : "") +
     `${fmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${o.cross}"/><c:crosses val="${o.crosses ?? "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`
   );
@@ -182,7 +211,13 @@ function plotArea(chart: ChartSpec, data: ChartData): string {
         series.map((s, i) => barSeries(s, i, chart, data)).join("") +
         `<c:gapWidth val="80"/><c:axId val="${AX1}"/><c:axId val="${AX2}"/></c:barChart>` +
         catAx({ id: AX1, cross: AX2, pos: dir === "bar" ? "l" : "b", format: catFormat }) +
-        valAx({ id: AX2, cross: AX1, pos: dir === "bar" ? "b" : "l", format: chart.valueFormat, gridlines: true })
+        valAx({
+          id: AX2,
+          cross: AX1,
+          pos: dir === "bar" ? "b" : "l",
+          format: chart.valueFormat,
+          gridlines: true,
+        })
       );
     }
     case "line":
@@ -223,14 +258,24 @@ function plotArea(chart: ChartSpec, data: ChartData): string {
         catAx({ id: AX1, cross: AX2, pos: "b", format: catFormat }) +
         valAx({ id: AX2, cross: AX1, pos: "l", format: chart.valueFormat, gridlines: true }) +
         catAx({ id: AX3, cross: AX4, pos: "b", deleted: true }) +
-        valAx({ id: AX4, cross: AX3, pos: "r", format: chart.secondaryFormat, crosses: "max", ...(percent ? { min: 0, max: 1 } : {}) })
+        valAx({
+          id: AX4,
+          cross: AX3,
+          pos: "r",
+          format: chart.secondaryFormat,
+          crosses: "max",
+          ...(percent ? { min: 0, max: 1 } : {}),
+        })
       );
     }
   }
 }
 
 export function chartXml(chart: ChartSpec, data: ChartData, lang: Lang): string {
-  const legend = chart.legend === "none" ? "" : `<c:legend><c:legendPos val="${chart.legend === "right" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`;
+  const legend =
+    chart.legend === "none"
+      ? ""
+      : `<c:legend><c:legendPos val="${chart.legend === "right" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`;
   return (
     XML_DECL +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +

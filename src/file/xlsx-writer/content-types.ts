@@ -11,8 +11,10 @@ export class ContentTypes {
   static parse(xml: string | null): ContentTypes {
     const ct = new ContentTypes();
     if (xml) {
-      for (const d of elementsOf(xml, "Default")) if (d.Extension) ct.defaults.set(d.Extension.toLowerCase(), d.ContentType ?? "");
-      for (const o of elementsOf(xml, "Override")) if (o.PartName) ct.set(o.PartName, o.ContentType ?? "");
+      for (const d of elementsOf(xml, "Default"))
+        if (d.Extension) ct.defaults.set(d.Extension.toLowerCase(), d.ContentType ?? "");
+      for (const o of elementsOf(xml, "Override"))
+        if (o.PartName) ct.set(o.PartName, o.ContentType ?? "");
     }
     if (!ct.defaults.has("rels")) ct.defaults.set("rels", CONTENT_TYPE.rels);
     if (!ct.defaults.has("xml")) ct.defaults.set("xml", CONTENT_TYPE.xml);
@@ -43,8 +45,10 @@ export class ContentTypes {
 
   xml(): string {
     let s = XML_DECL + `<Types xmlns="${NS.contentTypes}">`;
-    for (const [ext, type] of this.defaults) s += `<Default Extension="${escapeAttr(ext)}" ContentType="${escapeAttr(type)}"/>`;
-    for (const o of this.overrides.values()) s += `<Override PartName="/${escapeAttr(o.part)}" ContentType="${escapeAttr(o.type)}"/>`;
+    for (const [ext, type] of this.defaults)
+      s += `<Default Extension="${escapeAttr(ext)}" ContentType="${escapeAttr(type)}"/>`;
+    for (const o of this.overrides.values())
+      s += `<Override PartName="/${escapeAttr(o.part)}" ContentType="${escapeAttr(o.type)}"/>`;
     return s + `</Types>`;
   }
 }

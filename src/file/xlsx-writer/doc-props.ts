@@ -27,12 +27,18 @@ export function parseOwned(value: string): OwnedRecord[] {
   const out: OwnedRecord[] = [];
   for (const item of value.split(",")) {
     const m = /^\s*([A-Za-z]+)=(\d+)(?::(\d+))?\s*$/.exec(item);
-    if (m) out.push({ key: m[1] as SheetKey, sheetId: Number(m[2]), layoutVersion: m[3] ? Number(m[3]) : 1 });
+    if (m)
+      out.push({
+        key: m[1] as SheetKey,
+        sheetId: Number(m[2]),
+        layoutVersion: m[3] ? Number(m[3]) : 1,
+      });
   }
   return out;
 }
 
-const PROPERTY_RE = /<((?:[A-Za-z_][\w.-]*:)?)property(?=[\s>/])((?:[^>"']|"[^"]*"|'[^']*')*)(?:\/>|>([\s\S]*?)<\/\1property>)/g;
+const PROPERTY_RE =
+  /<((?:[A-Za-z_][\w.-]*:)?)property(?=[\s>/])((?:[^>"']|"[^"]*"|'[^']*')*)(?:\/>|>([\s\S]*?)<\/\1property>)/g;
 
 /** The text value of a custom property, or null. */
 export function readCustomProperty(xml: string, name: string): string | null {
@@ -47,7 +53,8 @@ export function readCustomProperty(xml: string, name: string): string | null {
 
 /** docProps/custom.xml with the property set (added or replaced); other properties kept. */
 export function setCustomProperty(xml: string | null, name: string, value: string): string {
-  const base = xml ?? XML_DECL + `<Properties xmlns="${NS.customProps}" xmlns:vt="${NS.vt}"></Properties>`;
+  const base =
+    xml ?? XML_DECL + `<Properties xmlns="${NS.customProps}" xmlns:vt="${NS.vt}"></Properties>`;
   let maxPid = 1;
   let kept = base;
   for (const m of base.matchAll(PROPERTY_RE)) {
@@ -59,16 +66,25 @@ export function setCustomProperty(xml: string | null, name: string, value: strin
     const pid = /\spid\s*=\s*["'](\d+)["']/.exec(m[2]);
     if (pid) maxPid = Math.max(maxPid, Number(pid[1]));
   }
-  const root = /<((?:[A-Za-z_][\w.-]*:)?)Properties(?=[\s>/])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/.exec(kept);
+  const root =
+    /<((?:[A-Za-z_][\w.-]*:)?)Properties(?=[\s>/])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/.exec(kept);
   if (!root) throw new Error("docProps/custom.xml illisible");
-  const vtPrefix = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${NS.vt.replace(/[.]/g, "\\.")}["']`).exec(kept)?.[1];
+  const vtPrefix = new RegExp(
+    `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${NS.vt.replace(/[.]/g, "\\.")}["']`
+  ).exec(kept)?.[1];
   const vt = vtPrefix ?? "vt";
   const decl = vtPrefix ? "" : ` xmlns:vt="${NS.vt}"`;
   const p = root[1];
   const prop = `<${p}property fmtid="${FMTID}" pid="${maxPid + 1}" name="${escapeAttr(name)}"${decl}><${vt}:lpwstr>${escapeXml(value)}</${vt}:lpwstr></${p}property>`;
   if (root[3] === "/") {
     const open = root[0].slice(0, -2) + ">";
-    return kept.slice(0, root.index) + open + prop + `</${p}Properties>` + kept.slice(root.index + root[0].length);
+    return (
+      kept.slice(0, root.index) +
+      open +
+      prop +
+      `</${p}Properties>` +
+      kept.slice(root.index + root[0].length)
+    );
   }
   const close = kept.lastIndexOf(`</${p}Properties>`);
   return kept.slice(0, close) + prop + kept.slice(close);
@@ -86,5 +102,8 @@ export function coreXml(title: string, isoDateTime: string): string {
 }
 
 export function appXml(): string {
-  return XML_DECL + `<Properties xmlns="${NS.extendedProps}" xmlns:vt="${NS.vt}"><Application>Optima Achats</Application><DocSecurity>0</DocSecurity></Properties>`;
+  return (
+    XML_DECL +
+    `<Properties xmlns="${NS.extendedProps}" xmlns:vt="${NS.vt}"><Application>Optima Achats</Application><DocSecurity>0</DocSecurity></Properties>`
+  );
 }

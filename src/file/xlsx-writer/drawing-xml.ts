@@ -14,7 +14,8 @@ export interface PlacedChart {
 export function drawingXml(charts: PlacedChart[]): string {
   const anchors = charts.map(({ chart, relId }, i) => {
     const a = chart.anchor;
-    const cell = (col: number, row: number) => `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+    const cell = (col: number, row: number) =>
+      `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
     return (
       `<xdr:twoCellAnchor editAs="oneCell">` +
       `<xdr:from>${cell(a.col, a.row)}</xdr:from><xdr:to>${cell(a.col + a.widthCols, a.row + a.heightRows)}</xdr:to>` +
@@ -25,5 +26,8 @@ export function drawingXml(charts: PlacedChart[]): string {
       `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
     );
   });
-  return XML_DECL + `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join("")}</xdr:wsDr>`;
+  return (
+    XML_DECL +
+    `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join("")}</xdr:wsDr>`
+  );
 }

@@ -50,7 +50,8 @@ export interface ExistingPackage {
 }
 
 const STAMP_MARK = "Optima Achats";
-const HINT = "Choisissez un autre fichier de sortie, ou enregistrez ce classeur depuis Excel au format .xlsx.";
+const HINT =
+  "Choisissez un autre fichier de sortie, ou enregistrez ce classeur depuis Excel au format .xlsx.";
 
 function typeIs(rel: Relationship, type: string): boolean {
   return rel.type === type || rel.type.endsWith(type.slice(type.lastIndexOf("/")));
@@ -73,7 +74,11 @@ export async function openExisting(path: string, label = path): Promise<Existing
   const officeDoc = rootRels.find((r) => typeIs(r, REL_TYPE.officeDocument) && !r.external);
   const workbookPart = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
   const workbookXml = await text(zip, workbookPart);
-  if (workbookXml === null) throw new InputError(`n'est pas un classeur Excel (partie ${workbookPart} absente)`, { file: label, hint: HINT });
+  if (workbookXml === null)
+    throw new InputError(`n'est pas un classeur Excel (partie ${workbookPart} absente)`, {
+      file: label,
+      hint: HINT,
+    });
   const problem = unsupportedWorkbook(workbookXml);
   if (problem) throw new InputError(problem, { file: label, hint: HINT });
   const workbookRels = await relsOf(zip, workbookPart);
@@ -81,7 +86,11 @@ export async function openExisting(path: string, label = path): Promise<Existing
   const sheets: ExistingSheet[] = parseWorkbookSheets(workbookXml).map((s) => {
     const rel = relById.get(s.relId);
     const isWorksheet = rel !== undefined && !rel.external && rel.type.endsWith("/worksheet");
-    return { ...s, part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : null, isWorksheet };
+    return {
+      ...s,
+      part: rel && !rel.external ? resolveTarget(workbookPart, rel.target) : null,
+      isWorksheet,
+    };
   });
   const customRel = rootRels.find((r) => typeIs(r, REL_TYPE.customProperties) && !r.external);
   const customPart = customRel ? resolveTarget("", customRel.target) : null;
@@ -93,14 +102,17 @@ export async function openExisting(path: string, label = path): Promise<Existing
     for (const r of parseOwned(record)) {
       if (!(r.key in SHEET_NAMES)) continue;
       const index = sheets.findIndex((s) => s.sheetId === r.sheetId && s.isWorksheet);
-      if (index >= 0 && ![...owned.values()].some((o) => o.index === index)) owned.set(r.key, { index, layoutVersion: r.layoutVersion, recorded: true });
+      if (index >= 0 && ![...owned.values()].some((o) => o.index === index))
+        owned.set(r.key, { index, layoutVersion: r.layoutVersion, recorded: true });
     }
   } else {
     // No record: our sheet names with our stamp in A2.
     const candidates: { key: SheetKey; index: number }[] = [];
     for (const key of Object.keys(SHEET_NAMES) as SheetKey[]) {
       const names = SHEET_NAMES[key].map((n) => n.toLowerCase());
-      const index = sheets.findIndex((s) => s.isWorksheet && names.includes(s.name.trim().toLowerCase()));
+      const index = sheets.findIndex(
+        (s) => s.isWorksheet && names.includes(s.name.trim().toLowerCase())
+      );
       if (index >= 0) candidates.push({ key, index });
     }
     if (candidates.length > 0) {
@@ -115,7 +127,20 @@ export async function openExisting(path: string, label = path): Promise<Existing
       }
     }
   }
-  return { path, label, zip, contentTypesXml, rootRels, workbookPart, workbookXml, workbookRels, customPart, customXml, sheets, owned };
+  return {
+    path,
+    label,
+    zip,
+    contentTypesXml,
+    rootRels,
+    workbookPart,
+    workbookXml,
+    workbookRels,
+    customPart,
+    customXml,
+    sheets,
+    owned,
+  };
 }
 
 /** Every relationship part of the package: source part → internal target parts. */
@@ -126,7 +151,10 @@ export async function relationshipGraph(pkg: ExistingPackage): Promise<Map<strin
     if (!m) continue;
     const source = m[1] + m[2];
     const rels = parseRels(await pkg.zip.readText(e));
-    graph.set(source.toLowerCase(), rels.filter((r) => !r.external).map((r) => resolveTarget(source, r.target)));
+    graph.set(
+      source.toLowerCase(),
+      rels.filter((r) => !r.external).map((r) => resolveTarget(source, r.target))
+    );
   }
   return graph;
 }

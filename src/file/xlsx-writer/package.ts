@@ -20,10 +20,24 @@ import type * as fs from "node:fs";
 import type { CellValue, RangeRef, SheetKey, SheetSpec, WorkbookSpec } from "../../report/spec";
 import { chartXml, type ChartData } from "./chart-xml";
 import { ContentTypes } from "./content-types";
-import { appXml, coreXml, formatOwned, OWNED_PROPERTY, setCustomProperty, type OwnedRecord } from "./doc-props";
+import {
+  appXml,
+  coreXml,
+  formatOwned,
+  OWNED_PROPERTY,
+  setCustomProperty,
+  type OwnedRecord,
+} from "./doc-props";
 import { drawingXml } from "./drawing-xml";
 import { relationshipGraph, type ExistingPackage } from "./existing";
-import { freeRelId, relativeTarget, relsPathOf, relsXml, resolveTarget, type Relationship } from "./rels";
+import {
+  freeRelId,
+  relativeTarget,
+  relsPathOf,
+  relsXml,
+  resolveTarget,
+  type Relationship,
+} from "./rels";
 import { SheetCells } from "./sheet-cells";
 import { worksheetXml } from "./sheet-xml";
 import { MINIMAL_STYLES_XML, StyleRegistry } from "./styles";
@@ -134,7 +148,8 @@ function chartData(specByKey: Map<SheetKey, { sheet: SheetSpec; cells: SheetCell
       const { cells } = target(ref);
       const out: CellValue[] = [];
       const r = ref.range;
-      for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) out.push(cells.valueAt(row, col));
+      for (let row = r.r1; row <= r.r2; row++)
+        for (let col = r.c1; col <= r.c2; col++) out.push(cells.valueAt(row, col));
       return out;
     },
     numFmt(ref) {
@@ -143,10 +158,22 @@ function chartData(specByKey: Map<SheetKey, { sheet: SheetSpec; cells: SheetCell
   };
 }
 
-export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandle, options: PackageOptions): Promise<PackageReport> {
+export async function writePackage(
+  spec: WorkbookSpec,
+  fh: fs.promises.FileHandle,
+  options: PackageOptions
+): Promise<PackageReport> {
   const ex = options.existing;
   const zipOut = new ZipWriter(fh, options.date, options.level ?? 6);
-  const report: PackageReport = { sheets: [], keptParts: [], removedParts: [], userSheets: [], preservedSheets: [], renamedTables: [], bytes: 0 };
+  const report: PackageReport = {
+    sheets: [],
+    keptParts: [],
+    removedParts: [],
+    userSheets: [],
+    preservedSheets: [],
+    renamedTables: [],
+    bytes: 0,
+  };
 
   // ---- 1. Base parts
   const contentTypes = ContentTypes.parse(ex?.contentTypesXml ?? null);
@@ -156,9 +183,24 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
   const workbookRels: Relationship[] = ex ? [...ex.workbookRels] : [];
   const generated = new Map<string, string>(); // small parts we write as text
   if (!ex) {
-    rootRels.push({ id: "rId1", type: REL_TYPE.officeDocument, target: WORKBOOK_PART, external: false });
-    rootRels.push({ id: "rId2", type: REL_TYPE.coreProperties, target: "docProps/core.xml", external: false });
-    rootRels.push({ id: "rId3", type: REL_TYPE.extendedProperties, target: "docProps/app.xml", external: false });
+    rootRels.push({
+      id: "rId1",
+      type: REL_TYPE.officeDocument,
+      target: WORKBOOK_PART,
+      external: false,
+    });
+    rootRels.push({
+      id: "rId2",
+      type: REL_TYPE.coreProperties,
+      target: "docProps/core.xml",
+      external: false,
+    });
+    rootRels.push({
+      id: "rId3",
+      type: REL_TYPE.extendedProperties,
+      target: "docProps/app.xml",
+      external: false,
+    });
     contentTypes.set(WORKBOOK_PART, CONTENT_TYPE.workbook);
     contentTypes.set("docProps/core.xml", CONTENT_TYPE.core);
     contentTypes.set("docProps/app.xml", CONTENT_TYPE.app);
@@ -175,7 +217,12 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
   } else {
     if (stylesRel) workbookRels.splice(workbookRels.indexOf(stylesRel), 1);
     stylesPart = resolveTarget(workbookPart, "styles.xml");
-    stylesRel = { id: freeRelId(workbookRels), type: REL_TYPE.styles, target: relativeTarget(workbookPart, stylesPart), external: false };
+    stylesRel = {
+      id: freeRelId(workbookRels),
+      type: REL_TYPE.styles,
+      target: relativeTarget(workbookPart, stylesPart),
+      external: false,
+    };
     workbookRels.push(stylesRel);
     stylesXml = MINIMAL_STYLES_XML;
   }
@@ -191,20 +238,31 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
     for (const [key, o] of ex.owned) {
       const s = spec.sheets.find((x) => x.key === key);
       if (!s) removedIndexes.add(o.index);
-      else if (s.mode === "merge-inputs" && o.layoutVersion > s.layoutVersion) renamed.set(o.index, "");
+      else if (s.mode === "merge-inputs" && o.layoutVersion > s.layoutVersion)
+        renamed.set(o.index, "");
       else rewriteIndex.set(key, o.index);
     }
     existingSheets.forEach((s, i) => {
-      if (!removedIndexes.has(i) && ![...rewriteIndex.values()].includes(i)) takenNames.add(lower(s.name));
+      if (!removedIndexes.has(i) && ![...rewriteIndex.values()].includes(i))
+        takenNames.add(lower(s.name));
     });
     const rewritten = new Set(rewriteIndex.values());
     for (const s of spec.sheets) {
-      const clash = existingSheets.findIndex((x, i) => !rewritten.has(i) && !removedIndexes.has(i) && !renamed.has(i) && lower(x.name) === lower(s.name));
+      const clash = existingSheets.findIndex(
+        (x, i) =>
+          !rewritten.has(i) &&
+          !removedIndexes.has(i) &&
+          !renamed.has(i) &&
+          lower(x.name) === lower(s.name)
+      );
       if (clash >= 0) {
-        throw new InputError(`contient déjà une feuille « ${existingSheets[clash].name} » qui n'a pas été créée par Optima Achats`, {
-          file: ex.label,
-          hint: "Renommez cette feuille dans Excel, ou choisissez un autre fichier de sortie.",
-        });
+        throw new InputError(
+          `contient déjà une feuille « ${existingSheets[clash].name} » qui n'a pas été créée par Optima Achats`,
+          {
+            file: ex.label,
+            hint: "Renommez cette feuille dans Excel, ou choisissez un autre fichier de sortie.",
+          }
+        );
       }
     }
     const allNames = new Set([...takenNames, ...spec.sheets.map((s) => lower(s.name))]);
@@ -247,7 +305,9 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
   }
 
   // ---- 4. Plan the sheets: parts, relationship ids, sheetIds, tables, drawings, charts
-  const keptEntries = ex ? ex.zip.entries.filter((e) => !e.name.endsWith("/") && !removed.has(lower(e.name))) : [];
+  const keptEntries = ex
+    ? ex.zip.entries.filter((e) => !e.name.endsWith("/") && !removed.has(lower(e.name)))
+    : [];
   const names = new PartNames(keptEntries.map((e) => e.name));
   let maxSheetId = existingSheets.reduce((m, s) => Math.max(m, s.sheetId), 0);
   // Table names and ids already used by the parts we keep, and defined names.
@@ -260,10 +320,12 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
     if (t.displayName) usedTableNames.add(lower(t.displayName));
     maxTableId = Math.max(maxTableId, Number(t.id) || 0);
   }
-  for (const d of elementsOf(workbookXml, "definedName")) if (d.name) usedTableNames.add(lower(d.name));
+  for (const d of elementsOf(workbookXml, "definedName"))
+    if (d.name) usedTableNames.add(lower(d.name));
 
   // Rewritten sheets keep their part: reserve them all before naming new parts.
-  for (const i of rewriteIndex.values()) if (existingSheets[i].part) names.reserve(existingSheets[i].part!);
+  for (const i of rewriteIndex.values())
+    if (existingSheets[i].part) names.reserve(existingSheets[i].part!);
   const specByKey = new Map<SheetKey, { sheet: SheetSpec; cells: SheetCells }>();
   const plans: SheetPlan[] = spec.sheets.map((sheet) => {
     const cells = new SheetCells(sheet);
@@ -280,7 +342,12 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
     } else {
       part = names.next("xl/worksheets", "sheet");
       relId = freeRelId(workbookRels);
-      workbookRels.push({ id: relId, type: REL_TYPE.worksheet, target: relativeTarget(workbookPart, part), external: false });
+      workbookRels.push({
+        id: relId,
+        type: REL_TYPE.worksheet,
+        target: relativeTarget(workbookPart, part),
+        external: false,
+      });
       sheetId = ++maxSheetId;
     }
     const sheetRels: string[] = [];
@@ -298,10 +365,22 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
       drawing = {
         part: names.next("xl/drawings", "drawing"),
         relId: `rId${sheetRels.length + 1}`,
-        charts: sheet.charts.map((_, i) => ({ part: names.next("xl/charts", "chart"), relId: `rId${i + 1}` })),
+        charts: sheet.charts.map((_, i) => ({
+          part: names.next("xl/charts", "chart"),
+          relId: `rId${i + 1}`,
+        })),
       };
     }
-    return { sheet, cells, part, relId, sheetId, status: old !== undefined ? "rewritten" : "created", tables, drawing };
+    return {
+      sheet,
+      cells,
+      part,
+      relId,
+      sheetId,
+      status: old !== undefined ? "rewritten" : "created",
+      tables,
+      drawing,
+    };
   });
   // Workbook relationships of removed sheets.
   for (const i of removedIndexes) {
@@ -324,14 +403,34 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
     const key = [...rewriteIndex].find(([, idx]) => idx === i)?.[0];
     if (key !== undefined) {
       const p = plans.find((x) => x.sheet.key === key)!;
-      entries.push({ kind: "write", old: i, name: p.sheet.name, sheetId: p.sheetId, relId: p.relId, hidden: p.sheet.hidden === true });
+      entries.push({
+        kind: "write",
+        old: i,
+        name: p.sheet.name,
+        sheetId: p.sheetId,
+        relId: p.relId,
+        hidden: p.sheet.hidden === true,
+      });
     } else {
-      entries.push({ kind: "keep", old: i, raw: s.raw, ...(renamed.has(i) ? { rename: renamed.get(i)! } : {}) });
+      entries.push({
+        kind: "keep",
+        old: i,
+        raw: s.raw,
+        ...(renamed.has(i) ? { rename: renamed.get(i)! } : {}),
+      });
       report.userSheets.push(renamed.get(i) ?? s.name);
     }
   });
   for (const p of plans) {
-    if (p.status === "created") entries.push({ kind: "write", old: null, name: p.sheet.name, sheetId: p.sheetId, relId: p.relId, hidden: p.sheet.hidden === true });
+    if (p.status === "created")
+      entries.push({
+        kind: "write",
+        old: null,
+        name: p.sheet.name,
+        sheetId: p.sheetId,
+        relId: p.relId,
+        hidden: p.sheet.hidden === true,
+      });
   }
   workbookXml = rewriteWorkbook(workbookXml, entries, existingSheets.length);
 
@@ -344,18 +443,39 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
       for (const c of p.drawing.charts) contentTypes.set(c.part, CONTENT_TYPE.chart);
     }
   }
-  const records: OwnedRecord[] = plans.map((p) => ({ key: p.sheet.key, sheetId: p.sheetId, layoutVersion: p.sheet.layoutVersion }));
+  const records: OwnedRecord[] = plans.map((p) => ({
+    key: p.sheet.key,
+    sheetId: p.sheetId,
+    layoutVersion: p.sheet.layoutVersion,
+  }));
   let customPart = ex?.customPart ?? null;
   if (!customPart) {
-    customPart = names.isFree("docProps/custom.xml") ? "docProps/custom.xml" : names.next("docProps", "custom");
+    customPart = names.isFree("docProps/custom.xml")
+      ? "docProps/custom.xml"
+      : names.next("docProps", "custom");
     names.reserve(customPart);
-    rootRels.push({ id: freeRelId(rootRels), type: REL_TYPE.customProperties, target: customPart, external: false });
+    rootRels.push({
+      id: freeRelId(rootRels),
+      type: REL_TYPE.customProperties,
+      target: customPart,
+      external: false,
+    });
   }
   contentTypes.set(customPart, CONTENT_TYPE.custom);
-  generated.set(customPart, setCustomProperty(ex?.customXml ?? null, OWNED_PROPERTY, formatOwned(records)));
+  generated.set(
+    customPart,
+    setCustomProperty(ex?.customXml ?? null, OWNED_PROPERTY, formatOwned(records))
+  );
 
   // ---- 7. The archive
-  const regenerated = new Set([lower("[Content_Types].xml"), lower("_rels/.rels"), lower(workbookPart), lower(relsPathOf(workbookPart)), lower(stylesPart), ...[...generated.keys()].map(lower)]);
+  const regenerated = new Set([
+    lower("[Content_Types].xml"),
+    lower("_rels/.rels"),
+    lower(workbookPart),
+    lower(relsPathOf(workbookPart)),
+    lower(stylesPart),
+    ...[...generated.keys()].map(lower),
+  ]);
   await zipOut.addText("[Content_Types].xml", contentTypes.xml());
   await zipOut.addText("_rels/.rels", relsXml(rootRels));
   for (const [part, xml] of generated) await zipOut.addText(part, xml);
@@ -372,7 +492,9 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
     await zipOut.addRaw(e.name, ex!.path, e);
     report.keptParts.push(e.name);
   }
-  report.removedParts = [...removed].filter((p) => ex!.zip.entry(p) !== undefined).map((p) => ex!.zip.entry(p)!.name);
+  report.removedParts = [...removed]
+    .filter((p) => ex!.zip.entry(p) !== undefined)
+    .map((p) => ex!.zip.entry(p)!.name);
 
   const sheetNames = new Map(spec.sheets.map((s) => [s.key, s.name] as const));
   const data = chartData(specByKey);
@@ -383,17 +505,53 @@ export async function writePackage(spec: WorkbookSpec, fh: fs.promises.FileHandl
     first = false;
     await zipOut.addChunks(
       p.part,
-      worksheetXml(sheet, { cells: p.cells, styles, tabSelected: selected, drawingRelId: p.drawing?.relId, tableRelIds: p.tables.map((t) => t.relId), sheetNames }),
+      worksheetXml(sheet, {
+        cells: p.cells,
+        styles,
+        tabSelected: selected,
+        drawingRelId: p.drawing?.relId,
+        tableRelIds: p.tables.map((t) => t.relId),
+        sheetNames,
+      })
     );
-    const sheetRels: Relationship[] = p.tables.map((t) => ({ id: t.relId, type: REL_TYPE.table, target: relativeTarget(p.part, t.part), external: false }));
-    if (p.drawing) sheetRels.push({ id: p.drawing.relId, type: REL_TYPE.drawing, target: relativeTarget(p.part, p.drawing.part), external: false });
+    const sheetRels: Relationship[] = p.tables.map((t) => ({
+      id: t.relId,
+      type: REL_TYPE.table,
+      target: relativeTarget(p.part, t.part),
+      external: false,
+    }));
+    if (p.drawing)
+      sheetRels.push({
+        id: p.drawing.relId,
+        type: REL_TYPE.drawing,
+        target: relativeTarget(p.part, p.drawing.part),
+        external: false,
+      });
     if (sheetRels.length > 0) await zipOut.addText(relsPathOf(p.part), relsXml(sheetRels));
-    for (let i = 0; i < p.tables.length; i++) await zipOut.addText(p.tables[i].part, tableXml(sheet.tables[i], p.tables[i].id, p.tables[i].name));
+    for (let i = 0; i < p.tables.length; i++)
+      await zipOut.addText(
+        p.tables[i].part,
+        tableXml(sheet.tables[i], p.tables[i].id, p.tables[i].name)
+      );
     if (p.drawing) {
       const d = p.drawing;
-      await zipOut.addText(d.part, drawingXml(sheet.charts.map((chart, i) => ({ chart, relId: d.charts[i].relId }))));
-      await zipOut.addText(relsPathOf(d.part), relsXml(d.charts.map((c) => ({ id: c.relId, type: REL_TYPE.chart, target: relativeTarget(d.part, c.part), external: false }))));
-      for (let i = 0; i < sheet.charts.length; i++) await zipOut.addText(d.charts[i].part, chartXml(sheet.charts[i], data, spec.lang));
+      await zipOut.addText(
+        d.part,
+        drawingXml(sheet.charts.map((chart, i) => ({ chart, relId: d.charts[i].relId })))
+      );
+      await zipOut.addText(
+        relsPathOf(d.part),
+        relsXml(
+          d.charts.map((c) => ({
+            id: c.relId,
+            type: REL_TYPE.chart,
+            target: relativeTarget(d.part, c.part),
+            external: false,
+          }))
+        )
+      );
+      for (let i = 0; i < sheet.charts.length; i++)
+        await zipOut.addText(d.charts[i].part, chartXml(sheet.charts[i], data, spec.lang));
     }
     const bounds = p.cells.bounds();
     report.sheets.push({

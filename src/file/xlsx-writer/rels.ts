@@ -56,7 +56,8 @@ export function parseRels(xml: string): Relationship[] {
 
 export function relsXml(rels: Relationship[]): string {
   const items = rels.map(
-    (r) => `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"${r.external ? ` TargetMode="External"` : ""}/>`,
+    (r) =>
+      `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"${r.external ? ` TargetMode="External"` : ""}/>`
   );
   return XML_DECL + `<Relationships xmlns="${NS.rels}">${items.join("")}</Relationships>`;
 }

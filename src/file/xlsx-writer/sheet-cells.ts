@@ -76,7 +76,7 @@ class BlockSource extends ColumnSource {
 
   constructor(
     private readonly b: SheetSpec["blocks"][number],
-    private readonly inputs: CellRange[],
+    private readonly inputs: CellRange[]
   ) {
     super();
     this.r1 = b.row;
@@ -167,7 +167,7 @@ class TableBodySource extends ColumnSource {
 
   value(row: number, col: number): CellValue {
     const r = this.t.rows[row - this.r1];
-    return r ? r[col - this.c1] ?? null : null;
+    return r ? (r[col - this.c1] ?? null) : null;
   }
 
   protected columnRequest(col: number): XfRequest {
@@ -200,7 +200,9 @@ export class SheetCells {
   constructor(readonly sheet: SheetSpec) {
     const inputs = sheet.inputs.map((i) => i.range);
     this.sources = [
-      ...sheet.blocks.filter((b) => b.values.length > 0 && b.values[0].length > 0).map((b) => new BlockSource(b, inputs)),
+      ...sheet.blocks
+        .filter((b) => b.values.length > 0 && b.values[0].length > 0)
+        .map((b) => new BlockSource(b, inputs)),
       ...sheet.tables.flatMap((t) => [new TableHeaderSource(t), new TableBodySource(t)]),
     ];
   }
@@ -242,4 +244,3 @@ export class SheetCells {
     return s ? s.request(row, col).numFmt : undefined;
   }
 }
-

@@ -7,7 +7,17 @@
  * with the user's sheets) is never touched; only `{ formula }` cells get an `<f>` (without "=").
  */
 import { columnLetter, rangeA1 } from "../../report/a1";
-import { isFormula, isText, STYLES, type CellRange, type CellValue, type ConditionalFormat, type SheetKey, type SheetSpec, type ValidationSpec } from "../../report/spec";
+import {
+  isFormula,
+  isText,
+  STYLES,
+  type CellRange,
+  type CellValue,
+  type ConditionalFormat,
+  type SheetKey,
+  type SheetSpec,
+  type ValidationSpec,
+} from "../../report/spec";
 import type { CellSource, SheetCells } from "./sheet-cells";
 import type { StyleRegistry } from "./styles";
 import { argb, escapeAttr, escapeXml, NS, numberText, tElement, XML_DECL } from "./xml";
@@ -43,18 +53,30 @@ export function cellXml(ref: string, value: CellValue, xf: number): string {
   if (value === null || value === undefined) return s ? `<c r="${ref}"${s}/>` : "";
   switch (typeof value) {
     case "number":
-      return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${numberText(value)}</v></c>` : s ? `<c r="${ref}"${s}/>` : "";
+      return Number.isFinite(value)
+        ? `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`
+        : s
+          ? `<c r="${ref}"${s}/>`
+          : "";
     case "boolean":
       return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
     case "string":
-      return value === "" ? (s ? `<c r="${ref}"${s}/>` : "") : `<c r="${ref}"${s} t="inlineStr"><is>${tElement(value)}</is></c>`;
+      return value === ""
+        ? s
+          ? `<c r="${ref}"${s}/>`
+          : ""
+        : `<c r="${ref}"${s} t="inlineStr"><is>${tElement(value)}</is></c>`;
   }
   if (isFormula(value)) {
     const f = value.formula.startsWith("=") ? value.formula.slice(1) : value.formula;
     return `<c r="${ref}"${s}><f>${escapeXml(f)}</f></c>`;
   }
   if (isText(value)) {
-    return value.value === "" ? (s ? `<c r="${ref}"${s}/>` : "") : `<c r="${ref}"${s} t="inlineStr"><is>${tElement(value.value)}</is></c>`;
+    return value.value === ""
+      ? s
+        ? `<c r="${ref}"${s}/>`
+        : ""
+      : `<c r="${ref}"${s} t="inlineStr"><is>${tElement(value.value)}</is></c>`;
   }
   return s ? `<c r="${ref}"${s}/>` : "";
 }
@@ -88,7 +110,7 @@ class RowHeights {
 
   constructor(
     sheet: SheetSpec,
-    private readonly styles: StyleRegistry,
+    private readonly styles: StyleRegistry
   ) {
     for (const w of sheet.columnWidths) this.widths.set(w.col, w.width);
     for (const m of sheet.merges) {
@@ -108,7 +130,13 @@ class RowHeights {
       const r = this.styles.requestOf(xf);
       const d = r?.style ? STYLES[r.style] : undefined;
       const size = d?.fontSize ?? 11;
-      info = r && (r.wrap || d?.wrap) ? { factor: (size / 11) * (d?.bold ? 1.12 : 1.02), line: Math.round(15 * (size / 11) * 100) / 100 } : null;
+      info =
+        r && (r.wrap || d?.wrap)
+          ? {
+              factor: (size / 11) * (d?.bold ? 1.12 : 1.02),
+              line: Math.round(15 * (size / 11) * 100) / 100,
+            }
+          : null;
       this.wrapByXf.set(xf, info);
     }
     return info;
@@ -124,7 +152,8 @@ class RowHeights {
     if (m === null) return 0;
     const width = Math.max(1, (m ?? this.width(col)) - 1);
     let lines = 0;
-    for (const para of text.split("\n")) lines += Math.max(1, Math.ceil((para.length * info.factor) / width));
+    for (const para of text.split("\n"))
+      lines += Math.max(1, Math.ceil((para.length * info.factor) / width));
     return lines > 1 ? Math.min(409, lines * info.line + 2) : 0;
   }
 }
@@ -136,9 +165,15 @@ function textOf(v: CellValue): string | null {
 }
 
 /** The `<row>` elements of the sheet, chunked. */
-function* sheetDataRows(cells: SheetCells, styles: StyleRegistry, chunkSize: number): Generator<string> {
+function* sheetDataRows(
+  cells: SheetCells,
+  styles: StyleRegistry,
+  chunkSize: number
+): Generator<string> {
   const heights = new RowHeights(cells.sheet, styles);
-  const sorted: Active[] = cells.sources.map((s, order) => ({ s, order })).sort((a, b) => a.s.r1 - b.s.r1 || a.order - b.order);
+  const sorted: Active[] = cells.sources
+    .map((s, order) => ({ s, order }))
+    .sort((a, b) => a.s.r1 - b.s.r1 || a.order - b.order);
   let next = 0;
   let active: Active[] = [];
   let buf = "";
@@ -179,7 +214,10 @@ function* sheetDataRows(cells: SheetCells, styles: StyleRegistry, chunkSize: num
       for (const c of cols) emit(merged.get(c)!, c);
     }
     if (line !== "") {
-      buf += ht > 0 ? `<row r="${rowNum}" ht="${numberText(ht)}">${line}</row>` : `<row r="${rowNum}">${line}</row>`;
+      buf +=
+        ht > 0
+          ? `<row r="${rowNum}" ht="${numberText(ht)}">${line}</row>`
+          : `<row r="${rowNum}">${line}</row>`;
       if (buf.length >= chunkSize) {
         yield buf;
         buf = "";
@@ -199,7 +237,11 @@ function paneXml(frozen: { rows: number; cols: number }): string {
   return s + `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
 }
 
-const ICON_SETS: Record<string, string> = { threeTrafficLights1: "3TrafficLights1", threeArrows: "3Arrows", threeSymbols: "3Symbols" };
+const ICON_SETS: Record<string, string> = {
+  threeTrafficLights1: "3TrafficLights1",
+  threeArrows: "3Arrows",
+  threeSymbols: "3Symbols",
+};
 
 function formulaText(f: string): string {
   return escapeXml(f.startsWith("=") ? f.slice(1) : f);
@@ -242,13 +284,18 @@ export function conditionalFormattingXml(list: ConditionalFormat[], styles: Styl
 }
 
 /** The list source of a validation: "a,b" inline (quoted), or an absolute range. */
-export function validationFormula(v: ValidationSpec, sheet: SheetSpec, names: ReadonlyMap<SheetKey, string>): string {
+export function validationFormula(
+  v: ValidationSpec,
+  sheet: SheetSpec,
+  names: ReadonlyMap<SheetKey, string>
+): string {
   if (Array.isArray(v.list)) return `"${v.list.join(",").replace(/"/g, '""')}"`;
   const r = v.list.range;
   const range = rangeA1(r.r1, r.c1, r.r2, r.c2, true);
   if (v.list.sheet === sheet.key) return range;
   const name = names.get(v.list.sheet);
-  if (name === undefined) throw new Error(`Liste de validation sur une feuille inconnue : ${v.list.sheet}`);
+  if (name === undefined)
+    throw new Error(`Liste de validation sur une feuille inconnue : ${v.list.sheet}`);
   return `'${name.replace(/'/g, "''")}'!${range}`;
 }
 
@@ -256,7 +303,9 @@ export function dataValidationsXml(sheet: SheetSpec, names: ReadonlyMap<SheetKey
   if (sheet.validations.length === 0) return "";
   let out = `<dataValidations count="${sheet.validations.length}">`;
   for (const v of sheet.validations) {
-    const prompt = v.prompt ? ` showInputMessage="1" prompt="${escapeAttr(v.prompt.slice(0, 255))}"` : ` showInputMessage="1"`;
+    const prompt = v.prompt
+      ? ` showInputMessage="1" prompt="${escapeAttr(v.prompt.slice(0, 255))}"`
+      : ` showInputMessage="1"`;
     out +=
       `<dataValidation type="list"${v.errorStyle === "warning" ? ` errorStyle="warning"` : ""}${v.allowBlank ? ` allowBlank="1"` : ""}` +
       `${prompt} showErrorMessage="1" sqref="${sqref(v.range)}"><formula1>${escapeXml(validationFormula(v, sheet, names))}</formula1></dataValidation>`;
@@ -285,7 +334,8 @@ export function* worksheetXml(sheet: SheetSpec, o: WorksheetOptions): Generator<
   const pagesWide = printPagesWide(sheet, bounds);
   head += `<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>`;
   head += `<dimension ref="${bounds ? sqref(bounds) : "A1"}"/>`;
-  const frozen = sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.cols > 0) ? paneXml(sheet.frozen) : "";
+  const frozen =
+    sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.cols > 0) ? paneXml(sheet.frozen) : "";
   head += `<sheetViews><sheetView${o.tabSelected ? ` tabSelected="1"` : ""} workbookViewId="0">${frozen}</sheetView></sheetViews>`;
   head += `<sheetFormatPr defaultRowHeight="15"/>`;
   if (sheet.columnWidths.length > 0) {
@@ -298,12 +348,14 @@ export function* worksheetXml(sheet: SheetSpec, o: WorksheetOptions): Generator<
   yield head + "<sheetData>";
   yield* sheetDataRows(o.cells, o.styles, chunkSize);
   let tail = "</sheetData>";
-  if (sheet.merges.length > 0) tail += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${sqref(m)}"/>`).join("")}</mergeCells>`;
+  if (sheet.merges.length > 0)
+    tail += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${sqref(m)}"/>`).join("")}</mergeCells>`;
   tail += conditionalFormattingXml(sheet.conditionalFormats, o.styles);
   tail += dataValidationsXml(sheet, o.sheetNames);
   tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
   tail += `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>`;
   if (o.drawingRelId) tail += `<drawing r:id="${o.drawingRelId}"/>`;
-  if (o.tableRelIds.length > 0) tail += `<tableParts count="${o.tableRelIds.length}">${o.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
+  if (o.tableRelIds.length > 0)
+    tail += `<tableParts count="${o.tableRelIds.length}">${o.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   yield tail + "</worksheet>";
 }

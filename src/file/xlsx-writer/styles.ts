@@ -51,9 +51,28 @@ export const MINIMAL_STYLES_XML =
   `</styleSheet>`;
 
 /** Child element order of CT_Stylesheet (where a missing section goes). */
-const SECTION_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const SECTION_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
-const CHILD_OF: Record<string, string> = { numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellXfs: "xf", dxfs: "dxf" };
+const CHILD_OF: Record<string, string> = {
+  numFmts: "numFmt",
+  fonts: "font",
+  fills: "fill",
+  borders: "border",
+  cellXfs: "xf",
+  dxfs: "dxf",
+};
 
 function fontXml(p: string, d: StyleDef): string {
   let s = `<${p}font>`;
@@ -79,9 +98,11 @@ function dxfXml(p: string, d: StyleDef): string {
   if (d.bold || d.italic || d.fontColor) {
     s += `<${p}font>${d.bold ? `<${p}b/>` : ""}${d.italic ? `<${p}i/>` : ""}${d.fontColor ? `<${p}color rgb="${argb(d.fontColor)}"/>` : ""}</${p}font>`;
   }
-  if (d.fill) s += `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(d.fill)}"/><${p}bgColor rgb="${argb(d.fill)}"/></${p}patternFill></${p}fill>`;
+  if (d.fill)
+    s += `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(d.fill)}"/><${p}bgColor rgb="${argb(d.fill)}"/></${p}patternFill></${p}fill>`;
   if (d.border) {
-    const side = (n: string) => `<${p}${n} style="thin"><${p}color rgb="${argb(d.border!)}"/></${p}${n}>`;
+    const side = (n: string) =>
+      `<${p}${n} style="thin"><${p}color rgb="${argb(d.border!)}"/></${p}${n}>`;
     s += `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}</${p}border>`;
   }
   return s + `</${p}dxf>`;
@@ -109,7 +130,12 @@ function insertionPoint(xml: string, section: string, prefix: string): number {
  * Appends `items` to a section of styles.xml (reusing identical elements); returns the new text
  * and the index of each item.
  */
-function mergeSection(xml: string, section: string, prefix: string, items: string[]): { xml: string; indexes: number[] } {
+function mergeSection(
+  xml: string,
+  section: string,
+  prefix: string,
+  items: string[]
+): { xml: string; indexes: number[] } {
   const child = CHILD_OF[section];
   const el = findElement(xml, section);
   const existing = el && !el.text.endsWith("/>") ? childElements(el.text, child, prefix) : [];
@@ -149,7 +175,8 @@ function mergeSection(xml: string, section: string, prefix: string, items: strin
 }
 
 function setCount(openTag: string, count: number): string {
-  if (/\scount\s*=\s*("[^"]*"|'[^']*')/.test(openTag)) return openTag.replace(/\scount\s*=\s*("[^"]*"|'[^']*')/, ` count="${count}"`);
+  if (/\scount\s*=\s*("[^"]*"|'[^']*')/.test(openTag))
+    return openTag.replace(/\scount\s*=\s*("[^"]*"|'[^']*')/, ` count="${count}"`);
   const m = /^<[^\s/>]+/.exec(openTag)!;
   return `${m[0]} count="${count}"${openTag.slice(m[0].length)}`;
 }
@@ -243,25 +270,45 @@ export class StyleRegistry {
     if (newFormats.length > 0) xml = mergeSection(xml, "numFmts", p, newFormats).xml;
 
     // Fonts, fills, borders of the named styles.
-    const styleNames = [...new Set(this.xfs.map((r) => r.style).filter((s): s is StyleName => s !== undefined))];
-    const fontReq = styleNames.filter((s) => { const d = STYLES[s]; return d.bold || d.italic || d.fontSize || d.fontColor; });
+    const styleNames = [
+      ...new Set(this.xfs.map((r) => r.style).filter((s): s is StyleName => s !== undefined)),
+    ];
+    const fontReq = styleNames.filter((s) => {
+      const d = STYLES[s];
+      return d.bold || d.italic || d.fontSize || d.fontColor;
+    });
     const fillReq = styleNames.filter((s) => STYLES[s].fill);
     const borderReq = styleNames.filter((s) => STYLES[s].border);
-    let res = mergeSection(xml, "fonts", p, fontReq.map((s) => fontXml(p, STYLES[s])));
+    let res = mergeSection(
+      xml,
+      "fonts",
+      p,
+      fontReq.map((s) => fontXml(p, STYLES[s]))
+    );
     xml = res.xml;
     const fontOf = new Map(fontReq.map((s, i) => [s, res.indexes[i]]));
-    res = mergeSection(xml, "fills", p, fillReq.map((s) => fillXml(p, STYLES[s].fill!)));
+    res = mergeSection(
+      xml,
+      "fills",
+      p,
+      fillReq.map((s) => fillXml(p, STYLES[s].fill!))
+    );
     xml = res.xml;
     const fillOf = new Map(fillReq.map((s, i) => [s, res.indexes[i]]));
-    res = mergeSection(xml, "borders", p, borderReq.map((s) => borderXml(p, STYLES[s].border!)));
+    res = mergeSection(
+      xml,
+      "borders",
+      p,
+      borderReq.map((s) => borderXml(p, STYLES[s].border!))
+    );
     xml = res.xml;
     const borderOf = new Map(borderReq.map((s, i) => [s, res.indexes[i]]));
 
     const xfXml = this.xfs.map((r, i) => {
       const d: StyleDef = r.style ? STYLES[r.style] : {};
-      const fontId = r.style ? fontOf.get(r.style) ?? 0 : 0;
-      const fillId = r.style ? fillOf.get(r.style) ?? 0 : 0;
-      const borderId = r.style ? borderOf.get(r.style) ?? 0 : 0;
+      const fontId = r.style ? (fontOf.get(r.style) ?? 0) : 0;
+      const fillId = r.style ? (fillOf.get(r.style) ?? 0) : 0;
+      const borderId = r.style ? (borderOf.get(r.style) ?? 0) : 0;
       const wrap = r.wrap || d.wrap;
       const hasAlign = wrap || d.hAlign || d.vAlign;
       let s = `<${p}xf numFmtId="${fmtIds[i]}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
@@ -282,7 +329,12 @@ export class StyleRegistry {
     res = mergeSection(xml, "cellXfs", p, xfXml);
     xml = res.xml;
     this.xfGlobal = res.indexes;
-    res = mergeSection(xml, "dxfs", p, this.dxfs.map((s) => dxfXml(p, STYLES[s])));
+    res = mergeSection(
+      xml,
+      "dxfs",
+      p,
+      this.dxfs.map((s) => dxfXml(p, STYLES[s]))
+    );
     xml = res.xml;
     this.dxfGlobal = res.indexes;
     return xml;

@@ -17,7 +17,9 @@ export function tableRef(t: TableSpec): string {
  */
 export function tableXml(t: TableSpec, id: number, name: string): string {
   const ref = tableRef(t);
-  const cols = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c.header)}"/>`).join("");
+  const cols = t.columns
+    .map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c.header)}"/>`)
+    .join("");
   return (
     XML_DECL +
     `<table xmlns="${NS.main}" id="${id}" name="${escapeAttr(name)}" displayName="${escapeAttr(name)}" ref="${ref}" totalsRowShown="0">` +

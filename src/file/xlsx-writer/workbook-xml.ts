@@ -42,15 +42,24 @@ export function parseWorkbookSheets(xml: string): WorkbookSheet[] {
 
 /** Problems that make a workbook one we must not update (French, for the user). */
 export function unsupportedWorkbook(xml: string): string | null {
-  if (xml.includes(NS.strictMain)) return "est enregistré au format « Strict Open XML », que l'outil ne met pas à jour";
+  if (xml.includes(NS.strictMain))
+    return "est enregistré au format « Strict Open XML », que l'outil ne met pas à jour";
   const pr = elementsOf(xml, "workbookPr")[0];
-  if (pr && xmlTrue(pr.date1904)) return "utilise le calendrier depuis 1904 (option d'Excel pour Mac), que l'outil ne met pas à jour";
+  if (pr && xmlTrue(pr.date1904))
+    return "utilise le calendrier depuis 1904 (option d'Excel pour Mac), que l'outil ne met pas à jour";
   return null;
 }
 
 export type SheetEntry =
   | { kind: "keep"; old: number; raw: string; rename?: string }
-  | { kind: "write"; old: number | null; name: string; sheetId: number; relId: string; hidden: boolean };
+  | {
+      kind: "write";
+      old: number | null;
+      name: string;
+      sheetId: number;
+      relId: string;
+      hidden: boolean;
+    };
 
 /**
  * The workbook with a new sheet list. `entries` are in the final order; `old` is the sheet's
@@ -61,8 +70,11 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
   const root = /<((?:[A-Za-z_][\w.-]*:)?)workbook(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(xml);
   if (!root) throw new Error("workbook.xml illisible : élément workbook introuvable");
   const p = root[1];
-  const rPrefix = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${NS.r.replace(/[.]/g, "\\.")}["']`).exec(root[2])?.[1];
-  const relAttr = (id: string) => (rPrefix ? `${rPrefix}:id="${escapeAttr(id)}"` : `xmlns:r="${NS.r}" r:id="${escapeAttr(id)}"`);
+  const rPrefix = new RegExp(
+    `xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${NS.r.replace(/[.]/g, "\\.")}["']`
+  ).exec(root[2])?.[1];
+  const relAttr = (id: string) =>
+    rPrefix ? `${rPrefix}:id="${escapeAttr(id)}"` : `xmlns:r="${NS.r}" r:id="${escapeAttr(id)}"`;
 
   const newIndex = new Map<number, number>();
   entries.forEach((e, i) => {
@@ -71,7 +83,10 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
   const items = entries.map((e) => {
     if (e.kind === "keep") {
       if (e.rename === undefined) return e.raw;
-      return e.raw.replace(/(\sname\s*=\s*)("[^"]*"|'[^']*')/, `$1"${escapeAttr(e.rename).replace(/\$/g, "$$$$")}"`);
+      return e.raw.replace(
+        /(\sname\s*=\s*)("[^"]*"|'[^']*')/,
+        `$1"${escapeAttr(e.rename).replace(/\$/g, "$$$$")}"`
+      );
     }
     return `<${p}sheet name="${escapeAttr(e.name)}" sheetId="${e.sheetId}"${e.hidden ? ` state="hidden"` : ""} ${relAttr(e.relId)}/>`;
   });
@@ -85,39 +100,73 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
   }
 
   // Defined names local to a sheet.
-  out = out.replace(/<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1definedName>/g, (whole, _pre: string, attrs: string) => {
-    const m = /\slocalSheetId\s*=\s*["'](\d+)["']/.exec(attrs);
-    if (!m) return whole;
-    const old = Number(m[1]);
-    const now = newIndex.get(old);
-    if (now === undefined) return "";
-    return whole.replace(/(\slocalSheetId\s*=\s*)["']\d+["']/, `$1"${now}"`);
-  });
-  out = out.replace(/<((?:[A-Za-z_][\w.-]*:)?)definedNames(?=[\s>])[^>]*>\s*<\/\1definedNames>/, "");
+  out = out.replace(
+    /<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1definedName>/g,
+    (whole, _pre: string, attrs: string) => {
+      const m = /\slocalSheetId\s*=\s*["'](\d+)["']/.exec(attrs);
+      if (!m) return whole;
+      const old = Number(m[1]);
+      const now = newIndex.get(old);
+      if (now === undefined) return "";
+      return whole.replace(/(\slocalSheetId\s*=\s*)["']\d+["']/, `$1"${now}"`);
+    }
+  );
+  out = out.replace(
+    /<((?:[A-Za-z_][\w.-]*:)?)definedNames(?=[\s>])[^>]*>\s*<\/\1definedNames>/,
+    ""
+  );
 
   // Active tab and first visible tab.
-  const visible = entries.map((e) => (e.kind === "write" ? !e.hidden : !/\sstate\s*=\s*["'](hidden|veryHidden)["']/.test(e.raw)));
+  const visible = entries.map((e) =>
+    e.kind === "write" ? !e.hidden : !/\sstate\s*=\s*["'](hidden|veryHidden)["']/.test(e.raw)
+  );
   const firstVisible = Math.max(0, visible.indexOf(true));
-  out = out.replace(/<((?:[A-Za-z_][\w.-]*:)?)workbookView(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g, (whole, pre: string, attrs: string, slash: string) => {
-    let a = attrs;
-    const tab = /\sactiveTab\s*=\s*["'](\d+)["']/.exec(a);
-    const oldTab = tab ? Number(tab[1]) : 0;
-    let now = oldCount === 0 ? 0 : newIndex.get(oldTab);
-    if (now === undefined || !visible[now]) now = firstVisible;
-    a = tab ? a.replace(/(\sactiveTab\s*=\s*)["']\d+["']/, `$1"${now}"`) : `${a} activeTab="${now}"`;
-    const first = /\sfirstSheet\s*=\s*["'](\d+)["']/.exec(a);
-    if (first) a = a.replace(/(\sfirstSheet\s*=\s*)["']\d+["']/, `$1"${Math.min(now, newIndex.get(Number(first[1])) ?? 0)}"`);
-    return `<${pre}workbookView${a}${slash}>`;
-  });
+  out = out.replace(
+    /<((?:[A-Za-z_][\w.-]*:)?)workbookView(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g,
+    (whole, pre: string, attrs: string, slash: string) => {
+      let a = attrs;
+      const tab = /\sactiveTab\s*=\s*["'](\d+)["']/.exec(a);
+      const oldTab = tab ? Number(tab[1]) : 0;
+      let now = oldCount === 0 ? 0 : newIndex.get(oldTab);
+      if (now === undefined || !visible[now]) now = firstVisible;
+      a = tab
+        ? a.replace(/(\sactiveTab\s*=\s*)["']\d+["']/, `$1"${now}"`)
+        : `${a} activeTab="${now}"`;
+      const first = /\sfirstSheet\s*=\s*["'](\d+)["']/.exec(a);
+      if (first)
+        a = a.replace(
+          /(\sfirstSheet\s*=\s*)["']\d+["']/,
+          `$1"${Math.min(now, newIndex.get(Number(first[1])) ?? 0)}"`
+        );
+      return `<${pre}workbookView${a}${slash}>`;
+    }
+  );
 
   // Recalculate on open.
   const calc = findElement(out, "calcPr");
   if (calc) {
     let tag = calc.text.endsWith("/>") ? calc.text : calc.text.slice(0, calc.text.indexOf(">") + 1);
-    tag = /\sfullCalcOnLoad\s*=/.test(tag) ? tag.replace(/(\sfullCalcOnLoad\s*=\s*)("[^"]*"|'[^']*')/, `$1"1"`) : tag.replace(/(\/?>)$/, ` fullCalcOnLoad="1"$1`);
-    out = out.slice(0, calc.start) + tag + out.slice(calc.start + (calc.text.endsWith("/>") ? calc.text.length : calc.text.indexOf(">") + 1));
+    tag = /\sfullCalcOnLoad\s*=/.test(tag)
+      ? tag.replace(/(\sfullCalcOnLoad\s*=\s*)("[^"]*"|'[^']*')/, `$1"1"`)
+      : tag.replace(/(\/?>)$/, ` fullCalcOnLoad="1"$1`);
+    out =
+      out.slice(0, calc.start) +
+      tag +
+      out.slice(
+        calc.start + (calc.text.endsWith("/>") ? calc.text.length : calc.text.indexOf(">") + 1)
+      );
   } else {
-    const later = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+    const later = [
+      "oleSize",
+      "customWorkbookViews",
+      "pivotCaches",
+      "smartTagPr",
+      "smartTagTypes",
+      "webPublishing",
+      "fileRecoveryPr",
+      "webPublishObjects",
+      "extLst",
+    ];
     let at = -1;
     for (const n of later) {
       const el = findElement(out, n);
@@ -128,4 +177,3 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
   }
   return out;
 }
-

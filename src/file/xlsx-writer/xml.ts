@@ -37,7 +37,8 @@ export const REL_TYPE = {
   chart: `${REL}/chart`,
   customProperties: `${REL}/custom-properties`,
   extendedProperties: `${REL}/extended-properties`,
-  coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+  coreProperties:
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
 } as const;
 
 export const CONTENT_TYPE = {
@@ -56,10 +57,14 @@ export const CONTENT_TYPE = {
 
 // Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF), lone surrogates,
 // and the "_x" that would be read as the start of an escape.
-// eslint-disable-next-line no-control-regex
-const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_/;
-// eslint-disable-next-line no-control-regex
-const TEXT_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+const NEEDS_TEXT_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
+  /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_/;
+
+const TEXT_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
+  /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 function hex4(code: number): string {
   return code.toString(16).toUpperCase().padStart(4, "0");
@@ -93,8 +98,10 @@ export function escapeText(s: string): string {
 
 // eslint-disable-next-line no-control-regex
 const NEEDS_ATTR_ESCAPE = /[&<>"\u0000-\u001f\ufffe\uffff\ud800-\udfff]/;
-// eslint-disable-next-line no-control-regex
-const ATTR_ESCAPE = /[&<>"\u0000-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
+const ATTR_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
+  /[&<>"\u0000-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
 
 /** Attribute value: XML-escaped; tab/LF/CR as character references, other controls dropped. */
 export function escapeAttr(s: string): string {
@@ -127,7 +134,9 @@ export function escapeXml(s: string): string {
   // eslint-disable-next-line no-control-regex
   return /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s)
     ? // eslint-disable-next-line no-control-regex
-      s.replace(/[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (m) => (m === "&" ? "&amp;" : m === "<" ? "&lt;" : m === ">" ? "&gt;" : ""))
+      s.replace(/[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (m) =>
+        m === "&" ? "&amp;" : m === "<" ? "&lt;" : m === ">" ? "&gt;" : ""
+      )
     : s;
 }
 
@@ -159,8 +168,15 @@ export function numberText(n: number): string {
  * The element `<name …>…</name>` or `<name …/>` of a small part (any namespace prefix): its
  * position and text, or null. Not for elements that nest in themselves.
  */
-export function findElement(xml: string, localName: string, from = 0): { start: number; end: number; text: string; prefix: string } | null {
-  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)${localName}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>`, "g");
+export function findElement(
+  xml: string,
+  localName: string,
+  from = 0
+): { start: number; end: number; text: string; prefix: string } | null {
+  const re = new RegExp(
+    `<((?:[A-Za-z_][\\w.-]*:)?)${localName}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>`,
+    "g"
+  );
   re.lastIndex = from;
   const m = re.exec(xml);
   if (!m) return null;

@@ -15,7 +15,8 @@ const encoder = new TextEncoder();
 /** Running CRC-32 (native when Node has it: 20.15+). */
 const crc32: (data: Uint8Array, crc: number) => number =
   typeof (zlib as { crc32?: unknown }).crc32 === "function"
-    ? (data, crc) => (zlib as unknown as { crc32(d: Uint8Array, c: number): number }).crc32(data, crc)
+    ? (data, crc) =>
+        (zlib as unknown as { crc32(d: Uint8Array, c: number): number }).crc32(data, crc)
     : (data, crc) => crc32js(crc, data);
 /** fflate writes no ZIP64 records: stay well below 4 GiB. */
 const MAX_ARCHIVE = 0xffff_0000;
@@ -32,7 +33,7 @@ export class ZipWriter {
   constructor(
     private readonly fh: fs.promises.FileHandle,
     private readonly mtime: Date,
-    private readonly level: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6,
+    private readonly level: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6
   ) {
     this.zip = new Zip((err, chunk, final) => {
       if (err) {
@@ -59,7 +60,10 @@ export class ZipWriter {
     this.queue = [];
     const total = this.queued;
     this.queued = 0;
-    if (this.written + total > MAX_ARCHIVE) throw new Error("Classeur de plus de 4 Gio : trop volumineux pour le format .xlsx écrit par l'outil");
+    if (this.written + total > MAX_ARCHIVE)
+      throw new Error(
+        "Classeur de plus de 4 Gio : trop volumineux pour le format .xlsx écrit par l'outil"
+      );
     // Small chunks are gathered into one write.
     const buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     let off = 0;
@@ -86,12 +90,25 @@ export class ZipWriter {
    */
   async addChunks(name: string, chunks: Iterable<string>): Promise<void> {
     this.check(name);
-    const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: 8, flag: 0, mtime: this.mtime };
+    const file: ZipInputFile = {
+      filename: name,
+      size: 0,
+      crc: 0,
+      compression: 8,
+      flag: 0,
+      mtime: this.mtime,
+    };
     this.zip.add(file);
     const ondata = file.ondata!;
-    const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 256 * 1024, writableHighWaterMark: 4 << 20 } as zlib.ZlibOptions);
+    const deflate = zlib.createDeflateRaw({
+      level: this.level,
+      chunkSize: 256 * 1024,
+      writableHighWaterMark: 4 << 20,
+    } as zlib.ZlibOptions);
     let failure: unknown = null;
-    deflate.on("data", (out: Buffer) => ondata(null, new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length), false));
+    deflate.on("data", (out: Buffer) =>
+      ondata(null, new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length), false)
+    );
     deflate.on("error", (e) => (failure ??= e));
     const ended = new Promise<void>((resolve) => deflate.on("end", () => resolve()));
     let crc = 0;
@@ -101,7 +118,8 @@ export class ZipWriter {
       const bytes = encoder.encode(text);
       crc = crc32(bytes, crc);
       size += bytes.length;
-      if (!deflate.write(bytes)) await new Promise<void>((resolve) => deflate.once("drain", () => resolve()));
+      if (!deflate.write(bytes))
+        await new Promise<void>((resolve) => deflate.once("drain", () => resolve()));
       if (failure) throw failure;
       await this.flush();
     };
@@ -129,7 +147,8 @@ export class ZipWriter {
     try {
       const h = Buffer.alloc(30);
       const { bytesRead } = await src.read(h, 0, 30, entry.localOffset);
-      if (bytesRead < 30 || h.readUInt32LE(0) !== 0x04034b50) throw new Error(`Partie ${entry.name} illisible dans le classeur existant`);
+      if (bytesRead < 30 || h.readUInt32LE(0) !== 0x04034b50)
+        throw new Error(`Partie ${entry.name} illisible dans le classeur existant`);
       start = entry.localOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
     } finally {
       await src.close();
@@ -145,14 +164,23 @@ export class ZipWriter {
     this.zip.add(file);
     const ondata = file.ondata!;
     if (entry.compressedSize > 0) {
-      const input = fs.createReadStream(sourcePath, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+      const input = fs.createReadStream(sourcePath, {
+        start,
+        end: start + entry.compressedSize - 1,
+        highWaterMark: 256 * 1024,
+      });
       let got = 0;
       for await (const chunk of input as AsyncIterable<Buffer>) {
         got += chunk.length;
-        ondata(null, new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.length), false);
+        ondata(
+          null,
+          new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.length),
+          false
+        );
         await this.flush();
       }
-      if (got !== entry.compressedSize) throw new Error(`Partie ${entry.name} tronquée dans le classeur existant`);
+      if (got !== entry.compressedSize)
+        throw new Error(`Partie ${entry.name} tronquée dans le classeur existant`);
     }
     ondata(null, new Uint8Array(0), true);
     await this.flush();

@@ -34,9 +34,11 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   const cells: CellValue[][] = inds.map((ind, i) => {
     const r = top + 1 + i;
     const fmt = unitFormat(lang, ind.unit, false);
-    for (const key of ["value", "referenceValue", "gap"]) formats.push({ row: i, key, numberFormat: fmt });
+    for (const key of ["value", "referenceValue", "gap"])
+      formats.push({ row: i, key, numberFormat: fmt });
     formats.push({ row: i, key: "benchmark", numberFormat: sb.f.pct });
-    const comparable = ind.value !== null && ind.reference !== null && ind.reference.unit === ind.unit;
+    const comparable =
+      ind.value !== null && ind.reference !== null && ind.reference.unit === ind.unit;
     const bench = typeof ind.details.oecpBenchmark === "number" ? ind.details.oecpBenchmark : null;
     return [
       ind.id,
@@ -51,7 +53,15 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       ind.value === null ? textCell(ind.na) : null,
     ];
   });
-  const placed = sb.rawTable("tblRespSynthese", top, 0, columns, cells, "TableStyleMedium7", formats);
+  const placed = sb.rawTable(
+    "tblRespSynthese",
+    top,
+    0,
+    columns,
+    cells,
+    "TableStyleMedium7",
+    formats
+  );
   statusFormats(sb, placed, "status");
   sb.cursor = placed.lastDataRow + 2;
 
@@ -66,7 +76,10 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
         type: "column",
         title: text(lang, "chartResponsible"),
         categories: sb.ref(first, 0, last, 0),
-        series: [2, 3].map((c) => ({ name: sb.ref(placed.headerRow, c), values: sb.ref(first, c, last, c) })),
+        series: [2, 3].map((c) => ({
+          name: sb.ref(placed.headerRow, c),
+          values: sb.ref(first, c, last, c),
+        })),
         anchor: { row: sb.cursor, col: 0, widthCols: 6, heightRows: 14 },
         valueFormat: sb.f.pct,
         legend: "bottom",

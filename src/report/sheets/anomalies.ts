@@ -18,7 +18,8 @@ export function buildAnomalies(ctx: BuildContext): SheetSpec {
     sb.note(text(lang, "noAnomaly"));
     return sb.build();
   }
-  const severityText = (s: string) => (s === "rejected" ? text(lang, "rejected") : text(lang, "warning"));
+  const severityText = (s: string) =>
+    s === "rejected" ? text(lang, "rejected") : text(lang, "warning");
   const summaryRow = sb.cursor;
   const top = summaryRow + 4;
   const columns: TableColumn[] = [
@@ -48,9 +49,15 @@ export function buildAnomalies(ctx: BuildContext): SheetSpec {
       [text(lang, "rejected"), formula(`=COUNTIF(${sevRange},"${text(lang, "rejected")}")`)],
       [text(lang, "warning"), formula(`=COUNTIF(${sevRange},"${text(lang, "warning")}")`)],
     ],
-    { columnFormats: [null, sb.f.int] },
+    { columnFormats: [null, sb.f.int] }
   );
-  sb.conditional({ range: sev, type: "cellValue", operator: "equal", formula1: `"${text(lang, "rejected")}"`, style: "kpiAlert" });
+  sb.conditional({
+    range: sev,
+    type: "cellValue",
+    operator: "equal",
+    formula1: `"${text(lang, "rejected")}"`,
+    style: "kpiAlert",
+  });
   sb.frozen = { rows: top + 1, cols: 0 };
   return sb.build();
 }

@@ -32,7 +32,11 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
   const sp4 = maybeIndicator(sb, "SP4");
   const sp3 = maybeIndicator(sb, "SP3");
   const pf1 = maybeIndicator(sb, "PF1");
-  const pf1Text = pf1 ? (pf1.value === null ? naText(lang, pf1) : unitText(lang, "%", pf1.value)) : text(lang, "na");
+  const pf1Text = pf1
+    ? pf1.value === null
+      ? naText(lang, pf1)
+      : unitText(lang, "%", pf1.value)
+    : text(lang, "na");
   sb.note(`${text(lang, "cartoNote")} ${pf1Text}`);
   sb.cursor++;
 
@@ -40,8 +44,12 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
     sb.note(sp2 ? naText(lang, sp2) : text(lang, "emptyTable"));
     return sb.build();
   }
-  const hhiBy = new Map<string, Row>((sp4?.tables.byFamily ?? []).map((r) => [String(r.familyKey), r]));
-  const abcBy = new Map<string, Row>((sp3?.tables.families ?? []).map((r) => [String(r.familyKey), r]));
+  const hhiBy = new Map<string, Row>(
+    (sp4?.tables.byFamily ?? []).map((r) => [String(r.familyKey), r])
+  );
+  const abcBy = new Map<string, Row>(
+    (sp3?.tables.families ?? []).map((r) => [String(r.familyKey), r])
+  );
   const planBy = new Map(analysis.plan.map((p) => [p.familyKey, p]));
   const rows: Row[] = (sp2.tables.byFamily ?? []).map((r) => {
     const key = String(r.familyKey);
@@ -92,21 +100,38 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
   // Portfolio summary in formulas over the table's columns.
   sb.cell(sb.cursor++, 0, text(lang, "quadrantSummary"), "subtitle");
   const head = sb.cursor;
-  sb.block(head, 0, [[sb.h("quadrant"), sb.h("quadrantCount"), sb.h("amount")]], { style: "header" });
+  sb.block(head, 0, [[sb.h("quadrant"), sb.h("quadrantCount"), sb.h("amount")]], {
+    style: "header",
+  });
   const q = placed.columnRange("quadrant");
   const a = placed.columnRange("amount");
   const qRange = rangeA1(q.r1, q.c1, q.r2, q.c2, true);
   const aRange = rangeA1(a.r1, a.c1, a.r2, a.c2, true);
   const lines: CellValue[][] = QUADRANTS.map((quad, i) => {
     const r = head + 1 + i;
-    return [quad, formula(`=COUNTIF(${qRange},A${r + 1})`), formula(`=SUMIF(${qRange},A${r + 1},${aRange})`)];
+    return [
+      quad,
+      formula(`=COUNTIF(${qRange},A${r + 1})`),
+      formula(`=SUMIF(${qRange},A${r + 1},${aRange})`),
+    ];
   });
   sb.block(head + 1, 0, lines, { columnFormats: [null, sb.f.int, sb.f.eur2] });
   const last = head + QUADRANTS.length;
-  sb.block(last + 1, 0, [[text(lang, "total"), formula(`=SUM(B${head + 2}:B${last + 1})`), formula(`=SUM(C${head + 2}:C${last + 1})`)]], {
-    style: "total",
-    columnFormats: [null, sb.f.int, sb.f.eur2],
-  });
+  sb.block(
+    last + 1,
+    0,
+    [
+      [
+        text(lang, "total"),
+        formula(`=SUM(B${head + 2}:B${last + 1})`),
+        formula(`=SUM(C${head + 2}:C${last + 1})`),
+      ],
+    ],
+    {
+      style: "total",
+      columnFormats: [null, sb.f.int, sb.f.eur2],
+    }
+  );
   sb.cursor = last + 3;
   sb.chart({
     id: "quadrants",

@@ -59,7 +59,12 @@ export function tile(sb: SheetBuilder, row: number, col: number, t: TileSpec): v
   sb.line(row + 3, col, textCell(t.footer), "stamp", TILE_COLS);
 }
 
-export function indicatorTile(sb: SheetBuilder, row: number, col: number, ind: IndicatorResult): void {
+export function indicatorTile(
+  sb: SheetBuilder,
+  row: number,
+  col: number,
+  ind: IndicatorResult
+): void {
   const status = ind.value === null ? null : ind.status;
   const stat = statusText(sb.lang, status);
   const ref = referenceText(sb, ind);
@@ -68,7 +73,8 @@ export function indicatorTile(sb: SheetBuilder, row: number, col: number, ind: I
     value: ind.value,
     unit: ind.unit,
     status,
-    detail: ind.value === null ? naText(sb.lang, ind) : [ref, stat].filter((s) => s !== "").join(" · "),
+    detail:
+      ind.value === null ? naText(sb.lang, ind) : [ref, stat].filter((s) => s !== "").join(" · "),
     footer: coverageText(sb.ctx, ind),
   });
 }
@@ -77,7 +83,13 @@ export function indicatorTile(sb: SheetBuilder, row: number, col: number, ind: I
  * A table summarising indicators: id, label, value (format by unit), status, reference, reference
  * value, coverage, N/A reason. Values of N/A indicators are empty cells with the reason beside.
  */
-export function summaryTable(sb: SheetBuilder, name: string, inds: IndicatorResult[], row = sb.cursor, col = 0): PlacedTable {
+export function summaryTable(
+  sb: SheetBuilder,
+  name: string,
+  inds: IndicatorResult[],
+  row = sb.cursor,
+  col = 0
+): PlacedTable {
   const lang = sb.lang;
   const columns: TableColumn[] = [
     { key: "id", header: sb.h("id"), width: 7 },
@@ -93,7 +105,12 @@ export function summaryTable(sb: SheetBuilder, name: string, inds: IndicatorResu
   const formats: { row: number; key: string; numberFormat: string }[] = [];
   const rows: CellValue[][] = inds.map((ind, i) => {
     formats.push({ row: i, key: "value", numberFormat: unitFormat(lang, ind.unit, false) });
-    if (ind.reference) formats.push({ row: i, key: "referenceValue", numberFormat: unitFormat(lang, ind.reference.unit, false) });
+    if (ind.reference)
+      formats.push({
+        row: i,
+        key: "referenceValue",
+        numberFormat: unitFormat(lang, ind.reference.unit, false),
+      });
     return [
       ind.id,
       textCell(labelOf(sb.ctx, ind)),
@@ -132,6 +149,9 @@ export function indicatorsOf(sb: SheetBuilder, ids: string[]): IndicatorResult[]
 }
 
 /** Indicators of one group, in analysis order. */
-export function groupIndicators(sb: SheetBuilder, group: IndicatorResult["group"]): IndicatorResult[] {
+export function groupIndicators(
+  sb: SheetBuilder,
+  group: IndicatorResult["group"]
+): IndicatorResult[] {
   return sb.ctx.analysis.indicators.filter((i) => i.group === group);
 }

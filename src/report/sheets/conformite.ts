@@ -52,42 +52,69 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
       ]);
       if (alerts && alerts.spec.rows.length > 0) {
         for (const [word, style] of SEVERITY_STYLES) {
-          sb.conditional({ range: alerts.columnRange("severity"), type: "cellValue", operator: "equal", formula1: `"${word}"`, style });
+          sb.conditional({
+            range: alerts.columnRange("severity"),
+            type: "cellValue",
+            operator: "equal",
+            formula1: `"${word}"`,
+            style,
+          });
         }
       }
-      indicatorTable(sb, co1, "lines", "tblConfCO1Lignes", [
-        { key: "alertId", header: "alertId", kind: "text", width: 10 },
-        { key: "table", header: "table", kind: "text", width: 16 },
-        { key: "row", header: "row", kind: "int", width: 8 },
-        { key: "date", header: "date", kind: "date" },
-        { key: "supplier", header: "supplier", kind: "text", width: 28 },
-        { key: "amount", header: "amount", kind: "eur" },
-        { key: "isCredit", header: "isCredit", kind: "bool" },
-        { key: "description", header: "description", kind: "text", width: 40 },
-      ], { title: text(lang, "co1Lines") });
-      if ((co1.tables.singleAboveThreshold ?? []).length > 0) {
-        indicatorTable(sb, co1, "singleAboveThreshold", "tblConfCO1AchatsUniques", [
-          { key: "entity", header: "entity", kind: "text", width: 20 },
-          { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-          { key: "operation", header: "operation", kind: "text", width: 14 },
-          { key: "year", header: "year", kind: "int", width: 8 },
+      indicatorTable(
+        sb,
+        co1,
+        "lines",
+        "tblConfCO1Lignes",
+        [
+          { key: "alertId", header: "alertId", kind: "text", width: 10 },
           { key: "table", header: "table", kind: "text", width: 16 },
           { key: "row", header: "row", kind: "int", width: 8 },
           { key: "date", header: "date", kind: "date" },
           { key: "supplier", header: "supplier", kind: "text", width: 28 },
           { key: "amount", header: "amount", kind: "eur" },
-          { key: "threshold", header: "threshold", kind: "eur" },
-          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-        ], { title: text(lang, "co1Singles") });
+          { key: "isCredit", header: "isCredit", kind: "bool" },
+          { key: "description", header: "description", kind: "text", width: 40 },
+        ],
+        { title: text(lang, "co1Lines") }
+      );
+      if ((co1.tables.singleAboveThreshold ?? []).length > 0) {
+        indicatorTable(
+          sb,
+          co1,
+          "singleAboveThreshold",
+          "tblConfCO1AchatsUniques",
+          [
+            { key: "entity", header: "entity", kind: "text", width: 20 },
+            { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+            { key: "operation", header: "operation", kind: "text", width: 14 },
+            { key: "year", header: "year", kind: "int", width: 8 },
+            { key: "table", header: "table", kind: "text", width: 16 },
+            { key: "row", header: "row", kind: "int", width: 8 },
+            { key: "date", header: "date", kind: "date" },
+            { key: "supplier", header: "supplier", kind: "text", width: 28 },
+            { key: "amount", header: "amount", kind: "eur" },
+            { key: "threshold", header: "threshold", kind: "eur" },
+            { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+          ],
+          { title: text(lang, "co1Singles") }
+        );
       }
       if ((co1.tables.excluded ?? []).length > 0) {
-        indicatorTable(sb, co1, "excluded", "tblConfCO1Exclusions", [
-          { key: "familyCode", header: "familyCode", kind: "text", width: 14 },
-          { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-          { key: "reason", header: "reason", kind: "text", width: 40 },
-          { key: "lines", header: "lines", kind: "int" },
-          { key: "amount", header: "amount", kind: "eur" },
-        ], { title: text(lang, "co1Excluded") });
+        indicatorTable(
+          sb,
+          co1,
+          "excluded",
+          "tblConfCO1Exclusions",
+          [
+            { key: "familyCode", header: "familyCode", kind: "text", width: 14 },
+            { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+            { key: "reason", header: "reason", kind: "text", width: 40 },
+            { key: "lines", header: "lines", kind: "int" },
+            { key: "amount", header: "amount", kind: "eur" },
+          ],
+          { title: text(lang, "co1Excluded") }
+        );
       }
     }
   }
@@ -108,7 +135,13 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
       { key: "message", header: "message", kind: "text", width: 60, wrap: true },
     ]);
     if (placed && placed.spec.rows.length > 0) {
-      sb.conditional({ range: placed.columnRange("signal"), type: "cellValue", operator: "equal", formula1: `"${text(lang, "yes")}"`, style: "kpiWatch" });
+      sb.conditional({
+        range: placed.columnRange("signal"),
+        type: "cellValue",
+        operator: "equal",
+        formula1: `"${text(lang, "yes")}"`,
+        style: "kpiWatch",
+      });
     }
   }
 

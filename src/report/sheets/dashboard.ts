@@ -47,7 +47,9 @@ export function buildDashboard(ctx: BuildContext): SheetSpec {
           unit: "count",
           status: known.length === 0 ? null : analysis.alertCount > 0 ? "watch" : "good",
           detail: known.length === 0 ? `${text(lang, "na")}` : text(lang, "signalsNote"),
-          footer: co.map((x) => `${x.id} ${x.value === null ? text(lang, "na") : x.value}`).join(" · "),
+          footer: co
+            .map((x) => `${x.id} ${x.value === null ? text(lang, "na") : x.value}`)
+            .join(" · "),
         });
         return;
       }
@@ -102,12 +104,24 @@ function reconciliation(sb: SheetBuilder): void {
   const analysed = top + 2;
   const rejected = top + 4;
   const check = formula(
-    `=IF(AND(${a1(read, 1)}=${a1(analysed, 1)}+${a1(rejected, 1)},ROUND(${a1(read, 2)}-${a1(analysed, 2)}-${a1(rejected, 2)},2)=0),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`,
+    `=IF(AND(${a1(read, 1)}=${a1(analysed, 1)}+${a1(rejected, 1)},ROUND(${a1(read, 2)}-${a1(analysed, 2)}-${a1(rejected, 2)},2)=0),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`
   );
   sb.block(top + 5, 0, [[text(lang, "check"), check, null]], { style: "total" });
   const checkCell = { r1: top + 5, c1: 1, r2: top + 5, c2: 1 };
-  sb.conditional({ range: checkCell, type: "cellValue", operator: "equal", formula1: `"${text(lang, "ok")}"`, style: "kpiGood" });
-  sb.conditional({ range: checkCell, type: "cellValue", operator: "notEqual", formula1: `"${text(lang, "ok")}"`, style: "kpiAlert" });
+  sb.conditional({
+    range: checkCell,
+    type: "cellValue",
+    operator: "equal",
+    formula1: `"${text(lang, "ok")}"`,
+    style: "kpiGood",
+  });
+  sb.conditional({
+    range: checkCell,
+    type: "cellValue",
+    operator: "notEqual",
+    formula1: `"${text(lang, "ok")}"`,
+    style: "kpiAlert",
+  });
   sb.cursor = top + 7;
   if (r.tables.length > 0) {
     sb.cell(sb.cursor++, 0, text(lang, "reconciliationByTable"), "subtitle");
@@ -141,11 +155,18 @@ function reconciliation(sb: SheetBuilder): void {
 function pareto(sb: SheetBuilder, nextChart: () => number): void {
   const ind = maybeIndicator(sb, "SP3");
   if (!ind) return;
-  const placed = indicatorTable(sb, ind, "families", "tblTdbPareto", [
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 30 },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "cumulativeShare", header: "cumulativeShare", kind: "pct" },
-  ], { title: text(sb.lang, "chartPareto") });
+  const placed = indicatorTable(
+    sb,
+    ind,
+    "families",
+    "tblTdbPareto",
+    [
+      { key: "familyLabel", header: "familyLabel", kind: "text", width: 30 },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "cumulativeShare", header: "cumulativeShare", kind: "pct" },
+    ],
+    { title: text(sb.lang, "chartPareto") }
+  );
   if (!placed || placed.spec.rows.length === 0) return;
   const amount = placed.colOf("amount");
   const cumul = placed.colOf("cumulativeShare");
@@ -156,8 +177,18 @@ function pareto(sb: SheetBuilder, nextChart: () => number): void {
     title: text(sb.lang, "chartPareto"),
     categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
     series: [
-      { name: sb.ref(placed.headerRow, amount), values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount), as: "column", axis: "primary" },
-      { name: sb.ref(placed.headerRow, cumul), values: sb.ref(placed.firstDataRow, cumul, placed.lastDataRow, cumul), as: "line", axis: "secondary" },
+      {
+        name: sb.ref(placed.headerRow, amount),
+        values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
+        as: "column",
+        axis: "primary",
+      },
+      {
+        name: sb.ref(placed.headerRow, cumul),
+        values: sb.ref(placed.firstDataRow, cumul, placed.lastDataRow, cumul),
+        as: "line",
+        axis: "secondary",
+      },
     ],
     anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
     valueFormat: sb.f.eur0,
@@ -170,20 +201,33 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
   const sp6 = maybeIndicator(sb, "SP6");
   const sp2 = maybeIndicator(sb, "SP2");
   const months = new Set(monthsOf(sb.ctx.analysis.period));
-  let rows: Row[] = (sp6?.tables.byMonth ?? []).filter((r) => typeof r.month === "string" && months.has(r.month));
-  if (rows.length === 0) rows = (sp2?.tables.byMonth ?? []).map((r) => ({ ...r, previousYearAmount: null }));
+  let rows: Row[] = (sp6?.tables.byMonth ?? []).filter(
+    (r) => typeof r.month === "string" && months.has(r.month)
+  );
+  if (rows.length === 0)
+    rows = (sp2?.tables.byMonth ?? []).map((r) => ({ ...r, previousYearAmount: null }));
   sb.cell(sb.cursor++, 0, textCell(text(sb.lang, "chartTrend")), "subtitle");
   if (rows.length === 0) {
     const reason = sp6?.na ?? sp2?.na;
-    sb.note(reason ? naText(sb.lang, { id: sp6?.na ? "SP6" : "SP2", na: reason }) : text(sb.lang, "emptyTable"));
+    sb.note(
+      reason
+        ? naText(sb.lang, { id: sp6?.na ? "SP6" : "SP2", na: reason })
+        : text(sb.lang, "emptyTable")
+    );
     sb.cursor++;
     return;
   }
-  const placed = sb.table("tblTdbMois", sb.cursor, 0, [
-    { key: "month", header: "month", kind: "month" },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "previousYearAmount", header: "previousYearAmount", kind: "eur" },
-  ], rows);
+  const placed = sb.table(
+    "tblTdbMois",
+    sb.cursor,
+    0,
+    [
+      { key: "month", header: "month", kind: "month" },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "previousYearAmount", header: "previousYearAmount", kind: "eur" },
+    ],
+    rows
+  );
   sb.cursor = placed.lastDataRow + 2;
   const m = placed.colOf("month");
   sb.chart({
@@ -193,7 +237,10 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
     categories: sb.ref(placed.firstDataRow, m, placed.lastDataRow, m),
     series: ["amount", "previousYearAmount"].map((k) => {
       const c = placed.colOf(k);
-      return { name: sb.ref(placed.headerRow, c), values: sb.ref(placed.firstDataRow, c, placed.lastDataRow, c) };
+      return {
+        name: sb.ref(placed.headerRow, c),
+        values: sb.ref(placed.firstDataRow, c, placed.lastDataRow, c),
+      };
     }),
     anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
     valueFormat: sb.f.eur0,
@@ -204,12 +251,19 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
 function procedures(sb: SheetBuilder, nextChart: () => number): void {
   const ind = maybeIndicator(sb, "PF2");
   if (!ind) return;
-  const placed = indicatorTable(sb, ind, "byProcedure", "tblTdbProcedures", [
-    { key: "procedure", header: "procedure", kind: "text", width: 40 },
-    { key: "contracts", header: "contracts", kind: "int" },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "valueShare", header: "valueShare", kind: "pct" },
-  ], { title: text(sb.lang, "chartProcedures") });
+  const placed = indicatorTable(
+    sb,
+    ind,
+    "byProcedure",
+    "tblTdbProcedures",
+    [
+      { key: "procedure", header: "procedure", kind: "text", width: 40 },
+      { key: "contracts", header: "contracts", kind: "int" },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "valueShare", header: "valueShare", kind: "pct" },
+    ],
+    { title: text(sb.lang, "chartProcedures") }
+  );
   if (!placed || placed.spec.rows.length === 0) return;
   const label = placed.colOf("procedure");
   const amount = placed.colOf("amount");
@@ -218,7 +272,12 @@ function procedures(sb: SheetBuilder, nextChart: () => number): void {
     type: "pie",
     title: text(sb.lang, "chartProcedures"),
     categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-    series: [{ name: sb.ref(placed.headerRow, amount), values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount) }],
+    series: [
+      {
+        name: sb.ref(placed.headerRow, amount),
+        values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
+      },
+    ],
     anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
     legend: "right",
   });
@@ -227,12 +286,19 @@ function procedures(sb: SheetBuilder, nextChart: () => number): void {
 function channels(sb: SheetBuilder, nextChart: () => number): void {
   const ind = maybeIndicator(sb, "MU1");
   if (!ind) return;
-  const placed = indicatorTable(sb, ind, "byChannel", "tblTdbCanaux", [
-    { key: "channel", header: "channel", kind: "text", width: 28 },
-    { key: "lines", header: "lines", kind: "int" },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "sharePercent", header: "sharePercent", kind: "pct" },
-  ], { title: text(sb.lang, "chartChannels") });
+  const placed = indicatorTable(
+    sb,
+    ind,
+    "byChannel",
+    "tblTdbCanaux",
+    [
+      { key: "channel", header: "channel", kind: "text", width: 28 },
+      { key: "lines", header: "lines", kind: "int" },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "sharePercent", header: "sharePercent", kind: "pct" },
+    ],
+    { title: text(sb.lang, "chartChannels") }
+  );
   if (!placed || placed.spec.rows.length === 0) return;
   const label = placed.colOf("channel");
   const amount = placed.colOf("amount");
@@ -241,7 +307,12 @@ function channels(sb: SheetBuilder, nextChart: () => number): void {
     type: "doughnut",
     title: text(sb.lang, "chartChannels"),
     categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-    series: [{ name: sb.ref(placed.headerRow, amount), values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount) }],
+    series: [
+      {
+        name: sb.ref(placed.headerRow, amount),
+        values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
+      },
+    ],
     anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
     legend: "right",
   });
@@ -254,7 +325,9 @@ function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
     ["RE1", "chartGaugeEnv"],
     ["RE2", "chartGaugeSocial"],
   ];
-  const present = items.map(([id, title]) => [maybeIndicator(sb, id), title] as const).filter(([ind]) => ind !== null);
+  const present = items
+    .map(([id, title]) => [maybeIndicator(sb, id), title] as const)
+    .filter(([ind]) => ind !== null);
   if (present.length === 0) return;
   sb.cell(sb.cursor++, 0, text(lang, "gaugesTitle"), "subtitle");
   const headerRow = sb.cursor;
@@ -285,7 +358,9 @@ function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
     sb.chart({
       id: `gauge-${ind!.id}`,
       type: "doughnut",
-      title: ind!.reference ? `${text(lang, title)} (${text(lang, "reference")} ${unitText(lang, ind!.reference.unit, ind!.reference.value)})` : text(lang, title),
+      title: ind!.reference
+        ? `${text(lang, title)} (${text(lang, "reference")} ${unitText(lang, ind!.reference.unit, ind!.reference.value)})`
+        : text(lang, title),
       categories: sb.ref(headerRow, 1, headerRow, 2),
       series: [{ name: sb.ref(r, 0), values: sb.ref(r, 1, r, 2) }],
       anchor: { row: nextChart(12), col: CHART_COL, widthCols: CHART_WIDTH / 2, heightRows: 12 },

@@ -6,7 +6,13 @@
  */
 import { a1, rangeA1 } from "../a1";
 import { formula, textCell } from "../cells";
-import { AXES, AXIS_LABELS, DIAGNOSTIC_QUESTIONS, questionLever, type Axis } from "../diagnostic-questions";
+import {
+  AXES,
+  AXIS_LABELS,
+  DIAGNOSTIC_QUESTIONS,
+  questionLever,
+  type Axis,
+} from "../diagnostic-questions";
 import { DIAGNOSTIC_LAYOUT, fieldCol, LAYOUT_VERSION } from "../input-layout";
 import { ANSWER_SCALE, pick, text } from "../labels";
 import { layoutColumns, SheetBuilder, type BuildContext } from "../layout";
@@ -46,14 +52,23 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   sb.block(
     listTop + 1,
     LISTS_COL,
-    ANSWER_SCALE.map((p) => [textCell(pick(lang, p))]),
+    ANSWER_SCALE.map((p) => [textCell(pick(lang, p))])
   );
   sb.width(LISTS_COL, 30);
 
   sb.cell(marker, 0, "#questions", "stamp");
   sb.line(marker, 1, text(lang, "diagTitle"), "section", 7);
   const top = marker + 1;
-  const columns = layoutColumns(sb, DIAGNOSTIC_LAYOUT, { key: 9, axis: 14, number: 5, question: 70, answer: 28, score: 10, comment: 40, planLever: 26 });
+  const columns = layoutColumns(sb, DIAGNOSTIC_LAYOUT, {
+    key: 9,
+    axis: 14,
+    number: 5,
+    question: 70,
+    answer: 28,
+    score: 10,
+    comment: 40,
+    planLever: 26,
+  });
   const answerCol = fieldCol(DIAGNOSTIC_LAYOUT, "answer");
   const scoreCol = fieldCol(DIAGNOSTIC_LAYOUT, "score");
   const rows: CellValue[][] = DIAGNOSTIC_QUESTIONS.map((q, i) => {
@@ -80,7 +95,13 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
     errorStyle: "stop",
     prompt: text(lang, "diagNote").split(".")[0],
   });
-  sb.conditional({ range: placed.columnRange("score"), type: "colorScale", minColor: "#F8696B", midColor: "#FFEB84", maxColor: "#63BE7B" });
+  sb.conditional({
+    range: placed.columnRange("score"),
+    type: "colorScale",
+    minColor: "#F8696B",
+    midColor: "#FFEB84",
+    maxColor: "#63BE7B",
+  });
   sb.cursor = placed.lastDataRow + 2;
 
   // Scores by axis (live) and radar.
@@ -88,25 +109,50 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   sb.cell(sm, 0, "#scores", "stamp");
   sb.line(sm, 1, text(lang, "axisScores"), "section", 4);
   const head = sm + 1;
-  sb.block(head, 1, [[sb.h("axis"), sb.h("scorePercent"), sb.h("answered"), sb.h("question")]], { style: "header" });
+  sb.block(head, 1, [[sb.h("axis"), sb.h("scorePercent"), sb.h("answered"), sb.h("question")]], {
+    style: "header",
+  });
   const scoreCells = {} as Record<Axis | "overall", CellAddress>;
   const axisRows: CellValue[][] = AXES.map((axis, k) => {
-    const idx = DIAGNOSTIC_QUESTIONS.map((q, i) => (q.axis === axis ? i : -1)).filter((i) => i >= 0);
+    const idx = DIAGNOSTIC_QUESTIONS.map((q, i) => (q.axis === axis ? i : -1)).filter(
+      (i) => i >= 0
+    );
     const first = top + 1 + idx[0];
     const last = top + 1 + idx[idx.length - 1];
     const range = rangeA1(first, scoreCol, last, scoreCol);
     scoreCells[axis] = { row: head + 1 + k, col: 2 };
-    return [pick(lang, AXIS_LABELS[axis]), formula(axisScoreFormula(range)), formula(`=COUNT(${range})`), idx.length];
+    return [
+      pick(lang, AXIS_LABELS[axis]),
+      formula(axisScoreFormula(range)),
+      formula(`=COUNT(${range})`),
+      idx.length,
+    ];
   });
   sb.block(head + 1, 1, axisRows, { columnFormats: [null, sb.f.pct, sb.f.int, sb.f.int] });
   const allRange = rangeA1(top + 1, scoreCol, top + DIAGNOSTIC_QUESTIONS.length, scoreCol);
   const overallRow = head + 1 + AXES.length;
   scoreCells.overall = { row: overallRow, col: 2 };
-  sb.block(overallRow, 1, [[text(lang, "overall"), formula(axisScoreFormula(allRange)), formula(`=COUNT(${allRange})`), DIAGNOSTIC_QUESTIONS.length]], {
-    style: "total",
-    columnFormats: [null, sb.f.pct, sb.f.int, sb.f.int],
+  sb.block(
+    overallRow,
+    1,
+    [
+      [
+        text(lang, "overall"),
+        formula(axisScoreFormula(allRange)),
+        formula(`=COUNT(${allRange})`),
+        DIAGNOSTIC_QUESTIONS.length,
+      ],
+    ],
+    {
+      style: "total",
+      columnFormats: [null, sb.f.pct, sb.f.int, sb.f.int],
+    }
+  );
+  sb.conditional({
+    range: { r1: head + 1, c1: 2, r2: overallRow, c2: 2 },
+    type: "dataBar",
+    color: "#00B050",
   });
-  sb.conditional({ range: { r1: head + 1, c1: 2, r2: overallRow, c2: 2 }, type: "dataBar", color: "#00B050" });
   sb.chart({
     id: "radar",
     type: "radar",

@@ -21,9 +21,13 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   const sp2 = maybeIndicator(sb, "SP2");
   const sp5 = maybeIndicator(sb, "SP5");
   const mu4 = maybeIndicator(sb, "MU4");
-  const bySupplier = new Map<string, Row>((sp2?.tables.bySupplier ?? []).map((r) => [String(r.supplierKey), r]));
+  const bySupplier = new Map<string, Row>(
+    (sp2?.tables.bySupplier ?? []).map((r) => [String(r.supplierKey), r])
+  );
   const tail = new Set((sp5?.tables.tailSuppliers ?? []).map((r) => String(r.supplierKey)));
-  const shared = new Map<string, Row>((mu4?.tables.sharedSuppliers ?? []).map((r) => [String(r.supplierKey), r]));
+  const shared = new Map<string, Row>(
+    (mu4?.tables.sharedSuppliers ?? []).map((r) => [String(r.supplierKey), r])
+  );
 
   const pareto = sp3?.tables.suppliers ?? [];
   let source: Row[] = pareto;
@@ -85,13 +89,28 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   const amountRange = rangeA1(amount.r1, amount.c1, amount.r2, amount.c2, true);
   const lines: CellValue[][] = ["A", "B", "C"].map((cls, i) => {
     const label = a1(head + 1 + i, col);
-    return [cls, formula(`=COUNTIF(${abcRange},${label})`), formula(`=SUMIF(${abcRange},${label},${amountRange})`)];
+    return [
+      cls,
+      formula(`=COUNTIF(${abcRange},${label})`),
+      formula(`=SUMIF(${abcRange},${label},${amountRange})`),
+    ];
   });
   sb.block(head + 1, col, lines, { columnFormats: [null, sb.f.int, sb.f.eur2] });
-  sb.block(head + 4, col, [[text(lang, "total"), formula(`=SUM(${rangeA1(head + 1, col + 1, head + 3, col + 1)})`), formula(`=SUM(${rangeA1(head + 1, col + 2, head + 3, col + 2)})`)]], {
-    style: "total",
-    columnFormats: [null, sb.f.int, sb.f.eur2],
-  });
+  sb.block(
+    head + 4,
+    col,
+    [
+      [
+        text(lang, "total"),
+        formula(`=SUM(${rangeA1(head + 1, col + 1, head + 3, col + 1)})`),
+        formula(`=SUM(${rangeA1(head + 1, col + 2, head + 3, col + 2)})`),
+      ],
+    ],
+    {
+      style: "total",
+      columnFormats: [null, sb.f.int, sb.f.eur2],
+    }
+  );
   sb.cell(head - 1, col, text(lang, "abcSummary"), "subtitle");
   sb.width(col, 12);
   sb.width(col + 1, 14);

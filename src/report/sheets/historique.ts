@@ -12,9 +12,23 @@ import { text } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, Scalar, SheetSpec, TableColumn } from "../spec";
 
-export const HISTORY_FIXED_KEYS = ["period", "periodKind", "start", "end", "runDate", "version", "rowsRead", "rowsRejected", "alertCount"] as const;
+export const HISTORY_FIXED_KEYS = [
+  "period",
+  "periodKind",
+  "start",
+  "end",
+  "runDate",
+  "version",
+  "rowsRead",
+  "rowsRejected",
+  "alertCount",
+] as const;
 
-const PERIOD_KINDS = { year: ["année", "year"], month: ["mois", "month"], range: ["intervalle", "range"] } as const;
+const PERIOD_KINDS = {
+  year: ["année", "year"],
+  month: ["mois", "month"],
+  range: ["intervalle", "range"],
+} as const;
 
 export function buildHistorique(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "historique", "append");
@@ -34,9 +48,12 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
     { key: "rowsRead", header: sb.h("rowsRead"), width: 10, numberFormat: f.int },
     { key: "rowsRejected", header: sb.h("rowsRejected"), width: 10, numberFormat: f.int },
     { key: "alertCount", header: sb.h("alertCount"), width: 12, numberFormat: f.int },
-    ...analysis.indicators.map(
-      (ind): TableColumn => ({ key: ind.id, header: `${ind.id} · ${ind.unit === "%" ? "%" : ind.unit}`, width: 14, numberFormat: unitFormat(lang, ind.unit, true) }),
-    ),
+    ...analysis.indicators.map((ind): TableColumn => ({
+      key: ind.id,
+      header: `${ind.id} · ${ind.unit === "%" ? "%" : ind.unit}`,
+      width: 14,
+      numberFormat: unitFormat(lang, ind.unit, true),
+    })),
   ];
   const current: Record<string, Scalar> = {
     period: analysis.period.label,
@@ -51,7 +68,9 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
   };
   for (const ind of analysis.indicators) current[ind.id] = unitValue(ind.unit, ind.value);
 
-  const records = ctx.inputs.history.filter((r) => r.period !== null && String(r.period) !== analysis.period.label);
+  const records = ctx.inputs.history.filter(
+    (r) => r.period !== null && String(r.period) !== analysis.period.label
+  );
   records.push(current);
   records.sort((a, b) => {
     const sa = typeof a.start === "number" ? a.start : Number.POSITIVE_INFINITY;
@@ -65,12 +84,20 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
     columns.map((c) => {
       const v = r[c.key] ?? null;
       // Period labels and versions look like numbers or dates: always text.
-      if ((c.key === "period" || c.key === "version" || c.key === "periodKind") && v !== null) return { text: true, value: String(v) };
+      if ((c.key === "period" || c.key === "version" || c.key === "periodKind") && v !== null)
+        return { text: true, value: String(v) };
       return scalarCell(v);
     });
   const keysRow = sb.cursor;
   sb.block(keysRow, 0, [columns.map((c) => textCell(c.key))], { style: "stamp" });
-  const placed = sb.rawTable("tblHistorique", keysRow + 1, 0, columns, records.map(toRow), "TableStyleMedium4");
+  const placed = sb.rawTable(
+    "tblHistorique",
+    keysRow + 1,
+    0,
+    columns,
+    records.map(toRow),
+    "TableStyleMedium4"
+  );
   sb.append = { table: "tblHistorique", key: "period", rows: [toRow(current)] };
   sb.frozen = { rows: placed.headerRow + 1, cols: 1 };
 
@@ -81,7 +108,12 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
       type: "line",
       title: text(lang, "chartHistory"),
       categories: sb.ref(placed.firstDataRow, 0, placed.lastDataRow, 0),
-      series: [{ name: sb.ref(placed.headerRow, sp1), values: sb.ref(placed.firstDataRow, sp1, placed.lastDataRow, sp1) }],
+      series: [
+        {
+          name: sb.ref(placed.headerRow, sp1),
+          values: sb.ref(placed.firstDataRow, sp1, placed.lastDataRow, sp1),
+        },
+      ],
       anchor: { row: placed.headerRow, col: columns.length + 1, widthCols: 8, heightRows: 15 },
       valueFormat: f.eur0,
       legend: "none",

@@ -35,7 +35,12 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
         type: "pie",
         title: text(lang, "chartChannels"),
         categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-        series: [{ name: sb.ref(placed.headerRow, amount), values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount) }],
+        series: [
+          {
+            name: sb.ref(placed.headerRow, amount),
+            values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
+          },
+        ],
         anchor: { row: placed.headerRow, col: 6, widthCols: 6, heightRows: 12 },
         legend: "right",
       });

@@ -47,7 +47,17 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
   sb.width(0, 12);
 
   const kindFormat = (kind: ParameterKind): string | null =>
-    kind === "eur" ? f.eur2 : kind === "percent" ? f.pct2 : kind === "date" ? f.date : kind === "days" ? f.days : kind === "text" ? f.text : null;
+    kind === "eur"
+      ? f.eur2
+      : kind === "percent"
+        ? f.pct2
+        : kind === "date"
+          ? f.date
+          : kind === "days"
+            ? f.days
+            : kind === "text"
+              ? f.text
+              : null;
 
   // Scalars
   const marker = sb.cursor;
@@ -55,13 +65,21 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
   sb.line(marker, 1, text(lang, "parametersScalars"), "section", 5);
   sb.cursor = marker + 1;
   const defaults = defaultReferenceValues();
-  const columns = layoutColumns(sb, PARAMETER_LAYOUT, { parameter: 56, value: 18, usedValue: 18, defaultValue: 18, source: 70 });
+  const columns = layoutColumns(sb, PARAMETER_LAYOUT, {
+    parameter: 56,
+    value: 18,
+    usedValue: 18,
+    defaultValue: 18,
+    source: 70,
+  });
   const formats: { row: number; key: string; numberFormat: string }[] = [];
   const rows: CellValue[][] = PARAMETERS.map((def, i) => {
     const used = toSheetValue(def.kind, parameterRaw(analysis.reference, def));
     const typed = inputs.parameters[def.id];
     const nf = kindFormat(def.kind);
-    if (nf) for (const key of ["value", "usedValue", "defaultValue"]) formats.push({ row: i, key, numberFormat: nf });
+    if (nf)
+      for (const key of ["value", "usedValue", "defaultValue"])
+        formats.push({ row: i, key, numberFormat: nf });
     return [
       textCell(`param/${def.id}`),
       textCell(parameterLabel(lang, def)),
@@ -71,7 +89,15 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
       textCell(parameterSource(analysis.reference, def)),
     ];
   });
-  const placed = sb.rawTable("tblParametres", sb.cursor, 0, columns, rows, "TableStyleLight9", formats);
+  const placed = sb.rawTable(
+    "tblParametres",
+    sb.cursor,
+    0,
+    columns,
+    rows,
+    "TableStyleLight9",
+    formats
+  );
   const valueRange = placed.columnRange("value");
   const usedCol = placed.colOf("usedValue");
   sb.conditional({
@@ -94,15 +120,34 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
     sb.cursor = m + 1;
     sb.note(text(lang, "parametersAddRows"), 1);
     const layout = t === "ecbRates" ? ECB_LAYOUT : THRESHOLD_LAYOUT;
-    const cols = layoutColumns(sb, layout, { from: 12, to: 12, suppliesServices: 18, works: 18, rate: 12, source: 70 });
-    const fmt: Record<string, string> = { from: f.date, to: f.date, suppliesServices: f.eur2, works: f.eur2, rate: f.pct2 };
+    const cols = layoutColumns(sb, layout, {
+      from: 12,
+      to: 12,
+      suppliesServices: 18,
+      works: 18,
+      rate: 12,
+      source: 70,
+    });
+    const fmt: Record<string, string> = {
+      from: f.date,
+      to: f.date,
+      suppliesServices: f.eur2,
+      works: f.eur2,
+      rate: f.pct2,
+    };
     cols.forEach((c) => {
       if (fmt[c.key]) c.numberFormat = fmt[c.key];
     });
     const source = inputs.parameterTables[t] ?? datedRows(analysis.reference, t);
     const cells: CellValue[][] = source.map((r, i) => [
       textCell(`${section}/${i + 1}`),
-      ...layout.slice(1).map((d) => (d.field === "source" ? textCell(r.source === null || r.source === undefined ? null : String(r.source)) : scalarCell(r[d.field] ?? null))),
+      ...layout
+        .slice(1)
+        .map((d) =>
+          d.field === "source"
+            ? textCell(r.source === null || r.source === undefined ? null : String(r.source))
+            : scalarCell(r[d.field] ?? null)
+        ),
     ]);
     const tp = sb.rawTable(TABLE_NAMES[t], sb.cursor, 0, cols, cells, "TableStyleLight9");
     sb.cursor = tp.lastDataRow + 2;
@@ -110,4 +155,3 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
   sb.frozen = { rows: 2, cols: 2 };
   return sb.build();
 }
-

@@ -24,7 +24,16 @@
 import { indicator } from "../../core/analyse";
 import type { IndicatorResult, Row, Unit } from "../../core/indicators/types";
 import { a1, rangeA1, sheetRangeA1 } from "../a1";
-import { dateSerial, formula, fraction, scalarCell, textCell, unitFormat, unitText, unitValue } from "../cells";
+import {
+  dateSerial,
+  formula,
+  fraction,
+  scalarCell,
+  textCell,
+  unitFormat,
+  unitText,
+  unitValue,
+} from "../cells";
 import { AXES, AXIS_LABELS, diagnosticScores, questionLever } from "../diagnostic-questions";
 import {
   fieldCol,
@@ -35,7 +44,13 @@ import {
   type PlanSection,
 } from "../input-layout";
 import { ANSWER_SCALE, naText, pick, planList, sheetName, text, type PlanListKey } from "../labels";
-import { labelOf, layoutColumns, SheetBuilder, type BuildContext, type PlacedTable } from "../layout";
+import {
+  labelOf,
+  layoutColumns,
+  SheetBuilder,
+  type BuildContext,
+  type PlacedTable,
+} from "../layout";
 import type { CellValue, RangeRef, SheetSpec, TableStyle } from "../spec";
 import { maybeIndicator, summaryTable } from "./common";
 import type { DiagnosticBuild } from "./diagnostic";
@@ -97,10 +112,14 @@ class PlanWriter {
 
     const ids = new Set(o.rows.map((r) => r.id));
     const orphanField = layout.find((d) => d.field !== "key" && !d.input)!.field;
-    const orphanNote = o.section === "renewals" ? text(lang, "contractAbsent") : text(lang, "familyAbsent");
+    const orphanNote =
+      o.section === "renewals" ? text(lang, "contractAbsent") : text(lang, "familyAbsent");
     const orphans: KeyedRow[] = Object.keys(inputs.plan)
       .map((k) => splitPlanKey(k))
-      .filter((p): p is { section: PlanSection; id: string } => p !== null && p.section === o.section && !ids.has(p.id))
+      .filter(
+        (p): p is { section: PlanSection; id: string } =>
+          p !== null && p.section === o.section && !ids.has(p.id)
+      )
       .map((p) => p.id)
       .sort()
       .map((id) => ({ id, values: { [orphanField]: textCell(`${id} — ${orphanNote}`) } }));
@@ -112,7 +131,22 @@ class PlanWriter {
     columns.forEach((c) => {
       const nf = o.formats?.[c.key];
       if (nf) c.numberFormat = nf;
-      if (c.input || ["levers", "leverReasons", "reasons", "text", "objective", "description", "prompt", "element", "current", "consequence"].includes(c.key)) c.wrap = true;
+      if (
+        c.input ||
+        [
+          "levers",
+          "leverReasons",
+          "reasons",
+          "text",
+          "objective",
+          "description",
+          "prompt",
+          "element",
+          "current",
+          "consequence",
+        ].includes(c.key)
+      )
+        c.wrap = true;
     });
     const cellFormats: { row: number; key: string; numberFormat: string }[] = [];
     const cells: CellValue[][] = [];
@@ -125,17 +159,33 @@ class PlanWriter {
           if (d.field === "key") return textCell(key);
           if (inputFields.has(d.field)) return scalarCell(typed[d.field] ?? null);
           const v = row.values[d.field];
-          return typeof v === "function" ? v(r) : v ?? null;
-        }),
+          return typeof v === "function" ? v(r) : (v ?? null);
+        })
       );
-      for (const [k, nf] of Object.entries(row.formats ?? {})) cellFormats.push({ row: i, key: k, numberFormat: nf });
+      for (const [k, nf] of Object.entries(row.formats ?? {}))
+        cellFormats.push({ row: i, key: k, numberFormat: nf });
     });
     for (const extra of extras) {
-      cells.push(layout.map((d) => (d.field === "key" ? null : scalarCell(extra[d.field] ?? null))));
+      cells.push(
+        layout.map((d) => (d.field === "key" ? null : scalarCell(extra[d.field] ?? null)))
+      );
     }
-    const placed = sb.rawTable(o.table, top, 0, columns, cells, o.style ?? "TableStyleMedium2", cellFormats);
+    const placed = sb.rawTable(
+      o.table,
+      top,
+      0,
+      columns,
+      cells,
+      o.style ?? "TableStyleMedium2",
+      cellFormats
+    );
     for (const [field, l] of Object.entries(o.lists ?? {})) {
-      sb.validation({ range: placed.columnRange(field), list: this.lists.get(l.list)!, allowBlank: true, errorStyle: l.errorStyle });
+      sb.validation({
+        range: placed.columnRange(field),
+        list: this.lists.get(l.list)!,
+        allowBlank: true,
+        errorStyle: l.errorStyle,
+      });
     }
     sb.cursor = placed.lastDataRow + 1;
     return placed;
@@ -152,7 +202,9 @@ class PlanWriter {
     values[0] = text(this.lang, "total");
     for (const f of fields) {
       const col = placed.colOf(f);
-      values[col - 1] = formula(`=SUM(${rangeA1(placed.firstDataRow, col, placed.lastDataRow, col)})`);
+      values[col - 1] = formula(
+        `=SUM(${rangeA1(placed.firstDataRow, col, placed.lastDataRow, col)})`
+      );
     }
     sb.block(r, 1, [values], { style: "total", numberFormat: fmt });
     sb.cursor = r + 2;
@@ -174,8 +226,29 @@ export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
   LIST_KEYS.forEach((key, k) => {
     const col = LISTS_COL + k;
     const items = planList(lang, key);
-    sb.block(4, col, [[sb.h(key === "renewal" ? "renewalAction" : key === "structure" ? "structure" : key === "lever" ? "lever" : key)]], { style: "header" });
-    sb.block(5, col, items.map((i) => [textCell(i)]));
+    sb.block(
+      4,
+      col,
+      [
+        [
+          sb.h(
+            key === "renewal"
+              ? "renewalAction"
+              : key === "structure"
+                ? "structure"
+                : key === "lever"
+                  ? "lever"
+                  : key
+          ),
+        ],
+      ],
+      { style: "header" }
+    );
+    sb.block(
+      5,
+      col,
+      items.map((i) => [textCell(i)])
+    );
     w.lists.set(key, sb.ref(5, col, 4 + items.length, col));
     sb.width(col, 24);
   });
@@ -200,8 +273,28 @@ function section1(w: PlanWriter, diag: DiagnosticBuild): void {
   const { lang, inputs } = sb.ctx;
   w.marker("diagnostic", text(lang, "planS1"));
   sb.cell(sb.cursor++, 1, text(lang, "keyFigures"), "subtitle");
-  const ids = ["SP1", "SP3", "SP4", "SP5", "PF1", "PF2", "PF3", "PF4", "PF7", "PF8", "CO1", "RE1", "RE2", "RE3", "MU1", "MU3", "TE4"];
-  const inds = ids.map((id) => maybeIndicator(sb, id)).filter((i): i is IndicatorResult => i !== null);
+  const ids = [
+    "SP1",
+    "SP3",
+    "SP4",
+    "SP5",
+    "PF1",
+    "PF2",
+    "PF3",
+    "PF4",
+    "PF7",
+    "PF8",
+    "CO1",
+    "RE1",
+    "RE2",
+    "RE3",
+    "MU1",
+    "MU3",
+    "TE4",
+  ];
+  const inds = ids
+    .map((id) => maybeIndicator(sb, id))
+    .filter((i): i is IndicatorResult => i !== null);
   summaryTable(sb, "tblPlanChiffres", inds, sb.cursor, 1);
 
   // 360° scores: live links to the Diagnostic 360 sheet.
@@ -213,7 +306,9 @@ function section1(w: PlanWriter, diag: DiagnosticBuild): void {
     const cell = diag.scoreCells[axis];
     return [
       axis === "overall" ? text(lang, "overall") : pick(lang, AXIS_LABELS[axis]),
-      formula(`=IF(${sheetRangeA1(diagName, cell.row, cell.col)}="","",${sheetRangeA1(diagName, cell.row, cell.col)})`),
+      formula(
+        `=IF(${sheetRangeA1(diagName, cell.row, cell.col)}="","",${sheetRangeA1(diagName, cell.row, cell.col)})`
+      ),
     ];
   });
   sb.block(head + 1, 1, rows, { columnFormats: [null, sb.f.pct] });
@@ -253,18 +348,54 @@ function section1(w: PlanWriter, diag: DiagnosticBuild): void {
       { key: "action", header: sb.h("objective"), width: 40, wrap: true },
     ],
     cells,
-    "TableStyleLight15",
+    "TableStyleLight15"
   );
   sb.cursor = placed.lastDataRow + 2;
 }
 
 const ORIENTATIONS: { id: string; prompt: Pair }[] = [
-  { id: "politiques", prompt: ["Quelles politiques publiques prioritaires les achats doivent-ils servir (projet de mandat, projet de territoire) ?", "Which priority public policies should purchasing serve (mandate, territorial project)?"] },
-  { id: "ecologie", prompt: ["Transition écologique : quels engagements (énergie, sobriété, économie circulaire, alimentation durable) ?", "Ecological transition: which commitments (energy, sufficiency, circular economy, sustainable food)?"] },
-  { id: "social", prompt: ["Insertion et emploi : quelles clauses sociales et quels publics ?", "Inclusion and jobs: which social clauses and which groups?"] },
-  { id: "economie", prompt: ["Développement économique local : accès des PME, allotissement, sourcing local ?", "Local economic development: SME access, lots, local sourcing?"] },
-  { id: "cooperation", prompt: ["Coopération : mutualisation avec l'intercommunalité, les communes, les syndicats ?", "Cooperation: pooling with the intercommunality, municipalities, syndicates?"] },
-  { id: "budget", prompt: ["Maîtrise budgétaire : quel objectif d'économies et sur quelles familles ?", "Budget control: which savings target, on which families?"] },
+  {
+    id: "politiques",
+    prompt: [
+      "Quelles politiques publiques prioritaires les achats doivent-ils servir (projet de mandat, projet de territoire) ?",
+      "Which priority public policies should purchasing serve (mandate, territorial project)?",
+    ],
+  },
+  {
+    id: "ecologie",
+    prompt: [
+      "Transition écologique : quels engagements (énergie, sobriété, économie circulaire, alimentation durable) ?",
+      "Ecological transition: which commitments (energy, sufficiency, circular economy, sustainable food)?",
+    ],
+  },
+  {
+    id: "social",
+    prompt: [
+      "Insertion et emploi : quelles clauses sociales et quels publics ?",
+      "Inclusion and jobs: which social clauses and which groups?",
+    ],
+  },
+  {
+    id: "economie",
+    prompt: [
+      "Développement économique local : accès des PME, allotissement, sourcing local ?",
+      "Local economic development: SME access, lots, local sourcing?",
+    ],
+  },
+  {
+    id: "cooperation",
+    prompt: [
+      "Coopération : mutualisation avec l'intercommunalité, les communes, les syndicats ?",
+      "Cooperation: pooling with the intercommunality, municipalities, syndicates?",
+    ],
+  },
+  {
+    id: "budget",
+    prompt: [
+      "Maîtrise budgétaire : quel objectif d'économies et sur quelles familles ?",
+      "Budget control: which savings target, on which families?",
+    ],
+  },
 ];
 
 function section2(w: PlanWriter): void {
@@ -272,7 +403,10 @@ function section2(w: PlanWriter): void {
     section: "orientations",
     title: [text("fr", "planS2"), text("en", "planS2")],
     table: "tblPlanOrientations",
-    rows: ORIENTATIONS.map((o) => ({ id: o.id, values: { prompt: textCell(pick(w.lang, o.prompt)) } })),
+    rows: ORIENTATIONS.map((o) => ({
+      id: o.id,
+      values: { prompt: textCell(pick(w.lang, o.prompt)) },
+    })),
     widths: { prompt: 60, text: 80 },
     style: "TableStyleLight9",
   });
@@ -287,23 +421,78 @@ interface ObjectiveDef {
 }
 
 const OBJECTIVES: ObjectiveDef[] = [
-  { id: "PF1", objective: ["Augmenter la part de la dépense couverte par un marché", "Increase the share of spend under contract"], target: () => null },
+  {
+    id: "PF1",
+    objective: [
+      "Augmenter la part de la dépense couverte par un marché",
+      "Increase the share of spend under contract",
+    ],
+    target: () => null,
+  },
   {
     id: "PF3",
     objective: ["Réduire la part des procédures à offre unique", "Reduce single-bid procedures"],
-    target: (_i, w) => ({ value: w.sb.ctx.analysis.reference.sms.singleBidder.green, source: w.sb.ctx.analysis.reference.sms.singleBidder.source }),
+    target: (_i, w) => ({
+      value: w.sb.ctx.analysis.reference.sms.singleBidder.green,
+      source: w.sb.ctx.analysis.reference.sms.singleBidder.source,
+    }),
   },
-  { id: "PF4", objective: ["Aucun marché sans publicité ni mise en concurrence au-delà du seuil de dispense", "No direct award at or above the exemption threshold"], target: () => ({ value: 0, source: "Art. R2122-8 CCP" }) },
-  { id: "PF8", objective: ["Payer les fournisseurs dans le délai global de paiement", "Pay suppliers within the legal payment time"], target: (i) => ({ value: 0, source: i.reference?.source ?? "Art. R2192-10 CCP" }) },
-  { id: "CO1", objective: ["Traiter les signaux de fractionnement (passer les marchés nécessaires)", "Address splitting signals (award the contracts needed)"], target: () => ({ value: 0, source: "Art. R2121-1 à R2121-7 CCP (computation des seuils)" }) },
-  { id: "RE1", objective: ["Intégrer une considération environnementale dans les marchés", "Include an environmental consideration in contracts"], target: (i) => refTarget(i) },
-  { id: "RE2", objective: ["Intégrer une considération sociale dans les marchés", "Include a social consideration in contracts"], target: (i) => refTarget(i) },
-  { id: "RE3", objective: ["Faciliter l'accès des PME", "Make access easier for SMEs"], target: (i) => refTarget(i) },
-  { id: "MU1", objective: ["Développer la mutualisation des achats", "Develop pooled purchasing"], target: (i) => refTarget(i) },
+  {
+    id: "PF4",
+    objective: [
+      "Aucun marché sans publicité ni mise en concurrence au-delà du seuil de dispense",
+      "No direct award at or above the exemption threshold",
+    ],
+    target: () => ({ value: 0, source: "Art. R2122-8 CCP" }),
+  },
+  {
+    id: "PF8",
+    objective: [
+      "Payer les fournisseurs dans le délai global de paiement",
+      "Pay suppliers within the legal payment time",
+    ],
+    target: (i) => ({ value: 0, source: i.reference?.source ?? "Art. R2192-10 CCP" }),
+  },
+  {
+    id: "CO1",
+    objective: [
+      "Traiter les signaux de fractionnement (passer les marchés nécessaires)",
+      "Address splitting signals (award the contracts needed)",
+    ],
+    target: () => ({ value: 0, source: "Art. R2121-1 à R2121-7 CCP (computation des seuils)" }),
+  },
+  {
+    id: "RE1",
+    objective: [
+      "Intégrer une considération environnementale dans les marchés",
+      "Include an environmental consideration in contracts",
+    ],
+    target: (i) => refTarget(i),
+  },
+  {
+    id: "RE2",
+    objective: [
+      "Intégrer une considération sociale dans les marchés",
+      "Include a social consideration in contracts",
+    ],
+    target: (i) => refTarget(i),
+  },
+  {
+    id: "RE3",
+    objective: ["Faciliter l'accès des PME", "Make access easier for SMEs"],
+    target: (i) => refTarget(i),
+  },
+  {
+    id: "MU1",
+    objective: ["Développer la mutualisation des achats", "Develop pooled purchasing"],
+    target: (i) => refTarget(i),
+  },
 ];
 
 function refTarget(i: IndicatorResult): { value: number; source: string } | null {
-  return i.reference && i.reference.unit === i.unit ? { value: i.reference.value, source: `${i.reference.label} — ${i.reference.source}` } : null;
+  return i.reference && i.reference.unit === i.unit
+    ? { value: i.reference.value, source: `${i.reference.label} — ${i.reference.source}` }
+    : null;
 }
 
 /** Row of each objective id in the sheet (for section 8's live targets). */
@@ -336,11 +525,22 @@ function section3(w: PlanWriter): { placed: PlacedTable; rows: ObjectiveRows } {
     table: "tblPlanObjectifs",
     rows,
     formats: { deadline: sb.f.date },
-    widths: { objective: 40, indicator: 34, baseline: 16, proposedTarget: 16, source: 40, target: 16, deadline: 13, owner: 20 },
+    widths: {
+      objective: 40,
+      indicator: 34,
+      baseline: 16,
+      proposedTarget: 16,
+      source: 40,
+      target: 16,
+      deadline: 13,
+      owner: 20,
+    },
   });
   sb.cursor++;
   const out: ObjectiveRows = new Map();
-  rows.forEach((r, i) => out.set(r.id, { row: placed.firstDataRow + i, unit: indicator(sb.ctx.analysis, r.id).unit }));
+  rows.forEach((r, i) =>
+    out.set(r.id, { row: placed.firstDataRow + i, unit: indicator(sb.ctx.analysis, r.id).unit })
+  );
   return { placed, rows: out };
 }
 
@@ -353,7 +553,8 @@ function section4(w: PlanWriter): void {
   const { lang, analysis, inputs } = sb.ctx;
   const mu3 = maybeIndicator(sb, "MU3");
   const potential = new Map<string, number>();
-  for (const r of mu3?.tables.byFamily ?? []) if (typeof r.centralSavings === "number") potential.set(String(r.familyKey), r.centralSavings);
+  for (const r of mu3?.tables.byFamily ?? [])
+    if (typeof r.centralSavings === "number") potential.set(String(r.familyKey), r.centralSavings);
   const rows: KeyedRow[] = analysis.plan.map((p) => ({
     id: p.familyKey,
     values: {
@@ -363,7 +564,11 @@ function section4(w: PlanWriter): void {
       quadrant: p.quadrant,
       strategy: textCell(p.strategy),
       levers: textCell(joinLevers(p.levers)),
-      leverReasons: textCell(p.levers.length === 0 ? p.scores.explanation.join(" ; ") : p.levers.map((l) => `${l.indicator} : ${l.reason}`).join(" ; ")),
+      leverReasons: textCell(
+        p.levers.length === 0
+          ? p.scores.explanation.join(" ; ")
+          : p.levers.map((l) => `${l.indicator} : ${l.reason}`).join(" ; ")
+      ),
       te4: textCell(p.te4.recommendation),
       mutualisationPotential: potential.get(p.familyKey) ?? null,
     },
@@ -376,7 +581,9 @@ function section4(w: PlanWriter): void {
       values: {
         familyLabel: textCell(`${text(lang, "transverse")} — ${pick(lang, q.topic)}`),
         levers: textCell(`${questionLever(lang, q)} (360 ${q.id})`),
-        leverReasons: textCell(`${pick(lang, ANSWER_SCALE[wk.answer])} : ${pick(lang, q.text)} → ${pick(lang, q.action)}`),
+        leverReasons: textCell(
+          `${pick(lang, ANSWER_SCALE[wk.answer])} : ${pick(lang, q.text)} → ${pick(lang, q.action)}`
+        ),
       },
     });
   }
@@ -433,7 +640,12 @@ function section5(w: PlanWriter): void {
       description: textCell(typeof r.description === "string" ? r.description : null),
       familyLabel: textCell(typeof r.familyLabel === "string" ? r.familyLabel : null),
       supplier: textCell(typeof r.supplier === "string" ? r.supplier : null),
-      amount: typeof r.amendedAmount === "number" ? r.amendedAmount : typeof r.amount === "number" ? r.amount : null,
+      amount:
+        typeof r.amendedAmount === "number"
+          ? r.amendedAmount
+          : typeof r.amount === "number"
+            ? r.amount
+            : null,
       endDate: typeof r.endDate === "string" ? dateSerial(r.endDate) : null,
       monthsLeft: typeof r.monthsLeft === "number" ? r.monthsLeft : null,
     },
@@ -446,9 +658,24 @@ function section5(w: PlanWriter): void {
     notes,
     formats: { amount: sb.f.eur2, endDate: sb.f.date, monthsLeft: "0.0", launch: sb.f.date },
     lists: { renewalAction: { list: "renewal", errorStyle: "warning" } },
-    widths: { contractRef: 16, entity: 20, description: 30, familyLabel: 24, supplier: 24, endDate: 12, monthsLeft: 9, renewalAction: 24, launch: 12 },
+    widths: {
+      contractRef: 16,
+      entity: 20,
+      description: 30,
+      familyLabel: 24,
+      supplier: 24,
+      endDate: 12,
+      monthsLeft: 9,
+      renewalAction: 24,
+      launch: 12,
+    },
   });
-  if (rows.length > 0) sb.conditional({ range: placed.columnRange("monthsLeft"), type: "iconSet", iconSet: "threeTrafficLights1" });
+  if (rows.length > 0)
+    sb.conditional({
+      range: placed.columnRange("monthsLeft"),
+      type: "iconSet",
+      iconSet: "threeTrafficLights1",
+    });
   w.totals(placed, ["amount"], sb.f.eur2);
 }
 
@@ -460,27 +687,95 @@ function section6(w: PlanWriter): void {
     const ind = maybeIndicator(sb, id);
     if (!ind) return null;
     if (ind.value === null) return textCell(naText(lang, ind));
-    return textCell(`${unitText(lang, ind.unit, ind.value)} (${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of})`);
+    return textCell(
+      `${unitText(lang, ind.unit, ind.value)} (${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of})`
+    );
   };
   const refText = (id: string): CellValue => {
     const ind = maybeIndicator(sb, id);
-    return ind?.reference ? textCell(`${ind.reference.label} (${unitText(lang, ind.reference.unit, ind.reference.value)})`) : null;
+    return ind?.reference
+      ? textCell(
+          `${ind.reference.label} (${unitText(lang, ind.reference.unit, ind.reference.value)})`
+        )
+      : null;
   };
   const items: { id: string; element: Pair; current: CellValue; reference: CellValue }[] = [
-    { id: "charte", element: ["Charte achats responsables adoptée", "Responsible purchasing charter adopted"], current: null, reference: textCell(ref.pnad.source) },
-    { id: "code", element: ["Code de conduite des fournisseurs", "Supplier code of conduct"], current: null, reference: null },
-    { id: "RE1", element: ["Marchés avec considération environnementale (PNAD)", "Contracts with an environmental consideration (PNAD)"], current: current("RE1"), reference: refText("RE1") },
-    { id: "RE2", element: ["Marchés avec considération sociale (PNAD)", "Contracts with a social consideration (PNAD)"], current: current("RE2"), reference: refText("RE2") },
-    { id: "RE3", element: ["Marchés attribués à des PME (OECP)", "Contracts awarded to SMEs (OECP)"], current: current("RE3"), reference: refText("RE3") },
-    { id: "RE5", element: ["Achats auprès de l'insertion et de l'ESS", "Purchases from inclusion and social-economy suppliers"], current: current("RE5"), reference: null },
-    { id: "RE6", element: ["SPASER (obligatoire au-delà de 50 M€ d'achats annuels)", "SPASER (mandatory above €50M annual purchases)"], current: current("RE6"), reference: refText("RE6") },
-    { id: "CO5", element: ["Loi Climat et Résilience : considérations obligatoires", "Loi Climat: mandatory considerations"], current: current("CO5"), reference: textCell(ref.loiClimatStart.source) },
+    {
+      id: "charte",
+      element: ["Charte achats responsables adoptée", "Responsible purchasing charter adopted"],
+      current: null,
+      reference: textCell(ref.pnad.source),
+    },
+    {
+      id: "code",
+      element: ["Code de conduite des fournisseurs", "Supplier code of conduct"],
+      current: null,
+      reference: null,
+    },
+    {
+      id: "RE1",
+      element: [
+        "Marchés avec considération environnementale (PNAD)",
+        "Contracts with an environmental consideration (PNAD)",
+      ],
+      current: current("RE1"),
+      reference: refText("RE1"),
+    },
+    {
+      id: "RE2",
+      element: [
+        "Marchés avec considération sociale (PNAD)",
+        "Contracts with a social consideration (PNAD)",
+      ],
+      current: current("RE2"),
+      reference: refText("RE2"),
+    },
+    {
+      id: "RE3",
+      element: ["Marchés attribués à des PME (OECP)", "Contracts awarded to SMEs (OECP)"],
+      current: current("RE3"),
+      reference: refText("RE3"),
+    },
+    {
+      id: "RE5",
+      element: [
+        "Achats auprès de l'insertion et de l'ESS",
+        "Purchases from inclusion and social-economy suppliers",
+      ],
+      current: current("RE5"),
+      reference: null,
+    },
+    {
+      id: "RE6",
+      element: [
+        "SPASER (obligatoire au-delà de 50 M€ d'achats annuels)",
+        "SPASER (mandatory above €50M annual purchases)",
+      ],
+      current: current("RE6"),
+      reference: refText("RE6"),
+    },
+    {
+      id: "CO5",
+      element: [
+        "Loi Climat et Résilience : considérations obligatoires",
+        "Loi Climat: mandatory considerations",
+      ],
+      current: current("CO5"),
+      reference: textCell(ref.loiClimatStart.source),
+    },
   ];
   w.section({
     section: "responsible",
     title: [text("fr", "planS6"), text("en", "planS6")],
     table: "tblPlanAchatsResponsables",
-    rows: items.map((i) => ({ id: i.id, values: { element: textCell(pick(lang, i.element)), current: i.current, reference: i.reference } })),
+    rows: items.map((i) => ({
+      id: i.id,
+      values: {
+        element: textCell(pick(lang, i.element)),
+        current: i.current,
+        reference: i.reference,
+      },
+    })),
     formats: { deadline: sb.f.date },
     lists: { status: { list: "status", errorStyle: "stop" } },
     widths: { element: 40, current: 34, reference: 34, commitment: 30, deadline: 12, comment: 30 },
@@ -497,10 +792,12 @@ function section7(w: PlanWriter): void {
   const te4 = maybeIndicator(sb, "TE4");
   const consequence = new Map<string, string>();
   for (const r of mu6?.tables.pooledThresholds ?? []) {
-    if (typeof r.consequence === "string" && !consequence.has(String(r.familyKey))) consequence.set(String(r.familyKey), r.consequence);
+    if (typeof r.consequence === "string" && !consequence.has(String(r.familyKey)))
+      consequence.set(String(r.familyKey), r.consequence);
   }
   const rec = new Map<string, string>();
-  for (const r of te4?.tables.recommendations ?? []) if (typeof r.recommendation === "string") rec.set(String(r.familyKey), r.recommendation);
+  for (const r of te4?.tables.recommendations ?? [])
+    if (typeof r.recommendation === "string") rec.set(String(r.familyKey), r.recommendation);
   const notes: string[] = [];
   if (mu2 && mu2.value === null) notes.push(naText(lang, mu2));
   const rows: KeyedRow[] = (mu2?.tables.candidates ?? []).map((r) => {
@@ -523,8 +820,21 @@ function section7(w: PlanWriter): void {
     rows,
     notes,
     formats: { amount: sb.f.eur2, deadline: sb.f.date },
-    lists: { structure: { list: "structure", errorStyle: "warning" }, status: { list: "status", errorStyle: "stop" } },
-    widths: { familyLabel: 30, entities: 34, amount: 15, consequence: 40, te4: 14, structure: 26, coordinator: 20, deadline: 12, status: 12 },
+    lists: {
+      structure: { list: "structure", errorStyle: "warning" },
+      status: { list: "status", errorStyle: "stop" },
+    },
+    widths: {
+      familyLabel: 30,
+      entities: 34,
+      amount: 15,
+      consequence: 40,
+      te4: 14,
+      structure: 26,
+      coordinator: 20,
+      deadline: 12,
+      status: 12,
+    },
     style: "TableStyleMedium7",
   });
   w.totals(placed, ["amount"], sb.f.eur2);
@@ -539,7 +849,12 @@ function section7(w: PlanWriter): void {
     return;
   }
   const head = sb.cursor;
-  sb.block(head, 1, [[sb.h("scenario"), sb.h("ratePercent"), sb.h("addressableAmount"), sb.h("savings")]], { style: "header" });
+  sb.block(
+    head,
+    1,
+    [[sb.h("scenario"), sb.h("ratePercent"), sb.h("addressableAmount"), sb.h("savings")]],
+    { style: "header" }
+  );
   const scen = mu3.tables.scenarios ?? [];
   const cells: CellValue[][] = scen.map((s, i) => {
     const r = head + 1 + i;
@@ -550,7 +865,8 @@ function section7(w: PlanWriter): void {
       formula(`=ROUND(${a1(r, 2)}*${a1(r, 3)},2)`),
     ];
   });
-  if (cells.length > 0) sb.block(head + 1, 1, cells, { columnFormats: [null, sb.f.pct, sb.f.eur2, sb.f.eur2] });
+  if (cells.length > 0)
+    sb.block(head + 1, 1, cells, { columnFormats: [null, sb.f.pct, sb.f.eur2, sb.f.eur2] });
   sb.cursor = head + cells.length + 2;
 }
 
@@ -572,7 +888,9 @@ function section8(w: PlanWriter, objectives: { placed: PlacedTable; rows: Object
         indicator: textCell(`${ind.id} · ${labelOf(sb.ctx, ind)}`),
         currentValue: ind.value === null ? text(lang, "na") : unitValue(ind.unit, ind.value),
         followTarget: obj
-          ? formula(`=IF(${a1(obj.row, targetCol)}<>"",${a1(obj.row, targetCol)},IF(${a1(obj.row, proposedCol)}<>"",${a1(obj.row, proposedCol)},""))`)
+          ? formula(
+              `=IF(${a1(obj.row, targetCol)}<>"",${a1(obj.row, targetCol)},IF(${a1(obj.row, proposedCol)}<>"",${a1(obj.row, proposedCol)},""))`
+            )
           : null,
         frequency: text(lang, "monthly"),
       },
@@ -584,7 +902,14 @@ function section8(w: PlanWriter, objectives: { placed: PlacedTable; rows: Object
     title: [text("fr", "planS8"), text("en", "planS8")],
     table: "tblPlanEvaluation",
     rows,
-    widths: { indicator: 40, currentValue: 16, followTarget: 16, frequency: 12, owner: 20, comment: 30 },
+    widths: {
+      indicator: 40,
+      currentValue: 16,
+      followTarget: 16,
+      frequency: 12,
+      owner: 20,
+      comment: 30,
+    },
     style: "TableStyleLight9",
   });
   sb.cursor++;

@@ -35,7 +35,12 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
         type: "bar",
         title: text(lang, "chartPerInhabitant"),
         categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-        series: [{ name: sb.ref(placed.headerRow, per), values: sb.ref(placed.firstDataRow, per, placed.lastDataRow, per) }],
+        series: [
+          {
+            name: sb.ref(placed.headerRow, per),
+            values: sb.ref(placed.firstDataRow, per, placed.lastDataRow, per),
+          },
+        ],
         anchor: { row: placed.headerRow, col: 7, widthCols: 6, heightRows: 12 },
         valueFormat: sb.f.eurHab,
         legend: "none",

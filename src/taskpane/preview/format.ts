@@ -6,7 +6,10 @@
 import type { Lang } from "../i18n";
 
 function group(lang: Lang, n: number, decimals: number): string {
-  return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
 }
 
 function decimalsOf(format: string): number {
@@ -24,19 +27,35 @@ function serialToDate(serial: number): string {
 }
 
 const MONTHS_SHORT: Record<Lang, string[]> = {
-  fr: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+  fr: [
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+  ],
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
 
 /** A cell value as Excel would show it with this number format. */
 export function formatValue(lang: Lang, value: unknown, format: string | undefined): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return lang === "fr" ? (value ? "VRAI" : "FAUX") : value ? "TRUE" : "FALSE";
+  if (typeof value === "boolean")
+    return lang === "fr" ? (value ? "VRAI" : "FAUX") : value ? "TRUE" : "FALSE";
   if (typeof value !== "number") return String(value);
   if (!Number.isFinite(value)) return "";
   const f = (format ?? "").split(";")[0];
   if (f === "" || f === "General" || f === "@") {
-    return Number.isInteger(value) ? group(lang, value, 0).replace(/\s/g, "") : group(lang, value, Math.min(4, (String(value).split(".")[1] ?? "").length));
+    return Number.isInteger(value)
+      ? group(lang, value, 0).replace(/\s/g, "")
+      : group(lang, value, Math.min(4, (String(value).split(".")[1] ?? "").length));
   }
   if (/[dy]/i.test(f) && !/[#0]/.test(f.replace(/\[.*?\]/g, ""))) {
     if (/mmm/i.test(f)) {

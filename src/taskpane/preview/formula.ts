@@ -15,7 +15,12 @@ export interface FormulaContext {
 
 class Unsupported extends Error {}
 
-type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; sheet: string | null; r1: number; c1: number; r2: number; c2: number } | { t: "id"; v: string } | { t: "op"; v: string };
+type Token =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; sheet: string | null; r1: number; c1: number; r2: number; c2: number }
+  | { t: "id"; v: string }
+  | { t: "op"; v: string };
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -23,7 +28,8 @@ function colIndex(letters: string): number {
   return n - 1;
 }
 
-const REF = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;
+const REF =
+  /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -60,7 +66,14 @@ function tokenize(src: string): Token[] {
       const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
       const r1 = Number(m[4]) - 1;
       const c1 = colIndex(m[3]);
-      out.push({ t: "ref", sheet, r1, c1, r2: m[6] ? Number(m[6]) - 1 : r1, c2: m[5] ? colIndex(m[5]) : c1 });
+      out.push({
+        t: "ref",
+        sheet,
+        r1,
+        c1,
+        r2: m[6] ? Number(m[6]) - 1 : r1,
+        c2: m[5] ? colIndex(m[5]) : c1,
+      });
       i += m[0].length;
       continue;
     }
@@ -109,7 +122,8 @@ function matches(value: FValue, criterion: FValue): boolean {
     const m = /^(<>|<=|>=|=|<|>)(.*)$/.exec(criterion);
     if (m) {
       const target = m[2];
-      const bothNumbers = typeof value === "number" && target.trim() !== "" && !Number.isNaN(Number(target));
+      const bothNumbers =
+        typeof value === "number" && target.trim() !== "" && !Number.isNaN(Number(target));
       const a = bothNumbers ? (value as number) : String(value ?? "").toLowerCase();
       const b = bothNumbers ? Number(target) : target.toLowerCase();
       switch (m[1]) {
@@ -180,7 +194,11 @@ function call(name: string, args: Val[]): Val {
       const range = Array.isArray(args[0]) ? args[0] : [args[0]];
       const sums = args[2] === undefined ? range : Array.isArray(args[2]) ? args[2] : [args[2]];
       const crit = scalar(args[1]);
-      return range.reduce<number>((acc, v, i) => (matches(v, crit) && typeof sums[i] === "number" ? acc + (sums[i] as number) : acc), 0);
+      return range.reduce<number>(
+        (acc, v, i) =>
+          matches(v, crit) && typeof sums[i] === "number" ? acc + (sums[i] as number) : acc,
+        0
+      );
     }
     case "ROUND": {
       const p = Math.pow(10, num(args[1] ?? 0));
@@ -201,7 +219,7 @@ class Parser {
   private i = 0;
   constructor(
     private readonly tokens: Token[],
-    private readonly ctx: FormulaContext,
+    private readonly ctx: FormulaContext
   ) {}
 
   private peek(): Token | undefined {
@@ -311,7 +329,8 @@ class Parser {
       case "ref": {
         if (t.r1 === t.r2 && t.c1 === t.c2) return this.ctx.cell(t.sheet, t.r1, t.c1);
         const out: FValue[] = [];
-        for (let r = t.r1; r <= t.r2; r++) for (let c = t.c1; c <= t.c2; c++) out.push(this.ctx.cell(t.sheet, r, c));
+        for (let r = t.r1; r <= t.r2; r++)
+          for (let c = t.c1; c <= t.c2; c++) out.push(this.ctx.cell(t.sheet, r, c));
         return out;
       }
       case "id": {

@@ -14,10 +14,14 @@ export interface LoadOptions {
   settingsStore?: SettingsStore;
 }
 
-function readInWorker(bytes: ArrayBuffer): Promise<{ sheets: string[]; date1904: boolean; tables: MemoryTable[] }> {
+function readInWorker(
+  bytes: ArrayBuffer
+): Promise<{ sheets: string[]; date1904: boolean; tables: MemoryTable[] }> {
   return new Promise((resolve, reject) => {
     // @ts-ignore TS1343: import.meta is allowed in the webpack (ES module) build, see worker-client.ts.
-    const worker = new Worker(new URL("./xlsx.worker.ts", import.meta.url), { name: "optima-achats-xlsx" });
+    const worker = new Worker(new URL("./xlsx.worker.ts", import.meta.url), {
+      name: "optima-achats-xlsx",
+    });
     let meta: Extract<XlsxFromWorker, { type: "meta" }> | null = null;
     let rows: Cell[][][] = [];
     worker.onmessage = (event: MessageEvent<XlsxFromWorker>) => {
@@ -34,7 +38,14 @@ function readInWorker(bytes: ArrayBuffer): Promise<{ sheets: string[]; date1904:
         resolve({
           sheets: m.sheets,
           date1904: m.date1904,
-          tables: m.tables.map((t, i) => ({ name: t.name, sheet: t.sheet, firstRow: t.firstRow, firstCol: t.firstCol, isExcelTable: t.isExcelTable, rows: rows[i] })),
+          tables: m.tables.map((t, i) => ({
+            name: t.name,
+            sheet: t.sheet,
+            firstRow: t.firstRow,
+            firstCol: t.firstCol,
+            isExcelTable: t.isExcelTable,
+            rows: rows[i],
+          })),
         });
       } else if (msg.type === "error") {
         worker.terminate();
@@ -64,7 +75,10 @@ export function scaleSpend(tables: MemoryTable[], scale: number): MemoryTable[] 
   });
 }
 
-export async function loadWorkbook(bytes: ArrayBuffer, options: LoadOptions = {}): Promise<InMemoryWorkbook> {
+export async function loadWorkbook(
+  bytes: ArrayBuffer,
+  options: LoadOptions = {}
+): Promise<InMemoryWorkbook> {
   const wb = await readInWorker(bytes);
   return new InMemoryWorkbook({
     tables: scaleSpend(wb.tables, Math.floor(options.scale ?? 1)),

@@ -12,7 +12,14 @@ export type XlsxFromWorker =
       type: "meta";
       sheets: string[];
       date1904: boolean;
-      tables: { name: string; sheet: string; firstRow: number; firstCol: number; isExcelTable: boolean; rowCount: number }[];
+      tables: {
+        name: string;
+        sheet: string;
+        firstRow: number;
+        firstCol: number;
+        isExcelTable: boolean;
+        rowCount: number;
+      }[];
     }
   | { type: "rows"; table: number; rows: Cell[][] }
   | { type: "done" }
@@ -32,13 +39,24 @@ scope.onmessage = (event) => {
       type: "meta",
       sheets: wb.sheets,
       date1904: wb.date1904,
-      tables: wb.tables.map((t) => ({ name: t.name, sheet: t.sheet, firstRow: t.firstRow, firstCol: t.firstCol, isExcelTable: t.isExcelTable, rowCount: t.rows.length })),
+      tables: wb.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet,
+        firstRow: t.firstRow,
+        firstCol: t.firstCol,
+        isExcelTable: t.isExcelTable,
+        rowCount: t.rows.length,
+      })),
     });
     wb.tables.forEach((t, i) => {
-      for (let start = 0; start < t.rows.length; start += BLOCK) scope.postMessage({ type: "rows", table: i, rows: t.rows.slice(start, start + BLOCK) });
+      for (let start = 0; start < t.rows.length; start += BLOCK)
+        scope.postMessage({ type: "rows", table: i, rows: t.rows.slice(start, start + BLOCK) });
     });
     scope.postMessage({ type: "done" });
   } catch (error) {
-    scope.postMessage({ type: "error", detail: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({
+      type: "error",
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 };
