@@ -279,6 +279,22 @@ export type SheetKey =
   | "diagnostic"
   | "parametres";
 
+/** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
+export const SHEET_ORDER: readonly SheetKey[] = [
+  "dashboard",
+  "cartographie",
+  "fournisseurs",
+  "conformite",
+  "mutualisation",
+  "responsable",
+  "territoires",
+  "anomalies",
+  "historique",
+  "plan",
+  "diagnostic",
+  "parametres",
+];
+
 export type SheetMode = "replace" | "append" | "merge-inputs";
 
 export interface SheetSpec {

@@ -23,7 +23,7 @@ import { buildMutualisation } from "./sheets/mutualisation";
 import { buildParametres } from "./sheets/parametres";
 import { buildPlan } from "./sheets/plan";
 import { buildTerritoires } from "./sheets/territoires";
-import type { SheetKey, Stamp, WorkbookSpec } from "./spec";
+import { SHEET_ORDER, type SheetKey, type Stamp, type WorkbookSpec } from "./spec";
 
 export interface WorkbookOptions {
   /** ISO date (or date-time) of the run, "2026-01-15"; required, the report never reads the clock. */
@@ -35,21 +35,7 @@ export interface WorkbookOptions {
   previousInputs?: UserInputs;
 }
 
-/** Sheet keys in SPEC §5 order. */
-export const SHEET_ORDER: readonly SheetKey[] = [
-  "dashboard",
-  "cartographie",
-  "fournisseurs",
-  "conformite",
-  "mutualisation",
-  "responsable",
-  "territoires",
-  "anomalies",
-  "historique",
-  "plan",
-  "diagnostic",
-  "parametres",
-];
+export { SHEET_ORDER };
 
 const MAX_LISTED_PARAMETERS = 5;
 

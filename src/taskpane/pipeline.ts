@@ -7,7 +7,7 @@
  */
 import { missingRequired } from "../core/detect";
 import type { Cell } from "../core/model";
-import type { SheetKey, WorkbookSpec } from "../report/spec";
+import { SHEET_ORDER, type SheetKey, type WorkbookSpec } from "../report/spec";
 import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
 import { PaneError } from "./errors";
 import {
@@ -242,21 +242,7 @@ export async function runAnalysis(
 
 /** Analysis sheets, plus the plan and diagnostic when they already exist (refreshed, inputs kept). */
 export function defaultSheetKeys(planExists: boolean): SheetKey[] {
-  const all: SheetKey[] = [
-    "dashboard",
-    "cartographie",
-    "fournisseurs",
-    "conformite",
-    "mutualisation",
-    "responsable",
-    "territoires",
-    "anomalies",
-    "historique",
-    "plan",
-    "diagnostic",
-    "parametres",
-  ];
-  return planExists ? all : all.filter((k) => !PLAN_KEYS.includes(k));
+  return SHEET_ORDER.filter((k) => planExists || !PLAN_KEYS.includes(k));
 }
 
 /**

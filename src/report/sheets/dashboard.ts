@@ -77,8 +77,8 @@ export function buildDashboard(ctx: BuildContext): SheetSpec {
   };
   pareto(sb, nextChart);
   trend(sb, nextChart);
-  procedures(sb, nextChart);
-  channels(sb, nextChart);
+  mixChart(sb, nextChart, PROCEDURE_MIX);
+  mixChart(sb, nextChart, CHANNEL_MIX);
   gauges(sb, nextChart);
 
   sb.frozen = { rows: 2, cols: 0 };
@@ -248,64 +248,64 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
   });
 }
 
-function procedures(sb: SheetBuilder, nextChart: () => number): void {
-  const ind = maybeIndicator(sb, "PF2");
-  if (!ind) return;
-  const placed = indicatorTable(
-    sb,
-    ind,
-    "byProcedure",
-    "tblTdbProcedures",
-    [
-      { key: "procedure", header: "procedure", kind: "text", width: 40 },
-      { key: "contracts", header: "contracts", kind: "int" },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "valueShare", header: "valueShare", kind: "pct" },
-    ],
-    { title: text(sb.lang, "chartProcedures") }
-  );
-  if (!placed || placed.spec.rows.length === 0) return;
-  const label = placed.colOf("procedure");
-  const amount = placed.colOf("amount");
-  sb.chart({
-    id: "procedures",
-    type: "pie",
-    title: text(sb.lang, "chartProcedures"),
-    categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-    series: [
-      {
-        name: sb.ref(placed.headerRow, amount),
-        values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
-      },
-    ],
-    anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
-    legend: "right",
-  });
+/** A mix chart (pie or doughnut of amounts by category) over one indicator's detail table. */
+interface MixChart {
+  id: "procedures" | "channels";
+  indicatorId: string;
+  tableKey: string;
+  tableName: string;
+  columns: ColumnDef[];
+  /** Column holding the categories; the series is the "amount" column. */
+  categoryKey: string;
+  titleKey: "chartProcedures" | "chartChannels";
+  type: "pie" | "doughnut";
 }
 
-function channels(sb: SheetBuilder, nextChart: () => number): void {
-  const ind = maybeIndicator(sb, "MU1");
+const PROCEDURE_MIX: MixChart = {
+  id: "procedures",
+  indicatorId: "PF2",
+  tableKey: "byProcedure",
+  tableName: "tblTdbProcedures",
+  columns: [
+    { key: "procedure", header: "procedure", kind: "text", width: 40 },
+    { key: "contracts", header: "contracts", kind: "int" },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "valueShare", header: "valueShare", kind: "pct" },
+  ],
+  categoryKey: "procedure",
+  titleKey: "chartProcedures",
+  type: "pie",
+};
+
+const CHANNEL_MIX: MixChart = {
+  id: "channels",
+  indicatorId: "MU1",
+  tableKey: "byChannel",
+  tableName: "tblTdbCanaux",
+  columns: [
+    { key: "channel", header: "channel", kind: "text", width: 28 },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "sharePercent", header: "sharePercent", kind: "pct" },
+  ],
+  categoryKey: "channel",
+  titleKey: "chartChannels",
+  type: "doughnut",
+};
+
+function mixChart(sb: SheetBuilder, nextChart: () => number, mix: MixChart): void {
+  const ind = maybeIndicator(sb, mix.indicatorId);
   if (!ind) return;
-  const placed = indicatorTable(
-    sb,
-    ind,
-    "byChannel",
-    "tblTdbCanaux",
-    [
-      { key: "channel", header: "channel", kind: "text", width: 28 },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "sharePercent", header: "sharePercent", kind: "pct" },
-    ],
-    { title: text(sb.lang, "chartChannels") }
-  );
+  const placed = indicatorTable(sb, ind, mix.tableKey, mix.tableName, mix.columns, {
+    title: text(sb.lang, mix.titleKey),
+  });
   if (!placed || placed.spec.rows.length === 0) return;
-  const label = placed.colOf("channel");
+  const label = placed.colOf(mix.categoryKey);
   const amount = placed.colOf("amount");
   sb.chart({
-    id: "channels",
-    type: "doughnut",
-    title: text(sb.lang, "chartChannels"),
+    id: mix.id,
+    type: mix.type,
+    title: text(sb.lang, mix.titleKey),
     categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
     series: [
       {
