@@ -1,6 +1,6 @@
 /**
  * Cross-reference checks on manifest.xml that the XSD cannot express, plus the offline XSD
- * validation itself (../shared/tools/validate-manifest.mjs, which must run: no skipping).
+ * validation itself (scripts/manifest-validator/validate-manifest.mjs, which must run: no skipping).
  */
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
@@ -8,7 +8,7 @@ import { join, resolve } from "path";
 
 const ROOT = resolve(__dirname, "..");
 const MANIFEST_PATH = join(ROOT, "manifest.xml");
-const VALIDATOR = resolve(ROOT, "..", "shared", "tools", "validate-manifest.mjs");
+const VALIDATOR = join(ROOT, "scripts", "manifest-validator", "validate-manifest.mjs");
 const DEV_ORIGIN = "https://localhost:3000/";
 
 // ---------------------------------------------------------------------------------------------
@@ -355,7 +355,7 @@ describe("manifest.xml", () => {
 });
 
 describe("manifest XSD validation (offline)", () => {
-  test("node ../shared/tools/validate-manifest.mjs manifest.xml exits with 0", () => {
+  test("node scripts/manifest-validator/validate-manifest.mjs manifest.xml exits with 0", () => {
     // Not skippable on purpose: a missing validator or xmllint-wasm is a failure, not a pass.
     expect(existsSync(VALIDATOR)).toBe(true);
     const run = spawnSync(process.execPath, [VALIDATOR, "manifest.xml"], {

@@ -12,7 +12,7 @@ import type { JsonSummary } from "../../src/cli/summary";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DEMO = path.join(ROOT, "examples", "achats-demo.xlsx");
-const DECP = path.join(ROOT, "..", "shared", "data", "decp", "decp-2019-pes.json");
+const DECP = path.join(ROOT, "tests", "fixtures", "real", "decp-2019-pes.json");
 
 const SPEC_IDS = [
   ...["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"],

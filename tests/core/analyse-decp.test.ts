@@ -9,7 +9,7 @@ import { importDecp } from "../../src/core/decp";
 import { runIntake } from "../../src/core/intake";
 import { rangePeriod } from "../../src/core/period";
 
-const FILE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "decp", "decp-2019-pes.json");
+const FILE = path.resolve(__dirname, "..", "fixtures", "real", "decp-2019-pes.json");
 const raw = JSON.parse(fs.readFileSync(FILE, "utf8")) as { marches: { procedure?: string; montant?: number; dateNotification?: string }[] };
 
 // Independent reading: contracts notified in 2018-2019, by procedure label family.

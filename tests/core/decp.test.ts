@@ -4,10 +4,10 @@ import { addMonths, dayFromYMD } from "../../src/core/dates";
 import { importDecp, isDecpJson, type DecpImport } from "../../src/core/decp";
 import type { Anomaly, ContractLine } from "../../src/core/model";
 
-const SHARED = path.resolve(__dirname, "../../../shared");
-const REAL_FILE = path.join(SHARED, "data/decp/decp-2019-pes.json");
-const V2_EXAMPLE = path.join(SHARED, "reference/decp/example-marches_avec_modifications.json");
-const CONCESSION_EXAMPLE = path.join(SHARED, "reference/decp/example-marches_concessions.json");
+const FIXTURES = path.resolve(__dirname, "../fixtures");
+const REAL_FILE = path.join(FIXTURES, "real/decp-2019-pes.json");
+const V2_EXAMPLE = path.join(FIXTURES, "decp/example-marches_avec_modifications.json");
+const CONCESSION_EXAMPLE = path.join(FIXTURES, "decp/example-marches_concessions.json");
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, "utf8"));

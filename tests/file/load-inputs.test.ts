@@ -12,7 +12,7 @@ import { openXlsx } from "../../src/file/xlsx-reader";
 import { makeTempDir } from "./helpers";
 
 const DEMO = path.join(__dirname, "..", "..", "examples", "achats-demo.xlsx");
-const DECP = path.resolve(__dirname, "..", "..", "..", "shared", "data", "decp", "decp-2019-pes.json");
+const DECP = path.resolve(__dirname, "..", "fixtures", "real", "decp-2019-pes.json");
 
 const tmp = makeTempDir("optima-load-test-");
 afterAll(() => tmp.cleanup());
