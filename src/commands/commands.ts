@@ -32,7 +32,7 @@ function displayLanguage(): string | null {
  */
 export async function refreshAnalysis(event: Office.AddinCommands.Event): Promise<void> {
   const lang = detectLang("", displayLanguage());
-  let gateway: import("../taskpane/gateway").WorkbookGateway | null = null;
+  let gateway: import("../workbook/gateway").WorkbookGateway | null = null;
   try {
     const { ExcelWorkbookGateway } = await import(/* webpackChunkName: "excel" */ "../excel");
     gateway = new ExcelWorkbookGateway();

@@ -12,7 +12,7 @@
  * was executed) can be queued again in two halves; a single op too heavy on its own is split by
  * its own `split()` (value blocks split by rows).
  */
-import { throwIfAborted } from "../taskpane/gateway";
+import { throwIfAborted } from "../workbook/cancellation";
 import type { ExcelSession } from "./excel-run";
 import { isPayloadError, REQUEST_TARGET_BYTES } from "./payload";
 

@@ -7,7 +7,7 @@
  * - `ExcelGatewayError`: any other Office failure, with the Office error code kept in `officeCode`
  *   and whether trying again may help.
  */
-import { GatewayError, type GatewayErrorCode } from "../taskpane/gateway";
+import { GatewayError, type GatewayErrorCode } from "../workbook/errors";
 import { isPayloadError } from "./payload";
 
 export type TimeoutPhase = "sync" | "start" | "finish";

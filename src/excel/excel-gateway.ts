@@ -11,18 +11,10 @@ import type { Cell, RawTable } from "../core/model";
 import { scalarCell } from "../report/cells";
 import { cellScalar } from "../report/inputs";
 import { isValidTableName, type CellValue, type WorkbookSpec } from "../report/spec";
-import {
-  GatewayError,
-  throwIfAborted,
-  type NewTable,
-  type OwnedSheet,
-  type ReadTableOptions,
-  type SourceTable,
-  type WorkbookGateway,
-  type WriteOptions,
-  type WriteReport,
-} from "../taskpane/gateway";
-import type { PaneSettings } from "../taskpane/settings";
+import { GatewayError } from "../workbook/errors";
+import { throwIfAborted } from "../workbook/cancellation";
+import { type NewTable, type OwnedSheet, type ReadTableOptions, type SourceTable, type WorkbookGateway, type WriteOptions, type WriteReport } from "../workbook/gateway";
+import type { PaneSettings } from "../workbook/settings";
 import {
   DEFAULT_SYNC_TIMEOUT_MS,
   emptyStats,

@@ -14,7 +14,7 @@
  * tests can run the adapter against a fake object model (tests/excel/fake-excel.ts) or
  * office-addin-mock. This is the only module that touches the Office globals.
  */
-import { throwIfAborted } from "../taskpane/gateway";
+import { throwIfAborted } from "../workbook/cancellation";
 import { ExcelTimeoutError, toGatewayError } from "./errors";
 
 /** Default watchdog delay of one sync, ms (the pane's gateway timeout is 60 s as well). */

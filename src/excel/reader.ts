@@ -22,7 +22,9 @@
  */
 import type { Cell } from "../core/model";
 import { columnLetter, parseA1 } from "../report/a1";
-import { GatewayError, throwIfAborted, type SourceTable } from "../taskpane/gateway";
+import { GatewayError } from "../workbook/errors";
+import { throwIfAborted } from "../workbook/cancellation";
+import { type SourceTable } from "../workbook/gateway";
 import type { ExcelSession } from "./excel-run";
 import { ANCHOR_PREFIX, queueWorkbookState, type WorkbookState } from "./ownership";
 import {

@@ -55,7 +55,8 @@ import {
   type ValidationSpec,
   type WorkbookSpec,
 } from "../report/spec";
-import { GatewayError, type WriteProgress, type WriteReport } from "../taskpane/gateway";
+import { GatewayError } from "../workbook/errors";
+import { type WriteProgress, type WriteReport } from "../workbook/gateway";
 import { executeOps, type Resolver, type WriteOp } from "./batch-writer";
 import type { ExcelSession } from "./excel-run";
 import {

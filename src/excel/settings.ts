@@ -12,8 +12,8 @@
  *   with "tooLarge" rather than hitting the host's limit.
  * - Reading never trusts the stored value: parseSettings drops what it cannot read.
  */
-import { SETTINGS_KEY } from "../taskpane/gateway";
-import { parseSettings, type PaneSettings } from "../taskpane/settings";
+import { SETTINGS_KEY } from "../workbook/gateway";
+import { parseSettings, type PaneSettings } from "../workbook/settings";
 import { ExcelGatewayError } from "./errors";
 import type { ExcelSession } from "./excel-run";
 import { utf8Length } from "./payload";

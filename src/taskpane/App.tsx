@@ -21,7 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { usePane } from "./controller";
-import type { WorkbookGateway } from "./gateway";
+import type { WorkbookGateway } from "../workbook/gateway";
 import { t, type Lang } from "./i18n";
 import type { RunnerFactory } from "./runner";
 import { STEPS, isRunning, type StepId } from "./state";

@@ -9,17 +9,12 @@ import { readUserInputs } from "../report/inputs";
 import type { SheetKey } from "../report/spec";
 import { PLAN_KEYS, type StageProgress } from "./jobs";
 import { PaneError, isCancellation, logError, toUserMessage } from "./errors";
-import type { WorkbookGateway } from "./gateway";
+import type { WorkbookGateway } from "../workbook/gateway";
 import { t, type Lang } from "./i18n";
 import { readInputSheets, rebuildPlanSheets, runAnalysis, withTimeout } from "./pipeline";
 import type { AnalysisRunner, RunnerFactory } from "./runner";
-import {
-  PANE_PARAMETERS,
-  defaultPeriod,
-  type PaneSettings,
-  type PeriodChoice,
-  type TableChoice,
-} from "./settings";
+import { PANE_PARAMETERS } from "./settings";
+import { defaultPeriod, type PaneSettings, type PeriodChoice, type TableChoice } from "../workbook/settings";
 import {
   initialState,
   isRunning,

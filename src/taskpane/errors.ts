@@ -4,7 +4,7 @@
  * never a stack trace in the message, never alert() (office.js makes it throw).
  */
 import { PeriodError } from "../core/period";
-import { GatewayError, type GatewayErrorCode } from "./gateway";
+import { GatewayError, type GatewayErrorCode } from "../workbook/errors";
 import { t, type Lang, type TextKey } from "./i18n";
 
 export type PaneErrorCode =

@@ -5,10 +5,9 @@
  */
 import type { Cell, TableKind } from "../core/model";
 import type { Period } from "../core/period";
-import type { Status, Unit } from "../core/indicators/types";
 import type { Lang } from "../report/labels";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
-import type { NewTable } from "./gateway";
+import type { NewTable } from "../workbook/gateway";
 
 export type StageId = "read" | "check" | "indicators" | "write";
 export const STAGES: readonly StageId[] = ["read", "check", "indicators", "write"];
@@ -47,44 +46,8 @@ export interface JobHeader {
   sheetKeys?: SheetKey[];
 }
 
-export interface Kpi {
-  id: string;
-  label: string;
-  value: number | null;
-  unit: Unit;
-  /** Value in words ("1 234 €", "12,5 %"), or the N/A word. */
-  valueText: string;
-  status: Status | null;
-  /** "Objectif PNAD 2022-2025 : 100,0 %", or "" when the indicator has no reference. */
-  referenceText: string;
-  /** French reason when N/A. */
-  na: string | null;
-}
-
-export interface RunSummary {
-  runDate: string;
-  lang: Lang;
-  period: { label: string; start: number; end: number };
-  kpis: Kpi[];
-  alertCount: number;
-  anomalyCount: number;
-  warningCount: number;
-  rejectedCount: number;
-  reconciliation: {
-    rowsRead: number;
-    rowsAnalysed: number;
-    rowsWithWarning: number;
-    rowsRejected: number;
-    /** Euros. */
-    amountRead: number;
-    amountAnalysed: number;
-    amountRejected: number;
-    reconciled: boolean;
-  };
-  /** Sheets of the spec, in order (names in the run's language). */
-  sheets: { key: SheetKey; name: string }[];
-  sources: string[];
-}
+export type { Kpi, RunSummary } from "../workbook/run-summary";
+import type { RunSummary } from "../workbook/run-summary";
 
 export interface EngineResult {
   spec: WorkbookSpec;

@@ -12,19 +12,10 @@ import type { Cell, RawTable } from "../core/model";
 import { sheetValues } from "../report/grid";
 import type { SheetKey, SheetSpec, WorkbookSpec } from "../report/spec";
 import { columnLetters } from "./i18n";
-import {
-  GatewayError,
-  throwIfAborted,
-  type GatewayErrorCode,
-  type NewTable,
-  type OwnedSheet,
-  type ReadTableOptions,
-  type SourceTable,
-  type WorkbookGateway,
-  type WriteOptions,
-  type WriteReport,
-} from "./gateway";
-import { parseSettings, type PaneSettings } from "./settings";
+import { GatewayError, type GatewayErrorCode } from "../workbook/errors";
+import { throwIfAborted } from "../workbook/cancellation";
+import { type NewTable, type OwnedSheet, type ReadTableOptions, type SourceTable, type WorkbookGateway, type WriteOptions, type WriteReport } from "../workbook/gateway";
+import { parseSettings, type PaneSettings } from "../workbook/settings";
 
 export interface MemoryTable {
   /** Excel table name, or the sheet name for a plain range. */

@@ -10,17 +10,13 @@ import type { Cell } from "../core/model";
 import { SHEET_ORDER, type SheetKey, type WorkbookSpec } from "../report/spec";
 import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
 import { PaneError } from "./errors";
-import {
-  GatewayError,
-  throwIfAborted,
-  type SourceTable,
-  type WorkbookGateway,
-  type WriteReport,
-} from "./gateway";
+import { GatewayError } from "../workbook/errors";
+import { throwIfAborted } from "../workbook/cancellation";
+import { type SourceTable, type WorkbookGateway, type WriteReport } from "../workbook/gateway";
 import type { Lang } from "./i18n";
 import { ROW_BLOCK } from "./protocol";
 import type { AnalysisRunner, RunnerFactory } from "./runner";
-import { periodOf, type PaneSettings, type TableChoice } from "./settings";
+import { periodOf, type PaneSettings, type TableChoice } from "../workbook/settings";
 import { detectSample, firstRowOf, reconcileChoice, SAMPLE_ROWS } from "./tables";
 
 /** Watchdog for short gateway calls (office-js #6678: a sync may never settle). */

@@ -7,10 +7,10 @@ import type { RawTable } from "../core/model";
 import type { SheetKey } from "../report/spec";
 import type { RunSummary, StageId, StageProgress } from "./jobs";
 import type { UserMessage } from "./errors";
-import type { SourceTable } from "./gateway";
+import type { SourceTable } from "../workbook/gateway";
 import type { Lang } from "./i18n";
-import type { LastRefresh, LastRun, PaneSettings, PeriodChoice, TableChoice } from "./settings";
-import { SETTINGS_VERSION, defaultPeriod } from "./settings";
+import type { LastRefresh, LastRun, PaneSettings, PeriodChoice, TableChoice } from "../workbook/settings";
+import { SETTINGS_VERSION, defaultPeriod } from "../workbook/settings";
 
 export type StepId = "sources" | "mapping" | "period" | "run" | "results";
 export const STEPS: readonly StepId[] = ["sources", "mapping", "period", "run", "results"];

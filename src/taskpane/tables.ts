@@ -16,8 +16,8 @@ import type {
   TableReconciliation,
 } from "../core/model";
 import { cellText } from "../core/text";
-import type { SourceTable } from "./gateway";
-import type { TableChoice } from "./settings";
+import type { SourceTable } from "../workbook/gateway";
+import type { TableChoice } from "../workbook/settings";
 
 /** Rows read for detection and preview (titles above the header row included). */
 export const SAMPLE_ROWS = 60;

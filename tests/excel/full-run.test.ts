@@ -5,8 +5,8 @@
 import { ExcelWorkbookGateway } from "../../src/excel/excel-gateway";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/payload";
 import { STAGING_PREFIX } from "../../src/excel/renderer";
-import { SETTINGS_KEY } from "../../src/taskpane/gateway";
-import { parseSettings } from "../../src/taskpane/settings";
+import { SETTINGS_KEY } from "../../src/workbook/gateway";
+import { parseSettings } from "../../src/workbook/settings";
 import type { InputRange } from "../../src/report/spec";
 import type { SheetModel } from "./fake-excel";
 import { analysisRun, chooseSources, FOREIGN_CONTENT, FOREIGN_DASHBOARD, sourceWorkbook, TRAP_SUPPLIER, type RunResult, type SourceWorkbook } from "./scenario";

@@ -15,7 +15,7 @@ import { ExcelTimeoutError } from "../../src/excel/errors";
 import { emptyStats, ExcelSession, runExcel, syncWithWatchdog, type ExcelHost } from "../../src/excel/excel-run";
 import { readRows } from "../../src/excel/reader";
 import { loadPaneSettings } from "../../src/excel/settings";
-import { defaultSettings, parseSettings } from "../../src/taskpane/settings";
+import { defaultSettings, parseSettings } from "../../src/workbook/settings";
 
 function host(run: ExcelHost["run"], version = "1.9"): ExcelHost {
   return { run, isSetSupported: (name, v) => name === "ExcelApi" && Number(v) <= Number(version) };

@@ -4,7 +4,7 @@
  */
 import { ExcelWorkbookGateway } from "../../src/excel/excel-gateway";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/payload";
-import { GatewayError } from "../../src/taskpane/gateway";
+import { GatewayError } from "../../src/workbook/errors";
 import { FakeExcel } from "./fake-excel";
 
 function grid(rows: number, cols: number, cell: (r: number, c: number) => unknown): unknown[][] {

@@ -9,7 +9,7 @@ import { REGISTRY_SETTING } from "../../src/excel/ownership";
 import { STAGING_PREFIX, widthPoints } from "../../src/excel/renderer";
 import type { WorkbookSpec } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
-import { GatewayError } from "../../src/taskpane/gateway";
+import { GatewayError } from "../../src/workbook/errors";
 import { HYPERLINK_SUPPLIER, richAnalysis } from "../report/fixture";
 import { FakeExcel, type SheetModel } from "./fake-excel";
 

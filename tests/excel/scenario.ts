@@ -13,8 +13,8 @@ import { readUserInputs } from "../../src/report/inputs";
 import type { WorkbookSpec } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import type { ExcelWorkbookGateway } from "../../src/excel/excel-gateway";
-import type { WriteReport } from "../../src/taskpane/gateway";
-import { defaultSettings, type PaneSettings, type TableChoice } from "../../src/taskpane/settings";
+import type { WriteReport } from "../../src/workbook/gateway";
+import { defaultSettings, type PaneSettings, type TableChoice } from "../../src/workbook/settings";
 import { generateDemo, generateSpendRows, S } from "../../scripts/demo/generate";
 import { FakeExcel, type SheetModel } from "./fake-excel";
 

@@ -15,7 +15,7 @@ import { TABLE_KINDS } from "../../core/fields";
 import type { TableKind } from "../../core/model";
 import { cellText } from "../../core/text";
 import { fieldName, kindLabel, t, type Lang } from "../i18n";
-import type { TableChoice } from "../settings";
+import type { TableChoice } from "../../workbook/settings";
 import type { State, TableState } from "../state";
 import { PREVIEW_FIELDS, choiceFromDetection, previewTable, withField, withHeaderRow, withKind } from "../tables";
 import { MappingEditor } from "./MappingEditor";

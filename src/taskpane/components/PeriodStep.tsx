@@ -21,16 +21,8 @@ import { dayFromYMD } from "../../core/dates";
 import { defaultReferenceValues, dispenseRowAt } from "../../core/reference/values";
 import { parameterLabel, toNumber, type ParameterDef } from "../../report/parameters";
 import { MONTHS, formatEuros, formatNumber, t, type Lang } from "../i18n";
-import {
-  HOSPITAL_DELAY_ID,
-  LOCAL_DELAY_ID,
-  MAIN_PARAMETER_IDS,
-  PANE_PARAMETERS,
-  defaultParameterValues,
-  entityTypeOf,
-  type PeriodChoice,
-  type PeriodMode,
-} from "../settings";
+import { HOSPITAL_DELAY_ID, LOCAL_DELAY_ID, MAIN_PARAMETER_IDS, PANE_PARAMETERS, defaultParameterValues, entityTypeOf } from "../settings";
+import { type PeriodChoice, type PeriodMode } from "../../workbook/settings";
 import type { State } from "../state";
 import { SectionTitle, useCommonStyles } from "./common";
 

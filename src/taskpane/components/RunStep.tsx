@@ -16,7 +16,7 @@ import { STAGES, type StageId } from "../jobs";
 import { toUserMessage } from "../errors";
 import { MONTHS, formatNumber, t, type Lang } from "../i18n";
 import { selectedTables } from "../pipeline";
-import { periodOf, type PeriodChoice } from "../settings";
+import { periodOf, type PeriodChoice } from "../../workbook/settings";
 import type { RunState, State, StepId } from "../state";
 import { ErrorMessage, SectionTitle, useCommonStyles } from "./common";
 

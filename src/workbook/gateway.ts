@@ -1,9 +1,9 @@
 /**
- * The task pane's only door to the workbook. Everything the pane reads from or writes to the open
+ * The workbook port: the task pane's and the ribbon commands' only door to the workbook. Everything the pane reads from or writes to the open
  * workbook goes through a `WorkbookGateway`, so the whole flow runs unchanged on:
  *
  * - `InMemoryWorkbook` (memory-workbook.ts): browser preview, component tests, e2e tests;
- * - the Office.js implementation (src/excel, to be written): Excel desktop, Mac and web.
+ * - the Office.js implementation (src/excel): Excel desktop, Mac and web.
  *
  * Contract for implementations (what the pane relies on):
  *
@@ -18,8 +18,8 @@
  *    the old owned sheet, rename and show the staged one); on abort it deletes the staging sheets.
  * 4. **Never hang.** Every method settles: Office.js batches are wrapped in a watchdog (office-js
  *    #6678: `context.sync()` can wait forever) and reject with a `GatewayError` instead.
- * 5. **Errors are `GatewayError`s** with a stable `code` (the pane turns it into a French or English
- *    sentence, see errors.ts) and, in `detail`, the technical message for the console.
+ * 5. **Errors are `GatewayError`s** (./errors.ts) with a stable `code` (the pane turns it into a
+ *    French or English sentence, see src/taskpane/errors.ts) and, in `detail`, the technical message for the console.
  * 6. **Plain data out.** Cells are what Office.js `Range.values` gives: numbers (dates as Excel
  *    serials, 1900 system unless `date1904`), strings, booleans, null for empty cells. No proxies,
  *    no Date objects, so tables can be posted to the analysis worker as they are.
@@ -136,34 +136,4 @@ export interface WorkbookGateway {
   saveSettings(settings: PaneSettings): Promise<void>;
   /** Creates a new sheet holding an Excel table (DECP import). Returns the new source table. */
   addContractsSheet(table: NewTable): Promise<SourceTable>;
-}
-
-export type GatewayErrorCode =
-  | "tableNotFound"
-  | "sheetNotFound"
-  | "tooLarge"
-  | "busy"
-  | "timeout"
-  | "aborted"
-  | "cellEditMode"
-  | "protected"
-  | "unsupported"
-  | "unknown";
-
-/** Every gateway failure. `detail` is technical (console only), never shown as such. */
-export class GatewayError extends Error {
-  constructor(
-    readonly code: GatewayErrorCode,
-    readonly detail = "",
-    /** Table or sheet concerned, when there is one (used in the user message). */
-    readonly subject = ""
-  ) {
-    super(detail || code);
-    this.name = "GatewayError";
-  }
-}
-
-/** Rejects with GatewayError("aborted") when the signal is aborted. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new GatewayError("aborted", "Opération annulée");
 }
