@@ -3,12 +3,12 @@
  * add-in) and report. Returns the exit code: 0 done, 1 bad input, 2 usage error. Nothing is
  * written when anything fails before the write, and the write itself is atomic.
  */
-import fs from "node:fs";
 import { analyse } from "../core/analyse";
 import { parsePeriod, PeriodError } from "../core/period";
-import { defaultReferenceValues, type ReferenceOverrides } from "../core/reference/values";
+import type { ReferenceOverrides } from "../core/reference/values";
 import { isInputError, InputError } from "../file/errors";
-import { loadInputs, readMappingFile } from "../file/load-inputs";
+import { loadInputs } from "../file/load-inputs";
+import { readMappingFile, readParametersFile } from "../file/user-files";
 import { readOwnedInputs, writeWorkbook } from "../file/write-workbook";
 import { parametersToOverrides, readUserInputs } from "../report/inputs";
 import { buildWorkbookSpec } from "../report/workbook";
@@ -21,52 +21,6 @@ export interface CommandIO {
   stderr: ProgressSink;
   /** ISO date of the run (stamped on the sheets); injected so tests are deterministic. */
   runDate: string;
-}
-
-/** Reads a --parametres file: a JSON object whose keys are reference-value names. */
-export async function readParametersFile(file: string): Promise<ReferenceOverrides> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(file, "utf8");
-  } catch (e) {
-    throw new InputError(
-      "est introuvable ou illisible",
-      { file, hint: "Vérifiez le chemin du fichier de paramètres." },
-      { cause: e }
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(
-      "n'est pas un JSON valide",
-      { file, hint: "Corrigez la syntaxe (accolades, guillemets, virgules)." },
-      { cause: e }
-    );
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError('doit contenir un objet JSON { "nom": valeur }', {
-      file,
-      hint: "Voir la feuille Paramètres pour les noms.",
-    });
-  }
-  const known = defaultReferenceValues() as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(json)) {
-    if (!(key in known)) {
-      throw new InputError(`contient un paramètre inconnu : « ${key} »`, {
-        file,
-        hint: `Paramètres connus : ${Object.keys(known).join(", ")}.`,
-      });
-    }
-    if (typeof value !== typeof known[key] || Array.isArray(value) !== Array.isArray(known[key])) {
-      throw new InputError(`donne au paramètre « ${key} » une valeur du mauvais type`, {
-        file,
-        hint: "Reprenez la forme de la valeur par défaut.",
-      });
-    }
-  }
-  return json as ReferenceOverrides;
 }
 
 export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Promise<number> {

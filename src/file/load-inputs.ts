@@ -24,7 +24,7 @@ import {
   type ColumnMapping,
   type TableDetection,
 } from "../core/detect";
-import { FIELDS, TABLE_KINDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
+import { FIELDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
 import {
   DEFAULT_ENTITY,
   DEFAULT_VAT_PERCENT,
@@ -40,27 +40,12 @@ import type { Cell, IntakeResult, RawTable, TableKind, TableReconciliation } fro
 import { cellText } from "../core/text";
 import { readCsvRows } from "./csv-reader";
 import { InputError, fromFileSystemError } from "./errors";
+import type { MappingFile, TableOverride } from "./user-files";
 import { columnName, openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
 import type { Inflater } from "./zip";
 
 // ---------------------------------------------------------------------------------------------
 // Public types
-
-/** Override of one table's detection (keys of MappingFile: table names). */
-export interface TableOverride {
-  /** Leave the table out (listed in `skipped`). */
-  ignore?: boolean;
-  kind?: TableKind;
-  /** 1-based sheet row of the header row (CSV: record number). */
-  headerRow?: number;
-  /** Field key → header text of the column to use; null to leave a field unmapped. */
-  columns?: Record<string, string | null>;
-}
-
-/**
- * JSON file: { "<table name>": { "ignore"?: true, "kind"?, "headerRow"?, "columns"?: { "<field key>": "<header text>" } } }.
- */
-export type MappingFile = Record<string, TableOverride>;
 
 export interface LoadOptions {
   mapping?: MappingFile;
@@ -154,99 +139,6 @@ function crop(row: Cell[], range: CellRange | undefined): Cell[] {
   return row.slice(range.firstCol, range.lastCol + 1);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Mapping file
-
-/** Checks the shape of a parsed mapping file; throws an InputError naming what is wrong. */
-export function parseMappingFile(json: unknown, file = "fichier de correspondance"): MappingFile {
-  const fail = (problem: string) =>
-    new InputError(problem, {
-      file,
-      hint: 'Format attendu : { "Mandats": { "kind": "spend", "headerRow": 4, "columns": { "amountHT": "Mt HT" } } }.',
-    });
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    throw fail("n'est pas un fichier de correspondance valide (objet JSON attendu)");
-  const out: MappingFile = {};
-  for (const [table, raw] of Object.entries(json as Record<string, unknown>)) {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      throw fail(`donne pour le tableau « ${table} » autre chose qu'un objet`);
-    const o = raw as Record<string, unknown>;
-    for (const key of Object.keys(o)) {
-      if (key !== "ignore" && key !== "kind" && key !== "headerRow" && key !== "columns") {
-        throw fail(
-          `contient une clé inconnue « ${key} » pour le tableau « ${table} » (clés possibles : ignore, kind, headerRow, columns)`
-        );
-      }
-    }
-    const t: TableOverride = {};
-    if (o.ignore !== undefined) {
-      if (typeof o.ignore !== "boolean")
-        throw fail(
-          `donne pour le tableau « ${table} » une valeur de « ignore » qui n'est ni true ni false`
-        );
-      t.ignore = o.ignore;
-    }
-    if (o.kind !== undefined) {
-      if (typeof o.kind !== "string" || !(TABLE_KINDS as readonly string[]).includes(o.kind)) {
-        throw fail(
-          `donne pour le tableau « ${table} » un type inconnu « ${String(o.kind)} » (types possibles : ${TABLE_KINDS.map((k) => `${k} = ${TABLE_KIND_LABELS[k]}`).join(", ")})`
-        );
-      }
-      t.kind = o.kind as TableKind;
-    }
-    if (o.headerRow !== undefined) {
-      if (typeof o.headerRow !== "number" || !Number.isInteger(o.headerRow) || o.headerRow < 1) {
-        throw fail(
-          `donne pour le tableau « ${table} » une ligne d'en-tête invalide (headerRow : numéro de ligne de la feuille, à partir de 1)`
-        );
-      }
-      t.headerRow = o.headerRow;
-    }
-    if (o.columns !== undefined) {
-      if (typeof o.columns !== "object" || o.columns === null || Array.isArray(o.columns)) {
-        throw fail(
-          `donne pour le tableau « ${table} » des colonnes invalides (objet { "champ": "en-tête" } attendu)`
-        );
-      }
-      const cols: Record<string, string | null> = {};
-      for (const [field, header] of Object.entries(o.columns as Record<string, unknown>)) {
-        if (header !== null && typeof header !== "string") {
-          throw fail(
-            `donne pour le champ « ${field} » du tableau « ${table} » un en-tête qui n'est pas un texte`
-          );
-        }
-        cols[field] = header;
-      }
-      t.columns = cols;
-    }
-    out[table] = t;
-  }
-  return out;
-}
-
-/** Reads and checks a mapping file (JSON). */
-export async function readMappingFile(path: string): Promise<MappingFile> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(path, "utf8");
-  } catch (e) {
-    throw fromFileSystemError(e, path);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new InputError(
-      `n'est pas un fichier JSON valide (${(e as Error).message})`,
-      {
-        file: path,
-        hint: "Corrigez la syntaxe du fichier de correspondance (guillemets doubles, virgules, accolades).",
-      },
-      { cause: e }
-    );
-  }
-  return parseMappingFile(json, path);
-}
 
 /** The column whose header is this text: exact (trimmed), else the same normalised header. */
 function findHeader(headers: string[], text: string): number {

@@ -7,7 +7,8 @@ import { isReconciled, runIntake, type MappedTable } from "../../src/core/intake
 import type { Cell, IntakeResult, RawTable } from "../../src/core/model";
 import { readCsv } from "../../src/file/csv-reader";
 import { InputError } from "../../src/file/errors";
-import { loadInputs, parseMappingFile, readMappingFile, type LoadedInputs } from "../../src/file/load-inputs";
+import { loadInputs, type LoadedInputs } from "../../src/file/load-inputs";
+import { parseMappingFile, readMappingFile } from "../../src/file/user-files";
 import { openXlsx } from "../../src/file/xlsx-reader";
 import { makeTempDir } from "./helpers";
 
