@@ -7,7 +7,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { memo, useMemo } from "react";
 import type { Cell } from "../../core/model";
 import { STYLES, plainValue, type CellValue, type ChartSpec, type RangeRef, type SheetKey, type SheetSpec, type StyleName } from "../../report/spec";
-import { evaluateFormula, type FValue } from "./formula";
+import type { FValue } from "./formula";
+import { createValueEvaluator } from "./workbook-values";
 import { columnLetters, t, type Lang } from "../i18n";
 import { formatValue } from "./format";
 
@@ -288,11 +289,10 @@ export interface SheetLookup {
   byName(name: string): SheetSpec | null;
 }
 
-/** Cell values of generated sheets with their formulas computed (see formula.ts). */
+/** Cell values of generated sheets with their formulas computed (workbook-values.ts). */
 function evaluator(current: SheetSpec, currentGrid: ReturnType<typeof buildGrid>, lookup: SheetLookup) {
   const grids = new Map<SheetSpec, ReturnType<typeof buildGrid>>([[current, currentGrid]]);
-  const cache = new Map<string, FValue>();
-  const visiting = new Set<string>();
+  const values = createValueEvaluator(lookup);
   const gridOf = (spec: SheetSpec) => {
     let g = grids.get(spec);
     if (!g) {
@@ -301,36 +301,11 @@ function evaluator(current: SheetSpec, currentGrid: ReturnType<typeof buildGrid>
     }
     return g;
   };
-  const valueAt = (spec: SheetSpec, row: number, col: number): FValue => {
-    const id = `${spec.key}:${row}:${col}`;
-    const hit = cache.get(id);
-    if (hit !== undefined) return hit;
-    const cell = gridOf(spec).cells.get(`${row}:${col}`);
-    let v: FValue = null;
-    if (cell) {
-      const raw = cell.value;
-      if (raw !== null && typeof raw === "object" && "formula" in raw) {
-        if (visiting.has(id)) return null;
-        visiting.add(id);
-        v = computed(spec, raw.formula) ?? null;
-        visiting.delete(id);
-      } else v = plainValue(raw);
-    }
-    cache.set(id, v);
-    return v;
-  };
-  const computed = (spec: SheetSpec, formula: string): FValue | undefined =>
-    evaluateFormula(formula, {
-      cell: (sheet, row, col) => {
-        const target = sheet === null || sheet === spec.name ? spec : lookup.byName(sheet);
-        return target ? valueAt(target, row, col) : null;
-      },
-    });
   return {
     /** Value of a grid cell of any sheet, formulas computed (undefined: cannot compute). */
     cellValue(spec: SheetSpec, cell: GridCell): FValue | undefined {
       const raw = cell.value;
-      if (raw !== null && typeof raw === "object" && "formula" in raw) return computed(spec, raw.formula);
+      if (raw !== null && typeof raw === "object" && "formula" in raw) return values.formulaValue(spec, raw.formula);
       return plainValue(raw);
     },
     gridOf,
