@@ -9,12 +9,26 @@ import { readUserInputs } from "../report/inputs";
 import type { SheetKey } from "../report/spec";
 import { PLAN_KEYS, type StageProgress } from "./jobs";
 import { PaneError, isCancellation, logError, toUserMessage } from "./errors";
-import type { WorkbookGateway } from "../workbook/gateway";
+import type { SourceTable, WorkbookGateway } from "../workbook/gateway";
+import type { RunSummary } from "../workbook/run-summary";
 import { t, type Lang } from "./i18n";
-import { readInputSheets, rebuildPlanSheets, runAnalysis, withTimeout } from "./pipeline";
+import {
+  readInputSheets,
+  rebuildPlanSheets,
+  runAnalysis,
+  withTimeout,
+  type RunOutcome,
+} from "./pipeline";
 import type { AnalysisRunner, RunnerFactory } from "./runner";
 import { PANE_PARAMETERS } from "./settings";
-import { defaultPeriod, type PaneSettings, type PeriodChoice, type TableChoice } from "../workbook/settings";
+import {
+  defaultPeriod,
+  type LastRefresh,
+  type LastRun,
+  type PaneSettings,
+  type PeriodChoice,
+  type TableChoice,
+} from "../workbook/settings";
 import {
   initialState,
   isRunning,
@@ -79,6 +93,208 @@ export function readText(file: Blob): Promise<string> {
   });
 }
 
+/** What the pane shows when it opens: the workbook's tables, detected and reconciled with the saved choices. */
+export interface LoadedPane {
+  tables: TableState[];
+  period: PeriodChoice;
+  sheetParameters: Record<string, number | string>;
+  parameters: Record<string, number | string>;
+  lastRun: LastRun | null;
+  lastRefresh: LastRefresh | null;
+  notices: Notice[];
+}
+
+/** The tables of the workbook with their detected (or saved) choices; never throws for one table. */
+async function loadTables(
+  gateway: WorkbookGateway,
+  saved: PaneSettings | null,
+  lang: Lang
+): Promise<{ tables: TableState[]; notices: Notice[]; sources: SourceTable[] }> {
+  const sources = await withTimeout(gateway.listTables(), undefined, "listTables");
+  const savedByName = new Map((saved?.tables ?? []).map((c) => [c.name, c] as const));
+  const notices: Notice[] = [];
+  const tables: TableState[] = [];
+  for (const source of sources) {
+    let sample = null;
+    let detection = null;
+    try {
+      sample = await withTimeout(
+        gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }),
+        undefined,
+        "readTable"
+      );
+      detection = detectSample(sample);
+    } catch (error) {
+      logError(`readTable ${source.name}`, error);
+    }
+    const previous = savedByName.get(source.name);
+    let choice: TableChoice;
+    if (sample && detection) {
+      const r = reconcileChoice(previous, { sample, detection }, source.name);
+      choice = r.choice;
+      if (r.changed)
+        notices.push({
+          id: `changed-${source.name}`,
+          intent: "warning",
+          text: t(lang, "tablesChanged", { name: source.name }),
+        });
+    } else {
+      choice = previous ?? {
+        name: source.name,
+        selected: false,
+        kind: null,
+        headerRowIndex: 0,
+        mapping: {},
+        headers: [],
+        edited: false,
+      };
+    }
+    tables.push({ source, sample, detection, choice });
+  }
+  return { tables, notices, sources };
+}
+
+/** Notices about the saved state: a failed ribbon refresh, selected tables that are gone. */
+function savedStateNotices(
+  saved: PaneSettings | null,
+  sources: SourceTable[],
+  lang: Lang
+): Notice[] {
+  const notices: Notice[] = [];
+  if (saved?.lastRefresh && !saved.lastRefresh.ok) {
+    notices.push({
+      id: "last-refresh",
+      intent: "warning",
+      text: t(lang, "refreshFailed", {
+        date: saved.lastRefresh.date.slice(0, 10),
+        message: saved.lastRefresh.message,
+      }),
+    });
+  }
+  const gone = (saved?.tables ?? [])
+    .filter((c) => c.selected && !sources.some((s) => s.name === c.name))
+    .map((c) => c.name);
+  if (gone.length > 0)
+    notices.push({
+      id: "tables-gone",
+      intent: "warning",
+      text: t(lang, "tablesGone", { names: gone.join(", ") }),
+    });
+  return notices;
+}
+
+/** Everything the pane needs when it opens (settings, tables, parameters of the sheet). */
+export async function loadPane(gateway: WorkbookGateway, lang: Lang): Promise<LoadedPane> {
+  let saved: PaneSettings | null = null;
+  try {
+    saved = await withTimeout(gateway.loadSettings(), undefined, "loadSettings");
+  } catch (error) {
+    logError("loadSettings", error);
+  }
+  const { tables, notices, sources } = await loadTables(gateway, saved, lang);
+  notices.push(...savedStateNotices(saved, sources, lang));
+  let sheetParameters: Record<string, number | string> = {};
+  try {
+    sheetParameters = await sheetParametersOf(gateway);
+  } catch (error) {
+    logError("readSheetValues", error);
+  }
+  return {
+    tables,
+    period: saved?.period ?? defaultPeriod(),
+    sheetParameters,
+    parameters: saved?.parameters ?? {},
+    lastRun: saved?.lastRun ?? null,
+    lastRefresh: saved?.lastRefresh ?? null,
+    notices,
+  };
+}
+
+/** Notices after a run: sheets renamed, write warnings, settings not saved. */
+export function runNotices(outcome: RunOutcome, lang: Lang): Notice[] {
+  const notices: Notice[] = outcome.report.renamed.map((r) => ({
+    id: `renamed-${r.key}`,
+    intent: "warning" as const,
+    text: t(lang, "renamedSheet", { wanted: r.wanted, name: r.name }),
+  }));
+  for (const [i, w] of outcome.report.warnings.entries())
+    notices.push({ id: `write-warning-${i}`, intent: "info", text: w });
+  if (outcome.settingsSaveFailed)
+    notices.push({ id: "save-settings", intent: "warning", text: t(lang, "err_saveSettings") });
+  return notices;
+}
+
+/** A progress sink that renders at most once per PROGRESS_MS (and at every stage change or end). */
+export function throttledProgress(
+  render: (progress: StageProgress) => void,
+  now: () => number = Date.now
+): (progress: StageProgress) => void {
+  let lastStage = "";
+  let lastTime = 0;
+  return (progress) => {
+    const time = now();
+    if (
+      progress.stage === lastStage &&
+      time - lastTime < PROGRESS_MS &&
+      progress.done < progress.total
+    )
+      return;
+    lastStage = progress.stage;
+    lastTime = time;
+    render(progress);
+  };
+}
+
+/** The last run once the plan sheets exist: planSheets set and the new sheets in its summary. */
+export function withPlanSheets(
+  lastRun: LastRun | null,
+  summary: RunSummary | null,
+  sheets: { key: SheetKey; name: string }[]
+): LastRun | null {
+  if (!lastRun) return null;
+  const merged = summary
+    ? {
+        ...summary,
+        sheets: [...summary.sheets.filter((s) => !sheets.some((x) => x.key === s.key)), ...sheets],
+      }
+    : null;
+  return { ...lastRun, planSheets: true, summary: merged };
+}
+
+/** Imports a DECP JSON file as a new contracts sheet, detected and selected. */
+async function importDecpFile(
+  gateway: WorkbookGateway,
+  runner: AnalysisRunner,
+  file: File,
+  lang: Lang
+): Promise<{ table: TableState; message: string }> {
+  const text = await readText(file);
+  let result;
+  try {
+    result = await runner.importDecp(text, file.name);
+  } catch (error) {
+    if (error instanceof PaneError && (error.code === "decpInvalid" || error.code === "decpEmpty"))
+      throw new PaneError(error.code, file.name, error.detail);
+    throw error;
+  }
+  const source = await withTimeout(
+    gateway.addContractsSheet(result.table),
+    undefined,
+    "addContractsSheet"
+  );
+  const sample = await withTimeout(
+    gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }),
+    undefined,
+    "readTable"
+  );
+  const detection = detectSample(sample);
+  const choice = { ...choiceFromDetection(source.name, detection), selected: true };
+  let message = t(lang, "decpImported", { n: result.imported, sheet: source.sheet });
+  if (result.rejected > 0)
+    message += ` ${t(lang, "decpRejected", { n: result.rejected, reasons: result.reasons.join(" ; ") })}`;
+  return { table: { source, sample, detection, choice }, message };
+}
+
 export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } {
   const { gateway, createRunner, lang } = deps;
   const [state, dispatch] = useReducer(reducer, lang, initialState);
@@ -106,90 +322,9 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
   const reload = useCallback(async () => {
     dispatch({ type: "loading" });
     try {
-      let saved: PaneSettings | null = null;
-      try {
-        saved = await withTimeout(gateway.loadSettings(), undefined, "loadSettings");
-      } catch (error) {
-        logError("loadSettings", error);
-      }
-      const sources = await withTimeout(gateway.listTables(), undefined, "listTables");
-      const savedByName = new Map((saved?.tables ?? []).map((c) => [c.name, c] as const));
-      const notices: Notice[] = [];
-      const tables: TableState[] = [];
-      for (const source of sources) {
-        let sample = null;
-        let detection = null;
-        try {
-          sample = await withTimeout(
-            gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }),
-            undefined,
-            "readTable"
-          );
-          detection = detectSample(sample);
-        } catch (error) {
-          logError(`readTable ${source.name}`, error);
-        }
-        const previous = savedByName.get(source.name);
-        let choice: TableChoice;
-        if (sample && detection) {
-          const r = reconcileChoice(previous, { sample, detection }, source.name);
-          choice = r.choice;
-          if (r.changed)
-            notices.push({
-              id: `changed-${source.name}`,
-              intent: "warning",
-              text: t(lang, "tablesChanged", { name: source.name }),
-            });
-        } else {
-          choice = previous ?? {
-            name: source.name,
-            selected: false,
-            kind: null,
-            headerRowIndex: 0,
-            mapping: {},
-            headers: [],
-            edited: false,
-          };
-        }
-        tables.push({ source, sample, detection, choice });
-      }
-      if (saved?.lastRefresh && !saved.lastRefresh.ok) {
-        notices.push({
-          id: "last-refresh",
-          intent: "warning",
-          text: t(lang, "refreshFailed", {
-            date: saved.lastRefresh.date.slice(0, 10),
-            message: saved.lastRefresh.message,
-          }),
-        });
-      }
-      const gone = (saved?.tables ?? [])
-        .filter((c) => c.selected && !sources.some((s) => s.name === c.name))
-        .map((c) => c.name);
-      if (gone.length > 0)
-        notices.push({
-          id: "tables-gone",
-          intent: "warning",
-          text: t(lang, "tablesGone", { names: gone.join(", ") }),
-        });
-      let sheetParameters: Record<string, number | string> = {};
-      try {
-        sheetParameters = await sheetParametersOf(gateway);
-      } catch (error) {
-        logError("readSheetValues", error);
-      }
+      const loaded = await loadPane(gateway, lang);
       if (!mounted.current) return;
-      dispatch({
-        type: "loaded",
-        initial: !loadedRef.current,
-        tables,
-        period: saved?.period ?? defaultPeriod(),
-        sheetParameters,
-        parameters: saved?.parameters ?? {},
-        lastRun: saved?.lastRun ?? null,
-        lastRefresh: saved?.lastRefresh ?? null,
-        notices,
-      });
+      dispatch({ type: "loaded", initial: !loadedRef.current, ...loaded });
       loadedRef.current = true;
     } catch (error) {
       logError("load", error);
@@ -236,20 +371,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     runnerRef.current = null;
     dispatch({ type: "runStarted" });
     // At most one progress render per PROGRESS_MS (and every stage change), to keep the UI thread free.
-    let lastStage = "";
-    let lastTime = 0;
-    const onProgress = (progress: StageProgress) => {
-      const now = Date.now();
-      if (
-        progress.stage === lastStage &&
-        now - lastTime < PROGRESS_MS &&
-        progress.done < progress.total
-      )
-        return;
-      lastStage = progress.stage;
-      lastTime = now;
-      dispatch({ type: "runProgress", progress });
-    };
+    const onProgress = throttledProgress((progress) => dispatch({ type: "runProgress", progress }));
     try {
       const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, {
         lang,
@@ -278,16 +400,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         lastRun: outcome.settings.lastRun!,
         sheetParameters,
       });
-      for (const r of outcome.report.renamed)
-        notice({
-          id: `renamed-${r.key}`,
-          intent: "warning",
-          text: t(lang, "renamedSheet", { wanted: r.wanted, name: r.name }),
-        });
-      for (const [i, w] of outcome.report.warnings.entries())
-        notice({ id: `write-warning-${i}`, intent: "info", text: w });
-      if (outcome.settingsSaveFailed)
-        notice({ id: "save-settings", intent: "warning", text: t(lang, "err_saveSettings") });
+      for (const n of runNotices(outcome, lang)) notice(n);
     } catch (error) {
       if (!mounted.current) return;
       if (isCancellation(error)) dispatch({ type: "runCancelled" });
@@ -324,35 +437,8 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       let runner: AnalysisRunner | null = null;
       try {
         runner = createRunner();
-        const text = await readText(file);
-        let result;
-        try {
-          result = await runner.importDecp(text, file.name);
-        } catch (error) {
-          if (
-            error instanceof PaneError &&
-            (error.code === "decpInvalid" || error.code === "decpEmpty")
-          )
-            throw new PaneError(error.code, file.name, error.detail);
-          throw error;
-        }
-        const source = await withTimeout(
-          gateway.addContractsSheet(result.table),
-          undefined,
-          "addContractsSheet"
-        );
-        const sample = await withTimeout(
-          gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }),
-          undefined,
-          "readTable"
-        );
-        const detection = detectSample(sample);
-        const choice = { ...choiceFromDetection(source.name, detection), selected: true };
-        let message = t(lang, "decpImported", { n: result.imported, sheet: source.sheet });
-        if (result.rejected > 0)
-          message += ` ${t(lang, "decpRejected", { n: result.rejected, reasons: result.reasons.join(" ; ") })}`;
-        if (mounted.current)
-          dispatch({ type: "decpDone", table: { source, sample, detection, choice }, message });
+        const { table, message } = await importDecpFile(gateway, runner, file, lang);
+        if (mounted.current) dispatch({ type: "decpDone", table, message });
       } catch (error) {
         logError("importDecp", error);
         if (mounted.current) dispatch({ type: "decpFailed", error: toUserMessage(error, lang) });
@@ -379,18 +465,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         runnerRef.current = outcome.runner;
         sheets = outcome.report.sheets.map((s) => ({ key: s.key, name: s.name }));
       }
-      const current = stateRef.current.lastRun;
-      const summary = stateRef.current.summary;
-      const mergedSummary = summary
-        ? {
-            ...summary,
-            sheets: [
-              ...summary.sheets.filter((s) => !sheets.some((x) => x.key === s.key)),
-              ...sheets,
-            ],
-          }
-        : null;
-      const lastRun = current ? { ...current, planSheets: true, summary: mergedSummary } : null;
+      const lastRun = withPlanSheets(stateRef.current.lastRun, stateRef.current.summary, sheets);
       if (lastRun) await save({ ...settingsOf(stateRef.current), lastRun });
       dispatch({ type: "planDone", message: t(lang, "planDone"), lastRun, sheets });
     } catch (error) {
