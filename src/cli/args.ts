@@ -1,7 +1,12 @@
 /**
- * Command-line arguments of `optima-achats` (issue #6). Pure: parses argv into a typed command or
- * a UsageError with a French message (exit code 2).
+ * Command-line arguments of `optima-achats` (issue #6), read by node:util `parseArgs` (issue #9).
+ * Pure: parses argv into a typed command or a UsageError with a French message (exit code 2).
+ *
+ * `parseArgs` runs in non-strict mode with its tokens, so that every mistake gets a French
+ * message naming the option (strict mode throws English messages): unknown options, a value
+ * missing or given to a flag, an option given twice.
  */
+import { parseArgs as parseArgv } from "node:util";
 
 export type Lang = "fr" | "en";
 
@@ -46,54 +51,68 @@ Options :
 
 Codes de sortie : 0 terminé, 1 données d'entrée incorrectes, 2 erreur d'utilisation.`;
 
-const VALUE_OPTIONS: Record<string, keyof AnalyseCommand> = {
-  "-o": "output",
-  "--output": "output",
-  "--periode": "period",
-  "--période": "period",
-  "--parametres": "parametersFile",
-  "--paramètres": "parametersFile",
-  "--mapping": "mappingFile",
-  "--lang": "lang",
+type ValueKey = "output" | "period" | "parametersFile" | "mappingFile" | "lang";
+
+/** Options with a value: parseArgs name → field of the command (accented spellings accepted). */
+const VALUE_OPTIONS: Record<string, ValueKey> = {
+  output: "output",
+  periode: "period",
+  période: "period",
+  parametres: "parametersFile",
+  paramètres: "parametersFile",
+  mapping: "mappingFile",
+  lang: "lang",
+};
+const FLAGS = new Set(["json", "help", "version"]);
+
+const OPTIONS = {
+  ...Object.fromEntries(Object.keys(VALUE_OPTIONS).map((k) => [k, { type: "string" as const }])),
+  output: { type: "string" as const, short: "o" },
+  json: { type: "boolean" as const },
+  help: { type: "boolean" as const, short: "h" },
+  version: { type: "boolean" as const, short: "v" },
 };
 
 export function parseArgs(argv: string[]): Command {
-  if (argv.length === 0 || argv.includes("-h") || argv.includes("--help") || argv[0] === "aide")
-    return { command: "help" };
-  if (argv.includes("-v") || argv.includes("--version")) return { command: "version" };
-  const [verb, ...rest] = argv;
-  if (verb !== "analyse" && verb !== "analyze") {
-    throw new UsageError(`Commande inconnue : « ${verb} ». La seule commande est « analyse ».`);
-  }
-  const values: Partial<Record<keyof AnalyseCommand, string>> = {};
-  const inputs: string[] = [];
-  let json = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name === "--json") {
-      json = true;
-      continue;
+  if (argv.length === 0 || argv[0] === "aide") return { command: "help" };
+  const { tokens } = parseArgv({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const flags = new Set<string>();
+  const positionals: string[] = [];
+  const values: Partial<Record<ValueKey, string>> = {};
+  const problems: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === "positional") positionals.push(t.value);
+    if (t.kind !== "option") continue;
+    const key = VALUE_OPTIONS[t.name];
+    if (FLAGS.has(t.name)) {
+      if (t.value !== undefined) problems.push(`L'option ${t.rawName} n'attend pas de valeur.`);
+      flags.add(t.name);
+    } else if (key) {
+      const v = t.value;
+      // "-o --json": parseArgs takes the next option as the value; it is a missing value.
+      if (v === undefined || v === "" || (!t.inlineValue && v.startsWith("-") && v.length > 1))
+        problems.push(`L'option ${t.rawName} attend une valeur.`);
+      else if (values[key] !== undefined)
+        problems.push(`L'option ${t.rawName} est donnée deux fois.`);
+      else values[key] = v;
+    } else {
+      problems.push(`Option inconnue : « ${t.rawName} ».`);
     }
-    const key = VALUE_OPTIONS[name];
-    if (key) {
-      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (
-        value === undefined ||
-        value === "" ||
-        (eq < 0 && value.startsWith("-") && value.length > 1)
-      ) {
-        throw new UsageError(`L'option ${name} attend une valeur.`);
-      }
-      if (values[key] !== undefined) throw new UsageError(`L'option ${name} est donnée deux fois.`);
-      values[key] = value;
-      continue;
-    }
-    if (arg.startsWith("-") && arg.length > 1)
-      throw new UsageError(`Option inconnue : « ${arg} ».`);
-    inputs.push(arg);
   }
+  // Help and version win over everything else (as before: "analyse -h" prints the help).
+  if (flags.has("help")) return { command: "help" };
+  if (flags.has("version")) return { command: "version" };
+  const [verb, ...inputs] = positionals;
+  if (verb === undefined) throw new UsageError(problems[0] ?? "Indiquez la commande « analyse ».");
+  if (argv[0] !== verb || (verb !== "analyse" && verb !== "analyze"))
+    throw new UsageError(`Commande inconnue : « ${argv[0]} ». La seule commande est « analyse ».`);
+  if (problems.length > 0) throw new UsageError(problems[0]);
   if (inputs.length === 0)
     throw new UsageError("Indiquez au moins un fichier à analyser (.xlsx, .csv ou .json DECP).");
   if (!values.output) throw new UsageError("Indiquez le classeur à écrire avec -o rapport.xlsx.");
@@ -111,7 +130,7 @@ export function parseArgs(argv: string[]): Command {
     period: values.period ?? null,
     parametersFile: values.parametersFile ?? null,
     mappingFile: values.mappingFile ?? null,
-    json,
+    json: flags.has("json"),
     lang,
   };
 }

@@ -12,7 +12,8 @@ import { computeSpendIndicators } from "./indicators/spend";
 import { computeTerritoryIndicators } from "./indicators/territories";
 import type { AnalysisContext, IndicatorResult } from "./indicators/types";
 import type { Anomaly, IntakeResult, Reconciliation } from "./model";
-import { previousYearPeriod, type Period } from "./period";
+import { farFutureYears, previousYearPeriod, type Period } from "./period";
+import { isoDate, yearOfDay } from "./dates";
 import { buildPlanInputs, type FamilyPlanInput } from "./plan";
 import type { ReferenceValues } from "./reference/values";
 import { VERSION } from "./version";
@@ -68,13 +69,52 @@ export function* analyseSteps(
     version: VERSION,
     period: ctx.period,
     previousPeriod: previousYearPeriod(ctx.period),
-    reconciliation: intake.reconciliation,
-    anomalies: intake.anomalies,
+    ...withFarFutureWarnings(intake),
     indicators,
     plan,
     reference: ctx.ref,
     alertCount,
   };
+}
+
+/**
+ * A warning on each spend line dated in a year far in the future of the others (farFutureYears:
+ * 2099 among 2025 lines), which the default period ignores; the reconciliation counts the lines
+ * so warned. The intake itself is left as it is.
+ */
+function withFarFutureWarnings(
+  intake: IntakeResult
+): Pick<Analysis, "anomalies" | "reconciliation"> {
+  const years = farFutureYears(intake.spend.map((l) => l.date));
+  if (years.size === 0)
+    return { anomalies: intake.anomalies, reconciliation: intake.reconciliation };
+  const warned = new Set<string>();
+  for (const a of intake.anomalies)
+    if (a.severity === "warning") warned.add(`${a.table}\u0000${a.row}`);
+  const anomalies = [...intake.anomalies];
+  const rec = {
+    ...intake.reconciliation,
+    tables: intake.reconciliation.tables.map((t) => ({ ...t })),
+  };
+  for (const l of intake.spend) {
+    const year = yearOfDay(l.date);
+    if (!years.has(year)) continue;
+    anomalies.push({
+      table: l.source.table,
+      row: l.source.row,
+      field: "date",
+      value: isoDate(l.date),
+      reason: `Date en ${year}, très éloignée des autres dates du fichier : ligne analysée, mais cette année n'est pas retenue comme période par défaut ; vérifiez la date`,
+      severity: "warning",
+    });
+    const key = `${l.source.table}\u0000${l.source.row}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    rec.rowsWithWarning++;
+    const t = rec.tables.find((x) => x.table === l.source.table);
+    if (t) t.rowsWithWarning++;
+  }
+  return { anomalies, reconciliation: rec };
 }
 
 export function analyse(intake: IntakeResult, options: AnalysisOptions = {}): Analysis {

@@ -141,9 +141,51 @@ export function contains(p: Period, day: number): boolean {
   return day >= p.start && day <= p.end;
 }
 
-/** The default period: the civil year of the latest date given (or null when none). */
-export function latestYearPeriod(days: Iterable<number>): Period | null {
+/**
+ * Years of the dates that lie far in the future of the others (issue #13): taken from the latest
+ * year down, a year two or more years after the next year holding dates, and holding fewer dates
+ * than all the earlier years together, is a typing error (2099 for 2025), not the year to analyse. A few passes of numeric
+ * comparisons over the days (no per-day calendar arithmetic): cheap on a million lines.
+ */
+export function farFutureYears(days: readonly number[]): Set<number> {
+  const out = new Set<number>();
   let max = -Infinity;
-  for (const day of days) if (day > max) max = day;
+  for (const d of days) if (d > max) max = d;
+  while (max !== -Infinity) {
+    const year = ymdFromDay(max).year;
+    const yearStart = dayFromYMD(year, 1, 1);
+    const prevStart = dayFromYMD(year - 1, 1, 1);
+    let top = 0;
+    let below = -Infinity;
+    for (const d of days) {
+      if (d >= yearStart) {
+        if (d <= max) top++;
+      } else if (d > below) below = d;
+    }
+    if (below === -Infinity || below >= prevStart) break; // nothing earlier, or no gap
+    let earlier = 0;
+    for (const d of days) if (d <= below) earlier++;
+    if (top >= earlier) break;
+    out.add(year);
+    max = below;
+  }
+  return out;
+}
+
+/**
+ * The default period: the civil year of the latest date given (or null when none), dates far in
+ * the future of the others (farFutureYears) left out.
+ */
+export function latestYearPeriod(days: Iterable<number>): Period | null {
+  const all = Array.isArray(days) ? (days as number[]) : [...days];
+  const ignored = farFutureYears(all);
+  let max = -Infinity;
+  for (const day of all) if (day > max) max = day;
+  while (max !== -Infinity && ignored.has(ymdFromDay(max).year)) {
+    const limit = dayFromYMD(ymdFromDay(max).year, 1, 1);
+    let next = -Infinity;
+    for (const day of all) if (day < limit && day > next) next = day;
+    max = next;
+  }
   return max === -Infinity ? null : yearPeriod(ymdFromDay(max).year);
 }

@@ -150,13 +150,72 @@ export function detectDelimiter(text: string, complete = true): string {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
+/** Excel's limits (issue #13): a cell holds at most 32 767 characters, a sheet 1 048 576 rows and
+ * 16 384 columns. A CSV beyond them cannot be a table Excel could show: it is refused. */
+export const CSV_LIMITS = { cellChars: 32_767, rows: 1_048_576, columns: 16_384 } as const;
+
+/** A quoted field spanning more line breaks than this, each line looking like a record, is an
+ * unbalanced quote, not a multi-line note. */
+const RECORD_LIKE_LINES = 2;
+
+export type CsvProblem =
+  | { kind: "unclosedQuote"; line: number; lastLine: number }
+  | { kind: "swallowedLines"; line: number; lastLine: number }
+  | { kind: "cellTooLong"; line: number }
+  | { kind: "tooManyColumns"; line: number }
+  | { kind: "tooManyRows"; line: number };
+
+/** A problem found by the scanner, at a physical line of the text (1-based). */
+export class CsvScanError extends Error {
+  constructor(readonly problem: CsvProblem) {
+    super(problem.kind);
+    this.name = "CsvScanError";
+  }
+}
+
+const enum S {
+  /** At the start of a field. */
+  FieldStart,
+  /** In an unquoted field (or after a quoted one: "abc"def → abcdef, lenient). */
+  Unquoted,
+  /** In a quoted field. */
+  Quoted,
+  /** A quote seen in a quoted field: closing, or the first of a doubled quote. */
+  QuoteInQuoted,
+}
+
 /**
- * RFC 4180 record parser over a text that grows chunk by chunk. A record that does not end in the
- * text yet is parsed again, from its start, when more text arrives.
+ * RFC 4180 record scanner over text given chunk by chunk, as a state machine: each character is
+ * looked at once whatever the chunk boundaries (a 20 MB record costs as much as 20 MB of short
+ * records), and a field is cut into slices joined once.
+ *
+ * It counts physical lines (LF, CRLF or a lone CR) as well as records, and refuses, as a
+ * CsvScanError: a quoted field that never closes; a quoted field swallowing lines that look like
+ * records (an unbalanced quote that a later stray quote closes); a cell, a record or a file past
+ * Excel's limits.
  */
-class CsvParser {
-  private pending = "";
+export class CsvScanner {
+  private state = S.FieldStart;
+  /** Slices of the current field from earlier chunks. */
+  private acc = "";
+  private accLength = 0;
+  private row: Cell[] = [];
+  private blank = true;
+  private line = 1;
+  /** The last chunk ended with a CR: a LF starting the next chunk belongs to it. */
+  private afterCR = false;
+  private recordLine = 1;
   private rowNumber = 0;
+  // Unbalanced quote detection.
+  private quoteLine = 0;
+  private quotedBreaks = 0;
+  private recordLike = 0;
+  private lineDelims = 0;
+  /** Separators of the first record (the header): a line with as many looks like a record. */
+  private expectedDelims = -1;
+  /** The last chunk ended with a CR inside a quoted field. */
+  private afterQuotedCR = false;
+  private quotedEndsWithBreak = false;
   stopped = false;
 
   constructor(
@@ -164,102 +223,230 @@ class CsvParser {
     private readonly onRow: CsvRowHandler
   ) {}
 
+  /** Records handed out. */
   get rows(): number {
     return this.rowNumber;
   }
 
+  /** Physical line (1-based) where the record being handed out starts. */
+  get recordStartLine(): number {
+    return this.recordLine;
+  }
+
+  private fail(problem: CsvProblem): never {
+    throw new CsvScanError(problem);
+  }
+
+  private endField(value: string): void {
+    if (value.length > CSV_LIMITS.cellChars) this.fail({ kind: "cellTooLong", line: this.line });
+    if (this.row.length >= CSV_LIMITS.columns)
+      this.fail({ kind: "tooManyColumns", line: this.recordLine });
+    this.row.push(value === "" ? null : value);
+    this.acc = "";
+    this.accLength = 0;
+  }
+
+  private endRecord(): void {
+    this.rowNumber++;
+    if (this.rowNumber > CSV_LIMITS.rows) this.fail({ kind: "tooManyRows", line: this.recordLine });
+    if (this.expectedDelims < 0 && !this.blank) this.expectedDelims = this.row.length - 1;
+    const row = this.blank ? [] : this.row;
+    this.row = [];
+    this.blank = true;
+    this.state = S.FieldStart;
+    if (this.onRow(row, this.rowNumber) === "stop") this.stopped = true;
+  }
+
+  /**
+   * A line break inside a quoted field: is the line it ends a record of its own? (The first line
+   * is the rest of the record the quote opened in: not counted.)
+   */
+  private quotedBreak(): void {
+    if (this.quotedBreaks > 0 && this.expectedDelims > 0 && this.lineDelims >= this.expectedDelims)
+      this.recordLike++;
+    this.quotedBreaks++;
+    this.lineDelims = 0;
+  }
+
+  private checkQuotedField(): void {
+    if (this.quotedBreaks === 0) return;
+    if (this.expectedDelims > 0 && this.lineDelims >= this.expectedDelims) this.recordLike++;
+    if (this.recordLike >= RECORD_LIKE_LINES)
+      this.fail({ kind: "swallowedLines", line: this.quoteLine, lastLine: this.line });
+  }
+
   push(text: string, final: boolean): void {
-    const s = this.pending.length === 0 ? text : this.pending + text;
-    const n = s.length;
+    const n = text.length;
     const delim = this.delimiter;
     let i = 0;
+    if (this.afterCR && n > 0) {
+      this.afterCR = false;
+      if (text.charCodeAt(0) === 10) i = 1; // the LF of a CRLF cut between chunks
+    }
+    let fieldStart = i;
     while (i < n && !this.stopped) {
-      const start = i;
-      const row: Cell[] = [];
-      let complete = false;
-      let blank = true;
-      for (;;) {
-        // One field.
-        let value: string;
-        if (s.charCodeAt(i) === 34) {
-          blank = false;
-          let j = i + 1;
-          let acc = "";
-          let closed = false;
-          for (;;) {
-            const q = s.indexOf('"', j);
-            if (q < 0) break;
-            if (q + 1 < n && s.charCodeAt(q + 1) === 34) {
-              acc += s.slice(j, q + 1);
-              j = q + 2;
-              continue;
-            }
-            if (q + 1 >= n && !final) break; // might be the first half of a doubled quote
-            acc += s.slice(j, q);
-            i = q + 1;
-            closed = true;
-            break;
+      switch (this.state) {
+        case S.FieldStart: {
+          const c = text.charCodeAt(i);
+          if (c === 34) {
+            this.blank = false;
+            this.state = S.Quoted;
+            this.afterQuotedCR = false;
+            this.quotedEndsWithBreak = false;
+            this.quoteLine = this.line;
+            this.quotedBreaks = 0;
+            this.recordLike = 0;
+            this.lineDelims = 0;
+            fieldStart = ++i;
+          } else {
+            this.state = S.Unquoted;
+            fieldStart = i;
           }
-          if (!closed) {
-            if (!final) break; // incomplete record
-            // Unterminated quote at the end of the file: keep the text as it is (lenient).
-            acc += s.slice(j);
-            i = n;
-          }
-          // Lenient: text after the closing quote belongs to the field ("abc"def → abcdef).
-          let k = i;
-          while (k < n) {
-            const ch = s.charCodeAt(k);
-            if (ch === delim || ch === 10 || ch === 13) break;
-            k++;
-          }
-          if (k > i) acc += s.slice(i, k);
-          i = k;
-          value = acc;
-        } else {
-          let k = i;
-          while (k < n) {
-            const ch = s.charCodeAt(k);
-            if (ch === delim || ch === 10 || ch === 13) break;
-            k++;
-          }
-          value = s.slice(i, k);
-          if (k > i) blank = false;
-          i = k;
-        }
-        if (i >= n && !final) break; // the field may continue in the next chunk
-        row.push(value === "" ? null : value);
-        if (i >= n) {
-          complete = true;
           break;
         }
-        const ch = s.charCodeAt(i);
-        if (ch === delim) {
-          blank = false;
-          i++;
-          if (i >= n && !final) break;
-          if (i >= n) {
-            row.push(null);
-            complete = true;
+        case S.Unquoted: {
+          let k = i;
+          let c = 0;
+          while (k < n) {
+            c = text.charCodeAt(k);
+            if (c === delim || c === 10 || c === 13) break;
+            k++;
+          }
+          if (k > fieldStart) this.blank = false;
+          if (k >= n) {
+            i = k;
+            break; // the field goes on in the next chunk
+          }
+          const value =
+            this.accLength === 0 ? text.slice(fieldStart, k) : this.acc + text.slice(fieldStart, k);
+          this.endField(value);
+          if (c === delim) {
+            this.blank = false;
+            this.state = S.FieldStart;
+            i = k + 1;
+            fieldStart = i;
+            // A separator ending the text: one more (empty) field.
+            if (i >= n && final) {
+              this.endField("");
+              this.endRecord();
+            }
             break;
           }
-          continue;
+          // Line break.
+          if (c === 13) {
+            if (k + 1 < n) i = text.charCodeAt(k + 1) === 10 ? k + 2 : k + 1;
+            else {
+              i = k + 1;
+              this.afterCR = true;
+            }
+          } else i = k + 1;
+          this.line++;
+          this.endRecord();
+          this.recordLine = this.line;
+          fieldStart = i;
+          break;
         }
-        if (ch === 13) {
-          if (i + 1 >= n && !final) break; // "\r" then maybe "\n"
-          i += s.charCodeAt(i + 1) === 10 ? 2 : 1;
-        } else i++; // "\n"
-        complete = true;
-        break;
+        case S.Quoted: {
+          let k = i;
+          // Fast path while the field is on one line: look for the quote only (and line breaks).
+          if (this.quotedBreaks === 0) {
+            for (; k < n; k++) {
+              const c = text.charCodeAt(k);
+              if (c === 34 || c === 10 || c === 13) break;
+            }
+          }
+          for (; k < n; k++) {
+            const c = text.charCodeAt(k);
+            if (c === 34) break;
+            if (c === delim) this.lineDelims++;
+            else if (c === 10) {
+              if (!(k > 0 ? text.charCodeAt(k - 1) === 13 : this.afterQuotedCR)) {
+                this.line++;
+                this.quotedBreak();
+              }
+            } else if (c === 13) {
+              this.line++;
+              this.quotedBreak();
+            }
+          }
+          if (k === n && n > 0) {
+            const last = text.charCodeAt(n - 1);
+            this.afterQuotedCR = last === 13;
+            this.quotedEndsWithBreak = last === 13 || last === 10;
+          }
+          if (k >= n) {
+            i = k;
+            break;
+          }
+          this.acc += text.slice(fieldStart, k);
+          this.accLength += k - fieldStart;
+          if (this.accLength > CSV_LIMITS.cellChars) this.tooLongQuoted();
+          i = k + 1;
+          fieldStart = i;
+          this.state = S.QuoteInQuoted;
+          break;
+        }
+        case S.QuoteInQuoted: {
+          if (text.charCodeAt(i) === 34) {
+            // Doubled quote: one quote of the text, then the field goes on.
+            this.acc += '"';
+            this.accLength++;
+            i++;
+            fieldStart = i;
+            this.state = S.Quoted;
+          } else {
+            this.checkQuotedField();
+            this.state = S.Unquoted; // what follows the closing quote (lenient)
+            fieldStart = i;
+          }
+          break;
+        }
       }
-      if (!complete) {
-        this.pending = s.slice(start);
-        return;
-      }
-      this.rowNumber++;
-      if (this.onRow(blank ? [] : row, this.rowNumber) === "stop") this.stopped = true;
     }
-    this.pending = "";
+    if (this.stopped) return;
+    // The end of the chunk: keep the open field's text.
+    if ((this.state === S.Unquoted || this.state === S.Quoted) && n > fieldStart) {
+      this.acc += text.slice(fieldStart, n);
+      this.accLength += n - fieldStart;
+      if (this.accLength > CSV_LIMITS.cellChars) {
+        if (this.state === S.Quoted) this.tooLongQuoted();
+        this.fail({ kind: "cellTooLong", line: this.line });
+      }
+    }
+    if (!final) return;
+    switch (this.state) {
+      case S.Quoted:
+        // The text's last line break ends the last line, it does not start one.
+        this.fail({
+          kind: "unclosedQuote",
+          line: this.quoteLine,
+          lastLine: this.quotedEndsWithBreak ? this.line - 1 : this.line,
+        });
+        break;
+      case S.QuoteInQuoted:
+        this.checkQuotedField();
+        this.endField(this.acc);
+        this.endRecord();
+        break;
+      case S.Unquoted:
+        this.endField(this.acc);
+        this.endRecord();
+        break;
+      case S.FieldStart:
+        // After a separator: one more empty field (handled above when in the same chunk).
+        if (this.row.length > 0) {
+          this.endField("");
+          this.endRecord();
+        }
+        break;
+    }
+  }
+
+  /** A quoted field past the cell limit: most likely a quote never closed. */
+  private tooLongQuoted(): never {
+    if (this.quotedBreaks > 0)
+      this.fail({ kind: "unclosedQuote", line: this.quoteLine, lastLine: this.line });
+    this.fail({ kind: "cellTooLong", line: this.quoteLine });
   }
 }
 
@@ -293,7 +480,9 @@ export async function readCsvRows(
   const { size, head } = await openCheck(path, label);
   const bom = bomOf(head);
   let encoding: CsvEncoding;
+  const utf16 = bom ? null : sniffUtf16(head);
   if (bom) encoding = bom.encoding;
+  else if (utf16) encoding = utf16;
   else if (size <= head.length) encoding = utf8Valid(head) ? "utf-8" : "windows-1252";
   else encoding = (await isUtf8File(path)) ? "utf-8" : "windows-1252";
 
@@ -313,11 +502,16 @@ export async function readCsvRows(
   }
 
   let sepSkipped = !skipSepLine;
-  const parser = new CsvParser(delimiter.charCodeAt(0), (row, n) => {
+  const delimCode = delimiter.charCodeAt(0);
+  let headerFields = 0;
+  const parser = new CsvScanner(delimCode, (row, n) => {
     if (!sepSkipped) {
       sepSkipped = true;
       return;
     }
+    if (row.length === 1 && headerFields >= 2 && typeof row[0] === "string")
+      checkMixedSeparator(row[0], delimiter, headerFields, label, parser.recordStartLine);
+    else headerFields = Math.max(headerFields, row.length);
     return onRow(row, skipSepLine ? n - 1 : n);
   });
   const decoder = new Decoder(encoding);
@@ -330,12 +524,111 @@ export async function readCsvRows(
     if (!parser.stopped) parser.push(decoder.decode(new Uint8Array(0), true), true);
   } catch (e) {
     if (e instanceof InputError) throw e;
+    if (e instanceof CsvScanError) throw scanError(e.problem, label, skipSepLine ? 1 : 0);
     throw fromFileSystemError(e, label);
   } finally {
     stream.destroy();
   }
   const rows = skipSepLine ? Math.max(0, parser.rows - 1) : parser.rows;
   return { encoding, bom: bom !== null, delimiter, rows };
+}
+
+const ROW_HINT_QUOTES =
+  "Un guillemet à l'intérieur d'un champ s'écrit doublé (\"\"), et un champ entre guillemets se termine par un guillemet : corrigez la ligne dans l'export (ou réexportez-le), puis relancez. Aucune ligne n'a été analysée.";
+
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+}
+
+/** The French InputError of a scanner problem (`shift`: lines before the text, the "sep=" line). */
+function scanError(p: CsvProblem, label: string, shift: number): InputError {
+  const line = p.line + shift;
+  switch (p.kind) {
+    case "unclosedQuote":
+      return new InputError(
+        `contient un guillemet (") ouvert à la ligne ${line} qui n'est jamais refermé : les lignes ${line} à ${p.lastLine + shift} seraient lues comme une seule`,
+        { file: label, row: line, hint: ROW_HINT_QUOTES }
+      );
+    case "swallowedLines":
+      return new InputError(
+        `contient à la ligne ${line} un champ entre guillemets qui se prolonge jusqu'à la ligne ${p.lastLine + shift} en englobant des lignes entières (guillemet mal fermé)`,
+        { file: label, row: line, hint: ROW_HINT_QUOTES }
+      );
+    case "cellTooLong":
+      return new InputError(
+        `contient un champ de plus de ${groupDigits(CSV_LIMITS.cellChars)} caractères, la limite d'une cellule Excel`,
+        {
+          file: label,
+          row: line,
+          hint: "Vérifiez le séparateur et les guillemets de l'export, ou raccourcissez ce champ.",
+        }
+      );
+    case "tooManyColumns":
+      return new InputError(
+        `contient une ligne de plus de ${groupDigits(CSV_LIMITS.columns)} colonnes, la limite d'une feuille Excel`,
+        {
+          file: label,
+          row: line,
+          hint: "Vérifiez le séparateur de l'export (il coupe peut-être le texte des champs).",
+        }
+      );
+    case "tooManyRows":
+      return new InputError(
+        `contient plus de ${groupDigits(CSV_LIMITS.rows)} lignes, la limite d'une feuille Excel`,
+        {
+          file: label,
+          row: line,
+          hint: "Découpez l'export en plusieurs fichiers (par exemple un par année) et donnez-les ensemble à la commande.",
+        }
+      );
+  }
+}
+
+/**
+ * A record read as one field in a file whose header has `fields` columns, which another
+ * separator would split into exactly that many: the line uses a different separator (a file
+ * pasted together from two exports). Refused with its line rather than read as one column.
+ */
+function checkMixedSeparator(
+  text: string,
+  delimiter: string,
+  fields: number,
+  label: string,
+  line: number
+): void {
+  for (const other of DELIMITERS) {
+    if (other === delimiter || !text.includes(other)) continue;
+    if (text.split(other).length !== fields) continue;
+    const name = (d: string) => (d === "\t" ? "tabulation" : `« ${d} »`);
+    throw new InputError(
+      `utilise à la ligne ${line} le séparateur ${name(other)} alors que le reste du fichier utilise ${name(delimiter)}`,
+      {
+        file: label,
+        row: line,
+        hint: `Remplacez le séparateur de cette ligne par ${name(delimiter)} (ou réexportez le fichier d'un seul tenant), puis relancez.`,
+      }
+    );
+  }
+}
+
+/**
+ * UTF-16 text without a byte order mark: ASCII characters leave a zero byte in every other
+ * position (after them in little-endian, before them in big-endian), which UTF-8 and
+ * Windows-1252 text never holds.
+ */
+export function sniffUtf16(head: Uint8Array): CsvEncoding | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.05) return "utf-16le";
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.05) return "utf-16be";
+  return null;
 }
 
 function utf8Valid(bytes: Uint8Array): boolean {

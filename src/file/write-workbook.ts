@@ -23,6 +23,7 @@ import {
   type WorkbookSpec,
 } from "../report/spec";
 import { InputError } from "./errors";
+import { release, removeOnInterrupt, tempPathFor } from "./temp-files";
 import { openExisting } from "./xlsx-writer/existing";
 import { writePackage, type PackageReport } from "./xlsx-writer/package";
 import { openXlsx } from "./xlsx-reader";
@@ -100,11 +101,9 @@ export async function writeWorkbook(
   const target = path.resolve(outPath);
   const update = options.existing === true && (await exists(target));
   const existing = update ? await openExisting(target, outPath) : null;
-  const tmp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
-  );
+  const tmp = tempPathFor(target, randomBytes(4).toString("hex"));
   let fh: fs.promises.FileHandle | null = null;
+  removeOnInterrupt(tmp);
   try {
     fh = await fs.promises.open(tmp, "wx");
     const report = await writePackage(spec, fh, {
@@ -128,6 +127,7 @@ export async function writeWorkbook(
       }
       throw e;
     }
+    release(tmp);
     return {
       ...report,
       path: target,
@@ -137,7 +137,62 @@ export async function writeWorkbook(
   } catch (e) {
     if (fh) await fh.close().catch(() => undefined);
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
+    release(tmp);
+    throw outputError(e, outPath);
+  }
+}
+
+/**
+ * A file-system error while writing the output → an InputError with a French message (exit 1,
+ * the existing workbook left as it was); other errors unchanged.
+ */
+export function outputError(e: unknown, outPath: string): unknown {
+  if (e instanceof InputError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const unchanged = "Le classeur existant, s'il y en avait un, n'a pas été modifié.";
+  const make = (problem: string, hint: string) =>
+    new InputError(problem, { file: outPath, hint: `${hint} ${unchanged}` }, { cause: e });
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return make(
+        "n'a pas pu être écrit : le disque est plein",
+        "Libérez de la place sur le disque (ou choisissez un autre dossier avec -o), puis relancez."
+      );
+    case "ENOENT":
+    case "ENOTDIR":
+      return make(
+        "n'a pas pu être écrit : son dossier n'existe pas (ou plus)",
+        "Créez le dossier, ou indiquez avec -o un chemin dans un dossier existant."
+      );
+    case "EISDIR":
+      return make(
+        "est un dossier, pas un classeur",
+        "Indiquez avec -o le nom du fichier .xlsx à écrire."
+      );
+    case "EROFS":
+      return make(
+        "n'a pas pu être écrit : le disque est en lecture seule",
+        "Choisissez un autre dossier avec -o."
+      );
+    case "EACCES":
+    case "EPERM":
+      return make(
+        "n'a pas pu être écrit : accès refusé",
+        "Vérifiez vos droits d'écriture sur le dossier, ou choisissez un autre dossier avec -o."
+      );
+    case "ENAMETOOLONG":
+      return make(
+        "a un nom trop long pour le système de fichiers",
+        "Choisissez un nom plus court."
+      );
+    case "EIO":
+      return make(
+        "n'a pas pu être écrit : erreur d'entrée-sortie du disque",
+        "Vérifiez le disque (ou le lecteur réseau), puis relancez."
+      );
+    default:
+      return e;
   }
 }
 

@@ -29,12 +29,31 @@ describe("command-line arguments", () => {
     [["analyse", "a.xlsx", "-o", "r.xlsx", "--vite"], /Option inconnue/],
     [["analyse", "a.xlsx", "-o"], /attend une valeur/],
     [["analyser", "a.xlsx"], /Commande inconnue/],
+    // "-o --json": the next option is not taken as the file name.
+    [["analyse", "a.xlsx", "-o", "--json"], /L'option -o attend une valeur/],
+    [["analyse", "a.xlsx", "--output="], /L'option --output attend une valeur/],
+    [["analyse", "a.xlsx", "-o", "r.xlsx", "-o", "s.xlsx"], /L'option -o est donnée deux fois/],
+    [["analyse", "a.xlsx", "-o", "r.xlsx", "--periode", "2025", "--période", "2024"], /--période est donnée deux fois/],
+    [["analyse", "a.xlsx", "-o", "r.xlsx", "--json=oui"], /--json n'attend pas de valeur/],
+    [["analyse", "a.xlsx", "-o", "r.xlsx", "-x"], /Option inconnue : « -x »/],
+    [["-o", "r.xlsx", "analyse", "a.xlsx"], /Commande inconnue : « -o »/],
   ])("rejects %j with a French usage message", (argv, message) => {
     expect(() => parseArgs(argv as string[])).toThrow(UsageError);
     expect(() => parseArgs(argv as string[])).toThrow(message);
   });
 
+  it("accepts the accented spellings, '=' values, short values glued to -o, and files after --", () => {
+    expect(parseArgs(["analyse", "a.csv", "-or.xlsx", "--période=2025", "--paramètres", "p.json"])).toMatchObject({
+      output: "r.xlsx",
+      period: "2025",
+      parametersFile: "p.json",
+    });
+    expect(parseArgs(["analyze", "-o", "r.xlsx", "--", "-export.csv"])).toMatchObject({ inputs: ["-export.csv"] });
+  });
+
   it("answers help and version", () => {
+    expect(parseArgs(["analyse", "a.xlsx", "-h"])).toEqual({ command: "help" });
+    expect(parseArgs(["aide"])).toEqual({ command: "help" });
     expect(parseArgs([])).toEqual({ command: "help" });
     expect(parseArgs(["--help"])).toEqual({ command: "help" });
     expect(parseArgs(["-v"])).toEqual({ command: "version" });

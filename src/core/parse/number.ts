@@ -65,8 +65,12 @@ export function parseNumber(value: Cell): number | null | undefined {
   return undefined;
 }
 
-/** Integer cents of an amount cell (parseNumber, then rounded half away from zero to the cent). */
+/**
+ * Integer cents of an amount cell (parseNumber, then rounded half away from zero to the cent).
+ * A percentage ("12 %") is not an amount: unreadable, not 12 €.
+ */
 export function parseAmountCents(value: Cell): number | null | undefined {
+  if (typeof value === "string" && value.indexOf("%") >= 0) return undefined;
   const n = parseNumber(value);
   if (n === null || n === undefined) return n;
   const cents = amountToCents(n);
