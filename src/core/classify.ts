@@ -11,6 +11,11 @@ import { CPV_DIVISION_LABELS, cpvGroup, natureFromCpv } from "./parse/cpv";
 export interface BudgetArticleFamily {
   label: string;
   nature: Nature | null;
+  /**
+   * A catch-all article ("autres…", "contrats de prestations de services"): not a homogeneous
+   * family by itself (R2121-6), so an alert that rests only on it gets the lowest severity.
+   */
+  catchAll?: boolean;
 }
 
 /** Default M57/M14 nature → family (longest prefix wins). Editable through the Paramètres sheet later. */
@@ -21,7 +26,7 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "60621": { label: "Combustibles", nature: "Fournitures" },
   "60622": { label: "Carburants", nature: "Fournitures" },
   "60623": { label: "Alimentation", nature: "Fournitures" },
-  "60628": { label: "Autres fournitures non stockées", nature: "Fournitures" },
+  "60628": { label: "Autres fournitures non stockées", nature: "Fournitures", catchAll: true },
   "60631": { label: "Fournitures d'entretien", nature: "Fournitures" },
   "60632": { label: "Fournitures de petit équipement", nature: "Fournitures" },
   "60633": { label: "Fournitures de voirie", nature: "Fournitures" },
@@ -29,7 +34,8 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "6064": { label: "Fournitures administratives", nature: "Fournitures" },
   "6065": { label: "Livres, disques, cassettes", nature: "Fournitures" },
   "6067": { label: "Fournitures scolaires", nature: "Fournitures" },
-  "611": { label: "Contrats de prestations de services", nature: "Services" },
+  "6068": { label: "Autres matières et fournitures", nature: "Fournitures", catchAll: true },
+  "611": { label: "Contrats de prestations de services", nature: "Services", catchAll: true },
   "6132": { label: "Locations immobilières", nature: "Services" },
   "6135": { label: "Locations mobilières", nature: "Services" },
   "615221": { label: "Entretien et réparations de bâtiments publics", nature: "Services" },
@@ -49,7 +55,9 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "2182": { label: "Matériel de transport", nature: "Fournitures" },
   "2183": { label: "Matériel de bureau et informatique", nature: "Fournitures" },
   "2184": { label: "Mobilier", nature: "Fournitures" },
-  "2188": { label: "Autres immobilisations corporelles", nature: "Fournitures" },
+  "6188": { label: "Autres frais divers", nature: "Services", catchAll: true },
+  "6288": { label: "Autres services extérieurs", nature: "Services", catchAll: true },
+  "2188": { label: "Autres immobilisations corporelles", nature: "Fournitures", catchAll: true },
   "2312": { label: "Agencements et aménagements de terrains (travaux)", nature: "Travaux" },
   "2313": { label: "Constructions (travaux)", nature: "Travaux" },
   "2315": { label: "Installations et réseaux (travaux)", nature: "Travaux" },
@@ -141,6 +149,13 @@ export function classifyFamily(input: FamilyInput): Family {
   if (input.cpv) return familyOfCpv(input.cpv);
   if (input.budgetArticle) return familyOfArticle(input.budgetArticle) ?? UNCLASSIFIED;
   return UNCLASSIFIED;
+}
+
+/** The catch-all budget article behind a family (e.g. "611"), or null when it is not one. */
+export function catchAllArticle(family: Family): string | null {
+  if (family.rule !== "budgetArticle" || !family.key.startsWith("ART:")) return null;
+  const prefix = family.key.slice(4);
+  return DEFAULT_M57_FAMILIES[prefix]?.catchAll === true ? prefix : null;
 }
 
 /** Nature of a line: explicit (nomenclature) → CPV → budget article → null. */

@@ -80,6 +80,11 @@ export interface SpendLine {
   cpv: string | null;
   budgetArticle: string | null;
   contractRef: string | null;
+  /**
+   * Engagement juridique / bon de commande number: not a marché (most finance software puts one on
+   * every order), kept apart from contractRef.
+   */
+  commitmentRef?: string | null;
   description: string | null;
   operation: string | null;
   /** Normalised channel; null when the source gives none (see `effectiveChannel`). */

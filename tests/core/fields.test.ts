@@ -28,6 +28,8 @@ describe("FIELDS", () => {
         "cpv",
         "budgetArticle",
         "contractRef",
+        // not in SPEC §2.1: the engagement juridique / bon de commande number, kept apart from contractRef (issue #10)
+        "commitmentRef",
         "description",
         "operation",
         "channel",

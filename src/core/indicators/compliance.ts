@@ -12,6 +12,7 @@ import {
   type DatedThreshold,
   type ReferenceValues,
 } from "../reference/values";
+import { paramsJson, type CodedText } from "./compliance-messages";
 import { contractSupplierKey, contractSupplierName } from "./supplier-reference";
 import { analyseSplitting, euros, thresholdScope } from "./splitting";
 import {
@@ -78,12 +79,14 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
   const lines: Row[] = [];
   let amount = 0;
   const bySeverity = { "à vérifier": 0, élevée: 0, "très élevée": 0 };
+  const direct = new Set(scope.underDirectAward);
   for (const a of analysis.alerts) {
     amount += a.totalCents;
     bySeverity[a.severity]++;
     alerts.push({
       id: a.id,
       entity: a.entity,
+      budgets: a.budgets.join(" ; "),
       groupedBy: a.groupedBy,
       familyKey: a.familyKey,
       familyLabel: a.familyLabel,
@@ -91,20 +94,32 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
       year: a.year,
       nature: a.nature ?? "Fournitures / Services",
       threshold: toEuros(a.thresholdCents),
-      thresholdSource: `Art. R2122-8 CCP — ${a.thresholdSource}`,
+      thresholdRule: a.thresholdRule,
+      thresholdDate: isoDate(a.firstDate),
+      thresholdSource: `Art. ${a.thresholdRule.startsWith("R") ? `${a.thresholdRule} CCP` : a.thresholdRule} — ${a.thresholdSource}`,
       total: toEuros(a.totalCents),
       lineCount: a.lineCount,
       creditCount: a.creditCount,
       supplierCount: a.supplierCount,
+      aboveThresholdCount: a.aboveThresholdCount,
+      underDirectAwardCount: a.underDirectAwardCount,
+      catchAllArticle: a.catchAllArticle,
       firstDate: isoDate(a.firstDate),
       lastDate: isoDate(a.lastDate),
       severity: a.severity,
       message: a.message,
+      messageCode: a.messageParts[0].code,
+      messageParams: partsJson(a.messageParts),
+      legalBasis: a.legalBasis.fr,
+      why: a.why.fr,
+      whyCode: a.why.code,
+      clear: a.clear.fr,
+      clearCode: a.clear.code,
     });
-    for (const l of a.lines) lines.push(lineRow(a.id, l));
+    for (const l of a.lines) lines.push(lineRow(a.id, l, direct.has(l)));
   }
   const singles: Row[] = analysis.singles.map((s) => ({
-    entity: s.line.entity,
+    entity: s.entity,
     groupedBy: s.groupedBy,
     familyLabel: s.familyLabel,
     operation: s.operation,
@@ -115,15 +130,43 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     supplier: s.line.supplierName ?? s.line.supplierId ?? s.line.supplierKey,
     amount: toEuros(s.line.amountHTCents),
     threshold: toEuros(s.thresholdCents),
-    thresholdSource: `Art. R2122-8 CCP — ${s.thresholdSource}`,
+    thresholdRule: s.thresholdRule,
+    thresholdSource: `${s.legalBasis.fr} — ${s.thresholdSource}`,
     signal: "achat unique au-dessus du seuil",
     message: s.message,
+    messageCode: s.messageParts[0].code,
+    messageParams: partsJson(s.messageParts),
+    legalBasis: s.legalBasis.fr,
+    why: s.why.fr,
+    clear: s.clear.fr,
+    clearCode: s.clear.code,
+  }));
+  const works: Row[] = analysis.worksWithoutOperation.map((w) => ({
+    entity: w.entity,
+    familyKey: w.familyKey,
+    familyLabel: w.familyLabel,
+    year: w.year,
+    lineCount: w.lineCount,
+    total: toEuros(w.totalCents),
+    threshold: toEuros(w.thresholdCents),
+    thresholdSource: `${w.legalBasis.fr} — ${w.thresholdSource}`,
+    status: "opération non renseignée — à vérifier",
+    message: w.message.fr,
+    messageCode: w.message.code,
+    messageParams: paramsJson(w.message.params),
+    legalBasis: w.legalBasis.fr,
+    clear: w.clear.fr,
+    clearCode: w.clear.code,
   }));
   const excluded: Row[] = analysis.excluded.map((e) => ({
+    scope: e.scope,
     familyCode: e.familyCode,
     familyKey: e.familyKey,
     familyLabel: e.familyLabel,
+    supplier: e.supplier,
     reason: e.reason,
+    reasonCode: e.reasonCode,
+    legalBasis: e.legalBasis,
     lines: e.lines,
     amount: toEuros(e.amountCents),
   }));
@@ -136,30 +179,43 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     status: null,
     details: {
       years: yearText,
-      scope: `Cumul sur l'année civile entière (${yearText}), y compris les lignes hors de la période analysée ; lignes hors marché uniquement`,
+      scope: `Cumul sur l'année civile entière (${yearText}), y compris les lignes hors de la période analysée ; lignes hors marché et lignes achetées sous un marché sans publicité ni mise en concurrence (R2121-6) ; par acheteur (budgets d'un même SIREN réunis) ; travaux par opération (R2121-5)`,
       linesExamined: scope.linesInYears,
       linesOutsideContract: scope.outside.length,
+      linesUnderDirectAward: scope.underDirectAward.length,
       unclassifiedLinesOutsideContract: analysis.unclassifiedOutside,
+      worksLinesWithoutOperation: analysis.worksLinesWithoutOperation,
+      worksGroupsWithoutOperation: works.length,
       alertsToCheck: bySeverity["à vérifier"],
       alertsHigh: bySeverity["élevée"],
       alertsVeryHigh: bySeverity["très élevée"],
+      alertsOnCatchAllArticle: analysis.alerts.filter((a) => a.catchAllArticle !== null).length,
       amountInAlerts: toEuros(amount),
       singlePurchasesAboveThreshold: singles.length,
-      excludedFamilies: excluded.length,
+      excludedFamilies: excluded.filter((e) => e.scope === "famille").length,
+      excludedSuppliers: excluded.filter((e) => e.scope === "fournisseur").length,
     },
-    tables: { alerts, lines, singleAboveThreshold: singles, excluded },
+    tables: { alerts, lines, singleAboveThreshold: singles, worksWithoutOperation: works, excluded },
   };
 }
 
-function lineRow(alertId: string, l: SpendLine): Row {
+/** The coded parts of a message as JSON ([{code, params}…]), for a detail row. */
+function partsJson(parts: CodedText[]): string {
+  return JSON.stringify(parts.map((p) => ({ code: p.code, params: p.params })));
+}
+
+function lineRow(alertId: string, l: SpendLine, underDirectAward: boolean): Row {
   return {
     alertId,
+    entity: l.entity,
     table: l.source.table,
     row: l.source.row,
     date: isoDate(l.date),
     supplier: l.supplierName ?? l.supplierId ?? l.supplierKey,
     amount: toEuros(l.amountHTCents),
     isCredit: l.isCredit,
+    contractRef: l.contractRef,
+    underDirectAward,
     description: l.description,
   };
 }

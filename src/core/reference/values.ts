@@ -40,9 +40,49 @@ export interface ColourBand {
   source: string;
 }
 
+/**
+ * A special dispense threshold (R2122-9, R2122-9-1, temporary ones): replaces the general one of
+ * R2122-8 for the purchases it covers, from `from` to `to` (launch date of the consultation).
+ */
+export interface SpecialDispenseThreshold {
+  /** Article or text: "R2122-9", "R2122-9-1", "Décret n° 2020-893". */
+  rule: string;
+  /** Short French name of what it covers ("livres non scolaires"). */
+  label: string;
+  from: number;
+  to: number | null;
+  /** Threshold HT, cents (purchases strictly below it are covered). */
+  cents: number;
+  /** Natures it applies to (empty: all). */
+  natures: Nature[];
+  /** CPV prefixes (digits) of the purchases it covers. */
+  cpvPrefixes: string[];
+  /** CPV prefixes that stay outside (school books inside a books prefix…). */
+  excludedCpvPrefixes: string[];
+  /** Budget article prefixes (digits) covering purchases without a CPV code. */
+  budgetArticles: string[];
+  /** Covers only purchases flagged innovative (DECP marcheInnovant). */
+  innovative: boolean;
+  source: string;
+}
+
+/** Why purchases from a supplier do not call for the buyer's own competition (CO1, CO4). */
+export type SupplierExclusionReason = "intermediary" | "exclusiveRights" | "inHouse" | "cooperation";
+
+/** A supplier excluded from the threshold checks, with its reason (Paramètres sheet). */
+export interface SupplierExclusion {
+  /** SIREN / SIRET, or the supplier's name. */
+  supplier: string;
+  reason: SupplierExclusionReason;
+  /** The user's justification (e.g. the convention), shown with the reason. */
+  note: string | null;
+}
+
 export interface ReferenceValues {
   /** Dispense de procédure, R2122-8, by date the consultation is launched. */
   dispenseThresholds: DatedThreshold[];
+  /** Special dispense thresholds that replace R2122-8 for the purchases they cover. */
+  specialDispenseThresholds: SpecialDispenseThreshold[];
   /** Publicity threshold of R2131-12 (BOAMP or JAL), cents. */
   publicityThresholdCents: Sourced<number>;
   /** EU thresholds for local authorities, by period. */
@@ -101,6 +141,8 @@ export interface ReferenceValues {
   /** Default VAT rate used when only TTC is given, %. */
   defaultVatPercent: Sourced<number>;
   ugapSiren: Sourced<string>;
+  /** Suppliers excluded from the splitting and repeat-award checks, with their reason. */
+  supplierExclusions: SupplierExclusion[];
 }
 
 const d = dayFromIso;
@@ -153,6 +195,7 @@ export function defaultReferenceValues(): ReferenceValues {
         source: "Décret n° 2025-1386",
       },
     ],
+    specialDispenseThresholds: [],
     publicityThresholdCents: { value: 90_000 * EUR, source: "Art. R2131-12 CCP" },
     euThresholds: [
       {
@@ -350,6 +393,7 @@ export function defaultReferenceValues(): ReferenceValues {
     },
     defaultVatPercent: { value: 20, source: "Taux normal de TVA (CGI art. 278)" },
     ugapSiren: { value: "776056467", source: "UGAP, SIREN 776 056 467" },
+    supplierExclusions: [],
   };
 }
 

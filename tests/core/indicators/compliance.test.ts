@@ -7,7 +7,7 @@ import {
 import type { IndicatorResult } from "../../../src/core/indicators/types";
 import type { SpendLine } from "../../../src/core/model";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
-import { contextOf, contract, nomenclature, spend } from "../../helpers/fixtures";
+import { contextOf, contract, entity, nomenclature, spend } from "../../helpers/fixtures";
 
 const DIRECT = "Marché passé sans publicité ni mise en concurrence préalable" as const;
 
@@ -65,8 +65,8 @@ describe("CO1 possible splitting", () => {
     const works = (operation: string | null, amount: number) => spend({ ...fam("TRAV", "Travaux de voirie"), nature: "Travaux", operation, amount });
     // two operations of 30 000 + 30 000 = 60 000 each: each < 100 000 → no alert
     expect(alerts({ spend: [works("OP-1", 30_000), works("OP-1", 30_000), works("OP-2", 30_000), works("OP-2", 30_000)] })).toEqual([]);
-    // without operations the same lines form one family group: 120 000 ≥ 100 000 → alert
-    expect(alerts({ spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000), works(null, 30_000)] })).toHaveLength(1);
+    // without operations the same lines are not summed per family (R2121-5: per operation): no alert
+    expect(alerts({ spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000), works(null, 30_000)] })).toEqual([]);
     // one operation, 3 lines of 40 000 = 120 000 ≥ 100 000 (works threshold) → alert
     const found = alerts({ spend: [works("OP-3", 40_000), works("OP-3", 40_000), works("OP-3", 40_000)] });
     expect(found).toHaveLength(1);
@@ -89,7 +89,18 @@ describe("CO1 possible splitting", () => {
     const r = co("CO1", parts);
     expect(r.value).toBe(0);
     expect(r.tables.excluded).toEqual([
-      { familyCode: "ENER", familyKey: "F:ENER", familyLabel: "Famille ENER", reason: "Monopole de distribution", lines: 2, amount: 60_000 },
+      {
+        scope: "famille",
+        familyCode: "ENER",
+        familyKey: "F:ENER",
+        familyLabel: "Famille ENER",
+        supplier: null,
+        reason: "Monopole de distribution",
+        reasonCode: "CO1.familyExcluded",
+        legalBasis: null,
+        lines: 2,
+        amount: 60_000,
+      },
     ]);
     // the same lines without the exclusion: 60 000 ≥ 40 000 → alert (the test can fail)
     expect(alerts({ spend: parts.spend })).toHaveLength(1);
@@ -140,8 +151,9 @@ describe("CO1 possible splitting", () => {
     expect(found[0].lines).toHaveLength(3);
   });
 
-  it("reports a single purchase at or above the threshold apart, not as splitting", () => {
-    const r = co("CO1", { spend: [spend({ amount: 45_000 }), spend({ amount: 5_000 })] });
+  it("lists a lone purchase at or above the threshold as a purchase without procedure, not as splitting", () => {
+    // one purchase of 45 000 ≥ 40 000 and nothing else in the family: no group of purchases to sum
+    const r = co("CO1", { spend: [spend({ amount: 45_000 })] });
     expect(r.value).toBe(0);
     expect(r.tables.singleAboveThreshold).toHaveLength(1);
     expect(r.tables.singleAboveThreshold[0]).toMatchObject({ amount: 45_000, threshold: 40_000, signal: "achat unique au-dessus du seuil" });
@@ -215,8 +227,107 @@ describe("CO1 possible splitting", () => {
     const [a] = alerts({ spend: [spend({ ...fam("BUR", "Fournitures de bureau"), amount: 22_600 }), spend({ ...fam("BUR", "Fournitures de bureau"), amount: 22_600 })] });
     expect(a.message).toBe(
       "Achats hors marché cumulés de 45\u202f200 € en 2025 (Commune A) pour la famille Fournitures de bureau " +
-        "(seuil de dispense 40\u202f000 €, chaque achat restant sous ce seuil) : vérifier s'il s'agit d'un besoin homogène à mettre en concurrence.",
+        "(seuil de dispense de 40\u202f000 € en vigueur au premier achat, le 15/06/2025) : vérifier s'il s'agit d'un besoin homogène à mettre en concurrence.",
     );
+  });
+});
+
+describe("CO1 law-true rules (missed splitting that must be raised)", () => {
+  it("R2121-6: a purchase at or above the threshold does not cancel its group — the group is summed and alerted, the big line listed too", () => {
+    // 45 000 + 5 000 = 50 000 ≥ 40 000 (dispense 2025): alert; the 45 000 line ≥ 40 000 is also a single purchase above the threshold
+    const r = co("CO1", { spend: [spend({ amount: 45_000 }), spend({ amount: 5_000 })] });
+    expect(r.value).toBe(1);
+    expect(r.tables.alerts[0]).toMatchObject({ total: 50_000, lineCount: 2, aboveThresholdCount: 1, threshold: 40_000 });
+    expect(r.tables.alerts[0].message).toContain("dont 1 achat(s) atteignant à eux seuls ce seuil");
+    expect(r.tables.singleAboveThreshold).toHaveLength(1);
+    expect(r.tables.singleAboveThreshold[0]).toMatchObject({ amount: 45_000, signal: "achat unique au-dessus du seuil" });
+  });
+
+  it("R2121-6: purchases under a marché passé sans publicité still count toward the homogeneous need", () => {
+    const direct = contract({ contractRef: "SP-1", procedure: DIRECT, amount: 20_000 });
+    const mapa = contract({ contractRef: "MAPA-1", procedure: "Procédure adaptée", amount: 20_000 });
+    // 20 000 under SP-1 (sans publicité) + 25 000 hors marché = 45 000 ≥ 40 000 → alert
+    const r = co("CO1", { spend: [spend({ amount: 20_000, contractRef: "SP-1" }), spend({ amount: 25_000 })], contracts: [direct] });
+    expect(r.value).toBe(1);
+    expect(r.tables.alerts[0]).toMatchObject({ total: 45_000, lineCount: 2, underDirectAwardCount: 1 });
+    expect(r.tables.lines.filter((l) => l.underDirectAward === true).map((l) => l.contractRef)).toEqual(["SP-1"]);
+    // under a MAPA (a competitive procedure) the 20 000 are not counted: 25 000 < 40 000 → no alert
+    expect(co("CO1", { spend: [spend({ amount: 20_000, contractRef: "MAPA-1" }), spend({ amount: 25_000 })], contracts: [mapa] }).value).toBe(0);
+  });
+
+  it("R2121-2: the budgets of one SIREN (budget principal and budget annexe) are one legal buyer", () => {
+    const lines = [spend({ entity: "Commune A", amount: 25_000 }), spend({ entity: "Commune A — Eau", amount: 25_000 })];
+    // SIRET 213300635 00017 and 213300635 00025: same SIREN → one buyer, 25 000 + 25 000 = 50 000 ≥ 40 000
+    const same = [entity({ entity: "Commune A", siret: "21330063500017" }), entity({ entity: "Commune A — Eau", siret: "21330063500025" })];
+    const found = alerts({ spend: lines, entities: same });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ entity: "Commune A + Commune A — Eau", buyerKey: "SIREN:213300635", totalCents: 5_000_000 });
+    expect(found[0].budgets).toEqual(["Commune A", "Commune A — Eau"]);
+    // two SIRENs (the CCAS is its own legal person): 25 000 each < 40 000 → no alert
+    const apart = [entity({ entity: "Commune A", siret: "21330063500017" }), entity({ entity: "Commune A — Eau", siret: "26330017200015" })];
+    expect(alerts({ spend: lines, entities: apart })).toEqual([]);
+  });
+});
+
+describe("CO1 law-true rules (false alerts that must be gone)", () => {
+  const works = (operation: string | null, amount: number) =>
+    spend({ ...fam("TRAV", "Travaux de voirie"), nature: "Travaux", operation, amount });
+
+  it("R2121-5: works lines without an operation are not summed by family and year, but listed « opération non renseignée — à vérifier »", () => {
+    // 4 × 30 000 = 120 000 ≥ 100 000 (works dispense) with no operation: no splitting alert, one row to check
+    const r = co("CO1", { spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000), works(null, 30_000)] });
+    expect(r.value).toBe(0);
+    expect(r.details).toMatchObject({ worksLinesWithoutOperation: 4, worksGroupsWithoutOperation: 1 });
+    expect(r.tables.worksWithoutOperation).toHaveLength(1);
+    expect(r.tables.worksWithoutOperation[0]).toMatchObject({
+      familyLabel: "Travaux de voirie",
+      lineCount: 4,
+      total: 120_000,
+      threshold: 100_000,
+      status: "opération non renseignée — à vérifier",
+      messageCode: "CO1.worksWithoutOperation",
+      clearCode: "clear.indicateOperation",
+    });
+    // below the works threshold (3 × 30 000 = 90 000) nothing is listed
+    expect(co("CO1", { spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000)] }).tables.worksWithoutOperation).toEqual([]);
+  });
+
+  it("R2121-6: an alert resting only on a catch-all budget article (611) says so and gets the lowest severity", () => {
+    const byArticle = (article: string, label: string) =>
+      Array.from({ length: 5 }, () =>
+        spend({ budgetArticle: article, family: { key: `ART:${article}`, label, rule: "budgetArticle" }, nature: "Services", amount: 19_000 }),
+      );
+    // 5 × 19 000 = 95 000 ≥ 90 000 (publicity): "élevée" on a specific article (6226 honoraires) …
+    const specific = alerts({ spend: byArticle("6226", "Honoraires") });
+    expect(specific[0]).toMatchObject({ severity: "élevée", catchAllArticle: null });
+    // … but "à vérifier" on 611 (contrats de prestations de services), with the reason in the message
+    const catchAll = alerts({ spend: byArticle("611", "Contrats de prestations de services") });
+    expect(catchAll).toHaveLength(1);
+    expect(catchAll[0]).toMatchObject({ severity: "à vérifier", catchAllArticle: "611" });
+    expect(catchAll[0].message).toContain("« fourre-tout » 611");
+    expect(catchAll[0].clear.code).toBe("clear.refineFamily");
+  });
+
+  it("L2511-1, L2511-6, R2122-3, L2113-4: a supplier excluded in Paramètres is left out of the check, with its reason", () => {
+    const lines = [spend({ amount: 30_000, supplierName: "SEM Régie Eau" }), spend({ amount: 30_000, supplierName: "SEM Régie Eau" })];
+    // without the exclusion: 60 000 ≥ 40 000 → alert (the test can fail)
+    expect(alerts({ spend: lines })).toHaveLength(1);
+    const ctx = contextOf(
+      { spend: lines },
+      { period: yearPeriod(2025), overrides: { supplierExclusions: [{ supplier: "SEM régie eau", reason: "inHouse", note: "Contrôle analogue, délibération du 3 mars 2022" }] } },
+    );
+    expect(detectSplitting(ctx)).toEqual([]);
+    const r = byId(computeComplianceIndicators(ctx), "CO1");
+    expect(r.details.excludedSuppliers).toBe(1);
+    expect(r.tables.excluded[0]).toMatchObject({ scope: "fournisseur", supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
+    expect(r.tables.excluded[0].reason).toContain("Quasi-régie");
+    expect(r.tables.excluded[0].reason).toContain("délibération du 3 mars 2022");
+  });
+
+  it("matches a supplier exclusion by SIREN when the line has a SIRET", () => {
+    const lines = [spend({ amount: 30_000, supplierName: "Syndicat d'énergie", supplierId: "25330001100015" }), spend({ amount: 30_000, supplierName: "SDE", supplierId: "25330001100015" })];
+    const ctx = contextOf({ spend: lines }, { period: yearPeriod(2025), overrides: { supplierExclusions: [{ supplier: "253 300 011", reason: "intermediary", note: null }] } });
+    expect(detectSplitting(ctx)).toEqual([]);
   });
 });
 
