@@ -5,7 +5,7 @@
  *
  * Families are memoised: every line of a family shares one Family object (memory on 1 M lines).
  */
-import type { Family, Nature } from "./model";
+import type { Family, Nature, SpendLine } from "./model";
 import { CPV_DIVISION_LABELS, cpvGroup, natureFromCpv } from "./parse/cpv";
 
 export interface BudgetArticleFamily {
@@ -16,9 +16,23 @@ export interface BudgetArticleFamily {
    * family by itself (R2121-6), so an alert that rests only on it gets the lowest severity.
    */
   catchAll?: boolean;
+  /**
+   * The article mixes natures (e.g. 615221 bâtiments: repairs that are works, maintenance that is
+   * services): the nature is "à préciser". A line is then classified by its CPV code or the
+   * buyer's nomenclature when given, otherwise left out of the per-nature thresholds.
+   */
+  natureToSpecify?: boolean;
+  /** The article's purchases are outside the Code de la commande publique (legal basis). */
+  outOfScope?: string;
 }
 
-/** Default M57/M14 nature → family (longest prefix wins). Editable through the Paramètres sheet later. */
+/**
+ * Default M57/M14 nature → family (longest prefix wins). Editable through the Paramètres sheet later.
+ * Natures follow the code's definitions (L1111-2 to L1111-4 CCP): a rental of movables is a
+ * supply (L1111-3), the maintenance and repair of roads is works (L1111-2), the maintenance of
+ * buildings mixes works and services ("à préciser"); real-estate rentals are outside the code
+ * (L2512-5 3°).
+ */
 export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "60611": { label: "Eau et assainissement", nature: "Fournitures" },
   "60612": { label: "Énergie - électricité", nature: "Fournitures" },
@@ -36,10 +50,20 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "6067": { label: "Fournitures scolaires", nature: "Fournitures" },
   "6068": { label: "Autres matières et fournitures", nature: "Fournitures", catchAll: true },
   "611": { label: "Contrats de prestations de services", nature: "Services", catchAll: true },
-  "6132": { label: "Locations immobilières", nature: "Services" },
-  "6135": { label: "Locations mobilières", nature: "Services" },
-  "615221": { label: "Entretien et réparations de bâtiments publics", nature: "Services" },
-  "615231": { label: "Entretien et réparations de voiries", nature: "Services" },
+  "6042": { label: "Achats de prestations de services", nature: "Services" },
+  "6132": {
+    label: "Locations immobilières",
+    nature: "Services",
+    outOfScope: "Art. L2512-5 3° CCP (location de biens immobiliers)",
+  },
+  "6135": { label: "Locations mobilières", nature: "Fournitures" },
+  "615221": {
+    label: "Entretien et réparations de bâtiments publics",
+    nature: null,
+    natureToSpecify: true,
+  },
+  "615231": { label: "Entretien et réparations de voiries", nature: "Travaux" },
+  "615232": { label: "Entretien et réparations de réseaux", nature: null, natureToSpecify: true },
   "61551": { label: "Entretien du matériel roulant", nature: "Services" },
   "6156": { label: "Maintenance", nature: "Services" },
   "616": { label: "Primes d'assurance", nature: "Services" },
@@ -58,6 +82,10 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "6188": { label: "Autres frais divers", nature: "Services", catchAll: true },
   "6288": { label: "Autres services extérieurs", nature: "Services", catchAll: true },
   "2188": { label: "Autres immobilisations corporelles", nature: "Fournitures", catchAll: true },
+  "2031": { label: "Frais d'études", nature: "Services" },
+  "2135": { label: "Installations générales, agencements (travaux)", nature: "Travaux" },
+  "2151": { label: "Réseaux de voirie (travaux)", nature: "Travaux" },
+  "2152": { label: "Installations de voirie (travaux)", nature: "Travaux" },
   "2312": { label: "Agencements et aménagements de terrains (travaux)", nature: "Travaux" },
   "2313": { label: "Constructions (travaux)", nature: "Travaux" },
   "2315": { label: "Installations et réseaux (travaux)", nature: "Travaux" },
@@ -157,6 +185,37 @@ export function catchAllArticle(family: Family): string | null {
   const prefix = family.key.slice(4);
   return DEFAULT_M57_FAMILIES[prefix]?.catchAll === true ? prefix : null;
 }
+
+/**
+ * Why a line's nature cannot be set from its budget article: the article mixes natures
+ * ("à préciser") and neither the nomenclature nor a CPV code gives it. null otherwise.
+ */
+export function natureToSpecifyArticle(
+  line: Pick<SpendLine, "nature" | "budgetArticle">
+): string | null {
+  if (line.nature !== null || line.budgetArticle === null) return null;
+  const found = budgetArticleFamily(line.budgetArticle);
+  return found?.entry.natureToSpecify === true ? found.prefix : null;
+}
+
+/** The legal basis that puts a budget article's purchases outside the code, or null. */
+export function outOfScopeArticle(
+  budgetArticle: string | null
+): { prefix: string; legalBasis: string } | null {
+  if (budgetArticle === null) return null;
+  let hit = outOfScopeCache.get(budgetArticle);
+  if (hit === undefined) {
+    const found = budgetArticleFamily(budgetArticle);
+    hit =
+      found?.entry.outOfScope !== undefined
+        ? { prefix: found.prefix, legalBasis: found.entry.outOfScope }
+        : null;
+    outOfScopeCache.set(budgetArticle, hit);
+  }
+  return hit;
+}
+
+const outOfScopeCache = new Map<string, { prefix: string; legalBasis: string } | null>();
 
 /** Nature of a line: explicit (nomenclature) → CPV → budget article → null. */
 export function natureOf(

@@ -102,6 +102,13 @@ export const COMPLIANCE_MESSAGES = {
   "CO1.familyExcludedNoReason": {
     fr: "Famille exclue du contrôle par la nomenclature (motif non renseigné)",
   },
+  "CO1.outOfScope": { fr: "Article {article} ({label}) hors du code de la commande publique : {legalBasis}" },
+  "CO1.natureToSpecify": {
+    fr: "Nature à préciser : {lines} ligne(s) hors marché de {total} sur l'article {article} ({label}), qui mêle travaux et services ; elles sont laissées hors des seuils par nature.",
+  },
+  "clear.natureToSpecify": {
+    fr: "Classez ces lignes par code CPV ou par la nomenclature de l'acheteur (nature Travaux, Fournitures ou Services).",
+  },
   "CO1.supplierExcluded": { fr: "Fournisseur exclu du contrôle ({legalBasis}) : {reason}" },
 
   // --- Supplier-level exclusions (Paramètres)

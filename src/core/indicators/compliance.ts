@@ -13,6 +13,9 @@ import {
   type ReferenceValues,
 } from "../reference/values";
 import { paramsJson, type CodedText } from "./compliance-messages";
+import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
+import { legalBuyerOf } from "../legal/buyer";
+import { supplierExclusionOf } from "../legal/exclusions";
 import { contractSupplierKey, contractSupplierName } from "./supplier-reference";
 import { analyseSplitting, euros, thresholdScope } from "./splitting";
 import {
@@ -158,6 +161,18 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     clear: w.clear.fr,
     clearCode: w.clear.code,
   }));
+  const toSpecify: Row[] = analysis.natureToSpecify.map((n) => ({
+    article: n.article,
+    label: n.label,
+    lines: n.lines,
+    amount: toEuros(n.amountCents),
+    status: "nature à préciser",
+    message: n.message.fr,
+    messageCode: n.message.code,
+    messageParams: paramsJson(n.message.params),
+    clear: n.clear.fr,
+    clearCode: n.clear.code,
+  }));
   const excluded: Row[] = analysis.excluded.map((e) => ({
     scope: e.scope,
     familyCode: e.familyCode,
@@ -194,8 +209,17 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
       singlePurchasesAboveThreshold: singles.length,
       excludedFamilies: excluded.filter((e) => e.scope === "famille").length,
       excludedSuppliers: excluded.filter((e) => e.scope === "fournisseur").length,
+      excludedArticles: excluded.filter((e) => e.scope === "article").length,
+      linesNatureToSpecify: analysis.natureToSpecify.reduce((s, n) => s + n.lines, 0),
     },
-    tables: { alerts, lines, singleAboveThreshold: singles, worksWithoutOperation: works, excluded },
+    tables: {
+      alerts,
+      lines,
+      singleAboveThreshold: singles,
+      worksWithoutOperation: works,
+      natureToSpecify: toSpecify,
+      excluded,
+    },
   };
 }
 
@@ -545,8 +569,9 @@ interface RepeatGroup {
  *     grouped by entity × supplier × family: 2 or more;
  * (b) hors-marché spend lines grouped by entity × supplier × family × civil year (supplies/services
  *     and works apart): 3 or more purchases whose net total reaches 50 % of the dispense threshold
- *     in force on the first purchase. Families excluded from splitting checks and "Non classé"
- *     lines are left out, as in CO1.
+ *     in force on the first purchase. Families excluded from splitting checks, excluded suppliers,
+ *     articles outside the code, lines of unknown nature and "Non classé" lines are left out, and
+ *     the budgets of one SIREN are one buyer, as in CO1.
  */
 export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResult {
   const scope = thresholdScope(ctx);
@@ -572,20 +597,20 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
   const lineGroups: RepeatGroup[] = [];
   const index = new Map<string, Map<string, Map<string, (RepeatGroup | undefined)[]>>>();
   const slotCount = cy.years.length * 2;
+  const buyerOf = legalBuyerOf(ctx);
   let linesN = 0;
   let linesn = 0;
   for (let i = 0; i < scope.outside.length; i++) {
     const line = scope.outside[i];
     linesN++;
     if (line.family.rule === "unclassified" || line.entity === "") continue;
-    const nomenclatureRow =
-      line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
-    if (nomenclatureRow?.excludedFromSplitting === true) continue;
+    if (excludedFromThresholds(ctx, line)) continue;
     linesn++;
     const works = line.nature === "Travaux";
     const yi = scope.outsideYear[i];
-    let bySupplier = index.get(line.entity);
-    if (!bySupplier) index.set(line.entity, (bySupplier = new Map()));
+    const buyer = buyerOf(line.entity);
+    let bySupplier = index.get(buyer.key);
+    if (!bySupplier) index.set(buyer.key, (bySupplier = new Map()));
     let byFamily = bySupplier.get(line.supplierKey);
     if (!byFamily) bySupplier.set(line.supplierKey, (byFamily = new Map()));
     let slots = byFamily.get(line.family.key);
@@ -598,7 +623,7 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     let g = slots[slot];
     if (!g) {
       g = {
-        entity: line.entity,
+        entity: buyer.label,
         supplier: line.supplierName ?? line.supplierId ?? line.supplierKey,
         familyLabel: line.family.label,
         year: cy.years[yi],
@@ -713,6 +738,16 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     },
     tables: { patterns: rows },
   };
+}
+
+/** Whether CO1 leaves a line out of the threshold checks (nomenclature, supplier, article outside the code, nature à préciser). */
+function excludedFromThresholds(ctx: AnalysisContext, line: SpendLine): boolean {
+  const row = line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
+  if (row?.excludedFromSplitting === true) return true;
+  if (outOfScopeArticle(line.budgetArticle) !== null && line.familyCode === null && line.cpv === null)
+    return true;
+  if (natureToSpecifyArticle(line) !== null) return true;
+  return supplierExclusionOf(ctx.ref, line) !== null;
 }
 
 function dispenseThresholdOf(ref: ReferenceValues, day: number, works: boolean): number {

@@ -27,7 +27,12 @@
  *   rests only on a catch-all budget article (611, 60628, 2188…) says so and keeps "à vérifier".
  */
 import { isUnderContract } from "../channel";
-import { catchAllArticle } from "../classify";
+import {
+  budgetArticleFamily,
+  catchAllArticle,
+  natureToSpecifyArticle,
+  outOfScopeArticle,
+} from "../classify";
 import { contractsByRef } from "../context";
 import { isoDate } from "../dates";
 import { legalBuyerOf } from "../legal/buyer";
@@ -125,9 +130,22 @@ export interface WorksWithoutOperation {
   clear: CodedText;
 }
 
-/** Lines excluded from the splitting check, by family (nomenclature) or by supplier (Paramètres). */
+/** Lines whose nature is "à préciser" (mixed budget article, no CPV or nomenclature nature). */
+export interface NatureToSpecify {
+  article: string;
+  label: string;
+  lines: number;
+  amountCents: number;
+  message: CodedText;
+  clear: CodedText;
+}
+
+/**
+ * Lines excluded from the splitting check: by family (nomenclature), by supplier (Paramètres), or
+ * by budget article outside the code (L2512-5).
+ */
 export interface ExcludedFamily {
-  scope: "famille" | "fournisseur";
+  scope: "famille" | "fournisseur" | "article";
   familyCode: string;
   familyKey: string;
   familyLabel: string;
@@ -161,6 +179,7 @@ export interface SplittingAnalysis {
   singles: SingleAboveThreshold[];
   excluded: ExcludedFamily[];
   worksWithoutOperation: WorksWithoutOperation[];
+  natureToSpecify: NatureToSpecify[];
   /** Works lines (hors marché) without an operation: not summed. */
   worksLinesWithoutOperation: number;
   /** Hors-marché lines left out because their family is "Non classé". */
@@ -280,6 +299,7 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
   };
   const all: Group[] = [];
   const excluded = new Map<string, ExcludedFamily>();
+  const natureToSpecify = new Map<string, { lines: number; cents: number }>();
   let unclassifiedOutside = 0;
   let worksLinesWithoutOperation = 0;
   const slotCount = scope.years.years.length * 2;
@@ -289,6 +309,19 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
       line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
     if (nomenclatureRow?.excludedFromSplitting === true) {
       addFamilyExcluded(excluded, line, nomenclatureRow.exclusionReason);
+      return;
+    }
+    const outOfScope = outOfScopeArticle(line.budgetArticle);
+    if (outOfScope !== null && line.familyCode === null && line.cpv === null) {
+      addArticleExcluded(excluded, line, outOfScope);
+      return;
+    }
+    const toSpecify = natureToSpecifyArticle(line);
+    if (toSpecify !== null) {
+      let n = natureToSpecify.get(toSpecify);
+      if (!n) natureToSpecify.set(toSpecify, (n = { lines: 0, cents: 0 }));
+      n.lines++;
+      n.cents += line.amountHTCents;
       return;
     }
     const supplierExclusion = supplierExclusionOf(ctx.ref, line);
@@ -449,12 +482,31 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
       compareText(a.familyCode, b.familyCode) ||
       compareText(a.supplier ?? "", b.supplier ?? "")
   );
+  const toSpecifyList: NatureToSpecify[] = [...natureToSpecify.entries()]
+    .sort((a, b) => compareText(a[0], b[0]))
+    .map(([article, n]) => {
+      const label = budgetArticleFamily(article)?.entry.label ?? article;
+      return {
+        article,
+        label,
+        lines: n.lines,
+        amountCents: n.cents,
+        message: coded("CO1.natureToSpecify", {
+          lines: n.lines,
+          total: euros(n.cents),
+          article,
+          label,
+        }),
+        clear: coded("clear.natureToSpecify"),
+      };
+    });
   const analysis = {
     scope,
     alerts,
     singles,
     excluded: excludedList,
     worksWithoutOperation,
+    natureToSpecify: toSpecifyList,
     worksLinesWithoutOperation,
     unclassifiedOutside,
   };
@@ -505,6 +557,38 @@ function addFamilyExcluded(
       amountCents: 0,
     };
     map.set(`F|${code}`, e);
+  }
+  e.lines++;
+  e.amountCents += line.amountHTCents;
+}
+
+function addArticleExcluded(
+  map: Map<string, ExcludedFamily>,
+  line: SpendLine,
+  outOfScope: { prefix: string; legalBasis: string }
+): void {
+  const key = `A|${outOfScope.prefix}`;
+  let e = map.get(key);
+  if (!e) {
+    const label = budgetArticleFamily(outOfScope.prefix)?.entry.label ?? outOfScope.prefix;
+    const text = coded("CO1.outOfScope", {
+      article: outOfScope.prefix,
+      label,
+      legalBasis: outOfScope.legalBasis,
+    });
+    e = {
+      scope: "article",
+      familyCode: outOfScope.prefix,
+      familyKey: line.family.key,
+      familyLabel: line.family.label,
+      supplier: null,
+      reason: text.fr,
+      reasonCode: text.code,
+      legalBasis: outOfScope.legalBasis,
+      lines: 0,
+      amountCents: 0,
+    };
+    map.set(key, e);
   }
   e.lines++;
   e.amountCents += line.amountHTCents;

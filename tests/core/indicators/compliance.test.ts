@@ -1,3 +1,4 @@
+import { natureOf } from "../../../src/core/classify";
 import { dayFromIso } from "../../../src/core/dates";
 import {
   computeComplianceIndicators,
@@ -322,6 +323,35 @@ describe("CO1 law-true rules (false alerts that must be gone)", () => {
     expect(r.tables.excluded[0]).toMatchObject({ scope: "fournisseur", supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
     expect(r.tables.excluded[0].reason).toContain("Quasi-régie");
     expect(r.tables.excluded[0].reason).toContain("délibération du 3 mars 2022");
+  });
+
+  it("L1111-2: voirie repairs (615231) are works, so without an operation they are listed, not summed as services", () => {
+    const voirie = (amount: number) =>
+      spend({ budgetArticle: "615231", family: { key: "ART:615231", label: "Entretien et réparations de voiries", rule: "budgetArticle" }, nature: natureOf(null, null, "615231"), amount });
+    // 3 × 30 000 = 90 000 ≥ 40 000: an alert as services before issue #10; works (100 000 per operation) now
+    const r = co("CO1", { spend: [voirie(30_000), voirie(30_000), voirie(30_000)] });
+    expect(r.value).toBe(0);
+    expect(r.details.worksLinesWithoutOperation).toBe(3);
+  });
+
+  it("615221 (bâtiments, nature à préciser) is left out of the per-nature thresholds with a warning", () => {
+    const batiment = (amount: number, cpv: string | null = null) =>
+      spend({ budgetArticle: "615221", cpv, family: { key: "ART:615221", label: "Entretien et réparations de bâtiments publics", rule: "budgetArticle" }, nature: natureOf(null, cpv, "615221"), amount });
+    // 2 × 25 000 = 50 000 ≥ 40 000, but the nature is unknown: no alert, one warning row
+    const r = co("CO1", { spend: [batiment(25_000), batiment(25_000)] });
+    expect(r.value).toBe(0);
+    expect(r.tables.natureToSpecify).toHaveLength(1);
+    expect(r.tables.natureToSpecify[0]).toMatchObject({ article: "615221", lines: 2, amount: 50_000, status: "nature à préciser", clearCode: "clear.natureToSpecify" });
+    // classified by a services CPV code (50700000 réparation d'installations de bâtiments): summed as services → alert
+    expect(co("CO1", { spend: [batiment(25_000, "50700000"), batiment(25_000, "50700000")] }).value).toBe(1);
+  });
+
+  it("L2512-5 3°: real-estate rentals (6132) are outside the code and excluded with their reason", () => {
+    const loyer = () => spend({ budgetArticle: "6132", family: { key: "ART:6132", label: "Locations immobilières", rule: "budgetArticle" }, nature: "Services", amount: 30_000 });
+    const r = co("CO1", { spend: [loyer(), loyer()] });
+    expect(r.value).toBe(0);
+    expect(r.tables.excluded[0]).toMatchObject({ scope: "article", familyCode: "6132", lines: 2, amount: 60_000 });
+    expect(r.tables.excluded[0].legalBasis).toContain("L2512-5");
   });
 
   it("matches a supplier exclusion by SIREN when the line has a SIRET", () => {
