@@ -23,6 +23,7 @@
  * - Decimal numbers given as text (XML-to-JSON) use a dot: "1234.5" is 1 234,50 €.
  */
 
+import { parseBoolean } from "./parse/boolean";
 import { addMonths } from "./dates";
 import { classifyFamily } from "./classify";
 import type { Anomaly, Cell, Channel, ContractLine, TableReconciliation } from "./model";
@@ -670,6 +671,7 @@ function importMarche(
     channel,
     members: [],
     amendedAmountCents,
+    innovative: parseBoolean(item.marcheInnovant as Cell) ?? null,
     family,
   };
   return { contract, anomalies: warnings, amountCents: amountCents ?? 0 };

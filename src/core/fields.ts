@@ -1038,6 +1038,12 @@ const CONTRACTS: FieldDef[] = [
     ],
   },
   {
+    key: "innovative",
+    label: "Marché innovant",
+    required: false,
+    synonyms: ["marcheInnovant", "marche innovant", "innovant", "achat innovant"],
+  },
+  {
     key: "lots",
     label: "Nombre de lots",
     required: false,

@@ -131,6 +131,8 @@ export interface ContractLine {
   channel: Channel | null;
   members: string[];
   amendedAmountCents: number | null;
+  /** Innovative works, supplies or services (DECP marcheInnovant; R2122-9-1). */
+  innovative?: boolean | null;
   family: Family;
 }
 

@@ -67,6 +67,8 @@ describe("FIELDS", () => {
         "sme",
         "socialConsideration",
         "environmentalConsideration",
+        // not in SPEC §2.2: DECP marcheInnovant, for the R2122-9-1 threshold (issue #10)
+        "innovative",
         "lots",
         "channel",
         "members",

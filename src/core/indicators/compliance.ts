@@ -10,12 +10,12 @@ import {
   dispenseRowAt,
   euRowAt,
   type DatedThreshold,
-  type ReferenceValues,
 } from "../reference/values";
 import { paramsJson, type CodedText } from "./compliance-messages";
 import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
 import { legalBuyerOf } from "../legal/buyer";
 import { supplierExclusionOf } from "../legal/exclusions";
+import { dispenseForLines } from "../reference/special-thresholds";
 import { contractSupplierKey, contractSupplierName } from "./supplier-reference";
 import { analyseSplitting, euros, thresholdScope } from "./splitting";
 import {
@@ -561,6 +561,7 @@ interface RepeatGroup {
   purchases: number;
   firstDate: number;
   lastDate: number;
+  lines: SpendLine[];
 }
 
 /**
@@ -632,11 +633,13 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
         purchases: 0,
         firstDate: Infinity,
         lastDate: -Infinity,
+        lines: [],
       };
       slots[slot] = g;
       lineGroups.push(g);
     }
     g.netCents += line.amountHTCents;
+    g.lines.push(line);
     if (line.isCredit || line.amountHTCents < 0) continue;
     g.purchases++;
     if (line.date < g.firstDate) g.firstDate = line.date;
@@ -681,6 +684,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       count: list.length,
       total: toEuros(total),
       threshold: null,
+      thresholdRule: null,
+      thresholdSource: null,
       firstDate: isoDate(dates[0]),
       lastDate: isoDate(dates[dates.length - 1]),
       contracts: list.map((c) => c.contractRef).join(", "),
@@ -691,7 +696,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
   }
   for (const g of lineGroups) {
     if (g.purchases < REPEAT_MIN_PURCHASES) continue;
-    const threshold = dispenseThresholdOf(ctx.ref, g.firstDate, g.works);
+    const t = dispenseForLines(ctx.ref, g.firstDate, g.works, g.lines);
+    const threshold = t.cents;
     if (g.netCents * 100 < threshold * REPEAT_MIN_SHARE_PERCENT) continue;
     rows.push({
       pattern: "achats hors marché répétés",
@@ -702,6 +708,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       count: g.purchases,
       total: toEuros(g.netCents),
       threshold: toEuros(threshold),
+      thresholdRule: t.rule,
+      thresholdSource: t.source,
       firstDate: isoDate(g.firstDate),
       lastDate: isoDate(g.lastDate),
       contracts: null,
@@ -750,10 +758,6 @@ function excludedFromThresholds(ctx: AnalysisContext, line: SpendLine): boolean 
   return supplierExclusionOf(ctx.ref, line) !== null;
 }
 
-function dispenseThresholdOf(ref: ReferenceValues, day: number, works: boolean): number {
-  const row = dispenseRowAt(ref, day);
-  return works ? row.worksCents : row.suppliesServicesCents;
-}
 
 // ---------------------------------------------------------------------------------------------
 // CO5 Loi Climat et Résilience

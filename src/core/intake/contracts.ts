@@ -184,6 +184,7 @@ export function readContractRows(
       channel: channel ?? null,
       members: membersText ? membersText.split(/\s*[;,\n]\s*/).filter((s) => s !== "") : [],
       amendedAmountCents: cents("amendedAmount", "Montant après modifications"),
+      innovative: bool("innovative", "Marché innovant"),
       family: classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null }),
     });
     log.accept(readCents);

@@ -270,6 +270,39 @@ describe("CO1 law-true rules (missed splitting that must be raised)", () => {
   });
 });
 
+describe("CO1 and CO4 special dispense thresholds (R2122-9 books other than school books)", () => {
+  const book = (amount: number, cpv = "22113000") => spend({ ...fam("LIVRES", "Livres"), cpv, amount });
+
+  it("R2122-9: a family of books is compared with 90 000 €, not 40 000 €", () => {
+    // 3 × 20 000 = 60 000: ≥ 40 000 but < 90 000 → no alert
+    expect(alerts({ spend: [book(20_000), book(20_000), book(20_000)] })).toEqual([]);
+    // 5 × 20 000 = 100 000 ≥ 90 000 → alert at the R2122-9 threshold
+    const found = alerts({ spend: [book(20_000), book(20_000), book(20_000), book(20_000), book(20_000)] });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 9_000_000, thresholdRule: "R2122-9" });
+    expect(found[0].message).toContain("livres non scolaires (R2122-9)");
+  });
+
+  it("R2122-9: budget article 6065 without a CPV code counts as books", () => {
+    const byArticle = (amount: number) => spend({ ...fam("BIB", "Bibliothèque"), budgetArticle: "6065", amount });
+    expect(alerts({ spend: [byArticle(20_000), byArticle(20_000), byArticle(20_000)] })).toEqual([]);
+  });
+
+  it("R2122-9: school books (22112) keep the general threshold, and so does a group mixing them with other books", () => {
+    // 20 000 library books + 2 × 20 000 school books = 60 000 ≥ 40 000 → alert at 40 000
+    const found = alerts({ spend: [book(20_000), book(20_000, "22112000"), book(20_000, "22112000")] });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 4_000_000, thresholdRule: "R2122-8" });
+  });
+
+  it("R2122-9: CO4 compares repeat book purchases with 50 % of 90 000 €", () => {
+    // 3 × 14 000 = 42 000: ≥ 50 % of 40 000 (20 000) but < 50 % of 90 000 (45 000) → no pattern
+    expect(co("CO4", { spend: [book(14_000), book(14_000), book(14_000)] }).value).toBe(0);
+    // the same amounts on office supplies → pattern
+    expect(co("CO4", { spend: [book(14_000, "30192000"), book(14_000, "30192000"), book(14_000, "30192000")] }).value).toBe(1);
+  });
+});
+
 describe("CO1 law-true rules (false alerts that must be gone)", () => {
   const works = (operation: string | null, amount: number) =>
     spend({ ...fam("TRAV", "Travaux de voirie"), nature: "Travaux", operation, amount });
