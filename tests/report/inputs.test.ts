@@ -194,9 +194,10 @@ describe("parametersToOverrides", () => {
 
   test("an added dispense row reaches the analysis of the next run", () => {
     const rows = [...datedRows(base, "dispenseThresholds"), { from: serial("2028-01-01"), to: null, suppliesServices: 70000, works: 120000, source: "Décret 2027-x" }];
-    rows[5] = { ...rows[5], to: serial("2027-12-31") };
+    const last = rows.length - 2; // the default rows' last one, closed by the added row
+    rows[last] = { ...rows[last], to: serial("2027-12-31") };
     const o = parametersToOverrides({ parameters: {}, parameterTables: { dispenseThresholds: rows } });
-    expect(o.dispenseThresholds).toHaveLength(7);
+    expect(o.dispenseThresholds).toHaveLength(base.dispenseThresholds.length + 1);
     const a = analyse(intakeOf({ spend: [spend({ source: { table: "Mandats", row: 2 }, amount: 65000, on: "2028-03-01" })] }), { overrides: o });
     expect(dispenseRowAt(a.reference, dayFromIso("2028-03-01")).suppliesServicesCents).toBe(7_000_000);
   });

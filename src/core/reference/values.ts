@@ -153,6 +153,13 @@ export function defaultReferenceValues(): ReferenceValues {
   return {
     dispenseThresholds: [
       {
+        from: d("2011-12-12"),
+        to: d("2015-09-30"),
+        suppliesServicesCents: 15_000 * EUR,
+        worksCents: 15_000 * EUR,
+        source: "Décret n° 2011-1853 (en vigueur le 12 décembre 2011)",
+      },
+      {
         from: d("2015-10-01"),
         to: d("2019-12-31"),
         suppliesServicesCents: 25_000 * EUR,

@@ -5,6 +5,7 @@ import {
   detectSplitting,
   type SplittingAlert,
 } from "../../../src/core/indicators/compliance";
+import { computePerformanceIndicators } from "../../../src/core/indicators/performance";
 import type { IndicatorResult } from "../../../src/core/indicators/types";
 import type { SpendLine } from "../../../src/core/model";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
@@ -267,6 +268,25 @@ describe("CO1 law-true rules (missed splitting that must be raised)", () => {
     // two SIRENs (the CCAS is its own legal person): 25 000 each < 40 000 → no alert
     const apart = [entity({ entity: "Commune A", siret: "21330063500017" }), entity({ entity: "Commune A — Eau", siret: "26330017200015" })];
     expect(alerts({ spend: lines, entities: apart })).toEqual([]);
+  });
+});
+
+describe("dated thresholds before 2015-10-01 (décret 2011-1853)", () => {
+  it("judges a 2013 register by the 15 000 € HT threshold of its time, not 25 000 €", () => {
+    // 2 × 9 000 = 18 000 in 2013: ≥ 15 000 (décret 2011-1853) → alert; < 25 000 (2015 threshold)
+    const found = alerts({ spend: [spend({ amount: 9_000, on: "2013-03-01" }), spend({ amount: 9_000, on: "2013-06-01" })] }, yearPeriod(2013));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 1_500_000 });
+    expect(found[0].thresholdSource).toContain("2011-1853");
+  });
+
+  it("PF4: a direct award of 20 000 € notified in 2014 is above the 15 000 € threshold", () => {
+    const r = byId(
+      computePerformanceIndicators(contextOf({ contracts: [contract({ procedure: DIRECT, amount: 20_000, notified: "2014-05-01" })] }, { period: yearPeriod(2014) })),
+      "PF4",
+    );
+    expect(r.value).toBe(1);
+    expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ threshold: 15_000 });
   });
 });
 
