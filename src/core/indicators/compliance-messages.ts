@@ -111,6 +111,14 @@ export const COMPLIANCE_MESSAGES = {
   },
   "CO1.supplierExcluded": { fr: "Fournisseur exclu du contrôle ({legalBasis}) : {reason}" },
 
+  // --- TE4 wording (equal treatment: geographic lots are never a local preference)
+  "TE4.territorialise": {
+    fr: "Recommandation : territorialiser (lots géographiques, qui facilitent l'accès des PME au marché ; l'égalité de traitement exclut toute préférence locale)",
+  },
+  "TE4.mixed": {
+    fr: "Recommandation : accord-cadre mutualisé avec des lots territoriaux, qui facilitent l'accès des PME (égalité de traitement : aucune préférence locale)",
+  },
+
   // --- Supplier-level exclusions (Paramètres)
   "exclusion.intermediary": {
     fr: "Syndicat d'énergie ou centrale d'achat intermédiaire : l'acheteur n'a pas à mettre en concurrence ce qu'il confie à la centrale (L2113-4)",
