@@ -193,7 +193,7 @@ describe("TE4 per-family recommendation", () => {
     for (const key of ["F:EV", "F:NET"]) {
       expect(last(key)).toContain("facilitent l'accès des PME");
       expect(last(key)).not.toMatch(/ouverts aux entreprises locales|réservés? aux entreprises locales|favoris/);
-      expect(last(key)).toMatch(/(aucune|exclut toute) préférence locale/);
+      expect(last(key)).toMatch(/(aucune|excluant toute) préférence locale/);
     }
   });
 
