@@ -24,6 +24,7 @@
  */
 
 import { parseBoolean } from "./parse/boolean";
+import { environmentalKinds } from "./legal/considerations";
 import { addMonths } from "./dates";
 import { classifyFamily } from "./classify";
 import type { Anomaly, Cell, Channel, ContractLine, TableReconciliation } from "./model";
@@ -667,6 +668,8 @@ function importMarche(
     sme: null,
     socialConsideration: considerationPresent(item.considerationsSociales),
     environmentalConsideration: considerationPresent(item.considerationsEnvironnementales),
+    environmentalCriterion: environmentalKinds(item.considerationsEnvironnementales).criterion,
+    environmentalClause: environmentalKinds(item.considerationsEnvironnementales).clause,
     lots: null,
     channel,
     members: [],

@@ -127,6 +127,10 @@ export interface ContractLine {
   sme: boolean | null;
   socialConsideration: boolean | null;
   environmentalConsideration: boolean | null;
+  /** Environmental award criterion (L2152-7), when the data says which consideration; else null/absent. */
+  environmentalCriterion?: boolean | null;
+  /** Environmental execution clause (L2112-2), when the data says which consideration; else null/absent. */
+  environmentalClause?: boolean | null;
   lots: number | null;
   channel: Channel | null;
   members: string[];

@@ -87,7 +87,17 @@ describe("other planted cases on the demo", () => {
   });
 
   it("finds the Loi Climat gaps (CO5), not the consultation launched before 2026-08-21", () => {
-    expect(indicator(analysis, "CO5").value).toBe(count("loi-climat-gap"));
+    // Since issue #10 the register's DECP labels say which environmental consideration is missing: the
+    // contract planted "sans aucune considération environnementale" misses both the award criterion
+    // (L2152-7) and the execution clause (L2112-2), two gaps; the social case is one gap (L2112-2-1).
+    const co5 = indicator(analysis, "CO5");
+    const planted = demo.planted.filter((p) => p.kind === "loi-climat-gap");
+    const expectedGaps = planted.reduce((n, p) => n + (p.expected?.rule === "environnementale" ? 2 : 1), 0);
+    expect(co5.value).toBe(expectedGaps);
+    const gapRefs = new Set(co5.tables.gaps.filter((g) => g.status === "absente").map((g) => g.contractRef));
+    for (const p of planted) for (const ref of p.contractRefs ?? []) expect(gapRefs.has(ref)).toBe(true);
+    for (const c of demo.controls.filter((x) => x.kind === "loi-climat-gap")) for (const ref of c.contractRefs ?? []) expect(gapRefs.has(ref)).toBe(false);
+    expect(count("loi-climat-gap")).toBe(planted.length);
   });
 
   it("flags the amendments over the limit (PF6 table), not the +13 % works control", () => {

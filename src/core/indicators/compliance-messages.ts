@@ -111,6 +111,17 @@ export const COMPLIANCE_MESSAGES = {
   },
   "CO1.supplierExcluded": { fr: "Fournisseur exclu du contrôle ({legalBasis}) : {reason}" },
 
+  // --- CO5 Loi Climat
+  "CO5.gap": {
+    fr: "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).",
+  },
+  "CO5.notFilled": {
+    fr: "Marché {ref} ({entity}) lancé le {launched} : {what} non renseignée dans le registre, à compléter.",
+  },
+  "CO5.launchUnknown": {
+    fr: "Marché {ref} ({entity}) notifié le {notified}, date de lancement inconnue : à vérifier — l'obligation ne vaut que pour les consultations lancées à partir du {start} ; le marché n'est pas compté comme manquement.",
+  },
+
   // --- TE4 wording (equal treatment: geographic lots are never a local preference)
   "TE4.territorialise": {
     fr: "Recommandation : territorialiser (lots géographiques, qui facilitent l'accès des PME au marché, l'égalité de traitement excluant toute préférence locale)",

@@ -11,7 +11,7 @@ import {
   euRowAt,
   type DatedThreshold,
 } from "../reference/values";
-import { paramsJson, type CodedText } from "./compliance-messages";
+import { coded, paramsJson, type CodedText, type MessageCode } from "./compliance-messages";
 import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
 import { legalBuyerOf } from "../legal/buyer";
 import { supplierExclusionOf } from "../legal/exclusions";
@@ -770,49 +770,104 @@ const CO5 = {
 };
 
 /**
- * Contracts whose consultation was launched (else notified) within the period and on or after
- * ref.loiClimatStart: a gap is a contract without environmental consideration, or at or above the
- * EU threshold without social consideration. A consideration left blank (null) is not a gap but
- * "non renseigné", counted apart. The headline counts gaps (a contract may have two).
+ * Loi Climat et Résilience, art. 35: the obligations apply to the consultations **launched** from
+ * ref.loiClimatStart (2026-08-21). Concerned: contracts whose launch date is within the period and
+ * on or after that day. A contract without a launch date is never counted as a gap (it may predate
+ * the day): when its notification is on or after the day, it is listed "à vérifier (date de
+ * lancement inconnue)". Gaps:
+ * - environment: when the data says which consideration (DECP 2024 "Critère environnemental" /
+ *   "Clause environnementale"), the award criterion (L2152-7) and the execution clause (L2112-2)
+ *   are two obligations, each a gap when missing; otherwise a contract without any environmental
+ *   consideration is one gap (both articles cited);
+ * - social: at or above the EU threshold in force at launch, without social consideration (L2112-2-1).
+ * A consideration left blank (null) is not a gap but "non renseignée", counted apart. The headline
+ * counts gaps (a contract may have several).
  */
 export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
   const start = ctx.ref.loiClimatStart.value;
   const from = Math.max(start, ctx.period.start);
   const concerned: ContractLine[] = [];
+  const launchUnknown: Row[] = [];
   for (const c of ctx.contracts) {
-    const day = contractDate(c);
-    if (day !== null && day >= from && day <= ctx.period.end) concerned.push(c);
+    if (c.launchDate !== null) {
+      if (c.launchDate >= from && c.launchDate <= ctx.period.end) concerned.push(c);
+      continue;
+    }
+    const n = c.notificationDate;
+    if (n !== null && n >= from && n <= ctx.period.end) {
+      const text = coded("CO5.launchUnknown", {
+        ref: c.contractRef,
+        entity: c.entity,
+        notified: frenchDate(n),
+        start: frenchDate(start),
+      });
+      launchUnknown.push({
+        contractRef: c.contractRef,
+        entity: c.entity,
+        description: c.description,
+        notificationDate: isoDate(n),
+        status: "à vérifier (date de lancement inconnue)",
+        message: text.fr,
+        messageCode: text.code,
+        messageParams: paramsJson(text.params),
+        legalBasis: coded("law.loiClimatCriterion").fr,
+        clear: coded("clear.launchDate", { start: frenchDate(start) }).fr,
+        clearCode: "clear.launchDate",
+      });
+    }
   }
   const envKnown = concerned.filter((c) => c.environmentalConsideration !== null).length;
   const coverage = { n: envKnown, N: concerned.length, of: "marchés" };
   if (concerned.length === 0) {
-    return notAvailable(
+    const na = notAvailable(
       CO5,
-      `Aucun marché lancé sur la période à compter du ${frenchDate(start)} (entrée en vigueur de la loi Climat et Résilience, art. 35)`,
+      `Aucun marché lancé sur la période à compter du ${frenchDate(start)} (entrée en vigueur de la loi Climat et Résilience, art. 35)` +
+        (launchUnknown.length > 0
+          ? ` ; ${launchUnknown.length} marché(s) notifié(s) depuis cette date sans date de lancement, à vérifier`
+          : ""),
       coverage
     );
+    return launchUnknown.length > 0
+      ? { ...na, details: { launchDateUnknown: launchUnknown.length }, tables: { launchUnknown } }
+      : na;
   }
   const rows: Row[] = [];
   let envGaps = 0;
   let envUnknown = 0;
+  let criterionGaps = 0;
+  let clauseGaps = 0;
   let socialGaps = 0;
   let socialUnknown = 0;
   let socialAmountUnknown = 0;
   let socialApplicableKnown = 0;
   for (const c of concerned) {
-    const day = contractDate(c) as number;
-    if (c.environmentalConsideration === false) envGaps++;
-    if (c.environmentalConsideration === null) envUnknown++;
-    if (c.environmentalConsideration !== true) {
-      rows.push(
-        gapRow(
-          c,
-          day,
-          "environnementale",
-          c.environmentalConsideration === false ? "absente" : "non renseignée",
-          null
-        )
-      );
+    const day = c.launchDate as number;
+    const criterion = c.environmentalCriterion ?? null;
+    const clause = c.environmentalClause ?? null;
+    if (criterion !== null && clause !== null) {
+      if (!criterion) {
+        criterionGaps++;
+        rows.push(gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion"));
+      }
+      if (!clause) {
+        clauseGaps++;
+        rows.push(gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause"));
+      }
+    } else {
+      if (c.environmentalConsideration === false) envGaps++;
+      if (c.environmentalConsideration === null) envUnknown++;
+      if (c.environmentalConsideration !== true) {
+        rows.push(
+          gapRow(
+            c,
+            day,
+            "environnementale",
+            c.environmentalConsideration === false ? "absente" : "non renseignée",
+            null,
+            "law.loiClimatCriterion"
+          )
+        );
+      }
     }
     if (c.amountCents === null) {
       socialAmountUnknown++;
@@ -831,7 +886,8 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
           day,
           "sociale",
           c.socialConsideration === false ? "absente" : "non renseignée",
-          eu
+          eu,
+          "law.loiClimatSocial"
         )
       );
     }
@@ -845,7 +901,7 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
   }
   return {
     ...CO5,
-    value: envGaps + socialGaps,
+    value: envGaps + criterionGaps + clauseGaps + socialGaps,
     na: null,
     coverage,
     reference: null,
@@ -853,30 +909,48 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
     details: {
       contractsConcerned: concerned.length,
       environmentalGaps: envGaps,
+      environmentalCriterionGaps: criterionGaps,
+      environmentalClauseGaps: clauseGaps,
       environmentalNotFilled: envUnknown,
       socialGaps,
       socialNotFilled: socialUnknown,
       amountNotFilled: socialAmountUnknown,
+      launchDateUnknown: launchUnknown.length,
       contractsWithGap: new Set(
         rows.filter((r) => r.status === "absente").map((r) => r.contractRef)
       ).size,
       source: ctx.ref.loiClimatStart.source,
     },
-    tables: { gaps: rows },
+    tables: { gaps: rows, launchUnknown },
   };
 }
+
+const GAP_WHAT: Record<string, string> = {
+  environnementale: "considération environnementale (critère d'attribution ni condition d'exécution)",
+  "critère environnemental": "critère d'attribution environnemental",
+  "clause environnementale": "condition d'exécution environnementale",
+  sociale: "considération sociale (marché au-dessus du seuil européen)",
+};
 
 function gapRow(
   c: ContractLine,
   day: number,
   consideration: string,
   status: string,
-  eu: number | null
+  eu: number | null,
+  law: MessageCode
 ): Row {
-  const what =
+  const what = GAP_WHAT[consideration];
+  const text = coded(status === "absente" ? "CO5.gap" : "CO5.notFilled", {
+    ref: c.contractRef,
+    entity: c.entity,
+    launched: frenchDate(day),
+    what,
+  });
+  const legal =
     consideration === "environnementale"
-      ? "considération environnementale"
-      : "considération sociale (marché au-dessus du seuil européen)";
+      ? `${coded("law.loiClimatCriterion").fr} ; ${coded("law.loiClimatClause").fr}`
+      : coded(law).fr;
   return {
     contractRef: c.contractRef,
     entity: c.entity,
@@ -887,9 +961,12 @@ function gapRow(
     euThreshold: eu === null ? null : toEuros(eu),
     consideration,
     status,
-    message:
-      status === "absente"
-        ? `Marché ${c.contractRef} (${c.entity}) lancé le ${frenchDate(day)} sans ${what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).`
-        : `Marché ${c.contractRef} (${c.entity}) lancé le ${frenchDate(day)} : ${what} non renseignée dans le registre, à compléter.`,
+    message: text.fr,
+    messageCode: text.code,
+    messageParams: paramsJson(text.params),
+    legalBasis: legal,
+    why: coded("why.loiClimat").fr,
+    clear: coded("clear.loiClimat").fr,
+    clearCode: "clear.loiClimat",
   };
 }

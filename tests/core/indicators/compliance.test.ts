@@ -1,4 +1,6 @@
 import { natureOf } from "../../../src/core/classify";
+import { environmentalKinds } from "../../../src/core/legal/considerations";
+import { considerationPresent } from "../../../src/core/parse/vocabulary";
 import { dayFromIso } from "../../../src/core/dates";
 import {
   computeComplianceIndicators,
@@ -541,6 +543,52 @@ describe("CO5 Loi Climat", () => {
     const r = co("CO5", { contracts: [contract({ launched: "2025-04-01", environmentalConsideration: false })], spend: [spend()] });
     expect(r.value).toBeNull();
     expect(r.na).toContain("21/08/2026");
+  });
+
+  it("art. 35: a contract without launch date is never a gap — listed « à vérifier (date de lancement inconnue) »", () => {
+    const contracts = [
+      // notified 2026-10-01 without launch date: may have been launched before 2026-08-21 → to check, not a gap
+      contract({ contractRef: "SANS-LANCEMENT", notified: "2026-10-01", environmentalConsideration: false, amount: 50_000 }),
+      // notified 2026-03-01 without launch date: launched before the day for sure → out of scope
+      contract({ contractRef: "AVANT", notified: "2026-03-01", environmentalConsideration: false, amount: 50_000 }),
+      contract({ contractRef: "LANCE", launched: "2026-09-01", notified: "2026-11-01", environmentalConsideration: false, amount: 50_000 }),
+    ];
+    const r = co("CO5", { contracts, spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r.value).toBe(1); // LANCE only
+    expect(r.tables.gaps.map((g) => g.contractRef)).toEqual(["LANCE"]);
+    expect(r.tables.launchUnknown.map((g) => [g.contractRef, g.status])).toEqual([["SANS-LANCEMENT", "à vérifier (date de lancement inconnue)"]]);
+    expect(r.details.launchDateUnknown).toBe(1);
+  });
+
+  it("L2152-7 and L2112-2: the environmental award criterion and execution clause are two obligations when the data says which", () => {
+    const env = (ref: string, value: unknown) => {
+      const k = environmentalKinds(value);
+      return contract({ contractRef: ref, launched: "2026-09-01", notified: "2026-10-01", amount: 50_000, environmentalConsideration: considerationPresent(value), environmentalCriterion: k.criterion, environmentalClause: k.clause });
+    };
+    const contracts = [
+      env("CRITERE-SEUL", { considerationEnvironnementale: ["Critère environnemental"] }), // clause missing → 1 gap (L2112-2)
+      env("CLAUSE-SEULE", { considerationEnvironnementale: ["Clause environnementale"] }), // criterion missing → 1 gap (L2152-7)
+      env("LES-DEUX", { considerationEnvironnementale: ["Critère environnemental", "Clause environnementale"] }), // none
+      env("AUCUNE", { considerationEnvironnementale: ["Pas de considération environnementale"] }), // 2 gaps
+    ];
+    const r = co("CO5", { contracts, spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r.value).toBe(4);
+    expect(r.details).toMatchObject({ environmentalCriterionGaps: 2, environmentalClauseGaps: 2, environmentalGaps: 0 });
+    const gaps = r.tables.gaps.map((g) => `${g.contractRef}:${g.consideration}:${g.legalBasis}`).sort();
+    expect(gaps).toEqual([
+      "AUCUNE:clause environnementale:Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
+      "AUCUNE:critère environnemental:Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",
+      "CLAUSE-SEULE:critère environnemental:Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",
+      "CRITERE-SEUL:clause environnementale:Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
+    ]);
+  });
+
+  it("reads which environmental consideration a DECP 2024 value states, and says nothing for a plain yes/no", () => {
+    expect(environmentalKinds({ considerationEnvironnementale: ["Critère environnemental"] })).toEqual({ criterion: true, clause: false });
+    expect(environmentalKinds('["Clause environnementale","Critère environnemental"]')).toEqual({ criterion: true, clause: true });
+    expect(environmentalKinds("Pas de considération environnementale")).toEqual({ criterion: false, clause: false });
+    expect(environmentalKinds("oui")).toEqual({ criterion: null, clause: null });
+    expect(environmentalKinds(null)).toEqual({ criterion: null, clause: null });
   });
 
   it("is N/A when the considerations are not filled in", () => {
