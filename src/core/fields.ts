@@ -1038,6 +1038,21 @@ const CONTRACTS: FieldDef[] = [
     ],
   },
   {
+    key: "consultationRef",
+    label: "N° de consultation (lots d'une même procédure)",
+    required: false,
+    synonyms: [
+      "n consultation",
+      "reference consultation",
+      "ref consultation",
+      "numero consultation",
+      "n procedure",
+      "reference procedure",
+      "consultation",
+    ],
+    excludeWords: ["date", "objet", "montant", "type", "lancement"],
+  },
+  {
     key: "innovative",
     label: "Marché innovant",
     required: false,

@@ -135,6 +135,8 @@ export interface ContractLine {
   channel: Channel | null;
   members: string[];
   amendedAmountCents: number | null;
+  /** The consultation (procedure) a lot belongs to: its lots are one need (R2121-1, R2123-1 2°). */
+  consultationRef?: string | null;
   /** Innovative works, supplies or services (DECP marcheInnovant; R2122-9-1). */
   innovative?: boolean | null;
   family: Family;

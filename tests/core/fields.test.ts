@@ -67,8 +67,9 @@ describe("FIELDS", () => {
         "sme",
         "socialConsideration",
         "environmentalConsideration",
-        // not in SPEC §2.2: DECP marcheInnovant, for the R2122-9-1 threshold (issue #10)
+        // not in SPEC §2.2: DECP marcheInnovant (R2122-9-1) and the consultation of a lot (R2123-1 2°), issue #10
         "innovative",
+        "consultationRef",
         "lots",
         "channel",
         "members",

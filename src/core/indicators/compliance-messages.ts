@@ -111,6 +111,23 @@ export const COMPLIANCE_MESSAGES = {
   },
   "CO1.supplierExcluded": { fr: "Fournisseur exclu du contrôle ({legalBasis}) : {reason}" },
 
+  // --- CO3 procedure vs amount
+  "CO3.aboveEu": {
+    fr: "Marché {ref} ({entity}) de {amount} passé en « {procedure} » alors que le seuil européen{utilitiesNote} ({eu}{euNote}, en vigueur le {date}, date de {basis}) est atteint : vérifier le fondement de la procédure (exception prévue par le code, erreur de saisie…).",
+  },
+  "CO3.lotAboveEu": {
+    fr: "Lot {ref} ({entity}) passé en « {procedure} » alors que la consultation totalise {amount}, au-delà du seuil européen{utilitiesNote} ({eu}{euNote}, en vigueur le {date}) : hors petits lots (R2123-1 2°), vérifier le fondement de la procédure.",
+  },
+  "CO3.socialServices": {
+    fr: "MAPA licite quel que soit le montant : services sociaux et autres services spécifiques (R2123-1 3°, CPV {cpv}) — marché {ref}.",
+  },
+  "CO3.smallLot": {
+    fr: "MAPA licite pour un petit lot (R2123-1 2°) : lot {ref} inférieur à {limit}, petits lots ne dépassant pas {share} % de la consultation.",
+  },
+  "CO3.uncertain": {
+    fr: "Seuil européen incertain pour le marché {ref} ({amount}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low} ou {high}. Renseignez la date de lancement.",
+  },
+
   // --- CO5 Loi Climat
   "CO5.gap": {
     fr: "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).",

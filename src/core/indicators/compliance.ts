@@ -15,6 +15,7 @@ import { coded, paramsJson, type CodedText, type MessageCode } from "./complianc
 import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
 import { legalBuyerOf } from "../legal/buyer";
 import { supplierExclusionOf } from "../legal/exclusions";
+import { euThresholdOfContract, isUtilitiesType } from "../reference/eu-thresholds";
 import { dispenseForLines } from "../reference/special-thresholds";
 import { contractSupplierKey, contractSupplierName } from "./supplier-reference";
 import { analyseSplitting, euros, thresholdScope } from "./splitting";
@@ -469,42 +470,111 @@ const CO3 = {
 };
 
 /**
- * Contracts notified in the period whose amount reaches the EU threshold in force at their launch
- * (else notification), by nature, while their procedure is a MAPA or a direct award (sans publicité
- * ni mise en concurrence). Direct awards from the dispense threshold are PF4's job. Unknown nature
- * is compared with the supplies/services threshold (the lower one) and shown as such.
+ * Contracts notified in the period whose value reaches the EU threshold while their procedure is a
+ * MAPA or a direct award (sans publicité ni mise en concurrence). Direct awards from the dispense
+ * threshold are PF4's job. Unknown nature is compared with the supplies/services threshold (the
+ * lower one) and shown as such.
+ * - Threshold: the one in force at the launch (else notification) date; for entités adjudicatrices
+ *   (Entités type), the utilities threshold. When only the notification date is known and falls in
+ *   the first months of a new biennium, the threshold is uncertain: a value between the two
+ *   thresholds is listed "seuil incertain", not counted.
+ * - Value: the contract amount, or, when the register gives the consultation of a lot, the total of
+ *   the consultation's lots (R2121-1).
+ * - Lawful MAPA, listed apart with their article: social and other specific services (R2123-1 3°,
+ *   CPV of the official list, e.g. school catering), and small lots (R2123-1 2°: a lot below
+ *   80 000 € supplies/services or 1 000 000 € works, small lots totalling ≤ 20 % of the consultation).
  */
 export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult {
   const contracts = ctx.contractsInPeriod;
+  const lots = consultationsOf(ctx);
+  const small = ctx.ref.smallLots;
   let known = 0;
   const rows: Row[] = [];
+  const exceptions: Row[] = [];
+  const uncertain: Row[] = [];
   for (const c of contracts) {
-    const day = contractDate(c);
-    if (c.amountCents === null || c.procedure === null || day === null) continue;
+    if (c.amountCents === null || c.procedure === null) continue;
+    const utilities = isUtilitiesType(ctx.entities.get(c.entity)?.type);
+    const eu = euThresholdOfContract(ctx.ref, c, utilities);
+    if (eu === null) continue;
     known++;
     if (c.procedure !== MAPA && c.procedure !== DIRECT_AWARD) continue;
-    const row = euRowAt(ctx.ref, day);
-    const eu = c.nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
-    if (c.amountCents < eu) continue;
-    const issue =
-      c.procedure === MAPA
-        ? "MAPA au-dessus du seuil européen"
-        : "Sans publicité au-dessus du seuil européen";
-    rows.push({
+    const group = c.consultationRef ? lots.get(`${c.entity}\u0001${c.consultationRef}`) : undefined;
+    const value = group ? group.totalCents : c.amountCents;
+    const low = Math.min(eu.cents, eu.uncertainOtherCents ?? eu.cents);
+    const high = Math.max(eu.cents, eu.uncertainOtherCents ?? eu.cents);
+    if (value < low) continue;
+    const base = {
       contractRef: c.contractRef,
       entity: c.entity,
       description: c.description,
       procedure: c.procedure,
       nature: natureLabel(c.nature),
+      cpv: c.cpv,
+      consultationRef: c.consultationRef ?? null,
       amount: toEuros(c.amountCents),
-      euThreshold: toEuros(eu),
-      thresholdSource: row.source,
-      date: isoDate(day),
+      consultationAmount: group ? toEuros(group.totalCents) : null,
+      euThreshold: toEuros(eu.cents),
+      thresholdSource: eu.source,
+      date: isoDate(eu.day),
+      thresholdDateBasis: eu.basis,
+      utilities: eu.utilities,
+    };
+    if (c.procedure === MAPA && isSocialService(ctx, c.cpv)) {
+      const t = coded("CO3.socialServices", { ref: c.contractRef, cpv: c.cpv as string });
+      exceptions.push({ ...base, exception: "R2123-1 3°", legalBasis: ctx.ref.socialServicesCpv.source, message: t.fr, messageCode: t.code });
+      continue;
+    }
+    if (c.procedure === MAPA && group) {
+      const limit = c.nature === "Travaux" ? small.worksCents : small.suppliesServicesCents;
+      if (c.amountCents < limit && group.smallLotsCents(limit) * 100 <= small.maxSharePercent * group.totalCents) {
+        const t = coded("CO3.smallLot", {
+          ref: c.contractRef,
+          limit: euros(limit),
+          share: small.maxSharePercent,
+        });
+        exceptions.push({ ...base, exception: "R2123-1 2°", legalBasis: small.source, message: t.fr, messageCode: t.code });
+        continue;
+      }
+    }
+    if (value < high) {
+      const t = coded("CO3.uncertain", {
+        ref: c.contractRef,
+        amount: euros(value),
+        low: euros(low),
+        high: euros(high),
+        notified: frenchDate(eu.day),
+      });
+      uncertain.push({ ...base, otherEuThreshold: toEuros(eu.uncertainOtherCents as number), status: "seuil incertain", message: t.fr, messageCode: t.code, clear: coded("clear.launchDate", { start: "" }).fr });
+      continue;
+    }
+    const issue =
+      c.procedure === MAPA
+        ? group && value !== c.amountCents
+          ? "MAPA pour un lot d'une consultation au-dessus du seuil européen"
+          : "MAPA au-dessus du seuil européen"
+        : "Sans publicité au-dessus du seuil européen";
+    const t = coded(group && value !== c.amountCents ? "CO3.lotAboveEu" : "CO3.aboveEu", {
+      ref: c.contractRef,
+      entity: c.entity,
+      amount: euros(value),
+      procedure: c.procedure,
+      eu: euros(eu.cents),
+      euNote: c.nature === null ? ", nature non renseignée : seuil fournitures et services" : "",
+      utilitiesNote: eu.utilities ? " (entité adjudicatrice)" : "",
+      date: frenchDate(eu.day),
+      basis: eu.basis,
+    });
+    rows.push({
+      ...base,
       issue,
-      message:
-        `Marché ${c.contractRef} (${c.entity}) de ${euros(c.amountCents)} passé en « ${c.procedure} » alors que le seuil européen ` +
-        `(${euros(eu)}${c.nature === null ? ", nature non renseignée : seuil fournitures et services" : ""}) est atteint : ` +
-        `vérifier le fondement de la procédure (exception prévue par le code, petits lots, erreur de saisie…).`,
+      message: t.fr,
+      messageCode: t.code,
+      messageParams: paramsJson(t.params),
+      legalBasis: coded("law.euProcedure").fr,
+      why: coded("why.procedure").fr,
+      clear: coded("clear.procedureBasis").fr,
+      clearCode: "clear.procedureBasis",
     });
   }
   const coverage = { n: known, N: contracts.length, of: "marchés" };
@@ -516,11 +586,12 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
       "Aucun marché notifié sur la période avec montant, procédure et date renseignés",
       coverage
     );
-  rows.sort(
-    (a, b) =>
-      (b.amount as number) - (a.amount as number) ||
-      compareText(String(a.contractRef), String(b.contractRef))
-  );
+  const byAmount = (a: Row, b: Row) =>
+    (b.amount as number) - (a.amount as number) ||
+    compareText(String(a.contractRef), String(b.contractRef));
+  rows.sort(byAmount);
+  exceptions.sort(byAmount);
+  uncertain.sort(byAmount);
   return {
     ...CO3,
     value: rows.length,
@@ -531,9 +602,54 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
     details: {
       mapaAboveEu: rows.filter((r) => r.procedure === MAPA).length,
       directAwardAboveEu: rows.filter((r) => r.procedure === DIRECT_AWARD).length,
+      lawfulSocialServices: exceptions.filter((r) => r.exception === "R2123-1 3°").length,
+      lawfulSmallLots: exceptions.filter((r) => r.exception === "R2123-1 2°").length,
+      uncertainThreshold: uncertain.length,
     },
-    tables: { contracts: rows },
+    tables: { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain },
   };
+}
+
+interface Consultation {
+  totalCents: number;
+  lots: ContractLine[];
+  smallLotsCents: (limit: number) => number;
+}
+
+const consultationCache = new WeakMap<AnalysisContext, Map<string, Consultation>>();
+
+/** The lots of each consultation (entity × consultationRef) of the register. */
+function consultationsOf(ctx: AnalysisContext): Map<string, Consultation> {
+  const cached = consultationCache.get(ctx);
+  if (cached) return cached;
+  const map = new Map<string, Consultation>();
+  for (const c of ctx.contracts) {
+    if (!c.consultationRef || c.amountCents === null) continue;
+    const key = `${c.entity}\u0001${c.consultationRef}`;
+    let g = map.get(key);
+    if (!g) {
+      const lots: ContractLine[] = [];
+      g = {
+        totalCents: 0,
+        lots,
+        smallLotsCents: (limit) =>
+          lots
+            .filter((l) => l.procedure === MAPA && (l.amountCents as number) < limit)
+            .reduce((s, l) => s + (l.amountCents as number), 0),
+      };
+      map.set(key, g);
+    }
+    g.lots.push(c);
+    g.totalCents += c.amountCents;
+  }
+  consultationCache.set(ctx, map);
+  return map;
+}
+
+function isSocialService(ctx: AnalysisContext, cpv: string | null): boolean {
+  if (cpv === null) return false;
+  const digits = cpv.replace(/\D/g, "");
+  return ctx.ref.socialServicesCpv.prefixes.some((p) => digits.startsWith(p));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -190,6 +190,7 @@ export function readContractRows(
       members: membersText ? membersText.split(/\s*[;,\n]\s*/).filter((s) => s !== "") : [],
       amendedAmountCents: cents("amendedAmount", "Montant après modifications"),
       innovative: bool("innovative", "Marché innovant"),
+      consultationRef: text(row, "consultationRef"),
       family: classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null }),
     });
     log.accept(readCents);

@@ -87,6 +87,10 @@ export interface ReferenceValues {
   publicityThresholdCents: Sourced<number>;
   /** EU thresholds for local authorities, by period. */
   euThresholds: DatedThreshold[];
+  /** EU thresholds of entités adjudicatrices (utilities), by period (works as for the others). */
+  euThresholdsUtilities: DatedThreshold[];
+  /** CPV prefixes of the social and other specific services (R2123-1 3°): MAPA whatever the amount. */
+  socialServicesCpv: { prefixes: string[]; source: string };
   /** Small-lots exception of R2123-1 2°, cents. */
   smallLots: {
     suppliesServicesCents: number;
@@ -290,6 +294,32 @@ export function defaultReferenceValues(): ReferenceValues {
         source: "Règlements délégués (UE) 2025/2150-2152",
       },
     ],
+    euThresholdsUtilities: [
+      ["2016-01-01", "2017-12-31", 418_000, 5_225_000, "Règlement délégué (UE) 2015/2171"],
+      ["2018-01-01", "2019-12-31", 443_000, 5_548_000, "Règlement délégué (UE) 2017/2364"],
+      ["2020-01-01", "2021-12-31", 428_000, 5_350_000, "Règlement délégué (UE) 2019/1829"],
+      ["2022-01-01", "2023-12-31", 431_000, 5_382_000, "Règlement délégué (UE) 2021/1951"],
+      ["2024-01-01", "2025-12-31", 443_000, 5_538_000, "Règlement délégué (UE) 2023/2496"],
+      ["2026-01-01", "2027-12-31", 432_000, 5_404_000, "Règlement délégué (UE) 2025/2150"],
+    ].map(([from, to, ss, w, source]) => ({
+      from: d(from as string),
+      to: d(to as string),
+      suppliesServicesCents: (ss as number) * EUR,
+      worksCents: (w as number) * EUR,
+      source: `${source as string} (entités adjudicatrices)`,
+    })),
+    socialServicesCpv: {
+      // Annexe XIV of directive 2014/24, as listed by the avis of 31 March 2019 annexed to the code
+      // (health and social services, education, culture, catering, hotel and restaurant, legal
+      // services not excluded, security, postal, religious…).
+      prefixes: [
+        "551", "552", "553", "554", "555", "7512", "752", "753", "791", "79622", "79624",
+        "79625", "797", "79995", "80", "85", "92", "9812", "9813", "982", "985", "989",
+        "641", "50116510", "71550000",
+      ],
+      source:
+        "Art. R2123-1 3° CCP ; avis relatif aux contrats de la commande publique ayant pour objet des services sociaux et autres services spécifiques (JORF du 31 mars 2019)",
+    },
     smallLots: {
       suppliesServicesCents: 80_000 * EUR,
       worksCents: 1_000_000 * EUR,

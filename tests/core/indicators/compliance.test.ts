@@ -469,8 +469,55 @@ describe("CO3 procedure inconsistent with amount", () => {
     expect(r.value).toBe(3);
     expect(r.tables.contracts.map((x) => x.contractRef)).toEqual(["MAPA-250", "SP-230", "MAPA-218"]);
     expect(r.tables.contracts[2]).toMatchObject({ euThreshold: 215_000, date: "2023-11-15", issue: "MAPA au-dessus du seuil européen" });
-    expect(r.details).toEqual({ mapaAboveEu: 2, directAwardAboveEu: 1 });
+    expect(r.details).toMatchObject({ mapaAboveEu: 2, directAwardAboveEu: 1 });
     expect(r.coverage).toEqual({ n: 6, N: 6, of: "marchés" });
+  });
+
+  it("R2123-1 3°: a MAPA for social and other specific services (school catering) is lawful at any amount", () => {
+    const contracts = [
+      contract({ contractRef: "CANTINE", cpv: "55524000", nature: "Services", amount: 900_000 }), // school catering: lawful
+      contract({ contractRef: "NETTOYAGE", cpv: "90910000", nature: "Services", amount: 900_000 }), // cleaning: not on the list
+    ];
+    const r = co("CO3", { contracts, spend: [spend()] });
+    expect(r.tables.contracts.map((x) => x.contractRef)).toEqual(["NETTOYAGE"]);
+    expect(r.tables.lawfulExceptions).toEqual([expect.objectContaining({ contractRef: "CANTINE", exception: "R2123-1 3°" })]);
+    expect(String(r.tables.lawfulExceptions[0].legalBasis)).toContain("R2123-1 3°");
+  });
+
+  it("R2121-1 and R2123-1 2°: lots of one consultation are summed; a small MAPA lot is lawful, a large one is not", () => {
+    const lot = (ref: string, amount: number, procedure: "Procédure adaptée" | "Appel d'offres ouvert") =>
+      contract({ contractRef: ref, consultationRef: "C-2025-01", amount, procedure });
+    // consultation = 150 000 (AOO) + 60 000 (AOO) + 30 000 (MAPA) = 240 000 ≥ 221 000 (EU 2025)
+    // MAPA lot 30 000 < 80 000, small lots 30 000 ≤ 20 % × 240 000 = 48 000 → lawful (R2123-1 2°)
+    const ok = co("CO3", { contracts: [lot("L1", 150_000, "Appel d'offres ouvert"), lot("L2", 60_000, "Appel d'offres ouvert"), lot("L3", 30_000, "Procédure adaptée")], spend: [spend()] });
+    expect(ok.value).toBe(0);
+    expect(ok.tables.lawfulExceptions).toEqual([expect.objectContaining({ contractRef: "L3", exception: "R2123-1 2°", consultationAmount: 240_000 })]);
+    // MAPA lot of 90 000 ≥ 80 000 in a 240 000 consultation (150 000 + 90 000): not a small lot → flagged
+    const ko = co("CO3", { contracts: [lot("L1", 150_000, "Appel d'offres ouvert"), lot("L4", 90_000, "Procédure adaptée")], spend: [spend()] });
+    expect(ko.value).toBe(1);
+    expect(ko.tables.contracts[0]).toMatchObject({ contractRef: "L4", issue: "MAPA pour un lot d'une consultation au-dessus du seuil européen", consultationAmount: 240_000 });
+    // small lots over 20 %: MAPA lots 70 000 + 70 000 = 140 000 > 20 % × 290 000 = 58 000 → both flagged
+    const over = co("CO3", { contracts: [lot("L1", 150_000, "Appel d'offres ouvert"), lot("L5", 70_000, "Procédure adaptée"), lot("L6", 70_000, "Procédure adaptée")], spend: [spend()] });
+    expect(over.value).toBe(2);
+  });
+
+  it("utilities: an entité adjudicatrice is compared with its own EU threshold (443 000 € in 2024-2025)", () => {
+    const contracts = [contract({ entity: "Régie des eaux", amount: 300_000 })];
+    // 300 000 ≥ 221 000 (pouvoir adjudicateur) but < 443 000 (entité adjudicatrice)
+    expect(co("CO3", { contracts, spend: [spend()] }).value).toBe(1);
+    const r = co("CO3", { contracts, spend: [spend()], entities: [entity({ entity: "Régie des eaux", type: "Entité adjudicatrice (eau)" })] });
+    expect(r.value).toBe(0);
+  });
+
+  it("the EU threshold is the one in force at launch; notified early in a new biennium without launch date, it is uncertain", () => {
+    // notified 2026-02-15, no launch date: the consultation may have been launched in 2025 (221 000) or 2026 (216 000)
+    const between = contract({ contractRef: "ENTRE", amount: 218_000, notified: "2026-02-15" }); // 216 000 ≤ 218 000 < 221 000 → uncertain
+    const above = contract({ contractRef: "AU-DESSUS", amount: 230_000, notified: "2026-02-15" }); // ≥ both → flagged
+    const launched = contract({ contractRef: "LANCE", amount: 218_000, launched: "2026-01-10", notified: "2026-02-15" }); // launched 2026: 216 000 → flagged
+    const late = contract({ contractRef: "TARD", amount: 218_000, notified: "2026-09-15" }); // 8 months into the biennium: 216 000 → flagged
+    const r = co("CO3", { contracts: [between, above, launched, late], spend: [spend({ on: "2026-01-01" })] }, yearPeriod(2026));
+    expect(r.tables.contracts.map((x) => x.contractRef).sort()).toEqual(["AU-DESSUS", "LANCE", "TARD"]);
+    expect(r.tables.uncertainThreshold).toEqual([expect.objectContaining({ contractRef: "ENTRE", status: "seuil incertain", euThreshold: 216_000, otherEuThreshold: 221_000 })]);
   });
 
   it("is N/A without contracts notified in the period", () => {
