@@ -5,15 +5,34 @@
  *
  * Families are memoised: every line of a family shares one Family object (memory on 1 M lines).
  */
-import type { Family, Nature } from "./model";
+import type { Family, Nature, SpendLine } from "./model";
 import { CPV_DIVISION_LABELS, cpvGroup, natureFromCpv } from "./parse/cpv";
 
 export interface BudgetArticleFamily {
   label: string;
   nature: Nature | null;
+  /**
+   * A catch-all article ("autres…", "contrats de prestations de services"): not a homogeneous
+   * family by itself (R2121-6), so an alert that rests only on it gets the lowest severity.
+   */
+  catchAll?: boolean;
+  /**
+   * The article mixes natures (e.g. 615221 bâtiments: repairs that are works, maintenance that is
+   * services): the nature is "à préciser". A line is then classified by its CPV code or the
+   * buyer's nomenclature when given, otherwise left out of the per-nature thresholds.
+   */
+  natureToSpecify?: boolean;
+  /** The article's purchases are outside the Code de la commande publique (legal basis). */
+  outOfScope?: string;
 }
 
-/** Default M57/M14 nature → family (longest prefix wins). Editable through the Paramètres sheet later. */
+/**
+ * Default M57/M14 nature → family (longest prefix wins). Editable through the Paramètres sheet later.
+ * Natures follow the code's definitions (L1111-2 to L1111-4 CCP): a rental of movables is a
+ * supply (L1111-3), the maintenance and repair of roads is works (L1111-2), the maintenance of
+ * buildings mixes works and services ("à préciser"); real-estate rentals are outside the code
+ * (L2512-5 3°).
+ */
 export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "60611": { label: "Eau et assainissement", nature: "Fournitures" },
   "60612": { label: "Énergie - électricité", nature: "Fournitures" },
@@ -21,7 +40,7 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "60621": { label: "Combustibles", nature: "Fournitures" },
   "60622": { label: "Carburants", nature: "Fournitures" },
   "60623": { label: "Alimentation", nature: "Fournitures" },
-  "60628": { label: "Autres fournitures non stockées", nature: "Fournitures" },
+  "60628": { label: "Autres fournitures non stockées", nature: "Fournitures", catchAll: true },
   "60631": { label: "Fournitures d'entretien", nature: "Fournitures" },
   "60632": { label: "Fournitures de petit équipement", nature: "Fournitures" },
   "60633": { label: "Fournitures de voirie", nature: "Fournitures" },
@@ -29,11 +48,22 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "6064": { label: "Fournitures administratives", nature: "Fournitures" },
   "6065": { label: "Livres, disques, cassettes", nature: "Fournitures" },
   "6067": { label: "Fournitures scolaires", nature: "Fournitures" },
-  "611": { label: "Contrats de prestations de services", nature: "Services" },
-  "6132": { label: "Locations immobilières", nature: "Services" },
-  "6135": { label: "Locations mobilières", nature: "Services" },
-  "615221": { label: "Entretien et réparations de bâtiments publics", nature: "Services" },
-  "615231": { label: "Entretien et réparations de voiries", nature: "Services" },
+  "6068": { label: "Autres matières et fournitures", nature: "Fournitures", catchAll: true },
+  "611": { label: "Contrats de prestations de services", nature: "Services", catchAll: true },
+  "6042": { label: "Achats de prestations de services", nature: "Services" },
+  "6132": {
+    label: "Locations immobilières",
+    nature: "Services",
+    outOfScope: "Art. L2512-5 3° CCP (location de biens immobiliers)",
+  },
+  "6135": { label: "Locations mobilières", nature: "Fournitures" },
+  "615221": {
+    label: "Entretien et réparations de bâtiments publics",
+    nature: null,
+    natureToSpecify: true,
+  },
+  "615231": { label: "Entretien et réparations de voiries", nature: "Travaux" },
+  "615232": { label: "Entretien et réparations de réseaux", nature: null, natureToSpecify: true },
   "61551": { label: "Entretien du matériel roulant", nature: "Services" },
   "6156": { label: "Maintenance", nature: "Services" },
   "616": { label: "Primes d'assurance", nature: "Services" },
@@ -49,7 +79,13 @@ export const DEFAULT_M57_FAMILIES: Record<string, BudgetArticleFamily> = {
   "2182": { label: "Matériel de transport", nature: "Fournitures" },
   "2183": { label: "Matériel de bureau et informatique", nature: "Fournitures" },
   "2184": { label: "Mobilier", nature: "Fournitures" },
-  "2188": { label: "Autres immobilisations corporelles", nature: "Fournitures" },
+  "6188": { label: "Autres frais divers", nature: "Services", catchAll: true },
+  "6288": { label: "Autres services extérieurs", nature: "Services", catchAll: true },
+  "2188": { label: "Autres immobilisations corporelles", nature: "Fournitures", catchAll: true },
+  "2031": { label: "Frais d'études", nature: "Services" },
+  "2135": { label: "Installations générales, agencements (travaux)", nature: "Travaux" },
+  "2151": { label: "Réseaux de voirie (travaux)", nature: "Travaux" },
+  "2152": { label: "Installations de voirie (travaux)", nature: "Travaux" },
   "2312": { label: "Agencements et aménagements de terrains (travaux)", nature: "Travaux" },
   "2313": { label: "Constructions (travaux)", nature: "Travaux" },
   "2315": { label: "Installations et réseaux (travaux)", nature: "Travaux" },
@@ -142,6 +178,44 @@ export function classifyFamily(input: FamilyInput): Family {
   if (input.budgetArticle) return familyOfArticle(input.budgetArticle) ?? UNCLASSIFIED;
   return UNCLASSIFIED;
 }
+
+/** The catch-all budget article behind a family (e.g. "611"), or null when it is not one. */
+export function catchAllArticle(family: Family): string | null {
+  if (family.rule !== "budgetArticle" || !family.key.startsWith("ART:")) return null;
+  const prefix = family.key.slice(4);
+  return DEFAULT_M57_FAMILIES[prefix]?.catchAll === true ? prefix : null;
+}
+
+/**
+ * Why a line's nature cannot be set from its budget article: the article mixes natures
+ * ("à préciser") and neither the nomenclature nor a CPV code gives it. null otherwise.
+ */
+export function natureToSpecifyArticle(
+  line: Pick<SpendLine, "nature" | "budgetArticle">
+): string | null {
+  if (line.nature !== null || line.budgetArticle === null) return null;
+  const found = budgetArticleFamily(line.budgetArticle);
+  return found?.entry.natureToSpecify === true ? found.prefix : null;
+}
+
+/** The legal basis that puts a budget article's purchases outside the code, or null. */
+export function outOfScopeArticle(
+  budgetArticle: string | null
+): { prefix: string; legalBasis: string } | null {
+  if (budgetArticle === null) return null;
+  let hit = outOfScopeCache.get(budgetArticle);
+  if (hit === undefined) {
+    const found = budgetArticleFamily(budgetArticle);
+    hit =
+      found?.entry.outOfScope !== undefined
+        ? { prefix: found.prefix, legalBasis: found.entry.outOfScope }
+        : null;
+    outOfScopeCache.set(budgetArticle, hit);
+  }
+  return hit;
+}
+
+const outOfScopeCache = new Map<string, { prefix: string; legalBasis: string } | null>();
 
 /** Nature of a line: explicit (nomenclature) → CPV → budget article → null. */
 export function natureOf(

@@ -23,6 +23,8 @@
  * - Decimal numbers given as text (XML-to-JSON) use a dot: "1234.5" is 1 234,50 €.
  */
 
+import { parseBoolean } from "./parse/boolean";
+import { environmentalKinds } from "./legal/considerations";
 import { addMonths } from "./dates";
 import { classifyFamily } from "./classify";
 import type { Anomaly, Cell, Channel, ContractLine, TableReconciliation } from "./model";
@@ -666,10 +668,13 @@ function importMarche(
     sme: null,
     socialConsideration: considerationPresent(item.considerationsSociales),
     environmentalConsideration: considerationPresent(item.considerationsEnvironnementales),
+    environmentalCriterion: environmentalKinds(item.considerationsEnvironnementales).criterion,
+    environmentalClause: environmentalKinds(item.considerationsEnvironnementales).clause,
     lots: null,
     channel,
     members: [],
     amendedAmountCents,
+    innovative: parseBoolean(item.marcheInnovant as Cell) ?? null,
     family,
   };
   return { contract, anomalies: warnings, amountCents: amountCents ?? 0 };

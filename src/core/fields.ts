@@ -19,9 +19,13 @@
  *   "référence article", "article (référence)" → item; a lone "référence" → item, whole header only.
  * - "montant" alone → amountTTC in spend, amount (HT) in contracts; a header that says HT never maps
  *   to amountTTC, and one that says TTC never maps to amountHT (see `excludeWords`).
- * - "marché", "contrat", "n° marché", "engagement juridique" → contractRef. "N° engagement" (a budget
- *   commitment, present on every line) is deliberately not a contract reference: it would make every
- *   line look bought under a contract.
+ * - "marché", "contrat", "n° marché", "accord-cadre" → contractRef. An engagement juridique or bon de
+ *   commande number ("N° EJ", "N° engagement juridique", "N° bon de commande") is on every order in
+ *   most finance software: it is not a marché, and maps to its own field (commitmentRef), never to
+ *   contractRef, so that it cannot make every line look bought under a contract. A plain
+ *   "N° engagement" (a budget commitment) maps to nothing.
+ * - "commune" in a spend export (an EPCI's export lists the commune served) → territory, not the
+ *   legal buyer; the user maps it as entity when each commune is the buyer.
  * - "famille", "famille d'achat", "nomenclature", "catégorie", "segment" → familyCode (the family key
  *   of SPEC §2.6); familyLabel needs an explicit label header ("libellé famille").
  * - "département" → supplierPostcode in spend (SPEC §2.1), departement in entities/suppliers.
@@ -295,7 +299,6 @@ const SPEND: FieldDef[] = [
     synonyms: [
       "entite",
       "collectivite",
-      "commune",
       "budget",
       "acheteur",
       "organisme",
@@ -359,8 +362,11 @@ const SPEND: FieldDef[] = [
       "antenne",
       "zone",
       "bassin vie",
+      "commune",
+      "commune beneficiaire",
       "territory",
     ],
+    excludeWords: ["code", "insee", "postal", "cp", "fournisseur", "tiers"],
   },
   {
     key: "familyCode",
@@ -455,8 +461,6 @@ const SPEND: FieldDef[] = [
       "contrat",
       "n contrat",
       "reference contrat",
-      "engagement juridique",
-      "n engagement juridique",
       "n accord cadre",
       "reference accord cadre",
       "contract",
@@ -481,6 +485,25 @@ const SPEND: FieldDef[] = [
       "designation",
       "categorie",
     ],
+  },
+  {
+    key: "commitmentRef",
+    label: "N° d'engagement juridique / bon de commande",
+    required: false,
+    synonyms: [
+      "engagement juridique",
+      "n engagement juridique",
+      "n ej",
+      "numero ej",
+      "bon commande",
+      "n bon commande",
+      "n bc",
+      "reference bon commande",
+      "n commande",
+      "purchase order",
+    ],
+    strictSynonyms: ["ej"],
+    excludeWords: ["date", "montant", "objet", "libelle"],
   },
   {
     key: "description",
@@ -1013,6 +1036,27 @@ const CONTRACTS: FieldDef[] = [
       "clauses environnementales",
       "critere environnemental",
     ],
+  },
+  {
+    key: "consultationRef",
+    label: "N° de consultation (lots d'une même procédure)",
+    required: false,
+    synonyms: [
+      "n consultation",
+      "reference consultation",
+      "ref consultation",
+      "numero consultation",
+      "n procedure",
+      "reference procedure",
+      "consultation",
+    ],
+    excludeWords: ["date", "objet", "montant", "type", "lancement"],
+  },
+  {
+    key: "innovative",
+    label: "Marché innovant",
+    required: false,
+    synonyms: ["marcheInnovant", "marche innovant", "innovant", "achat innovant"],
   },
   {
     key: "lots",

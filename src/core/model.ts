@@ -80,6 +80,11 @@ export interface SpendLine {
   cpv: string | null;
   budgetArticle: string | null;
   contractRef: string | null;
+  /**
+   * Engagement juridique / bon de commande number: not a marché (most finance software puts one on
+   * every order), kept apart from contractRef.
+   */
+  commitmentRef?: string | null;
   description: string | null;
   operation: string | null;
   /** Normalised channel; null when the source gives none (see `effectiveChannel`). */
@@ -122,10 +127,18 @@ export interface ContractLine {
   sme: boolean | null;
   socialConsideration: boolean | null;
   environmentalConsideration: boolean | null;
+  /** Environmental award criterion (L2152-7), when the data says which consideration; else null/absent. */
+  environmentalCriterion?: boolean | null;
+  /** Environmental execution clause (L2112-2), when the data says which consideration; else null/absent. */
+  environmentalClause?: boolean | null;
   lots: number | null;
   channel: Channel | null;
   members: string[];
   amendedAmountCents: number | null;
+  /** The consultation (procedure) a lot belongs to: its lots are one need (R2121-1, R2123-1 2°). */
+  consultationRef?: string | null;
+  /** Innovative works, supplies or services (DECP marcheInnovant; R2122-9-1). */
+  innovative?: boolean | null;
   family: Family;
 }
 

@@ -15,7 +15,11 @@
  * - Impact score = the family's share of the period's net spend (%). Impact is high when the share
  *   is at least the equal-split share 100 % / F (F = families of the plan): an above-average family.
  * - Risk factors: HHI ≥ 2 500 (highly concentrated), single-bid rate > the SMS red limit (20 %),
- *   at most 2 suppliers. Risk score = number of factors (0–3); risk is high with one factor or more.
+ *   at most 2 suppliers. Risk score = number of factors (0–3). Risk is high with the single-bid
+ *   factor, or with a concentration factor (HHI or few suppliers) in a high-impact family. In a
+ *   low-impact family, few suppliers (and the high HHI that 1 or 2 suppliers imply) is what a
+ *   small need looks like, not a supply risk by itself: it counts only as HHI ≥ 2 500 among 3
+ *   suppliers or more. This keeps most small families out of « Critique » on that ground alone.
  * - Quadrant: Stratégique (high impact, high risk), Levier (high, low), Critique (low, high),
  *   Simple (low, low), each with its standard approach.
  * - Levers: CO1 alert in the family → « Passer un marché »; MU2 candidate → « Groupement de
@@ -292,7 +296,8 @@ export function buildPlanInputs(
     const singleBidHigh = singleBidRate !== null && singleBidRate > singleBidRed;
     const fewSuppliers = f.suppliers <= FEW_SUPPLIERS_MAX;
     const riskScore = (hhiHigh ? 1 : 0) + (singleBidHigh ? 1 : 0) + (fewSuppliers ? 1 : 0);
-    const riskHigh = riskScore >= 1;
+    const concentration = impactHigh ? hhiHigh || fewSuppliers : hhiHigh && !fewSuppliers;
+    const riskHigh = singleBidHigh || concentration;
     const quadrant = quadrantOf(impactHigh, riskHigh);
 
     const explanation: string[] = [
@@ -308,6 +313,10 @@ export function buildPlanInputs(
       `${f.suppliers} fournisseur${f.suppliers > 1 ? "s" : ""}${fewSuppliers ? ` (peu de fournisseurs : ${FEW_SUPPLIERS_MAX} au plus)` : ""}`,
       `Risque ${riskHigh ? "élevé" : "faible"} : ${riskScore} facteur${riskScore > 1 ? "s" : ""} de risque sur 3`,
     ];
+    if (!impactHigh && fewSuppliers && !singleBidHigh)
+      explanation.push(
+        "Peu de fournisseurs dans une famille à faible impact : c'est l'ordinaire d'un petit besoin, pas un risque d'approvisionnement à lui seul"
+      );
 
     const levers: PlanLever[] = [];
     const alerts = splitting.get(f.key) ?? 0;

@@ -159,6 +159,30 @@ export const THRESHOLD_LAYOUT: readonly FieldDef[] = [
   i("source"),
 ];
 
+/** Paramètres: special dispense threshold rows (keys "special/<n>"). */
+export const SPECIAL_LAYOUT: readonly FieldDef[] = [
+  f("key"),
+  i("rule", "legalRule"),
+  i("label"),
+  i("from"),
+  i("to"),
+  i("threshold"),
+  i("natures", "nature"),
+  i("cpvPrefixes"),
+  i("excludedCpvPrefixes"),
+  i("budgetArticles"),
+  i("innovative"),
+  i("source"),
+];
+
+/** Paramètres: supplier exclusion rows (keys "exclusions/<n>"). */
+export const EXCLUSION_LAYOUT: readonly FieldDef[] = [
+  f("key"),
+  i("supplier"),
+  i("reason"),
+  i("note", "exclusionNote"),
+];
+
 /** Paramètres: ECB rate rows (keys "ecb/<n>"). */
 export const ECB_LAYOUT: readonly FieldDef[] = [
   f("key"),

@@ -19,6 +19,7 @@ import { DIAGNOSTIC_QUESTIONS, parseAnswer, type DiagnosticAnswer } from "./diag
 import {
   DIAGNOSTIC_LAYOUT,
   ECB_LAYOUT,
+  EXCLUSION_LAYOUT,
   fieldCol,
   inputFields,
   KEY_HEADERS,
@@ -26,6 +27,7 @@ import {
   PLAN_EXTRA_ROW_SECTIONS,
   PLAN_LAYOUT,
   splitPlanKey,
+  SPECIAL_LAYOUT,
   THRESHOLD_LAYOUT,
   type FieldDef,
   type PlanSection,
@@ -38,9 +40,12 @@ import {
   fromSheetValue,
   PARAMETERS,
   parameterRaw,
+  TEXT_FIELDS,
   toNumber,
   type DatedTableKey,
 } from "./parameters";
+import { exclusionReasonOf } from "../core/legal/exclusions";
+import type { Nature } from "../core/model";
 import type { Scalar, SheetKey } from "./spec";
 
 export interface UserInputs {
@@ -204,17 +209,52 @@ function readDiagnostic(grid: Grid, into: UserInputs): void {
 
 const PARAMETER_BY_ID = new Map(PARAMETERS.map((p) => [p.id, p]));
 
+const DATED_LAYOUT: Record<DatedTableKey, readonly FieldDef[]> = {
+  dispenseThresholds: THRESHOLD_LAYOUT,
+  specialDispenseThresholds: SPECIAL_LAYOUT,
+  euThresholds: THRESHOLD_LAYOUT,
+  ecbRates: ECB_LAYOUT,
+  supplierExclusions: EXCLUSION_LAYOUT,
+};
+
 function readDatedRow(grid: Grid, r: number, table: DatedTableKey): Record<string, Scalar> | null {
-  const layout = table === "ecbRates" ? ECB_LAYOUT : THRESHOLD_LAYOUT;
+  const layout = DATED_LAYOUT[table];
   const out: Record<string, Scalar> = {};
   let any = false;
   for (const field of DATED_FIELDS[table]) {
     const v = cellAt(grid, r, fieldCol(layout, field));
     if (v !== null) any = true;
-    out[field] =
-      field === "source" ? (v === null ? null : String(v)) : v === null ? null : toNumber(v);
+    out[field] = TEXT_FIELDS.has(field)
+      ? v === null
+        ? null
+        : String(v)
+      : v === null
+        ? null
+        : toNumber(v);
   }
   return any ? out : null;
+}
+
+/** Why a row of a Paramètres table cannot be used (French), or null when it is valid. */
+function datedRowIssue(table: DatedTableKey, row: Record<string, Scalar>): string | null {
+  if (table === "supplierExclusions") {
+    if (row.supplier === null || String(row.supplier).trim() === "")
+      return "fournisseur (SIREN ou nom) manquant";
+    if (row.reason === null || exclusionReasonOf(String(row.reason)) === null)
+      return "motif non reconnu (attendu : centrale intermédiaire, droits d'exclusivité R2122-3, quasi-régie L2511-1 ou coopération L2511-6)";
+    return null;
+  }
+  const from = row.from;
+  if (typeof from !== "number" || from <= 0) return "date de début manquante ou invalide";
+  const numeric =
+    table === "ecbRates"
+      ? ["rate"]
+      : table === "specialDispenseThresholds"
+        ? ["threshold"]
+        : ["suppliesServices", "works"];
+  if (numeric.some((k) => typeof row[k] !== "number" || (row[k] as number) < 0))
+    return "montant ou taux manquant ou invalide";
+  return null;
 }
 
 function readParameters(grid: Grid, into: UserInputs): void {
@@ -242,18 +282,9 @@ function readParameters(grid: Grid, into: UserInputs): void {
     if (!table || (kr.key === null && kr.section !== sectionKey)) continue;
     const row = readDatedRow(grid, kr.row, table);
     if (!row) continue;
-    const from = row.from;
-    if (typeof from !== "number" || from <= 0) {
-      into.issues.push(
-        `Paramètres, ligne ${kr.row + 1} : date de début manquante ou invalide, ligne ignorée.`
-      );
-      continue;
-    }
-    const numeric = table === "ecbRates" ? ["rate"] : ["suppliesServices", "works"];
-    if (numeric.some((k) => typeof row[k] !== "number" || (row[k] as number) < 0)) {
-      into.issues.push(
-        `Paramètres, ligne ${kr.row + 1} : montant ou taux manquant ou invalide, ligne ignorée.`
-      );
+    const issue = datedRowIssue(table, row);
+    if (issue !== null) {
+      into.issues.push(`Paramètres, ligne ${kr.row + 1} : ${issue}, ligne ignorée.`);
       continue;
     }
     (dated[table] ??= []).push(row);
@@ -323,9 +354,46 @@ function setPath(overrides: Loose, base: ReferenceValues, path: string[], value:
   overrides[top] = { ...current, [mid]: { ...curMid, [leaf]: value } };
 }
 
+const NATURES: readonly Nature[] = ["Fournitures", "Services", "Travaux"];
+
+/** "2211 ; 22113" → ["2211", "22113"] (digits only). */
+function prefixList(v: Scalar): string[] {
+  if (v === null) return [];
+  return String(v)
+    .split(/[;,\s]+/)
+    .map((x) => x.replace(/\D/g, ""))
+    .filter((x) => x !== "");
+}
+
 function datedToReference(table: DatedTableKey, rows: Record<string, Scalar>[]): unknown[] {
   const day = (v: Scalar) => (typeof v === "number" ? (fromSheetValue("date", v) as number) : null);
+  if (table === "supplierExclusions") {
+    return rows.map((r) => ({
+      supplier: String(r.supplier).trim(),
+      reason: exclusionReasonOf(String(r.reason)),
+      note: r.note === null || String(r.note).trim() === "" ? null : String(r.note).trim(),
+    }));
+  }
   const sorted = [...rows].sort((a, b) => (a.from as number) - (b.from as number));
+  if (table === "specialDispenseThresholds") {
+    return sorted.map((r) => ({
+      rule: r.rule === null ? "" : String(r.rule),
+      label: r.label === null ? "" : String(r.label),
+      from: day(r.from),
+      to: day(r.to),
+      cents: Math.round((r.threshold as number) * 100),
+      natures: NATURES.filter((n) =>
+        String(r.natures ?? "")
+          .toLowerCase()
+          .includes(n.toLowerCase())
+      ),
+      cpvPrefixes: prefixList(r.cpvPrefixes),
+      excludedCpvPrefixes: prefixList(r.excludedCpvPrefixes),
+      budgetArticles: prefixList(r.budgetArticles),
+      innovative: /^(oui|o|yes|y|vrai|true|1|x)$/i.test(String(r.innovative ?? "").trim()),
+      source: r.source === null ? "" : String(r.source),
+    }));
+  }
   if (table === "ecbRates") {
     return sorted.map((r) => ({
       from: day(r.from),

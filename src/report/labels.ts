@@ -182,6 +182,15 @@ export const HEADERS = {
   suppliesServices: ["Fournitures et services", "Supplies and services"],
   works: ["Travaux", "Works"],
   ecbRate: ["Taux BCE", "ECB rate"],
+  legalRule: ["Article", "Article"],
+  innovative: ["Achats innovants seulement", "Innovative purchases only"],
+  cpvPrefixes: ["Préfixes CPV", "CPV prefixes"],
+  excludedCpvPrefixes: ["Préfixes CPV exclus", "Excluded CPV prefixes"],
+  budgetArticles: ["Articles budgétaires", "Budget accounts"],
+  exclusionNote: ["Justification", "Justification"],
+  legalBasis: ["Fondement juridique", "Legal basis"],
+  why: ["Pourquoi un signal à vérifier", "Why a signal to check"],
+  clear: ["Ce qui lèverait le signal", "What would clear it"],
   axis: ["Axe", "Axis"],
   number: ["N°", "No."],
   question: ["Question", "Question"],
@@ -367,6 +376,14 @@ export const TEXTS = {
   parametersEcb: [
     "Taux BCE (intérêts moratoires), au 1er jour du semestre",
     "ECB rate (late interest), on the first day of the half-year",
+  ],
+  parametersSpecial: [
+    "Seuils de dispense particuliers (R2122-9 livres, R2122-9-1 achats innovants, temporaires), par date de lancement",
+    "Special exemption thresholds (R2122-9 books, R2122-9-1 innovative purchases, temporary), by launch date",
+  ],
+  parametersExclusions: [
+    "Fournisseurs exclus des contrôles de seuil (motif : centrale intermédiaire, droits exclusifs R2122-3, quasi-régie L2511-1, coopération L2511-6)",
+    "Suppliers excluded from the threshold checks (reason: intermediary purchasing body, exclusive rights R2122-3, in-house L2511-1, public-public cooperation L2511-6)",
   ],
   parametersAddRows: [
     "Pour ajouter une ligne, tapez-la sous le tableau (clé vide) : elle sera prise en compte.",

@@ -6,7 +6,7 @@
  * Sheet values are Excel-native: euros (not cents), fractions for percentages, serials for dates.
  */
 import { dayFromExcelSerial, excelSerialFromDay } from "../core/dates";
-import type { ReferenceValues } from "../core/reference/values";
+import type { ReferenceValues, SupplierExclusionReason } from "../core/reference/values";
 import { clean } from "./cells";
 import type { Lang } from "./labels";
 
@@ -271,26 +271,72 @@ export const PARAMETERS: readonly ParameterDef[] = [
   P("ugapSiren.value", "text", "SIREN de l'UGAP", "UGAP SIREN"),
 ];
 
-export type DatedTableKey = "dispenseThresholds" | "euThresholds" | "ecbRates";
+export type DatedTableKey =
+  | "dispenseThresholds"
+  | "specialDispenseThresholds"
+  | "euThresholds"
+  | "ecbRates"
+  | "supplierExclusions";
 
 export const DATED_TABLES: readonly DatedTableKey[] = [
   "dispenseThresholds",
+  "specialDispenseThresholds",
   "euThresholds",
   "ecbRates",
+  "supplierExclusions",
 ];
 
 /** Section key (row keys "<section>/<n>") of each dated table in the sheet. */
 export const DATED_SECTION: Record<DatedTableKey, string> = {
   dispenseThresholds: "dispense",
+  specialDispenseThresholds: "special",
   euThresholds: "eu",
   ecbRates: "ecb",
+  supplierExclusions: "exclusions",
 };
 
 /** Fields of a dated table row as stored in the sheet (Excel-native values). */
 export const DATED_FIELDS: Record<DatedTableKey, readonly string[]> = {
   dispenseThresholds: ["from", "to", "suppliesServices", "works", "source"],
+  specialDispenseThresholds: [
+    "rule",
+    "label",
+    "from",
+    "to",
+    "threshold",
+    "natures",
+    "cpvPrefixes",
+    "excludedCpvPrefixes",
+    "budgetArticles",
+    "innovative",
+    "source",
+  ],
   euThresholds: ["from", "to", "suppliesServices", "works", "source"],
   ecbRates: ["from", "rate", "source"],
+  supplierExclusions: ["supplier", "reason", "note"],
+};
+
+/** Fields read as text (the others are numbers: euros, serial dates, fractions). */
+export const TEXT_FIELDS = new Set([
+  "source",
+  "rule",
+  "label",
+  "natures",
+  "cpvPrefixes",
+  "excludedCpvPrefixes",
+  "budgetArticles",
+  "innovative",
+  "supplier",
+  "reason",
+  "note",
+]);
+
+/** Sheet labels of the supplier exclusion reasons (read back by exclusionReasonOf). */
+export const EXCLUSION_REASON_LABELS: Record<SupplierExclusionReason, string> = {
+  intermediary: "Centrale intermédiaire / syndicat d'énergie (L2113-4)",
+  exclusiveRights: "Droits d'exclusivité (R2122-3)",
+  inHouse: "Quasi-régie (L2511-1)",
+  cooperation: "Coopération public-public (L2511-6)",
 };
 
 function at(obj: unknown, path: string): unknown {
@@ -389,6 +435,28 @@ export function datedRows(
       source: r.source,
     }));
   }
+  if (table === "specialDispenseThresholds") {
+    return ref.specialDispenseThresholds.map((r) => ({
+      rule: r.rule,
+      label: r.label,
+      from: excelSerialFromDay(r.from),
+      to: r.to === null ? null : excelSerialFromDay(r.to),
+      threshold: clean(r.cents / 100),
+      natures: r.natures.join(" ; "),
+      cpvPrefixes: r.cpvPrefixes.join(" ; "),
+      excludedCpvPrefixes: r.excludedCpvPrefixes.join(" ; "),
+      budgetArticles: r.budgetArticles.join(" ; "),
+      innovative: r.innovative ? "oui" : "non",
+      source: r.source,
+    }));
+  }
+  if (table === "supplierExclusions") {
+    return ref.supplierExclusions.map((r) => ({
+      supplier: r.supplier,
+      reason: EXCLUSION_REASON_LABELS[r.reason],
+      note: r.note,
+    }));
+  }
   return ref[table].map((r) => ({
     from: excelSerialFromDay(r.from),
     to: r.to === null ? null : excelSerialFromDay(r.to),
@@ -410,6 +478,8 @@ export function changedParameters(
   }
   const names: Record<DatedTableKey, [string, string]> = {
     dispenseThresholds: ["seuils de dispense", "exemption thresholds"],
+    specialDispenseThresholds: ["seuils de dispense particuliers", "special exemption thresholds"],
+    supplierExclusions: ["fournisseurs exclus", "excluded suppliers"],
     euThresholds: ["seuils européens", "EU thresholds"],
     ecbRates: ["taux BCE", "ECB rates"],
   };

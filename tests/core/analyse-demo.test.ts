@@ -48,9 +48,26 @@ describe("CO1 on the demo: each planted splitting case raises its alert, and not
     expect(a.lines.map((l) => l.source.row).sort((x, y) => x - y)).toEqual([...(p.rows ?? [])].sort((x, y) => x - y));
   });
 
-  it("raises no alert beyond the planted ones", () => {
-    expect(alerts).toHaveLength(planted.length);
-    expect(indicator(analysis, "CO1").value).toBe(planted.length);
+  // Since issue #10, lines bought under a marché passé sans publicité ni mise en concurrence count toward
+  // the homogeneous need (R2121-6). The demo plants such direct awards (PF4 cases) in families that also
+  // have hors-marché purchases: the alerts they add are law-true, and each rests on those lines.
+  const r2121_6 = alerts.filter((a) => a.underDirectAwardCount > 0);
+
+  it("raises no alert beyond the planted ones, except those resting on lines under a marché sans publicité (R2121-6)", () => {
+    const others = alerts.filter((a) => a.underDirectAwardCount === 0);
+    expect(others).toHaveLength(planted.length);
+    expect(indicator(analysis, "CO1").value).toBe(planted.length + r2121_6.length);
+  });
+
+  it("R2121-6: each added alert needs the lines under a marché sans publicité to reach its threshold", () => {
+    const byRef = new Map(intake.contracts.map((c) => [c.contractRef, c]));
+    for (const a of r2121_6) {
+      const direct = a.lines.filter((l) => l.contractRef !== null && byRef.get(l.contractRef)?.procedure === "Marché passé sans publicité ni mise en concurrence préalable");
+      expect(direct).toHaveLength(a.underDirectAwardCount);
+      const horsMarche = a.lines.filter((l) => !direct.includes(l)).reduce((s, l) => s + l.amountHTCents, 0);
+      expect(horsMarche).toBeLessThan(a.thresholdCents);
+      expect(a.totalCents).toBeGreaterThanOrEqual(a.thresholdCents);
+    }
   });
 
   it.each(demo.controls.filter((c) => c.kind === "splitting" && c.entity).map((c) => [c.description, c] as const))(
@@ -70,7 +87,17 @@ describe("other planted cases on the demo", () => {
   });
 
   it("finds the Loi Climat gaps (CO5), not the consultation launched before 2026-08-21", () => {
-    expect(indicator(analysis, "CO5").value).toBe(count("loi-climat-gap"));
+    // Since issue #10 the register's DECP labels say which environmental consideration is missing: the
+    // contract planted "sans aucune considération environnementale" misses both the award criterion
+    // (L2152-7) and the execution clause (L2112-2), two gaps; the social case is one gap (L2112-2-1).
+    const co5 = indicator(analysis, "CO5");
+    const planted = demo.planted.filter((p) => p.kind === "loi-climat-gap");
+    const expectedGaps = planted.reduce((n, p) => n + (p.expected?.rule === "environnementale" ? 2 : 1), 0);
+    expect(co5.value).toBe(expectedGaps);
+    const gapRefs = new Set(co5.tables.gaps.filter((g) => g.status === "absente").map((g) => g.contractRef));
+    for (const p of planted) for (const ref of p.contractRefs ?? []) expect(gapRefs.has(ref)).toBe(true);
+    for (const c of demo.controls.filter((x) => x.kind === "loi-climat-gap")) for (const ref of c.contractRefs ?? []) expect(gapRefs.has(ref)).toBe(false);
+    expect(count("loi-climat-gap")).toBe(planted.length);
   });
 
   it("flags the amendments over the limit (PF6 table), not the +13 % works control", () => {

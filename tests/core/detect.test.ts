@@ -471,6 +471,21 @@ describe("autoMap", () => {
     expect(autoMap(["Article", "Code article"], "spend")).toEqual({ budgetArticle: 0, item: 1 });
   });
 
+  it("CO1 (R2121-6): maps an engagement juridique or bon de commande number to its own field, never to the marché reference", () => {
+    // an EJ / bon de commande number is on every order in most finance software: as contractRef it would put every line "under contract"
+    for (const h of ["N° engagement juridique", "N° EJ", "EJ", "N° bon de commande", "Bon de commande"])
+      expect({ h, mapping: autoMap([h], "spend") }).toEqual({ h, mapping: { commitmentRef: 0 } });
+    expect(autoMap(["N° marché", "N° EJ"], "spend")).toEqual({ contractRef: 0, commitmentRef: 1 });
+    expect(autoMap(["Date commande", "N° commande"], "spend")).toEqual({ date: 0, commitmentRef: 1 });
+  });
+
+  it("CO1 (R2121-2): maps a « Commune » column of a spend export to the territory, not to the legal buyer", () => {
+    expect(autoMap(["Commune"], "spend")).toEqual({ territory: 0 });
+    expect(autoMap(["Collectivité", "Commune"], "spend")).toEqual({ entity: 0, territory: 1 });
+    // the entities table still names its entities by commune
+    expect(autoMap(["Commune"], "entities")).toEqual({ entity: 0 });
+  });
+
   it("maps marché to the contract reference but not a budget commitment number", () => {
     expect(autoMap(["Marché"], "spend")).toEqual({ contractRef: 0 });
     expect(autoMap(["Marché"], "contracts")).toEqual({ contractRef: 0 });

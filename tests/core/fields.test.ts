@@ -28,6 +28,8 @@ describe("FIELDS", () => {
         "cpv",
         "budgetArticle",
         "contractRef",
+        // not in SPEC §2.1: the engagement juridique / bon de commande number, kept apart from contractRef (issue #10)
+        "commitmentRef",
         "description",
         "operation",
         "channel",
@@ -65,6 +67,9 @@ describe("FIELDS", () => {
         "sme",
         "socialConsideration",
         "environmentalConsideration",
+        // not in SPEC §2.2: DECP marcheInnovant (R2122-9-1) and the consultation of a lot (R2123-1 2°), issue #10
+        "innovative",
+        "consultationRef",
         "lots",
         "channel",
         "members",

@@ -117,6 +117,41 @@ describe("buildPlanInputs", () => {
   });
 });
 
+describe("plan quadrant: few suppliers alone do not make a small family « Critique »", () => {
+  // Families: BIG 90 000 € (3 suppliers 30 000 each, HHI 3 × 33,3² ≈ 3 333), SMALL 1 000 € from 1 supplier
+  // (HHI 10 000, ≤ 2 suppliers), MID 9 000 € from 3 suppliers 7 000 / 1 000 / 1 000 (HHI 77,8² + 2 × 11,1² ≈ 6 296).
+  // Total 100 000; impact cut-off 100 / 3 = 33,3 %: BIG 90 % high, SMALL 1 % and MID 9 % low.
+  const c = contextOf({
+    spend: [
+      spend({ family: fam("F:BIG"), amount: 30_000, supplierName: "A" }),
+      spend({ family: fam("F:BIG"), amount: 30_000, supplierName: "B" }),
+      spend({ family: fam("F:BIG"), amount: 30_000, supplierName: "C" }),
+      spend({ family: fam("F:SMALL"), amount: 1_000, supplierName: "S" }),
+      spend({ family: fam("F:MID"), amount: 7_000, supplierName: "M1" }),
+      spend({ family: fam("F:MID"), amount: 1_000, supplierName: "M2" }),
+      spend({ family: fam("F:MID"), amount: 1_000, supplierName: "M3" }),
+    ],
+  });
+  const plan = buildPlanInputs(c, []);
+  const q = (k: string) => plan.find((f) => f.familyKey === k)?.quadrant;
+
+  it("keeps a low-impact family bought from 1 supplier in « Simple », and says why", () => {
+    // SMALL: risk factors HHI ≥ 2 500 and ≤ 2 suppliers (score 2) but impact low and no single-bid factor
+    expect(q("F:SMALL")).toBe("Simple");
+    const small = plan.find((f) => f.familyKey === "F:SMALL");
+    expect(small?.riskScore).toBe(2);
+    expect(small?.scores.explanation.join(" ")).toContain("petit besoin");
+  });
+
+  it("still puts a low-impact family concentrated on one of 3 suppliers or more in « Critique »", () => {
+    expect(q("F:MID")).toBe("Critique");
+  });
+
+  it("still counts concentration in a high-impact family", () => {
+    expect(q("F:BIG")).toBe("Stratégique");
+  });
+});
+
 describe("quadrantOf", () => {
   it("maps impact × risk onto the four Kraljic quadrants with their approach", () => {
     expect([quadrantOf(true, true), quadrantOf(true, false), quadrantOf(false, true), quadrantOf(false, false)]).toEqual([

@@ -157,11 +157,47 @@ describe("parametersToOverrides", () => {
     expect(parametersToOverrides(read)).toEqual({});
   });
 
+  test("the Paramètres sheet lists the special dispense thresholds (R2122-9, R2122-9-1, décret 2020-893) with their sources", () => {
+    const spec = buildWorkbookSpec(richAnalysis(), { runDate: "2026-01-15", sources: [] });
+    const grid = sheetValues(spec.sheets.find((s) => s.key === "parametres")!);
+    const special = grid.filter((r) => typeof r[0] === "string" && r[0].startsWith("special/"));
+    // rows by date of entry into force
+    expect(special.map((r) => r[1])).toEqual(["R2122-9-1", "R2122-9", "Décret n° 2020-893"]);
+    expect(special[0]).toEqual(expect.arrayContaining([serial("2018-12-26"), 100000]));
+    // books: 90 000 € HT from 2019-04-01, source citing the article and its decree
+    expect(special[1]).toEqual(expect.arrayContaining([serial("2019-04-01"), 90000]));
+    expect(String(special[1][special[1].length - 1])).toContain("décret n° 2019-259");
+    expect(special[2]).toEqual(expect.arrayContaining([serial("2020-07-24"), serial("2020-12-10"), 100000]));
+  });
+
+  test("a supplier exclusion typed in Paramètres reaches CO1 with its reason (L2511-1)", () => {
+    const grid: Cell[][] = [
+      ["Paramètres"],
+      ["#exclusions"],
+      ["Clé", "Fournisseur", "Motif", "Justification"],
+      [null, "SPL Eau du Val", "Quasi-régie (L2511-1)", "Contrôle analogue"],
+      [null, "Alpha", "préférence", null],
+    ];
+    const read = readUserInputs({ Paramètres: grid });
+    expect(read.issues).toEqual([
+      "Paramètres, ligne 5 : motif non reconnu (attendu : centrale intermédiaire, droits d'exclusivité R2122-3, quasi-régie L2511-1 ou coopération L2511-6), ligne ignorée.",
+    ]);
+    const o = parametersToOverrides(read);
+    expect(o.supplierExclusions).toEqual([{ supplier: "SPL Eau du Val", reason: "inHouse", note: "Contrôle analogue" }]);
+    // 2 × 30 000 = 60 000 ≥ 40 000 from the excluded supplier: no CO1 alert, the exclusion listed
+    const lines = [30_000, 30_000].map((amount, i) => spend({ source: { table: "Mandats", row: i + 2 }, amount, supplierName: "SPL Eau du Val" }));
+    const a = analyse(intakeOf({ spend: lines }), { overrides: o });
+    const co1 = a.indicators.find((x) => x.id === "CO1")!;
+    expect(co1.value).toBe(0);
+    expect(co1.tables.excluded[0]).toMatchObject({ scope: "fournisseur", legalBasis: "Art. L2511-1 CCP" });
+  });
+
   test("an added dispense row reaches the analysis of the next run", () => {
     const rows = [...datedRows(base, "dispenseThresholds"), { from: serial("2028-01-01"), to: null, suppliesServices: 70000, works: 120000, source: "Décret 2027-x" }];
-    rows[5] = { ...rows[5], to: serial("2027-12-31") };
+    const last = rows.length - 2; // the default rows' last one, closed by the added row
+    rows[last] = { ...rows[last], to: serial("2027-12-31") };
     const o = parametersToOverrides({ parameters: {}, parameterTables: { dispenseThresholds: rows } });
-    expect(o.dispenseThresholds).toHaveLength(7);
+    expect(o.dispenseThresholds).toHaveLength(base.dispenseThresholds.length + 1);
     const a = analyse(intakeOf({ spend: [spend({ source: { table: "Mandats", row: 2 }, amount: 65000, on: "2028-03-01" })] }), { overrides: o });
     expect(dispenseRowAt(a.reference, dayFromIso("2028-03-01")).suppliesServicesCents).toBe(7_000_000);
   });

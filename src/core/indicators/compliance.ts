@@ -10,8 +10,13 @@ import {
   dispenseRowAt,
   euRowAt,
   type DatedThreshold,
-  type ReferenceValues,
 } from "../reference/values";
+import { coded, paramsJson, type CodedText, type MessageCode } from "./compliance-messages";
+import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
+import { legalBuyerOf } from "../legal/buyer";
+import { supplierExclusionOf } from "../legal/exclusions";
+import { euThresholdOfContract, isUtilitiesType } from "../reference/eu-thresholds";
+import { dispenseForLines } from "../reference/special-thresholds";
 import { contractSupplierKey, contractSupplierName } from "./supplier-reference";
 import { analyseSplitting, euros, thresholdScope } from "./splitting";
 import {
@@ -78,12 +83,14 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
   const lines: Row[] = [];
   let amount = 0;
   const bySeverity = { "à vérifier": 0, élevée: 0, "très élevée": 0 };
+  const direct = new Set(scope.underDirectAward);
   for (const a of analysis.alerts) {
     amount += a.totalCents;
     bySeverity[a.severity]++;
     alerts.push({
       id: a.id,
       entity: a.entity,
+      budgets: a.budgets.join(" ; "),
       groupedBy: a.groupedBy,
       familyKey: a.familyKey,
       familyLabel: a.familyLabel,
@@ -91,20 +98,32 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
       year: a.year,
       nature: a.nature ?? "Fournitures / Services",
       threshold: toEuros(a.thresholdCents),
-      thresholdSource: `Art. R2122-8 CCP — ${a.thresholdSource}`,
+      thresholdRule: a.thresholdRule,
+      thresholdDate: isoDate(a.firstDate),
+      thresholdSource: `Art. ${a.thresholdRule.startsWith("R") ? `${a.thresholdRule} CCP` : a.thresholdRule} — ${a.thresholdSource}`,
       total: toEuros(a.totalCents),
       lineCount: a.lineCount,
       creditCount: a.creditCount,
       supplierCount: a.supplierCount,
+      aboveThresholdCount: a.aboveThresholdCount,
+      underDirectAwardCount: a.underDirectAwardCount,
+      catchAllArticle: a.catchAllArticle,
       firstDate: isoDate(a.firstDate),
       lastDate: isoDate(a.lastDate),
       severity: a.severity,
       message: a.message,
+      messageCode: a.messageParts[0].code,
+      messageParams: partsJson(a.messageParts),
+      legalBasis: a.legalBasis.fr,
+      why: a.why.fr,
+      whyCode: a.why.code,
+      clear: a.clear.fr,
+      clearCode: a.clear.code,
     });
-    for (const l of a.lines) lines.push(lineRow(a.id, l));
+    for (const l of a.lines) lines.push(lineRow(a.id, l, direct.has(l)));
   }
   const singles: Row[] = analysis.singles.map((s) => ({
-    entity: s.line.entity,
+    entity: s.entity,
     groupedBy: s.groupedBy,
     familyLabel: s.familyLabel,
     operation: s.operation,
@@ -115,15 +134,55 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     supplier: s.line.supplierName ?? s.line.supplierId ?? s.line.supplierKey,
     amount: toEuros(s.line.amountHTCents),
     threshold: toEuros(s.thresholdCents),
-    thresholdSource: `Art. R2122-8 CCP — ${s.thresholdSource}`,
+    thresholdRule: s.thresholdRule,
+    thresholdSource: `${s.legalBasis.fr} — ${s.thresholdSource}`,
     signal: "achat unique au-dessus du seuil",
     message: s.message,
+    messageCode: s.messageParts[0].code,
+    messageParams: partsJson(s.messageParts),
+    legalBasis: s.legalBasis.fr,
+    why: s.why.fr,
+    clear: s.clear.fr,
+    clearCode: s.clear.code,
+  }));
+  const works: Row[] = analysis.worksWithoutOperation.map((w) => ({
+    entity: w.entity,
+    familyKey: w.familyKey,
+    familyLabel: w.familyLabel,
+    year: w.year,
+    lineCount: w.lineCount,
+    total: toEuros(w.totalCents),
+    threshold: toEuros(w.thresholdCents),
+    thresholdSource: `${w.legalBasis.fr} — ${w.thresholdSource}`,
+    status: "opération non renseignée — à vérifier",
+    message: w.message.fr,
+    messageCode: w.message.code,
+    messageParams: paramsJson(w.message.params),
+    legalBasis: w.legalBasis.fr,
+    clear: w.clear.fr,
+    clearCode: w.clear.code,
+  }));
+  const toSpecify: Row[] = analysis.natureToSpecify.map((n) => ({
+    article: n.article,
+    label: n.label,
+    lines: n.lines,
+    amount: toEuros(n.amountCents),
+    status: "nature à préciser",
+    message: n.message.fr,
+    messageCode: n.message.code,
+    messageParams: paramsJson(n.message.params),
+    clear: n.clear.fr,
+    clearCode: n.clear.code,
   }));
   const excluded: Row[] = analysis.excluded.map((e) => ({
+    scope: e.scope,
     familyCode: e.familyCode,
     familyKey: e.familyKey,
     familyLabel: e.familyLabel,
+    supplier: e.supplier,
     reason: e.reason,
+    reasonCode: e.reasonCode,
+    legalBasis: e.legalBasis,
     lines: e.lines,
     amount: toEuros(e.amountCents),
   }));
@@ -136,30 +195,52 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     status: null,
     details: {
       years: yearText,
-      scope: `Cumul sur l'année civile entière (${yearText}), y compris les lignes hors de la période analysée ; lignes hors marché uniquement`,
+      scope: `Cumul sur l'année civile entière (${yearText}), y compris les lignes hors de la période analysée ; lignes hors marché et lignes achetées sous un marché sans publicité ni mise en concurrence (R2121-6) ; par acheteur (budgets d'un même SIREN réunis) ; travaux par opération (R2121-5)`,
       linesExamined: scope.linesInYears,
       linesOutsideContract: scope.outside.length,
+      linesUnderDirectAward: scope.underDirectAward.length,
       unclassifiedLinesOutsideContract: analysis.unclassifiedOutside,
+      worksLinesWithoutOperation: analysis.worksLinesWithoutOperation,
+      worksGroupsWithoutOperation: works.length,
       alertsToCheck: bySeverity["à vérifier"],
       alertsHigh: bySeverity["élevée"],
       alertsVeryHigh: bySeverity["très élevée"],
+      alertsOnCatchAllArticle: analysis.alerts.filter((a) => a.catchAllArticle !== null).length,
       amountInAlerts: toEuros(amount),
       singlePurchasesAboveThreshold: singles.length,
-      excludedFamilies: excluded.length,
+      excludedFamilies: excluded.filter((e) => e.scope === "famille").length,
+      excludedSuppliers: excluded.filter((e) => e.scope === "fournisseur").length,
+      excludedArticles: excluded.filter((e) => e.scope === "article").length,
+      linesNatureToSpecify: analysis.natureToSpecify.reduce((s, n) => s + n.lines, 0),
     },
-    tables: { alerts, lines, singleAboveThreshold: singles, excluded },
+    tables: {
+      alerts,
+      lines,
+      singleAboveThreshold: singles,
+      worksWithoutOperation: works,
+      natureToSpecify: toSpecify,
+      excluded,
+    },
   };
 }
 
-function lineRow(alertId: string, l: SpendLine): Row {
+/** The coded parts of a message as JSON ([{code, params}…]), for a detail row. */
+function partsJson(parts: CodedText[]): string {
+  return JSON.stringify(parts.map((p) => ({ code: p.code, params: p.params })));
+}
+
+function lineRow(alertId: string, l: SpendLine, underDirectAward: boolean): Row {
   return {
     alertId,
+    entity: l.entity,
     table: l.source.table,
     row: l.source.row,
     date: isoDate(l.date),
     supplier: l.supplierName ?? l.supplierId ?? l.supplierKey,
     amount: toEuros(l.amountHTCents),
     isCredit: l.isCredit,
+    contractRef: l.contractRef,
+    underDirectAward,
     description: l.description,
   };
 }
@@ -389,42 +470,111 @@ const CO3 = {
 };
 
 /**
- * Contracts notified in the period whose amount reaches the EU threshold in force at their launch
- * (else notification), by nature, while their procedure is a MAPA or a direct award (sans publicité
- * ni mise en concurrence). Direct awards from the dispense threshold are PF4's job. Unknown nature
- * is compared with the supplies/services threshold (the lower one) and shown as such.
+ * Contracts notified in the period whose value reaches the EU threshold while their procedure is a
+ * MAPA or a direct award (sans publicité ni mise en concurrence). Direct awards from the dispense
+ * threshold are PF4's job. Unknown nature is compared with the supplies/services threshold (the
+ * lower one) and shown as such.
+ * - Threshold: the one in force at the launch (else notification) date; for entités adjudicatrices
+ *   (Entités type), the utilities threshold. When only the notification date is known and falls in
+ *   the first months of a new biennium, the threshold is uncertain: a value between the two
+ *   thresholds is listed "seuil incertain", not counted.
+ * - Value: the contract amount, or, when the register gives the consultation of a lot, the total of
+ *   the consultation's lots (R2121-1).
+ * - Lawful MAPA, listed apart with their article: social and other specific services (R2123-1 3°,
+ *   CPV of the official list, e.g. school catering), and small lots (R2123-1 2°: a lot below
+ *   80 000 € supplies/services or 1 000 000 € works, small lots totalling ≤ 20 % of the consultation).
  */
 export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult {
   const contracts = ctx.contractsInPeriod;
+  const lots = consultationsOf(ctx);
+  const small = ctx.ref.smallLots;
   let known = 0;
   const rows: Row[] = [];
+  const exceptions: Row[] = [];
+  const uncertain: Row[] = [];
   for (const c of contracts) {
-    const day = contractDate(c);
-    if (c.amountCents === null || c.procedure === null || day === null) continue;
+    if (c.amountCents === null || c.procedure === null) continue;
+    const utilities = isUtilitiesType(ctx.entities.get(c.entity)?.type);
+    const eu = euThresholdOfContract(ctx.ref, c, utilities);
+    if (eu === null) continue;
     known++;
     if (c.procedure !== MAPA && c.procedure !== DIRECT_AWARD) continue;
-    const row = euRowAt(ctx.ref, day);
-    const eu = c.nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
-    if (c.amountCents < eu) continue;
-    const issue =
-      c.procedure === MAPA
-        ? "MAPA au-dessus du seuil européen"
-        : "Sans publicité au-dessus du seuil européen";
-    rows.push({
+    const group = c.consultationRef ? lots.get(`${c.entity}\u0001${c.consultationRef}`) : undefined;
+    const value = group ? group.totalCents : c.amountCents;
+    const low = Math.min(eu.cents, eu.uncertainOtherCents ?? eu.cents);
+    const high = Math.max(eu.cents, eu.uncertainOtherCents ?? eu.cents);
+    if (value < low) continue;
+    const base = {
       contractRef: c.contractRef,
       entity: c.entity,
       description: c.description,
       procedure: c.procedure,
       nature: natureLabel(c.nature),
+      cpv: c.cpv,
+      consultationRef: c.consultationRef ?? null,
       amount: toEuros(c.amountCents),
-      euThreshold: toEuros(eu),
-      thresholdSource: row.source,
-      date: isoDate(day),
+      consultationAmount: group ? toEuros(group.totalCents) : null,
+      euThreshold: toEuros(eu.cents),
+      thresholdSource: eu.source,
+      date: isoDate(eu.day),
+      thresholdDateBasis: eu.basis,
+      utilities: eu.utilities,
+    };
+    if (c.procedure === MAPA && isSocialService(ctx, c.cpv)) {
+      const t = coded("CO3.socialServices", { ref: c.contractRef, cpv: c.cpv as string });
+      exceptions.push({ ...base, exception: "R2123-1 3°", legalBasis: ctx.ref.socialServicesCpv.source, message: t.fr, messageCode: t.code });
+      continue;
+    }
+    if (c.procedure === MAPA && group) {
+      const limit = c.nature === "Travaux" ? small.worksCents : small.suppliesServicesCents;
+      if (c.amountCents < limit && group.smallLotsCents(limit) * 100 <= small.maxSharePercent * group.totalCents) {
+        const t = coded("CO3.smallLot", {
+          ref: c.contractRef,
+          limit: euros(limit),
+          share: small.maxSharePercent,
+        });
+        exceptions.push({ ...base, exception: "R2123-1 2°", legalBasis: small.source, message: t.fr, messageCode: t.code });
+        continue;
+      }
+    }
+    if (value < high) {
+      const t = coded("CO3.uncertain", {
+        ref: c.contractRef,
+        amount: euros(value),
+        low: euros(low),
+        high: euros(high),
+        notified: frenchDate(eu.day),
+      });
+      uncertain.push({ ...base, otherEuThreshold: toEuros(eu.uncertainOtherCents as number), status: "seuil incertain", message: t.fr, messageCode: t.code, clear: coded("clear.launchDate", { start: "" }).fr });
+      continue;
+    }
+    const issue =
+      c.procedure === MAPA
+        ? group && value !== c.amountCents
+          ? "MAPA pour un lot d'une consultation au-dessus du seuil européen"
+          : "MAPA au-dessus du seuil européen"
+        : "Sans publicité au-dessus du seuil européen";
+    const t = coded(group && value !== c.amountCents ? "CO3.lotAboveEu" : "CO3.aboveEu", {
+      ref: c.contractRef,
+      entity: c.entity,
+      amount: euros(value),
+      procedure: c.procedure,
+      eu: euros(eu.cents),
+      euNote: c.nature === null ? ", nature non renseignée : seuil fournitures et services" : "",
+      utilitiesNote: eu.utilities ? " (entité adjudicatrice)" : "",
+      date: frenchDate(eu.day),
+      basis: eu.basis,
+    });
+    rows.push({
+      ...base,
       issue,
-      message:
-        `Marché ${c.contractRef} (${c.entity}) de ${euros(c.amountCents)} passé en « ${c.procedure} » alors que le seuil européen ` +
-        `(${euros(eu)}${c.nature === null ? ", nature non renseignée : seuil fournitures et services" : ""}) est atteint : ` +
-        `vérifier le fondement de la procédure (exception prévue par le code, petits lots, erreur de saisie…).`,
+      message: t.fr,
+      messageCode: t.code,
+      messageParams: paramsJson(t.params),
+      legalBasis: coded("law.euProcedure").fr,
+      why: coded("why.procedure").fr,
+      clear: coded("clear.procedureBasis").fr,
+      clearCode: "clear.procedureBasis",
     });
   }
   const coverage = { n: known, N: contracts.length, of: "marchés" };
@@ -436,11 +586,12 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
       "Aucun marché notifié sur la période avec montant, procédure et date renseignés",
       coverage
     );
-  rows.sort(
-    (a, b) =>
-      (b.amount as number) - (a.amount as number) ||
-      compareText(String(a.contractRef), String(b.contractRef))
-  );
+  const byAmount = (a: Row, b: Row) =>
+    (b.amount as number) - (a.amount as number) ||
+    compareText(String(a.contractRef), String(b.contractRef));
+  rows.sort(byAmount);
+  exceptions.sort(byAmount);
+  uncertain.sort(byAmount);
   return {
     ...CO3,
     value: rows.length,
@@ -451,9 +602,54 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
     details: {
       mapaAboveEu: rows.filter((r) => r.procedure === MAPA).length,
       directAwardAboveEu: rows.filter((r) => r.procedure === DIRECT_AWARD).length,
+      lawfulSocialServices: exceptions.filter((r) => r.exception === "R2123-1 3°").length,
+      lawfulSmallLots: exceptions.filter((r) => r.exception === "R2123-1 2°").length,
+      uncertainThreshold: uncertain.length,
     },
-    tables: { contracts: rows },
+    tables: { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain },
   };
+}
+
+interface Consultation {
+  totalCents: number;
+  lots: ContractLine[];
+  smallLotsCents: (limit: number) => number;
+}
+
+const consultationCache = new WeakMap<AnalysisContext, Map<string, Consultation>>();
+
+/** The lots of each consultation (entity × consultationRef) of the register. */
+function consultationsOf(ctx: AnalysisContext): Map<string, Consultation> {
+  const cached = consultationCache.get(ctx);
+  if (cached) return cached;
+  const map = new Map<string, Consultation>();
+  for (const c of ctx.contracts) {
+    if (!c.consultationRef || c.amountCents === null) continue;
+    const key = `${c.entity}\u0001${c.consultationRef}`;
+    let g = map.get(key);
+    if (!g) {
+      const lots: ContractLine[] = [];
+      g = {
+        totalCents: 0,
+        lots,
+        smallLotsCents: (limit) =>
+          lots
+            .filter((l) => l.procedure === MAPA && (l.amountCents as number) < limit)
+            .reduce((s, l) => s + (l.amountCents as number), 0),
+      };
+      map.set(key, g);
+    }
+    g.lots.push(c);
+    g.totalCents += c.amountCents;
+  }
+  consultationCache.set(ctx, map);
+  return map;
+}
+
+function isSocialService(ctx: AnalysisContext, cpv: string | null): boolean {
+  if (cpv === null) return false;
+  const digits = cpv.replace(/\D/g, "");
+  return ctx.ref.socialServicesCpv.prefixes.some((p) => digits.startsWith(p));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,6 +677,7 @@ interface RepeatGroup {
   purchases: number;
   firstDate: number;
   lastDate: number;
+  lines: SpendLine[];
 }
 
 /**
@@ -489,8 +686,9 @@ interface RepeatGroup {
  *     grouped by entity × supplier × family: 2 or more;
  * (b) hors-marché spend lines grouped by entity × supplier × family × civil year (supplies/services
  *     and works apart): 3 or more purchases whose net total reaches 50 % of the dispense threshold
- *     in force on the first purchase. Families excluded from splitting checks and "Non classé"
- *     lines are left out, as in CO1.
+ *     in force on the first purchase. Families excluded from splitting checks, excluded suppliers,
+ *     articles outside the code, lines of unknown nature and "Non classé" lines are left out, and
+ *     the budgets of one SIREN are one buyer, as in CO1.
  */
 export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResult {
   const scope = thresholdScope(ctx);
@@ -516,20 +714,20 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
   const lineGroups: RepeatGroup[] = [];
   const index = new Map<string, Map<string, Map<string, (RepeatGroup | undefined)[]>>>();
   const slotCount = cy.years.length * 2;
+  const buyerOf = legalBuyerOf(ctx);
   let linesN = 0;
   let linesn = 0;
   for (let i = 0; i < scope.outside.length; i++) {
     const line = scope.outside[i];
     linesN++;
     if (line.family.rule === "unclassified" || line.entity === "") continue;
-    const nomenclatureRow =
-      line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
-    if (nomenclatureRow?.excludedFromSplitting === true) continue;
+    if (excludedFromThresholds(ctx, line)) continue;
     linesn++;
     const works = line.nature === "Travaux";
     const yi = scope.outsideYear[i];
-    let bySupplier = index.get(line.entity);
-    if (!bySupplier) index.set(line.entity, (bySupplier = new Map()));
+    const buyer = buyerOf(line.entity);
+    let bySupplier = index.get(buyer.key);
+    if (!bySupplier) index.set(buyer.key, (bySupplier = new Map()));
     let byFamily = bySupplier.get(line.supplierKey);
     if (!byFamily) bySupplier.set(line.supplierKey, (byFamily = new Map()));
     let slots = byFamily.get(line.family.key);
@@ -542,7 +740,7 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
     let g = slots[slot];
     if (!g) {
       g = {
-        entity: line.entity,
+        entity: buyer.label,
         supplier: line.supplierName ?? line.supplierId ?? line.supplierKey,
         familyLabel: line.family.label,
         year: cy.years[yi],
@@ -551,11 +749,13 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
         purchases: 0,
         firstDate: Infinity,
         lastDate: -Infinity,
+        lines: [],
       };
       slots[slot] = g;
       lineGroups.push(g);
     }
     g.netCents += line.amountHTCents;
+    g.lines.push(line);
     if (line.isCredit || line.amountHTCents < 0) continue;
     g.purchases++;
     if (line.date < g.firstDate) g.firstDate = line.date;
@@ -600,6 +800,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       count: list.length,
       total: toEuros(total),
       threshold: null,
+      thresholdRule: null,
+      thresholdSource: null,
       firstDate: isoDate(dates[0]),
       lastDate: isoDate(dates[dates.length - 1]),
       contracts: list.map((c) => c.contractRef).join(", "),
@@ -610,7 +812,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
   }
   for (const g of lineGroups) {
     if (g.purchases < REPEAT_MIN_PURCHASES) continue;
-    const threshold = dispenseThresholdOf(ctx.ref, g.firstDate, g.works);
+    const t = dispenseForLines(ctx.ref, g.firstDate, g.works, g.lines);
+    const threshold = t.cents;
     if (g.netCents * 100 < threshold * REPEAT_MIN_SHARE_PERCENT) continue;
     rows.push({
       pattern: "achats hors marché répétés",
@@ -621,6 +824,8 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       count: g.purchases,
       total: toEuros(g.netCents),
       threshold: toEuros(threshold),
+      thresholdRule: t.rule,
+      thresholdSource: t.source,
       firstDate: isoDate(g.firstDate),
       lastDate: isoDate(g.lastDate),
       contracts: null,
@@ -659,10 +864,16 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
   };
 }
 
-function dispenseThresholdOf(ref: ReferenceValues, day: number, works: boolean): number {
-  const row = dispenseRowAt(ref, day);
-  return works ? row.worksCents : row.suppliesServicesCents;
+/** Whether CO1 leaves a line out of the threshold checks (nomenclature, supplier, article outside the code, nature à préciser). */
+function excludedFromThresholds(ctx: AnalysisContext, line: SpendLine): boolean {
+  const row = line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
+  if (row?.excludedFromSplitting === true) return true;
+  if (outOfScopeArticle(line.budgetArticle) !== null && line.familyCode === null && line.cpv === null)
+    return true;
+  if (natureToSpecifyArticle(line) !== null) return true;
+  return supplierExclusionOf(ctx.ref, line) !== null;
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // CO5 Loi Climat et Résilience
@@ -675,49 +886,104 @@ const CO5 = {
 };
 
 /**
- * Contracts whose consultation was launched (else notified) within the period and on or after
- * ref.loiClimatStart: a gap is a contract without environmental consideration, or at or above the
- * EU threshold without social consideration. A consideration left blank (null) is not a gap but
- * "non renseigné", counted apart. The headline counts gaps (a contract may have two).
+ * Loi Climat et Résilience, art. 35: the obligations apply to the consultations **launched** from
+ * ref.loiClimatStart (2026-08-21). Concerned: contracts whose launch date is within the period and
+ * on or after that day. A contract without a launch date is never counted as a gap (it may predate
+ * the day): when its notification is on or after the day, it is listed "à vérifier (date de
+ * lancement inconnue)". Gaps:
+ * - environment: when the data says which consideration (DECP 2024 "Critère environnemental" /
+ *   "Clause environnementale"), the award criterion (L2152-7) and the execution clause (L2112-2)
+ *   are two obligations, each a gap when missing; otherwise a contract without any environmental
+ *   consideration is one gap (both articles cited);
+ * - social: at or above the EU threshold in force at launch, without social consideration (L2112-2-1).
+ * A consideration left blank (null) is not a gap but "non renseignée", counted apart. The headline
+ * counts gaps (a contract may have several).
  */
 export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
   const start = ctx.ref.loiClimatStart.value;
   const from = Math.max(start, ctx.period.start);
   const concerned: ContractLine[] = [];
+  const launchUnknown: Row[] = [];
   for (const c of ctx.contracts) {
-    const day = contractDate(c);
-    if (day !== null && day >= from && day <= ctx.period.end) concerned.push(c);
+    if (c.launchDate !== null) {
+      if (c.launchDate >= from && c.launchDate <= ctx.period.end) concerned.push(c);
+      continue;
+    }
+    const n = c.notificationDate;
+    if (n !== null && n >= from && n <= ctx.period.end) {
+      const text = coded("CO5.launchUnknown", {
+        ref: c.contractRef,
+        entity: c.entity,
+        notified: frenchDate(n),
+        start: frenchDate(start),
+      });
+      launchUnknown.push({
+        contractRef: c.contractRef,
+        entity: c.entity,
+        description: c.description,
+        notificationDate: isoDate(n),
+        status: "à vérifier (date de lancement inconnue)",
+        message: text.fr,
+        messageCode: text.code,
+        messageParams: paramsJson(text.params),
+        legalBasis: coded("law.loiClimatCriterion").fr,
+        clear: coded("clear.launchDate", { start: frenchDate(start) }).fr,
+        clearCode: "clear.launchDate",
+      });
+    }
   }
   const envKnown = concerned.filter((c) => c.environmentalConsideration !== null).length;
   const coverage = { n: envKnown, N: concerned.length, of: "marchés" };
   if (concerned.length === 0) {
-    return notAvailable(
+    const na = notAvailable(
       CO5,
-      `Aucun marché lancé sur la période à compter du ${frenchDate(start)} (entrée en vigueur de la loi Climat et Résilience, art. 35)`,
+      `Aucun marché lancé sur la période à compter du ${frenchDate(start)} (entrée en vigueur de la loi Climat et Résilience, art. 35)` +
+        (launchUnknown.length > 0
+          ? ` ; ${launchUnknown.length} marché(s) notifié(s) depuis cette date sans date de lancement, à vérifier`
+          : ""),
       coverage
     );
+    return launchUnknown.length > 0
+      ? { ...na, details: { launchDateUnknown: launchUnknown.length }, tables: { launchUnknown } }
+      : na;
   }
   const rows: Row[] = [];
   let envGaps = 0;
   let envUnknown = 0;
+  let criterionGaps = 0;
+  let clauseGaps = 0;
   let socialGaps = 0;
   let socialUnknown = 0;
   let socialAmountUnknown = 0;
   let socialApplicableKnown = 0;
   for (const c of concerned) {
-    const day = contractDate(c) as number;
-    if (c.environmentalConsideration === false) envGaps++;
-    if (c.environmentalConsideration === null) envUnknown++;
-    if (c.environmentalConsideration !== true) {
-      rows.push(
-        gapRow(
-          c,
-          day,
-          "environnementale",
-          c.environmentalConsideration === false ? "absente" : "non renseignée",
-          null
-        )
-      );
+    const day = c.launchDate as number;
+    const criterion = c.environmentalCriterion ?? null;
+    const clause = c.environmentalClause ?? null;
+    if (criterion !== null && clause !== null) {
+      if (!criterion) {
+        criterionGaps++;
+        rows.push(gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion"));
+      }
+      if (!clause) {
+        clauseGaps++;
+        rows.push(gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause"));
+      }
+    } else {
+      if (c.environmentalConsideration === false) envGaps++;
+      if (c.environmentalConsideration === null) envUnknown++;
+      if (c.environmentalConsideration !== true) {
+        rows.push(
+          gapRow(
+            c,
+            day,
+            "environnementale",
+            c.environmentalConsideration === false ? "absente" : "non renseignée",
+            null,
+            "law.loiClimatCriterion"
+          )
+        );
+      }
     }
     if (c.amountCents === null) {
       socialAmountUnknown++;
@@ -736,7 +1002,8 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
           day,
           "sociale",
           c.socialConsideration === false ? "absente" : "non renseignée",
-          eu
+          eu,
+          "law.loiClimatSocial"
         )
       );
     }
@@ -750,7 +1017,7 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
   }
   return {
     ...CO5,
-    value: envGaps + socialGaps,
+    value: envGaps + criterionGaps + clauseGaps + socialGaps,
     na: null,
     coverage,
     reference: null,
@@ -758,30 +1025,48 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
     details: {
       contractsConcerned: concerned.length,
       environmentalGaps: envGaps,
+      environmentalCriterionGaps: criterionGaps,
+      environmentalClauseGaps: clauseGaps,
       environmentalNotFilled: envUnknown,
       socialGaps,
       socialNotFilled: socialUnknown,
       amountNotFilled: socialAmountUnknown,
+      launchDateUnknown: launchUnknown.length,
       contractsWithGap: new Set(
         rows.filter((r) => r.status === "absente").map((r) => r.contractRef)
       ).size,
       source: ctx.ref.loiClimatStart.source,
     },
-    tables: { gaps: rows },
+    tables: { gaps: rows, launchUnknown },
   };
 }
+
+const GAP_WHAT: Record<string, string> = {
+  environnementale: "considération environnementale (critère d'attribution ni condition d'exécution)",
+  "critère environnemental": "critère d'attribution environnemental",
+  "clause environnementale": "condition d'exécution environnementale",
+  sociale: "considération sociale (marché au-dessus du seuil européen)",
+};
 
 function gapRow(
   c: ContractLine,
   day: number,
   consideration: string,
   status: string,
-  eu: number | null
+  eu: number | null,
+  law: MessageCode
 ): Row {
-  const what =
+  const what = GAP_WHAT[consideration];
+  const text = coded(status === "absente" ? "CO5.gap" : "CO5.notFilled", {
+    ref: c.contractRef,
+    entity: c.entity,
+    launched: frenchDate(day),
+    what,
+  });
+  const legal =
     consideration === "environnementale"
-      ? "considération environnementale"
-      : "considération sociale (marché au-dessus du seuil européen)";
+      ? `${coded("law.loiClimatCriterion").fr} ; ${coded("law.loiClimatClause").fr}`
+      : coded(law).fr;
   return {
     contractRef: c.contractRef,
     entity: c.entity,
@@ -792,9 +1077,12 @@ function gapRow(
     euThreshold: eu === null ? null : toEuros(eu),
     consideration,
     status,
-    message:
-      status === "absente"
-        ? `Marché ${c.contractRef} (${c.entity}) lancé le ${frenchDate(day)} sans ${what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).`
-        : `Marché ${c.contractRef} (${c.entity}) lancé le ${frenchDate(day)} : ${what} non renseignée dans le registre, à compléter.`,
+    message: text.fr,
+    messageCode: text.code,
+    messageParams: paramsJson(text.params),
+    legalBasis: legal,
+    why: coded("why.loiClimat").fr,
+    clear: coded("clear.loiClimat").fr,
+    clearCode: "clear.loiClimat",
   };
 }

@@ -11,7 +11,9 @@
  * - PF3 counts framework agreements like any contract (one notified contract = one observation);
  *   bidsReceived ≤ 0 is treated as unknown (a notified contract received at least one bid).
  * - PF4 compares each direct award with the dispense threshold in force at its launch date (else
- *   its notification date) for its nature (unknown nature: supplies/services threshold).
+ *   its notification date) for its nature (unknown nature: supplies/services threshold), or with
+ *   the special threshold that covers it (R2122-9 books other than school books < 90 000 €,
+ *   R2122-9-1 innovative purchases < 100 000 €, décret 2020-893 food supplies).
  *   Its headline is a count, so no colour; the SMS "no calls for bids" colour of the direct-award
  *   share is given in the details.
  * - PF7 end date: endDate, else notification + durationMonths − 1 day (a 12-month contract
@@ -25,7 +27,8 @@ import { effectiveChannel } from "../channel";
 import { addMonths, isoDate } from "../dates";
 import type { Channel, ContractLine, Procedure } from "../model";
 import { toEuros } from "../money";
-import { dispenseThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
+import { dispenseForContract } from "../reference/special-thresholds";
+import { latePaymentRateAt, type ColourBand } from "../reference/values";
 import { normalizeKey } from "../text";
 import { memoByDay, sortedByCentsDesc, type Bucket } from "./aggregate";
 import {
@@ -370,7 +373,8 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
     }
     const day = c.launchDate ?? c.notificationDate;
     if (day === null) continue; // contractsInPeriod always have a notification date
-    const threshold = dispenseThresholdAt(ctx.ref, day, c.nature);
+    const t = dispenseForContract(ctx.ref, day, c);
+    const threshold = t.cents;
     if (c.amountCents < threshold) continue;
     aboveCents += c.amountCents;
     above.push({
@@ -381,6 +385,8 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
       nature: c.nature,
       amount: eur(c.amountCents),
       threshold: eur(threshold),
+      thresholdRule: t.rule,
+      thresholdSource: t.source,
       thresholdDate: isoDate(day),
       thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
     });

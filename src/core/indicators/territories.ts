@@ -26,8 +26,11 @@
  *   Rules: several entities and (proximity or strong local supply) → mixte (pooled framework
  *   agreement with territorial lots); several entities otherwise → mutualiser; one entity, proximity
  *   and strong local supply → territorialiser (geographic lots); otherwise no recommendation.
+ * - Wording (equal treatment, L3 CCP): geographic lots facilitate SMEs' access to the contract
+ *   (L2113-10 allotissement); they are never a local preference, which the code forbids.
  *   The "Non classé" family gets no recommendation.
  */
+import { formatMessage } from "./compliance-messages";
 import type { EntityRow, Nature } from "../model";
 import { normalizeKey } from "../text";
 import { departementOf } from "./geography";
@@ -171,12 +174,10 @@ export function recommendationReasons(
       reasons.push("Recommandation : mutualiser (groupement de commandes ou centrale d'achat)");
       break;
     case "mixte":
-      reasons.push("Recommandation : accord-cadre mutualisé avec des lots territoriaux");
+      reasons.push(formatMessage("TE4.mixed"));
       break;
     case "territorialiser":
-      reasons.push(
-        "Recommandation : territorialiser (lots géographiques ouverts aux entreprises locales)"
-      );
+      reasons.push(formatMessage("TE4.territorialise"));
       break;
     default:
       reasons.push(

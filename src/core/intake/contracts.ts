@@ -1,6 +1,7 @@
 /** Contract register rows (marchés) → ContractLine (SPEC §2.2). DECP JSON goes through decp.ts. */
 import { classifyFamily, natureOf } from "../classify";
 import { addMonths } from "../dates";
+import { environmentalKinds } from "../legal/considerations";
 import type { Cell, ContractLine } from "../model";
 import { parseBoolean } from "../parse/boolean";
 import { normalizeCpv } from "../parse/cpv";
@@ -180,10 +181,16 @@ export function readContractRows(
         "environmentalConsideration",
         "Considération environnementale"
       ),
+      environmentalCriterion: environmentalKinds(cellAt(row, col("environmentalConsideration")))
+        .criterion,
+      environmentalClause: environmentalKinds(cellAt(row, col("environmentalConsideration")))
+        .clause,
       lots: lots === null ? null : Math.round(lots),
       channel: channel ?? null,
       members: membersText ? membersText.split(/\s*[;,\n]\s*/).filter((s) => s !== "") : [],
       amendedAmountCents: cents("amendedAmount", "Montant après modifications"),
+      innovative: bool("innovative", "Marché innovant"),
+      consultationRef: text(row, "consultationRef"),
       family: classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null }),
     });
     log.accept(readCents);

@@ -40,13 +40,57 @@ export interface ColourBand {
   source: string;
 }
 
+/**
+ * A special dispense threshold (R2122-9, R2122-9-1, temporary ones): replaces the general one of
+ * R2122-8 for the purchases it covers, from `from` to `to` (launch date of the consultation).
+ */
+export interface SpecialDispenseThreshold {
+  /** Article or text: "R2122-9", "R2122-9-1", "Décret n° 2020-893". */
+  rule: string;
+  /** Short French name of what it covers ("livres non scolaires"). */
+  label: string;
+  from: number;
+  to: number | null;
+  /** Threshold HT, cents (purchases strictly below it are covered). */
+  cents: number;
+  /** Natures it applies to (empty: all). */
+  natures: Nature[];
+  /** CPV prefixes (digits) of the purchases it covers. */
+  cpvPrefixes: string[];
+  /** CPV prefixes that stay outside (school books inside a books prefix…). */
+  excludedCpvPrefixes: string[];
+  /** Budget article prefixes (digits) covering purchases without a CPV code. */
+  budgetArticles: string[];
+  /** Covers only purchases flagged innovative (DECP marcheInnovant). */
+  innovative: boolean;
+  source: string;
+}
+
+/** Why purchases from a supplier do not call for the buyer's own competition (CO1, CO4). */
+export type SupplierExclusionReason = "intermediary" | "exclusiveRights" | "inHouse" | "cooperation";
+
+/** A supplier excluded from the threshold checks, with its reason (Paramètres sheet). */
+export interface SupplierExclusion {
+  /** SIREN / SIRET, or the supplier's name. */
+  supplier: string;
+  reason: SupplierExclusionReason;
+  /** The user's justification (e.g. the convention), shown with the reason. */
+  note: string | null;
+}
+
 export interface ReferenceValues {
   /** Dispense de procédure, R2122-8, by date the consultation is launched. */
   dispenseThresholds: DatedThreshold[];
+  /** Special dispense thresholds that replace R2122-8 for the purchases they cover. */
+  specialDispenseThresholds: SpecialDispenseThreshold[];
   /** Publicity threshold of R2131-12 (BOAMP or JAL), cents. */
   publicityThresholdCents: Sourced<number>;
   /** EU thresholds for local authorities, by period. */
   euThresholds: DatedThreshold[];
+  /** EU thresholds of entités adjudicatrices (utilities), by period (works as for the others). */
+  euThresholdsUtilities: DatedThreshold[];
+  /** CPV prefixes of the social and other specific services (R2123-1 3°): MAPA whatever the amount. */
+  socialServicesCpv: { prefixes: string[]; source: string };
   /** Small-lots exception of R2123-1 2°, cents. */
   smallLots: {
     suppliesServicesCents: number;
@@ -101,6 +145,8 @@ export interface ReferenceValues {
   /** Default VAT rate used when only TTC is given, %. */
   defaultVatPercent: Sourced<number>;
   ugapSiren: Sourced<string>;
+  /** Suppliers excluded from the splitting and repeat-award checks, with their reason. */
+  supplierExclusions: SupplierExclusion[];
 }
 
 const d = dayFromIso;
@@ -110,6 +156,13 @@ const EUR = 100; // cents per euro
 export function defaultReferenceValues(): ReferenceValues {
   return {
     dispenseThresholds: [
+      {
+        from: d("2011-12-12"),
+        to: d("2015-09-30"),
+        suppliesServicesCents: 15_000 * EUR,
+        worksCents: 15_000 * EUR,
+        source: "Décret n° 2011-1853 (en vigueur le 12 décembre 2011)",
+      },
       {
         from: d("2015-10-01"),
         to: d("2019-12-31"),
@@ -151,6 +204,49 @@ export function defaultReferenceValues(): ReferenceValues {
         suppliesServicesCents: 60_000 * EUR,
         worksCents: 100_000 * EUR,
         source: "Décret n° 2025-1386",
+      },
+    ],
+    specialDispenseThresholds: [
+      {
+        rule: "R2122-9-1",
+        label: "achats innovants",
+        from: d("2018-12-26"),
+        to: null,
+        cents: 100_000 * EUR,
+        natures: [],
+        cpvPrefixes: [],
+        excludedCpvPrefixes: [],
+        budgetArticles: [],
+        innovative: true,
+        source:
+          "Art. R2122-9-1 CCP (décret n° 2018-1225, expérimental ; pérennisé par le décret n° 2021-1634) : travaux, fournitures ou services innovants < 100 000 € HT",
+      },
+      {
+        rule: "R2122-9",
+        label: "livres non scolaires",
+        from: d("2019-04-01"),
+        to: null,
+        cents: 90_000 * EUR,
+        natures: ["Fournitures"],
+        cpvPrefixes: ["2211"],
+        excludedCpvPrefixes: ["22111", "22112"],
+        budgetArticles: ["6065"],
+        innovative: false,
+        source: "Art. R2122-9 CCP (décret n° 2019-259) : livres non scolaires < 90 000 € HT",
+      },
+      {
+        rule: "Décret n° 2020-893",
+        label: "denrées alimentaires (temporaire)",
+        from: d("2020-07-24"),
+        to: d("2020-12-10"),
+        cents: 100_000 * EUR,
+        natures: ["Fournitures"],
+        cpvPrefixes: ["15"],
+        excludedCpvPrefixes: [],
+        budgetArticles: ["60623"],
+        innovative: false,
+        source:
+          "Décret n° 2020-893, art. 1er : fourniture de denrées alimentaires livrées avant le 10 décembre 2020 < 100 000 € HT",
       },
     ],
     publicityThresholdCents: { value: 90_000 * EUR, source: "Art. R2131-12 CCP" },
@@ -198,6 +294,32 @@ export function defaultReferenceValues(): ReferenceValues {
         source: "Règlements délégués (UE) 2025/2150-2152",
       },
     ],
+    euThresholdsUtilities: [
+      ["2016-01-01", "2017-12-31", 418_000, 5_225_000, "Règlement délégué (UE) 2015/2171"],
+      ["2018-01-01", "2019-12-31", 443_000, 5_548_000, "Règlement délégué (UE) 2017/2364"],
+      ["2020-01-01", "2021-12-31", 428_000, 5_350_000, "Règlement délégué (UE) 2019/1829"],
+      ["2022-01-01", "2023-12-31", 431_000, 5_382_000, "Règlement délégué (UE) 2021/1951"],
+      ["2024-01-01", "2025-12-31", 443_000, 5_538_000, "Règlement délégué (UE) 2023/2496"],
+      ["2026-01-01", "2027-12-31", 432_000, 5_404_000, "Règlement délégué (UE) 2025/2150"],
+    ].map(([from, to, ss, w, source]) => ({
+      from: d(from as string),
+      to: d(to as string),
+      suppliesServicesCents: (ss as number) * EUR,
+      worksCents: (w as number) * EUR,
+      source: `${source as string} (entités adjudicatrices)`,
+    })),
+    socialServicesCpv: {
+      // Annexe XIV of directive 2014/24, as listed by the avis of 31 March 2019 annexed to the code
+      // (health and social services, education, culture, catering, hotel and restaurant, legal
+      // services not excluded, security, postal, religious…).
+      prefixes: [
+        "551", "552", "553", "554", "555", "7512", "752", "753", "791", "79622", "79624",
+        "79625", "797", "79995", "80", "85", "92", "9812", "9813", "982", "985", "989",
+        "641", "50116510", "71550000",
+      ],
+      source:
+        "Art. R2123-1 3° CCP ; avis relatif aux contrats de la commande publique ayant pour objet des services sociaux et autres services spécifiques (JORF du 31 mars 2019)",
+    },
     smallLots: {
       suppliesServicesCents: 80_000 * EUR,
       worksCents: 1_000_000 * EUR,
@@ -350,6 +472,7 @@ export function defaultReferenceValues(): ReferenceValues {
     },
     defaultVatPercent: { value: 20, source: "Taux normal de TVA (CGI art. 278)" },
     ugapSiren: { value: "776056467", source: "UGAP, SIREN 776 056 467" },
+    supplierExclusions: [],
   };
 }
 

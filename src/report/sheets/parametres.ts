@@ -7,7 +7,15 @@
  */
 import { defaultReferenceValues } from "../../core/reference/values";
 import { scalarCell, textCell } from "../cells";
-import { ECB_LAYOUT, LAYOUT_VERSION, PARAMETER_LAYOUT, THRESHOLD_LAYOUT } from "../input-layout";
+import {
+  ECB_LAYOUT,
+  EXCLUSION_LAYOUT,
+  LAYOUT_VERSION,
+  PARAMETER_LAYOUT,
+  SPECIAL_LAYOUT,
+  THRESHOLD_LAYOUT,
+  type FieldDef,
+} from "../input-layout";
 import { text } from "../labels";
 import { layoutColumns, SheetBuilder, type BuildContext } from "../layout";
 import { a1 } from "../a1";
@@ -19,22 +27,42 @@ import {
   parameterLabel,
   parameterRaw,
   parameterSource,
+  TEXT_FIELDS,
   toSheetValue,
   type DatedTableKey,
   type ParameterKind,
 } from "../parameters";
 import type { CellValue, SheetSpec } from "../spec";
 
-const TITLES: Record<DatedTableKey, "parametersDispense" | "parametersEu" | "parametersEcb"> = {
+const TITLES: Record<
+  DatedTableKey,
+  | "parametersDispense"
+  | "parametersSpecial"
+  | "parametersEu"
+  | "parametersEcb"
+  | "parametersExclusions"
+> = {
   dispenseThresholds: "parametersDispense",
+  specialDispenseThresholds: "parametersSpecial",
   euThresholds: "parametersEu",
   ecbRates: "parametersEcb",
+  supplierExclusions: "parametersExclusions",
 };
 
 const TABLE_NAMES: Record<DatedTableKey, string> = {
   dispenseThresholds: "tblParamDispense",
+  specialDispenseThresholds: "tblParamSeuilsParticuliers",
   euThresholds: "tblParamSeuilsUE",
   ecbRates: "tblParamTauxBCE",
+  supplierExclusions: "tblParamExclusionsFournisseurs",
+};
+
+const LAYOUTS: Record<DatedTableKey, readonly FieldDef[]> = {
+  dispenseThresholds: THRESHOLD_LAYOUT,
+  specialDispenseThresholds: SPECIAL_LAYOUT,
+  euThresholds: THRESHOLD_LAYOUT,
+  ecbRates: ECB_LAYOUT,
+  supplierExclusions: EXCLUSION_LAYOUT,
 };
 
 export function buildParametres(ctx: BuildContext): SheetSpec {
@@ -119,13 +147,22 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
     sb.line(m, 1, text(lang, TITLES[t]), "section", 5);
     sb.cursor = m + 1;
     sb.note(text(lang, "parametersAddRows"), 1);
-    const layout = t === "ecbRates" ? ECB_LAYOUT : THRESHOLD_LAYOUT;
+    const layout = LAYOUTS[t];
     const cols = layoutColumns(sb, layout, {
       from: 12,
       to: 12,
       suppliesServices: 18,
       works: 18,
+      threshold: 16,
       rate: 12,
+      rule: 18,
+      label: 28,
+      cpvPrefixes: 16,
+      excludedCpvPrefixes: 16,
+      budgetArticles: 16,
+      supplier: 30,
+      reason: 44,
+      note: 50,
       source: 70,
     });
     const fmt: Record<string, string> = {
@@ -133,6 +170,7 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
       to: f.date,
       suppliesServices: f.eur2,
       works: f.eur2,
+      threshold: f.eur2,
       rate: f.pct2,
     };
     cols.forEach((c) => {
@@ -144,8 +182,10 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
       ...layout
         .slice(1)
         .map((d) =>
-          d.field === "source"
-            ? textCell(r.source === null || r.source === undefined ? null : String(r.source))
+          TEXT_FIELDS.has(d.field)
+            ? textCell(
+                r[d.field] === null || r[d.field] === undefined ? null : String(r[d.field])
+              )
             : scalarCell(r[d.field] ?? null)
         ),
     ]);

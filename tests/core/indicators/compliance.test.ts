@@ -1,13 +1,17 @@
+import { natureOf } from "../../../src/core/classify";
+import { environmentalKinds } from "../../../src/core/legal/considerations";
+import { considerationPresent } from "../../../src/core/parse/vocabulary";
 import { dayFromIso } from "../../../src/core/dates";
 import {
   computeComplianceIndicators,
   detectSplitting,
   type SplittingAlert,
 } from "../../../src/core/indicators/compliance";
+import { computePerformanceIndicators } from "../../../src/core/indicators/performance";
 import type { IndicatorResult } from "../../../src/core/indicators/types";
 import type { SpendLine } from "../../../src/core/model";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
-import { contextOf, contract, nomenclature, spend } from "../../helpers/fixtures";
+import { contextOf, contract, entity, nomenclature, spend } from "../../helpers/fixtures";
 
 const DIRECT = "Marché passé sans publicité ni mise en concurrence préalable" as const;
 
@@ -65,8 +69,8 @@ describe("CO1 possible splitting", () => {
     const works = (operation: string | null, amount: number) => spend({ ...fam("TRAV", "Travaux de voirie"), nature: "Travaux", operation, amount });
     // two operations of 30 000 + 30 000 = 60 000 each: each < 100 000 → no alert
     expect(alerts({ spend: [works("OP-1", 30_000), works("OP-1", 30_000), works("OP-2", 30_000), works("OP-2", 30_000)] })).toEqual([]);
-    // without operations the same lines form one family group: 120 000 ≥ 100 000 → alert
-    expect(alerts({ spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000), works(null, 30_000)] })).toHaveLength(1);
+    // without operations the same lines are not summed per family (R2121-5: per operation): no alert
+    expect(alerts({ spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000), works(null, 30_000)] })).toEqual([]);
     // one operation, 3 lines of 40 000 = 120 000 ≥ 100 000 (works threshold) → alert
     const found = alerts({ spend: [works("OP-3", 40_000), works("OP-3", 40_000), works("OP-3", 40_000)] });
     expect(found).toHaveLength(1);
@@ -89,7 +93,18 @@ describe("CO1 possible splitting", () => {
     const r = co("CO1", parts);
     expect(r.value).toBe(0);
     expect(r.tables.excluded).toEqual([
-      { familyCode: "ENER", familyKey: "F:ENER", familyLabel: "Famille ENER", reason: "Monopole de distribution", lines: 2, amount: 60_000 },
+      {
+        scope: "famille",
+        familyCode: "ENER",
+        familyKey: "F:ENER",
+        familyLabel: "Famille ENER",
+        supplier: null,
+        reason: "Monopole de distribution",
+        reasonCode: "CO1.familyExcluded",
+        legalBasis: null,
+        lines: 2,
+        amount: 60_000,
+      },
     ]);
     // the same lines without the exclusion: 60 000 ≥ 40 000 → alert (the test can fail)
     expect(alerts({ spend: parts.spend })).toHaveLength(1);
@@ -140,8 +155,9 @@ describe("CO1 possible splitting", () => {
     expect(found[0].lines).toHaveLength(3);
   });
 
-  it("reports a single purchase at or above the threshold apart, not as splitting", () => {
-    const r = co("CO1", { spend: [spend({ amount: 45_000 }), spend({ amount: 5_000 })] });
+  it("lists a lone purchase at or above the threshold as a purchase without procedure, not as splitting", () => {
+    // one purchase of 45 000 ≥ 40 000 and nothing else in the family: no group of purchases to sum
+    const r = co("CO1", { spend: [spend({ amount: 45_000 })] });
     expect(r.value).toBe(0);
     expect(r.tables.singleAboveThreshold).toHaveLength(1);
     expect(r.tables.singleAboveThreshold[0]).toMatchObject({ amount: 45_000, threshold: 40_000, signal: "achat unique au-dessus du seuil" });
@@ -215,8 +231,188 @@ describe("CO1 possible splitting", () => {
     const [a] = alerts({ spend: [spend({ ...fam("BUR", "Fournitures de bureau"), amount: 22_600 }), spend({ ...fam("BUR", "Fournitures de bureau"), amount: 22_600 })] });
     expect(a.message).toBe(
       "Achats hors marché cumulés de 45\u202f200 € en 2025 (Commune A) pour la famille Fournitures de bureau " +
-        "(seuil de dispense 40\u202f000 €, chaque achat restant sous ce seuil) : vérifier s'il s'agit d'un besoin homogène à mettre en concurrence.",
+        "(seuil de dispense de 40\u202f000 € en vigueur au premier achat, le 15/06/2025) : vérifier s'il s'agit d'un besoin homogène à mettre en concurrence.",
     );
+  });
+});
+
+describe("CO1 law-true rules (missed splitting that must be raised)", () => {
+  it("R2121-6: a purchase at or above the threshold does not cancel its group — the group is summed and alerted, the big line listed too", () => {
+    // 45 000 + 5 000 = 50 000 ≥ 40 000 (dispense 2025): alert; the 45 000 line ≥ 40 000 is also a single purchase above the threshold
+    const r = co("CO1", { spend: [spend({ amount: 45_000 }), spend({ amount: 5_000 })] });
+    expect(r.value).toBe(1);
+    expect(r.tables.alerts[0]).toMatchObject({ total: 50_000, lineCount: 2, aboveThresholdCount: 1, threshold: 40_000 });
+    expect(r.tables.alerts[0].message).toContain("dont 1 achat(s) atteignant à eux seuls ce seuil");
+    expect(r.tables.singleAboveThreshold).toHaveLength(1);
+    expect(r.tables.singleAboveThreshold[0]).toMatchObject({ amount: 45_000, signal: "achat unique au-dessus du seuil" });
+  });
+
+  it("R2121-6: purchases under a marché passé sans publicité still count toward the homogeneous need", () => {
+    const direct = contract({ contractRef: "SP-1", procedure: DIRECT, amount: 20_000 });
+    const mapa = contract({ contractRef: "MAPA-1", procedure: "Procédure adaptée", amount: 20_000 });
+    // 20 000 under SP-1 (sans publicité) + 25 000 hors marché = 45 000 ≥ 40 000 → alert
+    const r = co("CO1", { spend: [spend({ amount: 20_000, contractRef: "SP-1" }), spend({ amount: 25_000 })], contracts: [direct] });
+    expect(r.value).toBe(1);
+    expect(r.tables.alerts[0]).toMatchObject({ total: 45_000, lineCount: 2, underDirectAwardCount: 1 });
+    expect(r.tables.lines.filter((l) => l.underDirectAward === true).map((l) => l.contractRef)).toEqual(["SP-1"]);
+    // under a MAPA (a competitive procedure) the 20 000 are not counted: 25 000 < 40 000 → no alert
+    expect(co("CO1", { spend: [spend({ amount: 20_000, contractRef: "MAPA-1" }), spend({ amount: 25_000 })], contracts: [mapa] }).value).toBe(0);
+  });
+
+  it("R2121-2: the budgets of one SIREN (budget principal and budget annexe) are one legal buyer", () => {
+    const lines = [spend({ entity: "Commune A", amount: 25_000 }), spend({ entity: "Commune A — Eau", amount: 25_000 })];
+    // SIRET 213300635 00017 and 213300635 00025: same SIREN → one buyer, 25 000 + 25 000 = 50 000 ≥ 40 000
+    const same = [entity({ entity: "Commune A", siret: "21330063500017" }), entity({ entity: "Commune A — Eau", siret: "21330063500025" })];
+    const found = alerts({ spend: lines, entities: same });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ entity: "Commune A + Commune A — Eau", buyerKey: "SIREN:213300635", totalCents: 5_000_000 });
+    expect(found[0].budgets).toEqual(["Commune A", "Commune A — Eau"]);
+    // two SIRENs (the CCAS is its own legal person): 25 000 each < 40 000 → no alert
+    const apart = [entity({ entity: "Commune A", siret: "21330063500017" }), entity({ entity: "Commune A — Eau", siret: "26330017200015" })];
+    expect(alerts({ spend: lines, entities: apart })).toEqual([]);
+  });
+});
+
+describe("dated thresholds before 2015-10-01 (décret 2011-1853)", () => {
+  it("judges a 2013 register by the 15 000 € HT threshold of its time, not 25 000 €", () => {
+    // 2 × 9 000 = 18 000 in 2013: ≥ 15 000 (décret 2011-1853) → alert; < 25 000 (2015 threshold)
+    const found = alerts({ spend: [spend({ amount: 9_000, on: "2013-03-01" }), spend({ amount: 9_000, on: "2013-06-01" })] }, yearPeriod(2013));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 1_500_000 });
+    expect(found[0].thresholdSource).toContain("2011-1853");
+  });
+
+  it("PF4: a direct award of 20 000 € notified in 2014 is above the 15 000 € threshold", () => {
+    const r = byId(
+      computePerformanceIndicators(contextOf({ contracts: [contract({ procedure: DIRECT, amount: 20_000, notified: "2014-05-01" })] }, { period: yearPeriod(2014) })),
+      "PF4",
+    );
+    expect(r.value).toBe(1);
+    expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ threshold: 15_000 });
+  });
+});
+
+describe("CO1 and CO4 special dispense thresholds (R2122-9 books other than school books)", () => {
+  const book = (amount: number, cpv = "22113000") => spend({ ...fam("LIVRES", "Livres"), cpv, amount });
+
+  it("R2122-9: a family of books is compared with 90 000 €, not 40 000 €", () => {
+    // 3 × 20 000 = 60 000: ≥ 40 000 but < 90 000 → no alert
+    expect(alerts({ spend: [book(20_000), book(20_000), book(20_000)] })).toEqual([]);
+    // 5 × 20 000 = 100 000 ≥ 90 000 → alert at the R2122-9 threshold
+    const found = alerts({ spend: [book(20_000), book(20_000), book(20_000), book(20_000), book(20_000)] });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 9_000_000, thresholdRule: "R2122-9" });
+    expect(found[0].message).toContain("livres non scolaires (R2122-9)");
+  });
+
+  it("R2122-9: budget article 6065 without a CPV code counts as books", () => {
+    const byArticle = (amount: number) => spend({ ...fam("BIB", "Bibliothèque"), budgetArticle: "6065", amount });
+    expect(alerts({ spend: [byArticle(20_000), byArticle(20_000), byArticle(20_000)] })).toEqual([]);
+  });
+
+  it("R2122-9: school books (22112) keep the general threshold, and so does a group mixing them with other books", () => {
+    // 20 000 library books + 2 × 20 000 school books = 60 000 ≥ 40 000 → alert at 40 000
+    const found = alerts({ spend: [book(20_000), book(20_000, "22112000"), book(20_000, "22112000")] });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 4_000_000, thresholdRule: "R2122-8" });
+  });
+
+  it("R2122-9: CO4 compares repeat book purchases with 50 % of 90 000 €", () => {
+    // 3 × 14 000 = 42 000: ≥ 50 % of 40 000 (20 000) but < 50 % of 90 000 (45 000) → no pattern
+    expect(co("CO4", { spend: [book(14_000), book(14_000), book(14_000)] }).value).toBe(0);
+    // the same amounts on office supplies → pattern
+    expect(co("CO4", { spend: [book(14_000, "30192000"), book(14_000, "30192000"), book(14_000, "30192000")] }).value).toBe(1);
+  });
+});
+
+describe("CO1 law-true rules (false alerts that must be gone)", () => {
+  const works = (operation: string | null, amount: number) =>
+    spend({ ...fam("TRAV", "Travaux de voirie"), nature: "Travaux", operation, amount });
+
+  it("R2121-5: works lines without an operation are not summed by family and year, but listed « opération non renseignée — à vérifier »", () => {
+    // 4 × 30 000 = 120 000 ≥ 100 000 (works dispense) with no operation: no splitting alert, one row to check
+    const r = co("CO1", { spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000), works(null, 30_000)] });
+    expect(r.value).toBe(0);
+    expect(r.details).toMatchObject({ worksLinesWithoutOperation: 4, worksGroupsWithoutOperation: 1 });
+    expect(r.tables.worksWithoutOperation).toHaveLength(1);
+    expect(r.tables.worksWithoutOperation[0]).toMatchObject({
+      familyLabel: "Travaux de voirie",
+      lineCount: 4,
+      total: 120_000,
+      threshold: 100_000,
+      status: "opération non renseignée — à vérifier",
+      messageCode: "CO1.worksWithoutOperation",
+      clearCode: "clear.indicateOperation",
+    });
+    // below the works threshold (3 × 30 000 = 90 000) nothing is listed
+    expect(co("CO1", { spend: [works(null, 30_000), works(null, 30_000), works(null, 30_000)] }).tables.worksWithoutOperation).toEqual([]);
+  });
+
+  it("R2121-6: an alert resting only on a catch-all budget article (611) says so and gets the lowest severity", () => {
+    const byArticle = (article: string, label: string) =>
+      Array.from({ length: 5 }, () =>
+        spend({ budgetArticle: article, family: { key: `ART:${article}`, label, rule: "budgetArticle" }, nature: "Services", amount: 19_000 }),
+      );
+    // 5 × 19 000 = 95 000 ≥ 90 000 (publicity): "élevée" on a specific article (6226 honoraires) …
+    const specific = alerts({ spend: byArticle("6226", "Honoraires") });
+    expect(specific[0]).toMatchObject({ severity: "élevée", catchAllArticle: null });
+    // … but "à vérifier" on 611 (contrats de prestations de services), with the reason in the message
+    const catchAll = alerts({ spend: byArticle("611", "Contrats de prestations de services") });
+    expect(catchAll).toHaveLength(1);
+    expect(catchAll[0]).toMatchObject({ severity: "à vérifier", catchAllArticle: "611" });
+    expect(catchAll[0].message).toContain("« fourre-tout » 611");
+    expect(catchAll[0].clear.code).toBe("clear.refineFamily");
+  });
+
+  it("L2511-1, L2511-6, R2122-3, L2113-4: a supplier excluded in Paramètres is left out of the check, with its reason", () => {
+    const lines = [spend({ amount: 30_000, supplierName: "SEM Régie Eau" }), spend({ amount: 30_000, supplierName: "SEM Régie Eau" })];
+    // without the exclusion: 60 000 ≥ 40 000 → alert (the test can fail)
+    expect(alerts({ spend: lines })).toHaveLength(1);
+    const ctx = contextOf(
+      { spend: lines },
+      { period: yearPeriod(2025), overrides: { supplierExclusions: [{ supplier: "SEM régie eau", reason: "inHouse", note: "Contrôle analogue, délibération du 3 mars 2022" }] } },
+    );
+    expect(detectSplitting(ctx)).toEqual([]);
+    const r = byId(computeComplianceIndicators(ctx), "CO1");
+    expect(r.details.excludedSuppliers).toBe(1);
+    expect(r.tables.excluded[0]).toMatchObject({ scope: "fournisseur", supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
+    expect(r.tables.excluded[0].reason).toContain("Quasi-régie");
+    expect(r.tables.excluded[0].reason).toContain("délibération du 3 mars 2022");
+  });
+
+  it("L1111-2: voirie repairs (615231) are works, so without an operation they are listed, not summed as services", () => {
+    const voirie = (amount: number) =>
+      spend({ budgetArticle: "615231", family: { key: "ART:615231", label: "Entretien et réparations de voiries", rule: "budgetArticle" }, nature: natureOf(null, null, "615231"), amount });
+    // 3 × 30 000 = 90 000 ≥ 40 000: an alert as services before issue #10; works (100 000 per operation) now
+    const r = co("CO1", { spend: [voirie(30_000), voirie(30_000), voirie(30_000)] });
+    expect(r.value).toBe(0);
+    expect(r.details.worksLinesWithoutOperation).toBe(3);
+  });
+
+  it("615221 (bâtiments, nature à préciser) is left out of the per-nature thresholds with a warning", () => {
+    const batiment = (amount: number, cpv: string | null = null) =>
+      spend({ budgetArticle: "615221", cpv, family: { key: "ART:615221", label: "Entretien et réparations de bâtiments publics", rule: "budgetArticle" }, nature: natureOf(null, cpv, "615221"), amount });
+    // 2 × 25 000 = 50 000 ≥ 40 000, but the nature is unknown: no alert, one warning row
+    const r = co("CO1", { spend: [batiment(25_000), batiment(25_000)] });
+    expect(r.value).toBe(0);
+    expect(r.tables.natureToSpecify).toHaveLength(1);
+    expect(r.tables.natureToSpecify[0]).toMatchObject({ article: "615221", lines: 2, amount: 50_000, status: "nature à préciser", clearCode: "clear.natureToSpecify" });
+    // classified by a services CPV code (50700000 réparation d'installations de bâtiments): summed as services → alert
+    expect(co("CO1", { spend: [batiment(25_000, "50700000"), batiment(25_000, "50700000")] }).value).toBe(1);
+  });
+
+  it("L2512-5 3°: real-estate rentals (6132) are outside the code and excluded with their reason", () => {
+    const loyer = () => spend({ budgetArticle: "6132", family: { key: "ART:6132", label: "Locations immobilières", rule: "budgetArticle" }, nature: "Services", amount: 30_000 });
+    const r = co("CO1", { spend: [loyer(), loyer()] });
+    expect(r.value).toBe(0);
+    expect(r.tables.excluded[0]).toMatchObject({ scope: "article", familyCode: "6132", lines: 2, amount: 60_000 });
+    expect(r.tables.excluded[0].legalBasis).toContain("L2512-5");
+  });
+
+  it("matches a supplier exclusion by SIREN when the line has a SIRET", () => {
+    const lines = [spend({ amount: 30_000, supplierName: "Syndicat d'énergie", supplierId: "25330001100015" }), spend({ amount: 30_000, supplierName: "SDE", supplierId: "25330001100015" })];
+    const ctx = contextOf({ spend: lines }, { period: yearPeriod(2025), overrides: { supplierExclusions: [{ supplier: "253 300 011", reason: "intermediary", note: null }] } });
+    expect(detectSplitting(ctx)).toEqual([]);
   });
 });
 
@@ -273,8 +469,55 @@ describe("CO3 procedure inconsistent with amount", () => {
     expect(r.value).toBe(3);
     expect(r.tables.contracts.map((x) => x.contractRef)).toEqual(["MAPA-250", "SP-230", "MAPA-218"]);
     expect(r.tables.contracts[2]).toMatchObject({ euThreshold: 215_000, date: "2023-11-15", issue: "MAPA au-dessus du seuil européen" });
-    expect(r.details).toEqual({ mapaAboveEu: 2, directAwardAboveEu: 1 });
+    expect(r.details).toMatchObject({ mapaAboveEu: 2, directAwardAboveEu: 1 });
     expect(r.coverage).toEqual({ n: 6, N: 6, of: "marchés" });
+  });
+
+  it("R2123-1 3°: a MAPA for social and other specific services (school catering) is lawful at any amount", () => {
+    const contracts = [
+      contract({ contractRef: "CANTINE", cpv: "55524000", nature: "Services", amount: 900_000 }), // school catering: lawful
+      contract({ contractRef: "NETTOYAGE", cpv: "90910000", nature: "Services", amount: 900_000 }), // cleaning: not on the list
+    ];
+    const r = co("CO3", { contracts, spend: [spend()] });
+    expect(r.tables.contracts.map((x) => x.contractRef)).toEqual(["NETTOYAGE"]);
+    expect(r.tables.lawfulExceptions).toEqual([expect.objectContaining({ contractRef: "CANTINE", exception: "R2123-1 3°" })]);
+    expect(String(r.tables.lawfulExceptions[0].legalBasis)).toContain("R2123-1 3°");
+  });
+
+  it("R2121-1 and R2123-1 2°: lots of one consultation are summed; a small MAPA lot is lawful, a large one is not", () => {
+    const lot = (ref: string, amount: number, procedure: "Procédure adaptée" | "Appel d'offres ouvert") =>
+      contract({ contractRef: ref, consultationRef: "C-2025-01", amount, procedure });
+    // consultation = 150 000 (AOO) + 60 000 (AOO) + 30 000 (MAPA) = 240 000 ≥ 221 000 (EU 2025)
+    // MAPA lot 30 000 < 80 000, small lots 30 000 ≤ 20 % × 240 000 = 48 000 → lawful (R2123-1 2°)
+    const ok = co("CO3", { contracts: [lot("L1", 150_000, "Appel d'offres ouvert"), lot("L2", 60_000, "Appel d'offres ouvert"), lot("L3", 30_000, "Procédure adaptée")], spend: [spend()] });
+    expect(ok.value).toBe(0);
+    expect(ok.tables.lawfulExceptions).toEqual([expect.objectContaining({ contractRef: "L3", exception: "R2123-1 2°", consultationAmount: 240_000 })]);
+    // MAPA lot of 90 000 ≥ 80 000 in a 240 000 consultation (150 000 + 90 000): not a small lot → flagged
+    const ko = co("CO3", { contracts: [lot("L1", 150_000, "Appel d'offres ouvert"), lot("L4", 90_000, "Procédure adaptée")], spend: [spend()] });
+    expect(ko.value).toBe(1);
+    expect(ko.tables.contracts[0]).toMatchObject({ contractRef: "L4", issue: "MAPA pour un lot d'une consultation au-dessus du seuil européen", consultationAmount: 240_000 });
+    // small lots over 20 %: MAPA lots 70 000 + 70 000 = 140 000 > 20 % × 290 000 = 58 000 → both flagged
+    const over = co("CO3", { contracts: [lot("L1", 150_000, "Appel d'offres ouvert"), lot("L5", 70_000, "Procédure adaptée"), lot("L6", 70_000, "Procédure adaptée")], spend: [spend()] });
+    expect(over.value).toBe(2);
+  });
+
+  it("utilities: an entité adjudicatrice is compared with its own EU threshold (443 000 € in 2024-2025)", () => {
+    const contracts = [contract({ entity: "Régie des eaux", amount: 300_000 })];
+    // 300 000 ≥ 221 000 (pouvoir adjudicateur) but < 443 000 (entité adjudicatrice)
+    expect(co("CO3", { contracts, spend: [spend()] }).value).toBe(1);
+    const r = co("CO3", { contracts, spend: [spend()], entities: [entity({ entity: "Régie des eaux", type: "Entité adjudicatrice (eau)" })] });
+    expect(r.value).toBe(0);
+  });
+
+  it("the EU threshold is the one in force at launch; notified early in a new biennium without launch date, it is uncertain", () => {
+    // notified 2026-02-15, no launch date: the consultation may have been launched in 2025 (221 000) or 2026 (216 000)
+    const between = contract({ contractRef: "ENTRE", amount: 218_000, notified: "2026-02-15" }); // 216 000 ≤ 218 000 < 221 000 → uncertain
+    const above = contract({ contractRef: "AU-DESSUS", amount: 230_000, notified: "2026-02-15" }); // ≥ both → flagged
+    const launched = contract({ contractRef: "LANCE", amount: 218_000, launched: "2026-01-10", notified: "2026-02-15" }); // launched 2026: 216 000 → flagged
+    const late = contract({ contractRef: "TARD", amount: 218_000, notified: "2026-09-15" }); // 8 months into the biennium: 216 000 → flagged
+    const r = co("CO3", { contracts: [between, above, launched, late], spend: [spend({ on: "2026-01-01" })] }, yearPeriod(2026));
+    expect(r.tables.contracts.map((x) => x.contractRef).sort()).toEqual(["AU-DESSUS", "LANCE", "TARD"]);
+    expect(r.tables.uncertainThreshold).toEqual([expect.objectContaining({ contractRef: "ENTRE", status: "seuil incertain", euThreshold: 216_000, otherEuThreshold: 221_000 })]);
   });
 
   it("is N/A without contracts notified in the period", () => {
@@ -347,6 +590,52 @@ describe("CO5 Loi Climat", () => {
     const r = co("CO5", { contracts: [contract({ launched: "2025-04-01", environmentalConsideration: false })], spend: [spend()] });
     expect(r.value).toBeNull();
     expect(r.na).toContain("21/08/2026");
+  });
+
+  it("art. 35: a contract without launch date is never a gap — listed « à vérifier (date de lancement inconnue) »", () => {
+    const contracts = [
+      // notified 2026-10-01 without launch date: may have been launched before 2026-08-21 → to check, not a gap
+      contract({ contractRef: "SANS-LANCEMENT", notified: "2026-10-01", environmentalConsideration: false, amount: 50_000 }),
+      // notified 2026-03-01 without launch date: launched before the day for sure → out of scope
+      contract({ contractRef: "AVANT", notified: "2026-03-01", environmentalConsideration: false, amount: 50_000 }),
+      contract({ contractRef: "LANCE", launched: "2026-09-01", notified: "2026-11-01", environmentalConsideration: false, amount: 50_000 }),
+    ];
+    const r = co("CO5", { contracts, spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r.value).toBe(1); // LANCE only
+    expect(r.tables.gaps.map((g) => g.contractRef)).toEqual(["LANCE"]);
+    expect(r.tables.launchUnknown.map((g) => [g.contractRef, g.status])).toEqual([["SANS-LANCEMENT", "à vérifier (date de lancement inconnue)"]]);
+    expect(r.details.launchDateUnknown).toBe(1);
+  });
+
+  it("L2152-7 and L2112-2: the environmental award criterion and execution clause are two obligations when the data says which", () => {
+    const env = (ref: string, value: unknown) => {
+      const k = environmentalKinds(value);
+      return contract({ contractRef: ref, launched: "2026-09-01", notified: "2026-10-01", amount: 50_000, environmentalConsideration: considerationPresent(value), environmentalCriterion: k.criterion, environmentalClause: k.clause });
+    };
+    const contracts = [
+      env("CRITERE-SEUL", { considerationEnvironnementale: ["Critère environnemental"] }), // clause missing → 1 gap (L2112-2)
+      env("CLAUSE-SEULE", { considerationEnvironnementale: ["Clause environnementale"] }), // criterion missing → 1 gap (L2152-7)
+      env("LES-DEUX", { considerationEnvironnementale: ["Critère environnemental", "Clause environnementale"] }), // none
+      env("AUCUNE", { considerationEnvironnementale: ["Pas de considération environnementale"] }), // 2 gaps
+    ];
+    const r = co("CO5", { contracts, spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r.value).toBe(4);
+    expect(r.details).toMatchObject({ environmentalCriterionGaps: 2, environmentalClauseGaps: 2, environmentalGaps: 0 });
+    const gaps = r.tables.gaps.map((g) => `${g.contractRef}:${g.consideration}:${g.legalBasis}`).sort();
+    expect(gaps).toEqual([
+      "AUCUNE:clause environnementale:Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
+      "AUCUNE:critère environnemental:Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",
+      "CLAUSE-SEULE:critère environnemental:Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",
+      "CRITERE-SEUL:clause environnementale:Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
+    ]);
+  });
+
+  it("reads which environmental consideration a DECP 2024 value states, and says nothing for a plain yes/no", () => {
+    expect(environmentalKinds({ considerationEnvironnementale: ["Critère environnemental"] })).toEqual({ criterion: true, clause: false });
+    expect(environmentalKinds('["Clause environnementale","Critère environnemental"]')).toEqual({ criterion: true, clause: true });
+    expect(environmentalKinds("Pas de considération environnementale")).toEqual({ criterion: false, clause: false });
+    expect(environmentalKinds("oui")).toEqual({ criterion: null, clause: null });
+    expect(environmentalKinds(null)).toEqual({ criterion: null, clause: null });
   });
 
   it("is N/A when the considerations are not filled in", () => {

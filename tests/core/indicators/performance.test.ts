@@ -177,6 +177,46 @@ describe("PF4 direct awards at or above the dispense threshold", () => {
   });
 });
 
+describe("PF4 special dispense thresholds (R2122-9, R2122-9-1, décret 2020-893)", () => {
+  it("R2122-9: a direct award of books other than school books under 90 000 € HT is lawful", () => {
+    const contracts = [
+      contract({ contractRef: "LIVRES-60", procedure: DIRECT, cpv: "22113000", amount: 60_000 }), // 60 000 < 90 000 (R2122-9) → lawful
+      contract({ contractRef: "LIVRES-95", procedure: DIRECT, cpv: "22113000", amount: 95_000 }), // ≥ 90 000 → counted
+      contract({ contractRef: "MANUELS-60", procedure: DIRECT, cpv: "22112000", amount: 60_000 }), // school books: general 40 000 → counted
+      contract({ contractRef: "BUREAU-60", procedure: DIRECT, cpv: "30192000", amount: 60_000 }), // office supplies: 40 000 → counted
+    ];
+    const r = indicators({ contracts }).PF4;
+    expect(r.tables.directAwardsAboveThreshold.map((x) => x.contractRef)).toEqual(["LIVRES-95", "BUREAU-60", "MANUELS-60"]);
+    expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ threshold: 90_000, thresholdRule: "R2122-9" });
+    expect(r.tables.directAwardsAboveThreshold[1]).toMatchObject({ threshold: 40_000, thresholdRule: "R2122-8" });
+  });
+
+  it("R2122-9: does not apply before its entry into force (2019-04-01, décret 2019-259)", () => {
+    // launched 2019-02-01: general 25 000 € → 60 000 € of books counted
+    const r = indicators({ contracts: [contract({ procedure: DIRECT, cpv: "22113000", amount: 60_000, launched: "2019-02-01", notified: "2019-03-01" })] }, yearPeriod(2019)).PF4;
+    expect(r.value).toBe(1);
+    expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ threshold: 25_000 });
+  });
+
+  it("R2122-9-1: an innovative purchase under 100 000 € HT is lawful", () => {
+    const contracts = [
+      contract({ contractRef: "INNOV", procedure: DIRECT, amount: 80_000, innovative: true }), // < 100 000 → lawful
+      contract({ contractRef: "ORDINAIRE", procedure: DIRECT, amount: 80_000, innovative: false }), // ≥ 40 000 → counted
+    ];
+    const r = indicators({ contracts }).PF4;
+    expect(r.tables.directAwardsAboveThreshold.map((x) => x.contractRef)).toEqual(["ORDINAIRE"]);
+  });
+
+  it("décret 2020-893: food supplies under 100 000 € HT from 2020-07-24 to 2020-12-10", () => {
+    const food = (ref: string, launched: string) => contract({ contractRef: ref, procedure: DIRECT, cpv: "15800000", amount: 80_000, launched, notified: launched });
+    const r2020 = indicators({ contracts: [food("AOUT-2020", "2020-08-15")] }, yearPeriod(2020)).PF4;
+    expect(r2020.value).toBe(0);
+    // 2020-12-15: the temporary threshold has ended, general 40 000 € → counted
+    const late = indicators({ contracts: [food("DEC-2020", "2020-12-15")] }, yearPeriod(2020)).PF4;
+    expect(late.value).toBe(1);
+  });
+});
+
 describe("PF5 savings vs estimate", () => {
   it("is Σ(estimated − awarded) / Σ estimated over contracts having both", () => {
     const contracts = [

@@ -187,6 +187,16 @@ describe("TE4 per-family recommendation", () => {
     expect(reasons("F:EV")[0]).toBe("Une seule entité achète cette famille (Commune C)");
   });
 
+  it("words geographic lots as facilitating SMEs' access, never as a local preference (equal treatment)", () => {
+    const rows = te(te4ctx, "TE4").tables.recommendations;
+    const last = (key: string) => String(rows.find((x) => x.familyKey === key)?.reasons).split(REASONS_SEPARATOR).pop() as string;
+    for (const key of ["F:EV", "F:NET"]) {
+      expect(last(key)).toContain("facilitent l'accès des PME");
+      expect(last(key)).not.toMatch(/ouverts aux entreprises locales|réservés? aux entreprises locales|favoris/);
+      expect(last(key)).toMatch(/(aucune|excluant toute) préférence locale/);
+    }
+  });
+
   it("turns a standard family bought by several entities with strong local supply into mixte", () => {
     const p = { proximity: false, source: null };
     expect(recommend({ entityCount: 3, localSharePercent: 50, proximity: p })).toBe("mixte"); // 50 % = strong
