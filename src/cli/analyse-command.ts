@@ -77,6 +77,10 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
         ? `Classeur mis à jour : ${cmd.output}`
         : `Classeur créé : ${cmd.output}`
     );
+    for (const c of report.cutTables)
+      io.stderr.write(
+        `Attention : le tableau ${c.table} (feuille « ${c.sheet} ») dépasse la limite d'Excel : ${c.kept.toLocaleString("fr-FR")} lignes sur ${c.rows.toLocaleString("fr-FR")} dans le classeur, liste complète dans ${c.csv}\n`
+      );
 
     if (cmd.json) io.stdout(JSON.stringify(jsonSummary(analysis, cmd.inputs), null, 2) + "\n");
     else io.stdout(textSummary(analysis, cmd.output) + "\n");

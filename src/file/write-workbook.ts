@@ -24,6 +24,7 @@ import {
 } from "../report/spec";
 import { InputError } from "./errors";
 import { release, removeOnInterrupt, tempPathFor } from "./temp-files";
+import { fitToSheetRows, writeTableCsv, type CutTable } from "./sheet-limits";
 import { openExisting } from "./xlsx-writer/existing";
 import { writePackage, type PackageReport } from "./xlsx-writer/package";
 import { openXlsx } from "./xlsx-reader";
@@ -36,12 +37,16 @@ export interface WriteOptions {
   existing?: boolean;
   /** Deflate level 1–9 (default 6). */
   level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** Last 0-based sheet row (Excel's, 1 048 575, by default; smaller in tests). */
+  lastRow?: number;
 }
 
 export interface WriteReport extends PackageReport {
   path: string;
   mode: "created" | "updated";
   elapsedMs: number;
+  /** Tables cut at Excel's last row, their full list written to a CSV beside the workbook. */
+  cutTables: CutTable[];
 }
 
 /** The sheets whose raw values readUserInputs needs (merge-inputs and append sheets). */
@@ -97,14 +102,17 @@ export async function writeWorkbook(
   options: WriteOptions = {}
 ): Promise<WriteReport> {
   const t0 = performance.now();
-  checkSpec(spec);
   const target = path.resolve(outPath);
+  const fitted = fitToSheetRows(spec, target, options.lastRow);
+  spec = fitted.spec;
+  checkSpec(spec);
   const update = options.existing === true && (await exists(target));
   const existing = update ? await openExisting(target, outPath) : null;
   const tmp = tempPathFor(target, randomBytes(4).toString("hex"));
   let fh: fs.promises.FileHandle | null = null;
   removeOnInterrupt(tmp);
   try {
+    for (const c of fitted.cut) await writeTableCsv(fitted.full.get(c.table)!, c.csv);
     fh = await fs.promises.open(tmp, "wx");
     const report = await writePackage(spec, fh, {
       existing,
@@ -133,6 +141,7 @@ export async function writeWorkbook(
       path: target,
       mode: update ? "updated" : "created",
       elapsedMs: Math.round(performance.now() - t0),
+      cutTables: fitted.cut,
     };
   } catch (e) {
     if (fh) await fh.close().catch(() => undefined);
