@@ -40,7 +40,8 @@ import type { Cell, IntakeResult, RawTable, TableKind, TableReconciliation } fro
 import { cellText } from "../core/text";
 import { readCsvRows } from "./csv-reader";
 import { InputError, fromFileSystemError } from "./errors";
-import { columnName, openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
+import { columnLetter } from "../ooxml/a1";
+import { openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
 import type { Inflater } from "./zip";
 
 // ---------------------------------------------------------------------------------------------
@@ -510,7 +511,7 @@ export async function loadInputs(
     const headers = c.headers ?? [];
     const columns: Record<string, string> = {};
     for (const [field, col] of Object.entries(c.mapping ?? {}))
-      columns[field] = headers[col] ?? columnName(col);
+      columns[field] = headers[col] ?? columnLetter(col);
     tables.push({
       file: c.file,
       sheet: c.sheet,

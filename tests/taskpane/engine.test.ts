@@ -241,8 +241,8 @@ describe("settings and tables", () => {
 });
 
 describe("xlsx-browser", () => {
-  it("reads the demo workbook's tables and plain range like Office.js values", () => {
-    const wb = readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/achats-demo.xlsx"))));
+  it("reads the demo workbook's tables and plain range like Office.js values", async () => {
+    const wb = await readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/achats-demo.xlsx"))));
     expect(wb.sheets).toEqual(["Mandats", "Marchés", "Entités", "Nomenclature", "Fournisseurs"]);
     const mandats = wb.tables.find((t) => t.name === "Mandats")!;
     expect(mandats.isExcelTable).toBe(false);
@@ -251,7 +251,7 @@ describe("xlsx-browser", () => {
     expect(wb.tables.filter((t) => t.isExcelTable).map((t) => t.name)).toEqual(["Marches", "Entites", "Nomenclature", "Fournisseurs"]);
   });
 
-  it("decodes shared and inline strings, booleans, errors and entities", () => {
+  it("decodes shared and inline strings, booleans, errors and entities", async () => {
     const sheet = `<worksheet><sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="inlineStr"><is><t>A &amp; B</t></is></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c><c r="F2"><v>1.5</v></c></row></sheetData></worksheet>`;
     const files = {
       "xl/workbook.xml": strToU8(`<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
@@ -259,7 +259,7 @@ describe("xlsx-browser", () => {
       "xl/sharedStrings.xml": strToU8(`<sst><si><r><t>Mont</t></r><r><t xml:space="preserve">ant_x0020_</t></r><rPh><t>x</t></rPh></si></sst>`),
       "xl/worksheets/sheet1.xml": strToU8(sheet),
     };
-    const wb = readXlsx(zipSync(files));
+    const wb = await readXlsx(zipSync(files));
     expect(wb.tables[0]).toMatchObject({ name: "S", firstRow: 2, firstCol: 1, rows: [["Montant ", "A & B", true, "#N/A", 1.5]] });
   });
 });
