@@ -66,7 +66,7 @@ describe("engine", () => {
     expect(steps).toBeGreaterThanOrEqual(7);
   });
 
-  it("runEngine reports every stage and builds a valid spec without the plan sheets", () => {
+  it("runEngine reports every stage and builds a valid spec without the plan sheets", async () => {
     const tables = mappedDemo();
     const header: JobHeader = {
       tables: tables.map((t) => ({ name: t.table.name, sheet: t.table.sheet, kind: t.kind, headerRowIndex: t.headerRowIndex, mapping: t.mapping, firstRow: 1, date1904: false, rowCount: t.table.rows.length })),
@@ -77,7 +77,7 @@ describe("engine", () => {
       lang: "fr",
     };
     const progress: StageProgress[] = [];
-    const { spec, summary } = runEngine(header, tables.map((t) => t.table.rows), (p) => progress.push(p));
+    const { spec, summary } = await runEngine(header, tables.map((t) => t.table.rows), (p) => progress.push(p));
     expect(new Set(progress.map((p) => p.stage))).toEqual(new Set(["check", "indicators"]));
     expect(spec.sheets.map((s) => s.key)).toEqual(defaultSheetKeys(false));
     expect(validateWorkbookSpec(spec)).toEqual([]);
@@ -87,7 +87,7 @@ describe("engine", () => {
     expect(spec.stamp.parameters).toMatch(/Scénario central/);
   });
 
-  it("selectSheets keeps the plan and the diagnostic together (the plan refers to the diagnostic)", () => {
+  it("selectSheets keeps the plan and the diagnostic together (the plan refers to the diagnostic)", async () => {
     const tables = mappedDemo();
     const header: JobHeader = {
       tables: tables.map((t) => ({ name: t.table.name, kind: t.kind, headerRowIndex: t.headerRowIndex, mapping: t.mapping, firstRow: 1, date1904: false, rowCount: 0 })),
@@ -98,7 +98,7 @@ describe("engine", () => {
       lang: "en",
       sheetKeys: defaultSheetKeys(true),
     };
-    const { spec } = runEngine(header, tables.map((t) => t.table.rows));
+    const { spec } = await runEngine(header, tables.map((t) => t.table.rows));
     expect(spec.sheets.map((s) => s.name)).toContain("Strategic plan");
     expect(validateWorkbookSpec(selectSheets(spec, ["plan", "diagnostic"]))).toEqual([]);
   });
