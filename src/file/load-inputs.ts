@@ -15,7 +15,7 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { DecpImport } from "../core/decp";
-import { importDecp, isDecpJson } from "../core/decp";
+import { importDecp, isDecpJson, MAX_DECP_DEPTH, nestedDeeperThan } from "../core/decp";
 import {
   autoMap,
   detectTable,
@@ -599,6 +599,15 @@ async function importDecpFile(file: string, tableName: string): Promise<DecpImpo
       `n'est pas un fichier JSON lisible (${(e as Error).message})`,
       { file, hint: "Téléchargez à nouveau l'export DECP : le fichier est peut-être incomplet." },
       { cause: e }
+    );
+  }
+  if (nestedDeeperThan(json)) {
+    throw new InputError(
+      `n'est pas un fichier DECP : ses données sont imbriquées sur plus de ${MAX_DECP_DEPTH} niveaux, ce qu'aucun export DECP ne fait`,
+      {
+        file,
+        hint: "Téléchargez à nouveau l'export DECP depuis data.gouv.fr ou le profil d'acheteur.",
+      }
     );
   }
   if (!isDecpJson(json)) {

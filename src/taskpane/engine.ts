@@ -10,7 +10,7 @@ import {
   type PipelineResult,
 } from "../app/pipeline";
 import { excelSerialFromDay } from "../core/dates";
-import { importDecp, isDecpJson } from "../core/decp";
+import { importDecp, isDecpJson, nestedDeeperThan } from "../core/decp";
 import { ANALYSE_STEPS, analyseSteps, type Analysis } from "../core/analyse";
 import {
   dataRowCount,
@@ -258,7 +258,7 @@ export function decpToTable(text: string, fileName: string): DecpTableResult {
   } catch {
     throw new Error("decpInvalid");
   }
-  if (!isDecpJson(json)) throw new Error("decpInvalid");
+  if (nestedDeeperThan(json) || !isDecpJson(json)) throw new Error("decpInvalid");
   const imp = importDecp(json, fileName);
   if (imp.contracts.length === 0 && imp.reconciliation.rowsRead === 0) throw new Error("decpEmpty");
   const defs = FIELDS.contracts;
