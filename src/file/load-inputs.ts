@@ -496,9 +496,17 @@ function requireSomething(
 ): void {
   for (const file of paths) {
     if (decps.some((d) => d.file === file) || kept.some((c) => c.file === file)) continue;
-    const reasons = skipped
-      .filter((s) => s.file === file)
-      .map((s) => `« ${s.table} » : ${s.reason}`);
+    const mine = skipped.filter((s) => s.file === file);
+    if (mine.length > 0 && mine.some((s) => s.reason === REPORT_SHEET)) {
+      throw new InputError(
+        "est un rapport produit par Optima Achats : ses feuilles sont les résultats d'une analyse, pas des données à analyser",
+        {
+          file,
+          hint: "Indiquez les fichiers de données (export des mandats ou des factures, registre des marchés, DECP) ; pour mettre ce rapport à jour, donnez-le en sortie avec -o.",
+        }
+      );
+    }
+    const reasons = mine.map((s) => `« ${s.table} » : ${s.reason}`);
     throw new InputError(
       `ne contient aucun tableau reconnu${reasons.length > 0 ? ` (${reasons.join(" ; ")})` : ""}`,
       {
@@ -693,6 +701,17 @@ async function sniffAll(candidates: Candidate[]): Promise<void> {
   }
 }
 
+const REPORT_SHEET = "feuille produite par Optima Achats (résultat d'une analyse, pas une donnée)";
+/** The stamp line every sheet of the report carries in its first rows: "… · Optima Achats 0.1.0". */
+const REPORT_STAMP = /·\s*Optima Achats \d+\.\d+/;
+
+/** A sheet of a report written by this tool (its stamp in the first rows): not data to analyse. */
+function isReportSheet(c: Candidate): boolean {
+  return c.sniff
+    .slice(0, 3)
+    .some((row) => row.some((v) => typeof v === "string" && REPORT_STAMP.test(v)));
+}
+
 /**
  * Decides kind, header row and mapping of a table (detection, then the mapping file). Returns why
  * the table is skipped, or null when it is kept. Throws InputError on a mapping that does not fit
@@ -701,6 +720,7 @@ async function sniffAll(candidates: Candidate[]): Promise<void> {
 function decide(c: Candidate, mappingLabel: string): string | null {
   const o = c.override;
   if (o?.ignore) return "ignoré à la demande du fichier de correspondance";
+  if (!o && isReportSheet(c)) return REPORT_SHEET;
   const nonBlank = c.sniff.some((r) => r.some((v) => cellText(v) !== null));
   if (!nonBlank && !o)
     return c.sniff.length === 0
