@@ -4,7 +4,9 @@
  * may depend on Office, React, Fluent UI, Node built-ins or the outer layers.
  *
  *   core   -> core only
- *   report -> report, core
+ *   ooxml  -> ooxml, core (types)
+ *   report -> report, core, ooxml
+ *   app    -> app, core, report
  *
  * Relative imports are resolved and checked against an allow-list of src/ folders, so
  * ../report, ../excel, ../file, ../cli, ../taskpane, ../commands (however spelled) all fail.
@@ -167,8 +169,18 @@ describe("architecture", () => {
     expectClean(violations("core", ["core"]), "core");
   });
 
-  test("src/report imports only src/report and src/core", () => {
-    expectClean(violations("report", ["report", "core"]), "report");
+  test("src/report imports only src/report, src/core and src/ooxml", () => {
+    expectClean(violations("report", ["report", "core", "ooxml"]), "report");
+  });
+
+  test("src/ooxml (OOXML shared by the readers and the writer) imports only src/ooxml and src/core", () => {
+    expect(listSources(join(SRC, "ooxml")).length).toBeGreaterThan(0);
+    expectClean(violations("ooxml", ["ooxml", "core"]), "ooxml");
+  });
+
+  test("src/app (the application pipeline) imports only src/app, src/core and src/report", () => {
+    expect(listSources(join(SRC, "app")).length).toBeGreaterThan(0);
+    expectClean(violations("app", ["app", "core", "report"]), "app");
   });
 });
 
