@@ -49,6 +49,13 @@ module.exports = {
     layer("taskpane", ["taskpane", "excel", "workbook", "app", "core", "report", "ooxml"]),
     layer("commands", ["commands", "taskpane", "excel", "workbook", "app", "core", "report", "ooxml"]),
     {
+      name: "readers-not-writers",
+      comment: "the .xlsx readers and the writer share src/ooxml, never each other",
+      severity: "error",
+      from: { path: "^src/file/(xlsx-reader|zip)\\.ts$" },
+      to: { path: "^src/file/xlsx-writer/" },
+    },
+    {
       name: "commands-no-react",
       comment: "the ribbon commands use the pane's services, never its React components",
       severity: "error",

@@ -24,7 +24,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadInputs } from "../../src/file/load-inputs";
-import { SheetScanner, openXlsx } from "../../src/file/xlsx-reader";
+import { openXlsx } from "../../src/file/xlsx-reader";
+import { SheetScanner } from "../../src/ooxml/sheet-scanner";
 import { ZipArchive, type Inflater, type ZipEntry } from "../../src/file/zip";
 
 /**

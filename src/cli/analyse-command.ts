@@ -1,17 +1,15 @@
 /**
- * `optima-achats analyse`: read the inputs, analyse, write the workbook (the same spec as the
- * add-in) and report. Returns the exit code: 0 done, 1 bad input, 2 usage error. Nothing is
- * written when anything fails before the write, and the write itself is atomic.
+ * `optima-achats analyse`: locate the input tables, run the application pipeline over them (the
+ * same as the add-in's: src/app/pipeline.ts), write the workbook and report. Returns the exit
+ * code: 0 done, 1 bad input, 2 usage error. Nothing is written when anything fails before the write, and the write itself is atomic.
  */
-import { analyse } from "../core/analyse";
+import { runPipeline } from "../app/pipeline";
 import { parsePeriod, PeriodError } from "../core/period";
-import type { ReferenceOverrides } from "../core/reference/values";
 import { isInputError, InputError } from "../file/errors";
-import { loadInputs } from "../file/load-inputs";
+import { locateInputs } from "../file/load-inputs";
 import { readMappingFile, readParametersFile } from "../file/user-files";
 import { readOwnedInputs, writeWorkbook } from "../file/write-workbook";
-import { parametersToOverrides, readUserInputs } from "../report/inputs";
-import { buildWorkbookSpec } from "../report/workbook";
+import { readUserInputs } from "../report/inputs";
 import type { AnalyseCommand } from "./args";
 import { Progress, type ProgressSink } from "./progress";
 import { jsonSummary, textSummary } from "./summary";
@@ -35,42 +33,44 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
     // The .xlsx DEFLATE decoder: Node's native zlib by default (1.5× faster than fflate on a
     // 1 M-row workbook, see scripts/bench/vs-pandas.ts); OPTIMA_INFLATE=fflate picks fflate.
     const inflate = process.env.OPTIMA_INFLATE === "fflate" ? "fflate" : "zlib";
-    const loaded = await loadInputs(cmd.inputs, {
+    const located = await locateInputs(cmd.inputs, {
       mapping,
       mappingFile: cmd.mappingFile ?? undefined,
       inflate,
     });
 
-    const r = loaded.reconciliation;
-    progress.stage(
-      "contrôle",
-      `${r.rowsRead.toLocaleString("fr-FR")} lignes lues, ${r.rowsRejected.toLocaleString("fr-FR")} rejetées, ${loaded.anomalies.length.toLocaleString("fr-FR")} anomalies`
+    const { analysis, spec } = await runPipeline(
+      {
+        tables: located.tables,
+        decp: located.decp,
+        previousInputs,
+        // Parameters typed in the workbook's Paramètres sheet apply first; a --parametres file wins.
+        overrides: fileOverrides,
+        period,
+        runDate: io.runDate,
+        lang: cmd.lang,
+        sources: (intake) => located.describe(intake).sources,
+        onIntake: (intake) => {
+          const r = intake.reconciliation;
+          progress.stage(
+            "contrôle",
+            `${r.rowsRead.toLocaleString("fr-FR")} lignes lues, ${r.rowsRejected.toLocaleString("fr-FR")} rejetées, ${intake.anomalies.length.toLocaleString("fr-FR")} anomalies`
+          );
+          if (intake.spend.length === 0 && intake.contracts.length === 0) {
+            throw new InputError("ne contient aucune ligne de dépense ni aucun marché analysable", {
+              file: cmd.inputs.join(", "),
+              hint:
+                located.skipped.length > 0
+                  ? `Tables ignorées : ${located.skipped.map((s) => `${s.table} (${s.reason})`).join(" ; ")}.`
+                  : "Vérifiez que les tableaux ont une ligne d'en-tête.",
+            });
+          }
+          progress.stage("indicateurs");
+        },
+      }
     );
-    if (loaded.spend.length === 0 && loaded.contracts.length === 0) {
-      throw new InputError("ne contient aucune ligne de dépense ni aucun marché analysable", {
-        file: cmd.inputs.join(", "),
-        hint:
-          loaded.skipped.length > 0
-            ? `Tables ignorées : ${loaded.skipped.map((s) => `${s.table} (${s.reason})`).join(" ; ")}.`
-            : "Vérifiez que les tableaux ont une ligne d'en-tête.",
-      });
-    }
-
-    progress.stage("indicateurs");
-    // Parameters typed in the workbook's Paramètres sheet apply first; a --parametres file wins over them.
-    const overrides = {
-      ...parametersToOverrides(previousInputs),
-      ...fileOverrides,
-    } as ReferenceOverrides;
-    const analysis = analyse(loaded, { period, overrides });
 
     progress.stage("écriture", cmd.output);
-    const spec = buildWorkbookSpec(analysis, {
-      runDate: io.runDate,
-      sources: loaded.sources,
-      lang: cmd.lang,
-      previousInputs,
-    });
     const report = await writeWorkbook(spec, cmd.output, { existing: true });
     progress.done(
       report.mode === "updated"

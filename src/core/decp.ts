@@ -237,6 +237,32 @@ function extractEntries(json: unknown): Entry[] | null {
   return fromContainer(json) ? entries : null;
 }
 
+/** A DECP file nests a few levels (marches › marche › titulaires › titulaire › id); far deeper is not DECP. */
+export const MAX_DECP_DEPTH = 64;
+
+/**
+ * True when a parsed JSON value nests deeper than `limit` — checked with an explicit stack, so
+ * that a crafted file cannot overflow the call stack (the import and its messages recurse).
+ */
+export function nestedDeeperThan(json: unknown, limit = MAX_DECP_DEPTH): boolean {
+  const stack: unknown[] = [json];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    const depth = depths.pop() as number;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= limit) return true;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (const child of children) {
+      if (typeof child === "object" && child !== null) {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Cheap shape check for input detection: `{"marches": [...]}` or `{"marches": {"marche"...}}`,
  * `{"marche": [...]}`, or a non-empty array whose first items look like DECP contracts.
@@ -413,46 +439,18 @@ function importConcession(table: string, row: number, item: unknown): ImportedRo
   );
 }
 
-function importMarche(
-  table: string,
-  row: number,
-  item: JsonObject,
-  seen: Map<string, number>
-): ImportedRow {
-  const warnings: Anomaly[] = [];
-  const warn = (field: string | null, value: string | null, reason: string) =>
-    warnings.push({ table, row, field, value, reason, severity: "warning" });
+type Warn = (field: string | null, value: string | null, reason: string) => void;
 
-  const objet = textOf(item.objet);
-  const id = textOf(item.id);
-  const uid = textOf(item.uid);
-  const contractRef = id ?? uid;
-
-  // Amount first: a rejected row still counts its plausible amount in the reconciliation.
+/** The initial amount: cents when plausible, with the warnings for an absent or odd one. */
+function marcheAmount(item: JsonObject, label: string | null, warn: Warn | null): {
+  montant: number | null | undefined;
+  amountCents: number | null;
+} {
   const montantRaw = item.montant;
   const montant = readAmountCents(montantRaw);
   const implausible = typeof montant === "number" ? implausibleAmount(montant) : null;
   const amountCents = typeof montant === "number" && implausible === null ? montant : null;
-
-  if (contractRef === null) {
-    return rejectRow(
-      table,
-      row,
-      "id",
-      null,
-      `${contractLabel(null, objet)} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.`,
-      amountCents ?? 0
-    );
-  }
-  const label = contractLabel(contractRef, null);
-  if (id === null) {
-    warn(
-      "id",
-      uid,
-      `${label} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.`
-    );
-  }
-
+  if (warn === null || label === null) return { montant, amountCents };
   if (montant === null) {
     warn(
       "montant",
@@ -472,8 +470,11 @@ function importMarche(
       `${label} : le montant (${formatEuros(montant)}) ${implausible}. Le marché est analysé sans montant ; renseignez le montant initial HT réel (forfaitaire ou maximum estimé) dans les données essentielles.`
     );
   }
+  return { montant, amountCents };
+}
 
-  // Buyer.
+/** The buyer: its name (the entity) and SIRET. */
+function marcheBuyer(item: JsonObject, label: string, warn: Warn): { entity: string; entityId: string | null } {
   const acheteur = isObject(item.acheteur) ? item.acheteur : null;
   const buyerName = acheteur ? textOf(acheteur.nom) : textOf(item.acheteur);
   const buyerRawId = acheteur ? textOf(acheteur.id) : null;
@@ -506,7 +507,11 @@ function importMarche(
     );
   }
 
-  // CPV, nature (Fournitures / Services / Travaux) and family.
+  return { entity, entityId };
+}
+
+/** CPV, nature (Fournitures / Services / Travaux) and family. */
+function marcheCpv(item: JsonObject, label: string, warn: Warn) {
   const cpvRaw = item.codeCPV;
   const cpvParsed = readWith(cpvRaw, normalizeCpv);
   const cpv = typeof cpvParsed === "string" ? cpvParsed : null;
@@ -526,11 +531,11 @@ function importMarche(
   const nature = cpv !== null ? natureFromCpv(cpv) : null;
   const family = classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null });
 
-  // DECP nature is the contract nature (Marché, Accord-cadre...): it feeds `techniques`.
-  const decpNature = textOf(item.nature);
-  const techniques = techniquesOf(item, decpNature === null ? null : normalizeKey(decpNature));
+  return { cpv, nature, family };
+}
 
-  // Procedure.
+/** The procedure, as recognised (null when absent or not recognised) and as written. */
+function marcheProcedure(item: JsonObject, label: string, warn: Warn) {
   const procedureRaw = textOf(item.procedure);
   const procedureParsed = readWith(item.procedure, normalizeProcedure);
   const procedure = procedureParsed ?? null;
@@ -548,7 +553,11 @@ function importMarche(
     );
   }
 
-  // Notification date, duration, end date.
+  return { procedure, procedureRaw };
+}
+
+/** Notification date, duration and end date. */
+function marcheDates(item: JsonObject, label: string, warn: Warn) {
   const dateRaw = item.dateNotification;
   const notification = readWith(dateRaw, (c) => parseDate(c));
   const notificationDate = typeof notification === "number" ? notification : null;
@@ -584,7 +593,11 @@ function importMarche(
       ? addMonths(notificationDate, durationMonths)
       : null;
 
-  // Bids received (v2 only).
+  return { notificationDate, durationMonths, endDate };
+}
+
+/** Bids received (v2 only). */
+function marcheBids(item: JsonObject, label: string, warn: Warn): number | null {
   const bidsRaw = item.offresRecues;
   const bids = readWith(bidsRaw, parseNumber);
   let bidsReceived: number | null = null;
@@ -597,6 +610,79 @@ function importMarche(
       `${label} a un nombre d'offres reçues illisible (« ${display(bidsRaw)} ») : il est analysé sans ce nombre. Saisissez un nombre entier d'offres.`
     );
   }
+
+  return bidsReceived;
+}
+
+/** The amended amount: the montant (a new total) of the last modification that has one. */
+function marcheAmended(item: JsonObject, label: string, warn: Warn): number | null {
+  let amendedAmountCents: number | null = null;
+  for (const rawModification of listOf(item.modifications, "modification")) {
+    if (!isObject(rawModification) || !("montant" in rawModification)) continue;
+    const cents = readAmountCents(rawModification.montant);
+    if (cents === null) continue;
+    if (cents === undefined || implausibleAmount(cents) !== null) {
+      warn(
+        "modifications",
+        display(rawModification.montant),
+        `${label} a une modification dont le montant n'est pas plausible (« ${display(rawModification.montant)} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.`
+      );
+      continue;
+    }
+    amendedAmountCents = cents;
+  }
+
+  return amendedAmountCents;
+}
+
+/**
+ * One DECP marché → a contract line, or a rejected row; every odd field is a warning that says
+ * what to fix in the source. Read field group by field group (amount, buyer, CPV, procedure,
+ * dates, bids, holders, modifications), then checked against the rows before (double publication).
+ */
+function importMarche(
+  table: string,
+  row: number,
+  item: JsonObject,
+  seen: Map<string, number>
+): ImportedRow {
+  const warnings: Anomaly[] = [];
+  const warn: Warn = (field, value, reason) =>
+    warnings.push({ table, row, field, value, reason, severity: "warning" });
+
+  const objet = textOf(item.objet);
+  const id = textOf(item.id);
+  const uid = textOf(item.uid);
+  const contractRef = id ?? uid;
+
+  // Amount first: a rejected row still counts its plausible amount in the reconciliation.
+  if (contractRef === null) {
+    return rejectRow(
+      table,
+      row,
+      "id",
+      null,
+      `${contractLabel(null, objet)} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.`,
+      marcheAmount(item, null, null).amountCents ?? 0
+    );
+  }
+  const label = contractLabel(contractRef, null);
+  if (id === null) {
+    warn(
+      "id",
+      uid,
+      `${label} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.`
+    );
+  }
+  const { amountCents } = marcheAmount(item, label, warn);
+  const { entity, entityId } = marcheBuyer(item, label, warn);
+  const { cpv, nature, family } = marcheCpv(item, label, warn);
+  // DECP nature is the contract nature (Marché, Accord-cadre...): it feeds `techniques`.
+  const decpNature = textOf(item.nature);
+  const techniques = techniquesOf(item, decpNature === null ? null : normalizeKey(decpNature));
+  const { procedure, procedureRaw } = marcheProcedure(item, label, warn);
+  const { notificationDate, durationMonths, endDate } = marcheDates(item, label, warn);
+  const bidsReceived = marcheBids(item, label, warn);
 
   // Holders.
   const holders = normalizeHolders(item.titulaires, (field, value, reason) =>
@@ -614,22 +700,7 @@ function importMarche(
     ? "Centrale d'achat"
     : null;
 
-  // Modifications: the amended amount is the montant (a new total) of the last one that has one.
-  let amendedAmountCents: number | null = null;
-  for (const rawModification of listOf(item.modifications, "modification")) {
-    if (!isObject(rawModification) || !("montant" in rawModification)) continue;
-    const cents = readAmountCents(rawModification.montant);
-    if (cents === null) continue;
-    if (cents === undefined || implausibleAmount(cents) !== null) {
-      warn(
-        "modifications",
-        display(rawModification.montant),
-        `${label} a une modification dont le montant n'est pas plausible (« ${display(rawModification.montant)} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.`
-      );
-      continue;
-    }
-    amendedAmountCents = cents;
-  }
+  const amendedAmountCents = marcheAmended(item, label, warn);
 
   // Same buyer and same reference as an earlier row: probably published twice.
   const key = `${entityId ?? normalizeKey(entity)}|${contractRef}`;

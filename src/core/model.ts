@@ -176,7 +176,10 @@ export type Severity = "rejected" | "warning";
 /** A row that was rejected, or analysed with a warning. Reasons are French sentences. */
 export interface Anomaly {
   table: string;
+  /** Sheet row (the first of the run when `rowCount` is set). */
   row: number;
+  /** Consecutive rows this anomaly stands for, from `row` on (a run of blank rows); absent: 1. */
+  rowCount?: number;
   field: string | null;
   value: string | null;
   reason: string;

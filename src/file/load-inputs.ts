@@ -1,13 +1,13 @@
 /**
- * Input files → IntakeResult (issue #6), for the CLI: .xlsx workbooks (every Excel table, and every
- * sheet without tables as one plain range), .csv files and DECP JSON files, combined.
+ * Input files → the tables the intake reads (issue #6, #9), for the CLI: .xlsx workbooks (every
+ * Excel table, and every sheet without tables as one plain range), .csv files and DECP JSON files.
  *
- * Each table is detected as in the pane (detect.ts: header row, kind, column mapping), then a
- * mapping file may override the kind, the header row and columns. Tables of no known kind are
- * skipped and listed with the reason. Spend tables — the big ones, up to 1 048 575 rows — are
- * streamed row by row into a SpendProcessor (only their first rows are kept, for detection); the
- * other kinds are small and are buffered, then read by runIntake. The result has the shape and the
- * order runIntake gives (reference tables, contracts, spend, then DECP).
+ * This module only locates the tables and supplies their rows: each table is detected as in the
+ * pane (detect.ts: header row, kind, column mapping), then a mapping file may override the kind,
+ * the header row and columns; tables of no known kind are skipped and listed with the reason. A
+ * kept table becomes a core SourceTable whose rows are streamed from the file, in blocks, when
+ * the intake (src/core/intake, run by the application pipeline src/app) comes to it — in its own
+ * order. DECP files are imported here (what only files have).
  *
  * Every problem with the inputs is an InputError (French, exit code 1 in the CLI); a file that
  * brings no table at all is one, never an empty analysis.
@@ -15,7 +15,7 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { DecpImport } from "../core/decp";
-import { importDecp, isDecpJson } from "../core/decp";
+import { importDecp, isDecpJson, MAX_DECP_DEPTH, nestedDeeperThan } from "../core/decp";
 import {
   autoMap,
   detectTable,
@@ -26,22 +26,18 @@ import {
 } from "../core/detect";
 import { FIELDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
 import {
-  DEFAULT_ENTITY,
-  DEFAULT_VAT_PERCENT,
-  nomenclatureIndex,
-  reconcile,
-  runIntake,
+  intakeFromSources,
   type IntakeOptions,
-  type MappedTable,
+  type RowBlock,
+  type SourceTable,
 } from "../core/intake";
-import { TableLog } from "../core/intake/rows";
-import { SpendProcessor } from "../core/intake/spend";
-import type { Cell, IntakeResult, RawTable, TableKind, TableReconciliation } from "../core/model";
+import type { Cell, IntakeResult, TableKind } from "../core/model";
 import { cellText } from "../core/text";
 import { readCsvRows } from "./csv-reader";
 import { InputError, fromFileSystemError } from "./errors";
 import type { MappingFile, TableOverride } from "./user-files";
-import { columnName, openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
+import { columnLetter } from "../ooxml/a1";
+import { openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
 import type { Inflater } from "./zip";
 
 // ---------------------------------------------------------------------------------------------
@@ -117,8 +113,25 @@ interface Candidate {
   headerRowIndex?: number;
   headers?: string[];
   mapping?: ColumnMapping;
-  rows?: Cell[][];
-  rec?: TableReconciliation;
+}
+
+interface DecpInput {
+  file: string;
+  imp: DecpImport;
+  order: number;
+}
+
+/** The tables of the inputs, located and ready to be read by the intake. */
+export interface LocatedInputs {
+  /** Kept tables, in input order; their rows are read from the files when iterated. */
+  tables: SourceTable[];
+  decp: DecpImport[];
+  skipped: SkippedTable[];
+  /** The sources list and the tables read, once the intake has counted their rows. */
+  describe(intake: Pick<IntakeResult, "reconciliation">): {
+    sources: string[];
+    tables: LoadedTable[];
+  };
 }
 
 const FORMAT_HINT =
@@ -154,10 +167,14 @@ function findHeader(headers: string[], text: string): number {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function loadInputs(
+/**
+ * Locates the tables of the input files: opens every file, lists its tables, applies the mapping
+ * file, sniffs and detects each table, and returns them as source tables (rows not read yet).
+ */
+export async function locateInputs(
   paths: string[],
   options: LoadOptions = {}
-): Promise<LoadedInputs> {
+): Promise<LocatedInputs> {
   if (paths.length === 0) {
     throw new InputError("Aucun fichier d'entrée", {
       file: "",
@@ -165,87 +182,66 @@ export async function loadInputs(
     });
   }
   const mappingLabel = options.mappingFile ?? "fichier de correspondance";
-  const candidates: Candidate[] = [];
-  const decps: { file: string; imp: DecpImport; order: number }[] = [];
-  const skipped: SkippedTable[] = [];
-  const usedNames = new Set<string>();
-  const seenPaths = new Map<string, string>();
-  let order = 0;
+  const { candidates, decps } = await openInputs(paths, options);
+  applyMapping(candidates, options.mapping ?? {}, mappingLabel);
+  await sniffAll(candidates);
+  const { kept, skipped } = decideAll(candidates, mappingLabel);
+  requireSomething(paths, kept, decps, skipped);
+  return {
+    tables: kept.map(sourceTable),
+    decp: decps.map((d) => d.imp),
+    skipped,
+    describe: (intake) => describe(kept, decps, intake),
+  };
+}
 
-  /** Table names must be unique across inputs (anomalies point at them): add the file, or its folder. */
-  const uniqueName = (name: string, file: string): string => {
+/**
+ * Locates the tables and runs the intake over them (the application pipeline does the same, with
+ * progress): for the tests and the reading benchmark.
+ */
+export async function loadInputs(
+  paths: string[],
+  options: LoadOptions = {}
+): Promise<LoadedInputs> {
+  const located = await locateInputs(paths, options);
+  const gen = intakeFromSources(located.tables, located.decp, options.intake ?? {});
+  let step = await gen.next();
+  while (!step.done) step = await gen.next();
+  const intake = step.value;
+  return { ...intake, ...located.describe(intake), skipped: located.skipped };
+}
+
+/** Table names must be unique across inputs (anomalies point at them): add the file, or its folder. */
+function nameAllocator(): (name: string, file: string) => string {
+  const used = new Set<string>();
+  return (name, file) => {
     const base = nodePath.basename(file);
     const where =
       base === name ? nodePath.basename(nodePath.dirname(nodePath.resolve(file))) : base;
     let n = name;
-    if (usedNames.has(n)) n = `${name} (${where})`;
-    for (let k = 2; usedNames.has(n); k++) n = `${name} (${where}, ${k})`;
-    usedNames.add(n);
+    if (used.has(n)) n = `${name} (${where})`;
+    for (let k = 2; used.has(n); k++) n = `${name} (${where}, ${k})`;
+    used.add(n);
     return n;
   };
+}
 
-  // 1. Open every file; list its tables; import DECP files.
+/** 1. Opens every file; lists its tables; imports DECP files. */
+async function openInputs(
+  paths: string[],
+  options: LoadOptions
+): Promise<{ candidates: Candidate[]; decps: DecpInput[] }> {
+  const candidates: Candidate[] = [];
+  const decps: DecpInput[] = [];
+  const uniqueName = nameAllocator();
+  const seenPaths = new Map<string, string>();
+  let order = 0;
   for (const file of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = await fs.promises.stat(file);
-    } catch (e) {
-      throw fromFileSystemError(e, file);
-    }
-    if (stat.isDirectory())
-      throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), file);
-    const real = await fs.promises.realpath(file);
-    const twice = seenPaths.get(real);
-    if (twice !== undefined) {
-      throw new InputError(
-        `est indiqué deux fois (aussi comme « ${twice} ») : ses lignes seraient comptées deux fois`,
-        {
-          file,
-          hint: "Indiquez chaque fichier une seule fois.",
-        }
-      );
-    }
-    seenPaths.set(real, file);
+    await checkFile(file, seenPaths);
     const ext = nodePath.extname(file).toLowerCase();
     if (XLSX_EXTENSIONS.has(ext)) {
       const book = await openXlsx(file, { inflate: options.inflate });
-      for (const sheet of book.sheets) {
-        if (sheet.tables.length === 0) {
-          candidates.push({
-            file,
-            source: "xlsx",
-            book,
-            sheet: sheet.name,
-            originalName: sheet.name,
-            name: "",
-            sniff: [],
-            firstRow: 1,
-            order: order++,
-          });
-        } else {
-          for (const t of sheet.tables) {
-            candidates.push({
-              file,
-              source: "xlsx",
-              book,
-              sheet: sheet.name,
-              range: t.range,
-              noHeader: t.headerRowCount === 0,
-              originalName: t.name,
-              name: "",
-              sniff: [],
-              firstRow: t.range.firstRow,
-              order: order++,
-            });
-          }
-        }
-      }
-      if (book.sheets.length === 0) {
-        throw new InputError("ne contient aucune feuille de calcul", {
-          file,
-          hint: "Vérifiez que le classeur contient les données à analyser.",
-        });
-      }
+      for (const c of workbookCandidates(file, book)) candidates.push({ ...c, order: order++ });
     } else if (ext === ".csv") {
       candidates.push({
         file,
@@ -257,30 +253,84 @@ export async function loadInputs(
         order: order++,
       });
     } else if (ext === ".json") {
-      decps.push({
-        file,
-        imp: await importDecpFile(file, uniqueName(nodePath.basename(file), file)),
-        order: order++,
-      });
-    } else if (ext === ".xls") {
-      throw new InputError("est au format Excel 97-2003 (.xls), que l'outil ne lit pas", {
-        file,
-        hint: "Ouvrez-le dans Excel et enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).",
-      });
-    } else {
-      throw new InputError(
-        `est dans un format non pris en charge (${ext || "sans extension"}) : utilisez .xlsx, .csv ou .json (DECP)`,
-        {
-          file,
-          hint: FORMAT_HINT,
-        }
-      );
-    }
+      const imp = await importDecpFile(file, uniqueName(nodePath.basename(file), file));
+      decps.push({ file, imp, order: order++ });
+    } else throw unsupportedFormat(file, ext);
   }
   for (const c of candidates) c.name = uniqueName(c.originalName, c.file);
+  return { candidates, decps };
+}
 
-  // 2. Mapping file: every key must name a table.
-  const mapping = options.mapping ?? {};
+/** A file exists, is not a folder, and is not given twice (its rows would count twice). */
+async function checkFile(file: string, seenPaths: Map<string, string>): Promise<void> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch (e) {
+    throw fromFileSystemError(e, file);
+  }
+  if (stat.isDirectory())
+    throw fromFileSystemError(Object.assign(new Error("EISDIR"), { code: "EISDIR" }), file);
+  const real = await fs.promises.realpath(file);
+  const twice = seenPaths.get(real);
+  if (twice !== undefined) {
+    throw new InputError(
+      `est indiqué deux fois (aussi comme « ${twice} ») : ses lignes seraient comptées deux fois`,
+      {
+        file,
+        hint: "Indiquez chaque fichier une seule fois.",
+      }
+    );
+  }
+  seenPaths.set(real, file);
+}
+
+function unsupportedFormat(file: string, ext: string): InputError {
+  if (ext === ".xls")
+    return new InputError("est au format Excel 97-2003 (.xls), que l'outil ne lit pas", {
+      file,
+      hint: "Ouvrez-le dans Excel et enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).",
+    });
+  return new InputError(
+    `est dans un format non pris en charge (${ext || "sans extension"}) : utilisez .xlsx, .csv ou .json (DECP)`,
+    {
+      file,
+      hint: FORMAT_HINT,
+    }
+  );
+}
+
+/** A workbook's tables: every Excel table, and every sheet without tables as a plain range. */
+function workbookCandidates(file: string, book: XlsxBook): Omit<Candidate, "order">[] {
+  if (book.sheets.length === 0) {
+    throw new InputError("ne contient aucune feuille de calcul", {
+      file,
+      hint: "Vérifiez que le classeur contient les données à analyser.",
+    });
+  }
+  const out: Omit<Candidate, "order">[] = [];
+  for (const sheet of book.sheets) {
+    const base = { file, source: "xlsx" as const, book, sheet: sheet.name, name: "" };
+    if (sheet.tables.length === 0) {
+      out.push({ ...base, sniff: [], originalName: sheet.name, firstRow: 1 });
+      continue;
+    }
+    for (const t of sheet.tables) {
+      out.push({
+        ...base,
+        sniff: [],
+        range: t.range,
+        noHeader: t.headerRowCount === 0,
+        originalName: t.name,
+        firstRow: t.range.firstRow,
+      });
+    }
+  }
+  return out;
+}
+
+/** 2. Mapping file: every key must name a table. */
+function applyMapping(candidates: Candidate[], mapping: MappingFile, mappingLabel: string): void {
   for (const key of Object.keys(mapping)) {
     const matches = (c: Candidate) =>
       c.name === key ||
@@ -312,26 +362,43 @@ export async function loadInputs(
     target.override = mapping[key];
     target.overrideKey = key;
   }
+}
 
-  // 3. Sniff the first rows of every table (one pass per sheet, stopped early).
-  await sniffAll(candidates);
-
-  // 4. Detection + mapping overrides + required columns.
+/** 4. Detection + mapping overrides + required columns: the tables kept and those skipped. */
+function decideAll(
+  candidates: Candidate[],
+  mappingLabel: string
+): { kept: Candidate[]; skipped: SkippedTable[] } {
   const kept: Candidate[] = [];
+  const skipped: SkippedTable[] = [];
   for (const c of candidates) {
     const reason = decide(c, mappingLabel);
-    if (reason !== null) {
-      skipped.push({ file: c.file, sheet: c.sheet, table: c.name, reason });
-      continue;
-    }
-    kept.push(c);
+    if (reason !== null) skipped.push({ file: c.file, sheet: c.sheet, table: c.name, reason });
+    else kept.push(c);
   }
-  // Every input file must bring something: a wrong file is an error, not an empty analysis.
+  return { kept, skipped };
+}
+
+/** Every input file must bring something: a wrong file is an error, not an empty analysis. */
+function requireSomething(
+  paths: string[],
+  kept: Candidate[],
+  decps: DecpInput[],
+  skipped: SkippedTable[]
+): void {
   for (const file of paths) {
     if (decps.some((d) => d.file === file) || kept.some((c) => c.file === file)) continue;
-    const reasons = skipped
-      .filter((s) => s.file === file)
-      .map((s) => `« ${s.table} » : ${s.reason}`);
+    const mine = skipped.filter((s) => s.file === file);
+    if (mine.length > 0 && mine.some((s) => s.reason === REPORT_SHEET)) {
+      throw new InputError(
+        "est un rapport produit par Optima Achats : ses feuilles sont les résultats d'une analyse, pas des données à analyser",
+        {
+          file,
+          hint: "Indiquez les fichiers de données (export des mandats ou des factures, registre des marchés, DECP) ; pour mettre ce rapport à jour, donnez-le en sortie avec -o.",
+        }
+      );
+    }
+    const reasons = mine.map((s) => `« ${s.table} » : ${s.reason}`);
     throw new InputError(
       `ne contient aucun tableau reconnu${reasons.length > 0 ? ` (${reasons.join(" ; ")})` : ""}`,
       {
@@ -340,60 +407,32 @@ export async function loadInputs(
       }
     );
   }
+}
 
-  // 5. Buffer the small tables (every kind but spend) and read them with runIntake.
-  const small = kept.filter((c) => c.kind !== "spend");
-  await bufferAll(small);
-  const mapped: MappedTable[] = small.map((c) => ({
-    table: {
-      name: c.name,
-      sheet: c.sheet,
-      rows: c.rows ?? [],
-      firstRow: c.firstRow,
-      date1904: c.book?.date1904 ?? false,
-    } satisfies RawTable,
+/** 5. A kept table as the intake reads it: its data rows, streamed from the file. */
+function sourceTable(c: Candidate): SourceTable {
+  const from = c.firstRow + (c.headerRowIndex as number) + 1;
+  return {
+    name: c.name,
+    sheet: c.sheet,
     kind: c.kind as TableKind,
-    headerRowIndex: c.headerRowIndex as number,
     mapping: c.mapping as ColumnMapping,
-  }));
-  const intakeOptions = options.intake ?? {};
-  const base = runIntake(mapped, [], intakeOptions);
-  for (const c of small) {
-    c.rec = base.reconciliation.tables.find((t) => t.table === c.name);
-    c.rows = undefined; // read: let it go
-  }
+    date1904: c.book?.date1904 ?? false,
+    rows: { [Symbol.asyncIterator]: () => rowBlocks((onRow) => streamRows(c, from, onRow)) },
+  };
+}
 
-  // 6. Stream the spend tables into SpendProcessors.
-  const recs = [...base.reconciliation.tables];
-  const nomenclature = nomenclatureIndex(base.nomenclature);
-  for (const c of kept.filter((k) => k.kind === "spend")) {
-    const log = new TableLog(c.name, "spend", base.anomalies);
-    const processor = new SpendProcessor(log, {
-      mapping: c.mapping as ColumnMapping,
-      date1904: c.book?.date1904 ?? false,
-      defaultVatPercent: intakeOptions.defaultVatPercent ?? DEFAULT_VAT_PERCENT,
-      defaultEntity: intakeOptions.defaultEntity ?? DEFAULT_ENTITY,
-      nomenclature,
-    });
-    const headerSheetRow = c.firstRow + (c.headerRowIndex as number);
-    await streamRows(c, headerSheetRow + 1, (row, n) => processor.push(row, n));
-    for (const line of processor.lines) base.spend.push(line);
-    processor.lines.length = 0;
-    recs.push(log.rec);
-    c.rec = log.rec;
-  }
-
-  // 7. DECP files last, as runIntake does.
-  for (const { imp } of decps) {
-    for (const contract of imp.contracts) base.contracts.push(contract);
-    for (const a of imp.anomalies) base.anomalies.push(a);
-    recs.push(imp.reconciliation);
-  }
-
+/** 6. The sources list ("achats-demo.xlsx › Mandats (20 012 lignes)") and the tables read. */
+function describe(
+  kept: Candidate[],
+  decps: DecpInput[],
+  intake: Pick<IntakeResult, "reconciliation">
+): { sources: string[]; tables: LoadedTable[] } {
+  const recs = new Map(intake.reconciliation.tables.map((t) => [t.table, t]));
   const sources: { order: number; text: string }[] = [];
   const tables: LoadedTable[] = [];
   for (const c of kept) {
-    const rows = c.rec?.rowsRead ?? 0;
+    const rows = recs.get(c.name)?.rowsRead ?? 0;
     const where = c.source === "csv" ? null : c.range ? `${c.sheet} › ${c.originalName}` : c.sheet;
     sources.push({
       order: c.order,
@@ -402,7 +441,7 @@ export async function loadInputs(
     const headers = c.headers ?? [];
     const columns: Record<string, string> = {};
     for (const [field, col] of Object.entries(c.mapping ?? {}))
-      columns[field] = headers[col] ?? columnName(col);
+      columns[field] = headers[col] ?? columnLetter(col);
     tables.push({
       file: c.file,
       sheet: c.sheet,
@@ -429,19 +468,7 @@ export async function loadInputs(
     });
   }
   sources.sort((a, b) => a.order - b.order);
-
-  return {
-    spend: base.spend,
-    contracts: base.contracts,
-    entities: base.entities,
-    nomenclature: base.nomenclature,
-    suppliers: base.suppliers,
-    anomalies: base.anomalies,
-    reconciliation: reconcile(recs),
-    sources: sources.map((s) => s.text),
-    skipped,
-    tables,
-  };
+  return { sources: sources.map((s) => s.text), tables };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,6 +499,15 @@ async function importDecpFile(file: string, tableName: string): Promise<DecpImpo
       `n'est pas un fichier JSON lisible (${(e as Error).message})`,
       { file, hint: "Téléchargez à nouveau l'export DECP : le fichier est peut-être incomplet." },
       { cause: e }
+    );
+  }
+  if (nestedDeeperThan(json)) {
+    throw new InputError(
+      `n'est pas un fichier DECP : ses données sont imbriquées sur plus de ${MAX_DECP_DEPTH} niveaux, ce qu'aucun export DECP ne fait`,
+      {
+        file,
+        hint: "Téléchargez à nouveau l'export DECP depuis data.gouv.fr ou le profil d'acheteur.",
+      }
     );
   }
   if (!isDecpJson(json)) {
@@ -557,6 +593,17 @@ async function sniffAll(candidates: Candidate[]): Promise<void> {
   }
 }
 
+const REPORT_SHEET = "feuille produite par Optima Achats (résultat d'une analyse, pas une donnée)";
+/** The stamp line every sheet of the report carries in its first rows: "… · Optima Achats 0.1.0". */
+const REPORT_STAMP = /·\s*Optima Achats \d+\.\d+/;
+
+/** A sheet of a report written by this tool (its stamp in the first rows): not data to analyse. */
+function isReportSheet(c: Candidate): boolean {
+  return c.sniff
+    .slice(0, 3)
+    .some((row) => row.some((v) => typeof v === "string" && REPORT_STAMP.test(v)));
+}
+
 /**
  * Decides kind, header row and mapping of a table (detection, then the mapping file). Returns why
  * the table is skipped, or null when it is kept. Throws InputError on a mapping that does not fit
@@ -565,6 +612,7 @@ async function sniffAll(candidates: Candidate[]): Promise<void> {
 function decide(c: Candidate, mappingLabel: string): string | null {
   const o = c.override;
   if (o?.ignore) return "ignoré à la demande du fichier de correspondance";
+  if (!o && isReportSheet(c)) return REPORT_SHEET;
   const nonBlank = c.sniff.some((r) => r.some((v) => cellText(v) !== null));
   if (!nonBlank && !o)
     return c.sniff.length === 0
@@ -667,41 +715,6 @@ function decide(c: Candidate, mappingLabel: string): string | null {
   return null;
 }
 
-/** Reads the whole of the small tables into memory (one pass per sheet). */
-async function bufferAll(tables: Candidate[]): Promise<void> {
-  const groups = new Map<string, Candidate[]>();
-  for (const c of tables) {
-    const key = `${c.source}\u0000${c.file}\u0000${c.sheet ?? ""}`;
-    const g = groups.get(key);
-    if (g) g.push(c);
-    else groups.set(key, [c]);
-  }
-  for (const group of groups.values()) {
-    for (const c of group) c.rows = [];
-    const first = group[0];
-    const take = (row: Cell[], n: number) => {
-      for (const c of group) {
-        if (n < c.firstRow || (c.range && n > c.range.lastRow)) continue;
-        const rows = c.rows as Cell[][];
-        while (c.firstRow + rows.length < n) rows.push([]);
-        rows.push(crop(row, c.range));
-      }
-    };
-    if (first.source === "csv") {
-      await readCsvRows(first.file, (row, n) => take(row, n), first.file);
-      continue;
-    }
-    // Tables end where their range ends; a plain sheet (alone in its group) goes to the last row.
-    const end = group.every((c) => c.range)
-      ? Math.max(...group.map((c) => (c.range as CellRange).lastRow))
-      : Infinity;
-    await (first.book as XlsxBook).readRows(first.sheet as string, (row, n) => {
-      take(row, n);
-      return n >= end ? "stop" : undefined;
-    });
-  }
-}
-
 /** Streams a table's rows from sheet row `from` on (to the end of its range). */
 async function streamRows(
   c: Candidate,
@@ -721,4 +734,70 @@ async function streamRows(
   };
   if (c.source === "csv") await readCsvRows(c.file, push, c.file);
   else await (c.book as XlsxBook).readRows(c.sheet as string, push);
+}
+
+/** Rows per block handed to the intake. */
+const ROW_BLOCK = 4096;
+
+/**
+ * A push reader (`read` calls `onRow` for every row, in order) as an async iterator of blocks of
+ * consecutive rows. The reader runs ahead by at most the rows of one file chunk: it hands over a
+ * block as soon as it is full and the intake takes it at the next turn. Stopping the iteration
+ * stops the reader (and waits for it to close the file).
+ */
+async function* rowBlocks(
+  read: (onRow: (row: Cell[], n: number) => void | "stop") => Promise<void>
+): AsyncGenerator<RowBlock, void, void> {
+  const queue: RowBlock[] = [];
+  let current: RowBlock | null = null;
+  let finished = false;
+  let failure: { error: unknown } | null = null;
+  let stop = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const reading = read((row, n) => {
+    if (stop) return "stop";
+    if (current !== null && current.firstRow + current.rows.length === n) current.rows.push(row);
+    else {
+      if (current !== null) queue.push(current);
+      current = { rows: [row], firstRow: n };
+    }
+    if (current.rows.length >= ROW_BLOCK) {
+      queue.push(current);
+      current = null;
+      notify();
+    }
+    return undefined;
+  }).then(
+    () => {
+      if (current !== null) queue.push(current);
+      current = null;
+      finished = true;
+      notify();
+    },
+    (error: unknown) => {
+      failure = { error };
+      finished = true;
+      notify();
+    }
+  );
+  try {
+    for (;;) {
+      const next = queue.shift();
+      if (next !== undefined) {
+        yield next;
+        continue;
+      }
+      if (failure !== null) throw (failure as { error: unknown }).error;
+      if (finished) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    stop = true;
+    await reading;
+  }
 }

@@ -23,17 +23,25 @@ import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import { Inflate } from "fflate";
 import { InputError } from "./errors";
+import {
+  checkCentralDirectory,
+  dataStartOf,
+  entryProblem,
+  eocdSearchLength,
+  isOle,
+  parseCentralDirectory,
+  readEocd,
+  readZip64Eocd,
+  readZip64Locator,
+  SIG_LOCAL,
+  tableCrc32,
+  u32,
+  XmlTextDecoder,
+  ZipFormatError,
+  type ZipEntry,
+} from "../ooxml/zip";
 
-export interface ZipEntry {
-  /** Name as stored (no leading slash). */
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
+export { tableCrc32, XmlTextDecoder, type ZipEntry };
 
 /**
  * DEFLATE decoder: fflate's streaming `Inflate` (pure JavaScript, the default), or Node's built-in
@@ -48,78 +56,14 @@ export const XLSX_RESAVE =
 
 /** Read size of the compressed data streams. */
 const READ_CHUNK = 256 * 1024;
-/** The central directory of an .xlsx is a few KB; anything this large is not a workbook. */
-const MAX_CENTRAL_DIRECTORY = 64 * 1024 * 1024;
 
-const SIG_EOCD = 0x06054b50;
-const SIG_EOCD64 = 0x06064b50;
-const SIG_EOCD64_LOCATOR = 0x07064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
-
-function u16(b: Uint8Array, i: number): number {
-  return b[i] | (b[i + 1] << 8);
-}
-function u32(b: Uint8Array, i: number): number {
-  return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
-}
-function u64(b: Uint8Array, i: number): number {
-  // Sizes beyond 2^53 are not files we can hold anyway.
-  return u32(b, i) + u32(b, i + 4) * 0x100000000;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRC-32 (IEEE), slice-by-8
-
-const CRC_TABLES: Uint32Array[] = (() => {
-  const t0 = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t0[n] = c >>> 0;
-  }
-  const tables = [t0];
-  for (let k = 1; k < 8; k++) {
-    const prev = tables[k - 1];
-    const t = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) t[n] = (prev[n] >>> 8) ^ t0[prev[n] & 0xff];
-    tables.push(t);
-  }
-  return tables;
-})();
-
-/** Node's native CRC-32 (Node ≥ 20.15), about 10× faster than the table-driven one below. */
+/** Node's native CRC-32 (Node ≥ 20.15), about 10× faster than the table-driven one. */
 const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number })
   .crc32;
 
 /** Running CRC-32: start with 0, feed chunks, the result is the CRC of their concatenation. */
 export function crc32(crc: number, data: Uint8Array): number {
   return nativeCrc32 ? nativeCrc32(data, crc) : tableCrc32(crc, data);
-}
-
-/** Table-driven CRC-32 (slicing by 8), for Node versions without zlib.crc32. */
-export function tableCrc32(crc: number, data: Uint8Array): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES;
-  let c = ~crc >>> 0;
-  let i = 0;
-  const n = data.length;
-  const end8 = n - (n % 8);
-  while (i < end8) {
-    const a = (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24)) ^ c;
-    const b = data[i + 4] | (data[i + 5] << 8) | (data[i + 6] << 16) | (data[i + 7] << 24);
-    c =
-      t7[a & 0xff] ^
-      t6[(a >>> 8) & 0xff] ^
-      t5[(a >>> 16) & 0xff] ^
-      t4[a >>> 24] ^
-      t3[b & 0xff] ^
-      t2[(b >>> 8) & 0xff] ^
-      t1[(b >>> 16) & 0xff] ^
-      t0[b >>> 24];
-    i += 8;
-  }
-  while (i < n) c = t0[(c ^ data[i++]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -143,8 +87,6 @@ async function readAt(
 class ConsumerError {
   constructor(readonly error: unknown) {}
 }
-
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** A ZIP archive opened for random access: its central directory, read once. */
 export class ZipArchive {
@@ -182,12 +124,6 @@ export class ZipArchive {
     label = path,
     inflater: Inflater = "fflate"
   ): Promise<ZipArchive> {
-    const bad = (cause?: string) =>
-      new InputError(
-        XLSX_UNREADABLE,
-        { file: label, hint: XLSX_RESAVE },
-        cause ? { cause: new Error(cause) } : undefined
-      );
     const { fh, size } = await openForReading(path, label);
     try {
       if (size === 0) {
@@ -197,7 +133,7 @@ export class ZipArchive {
         });
       }
       const head = await readAt(fh, 0, Math.min(8, size));
-      if (head.length === 8 && OLE_SIGNATURE.every((b, i) => head[i] === b)) {
+      if (isOle(head)) {
         throw new InputError(
           "est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe, que l'outil ne sait pas lire",
           {
@@ -206,104 +142,25 @@ export class ZipArchive {
           }
         );
       }
-      if (head.length < 4 || u32(head, 0) !== SIG_LOCAL) {
+      try {
         // Not a ZIP at all (or one that does not start with an entry, e.g. a self-extracting archive).
-        throw bad("no local file header at offset 0");
-      }
-
-      // 1. End of central directory record: last 22 bytes + up to 65535 bytes of comment.
-      const tailLength = Math.min(size, 22 + 0xffff);
-      const tailStart = size - tailLength;
-      const tail = await readAt(fh, tailStart, tailLength);
-      let eocd = -1;
-      for (let i = tail.length - 22; i >= 0; i--) {
-        if (
-          tail[i] === 0x50 &&
-          u32(tail, i) === SIG_EOCD &&
-          i + 22 + u16(tail, i + 20) <= tail.length
-        ) {
-          eocd = i;
-          break;
+        if (head.length < 4 || u32(head, 0) !== SIG_LOCAL)
+          throw new ZipFormatError("no local file header at offset 0");
+        const tailLength = eocdSearchLength(size);
+        const tailStart = size - tailLength;
+        let loc = readEocd(await readAt(fh, tailStart, tailLength), tailStart);
+        if (loc.zip64LocatorAt !== null) {
+          const at = readZip64Locator(await readAt(fh, loc.zip64LocatorAt, 20), loc.zip64LocatorAt);
+          loc = readZip64Eocd(await readAt(fh, at, 56), at);
         }
+        checkCentralDirectory(loc);
+        const byName = parseCentralDirectory(await readAt(fh, loc.cdOffset, loc.cdSize), loc);
+        return new ZipArchive(path, label, size, byName, loc.cdOffset, inflater);
+      } catch (e) {
+        if (e instanceof ZipFormatError)
+          throw new InputError(XLSX_UNREADABLE, { file: label, hint: XLSX_RESAVE }, { cause: e });
+        throw e;
       }
-      if (eocd < 0) throw bad("end of central directory not found (truncated file?)");
-      const eocdPos = tailStart + eocd;
-      const diskNumber = u16(tail, eocd + 4);
-      const cdDisk = u16(tail, eocd + 6);
-      let count = u16(tail, eocd + 10);
-      let cdSize = u32(tail, eocd + 12);
-      let cdOffset = u32(tail, eocd + 16);
-      let cdEndLimit = eocdPos;
-      if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-        // ZIP64: the locator sits just before the EOCD record.
-        if (eocdPos < 20) throw bad("zip64 locator missing");
-        const loc = await readAt(fh, eocdPos - 20, 20);
-        if (u32(loc, 0) !== SIG_EOCD64_LOCATOR) throw bad("zip64 locator missing");
-        const eocd64Pos = u64(loc, 8);
-        if (eocd64Pos + 56 > eocdPos - 20) throw bad("zip64 end of central directory out of range");
-        const rec = await readAt(fh, eocd64Pos, 56);
-        if (rec.length < 56 || u32(rec, 0) !== SIG_EOCD64)
-          throw bad("zip64 end of central directory missing");
-        count = u64(rec, 32);
-        cdSize = u64(rec, 40);
-        cdOffset = u64(rec, 48);
-        cdEndLimit = eocd64Pos;
-      } else if (diskNumber !== 0 || cdDisk !== 0) {
-        throw bad("multi-disk archive");
-      }
-      if (cdOffset + cdSize > cdEndLimit || cdSize > MAX_CENTRAL_DIRECTORY)
-        throw bad("central directory out of range");
-
-      // 2. Central directory.
-      const cd = await readAt(fh, cdOffset, cdSize);
-      if (cd.length !== cdSize) throw bad("central directory truncated");
-      const byName = new Map<string, ZipEntry>();
-      const utf8 = new TextDecoder("utf-8");
-      let p = 0;
-      for (let n = 0; n < count; n++) {
-        if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL)
-          throw bad("central directory entry malformed");
-        const flags = u16(cd, p + 8);
-        const method = u16(cd, p + 10);
-        const crc = u32(cd, p + 16);
-        let compressedSize = u32(cd, p + 20);
-        let uncompressed = u32(cd, p + 24);
-        const nameLength = u16(cd, p + 28);
-        const extraLength = u16(cd, p + 30);
-        const commentLength = u16(cd, p + 32);
-        let localOffset = u32(cd, p + 42);
-        const next = p + 46 + nameLength + extraLength + commentLength;
-        if (next > cd.length) throw bad("central directory entry malformed");
-        const name = utf8.decode(cd.subarray(p + 46, p + 46 + nameLength));
-        // ZIP64 extended information: only the fields that are saturated in the record, in order.
-        let e = p + 46 + nameLength;
-        const extraEnd = e + extraLength;
-        while (e + 4 <= extraEnd) {
-          const id = u16(cd, e);
-          const len = u16(cd, e + 2);
-          if (id === 0x0001) {
-            let q = e + 4;
-            if (uncompressed === 0xffffffff && q + 8 <= e + 4 + len)
-              ((uncompressed = u64(cd, q)), (q += 8));
-            if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len)
-              ((compressedSize = u64(cd, q)), (q += 8));
-            if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = u64(cd, q);
-          }
-          e += 4 + len;
-        }
-        if (localOffset + 30 + compressedSize > cdOffset) throw bad(`entry ${name} out of range`);
-        byName.set(name.replace(/^\/+/, "").toLowerCase(), {
-          name: name.replace(/^\/+/, ""),
-          method,
-          flags,
-          crc,
-          compressedSize,
-          size: uncompressed,
-          localOffset,
-        });
-        p = next;
-      }
-      return new ZipArchive(path, label, size, byName, cdOffset, inflater);
     } finally {
       await fh.close();
     }
@@ -313,11 +170,10 @@ export class ZipArchive {
   private async dataStart(entry: ZipEntry): Promise<number> {
     const fh = await fs.promises.open(this.path, "r");
     try {
-      const h = await readAt(fh, entry.localOffset, 30);
-      if (h.length < 30 || u32(h, 0) !== SIG_LOCAL) throw this.unreadable();
-      const start = entry.localOffset + 30 + u16(h, 26) + u16(h, 28);
-      if (start + entry.compressedSize > this.dataEnd) throw this.unreadable();
-      return start;
+      return dataStartOf(entry, await readAt(fh, entry.localOffset, 30), this.dataEnd);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw this.unreadable(undefined, e);
+      throw e;
     } finally {
       await fh.close();
     }
@@ -327,21 +183,23 @@ export class ZipArchive {
    * Streams an entry's uncompressed bytes to `onData`, in chunks (never the whole entry at once).
    * `onData` returns "stop" to end early: the rest is not read (and not checked). Resolves "done"
    * when the entry was read in full and checked (final block, size, CRC-32), else "stopped".
+   * Before inflating, the entry's announced size and compression ratio are checked (entryProblem,
+   * `maxBytes`); while inflating, it may not give more than it announced.
    */
   async stream(
     entry: ZipEntry,
-    onData: (chunk: Uint8Array) => void | "stop"
+    onData: (chunk: Uint8Array) => void | "stop",
+    maxBytes?: number
   ): Promise<"done" | "stopped"> {
-    if (entry.flags & 1) {
-      throw new InputError("est chiffré (protégé par mot de passe)", {
+    const problem = entryProblem(entry, maxBytes);
+    if (problem !== null) {
+      throw new InputError(problem, {
         file: this.label,
-        hint: "Ouvrez-le dans Excel, retirez le mot de passe et enregistrez-le au format .xlsx.",
+        hint:
+          entry.flags & 1
+            ? "Ouvrez-le dans Excel, retirez le mot de passe et enregistrez-le au format .xlsx."
+            : XLSX_RESAVE,
       });
-    }
-    if (entry.method !== 0 && entry.method !== 8) {
-      throw this.unreadable(
-        `utilise une compression non prise en charge (méthode ${entry.method}) pour la partie ${entry.name}`
-      );
     }
     const start = await this.dataStart(entry);
     let stopped = false;
@@ -433,68 +291,20 @@ export class ZipArchive {
 
   /** A small part as text (workbook, relationships, table definitions). */
   async readText(entry: ZipEntry, maxBytes = 256 * 1024 * 1024): Promise<string> {
-    if (entry.size > maxBytes)
-      throw this.unreadable(
-        `contient une partie ${entry.name} trop volumineuse (${entry.size} octets)`
-      );
     const decoder = new XmlTextDecoder();
     let text = "";
     try {
-      await this.stream(entry, (chunk) => {
-        text += decoder.decode(chunk);
-      });
+      await this.stream(
+        entry,
+        (chunk) => {
+          text += decoder.decode(chunk);
+        },
+        maxBytes
+      );
       return text + decoder.end();
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw this.unreadable(undefined, e);
     }
   }
-}
-
-/**
- * Streaming decoder for XML parts: UTF-8 (BOM or not), or UTF-16 when the part starts with a
- * UTF-16 byte order mark. Invalid bytes are an error (a damaged part), never replaced silently.
- */
-export class XmlTextDecoder {
-  private decoder: TextDecoder | null = null;
-  private head: Uint8Array | null = null;
-
-  decode(chunk: Uint8Array): string {
-    if (this.decoder === null) {
-      // Need 2 bytes to see a UTF-16 BOM.
-      const bytes = this.head ? concat(this.head, chunk) : chunk;
-      if (bytes.length < 2) {
-        this.head = bytes.slice();
-        return "";
-      }
-      this.head = null;
-      const label =
-        bytes[0] === 0xff && bytes[1] === 0xfe
-          ? "utf-16le"
-          : bytes[0] === 0xfe && bytes[1] === 0xff
-            ? "utf-16be"
-            : "utf-8";
-      this.decoder = new TextDecoder(label, { fatal: true });
-      return this.decoder.decode(bytes, { stream: true });
-    }
-    return this.decoder.decode(chunk, { stream: true });
-  }
-
-  end(): string {
-    if (this.decoder === null) {
-      if (!this.head) return "";
-      this.decoder = new TextDecoder("utf-8", { fatal: true });
-      const h = this.head;
-      this.head = null;
-      return this.decoder.decode(h);
-    }
-    return this.decoder.decode();
-  }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }

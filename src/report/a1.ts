@@ -7,32 +7,19 @@
  * files use: English function names, "," separators, A1 references.
  */
 
-/** Excel's limits (xlsx): 1 048 576 rows, 16 384 columns (XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
+import { columnLetter, MAX_ROWS, parseA1 } from "../ooxml/a1";
 
-/** Column letters of a 0-based column: 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetter(col: number): string {
-  if (!Number.isInteger(col) || col < 0 || col >= MAX_COLS)
-    throw new RangeError(`Colonne hors limites : ${col}`);
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** 0-based column of letters ("A" → 0, "AA" → 26); case-insensitive. */
-export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters))
-    throw new RangeError(`Lettres de colonne invalides : ${letters}`);
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+// The grid (limits, column letters, cell references) is src/ooxml's, shared with the readers
+// and the writer.
+export {
+  columnIndex,
+  columnLetter,
+  MAX_CELL_CHARS,
+  MAX_COLS,
+  MAX_ROWS,
+  parseA1,
+  type CellAddress,
+} from "../ooxml/a1";
 
 function checkRow(row: number): void {
   if (!Number.isInteger(row) || row < 0 || row >= MAX_ROWS)
@@ -67,21 +54,6 @@ export function quoteSheet(name: string): string {
 /** "'Tableau de bord'!$B$3:$B$9" — an absolute, sheet-qualified range (single cell when equal). */
 export function sheetRangeA1(sheetName: string, r1: number, c1: number, r2 = r1, c2 = c1): string {
   return `${quoteSheet(sheetName)}!${rangeA1(r1, c1, r2, c2, true)}`;
-}
-
-export interface CellAddress {
-  row: number;
-  col: number;
-}
-
-/** Parses "B3" or "$B$3" into 0-based row/col; null when it is not a cell reference. */
-export function parseA1(ref: string): CellAddress | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
-  const row = Number(m[2]) - 1;
-  const col = columnIndex(m[1]);
-  if (row < 0 || row >= MAX_ROWS || col >= MAX_COLS) return null;
-  return { row, col };
 }
 
 /** A reference found in a formula: optional sheet name, and an inclusive 0-based rectangle. */

@@ -1,5 +1,5 @@
 /**
- * Web Worker: runs the analysis engine off the UI thread (Office restarts an add-in whose UI
+ * Web Worker: runs the analysis engine (the application pipeline, src/app) off the UI thread (Office restarts an add-in whose UI
  * thread is unresponsive for 5 seconds). Receives the job header and the rows block by block,
  * then runs intake → indicators → workbook spec and posts progress, then the result. Keeps the
  * last analysis to rebuild the plan and diagnostic sheets on request. Cancelling = the pane
@@ -36,10 +36,10 @@ function fail(code: string, error: unknown, id?: number): void {
   });
 }
 
-function run(header: JobHeader): void {
+async function run(header: JobHeader): Promise<void> {
   try {
     const gen = engineSteps(header, rows);
-    let step = gen.next();
+    let step = await gen.next();
     let last = 0;
     while (!step.done) {
       const now = Date.now();
@@ -49,7 +49,7 @@ function run(header: JobHeader): void {
         post({ type: "progress", progress: p });
         last = now;
       }
-      step = gen.next();
+      step = await gen.next();
     }
     const { spec, summary, state } = step.value;
     kept = state;
@@ -101,7 +101,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     }
     case "run":
-      run(msg.header);
+      void run(msg.header);
       break;
     case "rebuild":
       if (!kept) {

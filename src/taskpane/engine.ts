@@ -1,22 +1,29 @@
 /**
- * The analysis engine as run by the worker (analysis.worker.ts), step by step so that it can report
- * progress: intake (contrôle) in blocks of rows, indicators group by group, then the workbook spec.
- * Pure: no DOM, no Office, no clock (the run date comes with the job). The same code runs in the
- * same thread in tests (runner.ts `createInlineRunner`).
- *
- * `intakeSteps` and `analyseSteps` come from src/core, where `runIntake` and `analyse` are the same
- * generators run to their end.
+ * The analysis engine as run by the worker (analysis.worker.ts): the application pipeline
+ * (src/app/pipeline.ts, the same as the CLI's) over the rows the pane sent, step by step so that
+ * it can report progress, then the pane's summary. Pure: no DOM, no Office, no clock (the run
+ * date comes with the job). The same code runs in the same thread in tests (inline-runner.ts).
  */
+import {
+  runPipelineSteps,
+  type PipelineRequest,
+  type PipelineResult,
+} from "../app/pipeline";
 import { excelSerialFromDay } from "../core/dates";
-import { importDecp, isDecpJson } from "../core/decp";
+import { importDecp, isDecpJson, nestedDeeperThan } from "../core/decp";
 import { ANALYSE_STEPS, analyseSteps, type Analysis } from "../core/analyse";
-import { dataRowCount, INTAKE_BLOCK, intakeSteps, type MappedTable } from "../core/intake";
+import {
+  dataRowCount,
+  INTAKE_BLOCK,
+  intakeSteps,
+  sourceOf,
+  type MappedTable,
+} from "../core/intake";
 import type { IndicatorResult } from "../core/indicators/types";
 import type { Cell } from "../core/model";
-import { defaultReferenceValues, withOverrides } from "../core/reference/values";
 import { FIELDS } from "../core/fields";
 import { unitText } from "../report/cells";
-import { readUserInputs, parametersToOverrides } from "../report/inputs";
+import { readUserInputs, type UserInputs } from "../report/inputs";
 import { indicatorLabel, type Lang } from "../report/labels";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { buildWorkbookSpec } from "../report/workbook";
@@ -65,11 +72,10 @@ export function selectSheets(
 
 function specOf(
   state: EngineState,
-  previousSheets: Record<string, Cell[][]>,
+  previousInputs: UserInputs,
   keys: readonly SheetKey[] | undefined
 ): WorkbookSpec {
   const { analysis, header } = state;
-  const previousInputs = readUserInputs(previousSheets);
   const spec = buildWorkbookSpec(analysis, {
     runDate: header.runDate,
     sources: sourcesOf(header),
@@ -79,14 +85,8 @@ function specOf(
   return selectSheets(spec, keys);
 }
 
-/**
- * Runs intake → indicators → spec, yielding progress events; returns the result and the state to
- * keep. `rows[i]` are the rows of `header.tables[i]`.
- */
-export function* engineSteps(
-  header: JobHeader,
-  rows: Cell[][][]
-): Generator<EngineEvent, EngineResult & { state: EngineState }, void> {
+/** The job as a pipeline request: `rows[i]` are the rows of `header.tables[i]`. */
+export function pipelineRequest(header: JobHeader, rows: Cell[][][]): PipelineRequest {
   const mapped: MappedTable[] = header.tables.map((t, i) => ({
     table: {
       name: t.name,
@@ -99,36 +99,42 @@ export function* engineSteps(
     headerRowIndex: t.headerRowIndex,
     mapping: t.mapping,
   }));
-  // Parameters: the Paramètres sheet as the user left it, then the values edited in the pane.
-  const inputs = readUserInputs(header.previousSheets);
-  const overrides = parametersToOverrides({
-    parameters: { ...inputs.parameters, ...header.parameters },
-    parameterTables: inputs.parameterTables,
-  });
-  const ref = withOverrides(defaultReferenceValues(), overrides);
+  return {
+    tables: mapped.map((t) => sourceOf(t)),
+    rowCount: mapped.reduce((n, t) => n + dataRowCount(t), 0),
+    previousInputs: readUserInputs(header.previousSheets),
+    parameterEdits: header.parameters,
+    period: header.period ?? undefined,
+    runDate: header.runDate,
+    lang: header.lang,
+    sources: sourcesOf(header),
+  };
+}
 
-  const totalRows = mapped.reduce((n, t) => n + dataRowCount(t), 0);
-  yield { progress: { stage: "check", done: 0, total: totalRows } };
-  const intakeGen = intakeSteps(mapped, [], { defaultVatPercent: ref.defaultVatPercent.value });
-  let step = intakeGen.next();
-  while (!step.done) {
-    yield { progress: { stage: "check", done: step.value, total: totalRows } };
-    step = intakeGen.next();
-  }
-  const intake = step.value;
+/** The pipeline's result as the pane wants it: the selected sheets, the summary, the state kept. */
+function engineResult(
+  header: JobHeader,
+  result: PipelineResult
+): EngineResult & { state: EngineState } {
+  const state: EngineState = { analysis: result.analysis, header };
+  const spec = selectSheets(result.spec, header.sheetKeys);
+  return { spec, summary: summarize(result.analysis, spec, header), state };
+}
 
-  const total = ANALYSE_STEPS + 1;
-  yield { progress: { stage: "indicators", done: 0, total } };
-  const analyseGen = analyseSteps(intake, { period: header.period ?? undefined, overrides });
-  let a = analyseGen.next();
-  while (!a.done) {
-    yield { progress: { stage: "indicators", done: a.value, total } };
-    a = analyseGen.next();
+/**
+ * Runs intake → indicators → spec, yielding progress events; returns the result and the state to
+ * keep. `rows[i]` are the rows of `header.tables[i]`.
+ */
+export async function* engineSteps(
+  header: JobHeader,
+  rows: Cell[][][]
+): AsyncGenerator<EngineEvent, EngineResult & { state: EngineState }, void> {
+  const gen = runPipelineSteps(pipelineRequest(header, rows));
+  for (;;) {
+    const step = await gen.next();
+    if (step.done) return engineResult(header, step.value);
+    yield { progress: step.value };
   }
-  const state: EngineState = { analysis: a.value, header };
-  const spec = specOf(state, header.previousSheets, header.sheetKeys);
-  yield { progress: { stage: "indicators", done: total, total } };
-  return { spec, summary: summarize(a.value, spec, header), state };
 }
 
 /** Rebuilds some sheets (the plan and the diagnostic) from a kept analysis and fresh user inputs. */
@@ -137,22 +143,21 @@ export function rebuildSheets(
   previousSheets: Record<string, Cell[][]>,
   keys: readonly SheetKey[]
 ): WorkbookSpec {
-  return specOf(state, previousSheets, keys);
+  return specOf(state, readUserInputs(previousSheets), keys);
 }
 
 /** Runs the engine to the end in one go (tests, CLI-like uses). */
-export function runEngine(
+export async function runEngine(
   header: JobHeader,
   rows: Cell[][][],
   onProgress?: (p: StageProgress) => void
-): EngineResult & { state: EngineState } {
+): Promise<EngineResult & { state: EngineState }> {
   const gen = engineSteps(header, rows);
-  let step = gen.next();
-  while (!step.done) {
+  for (;;) {
+    const step = await gen.next();
+    if (step.done) return step.value;
     onProgress?.(step.value.progress);
-    step = gen.next();
   }
-  return step.value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +258,7 @@ export function decpToTable(text: string, fileName: string): DecpTableResult {
   } catch {
     throw new Error("decpInvalid");
   }
-  if (!isDecpJson(json)) throw new Error("decpInvalid");
+  if (nestedDeeperThan(json) || !isDecpJson(json)) throw new Error("decpInvalid");
   const imp = importDecp(json, fileName);
   if (imp.contracts.length === 0 && imp.reconciliation.rowsRead === 0) throw new Error("decpEmpty");
   const defs = FIELDS.contracts;

@@ -8,6 +8,7 @@
 import { FIELDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
 import type { TableKind } from "../core/model";
 import type { Lang } from "../report/labels";
+import { columnLetter } from "../ooxml/a1";
 
 export type { Lang };
 
@@ -569,14 +570,7 @@ export function describeMissingFields(lang: Lang, kind: TableKind, missing: stri
 
 /** Excel column letters of a 0-based index (0 → A, 26 → AA). */
 export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(index);
 }
 
 export const MONTHS: Record<Lang, string[]> = {

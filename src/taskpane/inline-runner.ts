@@ -34,12 +34,12 @@ export function createInlineRunner(options: { delayMs?: number } = {}): Analysis
     async run(header, onProgress) {
       check();
       const gen = engineSteps(header, rows);
-      let step = gen.next();
+      let step = await gen.next();
       while (!step.done) {
         onProgress(step.value.progress);
         await wait();
         check();
-        step = gen.next();
+        step = await gen.next();
       }
       kept = step.value.state;
       if (step.value.summary.reconciliation.rowsRead === 0) throw new PaneError("noData");

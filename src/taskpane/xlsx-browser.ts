@@ -1,15 +1,36 @@
 /**
- * A small .xlsx reader for the browser preview: bytes → the workbook's Excel tables and, for sheets
+ * The .xlsx reader of the browser preview: bytes → the workbook's Excel tables and, for sheets
  * without tables, their used range as a plain range — the cells Office.js `Range.values` would
- * give (numbers, dates as serials, strings, booleans, null). Unzips with fflate, scans the XML with
- * regular expressions (no DOM: it runs in a Web Worker, where DOMParser does not exist).
+ * give (numbers, dates as serials, strings, booleans, null). Runs in a Web Worker (no DOM).
  *
- * Enough for the demo workbook and ordinary exports; not a general .xlsx library (no formulas
- * evaluated: cached values are used; rich text runs are concatenated; phonetic runs skipped).
- * The CLI has its own streaming reader for very large files (src/file/xlsx-reader.ts).
+ * Everything but the bytes in memory and the DEFLATE decoder (fflate's streaming `Inflate`) is
+ * src/ooxml, shared with the CLI's streaming reader: central directory, bounds checked before
+ * inflating (size, compression ratio), package structure, the cut after complete rows, the sheet
+ * and shared-string scanners with Excel's limits. Each part is inflated in chunks and checked
+ * (size, CRC-32) — never inflated whole.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { Inflate } from "fflate";
 import type { Cell } from "../core/model";
+import { ElementStream } from "../ooxml/element-stream";
+import { OoxmlLimitError, OoxmlSyntaxError } from "../ooxml/errors";
+import { SharedStringScanner } from "../ooxml/shared-strings";
+import { SheetScanner } from "../ooxml/sheet-scanner";
+import { OoxmlPackageError, readWorkbookStructure } from "../ooxml/workbook";
+import {
+  checkCentralDirectory,
+  dataStartOf,
+  entryProblem,
+  eocdSearchLength,
+  isOle,
+  parseCentralDirectory,
+  readEocd,
+  readZip64Eocd,
+  readZip64Locator,
+  tableCrc32,
+  XmlTextDecoder,
+  ZipFormatError,
+  type ZipEntry,
+} from "../ooxml/zip";
 
 export interface XlsxTableData {
   name: string;
@@ -29,156 +50,190 @@ export interface XlsxWorkbookData {
   date1904: boolean;
 }
 
-/** Error with a stable message; the preview shows its own French sentence. */
+/**
+ * The file cannot be read: `message` is a French clause without the file name ("n'est pas …",
+ * "contient …"), `sheet` and `row` say where when known.
+ */
 export class XlsxReadError extends Error {
-  constructor(detail: string) {
-    super(detail);
+  /** « Le classeur (feuille « S », ligne 4) contient … » */
+  get sentence(): string {
+    const where = [
+      ...(this.sheet !== undefined ? [`feuille « ${this.sheet} »`] : []),
+      ...(this.row !== undefined ? [`ligne ${this.row}`] : []),
+    ];
+    return `Le classeur${where.length > 0 ? ` (${where.join(", ")})` : ""} ${this.message}.`;
+  }
+
+  constructor(
+    problem: string,
+    readonly sheet?: string,
+    readonly row?: number
+  ) {
+    super(problem);
     this.name = "XlsxReadError";
   }
 }
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const DAMAGED = "n'est pas un classeur Excel .xlsx lisible (archive ZIP corrompue ou tronquée)";
+/** Bytes handed to the inflater at a time. */
+const CHUNK = 256 * 1024;
+/** The preview holds the shared strings in memory: their part may not inflate to more. */
+const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
 
-export function decodeXml(text: string): string {
-  if (text.indexOf("&") < 0 && text.indexOf("_x") < 0) return text;
-  return text
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (m, e: string) => {
-      if (e[0] !== "#") return ENTITIES[e] ?? m;
-      const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    })
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
+/** An archive in memory: its central directory, parts inflated one at a time, in chunks. */
+class BytesZip {
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly byName: Map<string, ZipEntry>,
+    private readonly dataEnd: number
+  ) {}
 
-function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? decodeXml(m[1]) : null;
-}
-
-/** "AB12" → { row: 12, col: 27 } (col 0-based). */
-export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col: col - 1 };
-}
-
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/").slice(0, -1);
-  for (const p of target.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p !== ".") parts.push(p);
-  }
-  return parts.join("/");
-}
-
-function relsOf(
-  files: Record<string, Uint8Array>,
-  part: string
-): Map<string, { target: string; type: string }> {
-  const slash = part.lastIndexOf("/");
-  const relsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-  const out = new Map<string, { target: string; type: string }>();
-  const bytes = files[relsPath];
-  if (!bytes) return out;
-  const xml = strFromU8(bytes);
-  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = attr(m[1], "Id");
-    const target = attr(m[1], "Target");
-    if (id && target)
-      out.set(id, { target: resolvePath(part, target), type: attr(m[1], "Type") ?? "" });
-  }
-  return out;
-}
-
-function textOfSi(si: string): string {
-  // Rich text: every <t> outside phonetic runs (<rPh>).
-  const clean = si.indexOf("<rPh") >= 0 ? si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : si;
-  let out = "";
-  for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
-    out += m[1] ?? "";
-  return decodeXml(out);
-}
-
-function sharedStrings(files: Record<string, Uint8Array>, path: string | undefined): string[] {
-  if (!path || !files[path]) return [];
-  const xml = strFromU8(files[path]);
-  const out: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g))
-    out.push(m[1] === undefined ? "" : textOfSi(m[1]));
-  return out;
-}
-
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-
-function isoToSerial(iso: string): number | null {
-  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(t) ? null : t / 86_400_000 + 25_569;
-}
-
-function cellValue(attrs: string, inner: string | undefined, strings: string[]): Cell {
-  if (inner === undefined) return null;
-  const type = attr(attrs, "t");
-  if (type === "inlineStr") {
-    const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
-    return is ? textOfSi(is[1]) : null;
-  }
-  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner);
-  if (!v) return null;
-  const raw = v[1];
-  switch (type) {
-    case "s": {
-      const s = strings[Number(raw)];
-      return s === undefined ? null : s;
+  static open(bytes: Uint8Array): BytesZip {
+    if (isOle(bytes.subarray(0, 8)))
+      throw new XlsxReadError(
+        "est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe, que l'outil ne sait pas lire"
+      );
+    try {
+      const tailStart = bytes.length - eocdSearchLength(bytes.length);
+      let loc = readEocd(bytes.subarray(tailStart), tailStart);
+      if (loc.zip64LocatorAt !== null) {
+        const at = readZip64Locator(
+          bytes.subarray(loc.zip64LocatorAt, loc.zip64LocatorAt + 20),
+          loc.zip64LocatorAt
+        );
+        loc = readZip64Eocd(bytes.subarray(at, at + 56), at);
+      }
+      checkCentralDirectory(loc);
+      const cd = bytes.subarray(loc.cdOffset, loc.cdOffset + loc.cdSize);
+      return new BytesZip(bytes, parseCentralDirectory(cd, loc), loc.cdOffset);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new XlsxReadError(DAMAGED);
+      throw e;
     }
-    case "str":
-    case "e":
-      return decodeXml(raw);
-    case "b":
-      return raw === "1" || raw === "true";
-    case "d":
-      return isoToSerial(raw) ?? decodeXml(raw);
-    default: {
-      const n = Number(raw);
-      return raw.trim() !== "" && Number.isFinite(n) ? n : decodeXml(raw);
+  }
+
+  entry(name: string): ZipEntry | undefined {
+    return this.byName.get(name.replace(/^\/+/, "").toLowerCase());
+  }
+
+  /** Inflates an entry chunk by chunk into `onData` (checked: bounds first, size and CRC at the end). */
+  stream(entry: ZipEntry, onData: (chunk: Uint8Array) => void | "stop", maxBytes?: number): void {
+    const problem = entryProblem(entry, maxBytes);
+    if (problem !== null) throw new XlsxReadError(problem);
+    let start: number;
+    try {
+      start = dataStartOf(entry, this.bytes.subarray(entry.localOffset, entry.localOffset + 30), this.dataEnd);
+    } catch {
+      throw new XlsxReadError(DAMAGED);
+    }
+    const data = this.bytes.subarray(start, start + entry.compressedSize);
+    let produced = 0;
+    let crc = 0;
+    let stopped = false;
+    const deliver = (chunk: Uint8Array) => {
+      if (stopped || chunk.length === 0) return;
+      produced += chunk.length;
+      if (produced > entry.size) throw new XlsxReadError(DAMAGED);
+      crc = tableCrc32(crc, chunk);
+      if (onData(chunk) === "stop") stopped = true;
+    };
+    if (entry.method === 0) {
+      for (let at = 0; at < data.length && !stopped; at += CHUNK) deliver(data.subarray(at, at + CHUNK));
+    } else {
+      const inflater = new Inflate((chunk) => deliver(chunk));
+      for (let at = 0; at < data.length && !stopped; at += CHUNK) {
+        const piece = data.subarray(at, at + CHUNK);
+        inflater.push(piece, at + CHUNK >= data.length);
+      }
+      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    }
+    if (stopped) return;
+    if (produced !== entry.size || crc !== entry.crc) throw new XlsxReadError(DAMAGED);
+  }
+
+  text(name: string): string {
+    const entry = this.entry(name);
+    if (!entry) throw new XlsxReadError(DAMAGED);
+    const decoder = new XmlTextDecoder();
+    let text = "";
+    try {
+      this.stream(entry, (chunk) => {
+        text += decoder.decode(chunk);
+      }, 64 * 1024 * 1024);
+      return text + decoder.end();
+    } catch (e) {
+      if (e instanceof XlsxReadError) throw e;
+      throw new XlsxReadError(DAMAGED);
     }
   }
 }
 
-/** Sheet cells as a sparse grid: grid[row-1][col] (rows without cells are undefined). */
-function readSheetGrid(xml: string, strings: string[]): Cell[][] {
+/** The scanners' and the inflater's errors → XlsxReadError (with the sheet). */
+function translate(e: unknown, sheet?: string): unknown {
+  if (e instanceof XlsxReadError) return e;
+  if (e instanceof OoxmlLimitError) return new XlsxReadError(e.problem, sheet, e.row);
+  if (e instanceof OoxmlPackageError) return new XlsxReadError(e.problem, e.sheet);
+  if (e instanceof OoxmlSyntaxError || e instanceof Error)
+    return new XlsxReadError(
+      sheet === undefined ? DAMAGED : "n'est pas lisible : la feuille est endommagée ou tronquée",
+      sheet
+    );
+  return e;
+}
+
+function sharedStrings(zip: BytesZip, part: string | null): string[] {
+  const entry = part === null ? undefined : zip.entry(part);
+  if (!entry) return [];
+  const scanner = new SharedStringScanner([]);
+  const stream = new ElementStream({
+    element: "si",
+    label: "un texte partagé",
+    scan: (text, end) => scanner.scan(text, end),
+    complete: () => scanner.done,
+    stopped: () => false,
+  });
+  zip.stream(entry, (chunk) => stream.push(chunk), MAX_SHARED_STRINGS_BYTES);
+  stream.end();
+  return scanner.out;
+}
+
+/** Excel serial of an ISO date (UTC), as Office.js gives date cells. */
+function serialOf(d: Date): number {
+  return d.getTime() / 86_400_000 + 25_569;
+}
+
+/** Sheet cells as a sparse grid: grid[row-1][col] (rows without values are undefined). */
+function readSheetGrid(zip: BytesZip, part: string, strings: string[], sheet: string): Cell[][] {
+  const entry = zip.entry(part);
+  if (!entry) throw new XlsxReadError(DAMAGED);
   const grid: Cell[][] = [];
-  let nextRow = 1;
-  for (const rm of xml.matchAll(ROW)) {
-    const rAttr = attr(rm[1], "r");
-    const rowNum = rAttr ? Number(rAttr) : nextRow;
-    nextRow = rowNum + 1;
-    if (rm[2] === undefined) continue;
-    const row: Cell[] = [];
-    let nextCol = 0;
-    for (const cm of rm[2].matchAll(CELL)) {
-      const ref = attr(cm[1], "r");
-      const col = ref ? (parseRef(ref)?.col ?? nextCol) : nextCol;
-      nextCol = col + 1;
-      const value = cellValue(cm[1], cm[2], strings);
-      if (value === null || value === "") continue;
-      while (row.length < col) row.push(null);
-      row[col] = value;
+  const scanner = new SheetScanner(strings, (cells, n) => {
+    let any = false;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v instanceof Date) cells[c] = serialOf(v);
+      else if (v === "") cells[c] = null;
+      if (cells[c] !== null && cells[c] !== undefined) any = true;
     }
-    if (row.length > 0) grid[rowNum - 1] = row;
+    if (!any) return;
+    while (cells[cells.length - 1] === null || cells[cells.length - 1] === undefined) cells.pop();
+    grid[n - 1] = cells;
+  });
+  const stream = new ElementStream({
+    element: "row",
+    label: "une ligne",
+    scan: (text, end) => scanner.scan(text, end),
+    complete: () => scanner.done,
+    stopped: () => scanner.stopped,
+  });
+  try {
+    zip.stream(entry, (chunk) => stream.push(chunk));
+    stream.end();
+  } catch (e) {
+    throw translate(e, sheet);
   }
+  if (!scanner.done) throw new XlsxReadError("n'est pas lisible : la feuille est endommagée ou tronquée", sheet);
   return grid;
-}
-
-function rangeOf(ref: string): { r1: number; c1: number; r2: number; c2: number } | null {
-  const [a, b] = ref.split(":");
-  const p = parseRef(a);
-  const q = parseRef(b ?? a);
-  if (!p || !q) return null;
-  return { r1: p.row, c1: p.col, r2: q.row, c2: q.col };
 }
 
 function slice(grid: Cell[][], r1: number, c1: number, r2: number, c2: number): Cell[][] {
@@ -197,80 +252,71 @@ function slice(grid: Cell[][], r1: number, c1: number, r2: number, c2: number): 
   return out;
 }
 
-/** Reads the tables and plain ranges of an .xlsx file. Throws XlsxReadError. */
-export function readXlsx(bytes: Uint8Array): XlsxWorkbookData {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/.test(f.name) });
-  } catch (error) {
-    throw new XlsxReadError(
-      `not a zip file: ${error instanceof Error ? error.message : String(error)}`
-    );
-  }
-  const workbookPath = "xl/workbook.xml";
-  if (!files[workbookPath]) throw new XlsxReadError("xl/workbook.xml missing");
-  const wb = strFromU8(files[workbookPath]);
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(wb);
-  const wbRels = relsOf(files, workbookPath);
-  const sstRel = [...wbRels.values()].find((r) => r.type.endsWith("/sharedStrings"));
-  const strings = sharedStrings(files, sstRel?.target ?? "xl/sharedStrings.xml");
+/** The used range of a grid: first to last non-empty row and column; null when empty. */
+function usedRange(grid: Cell[][]): { r1: number; c1: number; r2: number; c2: number } | null {
+  let r1 = 0;
+  let r2 = -1;
+  let c1 = Infinity;
+  let c2 = -1;
+  grid.forEach((row, i) => {
+    if (!row) return;
+    const first = row.findIndex((c) => c !== null && c !== undefined);
+    if (first < 0) return;
+    if (r2 < 0) r1 = i + 1;
+    r2 = i + 1;
+    c1 = Math.min(c1, first);
+    c2 = Math.max(c2, row.length - 1);
+  });
+  return r2 < 0 ? null : { r1, c1, r2, c2 };
+}
 
+/** Reads the tables and plain ranges of an .xlsx file. Throws XlsxReadError (French). */
+export async function readXlsx(bytes: Uint8Array): Promise<XlsxWorkbookData> {
+  const zip = BytesZip.open(bytes);
+  let structure;
+  try {
+    structure = await readWorkbookStructure({
+      has: (part) => zip.entry(part) !== undefined,
+      text: async (part) => zip.text(part),
+    });
+  } catch (e) {
+    throw translate(e);
+  }
+  let strings: string[];
+  try {
+    strings = sharedStrings(zip, structure.sharedStringsPart);
+  } catch (e) {
+    throw translate(e);
+  }
   const sheets: string[] = [];
   const tables: XlsxTableData[] = [];
-  for (const m of wb.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = attr(m[1], "name");
-    const rid = attr(m[1], "r:id");
-    const state = attr(m[1], "state");
-    if (!name || !rid || (state && state !== "visible")) continue;
-    const path = wbRels.get(rid)?.target;
-    if (!path || !files[path]) continue;
-    sheets.push(name);
-    const grid = readSheetGrid(strFromU8(files[path]), strings);
-    const sheetTables = [...relsOf(files, path).values()].filter((r) => r.type.endsWith("/table"));
-    if (sheetTables.length > 0) {
-      for (const rel of sheetTables) {
-        const txml = files[rel.target] ? strFromU8(files[rel.target]) : "";
-        const head = /<table\b([^>]*)>/.exec(txml);
-        if (!head) continue;
-        const tname = attr(head[1], "displayName") ?? attr(head[1], "name");
-        const ref = attr(head[1], "ref");
-        const range = ref ? rangeOf(ref) : null;
-        if (!tname || !range) continue;
-        const totals = Number(attr(head[1], "totalsRowCount") ?? "0") || 0;
-        tables.push({
-          name: tname,
-          sheet: name,
-          rows: slice(grid, range.r1, range.c1, range.r2 - totals, range.c2),
-          firstRow: range.r1,
-          firstCol: range.c1,
-          isExcelTable: true,
-        });
-      }
-      continue;
+  for (const sheet of structure.sheets) {
+    if (sheet.hidden) continue;
+    sheets.push(sheet.name);
+    const grid = readSheetGrid(zip, sheet.part, strings, sheet.name);
+    for (const t of sheet.tables) {
+      const { firstRow, lastRow, firstCol, lastCol } = t.range;
+      tables.push({
+        name: t.name,
+        sheet: sheet.name,
+        rows: slice(grid, firstRow, firstCol, lastRow - t.totalsRowCount, lastCol),
+        firstRow,
+        firstCol,
+        isExcelTable: true,
+      });
     }
-    // Plain range: the used range (first to last non-empty row, first to last non-empty column).
-    let r1 = 0;
-    let r2 = -1;
-    let c1 = Infinity;
-    let c2 = -1;
-    grid.forEach((row, i) => {
-      if (!row) return;
-      const first = row.findIndex((c) => c !== null && c !== undefined);
-      if (first < 0) return;
-      if (r2 < 0) r1 = i + 1;
-      r2 = i + 1;
-      c1 = Math.min(c1, first);
-      c2 = Math.max(c2, row.length - 1);
-    });
-    if (r2 < 0) continue;
+    if (sheet.tables.length > 0) continue;
+    // Plain range: the used range.
+    const used = usedRange(grid);
+    if (!used) continue;
     tables.push({
-      name,
-      sheet: name,
-      rows: slice(grid, r1, c1, r2, c2),
-      firstRow: r1,
-      firstCol: c1,
+      name: sheet.name,
+      sheet: sheet.name,
+      rows: slice(grid, used.r1, used.c1, used.r2, used.c2),
+      firstRow: used.r1,
+      firstCol: used.c1,
       isExcelTable: false,
     });
   }
-  return { sheets, tables, date1904 };
+  return { sheets, tables, date1904: structure.date1904 };
 }

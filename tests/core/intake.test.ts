@@ -185,12 +185,52 @@ describe("reconciliation property: nothing is lost on messy tables", () => {
         const r = res.reconciliation;
         expect(isReconciled(r)).toBe(true);
         // Every analysed or rejected row is accounted for exactly once.
-        const rejectedRows = new Set(res.anomalies.filter((a) => a.severity === "rejected").map((a) => a.row));
+        // A run of blank rows is one anomaly standing for rowCount rows.
+        const rejectedRows = new Set(
+          res.anomalies
+            .filter((a) => a.severity === "rejected")
+            .flatMap((a) => Array.from({ length: a.rowCount ?? 1 }, (_, k) => a.row + k))
+        );
         expect(rejectedRows.size).toBe(r.rowsRejected);
         for (const l of res.spend) expect(rejectedRows.has(l.source.row)).toBe(false);
         expect(res.spend.length).toBe(r.rowsAnalysed);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("blank rows are counted, not listed one by one (issue #13)", () => {
+  it("a value in Excel's last row: the 1 048 573 blank rows between are one anomaly, and every row reconciles", async () => {
+    const { intakeFromSources } = await import("../../src/core/intake");
+    // Header in row 1, data in row 2 and in row 1 048 576 (Excel's last), blanks in rows 3 to 1 048 575:
+    // 1 048 575 − 3 + 1 = 1 048 573 blank rows; rows read = 2 data + 1 048 573 blank = 1 048 575.
+    const LAST = 1_048_576;
+    const rows = (function* () {
+      yield { rows: [[45678, "Alpha", 100]], firstRow: 2 };
+      for (let first = 3; first < LAST; first += 50_000) {
+        const n = Math.min(50_000, LAST - first);
+        yield { rows: Array.from({ length: n }, () => []), firstRow: first };
+      }
+      yield { rows: [[45679, "Beta", 200]], firstRow: LAST };
+    })();
+    const gen = intakeFromSources([{ name: "Mandats", kind: "spend", mapping: { date: 0, supplierName: 1, amountHT: 2 }, rows }]);
+    let step = await gen.next();
+    while (!step.done) step = await gen.next();
+    const res = step.value;
+    expect(res.reconciliation.rowsRead).toBe(1_048_575);
+    expect(res.reconciliation.rowsRejected).toBe(1_048_573);
+    expect(res.reconciliation.rowsAnalysed).toBe(2);
+    expect(res.anomalies).toEqual([
+      {
+        table: "Mandats",
+        row: 3,
+        rowCount: 1_048_573,
+        field: null,
+        value: null,
+        reason: "1\u202f048\u202f573 lignes vides (lignes 3 à 1\u202f048\u202f575) : ignorées.",
+        severity: "rejected",
+      },
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import { dayFromYMD } from "../../src/core/dates";
 import type { Cell } from "../../src/core/model";
 import { parseDate } from "../../src/core/parse/date";
 import { InputError } from "../../src/file/errors";
-import { columnName, openXlsx, parseRef } from "../../src/file/xlsx-reader";
+import { columnLetter as columnName, parseRange as parseRef } from "../../src/ooxml/a1";
+import { openXlsx } from "../../src/file/xlsx-reader";
 import { crc32, tableCrc32 } from "../../src/file/zip";
 import { allRows, handXlsx, makeTempDir, sst, worksheet } from "./helpers";
 

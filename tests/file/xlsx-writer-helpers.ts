@@ -9,7 +9,7 @@ import { analyse, type Analysis } from "../../src/core/analyse";
 import { detectTable } from "../../src/core/detect";
 import { runIntake, type MappedTable } from "../../src/core/intake";
 import type { RawTable } from "../../src/core/model";
-import { elementsOf } from "../../src/file/xml";
+import { elementsOf } from "../../src/ooxml/xml";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import type { WorkbookSpec } from "../../src/report/spec";
 import { generateDemo } from "../../scripts/demo/generate";

@@ -11,7 +11,7 @@ import { cellXml, worksheetXml } from "../../src/file/xlsx-writer/sheet-xml";
 import { MINIMAL_STYLES_XML, StyleRegistry } from "../../src/file/xlsx-writer/styles";
 import { parseWorkbookSheets, rewriteWorkbook, unsupportedWorkbook } from "../../src/file/xlsx-writer/workbook-xml";
 import { escapeAttr, escapeText } from "../../src/file/xlsx-writer/xml";
-import { decodeXmlText, elementsOf } from "../../src/file/xml";
+import { decodeXmlText, elementsOf } from "../../src/ooxml/xml";
 import type { Cell } from "../../src/core/model";
 import type { CellValue, SheetSpec, Stamp, WorkbookSpec } from "../../src/report/spec";
 

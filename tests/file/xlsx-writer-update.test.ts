@@ -17,7 +17,7 @@ import { DIAGNOSTIC_LAYOUT, fieldCol, PARAMETER_LAYOUT, PLAN_LAYOUT } from "../.
 import { readUserInputs } from "../../src/report/inputs";
 import type { WorkbookSpec } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
-import { elementsOf } from "../../src/file/xml";
+import { elementsOf } from "../../src/ooxml/xml";
 import { richAnalysis } from "../report/fixture";
 import { addUserSheet, partsOf, relsOf, rowOfKey, setCell, sheetsOf, unzipFile, USER_SHEET, USER_STRINGS } from "./xlsx-writer-helpers";
 

@@ -18,7 +18,7 @@ import { cellKey, sheetValues, writtenCells } from "../../src/report/grid";
 import { isFormula, isText, type ChartSpec, type SheetSpec, type WorkbookSpec } from "../../src/report/spec";
 import { validateWorkbookSpec } from "../../src/report/validate";
 import { buildWorkbookSpec } from "../../src/report/workbook";
-import { elementsOf } from "../../src/file/xml";
+import { elementsOf } from "../../src/ooxml/xml";
 import { HYPERLINK_SUPPLIER, richAnalysis } from "../report/fixture";
 import { cellElement, demoSpec, numFmtOf, partsOf, relsOf, sheetsOf } from "./xlsx-writer-helpers";
 

@@ -66,7 +66,7 @@ describe("engine", () => {
     expect(steps).toBeGreaterThanOrEqual(7);
   });
 
-  it("runEngine reports every stage and builds a valid spec without the plan sheets", () => {
+  it("runEngine reports every stage and builds a valid spec without the plan sheets", async () => {
     const tables = mappedDemo();
     const header: JobHeader = {
       tables: tables.map((t) => ({ name: t.table.name, sheet: t.table.sheet, kind: t.kind, headerRowIndex: t.headerRowIndex, mapping: t.mapping, firstRow: 1, date1904: false, rowCount: t.table.rows.length })),
@@ -77,7 +77,7 @@ describe("engine", () => {
       lang: "fr",
     };
     const progress: StageProgress[] = [];
-    const { spec, summary } = runEngine(header, tables.map((t) => t.table.rows), (p) => progress.push(p));
+    const { spec, summary } = await runEngine(header, tables.map((t) => t.table.rows), (p) => progress.push(p));
     expect(new Set(progress.map((p) => p.stage))).toEqual(new Set(["check", "indicators"]));
     expect(spec.sheets.map((s) => s.key)).toEqual(defaultSheetKeys(false));
     expect(validateWorkbookSpec(spec)).toEqual([]);
@@ -87,7 +87,7 @@ describe("engine", () => {
     expect(spec.stamp.parameters).toMatch(/Scénario central/);
   });
 
-  it("selectSheets keeps the plan and the diagnostic together (the plan refers to the diagnostic)", () => {
+  it("selectSheets keeps the plan and the diagnostic together (the plan refers to the diagnostic)", async () => {
     const tables = mappedDemo();
     const header: JobHeader = {
       tables: tables.map((t) => ({ name: t.table.name, kind: t.kind, headerRowIndex: t.headerRowIndex, mapping: t.mapping, firstRow: 1, date1904: false, rowCount: 0 })),
@@ -98,7 +98,7 @@ describe("engine", () => {
       lang: "en",
       sheetKeys: defaultSheetKeys(true),
     };
-    const { spec } = runEngine(header, tables.map((t) => t.table.rows));
+    const { spec } = await runEngine(header, tables.map((t) => t.table.rows));
     expect(spec.sheets.map((s) => s.name)).toContain("Strategic plan");
     expect(validateWorkbookSpec(selectSheets(spec, ["plan", "diagnostic"]))).toEqual([]);
   });
@@ -241,8 +241,8 @@ describe("settings and tables", () => {
 });
 
 describe("xlsx-browser", () => {
-  it("reads the demo workbook's tables and plain range like Office.js values", () => {
-    const wb = readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/achats-demo.xlsx"))));
+  it("reads the demo workbook's tables and plain range like Office.js values", async () => {
+    const wb = await readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/achats-demo.xlsx"))));
     expect(wb.sheets).toEqual(["Mandats", "Marchés", "Entités", "Nomenclature", "Fournisseurs"]);
     const mandats = wb.tables.find((t) => t.name === "Mandats")!;
     expect(mandats.isExcelTable).toBe(false);
@@ -251,7 +251,7 @@ describe("xlsx-browser", () => {
     expect(wb.tables.filter((t) => t.isExcelTable).map((t) => t.name)).toEqual(["Marches", "Entites", "Nomenclature", "Fournisseurs"]);
   });
 
-  it("decodes shared and inline strings, booleans, errors and entities", () => {
+  it("decodes shared and inline strings, booleans, errors and entities", async () => {
     const sheet = `<worksheet><sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="inlineStr"><is><t>A &amp; B</t></is></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c><c r="F2"><v>1.5</v></c></row></sheetData></worksheet>`;
     const files = {
       "xl/workbook.xml": strToU8(`<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
@@ -259,7 +259,7 @@ describe("xlsx-browser", () => {
       "xl/sharedStrings.xml": strToU8(`<sst><si><r><t>Mont</t></r><r><t xml:space="preserve">ant_x0020_</t></r><rPh><t>x</t></rPh></si></sst>`),
       "xl/worksheets/sheet1.xml": strToU8(sheet),
     };
-    const wb = readXlsx(zipSync(files));
+    const wb = await readXlsx(zipSync(files));
     expect(wb.tables[0]).toMatchObject({ name: "S", firstRow: 2, firstCol: 1, rows: [["Montant ", "A & B", true, "#N/A", 1.5]] });
   });
 });

@@ -15,7 +15,7 @@ import {
   normalizeProcedure,
 } from "../parse/vocabulary";
 import { cellText } from "../text";
-import { cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
+import { BlankRuns, cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
 
 export interface ContractReaderOptions {
   mapping: Record<string, number>;
@@ -36,17 +36,19 @@ export function readContractRows(
   const m = options.mapping;
   const col = (f: string) => columnOf(m, f);
   const text = (row: Cell[], f: string) => cellText(cellAt(row, col(f)));
+  const blanks = new BlankRuns(log);
   for (let i = firstDataIndex; i < endIndex; i++) {
     const row = rows[i] ?? [];
     const sheetRow = firstRow + i;
+    if (isBlankRow(row)) {
+      blanks.add(sheetRow);
+      continue;
+    }
+    blanks.flush();
     const amountCell = cellAt(row, col("amount"));
     const amount = parseAmountCents(amountCell);
     const readCents = typeof amount === "number" ? amount : 0;
     log.begin(readCents);
-    if (isBlankRow(row)) {
-      log.reject(sheetRow, null, null, "Ligne vide : ignorée.", 0);
-      continue;
-    }
     const contractRef = text(row, "contractRef");
     if (contractRef === null) {
       const reason = isTotalRow(row)

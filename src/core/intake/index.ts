@@ -6,6 +6,7 @@
 import type { DecpImport } from "../decp";
 import type {
   Anomaly,
+  Cell,
   ContractLine,
   EntityRow,
   IntakeResult,
@@ -59,10 +60,179 @@ export function dataRowCount(t: MappedTable): number {
   return Math.max(0, endOfData(t.table.rows, first) - first);
 }
 
+/** Consecutive data rows of a table: rows[i] is sheet row firstRow + i. */
+export interface RowBlock {
+  rows: Cell[][];
+  firstRow: number;
+}
+
+/** A table's data rows, in blocks: in memory (an array, a generator) or streamed from a file. */
+export type RowSource = Iterable<RowBlock> | AsyncIterable<RowBlock>;
+
 /**
- * The intake step by step: yields the number of data rows processed so far (every table, in
- * intake order, at least every `block` spend rows) so that a caller can report progress or yield
- * to an event loop; returns the IntakeResult.
+ * A table as the intake reads it: its kind and column mapping (from detect.ts, the user or a
+ * mapping file) and its data rows (the rows after the header row) as a row source. The intake
+ * pulls the rows when it comes to the table, in its own order (reference tables first).
+ */
+export interface SourceTable {
+  name: string;
+  sheet?: string;
+  kind: TableKind;
+  /** Field key → column index in the rows given. */
+  mapping: Record<string, number>;
+  date1904?: boolean;
+  rows: RowSource;
+}
+
+/** The tables in the order the intake reads them (stable within a kind). */
+export function intakeOrder<T extends { kind: TableKind }>(tables: readonly T[]): T[] {
+  return [...tables].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+}
+
+/** A mapped table in memory → a source table (its data rows, trailing blanks left out, in blocks). */
+export function sourceOf(t: MappedTable, block = INTAKE_BLOCK): SourceTable {
+  const rows = t.table.rows;
+  const firstRow = t.table.firstRow ?? 1;
+  const first = t.headerRowIndex + 1;
+  const end = endOfData(rows, first);
+  return {
+    name: t.table.name,
+    sheet: t.table.sheet,
+    kind: t.kind,
+    mapping: t.mapping,
+    date1904: t.table.date1904 ?? false,
+    rows: (function* () {
+      for (let start = first; start < end; start += block)
+        yield { rows: rows.slice(start, Math.min(end, start + block)), firstRow: firstRow + start };
+    })(),
+  };
+}
+
+/**
+ * One intake run: tables begun one at a time (in intakeOrder), their rows pushed one by one, then
+ * the result. Spend rows go straight to a SpendProcessor (bounded memory: 1 M rows); the other
+ * kinds — small tables — are gathered and read at the table's end.
+ */
+export class IntakeRun {
+  private readonly anomalies: Anomaly[] = [];
+  private readonly entities: EntityRow[] = [];
+  private readonly nomenclature: NomenclatureRow[] = [];
+  private readonly suppliers: SupplierRow[] = [];
+  private readonly contracts: ContractLine[] = [];
+  private readonly spend: IntakeResult["spend"] = [];
+  private readonly recs: TableReconciliation[] = [];
+  private readonly defaultEntity: string;
+  private readonly defaultVatPercent: number;
+  private table: Omit<SourceTable, "rows"> | null = null;
+  private log: TableLog | null = null;
+  private processor: SpendProcessor | null = null;
+  private buffer: Cell[][] = [];
+  private bufferFirstRow = 0;
+
+  constructor(options: IntakeOptions = {}) {
+    this.defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
+    this.defaultVatPercent = options.defaultVatPercent ?? DEFAULT_VAT_PERCENT;
+  }
+
+  begin(t: Omit<SourceTable, "rows">): void {
+    this.table = t;
+    this.log = new TableLog(t.name, t.kind, this.anomalies);
+    this.buffer = [];
+    this.bufferFirstRow = 0;
+    this.processor =
+      t.kind === "spend"
+        ? new SpendProcessor(this.log, {
+            mapping: t.mapping,
+            date1904: t.date1904 ?? false,
+            defaultVatPercent: this.defaultVatPercent,
+            defaultEntity: this.defaultEntity,
+            nomenclature: nomenclatureIndex(this.nomenclature),
+          })
+        : null;
+  }
+
+  /** One data row of the current table, with its sheet row number (rows in ascending order). */
+  push(row: Cell[], sheetRow: number): void {
+    if (this.processor) {
+      this.processor.push(row, sheetRow);
+      return;
+    }
+    const buffer = this.buffer;
+    if (buffer.length === 0) this.bufferFirstRow = sheetRow;
+    // Rows a source skipped (never stored in the sheet) are blank.
+    while (this.bufferFirstRow + buffer.length < sheetRow) buffer.push([]);
+    buffer.push(row);
+  }
+
+  /** Ends the current table: reads what was gathered; returns its reconciliation. */
+  end(): TableReconciliation {
+    const t = this.table as Omit<SourceTable, "rows">;
+    const log = this.log as TableLog;
+    if (this.processor) {
+      for (const l of this.processor.lines) this.spend.push(l);
+      this.processor.lines.length = 0;
+    } else {
+      const rows = this.buffer;
+      const range = {
+        rows,
+        firstDataIndex: 0,
+        endIndex: endOfData(rows, 0),
+        firstRow: this.bufferFirstRow,
+        mapping: t.mapping,
+      };
+      switch (t.kind) {
+        case "entities":
+          readEntities(range, log, this.entities);
+          break;
+        case "nomenclature":
+          readNomenclature(range, log, this.nomenclature);
+          break;
+        case "suppliers":
+          readSuppliers(range, log, this.suppliers);
+          break;
+        case "contracts":
+          readContractRows(
+            rows,
+            0,
+            range.endIndex,
+            range.firstRow,
+            log,
+            { mapping: t.mapping, date1904: t.date1904 ?? false, defaultEntity: this.defaultEntity },
+            this.contracts
+          );
+          break;
+      }
+    }
+    this.buffer = [];
+    this.processor = null;
+    this.table = null;
+    this.recs.push(log.rec);
+    return log.rec;
+  }
+
+  /** The result, DECP imports last (their own reconciliation each). */
+  finish(decp: DecpImport[] = []): IntakeResult {
+    for (const d of decp) {
+      for (const c of d.contracts) this.contracts.push(c);
+      for (const a of d.anomalies) this.anomalies.push(a);
+      this.recs.push(d.reconciliation);
+    }
+    return {
+      spend: this.spend,
+      contracts: this.contracts,
+      entities: this.entities,
+      nomenclature: this.nomenclature,
+      suppliers: this.suppliers,
+      anomalies: this.anomalies,
+      reconciliation: reconcile(this.recs),
+    };
+  }
+}
+
+/**
+ * The intake step by step over tables in memory: yields the number of data rows processed so far
+ * (every table, in intake order, at least every `block` rows) so that a caller can report
+ * progress or yield to an event loop; returns the IntakeResult.
  */
 export function* intakeSteps(
   tables: MappedTable[],
@@ -70,82 +240,52 @@ export function* intakeSteps(
   options: IntakeOptions = {},
   block = INTAKE_BLOCK
 ): Generator<number, IntakeResult, void> {
-  const anomalies: Anomaly[] = [];
-  const entities: EntityRow[] = [];
-  const nomenclature: NomenclatureRow[] = [];
-  const suppliers: SupplierRow[] = [];
-  const contracts: ContractLine[] = [];
-  const spend: IntakeResult["spend"] = [];
-  const recs: TableReconciliation[] = [];
-  const defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
-  const defaultVatPercent = options.defaultVatPercent ?? DEFAULT_VAT_PERCENT;
+  const run = new IntakeRun(options);
   let processed = 0;
-
-  const sorted = [...tables].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
-  for (const t of sorted) {
-    const log = new TableLog(t.table.name, t.kind, anomalies);
-    const rows = t.table.rows;
-    const firstRow = t.table.firstRow ?? 1;
-    const firstDataIndex = t.headerRowIndex + 1;
-    const endIndex = endOfData(rows, firstDataIndex);
-    const range = { rows, firstDataIndex, endIndex, firstRow, mapping: t.mapping };
-    const date1904 = t.table.date1904 ?? false;
-    switch (t.kind) {
-      case "entities":
-        readEntities(range, log, entities);
-        break;
-      case "nomenclature":
-        readNomenclature(range, log, nomenclature);
-        break;
-      case "suppliers":
-        readSuppliers(range, log, suppliers);
-        break;
-      case "contracts":
-        readContractRows(
-          rows,
-          firstDataIndex,
-          endIndex,
-          firstRow,
-          log,
-          { mapping: t.mapping, date1904, defaultEntity },
-          contracts
-        );
-        break;
-      case "spend": {
-        const p = new SpendProcessor(log, {
-          mapping: t.mapping,
-          date1904,
-          defaultVatPercent,
-          defaultEntity,
-          nomenclature: nomenclatureIndex(nomenclature),
-        });
-        for (let start = firstDataIndex; start < endIndex; start += block) {
-          const stop = Math.min(endIndex, start + block);
-          for (let i = start; i < stop; i++) p.push(rows[i] ?? [], firstRow + i);
-          yield processed + (stop - firstDataIndex);
-        }
-        for (const l of p.lines) spend.push(l);
-        break;
-      }
+  for (const t of intakeOrder(tables)) {
+    const source = sourceOf(t, block);
+    run.begin(source);
+    for (const b of source.rows as Iterable<RowBlock>) {
+      for (let i = 0; i < b.rows.length; i++) run.push(b.rows[i] ?? [], b.firstRow + i);
+      processed += b.rows.length;
+      if (t.kind === "spend") yield processed;
     }
-    processed += Math.max(0, endIndex - firstDataIndex);
-    recs.push(log.rec);
+    run.end();
     yield processed;
   }
-  for (const d of decp) {
-    for (const c of d.contracts) contracts.push(c);
-    for (const a of d.anomalies) anomalies.push(a);
-    recs.push(d.reconciliation);
+  return run.finish(decp);
+}
+
+/**
+ * The intake over row sources (sync or async): pulls each table's rows when it comes to it, in
+ * intake order. Yields the number of data rows processed so far (at least every `block` rows, and
+ * at the end of every table); returns the IntakeResult.
+ */
+export async function* intakeFromSources(
+  tables: readonly SourceTable[],
+  decp: DecpImport[] = [],
+  options: IntakeOptions = {},
+  block = INTAKE_BLOCK
+): AsyncGenerator<number, IntakeResult, void> {
+  const run = new IntakeRun(options);
+  let processed = 0;
+  for (const t of intakeOrder(tables)) {
+    run.begin(t);
+    let since = 0;
+    for await (const b of t.rows) {
+      const rows = b.rows;
+      for (let i = 0; i < rows.length; i++) run.push(rows[i] ?? [], b.firstRow + i);
+      processed += rows.length;
+      since += rows.length;
+      if (since >= block) {
+        since = 0;
+        yield processed;
+      }
+    }
+    run.end();
+    yield processed;
   }
-  return {
-    spend,
-    contracts,
-    entities,
-    nomenclature,
-    suppliers,
-    anomalies,
-    reconciliation: reconcile(recs),
-  };
+  return run.finish(decp);
 }
 
 /** Runs a step generator to its end and returns its result. */

@@ -5,7 +5,7 @@ import { normalizeCompanyId } from "../parse/identifiers";
 import { parseNumber } from "../parse/number";
 import { normalizeNature } from "../parse/vocabulary";
 import { cellText } from "../text";
-import { cellAt, columnOf, isBlankRow, TableLog } from "./rows";
+import { BlankRuns, cellAt, columnOf, isBlankRow, TableLog } from "./rows";
 
 export interface ReferenceRange {
   rows: Cell[][];
@@ -23,14 +23,16 @@ function readRows<T>(
   read: (row: Cell[], sheetRow: number, get: (f: string) => Cell) => T | { reject: string },
   out: T[]
 ): void {
+  const blanks = new BlankRuns(log);
   for (let i = range.firstDataIndex; i < range.endIndex; i++) {
     const row = range.rows[i] ?? [];
     const sheetRow = range.firstRow + i;
-    log.begin(0);
     if (isBlankRow(row)) {
-      log.reject(sheetRow, null, null, "Ligne vide : ignorée.", 0);
+      blanks.add(sheetRow);
       continue;
     }
+    blanks.flush();
+    log.begin(0);
     const get = (f: string) => cellAt(row, columnOf(range.mapping, f));
     const rec = read(row, sheetRow, get);
     if (rec && typeof rec === "object" && "reject" in rec) {

@@ -55,6 +55,35 @@ export function rawText(c: Cell): string | null {
   return s.length > 200 ? s.slice(0, 200) + "…" : s;
 }
 
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+}
+
+/** Consecutive blank rows waiting to be logged as one run (see TableLog.blankRows). */
+export class BlankRuns {
+  private first = 0;
+  private count = 0;
+
+  constructor(private readonly log: TableLog) {}
+
+  add(sheetRow: number): void {
+    if (this.count > 0 && sheetRow !== this.first + this.count) this.flush();
+    if (this.count === 0) this.first = sheetRow;
+    this.count++;
+  }
+
+  /** Logs the run (the rows were followed by data). */
+  flush(): void {
+    this.log.blankRows(this.first, this.count);
+    this.count = 0;
+  }
+
+  /** Forgets the run (trailing blank rows are not part of the table). */
+  drop(): void {
+    this.count = 0;
+  }
+}
+
 /** Collects anomalies and the reconciliation of one table. */
 export class TableLog {
   readonly rec: TableReconciliation;
@@ -114,6 +143,28 @@ export class TableLog {
     });
     this.rec.rowsRejected++;
     this.rec.amountRejectedCents += amountCents;
+  }
+
+  /**
+   * `count` consecutive blank rows from sheet row `first`: read and rejected, counted one by one
+   * in the reconciliation but listed once (a million blank rows are one anomaly, not a million).
+   */
+  blankRows(first: number, count: number): void {
+    if (count <= 0) return;
+    this.rec.rowsRead += count;
+    this.rec.rowsRejected += count;
+    this.anomalies.push({
+      table: this.table,
+      row: first,
+      ...(count > 1 ? { rowCount: count } : {}),
+      field: null,
+      value: null,
+      reason:
+        count === 1
+          ? "Ligne vide : ignorée."
+          : `${groupDigits(count)} lignes vides (lignes ${groupDigits(first)} à ${groupDigits(first + count - 1)}) : ignorées.`,
+      severity: "rejected",
+    });
   }
 
   accept(amountCents: number): void {

@@ -11,7 +11,7 @@ import { normalizeCompanyId } from "../parse/identifiers";
 import { parseAmountCents, parseNumber } from "../parse/number";
 import { normalizeChannel } from "../parse/vocabulary";
 import { cellText, normalizeKey } from "../text";
-import { cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
+import { BlankRuns, cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
 
 export interface SpendProcessorOptions {
   mapping: Record<string, number>;
@@ -74,7 +74,7 @@ export class SpendProcessor {
   private readonly lastRaw: Cell[] = [];
   private readonly lastText: (string | null)[] = [];
   private readonly idCache = new Map<string | number, ReturnType<typeof normalizeCompanyId>>();
-  private pendingBlank: number[] = [];
+  private readonly pendingBlank: BlankRuns;
 
   constructor(
     private readonly log: TableLog,
@@ -83,6 +83,7 @@ export class SpendProcessor {
     const col = {} as Record<Field, number>;
     for (const f of FIELDS) col[f] = columnOf(options.mapping, f);
     this.col = col;
+    this.pendingBlank = new BlankRuns(log);
   }
 
   /** Trimmed text of a low-cardinality field (entity, family, supplier…), interned. */
@@ -157,11 +158,12 @@ export class SpendProcessor {
   /** Processes one data row (sheet row number given for the reports). */
   push(row: Cell[], sheetRow: number): void {
     if (isBlankRow(row)) {
-      // Blank rows count only when more data follows (trailing blanks are not part of the table).
-      this.pendingBlank.push(sheetRow);
+      // Blank rows count only when more data follows (trailing blanks are not part of the table);
+      // a run of them is one anomaly.
+      this.pendingBlank.add(sheetRow);
       return;
     }
-    this.flushBlanks();
+    this.pendingBlank.flush();
     const log = this.log;
     this.readAmounts(row);
     const ht = this.ht;
@@ -364,15 +366,6 @@ export class SpendProcessor {
       nature: natureOf(nomen?.nature ?? null, cpv, budgetArticle),
     });
     log.accept(ht);
-  }
-
-  /** Interior blank rows are reported as rejected (nothing is lost); trailing ones never reach here. */
-  private flushBlanks(): void {
-    for (const r of this.pendingBlank) {
-      this.log.begin(0);
-      this.log.reject(r, null, null, "Ligne vide : ignorée.", 0);
-    }
-    this.pendingBlank = [];
   }
 
   private supplierKey(id: string | null, name: string | null): string {

@@ -1,5 +1,5 @@
 /** [Content_Types].xml: defaults by extension and overrides by part name. */
-import { elementsOf } from "../xml";
+import { elementsOf } from "../../ooxml/xml";
 import { CONTENT_TYPE, escapeAttr, NS, XML_DECL } from "./xml";
 
 export class ContentTypes {

@@ -6,7 +6,7 @@
  * Value: "dashboard=1:1,plan=10:2,…" — sheet key = workbook sheetId : layout version. The
  * sheetId survives a rename of the sheet by the user.
  */
-import { decodeXmlText } from "../xml";
+import { decodeXmlText } from "../../ooxml/xml";
 import type { SheetKey } from "../../report/spec";
 import { escapeAttr, escapeXml, NS, XML_DECL } from "./xml";
 

@@ -11,7 +11,7 @@
  * Use: register every combination first (`xf`, `dxf`), then `merge(existingXml)` once, then read
  * the final indexes with `xfIndex` / `dxfIndex` while writing the sheets.
  */
-import { elementsOf } from "../xml";
+import { elementsOf } from "../../ooxml/xml";
 import { STYLES, type StyleDef, type StyleName } from "../../report/spec";
 import { argb, canonical, childElements, escapeAttr, findElement, XML_DECL, NS } from "./xml";
 

@@ -4,7 +4,7 @@
  * extensions) is kept. Formulas are recalculated when the file is opened (fullCalcOnLoad): the
  * writer stores formulas without cached values.
  */
-import { elementsOf, xmlTrue } from "../xml";
+import { elementsOf, xmlTrue } from "../../ooxml/xml";
 import { escapeAttr, findElement, NS, XML_DECL } from "./xml";
 
 export const MINIMAL_WORKBOOK_XML =

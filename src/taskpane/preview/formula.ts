@@ -8,6 +8,8 @@
  * `undefined` and the preview shows the formula text instead. Excel itself computes the real
  * workbook. tests/taskpane/formula.test.ts evaluates every formula of a built report.
  */
+import { columnIndex } from "../../ooxml/a1";
+
 export type FValue = number | string | boolean | null;
 type Val = FValue | FValue[];
 
@@ -34,11 +36,7 @@ type Token =
   | { t: "id"; v: string }
   | { t: "op"; v: string };
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+const colIndex = columnIndex;
 
 const REF =
   /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;

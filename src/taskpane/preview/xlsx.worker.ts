@@ -3,7 +3,7 @@
  * in blocks of rows, so that receiving a 20 000-row sheet never blocks the pane.
  */
 import type { Cell } from "../../core/model";
-import { readXlsx } from "../xlsx-browser";
+import { readXlsx, XlsxReadError } from "../xlsx-browser";
 
 export type XlsxToWorker = { bytes: ArrayBuffer };
 
@@ -23,6 +23,7 @@ export type XlsxFromWorker =
     }
   | { type: "rows"; table: number; rows: Cell[][] }
   | { type: "done" }
+  /** detail: a French sentence for an unreadable file (XlsxReadError), else technical text. */
   | { type: "error"; detail: string };
 
 const BLOCK = 2_000;
@@ -32,9 +33,9 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<XlsxToWorker>) => void) | null;
 };
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   try {
-    const wb = readXlsx(new Uint8Array(event.data.bytes));
+    const wb = await readXlsx(new Uint8Array(event.data.bytes));
     scope.postMessage({
       type: "meta",
       sheets: wb.sheets,
@@ -56,7 +57,12 @@ scope.onmessage = (event) => {
   } catch (error) {
     scope.postMessage({
       type: "error",
-      detail: error instanceof Error ? error.message : String(error),
+      detail:
+        error instanceof XlsxReadError
+          ? error.sentence
+          : error instanceof Error
+            ? error.message
+            : String(error),
     });
   }
 };

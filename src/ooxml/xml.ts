@@ -1,36 +1,52 @@
 /**
- * Small XML helpers for the .xlsx reader: text decoding (entities, OOXML `_xHHHH_` escapes) and an
- * attribute reader for the few small parts (workbook, relationships, table definitions). The sheet
- * and shared-string scanners, which must be fast, live in xlsx-reader.ts.
+ * XML text helpers shared by the OOXML readers and the writer: text decoding (entities, OOXML
+ * `_xHHHH_` escapes) and an attribute reader for the few small parts (workbook, relationships,
+ * table definitions, properties). The sheet and shared-string scanners, which must be fast, are
+ * in sheet-scanner.ts and shared-strings.ts. Everything here is linear in its input.
  */
 
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** Longest entity looked at: "&#x10FFFF;" is 10 characters. */
+const MAX_ENTITY = 12;
+
+function entityAt(s: string, amp: number): { rep: string; end: number } | null {
+  const limit = Math.min(s.length, amp + MAX_ENTITY + 1);
+  let semi = -1;
+  for (let k = amp + 1; k < limit; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch === 59 /* ; */) {
+      semi = k;
+      break;
+    }
+    if (ch === 38 /* & */) return null;
+  }
+  if (semi < 0) return null;
+  const name = s.slice(amp + 1, semi);
+  if (name.charCodeAt(0) === 35 /* # */) {
+    const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
+    const digits = name.slice(hex ? 2 : 1);
+    const code =
+      digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)
+        ? parseInt(digits, hex ? 16 : 10)
+        : NaN;
+    return code >= 0 && code <= 0x10ffff ? { rep: String.fromCodePoint(code), end: semi + 1 } : null;
+  }
+  const rep = NAMED_ENTITIES[name];
+  return rep === undefined ? null : { rep, end: semi + 1 };
+}
 
 function decodeEntities(s: string, first: number): string {
   let out = "";
   let from = 0;
   let amp = first;
   while (amp >= 0) {
-    const semi = s.indexOf(";", amp + 1);
-    if (semi < 0 || semi - amp > 12) break;
-    const name = s.slice(amp + 1, semi);
-    let rep: string | undefined;
-    if (name.charCodeAt(0) === 35 /* # */) {
-      const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
-      const digits = name.slice(hex ? 2 : 1);
-      const code =
-        digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)
-          ? parseInt(digits, hex ? 16 : 10)
-          : NaN;
-      if (code >= 0 && code <= 0x10ffff) rep = String.fromCodePoint(code);
-    } else {
-      rep = NAMED_ENTITIES[name];
+    const e = entityAt(s, amp);
+    if (e !== null) {
+      out += s.slice(from, amp) + e.rep;
+      from = e.end;
     }
-    if (rep !== undefined) {
-      out += s.slice(from, amp) + rep;
-      from = semi + 1;
-    }
-    amp = s.indexOf("&", rep !== undefined ? semi + 1 : amp + 1);
+    amp = s.indexOf("&", e !== null ? e.end : amp + 1);
   }
   return out + s.slice(from);
 }
@@ -40,7 +56,8 @@ const X_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 /**
  * Text content or attribute value → string: XML entities (&amp; &lt; &gt; &quot; &apos; &#NN;
  * &#xNN;) and the OOXML escapes of ST_Xstring (`_x000D_` is a carriage return, `_x005F_` an
- * underscore). Strings without `&` or `_x` come back as they are (no copy).
+ * underscore). Strings without `&` or `_x` come back as they are (no copy). Unknown or malformed
+ * entities are kept as written.
  */
 export function decodeXmlText(s: string): string {
   const amp = s.indexOf("&");
