@@ -213,6 +213,7 @@ const fr = {
   previewLoadError:
     "Le fichier « {name} » n'a pas pu être lu comme un classeur .xlsx. Choisissez un autre fichier.",
   previewNoDemo: "Le classeur de démonstration n'est pas disponible : choisissez un fichier .xlsx.",
+  previewUnreadable: "« {name} » ne peut pas être ouvert. {reason} Choisissez un autre fichier.",
   previewSheets: "Feuilles du classeur",
   previewEmptySheet: "Feuille vide.",
   previewMoreRows: "… {n} lignes de plus (non affichées dans l'aperçu)",
@@ -404,6 +405,7 @@ const en: Record<TextKey, string> = {
   previewLoadError:
     "The file “{name}” could not be read as an .xlsx workbook. Choose another file.",
   previewNoDemo: "The demo workbook is not available: choose an .xlsx file.",
+  previewUnreadable: "“{name}” cannot be opened. {reason} Choose another file.",
   previewSheets: "Workbook sheets",
   previewEmptySheet: "Empty sheet.",
   previewMoreRows: "… {n} more rows (not shown in the preview)",

@@ -185,6 +185,12 @@ test("table sans colonne obligatoire : message, analyse bloquée, correction", {
       ],
     }),
   );
+  // A file that is not a workbook: the reader's French sentence, not a generic failure.
+  const notXlsx = join(OUT, "pas-un-classeur.xlsx");
+  writeFileSync(notXlsx, "Ceci est un texte, pas un classeur.");
+  await page.getByTestId("xlsx-file").setInputFiles(notXlsx);
+  const unreadable = page.getByText(/« pas-un-classeur\.xlsx » ne peut pas être ouvert\. Le classeur .+ Choisissez un autre fichier\./);
+  await unreadable.waitFor({ timeout: 60_000 });
   await page.getByTestId("xlsx-file").setInputFiles(file);
   await pane.getByText("Colonnes à compléter").waitFor({ timeout: 60_000 });
   await shot(pane, "fr-320-missing-1-sources");

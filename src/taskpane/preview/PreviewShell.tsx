@@ -14,7 +14,7 @@ import type { InMemoryWorkbook } from "../memory-workbook";
 import { t, type Lang } from "../i18n";
 import type { RunnerFactory } from "../runner";
 import type { SheetKey, SheetSpec } from "../../report/spec";
-import { loadWorkbook, localSettingsStore } from "./load-workbook";
+import { loadWorkbook, localSettingsStore, UnreadableWorkbookError } from "./load-workbook";
 import { SheetView, type SheetLookup } from "./SheetView";
 
 const useStyles = makeStyles({
@@ -189,7 +189,8 @@ export function PreviewShell({ lang, paneWidth, scale, loadDemo, createRunner }:
         (window as unknown as Record<string, unknown>).__OPTIMA_PREVIEW__ = wb;
       } catch (e) {
         console.warn("[Optima Achats] aperçu :", e instanceof Error ? e.message : e);
-        setError(t(lang, name === "achats-demo.xlsx" ? "previewNoDemo" : "previewLoadError", { name }));
+        if (e instanceof UnreadableWorkbookError) setError(t(lang, "previewUnreadable", { name, reason: e.message }));
+        else setError(t(lang, name === "achats-demo.xlsx" ? "previewNoDemo" : "previewLoadError", { name }));
       } finally {
         setLoading(null);
       }

@@ -8,6 +8,11 @@ import { detectTable } from "../../core/detect";
 import { InMemoryWorkbook, type MemoryTable, type SettingsStore } from "../memory-workbook";
 import type { XlsxFromWorker } from "./xlsx.worker";
 
+/** The file is not a workbook the preview can read; `message` is the reader's French sentence. */
+export class UnreadableWorkbookError extends Error {
+  override readonly name = "UnreadableWorkbookError";
+}
+
 export interface LoadOptions {
   /** Repeat the data rows of spend tables this many times (1 = as is). */
   scale?: number;
@@ -49,7 +54,7 @@ function readInWorker(
         });
       } else if (msg.type === "error") {
         worker.terminate();
-        reject(new Error(msg.detail));
+        reject(msg.unreadable ? new UnreadableWorkbookError(msg.detail) : new Error(msg.detail));
       }
     };
     worker.onerror = (event) => {

@@ -24,7 +24,7 @@ export type XlsxFromWorker =
   | { type: "rows"; table: number; rows: Cell[][] }
   | { type: "done" }
   /** detail: a French sentence for an unreadable file (XlsxReadError), else technical text. */
-  | { type: "error"; detail: string };
+  | { type: "error"; detail: string; unreadable?: boolean };
 
 const BLOCK = 2_000;
 
@@ -57,6 +57,7 @@ scope.onmessage = async (event) => {
   } catch (error) {
     scope.postMessage({
       type: "error",
+      unreadable: error instanceof XlsxReadError,
       detail:
         error instanceof XlsxReadError
           ? error.sentence
