@@ -164,87 +164,29 @@ export class SpendProcessor {
       return;
     }
     this.pendingBlank.flush();
-    const log = this.log;
     this.readAmounts(row);
-    const ht = this.ht;
     const dateCell = cellAt(row, this.col.date);
     const date = parseDate(dateCell, this.options.date1904);
     if (typeof date !== "number" && isTotalRow(row)) {
-      // A total is not a source amount: counting it would double the rows it sums.
-      log.begin(0);
-      const amount =
-        ht === null ? "" : ` (${formatEuros(ht)} HT, non compté dans le rapprochement)`;
-      log.reject(
-        sheetRow,
-        null,
-        this.amountRaw,
-        `Ligne de total ignorée${amount} : ce n'est pas un achat.`,
-        0
-      );
+      this.rejectTotalRow(sheetRow);
       return;
     }
+    const ht = this.ht;
     const readCents = ht ?? 0;
-    log.begin(readCents);
+    this.log.begin(readCents);
     if (ht === null) {
-      const reason =
-        cellText(this.amountRaw) === null
-          ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
-          : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
-      log.reject(
-        sheetRow,
-        this.col.amountHT >= 0 ? "amountHT" : "amountTTC",
-        this.amountRaw,
-        reason,
-        0
-      );
+      this.rejectMissingAmount(sheetRow);
       return;
     }
-    if (this.badVatCell !== undefined) {
-      log.warn(
-        sheetRow,
-        "vatRate",
-        this.badVatCell,
-        `Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué au montant TTC.`
-      );
-    }
+    if (this.badVatCell !== undefined) this.warnBadVat(sheetRow);
     if (date === null || date === undefined) {
-      log.reject(
-        sheetRow,
-        "date",
-        dateCell,
-        date === null
-          ? `Date absente : la ligne ne peut pas être datée. ${HOW_TO_FIX_DATE}`
-          : `Date illisible ou impossible : ${HOW_TO_FIX_DATE}`,
-        readCents
-      );
+      this.rejectDate(sheetRow, dateCell, date, readCents);
       return;
     }
-    // Supplier: name or identifier.
     const supplierName = this.text(row, "supplierName");
-    let supplierId: string | null = null;
-    if (this.col.supplierId >= 0) {
-      const idCell = row[this.col.supplierId];
-      const id = this.companyId(idCell);
-      if (id === undefined)
-        log.warn(
-          sheetRow,
-          "supplierId",
-          idCell,
-          "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant."
-        );
-      else if (id !== null) {
-        supplierId = this.strings.get(id.id);
-        if (!id.valid)
-          log.warn(
-            sheetRow,
-            "supplierId",
-            idCell,
-            "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur."
-          );
-      }
-    }
+    const supplierId = this.readSupplierId(row, sheetRow);
     if (supplierName === null && supplierId === null) {
-      log.reject(
+      this.log.reject(
         sheetRow,
         "supplierName",
         null,
@@ -253,46 +195,159 @@ export class SpendProcessor {
       );
       return;
     }
-    // Entity.
-    let entity = this.text(row, "entity");
-    if (entity === null) {
-      if (this.col.entity >= 0)
-        log.warn(
-          sheetRow,
-          "entity",
-          null,
-          `Entité absente : ligne rattachée à « ${this.options.defaultEntity} ».`
-        );
-      entity = this.options.defaultEntity;
+    this.lines.push(this.line(row, sheetRow, date, ht, supplierName, supplierId));
+    this.log.accept(ht);
+  }
+
+  /** A total is not a source amount: counting it would double the rows it sums. */
+  private rejectTotalRow(sheetRow: number): void {
+    this.log.begin(0);
+    const amount =
+      this.ht === null ? "" : ` (${formatEuros(this.ht)} HT, non compté dans le rapprochement)`;
+    this.log.reject(
+      sheetRow,
+      null,
+      this.amountRaw,
+      `Ligne de total ignorée${amount} : ce n'est pas un achat.`,
+      0
+    );
+  }
+
+  private rejectMissingAmount(sheetRow: number): void {
+    const reason =
+      cellText(this.amountRaw) === null
+        ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
+        : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
+    this.log.reject(
+      sheetRow,
+      this.col.amountHT >= 0 ? "amountHT" : "amountTTC",
+      this.amountRaw,
+      reason,
+      0
+    );
+  }
+
+  private warnBadVat(sheetRow: number): void {
+    this.log.warn(
+      sheetRow,
+      "vatRate",
+      this.badVatCell ?? null,
+      `Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué au montant TTC.`
+    );
+  }
+
+  private rejectDate(
+    sheetRow: number,
+    dateCell: Cell,
+    date: null | undefined,
+    readCents: number
+  ): void {
+    this.log.reject(
+      sheetRow,
+      "date",
+      dateCell,
+      date === null
+        ? `Date absente : la ligne ne peut pas être datée. ${HOW_TO_FIX_DATE}`
+        : `Date illisible ou impossible : ${HOW_TO_FIX_DATE}`,
+      readCents
+    );
+  }
+
+  /** The supplier's SIRET/SIREN (interned), null when absent or unreadable (warned). */
+  private readSupplierId(row: Cell[], sheetRow: number): string | null {
+    if (this.col.supplierId < 0) return null;
+    const idCell = row[this.col.supplierId];
+    const id = this.companyId(idCell);
+    if (id === undefined) {
+      this.log.warn(
+        sheetRow,
+        "supplierId",
+        idCell,
+        "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant."
+      );
+      return null;
     }
-    // CPV.
-    let cpv: string | null = null;
-    if (this.col.cpv >= 0) {
-      const cpvCell = row[this.col.cpv];
-      const c = normalizeCpv(cpvCell);
-      if (c === undefined)
-        log.warn(
-          sheetRow,
-          "cpv",
-          cpvCell,
-          "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement."
-        );
-      else cpv = c === null ? null : this.strings.get(c);
+    if (id === null) return null;
+    if (!id.valid)
+      this.log.warn(
+        sheetRow,
+        "supplierId",
+        idCell,
+        "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur."
+      );
+    return this.strings.get(id.id);
+  }
+
+  /** The entity, or the default one (warned when the column exists but the cell is empty). */
+  private readEntity(row: Cell[], sheetRow: number): string {
+    const entity = this.text(row, "entity");
+    if (entity !== null) return entity;
+    if (this.col.entity >= 0)
+      this.log.warn(
+        sheetRow,
+        "entity",
+        null,
+        `Entité absente : ligne rattachée à « ${this.options.defaultEntity} ».`
+      );
+    return this.options.defaultEntity;
+  }
+
+  private readCpv(row: Cell[], sheetRow: number): string | null {
+    if (this.col.cpv < 0) return null;
+    const cpvCell = row[this.col.cpv];
+    const c = normalizeCpv(cpvCell);
+    if (c === undefined) {
+      this.log.warn(
+        sheetRow,
+        "cpv",
+        cpvCell,
+        "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement."
+      );
+      return null;
     }
-    // Channel.
-    let channel: SpendLine["channel"] = null;
-    if (this.col.channel >= 0) {
-      const chCell = row[this.col.channel];
-      const ch = normalizeChannel(chCell);
-      if (ch === undefined)
-        log.warn(
-          sheetRow,
-          "channel",
-          chCell,
-          "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché."
-        );
-      else channel = ch;
-    }
+    return c === null ? null : this.strings.get(c);
+  }
+
+  private readChannel(row: Cell[], sheetRow: number): SpendLine["channel"] {
+    if (this.col.channel < 0) return null;
+    const chCell = row[this.col.channel];
+    const ch = normalizeChannel(chCell);
+    if (ch !== undefined) return ch;
+    this.log.warn(
+      sheetRow,
+      "channel",
+      chCell,
+      "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché."
+    );
+    return null;
+  }
+
+  private readUnitPrice(row: Cell[], sheetRow: number): number | null {
+    if (this.col.unitPrice < 0) return null;
+    const upCell = row[this.col.unitPrice];
+    const up = parseAmountCents(upCell);
+    if (up !== undefined) return up;
+    this.log.warn(
+      sheetRow,
+      "unitPrice",
+      upCell,
+      "Prix unitaire illisible : ignoré pour la comparaison des prix."
+    );
+    return null;
+  }
+
+  /** The analysed line of an accepted row (amount, date and supplier already checked). */
+  private line(
+    row: Cell[],
+    sheetRow: number,
+    date: number,
+    ht: number,
+    supplierName: string | null,
+    supplierId: string | null
+  ): SpendLine {
+    const entity = this.readEntity(row, sheetRow);
+    const cpv = this.readCpv(row, sheetRow);
+    const channel = this.readChannel(row, sheetRow);
     const invoiceReceived = this.optionalDate(
       row,
       sheetRow,
@@ -311,30 +366,15 @@ export class SpendProcessor {
       "quantity",
       "Quantité illisible : ignorée pour la comparaison des prix."
     );
-    let unitPriceCents: number | null = null;
-    if (this.col.unitPrice >= 0) {
-      const upCell = row[this.col.unitPrice];
-      const up = parseAmountCents(upCell);
-      if (up === undefined)
-        log.warn(
-          sheetRow,
-          "unitPrice",
-          upCell,
-          "Prix unitaire illisible : ignoré pour la comparaison des prix."
-        );
-      else unitPriceCents = up;
-    }
-
+    const unitPriceCents = this.readUnitPrice(row, sheetRow);
     const familyCode = this.text(row, "familyCode");
     let familyLabel = this.text(row, "familyLabel");
     const budgetArticle = this.text(row, "budgetArticle");
     const nomen = familyCode !== null ? this.options.nomenclature.get(familyCode) : undefined;
     if (familyLabel === null && nomen?.label) familyLabel = nomen.label;
     const family = classifyFamily({ familyCode, familyLabel, cpv, budgetArticle });
-
-    const supplierKey = this.supplierKey(supplierId, supplierName);
-    this.lines.push({
-      source: { table: log.table, row: sheetRow },
+    return {
+      source: { table: this.log.table, row: sheetRow },
       date,
       amountHTCents: ht,
       amountTTCCents: this.ttc,
@@ -342,7 +382,7 @@ export class SpendProcessor {
       isCredit: ht < 0,
       supplierName,
       supplierId,
-      supplierKey,
+      supplierKey: this.supplierKey(supplierId, supplierName),
       entity,
       service: this.text(row, "service"),
       territory: this.text(row, "territory"),
@@ -364,8 +404,7 @@ export class SpendProcessor {
       supplierPostcode: this.text(row, "supplierPostcode"),
       family,
       nature: natureOf(nomen?.nature ?? null, cpv, budgetArticle),
-    });
-    log.accept(ht);
+    };
   }
 
   private supplierKey(id: string | null, name: string | null): string {
