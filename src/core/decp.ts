@@ -616,7 +616,17 @@ function importMarche(
 
   // Modifications: the amended amount is the montant (a new total) of the last one that has one.
   let amendedAmountCents: number | null = null;
+  const modifications: { date: number | null; amountCents: number | null }[] = [];
   for (const rawModification of listOf(item.modifications, "modification")) {
+    if (isObject(rawModification)) {
+      const rawDate = rawModification.dateNotificationModification;
+      const date = typeof rawDate === "string" ? (parseDate(rawDate) ?? null) : null;
+      const m = "montant" in rawModification ? readAmountCents(rawModification.montant) : null;
+      modifications.push({
+        date,
+        amountCents: m === undefined || (m !== null && implausibleAmount(m) !== null) ? null : m,
+      });
+    }
     if (!isObject(rawModification) || !("montant" in rawModification)) continue;
     const cents = readAmountCents(rawModification.montant);
     if (cents === null) continue;
@@ -675,6 +685,7 @@ function importMarche(
     members: [],
     amendedAmountCents,
     innovative: parseBoolean(item.marcheInnovant as Cell) ?? null,
+    modifications,
     family,
   };
   return { contract, anomalies: warnings, amountCents: amountCents ?? 0 };

@@ -1038,6 +1038,20 @@ const CONTRACTS: FieldDef[] = [
     ],
   },
   {
+    key: "amendmentDate",
+    label: "Date de la modification (avenant)",
+    required: false,
+    synonyms: [
+      "dateNotificationModification",
+      "modifications.dateNotificationModification",
+      "date modification",
+      "date notification modification",
+      "date avenant",
+      "date dernier avenant",
+      "date derniere modification",
+    ],
+  },
+  {
     key: "consultationRef",
     label: "N° de consultation (lots d'une même procédure)",
     required: false,

@@ -135,6 +135,11 @@ export interface ContractLine {
   channel: Channel | null;
   members: string[];
   amendedAmountCents: number | null;
+  /**
+   * The modifications (avenants) with their date and the new total HT they set (DECP
+   * modifications[].montant is a new total, not a delta); empty or absent when unknown.
+   */
+  modifications?: { date: number | null; amountCents: number | null }[];
   /** The consultation (procedure) a lot belongs to: its lots are one need (R2121-1, R2123-1 2°). */
   consultationRef?: string | null;
   /** Innovative works, supplies or services (DECP marcheInnovant; R2122-9-1). */

@@ -70,6 +70,7 @@ describe("FIELDS", () => {
         // not in SPEC §2.2: DECP marcheInnovant (R2122-9-1) and the consultation of a lot (R2123-1 2°), issue #10
         "innovative",
         "consultationRef",
+        "amendmentDate",
         "lots",
         "channel",
         "members",

@@ -128,6 +128,11 @@ export const COMPLIANCE_MESSAGES = {
     fr: "Seuil européen incertain pour le marché {ref} ({amount}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low} ou {high}. Renseignez la date de lancement.",
   },
 
+  // --- PF6 modifications
+  "PF6.beyondSafeHarbour": {
+    fr: "Marché {ref} : {count} modification(s) cumulant {change} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
+  },
+
   // --- CO5 Loi Climat
   "CO5.gap": {
     fr: "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).",

@@ -26,9 +26,10 @@ import { contractsByRef } from "../context";
 import { effectiveChannel } from "../channel";
 import { addMonths, isoDate } from "../dates";
 import type { Channel, ContractLine, Procedure } from "../model";
-import { toEuros } from "../money";
+import { formatEuros, toEuros } from "../money";
 import { dispenseForContract } from "../reference/special-thresholds";
-import { latePaymentRateAt, type ColourBand } from "../reference/values";
+import { euThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
+import { coded, paramsJson } from "./compliance-messages";
 import { normalizeKey } from "../text";
 import { memoByDay, sortedByCentsDesc, type Bucket } from "./aggregate";
 import {
@@ -484,6 +485,18 @@ export function computePF5(ctx: AnalysisContext): IndicatorResult {
 // ---------------------------------------------------------------------------------------------
 // PF6 amendment inflation
 
+/**
+ * PF6 (R2194-8, R2194-9): contracts whose modifications go beyond the de-minimis safe harbour.
+ * - Population: every contract of the register with a modification dated in the period (whenever
+ *   it was notified); contracts whose modifications carry no date are read when notified in the
+ *   period (as before).
+ * - Successive modifications add up (R2194-9): the change is the last new total (modifications
+ *   up to the period end) minus the initial amount.
+ * - Safe harbour (R2194-8): the cumulated change stays below 10 % (supplies/services) or 15 %
+ *   (works) of the initial amount **and** below the EU threshold in force at the last modification.
+ *   Beyond it the result reads "au-delà du seuil de modification de faible montant": another basis
+ *   (R2194-1 to R2194-7) may apply; it is not a breach in itself.
+ */
 export function computePF6(ctx: AnalysisContext): IndicatorResult {
   const base = {
     id: "PF6",
@@ -491,37 +504,80 @@ export function computePF6(ctx: AnalysisContext): IndicatorResult {
     label: "Marchés dont les avenants dépassent la limite",
     unit: "%" as const,
   };
-  const contracts = ctx.contractsInPeriod;
-  if (contracts.length === 0) return noContracts(ctx, base);
+  const { start, end } = ctx.period;
+  const inPeriod = new Set(ctx.contractsInPeriod);
+  const population: ContractLine[] = [];
+  for (const c of ctx.contracts) {
+    const mods = c.modifications ?? [];
+    const dated = mods.filter((m) => m.date !== null);
+    if (dated.length > 0) {
+      if (dated.some((m) => (m.date as number) >= start && (m.date as number) <= end))
+        population.push(c);
+    } else if (inPeriod.has(c)) population.push(c);
+  }
+  if (population.length === 0) return noContracts(ctx, base);
   const limits = ctx.ref.amendmentLimits;
   let n = 0;
   let initialTotal = 0;
   let amendedTotal = 0;
   let amendedContracts = 0;
   const flagged: Row[] = [];
-  for (const c of contracts) {
-    if (c.amountCents === null || c.amendedAmountCents === null || c.amountCents <= 0) continue;
+  for (const c of population) {
+    if (c.amountCents === null || c.amountCents <= 0) continue;
+    const mods = (c.modifications ?? []).filter(
+      (m) => m.amountCents !== null && (m.date === null || m.date <= end)
+    );
+    const lastMod = mods.length > 0 ? mods[mods.length - 1] : null;
+    const amended = lastMod?.amountCents ?? c.amendedAmountCents;
+    if (amended === null || amended === undefined) continue;
     n++;
     initialTotal += c.amountCents;
-    amendedTotal += c.amendedAmountCents;
-    if (c.amendedAmountCents !== c.amountCents) amendedContracts++;
-    const inflation = ((c.amendedAmountCents - c.amountCents) / c.amountCents) * 100;
+    amendedTotal += amended;
+    if (amended !== c.amountCents) amendedContracts++;
+    const changeCents = amended - c.amountCents;
+    const inflation = (changeCents / c.amountCents) * 100;
     const limit = c.nature === "Travaux" ? limits.worksPercent : limits.suppliesServicesPercent;
-    if (inflation > limit) {
-      flagged.push({
-        contractRef: c.contractRef,
-        entity: c.entity,
-        description: c.description,
-        supplier: contractSupplier(c),
-        nature: c.nature,
-        initial: eur(c.amountCents),
-        amended: eur(c.amendedAmountCents),
-        inflationPercent: round2(inflation),
-        limitPercent: limit,
-      });
-    }
+    const euDay = lastMod?.date ?? c.launchDate ?? c.notificationDate;
+    const eu = euDay === null ? null : euThresholdAt(ctx.ref, euDay, c.nature);
+    const overPercent = inflation > limit;
+    const overEu = eu !== null && Math.abs(changeCents) >= eu;
+    if (!overPercent && !overEu) continue;
+    const text = coded("PF6.beyondSafeHarbour", {
+      ref: c.contractRef,
+      count: Math.max(mods.length, 1),
+      change: formatEurosShort(changeCents),
+      percent: String(round2(inflation)).replace(".", ","),
+      limit,
+      eu: eu === null ? "—" : formatEurosShort(eu),
+      reason: overPercent ? `plus de ${limit} % du montant initial` : "au moins le seuil européen",
+    });
+    flagged.push({
+      contractRef: c.contractRef,
+      entity: c.entity,
+      description: c.description,
+      supplier: contractSupplier(c),
+      nature: c.nature,
+      initial: eur(c.amountCents),
+      amended: eur(amended),
+      modifications: Math.max(mods.length, 1),
+      lastModificationDate: lastMod?.date ? isoDate(lastMod.date) : null,
+      changeAmount: eur(changeCents),
+      inflationPercent: round2(inflation),
+      limitPercent: limit,
+      euThreshold: eu === null ? null : eur(eu),
+      overPercentLimit: overPercent,
+      overEuThreshold: overEu,
+      status: "au-delà du seuil de modification de faible montant",
+      message: text.fr,
+      messageCode: text.code,
+      messageParams: paramsJson(text.params),
+      legalBasis: coded("law.amendment").fr,
+      why: coded("why.amendment").fr,
+      clear: coded("clear.amendment").fr,
+      clearCode: "clear.amendment",
+    });
   }
-  const coverage = { n, N: contracts.length, of: "marchés" };
+  const coverage = { n, N: population.length, of: "marchés" };
   if (n === 0)
     return notAvailable(
       base,
@@ -541,20 +597,26 @@ export function computePF6(ctx: AnalysisContext): IndicatorResult {
     reference: {
       value: limits.suppliesServicesPercent,
       unit: "%",
-      label: `Limite d'augmentation : ${limits.suppliesServicesPercent} % fournitures/services, ${limits.worksPercent} % travaux`,
-      source: limits.source,
+      label: `Seuil de modification de faible montant : ${limits.suppliesServicesPercent} % fournitures/services, ${limits.worksPercent} % travaux, et sous le seuil européen (modifications cumulées)`,
+      source: `${limits.source} ; art. R2194-9 CCP (modifications successives)`,
     },
     status: null,
     details: {
       contractsWithData: n,
       contractsAmended: amendedContracts,
       overLimit: flagged.length,
+      overEuThreshold: flagged.filter((r) => r.overEuThreshold === true).length,
       initialTotal: eur(initialTotal),
       amendedTotal: eur(amendedTotal),
       overallInflationPercent: pct(amendedTotal - initialTotal, initialTotal),
+      contractsModifiedInPeriodNotifiedBefore: population.filter((c) => !inPeriod.has(c)).length,
     },
     tables: { overLimit: flagged },
   };
+}
+
+function formatEurosShort(cents: number): string {
+  return formatEuros(cents).replace(/,00 €$/, " €");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -269,6 +269,54 @@ describe("PF6 amendment inflation", () => {
   });
 });
 
+describe("PF6 law-true modifications (R2194-8, R2194-9)", () => {
+  const mod = (date: string, total: number) => ({ date: dayFromIso(date), amountCents: total * 100 });
+
+  it("looks at every contract with a modification dated in the period, not only those notified in it", () => {
+    const contracts = [
+      // notified 2023, modified 2025-05-01 to +20 % → in the 2025 analysis, beyond the safe harbour
+      contract({ contractRef: "ANCIEN", nature: "Services", amount: 100_000, notified: "2023-02-01", modifications: [mod("2025-05-01", 120_000)] }),
+      // a 2022 contract whose only modification is dated 2024 stays out of the 2025 analysis
+      contract({ contractRef: "HORS", nature: "Services", amount: 100_000, notified: "2022-02-01", modifications: [mod("2024-05-01", 150_000)] }),
+    ];
+    const r = indicators({ contracts }).PF6;
+    expect(r.coverage).toEqual({ n: 1, N: 1, of: "marchés" });
+    expect(r.tables.overLimit.map((x) => x.contractRef)).toEqual(["ANCIEN"]);
+    expect(r.details.contractsModifiedInPeriodNotifiedBefore).toBe(1);
+  });
+
+  it("R2194-8: the safe harbour also requires the modification to stay below the EU threshold", () => {
+    // 3 000 000 → 3 240 000: +8 % < 10 %, but +240 000 ≥ 221 000 (EU 2025, supplies/services) → beyond
+    // 1 000 000 → 1 080 000: +8 %, +80 000 < 221 000 → within the safe harbour
+    const contracts = [
+      contract({ contractRef: "GROS", nature: "Services", amount: 3_000_000, modifications: [mod("2025-06-01", 3_240_000)] }),
+      contract({ contractRef: "PETIT", nature: "Services", amount: 1_000_000, modifications: [mod("2025-06-01", 1_080_000)] }),
+    ];
+    const r = indicators({ contracts }).PF6;
+    expect(r.tables.overLimit).toEqual([
+      expect.objectContaining({ contractRef: "GROS", inflationPercent: 8, overPercentLimit: false, overEuThreshold: true, euThreshold: 221_000 }),
+    ]);
+    expect(r.value).toBe(50);
+  });
+
+  it("R2194-9: successive modifications add up (the last new total against the initial amount)", () => {
+    // 100 000 → 106 000 (+6 %) → 112 000 (+12 % cumulated) > 10 % → beyond; each step alone is ≤ 6 %
+    const r = indicators({
+      contracts: [contract({ contractRef: "SUCC", nature: "Fournitures", amount: 100_000, modifications: [mod("2025-02-01", 106_000), mod("2025-09-01", 112_000)] })],
+    }).PF6;
+    expect(r.tables.overLimit[0]).toMatchObject({ contractRef: "SUCC", modifications: 2, inflationPercent: 12, changeAmount: 12_000, lastModificationDate: "2025-09-01" });
+  });
+
+  it("words the result as beyond the de-minimis threshold, not as a breach", () => {
+    const r = indicators({ contracts: [contract({ nature: "Services", amount: 100_000, amended: 120_000 })] }).PF6;
+    const row = r.tables.overLimit[0];
+    expect(row.status).toBe("au-delà du seuil de modification de faible montant");
+    expect(String(row.message)).toContain("au-delà du seuil de modification de faible montant");
+    expect(String(row.message)).not.toMatch(/irrégul|illégal|infraction|manquement/);
+    expect(row.legalBasis).toBe("Art. R2194-8 et R2194-9 CCP");
+  });
+});
+
 describe("PF7 renewal calendar", () => {
   // Period 2025 → asOf 2025-12-31, window (2025-12-31, 2026-12-31]
   it("lists contracts ending after asOf and at most 12 months later, sorted by end date", () => {
