@@ -91,6 +91,10 @@ export interface SpendLine {
   channel: Channel | null;
   invoiceReceived: number | null;
   paid: number | null;
+  /** Invoice number: the 40 € indemnity is due per late invoice, not per line (D2192-35). */
+  invoiceRef?: string | null;
+  /** Date the mandat was issued (ordonnateur → comptable), décret 2013-269 art. 12. */
+  mandateDate?: number | null;
   item: string | null;
   quantity: number | null;
   unitPriceCents: number | null;

@@ -30,6 +30,9 @@ describe("FIELDS", () => {
         "contractRef",
         // not in SPEC §2.1: the engagement juridique / bon de commande number, kept apart from contractRef (issue #10)
         "commitmentRef",
+        // PF8 (D2192-35, décret 2013-269): invoice number and mandat date
+        "invoiceRef",
+        "mandateDate",
         "description",
         "operation",
         "channel",

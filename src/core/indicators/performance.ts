@@ -25,7 +25,7 @@
 import { contractsByRef } from "../context";
 import { effectiveChannel } from "../channel";
 import { addMonths, isoDate } from "../dates";
-import type { Channel, ContractLine, Procedure } from "../model";
+import type { Channel, ContractLine, Procedure, SpendLine } from "../model";
 import { formatEuros, toEuros } from "../money";
 import { dispenseForContract } from "../reference/special-thresholds";
 import { euThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
@@ -723,6 +723,40 @@ export function isHospitalType(type: string | null): boolean {
   return type !== null && HOSPITAL.test(normalizeKey(type));
 }
 
+/** One paid invoice: the lines of one invoice number (per entity and supplier), or one line. */
+interface Invoice {
+  lines: SpendLine[];
+  entity: string;
+  service: string | null;
+  supplierName: string | null;
+  invoiceRef: string | null;
+  received: number;
+  paid: number;
+  mandate: number | null;
+  htCents: number;
+  ttcCents: number;
+  ttcEstimated: boolean;
+}
+
+interface DelayBucket {
+  invoices: number;
+  late: number;
+  days: number;
+  ordonnateurKnown: number;
+  ordonnateurDays: number;
+  ordonnateurLate: number;
+  comptableDays: number;
+  comptableLate: number;
+}
+
+/**
+ * PF8 (R2192-10 ff.): paid invoices, late ones, interest and the 40 € indemnity, which is due per
+ * late **invoice** (D2192-35): lines are grouped by invoice number (per entity and supplier) when
+ * the export has one, else each line is one invoice. When mandat dates are present, the délai
+ * global is split between the ordonnateur (receipt → mandat, 20 days; 35 for hospitals) and the
+ * comptable (mandat → payment, 10 days; 15 for hospitals), décret 2013-269 art. 12. Delays are
+ * given per entity and per service.
+ */
 export function computePF8(ctx: AnalysisContext): IndicatorResult {
   const base = {
     id: "PF8",
@@ -737,80 +771,188 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
   for (const [name, e] of ctx.entities)
     if (isHospitalType(e.type)) hospitals.add(normalizeKey(name));
   const hospitalByEntity = new Map<string, boolean>();
+  const isHospital = (entity: string): boolean => {
+    let h = hospitalByEntity.get(entity);
+    if (h === undefined) {
+      h = hospitals.size > 0 && hospitals.has(normalizeKey(entity));
+      hospitalByEntity.set(entity, h);
+    }
+    return h;
+  };
   const vat = ref.defaultVatPercent.value;
   const iso = memoByDay(isoDate);
   // Interest runs from the day after the due date, at the rate of that day's half-year.
   const rateFromDue = memoByDay((due) => latePaymentRateAt(ref, due + 1).ratePercent);
-  let n = 0;
-  let daysTotal = 0;
   let inconsistent = 0;
-  let interestCents = 0;
-  let ttcEstimated = 0;
-  let hospitalInvoices = 0;
-  const late: Row[] = [];
+  let usedLines = 0;
+  const invoices: Invoice[] = [];
+  const byNumber = new Map<string, Invoice>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.invoiceReceived === null || l.paid === null || l.amountHTCents < 0 || l.isCredit)
       continue;
-    const days = l.paid - l.invoiceReceived;
-    if (days < 0) {
+    if (l.paid - l.invoiceReceived < 0) {
       inconsistent++;
       continue;
     }
-    n++;
-    daysTotal += days;
-    let hospital = hospitalByEntity.get(l.entity);
-    if (hospital === undefined) {
-      hospital = hospitals.size > 0 && hospitals.has(normalizeKey(l.entity));
-      hospitalByEntity.set(l.entity, hospital);
+    usedLines++;
+    const ttc =
+      l.amountTTCCents === null
+        ? Math.round((l.amountHTCents * (100 + vat)) / 100)
+        : l.amountTTCCents;
+    const number = l.invoiceRef ?? null;
+    const key = number === null ? null : `${l.entity}\u0001${l.supplierKey}\u0001${number}`;
+    let inv = key === null ? undefined : byNumber.get(key);
+    if (!inv) {
+      inv = {
+        lines: [],
+        entity: l.entity,
+        service: l.service,
+        supplierName: l.supplierName,
+        invoiceRef: number,
+        received: l.invoiceReceived,
+        paid: l.paid,
+        mandate: l.mandateDate ?? null,
+        htCents: 0,
+        ttcCents: 0,
+        ttcEstimated: false,
+      };
+      invoices.push(inv);
+      if (key !== null) byNumber.set(key, inv);
     }
-    if (hospital) hospitalInvoices++;
-    const limit = hospital
-      ? ref.paymentDelayDays.publicHospital
-      : ref.paymentDelayDays.localAuthority;
-    if (days <= limit) continue;
-    const daysLate = days - limit;
-    const dueDate = l.invoiceReceived + limit;
-    const ratePercent = rateFromDue(dueDate);
-    const estimated = l.amountTTCCents === null;
-    const ttc = estimated
-      ? Math.round((l.amountHTCents * (100 + vat)) / 100)
-      : (l.amountTTCCents as number);
-    if (estimated) ttcEstimated++;
-    const interest = Math.round((ttc * ratePercent * daysLate) / (100 * 365));
-    interestCents += interest;
-    late.push({
-      sourceTable: l.source.table,
-      sourceRow: l.source.row,
-      entity: l.entity,
-      supplierName: l.supplierName,
-      amountTTC: eur(ttc),
-      ttcEstimated: estimated,
-      invoiceReceived: iso(l.invoiceReceived),
-      dueDate: iso(dueDate),
-      paid: iso(l.paid),
-      dgpDays: days,
-      limitDays: limit,
-      daysLate,
-      ratePercent: round2(ratePercent),
-      interest: eur(interest),
-      indemnity: eur(ref.lateFlatIndemnityCents.value),
-    });
+    inv.lines.push(l);
+    inv.received = Math.min(inv.received, l.invoiceReceived);
+    inv.paid = Math.max(inv.paid, l.paid);
+    if (l.mandateDate != null) inv.mandate = Math.max(inv.mandate ?? l.mandateDate, l.mandateDate);
+    inv.htCents += l.amountHTCents;
+    inv.ttcCents += ttc;
+    if (l.amountTTCCents === null) inv.ttcEstimated = true;
   }
-  const coverage = { n, N: lines.length, of: "lignes" };
-  if (n === 0) {
+  const coverage = { n: usedLines, N: lines.length, of: "lignes" };
+  if (invoices.length === 0) {
     const reason =
       lines.length === 0
         ? `Aucune ligne de dépense sur la période ${ctx.period.label}.`
         : "Aucune ligne avec les dates de réception de la facture et de paiement.";
     return notAvailable(base, reason, coverage);
   }
+  let daysTotal = 0;
+  let interestCents = 0;
+  let ttcEstimated = 0;
+  let hospitalInvoices = 0;
+  let split = 0;
+  const late: Row[] = [];
+  const byEntity = new Map<string, DelayBucket>();
+  const byService = new Map<string, DelayBucket>();
+  const bucket = (map: Map<string, DelayBucket>, key: string): DelayBucket => {
+    let b = map.get(key);
+    if (!b)
+      map.set(
+        key,
+        (b = {
+          invoices: 0,
+          late: 0,
+          days: 0,
+          ordonnateurKnown: 0,
+          ordonnateurDays: 0,
+          ordonnateurLate: 0,
+          comptableDays: 0,
+          comptableLate: 0,
+        })
+      );
+    return b;
+  };
+  for (const inv of invoices) {
+    const days = inv.paid - inv.received;
+    daysTotal += days;
+    const hospital = isHospital(inv.entity);
+    if (hospital) hospitalInvoices++;
+    const limit = hospital ? ref.paymentDelayDays.publicHospital : ref.paymentDelayDays.localAuthority;
+    const ordLimit = hospital
+      ? ref.paymentDelayDays.ordonnateurHospital
+      : ref.paymentDelayDays.ordonnateurLocal;
+    const cptLimit = hospital
+      ? ref.paymentDelayDays.comptableHospital
+      : ref.paymentDelayDays.comptableLocal;
+    const mandateOk =
+      inv.mandate !== null && inv.mandate >= inv.received && inv.mandate <= inv.paid;
+    const ordDays = mandateOk ? (inv.mandate as number) - inv.received : null;
+    const cptDays = mandateOk ? inv.paid - (inv.mandate as number) : null;
+    if (mandateOk) split++;
+    const isLate = days > limit;
+    for (const b of [
+      bucket(byEntity, inv.entity),
+      bucket(byService, inv.service ?? "Service non renseigné"),
+    ]) {
+      b.invoices++;
+      b.days += days;
+      if (isLate) b.late++;
+      if (ordDays !== null && cptDays !== null) {
+        b.ordonnateurKnown++;
+        b.ordonnateurDays += ordDays;
+        b.comptableDays += cptDays;
+        if (ordDays > ordLimit) b.ordonnateurLate++;
+        if (cptDays > cptLimit) b.comptableLate++;
+      }
+    }
+    if (!isLate) continue;
+    const daysLate = days - limit;
+    const dueDate = inv.received + limit;
+    const ratePercent = rateFromDue(dueDate);
+    if (inv.ttcEstimated) ttcEstimated++;
+    const interest = Math.round((inv.ttcCents * ratePercent * daysLate) / (100 * 365));
+    interestCents += interest;
+    const first = inv.lines[0];
+    late.push({
+      sourceTable: first.source.table,
+      sourceRow: first.source.row,
+      invoiceRef: inv.invoiceRef,
+      lines: inv.lines.length,
+      entity: inv.entity,
+      service: inv.service,
+      supplierName: inv.supplierName,
+      amountTTC: eur(inv.ttcCents),
+      ttcEstimated: inv.ttcEstimated,
+      invoiceReceived: iso(inv.received),
+      dueDate: iso(dueDate),
+      paid: iso(inv.paid),
+      dgpDays: days,
+      limitDays: limit,
+      daysLate,
+      ordonnateurDays: ordDays,
+      ordonnateurLimitDays: ordDays === null ? null : ordLimit,
+      comptableDays: cptDays,
+      comptableLimitDays: cptDays === null ? null : cptLimit,
+      ratePercent: round2(ratePercent),
+      interest: eur(interest),
+      indemnity: eur(ref.lateFlatIndemnityCents.value),
+      legalBasis: coded("law.payment").fr,
+    });
+  }
   late.sort(
     (a, b) =>
       (b.daysLate as number) - (a.daysLate as number) ||
       (a.sourceRow as number) - (b.sourceRow as number)
   );
+  const n = invoices.length;
   const indemnitiesCents = late.length * ref.lateFlatIndemnityCents.value;
+  const delayRows = (map: Map<string, DelayBucket>, key: string): Row[] =>
+    [...map.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([name, b]) => ({
+        [key]: name,
+        invoices: b.invoices,
+        lateInvoices: b.late,
+        lateShare: pct(b.late, b.invoices),
+        averageDgpDays: round2(b.days / b.invoices),
+        invoicesWithMandate: b.ordonnateurKnown,
+        averageOrdonnateurDays:
+          b.ordonnateurKnown === 0 ? null : round2(b.ordonnateurDays / b.ordonnateurKnown),
+        ordonnateurLate: b.ordonnateurKnown === 0 ? null : b.ordonnateurLate,
+        averageComptableDays:
+          b.ordonnateurKnown === 0 ? null : round2(b.comptableDays / b.ordonnateurKnown),
+        comptableLate: b.ordonnateurKnown === 0 ? null : b.comptableLate,
+      }));
   return {
     ...base,
     value: pct(late.length, n),
@@ -819,12 +961,14 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
     reference: {
       value: ref.paymentDelayDays.localAuthority,
       unit: "days",
-      label: `Délai global de paiement : ${ref.paymentDelayDays.localAuthority} jours (${ref.paymentDelayDays.publicHospital} jours pour les établissements publics de santé)`,
+      label: `Délai global de paiement : ${ref.paymentDelayDays.localAuthority} jours (${ref.paymentDelayDays.ordonnateurLocal} ordonnateur + ${ref.paymentDelayDays.comptableLocal} comptable ; ${ref.paymentDelayDays.publicHospital} jours pour les établissements publics de santé)`,
       source: ref.paymentDelayDays.source,
     },
     status: null,
     details: {
       paidInvoices: n,
+      paidLines: usedLines,
+      groupedByInvoiceNumber: byNumber.size,
       averageDgpDays: round2(daysTotal / n),
       lateInvoices: late.length,
       lateShare: pct(late.length, n),
@@ -833,10 +977,15 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
       totalCost: eur(interestCents + indemnitiesCents),
       ttcEstimatedInvoices: ttcEstimated,
       hospitalInvoices,
+      invoicesWithMandateDate: split,
       inconsistentDates: inconsistent,
-      interestRule: `Intérêts = montant TTC × (taux BCE du semestre + ${ref.latePaymentMargin.value} points) × jours de retard / 365 ; TTC estimé = HT × ${1 + vat / 100} si absent.`,
+      interestRule: `Intérêts = montant TTC × (taux BCE du semestre + ${ref.latePaymentMargin.value} points) × jours de retard / 365 ; TTC estimé = HT × ${1 + vat / 100} si absent ; indemnité de 40 € par facture en retard (lignes regroupées par numéro de facture).`,
     },
-    tables: { lateInvoices: late },
+    tables: {
+      lateInvoices: late,
+      byEntity: delayRows(byEntity, "entity"),
+      byService: delayRows(byService, "service"),
+    },
   };
 }
 

@@ -101,7 +101,16 @@ export interface ReferenceValues {
   /** DECP publication threshold, cents. */
   decpThresholdCents: Sourced<number>;
   /** Délai global de paiement, days. */
-  paymentDelayDays: { localAuthority: number; publicHospital: number; source: string };
+  paymentDelayDays: {
+    localAuthority: number;
+    publicHospital: number;
+    /** Split of the délai global (décret 2013-269 art. 12): ordonnateur and comptable days. */
+    ordonnateurLocal: number;
+    comptableLocal: number;
+    ordonnateurHospital: number;
+    comptableHospital: number;
+    source: string;
+  };
   ecbRates: EcbRate[];
   latePaymentMargin: Sourced<number>;
   lateFlatIndemnityCents: Sourced<number>;
@@ -330,7 +339,12 @@ export function defaultReferenceValues(): ReferenceValues {
     paymentDelayDays: {
       localAuthority: 30,
       publicHospital: 50,
-      source: "Art. R2192-10 et R2192-11 CCP",
+      ordonnateurLocal: 20,
+      comptableLocal: 10,
+      ordonnateurHospital: 35,
+      comptableHospital: 15,
+      source:
+        "Art. R2192-10 et R2192-11 CCP ; décret n° 2013-269, art. 12 (20 jours ordonnateur + 10 jours comptable ; 35 + 15 pour les établissements de santé)",
     },
     ecbRates: [
       {
