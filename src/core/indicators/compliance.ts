@@ -374,6 +374,9 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
       ratio: lower === 0 ? null : round2(upper / lower),
       signal,
       source: [...t.sources].join(" ; "),
+      legalBasis: signal ? coded("law.bunching").fr : null,
+      why: signal ? coded("why.bunching").fr : null,
+      clear: signal ? coded("clear.bunching").fr : null,
       message: signal
         ? `${upper} montants entre ${low} % et 100 % du ${THRESHOLD_NAME[t.kind].toLowerCase()} de ${euros(t.cents)} contre ${lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.`
         : null,
@@ -802,9 +805,14 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       threshold: null,
       thresholdRule: null,
       thresholdSource: null,
+      lines: null,
       firstDate: isoDate(dates[0]),
       lastDate: isoDate(dates[dates.length - 1]),
       contracts: list.map((c) => c.contractRef).join(", "),
+      legalBasis: coded("law.repeat").fr,
+      why: coded("why.repeat").fr,
+      clear: coded("clear.repeat").fr,
+      clearCode: "clear.repeat",
       message:
         `${list.length} marchés passés sans publicité ni mise en concurrence avec ${supplier} pour la famille ${c0.family.label} ` +
         `(${c0.entity}, ${yearsLabel(cy.years)}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.`,
@@ -829,6 +837,11 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       firstDate: isoDate(g.firstDate),
       lastDate: isoDate(g.lastDate),
       contracts: null,
+      lines: g.lines.map((l) => `${l.source.table}!${l.source.row}`).join(", "),
+      legalBasis: coded("law.repeat").fr,
+      why: coded("why.repeat").fr,
+      clear: coded("clear.repeat").fr,
+      clearCode: "clear.repeat",
       message:
         `${g.purchases} achats hors marché auprès de ${g.supplier} pour la famille ${g.familyLabel} en ${g.year} (${g.entity}), ` +
         `cumulant ${euros(g.netCents)}, soit au moins ${REPEAT_MIN_SHARE_PERCENT} % du seuil de dispense (${euros(threshold)}) : ` +

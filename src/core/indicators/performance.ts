@@ -390,6 +390,10 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
       thresholdSource: t.source,
       thresholdDate: isoDate(day),
       thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
+      legalBasis: coded(t.legalBasis).fr,
+      why: coded("why.single").fr,
+      clear: coded("clear.procedureBasis").fr,
+      clearCode: "clear.procedureBasis",
     });
   }
   const coverage = { n: withProcedure, N: contracts.length, of: "marchés" };
