@@ -21,7 +21,9 @@ export const COMPLIANCE_MESSAGES = {
   "law.food2020": { fr: "Décret n° 2020-893, art. 1er" },
   "law.bunching": { fr: "Art. R2121-1 et R2121-4 CCP (valeur estimée du besoin)" },
   "law.euProcedure": { fr: "Art. L2124-1, R2124-1 et R2123-1 CCP" },
-  "law.repeat": { fr: "Art. R2122-8 CCP (ne pas contracter systématiquement avec un même opérateur) et R2121-6" },
+  "law.repeat": {
+    fr: "Art. R2122-8 CCP (ne pas contracter systématiquement avec un même opérateur) et R2121-6",
+  },
   "law.loiClimatCriterion": { fr: "Art. L2152-7 CCP (loi n° 2021-1104, art. 35)" },
   "law.loiClimatClause": { fr: "Art. L2112-2 CCP (loi n° 2021-1104, art. 35)" },
   "law.loiClimatSocial": { fr: "Art. L2112-2-1 CCP (loi n° 2021-1104, art. 35)" },
@@ -109,7 +111,9 @@ export const COMPLIANCE_MESSAGES = {
   "CO1.familyExcludedNoReason": {
     fr: "Famille exclue du contrôle par la nomenclature (motif non renseigné)",
   },
-  "CO1.outOfScope": { fr: "Article {article} ({label}) hors du code de la commande publique : {legalBasis}" },
+  "CO1.outOfScope": {
+    fr: "Article {article} ({label}) hors du code de la commande publique : {legalBasis}",
+  },
   "CO1.natureToSpecify": {
     fr: "Nature à préciser : {lines} ligne(s) hors marché de {total} sur l'article {article} ({label}), qui mêle travaux et services ; elles sont laissées hors des seuils par nature.",
   },

@@ -6,11 +6,7 @@
 import { frenchDate, isoDate } from "../dates";
 import type { ContractLine, Nature, SpendLine } from "../model";
 import { toEuros } from "../money";
-import {
-  dispenseRowAt,
-  euRowAt,
-  type DatedThreshold,
-} from "../reference/values";
+import { dispenseRowAt, euRowAt, type DatedThreshold } from "../reference/values";
 import { coded, paramsJson, type CodedText, type MessageCode } from "./compliance-messages";
 import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
 import { legalBuyerOf } from "../legal/buyer";
@@ -525,18 +521,33 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
     };
     if (c.procedure === MAPA && isSocialService(ctx, c.cpv)) {
       const t = coded("CO3.socialServices", { ref: c.contractRef, cpv: c.cpv as string });
-      exceptions.push({ ...base, exception: "R2123-1 3°", legalBasis: ctx.ref.socialServicesCpv.source, message: t.fr, messageCode: t.code });
+      exceptions.push({
+        ...base,
+        exception: "R2123-1 3°",
+        legalBasis: ctx.ref.socialServicesCpv.source,
+        message: t.fr,
+        messageCode: t.code,
+      });
       continue;
     }
     if (c.procedure === MAPA && group) {
       const limit = c.nature === "Travaux" ? small.worksCents : small.suppliesServicesCents;
-      if (c.amountCents < limit && group.smallLotsCents(limit) * 100 <= small.maxSharePercent * group.totalCents) {
+      if (
+        c.amountCents < limit &&
+        group.smallLotsCents(limit) * 100 <= small.maxSharePercent * group.totalCents
+      ) {
         const t = coded("CO3.smallLot", {
           ref: c.contractRef,
           limit: euros(limit),
           share: small.maxSharePercent,
         });
-        exceptions.push({ ...base, exception: "R2123-1 2°", legalBasis: small.source, message: t.fr, messageCode: t.code });
+        exceptions.push({
+          ...base,
+          exception: "R2123-1 2°",
+          legalBasis: small.source,
+          message: t.fr,
+          messageCode: t.code,
+        });
         continue;
       }
     }
@@ -548,7 +559,14 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
         high: euros(high),
         notified: frenchDate(eu.day),
       });
-      uncertain.push({ ...base, otherEuThreshold: toEuros(eu.uncertainOtherCents as number), status: "seuil incertain", message: t.fr, messageCode: t.code, clear: coded("clear.launchDate", { start: "" }).fr });
+      uncertain.push({
+        ...base,
+        otherEuThreshold: toEuros(eu.uncertainOtherCents as number),
+        status: "seuil incertain",
+        message: t.fr,
+        messageCode: t.code,
+        clear: coded("clear.launchDate", { start: "" }).fr,
+      });
       continue;
     }
     const issue =
@@ -881,12 +899,15 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
 function excludedFromThresholds(ctx: AnalysisContext, line: SpendLine): boolean {
   const row = line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
   if (row?.excludedFromSplitting === true) return true;
-  if (outOfScopeArticle(line.budgetArticle) !== null && line.familyCode === null && line.cpv === null)
+  if (
+    outOfScopeArticle(line.budgetArticle) !== null &&
+    line.familyCode === null &&
+    line.cpv === null
+  )
     return true;
   if (natureToSpecifyArticle(line) !== null) return true;
   return supplierExclusionOf(ctx.ref, line) !== null;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // CO5 Loi Climat et Résilience
@@ -976,11 +997,15 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
     if (criterion !== null && clause !== null) {
       if (!criterion) {
         criterionGaps++;
-        rows.push(gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion"));
+        rows.push(
+          gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion")
+        );
       }
       if (!clause) {
         clauseGaps++;
-        rows.push(gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause"));
+        rows.push(
+          gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause")
+        );
       }
     } else {
       if (c.environmentalConsideration === false) envGaps++;
@@ -1055,7 +1080,8 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
 }
 
 const GAP_WHAT: Record<string, string> = {
-  environnementale: "considération environnementale (critère d'attribution ni condition d'exécution)",
+  environnementale:
+    "considération environnementale (critère d'attribution ni condition d'exécution)",
   "critère environnemental": "critère d'attribution environnemental",
   "clause environnementale": "condition d'exécution environnementale",
   sociale: "considération sociale (marché au-dessus du seuil européen)",

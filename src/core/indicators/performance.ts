@@ -871,7 +871,9 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
     daysTotal += days;
     const hospital = isHospital(inv.entity);
     if (hospital) hospitalInvoices++;
-    const limit = hospital ? ref.paymentDelayDays.publicHospital : ref.paymentDelayDays.localAuthority;
+    const limit = hospital
+      ? ref.paymentDelayDays.publicHospital
+      : ref.paymentDelayDays.localAuthority;
     const ordLimit = hospital
       ? ref.paymentDelayDays.ordonnateurHospital
       : ref.paymentDelayDays.ordonnateurLocal;
