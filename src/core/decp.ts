@@ -615,9 +615,27 @@ function marcheBids(item: JsonObject, label: string, warn: Warn): number | null 
 }
 
 /** The amended amount: the montant (a new total) of the last modification that has one. */
-function marcheAmended(item: JsonObject, label: string, warn: Warn): number | null {
+function marcheAmended(
+  item: JsonObject,
+  label: string,
+  warn: Warn
+): {
+  amendedAmountCents: number | null;
+  modifications: { date: number | null; amountCents: number | null }[];
+} {
+  // The amended amount is the montant (a new total) of the last modification that has one.
   let amendedAmountCents: number | null = null;
+  const modifications: { date: number | null; amountCents: number | null }[] = [];
   for (const rawModification of listOf(item.modifications, "modification")) {
+    if (isObject(rawModification)) {
+      const rawDate = rawModification.dateNotificationModification;
+      const date = typeof rawDate === "string" ? (parseDate(rawDate) ?? null) : null;
+      const m = "montant" in rawModification ? readAmountCents(rawModification.montant) : null;
+      modifications.push({
+        date,
+        amountCents: m === undefined || (m !== null && implausibleAmount(m) !== null) ? null : m,
+      });
+    }
     if (!isObject(rawModification) || !("montant" in rawModification)) continue;
     const cents = readAmountCents(rawModification.montant);
     if (cents === null) continue;
@@ -631,8 +649,7 @@ function marcheAmended(item: JsonObject, label: string, warn: Warn): number | nu
     }
     amendedAmountCents = cents;
   }
-
-  return amendedAmountCents;
+  return { amendedAmountCents, modifications };
 }
 
 /**
@@ -700,7 +717,7 @@ function importMarche(
     ? "Centrale d'achat"
     : null;
 
-  const amendedAmountCents = marcheAmended(item, label, warn);
+  const { amendedAmountCents, modifications } = marcheAmended(item, label, warn);
 
   // Same buyer and same reference as an earlier row: probably published twice.
   const key = `${entityId ?? normalizeKey(entity)}|${contractRef}`;
@@ -746,6 +763,7 @@ function importMarche(
     members: [],
     amendedAmountCents,
     innovative: parseBoolean(item.marcheInnovant as Cell) ?? null,
+    modifications,
     family,
   };
   return { contract, anomalies: warnings, amountCents: amountCents ?? 0 };

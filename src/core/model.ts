@@ -91,6 +91,10 @@ export interface SpendLine {
   channel: Channel | null;
   invoiceReceived: number | null;
   paid: number | null;
+  /** Invoice number: the 40 € indemnity is due per late invoice, not per line (D2192-35). */
+  invoiceRef?: string | null;
+  /** Date the mandat was issued (ordonnateur → comptable), décret 2013-269 art. 12. */
+  mandateDate?: number | null;
   item: string | null;
   quantity: number | null;
   unitPriceCents: number | null;
@@ -135,6 +139,11 @@ export interface ContractLine {
   channel: Channel | null;
   members: string[];
   amendedAmountCents: number | null;
+  /**
+   * The modifications (avenants) with their date and the new total HT they set (DECP
+   * modifications[].montant is a new total, not a delta); empty or absent when unknown.
+   */
+  modifications?: { date: number | null; amountCents: number | null }[];
   /** The consultation (procedure) a lot belongs to: its lots are one need (R2121-1, R2123-1 2°). */
   consultationRef?: string | null;
   /** Innovative works, supplies or services (DECP marcheInnovant; R2122-9-1). */

@@ -183,6 +183,14 @@ export const HEADERS = {
   works: ["Travaux", "Works"],
   ecbRate: ["Taux BCE", "ECB rate"],
   legalRule: ["Article", "Article"],
+  thresholdDate: ["Seuil en vigueur au", "Threshold as of"],
+  thresholdDateBasis: ["Date retenue", "Date basis"],
+  exclusionScope: ["Exclusion par", "Excluded by"],
+  exception: ["Exception", "Exception"],
+  consultationAmount: ["Montant de la consultation", "Consultation amount"],
+  otherEuThreshold: ["Autre seuil possible", "Other possible threshold"],
+  article: ["Article budgétaire", "Budget account"],
+  notificationDate: ["Date de notification", "Notification date"],
   innovative: ["Achats innovants seulement", "Innovative purchases only"],
   cpvPrefixes: ["Préfixes CPV", "CPV prefixes"],
   excludedCpvPrefixes: ["Préfixes CPV exclus", "Excluded CPV prefixes"],
@@ -329,8 +337,28 @@ export const TEXTS = {
     "Single purchases above the threshold, outside any contract",
   ],
   co1Excluded: [
-    "Familles exclues du contrôle de fractionnement",
-    "Families excluded from the splitting check",
+    "Lignes exclues du contrôle de fractionnement (famille, fournisseur ou article), avec leur motif",
+    "Lines excluded from the splitting check (family, supplier or account), with their reason",
+  ],
+  co1Works: [
+    "Travaux hors marché sans opération — à vérifier (le seuil travaux s'apprécie par opération, R2121-5)",
+    "Works outside any contract without an operation — to check (the works threshold applies per operation, R2121-5)",
+  ],
+  co1NatureToSpecify: [
+    "Lignes de nature à préciser (article mêlant travaux et services), laissées hors des seuils par nature",
+    "Lines of unspecified nature (account mixing works and services), left out of the per-nature thresholds",
+  ],
+  co3Exceptions: [
+    "MAPA licites au-delà du seuil européen (services sociaux et spécifiques R2123-1 3°, petits lots R2123-1 2°)",
+    "Lawful adapted procedures above the EU threshold (social and specific services R2123-1 3°, small lots R2123-1 2°)",
+  ],
+  co3Uncertain: [
+    "Seuil européen incertain (notification en début de période biennale, date de lancement inconnue)",
+    "Uncertain EU threshold (notified early in a new biennium, launch date unknown)",
+  ],
+  co5LaunchUnknown: [
+    "Marchés à vérifier : date de lancement inconnue (non comptés comme manquements)",
+    "Contracts to check: launch date unknown (not counted as gaps)",
   ],
   mutualisationTitle: ["Mutualisation", "Pooling"],
   responsibleTitle: [

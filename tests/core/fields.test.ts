@@ -30,6 +30,9 @@ describe("FIELDS", () => {
         "contractRef",
         // not in SPEC §2.1: the engagement juridique / bon de commande number, kept apart from contractRef (issue #10)
         "commitmentRef",
+        // PF8 (D2192-35, décret 2013-269): invoice number and mandat date
+        "invoiceRef",
+        "mandateDate",
         "description",
         "operation",
         "channel",
@@ -70,6 +73,7 @@ describe("FIELDS", () => {
         // not in SPEC §2.2: DECP marcheInnovant (R2122-9-1) and the consultation of a lot (R2123-1 2°), issue #10
         "innovative",
         "consultationRef",
+        "amendmentDate",
         "lots",
         "channel",
         "members",

@@ -19,8 +19,11 @@ export const COMPLIANCE_MESSAGES = {
   "law.books": { fr: "Art. R2122-9 CCP" },
   "law.innovation": { fr: "Art. R2122-9-1 CCP" },
   "law.food2020": { fr: "Décret n° 2020-893, art. 1er" },
+  "law.bunching": { fr: "Art. R2121-1 et R2121-4 CCP (valeur estimée du besoin)" },
   "law.euProcedure": { fr: "Art. L2124-1, R2124-1 et R2123-1 CCP" },
-  "law.repeat": { fr: "Art. R2122-8 CCP (ne pas contracter systématiquement avec un même opérateur) et R2121-6" },
+  "law.repeat": {
+    fr: "Art. R2122-8 CCP (ne pas contracter systématiquement avec un même opérateur) et R2121-6",
+  },
   "law.loiClimatCriterion": { fr: "Art. L2152-7 CCP (loi n° 2021-1104, art. 35)" },
   "law.loiClimatClause": { fr: "Art. L2112-2 CCP (loi n° 2021-1104, art. 35)" },
   "law.loiClimatSocial": { fr: "Art. L2112-2-1 CCP (loi n° 2021-1104, art. 35)" },
@@ -36,6 +39,9 @@ export const COMPLIANCE_MESSAGES = {
   },
   "why.single": {
     fr: "Signal à vérifier : l'achat a pu faire l'objet d'une procédure non rattachée à la ligne, ou relever d'une exception du code (R2122-1 à R2122-11).",
+  },
+  "why.bunching": {
+    fr: "Signal statistique à vérifier : des montants groupés sous un seuil peuvent venir de prix de marché ou de budgets arrondis.",
   },
   "why.procedure": {
     fr: "Signal à vérifier : le montant peut inclure toutes les reconductions, ou la procédure relever d'une exception (services sociaux et spécifiques, petits lots, R2122-1 à R2122-11) que les données ne montrent pas.",
@@ -65,6 +71,9 @@ export const COMPLIANCE_MESSAGES = {
   },
   "clear.procedureBasis": {
     fr: "Documentez le fondement de la procédure (code CPV de service social ou spécifique, petit lot, exception), ou corrigez le montant ou la procédure dans le registre.",
+  },
+  "clear.bunching": {
+    fr: "Vérifiez, pour les montants de la bande haute, l'estimation du besoin faite avant l'achat (R2121-1) et l'absence de besoin scindé (R2121-4).",
   },
   "clear.repeat": {
     fr: "Regroupez le besoin dans un marché mis en concurrence, ou documentez que les besoins sont distincts.",
@@ -102,7 +111,9 @@ export const COMPLIANCE_MESSAGES = {
   "CO1.familyExcludedNoReason": {
     fr: "Famille exclue du contrôle par la nomenclature (motif non renseigné)",
   },
-  "CO1.outOfScope": { fr: "Article {article} ({label}) hors du code de la commande publique : {legalBasis}" },
+  "CO1.outOfScope": {
+    fr: "Article {article} ({label}) hors du code de la commande publique : {legalBasis}",
+  },
   "CO1.natureToSpecify": {
     fr: "Nature à préciser : {lines} ligne(s) hors marché de {total} sur l'article {article} ({label}), qui mêle travaux et services ; elles sont laissées hors des seuils par nature.",
   },
@@ -126,6 +137,11 @@ export const COMPLIANCE_MESSAGES = {
   },
   "CO3.uncertain": {
     fr: "Seuil européen incertain pour le marché {ref} ({amount}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low} ou {high}. Renseignez la date de lancement.",
+  },
+
+  // --- PF6 modifications
+  "PF6.beyondSafeHarbour": {
+    fr: "Marché {ref} : {count} modification(s) cumulant {change} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
   },
 
   // --- CO5 Loi Climat

@@ -6,11 +6,7 @@
 import { frenchDate, isoDate } from "../dates";
 import type { ContractLine, Nature, SpendLine } from "../model";
 import { toEuros } from "../money";
-import {
-  dispenseRowAt,
-  euRowAt,
-  type DatedThreshold,
-} from "../reference/values";
+import { dispenseRowAt, euRowAt, type DatedThreshold } from "../reference/values";
 import { coded, paramsJson, type CodedText, type MessageCode } from "./compliance-messages";
 import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
 import { legalBuyerOf } from "../legal/buyer";
@@ -374,6 +370,9 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
       ratio: lower === 0 ? null : round2(upper / lower),
       signal,
       source: [...t.sources].join(" ; "),
+      legalBasis: signal ? coded("law.bunching").fr : null,
+      why: signal ? coded("why.bunching").fr : null,
+      clear: signal ? coded("clear.bunching").fr : null,
       message: signal
         ? `${upper} montants entre ${low} % et 100 % du ${THRESHOLD_NAME[t.kind].toLowerCase()} de ${euros(t.cents)} contre ${lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.`
         : null,
@@ -522,18 +521,33 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
     };
     if (c.procedure === MAPA && isSocialService(ctx, c.cpv)) {
       const t = coded("CO3.socialServices", { ref: c.contractRef, cpv: c.cpv as string });
-      exceptions.push({ ...base, exception: "R2123-1 3°", legalBasis: ctx.ref.socialServicesCpv.source, message: t.fr, messageCode: t.code });
+      exceptions.push({
+        ...base,
+        exception: "R2123-1 3°",
+        legalBasis: ctx.ref.socialServicesCpv.source,
+        message: t.fr,
+        messageCode: t.code,
+      });
       continue;
     }
     if (c.procedure === MAPA && group) {
       const limit = c.nature === "Travaux" ? small.worksCents : small.suppliesServicesCents;
-      if (c.amountCents < limit && group.smallLotsCents(limit) * 100 <= small.maxSharePercent * group.totalCents) {
+      if (
+        c.amountCents < limit &&
+        group.smallLotsCents(limit) * 100 <= small.maxSharePercent * group.totalCents
+      ) {
         const t = coded("CO3.smallLot", {
           ref: c.contractRef,
           limit: euros(limit),
           share: small.maxSharePercent,
         });
-        exceptions.push({ ...base, exception: "R2123-1 2°", legalBasis: small.source, message: t.fr, messageCode: t.code });
+        exceptions.push({
+          ...base,
+          exception: "R2123-1 2°",
+          legalBasis: small.source,
+          message: t.fr,
+          messageCode: t.code,
+        });
         continue;
       }
     }
@@ -545,7 +559,14 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
         high: euros(high),
         notified: frenchDate(eu.day),
       });
-      uncertain.push({ ...base, otherEuThreshold: toEuros(eu.uncertainOtherCents as number), status: "seuil incertain", message: t.fr, messageCode: t.code, clear: coded("clear.launchDate", { start: "" }).fr });
+      uncertain.push({
+        ...base,
+        otherEuThreshold: toEuros(eu.uncertainOtherCents as number),
+        status: "seuil incertain",
+        message: t.fr,
+        messageCode: t.code,
+        clear: coded("clear.launchDate", { start: "" }).fr,
+      });
       continue;
     }
     const issue =
@@ -802,9 +823,14 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       threshold: null,
       thresholdRule: null,
       thresholdSource: null,
+      lines: null,
       firstDate: isoDate(dates[0]),
       lastDate: isoDate(dates[dates.length - 1]),
       contracts: list.map((c) => c.contractRef).join(", "),
+      legalBasis: coded("law.repeat").fr,
+      why: coded("why.repeat").fr,
+      clear: coded("clear.repeat").fr,
+      clearCode: "clear.repeat",
       message:
         `${list.length} marchés passés sans publicité ni mise en concurrence avec ${supplier} pour la famille ${c0.family.label} ` +
         `(${c0.entity}, ${yearsLabel(cy.years)}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.`,
@@ -829,6 +855,11 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       firstDate: isoDate(g.firstDate),
       lastDate: isoDate(g.lastDate),
       contracts: null,
+      lines: g.lines.map((l) => `${l.source.table}!${l.source.row}`).join(", "),
+      legalBasis: coded("law.repeat").fr,
+      why: coded("why.repeat").fr,
+      clear: coded("clear.repeat").fr,
+      clearCode: "clear.repeat",
       message:
         `${g.purchases} achats hors marché auprès de ${g.supplier} pour la famille ${g.familyLabel} en ${g.year} (${g.entity}), ` +
         `cumulant ${euros(g.netCents)}, soit au moins ${REPEAT_MIN_SHARE_PERCENT} % du seuil de dispense (${euros(threshold)}) : ` +
@@ -868,12 +899,15 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
 function excludedFromThresholds(ctx: AnalysisContext, line: SpendLine): boolean {
   const row = line.familyCode === null ? undefined : ctx.nomenclature.get(line.familyCode);
   if (row?.excludedFromSplitting === true) return true;
-  if (outOfScopeArticle(line.budgetArticle) !== null && line.familyCode === null && line.cpv === null)
+  if (
+    outOfScopeArticle(line.budgetArticle) !== null &&
+    line.familyCode === null &&
+    line.cpv === null
+  )
     return true;
   if (natureToSpecifyArticle(line) !== null) return true;
   return supplierExclusionOf(ctx.ref, line) !== null;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // CO5 Loi Climat et Résilience
@@ -963,11 +997,15 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
     if (criterion !== null && clause !== null) {
       if (!criterion) {
         criterionGaps++;
-        rows.push(gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion"));
+        rows.push(
+          gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion")
+        );
       }
       if (!clause) {
         clauseGaps++;
-        rows.push(gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause"));
+        rows.push(
+          gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause")
+        );
       }
     } else {
       if (c.environmentalConsideration === false) envGaps++;
@@ -1042,7 +1080,8 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
 }
 
 const GAP_WHAT: Record<string, string> = {
-  environnementale: "considération environnementale (critère d'attribution ni condition d'exécution)",
+  environnementale:
+    "considération environnementale (critère d'attribution ni condition d'exécution)",
   "critère environnemental": "critère d'attribution environnemental",
   "clause environnementale": "condition d'exécution environnementale",
   sociale: "considération sociale (marché au-dessus du seuil européen)",

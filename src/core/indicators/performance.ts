@@ -25,10 +25,11 @@
 import { contractsByRef } from "../context";
 import { effectiveChannel } from "../channel";
 import { addMonths, isoDate } from "../dates";
-import type { Channel, ContractLine, Procedure } from "../model";
-import { toEuros } from "../money";
+import type { Channel, ContractLine, Procedure, SpendLine } from "../model";
+import { formatEuros, toEuros } from "../money";
 import { dispenseForContract } from "../reference/special-thresholds";
-import { latePaymentRateAt, type ColourBand } from "../reference/values";
+import { euThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
+import { coded, paramsJson } from "./compliance-messages";
 import { normalizeKey } from "../text";
 import { memoByDay, sortedByCentsDesc, type Bucket } from "./aggregate";
 import {
@@ -389,6 +390,10 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
       thresholdSource: t.source,
       thresholdDate: isoDate(day),
       thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
+      legalBasis: coded(t.legalBasis).fr,
+      why: coded("why.single").fr,
+      clear: coded("clear.procedureBasis").fr,
+      clearCode: "clear.procedureBasis",
     });
   }
   const coverage = { n: withProcedure, N: contracts.length, of: "marchés" };
@@ -484,6 +489,18 @@ export function computePF5(ctx: AnalysisContext): IndicatorResult {
 // ---------------------------------------------------------------------------------------------
 // PF6 amendment inflation
 
+/**
+ * PF6 (R2194-8, R2194-9): contracts whose modifications go beyond the de-minimis safe harbour.
+ * - Population: every contract of the register with a modification dated in the period (whenever
+ *   it was notified); contracts whose modifications carry no date are read when notified in the
+ *   period (as before).
+ * - Successive modifications add up (R2194-9): the change is the last new total (modifications
+ *   up to the period end) minus the initial amount.
+ * - Safe harbour (R2194-8): the cumulated change stays below 10 % (supplies/services) or 15 %
+ *   (works) of the initial amount **and** below the EU threshold in force at the last modification.
+ *   Beyond it the result reads "au-delà du seuil de modification de faible montant": another basis
+ *   (R2194-1 to R2194-7) may apply; it is not a breach in itself.
+ */
 export function computePF6(ctx: AnalysisContext): IndicatorResult {
   const base = {
     id: "PF6",
@@ -491,37 +508,80 @@ export function computePF6(ctx: AnalysisContext): IndicatorResult {
     label: "Marchés dont les avenants dépassent la limite",
     unit: "%" as const,
   };
-  const contracts = ctx.contractsInPeriod;
-  if (contracts.length === 0) return noContracts(ctx, base);
+  const { start, end } = ctx.period;
+  const inPeriod = new Set(ctx.contractsInPeriod);
+  const population: ContractLine[] = [];
+  for (const c of ctx.contracts) {
+    const mods = c.modifications ?? [];
+    const dated = mods.filter((m) => m.date !== null);
+    if (dated.length > 0) {
+      if (dated.some((m) => (m.date as number) >= start && (m.date as number) <= end))
+        population.push(c);
+    } else if (inPeriod.has(c)) population.push(c);
+  }
+  if (population.length === 0) return noContracts(ctx, base);
   const limits = ctx.ref.amendmentLimits;
   let n = 0;
   let initialTotal = 0;
   let amendedTotal = 0;
   let amendedContracts = 0;
   const flagged: Row[] = [];
-  for (const c of contracts) {
-    if (c.amountCents === null || c.amendedAmountCents === null || c.amountCents <= 0) continue;
+  for (const c of population) {
+    if (c.amountCents === null || c.amountCents <= 0) continue;
+    const mods = (c.modifications ?? []).filter(
+      (m) => m.amountCents !== null && (m.date === null || m.date <= end)
+    );
+    const lastMod = mods.length > 0 ? mods[mods.length - 1] : null;
+    const amended = lastMod?.amountCents ?? c.amendedAmountCents;
+    if (amended === null || amended === undefined) continue;
     n++;
     initialTotal += c.amountCents;
-    amendedTotal += c.amendedAmountCents;
-    if (c.amendedAmountCents !== c.amountCents) amendedContracts++;
-    const inflation = ((c.amendedAmountCents - c.amountCents) / c.amountCents) * 100;
+    amendedTotal += amended;
+    if (amended !== c.amountCents) amendedContracts++;
+    const changeCents = amended - c.amountCents;
+    const inflation = (changeCents / c.amountCents) * 100;
     const limit = c.nature === "Travaux" ? limits.worksPercent : limits.suppliesServicesPercent;
-    if (inflation > limit) {
-      flagged.push({
-        contractRef: c.contractRef,
-        entity: c.entity,
-        description: c.description,
-        supplier: contractSupplier(c),
-        nature: c.nature,
-        initial: eur(c.amountCents),
-        amended: eur(c.amendedAmountCents),
-        inflationPercent: round2(inflation),
-        limitPercent: limit,
-      });
-    }
+    const euDay = lastMod?.date ?? c.launchDate ?? c.notificationDate;
+    const eu = euDay === null ? null : euThresholdAt(ctx.ref, euDay, c.nature);
+    const overPercent = inflation > limit;
+    const overEu = eu !== null && Math.abs(changeCents) >= eu;
+    if (!overPercent && !overEu) continue;
+    const text = coded("PF6.beyondSafeHarbour", {
+      ref: c.contractRef,
+      count: Math.max(mods.length, 1),
+      change: formatEurosShort(changeCents),
+      percent: String(round2(inflation)).replace(".", ","),
+      limit,
+      eu: eu === null ? "—" : formatEurosShort(eu),
+      reason: overPercent ? `plus de ${limit} % du montant initial` : "au moins le seuil européen",
+    });
+    flagged.push({
+      contractRef: c.contractRef,
+      entity: c.entity,
+      description: c.description,
+      supplier: contractSupplier(c),
+      nature: c.nature,
+      initial: eur(c.amountCents),
+      amended: eur(amended),
+      modifications: Math.max(mods.length, 1),
+      lastModificationDate: lastMod?.date ? isoDate(lastMod.date) : null,
+      changeAmount: eur(changeCents),
+      inflationPercent: round2(inflation),
+      limitPercent: limit,
+      euThreshold: eu === null ? null : eur(eu),
+      overPercentLimit: overPercent,
+      overEuThreshold: overEu,
+      status: "au-delà du seuil de modification de faible montant",
+      message: text.fr,
+      messageCode: text.code,
+      messageParams: paramsJson(text.params),
+      legalBasis: coded("law.amendment").fr,
+      why: coded("why.amendment").fr,
+      clear: coded("clear.amendment").fr,
+      clearCode: "clear.amendment",
+    });
   }
-  const coverage = { n, N: contracts.length, of: "marchés" };
+  const coverage = { n, N: population.length, of: "marchés" };
   if (n === 0)
     return notAvailable(
       base,
@@ -541,20 +601,26 @@ export function computePF6(ctx: AnalysisContext): IndicatorResult {
     reference: {
       value: limits.suppliesServicesPercent,
       unit: "%",
-      label: `Limite d'augmentation : ${limits.suppliesServicesPercent} % fournitures/services, ${limits.worksPercent} % travaux`,
-      source: limits.source,
+      label: `Seuil de modification de faible montant : ${limits.suppliesServicesPercent} % fournitures/services, ${limits.worksPercent} % travaux, et sous le seuil européen (modifications cumulées)`,
+      source: `${limits.source} ; art. R2194-9 CCP (modifications successives)`,
     },
     status: null,
     details: {
       contractsWithData: n,
       contractsAmended: amendedContracts,
       overLimit: flagged.length,
+      overEuThreshold: flagged.filter((r) => r.overEuThreshold === true).length,
       initialTotal: eur(initialTotal),
       amendedTotal: eur(amendedTotal),
       overallInflationPercent: pct(amendedTotal - initialTotal, initialTotal),
+      contractsModifiedInPeriodNotifiedBefore: population.filter((c) => !inPeriod.has(c)).length,
     },
     tables: { overLimit: flagged },
   };
+}
+
+function formatEurosShort(cents: number): string {
+  return formatEuros(cents).replace(/,00 €$/, " €");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -661,6 +727,40 @@ export function isHospitalType(type: string | null): boolean {
   return type !== null && HOSPITAL.test(normalizeKey(type));
 }
 
+/** One paid invoice: the lines of one invoice number (per entity and supplier), or one line. */
+interface Invoice {
+  lines: SpendLine[];
+  entity: string;
+  service: string | null;
+  supplierName: string | null;
+  invoiceRef: string | null;
+  received: number;
+  paid: number;
+  mandate: number | null;
+  htCents: number;
+  ttcCents: number;
+  ttcEstimated: boolean;
+}
+
+interface DelayBucket {
+  invoices: number;
+  late: number;
+  days: number;
+  ordonnateurKnown: number;
+  ordonnateurDays: number;
+  ordonnateurLate: number;
+  comptableDays: number;
+  comptableLate: number;
+}
+
+/**
+ * PF8 (R2192-10 ff.): paid invoices, late ones, interest and the 40 € indemnity, which is due per
+ * late **invoice** (D2192-35): lines are grouped by invoice number (per entity and supplier) when
+ * the export has one, else each line is one invoice. When mandat dates are present, the délai
+ * global is split between the ordonnateur (receipt → mandat, 20 days; 35 for hospitals) and the
+ * comptable (mandat → payment, 10 days; 15 for hospitals), décret 2013-269 art. 12. Delays are
+ * given per entity and per service.
+ */
 export function computePF8(ctx: AnalysisContext): IndicatorResult {
   const base = {
     id: "PF8",
@@ -675,80 +775,190 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
   for (const [name, e] of ctx.entities)
     if (isHospitalType(e.type)) hospitals.add(normalizeKey(name));
   const hospitalByEntity = new Map<string, boolean>();
+  const isHospital = (entity: string): boolean => {
+    let h = hospitalByEntity.get(entity);
+    if (h === undefined) {
+      h = hospitals.size > 0 && hospitals.has(normalizeKey(entity));
+      hospitalByEntity.set(entity, h);
+    }
+    return h;
+  };
   const vat = ref.defaultVatPercent.value;
   const iso = memoByDay(isoDate);
   // Interest runs from the day after the due date, at the rate of that day's half-year.
   const rateFromDue = memoByDay((due) => latePaymentRateAt(ref, due + 1).ratePercent);
-  let n = 0;
-  let daysTotal = 0;
   let inconsistent = 0;
-  let interestCents = 0;
-  let ttcEstimated = 0;
-  let hospitalInvoices = 0;
-  const late: Row[] = [];
+  let usedLines = 0;
+  const invoices: Invoice[] = [];
+  const byNumber = new Map<string, Invoice>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.invoiceReceived === null || l.paid === null || l.amountHTCents < 0 || l.isCredit)
       continue;
-    const days = l.paid - l.invoiceReceived;
-    if (days < 0) {
+    if (l.paid - l.invoiceReceived < 0) {
       inconsistent++;
       continue;
     }
-    n++;
-    daysTotal += days;
-    let hospital = hospitalByEntity.get(l.entity);
-    if (hospital === undefined) {
-      hospital = hospitals.size > 0 && hospitals.has(normalizeKey(l.entity));
-      hospitalByEntity.set(l.entity, hospital);
+    usedLines++;
+    const ttc =
+      l.amountTTCCents === null
+        ? Math.round((l.amountHTCents * (100 + vat)) / 100)
+        : l.amountTTCCents;
+    const number = l.invoiceRef ?? null;
+    const key = number === null ? null : `${l.entity}\u0001${l.supplierKey}\u0001${number}`;
+    let inv = key === null ? undefined : byNumber.get(key);
+    if (!inv) {
+      inv = {
+        lines: [],
+        entity: l.entity,
+        service: l.service,
+        supplierName: l.supplierName,
+        invoiceRef: number,
+        received: l.invoiceReceived,
+        paid: l.paid,
+        mandate: l.mandateDate ?? null,
+        htCents: 0,
+        ttcCents: 0,
+        ttcEstimated: false,
+      };
+      invoices.push(inv);
+      if (key !== null) byNumber.set(key, inv);
     }
-    if (hospital) hospitalInvoices++;
-    const limit = hospital
-      ? ref.paymentDelayDays.publicHospital
-      : ref.paymentDelayDays.localAuthority;
-    if (days <= limit) continue;
-    const daysLate = days - limit;
-    const dueDate = l.invoiceReceived + limit;
-    const ratePercent = rateFromDue(dueDate);
-    const estimated = l.amountTTCCents === null;
-    const ttc = estimated
-      ? Math.round((l.amountHTCents * (100 + vat)) / 100)
-      : (l.amountTTCCents as number);
-    if (estimated) ttcEstimated++;
-    const interest = Math.round((ttc * ratePercent * daysLate) / (100 * 365));
-    interestCents += interest;
-    late.push({
-      sourceTable: l.source.table,
-      sourceRow: l.source.row,
-      entity: l.entity,
-      supplierName: l.supplierName,
-      amountTTC: eur(ttc),
-      ttcEstimated: estimated,
-      invoiceReceived: iso(l.invoiceReceived),
-      dueDate: iso(dueDate),
-      paid: iso(l.paid),
-      dgpDays: days,
-      limitDays: limit,
-      daysLate,
-      ratePercent: round2(ratePercent),
-      interest: eur(interest),
-      indemnity: eur(ref.lateFlatIndemnityCents.value),
-    });
+    inv.lines.push(l);
+    inv.received = Math.min(inv.received, l.invoiceReceived);
+    inv.paid = Math.max(inv.paid, l.paid);
+    if (l.mandateDate != null) inv.mandate = Math.max(inv.mandate ?? l.mandateDate, l.mandateDate);
+    inv.htCents += l.amountHTCents;
+    inv.ttcCents += ttc;
+    if (l.amountTTCCents === null) inv.ttcEstimated = true;
   }
-  const coverage = { n, N: lines.length, of: "lignes" };
-  if (n === 0) {
+  const coverage = { n: usedLines, N: lines.length, of: "lignes" };
+  if (invoices.length === 0) {
     const reason =
       lines.length === 0
         ? `Aucune ligne de dépense sur la période ${ctx.period.label}.`
         : "Aucune ligne avec les dates de réception de la facture et de paiement.";
     return notAvailable(base, reason, coverage);
   }
+  let daysTotal = 0;
+  let interestCents = 0;
+  let ttcEstimated = 0;
+  let hospitalInvoices = 0;
+  let split = 0;
+  const late: Row[] = [];
+  const byEntity = new Map<string, DelayBucket>();
+  const byService = new Map<string, DelayBucket>();
+  const bucket = (map: Map<string, DelayBucket>, key: string): DelayBucket => {
+    let b = map.get(key);
+    if (!b)
+      map.set(
+        key,
+        (b = {
+          invoices: 0,
+          late: 0,
+          days: 0,
+          ordonnateurKnown: 0,
+          ordonnateurDays: 0,
+          ordonnateurLate: 0,
+          comptableDays: 0,
+          comptableLate: 0,
+        })
+      );
+    return b;
+  };
+  for (const inv of invoices) {
+    const days = inv.paid - inv.received;
+    daysTotal += days;
+    const hospital = isHospital(inv.entity);
+    if (hospital) hospitalInvoices++;
+    const limit = hospital
+      ? ref.paymentDelayDays.publicHospital
+      : ref.paymentDelayDays.localAuthority;
+    const ordLimit = hospital
+      ? ref.paymentDelayDays.ordonnateurHospital
+      : ref.paymentDelayDays.ordonnateurLocal;
+    const cptLimit = hospital
+      ? ref.paymentDelayDays.comptableHospital
+      : ref.paymentDelayDays.comptableLocal;
+    const mandateOk =
+      inv.mandate !== null && inv.mandate >= inv.received && inv.mandate <= inv.paid;
+    const ordDays = mandateOk ? (inv.mandate as number) - inv.received : null;
+    const cptDays = mandateOk ? inv.paid - (inv.mandate as number) : null;
+    if (mandateOk) split++;
+    const isLate = days > limit;
+    for (const b of [
+      bucket(byEntity, inv.entity),
+      bucket(byService, inv.service ?? "Service non renseigné"),
+    ]) {
+      b.invoices++;
+      b.days += days;
+      if (isLate) b.late++;
+      if (ordDays !== null && cptDays !== null) {
+        b.ordonnateurKnown++;
+        b.ordonnateurDays += ordDays;
+        b.comptableDays += cptDays;
+        if (ordDays > ordLimit) b.ordonnateurLate++;
+        if (cptDays > cptLimit) b.comptableLate++;
+      }
+    }
+    if (!isLate) continue;
+    const daysLate = days - limit;
+    const dueDate = inv.received + limit;
+    const ratePercent = rateFromDue(dueDate);
+    if (inv.ttcEstimated) ttcEstimated++;
+    const interest = Math.round((inv.ttcCents * ratePercent * daysLate) / (100 * 365));
+    interestCents += interest;
+    const first = inv.lines[0];
+    late.push({
+      sourceTable: first.source.table,
+      sourceRow: first.source.row,
+      invoiceRef: inv.invoiceRef,
+      lines: inv.lines.length,
+      entity: inv.entity,
+      service: inv.service,
+      supplierName: inv.supplierName,
+      amountTTC: eur(inv.ttcCents),
+      ttcEstimated: inv.ttcEstimated,
+      invoiceReceived: iso(inv.received),
+      dueDate: iso(dueDate),
+      paid: iso(inv.paid),
+      dgpDays: days,
+      limitDays: limit,
+      daysLate,
+      ordonnateurDays: ordDays,
+      ordonnateurLimitDays: ordDays === null ? null : ordLimit,
+      comptableDays: cptDays,
+      comptableLimitDays: cptDays === null ? null : cptLimit,
+      ratePercent: round2(ratePercent),
+      interest: eur(interest),
+      indemnity: eur(ref.lateFlatIndemnityCents.value),
+      legalBasis: coded("law.payment").fr,
+    });
+  }
   late.sort(
     (a, b) =>
       (b.daysLate as number) - (a.daysLate as number) ||
       (a.sourceRow as number) - (b.sourceRow as number)
   );
+  const n = invoices.length;
   const indemnitiesCents = late.length * ref.lateFlatIndemnityCents.value;
+  const delayRows = (map: Map<string, DelayBucket>, key: string): Row[] =>
+    [...map.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([name, b]) => ({
+        [key]: name,
+        invoices: b.invoices,
+        lateInvoices: b.late,
+        lateShare: pct(b.late, b.invoices),
+        averageDgpDays: round2(b.days / b.invoices),
+        invoicesWithMandate: b.ordonnateurKnown,
+        averageOrdonnateurDays:
+          b.ordonnateurKnown === 0 ? null : round2(b.ordonnateurDays / b.ordonnateurKnown),
+        ordonnateurLate: b.ordonnateurKnown === 0 ? null : b.ordonnateurLate,
+        averageComptableDays:
+          b.ordonnateurKnown === 0 ? null : round2(b.comptableDays / b.ordonnateurKnown),
+        comptableLate: b.ordonnateurKnown === 0 ? null : b.comptableLate,
+      }));
   return {
     ...base,
     value: pct(late.length, n),
@@ -757,12 +967,14 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
     reference: {
       value: ref.paymentDelayDays.localAuthority,
       unit: "days",
-      label: `Délai global de paiement : ${ref.paymentDelayDays.localAuthority} jours (${ref.paymentDelayDays.publicHospital} jours pour les établissements publics de santé)`,
+      label: `Délai global de paiement : ${ref.paymentDelayDays.localAuthority} jours (${ref.paymentDelayDays.ordonnateurLocal} ordonnateur + ${ref.paymentDelayDays.comptableLocal} comptable ; ${ref.paymentDelayDays.publicHospital} jours pour les établissements publics de santé)`,
       source: ref.paymentDelayDays.source,
     },
     status: null,
     details: {
       paidInvoices: n,
+      paidLines: usedLines,
+      groupedByInvoiceNumber: byNumber.size,
       averageDgpDays: round2(daysTotal / n),
       lateInvoices: late.length,
       lateShare: pct(late.length, n),
@@ -771,10 +983,15 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
       totalCost: eur(interestCents + indemnitiesCents),
       ttcEstimatedInvoices: ttcEstimated,
       hospitalInvoices,
+      invoicesWithMandateDate: split,
       inconsistentDates: inconsistent,
-      interestRule: `Intérêts = montant TTC × (taux BCE du semestre + ${ref.latePaymentMargin.value} points) × jours de retard / 365 ; TTC estimé = HT × ${1 + vat / 100} si absent.`,
+      interestRule: `Intérêts = montant TTC × (taux BCE du semestre + ${ref.latePaymentMargin.value} points) × jours de retard / 365 ; TTC estimé = HT × ${1 + vat / 100} si absent ; indemnité de 40 € par facture en retard (lignes regroupées par numéro de facture).`,
     },
-    tables: { lateInvoices: late },
+    tables: {
+      lateInvoices: late,
+      byEntity: delayRows(byEntity, "entity"),
+      byService: delayRows(byService, "service"),
+    },
   };
 }
 

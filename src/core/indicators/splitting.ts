@@ -215,7 +215,10 @@ export function thresholdScope(ctx: AnalysisContext): ThresholdScope {
       linesWithGroup++;
     if (isUnderContract(line, byRef, ugap)) {
       const c = line.contractRef === null ? undefined : byRef.get(line.contractRef);
-      if (c?.procedure === DIRECT_AWARD && (line.channel === null || line.channel === "Marché propre")) {
+      if (
+        c?.procedure === DIRECT_AWARD &&
+        (line.channel === null || line.channel === "Marché propre")
+      ) {
         underDirectAward.push(line);
         underDirectAwardYear.push(yi);
       }

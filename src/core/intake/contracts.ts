@@ -23,6 +23,14 @@ export interface ContractReaderOptions {
   defaultEntity: string;
 }
 
+/** The register's last modification (date and new total), when either is given. */
+function modificationsOf(
+  date: number | null,
+  amountCents: number | null
+): { date: number | null; amountCents: number | null }[] {
+  return date === null && amountCents === null ? [] : [{ date, amountCents }];
+}
+
 /** Reads the data rows of a contracts register into `out`, logging every row's outcome. */
 export function readContractRows(
   rows: Cell[][],
@@ -193,6 +201,10 @@ export function readContractRows(
       amendedAmountCents: cents("amendedAmount", "Montant après modifications"),
       innovative: bool("innovative", "Marché innovant"),
       consultationRef: text(row, "consultationRef"),
+      modifications: modificationsOf(
+        date("amendmentDate", "Date de la modification"),
+        cents("amendedAmount", "Montant après modifications")
+      ),
       family: classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null }),
     });
     log.accept(readCents);

@@ -44,6 +44,8 @@ const FIELDS = [
   "channel",
   "invoiceReceived",
   "paid",
+  "invoiceRef",
+  "mandateDate",
   "item",
   "quantity",
   "unitPrice",
@@ -360,6 +362,12 @@ export class SpendProcessor {
       "paid",
       "Date de paiement illisible : ignorée pour le délai de paiement."
     );
+    const mandateDate = this.optionalDate(
+      row,
+      sheetRow,
+      "mandateDate",
+      "Date de mandatement illisible : ignorée pour le partage du délai de paiement."
+    );
     const quantity = this.optionalNumber(
       row,
       sheetRow,
@@ -397,6 +405,8 @@ export class SpendProcessor {
       channel,
       invoiceReceived,
       paid,
+      invoiceRef: this.freeText(row, "invoiceRef"),
+      mandateDate,
       item: this.freeText(row, "item"),
       quantity,
       unitPriceCents,

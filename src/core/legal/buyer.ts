@@ -49,7 +49,11 @@ export function legalBuyerOf(ctx: AnalysisContext): (entity: string) => LegalBuy
     const siren = sirenOfEntity.get(entity);
     if (siren !== undefined) return buyers.get(siren) as LegalBuyer;
     let b = plain.get(entity);
-    if (!b) plain.set(entity, (b = { key: `E:${entity}`, label: entity, budgets: [entity], siren: null }));
+    if (!b)
+      plain.set(
+        entity,
+        (b = { key: `E:${entity}`, label: entity, budgets: [entity], siren: null })
+      );
     return b;
   };
   cache.set(ctx, resolve);

@@ -6,7 +6,11 @@
 import type { SpendLine } from "../model";
 import { normalizeKey } from "../text";
 import type { MessageCode } from "../indicators/compliance-messages";
-import type { ReferenceValues, SupplierExclusion, SupplierExclusionReason } from "../reference/values";
+import type {
+  ReferenceValues,
+  SupplierExclusion,
+  SupplierExclusionReason,
+} from "../reference/values";
 
 /** Legal basis and message of each reason. */
 export const EXCLUSION_REASONS: Record<

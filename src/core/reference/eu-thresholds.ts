@@ -41,7 +41,9 @@ function centsOf(row: DatedThreshold, nature: Nature | null): number {
 export function isUtilitiesType(type: string | null | undefined): boolean {
   if (!type) return false;
   const k = normalizeKey(type);
-  return /entite adjudicatrice|entites adjudicatrices|operateur de reseau|utilities|secteurs speciaux/.test(k);
+  return /entite adjudicatrice|entites adjudicatrices|operateur de reseau|utilities|secteurs speciaux/.test(
+    k
+  );
 }
 
 /** The EU threshold of a contract, at its launch date, else at its notification date (maybe uncertain). */

@@ -113,6 +113,12 @@ export function dispenseForContract(
   c: Pick<ContractLine, "cpv" | "nature" | "description"> & { innovative?: boolean | null }
 ): DispenseThreshold {
   return dispenseForLines(ref, day, c.nature === "Travaux", [
-    { cpv: c.cpv, budgetArticle: null, description: c.description, nature: c.nature, innovative: c.innovative ?? null },
+    {
+      cpv: c.cpv,
+      budgetArticle: null,
+      description: c.description,
+      nature: c.nature,
+      innovative: c.innovative ?? null,
+    },
   ]);
 }

@@ -67,7 +67,8 @@ export interface SpecialDispenseThreshold {
 }
 
 /** Why purchases from a supplier do not call for the buyer's own competition (CO1, CO4). */
-export type SupplierExclusionReason = "intermediary" | "exclusiveRights" | "inHouse" | "cooperation";
+export type SupplierExclusionReason =
+  "intermediary" | "exclusiveRights" | "inHouse" | "cooperation";
 
 /** A supplier excluded from the threshold checks, with its reason (Paramètres sheet). */
 export interface SupplierExclusion {
@@ -101,7 +102,16 @@ export interface ReferenceValues {
   /** DECP publication threshold, cents. */
   decpThresholdCents: Sourced<number>;
   /** Délai global de paiement, days. */
-  paymentDelayDays: { localAuthority: number; publicHospital: number; source: string };
+  paymentDelayDays: {
+    localAuthority: number;
+    publicHospital: number;
+    /** Split of the délai global (décret 2013-269 art. 12): ordonnateur and comptable days. */
+    ordonnateurLocal: number;
+    comptableLocal: number;
+    ordonnateurHospital: number;
+    comptableHospital: number;
+    source: string;
+  };
   ecbRates: EcbRate[];
   latePaymentMargin: Sourced<number>;
   lateFlatIndemnityCents: Sourced<number>;
@@ -313,9 +323,31 @@ export function defaultReferenceValues(): ReferenceValues {
       // (health and social services, education, culture, catering, hotel and restaurant, legal
       // services not excluded, security, postal, religious…).
       prefixes: [
-        "551", "552", "553", "554", "555", "7512", "752", "753", "791", "79622", "79624",
-        "79625", "797", "79995", "80", "85", "92", "9812", "9813", "982", "985", "989",
-        "641", "50116510", "71550000",
+        "551",
+        "552",
+        "553",
+        "554",
+        "555",
+        "7512",
+        "752",
+        "753",
+        "791",
+        "79622",
+        "79624",
+        "79625",
+        "797",
+        "79995",
+        "80",
+        "85",
+        "92",
+        "9812",
+        "9813",
+        "982",
+        "985",
+        "989",
+        "641",
+        "50116510",
+        "71550000",
       ],
       source:
         "Art. R2123-1 3° CCP ; avis relatif aux contrats de la commande publique ayant pour objet des services sociaux et autres services spécifiques (JORF du 31 mars 2019)",
@@ -330,7 +362,12 @@ export function defaultReferenceValues(): ReferenceValues {
     paymentDelayDays: {
       localAuthority: 30,
       publicHospital: 50,
-      source: "Art. R2192-10 et R2192-11 CCP",
+      ordonnateurLocal: 20,
+      comptableLocal: 10,
+      ordonnateurHospital: 35,
+      comptableHospital: 15,
+      source:
+        "Art. R2192-10 et R2192-11 CCP ; décret n° 2013-269, art. 12 (20 jours ordonnateur + 10 jours comptable ; 35 + 15 pour les établissements de santé)",
     },
     ecbRates: [
       {

@@ -47,8 +47,12 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
         { key: "supplierCount", header: "supplierCount", kind: "int" },
         { key: "firstDate", header: "firstDate", kind: "date" },
         { key: "lastDate", header: "lastDate", kind: "date" },
+        { key: "thresholdDate", header: "thresholdDate", kind: "date" },
         { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+        { key: "legalBasis", header: "legalBasis", kind: "text", width: 28, wrap: true },
         { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+        { key: "why", header: "why", kind: "text", width: 50, wrap: true },
+        { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
       ]);
       if (alerts && alerts.spec.rows.length > 0) {
         for (const [word, style] of SEVERITY_STYLES) {
@@ -95,9 +99,49 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
             { key: "supplier", header: "supplier", kind: "text", width: 28 },
             { key: "amount", header: "amount", kind: "eur" },
             { key: "threshold", header: "threshold", kind: "eur" },
+            { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
             { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+            { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
           ],
           { title: text(lang, "co1Singles") }
+        );
+      }
+      if ((co1.tables.worksWithoutOperation ?? []).length > 0) {
+        indicatorTable(
+          sb,
+          co1,
+          "worksWithoutOperation",
+          "tblConfCO1TravauxSansOperation",
+          [
+            { key: "entity", header: "entity", kind: "text", width: 20 },
+            { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+            { key: "year", header: "year", kind: "int", width: 8 },
+            { key: "lineCount", header: "lineCount", kind: "int" },
+            { key: "total", header: "total", kind: "eur" },
+            { key: "threshold", header: "threshold", kind: "eur" },
+            { key: "status", header: "status", kind: "text", width: 24 },
+            { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
+            { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+            { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
+          ],
+          { title: text(lang, "co1Works") }
+        );
+      }
+      if ((co1.tables.natureToSpecify ?? []).length > 0) {
+        indicatorTable(
+          sb,
+          co1,
+          "natureToSpecify",
+          "tblConfCO1NatureAPreciser",
+          [
+            { key: "article", header: "article", kind: "text", width: 14 },
+            { key: "label", header: "label", kind: "text", width: 30 },
+            { key: "lines", header: "lines", kind: "int" },
+            { key: "amount", header: "amount", kind: "eur" },
+            { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+            { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
+          ],
+          { title: text(lang, "co1NatureToSpecify") }
         );
       }
       if ((co1.tables.excluded ?? []).length > 0) {
@@ -107,9 +151,12 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
           "excluded",
           "tblConfCO1Exclusions",
           [
+            { key: "scope", header: "exclusionScope", kind: "text", width: 12 },
             { key: "familyCode", header: "familyCode", kind: "text", width: 14 },
             { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-            { key: "reason", header: "reason", kind: "text", width: 40 },
+            { key: "supplier", header: "supplier", kind: "text", width: 24 },
+            { key: "reason", header: "reason", kind: "text", width: 50, wrap: true },
+            { key: "legalBasis", header: "legalBasis", kind: "text", width: 20 },
             { key: "lines", header: "lines", kind: "int" },
             { key: "amount", header: "amount", kind: "eur" },
           ],
@@ -156,10 +203,51 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
       { key: "nature", header: "nature", kind: "text", width: 14 },
       { key: "amount", header: "amount", kind: "eur" },
       { key: "euThreshold", header: "euThreshold", kind: "eur" },
-      { key: "date", header: "date", kind: "date" },
+      { key: "date", header: "thresholdDate", kind: "date" },
+      { key: "thresholdDateBasis", header: "thresholdDateBasis", kind: "text", width: 12 },
       { key: "issue", header: "issue", kind: "text", width: 30 },
+      { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
       { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+      { key: "why", header: "why", kind: "text", width: 50, wrap: true },
+      { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
     ]);
+    if ((co3.tables.lawfulExceptions ?? []).length > 0) {
+      indicatorTable(
+        sb,
+        co3,
+        "lawfulExceptions",
+        "tblConfCO3Exceptions",
+        [
+          { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
+          { key: "entity", header: "entity", kind: "text", width: 20 },
+          { key: "procedure", header: "procedure", kind: "text", width: 24 },
+          { key: "amount", header: "amount", kind: "eur" },
+          { key: "consultationAmount", header: "consultationAmount", kind: "eur" },
+          { key: "euThreshold", header: "euThreshold", kind: "eur" },
+          { key: "exception", header: "exception", kind: "text", width: 14 },
+          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+        ],
+        { title: text(lang, "co3Exceptions") }
+      );
+    }
+    if ((co3.tables.uncertainThreshold ?? []).length > 0) {
+      indicatorTable(
+        sb,
+        co3,
+        "uncertainThreshold",
+        "tblConfCO3SeuilIncertain",
+        [
+          { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
+          { key: "entity", header: "entity", kind: "text", width: 20 },
+          { key: "amount", header: "amount", kind: "eur" },
+          { key: "euThreshold", header: "euThreshold", kind: "eur" },
+          { key: "otherEuThreshold", header: "otherEuThreshold", kind: "eur" },
+          { key: "date", header: "date", kind: "date" },
+          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+        ],
+        { title: text(lang, "co3Uncertain") }
+      );
+    }
   }
 
   const co4 = maybeIndicator(sb, "CO4");
@@ -178,7 +266,9 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
       { key: "firstDate", header: "firstDate", kind: "date" },
       { key: "lastDate", header: "lastDate", kind: "date" },
       { key: "contracts", header: "contracts", kind: "text", width: 24 },
+      { key: "legalBasis", header: "legalBasis", kind: "text", width: 28 },
       { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+      { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
     ]);
   }
 
@@ -195,8 +285,27 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
       { key: "euThreshold", header: "euThreshold", kind: "eur" },
       { key: "consideration", header: "consideration", kind: "text", width: 18 },
       { key: "status", header: "status", kind: "text", width: 14 },
+      { key: "legalBasis", header: "legalBasis", kind: "text", width: 28 },
       { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+      { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
     ]);
+    if ((co5.tables.launchUnknown ?? []).length > 0) {
+      indicatorTable(
+        sb,
+        co5,
+        "launchUnknown",
+        "tblConfCO5LancementInconnu",
+        [
+          { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
+          { key: "entity", header: "entity", kind: "text", width: 20 },
+          { key: "description", header: "description", kind: "text", width: 30 },
+          { key: "notificationDate", header: "notificationDate", kind: "date" },
+          { key: "status", header: "status", kind: "text", width: 24 },
+          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
+        ],
+        { title: text(lang, "co5LaunchUnknown") }
+      );
+    }
   }
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();

@@ -183,9 +183,7 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
         .slice(1)
         .map((d) =>
           TEXT_FIELDS.has(d.field)
-            ? textCell(
-                r[d.field] === null || r[d.field] === undefined ? null : String(r[d.field])
-              )
+            ? textCell(r[d.field] === null || r[d.field] === undefined ? null : String(r[d.field]))
             : scalarCell(r[d.field] ?? null)
         ),
     ]);

@@ -245,6 +245,10 @@ describe("CO1 law-true rules (missed splitting that must be raised)", () => {
     expect(r.tables.alerts[0].message).toContain("dont 1 achat(s) atteignant à eux seuls ce seuil");
     expect(r.tables.singleAboveThreshold).toHaveLength(1);
     expect(r.tables.singleAboveThreshold[0]).toMatchObject({ amount: 45_000, signal: "achat unique au-dessus du seuil" });
+    // what the alert shows: its article, the threshold's date, why it is a signal, what would clear it
+    expect(r.tables.alerts[0]).toMatchObject({ legalBasis: "Art. R2121-1, R2121-6 et R2122-8 CCP", thresholdDate: "2025-06-15", clearCode: "clear.attachToContract" });
+    expect(String(r.tables.alerts[0].why)).toMatch(/^Signal à vérifier/);
+    expect(r.tables.singleAboveThreshold[0]).toMatchObject({ legalBasis: "Art. R2122-8 CCP", clearCode: "clear.singleProcedure" });
   });
 
   it("R2121-6: purchases under a marché passé sans publicité still count toward the homogeneous need", () => {
@@ -468,7 +472,8 @@ describe("CO3 procedure inconsistent with amount", () => {
     const r = co("CO3", { contracts, spend: [spend()] });
     expect(r.value).toBe(3);
     expect(r.tables.contracts.map((x) => x.contractRef)).toEqual(["MAPA-250", "SP-230", "MAPA-218"]);
-    expect(r.tables.contracts[2]).toMatchObject({ euThreshold: 215_000, date: "2023-11-15", issue: "MAPA au-dessus du seuil européen" });
+    expect(r.tables.contracts[2]).toMatchObject({ euThreshold: 215_000, date: "2023-11-15", thresholdDateBasis: "lancement", issue: "MAPA au-dessus du seuil européen" });
+    expect(r.tables.contracts[2]).toMatchObject({ legalBasis: "Art. L2124-1, R2124-1 et R2123-1 CCP", clearCode: "clear.procedureBasis" });
     expect(r.details).toMatchObject({ mapaAboveEu: 2, directAwardAboveEu: 1 });
     expect(r.coverage).toEqual({ n: 6, N: 6, of: "marchés" });
   });

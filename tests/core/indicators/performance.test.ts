@@ -269,6 +269,111 @@ describe("PF6 amendment inflation", () => {
   });
 });
 
+describe("PF6 law-true modifications (R2194-8, R2194-9)", () => {
+  const mod = (date: string, total: number) => ({ date: dayFromIso(date), amountCents: total * 100 });
+
+  it("looks at every contract with a modification dated in the period, not only those notified in it", () => {
+    const contracts = [
+      // notified 2023, modified 2025-05-01 to +20 % → in the 2025 analysis, beyond the safe harbour
+      contract({ contractRef: "ANCIEN", nature: "Services", amount: 100_000, notified: "2023-02-01", modifications: [mod("2025-05-01", 120_000)] }),
+      // a 2022 contract whose only modification is dated 2024 stays out of the 2025 analysis
+      contract({ contractRef: "HORS", nature: "Services", amount: 100_000, notified: "2022-02-01", modifications: [mod("2024-05-01", 150_000)] }),
+    ];
+    const r = indicators({ contracts }).PF6;
+    expect(r.coverage).toEqual({ n: 1, N: 1, of: "marchés" });
+    expect(r.tables.overLimit.map((x) => x.contractRef)).toEqual(["ANCIEN"]);
+    expect(r.details.contractsModifiedInPeriodNotifiedBefore).toBe(1);
+  });
+
+  it("R2194-8: the safe harbour also requires the modification to stay below the EU threshold", () => {
+    // 3 000 000 → 3 240 000: +8 % < 10 %, but +240 000 ≥ 221 000 (EU 2025, supplies/services) → beyond
+    // 1 000 000 → 1 080 000: +8 %, +80 000 < 221 000 → within the safe harbour
+    const contracts = [
+      contract({ contractRef: "GROS", nature: "Services", amount: 3_000_000, modifications: [mod("2025-06-01", 3_240_000)] }),
+      contract({ contractRef: "PETIT", nature: "Services", amount: 1_000_000, modifications: [mod("2025-06-01", 1_080_000)] }),
+    ];
+    const r = indicators({ contracts }).PF6;
+    expect(r.tables.overLimit).toEqual([
+      expect.objectContaining({ contractRef: "GROS", inflationPercent: 8, overPercentLimit: false, overEuThreshold: true, euThreshold: 221_000 }),
+    ]);
+    expect(r.value).toBe(50);
+  });
+
+  it("R2194-9: successive modifications add up (the last new total against the initial amount)", () => {
+    // 100 000 → 106 000 (+6 %) → 112 000 (+12 % cumulated) > 10 % → beyond; each step alone is ≤ 6 %
+    const r = indicators({
+      contracts: [contract({ contractRef: "SUCC", nature: "Fournitures", amount: 100_000, modifications: [mod("2025-02-01", 106_000), mod("2025-09-01", 112_000)] })],
+    }).PF6;
+    expect(r.tables.overLimit[0]).toMatchObject({ contractRef: "SUCC", modifications: 2, inflationPercent: 12, changeAmount: 12_000, lastModificationDate: "2025-09-01" });
+  });
+
+  it("words the result as beyond the de-minimis threshold, not as a breach", () => {
+    const r = indicators({ contracts: [contract({ nature: "Services", amount: 100_000, amended: 120_000 })] }).PF6;
+    const row = r.tables.overLimit[0];
+    expect(row.status).toBe("au-delà du seuil de modification de faible montant");
+    expect(String(row.message)).toContain("au-delà du seuil de modification de faible montant");
+    expect(String(row.message)).not.toMatch(/irrégul|illégal|infraction|manquement/);
+    expect(row.legalBasis).toBe("Art. R2194-8 et R2194-9 CCP");
+  });
+});
+
+describe("PF8 law-true payment delays (D2192-35, décret 2013-269 art. 12)", () => {
+  const line = (p: { invoice?: string; received: string; paid: string; mandate?: string; ttc?: number; service?: string; entity?: string; supplierName?: string }) =>
+    spend({
+      amount: 1000,
+      ttc: p.ttc ?? 1200,
+      invoiceRef: p.invoice ?? null,
+      service: p.service ?? null,
+      entity: p.entity ?? "Commune A",
+      supplierName: p.supplierName ?? "Fournisseur A",
+      invoiceReceived: dayFromIso(p.received),
+      paid: dayFromIso(p.paid),
+      mandateDate: p.mandate ? dayFromIso(p.mandate) : null,
+      on: p.received,
+    });
+
+  it("D2192-35: the 40 € indemnity is due per late invoice — lines of one invoice number are grouped", () => {
+    // invoice F-1 has 3 lines (received 2025-03-01, paid 2025-04-10: 40 days > 30 → late) → 1 invoice, 1 indemnity
+    // invoice F-2 has 1 line paid in 20 days → on time
+    const lines = [
+      line({ invoice: "F-1", received: "2025-03-01", paid: "2025-04-10" }),
+      line({ invoice: "F-1", received: "2025-03-01", paid: "2025-04-10" }),
+      line({ invoice: "F-1", received: "2025-03-01", paid: "2025-04-10" }),
+      line({ invoice: "F-2", received: "2025-03-01", paid: "2025-03-21" }),
+    ];
+    const r = indicators({ spend: lines }).PF8;
+    expect(r.details).toMatchObject({ paidInvoices: 2, paidLines: 4, lateInvoices: 1, indemnitiesTotal: 40 });
+    expect(r.value).toBe(50);
+    // the late invoice's TTC is the sum of its lines: 3 × 1 200 = 3 600
+    expect(r.tables.lateInvoices[0]).toMatchObject({ invoiceRef: "F-1", lines: 3, amountTTC: 3600, daysLate: 10 });
+    // the same number at another supplier is another invoice
+    const other = indicators({ spend: [line({ invoice: "F-1", received: "2025-03-01", paid: "2025-04-10" }), line({ invoice: "F-1", received: "2025-03-01", paid: "2025-04-10", supplierName: "Autre" })] }).PF8;
+    expect(other.details).toMatchObject({ paidInvoices: 2, lateInvoices: 2, indemnitiesTotal: 80 });
+  });
+
+  it("without an invoice number, each line stays one invoice (as before)", () => {
+    const r = indicators({ spend: [line({ received: "2025-03-01", paid: "2025-04-10" }), line({ received: "2025-03-01", paid: "2025-04-10" })] }).PF8;
+    expect(r.details).toMatchObject({ paidInvoices: 2, lateInvoices: 2, indemnitiesTotal: 80 });
+  });
+
+  it("décret 2013-269 art. 12: with mandat dates, the délai global splits between ordonnateur (20 days) and comptable (10 days)", () => {
+    const lines = [
+      // receipt 03-01, mandat 03-26 (25 days > 20: ordonnateur late), paid 03-31 (5 days ≤ 10): DGP 30, on time
+      line({ invoice: "A", received: "2025-03-01", mandate: "2025-03-26", paid: "2025-03-31", service: "Voirie" }),
+      // receipt 03-01, mandat 03-11 (10 days), paid 04-05 (25 days > 10: comptable late): DGP 35 > 30, late
+      line({ invoice: "B", received: "2025-03-01", mandate: "2025-03-11", paid: "2025-04-05", service: "Écoles" }),
+    ];
+    const r = indicators({ spend: lines }).PF8;
+    expect(r.details).toMatchObject({ invoicesWithMandateDate: 2, lateInvoices: 1 });
+    expect(r.tables.lateInvoices[0]).toMatchObject({ invoiceRef: "B", ordonnateurDays: 10, ordonnateurLimitDays: 20, comptableDays: 25, comptableLimitDays: 10 });
+    expect(r.tables.byService).toEqual([
+      expect.objectContaining({ service: "Voirie", invoices: 1, lateInvoices: 0, averageOrdonnateurDays: 25, ordonnateurLate: 1, averageComptableDays: 5, comptableLate: 0 }),
+      expect.objectContaining({ service: "Écoles", invoices: 1, lateInvoices: 1, averageOrdonnateurDays: 10, ordonnateurLate: 0, averageComptableDays: 25, comptableLate: 1 }),
+    ]);
+    expect(r.tables.byEntity).toEqual([expect.objectContaining({ entity: "Commune A", invoices: 2, lateInvoices: 1, lateShare: 50, averageDgpDays: 32.5 })]);
+  });
+});
+
 describe("PF7 renewal calendar", () => {
   // Period 2025 → asOf 2025-12-31, window (2025-12-31, 2026-12-31]
   it("lists contracts ending after asOf and at most 12 months later, sorted by end date", () => {

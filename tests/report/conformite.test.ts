@@ -1,0 +1,32 @@
+/**
+ * The Conformité sheet shows, next to each alert, its legal basis, the date of its threshold, why
+ * it is a signal to check and what would clear it (issue #10), and lists the lines left to check
+ * (works without operation) apart from the alerts.
+ */
+import { analyse } from "../../src/core/analyse";
+import { buildWorkbookSpec } from "../../src/report/workbook";
+import { intakeOf, spend } from "../helpers/fixtures";
+
+const works = (row: number, amount: number) =>
+  spend({ source: { table: "Mandats", row }, family: { key: "F:TRAV", label: "Travaux de voirie", rule: "familyCode" }, nature: "Travaux", amount });
+const supplies = (row: number, amount: number) => spend({ source: { table: "Mandats", row }, amount });
+
+// supplies 2 × 25 000 = 50 000 ≥ 40 000 → one CO1 alert; works 4 × 30 000 = 120 000 without operation → one row to check
+const analysis = analyse(intakeOf({ spend: [supplies(2, 25_000), supplies(3, 25_000), works(4, 30_000), works(5, 30_000), works(6, 30_000), works(7, 30_000)] }));
+const sheet = buildWorkbookSpec(analysis, { runDate: "2026-01-15", sources: [] }).sheets.find((s) => s.key === "conformite")!;
+const table = (name: string) => sheet.tables.find((t) => t.name === name);
+
+describe("Conformité sheet: what every alert shows", () => {
+  it("CO1 alerts carry their legal basis, threshold date, why and what would clear them", () => {
+    const t = table("tblConfCO1Signaux")!;
+    const headers = t.columns.map((c) => c.header);
+    expect(headers).toEqual(expect.arrayContaining(["Fondement juridique", "Seuil en vigueur au", "Pourquoi un signal à vérifier", "Ce qui lèverait le signal"]));
+    expect(t.rows).toHaveLength(1);
+  });
+
+  it("works without operation are listed in their own table, not as alerts (R2121-5)", () => {
+    const t = table("tblConfCO1TravauxSansOperation");
+    expect(t).toBeDefined();
+    expect(t!.rows).toHaveLength(1);
+  });
+});
