@@ -7,6 +7,12 @@
  */
 import { dayFromIso, dayFromYMD, ymdFromDay } from "../dates";
 import type { Nature } from "../model";
+import {
+  defaultAgecReference,
+  defaultEgalimReference,
+  type AgecReference,
+  type EgalimReference,
+} from "./agec-egalim";
 
 export interface DatedThreshold {
   /** First day the row applies (inclusive). */
@@ -101,6 +107,9 @@ export interface ReferenceValues {
   /** Default VAT rate used when only TTC is given, %. */
   defaultVatPercent: Sourced<number>;
   ugapSiren: Sourced<string>;
+  /** AGEC art. 58 minimum shares and EGalim targets (issue #14, see ./agec-egalim.ts). */
+  agec: AgecReference;
+  egalim: EgalimReference;
 }
 
 const d = dayFromIso;
@@ -350,6 +359,8 @@ export function defaultReferenceValues(): ReferenceValues {
     },
     defaultVatPercent: { value: 20, source: "Taux normal de TVA (CGI art. 278)" },
     ugapSiren: { value: "776056467", source: "UGAP, SIREN 776 056 467" },
+    agec: defaultAgecReference(),
+    egalim: defaultEgalimReference(),
   };
 }
 
