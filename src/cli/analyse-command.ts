@@ -11,6 +11,7 @@ import { loadInputs } from "../file/load-inputs";
 import { readMappingFile, readParametersFile } from "../file/user-files";
 import { readOwnedInputs, writeWorkbook } from "../file/write-workbook";
 import { parametersToOverrides, readUserInputs } from "../report/inputs";
+import { buildDocumentSheets } from "../report/documents";
 import { buildWorkbookSpec } from "../report/workbook";
 import type { AnalyseCommand } from "./args";
 import { Progress, type ProgressSink } from "./progress";
@@ -71,6 +72,15 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
       lang: cmd.lang,
       previousInputs,
     });
+    if (cmd.documents) {
+      // Policy documents (issue #14): the user's sheets once written; a name already taken gets "(v2)".
+      const docs = buildDocumentSheets(analysis, {
+        runDate: io.runDate,
+        sources: loaded.sources,
+        lang: cmd.lang,
+      });
+      spec.sheets.push(...docs.sheets);
+    }
     const report = await writeWorkbook(spec, cmd.output, { existing: true });
     progress.done(
       report.mode === "updated"
@@ -78,6 +88,12 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
         : `Classeur créé : ${cmd.output}`
     );
 
+    if (cmd.documents) {
+      const names = report.sheets
+        .filter((x) => x.key === "charte" || x.key === "codeFournisseurs")
+        .map((x) => `« ${x.name} »`);
+      progress.done(`Documents écrits (à vous désormais) : ${names.join(", ")}`);
+    }
     if (cmd.json) io.stdout(JSON.stringify(jsonSummary(analysis, cmd.inputs), null, 2) + "\n");
     else io.stdout(textSummary(analysis, cmd.output) + "\n");
     return 0;

@@ -14,6 +14,8 @@ export interface AnalyseCommand {
   mappingFile: string | null;
   json: boolean;
   lang: Lang;
+  /** --documents: also write the charte de déontologie and the code des fournisseurs (issue #14). */
+  documents?: boolean;
 }
 
 export type Command = AnalyseCommand | { command: "help" } | { command: "version" };
@@ -40,6 +42,9 @@ Options :
   --parametres <params.json>    valeurs de référence à remplacer (seuils, taux, objectifs)
   --mapping <mapping.json>      correspondance des colonnes, table par table
   --json                        résumé lisible par une machine sur la sortie standard
+  --documents                   écrit aussi la charte de déontologie et le code de conduite
+                                des fournisseurs (feuilles à vous : jamais réécrites ; si elles
+                                existent, une nouvelle version « (v2) » est écrite à côté)
   --lang <fr|en>                langue des feuilles écrites (fr par défaut)
   -h, --help                    cette aide
   -v, --version                 version
@@ -68,12 +73,17 @@ export function parseArgs(argv: string[]): Command {
   const values: Partial<Record<keyof AnalyseCommand, string>> = {};
   const inputs: string[] = [];
   let json = false;
+  let documents = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (name === "--json") {
       json = true;
+      continue;
+    }
+    if (name === "--documents") {
+      documents = true;
       continue;
     }
     const key = VALUE_OPTIONS[name];
@@ -113,5 +123,6 @@ export function parseArgs(argv: string[]): Command {
     mappingFile: values.mappingFile ?? null,
     json,
     lang,
+    ...(documents ? { documents: true } : {}),
   };
 }
