@@ -65,3 +65,27 @@ describe("Achats responsables: EGalim table (L230-5-1)", () => {
     expect(col("tblRespEGalim", "meatFishGap")).toBe(0.4);
   });
 });
+
+describe("Plan section 6 pre-filled from the gaps", () => {
+  const plan = spec.sheets.find((s) => s.key === "plan")!;
+  const t = plan.tables.find((x) => x.name === "tblPlanAchatsResponsables")!;
+  const keyCol = t.columns.findIndex((c) => c.key === "key");
+  const currentCol = t.columns.findIndex((c) => c.key === "current");
+  const current = (id: string) => {
+    const r = t.rows.find((row) => JSON.stringify(row[keyCol]).includes(id));
+    return r ? JSON.stringify(r[currentCol]) : null;
+  };
+
+  it("adds the AGEC row with the category whose minimum is still to enter", () => {
+    expect(current("AGEC")).toContain("minimum à saisir : Matériel informatique et téléphonie");
+  });
+
+  it("adds the EGalim rows: 50 % (gap 0), bio 25 % (gap +5 points)", () => {
+    expect(current("EGALIM")).toContain("50 % (écart 0 points)");
+    expect(current("EGALIM-BIO")).toContain("25 % (écart 5 points)");
+  });
+
+  it("points the charter and supplier-code rows to the pre-filled drafts", () => {
+    expect(current("charteDeontologie")).toContain("Rédiger les documents");
+  });
+});

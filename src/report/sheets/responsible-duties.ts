@@ -210,3 +210,94 @@ export function egalimSection(sb: SheetBuilder): void {
   );
   sb.cursor++;
 }
+
+/** A row of plan section 6 (same shape as the plan's own items). */
+export interface PlanDutyItem {
+  id: string;
+  element: Pair;
+  current: CellValue;
+  reference: CellValue;
+}
+
+function pctPoints(v: number): string {
+  return `${String(Math.round(v * 10) / 10).replace(".", ",")}`;
+}
+
+/**
+ * Plan section 6 rows pre-filled from the gaps (issue #14): the policy documents, AGEC art. 58
+ * (categories below their minimum, or whose minimum is still to enter) and EGalim (each target
+ * with the amount still to buy). Targets are dated and sourced in the reference column.
+ */
+export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
+  const out: PlanDutyItem[] = [];
+  const resp = sb.ctx.analysis.responsible;
+  const docNote = textCell(
+    L(sb, [
+      "Projet pré-rempli disponible : bouton « Rédiger les documents » du volet, ou --documents en ligne de commande",
+      "Pre-filled draft available: pane button or --documents",
+    ])
+  );
+  out.push({
+    id: "charteDeontologie",
+    element: ["Charte de déontologie de l'achat public adoptée", "Procurement ethics charter adopted"],
+    current: docNote,
+    reference: textCell("CCP art. L3 ; loi n° 2016-1691 (Sapin II) art. 3 ; recommandations AFA du 12 janvier 2021"),
+  });
+  if (!resp) return out;
+  const agec = resp.agec;
+  const lastYear = agec.years[agec.years.length - 1];
+  const rows = agec.rows.filter((r) => r.year === lastYear);
+  if (rows.length > 0) {
+    const below = rows.filter((r) => r.status === "notReached").map((r) => r.label);
+    const unknown = rows.filter((r) => r.status === "minimumUnknown").map((r) => r.label);
+    const unmeasured = rows.some((r) => r.status === "notMeasurable");
+    const parts: string[] = [];
+    if (below.length > 0) parts.push(L(sb, [`sous le minimum : ${below.join(", ")}`, `below minimum: ${below.join(", ")}`]));
+    if (unknown.length > 0) parts.push(L(sb, [`minimum à saisir : ${unknown.join(", ")}`, `minimum to enter: ${unknown.join(", ")}`]));
+    if (unmeasured) parts.push(L(sb, ["part non mesurable : ajouter la colonne Label qualité", "not measurable: add a quality label column"]));
+    if (parts.length === 0) parts.push(L(sb, ["minimums atteints", "minimums reached"]));
+    out.push({
+      id: "AGEC",
+      element: [
+        `AGEC art. 58 : achats issus du réemploi ou recyclés (${lastYear}) — déclaration annuelle`,
+        `AGEC art. 58: re-employed or recycled purchases (${lastYear})`,
+      ],
+      current: textCell(parts.join(" ; ")),
+      reference: textCell(rows[0].minimum.source),
+    });
+  }
+  const egalim = resp.egalim;
+  const y = egalim.present ? egalim.byYear[egalim.byYear.length - 1] : undefined;
+  if (y) {
+    const line = (share: number | null, t: EgalimYear["quality"]): CellValue => {
+      if (share === null) return textCell(L(sb, ["non mesurable : colonne Label qualité absente", "not measurable"]));
+      const gap = t.gap === null ? "" : L(sb, [` (écart ${pctPoints(t.gap)} points`, ` (gap ${pctPoints(t.gap)} points`]);
+      const missing =
+        t.missingCents !== null && t.missingCents > 0
+          ? L(sb, [`, ${(t.missingCents / 100).toLocaleString("fr-FR", { maximumFractionDigits: 0 })} € HT d'achats à réorienter)`, `, €${Math.round(t.missingCents / 100)} to shift)`])
+          : gap === "" ? "" : ")";
+      return textCell(`${pctPoints(share)} %${gap}${missing}`);
+    };
+    const ref = sb.ctx.analysis.reference.egalim;
+    out.push({
+      id: "EGALIM",
+      element: [`EGalim : produits durables et de qualité (${y.year})`, `EGalim: sustainable and quality products (${y.year})`],
+      current: line(y.egalimShare, y.quality),
+      reference: textCell(`${ref.qualityPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`),
+    });
+    out.push({
+      id: "EGALIM-BIO",
+      element: [`EGalim : dont produits biologiques (${y.year})`, `EGalim: of which organic (${y.year})`],
+      current: line(y.bioShare, y.organic),
+      reference: textCell(`${ref.organicPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`),
+    });
+    if (y.meatFishCents > 0)
+      out.push({
+        id: "EGALIM-VP",
+        element: [`EGalim : viandes et produits de la pêche (${y.year})`, `EGalim: meat and fish (${y.year})`],
+        current: line(y.meatFishShare, y.meatFish),
+        reference: textCell(`${ref.meatFishPercent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)`),
+      });
+  }
+  return out;
+}
