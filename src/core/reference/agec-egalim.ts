@@ -218,7 +218,9 @@ export const AGEC_SOURCE_2024 =
   "Décret n° 2024-134 du 21 février 2024, annexe ; arrêté du 29 février 2024 (liste des produits)";
 
 /** Which default values were checked against the text (category → field names). */
-export const AGEC_VERIFIED: Readonly<Partial<Record<AgecCategoryId, readonly (keyof AgecCategoryMinimums)[]>>> = {
+export const AGEC_VERIFIED: Readonly<
+  Partial<Record<AgecCategoryId, readonly (keyof AgecCategoryMinimums)[]>>
+> = {
   // Décret 2021-254: paper 40 % of which 0 % re-employment; office, IT, copiers, cartridges,
   // furniture and textiles 20 % (sources: decree as quoted by papetierdefrance.com, 10 March 2021;
   // echoppe.fr on textiles). The "dont réemploi" parts other than paper were not checked.

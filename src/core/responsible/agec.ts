@@ -110,7 +110,14 @@ export interface AgecResult {
 }
 
 /** Budget articles too broad to tell whether a supply is in a category. */
-export const AGEC_BROAD_ARTICLES: readonly string[] = ["6063", "6068", "6061", "6066", "2188", "2158"];
+export const AGEC_BROAD_ARTICLES: readonly string[] = [
+  "6063",
+  "6068",
+  "6061",
+  "6066",
+  "2188",
+  "2158",
+];
 
 interface Matcher {
   prefix: string;
@@ -175,9 +182,7 @@ function statusOf(row: Omit<AgecCategoryYear, "status">, measurable: boolean): A
   if (!measurable || row.spendCents <= 0) return "notMeasurable";
   if (!m.known) return "minimumUnknown";
   const gaps =
-    m.decree === "2021-254"
-      ? [row.combinedGap, row.reuseGap]
-      : [row.reuseGap, row.recycledGap];
+    m.decree === "2021-254" ? [row.combinedGap, row.reuseGap] : [row.reuseGap, row.recycledGap];
   return gaps.every((g) => g !== null && g >= 0) ? "reached" : "notReached";
 }
 
@@ -227,7 +232,8 @@ export function computeAgec(
     }
     const key = `${c.category}|${year}`;
     let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { lines: 0, byCpv: 0, byArticle: 0, spend: 0, reuse: 0, recycled: 0 }));
+    if (!t)
+      tallies.set(key, (t = { lines: 0, byCpv: 0, byArticle: 0, spend: 0, reuse: 0, recycled: 0 }));
     t.lines++;
     if (c.rule === "cpv") t.byCpv++;
     else t.byArticle++;

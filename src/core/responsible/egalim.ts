@@ -28,7 +28,9 @@ import { egalimQualityOf } from "./quality";
 export type CateringKind = "food" | "meatFish" | "service";
 
 /** The catering kind of a line (meat/fish is also food), or null when it is not catering. */
-export function cateringKindOf(line: Pick<SpendLine, "cpv" | "budgetArticle">): CateringKind | null {
+export function cateringKindOf(
+  line: Pick<SpendLine, "cpv" | "budgetArticle">
+): CateringKind | null {
   const cpv = line.cpv?.replace(/\D/g, "") ?? "";
   if (cpv !== "") {
     if (EGALIM_SCOPE.serviceCpvPrefixes.some((p) => cpv.startsWith(p))) return "service";

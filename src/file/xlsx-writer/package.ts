@@ -467,11 +467,13 @@ export async function writePackage(
     }
   }
   // Documents (mode "document") are the user's once written: never recorded as ours.
-  const records: OwnedRecord[] = plans.filter((p) => p.sheet.mode !== "document").map((p) => ({
-    key: p.sheet.key,
-    sheetId: p.sheetId,
-    layoutVersion: p.sheet.layoutVersion,
-  }));
+  const records: OwnedRecord[] = plans
+    .filter((p) => p.sheet.mode !== "document")
+    .map((p) => ({
+      key: p.sheet.key,
+      sheetId: p.sheetId,
+      layoutVersion: p.sheet.layoutVersion,
+    }));
   let customPart = ex?.customPart ?? null;
   if (!customPart) {
     customPart = names.isFree("docProps/custom.xml")

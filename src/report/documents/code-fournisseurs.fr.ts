@@ -18,11 +18,14 @@ export function codeFournisseurs(f: DocumentFacts): PolicyDocument {
       : ` Délai moyen constaté : ${field("délai moyen de paiement de l'année précédente, en jours")}.`;
   const rates: string[] = [];
   if (f.environmentalShare !== null)
-    rates.push(`${pctText(f.environmentalShare)} des marchés notifiés comportent une considération environnementale`);
-  if (f.socialShare !== null)
-    rates.push(`${pctText(f.socialShare)} une considération sociale`);
+    rates.push(
+      `${pctText(f.environmentalShare)} des marchés notifiés comportent une considération environnementale`
+    );
+  if (f.socialShare !== null) rates.push(`${pctText(f.socialShare)} une considération sociale`);
   if (f.egalimShare !== null)
-    rates.push(`${pctText(f.egalimShare)} des achats alimentaires sont des produits durables et de qualité au sens de la loi EGalim`);
+    rates.push(
+      `${pctText(f.egalimShare)} des achats alimentaires sont des produits durables et de qualité au sens de la loi EGalim`
+    );
   return {
     title: `Code de conduite des fournisseurs — ${buyer}`,
     intro: [

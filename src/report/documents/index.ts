@@ -46,7 +46,10 @@ export function buildDocumentSheets(
     tableNames: new Set(),
     missingColumns: [],
   };
-  const builders = { charte: buildCharteDeontologie, codeFournisseurs: buildCodeConduiteFournisseurs };
+  const builders = {
+    charte: buildCharteDeontologie,
+    codeFournisseurs: buildCodeConduiteFournisseurs,
+  };
   return {
     version: analysis.version,
     lang,

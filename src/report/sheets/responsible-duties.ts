@@ -3,7 +3,12 @@
  * needs to file the two yearly declarations (data.gouv.fr for AGEC, « ma cantine » for EGalim),
  * with the rule used and the dated, sourced targets. Data: analysis.responsible (core/responsible).
  */
-import { AGEC_CATEGORIES, AGEC_SOURCE_2021, AGEC_SOURCE_2024, EGALIM_SOURCE } from "../../core/reference/agec-egalim";
+import {
+  AGEC_CATEGORIES,
+  AGEC_SOURCE_2021,
+  AGEC_SOURCE_2024,
+  EGALIM_SOURCE,
+} from "../../core/reference/agec-egalim";
 import type { AgecStatus } from "../../core/responsible/agec";
 import type { EgalimYear } from "../../core/responsible/egalim";
 import { fraction, textCell } from "../cells";
@@ -22,9 +27,16 @@ const STATUS: Record<AgecStatus, Pair> = {
   noDuty: ["Pas d'obligation (avant 2021)", "No duty (before 2021)"],
 };
 
-function columns(sb: SheetBuilder, defs: [string, Pair, "eur" | "pct" | "int" | "text", number?][]): TableColumn[] {
+function columns(
+  sb: SheetBuilder,
+  defs: [string, Pair, "eur" | "pct" | "int" | "text", number?][]
+): TableColumn[] {
   return defs.map(([key, header, kind, width]) => {
-    const c: TableColumn = { key, header: L(sb, header), width: width ?? (kind === "text" ? 28 : 14) };
+    const c: TableColumn = {
+      key,
+      header: L(sb, header),
+      width: width ?? (kind === "text" ? 28 : 14),
+    };
     if (kind === "eur") c.numberFormat = sb.f.eur2;
     if (kind === "pct") c.numberFormat = sb.f.pct;
     if (kind === "int") c.numberFormat = sb.f.int;
@@ -36,7 +48,12 @@ function columns(sb: SheetBuilder, defs: [string, Pair, "eur" | "pct" | "int" | 
 export function agecSection(sb: SheetBuilder): void {
   const agec = sb.ctx.analysis.responsible?.agec;
   if (!agec) return;
-  sb.section(L(sb, ["AGEC art. 58 · Achats issus du réemploi ou intégrant des matières recyclées", "AGEC art. 58 · Re-employed or recycled purchases"]));
+  sb.section(
+    L(sb, [
+      "AGEC art. 58 · Achats issus du réemploi ou intégrant des matières recyclées",
+      "AGEC art. 58 · Re-employed or recycled purchases",
+    ])
+  );
   sb.note(
     L(sb, [
       "Déclaration annuelle sur data.gouv.fr : dépense HT de l'année par catégorie et part issue du réemploi, de la réutilisation ou intégrant des matières recyclées. Minimums : décret n° 2021-254 jusqu'en 2023, décret n° 2024-134 (en vigueur le 1er juillet 2024) à partir de 2024 ; les minimums non vérifiés restent vides : saisissez-les dans Paramètres.",
@@ -78,12 +95,22 @@ export function agecSection(sb: SheetBuilder): void {
     fraction(r.minimum.combinedPercent),
     eur(r.minimum.decree === "2021-254" ? r.combinedTargetCents : r.reuseTargetCents),
     eur(r.recycledTargetCents),
-    textCell(L(sb, STATUS[r.status]) + (r.minimum.unverified ? L(sb, [" · minimum non vérifié", " · unverified minimum"]) : "")),
+    textCell(
+      L(sb, STATUS[r.status]) +
+        (r.minimum.unverified ? L(sb, [" · minimum non vérifié", " · unverified minimum"]) : "")
+    ),
     textCell(r.minimum.source),
   ]);
   const placed = sb.rawTable("tblRespAGEC", sb.cursor, 0, cols, rows, "TableStyleMedium7");
   if (rows.length === 0)
-    sb.note(L(sb, ["Aucun achat des catégories concernées sur la période.", "No purchase in the categories concerned."]), 0, placed.lastDataRow + 1);
+    sb.note(
+      L(sb, [
+        "Aucun achat des catégories concernées sur la période.",
+        "No purchase in the categories concerned.",
+      ]),
+      0,
+      placed.lastDataRow + 1
+    );
   sb.cursor = placed.lastDataRow + 2;
   sb.note(
     L(sb, [
@@ -110,25 +137,39 @@ export function agecSection(sb: SheetBuilder): void {
       ["amount", ["Montant HT", "Amount"], "eur"],
       ["reason", ["Raison", "Reason"], "text", 30],
     ]);
-    const urows: CellValue[][] = agec.unclassified.slice(0, MAX).map((u) => [
-      textCell(u.source.table),
-      u.source.row,
-      u.year,
-      textCell(u.entity),
-      textCell(u.supplier),
-      textCell(u.description),
-      textCell(u.budgetArticle),
-      eur(u.amountCents),
-      textCell(
-        u.reason === "noCode"
-          ? L(sb, ["ni code CPV ni article budgétaire", "no CPV nor budget article"])
-          : L(sb, ["article trop général pour dire la catégorie", "budget article too broad"])
-      ),
-    ]);
-    const up = sb.rawTable("tblRespAGECNonClassees", sb.cursor, 0, ucols, urows, "TableStyleLight9");
+    const urows: CellValue[][] = agec.unclassified
+      .slice(0, MAX)
+      .map((u) => [
+        textCell(u.source.table),
+        u.source.row,
+        u.year,
+        textCell(u.entity),
+        textCell(u.supplier),
+        textCell(u.description),
+        textCell(u.budgetArticle),
+        eur(u.amountCents),
+        textCell(
+          u.reason === "noCode"
+            ? L(sb, ["ni code CPV ni article budgétaire", "no CPV nor budget article"])
+            : L(sb, ["article trop général pour dire la catégorie", "budget article too broad"])
+        ),
+      ]);
+    const up = sb.rawTable(
+      "tblRespAGECNonClassees",
+      sb.cursor,
+      0,
+      ucols,
+      urows,
+      "TableStyleLight9"
+    );
     sb.cursor = up.lastDataRow + 1;
     if (agec.unclassified.length > MAX)
-      sb.note(L(sb, [`… les ${MAX} plus gros montants sont listés sur ${agec.unclassified.length}.`, `… ${MAX} largest of ${agec.unclassified.length}.`]));
+      sb.note(
+        L(sb, [
+          `… les ${MAX} plus gros montants sont listés sur ${agec.unclassified.length}.`,
+          `… ${MAX} largest of ${agec.unclassified.length}.`,
+        ])
+      );
     sb.cursor++;
   }
 }
@@ -181,7 +222,11 @@ export function egalimSection(sb: SheetBuilder): void {
     ["food", ["Achats alimentaires HT", "Food purchases"], "eur"],
     ["bio", ["dont bio", "of which organic"], "eur"],
     ["siqo", ["dont SIQO (label rouge, AOP, IGP, STG)", "of which official quality signs"], "eur"],
-    ["other", ["dont autres EGalim (HVE, pêche durable, fermier, équitable…)", "of which other EGalim"], "eur"],
+    [
+      "other",
+      ["dont autres EGalim (HVE, pêche durable, fermier, équitable…)", "of which other EGalim"],
+      "eur",
+    ],
     ["egalim", ["Total durables et de qualité", "Total sustainable and quality"], "eur"],
     ["egalimShare", ["Part EGalim", "EGalim share"], "pct"],
     ["qualityTarget", ["Objectif EGalim", "EGalim target"], "pct"],
@@ -197,9 +242,10 @@ export function egalimSection(sb: SheetBuilder): void {
     ["unlabelled", ["Sans label renseigné HT", "No label given"], "eur"],
     ["services", ["Services de restauration HT (CPV 555)", "Catering services (CPV 555)"], "eur"],
   ]);
-  const rows = [...egalim.byYear, ...(egalim.byEntity.length > egalim.byYear.length ? egalim.byEntity : [])].map((y) =>
-    egalimRow(sb, y)
-  );
+  const rows = [
+    ...egalim.byYear,
+    ...(egalim.byEntity.length > egalim.byYear.length ? egalim.byEntity : []),
+  ].map((y) => egalimRow(sb, y));
   const placed = sb.rawTable("tblRespEGalim", sb.cursor, 0, cols, rows, "TableStyleMedium7");
   sb.cursor = placed.lastDataRow + 2;
   sb.note(
@@ -239,9 +285,14 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
   );
   out.push({
     id: "charteDeontologie",
-    element: ["Charte de déontologie de l'achat public adoptée", "Procurement ethics charter adopted"],
+    element: [
+      "Charte de déontologie de l'achat public adoptée",
+      "Procurement ethics charter adopted",
+    ],
     current: docNote,
-    reference: textCell("CCP art. L3 ; loi n° 2016-1691 (Sapin II) art. 3 ; recommandations AFA du 12 janvier 2021"),
+    reference: textCell(
+      "CCP art. L3 ; loi n° 2016-1691 (Sapin II) art. 3 ; recommandations AFA du 12 janvier 2021"
+    ),
   });
   if (!resp) return out;
   const agec = resp.agec;
@@ -252,9 +303,24 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
     const unknown = rows.filter((r) => r.status === "minimumUnknown").map((r) => r.label);
     const unmeasured = rows.some((r) => r.status === "notMeasurable");
     const parts: string[] = [];
-    if (below.length > 0) parts.push(L(sb, [`sous le minimum : ${below.join(", ")}`, `below minimum: ${below.join(", ")}`]));
-    if (unknown.length > 0) parts.push(L(sb, [`minimum à saisir : ${unknown.join(", ")}`, `minimum to enter: ${unknown.join(", ")}`]));
-    if (unmeasured) parts.push(L(sb, ["part non mesurable : ajouter la colonne Label qualité", "not measurable: add a quality label column"]));
+    if (below.length > 0)
+      parts.push(
+        L(sb, [`sous le minimum : ${below.join(", ")}`, `below minimum: ${below.join(", ")}`])
+      );
+    if (unknown.length > 0)
+      parts.push(
+        L(sb, [
+          `minimum à saisir : ${unknown.join(", ")}`,
+          `minimum to enter: ${unknown.join(", ")}`,
+        ])
+      );
+    if (unmeasured)
+      parts.push(
+        L(sb, [
+          "part non mesurable : ajouter la colonne Label qualité",
+          "not measurable: add a quality label column",
+        ])
+      );
     if (parts.length === 0) parts.push(L(sb, ["minimums atteints", "minimums reached"]));
     out.push({
       id: "AGEC",
@@ -270,33 +336,57 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
   const y = egalim.present ? egalim.byYear[egalim.byYear.length - 1] : undefined;
   if (y) {
     const line = (share: number | null, t: EgalimYear["quality"]): CellValue => {
-      if (share === null) return textCell(L(sb, ["non mesurable : colonne Label qualité absente", "not measurable"]));
-      const gap = t.gap === null ? "" : L(sb, [` (écart ${pctPoints(t.gap)} points`, ` (gap ${pctPoints(t.gap)} points`]);
+      if (share === null)
+        return textCell(L(sb, ["non mesurable : colonne Label qualité absente", "not measurable"]));
+      const gap =
+        t.gap === null
+          ? ""
+          : L(sb, [` (écart ${pctPoints(t.gap)} points`, ` (gap ${pctPoints(t.gap)} points`]);
       const missing =
         t.missingCents !== null && t.missingCents > 0
-          ? L(sb, [`, ${(t.missingCents / 100).toLocaleString("fr-FR", { maximumFractionDigits: 0 })} € HT d'achats à réorienter)`, `, €${Math.round(t.missingCents / 100)} to shift)`])
-          : gap === "" ? "" : ")";
+          ? L(sb, [
+              `, ${(t.missingCents / 100).toLocaleString("fr-FR", { maximumFractionDigits: 0 })} € HT d'achats à réorienter)`,
+              `, €${Math.round(t.missingCents / 100)} to shift)`,
+            ])
+          : gap === ""
+            ? ""
+            : ")";
       return textCell(`${pctPoints(share)} %${gap}${missing}`);
     };
     const ref = sb.ctx.analysis.reference.egalim;
     out.push({
       id: "EGALIM",
-      element: [`EGalim : produits durables et de qualité (${y.year})`, `EGalim: sustainable and quality products (${y.year})`],
+      element: [
+        `EGalim : produits durables et de qualité (${y.year})`,
+        `EGalim: sustainable and quality products (${y.year})`,
+      ],
       current: line(y.egalimShare, y.quality),
-      reference: textCell(`${ref.qualityPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`),
+      reference: textCell(
+        `${ref.qualityPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`
+      ),
     });
     out.push({
       id: "EGALIM-BIO",
-      element: [`EGalim : dont produits biologiques (${y.year})`, `EGalim: of which organic (${y.year})`],
+      element: [
+        `EGalim : dont produits biologiques (${y.year})`,
+        `EGalim: of which organic (${y.year})`,
+      ],
       current: line(y.bioShare, y.organic),
-      reference: textCell(`${ref.organicPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`),
+      reference: textCell(
+        `${ref.organicPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`
+      ),
     });
     if (y.meatFishCents > 0)
       out.push({
         id: "EGALIM-VP",
-        element: [`EGalim : viandes et produits de la pêche (${y.year})`, `EGalim: meat and fish (${y.year})`],
+        element: [
+          `EGalim : viandes et produits de la pêche (${y.year})`,
+          `EGalim: meat and fish (${y.year})`,
+        ],
         current: line(y.meatFishShare, y.meatFish),
-        reference: textCell(`${ref.meatFishPercent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)`),
+        reference: textCell(
+          `${ref.meatFishPercent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)`
+        ),
       });
   }
   return out;
