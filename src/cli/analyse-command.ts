@@ -10,6 +10,7 @@ import { locateInputs } from "../file/load-inputs";
 import { readMappingFile, readParametersFile } from "../file/user-files";
 import { readOwnedInputs, writeWorkbook } from "../file/write-workbook";
 import { readUserInputs } from "../report/inputs";
+import { buildDocumentSheets } from "../report/documents";
 import type { AnalyseCommand } from "./args";
 import { Progress, type ProgressSink } from "./progress";
 import { jsonSummary, textSummary } from "./summary";
@@ -71,6 +72,15 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
     );
 
     progress.stage("écriture", cmd.output);
+    if (cmd.documents) {
+      // Policy documents (issue #14): the user's sheets once written; a name already taken gets "(v2)".
+      const docs = buildDocumentSheets(analysis, {
+        runDate: io.runDate,
+        sources: spec.stamp.sources,
+        lang: cmd.lang,
+      });
+      spec.sheets.push(...docs.sheets);
+    }
     const report = await writeWorkbook(spec, cmd.output, { existing: true });
     progress.done(
       report.mode === "updated"
@@ -82,6 +92,12 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
         `Attention : le tableau ${c.table} (feuille « ${c.sheet} ») dépasse la limite d'Excel : ${c.kept.toLocaleString("fr-FR")} lignes sur ${c.rows.toLocaleString("fr-FR")} dans le classeur, liste complète dans ${c.csv}\n`
       );
 
+    if (cmd.documents) {
+      const names = report.sheets
+        .filter((x) => x.key === "charte" || x.key === "codeFournisseurs")
+        .map((x) => `« ${x.name} »`);
+      progress.done(`Documents écrits (à vous désormais) : ${names.join(", ")}`);
+    }
     if (cmd.json) io.stdout(JSON.stringify(jsonSummary(analysis, cmd.inputs), null, 2) + "\n");
     else io.stdout(textSummary(analysis, cmd.output) + "\n");
     return 0;

@@ -18,6 +18,8 @@ export interface AnalyseCommand {
   parametersFile: string | null;
   mappingFile: string | null;
   json: boolean;
+  /** --documents: also write the charte de déontologie and the code des fournisseurs (issue #14). */
+  documents?: boolean;
   lang: Lang;
 }
 
@@ -45,6 +47,9 @@ Options :
   --parametres <params.json>    valeurs de référence à remplacer (seuils, taux, objectifs)
   --mapping <mapping.json>      correspondance des colonnes, table par table
   --json                        résumé lisible par une machine sur la sortie standard
+  --documents                   écrit aussi la charte de déontologie et le code de conduite
+                                des fournisseurs (feuilles à vous : jamais réécrites ; si elles
+                                existent, une nouvelle version « (v2) » est écrite à côté)
   --lang <fr|en>                langue des feuilles écrites (fr par défaut)
   -h, --help                    cette aide
   -v, --version                 version
@@ -63,12 +68,13 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
   mapping: "mappingFile",
   lang: "lang",
 };
-const FLAGS = new Set(["json", "help", "version"]);
+const FLAGS = new Set(["json", "documents", "help", "version"]);
 
 const OPTIONS = {
   ...Object.fromEntries(Object.keys(VALUE_OPTIONS).map((k) => [k, { type: "string" as const }])),
   output: { type: "string" as const, short: "o" },
   json: { type: "boolean" as const },
+  documents: { type: "boolean" as const },
   help: { type: "boolean" as const, short: "h" },
   version: { type: "boolean" as const, short: "v" },
 };
@@ -131,6 +137,7 @@ export function parseArgs(argv: string[]): Command {
     parametersFile: values.parametersFile ?? null,
     mappingFile: values.mappingFile ?? null,
     json: flags.has("json"),
+    ...(flags.has("documents") ? { documents: true } : {}),
     lang,
   };
 }

@@ -16,6 +16,7 @@ import { farFutureYears, previousYearPeriod, type Period } from "./period";
 import { isoDate, yearOfDay } from "./dates";
 import { buildPlanInputs, type FamilyPlanInput } from "./plan";
 import type { ReferenceValues } from "./reference/values";
+import { computeResponsiblePurchasing, type ResponsiblePurchasing } from "./responsible";
 import { VERSION } from "./version";
 
 export type { AnalysisOptions } from "./context";
@@ -32,6 +33,8 @@ export interface Analysis {
   reference: ReferenceValues;
   /** Number of compliance signals (CO1–CO5 headline counts). */
   alertCount: number;
+  /** AGEC art. 58 and EGalim yearly duties (issue #14); absent in analyses built by hand. */
+  responsible?: ResponsiblePurchasing;
 }
 
 /** The indicator groups, in the order they are computed and shown. */
@@ -64,6 +67,7 @@ export function* analyseSteps(
     .filter((i) => i.group === "CO" && i.value !== null)
     .reduce((sum, i) => sum + (i.value as number), 0);
   const plan = buildPlanInputs(ctx, indicators);
+  const responsible = computeResponsiblePurchasing(ctx);
   yield ++step;
   return {
     version: VERSION,
@@ -74,6 +78,7 @@ export function* analyseSteps(
     plan,
     reference: ctx.ref,
     alertCount,
+    responsible,
   };
 }
 

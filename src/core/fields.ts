@@ -684,6 +684,30 @@ const SPEND: FieldDef[] = [
       "zip",
     ],
   },
+  // --- Responsible purchasing (issue #14): quality / circularity of the purchase. One column for
+  // both yearly declarations: EGalim (bio, label rouge, AOP, IGP, HVE, pêche durable…) and AGEC
+  // art. 58 (réemploi, réutilisation, matières recyclées). Read by src/core/responsible/quality.ts.
+  {
+    key: "qualityLabel",
+    label: "Label qualité",
+    required: false,
+    synonyms: [
+      "label qualite",
+      "signe qualite",
+      "signe officiel qualite",
+      "qualite produit",
+      "qualite egalim",
+      "categorie egalim",
+      "mention valorisante",
+      "agriculture biologique",
+      "reemploi recyclage",
+      "matieres recyclees",
+      "economie circulaire",
+      "quality label",
+    ],
+    // Short words match the whole header only ("Label famille" must not become a quality column).
+    strictSynonyms: ["label", "labels", "qualite", "siqo", "bio", "egalim", "agec", "reemploi"],
+  },
 ];
 
 const CONTRACTS: FieldDef[] = [

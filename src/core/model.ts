@@ -100,6 +100,9 @@ export interface SpendLine {
   unitPriceCents: number | null;
   unit: string | null;
   supplierPostcode: string | null;
+  /** Quality / circularity text of the line ("Bio", "Label rouge", "Réemploi"…); absent when the
+   * source has no such column (issue #14, read by core/responsible/quality.ts). */
+  qualityLabel?: string | null;
   family: Family;
   nature: Nature | null;
 }

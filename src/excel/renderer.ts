@@ -55,6 +55,7 @@ import {
   type ValidationSpec,
   type WorkbookSpec,
 } from "../report/spec";
+import { documentSheetName } from "../report/documents/naming";
 import { GatewayError } from "../workbook/errors";
 import { type WriteProgress, type WriteReport } from "../workbook/gateway";
 import { executeOps, type Resolver, type WriteOp } from "./batch-writer";
@@ -797,7 +798,8 @@ function planSheets(
   const plans: SheetPlan[] = spec.sheets.map((s) => {
     const stg = uniqueSheetName(`${STAGING_PREFIX}${s.key}`, stgTaken);
     reserved.add(stg.toLowerCase());
-    const old = ownedByKey.get(s.key) ?? null;
+    // Documents (mode "document", issue #14) are the user's once written: never an old sheet of ours.
+    const old = s.mode === "document" ? null : (ownedByKey.get(s.key) ?? null);
     const keep =
       old !== null &&
       s.mode === "merge-inputs" &&
@@ -826,10 +828,15 @@ function planSheets(
   for (const p of plans) {
     const kept =
       p.old && p.archive === null && !isDefaultName(p.spec.key, p.old.name) ? p.old.name : null;
-    const final = kept ?? uniqueSheetName(p.spec.name, (n) => taken.has(n) || reserved.has(n));
+    const free = (n: string) => taken.has(n) || reserved.has(n);
+    const final =
+      kept ??
+      (p.spec.mode === "document"
+        ? documentSheetName(p.spec.name, free)
+        : uniqueSheetName(p.spec.name, free));
     taken.add(final.toLowerCase());
     p.final = final;
-    if (kept === null && final !== p.spec.name)
+    if (kept === null && final !== p.spec.name && p.spec.mode !== "document")
       renamed.push({ key: p.spec.key, wanted: p.spec.name, name: final });
   }
   // Table names: workbook-wide; clashes with tables of sheets that stay get a suffix.
@@ -922,7 +929,7 @@ function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: 
       for (const p of plans) {
         const ws = res.sheet(p.stg);
         ws.name = p.final;
-        queueAnchor(c.session, ownAnchor(p.spec.key), ws);
+        if (p.spec.mode !== "document") queueAnchor(c.session, ownAnchor(p.spec.key), ws);
         const f = p.spec.frozen;
         if (f && f.rows > 0 && f.cols > 0)
           ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.cols));
@@ -987,7 +994,7 @@ export async function renderWorkbook(
   for (const o of state.owned)
     if (!plans.some((p) => p.old?.anchor === o.anchor))
       registry.sheets[o.anchor] = { key: o.key, name: o.name, layoutVersion: o.layoutVersion };
-  for (const p of plans)
+  for (const p of plans.filter((x) => x.spec.mode !== "document"))
     registry.sheets[ownAnchor(p.spec.key)] = {
       key: p.spec.key,
       name: p.final,

@@ -23,6 +23,8 @@ export const SHEET_NAMES = {
   plan: ["Plan stratégique", "Strategic plan"],
   diagnostic: ["Diagnostic 360", "360 assessment"],
   parametres: ["Paramètres", "Settings"],
+  charte: ["Charte de déontologie", "Ethics charter"],
+  codeFournisseurs: ["Code des fournisseurs", "Supplier code"],
 } as const satisfies Record<string, Pair>;
 
 /** Column headers, keyed by the column key (core row keys where they exist). */

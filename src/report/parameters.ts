@@ -9,6 +9,7 @@ import { dayFromExcelSerial, excelSerialFromDay } from "../core/dates";
 import type { ReferenceValues, SupplierExclusionReason } from "../core/reference/values";
 import { clean } from "./cells";
 import type { Lang } from "./labels";
+import { RESPONSIBLE_PARAMETERS } from "./responsible-parameters";
 
 export type ParameterKind = "eur" | "percent" | "days" | "date" | "text";
 
@@ -269,6 +270,8 @@ export const PARAMETERS: readonly ParameterDef[] = [
     "Default VAT rate (TTC only)"
   ),
   P("ugapSiren.value", "text", "SIREN de l'UGAP", "UGAP SIREN"),
+  // AGEC art. 58 and EGalim (issue #14): see ./responsible-parameters.ts.
+  ...RESPONSIBLE_PARAMETERS,
 ];
 
 export type DatedTableKey =

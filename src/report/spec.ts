@@ -87,7 +87,8 @@ export type StyleName =
   | "input"
   | "note"
   | "stamp"
-  | "total";
+  | "total"
+  | "body";
 
 export interface StyleDef {
   bold?: boolean;
@@ -120,6 +121,8 @@ export const STYLES: Record<StyleName, StyleDef> = {
   note: { italic: true, fontColor: "#595959", wrap: false },
   stamp: { fontSize: 8, fontColor: "#7F7F7F" },
   total: { bold: true, border: "#4472C4", fill: "#D9E1F2" },
+  /** Running text of the policy documents (wrapped, top-aligned). */
+  body: { wrap: true, vAlign: "top" },
 };
 
 /** A rectangular block of cells with one style and number format (per-column formats optional). */
@@ -277,10 +280,18 @@ export type SheetKey =
   | "historique"
   | "plan"
   | "diagnostic"
-  | "parametres";
+  | "parametres"
+  | "charte"
+  | "codeFournisseurs";
+
+/** Policy documents written on request (mode "document", issue #14). */
+export type DocumentSheetKey = "charte" | "codeFournisseurs";
+
+/** Sheets of an analysis (every key but the documents). */
+export type AnalysisSheetKey = Exclude<SheetKey, DocumentSheetKey>;
 
 /** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
-export const SHEET_ORDER: readonly SheetKey[] = [
+export const SHEET_ORDER: readonly AnalysisSheetKey[] = [
   "dashboard",
   "cartographie",
   "fournisseurs",
@@ -295,7 +306,14 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   "parametres",
 ];
 
-export type SheetMode = "replace" | "append" | "merge-inputs";
+/**
+ * "document" (issue #14): a policy document written on request (charte de déontologie, code de
+ * conduite des fournisseurs). It is the user's sheet once written: renderers never record it as
+ * owned, so no later run rewrites or removes it; when a sheet of that name already exists, the
+ * renderer writes the new one beside it as "<name> (v2)", "(v3)"… (documentSheetName). Document
+ * sheets are not in SHEET_ORDER: they come from buildDocumentSheets (./documents).
+ */
+export type SheetMode = "replace" | "append" | "merge-inputs" | "document";
 
 export interface SheetSpec {
   key: SheetKey;

@@ -23,7 +23,7 @@ import { buildMutualisation } from "./sheets/mutualisation";
 import { buildParametres } from "./sheets/parametres";
 import { buildPlan } from "./sheets/plan";
 import { buildTerritoires } from "./sheets/territoires";
-import { SHEET_ORDER, type SheetKey, type Stamp, type WorkbookSpec } from "./spec";
+import { SHEET_ORDER, type AnalysisSheetKey, type Stamp, type WorkbookSpec } from "./spec";
 
 export interface WorkbookOptions {
   /** ISO date (or date-time) of the run, "2026-01-15"; required, the report never reads the clock. */
@@ -91,7 +91,7 @@ function build(
     missingColumns: [],
   };
   const diagnostic = buildDiagnostic(ctx);
-  const byKey: Record<SheetKey, WorkbookSpec["sheets"][number]> = {
+  const byKey: Record<AnalysisSheetKey, WorkbookSpec["sheets"][number]> = {
     dashboard: buildDashboard(ctx),
     cartographie: buildCartographie(ctx),
     fournisseurs: buildFournisseurs(ctx),

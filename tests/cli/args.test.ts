@@ -16,6 +16,11 @@ describe("command-line arguments", () => {
     });
   });
 
+  it("reads --documents (issue #14: charte and supplier code written on request), absent by default", () => {
+    expect(parseArgs(["analyse", "a.xlsx", "-o", "r.xlsx", "--documents"])).toMatchObject({ documents: true });
+    expect(parseArgs(["analyse", "a.xlsx", "-o", "r.xlsx"])).not.toHaveProperty("documents");
+  });
+
   it("defaults to French, no period, no JSON", () => {
     const cmd = parseArgs(["analyse", "a.csv", "--output", "r.xlsx"]);
     expect(cmd).toMatchObject({ period: null, json: false, lang: "fr", parametersFile: null, mappingFile: null });

@@ -43,6 +43,7 @@ describe("FIELDS", () => {
         "unitPrice",
         "unit",
         "supplierPostcode",
+        "qualityLabel", // issue #14: EGalim / AGEC quality of the purchase
       ].sort()
     );
   });

@@ -51,6 +51,7 @@ const FIELDS = [
   "unitPrice",
   "unit",
   "supplierPostcode",
+  "qualityLabel",
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -412,6 +413,7 @@ export class SpendProcessor {
       unitPriceCents,
       unit: this.text(row, "unit"),
       supplierPostcode: this.text(row, "supplierPostcode"),
+      qualityLabel: this.freeText(row, "qualityLabel"),
       family,
       nature: natureOf(nomen?.nature ?? null, cpv, budgetArticle),
     };

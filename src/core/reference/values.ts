@@ -7,6 +7,12 @@
  */
 import { dayFromIso, dayFromYMD, ymdFromDay } from "../dates";
 import type { Nature } from "../model";
+import {
+  defaultAgecReference,
+  defaultEgalimReference,
+  type AgecReference,
+  type EgalimReference,
+} from "./agec-egalim";
 
 export interface DatedThreshold {
   /** First day the row applies (inclusive). */
@@ -157,6 +163,9 @@ export interface ReferenceValues {
   ugapSiren: Sourced<string>;
   /** Suppliers excluded from the splitting and repeat-award checks, with their reason. */
   supplierExclusions: SupplierExclusion[];
+  /** AGEC art. 58 minimum shares and EGalim targets (issue #14, see ./agec-egalim.ts). */
+  agec: AgecReference;
+  egalim: EgalimReference;
 }
 
 const d = dayFromIso;
@@ -510,6 +519,8 @@ export function defaultReferenceValues(): ReferenceValues {
     defaultVatPercent: { value: 20, source: "Taux normal de TVA (CGI art. 278)" },
     ugapSiren: { value: "776056467", source: "UGAP, SIREN 776 056 467" },
     supplierExclusions: [],
+    agec: defaultAgecReference(),
+    egalim: defaultEgalimReference(),
   };
 }
 

@@ -48,6 +48,7 @@ import { InputError } from "../errors";
 import { elementsOf } from "../../ooxml/xml";
 import { rangeA1 } from "../../report/a1";
 import { ZipWriter } from "./zip-writer";
+import { documentSheetName } from "../../report/documents/naming";
 
 export interface PackageOptions {
   /** The workbook to update (null: a new workbook). */
@@ -123,6 +124,27 @@ class PartNames {
   }
 }
 
+/**
+ * Document sheets (issue #14) never replace a sheet: when their name is taken by a sheet of the
+ * workbook (the user's earlier version), they are written as "<name> (v2)", "(v3)"…
+ */
+function withDocumentNames(spec: WorkbookSpec, ex: ExistingPackage | null): WorkbookSpec {
+  if (!spec.sheets.some((s) => s.mode === "document")) return spec;
+  const taken = new Set<string>([
+    ...(ex ? ex.sheets.map((s) => lower(s.name)) : []),
+    ...spec.sheets.filter((s) => s.mode !== "document").map((s) => lower(s.name)),
+  ]);
+  return {
+    ...spec,
+    sheets: spec.sheets.map((s) => {
+      if (s.mode !== "document") return s;
+      const name = documentSheetName(s.name, (n) => taken.has(n));
+      taken.add(lower(name));
+      return name === s.name ? s : { ...s, name };
+    }),
+  };
+}
+
 /** A name not in `taken` (case-insensitive), ≤ 31 characters: "Plan stratégique (v1)". */
 function uniqueSheetName(base: string, taken: Set<string>): string {
   for (let n = 1; ; n++) {
@@ -159,11 +181,12 @@ function chartData(specByKey: Map<SheetKey, { sheet: SheetSpec; cells: SheetCell
 }
 
 export async function writePackage(
-  spec: WorkbookSpec,
+  specIn: WorkbookSpec,
   fh: fs.promises.FileHandle,
   options: PackageOptions
 ): Promise<PackageReport> {
   const ex = options.existing;
+  const spec = withDocumentNames(specIn, ex);
   const zipOut = new ZipWriter(fh, options.date, options.level ?? 6);
   const report: PackageReport = {
     sheets: [],
@@ -443,11 +466,14 @@ export async function writePackage(
       for (const c of p.drawing.charts) contentTypes.set(c.part, CONTENT_TYPE.chart);
     }
   }
-  const records: OwnedRecord[] = plans.map((p) => ({
-    key: p.sheet.key,
-    sheetId: p.sheetId,
-    layoutVersion: p.sheet.layoutVersion,
-  }));
+  // Documents (mode "document") are the user's once written: never recorded as ours.
+  const records: OwnedRecord[] = plans
+    .filter((p) => p.sheet.mode !== "document")
+    .map((p) => ({
+      key: p.sheet.key,
+      sheetId: p.sheetId,
+      layoutVersion: p.sheet.layoutVersion,
+    }));
   let customPart = ex?.customPart ?? null;
   if (!customPart) {
     customPart = names.isFree("docProps/custom.xml")

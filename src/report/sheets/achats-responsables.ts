@@ -8,6 +8,7 @@ import { statusText, text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 import { groupIndicators, maybeIndicator, statusFormats } from "./common";
+import { agecSection, egalimSection } from "./responsible-duties";
 
 export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "responsable", "replace");
@@ -137,6 +138,9 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       { key: "obligation", header: "obligation", kind: "text", width: 20 },
     ]);
   }
+  // Yearly duties (issue #14): AGEC art. 58, EGalim.
+  agecSection(sb);
+  egalimSection(sb);
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();
 }

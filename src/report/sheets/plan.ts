@@ -21,6 +21,7 @@
  * never pre-filled (proposals are in the neighbouring columns), so what is read back is only
  * what the user typed.
  */
+import { planDutyItems } from "./responsible-duties";
 import { indicator } from "../../core/analyse";
 import type { IndicatorResult, Row, Unit } from "../../core/indicators/types";
 import { a1, rangeA1, sheetRangeA1 } from "../a1";
@@ -699,6 +700,7 @@ function section6(w: PlanWriter): void {
         )
       : null;
   };
+  const duties = planDutyItems(sb);
   const items: { id: string; element: Pair; current: CellValue; reference: CellValue }[] = [
     {
       id: "charte",
@@ -709,9 +711,11 @@ function section6(w: PlanWriter): void {
     {
       id: "code",
       element: ["Code de conduite des fournisseurs", "Supplier code of conduct"],
-      current: null,
+      current: duties[0].current,
       reference: null,
     },
+    // Issue #14: ethics charter, AGEC art. 58 and EGalim rows, pre-filled from the gaps.
+    ...duties,
     {
       id: "RE1",
       element: [

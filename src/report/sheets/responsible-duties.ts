@@ -1,0 +1,393 @@
+/**
+ * AGEC art. 58 and EGalim sections of the Achats responsables sheet (issue #14): the tables a buyer
+ * needs to file the two yearly declarations (data.gouv.fr for AGEC, « ma cantine » for EGalim),
+ * with the rule used and the dated, sourced targets. Data: analysis.responsible (core/responsible).
+ */
+import {
+  AGEC_CATEGORIES,
+  AGEC_SOURCE_2021,
+  AGEC_SOURCE_2024,
+  EGALIM_SOURCE,
+} from "../../core/reference/agec-egalim";
+import type { AgecStatus } from "../../core/responsible/agec";
+import type { EgalimYear } from "../../core/responsible/egalim";
+import { fraction, textCell } from "../cells";
+import type { SheetBuilder } from "../layout";
+import type { CellValue, TableColumn } from "../spec";
+
+type Pair = readonly [string, string];
+const L = (sb: SheetBuilder, p: Pair) => (sb.lang === "fr" ? p[0] : p[1]);
+const eur = (cents: number | null) => (cents === null ? null : cents / 100);
+
+const STATUS: Record<AgecStatus, Pair> = {
+  reached: ["Atteint", "Reached"],
+  notReached: ["Non atteint", "Not reached"],
+  minimumUnknown: ["Minimum à saisir (Paramètres)", "Minimum to enter (Settings)"],
+  notMeasurable: ["Non mesurable : colonne Label qualité vide", "Not measurable: no quality label"],
+  noDuty: ["Pas d'obligation (avant 2021)", "No duty (before 2021)"],
+};
+
+function columns(
+  sb: SheetBuilder,
+  defs: [string, Pair, "eur" | "pct" | "int" | "text", number?][]
+): TableColumn[] {
+  return defs.map(([key, header, kind, width]) => {
+    const c: TableColumn = {
+      key,
+      header: L(sb, header),
+      width: width ?? (kind === "text" ? 28 : 14),
+    };
+    if (kind === "eur") c.numberFormat = sb.f.eur2;
+    if (kind === "pct") c.numberFormat = sb.f.pct;
+    if (kind === "int") c.numberFormat = sb.f.int;
+    if (kind === "text") c.wrap = true;
+    return c;
+  });
+}
+
+export function agecSection(sb: SheetBuilder): void {
+  const agec = sb.ctx.analysis.responsible?.agec;
+  if (!agec) return;
+  sb.section(
+    L(sb, [
+      "AGEC art. 58 · Achats issus du réemploi ou intégrant des matières recyclées",
+      "AGEC art. 58 · Re-employed or recycled purchases",
+    ])
+  );
+  sb.note(
+    L(sb, [
+      "Déclaration annuelle sur data.gouv.fr : dépense HT de l'année par catégorie et part issue du réemploi, de la réutilisation ou intégrant des matières recyclées. Minimums : décret n° 2021-254 jusqu'en 2023, décret n° 2024-134 (en vigueur le 1er juillet 2024) à partir de 2024 ; les minimums non vérifiés restent vides : saisissez-les dans Paramètres.",
+      "Yearly declaration on data.gouv.fr: spend per category and share from re-employment, reuse or recycled materials. Minimums: décret 2021-254 until 2023, décret 2024-134 from 2024; unverified minimums stay empty: enter them in Settings.",
+    ])
+  );
+  const cols = columns(sb, [
+    ["year", ["Année", "Year"], "int", 8],
+    ["category", ["Catégorie", "Category"], "text", 34],
+    ["lines", ["Lignes", "Lines"], "int"],
+    ["rule", ["Classement (CPV / article)", "Matched by (CPV / article)"], "text", 18],
+    ["spend", ["Dépense HT", "Spend excl. VAT"], "eur"],
+    ["reuse", ["Réemploi ou réutilisation HT", "Re-employment or reuse"], "eur"],
+    ["recycled", ["Matières recyclées HT", "Recycled materials"], "eur"],
+    ["reuseShare", ["Part réemploi", "Re-employment share"], "pct"],
+    ["recycledShare", ["Part recyclée", "Recycled share"], "pct"],
+    ["combinedShare", ["Part cumulée", "Combined share"], "pct"],
+    ["minReuse", ["Minimum réemploi", "Minimum re-employment"], "pct"],
+    ["minRecycled", ["Minimum recyclé", "Minimum recycled"], "pct"],
+    ["minCombined", ["Minimum cumulé (2021-254)", "Combined minimum (2021-254)"], "pct"],
+    ["targetReuse", ["Montant minimum réemploi HT", "Minimum re-employment amount"], "eur"],
+    ["targetRecycled", ["Montant minimum recyclé HT", "Minimum recycled amount"], "eur"],
+    ["status", ["Statut", "Status"], "text", 24],
+    ["source", ["Source du minimum", "Source of the minimum"], "text", 40],
+  ]);
+  const rows: CellValue[][] = agec.rows.map((r) => [
+    r.year,
+    textCell(r.label + (r.yearComplete ? "" : L(sb, [" (année incomplète)", " (partial year)"]))),
+    r.lines,
+    textCell(`${r.byCpv} CPV / ${r.byArticle} article`),
+    eur(r.spendCents),
+    eur(r.reuseCents),
+    eur(r.recycledCents),
+    fraction(r.reuseShare),
+    fraction(r.recycledShare),
+    fraction(r.combinedShare),
+    fraction(r.minimum.reusePercent),
+    fraction(r.minimum.recycledPercent),
+    fraction(r.minimum.combinedPercent),
+    eur(r.minimum.decree === "2021-254" ? r.combinedTargetCents : r.reuseTargetCents),
+    eur(r.recycledTargetCents),
+    textCell(
+      L(sb, STATUS[r.status]) +
+        (r.minimum.unverified ? L(sb, [" · minimum non vérifié", " · unverified minimum"]) : "")
+    ),
+    textCell(r.minimum.source),
+  ]);
+  const placed = sb.rawTable("tblRespAGEC", sb.cursor, 0, cols, rows, "TableStyleMedium7");
+  if (rows.length === 0)
+    sb.note(
+      L(sb, [
+        "Aucun achat des catégories concernées sur la période.",
+        "No purchase in the categories concerned.",
+      ]),
+      0,
+      placed.lastDataRow + 1
+    );
+  sb.cursor = placed.lastDataRow + 2;
+  sb.note(
+    L(sb, [
+      `Règle de classement : code CPV (préfixe le plus long), sinon article budgétaire. Catégories reconnues : ${AGEC_CATEGORIES.map((c) => c.label).join(" ; ")}. Le décret compte 17 catégories : les produits des autres restent hors champ ici. Sources : ${AGEC_SOURCE_2024} ; ${AGEC_SOURCE_2021}.`,
+      "Matching rule: CPV code (longest prefix), else budget article. Sources: décret 2024-134, arrêté du 29 février 2024; décret 2021-254.",
+    ])
+  );
+  sb.note(
+    L(sb, [
+      `Lignes non classables : ${agec.unclassified.length} pour ${(agec.unclassifiedCents / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} € HT (ni CPV ni article, ou article trop général) ; hors champ : ${agec.outOfScopeLines} lignes. Renseignez le code CPV de ces lignes pour les classer.`,
+      `Unclassifiable lines: ${agec.unclassified.length} (${agec.unclassifiedCents / 100} €); out of scope: ${agec.outOfScopeLines} lines.`,
+    ])
+  );
+  if (agec.unclassified.length > 0) {
+    const MAX = 500;
+    const ucols = columns(sb, [
+      ["table", ["Table", "Table"], "text", 16],
+      ["row", ["Ligne", "Row"], "int", 8],
+      ["year", ["Année", "Year"], "int", 8],
+      ["entity", ["Entité", "Entity"], "text", 20],
+      ["supplier", ["Fournisseur", "Supplier"], "text", 26],
+      ["description", ["Objet", "Description"], "text", 30],
+      ["article", ["Article budgétaire", "Budget article"], "text", 12],
+      ["amount", ["Montant HT", "Amount"], "eur"],
+      ["reason", ["Raison", "Reason"], "text", 30],
+    ]);
+    const urows: CellValue[][] = agec.unclassified
+      .slice(0, MAX)
+      .map((u) => [
+        textCell(u.source.table),
+        u.source.row,
+        u.year,
+        textCell(u.entity),
+        textCell(u.supplier),
+        textCell(u.description),
+        textCell(u.budgetArticle),
+        eur(u.amountCents),
+        textCell(
+          u.reason === "noCode"
+            ? L(sb, ["ni code CPV ni article budgétaire", "no CPV nor budget article"])
+            : L(sb, ["article trop général pour dire la catégorie", "budget article too broad"])
+        ),
+      ]);
+    const up = sb.rawTable(
+      "tblRespAGECNonClassees",
+      sb.cursor,
+      0,
+      ucols,
+      urows,
+      "TableStyleLight9"
+    );
+    sb.cursor = up.lastDataRow + 1;
+    if (agec.unclassified.length > MAX)
+      sb.note(
+        L(sb, [
+          `… les ${MAX} plus gros montants sont listés sur ${agec.unclassified.length}.`,
+          `… ${MAX} largest of ${agec.unclassified.length}.`,
+        ])
+      );
+    sb.cursor++;
+  }
+}
+
+function egalimRow(sb: SheetBuilder, y: EgalimYear): CellValue[] {
+  return [
+    y.year,
+    textCell(y.entity ?? L(sb, ["Toutes entités", "All entities"])),
+    eur(y.foodCents),
+    eur(y.bioCents),
+    eur(y.siqoCents),
+    eur(y.otherEgalimCents),
+    eur(y.egalimCents),
+    fraction(y.egalimShare),
+    fraction(y.quality.percent),
+    y.quality.gap === null ? null : fraction(y.quality.gap),
+    fraction(y.bioShare),
+    fraction(y.organic.percent),
+    y.organic.gap === null ? null : fraction(y.organic.gap),
+    eur(y.meatFishCents),
+    eur(y.meatFishEgalimCents),
+    fraction(y.meatFishShare),
+    fraction(y.meatFish.percent),
+    y.meatFish.gap === null ? null : fraction(y.meatFish.gap),
+    eur(y.unlabelledCents),
+    eur(y.serviceCents),
+  ];
+}
+
+export function egalimSection(sb: SheetBuilder): void {
+  const egalim = sb.ctx.analysis.responsible?.egalim;
+  if (!egalim || !egalim.present) return;
+  sb.section(L(sb, ["EGalim · Restauration collective", "EGalim · Collective catering"]));
+  sb.note(
+    L(sb, [
+      "Objectifs (art. L230-5-1 du code rural et de la pêche maritime) : au moins 50 % en valeur HT de produits durables et de qualité, dont 20 % bio, depuis le 1er janvier 2022 ; 60 % des viandes et produits de la pêche depuis le 1er janvier 2024. Proportions appréciées par année civile et par restaurant (R230-30-1) : les colonnes suivent la télédéclaration annuelle « ma cantine ».",
+      "Targets (code rural L230-5-1): 50 % sustainable and quality products incl. 20 % organic since 2022; 60 % of meat and fish since 2024; per civil year and restaurant (R230-30-1).",
+    ])
+  );
+  if (!egalim.hasQualityData)
+    sb.note(
+      L(sb, [
+        "Aucune ligne alimentaire n'a la colonne « Label qualité » (bio, label rouge, AOP, IGP, HVE…) : les parts ne sont pas mesurables. Ajoutez cette colonne à l'export ou demandez-la à vos fournisseurs.",
+        "No food line has a quality label: shares are not measurable.",
+      ])
+    );
+  const cols = columns(sb, [
+    ["year", ["Année", "Year"], "int", 8],
+    ["entity", ["Entité (restaurant)", "Entity (restaurant)"], "text", 24],
+    ["food", ["Achats alimentaires HT", "Food purchases"], "eur"],
+    ["bio", ["dont bio", "of which organic"], "eur"],
+    ["siqo", ["dont SIQO (label rouge, AOP, IGP, STG)", "of which official quality signs"], "eur"],
+    [
+      "other",
+      ["dont autres EGalim (HVE, pêche durable, fermier, équitable…)", "of which other EGalim"],
+      "eur",
+    ],
+    ["egalim", ["Total durables et de qualité", "Total sustainable and quality"], "eur"],
+    ["egalimShare", ["Part EGalim", "EGalim share"], "pct"],
+    ["qualityTarget", ["Objectif EGalim", "EGalim target"], "pct"],
+    ["qualityGap", ["Écart EGalim (points)", "EGalim gap (points)"], "pct"],
+    ["bioShare", ["Part bio", "Organic share"], "pct"],
+    ["bioTarget", ["Objectif bio", "Organic target"], "pct"],
+    ["bioGap", ["Écart bio (points)", "Organic gap (points)"], "pct"],
+    ["meatFish", ["Viandes et poissons HT", "Meat and fish"], "eur"],
+    ["meatFishEgalim", ["dont durables et de qualité", "of which sustainable and quality"], "eur"],
+    ["meatFishShare", ["Part viandes et poissons EGalim", "Meat and fish EGalim share"], "pct"],
+    ["meatFishTarget", ["Objectif viandes et poissons", "Meat and fish target"], "pct"],
+    ["meatFishGap", ["Écart viandes et poissons (points)", "Meat and fish gap (points)"], "pct"],
+    ["unlabelled", ["Sans label renseigné HT", "No label given"], "eur"],
+    ["services", ["Services de restauration HT (CPV 555)", "Catering services (CPV 555)"], "eur"],
+  ]);
+  const rows = [
+    ...egalim.byYear,
+    ...(egalim.byEntity.length > egalim.byYear.length ? egalim.byEntity : []),
+  ].map((y) => egalimRow(sb, y));
+  const placed = sb.rawTable("tblRespEGalim", sb.cursor, 0, cols, rows, "TableStyleMedium7");
+  sb.cursor = placed.lastDataRow + 2;
+  sb.note(
+    L(sb, [
+      `Périmètre : CPV 15 et CPV agricoles 0311, 0314, 032, 033 (viandes et poissons : 151, 152, 0331), sinon article 60623 « Alimentation ». Les services de restauration (CPV 555) sont à part : la part EGalim des repas achetés se déclare avec les chiffres du prestataire. Source : ${EGALIM_SOURCE}.`,
+      `Scope: CPV 15 and agricultural CPV, else article 60623. Catering services (CPV 555) apart. Source: ${EGALIM_SOURCE}.`,
+    ])
+  );
+  sb.cursor++;
+}
+
+/** A row of plan section 6 (same shape as the plan's own items). */
+export interface PlanDutyItem {
+  id: string;
+  element: Pair;
+  current: CellValue;
+  reference: CellValue;
+}
+
+function pctPoints(v: number): string {
+  return `${String(Math.round(v * 10) / 10).replace(".", ",")}`;
+}
+
+/**
+ * Plan section 6 rows pre-filled from the gaps (issue #14): the policy documents, AGEC art. 58
+ * (categories below their minimum, or whose minimum is still to enter) and EGalim (each target
+ * with the amount still to buy). Targets are dated and sourced in the reference column.
+ */
+export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
+  const out: PlanDutyItem[] = [];
+  const resp = sb.ctx.analysis.responsible;
+  const docNote = textCell(
+    L(sb, [
+      "Projet pré-rempli disponible : bouton « Rédiger les documents » du volet, ou --documents en ligne de commande",
+      "Pre-filled draft available: pane button or --documents",
+    ])
+  );
+  out.push({
+    id: "charteDeontologie",
+    element: [
+      "Charte de déontologie de l'achat public adoptée",
+      "Procurement ethics charter adopted",
+    ],
+    current: docNote,
+    reference: textCell(
+      "CCP art. L3 ; loi n° 2016-1691 (Sapin II) art. 3 ; recommandations AFA du 12 janvier 2021"
+    ),
+  });
+  if (!resp) return out;
+  const agec = resp.agec;
+  const lastYear = agec.years[agec.years.length - 1];
+  const rows = agec.rows.filter((r) => r.year === lastYear);
+  if (rows.length > 0) {
+    const below = rows.filter((r) => r.status === "notReached").map((r) => r.label);
+    const unknown = rows.filter((r) => r.status === "minimumUnknown").map((r) => r.label);
+    const unmeasured = rows.some((r) => r.status === "notMeasurable");
+    const parts: string[] = [];
+    if (below.length > 0)
+      parts.push(
+        L(sb, [`sous le minimum : ${below.join(", ")}`, `below minimum: ${below.join(", ")}`])
+      );
+    if (unknown.length > 0)
+      parts.push(
+        L(sb, [
+          `minimum à saisir : ${unknown.join(", ")}`,
+          `minimum to enter: ${unknown.join(", ")}`,
+        ])
+      );
+    if (unmeasured)
+      parts.push(
+        L(sb, [
+          "part non mesurable : ajouter la colonne Label qualité",
+          "not measurable: add a quality label column",
+        ])
+      );
+    if (parts.length === 0) parts.push(L(sb, ["minimums atteints", "minimums reached"]));
+    out.push({
+      id: "AGEC",
+      element: [
+        `AGEC art. 58 : achats issus du réemploi ou recyclés (${lastYear}) — déclaration annuelle`,
+        `AGEC art. 58: re-employed or recycled purchases (${lastYear})`,
+      ],
+      current: textCell(parts.join(" ; ")),
+      reference: textCell(rows[0].minimum.source),
+    });
+  }
+  const egalim = resp.egalim;
+  const y = egalim.present ? egalim.byYear[egalim.byYear.length - 1] : undefined;
+  if (y) {
+    const line = (share: number | null, t: EgalimYear["quality"]): CellValue => {
+      if (share === null)
+        return textCell(L(sb, ["non mesurable : colonne Label qualité absente", "not measurable"]));
+      const gap =
+        t.gap === null
+          ? ""
+          : L(sb, [` (écart ${pctPoints(t.gap)} points`, ` (gap ${pctPoints(t.gap)} points`]);
+      const missing =
+        t.missingCents !== null && t.missingCents > 0
+          ? L(sb, [
+              `, ${(t.missingCents / 100).toLocaleString("fr-FR", { maximumFractionDigits: 0 })} € HT d'achats à réorienter)`,
+              `, €${Math.round(t.missingCents / 100)} to shift)`,
+            ])
+          : gap === ""
+            ? ""
+            : ")";
+      return textCell(`${pctPoints(share)} %${gap}${missing}`);
+    };
+    const ref = sb.ctx.analysis.reference.egalim;
+    out.push({
+      id: "EGALIM",
+      element: [
+        `EGalim : produits durables et de qualité (${y.year})`,
+        `EGalim: sustainable and quality products (${y.year})`,
+      ],
+      current: line(y.egalimShare, y.quality),
+      reference: textCell(
+        `${ref.qualityPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`
+      ),
+    });
+    out.push({
+      id: "EGALIM-BIO",
+      element: [
+        `EGalim : dont produits biologiques (${y.year})`,
+        `EGalim: of which organic (${y.year})`,
+      ],
+      current: line(y.bioShare, y.organic),
+      reference: textCell(
+        `${ref.organicPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`
+      ),
+    });
+    if (y.meatFishCents > 0)
+      out.push({
+        id: "EGALIM-VP",
+        element: [
+          `EGalim : viandes et produits de la pêche (${y.year})`,
+          `EGalim: meat and fish (${y.year})`,
+        ],
+        current: line(y.meatFishShare, y.meatFish),
+        reference: textCell(
+          `${ref.meatFishPercent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)`
+        ),
+      });
+  }
+  return out;
+}
