@@ -14,6 +14,7 @@ import { parametersToOverrides, readUserInputs } from "../report/inputs";
 import { buildWorkbookSpec } from "../report/workbook";
 import type { AnalyseCommand } from "./args";
 import { Progress, type ProgressSink } from "./progress";
+import { comparisonFor, setupOf } from "./comparison-setup";
 import { jsonSummary, textSummary } from "./summary";
 
 export interface CommandIO {
@@ -70,6 +71,7 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
       sources: loaded.sources,
       lang: cmd.lang,
       previousInputs,
+      comparison: await comparisonFor(loaded.contracts, analysis, setupOf(cmd, io.runDate)),
     });
     const report = await writeWorkbook(spec, cmd.output, { existing: true });
     progress.done(

@@ -3,6 +3,8 @@
  * a UsageError with a French message (exit code 2).
  */
 
+import { parsePeerArgs, PEER_USAGE, PEER_VERBS, type PeerCommand } from "./peer-args";
+
 export type Lang = "fr" | "en";
 
 export interface AnalyseCommand {
@@ -14,9 +16,14 @@ export interface AnalyseCommand {
   mappingFile: string | null;
   json: boolean;
   lang: Lang;
+  /** Peer comparison (issue #15): referentiel file or "aucun", peers' fiches, buyer SIREN, DGCL table. */
+  referentielFile?: string | null;
+  peers?: string | null;
+  siren?: string | null;
+  dgclFile?: string | null;
 }
 
-export type Command = AnalyseCommand | { command: "help" } | { command: "version" };
+export type Command = AnalyseCommand | PeerCommand | { command: "help" } | { command: "version" };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -44,7 +51,9 @@ Options :
   -h, --help                    cette aide
   -v, --version                 version
 
-Codes de sortie : 0 terminé, 1 données d'entrée incorrectes, 2 erreur d'utilisation.`;
+Codes de sortie : 0 terminé, 1 données d'entrée incorrectes, 2 erreur d'utilisation.
+
+${PEER_USAGE}`;
 
 const VALUE_OPTIONS: Record<string, keyof AnalyseCommand> = {
   "-o": "output",
@@ -55,6 +64,11 @@ const VALUE_OPTIONS: Record<string, keyof AnalyseCommand> = {
   "--paramètres": "parametersFile",
   "--mapping": "mappingFile",
   "--lang": "lang",
+  "--referentiel": "referentielFile",
+  "--référentiel": "referentielFile",
+  "--pairs": "peers",
+  "--siren": "siren",
+  "--dgcl": "dgclFile",
 };
 
 export function parseArgs(argv: string[]): Command {
@@ -62,6 +76,7 @@ export function parseArgs(argv: string[]): Command {
     return { command: "help" };
   if (argv.includes("-v") || argv.includes("--version")) return { command: "version" };
   const [verb, ...rest] = argv;
+  if ((PEER_VERBS as readonly string[]).includes(verb)) return parsePeerArgs(verb, rest);
   if (verb !== "analyse" && verb !== "analyze") {
     throw new UsageError(`Commande inconnue : « ${verb} ». La seule commande est « analyse ».`);
   }
@@ -113,5 +128,9 @@ export function parseArgs(argv: string[]): Command {
     mappingFile: values.mappingFile ?? null,
     json,
     lang,
+    referentielFile: values.referentielFile ?? null,
+    peers: values.peers ?? null,
+    siren: values.siren ?? null,
+    dgclFile: values.dgclFile ?? null,
   };
 }

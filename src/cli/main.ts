@@ -2,6 +2,7 @@
 import { VERSION } from "../core/version";
 import { runAnalyseCommand } from "./analyse-command";
 import { parseArgs, USAGE, UsageError } from "./args";
+import { runPeerCommand } from "./peer-commands";
 
 /** Today's date in the local time zone, ISO (the only place the CLI reads the clock). */
 function today(): string {
@@ -29,11 +30,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await runAnalyseCommand(cmd, {
-      stdout: (t) => process.stdout.write(t),
-      stderr: { write: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true },
+    const io = {
+      stdout: (t: string) => process.stdout.write(t),
+      stderr: { write: (t: string) => process.stderr.write(t), isTTY: process.stderr.isTTY === true },
       runDate: today(),
-    });
+    };
+    if (cmd.command !== "analyse") return await runPeerCommand(cmd, io);
+    return await runAnalyseCommand(cmd, io);
   } catch (e) {
     process.stderr.write(
       `\nErreur inattendue : ${(e as Error).message}\nAucun classeur n'a été modifié. Si le problème persiste, signalez-le avec la commande exécutée.\n`

@@ -5,6 +5,7 @@
  * stay French.
  */
 import type { IndicatorResult } from "../core/indicators/types";
+import { PEER_SHEET_NAMES } from "./sheets/comparaison-labels";
 
 export type Lang = "fr" | "en";
 
@@ -23,6 +24,7 @@ export const SHEET_NAMES = {
   plan: ["Plan stratégique", "Strategic plan"],
   diagnostic: ["Diagnostic 360", "360 assessment"],
   parametres: ["Paramètres", "Settings"],
+  ...PEER_SHEET_NAMES,
 } as const satisfies Record<string, Pair>;
 
 /** Column headers, keyed by the column key (core row keys where they exist). */

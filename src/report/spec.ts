@@ -277,10 +277,24 @@ export type SheetKey =
   | "historique"
   | "plan"
   | "diagnostic"
-  | "parametres";
+  | "parametres"
+  // Peer comparison (issue #15): not in SHEET_ORDER, added when a comparison is given.
+  | PeerSheetKey;
+
+/** Sheets of the peer comparison (src/report/sheets/comparaison.ts, src/report/observatoire/). */
+export type PeerSheetKey =
+  | "comparaison"
+  | "fiche"
+  | "obsCollectivites"
+  | "obsDistributions"
+  | "obsClassements"
+  | "obsTendances";
+
+/** Keys of the sheets of SPEC §5 (every analysis writes them). */
+export type CoreSheetKey = Exclude<SheetKey, PeerSheetKey>;
 
 /** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
-export const SHEET_ORDER: readonly SheetKey[] = [
+export const SHEET_ORDER: readonly CoreSheetKey[] = [
   "dashboard",
   "cartographie",
   "fournisseurs",
