@@ -128,9 +128,9 @@ export function parseArgs(argv: string[]): Command {
     mappingFile: values.mappingFile ?? null,
     json,
     lang,
-    referentielFile: values.referentielFile ?? null,
-    peers: values.peers ?? null,
-    siren: values.siren ?? null,
-    dgclFile: values.dgclFile ?? null,
+    ...(values.referentielFile !== undefined && { referentielFile: values.referentielFile }),
+    ...(values.peers !== undefined && { peers: values.peers }),
+    ...(values.siren !== undefined && { siren: values.siren }),
+    ...(values.dgclFile !== undefined && { dgclFile: values.dgclFile }),
   };
 }
