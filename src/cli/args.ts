@@ -76,7 +76,7 @@ export function parseArgs(argv: string[]): Command {
     return { command: "help" };
   if (argv.includes("-v") || argv.includes("--version")) return { command: "version" };
   const [verb, ...rest] = argv;
-  if ((PEER_VERBS as readonly string[]).includes(verb)) return parsePeerArgs(verb, rest);
+  if ((PEER_VERBS as readonly string[]).includes(verb)) return parsePeerArgs(verb, rest, (m) => new UsageError(m));
   if (verb !== "analyse" && verb !== "analyze") {
     throw new UsageError(`Commande inconnue : « ${verb} ». La seule commande est « analyse ».`);
   }

@@ -3,7 +3,6 @@
  * Pure: argv → typed command, or a UsageError (French, exit code 2).
  */
 import { isBuyerCategory, BUYER_CATEGORIES, type BuyerCategory } from "../core/peers/categories";
-import { UsageError } from "./args";
 
 export interface ReferentielCommand {
   command: "referentiel";
@@ -73,7 +72,16 @@ const CANONICAL: Record<string, string> = {
   "--anonyme": "anonymised",
 };
 
-export function parsePeerArgs(verb: string, rest: string[]): PeerCommand {
+/**
+ * `usageError` makes the error thrown for bad arguments (args.ts passes its UsageError, so that
+ * the entry point maps it to exit code 2; taking it as a parameter avoids an import cycle).
+ */
+export function parsePeerArgs(
+  verb: string,
+  rest: string[],
+  usageError: (message: string) => Error
+): PeerCommand {
+
   const command = (verb === "référentiel" ? "referentiel" : verb) as PeerCommand["command"];
   const spec = SPEC[command];
   const values: Record<string, string> = {};
@@ -90,40 +98,40 @@ export function parsePeerArgs(verb: string, rest: string[]): PeerCommand {
     if (spec.values.includes(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (value === undefined || value === "" || (eq < 0 && value.startsWith("-") && value.length > 1))
-        throw new UsageError(`L'option ${name} attend une valeur.`);
+        throw usageError(`L'option ${name} attend une valeur.`);
       const key = CANONICAL[name];
-      if (values[key] !== undefined) throw new UsageError(`L'option ${name} est donnée deux fois.`);
+      if (values[key] !== undefined) throw usageError(`L'option ${name} est donnée deux fois.`);
       values[key] = value;
       continue;
     }
     if (arg.startsWith("-") && arg.length > 1)
-      throw new UsageError(`Option inconnue pour « ${command} » : « ${arg} ».`);
+      throw usageError(`Option inconnue pour « ${command} » : « ${arg} ».`);
     inputs.push(arg);
   }
   const output = values.output;
   if (command === "referentiel") {
     if (inputs.length === 0)
-      throw new UsageError("Indiquez au moins un fichier DECP (.json, ou la table consolidée .csv).");
+      throw usageError("Indiquez au moins un fichier DECP (.json, ou la table consolidée .csv).");
     if (!output || !/\.json$/i.test(output))
-      throw new UsageError("Indiquez le référentiel à écrire avec -o referentiel.json.");
+      throw usageError("Indiquez le référentiel à écrire avec -o referentiel.json.");
     return { command, inputs, output, label: values.label ?? null, dgclFile: values.dgcl ?? null };
   }
   if (command === "fiche") {
     if (inputs.length === 0)
-      throw new UsageError("Indiquez au moins un fichier à analyser (.xlsx, .csv ou .json DECP).");
+      throw usageError("Indiquez au moins un fichier à analyser (.xlsx, .csv ou .json DECP).");
     if (!output || !/\.(json|xlsx)$/i.test(output))
-      throw new UsageError("Indiquez la fiche à écrire avec -o fiche.json ou -o fiche.xlsx.");
+      throw usageError("Indiquez la fiche à écrire avec -o fiche.json ou -o fiche.xlsx.");
     const siren = values.siren ?? null;
     if (siren !== null && !/^\d{9}(\d{5})?$/.test(siren.replace(/\s+/g, "")))
-      throw new UsageError(`SIREN invalide : « ${siren} » (9 chiffres, ou le SIRET de 14 chiffres).`);
+      throw usageError(`SIREN invalide : « ${siren} » (9 chiffres, ou le SIRET de 14 chiffres).`);
     const category = values.category ?? null;
     if (category !== null && !isBuyerCategory(category))
-      throw new UsageError(`Catégorie inconnue : « ${category} ». Valeurs possibles : ${BUYER_CATEGORIES.join(", ")}.`);
+      throw usageError(`Catégorie inconnue : « ${category} ». Valeurs possibles : ${BUYER_CATEGORIES.join(", ")}.`);
     let population: number | null = null;
     if (values.population !== undefined) {
       population = Number(values.population.replace(/[\s\u202f\u00a0]/g, ""));
       if (!Number.isInteger(population) || population < 0)
-        throw new UsageError(`Population invalide : « ${values.population} » (nombre entier d'habitants).`);
+        throw usageError(`Population invalide : « ${values.population} » (nombre entier d'habitants).`);
     }
     return {
       command,
@@ -139,8 +147,8 @@ export function parsePeerArgs(verb: string, rest: string[]): PeerCommand {
     };
   }
   if (inputs.length === 0)
-    throw new UsageError("Indiquez les rapports, fiches ou dossiers de fiches des collectivités à rassembler.");
+    throw usageError("Indiquez les rapports, fiches ou dossiers de fiches des collectivités à rassembler.");
   if (!output || !/\.xlsx$/i.test(output))
-    throw new UsageError("Indiquez le classeur à écrire avec -o observatoire.xlsx.");
+    throw usageError("Indiquez le classeur à écrire avec -o observatoire.xlsx.");
   return { command: "observatoire", inputs, output, anonymised: flags.has("anonymised") };
 }
