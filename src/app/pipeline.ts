@@ -8,6 +8,7 @@
  * INTAKE_BLOCK rows, so that the caller can report it, yield to an event loop, or cancel — by
  * no longer pulling (`return()`), or through `cancelled`, checked at every step.
  */
+import type { ComparisonView } from "../core/peers/comparison";
 import { ANALYSE_STEPS, analyseSteps, type Analysis } from "../core/analyse";
 import type { DecpImport } from "../core/decp";
 import {
@@ -60,6 +61,8 @@ export interface PipelineRequest {
   onIntake?: (intake: IntakeResult) => void;
   /** Checked at every step: true stops the run with PipelineCancelled. */
   cancelled?: () => boolean;
+  /** The peer comparison to write (Comparaison sheet), once the analysis is known. */
+  comparison?: (intake: IntakeResult, analysis: Analysis) => Promise<ComparisonView | undefined>;
 }
 
 export interface PipelineResult {
@@ -131,11 +134,13 @@ export async function* runPipelineSteps(
     a = analyseGen.next();
   }
   const analysis = a.value;
+  const comparison = request.comparison ? await request.comparison(intake, analysis) : undefined;
   const spec = buildWorkbookSpec(analysis, {
     runDate: request.runDate,
     sources: typeof request.sources === "function" ? request.sources(intake) : request.sources,
     lang: request.lang,
     previousInputs: request.previousInputs,
+    ...(comparison ? { comparison } : {}),
   });
   check();
   yield { stage: "indicators", done: INDICATOR_STEPS, total: INDICATOR_STEPS };

@@ -13,6 +13,7 @@ import { readUserInputs } from "../report/inputs";
 import { buildDocumentSheets } from "../report/documents";
 import type { AnalyseCommand } from "./args";
 import { Progress, type ProgressSink } from "./progress";
+import { comparisonFor, setupOf } from "./comparison-setup";
 import { jsonSummary, textSummary } from "./summary";
 
 export interface CommandIO {
@@ -51,6 +52,8 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
         runDate: io.runDate,
         lang: cmd.lang,
         sources: (intake) => located.describe(intake).sources,
+        comparison: (intake, analysis) =>
+          comparisonFor(intake.contracts, analysis, setupOf(cmd, io.runDate)),
         onIntake: (intake) => {
           const r = intake.reconciliation;
           progress.stage(

@@ -8,6 +8,8 @@
  */
 import { parseArgs as parseArgv } from "node:util";
 
+import { parsePeerArgs, PEER_USAGE, PEER_VERBS, type PeerCommand } from "./peer-args";
+
 export type Lang = "fr" | "en";
 
 export interface AnalyseCommand {
@@ -21,9 +23,14 @@ export interface AnalyseCommand {
   /** --documents: also write the charte de déontologie and the code des fournisseurs (issue #14). */
   documents?: boolean;
   lang: Lang;
+  /** Peer comparison (issue #15): referentiel file or "aucun", peers' fiches, buyer SIREN, DGCL table. */
+  referentielFile?: string | null;
+  peers?: string | null;
+  siren?: string | null;
+  dgclFile?: string | null;
 }
 
-export type Command = AnalyseCommand | { command: "help" } | { command: "version" };
+export type Command = AnalyseCommand | PeerCommand | { command: "help" } | { command: "version" };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -54,9 +61,20 @@ Options :
   -h, --help                    cette aide
   -v, --version                 version
 
-Codes de sortie : 0 terminé, 1 données d'entrée incorrectes, 2 erreur d'utilisation.`;
+Codes de sortie : 0 terminé, 1 données d'entrée incorrectes, 2 erreur d'utilisation.
 
-type ValueKey = "output" | "period" | "parametersFile" | "mappingFile" | "lang";
+${PEER_USAGE}`;
+
+type ValueKey =
+  | "output"
+  | "period"
+  | "parametersFile"
+  | "mappingFile"
+  | "lang"
+  | "referentielFile"
+  | "peers"
+  | "siren"
+  | "dgclFile";
 
 /** Options with a value: parseArgs name → field of the command (accented spellings accepted). */
 const VALUE_OPTIONS: Record<string, ValueKey> = {
@@ -67,6 +85,11 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
   paramètres: "parametersFile",
   mapping: "mappingFile",
   lang: "lang",
+  referentiel: "referentielFile",
+  référentiel: "referentielFile",
+  pairs: "peers",
+  siren: "siren",
+  dgcl: "dgclFile",
 };
 const FLAGS = new Set(["json", "documents", "help", "version"]);
 
@@ -81,6 +104,8 @@ const OPTIONS = {
 
 export function parseArgs(argv: string[]): Command {
   if (argv.length === 0 || argv[0] === "aide") return { command: "help" };
+  if ((PEER_VERBS as readonly string[]).includes(argv[0]))
+    return parsePeerArgs(argv[0], argv.slice(1), (m) => new UsageError(m));
   const { tokens } = parseArgv({
     args: argv,
     options: OPTIONS,
@@ -117,7 +142,7 @@ export function parseArgs(argv: string[]): Command {
   const [verb, ...inputs] = positionals;
   if (verb === undefined) throw new UsageError(problems[0] ?? "Indiquez la commande « analyse ».");
   if (argv[0] !== verb || (verb !== "analyse" && verb !== "analyze"))
-    throw new UsageError(`Commande inconnue : « ${argv[0]} ». La seule commande est « analyse ».`);
+    throw new UsageError(`Commande inconnue : « ${argv[0]} ». Les commandes sont « analyse », « referentiel », « fiche » et « observatoire ».`);
   if (problems.length > 0) throw new UsageError(problems[0]);
   if (inputs.length === 0)
     throw new UsageError("Indiquez au moins un fichier à analyser (.xlsx, .csv ou .json DECP).");
@@ -138,6 +163,10 @@ export function parseArgs(argv: string[]): Command {
     mappingFile: values.mappingFile ?? null,
     json: flags.has("json"),
     ...(flags.has("documents") ? { documents: true } : {}),
+    ...(values.referentielFile !== undefined && { referentielFile: values.referentielFile }),
+    ...(values.peers !== undefined && { peers: values.peers }),
+    ...(values.siren !== undefined && { siren: values.siren }),
+    ...(values.dgclFile !== undefined && { dgclFile: values.dgclFile }),
     lang,
   };
 }

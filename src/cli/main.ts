@@ -6,6 +6,7 @@ import { removeStaleTemps } from "../file/temp-files";
 import { runAnalyseCommand } from "./analyse-command";
 import { parseArgs, USAGE, UsageError, type AnalyseCommand } from "./args";
 import { checkOutputPath } from "./preflight";
+import { runPeerCommand } from "./peer-commands";
 
 /** Today's date in the local time zone, ISO (the only place the CLI reads the clock). */
 function today(): string {
@@ -77,6 +78,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    if (cmd.command !== "analyse") {
+      return await runPeerCommand(cmd, {
+        stdout: (t: string) => process.stdout.write(t),
+        stderr: { write: (t: string) => process.stderr.write(t), isTTY: process.stderr.isTTY === true },
+        runDate: today(),
+      });
+    }
     return await analyseLocked(cmd);
   } catch (e) {
     process.stderr.write(

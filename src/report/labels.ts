@@ -5,6 +5,7 @@
  * stay French.
  */
 import type { IndicatorResult } from "../core/indicators/types";
+import { PEER_SHEET_NAMES } from "./sheets/comparaison-labels";
 
 export type Lang = "fr" | "en";
 
@@ -25,6 +26,7 @@ export const SHEET_NAMES = {
   parametres: ["Paramètres", "Settings"],
   charte: ["Charte de déontologie", "Ethics charter"],
   codeFournisseurs: ["Code des fournisseurs", "Supplier code"],
+  ...PEER_SHEET_NAMES,
 } as const satisfies Record<string, Pair>;
 
 /** Column headers, keyed by the column key (core row keys where they exist). */

@@ -282,13 +282,24 @@ export type SheetKey =
   | "diagnostic"
   | "parametres"
   | "charte"
-  | "codeFournisseurs";
+  | "codeFournisseurs"
+  // Peer comparison (issue #15): not in SHEET_ORDER, added when a comparison is given.
+  | PeerSheetKey;
 
 /** Policy documents written on request (mode "document", issue #14). */
 export type DocumentSheetKey = "charte" | "codeFournisseurs";
 
-/** Sheets of an analysis (every key but the documents). */
-export type AnalysisSheetKey = Exclude<SheetKey, DocumentSheetKey>;
+/** Sheets of the peer comparison (src/report/sheets/comparaison.ts, src/report/observatoire/). */
+export type PeerSheetKey =
+  | "comparaison"
+  | "fiche"
+  | "obsCollectivites"
+  | "obsDistributions"
+  | "obsClassements"
+  | "obsTendances";
+
+/** Keys of the sheets of SPEC §5 that every analysis writes (not the documents, not the comparison). */
+export type AnalysisSheetKey = Exclude<SheetKey, DocumentSheetKey | PeerSheetKey>;
 
 /** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
 export const SHEET_ORDER: readonly AnalysisSheetKey[] = [

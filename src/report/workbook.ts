@@ -23,6 +23,8 @@ import { buildMutualisation } from "./sheets/mutualisation";
 import { buildParametres } from "./sheets/parametres";
 import { buildPlan } from "./sheets/plan";
 import { buildTerritoires } from "./sheets/territoires";
+import { buildComparaison, withReferentielNote } from "./sheets/comparaison";
+import type { ComparisonView } from "../core/peers/comparison";
 import { SHEET_ORDER, type AnalysisSheetKey, type Stamp, type WorkbookSpec } from "./spec";
 
 export interface WorkbookOptions {
@@ -33,6 +35,8 @@ export interface WorkbookOptions {
   lang?: Lang;
   /** What the user typed in the previous workbook (readUserInputs). */
   previousInputs?: UserInputs;
+  /** Peer comparison (issue #15): adds the Comparaison sheet after Territoires. */
+  comparison?: ComparisonView;
 }
 
 export { SHEET_ORDER };
@@ -106,7 +110,20 @@ function build(
     parametres: buildParametres(ctx),
   };
   return {
-    spec: { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) },
+    spec: { version: analysis.version, lang, stamp, sheets: withComparison(SHEET_ORDER.map((k) => byKey[k]), ctx, options.comparison) },
     missing: ctx.missingColumns,
   };
+}
+
+/** Peer comparison (issue #15): the Comparaison sheet after Territoires, and its note in Paramètres. */
+function withComparison(
+  sheets: WorkbookSpec["sheets"],
+  ctx: BuildContext,
+  view: ComparisonView | undefined
+): WorkbookSpec["sheets"] {
+  if (!view) return sheets;
+  const out = sheets.map((s) => (s.key === "parametres" ? withReferentielNote(s, view, ctx.lang) : s));
+  const at = out.findIndex((s) => s.key === "territoires") + 1;
+  out.splice(at, 0, buildComparaison(ctx, view));
+  return out;
 }
