@@ -6,8 +6,10 @@
  *
  * 1. Owned sheets (see existing.ts) are rewritten in place (same part, relationship id, sheetId
  *    and position); spec sheets the workbook does not have yet are appended; owned sheets the spec
- *    no longer has are removed. A merge-inputs sheet written with a newer layout than ours is kept,
- *    renamed, as a user sheet.
+ *    no longer has are removed. A merge-inputs sheet written with a newer layout than ours, or to
+ *    which the user added what the inputs read back do not carry (a chart, comments, a note
+ *    outside our cells, a formula in an input cell: see user-additions.ts), is kept, renamed, as
+ *    a user sheet, the new one written beside it, and `warnings` says so.
  * 2. The parts reachable only from rewritten or removed sheets (their tables, drawings, charts,
  *    comments…) are dropped, as is calcChain.xml (Excel rebuilds it); every other part is copied
  *    byte for byte (raw compressed data): user sheets, their charts and drawings, sharedStrings,
@@ -42,6 +44,7 @@ import { SheetCells } from "./sheet-cells";
 import { worksheetXml } from "./sheet-xml";
 import { MINIMAL_STYLES_XML, StyleRegistry } from "./styles";
 import { tableXml } from "./table-xml";
+import { userAdditions } from "./user-additions";
 import { MINIMAL_WORKBOOK_XML, rewriteWorkbook, type SheetEntry } from "./workbook-xml";
 import { CONTENT_TYPE, REL_TYPE } from "./xml";
 import { InputError } from "../errors";
@@ -79,6 +82,8 @@ export interface PackageReport {
   userSheets: string[];
   /** Owned sheets kept under a new name because their layout is newer than ours. */
   preservedSheets: { from: string; to: string }[];
+  /** French messages for the user (an input sheet kept beside its new version…). */
+  warnings: string[];
   /** Our tables renamed because the workbook already used the name. */
   renamedTables: { from: string; to: string }[];
   bytes: number;
@@ -246,11 +251,35 @@ async function stylesOf(
   return { part, xml: MINIMAL_STYLES_XML };
 }
 
+/**
+ * The user's additions to the owned input sheets the spec rewrites (sheet key → French
+ * descriptions; see user-additions.ts). Sheets with a newer layout are kept anyway.
+ */
+async function inputSheetAdditions(
+  spec: WorkbookSpec,
+  ex: ExistingPackage | null,
+  cellsOf: ReadonlyMap<SheetKey, SheetCells>,
+  styles: StyleRegistry
+): Promise<Map<SheetKey, string[]>> {
+  const out = new Map<SheetKey, string[]>();
+  if (!ex) return out;
+  for (const sheet of spec.sheets) {
+    const o = ex.owned.get(sheet.key);
+    const part = o ? ex.sheets[o.index].part : null;
+    if (!o || !part || sheet.mode !== "merge-inputs" || o.layoutVersion > sheet.layoutVersion)
+      continue;
+    const added = await userAdditions(ex, part, sheet, cellsOf.get(sheet.key)!, styles);
+    if (added.length > 0) out.set(sheet.key, added);
+  }
+  return out;
+}
+
 /** Step 2: which existing sheets are rewritten, removed, kept (renamed or not). */
 function sheetFates(
   spec: WorkbookSpec,
   ex: ExistingPackage | null,
-  report: PackageReport
+  report: PackageReport,
+  additions: ReadonlyMap<SheetKey, string[]>
 ): SheetFates {
   const fates: SheetFates = {
     existingSheets: ex ? ex.sheets : [],
@@ -263,7 +292,7 @@ function sheetFates(
   for (const [key, o] of ex.owned) {
     const s = spec.sheets.find((x) => x.key === key);
     if (!s) removedIndexes.add(o.index);
-    else if (s.mode === "merge-inputs" && o.layoutVersion > s.layoutVersion)
+    else if (s.mode === "merge-inputs" && (o.layoutVersion > s.layoutVersion || additions.has(key)))
       renamed.set(o.index, "");
     else rewriteIndex.set(key, o.index);
   }
@@ -296,6 +325,12 @@ function sheetFates(
     allNames.add(lower(to));
     renamed.set(i, to);
     report.preservedSheets.push({ from: existingSheets[i].name, to });
+    const key = [...ex.owned].find(([, o]) => o.index === i)![0];
+    const added = additions.get(key);
+    if (added)
+      report.warnings.push(
+        `La feuille « ${existingSheets[i].name} » contient des ajouts que la mise à jour ne sait pas reporter (${added.join(" ; ")}) : elle est conservée telle quelle sous le nom « ${to} », et la nouvelle version est écrite à côté, avec vos saisies. Reportez vos ajouts dans la nouvelle feuille si besoin.`
+      );
   }
   return fates;
 }
@@ -368,6 +403,7 @@ function planSheets(
   base: BaseParts,
   names: PartNames,
   tablesUsed: { names: Set<string>; maxId: number },
+  cellsOf: ReadonlyMap<SheetKey, SheetCells>,
   report: PackageReport
 ): SheetPlan[] {
   const { existingSheets, rewriteIndex } = fates;
@@ -379,7 +415,7 @@ function planSheets(
   for (const i of rewriteIndex.values())
     if (existingSheets[i].part) names.reserve(existingSheets[i].part!);
   const plans = spec.sheets.map((sheet): SheetPlan => {
-    const cells = new SheetCells(sheet);
+    const cells = cellsOf.get(sheet.key)!;
     const old = rewriteIndex.get(sheet.key);
     let part: string;
     let relId: string;
@@ -439,15 +475,16 @@ function planSheets(
   return plans;
 }
 
-/** Step 5: our cell formats and conditional-format styles, appended to styles.xml. */
+/** Our cell formats and conditional-format styles, appended to styles.xml. */
 function mergeStyles(
-  plans: readonly SheetPlan[],
+  spec: WorkbookSpec,
+  cellsOf: ReadonlyMap<SheetKey, SheetCells>,
   stylesXml: string
 ): { styles: StyleRegistry; xml: string } {
   const styles = new StyleRegistry();
-  for (const p of plans) {
-    p.cells.register(styles);
-    for (const cf of p.sheet.conditionalFormats) if (cf.type === "cellValue") styles.dxf(cf.style);
+  for (const sheet of spec.sheets) {
+    cellsOf.get(sheet.key)!.register(styles);
+    for (const cf of sheet.conditionalFormats) if (cf.type === "cellValue") styles.dxf(cf.style);
   }
   return { styles, xml: styles.merge(stylesXml) };
 }
@@ -669,19 +706,22 @@ export async function writePackage(
     userSheets: [],
     preservedSheets: [],
     renamedTables: [],
+    warnings: [],
     bytes: 0,
   };
   const base = await baseParts(spec, ex, options.date);
-  const fates = sheetFates(spec, ex, report);
+  const cellsOf = new Map(spec.sheets.map((sheet) => [sheet.key, new SheetCells(sheet)] as const));
+  const merged = mergeStyles(spec, cellsOf, base.stylesXml);
+  base.stylesXml = merged.xml;
+  const additions = await inputSheetAdditions(spec, ex, cellsOf, merged.styles);
+  const fates = sheetFates(spec, ex, report, additions);
   const removed = await partsToDrop(ex, fates, base);
   const keptEntries = ex
     ? ex.zip.entries.filter((e) => !e.name.endsWith("/") && !removed.has(lower(e.name)))
     : [];
   const names = new PartNames(keptEntries.map((e) => e.name));
   const tablesUsed = await usedTables(ex, keptEntries, base);
-  const plans = planSheets(spec, fates, base, names, tablesUsed, report);
-  const merged = mergeStyles(plans, base.stylesXml);
-  base.stylesXml = merged.xml;
+  const plans = planSheets(spec, fates, base, names, tablesUsed, cellsOf, report);
   base.workbookXml = rewriteWorkbook(
     base.workbookXml,
     sheetEntries(fates, plans, report),
