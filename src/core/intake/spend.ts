@@ -4,11 +4,17 @@
  */
 import { classifyFamily, natureOf } from "../classify";
 import type { Cell, NomenclatureRow, SpendLine } from "../model";
-import { formatEuros, htFromTtc } from "../money";
+import {
+  beyondExactReason,
+  formatEuros,
+  htFromTtc,
+  implausibleAmountReason,
+  isImplausibleCents,
+} from "../money";
 import { normalizeCpv } from "../parse/cpv";
 import { parseDate } from "../parse/date";
 import { normalizeCompanyId } from "../parse/identifiers";
-import { parseAmountCents, parseNumber } from "../parse/number";
+import { parseAmountCents, parseAmountCentsExact, parseNumber } from "../parse/number";
 import { normalizeChannel } from "../parse/vocabulary";
 import { cellText, normalizeKey } from "../text";
 import { cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
@@ -184,10 +190,13 @@ export class SpendProcessor {
     const readCents = ht ?? 0;
     log.begin(readCents);
     if (ht === null) {
+      const exact = parseAmountCentsExact(this.amountRaw);
       const reason =
         cellText(this.amountRaw) === null
           ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
-          : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
+          : typeof exact === "bigint"
+            ? beyondExactReason(exact)
+            : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
       log.reject(
         sheetRow,
         this.col.amountHT >= 0 ? "amountHT" : "amountTTC",
@@ -197,6 +206,13 @@ export class SpendProcessor {
       );
       return;
     }
+    if (isImplausibleCents(ht))
+      log.warn(
+        sheetRow,
+        this.htEstimated ? "amountTTC" : "amountHT",
+        this.amountRaw,
+        implausibleAmountReason(ht)
+      );
     if (this.badVatCell !== undefined) {
       log.warn(
         sheetRow,
