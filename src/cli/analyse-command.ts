@@ -90,6 +90,7 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
         ? `Classeur mis à jour : ${cmd.output}`
         : `Classeur créé : ${cmd.output}`
     );
+    for (const w of report.warnings) io.stderr.write(`Attention : ${w}\n`);
     for (const c of report.cutTables)
       io.stderr.write(
         `Attention : le tableau ${c.table} (feuille « ${c.sheet} ») dépasse la limite d'Excel : ${c.kept.toLocaleString("fr-FR")} lignes sur ${c.rows.toLocaleString("fr-FR")} dans le classeur, liste complète dans ${c.csv}\n`

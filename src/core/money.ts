@@ -28,3 +28,49 @@ export function formatEuros(cents: number): string {
   const dec = String(abs % 100).padStart(2, "0");
   return `${negative ? "-" : ""}${units},${dec} €`;
 }
+
+/**
+ * Amounts above this, on one line, are implausible for a local government (10 milliards €): the
+ * line is analysed, with a warning ("montant invraisemblable") — usually a misplaced decimal
+ * mark, a column of identifiers taken for amounts, or cents typed as euros.
+ */
+export const PLAUSIBLE_LINE_MAX_CENTS = 1_000_000_000_000;
+
+/** The largest amount kept exact as a number of cents (Number.MAX_SAFE_INTEGER cents). */
+export const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
+
+/** True when a line's amount is beyond PLAUSIBLE_LINE_MAX_CENTS (either sign). */
+export function isImplausibleCents(cents: number): boolean {
+  return cents > PLAUSIBLE_LINE_MAX_CENTS || cents < -PLAUSIBLE_LINE_MAX_CENTS;
+}
+
+/**
+ * Exact cents of a decimal written as its digits — integer part and fraction, no separators —
+ * rounded half away from zero at the cent, without going through floating point: "90071992547409"
+ * and "93" → 9007199254740993n.
+ */
+export function centsOfDigits(negative: boolean, integerDigits: string, fraction: string): bigint {
+  const padded = (fraction + "000").slice(0, 3);
+  let cents = BigInt((integerDigits === "" ? "0" : integerDigits) + padded.slice(0, 2));
+  if (padded.charCodeAt(2) >= 53 /* "5" */) cents += 1n;
+  return negative && cents !== 0n ? -cents : cents;
+}
+
+/** formatEuros for exact (big-integer) cents: "90 071 992 547 409,93 €". */
+export function formatEurosBig(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const units = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  const dec = (abs % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${units},${dec} €`;
+}
+
+/** Anomaly text of a line above PLAUSIBLE_LINE_MAX_CENTS (the line is analysed). */
+export function implausibleAmountReason(cents: number): string {
+  return `Montant invraisemblable (${formatEuros(cents)}) : plus de 10 milliards d'euros sur une seule ligne. Vérifiez le séparateur décimal et la colonne des montants ; la ligne est analysée telle quelle.`;
+}
+
+/** Anomaly text of a line beyond MAX_EXACT_CENTS (the line is rejected). */
+export function beyondExactReason(cents: bigint): string {
+  return `Montant hors limites (${formatEurosBig(cents)}) : au-delà de ${formatEuros(MAX_EXACT_CENTS)}, il ne peut pas être compté au centime près ; la ligne ne peut pas être analysée. Vérifiez le séparateur décimal et la colonne des montants.`;
+}

@@ -4,11 +4,17 @@
  */
 import { classifyFamily, natureOf } from "../classify";
 import type { Cell, NomenclatureRow, SpendLine } from "../model";
-import { formatEuros, htFromTtc } from "../money";
+import {
+  beyondExactReason,
+  formatEuros,
+  htFromTtc,
+  implausibleAmountReason,
+  isImplausibleCents,
+} from "../money";
 import { normalizeCpv } from "../parse/cpv";
 import { parseDate } from "../parse/date";
 import { normalizeCompanyId } from "../parse/identifiers";
-import { parseAmountCents, parseNumber } from "../parse/number";
+import { parseAmountCents, parseAmountCentsExact, parseNumber } from "../parse/number";
 import { normalizeChannel } from "../parse/vocabulary";
 import { cellText, normalizeKey } from "../text";
 import { BlankRuns, cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
@@ -181,6 +187,13 @@ export class SpendProcessor {
       this.rejectMissingAmount(sheetRow);
       return;
     }
+    if (isImplausibleCents(ht))
+      this.log.warn(
+        sheetRow,
+        this.htEstimated ? "amountTTC" : "amountHT",
+        this.amountRaw,
+        implausibleAmountReason(ht)
+      );
     if (this.badVatCell !== undefined) this.warnBadVat(sheetRow);
     if (date === null || date === undefined) {
       this.rejectDate(sheetRow, dateCell, date, readCents);
@@ -217,10 +230,13 @@ export class SpendProcessor {
   }
 
   private rejectMissingAmount(sheetRow: number): void {
+    const exact = parseAmountCentsExact(this.amountRaw);
     const reason =
       cellText(this.amountRaw) === null
         ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
-        : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
+        : typeof exact === "bigint"
+          ? beyondExactReason(exact)
+          : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
     this.log.reject(
       sheetRow,
       this.col.amountHT >= 0 ? "amountHT" : "amountTTC",

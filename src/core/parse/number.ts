@@ -25,7 +25,7 @@
  * unreadable. -0 is returned as 0.
  */
 import type { Cell } from "../model";
-import { toCents } from "../money";
+import { centsOfDigits, toCents } from "../money";
 import {
   isDigitCode,
   isFiniteNumber,
@@ -71,10 +71,45 @@ export function parseNumber(value: Cell): number | null | undefined {
  */
 export function parseAmountCents(value: Cell): number | null | undefined {
   if (typeof value === "string" && value.indexOf("%") >= 0) return undefined;
+  lastLong = null;
   const n = parseNumber(value);
   if (n === null || n === undefined) return n;
+  if (lastLong === null) {
+    const cents = amountToCents(n);
+    return isSafeInteger(cents) ? cents + 0 : undefined;
+  }
+  // More than 15 digits: exact cents from the digits, kept when they fit a safe integer.
+  const long: { negative: boolean; integerDigits: string; fraction: string } = lastLong;
+  lastLong = null;
+  const exact = centsOfDigits(long.negative, long.integerDigits, long.fraction);
+  return exact <= MAX_SAFE_CENTS && exact >= -MAX_SAFE_CENTS ? Number(exact) + 0 : undefined;
+}
+
+const MAX_SAFE_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The digits of the last text of more than 15 digits parseGeneral read (exact amounts). */
+let lastLong: { negative: boolean; integerDigits: string; fraction: string } | null = null;
+
+/**
+ * parseAmountCents without the safe-integer bound: exact cents as a big integer. A text of up to
+ * 15 digits is exact through the number path; a longer text ("90 071 992 547 409,93") is taken
+ * from its digits, never multiplied in floating point. A number cell is already a double: its
+ * cents are rounded from it. undefined: not an amount; null: blank.
+ */
+export function parseAmountCentsExact(value: Cell): bigint | null | undefined {
+  if (typeof value === "string" && value.indexOf("%") >= 0) return undefined;
+  lastLong = null;
+  const n = parseNumber(value);
+  if (n === null || n === undefined) return n;
+  if (lastLong !== null && typeof value === "string") {
+    const long: { negative: boolean; integerDigits: string; fraction: string } = lastLong;
+    lastLong = null;
+    return centsOfDigits(long.negative, long.integerDigits, long.fraction);
+  }
   const cents = amountToCents(n);
-  return isSafeInteger(cents) ? cents + 0 : undefined;
+  if (isSafeInteger(cents)) return BigInt(cents);
+  const scaled = Math.round(n * 100);
+  return Number.isFinite(scaled) ? BigInt(scaled) : undefined;
 }
 
 /**
@@ -290,9 +325,10 @@ function parseGeneral(text: string): number | null | undefined {
     // Number("int.fraction"), without building strings.
     return finish(fractionLength === 0 ? mantissa : mantissa / POW10[fractionLength], negative);
   }
-  // Long numbers: let the JS number parser round them.
+  // Long numbers: let the JS number parser round them (amounts are then taken from the digits).
   const integerDigits = text.slice(start, intEnd).replace(/\D+/g, "");
   const fraction = decimalPos >= 0 ? text.slice(decimalPos + 1, end) : "";
+  lastLong = { negative, integerDigits, fraction };
   return finish(
     +((integerDigits === "" ? "0" : integerDigits) + (fraction === "" ? "" : "." + fraction)),
     negative

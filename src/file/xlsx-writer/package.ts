@@ -6,8 +6,10 @@
  *
  * 1. Owned sheets (see existing.ts) are rewritten in place (same part, relationship id, sheetId
  *    and position); spec sheets the workbook does not have yet are appended; owned sheets the spec
- *    no longer has are removed. A merge-inputs sheet written with a newer layout than ours is kept,
- *    renamed, as a user sheet.
+ *    no longer has are removed. A merge-inputs sheet written with a newer layout than ours, or to
+ *    which the user added what the inputs read back do not carry (a chart, comments, a note
+ *    outside our cells, a formula in an input cell: see user-additions.ts), is kept, renamed, as
+ *    a user sheet, the new one written beside it, and `warnings` says so.
  * 2. The parts reachable only from rewritten or removed sheets (their tables, drawings, charts,
  *    comments…) are dropped, as is calcChain.xml (Excel rebuilds it); every other part is copied
  *    byte for byte (raw compressed data): user sheets, their charts and drawings, sharedStrings,
@@ -29,7 +31,7 @@ import {
   type OwnedRecord,
 } from "./doc-props";
 import { drawingXml } from "./drawing-xml";
-import { relationshipGraph, type ExistingPackage } from "./existing";
+import { relationshipGraph, type ExistingPackage, type ExistingSheet } from "./existing";
 import {
   freeRelId,
   relativeTarget,
@@ -42,13 +44,15 @@ import { SheetCells } from "./sheet-cells";
 import { worksheetXml } from "./sheet-xml";
 import { MINIMAL_STYLES_XML, StyleRegistry } from "./styles";
 import { tableXml } from "./table-xml";
+import { userAdditions } from "./user-additions";
 import { MINIMAL_WORKBOOK_XML, rewriteWorkbook, type SheetEntry } from "./workbook-xml";
 import { CONTENT_TYPE, REL_TYPE } from "./xml";
 import { InputError } from "../errors";
-import { elementsOf } from "../../ooxml/xml";
+import { elementsOf } from "../xml";
 import { rangeA1 } from "../../report/a1";
 import { ZipWriter } from "./zip-writer";
 import { documentSheetName } from "../../report/documents/naming";
+import type { ZipEntry } from "../zip";
 
 export interface PackageOptions {
   /** The workbook to update (null: a new workbook). */
@@ -79,6 +83,8 @@ export interface PackageReport {
   userSheets: string[];
   /** Owned sheets kept under a new name because their layout is newer than ours. */
   preservedSheets: { from: string; to: string }[];
+  /** French messages for the user (an input sheet kept beside its new version…). */
+  warnings: string[];
   /** Our tables renamed because the workbook already used the name. */
   renamedTables: { from: string; to: string }[];
   bytes: number;
@@ -180,179 +186,258 @@ function chartData(specByKey: Map<SheetKey, { sheet: SheetSpec; cells: SheetCell
   };
 }
 
-export async function writePackage(
-  specIn: WorkbookSpec,
-  fh: fs.promises.FileHandle,
-  options: PackageOptions
-): Promise<PackageReport> {
-  const ex = options.existing;
-  const spec = withDocumentNames(specIn, ex);
-  const zipOut = new ZipWriter(fh, options.date, options.level ?? 6);
-  const report: PackageReport = {
-    sheets: [],
-    keptParts: [],
-    removedParts: [],
-    userSheets: [],
-    preservedSheets: [],
-    renamedTables: [],
-    bytes: 0,
-  };
+/** The package parts edited rather than copied, as they stand while the write is planned. */
+interface BaseParts {
+  contentTypes: ContentTypes;
+  rootRels: Relationship[];
+  workbookPart: string;
+  workbookXml: string;
+  workbookRels: Relationship[];
+  /** Small parts we write as text (document properties). */
+  generated: Map<string, string>;
+  stylesPart: string;
+  stylesXml: string;
+}
 
-  // ---- 1. Base parts
+/** What becomes of the existing workbook's sheets. */
+interface SheetFates {
+  existingSheets: ExistingSheet[];
+  /** Spec key → index of the existing sheet rewritten in place. */
+  rewriteIndex: Map<SheetKey, number>;
+  /** Owned sheets the spec no longer has. */
+  removedIndexes: Set<number>;
+  /** Owned sheets kept as the user's under a new name (index → new name). */
+  renamed: Map<number, string>;
+}
+
+/** Step 1: content types, root and workbook relationships, workbook.xml, styles.xml. */
+async function baseParts(
+  spec: WorkbookSpec,
+  ex: ExistingPackage | null,
+  date: Date
+): Promise<BaseParts> {
   const contentTypes = ContentTypes.parse(ex?.contentTypesXml ?? null);
   const rootRels: Relationship[] = ex ? [...ex.rootRels] : [];
   const workbookPart = ex ? ex.workbookPart : WORKBOOK_PART;
-  let workbookXml = ex ? ex.workbookXml : MINIMAL_WORKBOOK_XML;
   const workbookRels: Relationship[] = ex ? [...ex.workbookRels] : [];
-  const generated = new Map<string, string>(); // small parts we write as text
+  const generated = new Map<string, string>();
   if (!ex) {
-    rootRels.push({
-      id: "rId1",
-      type: REL_TYPE.officeDocument,
-      target: WORKBOOK_PART,
+    const rel = (id: string, type: string, target: string): Relationship => ({
+      id,
+      type,
+      target,
       external: false,
     });
-    rootRels.push({
-      id: "rId2",
-      type: REL_TYPE.coreProperties,
-      target: "docProps/core.xml",
-      external: false,
-    });
-    rootRels.push({
-      id: "rId3",
-      type: REL_TYPE.extendedProperties,
-      target: "docProps/app.xml",
-      external: false,
-    });
+    rootRels.push(rel("rId1", REL_TYPE.officeDocument, WORKBOOK_PART));
+    rootRels.push(rel("rId2", REL_TYPE.coreProperties, "docProps/core.xml"));
+    rootRels.push(rel("rId3", REL_TYPE.extendedProperties, "docProps/app.xml"));
     contentTypes.set(WORKBOOK_PART, CONTENT_TYPE.workbook);
     contentTypes.set("docProps/core.xml", CONTENT_TYPE.core);
     contentTypes.set("docProps/app.xml", CONTENT_TYPE.app);
-    const iso = options.date.toISOString().replace(/\.\d{3}Z$/, "Z");
+    const iso = date.toISOString().replace(/\.\d{3}Z$/, "Z");
     generated.set("docProps/core.xml", coreXml(`Optima Achats — ${spec.stamp.period.label}`, iso));
     generated.set("docProps/app.xml", appXml());
   }
-  let stylesRel = workbookRels.find((r) => r.type.endsWith("/styles") && !r.external);
-  let stylesPart: string;
-  let stylesXml: string;
-  if (stylesRel && ex && ex.zip.entry(resolveTarget(workbookPart, stylesRel.target))) {
-    stylesPart = resolveTarget(workbookPart, stylesRel.target);
-    stylesXml = await ex.zip.readText(ex.zip.entry(stylesPart)!);
-  } else {
-    if (stylesRel) workbookRels.splice(workbookRels.indexOf(stylesRel), 1);
-    stylesPart = resolveTarget(workbookPart, "styles.xml");
-    stylesRel = {
-      id: freeRelId(workbookRels),
-      type: REL_TYPE.styles,
-      target: relativeTarget(workbookPart, stylesPart),
-      external: false,
-    };
-    workbookRels.push(stylesRel);
-    stylesXml = MINIMAL_STYLES_XML;
-  }
-  contentTypes.set(stylesPart, CONTENT_TYPE.styles);
+  const styles = await stylesOf(ex, workbookPart, workbookRels);
+  contentTypes.set(styles.part, CONTENT_TYPE.styles);
+  return {
+    contentTypes,
+    rootRels,
+    workbookPart,
+    workbookXml: ex ? ex.workbookXml : MINIMAL_WORKBOOK_XML,
+    workbookRels,
+    generated,
+    stylesPart: styles.part,
+    stylesXml: styles.xml,
+  };
+}
 
-  // ---- 2. Which existing sheets are rewritten, removed, kept
-  const existingSheets = ex ? ex.sheets : [];
-  const rewriteIndex = new Map<SheetKey, number>(); // spec key → existing index
-  const removedIndexes = new Set<number>();
-  const renamed = new Map<number, string>();
+/** The workbook's styles part, or a minimal one (and its relationship) when it has none. */
+async function stylesOf(
+  ex: ExistingPackage | null,
+  workbookPart: string,
+  workbookRels: Relationship[]
+): Promise<{ part: string; xml: string }> {
+  const rel = workbookRels.find((r) => r.type.endsWith("/styles") && !r.external);
+  const target = rel ? resolveTarget(workbookPart, rel.target) : "";
+  const entry = rel && ex ? ex.zip.entry(target) : undefined;
+  if (entry) return { part: target, xml: await ex!.zip.readText(entry) };
+  if (rel) workbookRels.splice(workbookRels.indexOf(rel), 1);
+  const part = resolveTarget(workbookPart, "styles.xml");
+  workbookRels.push({
+    id: freeRelId(workbookRels),
+    type: REL_TYPE.styles,
+    target: relativeTarget(workbookPart, part),
+    external: false,
+  });
+  return { part, xml: MINIMAL_STYLES_XML };
+}
+
+/**
+ * The user's additions to the owned input sheets the spec rewrites (sheet key → French
+ * descriptions; see user-additions.ts). Sheets with a newer layout are kept anyway.
+ */
+async function inputSheetAdditions(
+  spec: WorkbookSpec,
+  ex: ExistingPackage | null,
+  cellsOf: ReadonlyMap<SheetKey, SheetCells>,
+  styles: StyleRegistry
+): Promise<Map<SheetKey, string[]>> {
+  const out = new Map<SheetKey, string[]>();
+  if (!ex) return out;
+  for (const sheet of spec.sheets) {
+    const o = ex.owned.get(sheet.key);
+    const part = o ? ex.sheets[o.index].part : null;
+    if (!o || !part || sheet.mode !== "merge-inputs" || o.layoutVersion > sheet.layoutVersion)
+      continue;
+    const added = await userAdditions(ex, part, sheet, cellsOf.get(sheet.key)!, styles);
+    if (added.length > 0) out.set(sheet.key, added);
+  }
+  return out;
+}
+
+/** Step 2: which existing sheets are rewritten, removed, kept (renamed or not). */
+function sheetFates(
+  spec: WorkbookSpec,
+  ex: ExistingPackage | null,
+  report: PackageReport,
+  additions: ReadonlyMap<SheetKey, string[]>
+): SheetFates {
+  const fates: SheetFates = {
+    existingSheets: ex ? ex.sheets : [],
+    rewriteIndex: new Map(),
+    removedIndexes: new Set(),
+    renamed: new Map(),
+  };
+  if (!ex) return fates;
+  const { existingSheets, rewriteIndex, removedIndexes, renamed } = fates;
+  for (const [key, o] of ex.owned) {
+    const s = spec.sheets.find((x) => x.key === key);
+    if (!s) removedIndexes.add(o.index);
+    else if (s.mode === "merge-inputs" && (o.layoutVersion > s.layoutVersion || additions.has(key)))
+      renamed.set(o.index, "");
+    else rewriteIndex.set(key, o.index);
+  }
+  const rewritten = new Set(rewriteIndex.values());
   const takenNames = new Set<string>();
-  if (ex) {
-    for (const [key, o] of ex.owned) {
-      const s = spec.sheets.find((x) => x.key === key);
-      if (!s) removedIndexes.add(o.index);
-      else if (s.mode === "merge-inputs" && o.layoutVersion > s.layoutVersion)
-        renamed.set(o.index, "");
-      else rewriteIndex.set(key, o.index);
-    }
-    existingSheets.forEach((s, i) => {
-      if (!removedIndexes.has(i) && ![...rewriteIndex.values()].includes(i))
-        takenNames.add(lower(s.name));
-    });
-    const rewritten = new Set(rewriteIndex.values());
-    for (const s of spec.sheets) {
-      const clash = existingSheets.findIndex(
-        (x, i) =>
-          !rewritten.has(i) &&
-          !removedIndexes.has(i) &&
-          !renamed.has(i) &&
-          lower(x.name) === lower(s.name)
+  existingSheets.forEach((s, i) => {
+    if (!removedIndexes.has(i) && !rewritten.has(i)) takenNames.add(lower(s.name));
+  });
+  for (const s of spec.sheets) {
+    const clash = existingSheets.findIndex(
+      (x, i) =>
+        !rewritten.has(i) &&
+        !removedIndexes.has(i) &&
+        !renamed.has(i) &&
+        lower(x.name) === lower(s.name)
+    );
+    if (clash >= 0) {
+      throw new InputError(
+        `contient déjà une feuille « ${existingSheets[clash].name} » qui n'a pas été créée par Optima Achats`,
+        {
+          file: ex.label,
+          hint: "Renommez cette feuille dans Excel, ou choisissez un autre fichier de sortie.",
+        }
       );
-      if (clash >= 0) {
-        throw new InputError(
-          `contient déjà une feuille « ${existingSheets[clash].name} » qui n'a pas été créée par Optima Achats`,
-          {
-            file: ex.label,
-            hint: "Renommez cette feuille dans Excel, ou choisissez un autre fichier de sortie.",
-          }
-        );
-      }
-    }
-    const allNames = new Set([...takenNames, ...spec.sheets.map((s) => lower(s.name))]);
-    for (const i of renamed.keys()) {
-      const to = uniqueSheetName(existingSheets[i].name, allNames);
-      allNames.add(lower(to));
-      renamed.set(i, to);
-      report.preservedSheets.push({ from: existingSheets[i].name, to });
     }
   }
+  const allNames = new Set([...takenNames, ...spec.sheets.map((s) => lower(s.name))]);
+  for (const i of renamed.keys()) {
+    const to = uniqueSheetName(existingSheets[i].name, allNames);
+    allNames.add(lower(to));
+    renamed.set(i, to);
+    report.preservedSheets.push({ from: existingSheets[i].name, to });
+    const key = [...ex.owned].find(([, o]) => o.index === i)![0];
+    const added = additions.get(key);
+    if (added)
+      report.warnings.push(
+        `La feuille « ${existingSheets[i].name} » contient des ajouts que la mise à jour ne sait pas reporter (${added.join(" ; ")}) : elle est conservée telle quelle sous le nom « ${to} », et la nouvelle version est écrite à côté, avec vos saisies. Reportez vos ajouts dans la nouvelle feuille si besoin.`
+      );
+  }
+  return fates;
+}
 
-  // ---- 3. Parts to drop: reachable only from rewritten/removed sheets; calcChain.
+/**
+ * Step 3: the parts to drop (lower-case names) — reachable only from rewritten or removed sheets,
+ * and calcChain.xml (its relationship is taken out of the workbook's) — with their .rels parts.
+ */
+async function partsToDrop(
+  ex: ExistingPackage | null,
+  fates: SheetFates,
+  base: BaseParts
+): Promise<Set<string>> {
   const removed = new Set<string>();
+  if (!ex) return removed;
   const ownedRootParts = new Set<string>();
-  for (const i of [...rewriteIndex.values(), ...removedIndexes]) {
-    const part = existingSheets[i].part;
+  for (const i of [...fates.rewriteIndex.values(), ...fates.removedIndexes]) {
+    const part = fates.existingSheets[i].part;
     if (part) ownedRootParts.add(lower(part));
   }
-  if (ex) {
-    const graph = await relationshipGraph(ex);
-    const walk = (starts: string[], skip: Set<string>): Set<string> => {
-      const seen = new Set<string>();
-      const stack = starts.map(lower);
-      while (stack.length > 0) {
-        const p = stack.pop()!;
-        if (seen.has(p) || skip.has(p)) continue;
-        seen.add(p);
-        for (const t of graph.get(p) ?? []) stack.push(lower(t));
-      }
-      return seen;
-    };
-    const fromOwned = walk([...ownedRootParts], new Set());
-    const fromOthers = walk([""], ownedRootParts);
-    for (const p of fromOwned) if (!fromOthers.has(p)) removed.add(p);
-    for (const r of workbookRels.filter((x) => x.type.endsWith("/calcChain") && !x.external)) {
-      removed.add(lower(resolveTarget(workbookPart, r.target)));
-      workbookRels.splice(workbookRels.indexOf(r), 1);
+  const graph = await relationshipGraph(ex);
+  const walk = (starts: string[], skip: Set<string>): Set<string> => {
+    const seen = new Set<string>();
+    const stack = starts.map(lower);
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      if (seen.has(p) || skip.has(p)) continue;
+      seen.add(p);
+      for (const t of graph.get(p) ?? []) stack.push(lower(t));
     }
-    for (const p of [...removed]) removed.add(lower(relsPathOf(p)));
+    return seen;
+  };
+  const fromOwned = walk([...ownedRootParts], new Set());
+  const fromOthers = walk([""], ownedRootParts);
+  for (const p of fromOwned) if (!fromOthers.has(p)) removed.add(p);
+  const { workbookRels, workbookPart } = base;
+  for (const r of workbookRels.filter((x) => x.type.endsWith("/calcChain") && !x.external)) {
+    removed.add(lower(resolveTarget(workbookPart, r.target)));
+    workbookRels.splice(workbookRels.indexOf(r), 1);
   }
+  for (const p of [...removed]) removed.add(lower(relsPathOf(p)));
+  return removed;
+}
 
-  // ---- 4. Plan the sheets: parts, relationship ids, sheetIds, tables, drawings, charts
-  const keptEntries = ex
-    ? ex.zip.entries.filter((e) => !e.name.endsWith("/") && !removed.has(lower(e.name)))
-    : [];
-  const names = new PartNames(keptEntries.map((e) => e.name));
+/** Table names (and defined names) already used by the kept parts, and their highest table id. */
+async function usedTables(
+  ex: ExistingPackage | null,
+  keptEntries: readonly ZipEntry[],
+  base: BaseParts
+): Promise<{ names: Set<string>; maxId: number }> {
+  const names = new Set<string>();
+  let maxId = 0;
+  if (ex) {
+    for (const e of keptEntries) {
+      if (base.contentTypes.typeOf(e.name) !== CONTENT_TYPE.table) continue;
+      const t = elementsOf(await ex.zip.readText(e), "table")[0] ?? {};
+      if (t.name) names.add(lower(t.name));
+      if (t.displayName) names.add(lower(t.displayName));
+      maxId = Math.max(maxId, Number(t.id) || 0);
+    }
+  }
+  for (const d of elementsOf(base.workbookXml, "definedName")) if (d.name) names.add(lower(d.name));
+  return { names, maxId };
+}
+
+/** Step 4: each spec sheet's part, relationship id, sheetId, tables, drawing and charts. */
+function planSheets(
+  spec: WorkbookSpec,
+  fates: SheetFates,
+  base: BaseParts,
+  names: PartNames,
+  tablesUsed: { names: Set<string>; maxId: number },
+  cellsOf: ReadonlyMap<SheetKey, SheetCells>,
+  report: PackageReport
+): SheetPlan[] {
+  const { existingSheets, rewriteIndex } = fates;
+  const { workbookRels, workbookPart } = base;
+  const usedTableNames = tablesUsed.names;
+  let maxTableId = tablesUsed.maxId;
   let maxSheetId = existingSheets.reduce((m, s) => Math.max(m, s.sheetId), 0);
-  // Table names and ids already used by the parts we keep, and defined names.
-  const usedTableNames = new Set<string>();
-  let maxTableId = 0;
-  for (const e of keptEntries) {
-    if (contentTypes.typeOf(e.name) !== CONTENT_TYPE.table || !ex) continue;
-    const t = elementsOf(await ex.zip.readText(e), "table")[0] ?? {};
-    if (t.name) usedTableNames.add(lower(t.name));
-    if (t.displayName) usedTableNames.add(lower(t.displayName));
-    maxTableId = Math.max(maxTableId, Number(t.id) || 0);
-  }
-  for (const d of elementsOf(workbookXml, "definedName"))
-    if (d.name) usedTableNames.add(lower(d.name));
-
   // Rewritten sheets keep their part: reserve them all before naming new parts.
   for (const i of rewriteIndex.values())
     if (existingSheets[i].part) names.reserve(existingSheets[i].part!);
-  const specByKey = new Map<SheetKey, { sheet: SheetSpec; cells: SheetCells }>();
-  const plans: SheetPlan[] = spec.sheets.map((sheet) => {
-    const cells = new SheetCells(sheet);
-    specByKey.set(sheet.key, { sheet, cells });
+  const plans = spec.sheets.map((sheet): SheetPlan => {
+    const cells = cellsOf.get(sheet.key)!;
     const old = rewriteIndex.get(sheet.key);
     let part: string;
     let relId: string;
@@ -373,27 +458,26 @@ export async function writePackage(
       });
       sheetId = ++maxSheetId;
     }
-    const sheetRels: string[] = [];
+    let nextRel = 1;
     const tables = sheet.tables.map((t) => {
       let name = t.name;
       for (let n = 2; usedTableNames.has(lower(name)); n++) name = `${t.name}_${n}`;
       if (name !== t.name) report.renamedTables.push({ from: t.name, to: name });
       usedTableNames.add(lower(name));
-      const relIdT = `rId${sheetRels.length + 1}`;
-      sheetRels.push(relIdT);
+      const relIdT = `rId${nextRel++}`;
       return { part: names.next("xl/tables", "table"), id: ++maxTableId, name, relId: relIdT };
     });
-    let drawing: SheetPlan["drawing"] = null;
-    if (sheet.charts.length > 0) {
-      drawing = {
-        part: names.next("xl/drawings", "drawing"),
-        relId: `rId${sheetRels.length + 1}`,
-        charts: sheet.charts.map((_, i) => ({
-          part: names.next("xl/charts", "chart"),
-          relId: `rId${i + 1}`,
-        })),
-      };
-    }
+    const drawing: SheetPlan["drawing"] =
+      sheet.charts.length === 0
+        ? null
+        : {
+            part: names.next("xl/drawings", "drawing"),
+            relId: `rId${nextRel++}`,
+            charts: sheet.charts.map((_, i) => ({
+              part: names.next("xl/charts", "chart"),
+              relId: `rId${i + 1}`,
+            })),
+          };
     return {
       sheet,
       cells,
@@ -406,57 +490,77 @@ export async function writePackage(
     };
   });
   // Workbook relationships of removed sheets.
-  for (const i of removedIndexes) {
+  for (const i of fates.removedIndexes) {
     const rel = workbookRels.findIndex((r) => r.id === existingSheets[i].relId);
     if (rel >= 0) workbookRels.splice(rel, 1);
   }
+  return plans;
+}
 
-  // ---- 5. Styles
+/** Our cell formats and conditional-format styles, appended to styles.xml. */
+function mergeStyles(
+  spec: WorkbookSpec,
+  cellsOf: ReadonlyMap<SheetKey, SheetCells>,
+  stylesXml: string
+): { styles: StyleRegistry; xml: string } {
   const styles = new StyleRegistry();
-  for (const p of plans) {
-    p.cells.register(styles);
-    for (const cf of p.sheet.conditionalFormats) if (cf.type === "cellValue") styles.dxf(cf.style);
+  for (const sheet of spec.sheets) {
+    cellsOf.get(sheet.key)!.register(styles);
+    for (const cf of sheet.conditionalFormats) if (cf.type === "cellValue") styles.dxf(cf.style);
   }
-  stylesXml = styles.merge(stylesXml);
+  return { styles, xml: styles.merge(stylesXml) };
+}
 
-  // ---- 6. Workbook, content types, custom properties
+/** Step 6a: the `<sheets>` of workbook.xml — kept, rewritten and appended sheets, in order. */
+function sheetEntries(
+  fates: SheetFates,
+  plans: readonly SheetPlan[],
+  report: PackageReport
+): SheetEntry[] {
+  const { existingSheets, renamed } = fates;
+  const planOfIndex = new Map<number, SheetPlan>();
+  for (const [key, idx] of fates.rewriteIndex)
+    planOfIndex.set(
+      idx,
+      plans.find((x) => x.sheet.key === key)!
+    );
+  const write = (p: SheetPlan, old: number | null): SheetEntry => ({
+    kind: "write",
+    old,
+    name: p.sheet.name,
+    sheetId: p.sheetId,
+    relId: p.relId,
+    hidden: p.sheet.hidden === true,
+  });
   const entries: SheetEntry[] = [];
   existingSheets.forEach((s, i) => {
-    if (removedIndexes.has(i)) return;
-    const key = [...rewriteIndex].find(([, idx]) => idx === i)?.[0];
-    if (key !== undefined) {
-      const p = plans.find((x) => x.sheet.key === key)!;
-      entries.push({
-        kind: "write",
-        old: i,
-        name: p.sheet.name,
-        sheetId: p.sheetId,
-        relId: p.relId,
-        hidden: p.sheet.hidden === true,
-      });
-    } else {
-      entries.push({
-        kind: "keep",
-        old: i,
-        raw: s.raw,
-        ...(renamed.has(i) ? { rename: renamed.get(i)! } : {}),
-      });
-      report.userSheets.push(renamed.get(i) ?? s.name);
+    if (fates.removedIndexes.has(i)) return;
+    const p = planOfIndex.get(i);
+    if (p) {
+      entries.push(write(p, i));
+      return;
     }
+    entries.push({
+      kind: "keep",
+      old: i,
+      raw: s.raw,
+      ...(renamed.has(i) ? { rename: renamed.get(i)! } : {}),
+    });
+    report.userSheets.push(renamed.get(i) ?? s.name);
   });
-  for (const p of plans) {
-    if (p.status === "created")
-      entries.push({
-        kind: "write",
-        old: null,
-        name: p.sheet.name,
-        sheetId: p.sheetId,
-        relId: p.relId,
-        hidden: p.sheet.hidden === true,
-      });
-  }
-  workbookXml = rewriteWorkbook(workbookXml, entries, existingSheets.length);
+  for (const p of plans) if (p.status === "created") entries.push(write(p, null));
+  return entries;
+}
 
+/** Step 6b: content types of the dropped and written parts; docProps/custom.xml (ownership). */
+function recordParts(
+  ex: ExistingPackage | null,
+  base: BaseParts,
+  plans: readonly SheetPlan[],
+  removed: ReadonlySet<string>,
+  names: PartNames
+): void {
+  const { contentTypes, rootRels } = base;
   for (const p of removed) contentTypes.remove(p);
   for (const p of plans) {
     contentTypes.set(p.part, CONTENT_TYPE.worksheet);
@@ -488,12 +592,22 @@ export async function writePackage(
     });
   }
   contentTypes.set(customPart, CONTENT_TYPE.custom);
-  generated.set(
+  base.generated.set(
     customPart,
     setCustomProperty(ex?.customXml ?? null, OWNED_PROPERTY, formatOwned(records))
   );
+}
 
-  // ---- 7. The archive
+/** Step 7a: the edited parts, then every kept part copied as stored. */
+async function writeKeptParts(
+  zipOut: ZipWriter,
+  ex: ExistingPackage | null,
+  base: BaseParts,
+  plans: readonly SheetPlan[],
+  keptEntries: readonly ZipEntry[],
+  report: PackageReport
+): Promise<void> {
+  const { workbookPart, stylesPart, generated } = base;
   const regenerated = new Set([
     lower("[Content_Types].xml"),
     lower("_rels/.rels"),
@@ -502,12 +616,12 @@ export async function writePackage(
     lower(stylesPart),
     ...[...generated.keys()].map(lower),
   ]);
-  await zipOut.addText("[Content_Types].xml", contentTypes.xml());
-  await zipOut.addText("_rels/.rels", relsXml(rootRels));
+  await zipOut.addText("[Content_Types].xml", base.contentTypes.xml());
+  await zipOut.addText("_rels/.rels", relsXml(base.rootRels));
   for (const [part, xml] of generated) await zipOut.addText(part, xml);
-  await zipOut.addText(workbookPart, workbookXml);
-  await zipOut.addText(relsPathOf(workbookPart), relsXml(workbookRels));
-  await zipOut.addText(stylesPart, stylesXml);
+  await zipOut.addText(workbookPart, base.workbookXml);
+  await zipOut.addText(relsPathOf(workbookPart), relsXml(base.workbookRels));
+  await zipOut.addText(stylesPart, base.stylesXml);
   const planned = new Set<string>();
   for (const p of plans) {
     planned.add(lower(p.part));
@@ -518,78 +632,141 @@ export async function writePackage(
     await zipOut.addRaw(e.name, ex!.path, e);
     report.keptParts.push(e.name);
   }
+}
+
+interface SheetContext {
+  styles: StyleRegistry;
+  sheetNames: Map<SheetKey, string>;
+  data: ChartData;
+  lang: WorkbookSpec["lang"];
+}
+
+/** Step 7b: one sheet — its XML streamed in chunks, its relationships, tables, drawing, charts. */
+async function writeSheet(
+  zipOut: ZipWriter,
+  p: SheetPlan,
+  selected: boolean,
+  ctx: SheetContext
+): Promise<SheetReport> {
+  const { sheet } = p;
+  await zipOut.addChunks(
+    p.part,
+    worksheetXml(sheet, {
+      cells: p.cells,
+      styles: ctx.styles,
+      tabSelected: selected,
+      drawingRelId: p.drawing?.relId,
+      tableRelIds: p.tables.map((t) => t.relId),
+      sheetNames: ctx.sheetNames,
+    })
+  );
+  const sheetRels: Relationship[] = p.tables.map((t) => ({
+    id: t.relId,
+    type: REL_TYPE.table,
+    target: relativeTarget(p.part, t.part),
+    external: false,
+  }));
+  if (p.drawing)
+    sheetRels.push({
+      id: p.drawing.relId,
+      type: REL_TYPE.drawing,
+      target: relativeTarget(p.part, p.drawing.part),
+      external: false,
+    });
+  if (sheetRels.length > 0) await zipOut.addText(relsPathOf(p.part), relsXml(sheetRels));
+  for (let i = 0; i < p.tables.length; i++)
+    await zipOut.addText(
+      p.tables[i].part,
+      tableXml(sheet.tables[i], p.tables[i].id, p.tables[i].name)
+    );
+  if (p.drawing) await writeDrawing(zipOut, p.drawing, sheet, ctx);
+  const bounds = p.cells.bounds();
+  return {
+    key: sheet.key,
+    name: sheet.name,
+    part: p.part,
+    status: p.status,
+    rows: bounds ? bounds.r2 + 1 : 0,
+    tables: p.tables.map((t) => t.name),
+    charts: sheet.charts.length,
+  };
+}
+
+async function writeDrawing(
+  zipOut: ZipWriter,
+  d: NonNullable<SheetPlan["drawing"]>,
+  sheet: SheetSpec,
+  ctx: SheetContext
+): Promise<void> {
+  await zipOut.addText(
+    d.part,
+    drawingXml(sheet.charts.map((chart, i) => ({ chart, relId: d.charts[i].relId })))
+  );
+  await zipOut.addText(
+    relsPathOf(d.part),
+    relsXml(
+      d.charts.map((c) => ({
+        id: c.relId,
+        type: REL_TYPE.chart,
+        target: relativeTarget(d.part, c.part),
+        external: false,
+      }))
+    )
+  );
+  for (let i = 0; i < sheet.charts.length; i++)
+    await zipOut.addText(d.charts[i].part, chartXml(sheet.charts[i], ctx.data, ctx.lang));
+}
+
+export async function writePackage(
+  specIn: WorkbookSpec,
+  fh: fs.promises.FileHandle,
+  options: PackageOptions
+): Promise<PackageReport> {
+  const ex = options.existing;
+  const spec = withDocumentNames(specIn, ex);
+  const zipOut = new ZipWriter(fh, options.date, options.level ?? 6);
+  const report: PackageReport = {
+    sheets: [],
+    keptParts: [],
+    removedParts: [],
+    userSheets: [],
+    preservedSheets: [],
+    renamedTables: [],
+    warnings: [],
+    bytes: 0,
+  };
+  const base = await baseParts(spec, ex, options.date);
+  const cellsOf = new Map(spec.sheets.map((sheet) => [sheet.key, new SheetCells(sheet)] as const));
+  const merged = mergeStyles(spec, cellsOf, base.stylesXml);
+  base.stylesXml = merged.xml;
+  const additions = await inputSheetAdditions(spec, ex, cellsOf, merged.styles);
+  const fates = sheetFates(spec, ex, report, additions);
+  const removed = await partsToDrop(ex, fates, base);
+  const keptEntries = ex
+    ? ex.zip.entries.filter((e) => !e.name.endsWith("/") && !removed.has(lower(e.name)))
+    : [];
+  const names = new PartNames(keptEntries.map((e) => e.name));
+  const tablesUsed = await usedTables(ex, keptEntries, base);
+  const plans = planSheets(spec, fates, base, names, tablesUsed, cellsOf, report);
+  base.workbookXml = rewriteWorkbook(
+    base.workbookXml,
+    sheetEntries(fates, plans, report),
+    fates.existingSheets.length
+  );
+  recordParts(ex, base, plans, removed, names);
+
+  await writeKeptParts(zipOut, ex, base, plans, keptEntries, report);
   report.removedParts = [...removed]
     .filter((p) => ex!.zip.entry(p) !== undefined)
     .map((p) => ex!.zip.entry(p)!.name);
-
-  const sheetNames = new Map(spec.sheets.map((s) => [s.key, s.name] as const));
-  const data = chartData(specByKey);
-  let first = true;
-  for (const p of plans) {
-    const { sheet } = p;
-    const selected = !ex && first;
-    first = false;
-    await zipOut.addChunks(
-      p.part,
-      worksheetXml(sheet, {
-        cells: p.cells,
-        styles,
-        tabSelected: selected,
-        drawingRelId: p.drawing?.relId,
-        tableRelIds: p.tables.map((t) => t.relId),
-        sheetNames,
-      })
-    );
-    const sheetRels: Relationship[] = p.tables.map((t) => ({
-      id: t.relId,
-      type: REL_TYPE.table,
-      target: relativeTarget(p.part, t.part),
-      external: false,
-    }));
-    if (p.drawing)
-      sheetRels.push({
-        id: p.drawing.relId,
-        type: REL_TYPE.drawing,
-        target: relativeTarget(p.part, p.drawing.part),
-        external: false,
-      });
-    if (sheetRels.length > 0) await zipOut.addText(relsPathOf(p.part), relsXml(sheetRels));
-    for (let i = 0; i < p.tables.length; i++)
-      await zipOut.addText(
-        p.tables[i].part,
-        tableXml(sheet.tables[i], p.tables[i].id, p.tables[i].name)
-      );
-    if (p.drawing) {
-      const d = p.drawing;
-      await zipOut.addText(
-        d.part,
-        drawingXml(sheet.charts.map((chart, i) => ({ chart, relId: d.charts[i].relId })))
-      );
-      await zipOut.addText(
-        relsPathOf(d.part),
-        relsXml(
-          d.charts.map((c) => ({
-            id: c.relId,
-            type: REL_TYPE.chart,
-            target: relativeTarget(d.part, c.part),
-            external: false,
-          }))
-        )
-      );
-      for (let i = 0; i < sheet.charts.length; i++)
-        await zipOut.addText(d.charts[i].part, chartXml(sheet.charts[i], data, spec.lang));
-    }
-    const bounds = p.cells.bounds();
-    report.sheets.push({
-      key: sheet.key,
-      name: sheet.name,
-      part: p.part,
-      status: p.status,
-      rows: bounds ? bounds.r2 + 1 : 0,
-      tables: p.tables.map((t) => t.name),
-      charts: sheet.charts.length,
-    });
-  }
+  const ctx: SheetContext = {
+    styles: merged.styles,
+    sheetNames: new Map(spec.sheets.map((s) => [s.key, s.name] as const)),
+    data: chartData(new Map(plans.map((p) => [p.sheet.key, { sheet: p.sheet, cells: p.cells }]))),
+    lang: spec.lang,
+  };
+  for (let i = 0; i < plans.length; i++)
+    report.sheets.push(await writeSheet(zipOut, plans[i], !ex && i === 0, ctx));
   report.bytes = await zipOut.end();
   return report;
 }

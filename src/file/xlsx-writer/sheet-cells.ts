@@ -232,6 +232,11 @@ export class SheetCells {
     return null;
   }
 
+  /** Some source writes this cell (a value or an empty formatted cell). */
+  covers(row: number, col: number): boolean {
+    return this.sourceAt(row, col) !== null;
+  }
+
   /** The value written at a cell (null when none). */
   valueAt(row: number, col: number): CellValue {
     const s = this.sourceAt(row, col);

@@ -228,6 +228,16 @@ export class StyleRegistry {
     return this.requestByGlobal.get(xf);
   }
 
+  /** Final cellXfs indexes of our formats (of one named style only, when given), 0 excepted. */
+  finalIndexes(style?: StyleName): Set<number> {
+    const out = new Set<number>();
+    if (!this.xfGlobal) return out;
+    this.xfGlobal.forEach((g, local) => {
+      if (g !== 0 && (style === undefined || this.xfs[local].style === style)) out.add(g);
+    });
+    return out;
+  }
+
   get merged(): boolean {
     return this.xfGlobal !== null;
   }
