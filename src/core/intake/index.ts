@@ -17,6 +17,7 @@ import type {
   TableReconciliation,
 } from "../model";
 import { readContractRows } from "./contracts";
+import { readQuality, readTerritories } from "./quality";
 import { readEntities, readNomenclature, readSuppliers } from "./reference-tables";
 import { endOfData, TableLog } from "./rows";
 import { SpendProcessor } from "./spend";
@@ -48,7 +49,15 @@ export function nomenclatureIndex(rows: NomenclatureRow[]): Map<string, Nomencla
   return byCode;
 }
 
-const ORDER: TableKind[] = ["entities", "nomenclature", "suppliers", "contracts", "spend"];
+const ORDER: TableKind[] = [
+  "entities",
+  "territories",
+  "quality",
+  "nomenclature",
+  "suppliers",
+  "contracts",
+  "spend",
+];
 
 /** Rows handed to the spend processor between two progress points of intakeSteps. */
 export const INTAKE_BLOCK = 20_000;
@@ -76,6 +85,8 @@ export function* intakeSteps(
   const suppliers: SupplierRow[] = [];
   const contracts: ContractLine[] = [];
   const spend: IntakeResult["spend"] = [];
+  const territories: NonNullable<IntakeResult["territories"]> = [];
+  const quality: NonNullable<IntakeResult["quality"]> = [];
   const recs: TableReconciliation[] = [];
   const defaultEntity = options.defaultEntity ?? DEFAULT_ENTITY;
   const defaultVatPercent = options.defaultVatPercent ?? DEFAULT_VAT_PERCENT;
@@ -99,6 +110,12 @@ export function* intakeSteps(
         break;
       case "suppliers":
         readSuppliers(range, log, suppliers);
+        break;
+      case "territories":
+        readTerritories(range, log, territories);
+        break;
+      case "quality":
+        readQuality(range, log, quality, date1904);
         break;
       case "contracts":
         readContractRows(
@@ -143,6 +160,8 @@ export function* intakeSteps(
     entities,
     nomenclature,
     suppliers,
+    ...(territories.length > 0 ? { territories } : {}),
+    ...(quality.length > 0 ? { quality } : {}),
     anomalies,
     reconciliation: reconcile(recs),
   };
