@@ -17,6 +17,7 @@ import { isoDate, yearOfDay } from "./dates";
 import { buildPlanInputs, type FamilyPlanInput } from "./plan";
 import type { ReferenceValues } from "./reference/values";
 import { VERSION } from "./version";
+import { analyseTerritorial, type TerritorialAnalysis } from "./territories";
 
 export type { AnalysisOptions } from "./context";
 
@@ -32,6 +33,8 @@ export interface Analysis {
   reference: ReferenceValues;
   /** Number of compliance signals (CO1–CO5 headline counts). */
   alertCount: number;
+  /** Territories, quality of service and per-family scenario inputs (issue #16). */
+  territorial?: TerritorialAnalysis;
 }
 
 /** The indicator groups, in the order they are computed and shown. */
@@ -74,6 +77,7 @@ export function* analyseSteps(
     plan,
     reference: ctx.ref,
     alertCount,
+    territorial: analyseTerritorial(ctx, indicators),
   };
 }
 

@@ -29,10 +29,12 @@ import { effectiveChannel } from "../channel";
 import { departementOf } from "../indicators/geography";
 import { supplierRowFor } from "../indicators/supplier-reference";
 import type { AnalysisContext } from "../indicators/types";
+import type { Nature } from "../model";
 import { byFrench } from "../indicators/types";
 import { territoryKey, territoryPostcodes } from "./resolve";
 
 export const STRONG_LOCAL_SHARE_PERCENT = 50;
+const NATURES: readonly Nature[] = ["Fournitures", "Services", "Travaux"];
 export const MIN_UNITS_TO_POOL = 2;
 
 export type TerritorialRecommendation = "mutualiser" | "territorialiser" | "mixte";
@@ -55,6 +57,11 @@ export interface FamilyTerritoryProfile {
   /** Spend through a groupement de commandes or a centrale d'achat, cents. */
   pooledCents: number;
   cents: number;
+  familyLabel: string;
+  /** First CPV code of the family's lines. */
+  cpv: string | null;
+  /** Nature with the largest spend (ties: Fournitures, Services, Travaux). */
+  nature: Nature | null;
 }
 
 function normalPostcode(pc: string | null): string | null {
@@ -75,17 +82,34 @@ export function familyTerritoryProfiles(ctx: AnalysisContext): Map<string, Famil
   const ugap = ctx.ref.ugapSiren.value;
   const acc = new Map<
     string,
-    { cents: number; pooled: number; territories: Map<string, TerritoryLocalSupply> }
+    {
+      cents: number;
+      pooled: number;
+      territories: Map<string, TerritoryLocalSupply>;
+      label: string;
+      cpv: string | null;
+      natures: number[];
+    }
   >();
   for (const line of ctx.lines) {
     if (line.family.key === "NC") continue;
     let f = acc.get(line.family.key);
     if (!f) {
-      f = { cents: 0, pooled: 0, territories: new Map() };
+      f = {
+        cents: 0,
+        pooled: 0,
+        territories: new Map(),
+        label: line.family.label,
+        cpv: null,
+        natures: [0, 0, 0],
+      };
       acc.set(line.family.key, f);
     }
     const cents = line.amountHTCents;
     f.cents += cents;
+    if (f.cpv === null) f.cpv = line.cpv;
+    const ni = line.nature === null ? -1 : NATURES.indexOf(line.nature);
+    if (ni >= 0) f.natures[ni] += cents;
     const channel = effectiveChannel(line, byRef, ugap);
     if (channel === "Groupement de commandes" || channel === "Centrale d'achat") f.pooled += cents;
 
@@ -128,7 +152,18 @@ export function familyTerritoryProfiles(ctx: AnalysisContext): Map<string, Famil
           t.localKnownCents > 0 ? Math.round((t.localCents / t.localKnownCents) * 10_000) / 100 : null,
       }))
       .sort((a, b) => b.cents - a.cents || byFrench(a.territory, b.territory));
-    out.set(key, { familyKey: key, territories, pooledCents: f.pooled, cents: f.cents });
+    let best = -1;
+    for (let i = 0; i < NATURES.length; i++)
+      if (f.natures[i] > 0 && (best < 0 || f.natures[i] > f.natures[best])) best = i;
+    out.set(key, {
+      familyKey: key,
+      territories,
+      pooledCents: f.pooled,
+      cents: f.cents,
+      familyLabel: f.label,
+      cpv: f.cpv,
+      nature: best < 0 ? null : NATURES[best],
+    });
   }
   return out;
 }
