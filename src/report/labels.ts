@@ -22,6 +22,7 @@ export const SHEET_NAMES = {
   historique: ["Historique", "History"],
   plan: ["Plan stratégique", "Strategic plan"],
   diagnostic: ["Diagnostic 360", "360 assessment"],
+  attentes: ["Attentes des territoires", "Territories' expectations"],
   parametres: ["Paramètres", "Settings"],
 } as const satisfies Record<string, Pair>;
 
@@ -133,6 +134,10 @@ export const HEADERS = {
   crossesHigherThreshold: ["Franchit un seuil supérieur", "Crosses a higher threshold"],
   consequence: ["Conséquence", "Consequence"],
   territory: ["Territoire", "Territory"],
+  territories: ["Territoires", "Territories"],
+  needs: ["Écarts ou attentes prioritaires", "Gaps or priority expectations"],
+  cursor: ["Curseur recommandé", "Recommended cursor"],
+  choice: ["Scénario retenu", "Chosen scenario"],
   population: ["Population", "Population"],
   perInhabitant: ["Dépense par habitant", "Spend per inhabitant"],
   gapToMeanPercent: ["Écart à la moyenne", "Gap to mean"],

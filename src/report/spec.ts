@@ -277,6 +277,7 @@ export type SheetKey =
   | "historique"
   | "plan"
   | "diagnostic"
+  | "attentes"
   | "parametres";
 
 /** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
@@ -292,6 +293,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   "historique",
   "plan",
   "diagnostic",
+  "attentes",
   "parametres",
 ];
 

@@ -13,6 +13,7 @@ import type { BuildContext } from "./layout";
 import { changedParameters } from "./parameters";
 import { buildAchatsResponsables } from "./sheets/achats-responsables";
 import { buildAnomalies } from "./sheets/anomalies";
+import { buildAttentes } from "./sheets/attentes";
 import { buildCartographie } from "./sheets/cartographie";
 import { buildConformite } from "./sheets/conformite";
 import { buildDashboard } from "./sheets/dashboard";
@@ -91,7 +92,7 @@ function build(
     missingColumns: [],
   };
   const diagnostic = buildDiagnostic(ctx);
-  const byKey: Record<SheetKey, WorkbookSpec["sheets"][number]> = {
+  const byKey: Partial<Record<SheetKey, WorkbookSpec["sheets"][number]>> = {
     dashboard: buildDashboard(ctx),
     cartographie: buildCartographie(ctx),
     fournisseurs: buildFournisseurs(ctx),
@@ -103,10 +104,12 @@ function build(
     historique: buildHistorique(ctx),
     plan: buildPlan(ctx, diagnostic),
     diagnostic: diagnostic.sheet,
+    // Only with territories (or answers to keep).
+    attentes: buildAttentes(ctx) ?? undefined,
     parametres: buildParametres(ctx),
   };
   return {
-    spec: { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) },
+    spec: { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.flatMap((k) => byKey[k] ?? []) },
     missing: ctx.missingColumns,
   };
 }
