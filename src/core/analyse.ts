@@ -18,6 +18,7 @@ import { buildPlanInputs, type FamilyPlanInput } from "./plan";
 import type { ReferenceValues } from "./reference/values";
 import { computeResponsiblePurchasing, type ResponsiblePurchasing } from "./responsible";
 import { VERSION } from "./version";
+import { analyseTerritorial, type TerritorialAnalysis } from "./territories";
 
 export type { AnalysisOptions } from "./context";
 
@@ -35,6 +36,8 @@ export interface Analysis {
   alertCount: number;
   /** AGEC art. 58 and EGalim yearly duties (issue #14); absent in analyses built by hand. */
   responsible?: ResponsiblePurchasing;
+  /** Territories, quality of service and per-family scenario inputs (issue #16). */
+  territorial?: TerritorialAnalysis;
 }
 
 /** The indicator groups, in the order they are computed and shown. */
@@ -79,6 +82,7 @@ export function* analyseSteps(
     reference: ctx.ref,
     alertCount,
     responsible,
+    territorial: analyseTerritorial(ctx, indicators),
   };
 }
 

@@ -13,6 +13,11 @@ export interface AnalysisOptions {
   period?: Period;
   /** User overrides of the reference values (Paramètres sheet, --parametres). */
   overrides?: ReferenceOverrides;
+  /**
+   * Population of a commune (INSEE code) or a body (SIREN) from a shipped reference (DGCL), used
+   * for territories whose population neither the Territoires nor the Entités table gives.
+   */
+  shippedPopulation?: (code: string) => number | null;
 }
 
 /** Key under which a supplier reference row is found: SIREN when known, else the normalised name. */
@@ -65,5 +70,6 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
     nomenclature,
     suppliers,
     asOf: period.end,
+    ...(options.shippedPopulation ? { shippedPopulation: options.shippedPopulation } : {}),
   };
 }

@@ -320,7 +320,15 @@ const MIN_MAPPED = 2;
 const STRONG_COUNT = 6;
 
 function emptyScores(): Record<TableKind, number> {
-  return { spend: 0, contracts: 0, entities: 0, nomenclature: 0, suppliers: 0 };
+  return {
+    spend: 0,
+    contracts: 0,
+    entities: 0,
+    nomenclature: 0,
+    suppliers: 0,
+    territories: 0,
+    quality: 0,
+  };
 }
 
 function scoreKind(headers: string[], kind: TableKind): number {

@@ -57,6 +57,8 @@ export const TABLE_KINDS: readonly TableKind[] = [
   "entities",
   "nomenclature",
   "suppliers",
+  "territories",
+  "quality",
 ];
 
 export const TABLE_KIND_LABELS: Record<TableKind, string> = {
@@ -65,6 +67,8 @@ export const TABLE_KIND_LABELS: Record<TableKind, string> = {
   entities: "Entités",
   nomenclature: "Nomenclature",
   suppliers: "Fournisseurs",
+  territories: "Territoires",
+  quality: "Qualité de service",
 };
 
 /** Words that make a header an identifier/location/count rather than a name. */
@@ -1421,12 +1425,119 @@ const SUPPLIERS: FieldDef[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Territoires and Qualité de service (issue #16): territories of one body with their populations
+// and postcodes; quality-of-service measures per territory, service and indicator.
+// Documented choices: "territoire", "pôle", "secteur", "antenne", "quartier" name the territory in
+// both tables; "valeur" (whole header) is the measured value, "cible"/"objectif" the target; the
+// direction ("sens") is optional — without it, délais and counts of complaints are better lower.
+
+const TERRITORY_SYNONYMS = [
+  "territoire",
+  "nom territoire",
+  "pole",
+  "pole territorial",
+  "secteur",
+  "antenne",
+  "quartier",
+  "bassin",
+  "zone",
+];
+
+const TERRITORIES: FieldDef[] = [
+  { key: "territory", label: "Territoire", required: true, synonyms: TERRITORY_SYNONYMS },
+  {
+    key: "code",
+    label: "Code INSEE ou SIREN",
+    required: false,
+    synonyms: ["code insee", "insee", "code commune", "code territoire", "siren territoire"],
+  },
+  {
+    key: "type",
+    label: "Type de territoire",
+    required: false,
+    synonyms: ["type territoire", "type"],
+  },
+  {
+    key: "population",
+    label: "Population",
+    required: false,
+    synonyms: [
+      "population",
+      "population dgf",
+      "population insee",
+      "population municipale",
+      "population totale",
+      "habitants",
+      "nombre habitants",
+      "nb habitants",
+    ],
+  },
+  {
+    key: "departement",
+    label: "Département",
+    required: false,
+    synonyms: ["departement", "code departement", "dept"],
+  },
+  {
+    key: "postcodes",
+    label: "Codes postaux",
+    required: false,
+    synonyms: ["codes postaux", "code postal", "cp", "communes codes postaux"],
+  },
+];
+
+const QUALITY: FieldDef[] = [
+  { key: "territory", label: "Territoire", required: true, synonyms: TERRITORY_SYNONYMS },
+  {
+    key: "service",
+    label: "Service",
+    required: true,
+    synonyms: ["service", "service public", "prestation", "domaine", "politique publique"],
+    excludeWords: ["date", "valeur", "cible"],
+  },
+  {
+    key: "indicator",
+    label: "Indicateur",
+    required: true,
+    synonyms: ["indicateur", "indicateur qualite", "critere", "mesure qualite", "libelle indicateur"],
+  },
+  {
+    key: "value",
+    label: "Valeur mesurée",
+    required: true,
+    synonyms: ["valeur mesuree", "valeur constatee", "resultat", "realise", "valeur observee"],
+    strictSynonyms: ["valeur", "mesure"],
+  },
+  {
+    key: "target",
+    label: "Cible",
+    required: false,
+    synonyms: ["cible", "valeur cible", "objectif", "engagement", "niveau cible"],
+  },
+  { key: "unit", label: "Unité", required: false, synonyms: ["unite"] },
+  {
+    key: "date",
+    label: "Date de mesure",
+    required: false,
+    synonyms: ["date mesure", "date", "periode", "mois mesure"],
+  },
+  {
+    key: "direction",
+    label: "Sens (plus haut / plus bas est mieux)",
+    required: false,
+    synonyms: ["sens", "sens amelioration", "meilleur si", "sens indicateur"],
+  },
+];
+
 export const FIELDS: Record<TableKind, FieldDef[]> = {
   spend: SPEND,
   contracts: CONTRACTS,
   entities: ENTITIES,
   nomenclature: NOMENCLATURE,
   suppliers: SUPPLIERS,
+  territories: TERRITORIES,
+  quality: QUALITY,
 };
 
 /** Either/or requirements: each group needs at least one mapped field. Single required fields are flagged `required`. */
@@ -1439,6 +1550,8 @@ export const REQUIRED_GROUPS: Record<TableKind, string[][]> = {
   entities: [],
   nomenclature: [],
   suppliers: [["supplierId", "name"]],
+  territories: [],
+  quality: [],
 };
 
 /** The definition of one field of a kind, or undefined. */

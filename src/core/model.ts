@@ -24,7 +24,14 @@ export interface RawTable {
   date1904?: boolean;
 }
 
-export type TableKind = "spend" | "contracts" | "entities" | "nomenclature" | "suppliers";
+export type TableKind =
+  | "spend"
+  | "contracts"
+  | "entities"
+  | "nomenclature"
+  | "suppliers"
+  | "territories"
+  | "quality";
 
 export type Nature = "Fournitures" | "Services" | "Travaux";
 
@@ -183,6 +190,37 @@ export interface SupplierRow {
   insertion: boolean | null;
 }
 
+/** A row of the Territoires table (territories of one body: pôles, secteurs, antennes, quartiers). */
+export interface TerritoryRow {
+  source: SourceRef;
+  territory: string;
+  /** INSEE commune code or SIREN of the territory's body, when given (shipped populations). */
+  code: string | null;
+  type: string | null;
+  population: number | null;
+  departement: string | null;
+  /** Postcodes of the territory (suppliers located there are local to it). */
+  postcodes: string[];
+}
+
+/** Whether a higher or a lower value of a quality-of-service indicator is better. */
+export type QualityDirection = "higher" | "lower";
+
+/** A row of the Qualité de service table: one measure of one service on one territory. */
+export interface QualityRow {
+  source: SourceRef;
+  territory: string;
+  service: string;
+  indicator: string;
+  value: number;
+  target: number | null;
+  unit: string | null;
+  /** Day number of the measure, when given. */
+  date: number | null;
+  /** Given by the table, else null (inferred from the indicator's wording). */
+  direction: QualityDirection | null;
+}
+
 export type Severity = "rejected" | "warning";
 
 /** A row that was rejected, or analysed with a warning. Reasons are French sentences. */
@@ -230,6 +268,10 @@ export interface IntakeResult {
   entities: EntityRow[];
   nomenclature: NomenclatureRow[];
   suppliers: SupplierRow[];
+  /** Territoires table rows (optional table). */
+  territories?: TerritoryRow[];
+  /** Qualité de service table rows (optional table). */
+  quality?: QualityRow[];
   anomalies: Anomaly[];
   reconciliation: Reconciliation;
 }

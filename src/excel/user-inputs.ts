@@ -17,6 +17,7 @@ import { readSheetGrids } from "./reader";
 export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
   "plan",
   "diagnostic",
+  "attentes",
   "parametres",
   "historique",
 ];

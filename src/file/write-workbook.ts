@@ -50,7 +50,13 @@ export interface WriteReport extends PackageReport {
 }
 
 /** The sheets whose raw values readUserInputs needs (merge-inputs and append sheets). */
-export const INPUT_SHEETS: readonly SheetKey[] = ["plan", "diagnostic", "parametres", "historique"];
+export const INPUT_SHEETS: readonly SheetKey[] = [
+  "plan",
+  "diagnostic",
+  "attentes",
+  "parametres",
+  "historique",
+];
 
 function checkSpec(spec: WorkbookSpec): void {
   const names = new Set<string>();

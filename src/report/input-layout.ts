@@ -32,6 +32,7 @@ export type PlanSection =
   | "renewals"
   | "responsible"
   | "mutualisation"
+  | "territorial"
   | "evaluation";
 
 export const PLAN_SECTIONS: readonly PlanSection[] = [
@@ -41,6 +42,7 @@ export const PLAN_SECTIONS: readonly PlanSection[] = [
   "renewals",
   "responsible",
   "mutualisation",
+  "territorial",
   "evaluation",
 ];
 
@@ -112,6 +114,19 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     i("coordinator"),
     i("deadline"),
     i("status"),
+  ],
+  territorial: [
+    f("key"),
+    f("familyLabel"),
+    f("amount"),
+    f("territories"),
+    f("needs"),
+    f("cursor"),
+    f("reasons"),
+    i("choice"),
+    i("owner"),
+    i("deadline"),
+    i("comment"),
   ],
   evaluation: [
     f("key"),

@@ -33,6 +33,8 @@ import {
   type PlanSection,
 } from "./input-layout";
 import { SHEET_NAMES } from "./labels";
+import { readExpectationGrid } from "./expectations-layout";
+import type { ExpectationAnswers } from "../core/territories/expectations";
 import {
   DATED_FIELDS,
   DATED_SECTION,
@@ -67,6 +69,10 @@ export interface UserInputs {
   parameterTables: Partial<Record<DatedTableKey, Record<string, Scalar>[]>>;
   /** Historique: one record per period (column key → value), in sheet order. */
   history: Record<string, Scalar>[];
+  /** Attentes des territoires: service id → territory → importance and satisfaction (0–3). */
+  expectations?: ExpectationAnswers;
+  /** Attentes des territoires: the territory columns of the sheet, in order. */
+  expectationTerritories?: string[];
   /** French notes on values that could not be read (kept out of the inputs). */
   issues: string[];
 }
@@ -332,6 +338,12 @@ export function readUserInputs(sheets: Record<string, Cell[][]>): UserInputs {
   if (params) readParameters(params, out);
   const history = findSheet(sheets, "historique");
   if (history) readHistory(history, out);
+  const expectations = findSheet(sheets, "attentes");
+  if (expectations) {
+    const read = readExpectationGrid(expectations, out.issues);
+    out.expectations = read.answers;
+    out.expectationTerritories = read.territories;
+  }
   return out;
 }
 

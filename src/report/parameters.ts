@@ -240,6 +240,24 @@ export const PARAMETERS: readonly ParameterDef[] = [
     "High pooling savings scenario"
   ),
   P(
+    "territorialScenarios.lotsSavingsSharePercent",
+    "percent",
+    "Scénario mixte (accord-cadre à lots territoriaux) : part des économies de mutualisation conservée",
+    "Mixed scenario (framework agreement with territorial lots): share of pooling savings kept"
+  ),
+  P(
+    "territorialScenarios.territorialExtraCostPercent",
+    "percent",
+    "Scénario territorialiser : surcoût estimé des achats par territoire",
+    "Territorialise scenario: estimated extra cost of purchasing per territory"
+  ),
+  P(
+    "territorialScenarios.underServedTolerancePercent",
+    "percent",
+    "Qualité de service : territoire sous-desservi au-delà de cet écart sous la cible (points)",
+    "Quality of service: territory under-served beyond this gap below target (points)"
+  ),
+  P(
     "amendmentLimits.suppliesServicesPercent",
     "percent",
     "Limite d'avenants : fournitures et services",

@@ -280,6 +280,7 @@ export type SheetKey =
   | "historique"
   | "plan"
   | "diagnostic"
+  | "attentes"
   | "parametres"
   | "charte"
   | "codeFournisseurs"
@@ -314,6 +315,7 @@ export const SHEET_ORDER: readonly AnalysisSheetKey[] = [
   "historique",
   "plan",
   "diagnostic",
+  "attentes",
   "parametres",
 ];
 

@@ -13,6 +13,7 @@ import type { BuildContext } from "./layout";
 import { changedParameters } from "./parameters";
 import { buildAchatsResponsables } from "./sheets/achats-responsables";
 import { buildAnomalies } from "./sheets/anomalies";
+import { buildAttentes } from "./sheets/attentes";
 import { buildCartographie } from "./sheets/cartographie";
 import { buildConformite } from "./sheets/conformite";
 import { buildDashboard } from "./sheets/dashboard";
@@ -95,7 +96,7 @@ function build(
     missingColumns: [],
   };
   const diagnostic = buildDiagnostic(ctx);
-  const byKey: Record<AnalysisSheetKey, WorkbookSpec["sheets"][number]> = {
+  const byKey: Partial<Record<AnalysisSheetKey, WorkbookSpec["sheets"][number]>> = {
     dashboard: buildDashboard(ctx),
     cartographie: buildCartographie(ctx),
     fournisseurs: buildFournisseurs(ctx),
@@ -107,10 +108,17 @@ function build(
     historique: buildHistorique(ctx),
     plan: buildPlan(ctx, diagnostic),
     diagnostic: diagnostic.sheet,
+    // Only with territories (or answers to keep).
+    attentes: buildAttentes(ctx) ?? undefined,
     parametres: buildParametres(ctx),
   };
   return {
-    spec: { version: analysis.version, lang, stamp, sheets: withComparison(SHEET_ORDER.map((k) => byKey[k]), ctx, options.comparison) },
+    spec: {
+      version: analysis.version,
+      lang,
+      stamp,
+      sheets: withComparison(SHEET_ORDER.flatMap((k) => byKey[k] ?? []), ctx, options.comparison),
+    },
     missing: ctx.missingColumns,
   };
 }

@@ -460,6 +460,8 @@ const KIND_LABELS_EN: Record<TableKind, string> = {
   entities: "Entities",
   nomenclature: "Nomenclature",
   suppliers: "Suppliers",
+  territories: "Territories",
+  quality: "Quality of service",
 };
 
 export function kindLabel(lang: Lang, kind: TableKind): string {
@@ -541,6 +543,24 @@ const FIELD_LABELS_EN: Record<TableKind, Record<string, string>> = {
     sme: "SME",
     departement: "Département",
     insertion: "Social economy / insertion",
+  },
+  territories: {
+    territory: "Territory",
+    code: "INSEE code or SIREN",
+    type: "Territory type",
+    population: "Population",
+    departement: "Département",
+    postcodes: "Postcodes",
+  },
+  quality: {
+    territory: "Territory",
+    service: "Service",
+    indicator: "Indicator",
+    value: "Measured value",
+    target: "Target",
+    unit: "Unit",
+    date: "Measure date",
+    direction: "Direction (higher / lower is better)",
   },
 };
 

@@ -58,7 +58,7 @@ export interface EngineResult {
 export const KPI_IDS = ["SP1", "SP6", "PF1", "PF3", "PF8", "RE1", "RE3", "MU1"];
 
 /** Sheets written by a normal run; the plan and the diagnostic are created on request. */
-export const PLAN_KEYS: readonly SheetKey[] = ["plan", "diagnostic"];
+export const PLAN_KEYS: readonly SheetKey[] = ["plan", "diagnostic", "attentes"];
 
 export interface DecpTableResult {
   table: NewTable;
@@ -72,6 +72,7 @@ export interface DecpTableResult {
 export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
   "plan",
   "diagnostic",
+  "attentes",
   "parametres",
   "historique",
 ];

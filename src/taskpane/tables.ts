@@ -177,6 +177,8 @@ export const PREVIEW_FIELDS: Record<TableKind, string[]> = {
   entities: ["entity", "type", "population"],
   nomenclature: ["familyCode", "label", "nature"],
   suppliers: ["supplierId", "name", "sme"],
+  territories: ["territory", "population"],
+  quality: ["territory", "service", "indicator", "value"],
 };
 
 /**
@@ -206,6 +208,8 @@ export function previewTable(choice: TableChoice, sample: RawTable): TablePrevie
   const entities = byRow(intake.entities);
   const nomenclature = byRow(intake.nomenclature);
   const suppliers = byRow(intake.suppliers);
+  const territories = byRow(intake.territories ?? []);
+  const quality = byRow(intake.quality ?? []);
   for (let i = choice.headerRowIndex + 1; i < end; i++) {
     const row = firstRow + i;
     const raw: Cell[] = sample.rows[i] ?? [];
@@ -241,6 +245,26 @@ export function previewTable(choice: TableChoice, sample: RawTable): TablePrevie
             entity: e.entity,
             type: e.type ?? "",
             population: e.population === null ? "" : e.population.toLocaleString("fr-FR"),
+          };
+        break;
+      }
+      case "territories": {
+        const t = territories.get(row);
+        if (t)
+          values = {
+            territory: t.territory,
+            population: t.population === null ? "" : t.population.toLocaleString("fr-FR"),
+          };
+        break;
+      }
+      case "quality": {
+        const q = quality.get(row);
+        if (q)
+          values = {
+            territory: q.territory,
+            service: q.service,
+            indicator: q.indicator,
+            value: q.value.toLocaleString("fr-FR"),
           };
         break;
       }

@@ -31,7 +31,15 @@ export interface PeriodChoice {
   toMonth: number;
 }
 
-const KINDS = ["spend", "contracts", "entities", "nomenclature", "suppliers"] as const satisfies
+const KINDS = [
+  "spend",
+  "contracts",
+  "entities",
+  "nomenclature",
+  "suppliers",
+  "territories",
+  "quality",
+] as const satisfies
   readonly TableKind[];
 
 export interface TableChoice {

@@ -188,6 +188,8 @@ describe("labels", () => {
       entities: "Entités",
       nomenclature: "Nomenclature",
       suppliers: "Fournisseurs",
+      territories: "Territoires",
+      quality: "Qualité de service",
     });
   });
 

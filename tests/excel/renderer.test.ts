@@ -181,7 +181,7 @@ describe("renderWorkbook", () => {
     expect((error as Error).message).toMatch(/Excel ne répond plus depuis 0,05 s.*Réessayer/);
     expect(fake.sheetNames().some((n) => n.startsWith(STAGING_PREFIX))).toBe(true);
     const report = await gateway.writeWorkbook(spec());
-    expect(report.sheets).toHaveLength(12);
+    expect(report.sheets).toHaveLength(13); // with Attentes des territoires (the scenario has territories)
     expect(fake.sheetNames().some((n) => n.startsWith(STAGING_PREFIX))).toBe(false);
     expect(fake.names.every((n) => !n.name.includes("_stg_"))).toBe(true);
   });

@@ -58,6 +58,7 @@ describe("Plan stratégique: the eight sections, pre-filled", () => {
       "#responsible",
       "#mutualisation",
       "#scenarios",
+      "#territorial",
       "#evaluation",
     ]);
     expect(plan.tables.map((t) => t.name)).toEqual([
@@ -68,6 +69,7 @@ describe("Plan stratégique: the eight sections, pre-filled", () => {
       "tblPlanRenouvellements",
       "tblPlanAchatsResponsables",
       "tblPlanMutualisation",
+      "tblPlanOrganisationTerritoriale",
       "tblPlanEvaluation",
     ]);
   });

@@ -31,6 +31,7 @@ const FRENCH_NAMES = [
   "Historique",
   "Plan stratégique",
   "Diagnostic 360",
+  "Attentes des territoires",
   "Paramètres",
 ];
 
@@ -88,6 +89,7 @@ describe("sheets of SPEC §5", () => {
       historique: "append",
       plan: "merge-inputs",
       diagnostic: "merge-inputs",
+      attentes: "merge-inputs",
       parametres: "merge-inputs",
     });
   });

@@ -37,6 +37,14 @@ import { departementOf } from "./geography";
 import { coefficientOfVariation, gini } from "./stats";
 import { supplierRowFor } from "./supplier-reference";
 import {
+  familyTerritoryProfiles,
+  recommendOnTerritories,
+  te4Assessable,
+  territorialReasons,
+} from "../territories/recommend";
+import { territoryPerimeter } from "../territories/perimeter";
+import { territoryPopulations } from "../territories/resolve";
+import {
   byFrench,
   byKey,
   euros,
@@ -428,20 +436,14 @@ interface TerritoryPopulation {
   entities: number;
 }
 
-/** Σ inhabitants of the Entités rows per territory (rows with a territory whose population counts). */
-function populationByTerritory(ctx: AnalysisContext): Map<string, TerritoryPopulation> {
-  const out = new Map<string, TerritoryPopulation>();
-  const communes = hasCommunes(ctx.entities.values());
-  for (const e of ctx.entities.values()) {
-    if (e.territory === null) continue;
-    const p = out.get(e.territory) ?? { population: 0, entities: 0 };
-    if (e.population !== null && e.population > 0 && countsInhabitants(e, communes)) {
-      p.population += e.population;
-      p.entities++;
-    }
-    out.set(e.territory, p);
-  }
-  return out;
+/** Inhabitants per territory: Territoires table, else Entités rows, else shipped (territories/resolve.ts). */
+function populationByTerritory(ctx: AnalysisContext, s: Scan): Map<string, TerritoryPopulation> {
+  return territoryPopulations({
+    entities: ctx.entities.values(),
+    territories: ctx.intake.territories,
+    lineTerritories: s.territories.keys(),
+    shippedPopulation: ctx.shippedPopulation,
+  });
 }
 
 interface TerritoryFigures {
@@ -455,7 +457,7 @@ interface TerritoryFigures {
 }
 
 function territoryFigures(ctx: AnalysisContext, s: Scan): TerritoryFigures[] {
-  const pops = populationByTerritory(ctx);
+  const pops = populationByTerritory(ctx, s);
   // Territories of the Entités table without spend are shown too (0 € is a real figure for equity).
   for (const name of pops.keys()) territoryAcc(s.territories, name);
   const out: TerritoryFigures[] = [];
@@ -482,7 +484,13 @@ function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): Indica
   const b = base("TE1", "Dépense par habitant", "EUR/hab");
   const coverage: Coverage = { n: s.populatedLines, N: s.lines, of: "lignes" };
   if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage);
-  const population = perimeterPopulation(ctx.entities.values());
+  // Entités perimeter, else the territories with a population (one body with pôles).
+  const headline = territoryPerimeter(
+    { population: perimeterPopulation(ctx.entities.values()), cents: s.populatedCents, lines: s.populatedLines },
+    figures.filter((t) => t.name !== NO_TERRITORY)
+  );
+  const population = headline.population;
+  coverage.n = headline.lines;
   const noTerritory = s.territories.get(NO_TERRITORY);
   const byTerritory: Row[] = figures.map((t) => ({
     territory: t.name,
@@ -499,13 +507,14 @@ function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): Indica
     amountWithoutTerritory: euros(noTerritory?.cents ?? 0),
     linesWithoutTerritory: noTerritory?.lines ?? 0,
     population: population === 0 ? null : population,
-    amountWithPopulation: euros(s.populatedCents),
+    amountWithPopulation: euros(headline.cents),
+    populationSource: headline.source,
   };
   if (population === 0) {
     return {
       ...notAvailable(
         b,
-        "Population des entités non renseignée (table Entités, colonne population)",
+        "Population non renseignée (table Territoires, ou colonne population de la table Entités)",
         coverage
       ),
       details,
@@ -514,7 +523,7 @@ function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): Indica
   }
   return {
     ...b,
-    value: round2(s.populatedCents / 100 / population),
+    value: round2(headline.cents / 100 / population),
     na: null,
     coverage,
     reference: null,
@@ -536,7 +545,7 @@ function te2(figures: TerritoryFigures[]): IndicatorResult {
   if (withPop.length < 2) {
     return notAvailable(
       b,
-      "Moins de deux territoires avec une population connue (colonnes territoire et population de la table Entités)",
+      "Moins de deux territoires avec une population connue (table Territoires, ou colonnes territoire et population de la table Entités)",
       coverage
     );
   }
@@ -658,11 +667,13 @@ export interface FamilyRecommendation {
   supplierCount: number;
   proximity: Proximity;
   recommendation: Te4Recommendation | null;
+  territoryCount: number;
   reasons: string[];
 }
 
 function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendation[] {
   const out: FamilyRecommendation[] = [];
+  const profiles = familyTerritoryProfiles(ctx);
   for (const f of s.families.values()) {
     const entities: string[] = [];
     f.entityCents.forEach((c, e) => {
@@ -680,7 +691,17 @@ function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendat
     const localSharePercent =
       f.localKnownCents > 0 ? (f.localCents / f.localKnownCents) * 100 : null;
     const input = { entityCount: entities.length, localSharePercent, proximity };
-    const recommendation = recommend(input);
+    // Territories, local supply per territory and current channel (territories/recommend.ts).
+    const profile = profiles.get(f.key);
+    const onTerritories = {
+      ...input,
+      proximity: proximity.proximity,
+      territories: profile?.territories ?? [],
+      pooledSharePercent: profile && profile.cents > 0 ? (profile.pooledCents / profile.cents) * 100 : null,
+    };
+    const recommendation = recommendOnTerritories(onTerritories);
+    const reasons = recommendationReasons({ ...input, entities }, recommendation);
+    reasons.splice(reasons.length - 1, 0, ...territorialReasons(onTerritories));
     out.push({
       familyKey: f.key,
       familyLabel: f.label,
@@ -691,7 +712,8 @@ function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendat
       supplierCount: f.suppliers.size,
       proximity,
       recommendation,
-      reasons: recommendationReasons({ ...input, entities }, recommendation),
+      territoryCount: onTerritories.territories.length,
+      reasons,
     });
   }
   return out.sort((a, b) => b.cents - a.cents || byKey(a.familyKey, b.familyKey));
@@ -722,6 +744,7 @@ function te4(ctx: AnalysisContext, s: Scan): IndicatorResult {
     familyLabel: r.familyLabel,
     amount: euros(r.cents),
     entityCount: r.entities.length,
+    territoryCount: r.territoryCount,
     localSharePercent: r.localSharePercent,
     localSupplierCount: r.localSupplierCount,
     supplierCount: r.supplierCount,
@@ -730,11 +753,12 @@ function te4(ctx: AnalysisContext, s: Scan): IndicatorResult {
     recommendation: r.recommendation,
     reasons: r.reasons.join(REASONS_SEPARATOR),
   }));
-  if (s.entities.length < MIN_ENTITIES_TO_POOL) {
+  const territories = [...s.territories.keys()].filter((t) => t !== NO_TERRITORY).length;
+  if (!te4Assessable(s.entities.length, territories)) {
     return {
       ...notAvailable(
         b,
-        "Une seule entité dans les données : la mutualisation entre entités ne peut pas être évaluée (renseignez la colonne entité).",
+        "Une seule entité et moins de deux territoires dans les données : la mutualisation ne peut pas être évaluée (renseignez la colonne entité ou la colonne territoire).",
         coverage
       ),
       details,

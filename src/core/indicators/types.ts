@@ -82,6 +82,8 @@ export interface AnalysisContext {
   suppliers: Map<string, SupplierRow>;
   /** Day the analysis is "as of": the last day of the period (never the wall clock). */
   asOf: number;
+  /** Population of a commune (INSEE code) or body (SIREN) from a shipped reference, when wired. */
+  shippedPopulation?: (code: string) => number | null;
 }
 
 /** Builds an N/A result: value null, reason given, no status. */

@@ -18,6 +18,7 @@ import type {
   TableReconciliation,
 } from "../model";
 import { readContractRows } from "./contracts";
+import { readQuality, readTerritories } from "./quality";
 import { readEntities, readNomenclature, readSuppliers } from "./reference-tables";
 import { endOfData, TableLog } from "./rows";
 import { SpendProcessor } from "./spend";
@@ -49,7 +50,15 @@ export function nomenclatureIndex(rows: NomenclatureRow[]): Map<string, Nomencla
   return byCode;
 }
 
-const ORDER: TableKind[] = ["entities", "nomenclature", "suppliers", "contracts", "spend"];
+const ORDER: TableKind[] = [
+  "entities",
+  "territories",
+  "quality",
+  "nomenclature",
+  "suppliers",
+  "contracts",
+  "spend",
+];
 
 /** Rows handed to the spend processor between two progress points of intakeSteps. */
 export const INTAKE_BLOCK = 20_000;
@@ -120,6 +129,8 @@ export class IntakeRun {
   private readonly suppliers: SupplierRow[] = [];
   private readonly contracts: ContractLine[] = [];
   private readonly spend: IntakeResult["spend"] = [];
+  private readonly territories: NonNullable<IntakeResult["territories"]> = [];
+  private readonly quality: NonNullable<IntakeResult["quality"]> = [];
   private readonly recs: TableReconciliation[] = [];
   private readonly defaultEntity: string;
   private readonly defaultVatPercent: number;
@@ -190,6 +201,12 @@ export class IntakeRun {
         case "suppliers":
           readSuppliers(range, log, this.suppliers);
           break;
+        case "territories":
+          readTerritories(range, log, this.territories);
+          break;
+        case "quality":
+          readQuality(range, log, this.quality, t.date1904 ?? false);
+          break;
         case "contracts":
           readContractRows(
             rows,
@@ -223,6 +240,8 @@ export class IntakeRun {
       entities: this.entities,
       nomenclature: this.nomenclature,
       suppliers: this.suppliers,
+      ...(this.territories.length > 0 ? { territories: this.territories } : {}),
+      ...(this.quality.length > 0 ? { quality: this.quality } : {}),
       anomalies: this.anomalies,
       reconciliation: reconcile(this.recs),
     };

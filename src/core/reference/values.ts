@@ -152,6 +152,17 @@ export interface ReferenceValues {
     highPercent: number;
     source: string;
   };
+  /**
+   * Territorial scenarios (issue #16 §4): share of the pooling savings a pooled framework
+   * agreement with territorial lots keeps (C), extra cost of territorial purchasing (B), and the
+   * tolerance below a quality target under which a territory is under-served, %.
+   */
+  territorialScenarios: {
+    lotsSavingsSharePercent: number;
+    territorialExtraCostPercent: number;
+    underServedTolerancePercent: number;
+    source: string;
+  };
   /** PF6 amendment limits, %. */
   amendmentLimits: { suppliesServicesPercent: number; worksPercent: number; source: string };
   /** SP5 tail-spend threshold per supplier and year, cents. */
@@ -502,6 +513,13 @@ export function defaultReferenceValues(): ReferenceValues {
       highPercent: 10,
       source:
         "Hypothèses : bas 2 % (PHARE ≈ 1 %/an), central 5 %, haut 10 % (Cour des comptes 2024 ; Malvy-Lambert 10-15 %)",
+    },
+    territorialScenarios: {
+      lotsSavingsSharePercent: 50,
+      territorialExtraCostPercent: 2,
+      underServedTolerancePercent: 10,
+      source:
+        "Hypothèses Optima Achats à ajuster : scénario mixte = 50 % des économies de mutualisation, surcoût d'achats territorialisés 2 %, territoire sous-desservi à plus de 10 points sous la cible (paramètres, non des promesses)",
     },
     amendmentLimits: {
       suppliesServicesPercent: 10,

@@ -48,7 +48,7 @@ import { userAdditions } from "./user-additions";
 import { MINIMAL_WORKBOOK_XML, rewriteWorkbook, type SheetEntry } from "./workbook-xml";
 import { CONTENT_TYPE, REL_TYPE } from "./xml";
 import { InputError } from "../errors";
-import { elementsOf } from "../xml";
+import { elementsOf } from "../../ooxml/xml";
 import { rangeA1 } from "../../report/a1";
 import { ZipWriter } from "./zip-writer";
 import { documentSheetName } from "../../report/documents/naming";

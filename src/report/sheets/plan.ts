@@ -55,6 +55,7 @@ import {
 import type { CellValue, RangeRef, SheetSpec, TableStyle } from "../spec";
 import { maybeIndicator, summaryTable } from "./common";
 import type { DiagnosticBuild } from "./diagnostic";
+import { organisationRows, pooledChoices, SCENARIO_CHOICES } from "./territorial";
 
 const LISTS_COL = 19;
 const LIST_KEYS: PlanListKey[] = ["status", "priority", "lever", "renewal", "structure"];
@@ -262,6 +263,7 @@ export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
   section5(w);
   section6(w);
   section7(w);
+  sectionTerritorial(w);
   section8(w, objectives);
   sb.frozen = { rows: 2, cols: 2 };
   return sb.build();
@@ -817,6 +819,18 @@ function section7(w: PlanWriter): void {
       },
     };
   });
+  // Families to pool (A) or pool with territorial lots (C): the user's choice, else the cursor.
+  const pooled = pooledChoices(sb.ctx);
+  for (const r of rows) {
+    const p = pooled.get(r.id);
+    if (p) r.values.te4 = textCell(p.text);
+  }
+  for (const [id, p] of pooled)
+    if (!rows.some((r) => r.id === id))
+      rows.push({
+        id,
+        values: { familyLabel: textCell(p.label), amount: p.amount, te4: textCell(p.text) },
+      });
   const placed = w.section({
     section: "mutualisation",
     title: [text("fr", "planS7"), text("en", "planS7")],
@@ -872,6 +886,35 @@ function section7(w: PlanWriter): void {
   if (cells.length > 0)
     sb.block(head + 1, 1, cells, { columnFormats: [null, sb.f.pct, sb.f.eur2, sb.f.eur2] });
   sb.cursor = head + cells.length + 2;
+}
+
+/** Organisation territoriale (issue #16 §4): recommended cursor per family and the user's choice. */
+function sectionTerritorial(w: PlanWriter): void {
+  const sb = w.sb;
+  const rows = organisationRows(sb.ctx);
+  if (rows.length === 0 && !Object.keys(sb.ctx.inputs.plan).some((k) => k.startsWith("territorial/")))
+    return;
+  const placed = w.section({
+    section: "territorial",
+    title: ["Organisation territoriale : mutualiser, territorialiser ou mixte", "Territorial organisation: pool, territorialise or mixed"],
+    table: "tblPlanOrganisationTerritoriale",
+    rows,
+    notes: [
+      w.lang === "fr"
+        ? "Choisissez un scénario par famille (A mutualiser, B territorialiser, C mixte) : le choix est conservé d'une exécution à l'autre et alimente la section 7 ; comparaison des scénarios dans la feuille Territoires."
+        : "Choose a scenario per family (A pool, B territorialise, C mixed): the choice is kept from one run to the next and feeds section 7; the scenarios are compared in the Territories sheet.",
+    ],
+    formats: { amount: sb.f.eur2, deadline: sb.f.date },
+    widths: { familyLabel: 28, amount: 14, territories: 26, needs: 24, cursor: 18, reasons: 60, choice: 18, owner: 18, deadline: 12, comment: 30 },
+    style: "TableStyleMedium7",
+  });
+  sb.validation({
+    range: placed.columnRange("choice"),
+    list: [...SCENARIO_CHOICES],
+    allowBlank: true,
+    errorStyle: "warning",
+  });
+  sb.cursor++;
 }
 
 function section8(w: PlanWriter, objectives: { placed: PlacedTable; rows: ObjectiveRows }): void {

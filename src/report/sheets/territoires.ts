@@ -7,6 +7,7 @@ import { text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec } from "../spec";
 import { groupIndicators, maybeIndicator, summaryTable } from "./common";
+import { qualitySections, scenarioSections } from "./territorial";
 
 export function buildTerritoires(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "territoires", "replace");
@@ -89,6 +90,8 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
       { key: "reasons", header: "reasons", kind: "text", width: 90, wrap: true },
     ]);
   }
+  qualitySections(sb);
+  scenarioSections(sb);
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();
 }

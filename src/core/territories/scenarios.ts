@@ -1,0 +1,311 @@
+/**
+ * Scenarios per family (issue #16 §4): A mutualiser (one contract or groupement for the whole
+ * body), B territorialiser (geographic lots or territorial purchasing), C mixte (pooled framework
+ * agreement with territorial lots); side by side their cost, service, equity and legal impacts, and
+ * the recommended cursor with its reasons.
+ *
+ * Figures (S = the family's spend HT over the period, a year by default; parameters in Paramètres):
+ * - Savings: A = S × pooling rate (low / central / high, SPEC §3.3); C = S × pooling rate ×
+ *   lotsSavingsSharePercent; B = − S × territorialExtraCostPercent (an extra cost: lost volume).
+ * - Local supplier spend exposed: A = the local spend of every territory (one contract for the whole
+ *   body: local suppliers keep it only by winning it); B and C = 0 (one lot per territory).
+ * - Service: the family's service (expectations.ts) — its under-served territories (quality.ts) and
+ *   its priority territories (importance ≥ 2, satisfaction ≤ 1) are addressed by B and C (a service
+ *   level set per territorial lot), not by A; equity = the population of those territories.
+ * - Legal: the procedure follows the estimated value of the whole need, every lot included
+ *   (R2121-1), so lots never lower it; estimated annual value ≥ EU threshold → formalised
+ *   procedure; ≥ the publicity threshold → BOAMP or JAL; lots (L2113-10) facilitate SMEs' access,
+ *   never a local preference (equal treatment, L3); small lots may use a MAPA (R2123-1 2°).
+ * - Cursor: from TE4 (mutualiser → A, mixte → C, territorialiser → B; no recommendation → A when
+ *   the family is bought on several territories, else none); A moves to C when the family's service
+ *   has quality gaps or priority expectations on a territory; C moves to B when they concern at
+ *   least half of the family's territories of a proximity family.
+ */
+import { euThresholdAt, type ReferenceValues } from "../reference/values";
+import type { Nature } from "../model";
+import { byFrench } from "../indicators/types";
+import type { ServiceExpectations } from "./expectations";
+import type { QualityAnalysis } from "./quality";
+import type { TerritorialRecommendation, TerritoryLocalSupply } from "./recommend";
+
+export type ScenarioId = "A" | "B" | "C";
+
+export const SCENARIO_LABELS: Record<ScenarioId, string> = {
+  A: "Mutualiser",
+  B: "Territorialiser",
+  C: "Mixte",
+};
+
+export const SCENARIO_DESCRIPTIONS: Record<ScenarioId, string> = {
+  A: "Un marché ou un groupement de commandes pour tout le périmètre",
+  B: "Lots géographiques ou achats par territoire",
+  C: "Accord-cadre mutualisé à lots territoriaux",
+};
+
+export interface ScenarioFamilyInput {
+  familyKey: string;
+  familyLabel: string;
+  cents: number;
+  nature: Nature | null;
+  proximity: boolean;
+  territories: readonly TerritoryLocalSupply[];
+  te4: TerritorialRecommendation | null;
+  /** The family's public service (expectations.ts), null when none matches. */
+  serviceId: string | null;
+  serviceLabel: string | null;
+}
+
+export interface ScenarioContext {
+  ref: ReferenceValues;
+  /** Day of the legal thresholds (the analysis' asOf). */
+  day: number;
+  quality: QualityAnalysis | null;
+  /** Quality service name → service id (expectations.ts). */
+  serviceIdOfQuality: (service: string) => string | null;
+  expectations: Map<string, ServiceExpectations>;
+  population: (territory: string) => number | null;
+}
+
+export interface ScenarioFigures {
+  scenario: ScenarioId;
+  label: string;
+  description: string;
+  savingsLowCents: number;
+  savingsCentralCents: number;
+  savingsHighCents: number;
+  localSpendExposedCents: number;
+  lots: number;
+  gapsAddressed: string[];
+  prioritiesAddressed: string[];
+  populationTargeted: number;
+  costImpact: string;
+  serviceImpact: string;
+  equityImpact: string;
+  legal: string;
+}
+
+export interface FamilyScenarios {
+  familyKey: string;
+  familyLabel: string;
+  cents: number;
+  serviceLabel: string | null;
+  territories: string[];
+  gapTerritories: string[];
+  priorityTerritories: string[];
+  scenarios: Record<ScenarioId, ScenarioFigures>;
+  cursor: ScenarioId | null;
+  reasons: string[];
+}
+
+function euro(cents: number): string {
+  const e = Math.round(cents / 100);
+  return `${Math.abs(e).toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ")} €`;
+}
+
+function list(names: readonly string[]): string {
+  return names.length === 0 ? "aucun" : names.join(", ");
+}
+
+/** The territories of a family's service under target (quality) and with priority expectations. */
+function serviceNeeds(
+  f: ScenarioFamilyInput,
+  c: ScenarioContext
+): { gaps: string[]; priorities: string[] } {
+  if (f.serviceId === null) return { gaps: [], priorities: [] };
+  const gaps = new Set<string>();
+  for (const m of c.quality?.measures ?? [])
+    if (m.underServed && c.serviceIdOfQuality(m.service) === f.serviceId) gaps.add(m.territory);
+  const priorities = c.expectations.get(f.serviceId)?.priorityTerritories ?? [];
+  return { gaps: [...gaps].sort(byFrench), priorities: [...priorities] };
+}
+
+function legalText(
+  f: ScenarioFamilyInput,
+  c: ScenarioContext,
+  lots: number,
+  lotCents: readonly number[]
+): string {
+  const eu = euThresholdAt(c.ref, c.day, f.nature);
+  const publicity = c.ref.publicityThresholdCents.value;
+  const parts: string[] = [];
+  if (f.cents >= eu)
+    parts.push(
+      `Valeur annuelle ${euro(f.cents)} ≥ seuil européen ${euro(eu)} : procédure formalisée (appel d'offres)`
+    );
+  else if (f.cents >= publicity)
+    parts.push(
+      `Valeur annuelle ${euro(f.cents)} < seuil européen ${euro(eu)} : procédure adaptée, publicité BOAMP ou JAL (≥ ${euro(publicity)})`
+    );
+  else parts.push(`Valeur annuelle ${euro(f.cents)} : procédure adaptée`);
+  parts.push("la valeur estimée couvre toute la durée et tous les lots (R2121-1)");
+  if (lots > 1) {
+    parts.push(
+      `${lots} lots géographiques (allotissement, L2113-10) : ils facilitent l'accès des PME, sans préférence locale (égalité de traitement, L3)`
+    );
+    if (f.cents >= eu) {
+      const limit =
+        f.nature === "Travaux" ? c.ref.smallLots.worksCents : c.ref.smallLots.suppliesServicesCents;
+      const small = lotCents.filter((x) => x < limit);
+      const smallSum = small.reduce((s, x) => s + x, 0);
+      if (small.length > 0 && smallSum * 100 <= c.ref.smallLots.maxSharePercent * f.cents)
+        parts.push(
+          `${small.length} petit${small.length > 1 ? "s" : ""} lot${small.length > 1 ? "s" : ""} (< ${euro(limit)}, ≤ ${c.ref.smallLots.maxSharePercent} % du total) en procédure adaptée possible (R2123-1 2°)`
+        );
+    }
+  } else parts.push("un seul marché ; l'allotissement reste la règle sauf motif (L2113-10)");
+  return parts.join(" ; ");
+}
+
+/** The three scenarios of one family and the recommended cursor (rules in the module header). */
+export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): FamilyScenarios {
+  const p = c.ref.poolingScenarios;
+  const t = c.ref.territorialScenarios;
+  const S = f.cents;
+  const names = f.territories.map((x) => x.territory);
+  const localCents = f.territories.reduce((s, x) => s + x.localCents, 0);
+  const { gaps, priorities } = serviceNeeds(f, c);
+  const need = [...new Set([...gaps, ...priorities])].sort(byFrench);
+  const needPop = need.reduce((s, n) => s + (c.population(n) ?? 0), 0);
+  const lotCount = Math.max(1, names.length);
+  const lotCents = f.territories.map((x) => x.cents);
+  const pct = (rate: number) => Math.round((S * rate) / 100);
+
+  const a: ScenarioFigures = {
+    scenario: "A",
+    label: SCENARIO_LABELS.A,
+    description: SCENARIO_DESCRIPTIONS.A,
+    savingsLowCents: pct(p.lowPercent),
+    savingsCentralCents: pct(p.centralPercent),
+    savingsHighCents: pct(p.highPercent),
+    localSpendExposedCents: localCents,
+    lots: 1,
+    gapsAddressed: [],
+    prioritiesAddressed: [],
+    populationTargeted: 0,
+    costImpact: `Économies ${euro(pct(p.lowPercent))} à ${euro(pct(p.highPercent))} (central ${euro(pct(p.centralPercent))}) ; dépense auprès de fournisseurs locaux remise en concurrence sur tout le périmètre : ${euro(localCents)}`,
+    serviceImpact:
+      need.length === 0
+        ? "Niveau de service harmonisé ; aucun écart de qualité ni attente prioritaire connu sur ce service"
+        : `Niveau de service harmonisé, sans réponse propre aux territoires en écart ou en attente : ${list(need)}`,
+    equityImpact: "Mêmes prix et mêmes engagements pour tous les territoires ; écarts locaux non ciblés",
+    legal: legalText(f, c, 1, [S]),
+  };
+  const cShare = t.lotsSavingsSharePercent / 100;
+  const cc = (rate: number) => Math.round((S * rate * cShare) / 100);
+  const cScen: ScenarioFigures = {
+    scenario: "C",
+    label: SCENARIO_LABELS.C,
+    description: SCENARIO_DESCRIPTIONS.C,
+    savingsLowCents: cc(p.lowPercent),
+    savingsCentralCents: cc(p.centralPercent),
+    savingsHighCents: cc(p.highPercent),
+    localSpendExposedCents: 0,
+    lots: lotCount,
+    gapsAddressed: gaps,
+    prioritiesAddressed: priorities,
+    populationTargeted: needPop,
+    costImpact: `Économies ${euro(cc(p.lowPercent))} à ${euro(cc(p.highPercent))} (central ${euro(cc(p.centralPercent))}, ${t.lotsSavingsSharePercent} % du scénario A)`,
+    serviceImpact:
+      need.length === 0
+        ? `Un niveau de service par lot territorial (${lotCount} lots)`
+        : `Un niveau de service par lot territorial : écarts ou attentes traités dans ${list(need)}`,
+    equityImpact:
+      need.length === 0
+        ? "Conditions communes de l'accord-cadre, adaptées par lot"
+        : `Cible ${needPop.toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ")} habitants des territoires en écart ou en attente`,
+    legal: `Accord-cadre mutualisé (groupement de commandes L2113-6 ou centrale d'achat) ; ${legalText(f, c, lotCount, lotCents)}`,
+  };
+  const extra = Math.round((S * t.territorialExtraCostPercent) / 100);
+  const b: ScenarioFigures = {
+    scenario: "B",
+    label: SCENARIO_LABELS.B,
+    description: SCENARIO_DESCRIPTIONS.B,
+    savingsLowCents: -extra,
+    savingsCentralCents: -extra,
+    savingsHighCents: -extra,
+    localSpendExposedCents: 0,
+    lots: lotCount,
+    gapsAddressed: gaps,
+    prioritiesAddressed: priorities,
+    populationTargeted: needPop,
+    costImpact: `Surcoût estimé ${euro(extra)} (${t.territorialExtraCostPercent} % : perte d'effet volume) ; proximité et réactivité par territoire`,
+    serviceImpact:
+      need.length === 0
+        ? `Service de proximité piloté par territoire (${lotCount} lots ou achats)`
+        : `Service de proximité piloté par territoire : écarts ou attentes traités dans ${list(need)}`,
+    equityImpact:
+      need.length === 0
+        ? "Moyens répartis par territoire ; risque d'écarts de prix entre territoires"
+        : `Cible ${needPop.toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ")} habitants des territoires en écart ou en attente ; risque d'écarts de prix entre territoires`,
+    legal: legalText(f, c, lotCount, lotCents),
+  };
+
+  // Cursor.
+  const reasons: string[] = [];
+  let cursor: ScenarioId | null =
+    f.te4 === "mutualiser" ? "A" : f.te4 === "mixte" ? "C" : f.te4 === "territorialiser" ? "B" : null;
+  if (f.te4 !== null) reasons.push(`Recommandation TE4 : ${f.te4}`);
+  else if (names.length >= 2) {
+    cursor = "A";
+    reasons.push(`Pas de recommandation TE4 ; famille achetée sur ${names.length} territoires`);
+  }
+  if (cursor === null) {
+    return {
+      familyKey: f.familyKey,
+      familyLabel: f.familyLabel,
+      cents: S,
+      serviceLabel: f.serviceLabel,
+      territories: names,
+      gapTerritories: gaps,
+      priorityTerritories: priorities,
+      scenarios: { A: a, B: b, C: cScen },
+      cursor: null,
+      reasons: ["Pas de curseur recommandé : une seule unité d'achat, ni famille de proximité à offre locale forte"],
+    };
+  }
+  if (gaps.length > 0) reasons.push(`Écarts de qualité (sous la cible) : ${list(gaps)}`);
+  if (priorities.length > 0)
+    reasons.push(`Attentes prioritaires (importance forte, satisfaction faible) : ${list(priorities)}`);
+  if (cursor === "A" && need.length > 0) {
+    cursor = "C";
+    reasons.push("Mutualiser en gardant un lot par territoire pour traiter ces écarts : mixte");
+  } else if (
+    cursor === "C" &&
+    f.proximity &&
+    names.length >= 2 &&
+    need.filter((n) => names.includes(n)).length * 2 >= names.length
+  ) {
+    cursor = "B";
+    reasons.push(
+      "Écarts ou attentes dans au moins la moitié des territoires d'une famille de proximité : territorialiser"
+    );
+  }
+  const chosen = { A: a, B: b, C: cScen }[cursor];
+  reasons.push(
+    `Curseur recommandé : ${cursor} · ${SCENARIO_LABELS[cursor]} — ${chosen.costImpact.split(" ; ")[0]}`
+  );
+  return {
+    familyKey: f.familyKey,
+    familyLabel: f.familyLabel,
+    cents: S,
+    serviceLabel: f.serviceLabel,
+    territories: names,
+    gapTerritories: gaps,
+    priorityTerritories: priorities,
+    scenarios: { A: a, B: b, C: cScen },
+    cursor,
+    reasons,
+  };
+}
+
+/** "B · Territorialiser", "b", "Scénario C" → the scenario; null otherwise. */
+export function parseScenarioChoice(v: unknown): ScenarioId | null {
+  if (typeof v !== "string") return null;
+  const m = /^\s*(?:sc[ée]nario\s*)?([abc])(?![a-z])/i.exec(v);
+  if (m) return m[1].toUpperCase() as ScenarioId;
+  const k = v.trim().toLowerCase();
+  if (k.startsWith("mutualis")) return "A";
+  if (k.startsWith("territorialis")) return "B";
+  if (k.startsWith("mixte")) return "C";
+  return null;
+}

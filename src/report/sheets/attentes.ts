@@ -1,0 +1,139 @@
+/**
+ * Attentes des territoires (issue #16 §3): a questionnaire like the Diagnostic 360 — one column per
+ * territory, one pair of rows per public service (importance, satisfaction, 0–3), a live mean per
+ * row and a live priority score per territory (importance × (3 − satisfaction); ≥ 4 exactly when
+ * importance ≥ 2 and satisfaction ≤ 1, the priority rule of core/territories/expectations.ts).
+ * Answers are read back on the next run (expectations-layout.ts) and feed the scenarios of the
+ * Territoires sheet and the plan's Organisation territoriale section.
+ * Written only when the analysis has at least two territories, or answers to keep.
+ */
+import { a1, rangeA1 } from "../a1";
+import { formula, textCell } from "../cells";
+import {
+  EXPECTATIONS_FIRST_TERRITORY_COL,
+  expectationKey,
+  MEASURES,
+} from "../expectations-layout";
+import { LAYOUT_VERSION } from "../input-layout";
+import { SheetBuilder, type BuildContext } from "../layout";
+import type { CellValue, SheetSpec, TableColumn } from "../spec";
+
+type Pair = readonly [string, string];
+const T = {
+  title: ["Attentes des territoires", "Territories' expectations"],
+  note: [
+    "Pour chaque service et chaque territoire, notez l'importance et la satisfaction de 0 à 3 (0 faible, 1 moyenne, 2 forte, 3 très forte). Priorité : importance ≥ 2 et satisfaction ≤ 1. Les réponses sont conservées d'une exécution à l'autre ; elles alimentent les scénarios (feuille Territoires) et le plan.",
+    "For each service and territory, rate importance and satisfaction from 0 to 3 (0 low, 1 medium, 2 high, 3 very high). Priority: importance ≥ 2 and satisfaction ≤ 1. Answers are kept from one run to the next; they feed the scenarios (Territories sheet) and the plan.",
+  ],
+  service: ["Service", "Service"],
+  measure: ["Mesure", "Measure"],
+  importance: ["Importance", "Importance"],
+  satisfaction: ["Satisfaction", "Satisfaction"],
+  mean: ["Moyenne", "Mean"],
+  priorities: ["Priorités (importance × (3 − satisfaction) ; ≥ 4 = prioritaire)", "Priorities (importance × (3 − satisfaction); ≥ 4 = priority)"],
+  priorityCount: ["Territoires prioritaires", "Priority territories"],
+} satisfies Record<string, Pair>;
+
+function tr(ctx: BuildContext, p: Pair): string {
+  return ctx.lang === "fr" ? p[0] : p[1];
+}
+
+/** The territory columns: the analysis' territories, then those of earlier answers. */
+export function expectationTerritories(ctx: BuildContext): string[] {
+  const out: string[] = [];
+  for (const t of ctx.analysis.territorial?.territories ?? []) out.push(t.territory);
+  for (const t of ctx.inputs.expectationTerritories ?? []) if (!out.includes(t)) out.push(t);
+  return out;
+}
+
+export function buildAttentes(ctx: BuildContext): SheetSpec | null {
+  const territories = expectationTerritories(ctx);
+  const answers = ctx.inputs.expectations ?? {};
+  if (territories.length < 2 && Object.keys(answers).length === 0) return null;
+  const sb = new SheetBuilder(ctx, "attentes", "merge-inputs", LAYOUT_VERSION);
+  sb.tabColor = "#00B050";
+  sb.header(tr(ctx, T.title), 1, 7);
+  sb.note(tr(ctx, T.note), 1);
+  sb.cursor++;
+
+  const services = [...(ctx.analysis.territorial?.services ?? [])].map((s) => ({ id: s.id, label: s.label }));
+  for (const id of Object.keys(answers)) if (!services.some((s) => s.id === id)) services.push({ id, label: id });
+
+  const marker = sb.cursor;
+  sb.cell(marker, 0, "#attentes", "stamp");
+  sb.line(marker, 1, textCell(tr(ctx, T.title)), "section", 6);
+  const top = marker + 1;
+  const first = EXPECTATIONS_FIRST_TERRITORY_COL;
+  const last = first + territories.length - 1;
+  const columns: TableColumn[] = [
+    { key: "key", header: sb.h("key"), width: 22 },
+    { key: "service", header: tr(ctx, T.service), width: 30 },
+    { key: "measure", header: tr(ctx, T.measure), width: 13 },
+    ...territories.map((t, i) => ({ key: `t${i}`, header: t, width: 14, input: true })),
+    { key: "mean", header: tr(ctx, T.mean), width: 10, numberFormat: sb.f.dec2 },
+  ];
+  const rows: CellValue[][] = [];
+  services.forEach((s, i) => {
+    MEASURES.forEach((m, k) => {
+      const r = top + 1 + 2 * i + k;
+      rows.push([
+        textCell(expectationKey(s.id, m)),
+        textCell(s.label),
+        tr(ctx, T[m]),
+        ...territories.map((t) => answers[s.id]?.[t]?.[m] ?? null),
+        formula(`=IFERROR(AVERAGE(${rangeA1(r, first, r, last)}),"")`),
+      ]);
+    });
+  });
+  const placed = sb.rawTable("tblAttentesTerritoires", top, 0, columns, rows, "TableStyleMedium7");
+  sb.validation({
+    range: { r1: placed.firstDataRow, c1: first, r2: placed.lastDataRow, c2: last },
+    list: ["0", "1", "2", "3"],
+    allowBlank: true,
+    errorStyle: "stop",
+    prompt: "0 à 3",
+  });
+  sb.conditional({
+    range: { r1: placed.firstDataRow, c1: first, r2: placed.lastDataRow, c2: last },
+    type: "colorScale",
+    minColor: "#F8696B",
+    midColor: "#FFEB84",
+    maxColor: "#63BE7B",
+  });
+  sb.cursor = placed.lastDataRow + 2;
+
+  // Live priority scores.
+  const pm = sb.cursor;
+  sb.cell(pm, 0, "#priorites", "stamp");
+  sb.line(pm, 1, textCell(tr(ctx, T.priorities)), "section", 6);
+  const head = pm + 1;
+  sb.block(head, 1, [[tr(ctx, T.service), ...territories, tr(ctx, T.priorityCount)]], { style: "header" });
+  const prio: CellValue[][] = services.map((s, i) => {
+    const imp = top + 1 + 2 * i;
+    const sat = imp + 1;
+    const r = head + 1 + i;
+    return [
+      textCell(s.label),
+      ...territories.map((_, j) => {
+        const c = first + j;
+        return formula(
+          `=IF(AND(ISNUMBER(${a1(imp, c)}),ISNUMBER(${a1(sat, c)})),${a1(imp, c)}*(3-${a1(sat, c)}),"")`
+        );
+      }),
+      formula(`=COUNTIF(${rangeA1(r, 2, r, 1 + territories.length)},">=4")`),
+    ];
+  });
+  if (prio.length > 0) {
+    sb.block(head + 1, 1, prio, { numberFormat: sb.f.int });
+    sb.conditional({
+      range: { r1: head + 1, c1: 2, r2: head + prio.length, c2: 1 + territories.length },
+      type: "cellValue",
+      operator: "greaterThanOrEqual",
+      formula1: "4",
+      style: "kpiAlert",
+    });
+  }
+  sb.cursor = head + prio.length + 2;
+  sb.frozen = { rows: top + 1, cols: 3 };
+  return sb.build();
+}
