@@ -164,6 +164,7 @@ export function App({ host, lang, gateway, createRunner, saveDelayMs }: AppProps
             state={state}
             onOpenSheet={(name) => void actions.openSheet(name)}
             onWritePlan={() => void actions.writePlan()}
+            onWriteDocuments={() => void actions.writeDocuments()}
             onGoToRun={() => actions.goTo("run")}
           />
         );

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { readUserInputs } from "../report/inputs";
 import type { SheetKey } from "../report/spec";
-import { PLAN_KEYS, type StageProgress } from "./jobs";
+import { DOCUMENT_KEYS, PLAN_KEYS, type StageProgress } from "./jobs";
 import { PaneError, isCancellation, logError, toUserMessage } from "./errors";
 import type { SourceTable, WorkbookGateway } from "../workbook/gateway";
 import type { RunSummary } from "../workbook/run-summary";
@@ -15,6 +15,7 @@ import { t, type Lang } from "./i18n";
 import {
   readInputSheets,
   rebuildPlanSheets,
+  writeDocumentSheets,
   runAnalysis,
   withTimeout,
   type RunOutcome,
@@ -61,6 +62,7 @@ export interface PaneActions {
   openSheet(name: string): Promise<void>;
   importDecp(file: File): Promise<void>;
   writePlan(): Promise<void>;
+  writeDocuments(): Promise<void>;
   dismiss(id: string): void;
 }
 
@@ -474,6 +476,28 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     }
   }, [gateway, createRunner, lang, save]);
 
+  const writeDocuments = useCallback(async () => {
+    dispatch({ type: "documentsStarted" });
+    try {
+      let report;
+      if (runnerRef.current) report = await writeDocumentSheets(gateway, runnerRef.current);
+      else {
+        // The pane was reopened since the last run: analyse again, writing the documents only.
+        const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, {
+          lang,
+          sheetKeys: [...DOCUMENT_KEYS],
+        });
+        runnerRef.current = outcome.runner;
+        report = outcome.report;
+      }
+      const names = report.sheets.map((s) => `« ${s.name} »`).join(", ");
+      dispatch({ type: "documentsDone", message: t(lang, "documentsDone", { names }) });
+    } catch (error) {
+      logError("writeDocuments", error);
+      dispatch({ type: "documentsFailed", error: toUserMessage(error, lang) });
+    }
+  }, [gateway, createRunner, lang]);
+
   const actions = useMemo<PaneActions>(
     () => ({
       reload,
@@ -487,9 +511,10 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       openSheet,
       importDecp,
       writePlan,
+      writeDocuments,
       dismiss: (id) => dispatch({ type: "dismiss", id }),
     }),
-    [reload, run, cancel, openSheet, importDecp, writePlan]
+    [reload, run, cancel, openSheet, importDecp, writePlan, writeDocuments]
   );
   return { state, actions };
 }

@@ -4,6 +4,7 @@
  * it can report progress, then the pane's summary. Pure: no DOM, no Office, no clock (the run
  * date comes with the job). The same code runs in the same thread in tests (inline-runner.ts).
  */
+import { buildDocumentSheets } from "../report/documents";
 import {
   runPipelineSteps,
   type PipelineRequest,
@@ -28,6 +29,7 @@ import { indicatorLabel, type Lang } from "../report/labels";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { buildWorkbookSpec } from "../report/workbook";
 import {
+  DOCUMENT_KEYS,
   KPI_IDS,
   PLAN_KEYS,
   type DecpTableResult,
@@ -82,6 +84,15 @@ function specOf(
     lang: header.lang,
     previousInputs,
   });
+  // The policy documents (issue #14) are written only when asked for by key.
+  if (keys?.some((k) => DOCUMENT_KEYS.includes(k))) {
+    const docs = buildDocumentSheets(analysis, {
+      runDate: header.runDate,
+      sources: sourcesOf(header),
+      lang: header.lang,
+    });
+    spec.sheets.push(...docs.sheets);
+  }
   return selectSheets(spec, keys);
 }
 

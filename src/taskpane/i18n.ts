@@ -166,6 +166,12 @@ const fr = {
     "Vos saisies dans ces feuilles sont conservées : seuls les chiffres pré-remplis sont actualisés.",
   planWriting: "Écriture du plan et du diagnostic…",
   planDone: "Plan stratégique et diagnostic 360 écrits.",
+  documentsTitle: "Charte de déontologie et code des fournisseurs",
+  documentsHint:
+    "Deux documents pré-remplis à adapter puis à faire adopter. Une fois écrits, ils sont à vous : une nouvelle analyse ne les touche pas ; ce bouton en écrit une nouvelle version à côté.",
+  documentsCreate: "Rédiger la charte et le code des fournisseurs",
+  documentsWriting: "Écriture des documents…",
+  documentsDone: "Documents écrits : {names}. Complétez les champs en jaune.",
   newAnalysis: "Modifier et relancer",
   renamedSheet:
     "La feuille « {wanted} » existait déjà et n'appartient pas à Optima Achats : les résultats sont dans « {name} ».",
@@ -364,6 +370,12 @@ const en: Record<TextKey, string> = {
   planHint: "What you typed in these sheets is kept: only the pre-filled figures are refreshed.",
   planWriting: "Writing the plan and the assessment…",
   planDone: "Strategic plan and 360 assessment written.",
+  documentsTitle: "Ethics charter and supplier code",
+  documentsHint:
+    "Two pre-filled documents to adapt and adopt. Once written they are yours: a new analysis never touches them; this button writes a new version beside them.",
+  documentsCreate: "Draft the charter and the supplier code",
+  documentsWriting: "Writing the documents…",
+  documentsDone: "Documents written: {names}. Complete the fields in yellow.",
   newAnalysis: "Change and run again",
   renamedSheet:
     "The sheet “{wanted}” already existed and does not belong to Optima Achats: the results are in “{name}”.",

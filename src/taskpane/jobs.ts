@@ -57,6 +57,9 @@ export interface EngineResult {
 /** Headline KPIs of the pane (the CO signals are shown as one alert count). */
 export const KPI_IDS = ["SP1", "SP6", "PF1", "PF3", "PF8", "RE1", "RE3", "MU1"];
 
+/** The policy documents (issue #14), written on request and the user's once written. */
+export const DOCUMENT_KEYS: readonly SheetKey[] = ["charte", "codeFournisseurs"];
+
 /** Sheets written by a normal run; the plan and the diagnostic are created on request. */
 export const PLAN_KEYS: readonly SheetKey[] = ["plan", "diagnostic", "attentes"];
 

@@ -8,6 +8,7 @@
  * and the e2e tests. `subscribe` lets the preview redraw its sheet view; `setCell` simulates the user
  * typing in a generated sheet (inputs must survive the next run); `failNext` injects gateway errors.
  */
+import { documentSheetName } from "../report/documents/naming";
 import type { Cell, RawTable } from "../core/model";
 import { sheetValues } from "../report/grid";
 import type { SheetKey, SheetSpec, WorkbookSpec } from "../report/spec";
@@ -287,6 +288,17 @@ export class InMemoryWorkbook implements WorkbookGateway {
     const report: WriteReport = { sheets: [], renamed: [], warnings: [] };
     const sourceSheets = new Set(this.tables.map((t) => t.sheet));
     for (const s of staged) {
+      if (s.spec?.mode === "document") {
+        // A policy document is the user's once written (issue #14): never rewritten; a name
+        // already taken gets "(v2)", "(v3)"… Kept apart from the analysis sheets.
+        const name = documentSheetName(s.name, (n) =>
+          this.order.some((o) => o.toLowerCase() === n)
+        );
+        this.order.push(name);
+        this.owned.set(`doc:${name}`, { ...s, name });
+        report.sheets.push({ key: s.key as SheetKey, name, created: true });
+        continue;
+      }
       const previous = this.owned.get(s.key);
       const taken = (n: string) =>
         sourceSheets.has(n) ||

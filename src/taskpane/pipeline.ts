@@ -8,7 +8,7 @@
 import { missingRequired } from "../core/detect";
 import type { Cell } from "../core/model";
 import { SHEET_ORDER, type SheetKey, type WorkbookSpec } from "../report/spec";
-import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
+import { DOCUMENT_KEYS, INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
 import { PaneError } from "./errors";
 import { GatewayError } from "../workbook/errors";
 import { throwIfAborted } from "../workbook/cancellation";
@@ -256,6 +256,22 @@ export async function rebuildPlanSheets(
   throwIfAborted(signal);
   const report = await gateway.writeWorkbook(spec, { signal });
   return { spec, report };
+}
+
+/**
+ * Writes the policy documents (charte de déontologie, code de conduite des fournisseurs) from the
+ * runner's last analysis. They are the user's once written: a second call writes "(v2)" beside.
+ */
+export async function writeDocumentSheets(
+  gateway: WorkbookGateway,
+  runner: AnalysisRunner,
+  signal?: AbortSignal
+): Promise<WriteReport> {
+  const inputs = await readInputSheets(gateway);
+  throwIfAborted(signal);
+  const spec = await runner.rebuild(inputs.values, [...DOCUMENT_KEYS]);
+  throwIfAborted(signal);
+  return gateway.writeWorkbook(spec, { signal });
 }
 
 /**

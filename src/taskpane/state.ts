@@ -66,6 +66,8 @@ export interface State {
   notices: Notice[];
   decp: TaskState;
   plan: TaskState;
+  /** Writing the policy documents (charte, code des fournisseurs). */
+  documents: TaskState;
 }
 
 const idleTask: TaskState = { busy: false, error: null, message: null };
@@ -89,6 +91,7 @@ export function initialState(lang: Lang): State {
     notices: [],
     decp: idleTask,
     plan: idleTask,
+    documents: idleTask,
   };
 }
 
@@ -134,6 +137,9 @@ export type Action =
       sheets: { key: SheetKey; name: string }[];
     }
   | { type: "planFailed"; error: UserMessage }
+  | { type: "documentsStarted" }
+  | { type: "documentsDone"; message: string }
+  | { type: "documentsFailed"; error: UserMessage }
   | { type: "notice"; notice: Notice }
   | { type: "dismiss"; id: string };
 
@@ -219,6 +225,7 @@ export function reducer(state: State, action: Action): State {
         sheetParameters: action.sheetParameters,
         step: "results",
         plan: idleTask,
+        documents: idleTask,
       };
     case "runCancelled":
       return { ...state, run: { ...idleRun, phase: "cancelled" } };
@@ -262,6 +269,12 @@ export function reducer(state: State, action: Action): State {
     }
     case "planFailed":
       return { ...state, plan: { busy: false, error: action.error, message: null } };
+    case "documentsStarted":
+      return { ...state, documents: { busy: true, error: null, message: null } };
+    case "documentsDone":
+      return { ...state, documents: { busy: false, error: null, message: action.message } };
+    case "documentsFailed":
+      return { ...state, documents: { busy: false, error: action.error, message: null } };
     case "notice":
       return {
         ...state,

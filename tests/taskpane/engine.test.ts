@@ -12,7 +12,7 @@ import { validateWorkbookSpec } from "../../src/report";
 import { analyseSteps, decpToTable, intakeSteps, runEngine, selectSheets, type JobHeader, type StageProgress } from "../../src/taskpane/engine";
 import { PaneError } from "../../src/taskpane/errors";
 import { GatewayError } from "../../src/workbook/errors";
-import { defaultSheetKeys, runAnalysis, runSavedAnalysis, selectedTables } from "../../src/taskpane/pipeline";
+import { defaultSheetKeys, runAnalysis, runSavedAnalysis, selectedTables, writeDocumentSheets } from "../../src/taskpane/pipeline";
 import { createInlineRunner } from "../../src/taskpane/inline-runner";
 import { defaultSettings, parseSettings, periodOf, type PaneSettings } from "../../src/workbook/settings";
 import { choiceFromDetection, firstRowOf, previewTable, reconcileChoice, SAMPLE_ROWS } from "../../src/taskpane/tables";
@@ -146,6 +146,30 @@ describe("pipeline with the in-memory workbook", () => {
     const again = await runSavedAnalysis(wb, () => createInlineRunner(), { runDate: "2026-03-01" });
     expect(again.summary.runDate).toBe("2026-03-01");
     expect((await wb.listOwnedSheets()).length).toBe(out.report.sheets.length);
+  });
+
+  it("writes the policy documents on request, never rewrites them, and writes a (v2) beside (issue #14)", async () => {
+    const wb = demoWorkbook();
+    const settings = await settingsFor(wb);
+    const out = await runAnalysis(wb, settings, () => createInlineRunner(), { lang: "fr", runDate: "2026-02-01" });
+    // A normal run writes no document.
+    expect(wb.sheetNames().filter((n) => /Charte|Code des fournisseurs/.test(n))).toEqual([]);
+    const first = await writeDocumentSheets(wb, out.runner);
+    expect(first.sheets.map((s) => s.name)).toEqual(["Charte de déontologie", "Code des fournisseurs"]);
+    // The user adapts the charter; a new analysis leaves it as it is.
+    const charte = wb.ownedSheet("Charte de déontologie")!;
+    const again = await runAnalysis(wb, (await wb.loadSettings())!, () => createInlineRunner(), { lang: "fr", runDate: "2026-03-01" });
+    again.runner.dispose();
+    expect(wb.ownedSheet("Charte de déontologie")).toBe(charte);
+    const second = await writeDocumentSheets(wb, out.runner);
+    out.runner.dispose();
+    expect(second.sheets.map((s) => s.name)).toEqual(["Charte de déontologie (v2)", "Code des fournisseurs (v2)"]);
+    expect(wb.sheetNames().filter((n) => /Charte|Code des fournisseurs/.test(n))).toEqual([
+      "Charte de déontologie",
+      "Code des fournisseurs",
+      "Charte de déontologie (v2)",
+      "Code des fournisseurs (v2)",
+    ]);
   });
 
   it("keeps what the user typed in the plan when it is rebuilt", async () => {

@@ -140,11 +140,12 @@ export interface ResultsStepProps {
   state: State;
   onOpenSheet(name: string): void;
   onWritePlan(): void;
+  onWriteDocuments(): void;
   onGoToRun(): void;
 }
 
-export function ResultsStep({ state, onOpenSheet, onWritePlan, onGoToRun }: ResultsStepProps) {
-  const { lang, summary, plan } = state;
+export function ResultsStep({ state, onOpenSheet, onWritePlan, onWriteDocuments, onGoToRun }: ResultsStepProps) {
+  const { lang, summary, plan, documents } = state;
   const styles = useStyles();
   const common = useCommonStyles();
   if (!summary) {
@@ -203,6 +204,22 @@ export function ResultsStep({ state, onOpenSheet, onWritePlan, onGoToRun }: Resu
           </MessageBar>
         )}
         {plan.error && <ErrorMessage lang={lang} error={plan.error} onRetry={onWritePlan} />}
+      </section>
+      <section className={common.section} aria-labelledby="documents-title">
+        <SectionTitle id="documents-title">{t(lang, "documentsTitle")}</SectionTitle>
+        <Caption1 className={common.muted}>{t(lang, "documentsHint")}</Caption1>
+        <div>
+          <Button appearance="secondary" onClick={onWriteDocuments} disabled={documents.busy} data-testid="documents-button">
+            {t(lang, "documentsCreate")}
+          </Button>
+        </div>
+        {documents.busy && <Spinner size="tiny" label={t(lang, "documentsWriting")} />}
+        {documents.message && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{documents.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {documents.error && <ErrorMessage lang={lang} error={documents.error} onRetry={onWriteDocuments} />}
       </section>
       <div>
         <Button appearance="secondary" onClick={onGoToRun}>
