@@ -160,6 +160,10 @@ test("parcours complet sur le classeur de démonstration (FR, volet 450 px)", { 
   await pane.getByRole("button", { name: "Ouvrir Plan stratégique" }).click();
   await page.locator('[data-testid="sheet-view"][data-sheet-key="plan"]').waitFor();
   await shot(page, "fr-450-7-plan-strategique");
+  // Policy documents (issue #14): written on request, then the user's.
+  await page.getByTestId("documents-button").click();
+  await pane.getByText(/Documents écrits : « Charte de déontologie », « Code des fournisseurs »/).waitFor({ timeout: 60_000 });
+  await page.getByRole("tab", { name: "Charte de déontologie" }).waitFor();
   // Settings persist: reopen the pane, the last results and choices come back.
   await page.reload();
   await page.getByTestId("kpis").waitFor({ timeout: 90_000 });
