@@ -3,19 +3,21 @@
  * none), the DGCL table (the shipped 2023 one, or a newer .xlsx), the peers' fiches, and the
  * ComparisonView that the Comparaison sheet and the fiche are built from.
  */
+export { DEFAULT_REFERENTIEL_NAME, defaultDgcl, defaultReferentielData };
 import type { Analysis } from "../core/analyse";
 import type { ContractLine } from "../core/model";
 import type { BuyerCategory } from "../core/peers/categories";
 import { buildComparison, type ComparisonView } from "../core/peers/comparison";
-import { decodeDgcl, type DgclTable } from "../core/peers/dgcl";
-import { parseReferentiel, type Referentiel } from "../core/peers/referentiel";
-import { DGCL_2023_DATA, DGCL_2023_SOURCE } from "../core/reference/data/dgcl-epcicom-2023";
-import defaultReferentiel from "../core/reference/data/referentiel-default.json";
+import type { DgclTable } from "../core/peers/dgcl";
+import {
+  DEFAULT_REFERENTIEL_NAME,
+  defaultDgcl,
+  defaultReferentielData,
+} from "../core/peers/defaults";
+import type { Referentiel } from "../core/peers/referentiel";
 import { VERSION } from "../core/version";
 import { readDgclXlsx } from "../file/dgcl-reader";
 import { readFiches, readReferentielFile } from "../file/peer-files";
-
-export const DEFAULT_REFERENTIEL_NAME = "référentiel par défaut (indicatif)";
 
 export interface ComparisonSetup {
   referentielFile: string | null;
@@ -26,18 +28,6 @@ export interface ComparisonSetup {
   population?: number | null;
   anonymised?: boolean;
   runDate: string;
-}
-
-let shippedDgcl: DgclTable | null = null;
-
-/** The shipped DGCL 2023 table (decoded once). */
-export function defaultDgcl(): DgclTable {
-  shippedDgcl ??= decodeDgcl(DGCL_2023_DATA, DGCL_2023_SOURCE);
-  return shippedDgcl;
-}
-
-export function defaultReferentielData(): Referentiel {
-  return parseReferentiel(defaultReferentiel);
 }
 
 export async function loadDgcl(file: string | null, runDate: string): Promise<DgclTable> {

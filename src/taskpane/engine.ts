@@ -4,6 +4,7 @@
  * it can report progress, then the pane's summary. Pure: no DOM, no Office, no clock (the run
  * date comes with the job). The same code runs in the same thread in tests (inline-runner.ts).
  */
+import { defaultComparison } from "../core/peers/defaults";
 import { buildDocumentSheets } from "../report/documents";
 import {
   runPipelineSteps,
@@ -119,6 +120,8 @@ export function pipelineRequest(header: JobHeader, rows: Cell[][][]): PipelineRe
     runDate: header.runDate,
     lang: header.lang,
     sources: sourcesOf(header),
+    // The Comparaison sheet (issue #15), against the shipped referentiel and DGCL table.
+    comparison: async (intake, analysis) => defaultComparison(intake, analysis, header.runDate),
   };
 }
 

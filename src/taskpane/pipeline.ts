@@ -238,7 +238,10 @@ export async function runAnalysis(
 
 /** Analysis sheets, plus the plan and diagnostic when they already exist (refreshed, inputs kept). */
 export function defaultSheetKeys(planExists: boolean): SheetKey[] {
-  return SHEET_ORDER.filter((k) => planExists || !PLAN_KEYS.includes(k));
+  // The Comparaison sheet (issue #15) comes after Territoires, as the spec places it.
+  return SHEET_ORDER.filter((k) => planExists || !PLAN_KEYS.includes(k)).flatMap(
+    (k): SheetKey[] => (k === "territoires" ? [k, "comparaison"] : [k])
+  );
 }
 
 /**
