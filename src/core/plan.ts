@@ -24,15 +24,14 @@
  * - Order: spend descending, then family key.
  */
 import { hhi as herfindahl } from "./indicators/aggregate";
-import { computeMutualisationIndicators } from "./indicators/mutualisation";
 import { isCompetitive } from "./indicators/performance";
 import { detectSplitting } from "./indicators/splitting";
-import {
-  computeTerritoryIndicators,
-  REASONS_SEPARATOR,
-  type Te4Recommendation,
-} from "./indicators/territories";
-import { round2, type AnalysisContext, type IndicatorResult, type Row } from "./indicators/types";
+import type { Te4Recommendation } from "./indicators/territories";
+import type { PoolingCandidateRow } from "./indicators/mu/mu2";
+import { MU2, resultOf, TE4 } from "./indicators/registry";
+import type { RecommendationRow } from "./indicators/te/te4";
+import { round2, type AnalysisContext, type IndicatorResult } from "./indicators/types";
+import type { Message } from "./messages/render";
 
 export type Quadrant = "Stratégique" | "Levier" | "Critique" | "Simple";
 
@@ -90,7 +89,7 @@ export interface FamilyPlanInput {
   riskScore: number;
   scores: FamilyScores;
   levers: PlanLever[];
-  te4: { recommendation: Te4Recommendation | null; reasons: string[] };
+  te4: { recommendation: Te4Recommendation | null; reasons: readonly Message[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,16 +220,6 @@ function splittingAlertsByFamily(
   return out;
 }
 
-function tableOf(
-  indicators: IndicatorResult[],
-  id: string,
-  table: string,
-  compute: () => IndicatorResult[]
-): Row[] {
-  const found = byId(indicators, id) ?? compute().find((r) => r.id === id);
-  return found?.tables[table] ?? [];
-}
-
 // ---------------------------------------------------------------------------------------------
 
 function frenchNumber(x: number, decimals = 1): string {
@@ -268,20 +257,13 @@ export function buildPlanInputs(
   const singleBids = singleBidsByFamily(ctx);
   const environmental = environmentalByFamily(ctx);
   const splitting = splittingAlertsByFamily(ctx, indicators);
-  const candidates = new Map<string, Row>();
-  for (const row of tableOf(indicators, "MU2", "candidates", () =>
-    computeMutualisationIndicators(ctx)
-  )) {
-    const key = str(row.familyKey);
-    if (key !== null) candidates.set(key, row);
-  }
-  const te4 = new Map<string, Row>();
-  for (const row of tableOf(indicators, "TE4", "recommendations", () =>
-    computeTerritoryIndicators(ctx)
-  )) {
-    const key = str(row.familyKey);
-    if (key !== null) te4.set(key, row);
-  }
+  const results = { indicators };
+  const candidates = new Map<string, PoolingCandidateRow>();
+  for (const row of (resultOf(results, MU2) ?? MU2.compute(ctx)).tables.candidates)
+    candidates.set(row.familyKey, row);
+  const te4 = new Map<string, RecommendationRow>();
+  for (const row of (resultOf(results, TE4) ?? TE4.compute(ctx)).tables.recommendations)
+    te4.set(row.familyKey, row);
 
   return families.map((f): FamilyPlanInput => {
     const spendShare = (f.cents / totalCents) * 100;
@@ -323,8 +305,8 @@ export function buildPlanInputs(
       levers.push({
         lever: "Groupement de commandes",
         indicator: "MU2",
-        reason: `${num(cand.entityCount) ?? "Plusieurs"} entités achètent cette famille séparément (${(str(cand.entities) ?? "").split(" ; ").join(", ")}) pour ${frenchEuros(
-          num(cand.amount) ?? 0
+        reason: `${cand.entityCount} entités achètent cette famille séparément (${cand.entities.split(" ; ").join(", ")}) pour ${frenchEuros(
+          cand.amount
         )}`,
       });
     }
@@ -352,8 +334,6 @@ export function buildPlanInputs(
     }
 
     const rec = te4.get(f.key);
-    const recommendation = rec ? (str(rec.recommendation) as Te4Recommendation | null) : null;
-    const reasonsText = rec ? str(rec.reasons) : null;
 
     return {
       familyKey: f.key,
@@ -377,7 +357,7 @@ export function buildPlanInputs(
         explanation,
       },
       levers,
-      te4: { recommendation, reasons: reasonsText ? reasonsText.split(REASONS_SEPARATOR) : [] },
+      te4: { recommendation: rec?.recommendation ?? null, reasons: rec?.reasons ?? [] },
     };
   });
 }

@@ -1,12 +1,17 @@
 /**
  * Every text the report writes, in French (the product language) and English (UI in English):
- * sheet names, column headers, section titles, notes, list items. Indicator labels and N/A
- * reasons come from src/core in French; English indicator labels are given here, core reasons
- * stay French.
+ * sheet names, column headers, section titles, notes, list items. Indicator labels come from the
+ * indicator registry (src/core/indicators/registry.ts); what core emits (N/A reasons, references,
+ * coverage, row messages) is rendered by the message catalogue (src/core/messages).
  */
-import type { IndicatorResult } from "../core/indicators/types";
+import { definitionOf } from "../core/indicators/registry";
+import type { SavingsScenario } from "../core/indicators/mutualisation";
+import type { Coverage, IndicatorResult, Reference } from "../core/indicators/types";
+import type { Channel, Nature } from "../core/model";
+import type { Lang } from "../core/messages/format";
+import { msg, render, type Message } from "../core/messages/render";
 
-export type Lang = "fr" | "en";
+export type { Lang };
 
 type Pair = readonly [fr: string, en: string];
 
@@ -442,6 +447,8 @@ export const TEXTS = {
   axisScores: ["Scores par axe", "Scores by axis"],
   overall: ["Ensemble", "Overall"],
   orientationsEmpty: ["", ""],
+  noTerritory: ["Territoire non renseigné", "No territory given"],
+  procedureNotGiven: ["Non renseignée", "Not given"],
 } as const satisfies Record<string, Pair>;
 
 export type TextKey = keyof typeof TEXTS;
@@ -465,43 +472,31 @@ export function pick(lang: Lang, pair: Pair): string {
   return pair[LANG_INDEX[lang]];
 }
 
-/** English labels of the indicators (core labels are French). */
-export const INDICATOR_LABELS_EN: Record<string, string> = {
-  SP1: "Total spend excl. VAT",
-  SP2: "Spend by family, supplier, entity, service, territory and month",
-  SP3: "Pareto: suppliers making 80 % of spend",
-  SP4: "Concentration: top-5 suppliers' share",
-  SP5: "Tail spend (small suppliers)",
-  SP6: "Change vs same period last year",
-  PF1: "Spend under contract",
-  PF2: "Value awarded by competitive procedure",
-  PF3: "Single-bid rate (competitive procedures)",
-  PF4: "Direct awards at or above the exemption threshold",
-  PF5: "Savings vs estimate",
-  PF6: "Contracts over the amendment limit",
-  PF7: "Contracts ending within 12 months",
-  PF8: "Late payments",
-  CO1: "Possible splitting",
-  CO2: "Amounts bunched just below thresholds",
-  CO3: "Procedure inconsistent with amount",
-  CO4: "Repeat direct awards to one supplier",
-  CO5: "Loi Climat: missing mandatory considerations",
-  RE1: "Contracts with an environmental consideration",
-  RE2: "Contracts with a social consideration",
-  RE3: "Contracts awarded to SMEs",
-  RE4: "Local suppliers (same département)",
-  RE5: "Insertion and social economy suppliers",
-  RE6: "Annual purchases and SPASER obligation",
-  MU1: "Pooling rate (joint purchasing and central bodies)",
-  MU2: "Families bought separately by several entities",
-  MU3: "Spend addressable by pooling",
-  MU4: "Suppliers shared by several entities",
-  MU5: "Price-dispersion savings potential",
-  MU6: "Pooled totals crossing a higher threshold",
-  TE1: "Spend per inhabitant",
-  TE2: "Spread of spend per inhabitant across territories",
-  TE3: "Local supplier share",
-  TE4: "Families to pool",
+/** Names of the purchasing channels (SPEC §2.4 values) in the language. */
+export const CHANNEL_LABELS: Record<Channel, Pair> = {
+  "Marché propre": ["Marché propre", "Own contract"],
+  "Groupement de commandes": ["Groupement de commandes", "Joint purchasing group"],
+  "Centrale d'achat": ["Centrale d'achat", "Central purchasing body"],
+  "Hors marché": ["Hors marché", "No contract"],
+};
+
+/** Natures of purchase in the language; null: supplies and services thresholds apply. */
+export function natureText(lang: Lang, nature: Nature | null): string {
+  if (nature === null) return header(lang, "suppliesServices");
+  return pick(lang, NATURE_LABELS[nature]);
+}
+
+const NATURE_LABELS: Record<Nature, Pair> = {
+  Fournitures: ["Fournitures", "Supplies"],
+  Services: ["Services", "Services"],
+  Travaux: ["Travaux", "Works"],
+};
+
+/** Names of the pooling savings scenarios (MU3). */
+export const SCENARIO_LABELS: Record<SavingsScenario, Pair> = {
+  low: ["Bas", "Low"],
+  central: ["Central", "Central"],
+  high: ["Haut", "High"],
 };
 
 export const UNIT_LABELS: Record<string, Pair> = {
@@ -577,12 +572,28 @@ export const ANSWER_SCALE: readonly Pair[] = [
   ["3 · Oui, suivi et évalué", "3 · Yes, monitored and evaluated"],
 ];
 
-/** Indicator label in the language (core labels are French). */
-export function indicatorLabel(lang: Lang, ind: Pick<IndicatorResult, "id" | "label">): string {
-  return lang === "en" ? (INDICATOR_LABELS_EN[ind.id] ?? ind.label) : ind.label;
+/** Indicator label in the language, from the registry (the id for an unknown indicator). */
+export function indicatorLabel(lang: Lang, ind: Pick<IndicatorResult, "id">): string {
+  return definitionOf(ind.id)?.label[lang] ?? ind.id;
 }
 
-/** "CO5 — N/D : <French reason>" for an N/A indicator. */
+/** A core message in the language. */
+export function message(lang: Lang, m: Message): string {
+  return render(lang, m);
+}
+
+/** "12 / 15 lignes" (the coverage of an indicator). */
+export function coverageWords(lang: Lang, c: Coverage): string {
+  return render(lang, msg(`coverage.${c.of}`, { n: c.n, N: c.N }));
+}
+
+/** The reference's label in the language. */
+export function referenceLabel(lang: Lang, r: Reference): string {
+  return render(lang, r.label);
+}
+
+/** "CO5 — N/D : <reason>" for an N/A indicator. */
 export function naText(lang: Lang, ind: Pick<IndicatorResult, "id" | "na">): string {
-  return `${ind.id} — ${text(lang, "na")}${lang === "fr" ? " : " : ": "}${ind.na ?? ""}`;
+  const reason = ind.na === null ? "" : render(lang, ind.na);
+  return `${ind.id} — ${text(lang, "na")}${lang === "fr" ? " : " : ": "}${reason}`;
 }

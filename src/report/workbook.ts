@@ -48,21 +48,10 @@ export function parametersSummary(analysis: Analysis, lang: Lang): string {
 }
 
 export function buildWorkbookSpec(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
-  return build(analysis, options).spec;
+  return build(analysis, options);
 }
 
-/**
- * Columns the builders declare but no core row holds ("tblCartoFamilles.hhi"): empty in a sound
- * build; a core key renamed without the report following shows up here (checked by the tests).
- */
-export function missingColumns(analysis: Analysis, options: WorkbookOptions): string[] {
-  return build(analysis, options).missing;
-}
-
-function build(
-  analysis: Analysis,
-  options: WorkbookOptions
-): { spec: WorkbookSpec; missing: string[] } {
+function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
     options.runDate
   );
@@ -88,7 +77,6 @@ function build(
     stamp,
     inputs: options.previousInputs ?? emptyInputs(),
     tableNames: new Set(),
-    missingColumns: [],
   };
   const diagnostic = buildDiagnostic(ctx);
   const byKey: Record<SheetKey, WorkbookSpec["sheets"][number]> = {
@@ -105,8 +93,5 @@ function build(
     diagnostic: diagnostic.sheet,
     parametres: buildParametres(ctx),
   };
-  return {
-    spec: { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) },
-    missing: ctx.missingColumns,
-  };
+  return { version: analysis.version, lang, stamp, sheets: SHEET_ORDER.map((k) => byKey[k]) };
 }

@@ -11,13 +11,11 @@ import { excelSerialFromDay } from "../core/dates";
 import { importDecp, isDecpJson } from "../core/decp";
 import { ANALYSE_STEPS, analyseSteps, type Analysis } from "../core/analyse";
 import { dataRowCount, INTAKE_BLOCK, intakeSteps, type MappedTable } from "../core/intake";
-import type { IndicatorResult } from "../core/indicators/types";
 import type { Cell } from "../core/model";
 import { defaultReferenceValues, withOverrides } from "../core/reference/values";
 import { FIELDS } from "../core/fields";
-import { unitText } from "../report/cells";
 import { readUserInputs, parametersToOverrides } from "../report/inputs";
-import { indicatorLabel, type Lang } from "../report/labels";
+import { kpiOf } from "./kpis";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { buildWorkbookSpec } from "../report/workbook";
 import {
@@ -26,7 +24,6 @@ import {
   type DecpTableResult,
   type EngineResult,
   type JobHeader,
-  type Kpi,
   type RunSummary,
   type StageProgress,
 } from "./jobs";
@@ -157,23 +154,6 @@ export function runEngine(
 
 // ---------------------------------------------------------------------------------------------
 // Summary
-
-function kpiOf(lang: Lang, ind: IndicatorResult): Kpi {
-  const na = lang === "fr" ? "N/D" : "N/A";
-  const ref = ind.reference;
-  return {
-    id: ind.id,
-    label: indicatorLabel(lang, ind),
-    value: ind.value,
-    unit: ind.unit,
-    valueText: ind.value === null ? na : unitText(lang, ind.unit, ind.value),
-    status: ind.status,
-    referenceText: ref
-      ? `${ref.label}${lang === "fr" ? " : " : ": "}${unitText(lang, ref.unit, ref.value)}`
-      : "",
-    na: ind.na,
-  };
-}
 
 const euros = (cents: number) => Math.round(cents) / 100;
 

@@ -1,12 +1,9 @@
-import { computeComplianceIndicators } from "../../src/core/indicators/compliance";
-import { computeMutualisationIndicators } from "../../src/core/indicators/mutualisation";
-import { computeResponsibleIndicators } from "../../src/core/indicators/responsible";
-import { computeSpendIndicators } from "../../src/core/indicators/spend";
-import { computeTerritoryIndicators } from "../../src/core/indicators/territories";
+import { computeGroup } from "../../src/core/indicators/registry";
 import type { AnalysisContext, IndicatorResult } from "../../src/core/indicators/types";
 import type { Family } from "../../src/core/model";
 import { buildPlanInputs, quadrantOf, QUADRANT_STRATEGY } from "../../src/core/plan";
 import { contextOf, contract, spend } from "../helpers/fixtures";
+import { fr } from "../helpers/messages";
 
 const fam = (key: string, label = key): Family => ({ key, label, rule: "familyCode" });
 
@@ -36,11 +33,11 @@ const ctx: AnalysisContext = contextOf({
 
 function allIndicators(c: AnalysisContext): IndicatorResult[] {
   return [
-    ...computeSpendIndicators(c),
-    ...computeComplianceIndicators(c),
-    ...computeResponsibleIndicators(c),
-    ...computeMutualisationIndicators(c),
-    ...computeTerritoryIndicators(c),
+    ...computeGroup(c, "SP"),
+    ...computeGroup(c, "CO"),
+    ...computeGroup(c, "RE"),
+    ...computeGroup(c, "MU"),
+    ...computeGroup(c, "TE"),
   ];
 }
 
@@ -91,7 +88,7 @@ describe("buildPlanInputs", () => {
 
   it("carries the TE4 recommendation and its reasons", () => {
     expect(byKey("F:A").te4.recommendation).toBe("mutualiser");
-    expect(byKey("F:A").te4.reasons[0]).toBe("2 entités achètent cette famille (Commune A, Commune B)");
+    expect(fr(byKey("F:A").te4.reasons[0])).toBe("2 entités achètent cette famille (Commune A, Commune B)");
     expect(byKey("F:B").te4).toMatchObject({ recommendation: null });
   });
 

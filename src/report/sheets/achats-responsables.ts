@@ -2,12 +2,30 @@
  * Achats responsables (SPEC §5): RE1–RE6 against their targets (PNAD, OECP, SPASER), with the gap
  * as a live formula and a chart of value vs reference, then the per-entity tables.
  */
+import { RE1, RE2, RE3, RE4, RE5, RE6 } from "../../core/indicators/registry";
+import type { EntityRateRow } from "../../core/indicators/responsible";
 import { a1 } from "../a1";
 import { formula, fraction, textCell, unitFormat, unitValue } from "../cells";
-import { statusText, text } from "../labels";
-import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
+import { coverageWords, message, referenceLabel, statusText, text } from "../labels";
+import {
+  indicatorTable,
+  labelOf,
+  SheetBuilder,
+  type BuildContext,
+  type ColumnDef,
+} from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
-import { groupIndicators, maybeIndicator, statusFormats } from "./common";
+import { groupIndicators, result, statusFormats } from "./common";
+
+const ENTITY_RATE_COLUMNS: ColumnDef<EntityRateRow>[] = [
+  { key: "entity", header: "entity", kind: "text", width: 24 },
+  { key: "contracts", header: "contracts", kind: "int" },
+  { key: "withProperty", header: "withProperty", kind: "int" },
+  { key: "countShare", header: "countShare", kind: "pct" },
+  { key: "amount", header: "amount", kind: "eur" },
+  { key: "amountWithProperty", header: "amountWithProperty", kind: "eur" },
+  { key: "valueShare", header: "valueShare", kind: "pct" },
+];
 
 export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "responsable", "replace");
@@ -47,10 +65,12 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       comparable ? unitValue(ind.unit, ind.reference!.value) : null,
       comparable ? formula(`=${a1(r, 2)}-${a1(r, 3)}`) : null,
       ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
-      ind.reference ? textCell(`${ind.reference.label} — ${ind.reference.source}`) : null,
+      ind.reference
+        ? textCell(`${referenceLabel(lang, ind.reference)} — ${ind.reference.source}`)
+        : null,
       fraction(bench),
-      textCell(`${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`),
-      ind.value === null ? textCell(ind.na) : null,
+      textCell(coverageWords(lang, ind.coverage)),
+      ind.value === null && ind.na ? textCell(message(lang, ind.na)) : null,
     ];
   });
   const placed = sb.rawTable(
@@ -88,22 +108,13 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
     }
   }
 
-  const entityDefs = [
-    { key: "entity", header: "entity" as const, kind: "text" as const, width: 24 },
-    { key: "contracts", header: "contracts" as const, kind: "int" as const },
-    { key: "withProperty", header: "withProperty" as const, kind: "int" as const },
-    { key: "countShare", header: "countShare" as const, kind: "pct" as const },
-    { key: "amount", header: "amount" as const, kind: "eur" as const },
-    { key: "amountWithProperty", header: "amountWithProperty" as const, kind: "eur" as const },
-    { key: "valueShare", header: "valueShare" as const, kind: "pct" as const },
-  ];
-  for (const id of ["RE1", "RE2", "RE3"]) {
-    const ind = maybeIndicator(sb, id);
+  for (const def of [RE1, RE2, RE3]) {
+    const ind = result(sb, def);
     if (!ind) continue;
-    sb.section(`${id} · ${labelOf(ctx, ind)}`);
-    indicatorTable(sb, ind, "byEntity", `tblResp${id}Entites`, entityDefs);
+    sb.section(`${ind.id} · ${labelOf(ctx, ind)}`);
+    indicatorTable(sb, ind, "byEntity", `tblResp${ind.id}Entites`, ENTITY_RATE_COLUMNS);
   }
-  const re4 = maybeIndicator(sb, "RE4");
+  const re4 = result(sb, RE4);
   if (re4) {
     sb.section(`RE4 · ${labelOf(ctx, re4)}`);
     indicatorTable(sb, re4, "byEntity", "tblRespRE4Entites", [
@@ -115,7 +126,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       { key: "localShare", header: "localSharePercent", kind: "pct" },
     ]);
   }
-  const re5 = maybeIndicator(sb, "RE5");
+  const re5 = result(sb, RE5);
   if (re5) {
     sb.section(`RE5 · ${labelOf(ctx, re5)}`);
     indicatorTable(sb, re5, "suppliers", "tblRespRE5Fournisseurs", [
@@ -125,7 +136,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       { key: "share", header: "share", kind: "pct" },
     ]);
   }
-  const re6 = maybeIndicator(sb, "RE6");
+  const re6 = result(sb, RE6);
   if (re6) {
     sb.section(`RE6 · ${labelOf(ctx, re6)}`);
     indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
@@ -134,7 +145,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       { key: "yearComplete", header: "yearComplete", kind: "bool" },
       { key: "spend", header: "spend", kind: "eur" },
       { key: "threshold", header: "threshold", kind: "eur" },
-      { key: "obligation", header: "obligation", kind: "text", width: 20 },
+      { key: "obligation", header: "obligation", kind: "bool" },
     ]);
   }
   sb.frozen = { rows: 2, cols: 0 };

@@ -3,12 +3,14 @@
  * savings scenarios on addressable spend (savings as live formulas: rate × addressable spend),
  * addressable spend by family, shared suppliers, price dispersion, pooled thresholds.
  */
+import type { ScenarioRow } from "../../core/indicators/mu/mu3";
+import { MU1, MU2, MU3, MU4, MU5, MU6 } from "../../core/indicators/registry";
 import { a1 } from "../a1";
 import { formula, fraction, textCell } from "../cells";
-import { naText, text } from "../labels";
-import { indicatorTable, SheetBuilder, type BuildContext } from "../layout";
+import { CHANNEL_LABELS, naText, natureText, pick, SCENARIO_LABELS, text } from "../labels";
+import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
-import { groupIndicators, maybeIndicator, summaryTable } from "./common";
+import { groupIndicators, result, summaryTable } from "./common";
 
 export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "mutualisation", "replace");
@@ -18,11 +20,17 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   sb.section(text(lang, "summary"));
   summaryTable(sb, "tblMutuSynthese", groupIndicators(sb, "MU"));
 
-  const mu1 = maybeIndicator(sb, "MU1");
+  const mu1 = result(sb, MU1);
   if (mu1) {
-    sb.section(`MU1 · ${mu1.label}`);
+    sb.section(`MU1 · ${labelOf(ctx, mu1)}`);
     const placed = indicatorTable(sb, mu1, "byChannel", "tblMutuCanaux", [
-      { key: "channel", header: "channel", kind: "text", width: 28 },
+      {
+        key: "channel",
+        header: "channel",
+        kind: "text",
+        width: 28,
+        get: (r) => pick(lang, CHANNEL_LABELS[r.channel]),
+      },
       { key: "lines", header: "lines", kind: "int" },
       { key: "amount", header: "amount", kind: "eur" },
       { key: "sharePercent", header: "sharePercent", kind: "pct" },
@@ -48,9 +56,9 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     }
   }
 
-  const mu2 = maybeIndicator(sb, "MU2");
+  const mu2 = result(sb, MU2);
   if (mu2) {
-    sb.section(`MU2 · ${mu2.label}`);
+    sb.section(`MU2 · ${labelOf(ctx, mu2)}`);
     indicatorTable(sb, mu2, "candidates", "tblMutuCandidates", [
       { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
       { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
@@ -64,14 +72,14 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     ]);
   }
 
-  const mu3 = maybeIndicator(sb, "MU3");
+  const mu3 = result(sb, MU3);
   if (mu3) {
-    sb.section(`MU3 · ${mu3.label}`);
+    sb.section(`MU3 · ${labelOf(ctx, mu3)}`);
     if (mu3.value === null) {
       sb.note(naText(lang, mu3));
       sb.cursor++;
     } else {
-      scenarios(sb, mu3.value, mu3.tables.scenarios ?? []);
+      scenarios(sb, mu3.value, mu3.tables.scenarios);
       indicatorTable(sb, mu3, "byFamily", "tblMutuAdressable", [
         { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
         { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
@@ -81,9 +89,9 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     }
   }
 
-  const mu4 = maybeIndicator(sb, "MU4");
+  const mu4 = result(sb, MU4);
   if (mu4) {
-    sb.section(`MU4 · ${mu4.label}`);
+    sb.section(`MU4 · ${labelOf(ctx, mu4)}`);
     indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
       { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
       { key: "entityCount", header: "entityCount", kind: "int" },
@@ -94,10 +102,10 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     ]);
   }
 
-  const mu5 = maybeIndicator(sb, "MU5");
+  const mu5 = result(sb, MU5);
   if (mu5) {
-    sb.section(`MU5 · ${mu5.label}`);
-    if (typeof mu5.details.method === "string") sb.note(mu5.details.method);
+    sb.section(`MU5 · ${labelOf(ctx, mu5)}`);
+    sb.note(MU5.doc.formula[lang]);
     indicatorTable(sb, mu5, "items", "tblMutuPrix", [
       { key: "item", header: "item", kind: "text", width: 28 },
       { key: "unit", header: "itemUnit", kind: "text", width: 10 },
@@ -113,13 +121,19 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     ]);
   }
 
-  const mu6 = maybeIndicator(sb, "MU6");
+  const mu6 = result(sb, MU6);
   if (mu6) {
-    sb.section(`MU6 · ${mu6.label}`);
+    sb.section(`MU6 · ${labelOf(ctx, mu6)}`);
     indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
       { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
       { key: "year", header: "year", kind: "int", width: 8 },
-      { key: "nature", header: "nature", kind: "text", width: 14 },
+      {
+        key: "nature",
+        header: "nature",
+        kind: "text",
+        width: 14,
+        get: (r) => natureText(lang, r.nature),
+      },
       { key: "entityCount", header: "entityCount", kind: "int" },
       { key: "pooledAmount", header: "amount", kind: "eur" },
       { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
@@ -136,7 +150,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
 }
 
 /** Scenarios table: addressable spend once, rates as inputs to formulas (savings = rate × spend). */
-function scenarios(sb: SheetBuilder, addressable: number, rows: Record<string, unknown>[]): void {
+function scenarios(sb: SheetBuilder, addressable: number, rows: readonly ScenarioRow[]): void {
   const lang = sb.lang;
   sb.cell(sb.cursor++, 0, text(lang, "scenarios"), "subtitle");
   const top = sb.cursor;
@@ -150,11 +164,11 @@ function scenarios(sb: SheetBuilder, addressable: number, rows: Record<string, u
   const cells: CellValue[][] = rows.map((r, i) => {
     const row = top + 1 + i;
     return [
-      textCell(String(r.scenario ?? "")),
-      fraction(typeof r.ratePercent === "number" ? r.ratePercent : null),
-      typeof r.addressableAmount === "number" ? r.addressableAmount : addressable,
+      textCell(pick(lang, SCENARIO_LABELS[r.scenario])),
+      fraction(r.ratePercent),
+      r.addressableAmount ?? addressable,
       formula(`=ROUND(${a1(row, 1)}*${a1(row, 2)},2)`),
-      textCell(typeof r.source === "string" ? r.source : null),
+      textCell(r.source),
     ];
   });
   const placed = sb.rawTable("tblMutuScenarios", top, 0, columns, cells);

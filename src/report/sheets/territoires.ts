@@ -3,10 +3,13 @@
  * chart), equity across territories, local supplier share, and the per-family recommendation
  * (mutualiser / territorialiser / mixte) with its reasons.
  */
+import { TE1, TE2, TE3, TE4 } from "../../core/indicators/registry";
+import { numberText } from "../cells";
 import { text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec } from "../spec";
-import { groupIndicators, maybeIndicator, summaryTable } from "./common";
+import { groupIndicators, result, summaryTable } from "./common";
+import { recommendationText } from "./plan-texts";
 
 export function buildTerritoires(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "territoires", "replace");
@@ -16,11 +19,17 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
   sb.section(text(lang, "summary"));
   summaryTable(sb, "tblTerrSynthese", groupIndicators(sb, "TE"));
 
-  const te1 = maybeIndicator(sb, "TE1");
+  const te1 = result(sb, TE1);
   if (te1) {
     sb.section(`TE1 · ${labelOf(ctx, te1)}`);
     const placed = indicatorTable(sb, te1, "byTerritory", "tblTerrTE1", [
-      { key: "territory", header: "territory", kind: "text", width: 24 },
+      {
+        key: "territory",
+        header: "territory",
+        kind: "text",
+        width: 24,
+        get: (r) => r.territory ?? text(lang, "noTerritory"),
+      },
       { key: "amount", header: "amount", kind: "eur" },
       { key: "sharePercent", header: "share", kind: "pct" },
       { key: "lines", header: "lines", kind: "int" },
@@ -49,11 +58,12 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
     }
   }
 
-  const te2 = maybeIndicator(sb, "TE2");
+  const te2 = result(sb, TE2);
   if (te2) {
     sb.section(`TE2 · ${labelOf(ctx, te2)}`);
-    if (typeof te2.details.method === "string") sb.note(te2.details.method);
-    if (typeof te2.details.gini === "number") sb.note(`Gini : ${te2.details.gini}`);
+    sb.note(TE2.doc.formula[lang]);
+    if (typeof te2.details.gini === "number")
+      sb.note(`Gini${lang === "fr" ? " : " : ": "}${numberText(lang, te2.details.gini, 4)}`);
     indicatorTable(sb, te2, "byTerritory", "tblTerrTE2", [
       { key: "territory", header: "territory", kind: "text", width: 24 },
       { key: "perInhabitant", header: "perInhabitant", kind: "eurHab" },
@@ -61,11 +71,17 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
     ]);
   }
 
-  const te3 = maybeIndicator(sb, "TE3");
+  const te3 = result(sb, TE3);
   if (te3) {
     sb.section(`TE3 · ${labelOf(ctx, te3)}`);
     indicatorTable(sb, te3, "byTerritory", "tblTerrTE3", [
-      { key: "territory", header: "territory", kind: "text", width: 24 },
+      {
+        key: "territory",
+        header: "territory",
+        kind: "text",
+        width: 24,
+        get: (r) => r.territory ?? text(lang, "noTerritory"),
+      },
       { key: "amount", header: "amount", kind: "eur" },
       { key: "amountWithKnownDepartements", header: "amountWithKnownDepartements", kind: "eur" },
       { key: "localAmount", header: "localAmount", kind: "eur" },
@@ -74,7 +90,7 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
     ]);
   }
 
-  const te4 = maybeIndicator(sb, "TE4");
+  const te4 = result(sb, TE4);
   if (te4) {
     sb.section(`TE4 · ${labelOf(ctx, te4)}`);
     indicatorTable(sb, te4, "recommendations", "tblTerrTE4", [
@@ -85,7 +101,13 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
       { key: "localSupplierCount", header: "localSupplierCount", kind: "int" },
       { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
       { key: "proximity", header: "proximity", kind: "bool" },
-      { key: "recommendation", header: "recommendation", kind: "text", width: 16 },
+      {
+        key: "recommendation",
+        header: "recommendation",
+        kind: "text",
+        width: 16,
+        get: (r) => (r.recommendation === null ? null : recommendationText(lang, r.recommendation)),
+      },
       { key: "reasons", header: "reasons", kind: "text", width: 90, wrap: true },
     ]);
   }

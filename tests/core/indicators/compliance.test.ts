@@ -4,7 +4,7 @@ import {
   detectSplitting,
   type SplittingAlert,
 } from "../../../src/core/indicators/compliance";
-import type { IndicatorResult } from "../../../src/core/indicators/types";
+import type { IndicatorResult } from "../../../src/core/indicators/legacy";
 import type { SpendLine } from "../../../src/core/model";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
 import { contextOf, contract, nomenclature, spend } from "../../helpers/fixtures";

@@ -1,0 +1,127 @@
+/** English catalogue: the same codes as fr.ts (checked by the compiler). */
+import type { MessageCode } from "./fr";
+
+export const EN: Record<MessageCode, string> = {
+  "coverage.lines": "{n} / {N} {N, plural, one {line} other {lines}}",
+  "coverage.linesBothPeriods":
+    "{n} / {N} {N, plural, one {line} other {lines}} (period and same period last year)",
+  "coverage.contracts": "{n} / {N} {N, plural, one {contract} other {contracts}}",
+  "coverage.competitiveContracts":
+    "{n} / {N} competitive {N, plural, one {contract} other {contracts}}",
+  "coverage.suppliers": "{n} / {N} {N, plural, one {supplier} other {suppliers}}",
+  "coverage.territories": "{n} / {N} {N, plural, one {territory} other {territories}}",
+  "coverage.families": "{n} / {N} {N, plural, one {family} other {families}}",
+
+  "na.noLinesInPeriod": "No spend line in the period {period}.",
+  "na.noPositiveSupplier": "No supplier with positive net spend in the period (credit notes only).",
+  "na.noLinesPreviousPeriod": "No spend line in the same period of the previous year ({period}).",
+  "na.nonPositivePreviousSpend": "Zero or negative net spend in the comparison period ({period}).",
+  "na.nonPositiveSpend": "Zero or negative net spend in the period.",
+
+  "ref.tailThreshold": "Tail-spend threshold: {perYear, eur} a year × {months} months / 12",
+
+  "coverage.amounts":
+    "{n} / {N} {N, plural, one {amount} other {amounts}} (off-contract lines and contracts)",
+  "coverage.directAwardsAndOffContractLines":
+    "{n} / {N} contracts without publicity and off-contract lines",
+  "coverage.records": "{n} / {N} {N, plural, one {record} other {records}}",
+
+  "na.noContractsInPeriod": "No contract notified in the period {period}.",
+  "na.noContractsNotified": "No contract notified in the period",
+  "na.noContractWithProcedureAndAmount":
+    "No contract of the period with a recognised procedure and an amount.",
+  "na.noCompetitiveWithBids":
+    "No competitive contract of the period with the number of bids given.",
+  "na.noContractWithProcedure": "No contract of the period with a recognised procedure.",
+  "na.noContractWithEstimate":
+    "No contract of the period with both an estimated and an awarded amount.",
+  "na.noContractWithAmendment":
+    "No contract of the period with both an initial and an amended amount.",
+  "na.noRegister": "No contracts register given.",
+  "na.noContractEnd": "No contract with an end date or a duration.",
+  "na.noPaymentDates": "No line with both the invoice receipt date and the payment date.",
+  "na.noLinesInCivilYear": "No spend line in the civil year {years}",
+  "na.noLineWithFamily":
+    "No line attached to a purchase family (nor, for works, to an operation): totals per homogeneous need cannot be made",
+  "na.noAmounts": "No off-contract purchase amount nor notified contract in the period",
+  "na.noContractWithAmountProcedureDate":
+    "No contract notified in the period with amount, procedure and date given",
+  "na.noDirectAwards":
+    "No contract without publicity nor off-contract purchase in the civil year of the period",
+  "na.noSupplierOrFamily": "Supplier or purchase family not given: repeat awards cannot be grouped",
+  "na.noContractSinceLoiClimat":
+    "No contract launched in the period from {date} (entry into force of the Climate and Resilience law, art. 35)",
+  "na.considerationsNotGiven":
+    "Environmental and social considerations not given for the {count} contracts launched since {date}",
+  "na.environmentalNotGiven":
+    "No contract notified in the period with the environmental consideration given",
+  "na.socialNotGiven": "No contract notified in the period with the social consideration given",
+  "na.smeNotGiven": "Holder's SME category not given (contracts register or Suppliers table)",
+  "na.entityDepartementNotGiven": "Entities' département not given (Entities table)",
+  "na.supplierDepartementNotGiven":
+    "Suppliers' département not given (postcode on the lines or Suppliers table)",
+  "na.nonPositiveCoveredSpend": "Zero or negative net spend on the lines with the data",
+  "na.noSupplierTable":
+    "No Suppliers table: whether suppliers are insertion/social economy is unknown",
+  "na.insertionNotGiven":
+    "No supplier of the period with the insertion/social economy flag given (Suppliers table)",
+  "na.noLinesInCivilYearOfPeriod": "No spend line in the civil year of the period",
+  "na.singleEntity":
+    "A single entity in the data: pooling between entities cannot be assessed (fill in the entity column).",
+  "na.noItemPrices": "No line with item, quantity and unit price (or amount) given",
+  "na.populationNotGiven": "Entities' population not given (Entities table, population column)",
+  "na.fewerThanTwoTerritories":
+    "Fewer than two territories with a known population (territory and population columns of the Entities table)",
+  "na.zeroMeanPerInhabitant": "Zero mean spend per inhabitant: coefficient of variation undefined",
+  "na.departementsUnknown":
+    "Supplier or entity département unknown on every line (Suppliers and Entities tables, supplier postcode)",
+  "na.zeroKnownLocalSpend": "Zero net spend on the lines whose départements are known",
+
+  "legacy.untranslated": "{text}",
+
+  "ref.nationalSingleBid": "National single-bid share (indicative)",
+  "ref.amendmentLimit": "Increase limit: {suppliesServices} % supplies/services, {works} % works",
+  "ref.paymentDelay":
+    "Maximum payment time: {days} days ({hospitalDays} days for public hospitals)",
+  "ref.pnadTarget": "PNAD target: {target} % of contracts",
+  "ref.oecpSme": "OECP 2023: share of local authorities' contracts awarded to SMEs",
+  "ref.spaserThreshold": "SPASER obligation threshold (annual purchases)",
+  "ref.cooperativeGreen": "Cooperative procurement: green from {green} %",
+
+  "band.belowDispense": "Below the exemption threshold",
+  "band.adapted": "Adapted procedure",
+  "band.adaptedWithPublicity": "Adapted procedure with BOAMP/legal notice publicity",
+  "band.formalised": "Formal procedure",
+  "consequence.formalised":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the EU threshold of {threshold, eur}: a formal procedure is required",
+  "consequence.dispenseWithPublicity":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the exemption threshold of {threshold, eur}: an adapted procedure with publicity in the BOAMP or a legal notice journal is required",
+  "consequence.publicity":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the publicity threshold of {threshold, eur}: publicity in the BOAMP or a legal notice journal is required",
+  "consequence.adapted":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the exemption threshold of {threshold, eur}: publicity and competition are required (adapted procedure)",
+
+  "proximity.nomenclature":
+    "the nomenclature (proximity service: {flag, select, yes {yes} other {no}})",
+  "proximity.works": "the works nature",
+  "proximity.keyword": 'the keyword "{keyword}" in the label',
+  "proximity.cpv":
+    "the CPV code {cpv} ({group, select, works {works} repair {repair and maintenance} catering {catering} cleaning {cleaning} other {green spaces}})",
+  "te4.noBuyer": "No entity has positive net spend in this family",
+  "te4.oneBuyer": "A single entity buys this family ({entity})",
+  "te4.buyers": "{count} entities buy this family ({entities})",
+  "te4.localUnknown": "Local supplier share unknown: supplier or entity département not given",
+  "te4.localShare":
+    "Local suppliers (same département as the entity): {share, pct} of spend, {strength, select, strong {strong} other {weak}} local supply (threshold {threshold} %)",
+  "te4.standardNoCriterion":
+    "Standard family: no proximity criterion (nomenclature, works nature, label, CPV)",
+  "te4.proximityFrom": "Proximity family according to {source}",
+  "te4.standardFrom": "Standard family according to {source}",
+  "te4.noRecommendation":
+    "No recommendation: neither bought by several entities nor a proximity family with strong local supply",
+  "te4.recommend.mutualiser":
+    "Recommendation: pool (joint purchasing group or central purchasing body)",
+  "te4.recommend.mixte": "Recommendation: pooled framework agreement with territorial lots",
+  "te4.recommend.territorialiser":
+    "Recommendation: territorialise (geographic lots open to local businesses)",
+};

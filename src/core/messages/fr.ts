@@ -1,0 +1,146 @@
+/**
+ * French catalogue (the product language): every sentence core emits, by code. Data only; the
+ * syntax of the templates is described in ./render.ts. en.ts must have the same codes.
+ */
+export const FR = {
+  // Coverage: "n / N records"
+  "coverage.lines": "{n} / {N} {N, plural, one {ligne} other {lignes}}",
+  "coverage.linesBothPeriods":
+    "{n} / {N} {N, plural, one {ligne} other {lignes}} (période et même période N-1)",
+  "coverage.contracts": "{n} / {N} {N, plural, one {marché} other {marchés}}",
+  "coverage.competitiveContracts":
+    "{n} / {N} {N, plural, one {marché concurrentiel} other {marchés concurrentiels}}",
+  "coverage.suppliers": "{n} / {N} {N, plural, one {fournisseur} other {fournisseurs}}",
+  "coverage.territories": "{n} / {N} {N, plural, one {territoire} other {territoires}}",
+  "coverage.families": "{n} / {N} {N, plural, one {famille} other {familles}}",
+
+  // N/A reasons
+  "na.noLinesInPeriod": "Aucune ligne de dépense sur la période {period}.",
+  "na.noPositiveSupplier":
+    "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
+  "na.noLinesPreviousPeriod":
+    "Aucune ligne de dépense sur la même période de l'année précédente ({period}).",
+  "na.nonPositivePreviousSpend":
+    "Dépense nette nulle ou négative sur la période de comparaison ({period}).",
+  "na.nonPositiveSpend": "Dépense nette nulle ou négative sur la période.",
+
+  // References
+  "ref.tailThreshold": "Seuil de longue traîne : {perYear, eur} par an × {months} mois / 12",
+
+  "coverage.amounts":
+    "{n} / {N} {N, plural, one {montant} other {montants}} (lignes hors marché et marchés)",
+  "coverage.directAwardsAndOffContractLines":
+    "{n} / {N} marchés sans publicité et lignes hors marché",
+  "coverage.records": "{n} / {N} {N, plural, one {enregistrement} other {enregistrements}}",
+
+  "na.noContractsInPeriod": "Aucun marché notifié sur la période {period}.",
+  "na.noContractsNotified": "Aucun marché notifié sur la période",
+  "na.noContractWithProcedureAndAmount":
+    "Aucun marché de la période avec une procédure reconnue et un montant.",
+  "na.noCompetitiveWithBids":
+    "Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.",
+  "na.noContractWithProcedure": "Aucun marché de la période avec une procédure reconnue.",
+  "na.noContractWithEstimate":
+    "Aucun marché de la période avec un montant estimé et un montant attribué.",
+  "na.noContractWithAmendment":
+    "Aucun marché de la période avec un montant initial et un montant après modification.",
+  "na.noRegister": "Aucun registre des marchés fourni.",
+  "na.noContractEnd": "Aucun marché avec une date de fin ou une durée renseignée.",
+  "na.noPaymentDates": "Aucune ligne avec les dates de réception de la facture et de paiement.",
+  "na.noLinesInCivilYear": "Aucune ligne de dépense sur l'année civile {years}",
+  "na.noLineWithFamily":
+    "Aucune ligne rattachée à une famille d'achat (ni, pour les travaux, à une opération) : le cumul par besoin homogène est impossible",
+  "na.noAmounts": "Aucun montant d'achat hors marché ni de marché notifié sur la période",
+  "na.noContractWithAmountProcedureDate":
+    "Aucun marché notifié sur la période avec montant, procédure et date renseignés",
+  "na.noDirectAwards":
+    "Aucun marché sans publicité ni achat hors marché sur l'année civile de la période",
+  "na.noSupplierOrFamily":
+    "Fournisseur ou famille d'achat non renseignés : les attributions répétées ne peuvent être regroupées",
+  "na.noContractSinceLoiClimat":
+    "Aucun marché lancé sur la période à compter du {date} (entrée en vigueur de la loi Climat et Résilience, art. 35)",
+  "na.considerationsNotGiven":
+    "Considérations environnementales et sociales non renseignées pour les {count} marchés lancés depuis le {date}",
+  "na.environmentalNotGiven":
+    "Aucun marché notifié sur la période avec la considération environnementale renseignée",
+  "na.socialNotGiven":
+    "Aucun marché notifié sur la période avec la considération sociale renseignée",
+  "na.smeNotGiven":
+    "Catégorie PME du titulaire non renseignée (registre des marchés ou table Fournisseurs)",
+  "na.entityDepartementNotGiven": "Département des entités non renseigné (table Entités)",
+  "na.supplierDepartementNotGiven":
+    "Département des fournisseurs non renseigné (code postal des lignes ou table Fournisseurs)",
+  "na.nonPositiveCoveredSpend": "Dépense nette nulle ou négative sur les lignes renseignées",
+  "na.noSupplierTable":
+    "Pas de table Fournisseurs : le caractère insertion/ESS des fournisseurs est inconnu",
+  "na.insertionNotGiven":
+    "Aucun fournisseur de la période avec l'indicateur insertion/ESS renseigné (table Fournisseurs)",
+  "na.noLinesInCivilYearOfPeriod": "Aucune ligne de dépense sur l'année civile de la période",
+  "na.singleEntity":
+    "Une seule entité dans les données : la mutualisation entre entités ne peut pas être évaluée (renseignez la colonne entité).",
+  "na.noItemPrices": "Aucune ligne avec article, quantité et prix unitaire (ou montant) renseignés",
+  "na.populationNotGiven":
+    "Population des entités non renseignée (table Entités, colonne population)",
+  "na.fewerThanTwoTerritories":
+    "Moins de deux territoires avec une population connue (colonnes territoire et population de la table Entités)",
+  "na.zeroMeanPerInhabitant":
+    "Dépense par habitant moyenne nulle : coefficient de variation non défini",
+  "na.departementsUnknown":
+    "Département du fournisseur ou de l'entité inconnu sur toutes les lignes (tables Fournisseurs et Entités, code postal fournisseur)",
+  "na.zeroKnownLocalSpend": "Dépense nette nulle sur les lignes dont les départements sont connus",
+
+  // A legacy French text not yet given a code (shown as it is).
+  "legacy.untranslated": "{text}",
+
+  "ref.nationalSingleBid": "Part nationale d'offre unique (indicatif)",
+  "ref.amendmentLimit":
+    "Limite d'augmentation : {suppliesServices} % fournitures/services, {works} % travaux",
+  "ref.paymentDelay":
+    "Délai global de paiement : {days} jours ({hospitalDays} jours pour les établissements publics de santé)",
+  "ref.pnadTarget": "Objectif PNAD : {target} % des marchés",
+  "ref.oecpSme": "OECP 2023 : part des marchés des collectivités attribués à des PME",
+  "ref.spaserThreshold": "Seuil d'obligation de SPASER (achats annuels)",
+  "ref.cooperativeGreen": "Achats coopératifs : vert à partir de {green} %",
+
+  // Procedure bands (MU6)
+  "band.belowDispense": "Sous le seuil de dispense",
+  "band.adapted": "Procédure adaptée",
+  "band.adaptedWithPublicity": "Procédure adaptée avec publicité BOAMP/JAL",
+  "band.formalised": "Procédure formalisée",
+  "consequence.formalised":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil européen de {threshold, eur} : procédure formalisée requise",
+  "consequence.dispenseWithPublicity":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil de dispense de procédure de {threshold, eur} : procédure adaptée avec publicité au BOAMP ou dans un journal d'annonces légales requise",
+  "consequence.publicity":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil de publicité de {threshold, eur} : publicité au BOAMP ou dans un journal d'annonces légales requise",
+  "consequence.adapted":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil de dispense de procédure de {threshold, eur} : publicité et mise en concurrence requises (procédure adaptée)",
+
+  // Proximity families and TE4 reasons
+  "proximity.nomenclature":
+    "la nomenclature (service de proximité : {flag, select, yes {oui} other {non}})",
+  "proximity.works": "la nature Travaux",
+  "proximity.keyword": "le mot-clé « {keyword} » du libellé",
+  "proximity.cpv":
+    "le code CPV {cpv} ({group, select, works {travaux} repair {réparation et entretien} catering {restauration collective} cleaning {nettoyage} other {espaces verts}})",
+  "te4.noBuyer": "Aucune entité n'a de dépense nette positive dans cette famille",
+  "te4.oneBuyer": "Une seule entité achète cette famille ({entity})",
+  "te4.buyers": "{count} entités achètent cette famille ({entities})",
+  "te4.localUnknown":
+    "Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné",
+  "te4.localShare":
+    "Fournisseurs locaux (même département que l'entité) : {share, pct} de la dépense, offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %)",
+  "te4.standardNoCriterion":
+    "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
+  "te4.proximityFrom": "Famille de proximité d'après {source}",
+  "te4.standardFrom": "Famille standard d'après {source}",
+  "te4.noRecommendation":
+    "Pas de recommandation : ni achat par plusieurs entités, ni famille de proximité à offre locale forte",
+  "te4.recommend.mutualiser":
+    "Recommandation : mutualiser (groupement de commandes ou centrale d'achat)",
+  "te4.recommend.mixte": "Recommandation : accord-cadre mutualisé avec des lots territoriaux",
+  "te4.recommend.territorialiser":
+    "Recommandation : territorialiser (lots géographiques ouverts aux entreprises locales)",
+} as const;
+
+export type MessageCode = keyof typeof FR;
