@@ -31,7 +31,7 @@ import type { PoolingCandidateRow } from "./indicators/mu/mu2";
 import { MU2, resultOf, TE4 } from "./indicators/registry";
 import type { RecommendationRow } from "./indicators/te/te4";
 import { round2, type AnalysisContext, type IndicatorResult } from "./indicators/types";
-import type { Message } from "./messages/render";
+import { msg, type Message } from "./messages/render";
 
 export type Quadrant = "Stratégique" | "Levier" | "Critique" | "Simple";
 
@@ -51,8 +51,8 @@ export interface PlanLever {
   lever: string;
   /** Id of the indicator that triggered it (CO1, MU2, RE1, SP4). */
   indicator: string;
-  /** French sentence with the figures. */
-  reason: string;
+  /** Why, with the figures (a catalogue message). */
+  reason: Message;
 }
 
 export interface FamilyScores {
@@ -63,8 +63,8 @@ export interface FamilyScores {
   singleBidHigh: boolean;
   fewSuppliers: boolean;
   riskHigh: boolean;
-  /** French sentences explaining impact and risk. */
-  explanation: string[];
+  /** Impact and risk explained with their figures (catalogue messages). */
+  explanation: Message[];
 }
 
 export interface FamilyPlanInput {
@@ -222,19 +222,6 @@ function splittingAlertsByFamily(
 
 // ---------------------------------------------------------------------------------------------
 
-function frenchNumber(x: number, decimals = 1): string {
-  return x
-    .toFixed(decimals)
-    .replace(".", ",")
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-}
-
-function frenchEuros(euros: number): string {
-  return `${Math.round(euros)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")} €`;
-}
-
 /** Quadrant from impact and risk (SPEC §6). */
 export function quadrantOf(impactHigh: boolean, riskHigh: boolean): Quadrant {
   if (impactHigh) return riskHigh ? "Stratégique" : "Levier";
@@ -277,61 +264,78 @@ export function buildPlanInputs(
     const riskHigh = riskScore >= 1;
     const quadrant = quadrantOf(impactHigh, riskHigh);
 
-    const explanation: string[] = [
-      `Impact ${impactHigh ? "élevé" : "faible"} : ${frenchNumber(spendShare)} % de la dépense, pour un seuil de ${frenchNumber(
-        impactCutoff
-      )} % (part d'une répartition égale entre ${families.length} familles)`,
+    const explanation: Message[] = [
+      msg("plan.impact", {
+        level: impactHigh ? "high" : "low",
+        share: round2(spendShare),
+        cutoff: round2(impactCutoff),
+        families: families.length,
+      }),
       f.hhi === null
-        ? "Concentration (HHI) inconnue"
-        : `Concentration HHI ${frenchNumber(f.hhi, 0)} (${hhiHigh ? "élevée" : "modérée"}, seuil ${frenchNumber(HHI_HIGH, 0)})`,
+        ? msg("plan.hhiUnknown")
+        : msg("plan.hhi", {
+            hhi: f.hhi,
+            level: hhiHigh ? "high" : "moderate",
+            threshold: HHI_HIGH,
+          }),
       singleBidRate === null
-        ? "Taux d'offre unique inconnu (aucun marché concurrentiel de la période avec le nombre d'offres)"
-        : `Offre unique : ${frenchNumber(singleBidRate)} % des marchés concurrentiels (${singleBidHigh ? "au-dessus" : "dans la limite"} de ${singleBidRed} %)`,
-      `${f.suppliers} fournisseur${f.suppliers > 1 ? "s" : ""}${fewSuppliers ? ` (peu de fournisseurs : ${FEW_SUPPLIERS_MAX} au plus)` : ""}`,
-      `Risque ${riskHigh ? "élevé" : "faible"} : ${riskScore} facteur${riskScore > 1 ? "s" : ""} de risque sur 3`,
+        ? msg("plan.singleBidUnknown")
+        : msg("plan.singleBid", {
+            rate: round2(singleBidRate),
+            position: singleBidHigh ? "above" : "within",
+            red: singleBidRed,
+          }),
+      msg(fewSuppliers ? "plan.fewSuppliers" : "plan.suppliers", {
+        count: f.suppliers,
+        max: FEW_SUPPLIERS_MAX,
+      }),
+      msg("plan.risk", { level: riskHigh ? "high" : "low", score: riskScore }),
     ];
 
     const levers: PlanLever[] = [];
     const alerts = splitting.get(f.key) ?? 0;
-    if (alerts > 0) {
+    if (alerts > 0)
       levers.push({
         lever: "Passer un marché",
         indicator: "CO1",
-        reason: `${alerts} signal${alerts > 1 ? "aux" : ""} de fractionnement possible à vérifier : achats hors marché cumulés au-delà du seuil de dispense`,
+        reason: msg("plan.lever.splitting", { count: alerts }),
       });
-    }
     const cand = candidates.get(f.key);
-    if (cand) {
+    if (cand)
       levers.push({
         lever: "Groupement de commandes",
         indicator: "MU2",
-        reason: `${cand.entityCount} entités achètent cette famille séparément (${cand.entities.split(" ; ").join(", ")}) pour ${frenchEuros(
-          cand.amount
-        )}`,
+        reason: msg("plan.lever.pooling", {
+          count: cand.entityCount,
+          entities: cand.entities.split(" ; ").join(", "),
+          amount: Math.round(cand.amount),
+        }),
       });
-    }
     const env = environmental.get(f.key);
     if (env && env.whole > 0) {
       const rate = (env.part / env.whole) * 100;
-      if (rate < envTarget) {
+      if (rate < envTarget)
         levers.push({
           lever: "Clause environnementale",
           indicator: "RE1",
-          reason: `${env.part} marché${env.part > 1 ? "s" : ""} sur ${env.whole} avec une considération environnementale (${frenchNumber(
-            rate
-          )} %), objectif PNAD ${envTarget} %`,
+          reason: msg("plan.lever.environmental", {
+            part: env.part,
+            whole: env.whole,
+            rate: round2(rate),
+            target: envTarget,
+          }),
         });
-      }
     }
-    if (hhiHigh) {
+    if (hhiHigh && f.hhi !== null)
       levers.push({
         lever: "Sourcing / allotissement",
         indicator: "SP4",
-        reason: `Fournisseurs concentrés : HHI ${frenchNumber(f.hhi as number, 0)} ≥ ${frenchNumber(HHI_HIGH, 0)} avec ${f.suppliers} fournisseur${
-          f.suppliers > 1 ? "s" : ""
-        }`,
+        reason: msg("plan.lever.concentration", {
+          hhi: f.hhi,
+          threshold: HHI_HIGH,
+          count: f.suppliers,
+        }),
       });
-    }
 
     const rec = te4.get(f.key);
 

@@ -82,8 +82,8 @@ describe("buildPlanInputs", () => {
     expect(levers("F:B")).toEqual([["Passer un marché", "CO1"]]);
     expect(levers("F:C")).toEqual([["Clause environnementale", "RE1"]]);
     expect(levers("F:D")).toEqual([]);
-    expect(byKey("F:C").levers[0].reason).toBe("1 marché sur 2 avec une considération environnementale (50,0 %), objectif PNAD 100 %");
-    expect(byKey("F:A").levers[0].reason).toBe("2 entités achètent cette famille séparément (Commune A, Commune B) pour 100\u202f000 €");
+    expect(fr(byKey("F:C").levers[0].reason)).toBe("1 marché sur 2 avec une considération environnementale (50,0 %), objectif PNAD 100 %");
+    expect(fr(byKey("F:A").levers[0].reason)).toBe("2 entités achètent cette famille séparément (Commune A, Commune B) pour 100\u202f000 €");
   });
 
   it("carries the TE4 recommendation and its reasons", () => {

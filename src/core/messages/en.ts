@@ -124,4 +124,27 @@ export const EN: Record<MessageCode, string> = {
   "te4.recommend.mixte": "Recommendation: pooled framework agreement with territorial lots",
   "te4.recommend.territorialiser":
     "Recommendation: territorialise (geographic lots open to local businesses)",
+
+  "plan.impact":
+    "{level, select, high {High} other {Low}} impact: {share, pct} of spend, against a cut-off of {cutoff, pct} (an equal split between {families} families)",
+  "plan.hhiUnknown": "Concentration (HHI) unknown",
+  "plan.hhi":
+    "HHI concentration {hhi, int} ({level, select, high {high} other {moderate}}, threshold {threshold, int})",
+  "plan.singleBidUnknown":
+    "Single-bid rate unknown (no competitive contract of the period with the number of bids)",
+  "plan.singleBid":
+    "Single bid: {rate, pct} of competitive contracts ({position, select, above {above} other {within}} the {red} % limit)",
+  "plan.suppliers": "{count} {count, plural, one {supplier} other {suppliers}}",
+  "plan.fewSuppliers":
+    "{count} {count, plural, one {supplier} other {suppliers}} (few suppliers: {max} at most)",
+  "plan.risk":
+    "{level, select, high {High} other {Low}} risk: {score} risk {score, plural, one {factor} other {factors}} out of 3",
+  "plan.lever.splitting":
+    "{count} possible splitting {count, plural, one {signal} other {signals}} to check: off-contract purchases adding up beyond the exemption threshold",
+  "plan.lever.pooling":
+    "{count} entities buy this family separately ({entities}) for {amount, eur}",
+  "plan.lever.environmental":
+    "{part} {part, plural, one {contract} other {contracts}} out of {whole} with an environmental consideration ({rate, pct}), PNAD target {target} %",
+  "plan.lever.concentration":
+    "Concentrated suppliers: HHI {hhi, int} ≥ {threshold, int} with {count} {count, plural, one {supplier} other {suppliers}}",
 };

@@ -141,6 +141,30 @@ export const FR = {
   "te4.recommend.mixte": "Recommandation : accord-cadre mutualisé avec des lots territoriaux",
   "te4.recommend.territorialiser":
     "Recommandation : territorialiser (lots géographiques ouverts aux entreprises locales)",
+
+  // Plan stratégique: quadrant explanation and pre-filled levers (SPEC §6)
+  "plan.impact":
+    "Impact {level, select, high {élevé} other {faible}} : {share, pct} de la dépense, pour un seuil de {cutoff, pct} (part d'une répartition égale entre {families} familles)",
+  "plan.hhiUnknown": "Concentration (HHI) inconnue",
+  "plan.hhi":
+    "Concentration HHI {hhi, int} ({level, select, high {élevée} other {modérée}}, seuil {threshold, int})",
+  "plan.singleBidUnknown":
+    "Taux d'offre unique inconnu (aucun marché concurrentiel de la période avec le nombre d'offres)",
+  "plan.singleBid":
+    "Offre unique : {rate, pct} des marchés concurrentiels ({position, select, above {au-dessus} other {dans la limite}} de {red} %)",
+  "plan.suppliers": "{count} {count, plural, one {fournisseur} other {fournisseurs}}",
+  "plan.fewSuppliers":
+    "{count} {count, plural, one {fournisseur} other {fournisseurs}} (peu de fournisseurs : {max} au plus)",
+  "plan.risk":
+    "Risque {level, select, high {élevé} other {faible}} : {score} {score, plural, one {facteur} other {facteurs}} de risque sur 3",
+  "plan.lever.splitting":
+    "{count} {count, plural, one {signal} other {signaux}} de fractionnement possible à vérifier : achats hors marché cumulés au-delà du seuil de dispense",
+  "plan.lever.pooling":
+    "{count} entités achètent cette famille séparément ({entities}) pour {amount, eur}",
+  "plan.lever.environmental":
+    "{part} {part, plural, one {marché} other {marchés}} sur {whole} avec une considération environnementale ({rate, pct}), objectif PNAD {target} %",
+  "plan.lever.concentration":
+    "Fournisseurs concentrés : HHI {hhi, int} ≥ {threshold, int} avec {count} {count, plural, one {fournisseur} other {fournisseurs}}",
 } as const;
 
 export type MessageCode = keyof typeof FR;
