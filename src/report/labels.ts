@@ -253,8 +253,8 @@ export const TEXTS = {
   stampVersion: ["Optima Achats", "Optima Achats"],
   noSource: ["aucune table source", "no source table"],
   defaultParameters: [
-    "valeurs de référence par défaut (SPEC §3)",
-    "default reference values (SPEC §3)",
+    "valeurs de référence par défaut (feuille Paramètres)",
+    "default reference values (Settings sheet)",
   ],
   changedParameters: ["paramètres modifiés", "changed settings"],
   changedParameter: ["paramètre modifié", "changed setting"],
@@ -308,8 +308,8 @@ export const TEXTS = {
   cumulativeShare: ["Part cumulée", "Cumulative share"],
   cartoTitle: ["Cartographie des achats par famille", "Spend map by family"],
   cartoNote: [
-    "Familles homogènes (SPEC §2.6) : la colonne « Règle de classement » indique la règle appliquée. Couverture contractuelle globale (PF1) :",
-    'Homogeneous families (SPEC §2.6): the "Classification rule" column shows the rule applied. Overall contract coverage (PF1):',
+    "Familles homogènes (code famille de l'acheteur, sinon groupe CPV, sinon article budgétaire) : la colonne « Règle de classement » indique la règle appliquée. Couverture contractuelle globale (PF1) :",
+    'Homogeneous families (buyer\'s family code, else CPV group, else budget account): the "Classification rule" column shows the rule applied. Overall contract coverage (PF1):',
   ],
   quadrantSummary: ["Synthèse du portefeuille (formules)", "Portfolio summary (formulas)"],
   suppliersTitle: ["Fournisseurs", "Suppliers"],
@@ -349,8 +349,8 @@ export const TEXTS = {
     "History: one snapshot per analysed period",
   ],
   historyNote: [
-    "Une ligne par période : une nouvelle exécution sur la même période remplace sa ligne. La ligne grise au-dessus du tableau porte les clés des colonnes (ne pas modifier).",
-    "One row per period: a new run on the same period replaces its row. The grey row above the table holds the column keys (do not edit).",
+    "Une ligne par période : une nouvelle exécution sur la même période remplace sa ligne. Gardez les en-têtes des colonnes : ils servent à relire l'historique.",
+    "One row per period: a new run on the same period replaces its row. Keep the column headers: they are used to read the history back.",
   ],
   parametersTitle: [
     "Paramètres : valeurs de référence (modifiables)",

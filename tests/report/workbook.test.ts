@@ -98,7 +98,7 @@ describe("sheets of SPEC §5", () => {
       expect(s.stamp).toEqual({
         sources: ["Mandats", "Marches", "Entites"],
         period: { label: "2025", start: "2025-01-01", end: "2025-12-31" },
-        parameters: "valeurs de référence par défaut (SPEC §3)",
+        parameters: "valeurs de référence par défaut (feuille Paramètres)",
         runDate: "2026-01-15",
         version: rich.version,
       });

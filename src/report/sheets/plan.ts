@@ -22,7 +22,7 @@
  * what the user typed.
  */
 import { indicator } from "../../core/analyse";
-import { MU2, MU3, MU6, PF7, TE4 } from "../../core/indicators/registry";
+import { CO1, MU2, MU3, MU6, PF7, PF8, TE4 } from "../../core/indicators/registry";
 import type { IndicatorResult, Unit } from "../../core/indicators/types";
 import { a1, rangeA1, sheetRangeA1 } from "../a1";
 import {
@@ -466,7 +466,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Payer les fournisseurs dans le délai global de paiement",
       "Pay suppliers within the legal payment time",
     ],
-    target: (i) => ({ value: 0, source: i.reference?.source ?? "Art. R2192-10 CCP" }),
+    target: (i, w) => ({ value: 0, source: i.reference?.source ?? PF8.doc.source[w.lang] }),
   },
   {
     id: "CO1",
@@ -474,7 +474,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Traiter les signaux de fractionnement (passer les marchés nécessaires)",
       "Address splitting signals (award the contracts needed)",
     ],
-    target: () => ({ value: 0, source: "Art. R2121-1 à R2121-7 CCP (computation des seuils)" }),
+    target: (_i, w) => ({ value: 0, source: CO1.doc.source[w.lang] }),
   },
   {
     id: "RE1",
