@@ -33,6 +33,7 @@ import { normalizeCompanyId } from "./parse/identifiers";
 import { parseAmountCents, parseNumber } from "./parse/number";
 import { PROCEDURES, considerationPresent, isUgap, normalizeProcedure } from "./parse/vocabulary";
 import { cellText, normalizeKey } from "./text";
+import { msg } from "./messages/render";
 
 export type DecpFormat = "decp-v1" | "decp-v2" | "unknown";
 
@@ -387,7 +388,17 @@ function rejectRow(
 ): ImportedRow {
   return {
     contract: null,
-    anomalies: [{ table, row, field, value, reason, severity: "rejected" }],
+    // DECP reasons are still French sentences (not yet catalogue codes): shown as they are.
+    anomalies: [
+      {
+        table,
+        row,
+        field,
+        value,
+        reason: msg("legacy.untranslated", { text: reason }),
+        severity: "rejected",
+      },
+    ],
     amountCents,
   };
 }
@@ -419,7 +430,14 @@ function importMarche(
 ): ImportedRow {
   const warnings: Anomaly[] = [];
   const warn = (field: string | null, value: string | null, reason: string) =>
-    warnings.push({ table, row, field, value, reason, severity: "warning" });
+    warnings.push({
+      table,
+      row,
+      field,
+      value,
+      reason: msg("legacy.untranslated", { text: reason }),
+      severity: "warning",
+    });
 
   const objet = textOf(item.objet);
   const id = textOf(item.id);

@@ -6,7 +6,13 @@
  */
 import { definitionOf } from "../core/indicators/registry";
 import type { SavingsScenario } from "../core/indicators/mutualisation";
-import type { Coverage, IndicatorResult, Reference } from "../core/indicators/types";
+import type {
+  Coverage,
+  IndicatorGroup,
+  IndicatorResult,
+  Reference,
+  Unit,
+} from "../core/indicators/types";
 import type { Channel, Nature } from "../core/model";
 import type { Lang } from "../core/messages/format";
 import { msg, render, type Message } from "../core/messages/render";
@@ -25,6 +31,7 @@ export const SHEET_NAMES = {
   territoires: ["Territoires", "Territories"],
   anomalies: ["Anomalies", "Anomalies"],
   historique: ["Historique", "History"],
+  indicateurs: ["Indicateurs", "Indicators"],
   plan: ["Plan stratégique", "Strategic plan"],
   diagnostic: ["Diagnostic 360", "360 assessment"],
   parametres: ["Paramètres", "Settings"],
@@ -232,6 +239,11 @@ export const HEADERS = {
   indemnity: ["Indemnité forfaitaire", "Flat indemnity"],
   amountTTC: ["Montant TTC", "Amount incl. VAT"],
   paid: ["Payé le", "Paid on"],
+  headline: ["Valeur affichée", "Headline value"],
+  definition: ["Définition", "Definition"],
+  computation: ["Calcul", "Computation"],
+  legalSource: ["Source (texte, statistique)", "Source (law, statistics)"],
+  howToImprove: ["Comment l'améliorer", "How to improve it"],
 } as const satisfies Record<string, Pair>;
 
 export type HeaderKey = keyof typeof HEADERS;
@@ -448,6 +460,14 @@ export const TEXTS = {
   overall: ["Ensemble", "Overall"],
   orientationsEmpty: ["", ""],
   noTerritory: ["Territoire non renseigné", "No territory given"],
+  indicatorsTitle: [
+    "Indicateurs : définitions, calculs et sources",
+    "Indicators: definitions, computations and sources",
+  ],
+  indicatorsNote: [
+    "Chaque indicateur affiche sa valeur, sa couverture (n / N enregistrements avec la donnée) et, faute de donnée, N/D avec le motif — jamais un 0 silencieux.",
+    "Each indicator shows its value, its coverage (n / N records with the data) and, when data is missing, N/A with the reason — never a silent 0.",
+  ],
   procedureNotGiven: ["Non renseignée", "Not given"],
 } as const satisfies Record<string, Pair>;
 
@@ -499,10 +519,20 @@ export const SCENARIO_LABELS: Record<SavingsScenario, Pair> = {
   high: ["Haut", "High"],
 };
 
-export const UNIT_LABELS: Record<string, Pair> = {
+/** Names of the indicator groups (SPEC §4). */
+export const GROUP_LABELS: Record<IndicatorGroup, Pair> = {
+  SP: ["Dépense", "Spend"],
+  PF: ["Performance", "Performance"],
+  CO: ["Conformité", "Compliance"],
+  RE: ["Achats responsables", "Responsible purchasing"],
+  MU: ["Mutualisation", "Pooling"],
+  TE: ["Territoires", "Territories"],
+};
+
+export const UNIT_LABELS: Record<Unit, Pair> = {
   EUR: ["€ HT", "€ excl. VAT"],
   "%": ["%", "%"],
-  count: ["nombre", "count"],
+  count: ["nombre", "number"],
   days: ["jours", "days"],
   "EUR/hab": ["€/hab.", "€/inhab."],
 };

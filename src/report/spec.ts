@@ -275,6 +275,7 @@ export type SheetKey =
   | "territoires"
   | "anomalies"
   | "historique"
+  | "indicateurs"
   | "plan"
   | "diagnostic"
   | "parametres";
@@ -290,6 +291,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   "territoires",
   "anomalies",
   "historique",
+  "indicateurs",
   "plan",
   "diagnostic",
   "parametres",

@@ -19,6 +19,7 @@ import { buildDashboard } from "./sheets/dashboard";
 import { buildDiagnostic } from "./sheets/diagnostic";
 import { buildFournisseurs } from "./sheets/fournisseurs";
 import { buildHistorique } from "./sheets/historique";
+import { buildIndicateurs } from "./sheets/indicateurs";
 import { buildMutualisation } from "./sheets/mutualisation";
 import { buildParametres } from "./sheets/parametres";
 import { buildPlan } from "./sheets/plan";
@@ -89,6 +90,7 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     territoires: buildTerritoires(ctx),
     anomalies: buildAnomalies(ctx),
     historique: buildHistorique(ctx),
+    indicateurs: buildIndicateurs(ctx),
     plan: buildPlan(ctx, diagnostic),
     diagnostic: diagnostic.sheet,
     parametres: buildParametres(ctx),

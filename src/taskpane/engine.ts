@@ -15,6 +15,7 @@ import type { Cell } from "../core/model";
 import { defaultReferenceValues, withOverrides } from "../core/reference/values";
 import { FIELDS } from "../core/fields";
 import { readUserInputs, parametersToOverrides } from "../report/inputs";
+import { render } from "../core/messages/render";
 import { kpiOf } from "./kpis";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { buildWorkbookSpec } from "../report/workbook";
@@ -293,6 +294,6 @@ export function decpToTable(text: string, fileName: string): DecpTableResult {
     },
     imported: imp.contracts.length,
     rejected: imp.reconciliation.rowsRejected,
-    reasons: [...new Set(rejectedAnomalies.map((a) => a.reason))].slice(0, 3),
+    reasons: [...new Set(rejectedAnomalies.map((a) => render("fr", a.reason)))].slice(0, 3),
   };
 }

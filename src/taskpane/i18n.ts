@@ -1,7 +1,7 @@
 /**
  * Task pane texts, French (the product language) and English (when Office's display language is
- * English, or `?lang=en` in the browser preview). Core messages (anomaly reasons, N/A reasons) stay
- * French: they come from src/core.
+ * English, or `?lang=en` in the browser preview). What core emits (anomaly and N/A reasons) is
+ * rendered by the same message catalogue as the workbook (`coreText`).
  *
  * `t(lang, key, vars)` replaces `{name}` placeholders; numbers are formatted with `formatNumber`.
  */
@@ -9,6 +9,7 @@ import { FIELDS } from "../core/fields";
 import type { TableKind } from "../core/model";
 import type { Lang } from "../report/labels";
 import { fieldName, kindLabel } from "../report/names";
+import { render, type Message } from "../core/messages/render";
 
 export type { Lang };
 
@@ -413,6 +414,11 @@ const en: Record<TextKey, string> = {
 const DICTS: Record<Lang, Record<TextKey, string>> = { fr, en };
 
 export type Vars = Record<string, string | number>;
+
+/** A message core emits (anomaly reason, N/A reason) in the pane's language. */
+export function coreText(lang: Lang, m: Message): string {
+  return render(lang, m);
+}
 
 export function formatNumber(lang: Lang, n: number, decimals = 0): string {
   return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", {

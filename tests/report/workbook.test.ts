@@ -30,6 +30,7 @@ const FRENCH_NAMES = [
   "Territoires",
   "Anomalies",
   "Historique",
+  "Indicateurs",
   "Plan stratégique",
   "Diagnostic 360",
   "Paramètres",
@@ -87,6 +88,7 @@ describe("sheets of SPEC §5", () => {
       territoires: "replace",
       anomalies: "replace",
       historique: "append",
+      indicateurs: "replace",
       plan: "merge-inputs",
       diagnostic: "merge-inputs",
       parametres: "merge-inputs",
@@ -306,6 +308,22 @@ describe("determinism", () => {
 });
 
 describe("coverage of the analysis", () => {
+  test("the Indicateurs sheet documents the 35 SPEC §4 indicators, in order, in the workbook language", () => {
+    const table = (lang: "fr" | "en") => sheet(buildWorkbookSpec(rich, { ...OPTIONS, lang }), "indicateurs").tables[0];
+    const frTable = table("fr");
+    const enTable = table("en");
+    const col = (key: string) => frTable.columns.findIndex((c) => c.key === key);
+    expect(frTable.rows.map((r) => r[col("id")])).toEqual(rich.indicators.map((i) => i.id));
+    expect(frTable.columns.map((c) => c.header)).toContain("Comment l'améliorer");
+    expect(enTable.columns.map((c) => c.header)).toContain("How to improve it");
+    for (const key of ["definition", "computation", "source", "howToImprove"]) {
+      frTable.rows.forEach((r, i) => {
+        expect(String(plainValue(r[col(key)])).length).toBeGreaterThan(10);
+        expect(plainValue(enTable.rows[i][col(key)])).not.toEqual(plainValue(r[col(key)]));
+      });
+    }
+  });
+
   test("every indicator is summarised; 16 dashboard tiles", () => {
     const rows = (key: string, name: string) => sheet(spec, key).tables.find((t) => t.name === name)!.rows.length;
     expect(rows("dashboard", "tblTdbIndicateurs")).toBe(rich.indicators.length);

@@ -5,6 +5,7 @@
  */
 import type { Anomaly, Cell, TableKind, TableReconciliation } from "../model";
 import { normalizeKey } from "../text";
+import type { Message } from "../messages/render";
 
 export function isBlankCell(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
@@ -85,7 +86,7 @@ export class TableLog {
     this.rowHasWarning = false;
   }
 
-  warn(row: number, field: string | null, value: Cell, reason: string): void {
+  warn(row: number, field: string | null, value: Cell, reason: Message): void {
     this.anomalies.push({
       table: this.table,
       row,
@@ -101,7 +102,7 @@ export class TableLog {
     row: number,
     field: string | null,
     value: Cell,
-    reason: string,
+    reason: Message,
     amountCents: number
   ): void {
     this.anomalies.push({

@@ -12,6 +12,7 @@ import { parseAmountCents, parseNumber } from "../parse/number";
 import { normalizeChannel } from "../parse/vocabulary";
 import { cellText, normalizeKey } from "../text";
 import { cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
+import { msg, type Message } from "../messages/render";
 
 export interface SpendProcessorOptions {
   mapping: Record<string, number>;
@@ -50,9 +51,6 @@ const FIELDS = [
   "supplierPostcode",
 ] as const;
 type Field = (typeof FIELDS)[number];
-
-const HOW_TO_FIX_AMOUNT = "Saisissez un nombre, par exemple 1 234,56.";
-const HOW_TO_FIX_DATE = "Saisissez une date au format jj/mm/aaaa.";
 
 /** Interns repeated strings (suppliers, entities, families) so 1 M lines share them. */
 class Interner {
@@ -169,13 +167,13 @@ export class SpendProcessor {
     if (typeof date !== "number" && isTotalRow(row)) {
       // A total is not a source amount: counting it would double the rows it sums.
       log.begin(0);
-      const amount =
-        ht === null ? "" : ` (${formatEuros(ht)} HT, non compté dans le rapprochement)`;
       log.reject(
         sheetRow,
         null,
         this.amountRaw,
-        `Ligne de total ignorée${amount} : ce n'est pas un achat.`,
+        ht === null
+          ? msg("anomaly.spendTotalRow")
+          : msg("anomaly.spendTotalRowAmount", { amount: formatEuros(ht) }),
         0
       );
       return;
@@ -185,8 +183,8 @@ export class SpendProcessor {
     if (ht === null) {
       const reason =
         cellText(this.amountRaw) === null
-          ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
-          : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
+          ? msg("anomaly.amountMissing")
+          : msg("anomaly.amountUnreadable");
       log.reject(
         sheetRow,
         this.col.amountHT >= 0 ? "amountHT" : "amountTTC",
@@ -201,7 +199,7 @@ export class SpendProcessor {
         sheetRow,
         "vatRate",
         this.badVatCell,
-        `Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué au montant TTC.`
+        msg("anomaly.vatUnreadable", { rate: this.options.defaultVatPercent })
       );
     }
     if (date === null || date === undefined) {
@@ -209,9 +207,7 @@ export class SpendProcessor {
         sheetRow,
         "date",
         dateCell,
-        date === null
-          ? `Date absente : la ligne ne peut pas être datée. ${HOW_TO_FIX_DATE}`
-          : `Date illisible ou impossible : ${HOW_TO_FIX_DATE}`,
+        date === null ? msg("anomaly.dateMissing") : msg("anomaly.dateUnreadable"),
         readCents
       );
       return;
@@ -223,31 +219,14 @@ export class SpendProcessor {
       const idCell = row[this.col.supplierId];
       const id = this.companyId(idCell);
       if (id === undefined)
-        log.warn(
-          sheetRow,
-          "supplierId",
-          idCell,
-          "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant."
-        );
+        log.warn(sheetRow, "supplierId", idCell, msg("anomaly.supplierIdUnreadable"));
       else if (id !== null) {
         supplierId = this.strings.get(id.id);
-        if (!id.valid)
-          log.warn(
-            sheetRow,
-            "supplierId",
-            idCell,
-            "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur."
-          );
+        if (!id.valid) log.warn(sheetRow, "supplierId", idCell, msg("anomaly.supplierIdInvalid"));
       }
     }
     if (supplierName === null && supplierId === null) {
-      log.reject(
-        sheetRow,
-        "supplierName",
-        null,
-        "Fournisseur absent : renseignez le nom ou le SIRET du fournisseur.",
-        readCents
-      );
+      log.reject(sheetRow, "supplierName", null, msg("anomaly.supplierMissing"), readCents);
       return;
     }
     // Entity.
@@ -258,7 +237,7 @@ export class SpendProcessor {
           sheetRow,
           "entity",
           null,
-          `Entité absente : ligne rattachée à « ${this.options.defaultEntity} ».`
+          msg("anomaly.entityMissing", { entity: this.options.defaultEntity })
         );
       entity = this.options.defaultEntity;
     }
@@ -267,13 +246,7 @@ export class SpendProcessor {
     if (this.col.cpv >= 0) {
       const cpvCell = row[this.col.cpv];
       const c = normalizeCpv(cpvCell);
-      if (c === undefined)
-        log.warn(
-          sheetRow,
-          "cpv",
-          cpvCell,
-          "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement."
-        );
+      if (c === undefined) log.warn(sheetRow, "cpv", cpvCell, msg("anomaly.cpvInvalid"));
       else cpv = c === null ? null : this.strings.get(c);
     }
     // Channel.
@@ -282,43 +255,28 @@ export class SpendProcessor {
       const chCell = row[this.col.channel];
       const ch = normalizeChannel(chCell);
       if (ch === undefined)
-        log.warn(
-          sheetRow,
-          "channel",
-          chCell,
-          "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché."
-        );
+        log.warn(sheetRow, "channel", chCell, msg("anomaly.channelUnrecognised"));
       else channel = ch;
     }
     const invoiceReceived = this.optionalDate(
       row,
       sheetRow,
       "invoiceReceived",
-      "Date de réception de facture illisible : ignorée pour le délai de paiement."
+      msg("anomaly.invoiceDateUnreadable")
     );
-    const paid = this.optionalDate(
-      row,
-      sheetRow,
-      "paid",
-      "Date de paiement illisible : ignorée pour le délai de paiement."
-    );
+    const paid = this.optionalDate(row, sheetRow, "paid", msg("anomaly.paidDateUnreadable"));
     const quantity = this.optionalNumber(
       row,
       sheetRow,
       "quantity",
-      "Quantité illisible : ignorée pour la comparaison des prix."
+      msg("anomaly.quantityUnreadable")
     );
     let unitPriceCents: number | null = null;
     if (this.col.unitPrice >= 0) {
       const upCell = row[this.col.unitPrice];
       const up = parseAmountCents(upCell);
       if (up === undefined)
-        log.warn(
-          sheetRow,
-          "unitPrice",
-          upCell,
-          "Prix unitaire illisible : ignoré pour la comparaison des prix."
-        );
+        log.warn(sheetRow, "unitPrice", upCell, msg("anomaly.unitPriceUnreadable"));
       else unitPriceCents = up;
     }
 
@@ -368,7 +326,7 @@ export class SpendProcessor {
   private flushBlanks(): void {
     for (const r of this.pendingBlank) {
       this.log.begin(0);
-      this.log.reject(r, null, null, "Ligne vide : ignorée.", 0);
+      this.log.reject(r, null, null, msg("anomaly.blankRow"), 0);
     }
     this.pendingBlank = [];
   }
@@ -384,7 +342,12 @@ export class SpendProcessor {
     return k;
   }
 
-  private optionalDate(row: Cell[], sheetRow: number, field: Field, reason: string): number | null {
+  private optionalDate(
+    row: Cell[],
+    sheetRow: number,
+    field: Field,
+    reason: Message
+  ): number | null {
     const c = this.col[field];
     if (c < 0) return null;
     const v = parseDate(row[c], this.options.date1904);
@@ -399,7 +362,7 @@ export class SpendProcessor {
     row: Cell[],
     sheetRow: number,
     field: Field,
-    reason: string
+    reason: Message
   ): number | null {
     const c = this.col[field];
     if (c < 0) return null;

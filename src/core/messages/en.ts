@@ -147,4 +147,71 @@ export const EN: Record<MessageCode, string> = {
     "{part} {part, plural, one {contract} other {contracts}} out of {whole} with an environmental consideration ({rate, pct}), PNAD target {target} %",
   "plan.lever.concentration":
     "Concentrated suppliers: HHI {hhi, int} ≥ {threshold, int} with {count} {count, plural, one {supplier} other {suppliers}}",
+
+  // Anomaly reasons (src/core/intake) and labels of the fields they name
+  "anomaly.blankRow": "Blank row: ignored.",
+  "anomaly.spendTotalRow": "Total row ignored: it is not a purchase.",
+  "anomaly.amountMissing":
+    "Amount missing: the line cannot be analysed. Type a number, for example 1,234.56.",
+  "anomaly.amountUnreadable":
+    "Unreadable amount: the line cannot be analysed. Type a number, for example 1,234.56.",
+  "anomaly.vatUnreadable":
+    "VAT rate unreadable or outside 0 to 100 %: the default rate of {rate} % is applied to the amount incl. VAT.",
+  "anomaly.dateMissing": "Date missing: the line cannot be dated. Type a date as dd/mm/yyyy.",
+  "anomaly.dateUnreadable": "Unreadable or impossible date: type a date as dd/mm/yyyy.",
+  "anomaly.supplierIdUnreadable":
+    "Unreadable supplier identifier: a SIRET (14 digits) or a SIREN (9 digits) is expected. The line is analysed without an identifier.",
+  "anomaly.supplierIdInvalid":
+    "Invalid SIRET/SIREN (check digit): check the supplier's identifier.",
+  "anomaly.supplierMissing": "Supplier missing: give the supplier's name or SIRET.",
+  "anomaly.entityMissing": 'Entity missing: line attached to "{entity}".',
+  "anomaly.cpvInvalid":
+    "Invalid CPV code (8 digits expected, e.g. 30192000-1): ignored for classification.",
+  "anomaly.channelUnrecognised":
+    "Purchasing channel not recognised (expected: marché propre, groupement de commandes, centrale d'achat, hors marché): derived from the contract number.",
+  "anomaly.invoiceDateUnreadable": "Unreadable invoice receipt date: ignored for the payment time.",
+  "anomaly.paidDateUnreadable": "Unreadable payment date: ignored for the payment time.",
+  "anomaly.quantityUnreadable": "Unreadable quantity: ignored for the price comparison.",
+  "anomaly.unitPriceUnreadable": "Unreadable unit price: ignored for the price comparison.",
+  "anomaly.contractTotalRow": "Total row: ignored, it is not a contract.",
+  "anomaly.contractRefMissing":
+    "Contract number missing: give the contract's reference so it can be matched with the spend.",
+  "anomaly.contractAmountUnreadable":
+    "Unreadable contract amount: the contract is analysed without an amount. Type a number, for example 1,234.56.",
+  "anomaly.fieldDateUnreadable": "{label} unreadable: type a date as dd/mm/yyyy.",
+  "anomaly.fieldNumberUnreadable": "{label} unreadable: type a number.",
+  "anomaly.fieldAmountUnreadable": "{label} unreadable: type a number, for example 1,234.56.",
+  "anomaly.fieldYesNoUnrecognised": "{label}: value not recognised (yes/no expected).",
+  "anomaly.contractCpvInvalid": "Invalid CPV code (8 digits expected, e.g. 45233140-2): ignored.",
+  "anomaly.procedureUnrecognised":
+    "Procedure not recognised: kept as it is, but not classified in the procedure indicators.",
+  "anomaly.contractChannelUnrecognised": "Purchasing channel not recognised: ignored.",
+  "anomaly.holderIdUnreadable":
+    "Unreadable holder identifier: a SIRET (14 digits) or a SIREN (9 digits) is expected.",
+  "anomaly.holderIdInvalid": "Invalid holder SIRET/SIREN (check digit): check the identifier.",
+  "label.notificationDate": "Notification date",
+  "label.durationMonths": "Duration in months",
+  "label.endDate": "End date",
+  "label.bidsReceived": "Number of bids received",
+  "label.lots": "Number of lots",
+  "label.launchDate": "Launch date",
+  "label.estimatedAmount": "Estimated amount",
+  "label.socialConsideration": "Social consideration",
+  "label.environmentalConsideration": "Environmental consideration",
+  "label.amendedAmount": "Amount after amendments",
+  "label.proximity": "Local service",
+  "label.excludedFromSplitting": "Exclusion from splitting checks",
+  "label.sme": "SME",
+  "label.insertion": "Insertion / social economy",
+  "anomaly.refYesNoUnrecognised": "{label}: value not recognised (yes/no expected); ignored.",
+  "anomaly.entityNameMissing": "Entity name missing: give the local authority or body.",
+  "anomaly.populationUnreadable": "Unreadable population: ignored for per-inhabitant amounts.",
+  "anomaly.entitySiretInvalid": "Invalid entity SIRET: check the identifier.",
+  "anomaly.familyCodeMissing": "Family code missing: give the purchase family's code.",
+  "anomaly.natureUnrecognised":
+    "Nature not recognised (Fournitures, Services or Travaux expected): ignored.",
+  "anomaly.refSupplierIdInvalid": "Invalid supplier SIRET/SIREN: check the identifier.",
+  "anomaly.supplierNameAndIdMissing": "Supplier without name or SIRET: give at least one of them.",
+  "anomaly.spendTotalRowAmount":
+    "Total row ignored ({amount} excl. VAT, not counted in the reconciliation): it is not a purchase.",
 };

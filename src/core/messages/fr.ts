@@ -165,6 +165,78 @@ export const FR = {
     "{part} {part, plural, one {marché} other {marchés}} sur {whole} avec une considération environnementale ({rate, pct}), objectif PNAD {target} %",
   "plan.lever.concentration":
     "Fournisseurs concentrés : HHI {hhi, int} ≥ {threshold, int} avec {count} {count, plural, one {fournisseur} other {fournisseurs}}",
+
+  // Anomaly reasons (src/core/intake) and labels of the fields they name
+  "anomaly.blankRow": "Ligne vide : ignorée.",
+  "anomaly.spendTotalRow": "Ligne de total ignorée : ce n'est pas un achat.",
+  "anomaly.amountMissing":
+    "Montant absent : la ligne ne peut pas être analysée. Saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.amountUnreadable":
+    "Montant illisible : la ligne ne peut pas être analysée. Saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.vatUnreadable":
+    "Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de {rate} % est appliqué au montant TTC.",
+  "anomaly.dateMissing":
+    "Date absente : la ligne ne peut pas être datée. Saisissez une date au format jj/mm/aaaa.",
+  "anomaly.dateUnreadable":
+    "Date illisible ou impossible : Saisissez une date au format jj/mm/aaaa.",
+  "anomaly.supplierIdUnreadable":
+    "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant.",
+  "anomaly.supplierIdInvalid":
+    "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur.",
+  "anomaly.supplierMissing": "Fournisseur absent : renseignez le nom ou le SIRET du fournisseur.",
+  "anomaly.entityMissing": "Entité absente : ligne rattachée à « {entity} ».",
+  "anomaly.cpvInvalid":
+    "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement.",
+  "anomaly.channelUnrecognised":
+    "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché.",
+  "anomaly.invoiceDateUnreadable":
+    "Date de réception de facture illisible : ignorée pour le délai de paiement.",
+  "anomaly.paidDateUnreadable": "Date de paiement illisible : ignorée pour le délai de paiement.",
+  "anomaly.quantityUnreadable": "Quantité illisible : ignorée pour la comparaison des prix.",
+  "anomaly.unitPriceUnreadable": "Prix unitaire illisible : ignoré pour la comparaison des prix.",
+  "anomaly.contractTotalRow": "Ligne de total : ignorée, ce n'est pas un marché.",
+  "anomaly.contractRefMissing":
+    "Numéro de marché absent : renseignez la référence du marché pour pouvoir le rapprocher des dépenses.",
+  "anomaly.contractAmountUnreadable":
+    "Montant du marché illisible : le marché est analysé sans montant. Saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.fieldDateUnreadable": "{label} illisible : saisissez une date au format jj/mm/aaaa.",
+  "anomaly.fieldNumberUnreadable": "{label} illisible : saisissez un nombre.",
+  "anomaly.fieldAmountUnreadable": "{label} illisible : saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.fieldYesNoUnrecognised": "{label} : valeur non reconnue (attendu oui/non).",
+  "anomaly.contractCpvInvalid": "Code CPV invalide (attendu 8 chiffres, ex. 45233140-2) : ignoré.",
+  "anomaly.procedureUnrecognised":
+    "Procédure non reconnue : conservée telle quelle, mais non classée dans les indicateurs de procédure.",
+  "anomaly.contractChannelUnrecognised": "Mode d'achat non reconnu : ignoré.",
+  "anomaly.holderIdUnreadable":
+    "Identifiant du titulaire illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres).",
+  "anomaly.holderIdInvalid":
+    "SIRET/SIREN du titulaire invalide (clé de contrôle) : vérifiez l'identifiant.",
+  "label.notificationDate": "Date de notification",
+  "label.durationMonths": "Durée en mois",
+  "label.endDate": "Date de fin",
+  "label.bidsReceived": "Nombre d'offres reçues",
+  "label.lots": "Nombre de lots",
+  "label.launchDate": "Date de lancement",
+  "label.estimatedAmount": "Montant estimé",
+  "label.socialConsideration": "Considération sociale",
+  "label.environmentalConsideration": "Considération environnementale",
+  "label.amendedAmount": "Montant après modifications",
+  "label.proximity": "Service de proximité",
+  "label.excludedFromSplitting": "Exclusion du contrôle de fractionnement",
+  "label.sme": "PME",
+  "label.insertion": "Insertion / ESS",
+  "anomaly.refYesNoUnrecognised": "{label} : valeur non reconnue (attendu oui/non) ; ignorée.",
+  "anomaly.entityNameMissing": "Nom d'entité absent : renseignez la collectivité ou l'organisme.",
+  "anomaly.populationUnreadable": "Population illisible : ignorée pour les montants par habitant.",
+  "anomaly.entitySiretInvalid": "SIRET de l'entité invalide : vérifiez l'identifiant.",
+  "anomaly.familyCodeMissing": "Code famille absent : renseignez le code de la famille d'achat.",
+  "anomaly.natureUnrecognised":
+    "Nature non reconnue (attendu Fournitures, Services ou Travaux) : ignorée.",
+  "anomaly.refSupplierIdInvalid": "SIRET/SIREN du fournisseur invalide : vérifiez l'identifiant.",
+  "anomaly.supplierNameAndIdMissing":
+    "Fournisseur sans nom ni SIRET : renseignez au moins l'un des deux.",
+  "anomaly.spendTotalRowAmount":
+    "Ligne de total ignorée ({amount} HT, non compté dans le rapprochement) : ce n'est pas un achat.",
 } as const;
 
 export type MessageCode = keyof typeof FR;

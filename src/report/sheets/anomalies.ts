@@ -4,7 +4,7 @@
  */
 import { rangeA1 } from "../a1";
 import { formula, textCell } from "../cells";
-import { text } from "../labels";
+import { message, text } from "../labels";
 import { fieldName } from "../names";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
@@ -42,7 +42,7 @@ export function buildAnomalies(ctx: BuildContext): SheetSpec {
     a.row,
     textCell(field(a.table, a.field)),
     textCell(a.value),
-    textCell(a.reason),
+    textCell(message(lang, a.reason)),
     severityText(a.severity),
   ]);
   const placed = sb.rawTable("tblAnomalies", top, 0, columns, rows);

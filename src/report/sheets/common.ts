@@ -129,7 +129,7 @@ export function summaryTable(
       ind.id,
       textCell(labelOf(sb.ctx, ind)),
       unitValue(ind.unit, ind.value),
-      pick(lang, UNIT_LABELS[ind.unit] ?? [ind.unit, ind.unit]),
+      pick(lang, UNIT_LABELS[ind.unit]),
       ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
       ind.reference ? textCell(referenceLabel(lang, ind.reference)) : null,
       ind.reference ? unitValue(ind.reference.unit, ind.reference.value) : null,

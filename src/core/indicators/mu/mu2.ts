@@ -36,7 +36,7 @@ export const MU2 = defineIndicator<MU2Tables>({
     },
     formula: {
       fr: "Familles classées (hors « Non classé ») avec une dépense nette séparée > 0 chez au moins 2 entités.",
-      en: 'Classified families (not "Non classé") with separate net spend > 0 in at least 2 entities.',
+      en: "Classified families (not the unclassified one) with separate net spend > 0 in at least 2 entities.",
     },
     source: {
       fr: "Art. L2113-6 à L2113-8 du code de la commande publique (groupements de commandes).",

@@ -31,7 +31,7 @@ export const PF1 = defineIndicator<PF1Tables>({
   doc: {
     definition: {
       fr: "Part de la dépense HT passée dans le cadre d'un marché : référence de marché trouvée dans le registre, ou mode d'achat autre que « Hors marché ».",
-      en: 'Share of spend excl. VAT made under a contract: contract reference found in the register, or a purchasing channel other than "Hors marché" (no contract).',
+      en: "Share of spend excl. VAT made under a contract: contract reference found in the register, or a purchasing channel other than buying without a contract.",
     },
     formula: {
       fr: "Σ montant HT des lignes sous contrat / Σ montant HT des lignes × 100.",
