@@ -110,44 +110,37 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
 
   for (const def of [RE1, RE2, RE3]) {
     const ind = result(sb, def);
-    if (!ind) continue;
     sb.section(`${ind.id} · ${labelOf(ctx, ind)}`);
     indicatorTable(sb, ind, "byEntity", `tblResp${ind.id}Entites`, ENTITY_RATE_COLUMNS);
   }
   const re4 = result(sb, RE4);
-  if (re4) {
-    sb.section(`RE4 · ${labelOf(ctx, re4)}`);
-    indicatorTable(sb, re4, "byEntity", "tblRespRE4Entites", [
-      { key: "entity", header: "entity", kind: "text", width: 24 },
-      { key: "departement", header: "departement", kind: "text", width: 12 },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "spend", header: "spend", kind: "eur" },
-      { key: "localSpend", header: "localSpend", kind: "eur" },
-      { key: "localShare", header: "localSharePercent", kind: "pct" },
-    ]);
-  }
+  sb.section(`RE4 · ${labelOf(ctx, re4)}`);
+  indicatorTable(sb, re4, "byEntity", "tblRespRE4Entites", [
+    { key: "entity", header: "entity", kind: "text", width: 24 },
+    { key: "departement", header: "departement", kind: "text", width: 12 },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "spend", header: "spend", kind: "eur" },
+    { key: "localSpend", header: "localSpend", kind: "eur" },
+    { key: "localShare", header: "localSharePercent", kind: "pct" },
+  ]);
   const re5 = result(sb, RE5);
-  if (re5) {
-    sb.section(`RE5 · ${labelOf(ctx, re5)}`);
-    indicatorTable(sb, re5, "suppliers", "tblRespRE5Fournisseurs", [
-      { key: "supplier", header: "supplier", kind: "text", width: 30 },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "spend", header: "spend", kind: "eur" },
-      { key: "share", header: "share", kind: "pct" },
-    ]);
-  }
+  sb.section(`RE5 · ${labelOf(ctx, re5)}`);
+  indicatorTable(sb, re5, "suppliers", "tblRespRE5Fournisseurs", [
+    { key: "supplier", header: "supplier", kind: "text", width: 30 },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "spend", header: "spend", kind: "eur" },
+    { key: "share", header: "share", kind: "pct" },
+  ]);
   const re6 = result(sb, RE6);
-  if (re6) {
-    sb.section(`RE6 · ${labelOf(ctx, re6)}`);
-    indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
-      { key: "entity", header: "entity", kind: "text", width: 24 },
-      { key: "year", header: "year", kind: "int", width: 8 },
-      { key: "yearComplete", header: "yearComplete", kind: "bool" },
-      { key: "spend", header: "spend", kind: "eur" },
-      { key: "threshold", header: "threshold", kind: "eur" },
-      { key: "obligation", header: "obligation", kind: "bool" },
-    ]);
-  }
+  sb.section(`RE6 · ${labelOf(ctx, re6)}`);
+  indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
+    { key: "entity", header: "entity", kind: "text", width: 24 },
+    { key: "year", header: "year", kind: "int", width: 8 },
+    { key: "yearComplete", header: "yearComplete", kind: "bool" },
+    { key: "spend", header: "spend", kind: "eur" },
+    { key: "threshold", header: "threshold", kind: "eur" },
+    { key: "obligation", header: "obligation", kind: "bool" },
+  ]);
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();
 }

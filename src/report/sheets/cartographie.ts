@@ -53,20 +53,16 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
   const sp4 = result(sb, SP4);
   const sp3 = result(sb, SP3);
   const pf1 = result(sb, PF1);
-  const pf1Text = pf1
-    ? pf1.value === null
-      ? naText(lang, pf1)
-      : unitText(lang, "%", pf1.value)
-    : text(lang, "na");
+  const pf1Text = pf1.value === null ? naText(lang, pf1) : unitText(lang, "%", pf1.value);
   sb.note(`${text(lang, "cartoNote")} ${pf1Text}`);
   sb.cursor++;
 
-  if (!sp2 || (sp2.value === null && sp2.tables.byFamily.length === 0)) {
-    sb.note(sp2 ? naText(lang, sp2) : text(lang, "emptyTable"));
+  if (sp2.value === null && sp2.tables.byFamily.length === 0) {
+    sb.note(naText(lang, sp2));
     return sb.build();
   }
-  const hhiBy = new Map((sp4?.tables.byFamily ?? []).map((r) => [r.familyKey, r]));
-  const abcBy = new Map((sp3?.tables.families ?? []).map((r) => [r.familyKey, r]));
+  const hhiBy = new Map(sp4.tables.byFamily.map((r) => [r.familyKey, r]));
+  const abcBy = new Map(sp3.tables.families.map((r) => [r.familyKey, r]));
   const planBy = new Map(analysis.plan.map((p) => [p.familyKey, p]));
   const rows: FamilyMapRow[] = sp2.tables.byFamily.map((r) => {
     const h = hhiBy.get(r.familyKey);

@@ -28,12 +28,17 @@ export function maybeIndicator(sb: SheetBuilder, id: string): IndicatorResult | 
   return sb.ctx.analysis.indicators.find((i) => i.id === id) ?? null;
 }
 
-/** The typed result of an indicator in the analysis, null when the analysis does not hold it. */
+/**
+ * The typed result of an indicator in the analysis. analyse() computes every registry indicator,
+ * so an absent one is a programming error (thrown, as `indicator()` does).
+ */
 export function result<T extends Tables>(
   sb: SheetBuilder,
   def: IndicatorDefinition<T>
-): IndicatorResult<T> | null {
-  return resultOf(sb.ctx.analysis, def);
+): IndicatorResult<T> {
+  const found = resultOf(sb.ctx.analysis, def);
+  if (!found) throw new Error(`Indicateur absent de l'analyse : ${def.id}`);
+  return found;
 }
 
 export function referenceText(sb: SheetBuilder, ind: IndicatorResult): string {

@@ -173,7 +173,6 @@ function reconciliation(sb: SheetBuilder): void {
 
 function pareto(sb: SheetBuilder, nextChart: () => number): void {
   const ind = result(sb, SP3);
-  if (!ind) return;
   const placed = indicatorTable(
     sb,
     ind,
@@ -222,15 +221,14 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
   const sp6 = result(sb, SP6);
   const sp2 = result(sb, SP2);
   const months = new Set(monthsOf(sb.ctx.analysis.period));
-  let rows: TrendRow[] = (sp6?.tables.byMonth ?? []).filter((r) => months.has(r.month));
-  if (rows.length === 0)
-    rows = (sp2?.tables.byMonth ?? []).map((r) => ({ ...r, previousYearAmount: null }));
+  let rows: TrendRow[] = sp6.tables.byMonth.filter((r) => months.has(r.month));
+  if (rows.length === 0) rows = sp2.tables.byMonth.map((r) => ({ ...r, previousYearAmount: null }));
   sb.cell(sb.cursor++, 0, textCell(text(sb.lang, "chartTrend")), "subtitle");
   if (rows.length === 0) {
-    const reason = sp6?.na ?? sp2?.na;
+    const reason = sp6.na ?? sp2.na;
     sb.note(
       reason
-        ? naText(sb.lang, { id: sp6?.na ? "SP6" : "SP2", na: reason })
+        ? naText(sb.lang, { id: sp6.na ? "SP6" : "SP2", na: reason })
         : text(sb.lang, "emptyTable")
     );
     sb.cursor++;
@@ -324,10 +322,9 @@ const CHANNEL_MIX: MixChart<ResultTables<typeof MU1>, "byChannel"> = {
 function mixChart<T extends Tables, K extends keyof T & string>(
   sb: SheetBuilder,
   nextChart: () => number,
-  ind: IndicatorResult<T> | null,
+  ind: IndicatorResult<T>,
   mix: MixChart<T, K>
 ): void {
-  if (!ind) return;
   const placed = indicatorTable(sb, ind, mix.tableKey, mix.tableName, mix.columns(sb.lang), {
     title: text(sb.lang, mix.titleKey),
   });
@@ -358,8 +355,7 @@ function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
       [result(sb, RE1), "chartGaugeEnv"],
       [result(sb, RE2), "chartGaugeSocial"],
     ] as const
-  ).flatMap(([ind, title]) => (ind === null ? [] : [{ ind, title }]));
-  if (present.length === 0) return;
+  ).map(([ind, title]) => ({ ind, title }));
   sb.cell(sb.cursor++, 0, text(lang, "gaugesTitle"), "subtitle");
   const headerRow = sb.cursor;
   const columns: TableColumn[] = [

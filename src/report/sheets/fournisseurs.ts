@@ -37,14 +37,14 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   const sp2 = result(sb, SP2);
   const sp5 = result(sb, SP5);
   const mu4 = result(sb, MU4);
-  const bySupplier = new Map((sp2?.tables.bySupplier ?? []).map((r) => [r.supplierKey, r]));
-  const tail = new Set((sp5?.tables.tailSuppliers ?? []).map((r) => r.supplierKey));
-  const shared = new Map((mu4?.tables.sharedSuppliers ?? []).map((r) => [r.supplierKey, r]));
-  const tailKnown = sp5 !== null && sp5.value !== null;
+  const bySupplier = new Map(sp2.tables.bySupplier.map((r) => [r.supplierKey, r]));
+  const tail = new Set(sp5.tables.tailSuppliers.map((r) => r.supplierKey));
+  const shared = new Map(mu4.tables.sharedSuppliers.map((r) => [r.supplierKey, r]));
+  const tailKnown = sp5.value !== null;
 
-  const pareto = sp3?.tables.suppliers ?? [];
+  const pareto = sp3.tables.suppliers;
   // Without a Pareto (SP3 N/A: no positive spend), SP2's suppliers as they are.
-  if (pareto.length === 0 && sp3) sb.note(naText(lang, sp3));
+  if (pareto.length === 0) sb.note(naText(lang, sp3));
   const rows: SupplierSheetRow[] =
     pareto.length > 0
       ? pareto.map((r) => {
@@ -79,11 +79,11 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
           supplierKey: r.supplierKey,
         }));
   if (rows.length === 0) {
-    if (sp2?.na) sb.note(naText(lang, sp2));
+    if (sp2.na) sb.note(naText(lang, sp2));
     else sb.note(text(lang, "emptyTable"));
     return sb.build();
   }
-  if (sp5?.value === null && sp5.na) sb.note(naText(lang, sp5));
+  if (sp5.value === null && sp5.na) sb.note(naText(lang, sp5));
   const defs: ColumnDef<SupplierSheetRow>[] = [
     { key: "rank", header: "rank", kind: "int", width: 7 },
     { key: "supplierName", header: "supplierName", kind: "text", width: 34 },

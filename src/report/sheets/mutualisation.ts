@@ -21,130 +21,118 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   summaryTable(sb, "tblMutuSynthese", groupIndicators(sb, "MU"));
 
   const mu1 = result(sb, MU1);
-  if (mu1) {
-    sb.section(`MU1 · ${labelOf(ctx, mu1)}`);
-    const placed = indicatorTable(sb, mu1, "byChannel", "tblMutuCanaux", [
-      {
-        key: "channel",
-        header: "channel",
-        kind: "text",
-        width: 28,
-        get: (r) => pick(lang, CHANNEL_LABELS[r.channel]),
-      },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "sharePercent", header: "sharePercent", kind: "pct" },
-    ]);
-    if (placed && placed.spec.rows.length > 0) {
-      const label = placed.colOf("channel");
-      const amount = placed.colOf("amount");
-      sb.chart({
-        id: "channels",
-        type: "pie",
-        title: text(lang, "chartChannels"),
-        categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-        series: [
-          {
-            name: sb.ref(placed.headerRow, amount),
-            values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
-          },
-        ],
-        anchor: { row: placed.headerRow, col: 6, widthCols: 6, heightRows: 12 },
-        legend: "right",
-      });
-      sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
-    }
+  sb.section(`MU1 · ${labelOf(ctx, mu1)}`);
+  const placed = indicatorTable(sb, mu1, "byChannel", "tblMutuCanaux", [
+    {
+      key: "channel",
+      header: "channel",
+      kind: "text",
+      width: 28,
+      get: (r) => pick(lang, CHANNEL_LABELS[r.channel]),
+    },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "sharePercent", header: "sharePercent", kind: "pct" },
+  ]);
+  if (placed && placed.spec.rows.length > 0) {
+    const label = placed.colOf("channel");
+    const amount = placed.colOf("amount");
+    sb.chart({
+      id: "channels",
+      type: "pie",
+      title: text(lang, "chartChannels"),
+      categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
+      series: [
+        {
+          name: sb.ref(placed.headerRow, amount),
+          values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
+        },
+      ],
+      anchor: { row: placed.headerRow, col: 6, widthCols: 6, heightRows: 12 },
+      legend: "right",
+    });
+    sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
   }
 
   const mu2 = result(sb, MU2);
-  if (mu2) {
-    sb.section(`MU2 · ${labelOf(ctx, mu2)}`);
-    indicatorTable(sb, mu2, "candidates", "tblMutuCandidates", [
-      { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
-      { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "entities", header: "entities", kind: "text", width: 40 },
-      { key: "supplierCount", header: "supplierCount", kind: "int" },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "pooledAmount", header: "pooledAmount", kind: "eur" },
-      { key: "partlyPooled", header: "partlyPooled", kind: "bool" },
-    ]);
-  }
+  sb.section(`MU2 · ${labelOf(ctx, mu2)}`);
+  indicatorTable(sb, mu2, "candidates", "tblMutuCandidates", [
+    { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
+    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "entities", header: "entities", kind: "text", width: 40 },
+    { key: "supplierCount", header: "supplierCount", kind: "int" },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "pooledAmount", header: "pooledAmount", kind: "eur" },
+    { key: "partlyPooled", header: "partlyPooled", kind: "bool" },
+  ]);
 
   const mu3 = result(sb, MU3);
-  if (mu3) {
-    sb.section(`MU3 · ${labelOf(ctx, mu3)}`);
-    if (mu3.value === null) {
-      sb.note(naText(lang, mu3));
-      sb.cursor++;
-    } else {
-      scenarios(sb, mu3.value, mu3.tables.scenarios);
-      indicatorTable(sb, mu3, "byFamily", "tblMutuAdressable", [
-        { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
-        { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-        { key: "addressableAmount", header: "addressableAmount", kind: "eur" },
-        { key: "centralSavings", header: "centralSavings", kind: "eur" },
-      ]);
-    }
+  sb.section(`MU3 · ${labelOf(ctx, mu3)}`);
+  if (mu3.value === null) {
+    sb.note(naText(lang, mu3));
+    sb.cursor++;
+  } else {
+    scenarios(sb, mu3.value, mu3.tables.scenarios);
+    indicatorTable(sb, mu3, "byFamily", "tblMutuAdressable", [
+      { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
+      { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+      { key: "addressableAmount", header: "addressableAmount", kind: "eur" },
+      { key: "centralSavings", header: "centralSavings", kind: "eur" },
+    ]);
   }
 
   const mu4 = result(sb, MU4);
-  if (mu4) {
-    sb.section(`MU4 · ${labelOf(ctx, mu4)}`);
-    indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
-      { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "entities", header: "entities", kind: "text", width: 40 },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "familyCount", header: "familyCount", kind: "int" },
-      { key: "families", header: "families", kind: "text", width: 40 },
-    ]);
-  }
+  sb.section(`MU4 · ${labelOf(ctx, mu4)}`);
+  indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
+    { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "entities", header: "entities", kind: "text", width: 40 },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "familyCount", header: "familyCount", kind: "int" },
+    { key: "families", header: "families", kind: "text", width: 40 },
+  ]);
 
   const mu5 = result(sb, MU5);
-  if (mu5) {
-    sb.section(`MU5 · ${labelOf(ctx, mu5)}`);
-    sb.note(MU5.doc.formula[lang]);
-    indicatorTable(sb, mu5, "items", "tblMutuPrix", [
-      { key: "item", header: "item", kind: "text", width: 28 },
-      { key: "unit", header: "itemUnit", kind: "text", width: 10 },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "quantity", header: "quantity", kind: "dec2" },
-      { key: "p10", header: "p10", kind: "eur" },
-      { key: "p25", header: "p25", kind: "eur" },
-      { key: "median", header: "median", kind: "eur" },
-      { key: "p90", header: "p90", kind: "eur" },
-      { key: "p90OverP10", header: "p90OverP10", kind: "dec2" },
-      { key: "potential", header: "potential", kind: "eur" },
-    ]);
-  }
+  sb.section(`MU5 · ${labelOf(ctx, mu5)}`);
+  sb.note(MU5.doc.formula[lang]);
+  indicatorTable(sb, mu5, "items", "tblMutuPrix", [
+    { key: "item", header: "item", kind: "text", width: 28 },
+    { key: "unit", header: "itemUnit", kind: "text", width: 10 },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "quantity", header: "quantity", kind: "dec2" },
+    { key: "p10", header: "p10", kind: "eur" },
+    { key: "p25", header: "p25", kind: "eur" },
+    { key: "median", header: "median", kind: "eur" },
+    { key: "p90", header: "p90", kind: "eur" },
+    { key: "p90OverP10", header: "p90OverP10", kind: "dec2" },
+    { key: "potential", header: "potential", kind: "eur" },
+  ]);
 
   const mu6 = result(sb, MU6);
-  if (mu6) {
-    sb.section(`MU6 · ${labelOf(ctx, mu6)}`);
-    indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
-      { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-      { key: "year", header: "year", kind: "int", width: 8 },
-      {
-        key: "nature",
-        header: "nature",
-        kind: "text",
-        width: 14,
-        get: (r) => natureText(lang, r.nature),
-      },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "pooledAmount", header: "amount", kind: "eur" },
-      { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
-      { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
-      { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
-      { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
-      { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
-      { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
-      { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
-    ]);
-  }
+  sb.section(`MU6 · ${labelOf(ctx, mu6)}`);
+  indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
+    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+    { key: "year", header: "year", kind: "int", width: 8 },
+    {
+      key: "nature",
+      header: "nature",
+      kind: "text",
+      width: 14,
+      get: (r) => natureText(lang, r.nature),
+    },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "pooledAmount", header: "amount", kind: "eur" },
+    { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
+    { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
+    { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
+    { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
+    { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
+    { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
+    { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
+  ]);
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();
 }

@@ -573,7 +573,7 @@ function section4(w: PlanWriter): void {
   const { lang, analysis, inputs } = sb.ctx;
   const mu3 = result(sb, MU3);
   const potential = new Map<string, number>();
-  for (const r of mu3?.tables.byFamily ?? []) potential.set(r.familyKey, r.centralSavings);
+  for (const r of mu3.tables.byFamily) potential.set(r.familyKey, r.centralSavings);
   const rows: KeyedRow[] = analysis.plan.map((p) => ({
     id: p.familyKey,
     values: {
@@ -653,7 +653,7 @@ function section5(w: PlanWriter): void {
   const pf7 = result(sb, PF7);
   const notes: string[] = [];
   if (pf7 && pf7.value === null) notes.push(naText(lang, pf7));
-  const rows: KeyedRow[] = (pf7?.tables.renewals ?? []).map((r) => ({
+  const rows: KeyedRow[] = pf7.tables.renewals.map((r) => ({
     id: r.contractRef,
     values: {
       contractRef: textCell(r.contractRef),
@@ -807,15 +807,15 @@ function section7(w: PlanWriter): void {
   const mu6 = result(sb, MU6);
   const te4 = result(sb, TE4);
   const consequence = new Map<string, string>();
-  for (const r of mu6?.tables.pooledThresholds ?? [])
+  for (const r of mu6.tables.pooledThresholds)
     if (r.consequence !== null && !consequence.has(r.familyKey))
       consequence.set(r.familyKey, message(lang, r.consequence));
   const rec = new Map<string, string>();
-  for (const r of te4?.tables.recommendations ?? [])
+  for (const r of te4.tables.recommendations)
     if (r.recommendation !== null) rec.set(r.familyKey, recommendationText(lang, r.recommendation));
   const notes: string[] = [];
   if (mu2 && mu2.value === null) notes.push(naText(lang, mu2));
-  const rows: KeyedRow[] = (mu2?.tables.candidates ?? []).map((r) => ({
+  const rows: KeyedRow[] = mu2.tables.candidates.map((r) => ({
     id: r.familyKey,
     values: {
       familyLabel: textCell(r.familyLabel),
@@ -853,7 +853,6 @@ function section7(w: PlanWriter): void {
 
   // MU3 scenarios in formulas (rate × addressable spend).
   const mu3 = result(sb, MU3);
-  if (!mu3) return;
   w.marker("scenarios", text(lang, "scenarios"), 5);
   if (mu3.value === null) {
     sb.note(naText(lang, mu3), 1);
