@@ -449,7 +449,7 @@ export function coverageText(ctx: BuildContext, ind: IndicatorResult): string {
 }
 
 /**
- * Writes a table of core rows, or — when the indicator is N/A — a note with its French reason
+ * Writes a table of core rows, or — when the indicator is N/A — a note with its reason
  * (never an empty table that would read as zero). Returns the placed table or null.
  */
 export function indicatorTable<T extends Tables, K extends keyof T & string>(
