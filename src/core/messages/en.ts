@@ -214,4 +214,61 @@ export const EN: Record<MessageCode, string> = {
   "anomaly.supplierNameAndIdMissing": "Supplier without name or SIRET: give at least one of them.",
   "anomaly.spendTotalRowAmount":
     "Total row ignored ({amount} excl. VAT, not counted in the reconciliation): it is not a purchase.",
+
+  // DECP import (src/core/decp.ts)
+  "decp.implausible":
+    "the amount ({amount}) {why, select, zero {is €0, which looks like a filler value rather than a real amount} negative {is negative, which is impossible for a contract} belowOneEuro {is below €1, which is not plausible for a contract} tooLarge {reaches or exceeds €999,999,999, which looks like a filler value rather than a real amount} other {is made only of 9s, which looks like a filler value rather than a real amount}}",
+  "decp.contract.refObjet": 'The contract "{ref}" ({objet})',
+  "decp.contract.ref": 'The contract "{ref}"',
+  "decp.contract.objet": "The contract ({objet})",
+  "decp.contract.none": "The contract",
+  "decp.holderName": '"{name}" ',
+  "decp.empty": "",
+  "decp.holderIdNotSiret":
+    'the holder\'s identifier {holder}("{id}") is neither a SIRET (14 digits) nor a SIREN (9 digits): the holder is kept without an identifier. Correct the SIRET in the essential data.',
+  "decp.holderIdLuhn":
+    'the holder\'s {kind} {holder}("{id}") has an invalid check digit (Luhn): it was probably mistyped. Check it in the business directory and correct it in the source.',
+  "decp.concession":
+    "Concession contract {label}not analysed: concession contracts are not public contracts and are not part of the purchasing indicators. No action is needed; if it is actually a contract, correct its type in the source.",
+  "decp.noId":
+    '{contract} has no identifier ("id" and "uid" fields empty): it can be neither tracked nor matched with the spend. Give the contract number in the essential data, then import the file again.',
+  "decp.noIdUsesUid":
+    '{contract} has no "id" field: the unique identifier "uid" is used as its reference. Fill in the "id" field in the source to get the contract\'s internal number.',
+  "decp.noAmount":
+    "{contract} has no amount: it is analysed without one. Give the initial amount excl. VAT (fixed or estimated maximum) in the essential data.",
+  "decp.amountUnreadable":
+    '{contract} has an unreadable amount ("{value}"): it is analysed without one. Type the amount excl. VAT in figures (e.g. 125000.50).',
+  "decp.amountImplausible":
+    "{contract}: {amount}. The contract is analysed without an amount; give the real initial amount excl. VAT (fixed or estimated maximum) in the essential data.",
+  "decp.buyerIdNotSiret":
+    "{contract}: the buyer's identifier (\"{id}\") is not a SIRET (14 digits); the contract is attached to the buyer without an identifier. Correct the buyer's SIRET in the source.",
+  "decp.buyerIdLuhn":
+    '{contract}: the buyer\'s {kind} ("{id}") has an invalid check digit (Luhn): it was probably mistyped. Correct it in the source.',
+  "decp.noBuyer":
+    '{contract} names no buyer: it is attached to "Acheteur non renseigné". Give the buyer\'s SIRET (field "acheteur.id") in the source.',
+  "decp.noCpv":
+    "{contract} has no CPV code: its nature (supplies, services, works) and purchase family are unknown. Give the main CPV code (8 digits) in the source.",
+  "decp.cpvInvalid":
+    '{contract} has an invalid CPV code ("{value}"): 8 digits are expected (e.g. 45210000-2). The contract is analysed without a CPV; correct the code in the source.',
+  "decp.noProcedure":
+    "{contract} names no award procedure: it is left out of the competition indicators. Give the procedure in the source ({procedures}).",
+  "decp.procedureUnrecognised":
+    '{contract} has an unrecognised procedure ("{value}"): it is kept as it is but the contract is left out of the competition indicators. Use one of the DECP labels: {procedures}.',
+  "decp.noNotificationDate":
+    "{contract} has no notification date: it is left out of the analyses by period and of the renewal calendar. Give the notification date (YYYY-MM-DD) in the source.",
+  "decp.notificationDateUnreadable":
+    '{contract} has an unreadable notification date ("{value}"): it is left out of the analyses by period and of the renewal calendar. Type the date as YYYY-MM-DD.',
+  "decp.durationUnreadable":
+    '{contract} has an unreadable or zero duration ("{value}"): its end date is unknown. Give the total duration in months (a whole number above 0).',
+  "decp.bidsUnreadable":
+    '{contract} has an unreadable number of bids received ("{value}"): it is analysed without it. Type a whole number of bids.',
+  "decp.holderReason": "{contract}: {reason}",
+  "decp.noHolder":
+    "{contract} has no identified holder: it is analysed without a supplier. Give the holder's SIRET and company name in the source.",
+  "decp.amendmentImplausible":
+    '{contract} has an amendment whose amount is not plausible ("{value}"): this amount is ignored. Correct the amendment\'s new total amount excl. VAT in the source.',
+  "decp.duplicate":
+    "{contract} has the same buyer and identifier as the contract of row {row}: it is probably published twice, which would count the contract twice. Delete the duplicate in the source, or give each contract its own identifier.",
+  "decp.notAMarche":
+    "Item no. {row} of the list is not a contract in the DECP format (fields id, acheteur, objet, montant… missing): it is not analysed. Check that the file is an export of the public procurement essential data.",
 };

@@ -237,6 +237,63 @@ export const FR = {
     "Fournisseur sans nom ni SIRET : renseignez au moins l'un des deux.",
   "anomaly.spendTotalRowAmount":
     "Ligne de total ignorée ({amount} HT, non compté dans le rapprochement) : ce n'est pas un achat.",
+
+  // DECP import (src/core/decp.ts)
+  "decp.implausible":
+    "le montant ({amount}) {why, select, zero {vaut 0 €, ce qui ressemble à une valeur de remplissage et non à un montant réel} negative {est négatif, ce qui est impossible pour un marché} belowOneEuro {est inférieur à 1 €, ce qui n'est pas plausible pour un marché} tooLarge {atteint ou dépasse 999 999 999 €, ce qui ressemble à une valeur de remplissage et non à un montant réel} other {n'est composé que de 9, ce qui ressemble à une valeur de remplissage et non à un montant réel}}",
+  "decp.contract.refObjet": "Le marché « {ref} » ({objet})",
+  "decp.contract.ref": "Le marché « {ref} »",
+  "decp.contract.objet": "Le marché ({objet})",
+  "decp.contract.none": "Le marché",
+  "decp.holderName": "« {name} » ",
+  "decp.empty": "",
+  "decp.holderIdNotSiret":
+    "l'identifiant du titulaire {holder}(« {id} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le titulaire est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.",
+  "decp.holderIdLuhn":
+    "le {kind} du titulaire {holder}(« {id} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.",
+  "decp.concession":
+    "Contrat de concession {label}non analysé : les contrats de concession ne sont pas des marchés publics et n'entrent pas dans les indicateurs d'achat. Aucune action n'est nécessaire ; si c'est en réalité un marché, corrigez son type dans la source.",
+  "decp.noId":
+    "{contract} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.",
+  "decp.noIdUsesUid":
+    "{contract} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.",
+  "decp.noAmount":
+    "{contract} n'a pas de montant : il est analysé sans montant. Renseignez le montant initial HT (forfaitaire ou maximum estimé) dans les données essentielles.",
+  "decp.amountUnreadable":
+    "{contract} a un montant illisible (« {value} ») : il est analysé sans montant. Saisissez le montant HT en chiffres (ex. 125000.50).",
+  "decp.amountImplausible":
+    "{contract} : {amount}. Le marché est analysé sans montant ; renseignez le montant initial HT réel (forfaitaire ou maximum estimé) dans les données essentielles.",
+  "decp.buyerIdNotSiret":
+    "{contract} : l'identifiant de l'acheteur (« {id} ») n'est pas un SIRET (14 chiffres) ; le marché est rattaché à l'acheteur sans identifiant. Corrigez le SIRET de l'acheteur dans la source.",
+  "decp.buyerIdLuhn":
+    "{contract} : le {kind} de l'acheteur (« {id} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Corrigez-le dans la source.",
+  "decp.noBuyer":
+    "{contract} n'indique pas d'acheteur : il est rattaché à « Acheteur non renseigné ». Renseignez le SIRET de l'acheteur (champ « acheteur.id ») dans la source.",
+  "decp.noCpv":
+    "{contract} n'a pas de code CPV : sa nature (fournitures, services, travaux) et sa famille d'achat sont inconnues. Renseignez le code CPV principal (8 chiffres) dans la source.",
+  "decp.cpvInvalid":
+    "{contract} a un code CPV invalide (« {value} ») : 8 chiffres sont attendus (ex. 45210000-2). Le marché est analysé sans CPV ; corrigez le code dans la source.",
+  "decp.noProcedure":
+    "{contract} n'indique pas de procédure de passation : il est exclu des indicateurs de concurrence. Renseignez la procédure dans la source ({procedures}).",
+  "decp.procedureUnrecognised":
+    "{contract} a une procédure non reconnue (« {value} ») : elle est conservée telle quelle mais le marché est exclu des indicateurs de concurrence. Utilisez l'un des libellés DECP : {procedures}.",
+  "decp.noNotificationDate":
+    "{contract} n'a pas de date de notification : il est exclu des analyses par période et des échéances. Renseignez la date de notification (AAAA-MM-JJ) dans la source.",
+  "decp.notificationDateUnreadable":
+    "{contract} a une date de notification illisible (« {value} ») : il est exclu des analyses par période et des échéances. Saisissez la date au format AAAA-MM-JJ.",
+  "decp.durationUnreadable":
+    "{contract} a une durée illisible ou nulle (« {value} ») : sa date de fin est inconnue. Renseignez la durée totale en mois (nombre entier supérieur à 0).",
+  "decp.bidsUnreadable":
+    "{contract} a un nombre d'offres reçues illisible (« {value} ») : il est analysé sans ce nombre. Saisissez un nombre entier d'offres.",
+  "decp.holderReason": "{contract} : {reason}",
+  "decp.noHolder":
+    "{contract} n'a pas de titulaire identifié : il est analysé sans fournisseur. Renseignez le SIRET et la raison sociale du titulaire dans la source.",
+  "decp.amendmentImplausible":
+    "{contract} a une modification dont le montant n'est pas plausible (« {value} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.",
+  "decp.duplicate":
+    "{contract} a le même acheteur et le même identifiant que le marché de la ligne {row} : c'est probablement une double publication, qui compterait deux fois le marché. Supprimez le doublon dans la source, ou donnez un identifiant distinct à chaque marché.",
+  "decp.notAMarche":
+    "L'élément n° {row} de la liste n'est pas un marché au format DECP (champs id, acheteur, objet, montant… absents) : il n'est pas analysé. Vérifiez que le fichier est bien un export des données essentielles de la commande publique.",
 } as const;
 
 export type MessageCode = keyof typeof FR;
