@@ -23,6 +23,7 @@ import { readUserInputs } from "../../src/report/inputs";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { readOwnedInputs, writeWorkbook } from "../../src/file/write-workbook";
 import { generateDemo } from "../demo/generate";
+import { msg } from "../../src/core/messages/render";
 
 function mapped(table: RawTable): MappedTable {
   const d = detectTable(table);
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const analysis = analyse(runIntake(tables));
   const tAnalysis = performance.now() - t0;
   for (let i = 0; i < extra; i++) {
-    analysis.anomalies.push({ table: "Mandats", row: i + 2, field: "montant", value: `(${i},00)`, reason: "Montant illisible : texte non numérique, ligne écartée", severity: i % 3 ? "warning" : "rejected" });
+    analysis.anomalies.push({ table: "Mandats", row: i + 2, field: "montant", value: `(${i},00)`, reason: msg("anomaly.amountUnreadable"), severity: i % 3 ? "warning" : "rejected" });
   }
   const options = { runDate: "2026-11-05", sources: tables.map((t) => t.table.name) };
   const t1 = performance.now();

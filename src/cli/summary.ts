@@ -1,9 +1,13 @@
 /**
  * The machine-readable summary printed by `--json` (issue #6), with the SPEC ids as keys, and the
- * short French headline printed otherwise. Pure functions of the analysis.
+ * short French headline printed otherwise. Pure functions of the analysis; labels come from the
+ * indicator registry and N/A reasons from the message catalogue.
  */
 import type { Analysis } from "../core/analyse";
+import type { CoverageUnit } from "../core/indicators/types";
+import { unitText } from "../core/messages/format";
 import { formatEuros } from "../core/money";
+import { indicatorLabel, message, text } from "../report/labels";
 
 export interface JsonSummary {
   version: string;
@@ -22,7 +26,8 @@ export interface JsonSummary {
     {
       value: number | null;
       unit: string;
-      coverage: { n: number; N: number; of: string };
+      /** `of`: what is counted, a stable code ("lines", "contracts", "suppliers"…). */
+      coverage: { n: number; N: number; of: CoverageUnit };
       status: string | null;
     }
   >;
@@ -61,20 +66,6 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
 
 const HEADLINE_IDS = ["SP1", "PF1", "PF3", "CO1", "RE1", "MU1", "MU3", "TE1"];
 
-function formatValue(value: number | null, unit: string): string {
-  if (value === null) return "N/D";
-  switch (unit) {
-    case "EUR":
-      return formatEuros(Math.round(value * 100)).replace(/,\d\d €$/, " €");
-    case "EUR/hab":
-      return `${formatEuros(Math.round(value * 100))}/hab.`;
-    case "%":
-      return `${value.toFixed(1).replace(".", ",")} %`;
-    default:
-      return String(value);
-  }
-}
-
 /** A few lines for the terminal: period, reconciliation and headline KPIs. */
 export function textSummary(analysis: Analysis, output: string): string {
   const r = analysis.reconciliation;
@@ -87,7 +78,9 @@ export function textSummary(analysis: Analysis, output: string): string {
     const i = analysis.indicators.find((x) => x.id === id);
     if (i)
       lines.push(
-        `  ${id.padEnd(4)} ${i.label} : ${formatValue(i.value, i.unit)}${i.value === null && i.na ? ` (${i.na})` : ""}`
+        `  ${id.padEnd(4)} ${indicatorLabel("fr", i)} : ${
+          i.value === null ? text("fr", "na") : unitText("fr", i.unit, i.value)
+        }${i.value === null && i.na ? ` (${message("fr", i.na)})` : ""}`
       );
   }
   lines.push(

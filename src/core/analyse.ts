@@ -2,15 +2,11 @@
  * The one entry point of the indicators engine (issue #3): analyse(intake, options) → Analysis.
  * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
  */
+import { msg } from "./messages/render";
 import { buildContext, type AnalysisOptions } from "./context";
 import { drain } from "./intake";
-import { computeComplianceIndicators } from "./indicators/compliance";
-import { computeMutualisationIndicators } from "./indicators/mutualisation";
-import { computePerformanceIndicators } from "./indicators/performance";
-import { computeResponsibleIndicators } from "./indicators/responsible";
-import { computeSpendIndicators } from "./indicators/spend";
-import { computeTerritoryIndicators } from "./indicators/territories";
-import type { AnalysisContext, IndicatorResult } from "./indicators/types";
+import { computeGroup, GROUPS } from "./indicators/registry";
+import type { IndicatorResult } from "./indicators/types";
 import type { Anomaly, IntakeResult, Reconciliation } from "./model";
 import { farFutureYears, previousYearPeriod, type Period } from "./period";
 import { isoDate, yearOfDay } from "./dates";
@@ -40,18 +36,8 @@ export interface Analysis {
   territorial?: TerritorialAnalysis;
 }
 
-/** The indicator groups, in the order they are computed and shown. */
-export const INDICATOR_GROUPS: ((ctx: AnalysisContext) => IndicatorResult[])[] = [
-  computeSpendIndicators,
-  computePerformanceIndicators,
-  computeComplianceIndicators,
-  computeResponsibleIndicators,
-  computeMutualisationIndicators,
-  computeTerritoryIndicators,
-];
-
-/** Steps of analyseSteps: the context, each indicator group, the plan inputs. */
-export const ANALYSE_STEPS = INDICATOR_GROUPS.length + 2;
+/** Steps of analyseSteps: the context, each indicator group (registry order), the plan inputs. */
+export const ANALYSE_STEPS = GROUPS.length + 2;
 
 /** analyse() step by step: yields 1..ANALYSE_STEPS as the context, each group and the plan are done. */
 export function* analyseSteps(
@@ -62,13 +48,13 @@ export function* analyseSteps(
   let step = 1;
   yield step;
   const indicators: IndicatorResult[] = [];
-  for (const group of INDICATOR_GROUPS) {
-    for (const ind of group(ctx)) indicators.push(ind);
+  for (const group of GROUPS) {
+    for (const ind of computeGroup(ctx, group)) indicators.push(ind);
     yield ++step;
   }
   const alertCount = indicators
     .filter((i) => i.group === "CO" && i.value !== null)
-    .reduce((sum, i) => sum + (i.value as number), 0);
+    .reduce((sum, i) => sum + (i.value ?? 0), 0);
   const plan = buildPlanInputs(ctx, indicators);
   const responsible = computeResponsiblePurchasing(ctx);
   yield ++step;
@@ -113,7 +99,7 @@ function withFarFutureWarnings(
       row: l.source.row,
       field: "date",
       value: isoDate(l.date),
-      reason: `Date en ${year}, très éloignée des autres dates du fichier : ligne analysée, mais cette année n'est pas retenue comme période par défaut ; vérifiez la date`,
+      reason: msg("anomaly.farFutureDate", { year: String(year) }),
       severity: "warning",
     });
     const key = `${l.source.table}\u0000${l.source.row}`;

@@ -35,6 +35,7 @@ import { normalizeCompanyId } from "./parse/identifiers";
 import { parseAmountCents, parseNumber } from "./parse/number";
 import { PROCEDURES, considerationPresent, isUgap, normalizeProcedure } from "./parse/vocabulary";
 import { cellText, normalizeKey } from "./text";
+import { msg, type Message } from "./messages/render";
 
 export type DecpFormat = "decp-v1" | "decp-v2" | "unknown";
 
@@ -303,17 +304,15 @@ function readAmountCents(value: unknown): number | null | undefined {
  * Placeholders: 0, ≥ 999 999 999 €, and whole-euro runs of at least seven 9s (9 999 999,
  * 99 999 999 €); implausible: negative or under 1 € (DECP v2 requires montant ≥ 1).
  */
-export function implausibleAmount(cents: number): string | null {
-  if (cents === 0)
-    return "vaut 0 €, ce qui ressemble à une valeur de remplissage et non à un montant réel";
-  if (cents < 0) return "est négatif, ce qui est impossible pour un marché";
-  if (cents < 100) return "est inférieur à 1 €, ce qui n'est pas plausible pour un marché";
-  if (cents >= 99_999_999_900) {
-    return "atteint ou dépasse 999 999 999 €, ce qui ressemble à une valeur de remplissage et non à un montant réel";
-  }
-  if (cents % 100 === 0 && /^9{7,}$/.test(String(cents / 100))) {
-    return "n'est composé que de 9, ce qui ressemble à une valeur de remplissage et non à un montant réel";
-  }
+/** Why an amount is not plausible for a contract (a catalogue key: decp.implausible.<key>), or null. */
+export function implausibleAmount(
+  cents: number
+): "zero" | "negative" | "belowOneEuro" | "tooLarge" | "nines" | null {
+  if (cents === 0) return "zero";
+  if (cents < 0) return "negative";
+  if (cents < 100) return "belowOneEuro";
+  if (cents >= 99_999_999_900) return "tooLarge";
+  if (cents % 100 === 0 && /^9{7,}$/.test(String(cents / 100))) return "nines";
   return null;
 }
 
@@ -325,12 +324,13 @@ function quote(text: string | null, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Human reference of a contract for reasons: « id » (objet). */
-function contractLabel(ref: string | null, objet: string | null): string {
-  const parts: string[] = [];
-  if (ref !== null) parts.push(`« ${ref} »`);
-  if (objet !== null) parts.push(`(${quote(objet)})`);
-  return parts.length > 0 ? `Le marché ${parts.join(" ")}` : "Le marché";
+/** Human reference of a contract for reasons: « id » (objet), as a catalogue message. */
+function contractLabel(ref: string | null, objet: string | null): Message {
+  if (ref !== null && objet !== null)
+    return msg("decp.contract.refObjet", { ref, objet: quote(objet) });
+  if (ref !== null) return msg("decp.contract.ref", { ref });
+  if (objet !== null) return msg("decp.contract.objet", { objet: quote(objet) });
+  return msg("decp.contract.none");
 }
 
 interface Holder {
@@ -338,9 +338,14 @@ interface Holder {
   id: string | null;
 }
 
+/** « name » followed by a space, or nothing, for the holder reasons. */
+function holderName(name: string | null): Message {
+  return name ? msg("decp.holderName", { name }) : msg("decp.empty");
+}
+
 function normalizeHolders(
   raw: unknown,
-  warn: (field: string, value: string | null, reason: string) => void
+  warn: (field: string, value: string | null, reason: Message) => void
 ): Holder[] {
   const holders: Holder[] = [];
   for (const entry of listOf(raw, "titulaire")) {
@@ -362,7 +367,7 @@ function normalizeHolders(
           warn(
             "titulaires",
             rawId,
-            `l'identifiant du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le titulaire est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.`
+            msg("decp.holderIdNotSiret", { holder: holderName(name), id: rawId })
           );
         } else {
           id = parsed.id;
@@ -370,7 +375,11 @@ function normalizeHolders(
             warn(
               "titulaires",
               rawId,
-              `le ${parsed.kind.toUpperCase()} du titulaire ${name ? `« ${name} » ` : ""}(« ${rawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.`
+              msg("decp.holderIdLuhn", {
+                kind: parsed.kind.toUpperCase(),
+                holder: holderName(name),
+                id: rawId,
+              })
             );
           }
         }
@@ -410,7 +419,7 @@ function rejectRow(
   row: number,
   field: string | null,
   value: string | null,
-  reason: string,
+  reason: Message,
   amountCents: number
 ): ImportedRow {
   return {
@@ -434,15 +443,15 @@ function importConcession(table: string, row: number, item: unknown): ImportedRo
     row,
     "_type",
     ref,
-    `Contrat de concession ${label ? `${label} ` : ""}non analysé : les contrats de concession ne sont pas des marchés publics et n'entrent pas dans les indicateurs d'achat. Aucune action n'est nécessaire ; si c'est en réalité un marché, corrigez son type dans la source.`,
+    msg("decp.concession", { label: label ? `${label} ` : "" }),
     plausible
   );
 }
 
-type Warn = (field: string | null, value: string | null, reason: string) => void;
+type Warn = (field: string | null, value: string | null, reason: Message) => void;
 
 /** The initial amount: cents when plausible, with the warnings for an absent or odd one. */
-function marcheAmount(item: JsonObject, label: string | null, warn: Warn | null): {
+function marcheAmount(item: JsonObject, label: Message | null, warn: Warn | null): {
   montant: number | null | undefined;
   amountCents: number | null;
 } {
@@ -452,29 +461,28 @@ function marcheAmount(item: JsonObject, label: string | null, warn: Warn | null)
   const amountCents = typeof montant === "number" && implausible === null ? montant : null;
   if (warn === null || label === null) return { montant, amountCents };
   if (montant === null) {
-    warn(
-      "montant",
-      null,
-      `${label} n'a pas de montant : il est analysé sans montant. Renseignez le montant initial HT (forfaitaire ou maximum estimé) dans les données essentielles.`
-    );
+    warn("montant", null, msg("decp.noAmount", { contract: label }));
   } else if (montant === undefined) {
     warn(
       "montant",
       display(montantRaw),
-      `${label} a un montant illisible (« ${display(montantRaw)} ») : il est analysé sans montant. Saisissez le montant HT en chiffres (ex. 125000.50).`
+      msg("decp.amountUnreadable", { contract: label, value: display(montantRaw) ?? "" })
     );
   } else if (implausible !== null) {
     warn(
       "montant",
       display(montantRaw),
-      `${label} : le montant (${formatEuros(montant)}) ${implausible}. Le marché est analysé sans montant ; renseignez le montant initial HT réel (forfaitaire ou maximum estimé) dans les données essentielles.`
+      msg("decp.amountImplausible", {
+        contract: label,
+        amount: msg("decp.implausible", { amount: formatEuros(montant), why: implausible }),
+      })
     );
   }
   return { montant, amountCents };
 }
 
 /** The buyer: its name (the entity) and SIRET. */
-function marcheBuyer(item: JsonObject, label: string, warn: Warn): { entity: string; entityId: string | null } {
+function marcheBuyer(item: JsonObject, label: Message, warn: Warn): { entity: string; entityId: string | null } {
   const acheteur = isObject(item.acheteur) ? item.acheteur : null;
   const buyerName = acheteur ? textOf(acheteur.nom) : textOf(item.acheteur);
   const buyerRawId = acheteur ? textOf(acheteur.id) : null;
@@ -485,7 +493,7 @@ function marcheBuyer(item: JsonObject, label: string, warn: Warn): { entity: str
       warn(
         "acheteur",
         buyerRawId,
-        `${label} : l'identifiant de l'acheteur (« ${buyerRawId} ») n'est pas un SIRET (14 chiffres) ; le marché est rattaché à l'acheteur sans identifiant. Corrigez le SIRET de l'acheteur dans la source.`
+        msg("decp.buyerIdNotSiret", { contract: label, id: buyerRawId })
       );
     } else {
       entityId = parsed.id;
@@ -493,39 +501,35 @@ function marcheBuyer(item: JsonObject, label: string, warn: Warn): { entity: str
         warn(
           "acheteur",
           buyerRawId,
-          `${label} : le ${parsed.kind.toUpperCase()} de l'acheteur (« ${buyerRawId} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Corrigez-le dans la source.`
+          msg("decp.buyerIdLuhn", {
+            contract: label,
+            kind: parsed.kind.toUpperCase(),
+            id: buyerRawId,
+          })
         );
       }
     }
   }
   const entity = buyerName ?? buyerRawId ?? "Acheteur non renseigné";
   if (buyerName === null && buyerRawId === null) {
-    warn(
-      "acheteur",
-      null,
-      `${label} n'indique pas d'acheteur : il est rattaché à « Acheteur non renseigné ». Renseignez le SIRET de l'acheteur (champ « acheteur.id ») dans la source.`
-    );
+    warn("acheteur", null, msg("decp.noBuyer", { contract: label }));
   }
 
   return { entity, entityId };
 }
 
 /** CPV, nature (Fournitures / Services / Travaux) and family. */
-function marcheCpv(item: JsonObject, label: string, warn: Warn) {
+function marcheCpv(item: JsonObject, label: Message, warn: Warn) {
   const cpvRaw = item.codeCPV;
   const cpvParsed = readWith(cpvRaw, normalizeCpv);
   const cpv = typeof cpvParsed === "string" ? cpvParsed : null;
   if (cpvParsed === null) {
-    warn(
-      "codeCPV",
-      null,
-      `${label} n'a pas de code CPV : sa nature (fournitures, services, travaux) et sa famille d'achat sont inconnues. Renseignez le code CPV principal (8 chiffres) dans la source.`
-    );
+    warn("codeCPV", null, msg("decp.noCpv", { contract: label }));
   } else if (cpvParsed === undefined) {
     warn(
       "codeCPV",
       display(cpvRaw),
-      `${label} a un code CPV invalide (« ${display(cpvRaw)} ») : 8 chiffres sont attendus (ex. 45210000-2). Le marché est analysé sans CPV ; corrigez le code dans la source.`
+      msg("decp.cpvInvalid", { contract: label, value: display(cpvRaw) ?? "" })
     );
   }
   const nature = cpv !== null ? natureFromCpv(cpv) : null;
@@ -535,7 +539,7 @@ function marcheCpv(item: JsonObject, label: string, warn: Warn) {
 }
 
 /** The procedure, as recognised (null when absent or not recognised) and as written. */
-function marcheProcedure(item: JsonObject, label: string, warn: Warn) {
+function marcheProcedure(item: JsonObject, label: Message, warn: Warn) {
   const procedureRaw = textOf(item.procedure);
   const procedureParsed = readWith(item.procedure, normalizeProcedure);
   const procedure = procedureParsed ?? null;
@@ -543,13 +547,17 @@ function marcheProcedure(item: JsonObject, label: string, warn: Warn) {
     warn(
       "procedure",
       null,
-      `${label} n'indique pas de procédure de passation : il est exclu des indicateurs de concurrence. Renseignez la procédure dans la source (${PROCEDURE_LABELS}).`
+      msg("decp.noProcedure", { contract: label, procedures: PROCEDURE_LABELS })
     );
   } else if (procedureParsed === undefined) {
     warn(
       "procedure",
       procedureRaw ?? display(item.procedure),
-      `${label} a une procédure non reconnue (« ${procedureRaw ?? display(item.procedure)} ») : elle est conservée telle quelle mais le marché est exclu des indicateurs de concurrence. Utilisez l'un des libellés DECP : ${PROCEDURE_LABELS}.`
+      msg("decp.procedureUnrecognised", {
+        contract: label,
+        value: procedureRaw ?? display(item.procedure) ?? "",
+        procedures: PROCEDURE_LABELS,
+      })
     );
   }
 
@@ -557,21 +565,17 @@ function marcheProcedure(item: JsonObject, label: string, warn: Warn) {
 }
 
 /** Notification date, duration and end date. */
-function marcheDates(item: JsonObject, label: string, warn: Warn) {
+function marcheDates(item: JsonObject, label: Message, warn: Warn) {
   const dateRaw = item.dateNotification;
   const notification = readWith(dateRaw, (c) => parseDate(c));
   const notificationDate = typeof notification === "number" ? notification : null;
   if (notification === null) {
-    warn(
-      "dateNotification",
-      null,
-      `${label} n'a pas de date de notification : il est exclu des analyses par période et des échéances. Renseignez la date de notification (AAAA-MM-JJ) dans la source.`
-    );
+    warn("dateNotification", null, msg("decp.noNotificationDate", { contract: label }));
   } else if (notification === undefined) {
     warn(
       "dateNotification",
       display(dateRaw),
-      `${label} a une date de notification illisible (« ${display(dateRaw)} ») : il est exclu des analyses par période et des échéances. Saisissez la date au format AAAA-MM-JJ.`
+      msg("decp.notificationDateUnreadable", { contract: label, value: display(dateRaw) ?? "" })
     );
   }
 
@@ -585,7 +589,7 @@ function marcheDates(item: JsonObject, label: string, warn: Warn) {
     warn(
       "dureeMois",
       display(durationRaw),
-      `${label} a une durée illisible ou nulle (« ${display(durationRaw)} ») : sa date de fin est inconnue. Renseignez la durée totale en mois (nombre entier supérieur à 0).`
+      msg("decp.durationUnreadable", { contract: label, value: display(durationRaw) ?? "" })
     );
   }
   const endDate =
@@ -597,7 +601,7 @@ function marcheDates(item: JsonObject, label: string, warn: Warn) {
 }
 
 /** Bids received (v2 only). */
-function marcheBids(item: JsonObject, label: string, warn: Warn): number | null {
+function marcheBids(item: JsonObject, label: Message, warn: Warn): number | null {
   const bidsRaw = item.offresRecues;
   const bids = readWith(bidsRaw, parseNumber);
   let bidsReceived: number | null = null;
@@ -607,7 +611,7 @@ function marcheBids(item: JsonObject, label: string, warn: Warn): number | null 
     warn(
       "offresRecues",
       display(bidsRaw),
-      `${label} a un nombre d'offres reçues illisible (« ${display(bidsRaw)} ») : il est analysé sans ce nombre. Saisissez un nombre entier d'offres.`
+      msg("decp.bidsUnreadable", { contract: label, value: display(bidsRaw) ?? "" })
     );
   }
 
@@ -617,7 +621,7 @@ function marcheBids(item: JsonObject, label: string, warn: Warn): number | null 
 /** The amended amount: the montant (a new total) of the last modification that has one. */
 function marcheAmended(
   item: JsonObject,
-  label: string,
+  label: Message,
   warn: Warn
 ): {
   amendedAmountCents: number | null;
@@ -643,7 +647,10 @@ function marcheAmended(
       warn(
         "modifications",
         display(rawModification.montant),
-        `${label} a une modification dont le montant n'est pas plausible (« ${display(rawModification.montant)} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.`
+        msg("decp.amendmentImplausible", {
+          contract: label,
+          value: display(rawModification.montant) ?? "",
+        })
       );
       continue;
     }
@@ -679,17 +686,13 @@ function importMarche(
       row,
       "id",
       null,
-      `${contractLabel(null, objet)} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.`,
+      msg("decp.noId", { contract: contractLabel(null, objet) }),
       marcheAmount(item, null, null).amountCents ?? 0
     );
   }
   const label = contractLabel(contractRef, null);
   if (id === null) {
-    warn(
-      "id",
-      uid,
-      `${label} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.`
-    );
+    warn("id", uid, msg("decp.noIdUsesUid", { contract: label }));
   }
   const { amountCents } = marcheAmount(item, label, warn);
   const { entity, entityId } = marcheBuyer(item, label, warn);
@@ -703,14 +706,10 @@ function importMarche(
 
   // Holders.
   const holders = normalizeHolders(item.titulaires, (field, value, reason) =>
-    warn(field, value, `${label} : ${reason}`)
+    warn(field, value, msg("decp.holderReason", { contract: label, reason }))
   );
   if (holders.length === 0) {
-    warn(
-      "titulaires",
-      null,
-      `${label} n'a pas de titulaire identifié : il est analysé sans fournisseur. Renseignez le SIRET et la raison sociale du titulaire dans la source.`
-    );
+    warn("titulaires", null, msg("decp.noHolder", { contract: label }));
   }
   const first = holders[0] ?? null;
   const channel: Channel | null = holders.some((h) => isUgap(h.id, h.name))
@@ -723,11 +722,7 @@ function importMarche(
   const key = `${entityId ?? normalizeKey(entity)}|${contractRef}`;
   const earlier = seen.get(key);
   if (earlier !== undefined) {
-    warn(
-      "id",
-      contractRef,
-      `${label} a le même acheteur et le même identifiant que le marché de la ligne ${earlier} : c'est probablement une double publication, qui compterait deux fois le marché. Supprimez le doublon dans la source, ou donnez un identifiant distinct à chaque marché.`
-    );
+    warn("id", contractRef, msg("decp.duplicate", { contract: label, row: String(earlier) }));
   } else {
     seen.set(key, row);
   }
@@ -805,7 +800,7 @@ export function importDecp(json: unknown, tableName: string): DecpImport {
         row,
         null,
         display(item),
-        `L'élément n° ${row} de la liste n'est pas un marché au format DECP (champs id, acheteur, objet, montant… absents) : il n'est pas analysé. Vérifiez que le fichier est bien un export des données essentielles de la commande publique.`,
+        msg("decp.notAMarche", { row: String(row) }),
         0
       );
     } else {

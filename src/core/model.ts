@@ -7,6 +7,8 @@
  * - Source positions are 1-based sheet row numbers, as a user sees them in Excel.
  */
 
+import type { Message } from "./messages/render";
+
 /** A raw cell as it comes from Excel (Office.js values), a CSV or an .xlsx reader. */
 export type Cell = string | number | boolean | null | undefined | Date;
 
@@ -232,7 +234,8 @@ export interface Anomaly {
   rowCount?: number;
   field: string | null;
   value: string | null;
-  reason: string;
+  /** Why, and how to fix it (a catalogue message, rendered in the reader's language). */
+  reason: Message;
   severity: Severity;
 }
 

@@ -1,3 +1,4 @@
+import { msg, type Message } from "./messages/render";
 /** Money helpers: amounts are integer cents. */
 
 /** Cents of a euro amount, rounded half away from zero (robust to binary fractions). */
@@ -66,11 +67,14 @@ export function formatEurosBig(cents: bigint): string {
 }
 
 /** Anomaly text of a line above PLAUSIBLE_LINE_MAX_CENTS (the line is analysed). */
-export function implausibleAmountReason(cents: number): string {
-  return `Montant invraisemblable (${formatEuros(cents)}) : plus de 10 milliards d'euros sur une seule ligne. Vérifiez le séparateur décimal et la colonne des montants ; la ligne est analysée telle quelle.`;
+export function implausibleAmountReason(cents: number): Message {
+  return msg("anomaly.amountImplausibleLine", { amount: formatEuros(cents) });
 }
 
 /** Anomaly text of a line beyond MAX_EXACT_CENTS (the line is rejected). */
-export function beyondExactReason(cents: bigint): string {
-  return `Montant hors limites (${formatEurosBig(cents)}) : au-delà de ${formatEuros(MAX_EXACT_CENTS)}, il ne peut pas être compté au centime près ; la ligne ne peut pas être analysée. Vérifiez le séparateur décimal et la colonne des montants.`;
+export function beyondExactReason(cents: bigint): Message {
+  return msg("anomaly.amountBeyondExact", {
+    amount: formatEurosBig(cents),
+    limit: formatEuros(MAX_EXACT_CENTS),
+  });
 }

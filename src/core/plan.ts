@@ -28,15 +28,14 @@
  * - Order: spend descending, then family key.
  */
 import { hhi as herfindahl } from "./indicators/aggregate";
-import { computeMutualisationIndicators } from "./indicators/mutualisation";
 import { isCompetitive } from "./indicators/performance";
 import { detectSplitting } from "./indicators/splitting";
-import {
-  computeTerritoryIndicators,
-  REASONS_SEPARATOR,
-  type Te4Recommendation,
-} from "./indicators/territories";
-import { round2, type AnalysisContext, type IndicatorResult, type Row } from "./indicators/types";
+import type { Te4Recommendation } from "./indicators/territories";
+import type { PoolingCandidateRow } from "./indicators/mu/mu2";
+import { MU2, resultOf, TE4 } from "./indicators/registry";
+import type { RecommendationRow } from "./indicators/te/te4";
+import { round2, type AnalysisContext, type IndicatorResult } from "./indicators/types";
+import { msg, type Message } from "./messages/render";
 
 export type Quadrant = "Stratégique" | "Levier" | "Critique" | "Simple";
 
@@ -56,8 +55,8 @@ export interface PlanLever {
   lever: string;
   /** Id of the indicator that triggered it (CO1, MU2, RE1, SP4). */
   indicator: string;
-  /** French sentence with the figures. */
-  reason: string;
+  /** Why, with the figures (a catalogue message). */
+  reason: Message;
 }
 
 export interface FamilyScores {
@@ -68,8 +67,8 @@ export interface FamilyScores {
   singleBidHigh: boolean;
   fewSuppliers: boolean;
   riskHigh: boolean;
-  /** French sentences explaining impact and risk. */
-  explanation: string[];
+  /** Impact and risk explained with their figures (catalogue messages). */
+  explanation: Message[];
 }
 
 export interface FamilyPlanInput {
@@ -94,7 +93,7 @@ export interface FamilyPlanInput {
   riskScore: number;
   scores: FamilyScores;
   levers: PlanLever[];
-  te4: { recommendation: Te4Recommendation | null; reasons: string[] };
+  te4: { recommendation: Te4Recommendation | null; reasons: readonly Message[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,30 +224,7 @@ function splittingAlertsByFamily(
   return out;
 }
 
-function tableOf(
-  indicators: IndicatorResult[],
-  id: string,
-  table: string,
-  compute: () => IndicatorResult[]
-): Row[] {
-  const found = byId(indicators, id) ?? compute().find((r) => r.id === id);
-  return found?.tables[table] ?? [];
-}
-
 // ---------------------------------------------------------------------------------------------
-
-function frenchNumber(x: number, decimals = 1): string {
-  return x
-    .toFixed(decimals)
-    .replace(".", ",")
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-}
-
-function frenchEuros(euros: number): string {
-  return `${Math.round(euros)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")} €`;
-}
 
 /** Quadrant from impact and risk (SPEC §6). */
 export function quadrantOf(impactHigh: boolean, riskHigh: boolean): Quadrant {
@@ -272,20 +248,13 @@ export function buildPlanInputs(
   const singleBids = singleBidsByFamily(ctx);
   const environmental = environmentalByFamily(ctx);
   const splitting = splittingAlertsByFamily(ctx, indicators);
-  const candidates = new Map<string, Row>();
-  for (const row of tableOf(indicators, "MU2", "candidates", () =>
-    computeMutualisationIndicators(ctx)
-  )) {
-    const key = str(row.familyKey);
-    if (key !== null) candidates.set(key, row);
-  }
-  const te4 = new Map<string, Row>();
-  for (const row of tableOf(indicators, "TE4", "recommendations", () =>
-    computeTerritoryIndicators(ctx)
-  )) {
-    const key = str(row.familyKey);
-    if (key !== null) te4.set(key, row);
-  }
+  const results = { indicators };
+  const candidates = new Map<string, PoolingCandidateRow>();
+  for (const row of (resultOf(results, MU2) ?? MU2.compute(ctx)).tables.candidates)
+    candidates.set(row.familyKey, row);
+  const te4 = new Map<string, RecommendationRow>();
+  for (const row of (resultOf(results, TE4) ?? TE4.compute(ctx)).tables.recommendations)
+    te4.set(row.familyKey, row);
 
   return families.map((f): FamilyPlanInput => {
     const spendShare = (f.cents / totalCents) * 100;
@@ -300,69 +269,82 @@ export function buildPlanInputs(
     const riskHigh = singleBidHigh || concentration;
     const quadrant = quadrantOf(impactHigh, riskHigh);
 
-    const explanation: string[] = [
-      `Impact ${impactHigh ? "élevé" : "faible"} : ${frenchNumber(spendShare)} % de la dépense, pour un seuil de ${frenchNumber(
-        impactCutoff
-      )} % (part d'une répartition égale entre ${families.length} familles)`,
+    const explanation: Message[] = [
+      msg("plan.impact", {
+        level: impactHigh ? "high" : "low",
+        share: round2(spendShare),
+        cutoff: round2(impactCutoff),
+        families: families.length,
+      }),
       f.hhi === null
-        ? "Concentration (HHI) inconnue"
-        : `Concentration HHI ${frenchNumber(f.hhi, 0)} (${hhiHigh ? "élevée" : "modérée"}, seuil ${frenchNumber(HHI_HIGH, 0)})`,
+        ? msg("plan.hhiUnknown")
+        : msg("plan.hhi", {
+            hhi: f.hhi,
+            level: hhiHigh ? "high" : "moderate",
+            threshold: HHI_HIGH,
+          }),
       singleBidRate === null
-        ? "Taux d'offre unique inconnu (aucun marché concurrentiel de la période avec le nombre d'offres)"
-        : `Offre unique : ${frenchNumber(singleBidRate)} % des marchés concurrentiels (${singleBidHigh ? "au-dessus" : "dans la limite"} de ${singleBidRed} %)`,
-      `${f.suppliers} fournisseur${f.suppliers > 1 ? "s" : ""}${fewSuppliers ? ` (peu de fournisseurs : ${FEW_SUPPLIERS_MAX} au plus)` : ""}`,
-      `Risque ${riskHigh ? "élevé" : "faible"} : ${riskScore} facteur${riskScore > 1 ? "s" : ""} de risque sur 3`,
+        ? msg("plan.singleBidUnknown")
+        : msg("plan.singleBid", {
+            rate: round2(singleBidRate),
+            position: singleBidHigh ? "above" : "within",
+            red: singleBidRed,
+          }),
+      msg(fewSuppliers ? "plan.fewSuppliers" : "plan.suppliers", {
+        count: f.suppliers,
+        max: FEW_SUPPLIERS_MAX,
+      }),
+      msg("plan.risk", { level: riskHigh ? "high" : "low", score: riskScore }),
     ];
     if (!impactHigh && fewSuppliers && !singleBidHigh)
-      explanation.push(
-        "Peu de fournisseurs dans une famille à faible impact : c'est l'ordinaire d'un petit besoin, pas un risque d'approvisionnement à lui seul"
-      );
+      explanation.push(msg("plan.fewSuppliersLowImpact"));
 
     const levers: PlanLever[] = [];
     const alerts = splitting.get(f.key) ?? 0;
-    if (alerts > 0) {
+    if (alerts > 0)
       levers.push({
         lever: "Passer un marché",
         indicator: "CO1",
-        reason: `${alerts} signal${alerts > 1 ? "aux" : ""} de fractionnement possible à vérifier : achats hors marché cumulés au-delà du seuil de dispense`,
+        reason: msg("plan.lever.splitting", { count: alerts }),
       });
-    }
     const cand = candidates.get(f.key);
-    if (cand) {
+    if (cand)
       levers.push({
         lever: "Groupement de commandes",
         indicator: "MU2",
-        reason: `${num(cand.entityCount) ?? "Plusieurs"} entités achètent cette famille séparément (${(str(cand.entities) ?? "").split(" ; ").join(", ")}) pour ${frenchEuros(
-          num(cand.amount) ?? 0
-        )}`,
+        reason: msg("plan.lever.pooling", {
+          count: cand.entityCount,
+          entities: cand.entities.split(" ; ").join(", "),
+          amount: Math.round(cand.amount),
+        }),
       });
-    }
     const env = environmental.get(f.key);
     if (env && env.whole > 0) {
       const rate = (env.part / env.whole) * 100;
-      if (rate < envTarget) {
+      if (rate < envTarget)
         levers.push({
           lever: "Clause environnementale",
           indicator: "RE1",
-          reason: `${env.part} marché${env.part > 1 ? "s" : ""} sur ${env.whole} avec une considération environnementale (${frenchNumber(
-            rate
-          )} %), objectif PNAD ${envTarget} %`,
+          reason: msg("plan.lever.environmental", {
+            part: env.part,
+            whole: env.whole,
+            rate: round2(rate),
+            target: envTarget,
+          }),
         });
-      }
     }
-    if (hhiHigh) {
+    if (hhiHigh && f.hhi !== null)
       levers.push({
         lever: "Sourcing / allotissement",
         indicator: "SP4",
-        reason: `Fournisseurs concentrés : HHI ${frenchNumber(f.hhi as number, 0)} ≥ ${frenchNumber(HHI_HIGH, 0)} avec ${f.suppliers} fournisseur${
-          f.suppliers > 1 ? "s" : ""
-        }`,
+        reason: msg("plan.lever.concentration", {
+          hhi: f.hhi,
+          threshold: HHI_HIGH,
+          count: f.suppliers,
+        }),
       });
-    }
 
     const rec = te4.get(f.key);
-    const recommendation = rec ? (str(rec.recommendation) as Te4Recommendation | null) : null;
-    const reasonsText = rec ? str(rec.reasons) : null;
 
     return {
       familyKey: f.key,
@@ -386,7 +368,7 @@ export function buildPlanInputs(
         explanation,
       },
       levers,
-      te4: { recommendation, reasons: reasonsText ? reasonsText.split(REASONS_SEPARATOR) : [] },
+      te4: { recommendation: rec?.recommendation ?? null, reasons: rec?.reasons ?? [] },
     };
   });
 }

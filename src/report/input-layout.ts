@@ -231,3 +231,16 @@ export function splitPlanKey(key: string): { section: PlanSection; id: string } 
   const section = key.slice(0, at) as PlanSection;
   return PLAN_SECTIONS.includes(section) ? { section, id: key.slice(at + 1) } : null;
 }
+
+/** The fixed columns of Historique, before one column per indicator (read back by header). */
+export const HISTORY_FIXED_KEYS = [
+  "period",
+  "periodKind",
+  "start",
+  "end",
+  "runDate",
+  "version",
+  "rowsRead",
+  "rowsRejected",
+  "alertCount",
+] as const;

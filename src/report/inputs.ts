@@ -32,7 +32,8 @@ import {
   type FieldDef,
   type PlanSection,
 } from "./input-layout";
-import { SHEET_NAMES } from "./labels";
+import { HEADERS, SHEET_NAMES } from "./labels";
+import { HISTORY_FIXED_KEYS } from "./input-layout";
 import { readExpectationGrid } from "./expectations-layout";
 import type { ExpectationAnswers } from "../core/territories/expectations";
 import {
@@ -299,28 +300,52 @@ function readParameters(grid: Grid, into: UserInputs): void {
     if (dated[t] && dated[t]!.length > 0) into.parameterTables[t] = dated[t];
 }
 
+/**
+ * The column key of a Historique header, in either language: a fixed column ("Période" /
+ * "Period"), or an indicator column "SP1 · € HT" (the leading id). Null for another column.
+ */
+export function historyColumnKey(headerText: Scalar): string | null {
+  if (typeof headerText !== "string") return null;
+  const text = headerText.trim();
+  for (const key of HISTORY_FIXED_KEYS)
+    if ((HEADERS[key] as readonly string[]).includes(text)) return key;
+  const m = /^([A-Z]{2}\d) · /.exec(text);
+  return m ? m[1] : null;
+}
+
+/**
+ * History rows below the header row, until the first blank period. The header row is found by its
+ * first two headers (either language); workbooks written before layout 2 have a row of column
+ * keys ("period", "periodKind"…) above the header, read as the keys.
+ */
 function readHistory(grid: Grid, into: UserInputs): void {
-  let keysRow = -1;
   for (let r = 0; r < grid.length; r++) {
+    let keys: (string | null)[] | null = null;
+    let first = r + 1;
     if (keyAt(grid, r) === "period" && cellAt(grid, r, 1) === "periodKind") {
-      keysRow = r;
-      break;
+      keys = (grid[r] ?? []).map((c) => {
+        const v = cellScalar(c);
+        return typeof v === "string" ? v : null;
+      });
+      first = r + 2;
+    } else if (
+      historyColumnKey(cellAt(grid, r, 0)) === "period" &&
+      historyColumnKey(cellAt(grid, r, 1)) === "periodKind"
+    ) {
+      keys = (grid[r] ?? []).map((c) => historyColumnKey(cellScalar(c)));
     }
-  }
-  if (keysRow < 0) return;
-  const keys = (grid[keysRow] ?? []).map((c) => {
-    const v = cellScalar(c);
-    return typeof v === "string" ? v : null;
-  });
-  for (let r = keysRow + 2; r < grid.length; r++) {
-    const period = cellAt(grid, r, 0);
-    if (period === null) break;
-    const rec: Record<string, Scalar> = {};
-    keys.forEach((k, c) => {
-      if (k !== null) rec[k] = cellAt(grid, r, c);
-    });
-    rec.period = String(period);
-    into.history.push(rec);
+    if (keys === null) continue;
+    for (let row = first; row < grid.length; row++) {
+      const period = cellAt(grid, row, 0);
+      if (period === null) break;
+      const rec: Record<string, Scalar> = {};
+      keys.forEach((k, c) => {
+        if (k !== null) rec[k] = cellAt(grid, row, c);
+      });
+      rec.period = String(period);
+      into.history.push(rec);
+    }
+    return;
   }
 }
 

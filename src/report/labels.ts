@@ -1,13 +1,24 @@
 /**
  * Every text the report writes, in French (the product language) and English (UI in English):
- * sheet names, column headers, section titles, notes, list items. Indicator labels and N/A
- * reasons come from src/core in French; English indicator labels are given here, core reasons
- * stay French.
+ * sheet names, column headers, section titles, notes, list items. Indicator labels come from the
+ * indicator registry (src/core/indicators/registry.ts); what core emits (N/A reasons, references,
+ * coverage, row messages) is rendered by the message catalogue (src/core/messages).
  */
-import type { IndicatorResult } from "../core/indicators/types";
+import { definitionOf } from "../core/indicators/registry";
+import type { SavingsScenario } from "../core/indicators/mutualisation";
+import type {
+  Coverage,
+  IndicatorGroup,
+  IndicatorResult,
+  Reference,
+  Unit,
+} from "../core/indicators/types";
+import type { Channel, Nature } from "../core/model";
+import type { Lang } from "../core/messages/format";
+import { msg, render, type Message } from "../core/messages/render";
 import { PEER_SHEET_NAMES } from "./sheets/comparaison-labels";
 
-export type Lang = "fr" | "en";
+export type { Lang };
 
 type Pair = readonly [fr: string, en: string];
 
@@ -21,6 +32,7 @@ export const SHEET_NAMES = {
   territoires: ["Territoires", "Territories"],
   anomalies: ["Anomalies", "Anomalies"],
   historique: ["Historique", "History"],
+  indicateurs: ["Indicateurs", "Indicators"],
   plan: ["Plan stratégique", "Strategic plan"],
   diagnostic: ["Diagnostic 360", "360 assessment"],
   attentes: ["Attentes des territoires", "Territories' expectations"],
@@ -253,6 +265,11 @@ export const HEADERS = {
   indemnity: ["Indemnité forfaitaire", "Flat indemnity"],
   amountTTC: ["Montant TTC", "Amount incl. VAT"],
   paid: ["Payé le", "Paid on"],
+  headline: ["Valeur affichée", "Headline value"],
+  definition: ["Définition", "Definition"],
+  computation: ["Calcul", "Computation"],
+  legalSource: ["Source (texte, statistique)", "Source (law, statistics)"],
+  howToImprove: ["Comment l'améliorer", "How to improve it"],
 } as const satisfies Record<string, Pair>;
 
 export type HeaderKey = keyof typeof HEADERS;
@@ -274,8 +291,8 @@ export const TEXTS = {
   stampVersion: ["Optima Achats", "Optima Achats"],
   noSource: ["aucune table source", "no source table"],
   defaultParameters: [
-    "valeurs de référence par défaut (SPEC §3)",
-    "default reference values (SPEC §3)",
+    "valeurs de référence par défaut (feuille Paramètres)",
+    "default reference values (Settings sheet)",
   ],
   changedParameters: ["paramètres modifiés", "changed settings"],
   changedParameter: ["paramètre modifié", "changed setting"],
@@ -329,8 +346,8 @@ export const TEXTS = {
   cumulativeShare: ["Part cumulée", "Cumulative share"],
   cartoTitle: ["Cartographie des achats par famille", "Spend map by family"],
   cartoNote: [
-    "Familles homogènes (SPEC §2.6) : la colonne « Règle de classement » indique la règle appliquée. Couverture contractuelle globale (PF1) :",
-    'Homogeneous families (SPEC §2.6): the "Classification rule" column shows the rule applied. Overall contract coverage (PF1):',
+    "Familles homogènes (code famille de l'acheteur, sinon groupe CPV, sinon article budgétaire) : la colonne « Règle de classement » indique la règle appliquée. Couverture contractuelle globale (PF1) :",
+    'Homogeneous families (buyer\'s family code, else CPV group, else budget account): the "Classification rule" column shows the rule applied. Overall contract coverage (PF1):',
   ],
   quadrantSummary: ["Synthèse du portefeuille (formules)", "Portfolio summary (formulas)"],
   suppliersTitle: ["Fournisseurs", "Suppliers"],
@@ -390,8 +407,8 @@ export const TEXTS = {
     "History: one snapshot per analysed period",
   ],
   historyNote: [
-    "Une ligne par période : une nouvelle exécution sur la même période remplace sa ligne. La ligne grise au-dessus du tableau porte les clés des colonnes (ne pas modifier).",
-    "One row per period: a new run on the same period replaces its row. The grey row above the table holds the column keys (do not edit).",
+    "Une ligne par période : une nouvelle exécution sur la même période remplace sa ligne. Gardez les en-têtes des colonnes : ils servent à relire l'historique.",
+    "One row per period: a new run on the same period replaces its row. Keep the column headers: they are used to read the history back.",
   ],
   parametersTitle: [
     "Paramètres : valeurs de référence (modifiables)",
@@ -496,6 +513,16 @@ export const TEXTS = {
   axisScores: ["Scores par axe", "Scores by axis"],
   overall: ["Ensemble", "Overall"],
   orientationsEmpty: ["", ""],
+  noTerritory: ["Territoire non renseigné", "No territory given"],
+  indicatorsTitle: [
+    "Indicateurs : définitions, calculs et sources",
+    "Indicators: definitions, computations and sources",
+  ],
+  indicatorsNote: [
+    "Chaque indicateur affiche sa valeur, sa couverture (n / N enregistrements avec la donnée) et, faute de donnée, N/D avec le motif — jamais un 0 silencieux.",
+    "Each indicator shows its value, its coverage (n / N records with the data) and, when data is missing, N/A with the reason — never a silent 0.",
+  ],
+  procedureNotGiven: ["Non renseignée", "Not given"],
 } as const satisfies Record<string, Pair>;
 
 export type TextKey = keyof typeof TEXTS;
@@ -519,49 +546,47 @@ export function pick(lang: Lang, pair: Pair): string {
   return pair[LANG_INDEX[lang]];
 }
 
-/** English labels of the indicators (core labels are French). */
-export const INDICATOR_LABELS_EN: Record<string, string> = {
-  SP1: "Total spend excl. VAT",
-  SP2: "Spend by family, supplier, entity, service, territory and month",
-  SP3: "Pareto: suppliers making 80 % of spend",
-  SP4: "Concentration: top-5 suppliers' share",
-  SP5: "Tail spend (small suppliers)",
-  SP6: "Change vs same period last year",
-  PF1: "Spend under contract",
-  PF2: "Value awarded by competitive procedure",
-  PF3: "Single-bid rate (competitive procedures)",
-  PF4: "Direct awards at or above the exemption threshold",
-  PF5: "Savings vs estimate",
-  PF6: "Contracts over the amendment limit",
-  PF7: "Contracts ending within 12 months",
-  PF8: "Late payments",
-  CO1: "Possible splitting",
-  CO2: "Amounts bunched just below thresholds",
-  CO3: "Procedure inconsistent with amount",
-  CO4: "Repeat direct awards to one supplier",
-  CO5: "Loi Climat: missing mandatory considerations",
-  RE1: "Contracts with an environmental consideration",
-  RE2: "Contracts with a social consideration",
-  RE3: "Contracts awarded to SMEs",
-  RE4: "Local suppliers (same département)",
-  RE5: "Insertion and social economy suppliers",
-  RE6: "Annual purchases and SPASER obligation",
-  MU1: "Pooling rate (joint purchasing and central bodies)",
-  MU2: "Families bought separately by several entities",
-  MU3: "Spend addressable by pooling",
-  MU4: "Suppliers shared by several entities",
-  MU5: "Price-dispersion savings potential",
-  MU6: "Pooled totals crossing a higher threshold",
-  TE1: "Spend per inhabitant",
-  TE2: "Spread of spend per inhabitant across territories",
-  TE3: "Local supplier share",
-  TE4: "Families to pool",
+/** Names of the purchasing channels (SPEC §2.4 values) in the language. */
+export const CHANNEL_LABELS: Record<Channel, Pair> = {
+  "Marché propre": ["Marché propre", "Own contract"],
+  "Groupement de commandes": ["Groupement de commandes", "Joint purchasing group"],
+  "Centrale d'achat": ["Centrale d'achat", "Central purchasing body"],
+  "Hors marché": ["Hors marché", "No contract"],
 };
 
-export const UNIT_LABELS: Record<string, Pair> = {
+/** Natures of purchase in the language; null: supplies and services thresholds apply. */
+export function natureText(lang: Lang, nature: Nature | null): string {
+  if (nature === null) return header(lang, "suppliesServices");
+  return pick(lang, NATURE_LABELS[nature]);
+}
+
+const NATURE_LABELS: Record<Nature, Pair> = {
+  Fournitures: ["Fournitures", "Supplies"],
+  Services: ["Services", "Services"],
+  Travaux: ["Travaux", "Works"],
+};
+
+/** Names of the pooling savings scenarios (MU3). */
+export const SCENARIO_LABELS: Record<SavingsScenario, Pair> = {
+  low: ["Bas", "Low"],
+  central: ["Central", "Central"],
+  high: ["Haut", "High"],
+};
+
+/** Names of the indicator groups (SPEC §4). */
+export const GROUP_LABELS: Record<IndicatorGroup, Pair> = {
+  SP: ["Dépense", "Spend"],
+  PF: ["Performance", "Performance"],
+  CO: ["Conformité", "Compliance"],
+  RE: ["Achats responsables", "Responsible purchasing"],
+  MU: ["Mutualisation", "Pooling"],
+  TE: ["Territoires", "Territories"],
+};
+
+export const UNIT_LABELS: Record<Unit, Pair> = {
   EUR: ["€ HT", "€ excl. VAT"],
   "%": ["%", "%"],
-  count: ["nombre", "count"],
+  count: ["nombre", "number"],
   days: ["jours", "days"],
   "EUR/hab": ["€/hab.", "€/inhab."],
 };
@@ -631,12 +656,28 @@ export const ANSWER_SCALE: readonly Pair[] = [
   ["3 · Oui, suivi et évalué", "3 · Yes, monitored and evaluated"],
 ];
 
-/** Indicator label in the language (core labels are French). */
-export function indicatorLabel(lang: Lang, ind: Pick<IndicatorResult, "id" | "label">): string {
-  return lang === "en" ? (INDICATOR_LABELS_EN[ind.id] ?? ind.label) : ind.label;
+/** Indicator label in the language, from the registry (the id for an unknown indicator). */
+export function indicatorLabel(lang: Lang, ind: Pick<IndicatorResult, "id">): string {
+  return definitionOf(ind.id)?.label[lang] ?? ind.id;
 }
 
-/** "CO5 — N/D : <French reason>" for an N/A indicator. */
+/** A core message in the language. */
+export function message(lang: Lang, m: Message): string {
+  return render(lang, m);
+}
+
+/** "12 / 15 lignes" (the coverage of an indicator). */
+export function coverageWords(lang: Lang, c: Coverage): string {
+  return render(lang, msg(`coverage.${c.of}`, { n: c.n, N: c.N }));
+}
+
+/** The reference's label in the language. */
+export function referenceLabel(lang: Lang, r: Reference): string {
+  return render(lang, r.label);
+}
+
+/** "CO5 — N/D : <reason>" for an N/A indicator. */
 export function naText(lang: Lang, ind: Pick<IndicatorResult, "id" | "na">): string {
-  return `${ind.id} — ${text(lang, "na")}${lang === "fr" ? " : " : ": "}${ind.na ?? ""}`;
+  const reason = ind.na === null ? "" : render(lang, ind.na);
+  return `${ind.id} — ${text(lang, "na")}${lang === "fr" ? " : " : ": "}${reason}`;
 }

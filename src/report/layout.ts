@@ -4,7 +4,8 @@
  * (analysis, language, formats, stamp, user inputs, workbook-wide table names).
  */
 import type { Analysis } from "../core/analyse";
-import type { IndicatorResult, Row } from "../core/indicators/types";
+import type { IndicatorResult, Row, Tables } from "../core/indicators/types";
+import { isMessage } from "../core/messages/render";
 import { rangeA1, sheetRangeA1 } from "./a1";
 import {
   dateSerial,
@@ -18,8 +19,10 @@ import {
 import type { FieldDef } from "./input-layout";
 import type { UserInputs } from "./inputs";
 import {
+  coverageWords,
   header,
   indicatorLabel,
+  message,
   naText,
   sheetName,
   text,
@@ -54,8 +57,6 @@ export interface BuildContext {
   inputs: UserInputs;
   /** Table names used so far (lower case), for workbook-wide uniqueness. */
   tableNames: Set<string>;
-  /** "table.key" of declared columns that no core row holds (a renamed core key shows here). */
-  missingColumns: string[];
 }
 
 export function sheetNameOf(ctx: BuildContext, key: SheetKey): string {
@@ -76,13 +77,17 @@ export type ColumnKind =
   | "days"
   | "eurHab";
 
-export interface ColumnDef {
-  key: string;
+/**
+ * A column of a table of typed rows: `key` is a key of the row type (checked by the compiler),
+ * the header a catalogue key, the kind its cell conversion and number format.
+ */
+export interface ColumnDef<R extends object = Row> {
+  key: keyof R & string;
   header: HeaderKey;
   kind: ColumnKind;
   width?: number;
   /** Reads the value from the row (default: row[key]). */
-  get?: (row: Row) => unknown;
+  get?: (row: R) => unknown;
   input?: boolean;
   wrap?: boolean;
 }
@@ -132,6 +137,10 @@ function defaultWidth(kind: ColumnKind): number {
 
 export function kindCell(lang: Lang, kind: ColumnKind, value: unknown): CellValue {
   if (value === null || value === undefined) return null;
+  // Texts core emits as messages are rendered in the language (lists joined with " ; ").
+  if (isMessage(value)) return textCell(message(lang, value));
+  if (Array.isArray(value) && value.every(isMessage))
+    return value.length === 0 ? null : textCell(value.map((m) => message(lang, m)).join(" ; "));
   switch (kind) {
     case "text":
       return typeof value === "string"
@@ -343,13 +352,13 @@ export class SheetBuilder {
     return placed;
   }
 
-  /** Places a table of core rows with column definitions. */
-  table(
+  /** Places a table of typed rows with column definitions. */
+  table<R extends object>(
     name: string,
     row: number,
     col: number,
-    defs: ColumnDef[],
-    rows: Row[],
+    defs: readonly ColumnDef<R>[],
+    rows: readonly R[],
     style: TableStyle = "TableStyleMedium2"
   ): PlacedTable {
     const columns: TableColumn[] = defs.map((d) => {
@@ -364,11 +373,6 @@ export class SheetBuilder {
       if (d.wrap) c.wrap = true;
       return c;
     });
-    if (rows.length > 0) {
-      for (const d of defs)
-        if (!d.get && !rows.some((r) => Object.prototype.hasOwnProperty.call(r, d.key)))
-          this.ctx.missingColumns.push(`${name}.${d.key}`);
-    }
     const cells = rows.map((r) =>
       defs.map((d) => kindCell(this.lang, d.kind, d.get ? d.get(r) : r[d.key]))
     );
@@ -439,21 +443,21 @@ export function labelOf(ctx: BuildContext, ind: IndicatorResult): string {
   return indicatorLabel(ctx.lang, ind);
 }
 
-/** "n / N lignes" coverage text. */
+/** "Couverture : n / N lignes" coverage text. */
 export function coverageText(ctx: BuildContext, ind: IndicatorResult): string {
-  return `${text(ctx.lang, "coverage")}${ctx.lang === "fr" ? " : " : ": "}${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`;
+  return `${text(ctx.lang, "coverage")}${ctx.lang === "fr" ? " : " : ": "}${coverageWords(ctx.lang, ind.coverage)}`;
 }
 
 /**
- * Writes a table of core rows, or — when the indicator is N/A — a note with its French reason
+ * Writes a table of core rows, or — when the indicator is N/A — a note with its reason
  * (never an empty table that would read as zero). Returns the placed table or null.
  */
-export function indicatorTable(
+export function indicatorTable<T extends Tables, K extends keyof T & string>(
   sb: SheetBuilder,
-  ind: IndicatorResult,
-  tableKey: string,
+  ind: IndicatorResult<T>,
+  tableKey: K,
   name: string,
-  defs: ColumnDef[],
+  defs: readonly ColumnDef<T[K][number]>[],
   opts: { col?: number; title?: string; style?: TableStyle } = {}
 ): PlacedTable | null {
   const col = opts.col ?? 0;
@@ -463,7 +467,7 @@ export function indicatorTable(
     sb.cursor++;
     return null;
   }
-  const rows = ind.tables[tableKey] ?? [];
+  const rows = ind.tables[tableKey];
   const placed = sb.table(name, sb.cursor, col, defs, rows, opts.style);
   if (rows.length === 0) sb.note(text(sb.lang, "emptyTable"), col, placed.lastDataRow + 1);
   sb.cursor = Math.max(sb.cursor, placed.lastDataRow + 1) + 1;

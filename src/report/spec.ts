@@ -278,6 +278,7 @@ export type SheetKey =
   | "territoires"
   | "anomalies"
   | "historique"
+  | "indicateurs"
   | "plan"
   | "diagnostic"
   | "attentes"
@@ -313,6 +314,7 @@ export const SHEET_ORDER: readonly AnalysisSheetKey[] = [
   "territoires",
   "anomalies",
   "historique",
+  "indicateurs",
   "plan",
   "diagnostic",
   "attentes",

@@ -20,6 +20,7 @@ import { buildDashboard } from "./sheets/dashboard";
 import { buildDiagnostic } from "./sheets/diagnostic";
 import { buildFournisseurs } from "./sheets/fournisseurs";
 import { buildHistorique } from "./sheets/historique";
+import { buildIndicateurs } from "./sheets/indicateurs";
 import { buildMutualisation } from "./sheets/mutualisation";
 import { buildParametres } from "./sheets/parametres";
 import { buildPlan } from "./sheets/plan";
@@ -53,21 +54,10 @@ export function parametersSummary(analysis: Analysis, lang: Lang): string {
 }
 
 export function buildWorkbookSpec(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
-  return build(analysis, options).spec;
+  return build(analysis, options);
 }
 
-/**
- * Columns the builders declare but no core row holds ("tblCartoFamilles.hhi"): empty in a sound
- * build; a core key renamed without the report following shows up here (checked by the tests).
- */
-export function missingColumns(analysis: Analysis, options: WorkbookOptions): string[] {
-  return build(analysis, options).missing;
-}
-
-function build(
-  analysis: Analysis,
-  options: WorkbookOptions
-): { spec: WorkbookSpec; missing: string[] } {
+function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
     options.runDate
   );
@@ -93,7 +83,6 @@ function build(
     stamp,
     inputs: options.previousInputs ?? emptyInputs(),
     tableNames: new Set(),
-    missingColumns: [],
   };
   const diagnostic = buildDiagnostic(ctx);
   const byKey: Partial<Record<AnalysisSheetKey, WorkbookSpec["sheets"][number]>> = {
@@ -106,6 +95,7 @@ function build(
     territoires: buildTerritoires(ctx),
     anomalies: buildAnomalies(ctx),
     historique: buildHistorique(ctx),
+    indicateurs: buildIndicateurs(ctx),
     plan: buildPlan(ctx, diagnostic),
     diagnostic: diagnostic.sheet,
     // Only with territories (or answers to keep).
@@ -113,13 +103,10 @@ function build(
     parametres: buildParametres(ctx),
   };
   return {
-    spec: {
-      version: analysis.version,
-      lang,
-      stamp,
-      sheets: withComparison(SHEET_ORDER.flatMap((k) => byKey[k] ?? []), ctx, options.comparison),
-    },
-    missing: ctx.missingColumns,
+    version: analysis.version,
+    lang,
+    stamp,
+    sheets: withComparison(SHEET_ORDER.flatMap((k) => byKey[k] ?? []), ctx, options.comparison),
   };
 }
 

@@ -21,12 +21,11 @@ import {
   sourceOf,
   type MappedTable,
 } from "../core/intake";
-import type { IndicatorResult } from "../core/indicators/types";
 import type { Cell } from "../core/model";
 import { FIELDS } from "../core/fields";
-import { unitText } from "../report/cells";
 import { readUserInputs, type UserInputs } from "../report/inputs";
-import { indicatorLabel, type Lang } from "../report/labels";
+import { render } from "../core/messages/render";
+import { kpiOf } from "./kpis";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { buildWorkbookSpec } from "../report/workbook";
 import {
@@ -36,7 +35,6 @@ import {
   type DecpTableResult,
   type EngineResult,
   type JobHeader,
-  type Kpi,
   type RunSummary,
   type StageProgress,
 } from "./jobs";
@@ -177,23 +175,6 @@ export async function runEngine(
 // ---------------------------------------------------------------------------------------------
 // Summary
 
-function kpiOf(lang: Lang, ind: IndicatorResult): Kpi {
-  const na = lang === "fr" ? "N/D" : "N/A";
-  const ref = ind.reference;
-  return {
-    id: ind.id,
-    label: indicatorLabel(lang, ind),
-    value: ind.value,
-    unit: ind.unit,
-    valueText: ind.value === null ? na : unitText(lang, ind.unit, ind.value),
-    status: ind.status,
-    referenceText: ref
-      ? `${ref.label}${lang === "fr" ? " : " : ": "}${unitText(lang, ref.unit, ref.value)}`
-      : "",
-    na: ind.na,
-  };
-}
-
 const euros = (cents: number) => Math.round(cents) / 100;
 
 export function summarize(
@@ -332,6 +313,6 @@ export function decpToTable(text: string, fileName: string): DecpTableResult {
     },
     imported: imp.contracts.length,
     rejected: imp.reconciliation.rowsRejected,
-    reasons: [...new Set(rejectedAnomalies.map((a) => a.reason))].slice(0, 3),
+    reasons: [...new Set(rejectedAnomalies.map((a) => render("fr", a.reason)))].slice(0, 3),
   };
 }

@@ -1,14 +1,16 @@
 /**
  * Task pane texts, French (the product language) and English (when Office's display language is
- * English, or `?lang=en` in the browser preview). Core messages (anomaly reasons, N/A reasons) stay
- * French: they come from src/core.
+ * English, or `?lang=en` in the browser preview). What core emits (anomaly and N/A reasons) is
+ * rendered by the same message catalogue as the workbook (`coreText`).
  *
  * `t(lang, key, vars)` replaces `{name}` placeholders; numbers are formatted with `formatNumber`.
  */
-import { FIELDS, TABLE_KIND_LABELS, fieldLabel } from "../core/fields";
+import { FIELDS } from "../core/fields";
 import type { TableKind } from "../core/model";
 import type { Lang } from "../report/labels";
 import { columnLetter } from "../ooxml/a1";
+import { fieldName, kindLabel } from "../report/names";
+import { render, type Message } from "../core/messages/render";
 
 export type { Lang };
 
@@ -428,6 +430,11 @@ const DICTS: Record<Lang, Record<TextKey, string>> = { fr, en };
 
 export type Vars = Record<string, string | number>;
 
+/** A message core emits (anomaly reason, N/A reason) in the pane's language. */
+export function coreText(lang: Lang, m: Message): string {
+  return render(lang, m);
+}
+
 export function formatNumber(lang: Lang, n: number, decimals = 0): string {
   return n.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", {
     minimumFractionDigits: decimals,
@@ -466,120 +473,7 @@ export function detectLang(search: string, officeDisplayLanguage: string | null 
 // ---------------------------------------------------------------------------------------------
 // Table kinds and fields
 
-const KIND_LABELS_EN: Record<TableKind, string> = {
-  spend: "Spend",
-  contracts: "Contracts",
-  entities: "Entities",
-  nomenclature: "Nomenclature",
-  suppliers: "Suppliers",
-  territories: "Territories",
-  quality: "Quality of service",
-};
-
-export function kindLabel(lang: Lang, kind: TableKind): string {
-  return lang === "fr" ? TABLE_KIND_LABELS[kind] : KIND_LABELS_EN[kind];
-}
-
-const FIELD_LABELS_EN: Record<TableKind, Record<string, string>> = {
-  spend: {
-    date: "Date",
-    amountHT: "Amount excl. VAT",
-    amountTTC: "Amount incl. VAT",
-    vatRate: "VAT rate",
-    supplierName: "Supplier",
-    supplierId: "Supplier SIRET / SIREN",
-    entity: "Entity",
-    service: "Service",
-    territory: "Territory",
-    familyCode: "Family code",
-    familyLabel: "Family label",
-    cpv: "CPV code",
-    budgetArticle: "Budget account",
-    contractRef: "Contract no.",
-    description: "Description",
-    operation: "Works operation",
-    channel: "Purchasing channel",
-    invoiceReceived: "Invoice received on",
-    paid: "Paid on",
-    item: "Item (reference)",
-    quantity: "Quantity",
-    unitPrice: "Unit price excl. VAT",
-    unit: "Unit",
-    supplierPostcode: "Supplier postcode",
-  },
-  contracts: {
-    contractRef: "Contract no.",
-    entity: "Buyer",
-    entityId: "Buyer SIRET",
-    description: "Subject",
-    cpv: "CPV code",
-    nature: "Nature",
-    procedure: "Procedure",
-    techniques: "Purchasing technique",
-    launchDate: "Tender launch date",
-    notificationDate: "Notification date",
-    durationMonths: "Duration (months)",
-    endDate: "End date",
-    amount: "Amount excl. VAT",
-    estimatedAmount: "Estimated amount",
-    amendedAmount: "Amount after amendments",
-    bidsReceived: "Bids received",
-    supplierName: "Contract holder",
-    supplierId: "Holder SIRET",
-    sme: "SME",
-    socialConsideration: "Social consideration",
-    environmentalConsideration: "Environmental consideration",
-    lots: "Number of lots",
-    channel: "Purchasing channel",
-    members: "Joint purchasing members",
-  },
-  entities: {
-    entity: "Entity",
-    type: "Type",
-    territory: "Territory",
-    population: "Population",
-    departement: "Département",
-    siret: "SIRET",
-  },
-  nomenclature: {
-    familyCode: "Family code",
-    label: "Label",
-    nature: "Nature (supplies / services / works)",
-    proximity: "Local service",
-    excludedFromSplitting: "Excluded from splitting checks",
-    exclusionReason: "Exclusion reason",
-  },
-  suppliers: {
-    supplierId: "SIRET / SIREN",
-    name: "Company name",
-    sme: "SME",
-    departement: "Département",
-    insertion: "Social economy / insertion",
-  },
-  territories: {
-    territory: "Territory",
-    code: "INSEE code or SIREN",
-    type: "Territory type",
-    population: "Population",
-    departement: "Département",
-    postcodes: "Postcodes",
-  },
-  quality: {
-    territory: "Territory",
-    service: "Service",
-    indicator: "Indicator",
-    value: "Measured value",
-    target: "Target",
-    unit: "Unit",
-    date: "Measure date",
-    direction: "Direction (higher / lower is better)",
-  },
-};
-
-export function fieldName(lang: Lang, kind: TableKind, key: string): string {
-  if (lang === "en") return FIELD_LABELS_EN[kind][key] ?? fieldLabel(kind, key);
-  return fieldLabel(kind, key);
-}
+export { fieldName, kindLabel };
 
 /** Every field key of a kind, in SPEC order. */
 export function fieldKeys(kind: TableKind): string[] {

@@ -16,7 +16,7 @@ export interface Kpi {
   status: Status | null;
   /** "Objectif PNAD 2022-2025 : 100,0 %", or "" when the indicator has no reference. */
   referenceText: string;
-  /** French reason when N/A. */
+  /** Why N/A, in the run's language (rendered from the core message). */
   na: string | null;
 }
 

@@ -3,6 +3,7 @@ import * as path from "path";
 import { addMonths, dayFromYMD } from "../../src/core/dates";
 import { importDecp, isDecpJson, type DecpImport } from "../../src/core/decp";
 import type { Anomaly, ContractLine } from "../../src/core/model";
+import { fr } from "../helpers/messages";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures");
 const REAL_FILE = path.join(FIXTURES, "real/decp-2019-pes.json");
@@ -174,7 +175,7 @@ describe("real DECP 2019 PES file", () => {
       if (!luhnValid(m.acheteur.id)) badRows.add(i + 1);
       for (const t of m.titulaires) if (t.typeIdentifiant === "SIRET" && !luhnValid(t.id)) badRows.add(i + 1);
     });
-    const luhnRows = new Set(result.anomalies.filter((a) => /Luhn/.test(a.reason)).map((a) => a.row));
+    const luhnRows = new Set(result.anomalies.filter((a) => /Luhn/.test(fr(a.reason) ?? "")).map((a) => a.row));
     expect(luhnRows).toEqual(badRows);
     const foreign = raw.flatMap((m) => m.titulaires.filter((t: Raw) => t.typeIdentifiant !== "SIRET"));
     expect(foreign.length).toBeGreaterThan(0);
@@ -216,7 +217,7 @@ describe("real DECP 2019 PES file", () => {
     expect(warnings.map((w) => w.row)).toEqual(dupRows);
     for (const w of warnings) {
       const m = raw[w.row - 1];
-      expect(w.reason).toContain(`ligne ${firstRow.get(`${m.acheteur.id}|${m.id}`)}`);
+      expect(fr(w.reason)).toContain(`ligne ${firstRow.get(`${m.acheteur.id}|${m.id}`)}`);
     }
   });
 
@@ -286,7 +287,7 @@ describe("DECP v2 examples", () => {
       [1, "0612202306122024"],
       [2, "0612202306122023"],
     ]);
-    for (const a of rejected) expect(a.reason).toMatch(/contrats de concession ne sont pas des marchés/);
+    for (const a of rejected) expect(fr(a.reason)).toMatch(/contrats de concession ne sont pas des marchés/);
     expect(result.contracts.map((c) => c.source.row)).toEqual([3, 4]);
     expect(result.reconciliation.amountRejectedCents).toBe(2 * 1030);
     expect(result.reconciliation.amountReadCents).toBe(2 * 1030 + 2 * 57_500_000);
@@ -330,8 +331,8 @@ describe("DECP v1 fixtures", () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0].row).toBe(2);
     expect(rejected[0].field).toBe("id");
-    expect(rejected[0].reason).toMatch(/Nettoyage/);
-    expect(rejected[0].reason).toMatch(/Renseignez/);
+    expect(fr(rejected[0].reason)).toMatch(/Nettoyage/);
+    expect(fr(rejected[0].reason)).toMatch(/Renseignez/);
     expect(result.reconciliation.amountRejectedCents).toBe(25_050);
     expect(result.reconciliation.amountReadCents).toBe(75_050);
     checkReconciliation(result);
@@ -345,7 +346,7 @@ describe("DECP v1 fixtures", () => {
     const warnings = warningsOf(result, "montant");
     expect(warnings.map((w) => w.row)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(warnings.map((w) => w.value)).toEqual(["0", "999999999", "99999999", "9999999", "-5", "1500000000"]);
-    expect(warnings[1].reason).toMatch(/valeur de remplissage/);
+    expect(fr(warnings[1].reason)).toMatch(/valeur de remplissage/);
     expect(result.reconciliation.amountReadCents).toBe(99_999_900 + 1_234_567);
     expect(result.reconciliation.rowsWithWarning).toBe(6);
     checkReconciliation(result);
@@ -386,7 +387,7 @@ describe("DECP v1 fixtures", () => {
     const w = warningsOf(result, "titulaires");
     expect(w).toHaveLength(1);
     expect(w[0].value).toBe(bad);
-    expect(w[0].reason).toMatch(/Luhn/);
+    expect(fr(w[0].reason)).toMatch(/Luhn/);
   });
 
   test("unknown procedure keeps the raw label, procedure null, with a warning listing the valid labels", () => {
@@ -396,7 +397,7 @@ describe("DECP v1 fixtures", () => {
     expect(c.procedureRaw).toBe("Procédure bizarre");
     const w = warningsOf(result, "procedure");
     expect(w).toHaveLength(1);
-    expect(w[0].reason).toMatch(/Dialogue compétitif/);
+    expect(fr(w[0].reason)).toMatch(/Dialogue compétitif/);
   });
 
   test("modifications: the last one with a montant gives the amended amount", () => {
@@ -540,7 +541,7 @@ describe("DECP shapes", () => {
     expect(result.anomalies.length).toBeGreaterThan(0);
     for (const a of result.anomalies) {
       expect(a.table).toBe("r");
-      expect(a.reason).toMatch(/^[A-ZÉ].*\.$/s);
+      expect(fr(a.reason)).toMatch(/^[A-ZÉ].*\.$/s);
     }
   });
 });

@@ -4,6 +4,7 @@
  * warning, and a line beyond Number.MAX_SAFE_INTEGER cents (90 071 992 547 409,91 €) is rejected
  * with its value and the reason.
  */
+import { render } from "../../src/core/messages/render";
 import { isReconciled, runIntake, type MappedTable } from "../../src/core/intake";
 import type { Cell, RawTable } from "../../src/core/model";
 import { centsOfDigits, formatEurosBig, isImplausibleCents, PLAUSIBLE_LINE_MAX_CENTS } from "../../src/core/money";
@@ -75,7 +76,7 @@ describe("spend intake with huge amounts", () => {
       /* row 5 */ ["18/03/2025", "Commune A", "Papeterie X", "12 345 678 901 234,56"],
     ]),
   ]);
-  const at = (row: number) => result.anomalies.filter((a) => a.row === row);
+  const at = (row: number) => result.anomalies.filter((a) => a.row === row).map((a) => ({ ...a, reason: render("fr", a.reason) }));
 
   it("a line of 20 milliards € is analysed with the 'montant invraisemblable' warning and its value", () => {
     expect(result.spend.find((l) => l.source.row === 3)?.amountHTCents).toBe(2_000_000_000_000);

@@ -1,7 +1,9 @@
+import { render } from "../../src/core/messages/render";
 import fc from "fast-check";
 import { dayFromIso } from "../../src/core/dates";
 import { isReconciled, runIntake, type MappedTable } from "../../src/core/intake";
 import type { Cell, RawTable } from "../../src/core/model";
+import { fr } from "../helpers/messages";
 
 // Luhn-valid SIRET (7+3+2+8+2+9+3+2+0+0+0+0+7+4 doubled on even positions from the right → sum % 10 = 0).
 const VALID_SIRET = "73282932000074";
@@ -52,11 +54,11 @@ describe("spend intake", () => {
     expect(a.severity).toBe("rejected");
     expect(a.field).toBe("date");
     expect(a.value).toBe("31/02/2025");
-    expect(a.reason).toMatch(/Date/);
+    expect(fr(a.reason)).toMatch(/Date/);
   });
 
   it("reports an interior blank row and ignores trailing blank rows", () => {
-    expect(anomaliesAt(7).map((a) => a.reason)).toEqual(["Ligne vide : ignorée."]);
+    expect(anomaliesAt(7).map((a) => fr(a.reason))).toEqual(["Ligne vide : ignorée."]);
     expect(anomaliesAt(13)).toEqual([]);
     expect(anomaliesAt(14)).toEqual([]);
   });
@@ -70,7 +72,7 @@ describe("spend intake", () => {
 
   it("rejects a line without supplier name or identifier", () => {
     expect(byRow.has(9)).toBe(false);
-    expect(anomaliesAt(9)[0].reason).toMatch(/Fournisseur absent/);
+    expect(fr(anomaliesAt(9)[0].reason)).toMatch(/Fournisseur absent/);
   });
 
   it("derives HT from TTC at the default 20 % VAT and marks it estimated (600,00 TTC → 500,00 HT)", () => {
@@ -80,17 +82,17 @@ describe("spend intake", () => {
   });
 
   it("rejects a line without amount", () => {
-    expect(anomaliesAt(11)[0].reason).toMatch(/Montant absent/);
+    expect(fr(anomaliesAt(11)[0].reason)).toMatch(/Montant absent/);
   });
 
   it("rejects the Total row without counting its amount (a total is not a source amount)", () => {
-    expect(anomaliesAt(12)[0].reason).toMatch(/^Ligne de total ignorée \(1\u202f644,56 € HT/);
+    expect(fr(anomaliesAt(12)[0].reason)).toMatch(/^Ligne de total ignorée \(1\u202f644,56 € HT/);
   });
 
   it("recognises a Total row whose label sits in the date column", () => {
     const res = runIntake([mandats([rows[0], ["Total", null, null, null, 1234.56, null, null, null]])]);
     expect(res.spend).toHaveLength(1);
-    expect(res.anomalies.map((a) => [a.row, a.reason.slice(0, 24)])).toEqual([[5, "Ligne de total ignorée ("]]);
+    expect(res.anomalies.map((a) => [a.row, (fr(a.reason) ?? "").slice(0, 24)])).toEqual([[5, "Ligne de total ignorée ("]]);
     expect(res.reconciliation.amountRejectedCents).toBe(0);
   });
 
@@ -221,7 +223,7 @@ describe("blank rows are counted, not listed one by one (issue #13)", () => {
     expect(res.reconciliation.rowsRead).toBe(1_048_575);
     expect(res.reconciliation.rowsRejected).toBe(1_048_573);
     expect(res.reconciliation.rowsAnalysed).toBe(2);
-    expect(res.anomalies).toEqual([
+    expect(res.anomalies.map((a) => ({ ...a, reason: render("fr", a.reason) }))).toEqual([
       {
         table: "Mandats",
         row: 3,

@@ -1,12 +1,10 @@
-import { computeComplianceIndicators } from "../../src/core/indicators/compliance";
-import { computeMutualisationIndicators } from "../../src/core/indicators/mutualisation";
-import { computeResponsibleIndicators } from "../../src/core/indicators/responsible";
-import { computeSpendIndicators } from "../../src/core/indicators/spend";
-import { computeTerritoryIndicators } from "../../src/core/indicators/territories";
+import { render } from "../../src/core/messages/render";
+import { computeGroup } from "../../src/core/indicators/registry";
 import type { AnalysisContext, IndicatorResult } from "../../src/core/indicators/types";
 import type { Family } from "../../src/core/model";
 import { buildPlanInputs, quadrantOf, QUADRANT_STRATEGY } from "../../src/core/plan";
 import { contextOf, contract, spend } from "../helpers/fixtures";
+import { fr } from "../helpers/messages";
 
 const fam = (key: string, label = key): Family => ({ key, label, rule: "familyCode" });
 
@@ -36,11 +34,11 @@ const ctx: AnalysisContext = contextOf({
 
 function allIndicators(c: AnalysisContext): IndicatorResult[] {
   return [
-    ...computeSpendIndicators(c),
-    ...computeComplianceIndicators(c),
-    ...computeResponsibleIndicators(c),
-    ...computeMutualisationIndicators(c),
-    ...computeTerritoryIndicators(c),
+    ...computeGroup(c, "SP"),
+    ...computeGroup(c, "CO"),
+    ...computeGroup(c, "RE"),
+    ...computeGroup(c, "MU"),
+    ...computeGroup(c, "TE"),
   ];
 }
 
@@ -85,13 +83,13 @@ describe("buildPlanInputs", () => {
     expect(levers("F:B")).toEqual([["Passer un marché", "CO1"]]);
     expect(levers("F:C")).toEqual([["Clause environnementale", "RE1"]]);
     expect(levers("F:D")).toEqual([]);
-    expect(byKey("F:C").levers[0].reason).toBe("1 marché sur 2 avec une considération environnementale (50,0 %), objectif PNAD 100 %");
-    expect(byKey("F:A").levers[0].reason).toBe("2 entités achètent cette famille séparément (Commune A, Commune B) pour 100\u202f000 €");
+    expect(fr(byKey("F:C").levers[0].reason)).toBe("1 marché sur 2 avec une considération environnementale (50,0 %), objectif PNAD 100 %");
+    expect(fr(byKey("F:A").levers[0].reason)).toBe("2 entités achètent cette famille séparément (Commune A, Commune B) pour 100\u202f000 €");
   });
 
   it("carries the TE4 recommendation and its reasons", () => {
     expect(byKey("F:A").te4.recommendation).toBe("mutualiser");
-    expect(byKey("F:A").te4.reasons[0]).toBe("2 entités achètent cette famille (Commune A, Commune B)");
+    expect(fr(byKey("F:A").te4.reasons[0])).toBe("2 entités achètent cette famille (Commune A, Commune B)");
     expect(byKey("F:B").te4).toMatchObject({ recommendation: null });
   });
 
@@ -140,7 +138,7 @@ describe("plan quadrant: few suppliers alone do not make a small family « Criti
     expect(q("F:SMALL")).toBe("Simple");
     const small = plan.find((f) => f.familyKey === "F:SMALL");
     expect(small?.riskScore).toBe(2);
-    expect(small?.scores.explanation.join(" ")).toContain("petit besoin");
+    expect(small?.scores.explanation.map((m) => render("fr", m)).join(" ")).toContain("petit besoin");
   });
 
   it("still puts a low-impact family concentrated on one of 3 suppliers or more in « Critique »", () => {

@@ -7,7 +7,7 @@ import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/payload";
 import { STAGING_PREFIX } from "../../src/excel/renderer";
 import { SETTINGS_KEY } from "../../src/workbook/gateway";
 import { parseSettings } from "../../src/workbook/settings";
-import type { InputRange } from "../../src/report/spec";
+import { SHEET_ORDER, type InputRange } from "../../src/report/spec";
 import type { SheetModel } from "./fake-excel";
 import { analysisRun, chooseSources, FOREIGN_CONTENT, FOREIGN_DASHBOARD, sourceWorkbook, TRAP_SUPPLIER, type RunResult, type SourceWorkbook } from "./scenario";
 
@@ -79,7 +79,7 @@ describe(`full run on ${LINES.toLocaleString("fr-FR")} lines`, () => {
   test("the second run rewrites only the owned sheets", () => {
     expect(run2.report.sheets.every((s) => !s.created)).toBe(true);
     const owned = new Set(ownedBeforeRun2);
-    expect(owned.size).toBe(13); // with Attentes des territoires (the lines have territories)
+    expect(owned.size).toBe(SHEET_ORDER.length); // Attentes des territoires included: the lines have territories
     for (const [name, model] of sheetsBeforeRun2) {
       const now = wb.fake.sheet(name)!;
       expect(now).toBeDefined();

@@ -7,7 +7,7 @@ import { ExcelWorkbookGateway } from "../../src/excel/excel-gateway";
 import { ExcelTimeoutError } from "../../src/excel/errors";
 import { REGISTRY_SETTING } from "../../src/excel/ownership";
 import { STAGING_PREFIX, widthPoints } from "../../src/excel/renderer";
-import type { WorkbookSpec } from "../../src/report/spec";
+import { SHEET_ORDER, type WorkbookSpec } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { GatewayError } from "../../src/workbook/errors";
 import { HYPERLINK_SUPPLIER, richAnalysis } from "../report/fixture";
@@ -181,7 +181,7 @@ describe("renderWorkbook", () => {
     expect((error as Error).message).toMatch(/Excel ne répond plus depuis 0,05 s.*Réessayer/);
     expect(fake.sheetNames().some((n) => n.startsWith(STAGING_PREFIX))).toBe(true);
     const report = await gateway.writeWorkbook(spec());
-    expect(report.sheets).toHaveLength(13); // with Attentes des territoires (the scenario has territories)
+    expect(report.sheets).toHaveLength(SHEET_ORDER.length); // Attentes des territoires included: the scenario has territories
     expect(fake.sheetNames().some((n) => n.startsWith(STAGING_PREFIX))).toBe(false);
     expect(fake.names.every((n) => !n.name.includes("_stg_"))).toBe(true);
   });

@@ -4,7 +4,7 @@
  */
 import { analyse, type Analysis } from "../../src/core/analyse";
 import type { AnalysisOptions } from "../../src/core/context";
-import type { Family } from "../../src/core/model";
+import type { Family, IntakeResult } from "../../src/core/model";
 import { contract, entity, intakeOf, spend } from "../helpers/fixtures";
 
 export const fam = (key: string, label: string): Family => ({ key, label, rule: "familyCode" });
@@ -15,6 +15,11 @@ const src = (row: number) => ({ table: "Mandats", row });
 
 /** Three families, two entities, a splitting signal, contracts with bids and considerations. */
 export function richAnalysis(options: AnalysisOptions = {}): Analysis {
+  return analyse(richIntake(), options);
+}
+
+/** The intake of richAnalysis. */
+export function richIntake(): IntakeResult {
   const info = fam("F:INFO", "Informatique");
   const four = fam("F:FOUR", "Fournitures de bureau");
   const net = fam("F:NET", "Nettoyage");
@@ -36,7 +41,7 @@ export function richAnalysis(options: AnalysisOptions = {}): Analysis {
     entity({ source: { table: "Entites", row: 2 }, entity: "Commune A", population: 1000, territory: "Nord", departement: "75" }),
     entity({ source: { table: "Entites", row: 3 }, entity: "Commune B", population: 2000, territory: "Sud", departement: "13" }),
   ];
-  return analyse(intakeOf({ spend: lines, contracts, entities }), options);
+  return intakeOf({ spend: lines, contracts, entities });
 }
 
 /** Spend only: every contract-based indicator (PF2, PF3, RE1, RE2, RE3…) is N/A. */

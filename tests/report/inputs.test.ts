@@ -110,6 +110,20 @@ describe("readUserInputs on hand-made sheets", () => {
     ]);
   });
 
+  test("history rows are read by their headers, in French or in English, whatever the column order", () => {
+    const fr: Cell[][] = [
+      ["Historique : un instantané par période analysée"],
+      [],
+      ["Période", "Type de période", "SP1 · € HT", "Début", "Colonne ajoutée"],
+      ["2024", "année", 1000, 45292, "x"],
+      [null],
+    ];
+    const en: Cell[][] = [["Period", "Period type", "Start", "SP1 · € excl. VAT"], ["2024", "year", 45292, 1000]];
+    const expected = [{ period: "2024", periodKind: "année", start: 45292, SP1: 1000 }];
+    expect(readUserInputs({ Historique: fr }).history).toEqual(expected);
+    expect(readUserInputs({ History: en }).history).toEqual([{ ...expected[0], periodKind: "year" }]);
+  });
+
   test("no sheet, nothing read", () => {
     expect(readUserInputs({})).toEqual(emptyInputs());
   });

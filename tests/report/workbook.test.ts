@@ -14,7 +14,8 @@ import {
   type WorkbookSpec,
 } from "../../src/report/spec";
 import { validateWorkbookSpec } from "../../src/report/validate";
-import { buildWorkbookSpec, missingColumns } from "../../src/report/workbook";
+import { buildWorkbookSpec } from "../../src/report/workbook";
+import { fr } from "../helpers/messages";
 import { emptyInputs } from "../../src/report/inputs";
 import { emptyAnalysis, HYPERLINK_SUPPLIER, richAnalysis, spendOnlyAnalysis } from "./fixture";
 
@@ -29,6 +30,7 @@ const FRENCH_NAMES = [
   "Territoires",
   "Anomalies",
   "Historique",
+  "Indicateurs",
   "Plan stratégique",
   "Diagnostic 360",
   "Attentes des territoires",
@@ -87,6 +89,7 @@ describe("sheets of SPEC §5", () => {
       territoires: "replace",
       anomalies: "replace",
       historique: "append",
+      indicateurs: "replace",
       plan: "merge-inputs",
       diagnostic: "merge-inputs",
       attentes: "merge-inputs",
@@ -99,7 +102,7 @@ describe("sheets of SPEC §5", () => {
       expect(s.stamp).toEqual({
         sources: ["Mandats", "Marches", "Entites"],
         period: { label: "2025", start: "2025-01-01", end: "2025-12-31" },
-        parameters: "valeurs de référence par défaut (SPEC §3)",
+        parameters: "valeurs de référence par défaut (feuille Paramètres)",
         runDate: "2026-01-15",
         version: rich.version,
       });
@@ -223,7 +226,7 @@ describe("cell content", () => {
       const value = dash.blocks.find((b) => b.row === title.row + 1 && b.col === title.col)!;
       expect(value.values[0][0]).toBe("N/D");
       const reason = dash.blocks.find((b) => b.row === title.row + 2 && b.col === title.col)!;
-      expect(plainValue(reason.values[0][0])).toContain(ind.na as string);
+      expect(plainValue(reason.values[0][0])).toContain(fr(ind.na));
     }
   });
 
@@ -234,7 +237,7 @@ describe("cell content", () => {
     const co5 = indicator(a, "CO5");
     expect(co5.value).toBeNull();
     expect(conf.tables.map((t) => t.name)).not.toContain("tblConfCO5LoiClimat");
-    expect(allCells(conf).some(({ value }) => typeof plainValue(value) === "string" && (plainValue(value) as string).includes(co5.na as string))).toBe(true);
+    expect(allCells(conf).some(({ value }) => typeof plainValue(value) === "string" && (plainValue(value) as string).includes(fr(co5.na) ?? "∅"))).toBe(true);
   });
 
   test("the reconciliation block checks rows and amounts with a live formula", () => {
@@ -307,8 +310,20 @@ describe("determinism", () => {
 });
 
 describe("coverage of the analysis", () => {
-  test("every column the builders declare exists in the core rows (catches renamed core keys)", () => {
-    expect(missingColumns(rich, OPTIONS)).toEqual([]);
+  test("the Indicateurs sheet documents the 35 SPEC §4 indicators, in order, in the workbook language", () => {
+    const table = (lang: "fr" | "en") => sheet(buildWorkbookSpec(rich, { ...OPTIONS, lang }), "indicateurs").tables[0];
+    const frTable = table("fr");
+    const enTable = table("en");
+    const col = (key: string) => frTable.columns.findIndex((c) => c.key === key);
+    expect(frTable.rows.map((r) => r[col("id")])).toEqual(rich.indicators.map((i) => i.id));
+    expect(frTable.columns.map((c) => c.header)).toContain("Comment l'améliorer");
+    expect(enTable.columns.map((c) => c.header)).toContain("How to improve it");
+    for (const key of ["definition", "computation", "source", "howToImprove"]) {
+      frTable.rows.forEach((r, i) => {
+        expect(String(plainValue(r[col(key)])).length).toBeGreaterThan(10);
+        expect(plainValue(enTable.rows[i][col(key)])).not.toEqual(plainValue(r[col(key)]));
+      });
+    }
   });
 
   test("every indicator is summarised; 16 dashboard tiles", () => {

@@ -3,7 +3,7 @@
  * concentration (HHI, top-k). Pure, integer sums over cents, single passes with Maps.
  */
 import { monthKey } from "../dates";
-import type { SpendLine } from "../model";
+import type { Nature, SpendLine } from "../model";
 
 /** A sum of cents and a count of lines. */
 export interface Bucket {
@@ -68,7 +68,9 @@ export function topShare(amounts: readonly number[], k: number): number | null {
 }
 
 /** Map entries sorted by cents descending, then key ascending (deterministic ties). */
-export function sortedByCentsDesc<B extends { cents: number }>(map: Map<string, B>): [string, B][] {
+export function sortedByCentsDesc<K extends string, B extends { cents: number }>(
+  map: Map<K, B>
+): [K, B][] {
   return [...map.entries()].sort(
     (a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
   );
@@ -98,4 +100,24 @@ export function monthKeyer(): (day: number) => string {
 /** "YYYY-MM" of the same month one year earlier. */
 export function previousYearMonth(month: string): string {
   return `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+}
+
+/** Natures in tie-break order, then unknown: the index of a nature in per-nature arrays. */
+export const NATURES: readonly (Nature | null)[] = ["Fournitures", "Services", "Travaux", null];
+
+export function natureIndex(n: Nature | null): number {
+  return n === "Fournitures" ? 0 : n === "Services" ? 1 : n === "Travaux" ? 2 : 3;
+}
+
+/** Nature with the largest amount in a per-nature array (ties: Fournitures, Services, Travaux, unknown). */
+export function dominantNature(natureCents: readonly number[]): Nature | null {
+  let best = 3;
+  let bestCents = -Infinity;
+  for (let i = 0; i < NATURES.length; i++) {
+    if (natureCents[i] !== 0 && natureCents[i] > bestCents) {
+      best = i;
+      bestCents = natureCents[i];
+    }
+  }
+  return NATURES[best];
 }

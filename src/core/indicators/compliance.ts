@@ -21,7 +21,7 @@ import {
   type IndicatorResult,
   type AnalysisContext,
   type Row,
-} from "./types";
+} from "./legacy";
 
 export { detectSplitting, type SplittingAlert, type SplittingSeverity } from "./splitting";
 

@@ -1,9 +1,8 @@
 /**
- * Mutualisation indicators MU1–MU6 (SPEC §4): channel mix and mutualisation rate, pooling
- * candidate families, addressable spend and savings scenarios, suppliers shared by several
- * entities, price dispersion of identical items, pooled totals crossing a higher threshold.
- *
- * One pass over the period's lines fills every accumulator; the six results are built from it.
+ * What the mutualisation indicators MU1–MU6 share (SPEC §4): one pass over the period's lines
+ * (`mutualisationScan`) fills every accumulator; each indicator is its own module (./mu/*.ts)
+ * and builds its result from the scan. Also the pooling candidates, savings scenarios, price
+ * dispersion and procedure bands.
  *
  * Decisions (documented for the reader of the sheets):
  * - Amounts are net HT (credit notes included). An entity "buys" a family (or from a supplier)
@@ -27,21 +26,12 @@ import type { Channel, ContractLine, Nature, SpendLine } from "../model";
 import { contains } from "../period";
 import { dispenseThresholdAt, euThresholdAt, type ReferenceValues } from "../reference/values";
 import { normalizeKey } from "../text";
-import { statusFromBand } from "./performance";
+import { msg, type Message } from "../messages/render";
+import { natureIndex } from "./aggregate";
 import { civilYearsOf, yearIndexOf, type CivilYears } from "./civil-years";
 import { quantileSorted, sortedCopy } from "./stats";
-import {
-  byFrench,
-  byKey,
-  euros,
-  notAvailable,
-  pct,
-  round2,
-  type AnalysisContext,
-  type Coverage,
-  type IndicatorResult,
-  type Row,
-} from "./types";
+import { shared } from "./definition";
+import { byFrench, byKey, type AnalysisContext } from "./types";
 
 export const CHANNELS: readonly Channel[] = [
   "Marché propre",
@@ -52,22 +42,18 @@ export const CHANNELS: readonly Channel[] = [
 
 const UNCLASSIFIED_KEY = "NC";
 
-const SINGLE_ENTITY_REASON =
-  "Une seule entité dans les données : la mutualisation entre entités ne peut pas être évaluée (renseignez la colonne entité).";
-const NO_LINES_REASON = "Aucune ligne de dépense sur la période";
-
 // ---------------------------------------------------------------------------------------------
 // Accumulators (one pass)
 // ---------------------------------------------------------------------------------------------
 
-interface YearAcc {
+export interface YearAcc {
   firstDay: number;
   totalCents: number;
   /** By entity id. */
   entityCents: number[];
 }
 
-interface FamilyAcc {
+export interface FamilyAcc {
   key: string;
   label: string;
   /** Separately bought part (Marché propre + Hors marché). */
@@ -85,7 +71,7 @@ interface FamilyAcc {
   years: (YearAcc | undefined)[];
 }
 
-interface SupplierAcc {
+export interface SupplierAcc {
   key: string;
   name: string | null;
   cents: number;
@@ -96,7 +82,7 @@ interface SupplierAcc {
   lastFamily: number;
 }
 
-interface ItemAcc {
+export interface ItemAcc {
   item: string;
   unit: string | null;
   prices: number[];
@@ -105,7 +91,7 @@ interface ItemAcc {
   derivedPriceLines: number;
 }
 
-interface Scan {
+export interface Scan {
   lines: number;
   totalCents: number;
   /** By channel index (CHANNELS). */
@@ -125,19 +111,6 @@ interface Scan {
   itemLines: number;
   itemDerivedLines: number;
   years: CivilYears;
-}
-
-const NATURES: readonly (Nature | null)[] = ["Fournitures", "Services", "Travaux", null];
-
-/** A price-dispersion row without its internal grouping key. */
-function withoutItemKey(row: Row): Row {
-  const out: Row = { ...row };
-  delete out.itemKey;
-  return out;
-}
-
-function natureIndex(n: Nature | null): number {
-  return n === "Fournitures" ? 0 : n === "Services" ? 1 : n === "Travaux" ? 2 : 3;
 }
 
 function channelIndex(c: Channel): number {
@@ -372,13 +345,13 @@ function scan(ctx: AnalysisContext): Scan {
 // Small shared helpers
 // ---------------------------------------------------------------------------------------------
 
-interface Buyer {
+export interface Buyer {
   name: string;
   cents: number;
 }
 
 /** Entities with a net positive amount and that amount, sorted by name (French collation). */
-function buyers(names: string[], entityCents: number[]): Buyer[] {
+export function buyers(names: string[], entityCents: number[]): Buyer[] {
   const out: Buyer[] = [];
   entityCents.forEach((cents, e) => {
     if (cents > 0) out.push({ name: names[e], cents });
@@ -387,79 +360,16 @@ function buyers(names: string[], entityCents: number[]): Buyer[] {
 }
 
 /** Names of the entities with a net positive amount, sorted (French collation). */
-function buyingEntities(names: string[], entityCents: number[]): string[] {
+export function buyingEntities(names: string[], entityCents: number[]): string[] {
   return buyers(names, entityCents).map((b) => b.name);
 }
 
-/** "250 000 €": whole euros, French grouping (narrow no-break space), as in money.ts. */
-export function formatWholeEuros(cents: number): string {
-  const eurosWhole = Math.round(cents / 100);
-  const abs = Math.abs(eurosWhole)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-  return `${eurosWhole < 0 ? "-" : ""}${abs} €`;
-}
-
-function base(id: string, label: string, unit: IndicatorResult["unit"]) {
-  return { id, group: "MU" as const, label, unit };
-}
-
-// ---------------------------------------------------------------------------------------------
-// MU1 — channel mix
-// ---------------------------------------------------------------------------------------------
-
-function mu1(ctx: AnalysisContext, s: Scan): IndicatorResult {
-  const b = base("MU1", "Taux de mutualisation (groupements et centrales d'achat)", "%");
-  const band = ctx.ref.sms.cooperativeProcurement;
-  const reference = {
-    value: band.green,
-    unit: "%" as const,
-    label: `Achats coopératifs : vert à partir de ${band.green} %`,
-    source: band.source,
-  };
-  const coverage: Coverage = { n: s.channelKnownLines, N: s.lines, of: "lignes" };
-  if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage, reference);
-  if (s.totalCents <= 0)
-    return notAvailable(b, "Dépense totale nulle ou négative sur la période", coverage, reference);
-  const pooled = s.channelCents[1] + s.channelCents[2];
-  const rate = round2((pooled / s.totalCents) * 100);
-  const byChannel: Row[] = CHANNELS.map((c, i) => ({
-    channel: c,
-    lines: s.channelLines[i],
-    amount: euros(s.channelCents[i]),
-    sharePercent: pct(s.channelCents[i], s.totalCents),
-  }));
-  return {
-    ...b,
-    value: rate,
-    na: null,
-    coverage,
-    reference,
-    status: statusFromBand(rate, band),
-    details: {
-      totalAmount: euros(s.totalCents),
-      pooledAmount: euros(pooled),
-      ownContractAmount: euros(s.channelCents[0]),
-      groupementAmount: euros(s.channelCents[1]),
-      centraleAmount: euros(s.channelCents[2]),
-      ugapAmount: euros(s.ugapCents),
-      offContractAmount: euros(s.channelCents[3]),
-      linesDefaultedToHorsMarche: s.lines - s.channelKnownLines,
-    },
-    tables: { byChannel },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// MU2 — pooling candidates
-// ---------------------------------------------------------------------------------------------
-
-interface Candidate {
+export interface Candidate {
   family: FamilyAcc;
   entities: string[];
 }
 
-function candidatesOf(s: Scan): Candidate[] {
+export function candidatesOf(s: Scan): Candidate[] {
   const out: Candidate[] = [];
   for (const f of s.families) {
     if (f === null) continue;
@@ -471,157 +381,25 @@ function candidatesOf(s: Scan): Candidate[] {
   );
 }
 
-function mu2(s: Scan, candidates: Candidate[], naReason: string | null): IndicatorResult {
-  const b = base(
-    "MU2",
-    "Familles achetées séparément par plusieurs entités (candidates à la mutualisation)",
-    "count"
-  );
-  const coverage: Coverage = { n: s.classifiedLines, N: s.lines, of: "lignes" };
-  if (naReason) return notAvailable(b, naReason, coverage);
-  const rows: Row[] = candidates.map(({ family: f, entities }) => ({
-    familyKey: f.key,
-    familyLabel: f.label,
-    entityCount: entities.length,
-    entities: entities.join(" ; "),
-    supplierCount: f.suppliers.size,
-    lines: f.separateLines,
-    amount: euros(f.separateCents),
-    pooledAmount: euros(f.pooledCents),
-    partlyPooled: f.pooledCents > 0,
-  }));
-  return {
-    ...b,
-    value: candidates.length,
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      entities: s.entityNames.length,
-      classifiedFamilies: s.families.filter((f) => f !== null).length,
-      partlyPooledCandidates: candidates.filter((c) => c.family.pooledCents > 0).length,
-      unclassifiedLines: s.lines - s.classifiedLines,
-    },
-    tables: { candidates: rows },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// MU3 — addressable spend and savings scenarios
-// ---------------------------------------------------------------------------------------------
+/** The pooling savings scenarios (SPEC §3.3), named in the sheets by the catalogue (scenario.<key>). */
+export type SavingsScenario = "low" | "central" | "high";
 
 /** Savings of the three pooling scenarios (cents, rounded) on an addressable amount in cents. */
 export function savingsScenarios(
   addressableCents: number,
   ref: ReferenceValues
-): { scenario: string; percent: number; savingsCents: number }[] {
+): { scenario: SavingsScenario; percent: number; savingsCents: number }[] {
   const p = ref.poolingScenarios;
-  return [
-    { scenario: "Bas", percent: p.lowPercent },
-    { scenario: "Central", percent: p.centralPercent },
-    { scenario: "Haut", percent: p.highPercent },
-  ].map((x) => ({ ...x, savingsCents: Math.round((addressableCents * x.percent) / 100) }));
+  const scenarios: { scenario: SavingsScenario; percent: number }[] = [
+    { scenario: "low", percent: p.lowPercent },
+    { scenario: "central", percent: p.centralPercent },
+    { scenario: "high", percent: p.highPercent },
+  ];
+  return scenarios.map((x) => ({
+    ...x,
+    savingsCents: Math.round((addressableCents * x.percent) / 100),
+  }));
 }
-
-function mu3(
-  ctx: AnalysisContext,
-  s: Scan,
-  candidates: Candidate[],
-  naReason: string | null
-): IndicatorResult {
-  const b = base("MU3", "Dépense adressable par la mutualisation", "EUR");
-  const coverage: Coverage = { n: s.classifiedLines, N: s.lines, of: "lignes" };
-  if (naReason) return notAvailable(b, naReason, coverage);
-  let addressable = 0;
-  for (const c of candidates) addressable += c.family.separateCents;
-  const scenarios = savingsScenarios(addressable, ctx.ref);
-  const source = ctx.ref.poolingScenarios.source;
-  return {
-    ...b,
-    value: euros(addressable),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      addressableSharePercent: pct(addressable, s.totalCents),
-      candidateFamilies: candidates.length,
-      lowSavings: euros(scenarios[0].savingsCents),
-      centralSavings: euros(scenarios[1].savingsCents),
-      highSavings: euros(scenarios[2].savingsCents),
-      scenarioSource: source,
-    },
-    tables: {
-      scenarios: scenarios.map((x) => ({
-        scenario: x.scenario,
-        ratePercent: x.percent,
-        addressableAmount: euros(addressable),
-        savings: euros(x.savingsCents),
-        source,
-      })),
-      byFamily: candidates.map((c) => ({
-        familyKey: c.family.key,
-        familyLabel: c.family.label,
-        addressableAmount: euros(c.family.separateCents),
-        centralSavings: euros(
-          Math.round((c.family.separateCents * ctx.ref.poolingScenarios.centralPercent) / 100)
-        ),
-      })),
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// MU4 — suppliers shared by several entities
-// ---------------------------------------------------------------------------------------------
-
-function mu4(s: Scan, naReason: string | null): IndicatorResult {
-  const b = base("MU4", "Fournisseurs communs à plusieurs entités", "count");
-  const coverage: Coverage = { n: s.lines, N: s.lines, of: "lignes" };
-  if (naReason) return notAvailable(b, naReason, coverage);
-  const shared: { sup: SupplierAcc; entities: string[] }[] = [];
-  for (const sup of s.suppliers) {
-    const entities = buyingEntities(s.entityNames, sup.entityCents);
-    if (entities.length >= 2) shared.push({ sup, entities });
-  }
-  shared.sort((a, b) => b.sup.cents - a.sup.cents || byKey(a.sup.key, b.sup.key));
-  let sharedCents = 0;
-  for (const x of shared) sharedCents += x.sup.cents;
-  return {
-    ...b,
-    value: shared.length,
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      suppliers: s.suppliers.length,
-      sharedAmount: euros(sharedCents),
-      sharedSharePercent: pct(sharedCents, s.totalCents),
-    },
-    tables: {
-      sharedSuppliers: shared.map(({ sup, entities }) => {
-        const families = [...new Set([...sup.families].map((id) => s.familyLabels[id]))].sort(
-          byFrench
-        );
-        return {
-          supplierKey: sup.key,
-          supplierName: sup.name,
-          entityCount: entities.length,
-          entities: entities.join(" ; "),
-          amount: euros(sup.cents),
-          familyCount: families.length,
-          families: families.join(" ; "),
-        };
-      }),
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// MU5 — price dispersion of identical items
-// ---------------------------------------------------------------------------------------------
 
 export interface PriceDispersion {
   p10: number;
@@ -651,85 +429,28 @@ export function priceDispersion(
   return { p10, p25, median, p90, ratio: p10 === 0 ? null : p90 / p10, potential };
 }
 
-function mu5(s: Scan, naReason: string | null): IndicatorResult {
-  const b = base(
-    "MU5",
-    "Potentiel d'économie sur la dispersion des prix d'articles identiques",
-    "EUR"
-  );
-  const coverage: Coverage = { n: s.itemUsableLines, N: s.lines, of: "lignes" };
-  if (naReason) return notAvailable(b, naReason, coverage);
-  if (s.itemUsableLines === 0) {
-    return notAvailable(
-      b,
-      "Aucune ligne avec article, quantité et prix unitaire (ou montant) renseignés",
-      coverage
-    );
-  }
-  const rows: (Row & { potential: number; itemKey: string })[] = [];
-  let potentialCents = 0;
-  for (const [key, it] of s.items) {
-    if (it.entities.size < 2) continue;
-    const d = priceDispersion(it.prices, it.quantities) as PriceDispersion;
-    const potential = Math.round(d.potential);
-    potentialCents += potential;
-    let quantity = 0;
-    for (const q of it.quantities) quantity += q;
-    rows.push({
-      itemKey: key,
-      item: it.item,
-      unit: it.unit,
-      entityCount: it.entities.size,
-      lines: it.prices.length,
-      quantity: round2(quantity),
-      p10: euros(d.p10),
-      p25: euros(d.p25),
-      median: euros(d.median),
-      p90: euros(d.p90),
-      p90OverP10: d.ratio === null ? null : round2(d.ratio),
-      potential: euros(potential),
-      derivedPriceLines: it.derivedPriceLines,
-    });
-  }
-  rows.sort((a, b) => b.potential - a.potential || byKey(a.itemKey, b.itemKey));
-  return {
-    ...b,
-    value: euros(potentialCents),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      comparedItems: rows.length,
-      itemsWithPrice: s.items.size,
-      linesWithItem: s.itemLines,
-      linesWithDerivedPrice: s.itemDerivedLines,
-      method:
-        "Quantiles par interpolation linéaire sur les lignes (type 7, comme CENTILE.INCLURE d'Excel)",
-    },
-    tables: { items: rows.map(withoutItemKey) },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// MU6 — pooled totals crossing a higher threshold
-// ---------------------------------------------------------------------------------------------
-
 export interface ProcedureBand {
   /** 0 below the dispense threshold, 1 dispense reached, 2 publicity (BOAMP/JAL), 3 EU (formalised). */
   rank: 0 | 1 | 2 | 3;
-  /** French name of the band. */
-  name: string;
+  /** Catalogue key of the band (band.<key>). */
+  key: ProcedureBandKey;
   /** Threshold reached (cents), null for rank 0. */
   thresholdCents: number | null;
 }
 
-const BAND_NAMES = [
-  "Sous le seuil de dispense",
-  "Procédure adaptée",
-  "Procédure adaptée avec publicité BOAMP/JAL",
-  "Procédure formalisée",
+export type ProcedureBandKey = "belowDispense" | "adapted" | "adaptedWithPublicity" | "formalised";
+
+export const BAND_KEYS: readonly ProcedureBandKey[] = [
+  "belowDispense",
+  "adapted",
+  "adaptedWithPublicity",
+  "formalised",
 ];
+
+/** The band's name (a catalogue message). */
+export function bandName(rank: ProcedureBand["rank"]): Message {
+  return msg(`band.${BAND_KEYS[rank]}`);
+}
 
 /**
  * Procedure band of a total (cents) on a day for a nature: EU threshold → formalised; dispense and
@@ -745,133 +466,62 @@ export function procedureBand(
   const dispense = dispenseThresholdAt(ref, day, nature);
   const publicity = ref.publicityThresholdCents.value;
   const eu = euThresholdAt(ref, day, nature);
-  if (totalCents >= eu) return { rank: 3, name: BAND_NAMES[3], thresholdCents: eu };
+  if (totalCents >= eu) return { rank: 3, key: BAND_KEYS[3], thresholdCents: eu };
   if (totalCents >= dispense && totalCents >= publicity)
-    return { rank: 2, name: BAND_NAMES[2], thresholdCents: Math.max(dispense, publicity) };
-  if (totalCents >= dispense) return { rank: 1, name: BAND_NAMES[1], thresholdCents: dispense };
-  return { rank: 0, name: BAND_NAMES[0], thresholdCents: null };
+    return { rank: 2, key: BAND_KEYS[2], thresholdCents: Math.max(dispense, publicity) };
+  if (totalCents >= dispense) return { rank: 1, key: BAND_KEYS[1], thresholdCents: dispense };
+  return { rank: 0, key: BAND_KEYS[0], thresholdCents: null };
 }
 
-/** French consequence of a pooled total reaching a band (rank ≥ 1). */
+/** Consequence of a pooled total reaching a band (rank ≥ 1), as a catalogue message. */
 export function poolingConsequence(
   ref: ReferenceValues,
   totalCents: number,
   band: ProcedureBand,
   day: number,
   nature: Nature | null
-): string {
-  const threshold = band.thresholdCents as number;
-  const verb = totalCents === threshold ? "atteint" : "dépasse";
-  const head = `le total mutualisé de ${formatWholeEuros(totalCents)} ${verb}`;
-  if (band.rank === 3)
-    return `${head} le seuil européen de ${formatWholeEuros(threshold)} : procédure formalisée requise`;
+): Message {
+  const threshold = band.thresholdCents ?? 0;
+  const params = {
+    total: Math.round(totalCents / 100),
+    threshold: Math.round(threshold / 100),
+    verb: totalCents === threshold ? "reaches" : "exceeds",
+  };
+  if (band.rank === 3) return msg("consequence.formalised", params);
   if (band.rank === 2) {
     const dispense = dispenseThresholdAt(ref, day, nature);
     return threshold === dispense && dispense > ref.publicityThresholdCents.value
-      ? `${head} le seuil de dispense de procédure de ${formatWholeEuros(threshold)} : procédure adaptée avec publicité au BOAMP ou dans un journal d'annonces légales requise`
-      : `${head} le seuil de publicité de ${formatWholeEuros(threshold)} : publicité au BOAMP ou dans un journal d'annonces légales requise`;
+      ? msg("consequence.dispenseWithPublicity", params)
+      : msg("consequence.publicity", params);
   }
-  return `${head} le seuil de dispense de procédure de ${formatWholeEuros(threshold)} : publicité et mise en concurrence requises (procédure adaptée)`;
+  return msg("consequence.adapted", params);
 }
 
-/** Nature with the largest separately bought spend (ties: Fournitures, Services, Travaux, unknown). */
-function dominantNature(natureCents: number[]): Nature | null {
-  let best = 3;
-  let bestCents = -Infinity;
-  for (let i = 0; i < NATURES.length; i++) {
-    if (natureCents[i] !== 0 && natureCents[i] > bestCents) {
-      best = i;
-      bestCents = natureCents[i];
-    }
-  }
-  return NATURES[best];
+/** What MU2–MU6 need besides the scan: why they are N/A, and the pooling candidates. */
+export interface MutualisationScan {
+  scan: Scan;
+  /** Set when MU2–MU6 cannot be assessed (no line, a single entity). */
+  na: Message | null;
+  candidates: Candidate[];
 }
 
-function mu6(
-  ctx: AnalysisContext,
-  s: Scan,
-  candidates: Candidate[],
-  naReason: string | null
-): IndicatorResult {
-  const b = base(
-    "MU6",
-    "Familles dont le total mutualisé franchit un seuil de procédure supérieur",
-    "count"
-  );
-  const coverage: Coverage = { n: s.classifiedLines, N: s.lines, of: "lignes" };
-  if (naReason) return notAvailable(b, naReason, coverage);
-  const rows: Row[] = [];
-  const crossingFamilies = new Set<string>();
-  for (const { family: f } of candidates) {
-    const nature = dominantNature(f.natureCents);
-    for (let yi = 0; yi < s.years.years.length; yi++) {
-      const y = f.years[yi];
-      if (!y) continue;
-      const year = s.years.years[yi];
-      const entities = buyers(s.entityNames, y.entityCents);
-      if (entities.length < 2) continue;
-      let maxEntityCents = -Infinity;
-      let maxEntity = "";
-      let maxEntityRank = 0;
-      for (const { name, cents: c } of entities) {
-        const rank = procedureBand(ctx.ref, c, y.firstDay, nature).rank;
-        if (rank > maxEntityRank) maxEntityRank = rank;
-        if (c > maxEntityCents) {
-          maxEntityCents = c;
-          maxEntity = name;
-        }
-      }
-      const pooled = procedureBand(ctx.ref, y.totalCents, y.firstDay, nature);
-      const higher = pooled.rank > maxEntityRank;
-      if (higher) crossingFamilies.add(f.key);
-      rows.push({
-        familyKey: f.key,
-        familyLabel: f.label,
-        year,
-        nature: nature ?? "Fournitures / Services",
-        entityCount: entities.length,
-        pooledAmount: euros(y.totalCents),
-        largestEntity: maxEntity,
-        largestEntityAmount: euros(maxEntityCents),
-        entityBand: BAND_NAMES[maxEntityRank],
-        pooledBand: pooled.name,
-        thresholdAmount: pooled.thresholdCents === null ? null : euros(pooled.thresholdCents),
-        crossesHigherThreshold: higher,
-        consequence: higher
-          ? poolingConsequence(ctx.ref, y.totalCents, pooled, y.firstDay, nature)
-          : null,
-      });
-    }
-  }
-  return {
-    ...b,
-    value: crossingFamilies.size,
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      candidateFamilies: candidates.length,
-      familyYears: rows.length,
-      publicityThreshold: euros(ctx.ref.publicityThresholdCents.value),
-    },
-    tables: { pooledThresholds: rows },
-  };
+/** The period's mutualisation scan, computed once per analysis (MU1–MU6 read it). */
+export function mutualisationScan(ctx: AnalysisContext): MutualisationScan {
+  return shared(ctx, scanPeriod);
 }
 
-// ---------------------------------------------------------------------------------------------
-
-export function computeMutualisationIndicators(ctx: AnalysisContext): IndicatorResult[] {
+function scanPeriod(ctx: AnalysisContext): MutualisationScan {
   const s = scan(ctx);
-  const naReason =
-    s.lines === 0 ? NO_LINES_REASON : s.entityNames.length < 2 ? SINGLE_ENTITY_REASON : null;
-  const candidates = naReason ? [] : candidatesOf(s);
-  return [
-    mu1(ctx, s),
-    mu2(s, candidates, naReason),
-    mu3(ctx, s, candidates, naReason),
-    mu4(s, naReason),
-    mu5(s, naReason),
-    mu6(ctx, s, candidates, naReason),
-  ];
+  const na =
+    s.lines === 0
+      ? msg("na.noLinesInPeriod", { period: ctx.period.label })
+      : s.entityNames.length < 2
+        ? msg("na.singleEntity")
+        : null;
+  return { scan: s, na, candidates: na ? [] : candidatesOf(s) };
+}
+
+/** Coverage of MU2, MU3 and MU6: lines of a classified family. */
+export function classifiedCoverage(s: Scan) {
+  return { n: s.classifiedLines, N: s.lines, of: "lines" as const };
 }

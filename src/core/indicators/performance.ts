@@ -1,6 +1,7 @@
 /**
- * Performance indicators PF1–PF8 (SPEC §4): contract coverage, procedure mix, competition,
- * direct awards, savings vs estimate, amendment inflation, renewal calendar, payment delays.
+ * What the performance indicators share (SBS colour bands, competitive procedures, contract
+ * supplier and end date), and the compute of PF4 direct awards, PF6 amendment inflation and PF8
+ * payment delays. PF1, PF2, PF3, PF5 and PF7 are their own modules (./pf/*.ts).
  *
  * Decisions:
  * - PF1 counts a line as under contract exactly as `isUnderContract` does (contractRef matched in
@@ -22,16 +23,17 @@
  *   paid before receipt are inconsistent and counted apart). Interest starts the day after the
  *   due date and uses the rate of the half-year containing that day (R2192-31).
  */
-import { contractsByRef } from "../context";
-import { effectiveChannel } from "../channel";
 import { addMonths, isoDate } from "../dates";
-import type { Channel, ContractLine, Procedure, SpendLine } from "../model";
+import { msg } from "../messages/render";
+import type { ContractLine, Procedure, SpendLine } from "../model";
 import { formatEuros, toEuros } from "../money";
 import { dispenseForContract } from "../reference/special-thresholds";
 import { euThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
 import { coded, paramsJson } from "./compliance-messages";
 import { normalizeKey } from "../text";
-import { memoByDay, sortedByCentsDesc, type Bucket } from "./aggregate";
+import { memoByDay } from "./aggregate";
+// PF4, PF6 and PF8 still build the legacy result shape (French texts), translated by their
+// registry modules (./pf/pf4.ts, pf6.ts, pf8.ts).
 import {
   notAvailable,
   percent,
@@ -40,12 +42,16 @@ import {
   type IndicatorResult,
   type Row,
   type Status,
+} from "./legacy";
+import {
+  notAvailable as codedNotAvailable,
+  type IndicatorBase,
+  type IndicatorResult as CodedResult,
+  type Tables,
 } from "./types";
 
 export const DIRECT_AWARD: Procedure =
   "Marché passé sans publicité ni mise en concurrence préalable";
-/** Label of contracts without a procedure in the PF2 mix. */
-export const PROCEDURE_NOT_GIVEN = "Non renseignée";
 
 const eur = toEuros;
 const pct = (part: number, whole: number): number | null => {
@@ -73,10 +79,25 @@ export function isCompetitive(procedure: Procedure | null): boolean {
   return procedure !== null && procedure !== DIRECT_AWARD;
 }
 
-function contractSupplier(c: ContractLine): string | null {
+/** Supplier of a contract: its name, else its holders, else its identifier. */
+export function contractSupplier(c: ContractLine): string | null {
   if (c.supplierName) return c.supplierName;
   const names = c.holders.map((h) => h.name ?? h.id).filter((x): x is string => !!x);
   return names.length > 0 ? names.join(" ; ") : c.supplierId;
+}
+
+/** N/A result when no contract was notified in the period (PF2, PF3, PF5). */
+export function noContractsInPeriod<T extends Tables>(
+  ctx: AnalysisContext,
+  base: IndicatorBase,
+  tables: T
+): CodedResult<T> {
+  return codedNotAvailable(
+    base,
+    msg("na.noContractsInPeriod", { period: ctx.period.label }),
+    { n: 0, N: 0, of: "contracts" },
+    tables
+  );
 }
 
 function noContracts(
@@ -88,262 +109,6 @@ function noContracts(
     N: 0,
     of: "marchés",
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// PF1 contract coverage
-
-export function computePF1(ctx: AnalysisContext): IndicatorResult {
-  const base = {
-    id: "PF1",
-    group: "PF" as const,
-    label: "Dépense sous contrat",
-    unit: "%" as const,
-  };
-  const lines = ctx.lines;
-  if (lines.length === 0) {
-    return notAvailable(base, `Aucune ligne de dépense sur la période ${ctx.period.label}.`, {
-      n: 0,
-      N: 0,
-      of: "lignes",
-    });
-  }
-  const register = contractsByRef(ctx.contracts);
-  const ugap = ctx.ref.ugapSiren.value;
-  const byChannel = new Map<Channel, Bucket>();
-  let total = 0;
-  let under = 0;
-  let underLines = 0;
-  let matchedLines = 0;
-  let unmatchedRefLines = 0;
-  let unmatchedRefCents = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    const c = l.amountHTCents;
-    total += c;
-    const channel = effectiveChannel(l, register, ugap);
-    const matched = l.contractRef !== null && register.has(l.contractRef);
-    if (matched) matchedLines++;
-    else if (l.contractRef !== null) {
-      unmatchedRefLines++;
-      unmatchedRefCents += c;
-    }
-    if (matched || channel !== "Hors marché") {
-      under += c;
-      underLines++;
-    }
-    const b = byChannel.get(channel);
-    if (b) {
-      b.cents += c;
-      b.lines++;
-    } else byChannel.set(channel, { cents: c, lines: 1 });
-  }
-  const coverage = { n: lines.length, N: lines.length, of: "lignes" };
-  if (total <= 0)
-    return notAvailable(base, "Dépense nette nulle ou négative sur la période.", coverage);
-  return {
-    ...base,
-    value: pct(under, total),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      underContractAmount: eur(under),
-      underContractLines: underLines,
-      outOfContractAmount: eur(total - under),
-      outOfContractLines: lines.length - underLines,
-      matchedContractLines: matchedLines,
-      unmatchedContractRefLines: unmatchedRefLines,
-      unmatchedContractRefAmount: eur(unmatchedRefCents),
-    },
-    tables: {
-      byChannel: sortedByCentsDesc(byChannel as Map<string, Bucket>).map(([channel, b]) => ({
-        channel,
-        amount: eur(b.cents),
-        lines: b.lines,
-        share: pct(b.cents, total),
-      })),
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// PF2 procedure mix
-
-export function computePF2(ctx: AnalysisContext): IndicatorResult {
-  const base = {
-    id: "PF2",
-    group: "PF" as const,
-    label: "Valeur attribuée par procédure concurrentielle",
-    unit: "%" as const,
-  };
-  const contracts = ctx.contractsInPeriod;
-  if (contracts.length === 0) return noContracts(ctx, base);
-  const mix = new Map<
-    string,
-    {
-      contracts: number;
-      withAmount: number;
-      cents: number;
-      known: boolean;
-      competitive: boolean | null;
-    }
-  >();
-  let knownCents = 0;
-  let competitiveCents = 0;
-  let knownWithAmount = 0;
-  let totalCents = 0;
-  for (const c of contracts) {
-    const label = c.procedure ?? c.procedureRaw ?? PROCEDURE_NOT_GIVEN;
-    let m = mix.get(label);
-    if (!m) {
-      m = {
-        contracts: 0,
-        withAmount: 0,
-        cents: 0,
-        known: c.procedure !== null,
-        competitive: c.procedure === null ? null : isCompetitive(c.procedure),
-      };
-      mix.set(label, m);
-    }
-    m.contracts++;
-    if (c.amountCents !== null) {
-      m.withAmount++;
-      m.cents += c.amountCents;
-      totalCents += c.amountCents;
-      if (c.procedure !== null) {
-        knownWithAmount++;
-        knownCents += c.amountCents;
-        if (isCompetitive(c.procedure)) competitiveCents += c.amountCents;
-      }
-    }
-  }
-  const rows: Row[] = [...mix.entries()]
-    .sort(
-      (a, b) => b[1].cents - a[1].cents || b[1].contracts - a[1].contracts || (a[0] < b[0] ? -1 : 1)
-    )
-    .map(([procedure, m]) => ({
-      procedure,
-      recognised: m.known,
-      competitive: m.competitive,
-      contracts: m.contracts,
-      countShare: pct(m.contracts, contracts.length),
-      contractsWithAmount: m.withAmount,
-      amount: eur(m.cents),
-      valueShare: pct(m.cents, totalCents),
-    }));
-  const coverage = { n: knownWithAmount, N: contracts.length, of: "marchés" };
-  const unrecognised = rows
-    .filter((r) => !r.recognised && r.procedure !== PROCEDURE_NOT_GIVEN)
-    .map((r) => String(r.procedure));
-  const details = {
-    contracts: contracts.length,
-    contractsWithProcedureAndAmount: knownWithAmount,
-    competitiveAmount: eur(competitiveCents),
-    knownProcedureAmount: eur(knownCents),
-    unrecognisedProcedures: unrecognised.length > 0 ? unrecognised.join(" ; ") : null,
-  };
-  if (knownWithAmount === 0 || knownCents <= 0) {
-    return {
-      ...notAvailable(
-        base,
-        "Aucun marché de la période avec une procédure reconnue et un montant.",
-        coverage
-      ),
-      details,
-      tables: { byProcedure: rows },
-    };
-  }
-  return {
-    ...base,
-    value: pct(competitiveCents, knownCents),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details,
-    tables: { byProcedure: rows },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// PF3 competition
-
-const FRAMEWORK = /accord[\s-]*cadre/i;
-
-export function computePF3(ctx: AnalysisContext): IndicatorResult {
-  const base = {
-    id: "PF3",
-    group: "PF" as const,
-    label: "Taux d'offre unique (procédures concurrentielles)",
-    unit: "%" as const,
-  };
-  const contracts = ctx.contractsInPeriod;
-  if (contracts.length === 0) return noContracts(ctx, base);
-  let competitive = 0;
-  let n = 0;
-  let bids = 0;
-  let single = 0;
-  let frameworks = 0;
-  const singleBid: Row[] = [];
-  for (const c of contracts) {
-    if (!isCompetitive(c.procedure)) continue;
-    competitive++;
-    if (c.bidsReceived === null || !(c.bidsReceived >= 1)) continue;
-    n++;
-    bids += c.bidsReceived;
-    if (c.techniques !== null && FRAMEWORK.test(c.techniques)) frameworks++;
-    if (c.bidsReceived === 1) {
-      single++;
-      singleBid.push({
-        contractRef: c.contractRef,
-        entity: c.entity,
-        description: c.description,
-        procedure: c.procedure,
-        supplier: contractSupplier(c),
-        amount: c.amountCents === null ? null : eur(c.amountCents),
-        notificationDate: c.notificationDate === null ? null : isoDate(c.notificationDate),
-      });
-    }
-  }
-  const coverage = { n, N: competitive, of: "marchés concurrentiels" };
-  const band = ctx.ref.sms.singleBidder;
-  const reference = {
-    value: ctx.ref.oecp.singleBidPercent,
-    unit: "%" as const,
-    label: "Part nationale d'offre unique (indicatif)",
-    source: ctx.ref.oecp.source,
-  };
-  if (n === 0) {
-    return notAvailable(
-      base,
-      "Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.",
-      coverage,
-      reference
-    );
-  }
-  const rate = (single / n) * 100;
-  return {
-    ...base,
-    value: round2(rate),
-    na: null,
-    coverage,
-    reference,
-    status: statusFromBand(rate, band),
-    details: {
-      averageBids: round2(bids / n),
-      singleBidContracts: single,
-      contractsWithBids: n,
-      frameworkAgreements: frameworks,
-      smsGreenMax: band.green,
-      smsRedAbove: band.red,
-      smsSource: band.source,
-      euAverage2024: ctx.ref.euAverages2024.singleBidderPercent,
-      euAverageSource: ctx.ref.euAverages2024.source,
-    },
-    tables: { singleBid },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,65 +189,6 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
       smsSource: ctx.ref.sms.noCallsForBids.source,
     },
     tables: { directAwardsAboveThreshold: above },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// PF5 savings vs estimate
-
-export function computePF5(ctx: AnalysisContext): IndicatorResult {
-  const base = {
-    id: "PF5",
-    group: "PF" as const,
-    label: "Économies par rapport à l'estimation",
-    unit: "%" as const,
-  };
-  const contracts = ctx.contractsInPeriod;
-  if (contracts.length === 0) return noContracts(ctx, base);
-  let estimated = 0;
-  let awarded = 0;
-  const rows: Row[] = [];
-  for (const c of contracts) {
-    if (c.estimatedAmountCents === null || c.amountCents === null || c.estimatedAmountCents <= 0)
-      continue;
-    estimated += c.estimatedAmountCents;
-    awarded += c.amountCents;
-    rows.push({
-      contractRef: c.contractRef,
-      entity: c.entity,
-      description: c.description,
-      estimated: eur(c.estimatedAmountCents),
-      awarded: eur(c.amountCents),
-      savings: eur(c.estimatedAmountCents - c.amountCents),
-      savingsPercent: pct(c.estimatedAmountCents - c.amountCents, c.estimatedAmountCents),
-    });
-  }
-  const coverage = { n: rows.length, N: contracts.length, of: "marchés" };
-  if (rows.length === 0)
-    return notAvailable(
-      base,
-      "Aucun marché de la période avec un montant estimé et un montant attribué.",
-      coverage
-    );
-  rows.sort(
-    (a, b) =>
-      (b.savings as number) - (a.savings as number) ||
-      String(a.contractRef).localeCompare(String(b.contractRef))
-  );
-  return {
-    ...base,
-    value: pct(estimated - awarded, estimated),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      estimatedTotal: eur(estimated),
-      awardedTotal: eur(awarded),
-      savingsAmount: eur(estimated - awarded),
-      contractsOverEstimate: rows.filter((r) => (r.savings as number) < 0).length,
-    },
-    tables: { contracts: rows },
   };
 }
 
@@ -634,86 +340,6 @@ export function contractEnd(
   if (c.notificationDate === null || c.durationMonths === null || !(c.durationMonths > 0))
     return null;
   return addMonths(c.notificationDate, Math.round(c.durationMonths)) - 1;
-}
-
-const DAYS_PER_MONTH = 365.25 / 12;
-
-export function computePF7(ctx: AnalysisContext): IndicatorResult {
-  const base = {
-    id: "PF7",
-    group: "PF" as const,
-    label: "Marchés arrivant à échéance dans les 12 mois",
-    unit: "count" as const,
-  };
-  const contracts = ctx.contracts;
-  if (contracts.length === 0) {
-    return notAvailable(base, "Aucun registre des marchés fourni.", { n: 0, N: 0, of: "marchés" });
-  }
-  const horizon = addMonths(ctx.asOf, 12);
-  let known = 0;
-  let ended = 0;
-  let later = 0;
-  let dueCents = 0;
-  const due: { end: number; row: Row }[] = [];
-  for (const c of contracts) {
-    const end = contractEnd(c);
-    if (end === null) continue;
-    known++;
-    if (end <= ctx.asOf) {
-      ended++;
-      continue;
-    }
-    if (end > horizon) {
-      later++;
-      continue;
-    }
-    const amount = c.amendedAmountCents ?? c.amountCents;
-    if (amount !== null) dueCents += amount;
-    due.push({
-      end,
-      row: {
-        contractRef: c.contractRef,
-        entity: c.entity,
-        description: c.description,
-        familyLabel: c.family.label,
-        supplier: contractSupplier(c),
-        procedure: c.procedure ?? c.procedureRaw,
-        amount: c.amountCents === null ? null : eur(c.amountCents),
-        amendedAmount: c.amendedAmountCents === null ? null : eur(c.amendedAmountCents),
-        endDate: isoDate(end),
-        endDateBasis: c.endDate !== null ? "date de fin" : "notification + durée",
-        daysLeft: end - ctx.asOf,
-        monthsLeft: Math.round(((end - ctx.asOf) / DAYS_PER_MONTH) * 10) / 10,
-      },
-    });
-  }
-  const coverage = { n: known, N: contracts.length, of: "marchés" };
-  if (known === 0)
-    return notAvailable(
-      base,
-      "Aucun marché avec une date de fin ou une durée renseignée.",
-      coverage
-    );
-  due.sort(
-    (a, b) => a.end - b.end || String(a.row.contractRef).localeCompare(String(b.row.contractRef))
-  );
-  return {
-    ...base,
-    value: due.length,
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      asOf: isoDate(ctx.asOf),
-      horizon: isoDate(horizon),
-      endingWithin12Months: due.length,
-      endingAmount: eur(dueCents),
-      alreadyEnded: ended,
-      endingLater: later,
-    },
-    tables: { renewals: due.map((d) => d.row) },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -993,18 +619,4 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
       byService: delayRows(byService, "service"),
     },
   };
-}
-
-/** PF1..PF8, in order. */
-export function computePerformanceIndicators(ctx: AnalysisContext): IndicatorResult[] {
-  return [
-    computePF1(ctx),
-    computePF2(ctx),
-    computePF3(ctx),
-    computePF4(ctx),
-    computePF5(ctx),
-    computePF6(ctx),
-    computePF7(ctx),
-    computePF8(ctx),
-  ];
 }

@@ -1,6 +1,7 @@
 /**
- * Spend indicators SP1–SP6 (SPEC §4): totals, the spend cube, Pareto/ABC, concentration,
- * tail spend and period comparison.
+ * What the spend indicators SP1–SP5 share (SPEC §4): one pass over the period's lines
+ * (`spendAggregates`), Pareto/ABC classes, concentration, the prorated tail threshold. Each
+ * indicator is its own module (./sp/sp1.ts … sp6.ts).
  *
  * Decisions (also stated in the indicator details where a user needs them):
  * - Amounts are HT and net: credit notes (negative lines) are netted into every sum.
@@ -16,29 +17,22 @@
  *   civil months the period touches (a month: 1/12, a year: 12/12). A supplier is in the tail
  *   when 0 < net spend < prorated threshold.
  */
-import { dayFromYMD, monthKey, ymdFromDay } from "../dates";
+import { monthKey } from "../dates";
 import type { FamilyRule, SpendLine } from "../model";
-import { toEuros } from "../money";
-import { monthsOf, previousYearPeriod, yearToDate, type Period } from "../period";
-import {
-  hhi,
-  monthKeyer,
-  previousYearMonth,
-  sortedByCentsDesc,
-  totalCents,
-  type Bucket,
-} from "./aggregate";
+import { msg } from "../messages/render";
+import { monthsOf, type Period } from "../period";
+import { hhi, type Bucket } from "./aggregate";
+import { shared } from "./definition";
 import {
   notAvailable,
-  percent,
-  round2,
   type AnalysisContext,
+  type IndicatorBase,
   type IndicatorResult,
-  type Row,
+  type Tables,
 } from "./types";
 
-/** Label of a missing service / territory in the cube. */
-export const NOT_GIVEN = "Non renseigné";
+/** Key of a missing service / territory in the cube (rows show it as null). */
+export const NOT_GIVEN = "";
 
 export interface SupplierBucket extends Bucket {
   /** First supplier name seen for the key. */
@@ -428,539 +422,30 @@ export function tailThresholdCents(
   return { cents: Math.round((yearlyCents * months) / 12), months };
 }
 
-const eur = toEuros;
-const pct = (part: number, whole: number): number | null => {
-  const p = percent(part, whole);
-  return p === null ? null : round2(p);
-};
+/** The period's spend aggregates, computed once per analysis (SP1–SP5 read them). */
+export function spendAggregates(ctx: AnalysisContext): SpendAggregates {
+  return shared(ctx, aggregatePeriod);
+}
 
-function noLines(
+function aggregatePeriod(ctx: AnalysisContext): SpendAggregates {
+  return aggregateSpend(ctx.lines);
+}
+
+/** N/A result of a spend indicator when the period has no line. */
+export function noSpendLines<T extends Tables>(
   ctx: AnalysisContext,
-  id: string,
-  label: string,
-  unit: IndicatorResult["unit"]
-): IndicatorResult {
+  base: IndicatorBase,
+  tables: T
+): IndicatorResult<T> {
   return notAvailable(
-    { id, group: "SP", label, unit },
-    `Aucune ligne de dépense sur la période ${ctx.period.label}.`,
-    { n: 0, N: 0, of: "lignes" }
+    base,
+    msg("na.noLinesInPeriod", { period: ctx.period.label }),
+    { n: 0, N: 0, of: "lines" },
+    tables
   );
 }
 
-function linesCoverage(agg: SpendAggregates) {
-  return { n: agg.lines, N: agg.lines, of: "lignes" };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SP1
-
-export function computeSP1(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = {
-    id: "SP1",
-    group: "SP" as const,
-    label: "Dépense totale HT",
-    unit: "EUR" as const,
-  };
-  if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
-  return {
-    ...base,
-    value: eur(agg.totalCents),
-    na: null,
-    coverage: linesCoverage(agg),
-    reference: null,
-    status: null,
-    details: {
-      totalTTC: agg.ttcLines > 0 ? eur(agg.ttcCents) : null,
-      ttcLines: agg.ttcLines,
-      ttcCoverage: pct(agg.ttcLines, agg.lines),
-      lines: agg.lines,
-      suppliers: agg.bySupplier.size,
-      entities: agg.byEntity.size,
-      creditNotes: agg.creditNotes,
-      creditNotesAmount: eur(agg.creditNotesCents),
-    },
-    tables: {},
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SP2
-
-function dimensionRows(map: Map<string, Bucket>, keyName: string, total: number): Row[] {
-  return sortedByCentsDesc(map).map(([key, b]) => ({
-    [keyName]: key,
-    amount: eur(b.cents),
-    lines: b.lines,
-    share: pct(b.cents, total),
-  }));
-}
-
-export function computeSP2(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = {
-    id: "SP2",
-    group: "SP" as const,
-    label: "Dépense par famille, fournisseur, entité, service, territoire et mois",
-    unit: "count" as const,
-  };
-  if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
-  const total = agg.totalCents;
-  const byFamily: Row[] = sortedByCentsDesc(agg.byFamily).map(([key, f]) => ({
-    familyKey: key,
-    familyLabel: f.label,
-    rule: f.rule,
-    amount: eur(f.cents),
-    lines: f.lines,
-    suppliers: f.suppliers.size,
-    share: pct(f.cents, total),
-  }));
-  const bySupplier: Row[] = sortedByCentsDesc(agg.bySupplier).map(([key, s]) => ({
-    supplierKey: key,
-    supplierName: s.name,
-    supplierId: s.id,
-    amount: eur(s.cents),
-    lines: s.lines,
-    entities: s.entities.size,
-    share: pct(s.cents, total),
-  }));
-  const byMonth: Row[] = [...agg.byMonth.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([month, b]) => ({
-      month,
-      amount: eur(b.cents),
-      lines: b.lines,
-      share: pct(b.cents, total),
-    }));
-  const cube: Row[] = [];
-  for (const c of agg.cube()) {
-    cube.push({
-      month: c.month,
-      entity: c.entity,
-      familyKey: c.familyKey,
-      familyLabel: agg.byFamily.get(c.familyKey)?.label ?? null,
-      supplierKey: c.supplierKey,
-      supplierName: agg.bySupplier.get(c.supplierKey)?.name ?? null,
-      amount: eur(c.cents),
-      lines: c.lines,
-    });
-  }
-  let familiesWithSpend = 0;
-  for (const f of agg.byFamily.values()) if (f.cents > 0) familiesWithSpend++;
-  return {
-    ...base,
-    value: familiesWithSpend,
-    na: null,
-    coverage: linesCoverage(agg),
-    reference: null,
-    status: null,
-    details: {
-      families: agg.byFamily.size,
-      familiesWithSpend,
-      suppliers: agg.bySupplier.size,
-      entities: agg.byEntity.size,
-      services: agg.byService.size,
-      territories: agg.byTerritory.size,
-      months: agg.byMonth.size,
-      cubeRows: cube.length,
-    },
-    tables: {
-      byFamily,
-      bySupplier,
-      byEntity: dimensionRows(agg.byEntity, "entity", total),
-      byService: dimensionRows(agg.byService, "service", total),
-      byTerritory: dimensionRows(agg.byTerritory, "territory", total),
-      byMonth,
-      cube,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SP3
-
-export function computeSP3(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = {
-    id: "SP3",
-    group: "SP" as const,
-    label: "Pareto : fournisseurs faisant 80 % de la dépense",
-    unit: "%" as const,
-  };
-  if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
-  const suppliers = paretoClasses([...agg.bySupplier].map(([key, s]) => ({ key, cents: s.cents })));
-  const families = paretoClasses([...agg.byFamily].map(([key, f]) => ({ key, cents: f.cents })));
-  const coverage = { n: suppliers.rows.length, N: agg.bySupplier.size, of: "fournisseurs" };
-  if (suppliers.rows.length === 0) {
-    return notAvailable(
-      base,
-      "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
-      coverage
-    );
-  }
-  const count = (rows: ParetoRow[], c: AbcClass) =>
-    rows.reduce((n, r) => n + (r.abc === c ? 1 : 0), 0);
-  const suppliersA = count(suppliers.rows, "A");
-  const familiesA = count(families.rows, "A");
-  return {
-    ...base,
-    value: pct(suppliersA, suppliers.rows.length),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      suppliersA,
-      suppliersB: count(suppliers.rows, "B"),
-      suppliersC: count(suppliers.rows, "C"),
-      paretoBase: eur(suppliers.baseCents),
-      excludedSuppliers: suppliers.excluded.count,
-      excludedAmount: eur(suppliers.excluded.cents),
-      familiesA,
-      familiesAShare: pct(familiesA, families.rows.length),
-      familiesB: count(families.rows, "B"),
-      familiesC: count(families.rows, "C"),
-      excludedFamilies: families.excluded.count,
-      rule: "A : jusqu'à 80 % cumulés (le fournisseur qui franchit 80 % est A) ; B : jusqu'à 95 % ; C : le reste. Fournisseurs à dépense nette ≤ 0 exclus.",
-    },
-    tables: {
-      suppliers: suppliers.rows.map((r) => {
-        const s = agg.bySupplier.get(r.key);
-        return {
-          rank: r.rank,
-          supplierKey: r.key,
-          supplierName: s?.name ?? null,
-          amount: eur(r.cents),
-          lines: s?.lines ?? 0,
-          share: round2(r.share),
-          cumulativeShare: round2(r.cumulativeShare),
-          abc: r.abc,
-        };
-      }),
-      families: families.rows.map((r) => {
-        const f = agg.byFamily.get(r.key);
-        return {
-          rank: r.rank,
-          familyKey: r.key,
-          familyLabel: f?.label ?? null,
-          amount: eur(r.cents),
-          share: round2(r.share),
-          cumulativeShare: round2(r.cumulativeShare),
-          abc: r.abc,
-        };
-      }),
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SP4
-
-export function computeSP4(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = {
-    id: "SP4",
-    group: "SP" as const,
-    label: "Concentration : part des 5 premiers fournisseurs",
-    unit: "%" as const,
-  };
-  if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
-  const amounts: number[] = [];
-  for (const s of agg.bySupplier.values()) amounts.push(s.cents);
-  const overall = concentration(amounts);
-  const coverage = { n: overall.participants, N: agg.bySupplier.size, of: "fournisseurs" };
-  if (overall.top5Share === null) {
-    return notAvailable(
-      base,
-      "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
-      coverage
-    );
-  }
-  const byFamily: Row[] = sortedByCentsDesc(agg.byFamily).map(([key, f]) => {
-    const amounts: number[] = [];
-    let top: [string, number] | null = null;
-    for (const [k, fs] of f.suppliers) {
-      amounts.push(fs.cents);
-      if (
-        fs.cents > 0 &&
-        (top === null || fs.cents > top[1] || (fs.cents === top[1] && k < top[0]))
-      )
-        top = [k, fs.cents];
-    }
-    const c = concentration(amounts);
-    const topKey = top === null ? null : top[0];
-    return {
-      familyKey: key,
-      familyLabel: f.label,
-      amount: eur(f.cents),
-      suppliers: c.participants,
-      top1Supplier: topKey === null ? null : (agg.bySupplier.get(topKey)?.name ?? topKey),
-      top1Share: c.top1Share === null ? null : round2(c.top1Share),
-      top5Share: c.top5Share === null ? null : round2(c.top5Share),
-      hhi: c.hhi === null ? null : Math.round(c.hhi),
-    };
-  });
-  return {
-    ...base,
-    value: round2(overall.top5Share),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      top1Share: overall.top1Share === null ? null : round2(overall.top1Share),
-      top5Share: round2(overall.top5Share),
-      hhi: overall.hhi === null ? null : Math.round(overall.hhi),
-      base: eur(overall.baseCents),
-      excludedSuppliers: agg.bySupplier.size - overall.participants,
-      hhiFormula:
-        "HHI = Σ (part du fournisseur)² × 10 000, parts en fraction de la dépense nette positive (0 à 10 000).",
-    },
-    tables: { byFamily },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SP5
-
-export function computeSP5(ctx: AnalysisContext, agg: SpendAggregates): IndicatorResult {
-  const base = {
-    id: "SP5",
-    group: "SP" as const,
-    label: "Dépense de longue traîne (petits fournisseurs)",
-    unit: "%" as const,
-  };
-  if (agg.lines === 0) return noLines(ctx, base.id, base.label, base.unit);
-  const { cents: threshold, months } = tailThresholdCents(
-    ctx.ref.tailSpendThresholdCents.value,
-    ctx.period
-  );
-  let positiveBase = 0;
-  let participants = 0;
-  let excluded = 0;
-  let tailCents = 0;
-  let tailLines = 0;
-  const tail: [string, SupplierBucket][] = [];
-  for (const entry of agg.bySupplier) {
-    const s = entry[1];
-    if (s.cents <= 0) {
-      excluded++;
-      continue;
-    }
-    participants++;
-    positiveBase += s.cents;
-    if (s.cents < threshold) {
-      tailCents += s.cents;
-      tailLines += s.lines;
-      tail.push(entry);
-    }
-  }
-  const coverage = { n: participants, N: agg.bySupplier.size, of: "fournisseurs" };
-  if (participants === 0) {
-    return notAvailable(
-      base,
-      "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
-      coverage
-    );
-  }
-  tail.sort((a, b) => b[1].cents - a[1].cents || (a[0] < b[0] ? -1 : 1));
-  return {
-    ...base,
-    value: pct(tailCents, positiveBase),
-    na: null,
-    coverage,
-    reference: {
-      value: eur(threshold),
-      unit: "EUR",
-      label: `Seuil de longue traîne : ${eur(ctx.ref.tailSpendThresholdCents.value)} € par an × ${months} mois / 12`,
-      source: ctx.ref.tailSpendThresholdCents.source,
-    },
-    status: null,
-    details: {
-      thresholdPerYear: eur(ctx.ref.tailSpendThresholdCents.value),
-      months,
-      threshold: eur(threshold),
-      tailSuppliers: tail.length,
-      tailSuppliersShare: pct(tail.length, participants),
-      tailAmount: eur(tailCents),
-      tailLines,
-      tailLinesShare: pct(tailLines, agg.lines),
-      excludedSuppliers: excluded,
-    },
-    tables: {
-      tailSuppliers: tail.map(([key, s]) => ({
-        supplierKey: key,
-        supplierName: s.name,
-        amount: eur(s.cents),
-        lines: s.lines,
-        entities: s.entities.size,
-      })),
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SP6
-
-function changePercent(current: number, previous: number): number | null {
-  return previous > 0 ? round2(((current - previous) / previous) * 100) : null;
-}
-
-export function computeSP6(ctx: AnalysisContext, currentCents: number): IndicatorResult {
-  const base = {
-    id: "SP6",
-    group: "SP" as const,
-    label: "Évolution par rapport à la même période de l'année précédente",
-    unit: "%" as const,
-  };
-  const previousPeriod = previousYearPeriod(ctx.period);
-  const ytd = yearToDate(ctx.period);
-  const previousYtd = previousYearPeriod(ytd);
-  const previousCents = totalCents(ctx.previousLines);
-
-  // One pass over every line: monthly series and both year-to-date sums.
-  const monthOf = monthKeyer();
-  const byDay = new Map<number, Bucket>();
-  let ytdCents = 0;
-  let previousYtdCents = 0;
-  let previousYtdLines = 0;
-  const all = ctx.allLines;
-  for (let i = 0; i < all.length; i++) {
-    const l = all[i];
-    const d = byDay.get(l.date);
-    if (d === undefined) byDay.set(l.date, { cents: l.amountHTCents, lines: 1 });
-    else {
-      d.cents += l.amountHTCents;
-      d.lines++;
-    }
-    if (l.date >= ytd.start && l.date <= ytd.end) ytdCents += l.amountHTCents;
-    else if (l.date >= previousYtd.start && l.date <= previousYtd.end) {
-      previousYtdCents += l.amountHTCents;
-      previousYtdLines++;
-    }
-  }
-
-  const byMonth = new Map<string, Bucket>();
-  for (const [day, b] of byDay) {
-    const key = monthOf(day);
-    const m = byMonth.get(key);
-    if (m === undefined) byMonth.set(key, { cents: b.cents, lines: b.lines });
-    else {
-      m.cents += b.cents;
-      m.lines += b.lines;
-    }
-  }
-
-  const series: Row[] = [];
-  const months = [...byMonth.keys()].sort();
-  if (months.length > 0) {
-    // Every month from the first to the last with data (gaps shown as 0 for a continuous trend).
-    const first = months[0];
-    const last = months[months.length - 1];
-    let y = Number(first.slice(0, 4));
-    let m = Number(first.slice(5, 7));
-    for (let key = first; key <= last;) {
-      const b = byMonth.get(key);
-      const prevKey = previousYearMonth(key);
-      const prev = prevKey >= first ? (byMonth.get(prevKey)?.cents ?? 0) : null;
-      const amount = b?.cents ?? 0;
-      series.push({
-        month: key,
-        amount: eur(amount),
-        lines: b?.lines ?? 0,
-        previousYearAmount: prev === null ? null : eur(prev),
-        changePercent: prev === null ? null : changePercent(amount, prev),
-      });
-      if (m === 12) {
-        y++;
-        m = 1;
-      } else m++;
-      key = `${y}-${String(m).padStart(2, "0")}`;
-    }
-  }
-
-  // Last month of the period vs the month before and the same month a year earlier.
-  const endYmd = ymdFromDay(ctx.period.end);
-  const lastMonth = `${endYmd.year}-${String(endYmd.month).padStart(2, "0")}`;
-  const monthBefore = monthOf(dayFromYMD(endYmd.year, endYmd.month, 1) - 1);
-  const lastMonthCents = byMonth.get(lastMonth)?.cents ?? 0;
-  const monthBeforeCents = byMonth.get(monthBefore)?.cents ?? 0;
-  const sameMonthLastYearCents = byMonth.get(previousYearMonth(lastMonth))?.cents ?? 0;
-
-  const details = {
-    currentPeriod: ctx.period.label,
-    currentAmount: eur(currentCents),
-    previousPeriod: previousPeriod.label,
-    previousAmount: ctx.previousLines.length > 0 ? eur(previousCents) : null,
-    previousLines: ctx.previousLines.length,
-    changeAmount: ctx.previousLines.length > 0 ? eur(currentCents - previousCents) : null,
-    ytdPeriod: ytd.label,
-    ytdAmount: eur(ytdCents),
-    previousYtdPeriod: previousYtd.label,
-    previousYtdAmount: previousYtdLines > 0 ? eur(previousYtdCents) : null,
-    ytdChangePercent: previousYtdLines > 0 ? changePercent(ytdCents, previousYtdCents) : null,
-    lastMonth,
-    lastMonthAmount: eur(lastMonthCents),
-    monthBefore,
-    monthBeforeAmount: eur(monthBeforeCents),
-    monthChangePercent: changePercent(lastMonthCents, monthBeforeCents),
-    sameMonthLastYearAmount: eur(sameMonthLastYearCents),
-    sameMonthChangePercent: changePercent(lastMonthCents, sameMonthLastYearCents),
-  };
-  const tables = { byMonth: series };
-  const compared = ctx.lines.length + ctx.previousLines.length;
-  const coverage = { n: compared, N: compared, of: "lignes (période et même période N-1)" };
-
-  if (ctx.lines.length === 0) {
-    return {
-      ...notAvailable(
-        base,
-        `Aucune ligne de dépense sur la période ${ctx.period.label}.`,
-        coverage
-      ),
-      details,
-      tables,
-    };
-  }
-  if (ctx.previousLines.length === 0) {
-    return {
-      ...notAvailable(
-        base,
-        `Aucune ligne de dépense sur la même période de l'année précédente (${previousPeriod.label}).`,
-        coverage
-      ),
-      details,
-      tables,
-    };
-  }
-  if (previousCents <= 0) {
-    return {
-      ...notAvailable(
-        base,
-        `Dépense nette nulle ou négative sur la période de comparaison (${previousPeriod.label}).`,
-        coverage
-      ),
-      details,
-      tables,
-    };
-  }
-  return {
-    ...base,
-    value: changePercent(currentCents, previousCents),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details,
-    tables,
-  };
-}
-
-/** SP1..SP6, in order. */
-export function computeSpendIndicators(ctx: AnalysisContext): IndicatorResult[] {
-  const agg = aggregateSpend(ctx.lines);
-  return [
-    computeSP1(ctx, agg),
-    computeSP2(ctx, agg),
-    computeSP3(ctx, agg),
-    computeSP4(ctx, agg),
-    computeSP5(ctx, agg),
-    computeSP6(ctx, agg.totalCents),
-  ];
+/** Coverage of SP1/SP2: every line of the period. */
+export function linesCoverage(agg: SpendAggregates) {
+  return { n: agg.lines, N: agg.lines, of: "lines" as const };
 }

@@ -1,11 +1,11 @@
 /**
- * Territory indicators TE1–TE4 (SPEC §4, territorialisation theme): spend per territory and per
- * inhabitant, equity across territories, local supplier share per territory, and a per-family
- * recommendation — mutualiser, territorialiser or mixte — with its reasons.
+ * What the territory indicators TE1–TE4 share (SPEC §4, territorialisation theme): one pass over
+ * the period's lines (`territoryScan`), per-territory figures, populations, proximity families and
+ * the TE4 rule with its reasons (catalogue messages). Each indicator is its own module (./te/*.ts).
  *
  * Definitions and cut-offs (documented for the reader of the sheets):
  * - Territory of a line: its own territory column, else the territory of its entity (table
- *   Entités), else "Territoire non renseigné" (kept in TE1, left out of TE2).
+ *   Entités), else none (kept in TE1 as a null territory, left out of TE2).
  * - Population of a territory: Σ population of the entities of the Entités table attached to it;
  *   when communes are listed, groupings (EPCI, syndicat, CCAS…) add no inhabitants of their own
  *   (an EPCI's population is its communes'), so nobody is counted twice.
@@ -30,45 +30,29 @@
  *   (L2113-10 allotissement); they are never a local preference, which the code forbids.
  *   The "Non classé" family gets no recommendation.
  */
-import { formatMessage } from "./compliance-messages";
 import type { EntityRow, Nature } from "../model";
 import { normalizeKey } from "../text";
+import { dominantNature, natureIndex } from "./aggregate";
 import { departementOf } from "./geography";
-import { coefficientOfVariation, gini } from "./stats";
 import { supplierRowFor } from "./supplier-reference";
+import { msg, type Message } from "../messages/render";
+import { shared } from "./definition";
+import { byFrench, byKey, round2, type AnalysisContext } from "./types";
 import {
   familyTerritoryProfiles,
   recommendOnTerritories,
-  te4Assessable,
   territorialReasons,
 } from "../territories/recommend";
-import { territoryPerimeter } from "../territories/perimeter";
 import { territoryPopulations } from "../territories/resolve";
-import {
-  byFrench,
-  byKey,
-  euros,
-  notAvailable,
-  pct,
-  percent,
-  round2,
-  type AnalysisContext,
-  type Coverage,
-  type IndicatorResult,
-  type Row,
-} from "./types";
 
 export const MIN_ENTITIES_TO_POOL = 2;
 export const STRONG_LOCAL_SHARE_PERCENT = 50;
-export const NO_TERRITORY = "Territoire non renseigné";
+/** Internal key of the lines without a territory (rows show them as a null territory). */
+export const NO_TERRITORY = "";
 
 const UNCLASSIFIED_KEY = "NC";
-const NO_LINES_REASON = "Aucune ligne de dépense sur la période";
 
 export type Te4Recommendation = "mutualiser" | "territorialiser" | "mixte";
-
-/** Separator of the reasons in the TE4 table cell (reasons never contain it). */
-export const REASONS_SEPARATOR = " ; ";
 
 // ---------------------------------------------------------------------------------------------
 // Proximity families
@@ -83,18 +67,19 @@ const PROXIMITY_KEYWORDS = [
   "espaces verts",
 ];
 
-const PROXIMITY_CPV: { prefix: string; label: string }[] = [
-  { prefix: "45", label: "travaux" },
-  { prefix: "50", label: "réparation et entretien" },
-  { prefix: "555", label: "restauration collective" },
-  { prefix: "909", label: "nettoyage" },
-  { prefix: "7731", label: "espaces verts" },
+/** CPV prefixes of proximity families and their group (named by the catalogue: cpvGroup). */
+const PROXIMITY_CPV: { prefix: string; group: string }[] = [
+  { prefix: "45", group: "works" },
+  { prefix: "50", group: "repair" },
+  { prefix: "555", group: "catering" },
+  { prefix: "909", group: "cleaning" },
+  { prefix: "7731", group: "greenSpaces" },
 ];
 
 export interface Proximity {
   proximity: boolean;
-  /** French: where the answer comes from, null when no criterion applies. */
-  source: string | null;
+  /** Where the answer comes from (a catalogue message), null when no criterion applies. */
+  source: Message | null;
 }
 
 /** Whether a family is a proximity family (see the module header for the order of the criteria). */
@@ -107,19 +92,22 @@ export function proximityOf(p: {
   if (p.nomenclatureFlag !== null) {
     return {
       proximity: p.nomenclatureFlag,
-      source: `la nomenclature (service de proximité : ${p.nomenclatureFlag ? "oui" : "non"})`,
+      source: msg("proximity.nomenclature", { flag: p.nomenclatureFlag ? "yes" : "no" }),
     };
   }
-  if (p.nature === "Travaux") return { proximity: true, source: "la nature Travaux" };
+  if (p.nature === "Travaux") return { proximity: true, source: msg("proximity.works") };
   if (p.nature !== "Fournitures") {
     const padded = ` ${normalizeKey(p.label)} `;
     for (const k of PROXIMITY_KEYWORDS)
       if (padded.includes(` ${k} `))
-        return { proximity: true, source: `le mot-clé « ${k} » du libellé` };
+        return { proximity: true, source: msg("proximity.keyword", { keyword: k }) };
     if (p.cpv) {
       for (const c of PROXIMITY_CPV)
         if (p.cpv.startsWith(c.prefix))
-          return { proximity: true, source: `le code CPV ${p.cpv} (${c.label})` };
+          return {
+            proximity: true,
+            source: msg("proximity.cpv", { cpv: p.cpv, group: c.group }),
+          };
     }
   }
   return { proximity: false, source: null };
@@ -141,57 +129,36 @@ export function recommend(x: RecommendationInput): Te4Recommendation | null {
   return x.proximity.proximity && strongLocal ? "territorialiser" : null;
 }
 
-function frenchPercent(x: number): string {
-  return `${x.toFixed(1).replace(".", ",")} %`;
-}
-
-/** French sentences explaining a recommendation with its figures. */
+/** Messages explaining a recommendation with its figures. */
 export function recommendationReasons(
   x: RecommendationInput & { entities: string[] },
   rec: Te4Recommendation | null
-): string[] {
-  const reasons: string[] = [];
+): Message[] {
+  const reasons: Message[] = [];
   reasons.push(
     x.entityCount === 0
-      ? "Aucune entité n'a de dépense nette positive dans cette famille"
+      ? msg("te4.noBuyer")
       : x.entityCount === 1
-        ? `Une seule entité achète cette famille (${x.entities[0]})`
-        : `${x.entityCount} entités achètent cette famille (${x.entities.join(", ")})`
+        ? msg("te4.oneBuyer", { entity: x.entities[0] })
+        : msg("te4.buyers", { count: x.entityCount, entities: x.entities.join(", ") })
   );
-  if (x.localSharePercent === null) {
+  if (x.localSharePercent === null) reasons.push(msg("te4.localUnknown"));
+  else
     reasons.push(
-      "Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné"
+      msg("te4.localShare", {
+        share: x.localSharePercent,
+        strength: x.localSharePercent >= STRONG_LOCAL_SHARE_PERCENT ? "strong" : "weak",
+        threshold: STRONG_LOCAL_SHARE_PERCENT,
+      })
     );
-  } else {
-    const strong = x.localSharePercent >= STRONG_LOCAL_SHARE_PERCENT;
+  if (x.proximity.source === null) reasons.push(msg("te4.standardNoCriterion"));
+  else
     reasons.push(
-      `Fournisseurs locaux (même département que l'entité) : ${frenchPercent(x.localSharePercent)} de la dépense, offre locale ${
-        strong ? "forte" : "faible"
-      } (seuil ${STRONG_LOCAL_SHARE_PERCENT} %)`
+      msg(x.proximity.proximity ? "te4.proximityFrom" : "te4.standardFrom", {
+        source: x.proximity.source,
+      })
     );
-  }
-  reasons.push(
-    x.proximity.proximity
-      ? `Famille de proximité d'après ${x.proximity.source}`
-      : x.proximity.source
-        ? `Famille standard d'après ${x.proximity.source}`
-        : "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)"
-  );
-  switch (rec) {
-    case "mutualiser":
-      reasons.push("Recommandation : mutualiser (groupement de commandes ou centrale d'achat)");
-      break;
-    case "mixte":
-      reasons.push(formatMessage("TE4.mixed"));
-      break;
-    case "territorialiser":
-      reasons.push(formatMessage("TE4.territorialise"));
-      break;
-    default:
-      reasons.push(
-        "Pas de recommandation : ni achat par plusieurs entités, ni famille de proximité à offre locale forte"
-      );
-  }
+  reasons.push(msg(rec === null ? "te4.noRecommendation" : `te4.recommend.${rec}`));
   return reasons;
 }
 
@@ -199,7 +166,7 @@ export function recommendationReasons(
 // One pass
 // ---------------------------------------------------------------------------------------------
 
-interface TerritoryAcc {
+export interface TerritoryAcc {
   name: string;
   cents: number;
   lines: number;
@@ -208,7 +175,7 @@ interface TerritoryAcc {
   localKnownLines: number;
 }
 
-interface FamilyAcc {
+export interface FamilyAcc {
   key: string;
   label: string;
   cents: number;
@@ -226,7 +193,7 @@ interface FamilyAcc {
 }
 
 /** What the Entités table says about an entity of the lines, looked up once. */
-interface EntityInfo {
+export interface EntityInfo {
   name: string;
   populated: boolean;
   departement: string | null;
@@ -235,7 +202,7 @@ interface EntityInfo {
   territory: TerritoryAcc | null;
 }
 
-interface Scan {
+export interface Scan {
   lines: number;
   totalCents: number;
   territories: Map<string, TerritoryAcc>;
@@ -247,12 +214,6 @@ interface Scan {
   localKnownCents: number;
   localCents: number;
   localKnownLines: number;
-}
-
-const NATURES: readonly (Nature | null)[] = ["Fournitures", "Services", "Travaux", null];
-
-function natureIndex(n: Nature | null): number {
-  return n === "Fournitures" ? 0 : n === "Services" ? 1 : n === "Travaux" ? 2 : 3;
 }
 
 function territoryAcc(map: Map<string, TerritoryAcc>, name: string): TerritoryAcc {
@@ -391,10 +352,6 @@ function scan(ctx: AnalysisContext): Scan {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-function base(id: string, label: string, unit: IndicatorResult["unit"]) {
-  return { id, group: "TE" as const, label, unit };
-}
-
 /** Whether the Entités table lists communes (then grouping bodies' populations are not added again). */
 function hasCommunes(rows: Iterable<EntityRow>): boolean {
   for (const e of rows)
@@ -446,7 +403,7 @@ function populationByTerritory(ctx: AnalysisContext, s: Scan): Map<string, Terri
   });
 }
 
-interface TerritoryFigures {
+export interface TerritoryFigures {
   name: string;
   cents: number;
   lines: number;
@@ -476,187 +433,6 @@ function territoryFigures(ctx: AnalysisContext, s: Scan): TerritoryFigures[] {
   return out.sort((a, b) => b.cents - a.cents || byFrench(a.name, b.name));
 }
 
-// ---------------------------------------------------------------------------------------------
-// TE1–TE4
-// ---------------------------------------------------------------------------------------------
-
-function te1(ctx: AnalysisContext, s: Scan, figures: TerritoryFigures[]): IndicatorResult {
-  const b = base("TE1", "Dépense par habitant", "EUR/hab");
-  const coverage: Coverage = { n: s.populatedLines, N: s.lines, of: "lignes" };
-  if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage);
-  // Entités perimeter, else the territories with a population (one body with pôles).
-  const headline = territoryPerimeter(
-    { population: perimeterPopulation(ctx.entities.values()), cents: s.populatedCents, lines: s.populatedLines },
-    figures.filter((t) => t.name !== NO_TERRITORY)
-  );
-  const population = headline.population;
-  coverage.n = headline.lines;
-  const noTerritory = s.territories.get(NO_TERRITORY);
-  const byTerritory: Row[] = figures.map((t) => ({
-    territory: t.name,
-    amount: euros(t.cents),
-    sharePercent: pct(t.cents, s.totalCents),
-    lines: t.lines,
-    population: t.population,
-    entitiesWithPopulation: t.populatedEntities,
-    perInhabitant: t.perInhabitant === null ? null : round2(t.perInhabitant),
-  }));
-  const details = {
-    totalAmount: euros(s.totalCents),
-    territories: figures.filter((t) => t.name !== NO_TERRITORY).length,
-    amountWithoutTerritory: euros(noTerritory?.cents ?? 0),
-    linesWithoutTerritory: noTerritory?.lines ?? 0,
-    population: population === 0 ? null : population,
-    amountWithPopulation: euros(headline.cents),
-    populationSource: headline.source,
-  };
-  if (population === 0) {
-    return {
-      ...notAvailable(
-        b,
-        "Population non renseignée (table Territoires, ou colonne population de la table Entités)",
-        coverage
-      ),
-      details,
-      tables: { byTerritory },
-    };
-  }
-  return {
-    ...b,
-    value: round2(headline.cents / 100 / population),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details,
-    tables: { byTerritory },
-  };
-}
-
-function te2(figures: TerritoryFigures[]): IndicatorResult {
-  const b = base(
-    "TE2",
-    "Écart de dépense par habitant entre territoires (coefficient de variation)",
-    "%"
-  );
-  const named = figures.filter((t) => t.name !== NO_TERRITORY);
-  const withPop = named.filter((t) => t.perInhabitant !== null);
-  const coverage: Coverage = { n: withPop.length, N: named.length, of: "territoires" };
-  if (withPop.length < 2) {
-    return notAvailable(
-      b,
-      "Moins de deux territoires avec une population connue (table Territoires, ou colonnes territoire et population de la table Entités)",
-      coverage
-    );
-  }
-  const values = withPop.map((t) => t.perInhabitant as number);
-  const cv = coefficientOfVariation(values);
-  const g = gini(values);
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / values.length;
-  const details = {
-    territoriesWithPopulation: withPop.length,
-    meanPerInhabitant: round2(mean),
-    minPerInhabitant: round2(Math.min(...values)),
-    maxPerInhabitant: round2(Math.max(...values)),
-    gini: g === null ? null : Math.round(g * 10_000) / 10_000,
-    method:
-      "Coefficient de variation = écart-type (population) / moyenne ; Gini de population ; territoires non pondérés",
-  };
-  const byTerritory: Row[] = withPop.map((t) => ({
-    territory: t.name,
-    perInhabitant: round2(t.perInhabitant as number),
-    gapToMeanPercent: mean === 0 ? null : round2(((t.perInhabitant as number) / mean - 1) * 100),
-  }));
-  if (cv === null) {
-    return {
-      ...notAvailable(
-        b,
-        "Dépense par habitant moyenne nulle : coefficient de variation non défini",
-        coverage
-      ),
-      details,
-      tables: { byTerritory },
-    };
-  }
-  return {
-    ...b,
-    value: round2(cv * 100),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details,
-    tables: { byTerritory },
-  };
-}
-
-function te3(s: Scan, figures: TerritoryFigures[]): IndicatorResult {
-  const b = base("TE3", "Part des fournisseurs locaux", "%");
-  const coverage: Coverage = { n: s.localKnownLines, N: s.lines, of: "lignes" };
-  if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, coverage);
-  if (s.localKnownLines === 0) {
-    return notAvailable(
-      b,
-      "Département du fournisseur ou de l'entité inconnu sur toutes les lignes (tables Fournisseurs et Entités, code postal fournisseur)",
-      coverage
-    );
-  }
-  const byTerritory: Row[] = figures.map((f) => {
-    const t = s.territories.get(f.name) as TerritoryAcc;
-    return {
-      territory: t.name,
-      amount: euros(t.cents),
-      amountWithKnownDepartements: euros(t.localKnownCents),
-      localAmount: euros(t.localCents),
-      localSharePercent: pct(t.localCents, t.localKnownCents),
-      linesWithKnownDepartements: t.localKnownLines,
-      lines: t.lines,
-    };
-  });
-  const share = percent(s.localCents, s.localKnownCents);
-  const details = {
-    localAmount: euros(s.localCents),
-    amountWithKnownDepartements: euros(s.localKnownCents),
-    knownSharePercent: pct(s.localKnownCents, s.totalCents),
-  };
-  if (share === null) {
-    return {
-      ...notAvailable(
-        b,
-        "Dépense nette nulle sur les lignes dont les départements sont connus",
-        coverage
-      ),
-      details,
-      tables: { byTerritory },
-    };
-  }
-  return {
-    ...b,
-    value: round2(share),
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details,
-    tables: { byTerritory },
-  };
-}
-
-/** Nature with the largest spend (ties: Fournitures, Services, Travaux, unknown). */
-function dominantNature(natureCents: number[]): Nature | null {
-  let best = 3;
-  let bestCents = -Infinity;
-  for (let i = 0; i < NATURES.length; i++) {
-    if (natureCents[i] !== 0 && natureCents[i] > bestCents) {
-      best = i;
-      bestCents = natureCents[i];
-    }
-  }
-  return NATURES[best];
-}
-
 export interface FamilyRecommendation {
   familyKey: string;
   familyLabel: string;
@@ -668,10 +444,10 @@ export interface FamilyRecommendation {
   proximity: Proximity;
   recommendation: Te4Recommendation | null;
   territoryCount: number;
-  reasons: string[];
+  reasons: Message[];
 }
 
-function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendation[] {
+export function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendation[] {
   const out: FamilyRecommendation[] = [];
   const profiles = familyTerritoryProfiles(ctx);
   for (const f of s.families.values()) {
@@ -719,66 +495,23 @@ function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyRecommendat
   return out.sort((a, b) => b.cents - a.cents || byKey(a.familyKey, b.familyKey));
 }
 
-function te4(ctx: AnalysisContext, s: Scan): IndicatorResult {
-  const b = base("TE4", "Familles à mutualiser (mutualiser ou mixte)", "count");
-  if (s.lines === 0) return notAvailable(b, NO_LINES_REASON, { n: 0, N: 0, of: "familles" });
-  const recs = familyRecommendations(ctx, s);
-  // Coverage: families whose local supplier share is known (the other criteria are always known).
-  const coverage: Coverage = {
-    n: recs.filter((r) => r.localSharePercent !== null).length,
-    N: recs.length,
-    of: "familles",
-  };
-  const count = (r: Te4Recommendation) => recs.filter((x) => x.recommendation === r).length;
-  const details = {
-    families: recs.length,
-    mutualiser: count("mutualiser"),
-    mixte: count("mixte"),
-    territorialiser: count("territorialiser"),
-    withoutRecommendation: recs.filter((x) => x.recommendation === null).length,
-    strongLocalSharePercent: STRONG_LOCAL_SHARE_PERCENT,
-    minEntities: MIN_ENTITIES_TO_POOL,
-  };
-  const recommendations: Row[] = recs.map((r) => ({
-    familyKey: r.familyKey,
-    familyLabel: r.familyLabel,
-    amount: euros(r.cents),
-    entityCount: r.entities.length,
-    territoryCount: r.territoryCount,
-    localSharePercent: r.localSharePercent,
-    localSupplierCount: r.localSupplierCount,
-    supplierCount: r.supplierCount,
-    proximity: r.proximity.proximity,
-    proximitySource: r.proximity.source,
-    recommendation: r.recommendation,
-    reasons: r.reasons.join(REASONS_SEPARATOR),
-  }));
-  const territories = [...s.territories.keys()].filter((t) => t !== NO_TERRITORY).length;
-  if (!te4Assessable(s.entities.length, territories)) {
-    return {
-      ...notAvailable(
-        b,
-        "Une seule entité et moins de deux territoires dans les données : la mutualisation ne peut pas être évaluée (renseignez la colonne entité ou la colonne territoire).",
-        coverage
-      ),
-      details,
-      tables: { recommendations },
-    };
-  }
-  return {
-    ...b,
-    value: details.mutualiser + details.mixte,
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details,
-    tables: { recommendations },
-  };
+/** What TE1–TE4 share: the scan of the period's lines and the per-territory figures. */
+export interface TerritoryScan {
+  scan: Scan;
+  figures: TerritoryFigures[];
 }
 
-export function computeTerritoryIndicators(ctx: AnalysisContext): IndicatorResult[] {
+/** The period's territory scan, computed once per analysis (TE1–TE4 read it). */
+export function territoryScan(ctx: AnalysisContext): TerritoryScan {
+  return shared(ctx, scanPeriod);
+}
+
+function scanPeriod(ctx: AnalysisContext): TerritoryScan {
   const s = scan(ctx);
-  const figures = territoryFigures(ctx, s);
-  return [te1(ctx, s, figures), te2(figures), te3(s, figures), te4(ctx, s)];
+  return { scan: s, figures: territoryFigures(ctx, s) };
+}
+
+/** A territory name as rows show it: null for the lines without a territory. */
+export function territoryName(name: string): string | null {
+  return name === NO_TERRITORY ? null : name;
 }

@@ -1,7 +1,8 @@
 /**
- * The shape every indicator returns (SPEC §4): a stable id, a French label, one headline value with
- * its unit, the coverage of the data it needed, N/A with its reason instead of a silent 0, the
- * reference it is compared with and a status where SPEC gives bands, and detail tables as plain rows.
+ * The shape every indicator returns (SPEC §4): a stable id, one headline value with its unit, the
+ * coverage of the data it needed, N/A with its reason (a catalogue message) instead of a silent 0,
+ * the reference it is compared with and a status where SPEC gives bands, and typed detail tables.
+ * Labels and documentation live in the indicator's definition (./registry.ts), not in results.
  */
 import type {
   ContractLine,
@@ -11,54 +12,84 @@ import type {
   SpendLine,
   SupplierRow,
 } from "../model";
+import type { Message } from "../messages/render";
 import type { Period } from "../period";
 import type { ReferenceValues } from "../reference/values";
 
 export type IndicatorGroup = "SP" | "PF" | "CO" | "RE" | "MU" | "TE";
 
-/** EUR headline values are in euros (2 decimals); "%" values are between 0 and 100. */
-export type Unit = "EUR" | "%" | "count" | "days" | "EUR/hab";
+import type { Unit } from "../unit";
+
+export type { Unit };
 
 export type Status = "good" | "watch" | "alert";
+
+/** What coverage counts (rendered by the message catalogue: "lignes" / "lines"…). */
+export type CoverageUnit =
+  | "lines"
+  | "linesBothPeriods"
+  | "contracts"
+  | "competitiveContracts"
+  | "suppliers"
+  | "territories"
+  | "families"
+  | "amounts"
+  | "directAwardsAndOffContractLines"
+  | "records";
 
 export interface Coverage {
   /** Records that had the data the indicator needs. */
   n: number;
   /** Records considered. */
   N: number;
-  /** What the records are (French, plural): "lignes", "marchés", "factures payées", "entités". */
-  of: string;
+  /** What the records are (a catalogue code: coverage.<unit>). */
+  of: CoverageUnit;
 }
 
 export interface Reference {
   value: number;
   unit: Unit;
-  /** French, e.g. "Objectif PNAD 2022-2025". */
-  label: string;
-  /** Citation, e.g. "PNAD 2022-2025, objectif 2025". */
+  /** What the reference is, e.g. msg("ref.pnadEnvironmental", { year: 2025 }). */
+  label: Message;
+  /** Citation, e.g. "PNAD 2022-2025, objectif 2025" (titles of texts, not translated). */
   source: string;
 }
 
-/** A detail row, ready to become a sheet table row. Amounts in euros, shares in %. */
-export type Row = Record<string, string | number | boolean | null>;
+export type Scalar = string | number | boolean | null;
 
-export interface IndicatorResult {
+/**
+ * A detail row, ready to become a sheet table row. Amounts in euros, shares in %; a text the
+ * reader must read in their language is a Message (rendered by the catalogue).
+ */
+export type Row = Record<string, Scalar | Message | readonly Message[]>;
+
+/** Detail tables of an indicator, keyed by name; typed per indicator (its module's row types). */
+export type Tables = Record<string, readonly Row[]>;
+
+/** Secondary figures, keyed in English camelCase (e.g. { totalTTC: 1234.5, lines: 12 }). */
+export type Details = Record<string, number | string | null>;
+
+export interface IndicatorResult<T extends Tables = Tables> {
   id: string;
   group: IndicatorGroup;
-  /** French label of the indicator (e.g. "Dépense totale HT"). */
-  label: string;
   /** Headline value (SPEC §4 table); null when not available. */
   value: number | null;
   unit: Unit;
-  /** French reason when value is null, e.g. "Aucun marché avec le nombre d'offres renseigné". */
-  na: string | null;
+  /** Why value is null (a catalogue message), e.g. msg("na.noContractsInPeriod", { period }). */
+  na: Message | null;
   coverage: Coverage;
   reference: Reference | null;
   status: Status | null;
-  /** Secondary figures, keyed in English camelCase (e.g. { totalTTC: 1234.5, lines: 12 }). */
-  details: Record<string, number | string | null>;
-  /** Detail tables keyed by name (e.g. { byFamily: [...] }). */
-  tables: Record<string, Row[]>;
+  details: Details;
+  /** Detail tables; every table is present (empty when the indicator is N/A). */
+  tables: T;
+}
+
+/** What every result repeats from its definition. */
+export interface IndicatorBase {
+  id: string;
+  group: IndicatorGroup;
+  unit: Unit;
 }
 
 /** Everything an indicator module may read. Built once by analyse(). */
@@ -86,22 +117,26 @@ export interface AnalysisContext {
   shippedPopulation?: (code: string) => number | null;
 }
 
-/** Builds an N/A result: value null, reason given, no status. */
-export function notAvailable(
-  base: Pick<IndicatorResult, "id" | "group" | "label" | "unit">,
-  reason: string,
+/** Builds an N/A result: value null, reason given, no status, empty tables. */
+export function notAvailable<T extends Tables>(
+  base: IndicatorBase,
+  reason: Message,
   coverage: Coverage,
-  reference: Reference | null = null
-): IndicatorResult {
+  tables: T,
+  reference: Reference | null = null,
+  details: Details = {}
+): IndicatorResult<T> {
   return {
-    ...base,
+    id: base.id,
+    group: base.group,
+    unit: base.unit,
     value: null,
     na: reason,
     coverage,
     reference,
     status: null,
-    details: {},
-    tables: {},
+    details,
+    tables,
   };
 }
 

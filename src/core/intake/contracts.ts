@@ -16,6 +16,7 @@ import {
 } from "../parse/vocabulary";
 import { cellText } from "../text";
 import { BlankRuns, cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
+import { msg, type Message } from "../messages/render";
 
 export interface ContractReaderOptions {
   mapping: Record<string, number>;
@@ -60,46 +61,41 @@ export function readContractRows(
     const contractRef = text(row, "contractRef");
     if (contractRef === null) {
       const reason = isTotalRow(row)
-        ? "Ligne de total : ignorée, ce n'est pas un marché."
-        : "Numéro de marché absent : renseignez la référence du marché pour pouvoir le rapprocher des dépenses.";
+        ? msg("anomaly.contractTotalRow")
+        : msg("anomaly.contractRefMissing");
       log.reject(sheetRow, "contractRef", null, reason, readCents);
       continue;
     }
     if (amount === undefined)
-      log.warn(
-        sheetRow,
-        "amount",
-        amountCell,
-        "Montant du marché illisible : le marché est analysé sans montant. Saisissez un nombre, par exemple 1 234,56."
-      );
+      log.warn(sheetRow, "amount", amountCell, msg("anomaly.contractAmountUnreadable"));
 
-    const date = (f: string, label: string): number | null => {
+    const date = (f: string, label: Message): number | null => {
       const c = cellAt(row, col(f));
       const v = parseDate(c, options.date1904);
-      if (v === undefined)
-        log.warn(sheetRow, f, c, `${label} illisible : saisissez une date au format jj/mm/aaaa.`);
+      if (v === undefined) log.warn(sheetRow, f, c, msg("anomaly.fieldDateUnreadable", { label }));
       return v ?? null;
     };
-    const num = (f: string, label: string): number | null => {
+    const num = (f: string, label: Message): number | null => {
       const c = cellAt(row, col(f));
       const v = parseNumber(c);
-      if (v === undefined) log.warn(sheetRow, f, c, `${label} illisible : saisissez un nombre.`);
+      if (v === undefined)
+        log.warn(sheetRow, f, c, msg("anomaly.fieldNumberUnreadable", { label }));
       return v ?? null;
     };
-    const cents = (f: string, label: string): number | null => {
+    const cents = (f: string, label: Message): number | null => {
       const c = cellAt(row, col(f));
       const v = parseAmountCents(c);
       if (v === undefined)
-        log.warn(sheetRow, f, c, `${label} illisible : saisissez un nombre, par exemple 1 234,56.`);
+        log.warn(sheetRow, f, c, msg("anomaly.fieldAmountUnreadable", { label }));
       return v ?? null;
     };
-    const bool = (f: string, label: string): boolean | null => {
+    const bool = (f: string, label: Message): boolean | null => {
       const c = cellAt(row, col(f));
       const v = parseBoolean(c);
       if (v === undefined) {
         const present = considerationPresent(c);
         if (present !== null) return present;
-        log.warn(sheetRow, f, c, `${label} : valeur non reconnue (attendu oui/non).`);
+        log.warn(sheetRow, f, c, msg("anomaly.fieldYesNoUnrecognised", { label }));
       }
       return v ?? null;
     };
@@ -107,23 +103,13 @@ export function readContractRows(
     const cpvCell = cellAt(row, col("cpv"));
     const cpvParsed = normalizeCpv(cpvCell);
     if (cpvParsed === undefined)
-      log.warn(
-        sheetRow,
-        "cpv",
-        cpvCell,
-        "Code CPV invalide (attendu 8 chiffres, ex. 45233140-2) : ignoré."
-      );
+      log.warn(sheetRow, "cpv", cpvCell, msg("anomaly.contractCpvInvalid"));
     const cpv = cpvParsed ?? null;
 
     const procCell = cellAt(row, col("procedure"));
     const procedure = normalizeProcedure(procCell);
     if (procedure === undefined)
-      log.warn(
-        sheetRow,
-        "procedure",
-        procCell,
-        "Procédure non reconnue : conservée telle quelle, mais non classée dans les indicateurs de procédure."
-      );
+      log.warn(sheetRow, "procedure", procCell, msg("anomaly.procedureUnrecognised"));
 
     const natureCell = cellAt(row, col("nature"));
     const explicitNature = normalizeNature(natureCell);
@@ -131,35 +117,25 @@ export function readContractRows(
     const chCell = cellAt(row, col("channel"));
     const channel = normalizeChannel(chCell);
     if (channel === undefined)
-      log.warn(sheetRow, "channel", chCell, "Mode d'achat non reconnu : ignoré.");
+      log.warn(sheetRow, "channel", chCell, msg("anomaly.contractChannelUnrecognised"));
 
     const idCell = cellAt(row, col("supplierId"));
     const id = normalizeCompanyId(idCell);
     if (id === undefined)
-      log.warn(
-        sheetRow,
-        "supplierId",
-        idCell,
-        "Identifiant du titulaire illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres)."
-      );
+      log.warn(sheetRow, "supplierId", idCell, msg("anomaly.holderIdUnreadable"));
     else if (id && !id.valid)
-      log.warn(
-        sheetRow,
-        "supplierId",
-        idCell,
-        "SIRET/SIREN du titulaire invalide (clé de contrôle) : vérifiez l'identifiant."
-      );
+      log.warn(sheetRow, "supplierId", idCell, msg("anomaly.holderIdInvalid"));
     const supplierId = id ? id.id : null;
     const supplierName = text(row, "supplierName");
 
-    const notificationDate = date("notificationDate", "Date de notification");
-    const durationMonths = num("durationMonths", "Durée en mois");
-    let endDate = date("endDate", "Date de fin");
+    const notificationDate = date("notificationDate", msg("label.notificationDate"));
+    const durationMonths = num("durationMonths", msg("label.durationMonths"));
+    let endDate = date("endDate", msg("label.endDate"));
     if (endDate === null && notificationDate !== null && durationMonths !== null)
       endDate = addMonths(notificationDate, Math.round(durationMonths));
     const membersText = text(row, "members");
-    const bids = num("bidsReceived", "Nombre d'offres reçues");
-    const lots = num("lots", "Nombre de lots");
+    const bids = num("bidsReceived", msg("label.bidsReceived"));
+    const lots = num("lots", msg("label.lots"));
 
     out.push({
       source: { table: log.table, row: sheetRow },
@@ -172,12 +148,12 @@ export function readContractRows(
       procedure: procedure ?? null,
       procedureRaw: cellText(procCell),
       techniques: text(row, "techniques"),
-      launchDate: date("launchDate", "Date de lancement"),
+      launchDate: date("launchDate", msg("label.launchDate")),
       notificationDate,
       durationMonths,
       endDate,
       amountCents: amount ?? null,
-      estimatedAmountCents: cents("estimatedAmount", "Montant estimé"),
+      estimatedAmountCents: cents("estimatedAmount", msg("label.estimatedAmount")),
       bidsReceived: bids === null ? null : Math.round(bids),
       supplierName,
       supplierId,
@@ -185,11 +161,11 @@ export function readContractRows(
         supplierName !== null || supplierId !== null
           ? [{ name: supplierName, id: supplierId }]
           : [],
-      sme: bool("sme", "PME"),
-      socialConsideration: bool("socialConsideration", "Considération sociale"),
+      sme: bool("sme", msg("label.sme")),
+      socialConsideration: bool("socialConsideration", msg("label.socialConsideration")),
       environmentalConsideration: bool(
         "environmentalConsideration",
-        "Considération environnementale"
+        msg("label.environmentalConsideration")
       ),
       environmentalCriterion: environmentalKinds(cellAt(row, col("environmentalConsideration")))
         .criterion,
@@ -198,12 +174,12 @@ export function readContractRows(
       lots: lots === null ? null : Math.round(lots),
       channel: channel ?? null,
       members: membersText ? membersText.split(/\s*[;,\n]\s*/).filter((s) => s !== "") : [],
-      amendedAmountCents: cents("amendedAmount", "Montant après modifications"),
-      innovative: bool("innovative", "Marché innovant"),
+      amendedAmountCents: cents("amendedAmount", msg("label.amendedAmount")),
+      innovative: bool("innovative", msg("label.innovative")),
       consultationRef: text(row, "consultationRef"),
       modifications: modificationsOf(
-        date("amendmentDate", "Date de la modification"),
-        cents("amendedAmount", "Montant après modifications")
+        date("amendmentDate", msg("label.amendmentDate")),
+        cents("amendedAmount", msg("label.amendedAmount"))
       ),
       family: classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null }),
     });

@@ -4,6 +4,7 @@
  * value × target × unit × date). Every row ends analysed, analysed with a warning, or rejected
  * with its reason (SPEC §2.5); these tables hold no amounts.
  */
+import { msg, type Message } from "../messages/render";
 import type { Cell, QualityDirection, QualityRow, TerritoryRow } from "../model";
 import { parseDate } from "../parse/date";
 import { parseNumber } from "../parse/number";
@@ -14,14 +15,14 @@ import { cellAt, columnOf, isBlankRow, TableLog } from "./rows";
 function eachRow(
   range: ReferenceRange,
   log: TableLog,
-  read: (sheetRow: number, get: (f: string) => Cell) => string | null
+  read: (sheetRow: number, get: (f: string) => Cell) => Message | null
 ): void {
   for (let i = range.firstDataIndex; i < range.endIndex; i++) {
     const row = range.rows[i] ?? [];
     const sheetRow = range.firstRow + i;
     log.begin(0);
     if (isBlankRow(row)) {
-      log.reject(sheetRow, null, null, "Ligne vide : ignorée.", 0);
+      log.reject(sheetRow, null, null, msg("anomaly.blankRow"), 0);
       continue;
     }
     const get = (f: string) => cellAt(row, columnOf(range.mapping, f));
@@ -57,7 +58,7 @@ export function readTerritories(range: ReferenceRange, log: TableLog, out: Terri
   eachRow(range, log, (sheetRow, get) => {
     const territory = cellText(get("territory"));
     if (territory === null) {
-      const reason = "Nom du territoire absent : renseignez le pôle, secteur, antenne ou quartier.";
+      const reason = msg("anomaly.territoryNameMissing");
       log.reject(sheetRow, "territory", get("territory"), reason, 0);
       return reason;
     }
@@ -68,7 +69,7 @@ export function readTerritories(range: ReferenceRange, log: TableLog, out: Terri
         sheetRow,
         "population",
         popCell,
-        "Population illisible ou négative : ignorée pour les montants par habitant."
+        msg("anomaly.territoryPopulationUnreadable")
       );
     const pcCell = get("postcodes");
     const postcodes = postcodeList(pcCell);
@@ -77,7 +78,7 @@ export function readTerritories(range: ReferenceRange, log: TableLog, out: Terri
         sheetRow,
         "postcodes",
         pcCell,
-        "Codes postaux illisibles (attendu 5 chiffres, séparés par « ; ») : ignorés."
+        msg("anomaly.postcodesUnreadable")
       );
     const dep = cellText(get("departement"));
     out.push({
@@ -111,24 +112,24 @@ export function readQuality(
   date1904 = false
 ): void {
   eachRow(range, log, (sheetRow, get) => {
-    const reject = (field: string, reason: string): string => {
+    const reject = (field: string, reason: Message): Message => {
       log.reject(sheetRow, field, get(field), reason, 0);
       return reason;
     };
     const territory = cellText(get("territory"));
     if (territory === null)
-      return reject("territory", "Territoire absent : renseignez le territoire mesuré.");
+      return reject("territory", msg("anomaly.qualityTerritoryMissing"));
     const service = cellText(get("service"));
     if (service === null)
-      return reject("service", "Service absent : renseignez le service public mesuré.");
+      return reject("service", msg("anomaly.qualityServiceMissing"));
     const indicator = cellText(get("indicator"));
     if (indicator === null)
-      return reject("indicator", "Indicateur absent : renseignez ce qui est mesuré.");
+      return reject("indicator", msg("anomaly.qualityIndicatorMissing"));
     const value = numberOf(get("value"));
     if (value === null || value === undefined)
       return reject(
         "value",
-        "Valeur mesurée absente ou illisible : renseignez un nombre (ex. 4,5 ou 92 %)."
+        msg("anomaly.qualityValueUnreadable")
       );
     const targetCell = get("target");
     const target = numberOf(targetCell);
@@ -137,12 +138,12 @@ export function readQuality(
         sheetRow,
         "target",
         targetCell,
-        "Cible illisible : ignorée (pas d'écart à la cible pour cette mesure)."
+        msg("anomaly.qualityTargetUnreadable")
       );
     const dateCell = get("date");
     const date = parseDate(dateCell, date1904);
     if (date === undefined)
-      log.warn(sheetRow, "date", dateCell, "Date de mesure illisible : ignorée.");
+      log.warn(sheetRow, "date", dateCell, msg("anomaly.qualityDateUnreadable"));
     const dirCell = get("direction");
     const direction = parseDirection(dirCell);
     if (direction === undefined)
@@ -150,7 +151,7 @@ export function readQuality(
         sheetRow,
         "direction",
         dirCell,
-        "Sens non reconnu (attendu « plus haut est mieux » ou « plus bas est mieux ») : déduit du libellé de l'indicateur."
+        msg("anomaly.qualityDirectionUnrecognised")
       );
     out.push({
       source: { table: log.table, row: sheetRow },

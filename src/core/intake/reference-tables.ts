@@ -6,6 +6,7 @@ import { parseNumber } from "../parse/number";
 import { normalizeNature } from "../parse/vocabulary";
 import { cellText } from "../text";
 import { BlankRuns, cellAt, columnOf, isBlankRow, TableLog } from "./rows";
+import { msg, type Message } from "../messages/render";
 
 export interface ReferenceRange {
   rows: Cell[][];
@@ -20,7 +21,7 @@ function readRows<T>(
   range: ReferenceRange,
   log: TableLog,
   keyField: string,
-  read: (row: Cell[], sheetRow: number, get: (f: string) => Cell) => T | { reject: string },
+  read: (row: Cell[], sheetRow: number, get: (f: string) => Cell) => T | { reject: Message },
   out: T[]
 ): void {
   const blanks = new BlankRuns(log);
@@ -36,7 +37,7 @@ function readRows<T>(
     const get = (f: string) => cellAt(row, columnOf(range.mapping, f));
     const rec = read(row, sheetRow, get);
     if (rec && typeof rec === "object" && "reject" in rec) {
-      log.reject(sheetRow, keyField, get(keyField), (rec as { reject: string }).reject, 0);
+      log.reject(sheetRow, keyField, get(keyField), (rec as { reject: Message }).reject, 0);
       continue;
     }
     out.push(rec as T);
@@ -49,11 +50,11 @@ function bool(
   sheetRow: number,
   field: string,
   cell: Cell,
-  label: string
+  label: Message
 ): boolean | null {
   const v = parseBoolean(cell);
   if (v === undefined)
-    log.warn(sheetRow, field, cell, `${label} : valeur non reconnue (attendu oui/non) ; ignorée.`);
+    log.warn(sheetRow, field, cell, msg("anomaly.refYesNoUnrecognised", { label }));
   return v ?? null;
 }
 
@@ -64,26 +65,15 @@ export function readEntities(range: ReferenceRange, log: TableLog, out: EntityRo
     "entity",
     (_row, sheetRow, get) => {
       const entity = cellText(get("entity"));
-      if (entity === null)
-        return { reject: "Nom d'entité absent : renseignez la collectivité ou l'organisme." };
+      if (entity === null) return { reject: msg("anomaly.entityNameMissing") };
       const popCell = get("population");
       const pop = parseNumber(popCell);
       if (pop === undefined)
-        log.warn(
-          sheetRow,
-          "population",
-          popCell,
-          "Population illisible : ignorée pour les montants par habitant."
-        );
+        log.warn(sheetRow, "population", popCell, msg("anomaly.populationUnreadable"));
       const siretCell = get("siret");
       const siret = normalizeCompanyId(siretCell);
       if (siret === undefined || (siret && !siret.valid))
-        log.warn(
-          sheetRow,
-          "siret",
-          siretCell,
-          "SIRET de l'entité invalide : vérifiez l'identifiant."
-        );
+        log.warn(sheetRow, "siret", siretCell, msg("anomaly.entitySiretInvalid"));
       const dep = cellText(get("departement"));
       return {
         source: { table: log.table, row: sheetRow },
@@ -110,29 +100,23 @@ export function readNomenclature(
     "familyCode",
     (_row, sheetRow, get) => {
       const familyCode = cellText(get("familyCode"));
-      if (familyCode === null)
-        return { reject: "Code famille absent : renseignez le code de la famille d'achat." };
+      if (familyCode === null) return { reject: msg("anomaly.familyCodeMissing") };
       const natureCell = get("nature");
       const nature = normalizeNature(natureCell);
       if (nature === undefined)
-        log.warn(
-          sheetRow,
-          "nature",
-          natureCell,
-          "Nature non reconnue (attendu Fournitures, Services ou Travaux) : ignorée."
-        );
+        log.warn(sheetRow, "nature", natureCell, msg("anomaly.natureUnrecognised"));
       return {
         source: { table: log.table, row: sheetRow },
         familyCode,
         label: cellText(get("label")),
         nature: nature ?? null,
-        proximity: bool(log, sheetRow, "proximity", get("proximity"), "Service de proximité"),
+        proximity: bool(log, sheetRow, "proximity", get("proximity"), msg("label.proximity")),
         excludedFromSplitting: bool(
           log,
           sheetRow,
           "excludedFromSplitting",
           get("excludedFromSplitting"),
-          "Exclusion du contrôle de fractionnement"
+          msg("label.excludedFromSplitting")
         ),
         exclusionReason: cellText(get("exclusionReason")),
       };
@@ -151,22 +135,16 @@ export function readSuppliers(range: ReferenceRange, log: TableLog, out: Supplie
       const idCell = get("supplierId");
       const id = normalizeCompanyId(idCell);
       if (id === undefined || (id && !id.valid))
-        log.warn(
-          sheetRow,
-          "supplierId",
-          idCell,
-          "SIRET/SIREN du fournisseur invalide : vérifiez l'identifiant."
-        );
-      if (name === null && !id)
-        return { reject: "Fournisseur sans nom ni SIRET : renseignez au moins l'un des deux." };
+        log.warn(sheetRow, "supplierId", idCell, msg("anomaly.refSupplierIdInvalid"));
+      if (name === null && !id) return { reject: msg("anomaly.supplierNameAndIdMissing") };
       const dep = cellText(get("departement"));
       return {
         source: { table: log.table, row: sheetRow },
         supplierId: id ? id.id : null,
         name,
-        sme: bool(log, sheetRow, "sme", get("sme"), "PME"),
+        sme: bool(log, sheetRow, "sme", get("sme"), msg("label.sme")),
         departement: dep === null ? null : dep.padStart(2, "0"),
-        insertion: bool(log, sheetRow, "insertion", get("insertion"), "Insertion / ESS"),
+        insertion: bool(log, sheetRow, "insertion", get("insertion"), msg("label.insertion")),
       };
     },
     out

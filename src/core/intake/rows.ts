@@ -3,8 +3,10 @@
  * log and the per-table reconciliation accumulator. SPEC §2.5: every source row ends in exactly one
  * of analysed, analysed with warning, rejected — and the amounts reconcile to the cent.
  */
+import { msg } from "../messages/render";
 import type { Anomaly, Cell, TableKind, TableReconciliation } from "../model";
 import { normalizeKey } from "../text";
+import type { Message } from "../messages/render";
 
 export function isBlankCell(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
@@ -55,9 +57,6 @@ export function rawText(c: Cell): string | null {
   return s.length > 200 ? s.slice(0, 200) + "…" : s;
 }
 
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-}
 
 /** Consecutive blank rows waiting to be logged as one run (see TableLog.blankRows). */
 export class BlankRuns {
@@ -114,7 +113,7 @@ export class TableLog {
     this.rowHasWarning = false;
   }
 
-  warn(row: number, field: string | null, value: Cell, reason: string): void {
+  warn(row: number, field: string | null, value: Cell, reason: Message): void {
     this.anomalies.push({
       table: this.table,
       row,
@@ -130,7 +129,7 @@ export class TableLog {
     row: number,
     field: string | null,
     value: Cell,
-    reason: string,
+    reason: Message,
     amountCents: number
   ): void {
     this.anomalies.push({
@@ -161,8 +160,8 @@ export class TableLog {
       value: null,
       reason:
         count === 1
-          ? "Ligne vide : ignorée."
-          : `${groupDigits(count)} lignes vides (lignes ${groupDigits(first)} à ${groupDigits(first + count - 1)}) : ignorées.`,
+          ? msg("anomaly.blankRow")
+          : msg("anomaly.blankRows", { count, first, last: first + count - 1 }),
       severity: "rejected",
     });
   }

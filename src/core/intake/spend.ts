@@ -18,6 +18,7 @@ import { parseAmountCents, parseAmountCentsExact, parseNumber } from "../parse/n
 import { normalizeChannel } from "../parse/vocabulary";
 import { cellText, normalizeKey } from "../text";
 import { BlankRuns, cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
+import { msg, type Message } from "../messages/render";
 
 export interface SpendProcessorOptions {
   mapping: Record<string, number>;
@@ -60,9 +61,6 @@ const FIELDS = [
   "qualityLabel",
 ] as const;
 type Field = (typeof FIELDS)[number];
-
-const HOW_TO_FIX_AMOUNT = "Saisissez un nombre, par exemple 1 234,56.";
-const HOW_TO_FIX_DATE = "Saisissez une date au format jj/mm/aaaa.";
 
 /** Interns repeated strings (suppliers, entities, families) so 1 M lines share them. */
 class Interner {
@@ -206,7 +204,7 @@ export class SpendProcessor {
         sheetRow,
         "supplierName",
         null,
-        "Fournisseur absent : renseignez le nom ou le SIRET du fournisseur.",
+        msg("anomaly.supplierMissing"),
         readCents
       );
       return;
@@ -218,13 +216,13 @@ export class SpendProcessor {
   /** A total is not a source amount: counting it would double the rows it sums. */
   private rejectTotalRow(sheetRow: number): void {
     this.log.begin(0);
-    const amount =
-      this.ht === null ? "" : ` (${formatEuros(this.ht)} HT, non compté dans le rapprochement)`;
     this.log.reject(
       sheetRow,
       null,
       this.amountRaw,
-      `Ligne de total ignorée${amount} : ce n'est pas un achat.`,
+      this.ht === null
+        ? msg("anomaly.spendTotalRow")
+        : msg("anomaly.spendTotalRowAmount", { amount: formatEuros(this.ht) }),
       0
     );
   }
@@ -233,10 +231,10 @@ export class SpendProcessor {
     const exact = parseAmountCentsExact(this.amountRaw);
     const reason =
       cellText(this.amountRaw) === null
-        ? `Montant absent : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`
+        ? msg("anomaly.amountMissing")
         : typeof exact === "bigint"
           ? beyondExactReason(exact)
-          : `Montant illisible : la ligne ne peut pas être analysée. ${HOW_TO_FIX_AMOUNT}`;
+          : msg("anomaly.amountUnreadable");
     this.log.reject(
       sheetRow,
       this.col.amountHT >= 0 ? "amountHT" : "amountTTC",
@@ -251,7 +249,7 @@ export class SpendProcessor {
       sheetRow,
       "vatRate",
       this.badVatCell ?? null,
-      `Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de ${this.options.defaultVatPercent} % est appliqué au montant TTC.`
+      msg("anomaly.vatUnreadable", { rate: this.options.defaultVatPercent })
     );
   }
 
@@ -265,9 +263,7 @@ export class SpendProcessor {
       sheetRow,
       "date",
       dateCell,
-      date === null
-        ? `Date absente : la ligne ne peut pas être datée. ${HOW_TO_FIX_DATE}`
-        : `Date illisible ou impossible : ${HOW_TO_FIX_DATE}`,
+      date === null ? msg("anomaly.dateMissing") : msg("anomaly.dateUnreadable"),
       readCents
     );
   }
@@ -282,7 +278,7 @@ export class SpendProcessor {
         sheetRow,
         "supplierId",
         idCell,
-        "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant."
+        msg("anomaly.supplierIdUnreadable")
       );
       return null;
     }
@@ -292,7 +288,7 @@ export class SpendProcessor {
         sheetRow,
         "supplierId",
         idCell,
-        "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur."
+        msg("anomaly.supplierIdInvalid")
       );
     return this.strings.get(id.id);
   }
@@ -306,7 +302,7 @@ export class SpendProcessor {
         sheetRow,
         "entity",
         null,
-        `Entité absente : ligne rattachée à « ${this.options.defaultEntity} ».`
+        msg("anomaly.entityMissing", { entity: this.options.defaultEntity })
       );
     return this.options.defaultEntity;
   }
@@ -320,7 +316,7 @@ export class SpendProcessor {
         sheetRow,
         "cpv",
         cpvCell,
-        "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement."
+        msg("anomaly.cpvInvalid")
       );
       return null;
     }
@@ -336,7 +332,7 @@ export class SpendProcessor {
       sheetRow,
       "channel",
       chCell,
-      "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché."
+      msg("anomaly.channelUnrecognised")
     );
     return null;
   }
@@ -350,7 +346,7 @@ export class SpendProcessor {
       sheetRow,
       "unitPrice",
       upCell,
-      "Prix unitaire illisible : ignoré pour la comparaison des prix."
+      msg("anomaly.unitPriceUnreadable")
     );
     return null;
   }
@@ -371,25 +367,20 @@ export class SpendProcessor {
       row,
       sheetRow,
       "invoiceReceived",
-      "Date de réception de facture illisible : ignorée pour le délai de paiement."
+      msg("anomaly.invoiceDateUnreadable")
     );
-    const paid = this.optionalDate(
-      row,
-      sheetRow,
-      "paid",
-      "Date de paiement illisible : ignorée pour le délai de paiement."
-    );
+    const paid = this.optionalDate(row, sheetRow, "paid", msg("anomaly.paidDateUnreadable"));
     const mandateDate = this.optionalDate(
       row,
       sheetRow,
       "mandateDate",
-      "Date de mandatement illisible : ignorée pour le partage du délai de paiement."
+      msg("anomaly.mandateDateUnreadable")
     );
     const quantity = this.optionalNumber(
       row,
       sheetRow,
       "quantity",
-      "Quantité illisible : ignorée pour la comparaison des prix."
+      msg("anomaly.quantityUnreadable")
     );
     const unitPriceCents = this.readUnitPrice(row, sheetRow);
     const familyCode = this.text(row, "familyCode");
@@ -446,7 +437,12 @@ export class SpendProcessor {
     return k;
   }
 
-  private optionalDate(row: Cell[], sheetRow: number, field: Field, reason: string): number | null {
+  private optionalDate(
+    row: Cell[],
+    sheetRow: number,
+    field: Field,
+    reason: Message
+  ): number | null {
     const c = this.col[field];
     if (c < 0) return null;
     const v = parseDate(row[c], this.options.date1904);
@@ -461,7 +457,7 @@ export class SpendProcessor {
     row: Cell[],
     sheetRow: number,
     field: Field,
-    reason: string
+    reason: Message
   ): number | null {
     const c = this.col[field];
     if (c < 0) return null;

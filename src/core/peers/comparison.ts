@@ -11,6 +11,7 @@
  * - Peer group: the imported fiches other than the buyer's own (same SIREN and period); its
  *   quartiles are shown from MIN_BUYERS fiches on.
  */
+import { render } from "../messages/render";
 import { yearOfDay } from "../dates";
 import type { IndicatorResult } from "../indicators/types";
 import type { ContractLine } from "../model";
@@ -238,7 +239,7 @@ export function buildComparison(o: ComparisonOptions): ComparisonView {
       better: def.better,
       value,
       n: null,
-      na: value === null ? (ind?.na ?? "Indicateur non calculé") : null,
+      na: value === null ? (ind?.na ? render("fr", ind.na) : "Indicateur non calculé") : null,
       national: null,
       position: null,
       colour: null,

@@ -24,6 +24,7 @@
  * - Wording (equal treatment, L3 CCP): geographic lots facilitate SMEs' access to the contract
  *   (L2113-10 allotissement); they are never a local preference, which the code forbids.
  */
+import { msg, type Message } from "../messages/render";
 import { contractsByRef } from "../context";
 import { effectiveChannel } from "../channel";
 import { departementOf } from "../indicators/geography";
@@ -208,28 +209,33 @@ function frenchPercent(x: number): string {
  * The reasons the territories add to TE4's (French sentences, none when the family has fewer than
  * two territories and no pooled spend, so that the entity-only reasons stay as they were).
  */
-export function territorialReasons(x: TerritorialRuleInput): string[] {
-  const reasons: string[] = [];
+export function territorialReasons(x: TerritorialRuleInput): Message[] {
+  const reasons: Message[] = [];
   const n = x.territories.length;
   if (n >= MIN_UNITS_TO_POOL) {
     reasons.push(
-      `${n} territoires achètent cette famille (${x.territories.map((t) => t.territory).join(", ")})`
+      msg("te4.territoriesBuying", { n, list: x.territories.map((t) => t.territory).join(", ") })
     );
     const strong = strongLocalTerritories(x);
     const known = x.territories.filter((t) => t.localSharePercent !== null);
     reasons.push(
       known.length === 0
-        ? "Offre locale par territoire inconnue : code postal du fournisseur, département de l'entité ou codes postaux du territoire non renseignés"
-        : `Offre locale forte (≥ ${STRONG_LOCAL_SHARE_PERCENT} %) dans ${strong.length} territoire${strong.length > 1 ? "s" : ""} sur ${n} : ${known
-            .map((t) => `${t.territory} ${frenchPercent(t.localSharePercent as number)}`)
-            .join(", ")}`
+        ? msg("te4.localSupplyUnknown")
+        : msg("te4.localSupplyStrong", {
+            threshold: STRONG_LOCAL_SHARE_PERCENT,
+            strong: strong.length,
+            n,
+            list: known
+              .map((t) => `${t.territory} ${frenchPercent(t.localSharePercent as number)}`)
+              .join(", "),
+          })
     );
   }
   if (x.pooledSharePercent !== null && x.pooledSharePercent > 0) {
     reasons.push(
-      `Mode d'achat actuel : ${frenchPercent(x.pooledSharePercent)} de la dépense par un groupement de commandes ou une centrale d'achat${
-        x.pooledSharePercent >= 50 ? " (déjà largement mutualisée)" : ""
-      }`
+      msg(x.pooledSharePercent >= 50 ? "te4.channelMostlyPooled" : "te4.channelPooled", {
+        share: frenchPercent(x.pooledSharePercent),
+      })
     );
   }
   return reasons;

@@ -44,7 +44,6 @@ export function buildDocumentSheets(
     stamp,
     inputs: emptyInputs(),
     tableNames: new Set(),
-    missingColumns: [],
   };
   const builders = {
     charte: buildCharteDeontologie,

@@ -2,13 +2,31 @@
  * Achats responsables (SPEC §5): RE1–RE6 against their targets (PNAD, OECP, SPASER), with the gap
  * as a live formula and a chart of value vs reference, then the per-entity tables.
  */
+import { RE1, RE2, RE3, RE4, RE5, RE6 } from "../../core/indicators/registry";
+import type { EntityRateRow } from "../../core/indicators/responsible";
 import { a1 } from "../a1";
 import { formula, fraction, textCell, unitFormat, unitValue } from "../cells";
-import { statusText, text } from "../labels";
-import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
+import { coverageWords, message, referenceLabel, statusText, text } from "../labels";
+import {
+  indicatorTable,
+  labelOf,
+  SheetBuilder,
+  type BuildContext,
+  type ColumnDef,
+} from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
-import { groupIndicators, maybeIndicator, statusFormats } from "./common";
+import { groupIndicators, result, statusFormats } from "./common";
 import { agecSection, egalimSection } from "./responsible-duties";
+
+const ENTITY_RATE_COLUMNS: ColumnDef<EntityRateRow>[] = [
+  { key: "entity", header: "entity", kind: "text", width: 24 },
+  { key: "contracts", header: "contracts", kind: "int" },
+  { key: "withProperty", header: "withProperty", kind: "int" },
+  { key: "countShare", header: "countShare", kind: "pct" },
+  { key: "amount", header: "amount", kind: "eur" },
+  { key: "amountWithProperty", header: "amountWithProperty", kind: "eur" },
+  { key: "valueShare", header: "valueShare", kind: "pct" },
+];
 
 export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "responsable", "replace");
@@ -48,10 +66,12 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       comparable ? unitValue(ind.unit, ind.reference!.value) : null,
       comparable ? formula(`=${a1(r, 2)}-${a1(r, 3)}`) : null,
       ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
-      ind.reference ? textCell(`${ind.reference.label} — ${ind.reference.source}`) : null,
+      ind.reference
+        ? textCell(`${referenceLabel(lang, ind.reference)} — ${ind.reference.source}`)
+        : null,
       fraction(bench),
-      textCell(`${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`),
-      ind.value === null ? textCell(ind.na) : null,
+      textCell(coverageWords(lang, ind.coverage)),
+      ind.value === null && ind.na ? textCell(message(lang, ind.na)) : null,
     ];
   });
   const placed = sb.rawTable(
@@ -89,55 +109,39 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
     }
   }
 
-  const entityDefs = [
-    { key: "entity", header: "entity" as const, kind: "text" as const, width: 24 },
-    { key: "contracts", header: "contracts" as const, kind: "int" as const },
-    { key: "withProperty", header: "withProperty" as const, kind: "int" as const },
-    { key: "countShare", header: "countShare" as const, kind: "pct" as const },
-    { key: "amount", header: "amount" as const, kind: "eur" as const },
-    { key: "amountWithProperty", header: "amountWithProperty" as const, kind: "eur" as const },
-    { key: "valueShare", header: "valueShare" as const, kind: "pct" as const },
-  ];
-  for (const id of ["RE1", "RE2", "RE3"]) {
-    const ind = maybeIndicator(sb, id);
-    if (!ind) continue;
-    sb.section(`${id} · ${labelOf(ctx, ind)}`);
-    indicatorTable(sb, ind, "byEntity", `tblResp${id}Entites`, entityDefs);
+  for (const def of [RE1, RE2, RE3]) {
+    const ind = result(sb, def);
+    sb.section(`${ind.id} · ${labelOf(ctx, ind)}`);
+    indicatorTable(sb, ind, "byEntity", `tblResp${ind.id}Entites`, ENTITY_RATE_COLUMNS);
   }
-  const re4 = maybeIndicator(sb, "RE4");
-  if (re4) {
-    sb.section(`RE4 · ${labelOf(ctx, re4)}`);
-    indicatorTable(sb, re4, "byEntity", "tblRespRE4Entites", [
-      { key: "entity", header: "entity", kind: "text", width: 24 },
-      { key: "departement", header: "departement", kind: "text", width: 12 },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "spend", header: "spend", kind: "eur" },
-      { key: "localSpend", header: "localSpend", kind: "eur" },
-      { key: "localShare", header: "localSharePercent", kind: "pct" },
-    ]);
-  }
-  const re5 = maybeIndicator(sb, "RE5");
-  if (re5) {
-    sb.section(`RE5 · ${labelOf(ctx, re5)}`);
-    indicatorTable(sb, re5, "suppliers", "tblRespRE5Fournisseurs", [
-      { key: "supplier", header: "supplier", kind: "text", width: 30 },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "spend", header: "spend", kind: "eur" },
-      { key: "share", header: "share", kind: "pct" },
-    ]);
-  }
-  const re6 = maybeIndicator(sb, "RE6");
-  if (re6) {
-    sb.section(`RE6 · ${labelOf(ctx, re6)}`);
-    indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
-      { key: "entity", header: "entity", kind: "text", width: 24 },
-      { key: "year", header: "year", kind: "int", width: 8 },
-      { key: "yearComplete", header: "yearComplete", kind: "bool" },
-      { key: "spend", header: "spend", kind: "eur" },
-      { key: "threshold", header: "threshold", kind: "eur" },
-      { key: "obligation", header: "obligation", kind: "text", width: 20 },
-    ]);
-  }
+  const re4 = result(sb, RE4);
+  sb.section(`RE4 · ${labelOf(ctx, re4)}`);
+  indicatorTable(sb, re4, "byEntity", "tblRespRE4Entites", [
+    { key: "entity", header: "entity", kind: "text", width: 24 },
+    { key: "departement", header: "departement", kind: "text", width: 12 },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "spend", header: "spend", kind: "eur" },
+    { key: "localSpend", header: "localSpend", kind: "eur" },
+    { key: "localShare", header: "localSharePercent", kind: "pct" },
+  ]);
+  const re5 = result(sb, RE5);
+  sb.section(`RE5 · ${labelOf(ctx, re5)}`);
+  indicatorTable(sb, re5, "suppliers", "tblRespRE5Fournisseurs", [
+    { key: "supplier", header: "supplier", kind: "text", width: 30 },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "spend", header: "spend", kind: "eur" },
+    { key: "share", header: "share", kind: "pct" },
+  ]);
+  const re6 = result(sb, RE6);
+  sb.section(`RE6 · ${labelOf(ctx, re6)}`);
+  indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
+    { key: "entity", header: "entity", kind: "text", width: 24 },
+    { key: "year", header: "year", kind: "int", width: 8 },
+    { key: "yearComplete", header: "yearComplete", kind: "bool" },
+    { key: "spend", header: "spend", kind: "eur" },
+    { key: "threshold", header: "threshold", kind: "eur" },
+    { key: "obligation", header: "obligation", kind: "bool" },
+  ]);
   // Yearly duties (issue #14): AGEC art. 58, EGalim.
   agecSection(sb);
   egalimSection(sb);

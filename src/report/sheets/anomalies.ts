@@ -4,7 +4,8 @@
  */
 import { rangeA1 } from "../a1";
 import { formula, textCell } from "../cells";
-import { text } from "../labels";
+import { message, text } from "../labels";
+import { fieldName } from "../names";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 
@@ -30,12 +31,18 @@ export function buildAnomalies(ctx: BuildContext): SheetSpec {
     { key: "reason", header: sb.h("reason"), width: 70, wrap: true },
     { key: "severity", header: sb.h("severity"), width: 14 },
   ];
+  // Fields are named in the language (never by their internal key) from the table's kind.
+  const kinds = new Map(analysis.reconciliation.tables.map((t) => [t.table, t.kind]));
+  const field = (table: string, key: string | null): string | null => {
+    const kind = kinds.get(table);
+    return key === null || kind === undefined ? key : fieldName(lang, kind, key);
+  };
   const rows: CellValue[][] = anomalies.map((a) => [
     textCell(a.table),
     a.row,
-    textCell(a.field),
+    textCell(field(a.table, a.field)),
     textCell(a.value),
-    textCell(a.reason),
+    textCell(message(lang, a.reason)),
     severityText(a.severity),
   ]);
   const placed = sb.rawTable("tblAnomalies", top, 0, columns, rows);

@@ -4,22 +4,43 @@
  * and the TE4 recommendation — then a portfolio summary in live formulas (COUNTIF/SUMIF over the
  * table) and a chart of spend per quadrant.
  */
+import type { FamilyRule } from "../../core/model";
 import type { Quadrant } from "../../core/plan";
-import type { Row } from "../../core/indicators/types";
+import { PF1, SP2, SP3, SP4 } from "../../core/indicators/registry";
 import { rangeA1 } from "../a1";
 import { formula, unitText } from "../cells";
-import { naText, text } from "../labels";
+import { naText, pick, text } from "../labels";
 import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
 import type { CellValue, SheetSpec } from "../spec";
-import { maybeIndicator } from "./common";
+import { leverText, quadrantText, recommendationText, strategyText } from "./plan-texts";
+import { result } from "./common";
 
 const QUADRANTS: Quadrant[] = ["Stratégique", "Levier", "Critique", "Simple"];
 
-const RULE_LABELS: Record<string, [string, string]> = {
+const RULE_LABELS: Record<FamilyRule, readonly [string, string]> = {
   familyCode: ["Code famille de l'acheteur", "Buyer's family code"],
   cpv: ["Groupe CPV", "CPV group"],
   budgetArticle: ["Article budgétaire (M57)", "Budget account (M57)"],
   unclassified: ["Non classé", "Unclassified"],
+};
+
+/** A row of the family table: SP2 joined with SP4, SP3 and the plan inputs, in the language. */
+type FamilyMapRow = {
+  familyKey: string;
+  familyLabel: string;
+  rule: string;
+  amount: number;
+  share: number | null;
+  lines: number;
+  suppliers: number;
+  hhi: number | null;
+  top1Supplier: string | null;
+  top1Share: number | null;
+  abc: string | null;
+  quadrant: string | null;
+  strategy: string | null;
+  levers: string | null;
+  te4: string | null;
 };
 
 export function buildCartographie(ctx: BuildContext): SheetSpec {
@@ -28,53 +49,45 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
   sb.tabColor = "#4472C4";
   sb.header(`${text(lang, "cartoTitle")} — ${analysis.period.label}`);
 
-  const sp2 = maybeIndicator(sb, "SP2");
-  const sp4 = maybeIndicator(sb, "SP4");
-  const sp3 = maybeIndicator(sb, "SP3");
-  const pf1 = maybeIndicator(sb, "PF1");
-  const pf1Text = pf1
-    ? pf1.value === null
-      ? naText(lang, pf1)
-      : unitText(lang, "%", pf1.value)
-    : text(lang, "na");
+  const sp2 = result(sb, SP2);
+  const sp4 = result(sb, SP4);
+  const sp3 = result(sb, SP3);
+  const pf1 = result(sb, PF1);
+  const pf1Text = pf1.value === null ? naText(lang, pf1) : unitText(lang, "%", pf1.value);
   sb.note(`${text(lang, "cartoNote")} ${pf1Text}`);
   sb.cursor++;
 
-  if (!sp2 || (sp2.value === null && (sp2.tables.byFamily ?? []).length === 0)) {
-    sb.note(sp2 ? naText(lang, sp2) : text(lang, "emptyTable"));
+  if (sp2.value === null && sp2.tables.byFamily.length === 0) {
+    sb.note(naText(lang, sp2));
     return sb.build();
   }
-  const hhiBy = new Map<string, Row>(
-    (sp4?.tables.byFamily ?? []).map((r) => [String(r.familyKey), r])
-  );
-  const abcBy = new Map<string, Row>(
-    (sp3?.tables.families ?? []).map((r) => [String(r.familyKey), r])
-  );
+  const hhiBy = new Map(sp4.tables.byFamily.map((r) => [r.familyKey, r]));
+  const abcBy = new Map(sp3.tables.families.map((r) => [r.familyKey, r]));
   const planBy = new Map(analysis.plan.map((p) => [p.familyKey, p]));
-  const rows: Row[] = (sp2.tables.byFamily ?? []).map((r) => {
-    const key = String(r.familyKey);
-    const h = hhiBy.get(key);
-    const p = planBy.get(key);
-    const rule = RULE_LABELS[String(r.rule)];
+  const rows: FamilyMapRow[] = sp2.tables.byFamily.map((r) => {
+    const h = hhiBy.get(r.familyKey);
+    const p = planBy.get(r.familyKey);
     return {
-      familyKey: key,
-      familyLabel: r.familyLabel ?? null,
-      rule: rule ? rule[lang === "fr" ? 0 : 1] : (r.rule ?? null),
-      amount: r.amount ?? null,
-      share: r.share ?? null,
-      lines: r.lines ?? null,
-      suppliers: r.suppliers ?? null,
+      familyKey: r.familyKey,
+      familyLabel: r.familyLabel,
+      rule: pick(lang, RULE_LABELS[r.rule]),
+      amount: r.amount,
+      share: r.share,
+      lines: r.lines,
+      suppliers: r.suppliers,
       hhi: h?.hhi ?? null,
       top1Supplier: h?.top1Supplier ?? null,
       top1Share: h?.top1Share ?? null,
-      abc: abcBy.get(key)?.abc ?? null,
-      quadrant: p?.quadrant ?? null,
-      strategy: p?.strategy ?? null,
-      levers: p ? p.levers.map((l) => `${l.lever} (${l.indicator})`).join(" ; ") || null : null,
-      te4: p?.te4.recommendation ?? null,
+      abc: abcBy.get(r.familyKey)?.abc ?? null,
+      quadrant: p ? quadrantText(lang, p.quadrant) : null,
+      strategy: p ? strategyText(lang, p.quadrant) : null,
+      levers: p
+        ? p.levers.map((l) => `${leverText(lang, l.lever)} (${l.indicator})`).join(" ; ") || null
+        : null,
+      te4: p?.te4.recommendation ? recommendationText(lang, p.te4.recommendation) : null,
     };
   });
-  const defs: ColumnDef[] = [
+  const defs: ColumnDef<FamilyMapRow>[] = [
     { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
     { key: "familyLabel", header: "familyLabel", kind: "text", width: 32 },
     { key: "rule", header: "rule", kind: "text", width: 22 },
@@ -110,7 +123,7 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
   const lines: CellValue[][] = QUADRANTS.map((quad, i) => {
     const r = head + 1 + i;
     return [
-      quad,
+      quadrantText(lang, quad),
       formula(`=COUNTIF(${qRange},A${r + 1})`),
       formula(`=SUMIF(${qRange},A${r + 1},${aRange})`),
     ];

@@ -1,8 +1,18 @@
 /** Helpers shared by the sheet builders: KPI tiles, indicator summary tables, status styles. */
-import { indicator } from "../../core/analyse";
-import type { IndicatorResult, Status, Unit } from "../../core/indicators/types";
+import type { IndicatorDefinition } from "../../core/indicators/definition";
+import { resultOf } from "../../core/indicators/registry";
+import type { IndicatorResult, Status, Tables, Unit } from "../../core/indicators/types";
 import { textCell, unitFormat, unitText, unitValue } from "../cells";
-import { naText, statusText, text, UNIT_LABELS, pick } from "../labels";
+import {
+  coverageWords,
+  message,
+  naText,
+  pick,
+  referenceLabel,
+  statusText,
+  text,
+  UNIT_LABELS,
+} from "../labels";
 import { coverageText, labelOf, type PlacedTable, type SheetBuilder } from "../layout";
 import type { CellValue, StyleName, TableColumn } from "../spec";
 
@@ -13,19 +23,28 @@ export function statusStyle(status: Status | null): StyleName {
   return "kpiNeutral";
 }
 
-/** The indicator if the analysis has it (builders tolerate an indicator missing while core evolves). */
+/** The indicator with this id if the analysis has it (untyped tables: prefer `result`). */
 export function maybeIndicator(sb: SheetBuilder, id: string): IndicatorResult | null {
-  try {
-    return indicator(sb.ctx.analysis, id);
-  } catch {
-    return null;
-  }
+  return sb.ctx.analysis.indicators.find((i) => i.id === id) ?? null;
+}
+
+/**
+ * The typed result of an indicator in the analysis. analyse() computes every registry indicator,
+ * so an absent one is a programming error (thrown, as `indicator()` does).
+ */
+export function result<T extends Tables>(
+  sb: SheetBuilder,
+  def: IndicatorDefinition<T>
+): IndicatorResult<T> {
+  const found = resultOf(sb.ctx.analysis, def);
+  if (!found) throw new Error(`Indicateur absent de l'analyse : ${def.id}`);
+  return found;
 }
 
 export function referenceText(sb: SheetBuilder, ind: IndicatorResult): string {
   if (!ind.reference) return "";
   const sep = sb.lang === "fr" ? " : " : ": ";
-  return `${text(sb.lang, "reference")}${sep}${ind.reference.label} (${unitText(sb.lang, ind.reference.unit, ind.reference.value)})`;
+  return `${text(sb.lang, "reference")}${sep}${referenceLabel(sb.lang, ind.reference)} (${unitText(sb.lang, ind.reference.unit, ind.reference.value)})`;
 }
 
 export interface TileSpec {
@@ -115,12 +134,12 @@ export function summaryTable(
       ind.id,
       textCell(labelOf(sb.ctx, ind)),
       unitValue(ind.unit, ind.value),
-      pick(lang, UNIT_LABELS[ind.unit] ?? [ind.unit, ind.unit]),
+      pick(lang, UNIT_LABELS[ind.unit]),
       ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
-      ind.reference ? textCell(ind.reference.label) : null,
+      ind.reference ? textCell(referenceLabel(lang, ind.reference)) : null,
       ind.reference ? unitValue(ind.reference.unit, ind.reference.value) : null,
-      textCell(`${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`),
-      ind.value === null ? textCell(ind.na) : null,
+      textCell(coverageWords(lang, ind.coverage)),
+      ind.value === null && ind.na ? textCell(message(lang, ind.na)) : null,
     ];
   });
   const placed = sb.rawTable(name, row, col, columns, rows, "TableStyleMedium2", formats);
@@ -141,11 +160,6 @@ export function statusFormats(sb: SheetBuilder, placed: PlacedTable, key: string
   for (const [word, style] of rules) {
     sb.conditional({ range, type: "cellValue", operator: "equal", formula1: `"${word}"`, style });
   }
-}
-
-/** Indicators of the analysis with these ids, in order, skipping missing ones. */
-export function indicatorsOf(sb: SheetBuilder, ids: string[]): IndicatorResult[] {
-  return ids.map((id) => maybeIndicator(sb, id)).filter((i): i is IndicatorResult => i !== null);
 }
 
 /** Indicators of one group, in analysis order. */

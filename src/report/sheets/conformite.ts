@@ -3,7 +3,7 @@
  * behind it. Worded as signals to check, never as accusations (SPEC §4).
  */
 import { naText, text } from "../labels";
-import { indicatorTable, SheetBuilder, type BuildContext } from "../layout";
+import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 import { groupIndicators, maybeIndicator, summaryTable } from "./common";
 
@@ -25,7 +25,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
 
   const co1 = maybeIndicator(sb, "CO1");
   if (co1) {
-    sb.section(`CO1 · ${co1.label}`);
+    sb.section(`CO1 · ${labelOf(ctx, co1)}`);
     if (co1.value === null) {
       sb.note(naText(lang, co1));
       sb.cursor++;
@@ -168,7 +168,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
 
   const co2 = maybeIndicator(sb, "CO2");
   if (co2) {
-    sb.section(`CO2 · ${co2.label}`);
+    sb.section(`CO2 · ${labelOf(ctx, co2)}`);
     if (typeof co2.details.rule === "string") sb.note(co2.details.rule);
     const placed = indicatorTable(sb, co2, "byThreshold", "tblConfCO2Seuils", [
       { key: "threshold", header: "threshold", kind: "text", width: 40 },
@@ -194,7 +194,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
 
   const co3 = maybeIndicator(sb, "CO3");
   if (co3) {
-    sb.section(`CO3 · ${co3.label}`);
+    sb.section(`CO3 · ${labelOf(ctx, co3)}`);
     indicatorTable(sb, co3, "contracts", "tblConfCO3Marches", [
       { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
       { key: "entity", header: "entity", kind: "text", width: 20 },
@@ -252,7 +252,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
 
   const co4 = maybeIndicator(sb, "CO4");
   if (co4) {
-    sb.section(`CO4 · ${co4.label}`);
+    sb.section(`CO4 · ${labelOf(ctx, co4)}`);
     if (typeof co4.details.rule === "string") sb.note(co4.details.rule);
     indicatorTable(sb, co4, "patterns", "tblConfCO4Repetitions", [
       { key: "pattern", header: "pattern", kind: "text", width: 28 },
@@ -274,7 +274,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
 
   const co5 = maybeIndicator(sb, "CO5");
   if (co5) {
-    sb.section(`CO5 · ${co5.label}`);
+    sb.section(`CO5 · ${labelOf(ctx, co5)}`);
     indicatorTable(sb, co5, "gaps", "tblConfCO5LoiClimat", [
       { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
       { key: "entity", header: "entity", kind: "text", width: 20 },

@@ -4,14 +4,26 @@
  * (Pareto of families, monthly trend, procedure and channel mix, PNAD gauges) fed by data tables
  * on the same sheet.
  */
+import { MU1, PF2, RE1, RE2, SP2, SP3, SP6 } from "../../core/indicators/registry";
+import type { IndicatorDefinition } from "../../core/indicators/definition";
+import type { IndicatorResult, Tables } from "../../core/indicators/types";
+import type { TableReconciliation } from "../../core/model";
 import { monthsOf } from "../../core/period";
-import type { Row } from "../../core/indicators/types";
 import { a1 } from "../a1";
 import { formula, fraction, textCell, unitText } from "../cells";
-import { naText, text } from "../labels";
+import { CHANNEL_LABELS, naText, pick, text } from "../labels";
 import { indicatorTable, SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
+import { kindLabel } from "../names";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
-import { indicatorTile, maybeIndicator, summaryTable, tile, TILE_COLS, TILE_ROWS } from "./common";
+import {
+  indicatorTile,
+  maybeIndicator,
+  result,
+  summaryTable,
+  tile,
+  TILE_COLS,
+  TILE_ROWS,
+} from "./common";
 
 /** The tiles, four per row (the compliance tile is the total of CO signals). */
 const TILE_IDS: string[][] = [
@@ -20,6 +32,9 @@ const TILE_IDS: string[][] = [
   ["PF7", "CO*", "RE1", "RE2"],
   ["RE3", "MU1", "MU3", "TE1"],
 ];
+
+/** The table types of a definition. */
+type ResultTables<D> = D extends IndicatorDefinition<infer T> ? T : never;
 
 const CHART_COL = 9;
 const CHART_WIDTH = 8;
@@ -77,8 +92,8 @@ export function buildDashboard(ctx: BuildContext): SheetSpec {
   };
   pareto(sb, nextChart);
   trend(sb, nextChart);
-  mixChart(sb, nextChart, PROCEDURE_MIX);
-  mixChart(sb, nextChart, CHANNEL_MIX);
+  mixChart(sb, nextChart, result(sb, PF2), PROCEDURE_MIX);
+  mixChart(sb, nextChart, result(sb, MU1), CHANNEL_MIX);
   gauges(sb, nextChart);
 
   sb.frozen = { rows: 2, cols: 0 };
@@ -125,36 +140,39 @@ function reconciliation(sb: SheetBuilder): void {
   sb.cursor = top + 7;
   if (r.tables.length > 0) {
     sb.cell(sb.cursor++, 0, text(lang, "reconciliationByTable"), "subtitle");
-    const defs: ColumnDef[] = [
+    const defs: ColumnDef<TableReconciliation>[] = [
       { key: "table", header: "table", kind: "text" },
-      { key: "kind", header: "kind", kind: "text", width: 14 },
+      { key: "kind", header: "kind", kind: "text", width: 14, get: (t) => kindLabel(lang, t.kind) },
       { key: "rowsRead", header: "rowsRead", kind: "int" },
       { key: "rowsAnalysed", header: "rowsAnalysed", kind: "int" },
       { key: "rowsWithWarning", header: "rowsWithWarning", kind: "int" },
       { key: "rowsRejected", header: "rowsRejected", kind: "int" },
-      { key: "amountRead", header: "amountRead", kind: "eur" },
-      { key: "amountAnalysed", header: "amountAnalysed", kind: "eur" },
-      { key: "amountRejected", header: "amountRejected", kind: "eur" },
+      {
+        key: "amountReadCents",
+        header: "amountRead",
+        kind: "eur",
+        get: (t) => eur(t.amountReadCents),
+      },
+      {
+        key: "amountAnalysedCents",
+        header: "amountAnalysed",
+        kind: "eur",
+        get: (t) => eur(t.amountAnalysedCents),
+      },
+      {
+        key: "amountRejectedCents",
+        header: "amountRejected",
+        kind: "eur",
+        get: (t) => eur(t.amountRejectedCents),
+      },
     ];
-    const tableRows: Row[] = r.tables.map((t) => ({
-      table: t.table,
-      kind: t.kind,
-      rowsRead: t.rowsRead,
-      rowsAnalysed: t.rowsAnalysed,
-      rowsWithWarning: t.rowsWithWarning,
-      rowsRejected: t.rowsRejected,
-      amountRead: eur(t.amountReadCents),
-      amountAnalysed: eur(t.amountAnalysedCents),
-      amountRejected: eur(t.amountRejectedCents),
-    }));
-    const placed = sb.table("tblTdbRapprochement", sb.cursor, 0, defs, tableRows);
+    const placed = sb.table("tblTdbRapprochement", sb.cursor, 0, defs, r.tables);
     sb.cursor = placed.lastDataRow + 2;
   }
 }
 
 function pareto(sb: SheetBuilder, nextChart: () => number): void {
-  const ind = maybeIndicator(sb, "SP3");
-  if (!ind) return;
+  const ind = result(sb, SP3);
   const placed = indicatorTable(
     sb,
     ind,
@@ -197,21 +215,20 @@ function pareto(sb: SheetBuilder, nextChart: () => number): void {
   });
 }
 
+type TrendRow = { month: string; amount: number; previousYearAmount: number | null };
+
 function trend(sb: SheetBuilder, nextChart: () => number): void {
-  const sp6 = maybeIndicator(sb, "SP6");
-  const sp2 = maybeIndicator(sb, "SP2");
+  const sp6 = result(sb, SP6);
+  const sp2 = result(sb, SP2);
   const months = new Set(monthsOf(sb.ctx.analysis.period));
-  let rows: Row[] = (sp6?.tables.byMonth ?? []).filter(
-    (r) => typeof r.month === "string" && months.has(r.month)
-  );
-  if (rows.length === 0)
-    rows = (sp2?.tables.byMonth ?? []).map((r) => ({ ...r, previousYearAmount: null }));
+  let rows: TrendRow[] = sp6.tables.byMonth.filter((r) => months.has(r.month));
+  if (rows.length === 0) rows = sp2.tables.byMonth.map((r) => ({ ...r, previousYearAmount: null }));
   sb.cell(sb.cursor++, 0, textCell(text(sb.lang, "chartTrend")), "subtitle");
   if (rows.length === 0) {
-    const reason = sp6?.na ?? sp2?.na;
+    const reason = sp6.na ?? sp2.na;
     sb.note(
       reason
-        ? naText(sb.lang, { id: sp6?.na ? "SP6" : "SP2", na: reason })
+        ? naText(sb.lang, { id: sp6.na ? "SP6" : "SP2", na: reason })
         : text(sb.lang, "emptyTable")
     );
     sb.cursor++;
@@ -249,25 +266,29 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
 }
 
 /** A mix chart (pie or doughnut of amounts by category) over one indicator's detail table. */
-interface MixChart {
+interface MixChart<T extends Tables, K extends keyof T & string> {
   id: "procedures" | "channels";
-  indicatorId: string;
-  tableKey: string;
+  tableKey: K;
   tableName: string;
-  columns: ColumnDef[];
+  columns: (lang: BuildContext["lang"]) => ColumnDef<T[K][number]>[];
   /** Column holding the categories; the series is the "amount" column. */
   categoryKey: string;
   titleKey: "chartProcedures" | "chartChannels";
   type: "pie" | "doughnut";
 }
 
-const PROCEDURE_MIX: MixChart = {
+const PROCEDURE_MIX: MixChart<ResultTables<typeof PF2>, "byProcedure"> = {
   id: "procedures",
-  indicatorId: "PF2",
   tableKey: "byProcedure",
   tableName: "tblTdbProcedures",
-  columns: [
-    { key: "procedure", header: "procedure", kind: "text", width: 40 },
+  columns: (lang) => [
+    {
+      key: "procedure",
+      header: "procedure",
+      kind: "text",
+      width: 40,
+      get: (r) => r.procedure ?? text(lang, "procedureNotGiven"),
+    },
     { key: "contracts", header: "contracts", kind: "int" },
     { key: "amount", header: "amount", kind: "eur" },
     { key: "valueShare", header: "valueShare", kind: "pct" },
@@ -277,13 +298,18 @@ const PROCEDURE_MIX: MixChart = {
   type: "pie",
 };
 
-const CHANNEL_MIX: MixChart = {
+const CHANNEL_MIX: MixChart<ResultTables<typeof MU1>, "byChannel"> = {
   id: "channels",
-  indicatorId: "MU1",
   tableKey: "byChannel",
   tableName: "tblTdbCanaux",
-  columns: [
-    { key: "channel", header: "channel", kind: "text", width: 28 },
+  columns: (lang) => [
+    {
+      key: "channel",
+      header: "channel",
+      kind: "text",
+      width: 28,
+      get: (r) => pick(lang, CHANNEL_LABELS[r.channel]),
+    },
     { key: "lines", header: "lines", kind: "int" },
     { key: "amount", header: "amount", kind: "eur" },
     { key: "sharePercent", header: "sharePercent", kind: "pct" },
@@ -293,10 +319,13 @@ const CHANNEL_MIX: MixChart = {
   type: "doughnut",
 };
 
-function mixChart(sb: SheetBuilder, nextChart: () => number, mix: MixChart): void {
-  const ind = maybeIndicator(sb, mix.indicatorId);
-  if (!ind) return;
-  const placed = indicatorTable(sb, ind, mix.tableKey, mix.tableName, mix.columns, {
+function mixChart<T extends Tables, K extends keyof T & string>(
+  sb: SheetBuilder,
+  nextChart: () => number,
+  ind: IndicatorResult<T>,
+  mix: MixChart<T, K>
+): void {
+  const placed = indicatorTable(sb, ind, mix.tableKey, mix.tableName, mix.columns(sb.lang), {
     title: text(sb.lang, mix.titleKey),
   });
   if (!placed || placed.spec.rows.length === 0) return;
@@ -321,14 +350,12 @@ function mixChart(sb: SheetBuilder, nextChart: () => number, mix: MixChart): voi
 /** PNAD gauges: a half-doughnut-ready pair (rate reached, remainder) per RE1 and RE2. */
 function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
   const { lang } = sb;
-  const items: [string, "chartGaugeEnv" | "chartGaugeSocial"][] = [
-    ["RE1", "chartGaugeEnv"],
-    ["RE2", "chartGaugeSocial"],
-  ];
-  const present = items
-    .map(([id, title]) => [maybeIndicator(sb, id), title] as const)
-    .filter(([ind]) => ind !== null);
-  if (present.length === 0) return;
+  const present = (
+    [
+      [result(sb, RE1), "chartGaugeEnv"],
+      [result(sb, RE2), "chartGaugeSocial"],
+    ] as const
+  ).map(([ind, title]) => ({ ind, title }));
   sb.cell(sb.cursor++, 0, text(lang, "gaugesTitle"), "subtitle");
   const headerRow = sb.cursor;
   const columns: TableColumn[] = [
@@ -337,29 +364,29 @@ function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
     { key: "remaining", header: sb.h("remaining"), numberFormat: sb.f.pct },
     { key: "target", header: sb.h("followTarget"), numberFormat: sb.f.pct },
   ];
-  const rows: CellValue[][] = present.map(([ind], i) => {
+  const rows: CellValue[][] = present.map(({ ind, title }, i) => {
     const r = headerRow + 1 + i;
-    const v = fraction(ind!.value);
+    const v = fraction(ind.value);
     return [
-      textCell(`${ind!.id} · ${text(lang, items.find(([id]) => id === ind!.id)![1])}`),
+      textCell(`${ind.id} · ${text(lang, title)}`),
       v,
       v === null ? null : formula(`=MAX(0,1-${a1(r, 1)})`),
-      ind!.reference ? fraction(ind!.reference.value) : null,
+      ind.reference ? fraction(ind.reference.value) : null,
     ];
   });
   const placed = sb.rawTable("tblTdbJaugesPNAD", headerRow, 0, columns, rows);
   sb.cursor = placed.lastDataRow + 1;
-  present.forEach(([ind, title], i) => {
+  present.forEach(({ ind, title }, i) => {
     const r = headerRow + 1 + i;
-    if (ind!.value === null) {
-      sb.note(naText(lang, ind!));
+    if (ind.value === null) {
+      sb.note(naText(lang, ind));
       return;
     }
     sb.chart({
-      id: `gauge-${ind!.id}`,
+      id: `gauge-${ind.id}`,
       type: "doughnut",
-      title: ind!.reference
-        ? `${text(lang, title)} (${text(lang, "reference")} ${unitText(lang, ind!.reference.unit, ind!.reference.value)})`
+      title: ind.reference
+        ? `${text(lang, title)} (${text(lang, "reference")} ${unitText(lang, ind.reference.unit, ind.reference.value)})`
         : text(lang, title),
       categories: sb.ref(headerRow, 1, headerRow, 2),
       series: [{ name: sb.ref(r, 0), values: sb.ref(r, 1, r, 2) }],

@@ -3,13 +3,29 @@
  * cumulative share, ABC class, tail-spend flag (SP5), entities served (SP2, MU4) — and an ABC
  * summary in live formulas.
  */
-import type { Row } from "../../core/indicators/types";
+import { MU4, SP2, SP3, SP5 } from "../../core/indicators/registry";
 import { a1, rangeA1 } from "../a1";
 import { formula } from "../cells";
 import { naText, text } from "../labels";
 import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
 import type { CellValue, SheetSpec } from "../spec";
-import { maybeIndicator } from "./common";
+import { result } from "./common";
+
+/** A row of the supplier table: SP3's Pareto (else SP2) joined with SP2, SP5 and MU4. */
+type SupplierSheetRow = {
+  rank: number | null;
+  supplierName: string;
+  supplierId: string | null;
+  amount: number;
+  lines: number;
+  share: number | null;
+  cumulativeShare: number | null;
+  abc: string | null;
+  tail: boolean | null;
+  entityCount: number | null;
+  sharedEntities: string | null;
+  supplierKey: string;
+};
 
 export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "fournisseurs", "replace");
@@ -17,50 +33,58 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   sb.tabColor = "#4472C4";
   sb.header(`${text(lang, "suppliersTitle")} — ${analysis.period.label}`);
 
-  const sp3 = maybeIndicator(sb, "SP3");
-  const sp2 = maybeIndicator(sb, "SP2");
-  const sp5 = maybeIndicator(sb, "SP5");
-  const mu4 = maybeIndicator(sb, "MU4");
-  const bySupplier = new Map<string, Row>(
-    (sp2?.tables.bySupplier ?? []).map((r) => [String(r.supplierKey), r])
-  );
-  const tail = new Set((sp5?.tables.tailSuppliers ?? []).map((r) => String(r.supplierKey)));
-  const shared = new Map<string, Row>(
-    (mu4?.tables.sharedSuppliers ?? []).map((r) => [String(r.supplierKey), r])
-  );
+  const sp3 = result(sb, SP3);
+  const sp2 = result(sb, SP2);
+  const sp5 = result(sb, SP5);
+  const mu4 = result(sb, MU4);
+  const bySupplier = new Map(sp2.tables.bySupplier.map((r) => [r.supplierKey, r]));
+  const tail = new Set(sp5.tables.tailSuppliers.map((r) => r.supplierKey));
+  const shared = new Map(mu4.tables.sharedSuppliers.map((r) => [r.supplierKey, r]));
+  const tailKnown = sp5.value !== null;
 
-  const pareto = sp3?.tables.suppliers ?? [];
-  let source: Row[] = pareto;
-  if (source.length === 0) {
-    // Without a Pareto (SP3 N/A: no positive spend), list SP2's suppliers as they are.
-    if (sp3) sb.note(naText(lang, sp3));
-    source = sp2?.tables.bySupplier ?? [];
-  }
-  if (source.length === 0) {
-    if (sp2?.na) sb.note(naText(lang, sp2));
+  const pareto = sp3.tables.suppliers;
+  // Without a Pareto (SP3 N/A: no positive spend), SP2's suppliers as they are.
+  if (pareto.length === 0) sb.note(naText(lang, sp3));
+  const rows: SupplierSheetRow[] =
+    pareto.length > 0
+      ? pareto.map((r) => {
+          const s2 = bySupplier.get(r.supplierKey);
+          return {
+            rank: r.rank,
+            supplierName: r.supplierName ?? s2?.supplierName ?? r.supplierKey,
+            supplierId: s2?.supplierId ?? null,
+            amount: r.amount,
+            lines: r.lines,
+            share: r.share,
+            cumulativeShare: r.cumulativeShare,
+            abc: r.abc,
+            tail: tailKnown ? tail.has(r.supplierKey) : null,
+            entityCount: s2?.entities ?? null,
+            sharedEntities: shared.get(r.supplierKey)?.entities ?? null,
+            supplierKey: r.supplierKey,
+          };
+        })
+      : [...bySupplier.values()].map((r) => ({
+          rank: null,
+          supplierName: r.supplierName ?? r.supplierKey,
+          supplierId: r.supplierId,
+          amount: r.amount,
+          lines: r.lines,
+          share: r.share,
+          cumulativeShare: null,
+          abc: null,
+          tail: tailKnown ? tail.has(r.supplierKey) : null,
+          entityCount: r.entities,
+          sharedEntities: shared.get(r.supplierKey)?.entities ?? null,
+          supplierKey: r.supplierKey,
+        }));
+  if (rows.length === 0) {
+    if (sp2.na) sb.note(naText(lang, sp2));
     else sb.note(text(lang, "emptyTable"));
     return sb.build();
   }
-  if (sp5?.value === null && sp5.na) sb.note(naText(lang, sp5));
-  const rows: Row[] = source.map((r) => {
-    const key = String(r.supplierKey);
-    const s2 = bySupplier.get(key);
-    return {
-      rank: r.rank ?? null,
-      supplierName: r.supplierName ?? s2?.supplierName ?? key,
-      supplierId: s2?.supplierId ?? null,
-      amount: r.amount ?? null,
-      lines: r.lines ?? null,
-      share: r.share ?? s2?.share ?? null,
-      cumulativeShare: r.cumulativeShare ?? null,
-      abc: r.abc ?? null,
-      tail: sp5 && sp5.value !== null ? tail.has(key) : null,
-      entityCount: s2?.entities ?? null,
-      sharedEntities: shared.get(key)?.entities ?? null,
-      supplierKey: key,
-    };
-  });
-  const defs: ColumnDef[] = [
+  if (sp5.value === null && sp5.na) sb.note(naText(lang, sp5));
+  const defs: ColumnDef<SupplierSheetRow>[] = [
     { key: "rank", header: "rank", kind: "int", width: 7 },
     { key: "supplierName", header: "supplierName", kind: "text", width: 34 },
     { key: "supplierId", header: "supplierId", kind: "text", width: 17 },

@@ -3,26 +3,15 @@
  * reconciliation counts, compliance signals and every indicator's headline value — so that
  * monthly runs build a trend. Mode "append": the rows read back from the existing sheet
  * (UserInputs.history) are kept, this run's row replaces the row of the same period, rows are
- * ordered by period start. A grey row of column keys above the table makes the read-back
- * independent of the language and of column order.
+ * ordered by period start. The read-back finds columns by their header in either language (an
+ * indicator column by its leading id, "SP1 · € HT"), independent of column order.
  */
 import { excelSerialFromDay } from "../../core/dates";
-import { dateSerial, scalarCell, textCell, unitFormat, unitValue } from "../cells";
-import { text } from "../labels";
+import { dateSerial, scalarCell, unitFormat, unitValue } from "../cells";
+import { HISTORY_FIXED_KEYS } from "../input-layout";
+import { pick, text, UNIT_LABELS } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, Scalar, SheetSpec, TableColumn } from "../spec";
-
-export const HISTORY_FIXED_KEYS = [
-  "period",
-  "periodKind",
-  "start",
-  "end",
-  "runDate",
-  "version",
-  "rowsRead",
-  "rowsRejected",
-  "alertCount",
-] as const;
 
 const PERIOD_KINDS = {
   year: ["année", "year"],
@@ -31,26 +20,29 @@ const PERIOD_KINDS = {
 } as const;
 
 export function buildHistorique(ctx: BuildContext): SheetSpec {
-  const sb = new SheetBuilder(ctx, "historique", "append");
+  const sb = new SheetBuilder(ctx, "historique", "append", 2);
   const { analysis, lang, f } = ctx;
   sb.tabColor = "#7F7F7F";
   sb.header(text(lang, "historyTitle"));
   sb.note(text(lang, "historyNote"));
   sb.cursor++;
 
+  const fixed: Record<(typeof HISTORY_FIXED_KEYS)[number], Omit<TableColumn, "key" | "header">> = {
+    period: { width: 16, numberFormat: f.text },
+    periodKind: { width: 10 },
+    start: { width: 12, numberFormat: f.date },
+    end: { width: 12, numberFormat: f.date },
+    runDate: { width: 12, numberFormat: f.date },
+    version: { width: 9 },
+    rowsRead: { width: 10, numberFormat: f.int },
+    rowsRejected: { width: 10, numberFormat: f.int },
+    alertCount: { width: 12, numberFormat: f.int },
+  };
   const columns: TableColumn[] = [
-    { key: "period", header: sb.h("period"), width: 16, numberFormat: f.text },
-    { key: "periodKind", header: sb.h("periodKind"), width: 10 },
-    { key: "start", header: sb.h("start"), width: 12, numberFormat: f.date },
-    { key: "end", header: sb.h("end"), width: 12, numberFormat: f.date },
-    { key: "runDate", header: sb.h("runDate"), width: 12, numberFormat: f.date },
-    { key: "version", header: sb.h("version"), width: 9 },
-    { key: "rowsRead", header: sb.h("rowsRead"), width: 10, numberFormat: f.int },
-    { key: "rowsRejected", header: sb.h("rowsRejected"), width: 10, numberFormat: f.int },
-    { key: "alertCount", header: sb.h("alertCount"), width: 12, numberFormat: f.int },
+    ...HISTORY_FIXED_KEYS.map((key) => ({ key, header: sb.h(key), ...fixed[key] })),
     ...analysis.indicators.map((ind): TableColumn => ({
       key: ind.id,
-      header: `${ind.id} · ${ind.unit === "%" ? "%" : ind.unit}`,
+      header: `${ind.id} · ${pick(lang, UNIT_LABELS[ind.unit])}`,
       width: 14,
       numberFormat: unitFormat(lang, ind.unit, true),
     })),
@@ -88,11 +80,9 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
         return { text: true, value: String(v) };
       return scalarCell(v);
     });
-  const keysRow = sb.cursor;
-  sb.block(keysRow, 0, [columns.map((c) => textCell(c.key))], { style: "stamp" });
   const placed = sb.rawTable(
     "tblHistorique",
-    keysRow + 1,
+    sb.cursor,
     0,
     columns,
     records.map(toRow),

@@ -3,12 +3,14 @@
  * savings scenarios on addressable spend (savings as live formulas: rate × addressable spend),
  * addressable spend by family, shared suppliers, price dispersion, pooled thresholds.
  */
+import type { ScenarioRow } from "../../core/indicators/mu/mu3";
+import { MU1, MU2, MU3, MU4, MU5, MU6 } from "../../core/indicators/registry";
 import { a1 } from "../a1";
 import { formula, fraction, textCell } from "../cells";
-import { naText, text } from "../labels";
-import { indicatorTable, SheetBuilder, type BuildContext } from "../layout";
+import { CHANNEL_LABELS, naText, natureText, pick, SCENARIO_LABELS, text } from "../labels";
+import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
-import { groupIndicators, maybeIndicator, summaryTable } from "./common";
+import { groupIndicators, result, summaryTable } from "./common";
 
 export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "mutualisation", "replace");
@@ -18,125 +20,125 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   sb.section(text(lang, "summary"));
   summaryTable(sb, "tblMutuSynthese", groupIndicators(sb, "MU"));
 
-  const mu1 = maybeIndicator(sb, "MU1");
-  if (mu1) {
-    sb.section(`MU1 · ${mu1.label}`);
-    const placed = indicatorTable(sb, mu1, "byChannel", "tblMutuCanaux", [
-      { key: "channel", header: "channel", kind: "text", width: 28 },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "sharePercent", header: "sharePercent", kind: "pct" },
-    ]);
-    if (placed && placed.spec.rows.length > 0) {
-      const label = placed.colOf("channel");
-      const amount = placed.colOf("amount");
-      sb.chart({
-        id: "channels",
-        type: "pie",
-        title: text(lang, "chartChannels"),
-        categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-        series: [
-          {
-            name: sb.ref(placed.headerRow, amount),
-            values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
-          },
-        ],
-        anchor: { row: placed.headerRow, col: 6, widthCols: 6, heightRows: 12 },
-        legend: "right",
-      });
-      sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
-    }
+  const mu1 = result(sb, MU1);
+  sb.section(`MU1 · ${labelOf(ctx, mu1)}`);
+  const placed = indicatorTable(sb, mu1, "byChannel", "tblMutuCanaux", [
+    {
+      key: "channel",
+      header: "channel",
+      kind: "text",
+      width: 28,
+      get: (r) => pick(lang, CHANNEL_LABELS[r.channel]),
+    },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "sharePercent", header: "sharePercent", kind: "pct" },
+  ]);
+  if (placed && placed.spec.rows.length > 0) {
+    const label = placed.colOf("channel");
+    const amount = placed.colOf("amount");
+    sb.chart({
+      id: "channels",
+      type: "pie",
+      title: text(lang, "chartChannels"),
+      categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
+      series: [
+        {
+          name: sb.ref(placed.headerRow, amount),
+          values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
+        },
+      ],
+      anchor: { row: placed.headerRow, col: 6, widthCols: 6, heightRows: 12 },
+      legend: "right",
+    });
+    sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
   }
 
-  const mu2 = maybeIndicator(sb, "MU2");
-  if (mu2) {
-    sb.section(`MU2 · ${mu2.label}`);
-    indicatorTable(sb, mu2, "candidates", "tblMutuCandidates", [
+  const mu2 = result(sb, MU2);
+  sb.section(`MU2 · ${labelOf(ctx, mu2)}`);
+  indicatorTable(sb, mu2, "candidates", "tblMutuCandidates", [
+    { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
+    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "entities", header: "entities", kind: "text", width: 40 },
+    { key: "supplierCount", header: "supplierCount", kind: "int" },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "pooledAmount", header: "pooledAmount", kind: "eur" },
+    { key: "partlyPooled", header: "partlyPooled", kind: "bool" },
+  ]);
+
+  const mu3 = result(sb, MU3);
+  sb.section(`MU3 · ${labelOf(ctx, mu3)}`);
+  if (mu3.value === null) {
+    sb.note(naText(lang, mu3));
+    sb.cursor++;
+  } else {
+    scenarios(sb, mu3.value, mu3.tables.scenarios);
+    indicatorTable(sb, mu3, "byFamily", "tblMutuAdressable", [
       { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
       { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "entities", header: "entities", kind: "text", width: 40 },
-      { key: "supplierCount", header: "supplierCount", kind: "int" },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "pooledAmount", header: "pooledAmount", kind: "eur" },
-      { key: "partlyPooled", header: "partlyPooled", kind: "bool" },
+      { key: "addressableAmount", header: "addressableAmount", kind: "eur" },
+      { key: "centralSavings", header: "centralSavings", kind: "eur" },
     ]);
   }
 
-  const mu3 = maybeIndicator(sb, "MU3");
-  if (mu3) {
-    sb.section(`MU3 · ${mu3.label}`);
-    if (mu3.value === null) {
-      sb.note(naText(lang, mu3));
-      sb.cursor++;
-    } else {
-      scenarios(sb, mu3.value, mu3.tables.scenarios ?? []);
-      indicatorTable(sb, mu3, "byFamily", "tblMutuAdressable", [
-        { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
-        { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-        { key: "addressableAmount", header: "addressableAmount", kind: "eur" },
-        { key: "centralSavings", header: "centralSavings", kind: "eur" },
-      ]);
-    }
-  }
+  const mu4 = result(sb, MU4);
+  sb.section(`MU4 · ${labelOf(ctx, mu4)}`);
+  indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
+    { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "entities", header: "entities", kind: "text", width: 40 },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "familyCount", header: "familyCount", kind: "int" },
+    { key: "families", header: "families", kind: "text", width: 40 },
+  ]);
 
-  const mu4 = maybeIndicator(sb, "MU4");
-  if (mu4) {
-    sb.section(`MU4 · ${mu4.label}`);
-    indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
-      { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "entities", header: "entities", kind: "text", width: 40 },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "familyCount", header: "familyCount", kind: "int" },
-      { key: "families", header: "families", kind: "text", width: 40 },
-    ]);
-  }
+  const mu5 = result(sb, MU5);
+  sb.section(`MU5 · ${labelOf(ctx, mu5)}`);
+  sb.note(MU5.doc.formula[lang]);
+  indicatorTable(sb, mu5, "items", "tblMutuPrix", [
+    { key: "item", header: "item", kind: "text", width: 28 },
+    { key: "unit", header: "itemUnit", kind: "text", width: 10 },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "quantity", header: "quantity", kind: "dec2" },
+    { key: "p10", header: "p10", kind: "eur" },
+    { key: "p25", header: "p25", kind: "eur" },
+    { key: "median", header: "median", kind: "eur" },
+    { key: "p90", header: "p90", kind: "eur" },
+    { key: "p90OverP10", header: "p90OverP10", kind: "dec2" },
+    { key: "potential", header: "potential", kind: "eur" },
+  ]);
 
-  const mu5 = maybeIndicator(sb, "MU5");
-  if (mu5) {
-    sb.section(`MU5 · ${mu5.label}`);
-    if (typeof mu5.details.method === "string") sb.note(mu5.details.method);
-    indicatorTable(sb, mu5, "items", "tblMutuPrix", [
-      { key: "item", header: "item", kind: "text", width: 28 },
-      { key: "unit", header: "itemUnit", kind: "text", width: 10 },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "quantity", header: "quantity", kind: "dec2" },
-      { key: "p10", header: "p10", kind: "eur" },
-      { key: "p25", header: "p25", kind: "eur" },
-      { key: "median", header: "median", kind: "eur" },
-      { key: "p90", header: "p90", kind: "eur" },
-      { key: "p90OverP10", header: "p90OverP10", kind: "dec2" },
-      { key: "potential", header: "potential", kind: "eur" },
-    ]);
-  }
-
-  const mu6 = maybeIndicator(sb, "MU6");
-  if (mu6) {
-    sb.section(`MU6 · ${mu6.label}`);
-    indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
-      { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-      { key: "year", header: "year", kind: "int", width: 8 },
-      { key: "nature", header: "nature", kind: "text", width: 14 },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "pooledAmount", header: "amount", kind: "eur" },
-      { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
-      { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
-      { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
-      { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
-      { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
-      { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
-      { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
-    ]);
-  }
+  const mu6 = result(sb, MU6);
+  sb.section(`MU6 · ${labelOf(ctx, mu6)}`);
+  indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
+    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+    { key: "year", header: "year", kind: "int", width: 8 },
+    {
+      key: "nature",
+      header: "nature",
+      kind: "text",
+      width: 14,
+      get: (r) => natureText(lang, r.nature),
+    },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "pooledAmount", header: "amount", kind: "eur" },
+    { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
+    { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
+    { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
+    { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
+    { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
+    { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
+    { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
+  ]);
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();
 }
 
 /** Scenarios table: addressable spend once, rates as inputs to formulas (savings = rate × spend). */
-function scenarios(sb: SheetBuilder, addressable: number, rows: Record<string, unknown>[]): void {
+function scenarios(sb: SheetBuilder, addressable: number, rows: readonly ScenarioRow[]): void {
   const lang = sb.lang;
   sb.cell(sb.cursor++, 0, text(lang, "scenarios"), "subtitle");
   const top = sb.cursor;
@@ -150,11 +152,11 @@ function scenarios(sb: SheetBuilder, addressable: number, rows: Record<string, u
   const cells: CellValue[][] = rows.map((r, i) => {
     const row = top + 1 + i;
     return [
-      textCell(String(r.scenario ?? "")),
-      fraction(typeof r.ratePercent === "number" ? r.ratePercent : null),
-      typeof r.addressableAmount === "number" ? r.addressableAmount : addressable,
+      textCell(pick(lang, SCENARIO_LABELS[r.scenario])),
+      fraction(r.ratePercent),
+      r.addressableAmount ?? addressable,
       formula(`=ROUND(${a1(row, 1)}*${a1(row, 2)},2)`),
-      textCell(typeof r.source === "string" ? r.source : null),
+      textCell(r.source),
     ];
   });
   const placed = sb.rawTable("tblMutuScenarios", top, 0, columns, cells);

@@ -23,7 +23,8 @@
  */
 import { planDutyItems } from "./responsible-duties";
 import { indicator } from "../../core/analyse";
-import type { IndicatorResult, Row, Unit } from "../../core/indicators/types";
+import { CO1, MU2, MU3, MU6, PF7, PF8, TE4 } from "../../core/indicators/registry";
+import type { IndicatorResult, Unit } from "../../core/indicators/types";
 import { a1, rangeA1, sheetRangeA1 } from "../a1";
 import {
   dateSerial,
@@ -44,7 +45,20 @@ import {
   splitPlanKey,
   type PlanSection,
 } from "../input-layout";
-import { ANSWER_SCALE, naText, pick, planList, sheetName, text, type PlanListKey } from "../labels";
+import {
+  ANSWER_SCALE,
+  coverageWords,
+  message,
+  naText,
+  pick,
+  planList,
+  referenceLabel,
+  SCENARIO_LABELS,
+  sheetName,
+  text,
+  type Lang,
+  type PlanListKey,
+} from "../labels";
 import {
   labelOf,
   layoutColumns,
@@ -53,7 +67,8 @@ import {
   type PlacedTable,
 } from "../layout";
 import type { CellValue, RangeRef, SheetSpec, TableStyle } from "../spec";
-import { maybeIndicator, summaryTable } from "./common";
+import { maybeIndicator, result, summaryTable } from "./common";
+import { leverText, quadrantText, recommendationText, strategyText } from "./plan-texts";
 import type { DiagnosticBuild } from "./diagnostic";
 import { organisationRows, pooledChoices, SCENARIO_CHOICES } from "./territorial";
 
@@ -454,7 +469,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Payer les fournisseurs dans le délai global de paiement",
       "Pay suppliers within the legal payment time",
     ],
-    target: (i) => ({ value: 0, source: i.reference?.source ?? "Art. R2192-10 CCP" }),
+    target: (i, w) => ({ value: 0, source: i.reference?.source ?? PF8.doc.source[w.lang] }),
   },
   {
     id: "CO1",
@@ -462,7 +477,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Traiter les signaux de fractionnement (passer les marchés nécessaires)",
       "Address splitting signals (award the contracts needed)",
     ],
-    target: () => ({ value: 0, source: "Art. R2121-1 à R2121-7 CCP (computation des seuils)" }),
+    target: (_i, w) => ({ value: 0, source: CO1.doc.source[w.lang] }),
   },
   {
     id: "RE1",
@@ -470,7 +485,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Intégrer une considération environnementale dans les marchés",
       "Include an environmental consideration in contracts",
     ],
-    target: (i) => refTarget(i),
+    target: (i, w) => refTarget(i, w.lang),
   },
   {
     id: "RE2",
@@ -478,23 +493,26 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Intégrer une considération sociale dans les marchés",
       "Include a social consideration in contracts",
     ],
-    target: (i) => refTarget(i),
+    target: (i, w) => refTarget(i, w.lang),
   },
   {
     id: "RE3",
     objective: ["Faciliter l'accès des PME", "Make access easier for SMEs"],
-    target: (i) => refTarget(i),
+    target: (i, w) => refTarget(i, w.lang),
   },
   {
     id: "MU1",
     objective: ["Développer la mutualisation des achats", "Develop pooled purchasing"],
-    target: (i) => refTarget(i),
+    target: (i, w) => refTarget(i, w.lang),
   },
 ];
 
-function refTarget(i: IndicatorResult): { value: number; source: string } | null {
+function refTarget(i: IndicatorResult, lang: Lang): { value: number; source: string } | null {
   return i.reference && i.reference.unit === i.unit
-    ? { value: i.reference.value, source: `${i.reference.label} — ${i.reference.source}` }
+    ? {
+        value: i.reference.value,
+        source: `${referenceLabel(lang, i.reference)} — ${i.reference.source}`,
+      }
     : null;
 }
 
@@ -547,32 +565,35 @@ function section3(w: PlanWriter): { placed: PlacedTable; rows: ObjectiveRows } {
   return { placed, rows: out };
 }
 
-function joinLevers(levers: { lever: string; indicator: string }[]): string | null {
-  return levers.length === 0 ? null : levers.map((l) => `${l.lever} (${l.indicator})`).join(" ; ");
+function joinLevers(lang: Lang, levers: { lever: string; indicator: string }[]): string | null {
+  return levers.length === 0
+    ? null
+    : levers.map((l) => `${leverText(lang, l.lever)} (${l.indicator})`).join(" ; ");
 }
 
 function section4(w: PlanWriter): void {
   const sb = w.sb;
   const { lang, analysis, inputs } = sb.ctx;
-  const mu3 = maybeIndicator(sb, "MU3");
+  const mu3 = result(sb, MU3);
   const potential = new Map<string, number>();
-  for (const r of mu3?.tables.byFamily ?? [])
-    if (typeof r.centralSavings === "number") potential.set(String(r.familyKey), r.centralSavings);
+  for (const r of mu3.tables.byFamily) potential.set(r.familyKey, r.centralSavings);
   const rows: KeyedRow[] = analysis.plan.map((p) => ({
     id: p.familyKey,
     values: {
       familyLabel: textCell(p.familyLabel),
       amount: p.amount,
       share: fraction(p.spendShare),
-      quadrant: p.quadrant,
-      strategy: textCell(p.strategy),
-      levers: textCell(joinLevers(p.levers)),
+      quadrant: quadrantText(lang, p.quadrant),
+      strategy: textCell(strategyText(lang, p.quadrant)),
+      levers: textCell(joinLevers(lang, p.levers)),
       leverReasons: textCell(
         p.levers.length === 0
-          ? p.scores.explanation.join(" ; ")
-          : p.levers.map((l) => `${l.indicator} : ${l.reason}`).join(" ; ")
+          ? p.scores.explanation.map((m) => message(lang, m)).join(" ; ")
+          : p.levers
+              .map((l) => `${l.indicator}${lang === "fr" ? " : " : ": "}${message(lang, l.reason)}`)
+              .join(" ; ")
       ),
-      te4: textCell(p.te4.recommendation),
+      te4: textCell(p.te4.recommendation && recommendationText(lang, p.te4.recommendation)),
       mutualisationPotential: potential.get(p.familyKey) ?? null,
     },
   }));
@@ -632,25 +653,20 @@ function section4(w: PlanWriter): void {
 function section5(w: PlanWriter): void {
   const sb = w.sb;
   const lang = w.lang;
-  const pf7 = maybeIndicator(sb, "PF7");
+  const pf7 = result(sb, PF7);
   const notes: string[] = [];
   if (pf7 && pf7.value === null) notes.push(naText(lang, pf7));
-  const rows: KeyedRow[] = (pf7?.tables.renewals ?? []).map((r: Row) => ({
-    id: String(r.contractRef),
+  const rows: KeyedRow[] = pf7.tables.renewals.map((r) => ({
+    id: r.contractRef,
     values: {
-      contractRef: textCell(String(r.contractRef)),
-      entity: textCell(r.entity === null || r.entity === undefined ? null : String(r.entity)),
-      description: textCell(typeof r.description === "string" ? r.description : null),
-      familyLabel: textCell(typeof r.familyLabel === "string" ? r.familyLabel : null),
-      supplier: textCell(typeof r.supplier === "string" ? r.supplier : null),
-      amount:
-        typeof r.amendedAmount === "number"
-          ? r.amendedAmount
-          : typeof r.amount === "number"
-            ? r.amount
-            : null,
-      endDate: typeof r.endDate === "string" ? dateSerial(r.endDate) : null,
-      monthsLeft: typeof r.monthsLeft === "number" ? r.monthsLeft : null,
+      contractRef: textCell(r.contractRef),
+      entity: textCell(r.entity),
+      description: textCell(r.description),
+      familyLabel: textCell(r.familyLabel),
+      supplier: textCell(r.supplier),
+      amount: r.amendedAmount ?? r.amount,
+      endDate: dateSerial(r.endDate),
+      monthsLeft: r.monthsLeft,
     },
   }));
   const placed = w.section({
@@ -691,14 +707,14 @@ function section6(w: PlanWriter): void {
     if (!ind) return null;
     if (ind.value === null) return textCell(naText(lang, ind));
     return textCell(
-      `${unitText(lang, ind.unit, ind.value)} (${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of})`
+      `${unitText(lang, ind.unit, ind.value)} (${coverageWords(lang, ind.coverage)})`
     );
   };
   const refText = (id: string): CellValue => {
     const ind = maybeIndicator(sb, id);
     return ind?.reference
       ? textCell(
-          `${ind.reference.label} (${unitText(lang, ind.reference.unit, ind.reference.value)})`
+          `${referenceLabel(lang, ind.reference)} (${unitText(lang, ind.reference.unit, ind.reference.value)})`
         )
       : null;
   };
@@ -793,32 +809,28 @@ function section6(w: PlanWriter): void {
 function section7(w: PlanWriter): void {
   const sb = w.sb;
   const lang = w.lang;
-  const mu2 = maybeIndicator(sb, "MU2");
-  const mu6 = maybeIndicator(sb, "MU6");
-  const te4 = maybeIndicator(sb, "TE4");
+  const mu2 = result(sb, MU2);
+  const mu6 = result(sb, MU6);
+  const te4 = result(sb, TE4);
   const consequence = new Map<string, string>();
-  for (const r of mu6?.tables.pooledThresholds ?? []) {
-    if (typeof r.consequence === "string" && !consequence.has(String(r.familyKey)))
-      consequence.set(String(r.familyKey), r.consequence);
-  }
+  for (const r of mu6.tables.pooledThresholds)
+    if (r.consequence !== null && !consequence.has(r.familyKey))
+      consequence.set(r.familyKey, message(lang, r.consequence));
   const rec = new Map<string, string>();
-  for (const r of te4?.tables.recommendations ?? [])
-    if (typeof r.recommendation === "string") rec.set(String(r.familyKey), r.recommendation);
+  for (const r of te4.tables.recommendations)
+    if (r.recommendation !== null) rec.set(r.familyKey, recommendationText(lang, r.recommendation));
   const notes: string[] = [];
   if (mu2 && mu2.value === null) notes.push(naText(lang, mu2));
-  const rows: KeyedRow[] = (mu2?.tables.candidates ?? []).map((r) => {
-    const key = String(r.familyKey);
-    return {
-      id: key,
-      values: {
-        familyLabel: textCell(typeof r.familyLabel === "string" ? r.familyLabel : key),
-        entities: textCell(typeof r.entities === "string" ? r.entities : null),
-        amount: typeof r.amount === "number" ? r.amount : null,
-        consequence: textCell(consequence.get(key) ?? null),
-        te4: textCell(rec.get(key) ?? null),
-      },
-    };
-  });
+  const rows: KeyedRow[] = mu2.tables.candidates.map((r) => ({
+    id: r.familyKey,
+    values: {
+      familyLabel: textCell(r.familyLabel),
+      entities: textCell(r.entities),
+      amount: r.amount,
+      consequence: textCell(consequence.get(r.familyKey) ?? null),
+      te4: textCell(rec.get(r.familyKey) ?? null),
+    },
+  }));
   // Families to pool (A) or pool with territorial lots (C): the user's choice, else the cursor.
   const pooled = pooledChoices(sb.ctx);
   for (const r of rows) {
@@ -858,8 +870,7 @@ function section7(w: PlanWriter): void {
   w.totals(placed, ["amount"], sb.f.eur2);
 
   // MU3 scenarios in formulas (rate × addressable spend).
-  const mu3 = maybeIndicator(sb, "MU3");
-  if (!mu3) return;
+  const mu3 = result(sb, MU3);
   w.marker("scenarios", text(lang, "scenarios"), 5);
   if (mu3.value === null) {
     sb.note(naText(lang, mu3), 1);
@@ -873,13 +884,12 @@ function section7(w: PlanWriter): void {
     [[sb.h("scenario"), sb.h("ratePercent"), sb.h("addressableAmount"), sb.h("savings")]],
     { style: "header" }
   );
-  const scen = mu3.tables.scenarios ?? [];
-  const cells: CellValue[][] = scen.map((s, i) => {
+  const cells: CellValue[][] = mu3.tables.scenarios.map((s, i) => {
     const r = head + 1 + i;
     return [
-      textCell(String(s.scenario ?? "")),
-      fraction(typeof s.ratePercent === "number" ? s.ratePercent : null),
-      typeof s.addressableAmount === "number" ? s.addressableAmount : mu3.value,
+      textCell(pick(lang, SCENARIO_LABELS[s.scenario])),
+      fraction(s.ratePercent),
+      s.addressableAmount,
       formula(`=ROUND(${a1(r, 2)}*${a1(r, 3)},2)`),
     ];
   });

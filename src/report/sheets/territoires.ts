@@ -3,10 +3,13 @@
  * chart), equity across territories, local supplier share, and the per-family recommendation
  * (mutualiser / territorialiser / mixte) with its reasons.
  */
+import { TE1, TE2, TE3, TE4 } from "../../core/indicators/registry";
+import { numberText } from "../cells";
 import { text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec } from "../spec";
-import { groupIndicators, maybeIndicator, summaryTable } from "./common";
+import { groupIndicators, result, summaryTable } from "./common";
+import { recommendationText } from "./plan-texts";
 import { qualitySections, scenarioSections } from "./territorial";
 
 export function buildTerritoires(ctx: BuildContext): SheetSpec {
@@ -17,79 +20,90 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
   sb.section(text(lang, "summary"));
   summaryTable(sb, "tblTerrSynthese", groupIndicators(sb, "TE"));
 
-  const te1 = maybeIndicator(sb, "TE1");
-  if (te1) {
-    sb.section(`TE1 · ${labelOf(ctx, te1)}`);
-    const placed = indicatorTable(sb, te1, "byTerritory", "tblTerrTE1", [
-      { key: "territory", header: "territory", kind: "text", width: 24 },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "sharePercent", header: "share", kind: "pct" },
-      { key: "lines", header: "lines", kind: "int" },
-      { key: "population", header: "population", kind: "int" },
-      { key: "perInhabitant", header: "perInhabitant", kind: "eurHab" },
-    ]);
-    if (placed && placed.spec.rows.length > 0) {
-      const label = placed.colOf("territory");
-      const per = placed.colOf("perInhabitant");
-      sb.chart({
-        id: "perInhabitant",
-        type: "bar",
-        title: text(lang, "chartPerInhabitant"),
-        categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
-        series: [
-          {
-            name: sb.ref(placed.headerRow, per),
-            values: sb.ref(placed.firstDataRow, per, placed.lastDataRow, per),
-          },
-        ],
-        anchor: { row: placed.headerRow, col: 7, widthCols: 6, heightRows: 12 },
-        valueFormat: sb.f.eurHab,
-        legend: "none",
-      });
-      sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
-    }
+  const te1 = result(sb, TE1);
+  sb.section(`TE1 · ${labelOf(ctx, te1)}`);
+  const placed = indicatorTable(sb, te1, "byTerritory", "tblTerrTE1", [
+    {
+      key: "territory",
+      header: "territory",
+      kind: "text",
+      width: 24,
+      get: (r) => r.territory ?? text(lang, "noTerritory"),
+    },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "sharePercent", header: "share", kind: "pct" },
+    { key: "lines", header: "lines", kind: "int" },
+    { key: "population", header: "population", kind: "int" },
+    { key: "perInhabitant", header: "perInhabitant", kind: "eurHab" },
+  ]);
+  if (placed && placed.spec.rows.length > 0) {
+    const label = placed.colOf("territory");
+    const per = placed.colOf("perInhabitant");
+    sb.chart({
+      id: "perInhabitant",
+      type: "bar",
+      title: text(lang, "chartPerInhabitant"),
+      categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
+      series: [
+        {
+          name: sb.ref(placed.headerRow, per),
+          values: sb.ref(placed.firstDataRow, per, placed.lastDataRow, per),
+        },
+      ],
+      anchor: { row: placed.headerRow, col: 7, widthCols: 6, heightRows: 12 },
+      valueFormat: sb.f.eurHab,
+      legend: "none",
+    });
+    sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
   }
 
-  const te2 = maybeIndicator(sb, "TE2");
-  if (te2) {
-    sb.section(`TE2 · ${labelOf(ctx, te2)}`);
-    if (typeof te2.details.method === "string") sb.note(te2.details.method);
-    if (typeof te2.details.gini === "number") sb.note(`Gini : ${te2.details.gini}`);
-    indicatorTable(sb, te2, "byTerritory", "tblTerrTE2", [
-      { key: "territory", header: "territory", kind: "text", width: 24 },
-      { key: "perInhabitant", header: "perInhabitant", kind: "eurHab" },
-      { key: "gapToMeanPercent", header: "gapToMeanPercent", kind: "pct" },
-    ]);
-  }
+  const te2 = result(sb, TE2);
+  sb.section(`TE2 · ${labelOf(ctx, te2)}`);
+  sb.note(TE2.doc.formula[lang]);
+  if (typeof te2.details.gini === "number")
+    sb.note(`Gini${lang === "fr" ? " : " : ": "}${numberText(lang, te2.details.gini, 4)}`);
+  indicatorTable(sb, te2, "byTerritory", "tblTerrTE2", [
+    { key: "territory", header: "territory", kind: "text", width: 24 },
+    { key: "perInhabitant", header: "perInhabitant", kind: "eurHab" },
+    { key: "gapToMeanPercent", header: "gapToMeanPercent", kind: "pct" },
+  ]);
 
-  const te3 = maybeIndicator(sb, "TE3");
-  if (te3) {
-    sb.section(`TE3 · ${labelOf(ctx, te3)}`);
-    indicatorTable(sb, te3, "byTerritory", "tblTerrTE3", [
-      { key: "territory", header: "territory", kind: "text", width: 24 },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "amountWithKnownDepartements", header: "amountWithKnownDepartements", kind: "eur" },
-      { key: "localAmount", header: "localAmount", kind: "eur" },
-      { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
-      { key: "lines", header: "lines", kind: "int" },
-    ]);
-  }
+  const te3 = result(sb, TE3);
+  sb.section(`TE3 · ${labelOf(ctx, te3)}`);
+  indicatorTable(sb, te3, "byTerritory", "tblTerrTE3", [
+    {
+      key: "territory",
+      header: "territory",
+      kind: "text",
+      width: 24,
+      get: (r) => r.territory ?? text(lang, "noTerritory"),
+    },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "amountWithKnownDepartements", header: "amountWithKnownDepartements", kind: "eur" },
+    { key: "localAmount", header: "localAmount", kind: "eur" },
+    { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
+    { key: "lines", header: "lines", kind: "int" },
+  ]);
 
-  const te4 = maybeIndicator(sb, "TE4");
-  if (te4) {
-    sb.section(`TE4 · ${labelOf(ctx, te4)}`);
-    indicatorTable(sb, te4, "recommendations", "tblTerrTE4", [
-      { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-      { key: "amount", header: "amount", kind: "eur" },
-      { key: "entityCount", header: "entityCount", kind: "int" },
-      { key: "supplierCount", header: "supplierCount", kind: "int" },
-      { key: "localSupplierCount", header: "localSupplierCount", kind: "int" },
-      { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
-      { key: "proximity", header: "proximity", kind: "bool" },
-      { key: "recommendation", header: "recommendation", kind: "text", width: 16 },
-      { key: "reasons", header: "reasons", kind: "text", width: 90, wrap: true },
-    ]);
-  }
+  const te4 = result(sb, TE4);
+  sb.section(`TE4 · ${labelOf(ctx, te4)}`);
+  indicatorTable(sb, te4, "recommendations", "tblTerrTE4", [
+    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    { key: "supplierCount", header: "supplierCount", kind: "int" },
+    { key: "localSupplierCount", header: "localSupplierCount", kind: "int" },
+    { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
+    { key: "proximity", header: "proximity", kind: "bool" },
+    {
+      key: "recommendation",
+      header: "recommendation",
+      kind: "text",
+      width: 16,
+      get: (r) => (r.recommendation === null ? null : recommendationText(lang, r.recommendation)),
+    },
+    { key: "reasons", header: "reasons", kind: "text", width: 90, wrap: true },
+  ]);
   qualitySections(sb);
   scenarioSections(sb);
   sb.frozen = { rows: 2, cols: 0 };

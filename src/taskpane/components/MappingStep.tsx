@@ -14,7 +14,7 @@ import { useMemo } from "react";
 import { TABLE_KINDS } from "../../core/fields";
 import type { TableKind } from "../../core/model";
 import { cellText } from "../../core/text";
-import { fieldName, kindLabel, t, type Lang } from "../i18n";
+import { coreText, fieldName, kindLabel, t, type Lang } from "../i18n";
 import type { TableChoice } from "../../workbook/settings";
 import type { State, TableState } from "../state";
 import { PREVIEW_FIELDS, choiceFromDetection, previewTable, withField, withHeaderRow, withKind } from "../tables";
@@ -122,7 +122,7 @@ function Preview({ lang, table }: { lang: Lang; table: TableState }) {
           <ul className={styles.anomalies}>
             {preview.anomalies.slice(0, 6).map((a, i) => (
               <li key={i}>
-                {t(lang, "rowN", { row: String(a.row) })} : {a.reason}
+                {t(lang, "rowN", { row: String(a.row) })} : {coreText(lang, a.reason)}
               </li>
             ))}
           </ul>

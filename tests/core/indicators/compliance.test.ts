@@ -7,8 +7,9 @@ import {
   detectSplitting,
   type SplittingAlert,
 } from "../../../src/core/indicators/compliance";
-import { computePerformanceIndicators } from "../../../src/core/indicators/performance";
-import type { IndicatorResult } from "../../../src/core/indicators/types";
+import { computePF4 } from "../../../src/core/indicators/performance";
+const computePerformanceIndicators = (ctx: Parameters<typeof computePF4>[0]) => [computePF4(ctx)];
+import type { IndicatorResult } from "../../../src/core/indicators/legacy";
 import type { SpendLine } from "../../../src/core/model";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
 import { contextOf, contract, entity, nomenclature, spend } from "../../helpers/fixtures";

@@ -1,9 +1,11 @@
+import { computeGroup } from "../../../src/core/indicators/registry";
 import { dayFromIso } from "../../../src/core/dates";
+import type { Message } from "../../../src/core/messages/render";
+import { fr } from "../../helpers/messages";
 import { effectiveChannel } from "../../../src/core/channel";
 import { contractsByRef } from "../../../src/core/context";
 import {
   ChannelResolver,
-  computeMutualisationIndicators,
   priceDispersion,
   procedureBand,
   savingsScenarios,
@@ -18,7 +20,7 @@ const fam = (key: string, label = key): Family => ({ key, label, rule: "familyCo
 const NC: Family = { key: "NC", label: "Non classé", rule: "unclassified" };
 
 function mu(ctx: AnalysisContext, id: string): IndicatorResult {
-  const r = computeMutualisationIndicators(ctx).find((x) => x.id === id);
+  const r = computeGroup(ctx, "MU").find((x) => x.id === id);
   if (!r) throw new Error(`${id} missing`);
   return r;
 }
@@ -58,7 +60,7 @@ describe("MU1 channel mix", () => {
   });
 
   it("reports as covered only the lines whose channel is stated or derived", () => {
-    expect(mu(ctx, "MU1").coverage).toEqual({ n: 4, N: 5, of: "lignes" });
+    expect(mu(ctx, "MU1").coverage).toEqual({ n: 4, N: 5, of: "lines" });
   });
 
   it("is red below the SMS cooperative procurement mark of 10 %", () => {
@@ -71,7 +73,7 @@ describe("MU1 channel mix", () => {
   it("is N/A, not 0, without spend lines", () => {
     const r = mu(contextOf({ spend: [] }), "MU1");
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Aucune ligne/);
+    expect(fr(r.na)).toMatch(/Aucune ligne/);
   });
 });
 
@@ -169,18 +171,18 @@ describe("MU2 pooling candidates", () => {
 
   it("skips the Non classé family and says so in the coverage", () => {
     const r = mu(ctx, "MU2");
-    expect(r.coverage).toEqual({ n: 7, N: 9, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 7, N: 9, of: "lines" });
     expect(r.details.unclassifiedLines).toBe(2);
   });
 
   it("makes MU2 to MU6 N/A with a single entity, but not MU1", () => {
     const single = contextOf({ spend: [spend({ amount: 10 }), spend({ amount: 20 })] });
-    const results = computeMutualisationIndicators(single);
+    const results = computeGroup(single, "MU");
     expect(results.map((r) => r.id)).toEqual(["MU1", "MU2", "MU3", "MU4", "MU5", "MU6"]);
     expect(results[0].value).not.toBeNull();
     for (const r of results.slice(1)) {
       expect(r.value).toBeNull();
-      expect(r.na).toMatch(/seule entité/);
+      expect(fr(r.na)).toMatch(/seule entité/);
     }
   });
 });
@@ -205,9 +207,9 @@ describe("MU3 addressable spend and savings scenarios", () => {
   it("applies 2 %, 5 % and 10 % to 100 000 € → 2 000 / 5 000 / 10 000 €, with the source", () => {
     const r = mu(ctx, "MU3");
     expect(r.tables.scenarios.map((x) => [x.scenario, x.ratePercent, x.savings])).toEqual([
-      ["Bas", 2, 2000],
-      ["Central", 5, 5000],
-      ["Haut", 10, 10000],
+      ["low", 2, 2000],
+      ["central", 5, 5000],
+      ["high", 10, 10000],
     ]);
     expect(r.tables.scenarios[0].source).toBe(defaultReferenceValues().poolingScenarios.source);
     expect([r.details.lowSavings, r.details.centralSavings, r.details.highSavings]).toEqual([2000, 5000, 10000]);
@@ -290,7 +292,7 @@ describe("MU5 price dispersion of identical items", () => {
 
   it("covers the lines with item, quantity > 0 and a price", () => {
     const r = mu(ctx, "MU5");
-    expect(r.coverage).toEqual({ n: 7, N: 9, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 7, N: 9, of: "lines" });
     expect(r.details.linesWithDerivedPrice).toBe(1);
   });
 
@@ -298,7 +300,7 @@ describe("MU5 price dispersion of identical items", () => {
     const none = contextOf({ spend: [spend({ entity: "Commune A" }), spend({ entity: "Commune B" })] });
     const r = mu(none, "MU5");
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/article/);
+    expect(fr(r.na)).toMatch(/article/);
   });
 
   it("gives no potential when every price equals p25 or less", () => {
@@ -326,15 +328,15 @@ describe("MU6 pooled totals crossing a higher threshold", () => {
     expect(mu(ctx, "MU6").value).toBe(2);
   });
 
-  it("states the procedure consequence in French", () => {
+  it("states the procedure consequence (French catalogue)", () => {
     const rows = mu(ctx, "MU6").tables.pooledThresholds;
     const info = rows.find((x) => x.familyKey === "F:INFO");
     expect(info).toMatchObject({ year: 2026, pooledAmount: 250000, largestEntityAmount: 150000, crossesHigherThreshold: true });
-    expect(info?.consequence).toBe(
+    expect(fr(info?.consequence as Message)).toBe(
       "le total mutualisé de 250\u202f000 € dépasse le seuil européen de 216\u202f000 € : procédure formalisée requise",
     );
     const net = rows.find((x) => x.familyKey === "F:NET");
-    expect(net?.consequence).toBe(
+    expect(fr(net?.consequence as Message)).toBe(
       "le total mutualisé de 95\u202f000 € dépasse le seuil de publicité de 90\u202f000 € : publicité au BOAMP ou dans un journal d'annonces légales requise",
     );
     const pap = rows.find((x) => x.familyKey === "F:PAP");

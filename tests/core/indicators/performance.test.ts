@@ -1,6 +1,7 @@
+import { computeGroup } from "../../../src/core/indicators/registry";
 import { dayFromIso } from "../../../src/core/dates";
+import { fr } from "../../helpers/messages";
 import {
-  computePerformanceIndicators,
   contractEnd,
   isHospitalType,
   statusFromBand,
@@ -17,7 +18,7 @@ function indicators(
   parts: { spend?: SpendLine[]; contracts?: ContractLine[]; entities?: EntityRow[] },
   period: Period = yearPeriod(2025),
 ): Record<string, IndicatorResult> {
-  const results = computePerformanceIndicators(contextOf(parts, { period }));
+  const results = computeGroup(contextOf(parts, { period }), "PF");
   return Object.fromEntries(results.map((r) => [r.id, r]));
 }
 
@@ -52,7 +53,7 @@ describe("PF1 contract coverage", () => {
   it("is N/A when the period has no line", () => {
     const r = indicators({ spend: [spend({ on: "2023-01-01" })] }).PF1;
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Aucune ligne de dépense/);
+    expect(fr(r.na)).toMatch(/Aucune ligne de dépense/);
   });
 });
 
@@ -68,10 +69,10 @@ describe("PF2 procedure mix", () => {
     const r = indicators({ contracts }).PF2;
     // competitive 300 000 of 400 000 with a known procedure and amount = 75 %
     expect(r.value).toBe(75);
-    expect(r.coverage).toEqual({ n: 3, N: 5, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 3, N: 5, of: "contracts" });
     const byProc = Object.fromEntries(r.tables.byProcedure.map((x) => [x.procedure, x]));
     expect(byProc["Procédure adaptée"]).toMatchObject({ contracts: 2, contractsWithAmount: 1, amount: 50_000, competitive: true, countShare: 40 });
-    expect(byProc["Non renseignée"]).toMatchObject({ contracts: 1, amount: 999_999, recognised: false, competitive: null });
+    expect(r.tables.byProcedure.find((x) => x.procedure === null)).toMatchObject({ contracts: 1, amount: 999_999, recognised: false, competitive: null });
     expect(byProc[DIRECT]).toMatchObject({ competitive: false });
     expect(r.tables.byProcedure.reduce((s, x) => s + (x.contracts as number), 0)).toBe(5);
   });
@@ -85,12 +86,12 @@ describe("PF2 procedure mix", () => {
   it("is N/A when no contract of the period has a known procedure and an amount", () => {
     const r = indicators({ contracts: [contract({ procedure: null, procedureRaw: null, amount: 10 })] }).PF2;
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/procédure reconnue/);
+    expect(fr(r.na)).toMatch(/procédure reconnue/);
   });
 
   it("is N/A when no contract is notified in the period", () => {
     const r = indicators({ contracts: [contract({ notified: "2023-05-01", amount: 10 })] }).PF2;
-    expect(r.na).toBe("Aucun marché notifié sur la période 2025.");
+    expect(fr(r.na)).toBe("Aucun marché notifié sur la période 2025.");
   });
 });
 
@@ -107,7 +108,7 @@ describe("PF3 competition", () => {
     // 1 single bid of 3 competitive contracts with bids = 33,33 %; average (1 + 3 + 2) / 3 = 2
     expect(r.value).toBe(33.33);
     expect(r.details).toMatchObject({ averageBids: 2, singleBidContracts: 1, contractsWithBids: 3, frameworkAgreements: 1 });
-    expect(r.coverage).toEqual({ n: 3, N: 4, of: "marchés concurrentiels" });
+    expect(r.coverage).toEqual({ n: 3, N: 4, of: "competitiveContracts" });
     expect(r.status).toBe("alert"); // > 20 %
     expect(r.reference).toMatchObject({ value: 20, unit: "%" });
   });
@@ -132,7 +133,7 @@ describe("PF3 competition", () => {
   it("is N/A when no competitive contract has bids, even if a direct award has one", () => {
     const r = indicators({ contracts: [contract({ procedure: DIRECT, bidsReceived: 1 }), contract({ bidsReceived: null })] }).PF3;
     expect(r.value).toBeNull();
-    expect(r.na).toBe("Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.");
+    expect(fr(r.na)).toBe("Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.");
   });
 });
 
@@ -228,7 +229,7 @@ describe("PF5 savings vs estimate", () => {
     const r = indicators({ contracts }).PF5;
     // (150 000 − 145 000) / 150 000 = 3,33 %
     expect(r.value).toBe(3.33);
-    expect(r.coverage).toEqual({ n: 2, N: 4, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 2, N: 4, of: "contracts" });
     expect(r.details).toMatchObject({ estimatedTotal: 150_000, awardedTotal: 145_000, savingsAmount: 5_000, contractsOverEstimate: 1 });
     expect(r.tables.contracts.map((x) => [x.contractRef, x.savingsPercent])).toEqual([
       ["A", 10],
@@ -239,7 +240,7 @@ describe("PF5 savings vs estimate", () => {
   it("is N/A without any contract having both amounts", () => {
     const r = indicators({ contracts: [contract({ estimated: 10 })] }).PF5;
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/montant estimé/);
+    expect(fr(r.na)).toMatch(/montant estimé/);
   });
 });
 
@@ -255,7 +256,7 @@ describe("PF6 amendment inflation", () => {
     const r = indicators({ contracts }).PF6;
     // 2 flagged of 4 with data = 50 %
     expect(r.value).toBe(50);
-    expect(r.coverage).toEqual({ n: 4, N: 5, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 4, N: 5, of: "contracts" });
     expect(r.tables.overLimit.map((x) => [x.contractRef, x.inflationPercent, x.limitPercent])).toEqual([
       ["T16", 16, 15],
       ["F11", 11, 10],
@@ -280,7 +281,7 @@ describe("PF6 law-true modifications (R2194-8, R2194-9)", () => {
       contract({ contractRef: "HORS", nature: "Services", amount: 100_000, notified: "2022-02-01", modifications: [mod("2024-05-01", 150_000)] }),
     ];
     const r = indicators({ contracts }).PF6;
-    expect(r.coverage).toEqual({ n: 1, N: 1, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 1, N: 1, of: "contracts" });
     expect(r.tables.overLimit.map((x) => x.contractRef)).toEqual(["ANCIEN"]);
     expect(r.details.contractsModifiedInPeriodNotifiedBefore).toBe(1);
   });
@@ -393,8 +394,8 @@ describe("PF7 renewal calendar", () => {
       ["DUREE", "2026-12-31"],
     ]);
     expect(r.tables.renewals[0]).toMatchObject({ supplier: "Alpha", amount: 1000, daysLeft: 1, monthsLeft: 0 });
-    expect(r.tables.renewals[2]).toMatchObject({ endDateBasis: "notification + durée", daysLeft: 365, monthsLeft: 12 });
-    expect(r.coverage).toEqual({ n: 5, N: 6, of: "marchés" });
+    expect(r.tables.renewals[2]).toMatchObject({ endDateBasis: "notificationPlusDuration", daysLeft: 365, monthsLeft: 12 });
+    expect(r.coverage).toEqual({ n: 5, N: 6, of: "contracts" });
     expect(r.details).toMatchObject({ asOf: "2025-12-31", horizon: "2026-12-31", alreadyEnded: 1, endingLater: 1 });
   });
 
@@ -409,7 +410,7 @@ describe("PF7 renewal calendar", () => {
   });
 
   it("is N/A without a register, or without any end date or duration", () => {
-    expect(indicators({}).PF7.na).toBe("Aucun registre des marchés fourni.");
+    expect(fr(indicators({}).PF7.na)).toBe("Aucun registre des marchés fourni.");
     expect(indicators({ contracts: [contract({})] }).PF7.value).toBeNull();
   });
 });
@@ -476,7 +477,7 @@ describe("PF8 payment delays", () => {
         paid({ received: "2025-03-10", paid: "2025-03-01" }),
       ],
     }).PF8;
-    expect(r.coverage).toEqual({ n: 1, N: 3, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 1, N: 3, of: "lines" });
     expect(r.details.inconsistentDates).toBe(1);
     expect(r.value).toBe(0);
   });
@@ -484,17 +485,17 @@ describe("PF8 payment delays", () => {
   it("is N/A when no line has both dates", () => {
     const r = indicators({ spend: [spend({ amount: 10 })] }).PF8;
     expect(r.value).toBeNull();
-    expect(r.na).toBe("Aucune ligne avec les dates de réception de la facture et de paiement.");
+    expect(fr(r.na)).toBe("Aucune ligne avec les dates de réception de la facture et de paiement.");
   });
 });
 
-describe("computePerformanceIndicators", () => {
+describe("PF indicators (registry group)", () => {
   it("returns PF1..PF8 in order, all N/A on an empty intake", () => {
-    const results = computePerformanceIndicators(contextOf({}, { period: yearPeriod(2025) }));
+    const results = computeGroup(contextOf({}, { period: yearPeriod(2025) }), "PF");
     expect(results.map((r) => r.id)).toEqual(["PF1", "PF2", "PF3", "PF4", "PF5", "PF6", "PF7", "PF8"]);
     for (const r of results) {
       expect(r.value).toBeNull();
-      expect(r.na).toEqual(expect.any(String));
+      expect(r.na?.code).toEqual(expect.any(String));
     }
   });
 });

@@ -1,17 +1,19 @@
-import { computeResponsibleIndicators, statusVsTarget } from "../../../src/core/indicators/responsible";
+import { computeGroup } from "../../../src/core/indicators/registry";
+import { statusVsTarget } from "../../../src/core/indicators/responsible";
+import { fr } from "../../helpers/messages";
 import type { IndicatorResult } from "../../../src/core/indicators/types";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
 import { contextOf, contract, entity, spend, supplier } from "../../helpers/fixtures";
 
 function re(id: string, parts: Parameters<typeof contextOf>[0], period = yearPeriod(2025)): IndicatorResult {
-  const r = computeResponsibleIndicators(contextOf(parts, { period })).find((x) => x.id === id);
+  const r = computeGroup(contextOf(parts, { period }), "RE").find((x) => x.id === id);
   if (!r) throw new Error(`missing ${id}`);
   return r;
 }
 
-describe("computeResponsibleIndicators", () => {
+describe("RE indicators (registry group)", () => {
   it("returns RE1 to RE6 in order", () => {
-    const results = computeResponsibleIndicators(contextOf({ spend: [spend()] }));
+    const results = computeGroup(contextOf({ spend: [spend()] }), "RE");
     expect(results.map((r) => r.id)).toEqual(["RE1", "RE2", "RE3", "RE4", "RE5", "RE6"]);
   });
 });
@@ -35,7 +37,7 @@ describe("RE1 environmental consideration", () => {
     const r = re("RE1", { contracts, spend: [spend()] });
     expect(r.value).toBe(66.67); // 2 of 3 known
     expect(r.details.valueShare).toBe(75); // 150 000 / 200 000
-    expect(r.coverage).toEqual({ n: 3, N: 4, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 3, N: 4, of: "contracts" });
     expect(r.reference).toMatchObject({ value: 100, unit: "%" });
     expect(r.status).toBe("watch"); // ≥ 50, < 100
   });
@@ -43,14 +45,14 @@ describe("RE1 environmental consideration", () => {
   it("is N/A, not 0, when no contract has the consideration filled in", () => {
     const r = re("RE1", { contracts: [contract({ amount: 10_000 })], spend: [spend()] });
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/renseignée/);
+    expect(fr(r.na)).toMatch(/renseignée/);
     expect(r.reference?.value).toBe(100);
   });
 
   it("is N/A when no contract was notified in the period", () => {
     const r = re("RE1", { contracts: [contract({ environmentalConsideration: true, notified: "2024-01-10" })], spend: [spend()] });
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Aucun marché/);
+    expect(fr(r.na)).toMatch(/Aucun marché/);
   });
 });
 
@@ -92,7 +94,7 @@ describe("RE3 SME share", () => {
     expect(r.value).toBe(66.67); // 2 of 3 known
     expect(r.details).toMatchObject({ contractsKnown: 3, smeContracts: 2, knownFromSupplierTable: 1, valueShare: 40 }); // 200 000 / 500 000
     expect(r.reference).toMatchObject({ value: 64, unit: "%" });
-    expect(r.coverage).toEqual({ n: 3, N: 4, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 3, N: 4, of: "contracts" });
   });
 
   it("finds a supplier by normalised name", () => {
@@ -108,7 +110,7 @@ describe("RE3 SME share", () => {
   it("is N/A when no SME status is known", () => {
     const r = re("RE3", { contracts: [contract({ amount: 1_000 })], spend: [spend()] });
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/PME/);
+    expect(fr(r.na)).toMatch(/PME/);
   });
 });
 
@@ -128,7 +130,7 @@ describe("RE4 local suppliers", () => {
     const r = re("RE4", { spend: lines, entities, suppliers });
     // covered 1 000 + 3 000 + 1 000 + 2 000 + 1 000 = 8 000; local 1 000 + 1 000 + 2 000 = 4 000 → 50 %
     expect(r.value).toBe(50);
-    expect(r.coverage).toEqual({ n: 5, N: 6, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 5, N: 6, of: "lines" });
     expect(r.details).toMatchObject({ spendCovered: 8_000, spendLocal: 4_000 });
     const rows = r.tables.byEntity;
     expect(rows).toEqual([
@@ -150,10 +152,10 @@ describe("RE4 local suppliers", () => {
   it("is N/A without the entities' département, or without the suppliers'", () => {
     const noEntity = re("RE4", { spend: [spend({ supplierPostcode: "33000" })] });
     expect(noEntity.value).toBeNull();
-    expect(noEntity.na).toMatch(/entités/);
+    expect(fr(noEntity.na)).toMatch(/entités/);
     const noSupplier = re("RE4", { spend: [spend()], entities });
     expect(noSupplier.value).toBeNull();
-    expect(noSupplier.na).toMatch(/fournisseurs/);
+    expect(fr(noSupplier.na)).toMatch(/fournisseurs/);
   });
 });
 
@@ -167,15 +169,15 @@ describe("RE5 insertion / ESS suppliers", () => {
     const suppliers = [supplier({ name: "Atelier Insertion", insertion: true }), supplier({ name: "Grand Groupe", insertion: false })];
     const r = re("RE5", { spend: lines, suppliers });
     expect(r.value).toBe(20); // 2 000 / 10 000
-    expect(r.coverage).toEqual({ n: 2, N: 3, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 2, N: 3, of: "lines" });
     expect(r.tables.suppliers).toEqual([{ supplier: "Atelier Insertion", lines: 1, spend: 2_000, share: 20 }]);
   });
 
   it("is N/A without a supplier table or without any insertion flag", () => {
-    expect(re("RE5", { spend: [spend()] }).na).toMatch(/table Fournisseurs/);
+    expect(fr(re("RE5", { spend: [spend()] }).na)).toMatch(/table Fournisseurs/);
     const r = re("RE5", { spend: [spend()], suppliers: [supplier({ name: "Fournisseur A", sme: true })] });
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/insertion/);
+    expect(fr(r.na)).toMatch(/insertion/);
   });
 });
 
@@ -189,22 +191,22 @@ describe("RE6 SPASER obligation", () => {
     const r = re("RE6", { spend: lines });
     expect(r.value).toBe(60_000_000);
     expect(r.status).toBe("alert");
-    expect(r.details).toMatchObject({ year: 2025, entity: "Métropole", obligation: "SPASER obligatoire", entitiesAbove: 1 });
+    expect(r.details).toMatchObject({ year: 2025, entity: "Métropole", obligation: 1, entitiesAbove: 1 });
     expect(r.reference).toMatchObject({ value: 50_000_000, unit: "EUR" });
-    expect(r.tables.byEntityYear.find((x) => x.entity === "Commune A")).toMatchObject({ spend: 10_000_000, obligation: "sous le seuil" });
+    expect(r.tables.byEntityYear.find((x) => x.entity === "Commune A")).toMatchObject({ spend: 10_000_000, obligation: false });
   });
 
   it("is under the threshold at exactly 50 M€ (the SPASER is due above it)", () => {
     const r = re("RE6", { spend: [spend({ amount: 50_000_000 })] });
     expect(r).toMatchObject({ value: 50_000_000, status: "good" });
-    expect(r.details.obligation).toBe("sous le seuil");
+    expect(r.details.obligation).toBe(0);
   });
 
   it("takes the latest full civil year of the period for the headline", () => {
     const lines = [spend({ amount: 1_000, on: "2024-05-01" }), spend({ amount: 5_000, on: "2025-02-01" })];
     const r = re("RE6", { spend: lines }, rangePeriod(2024, 1, 2025, 6));
     expect(r.value).toBe(1_000);
-    expect(r.details).toMatchObject({ year: 2024, yearComplete: "oui" });
+    expect(r.details).toMatchObject({ year: 2024, yearComplete: 1 });
     expect(r.tables.byEntityYear).toHaveLength(2);
   });
 
@@ -212,7 +214,7 @@ describe("RE6 SPASER obligation", () => {
     const lines = [spend({ amount: 1_000, on: "2025-01-10" }), spend({ amount: 2_000, on: "2025-03-10" })];
     const r = re("RE6", { spend: lines }, monthPeriod(2025, 3));
     expect(r.value).toBe(3_000);
-    expect(r.details.yearComplete).toMatch(/^non/);
+    expect(r.details.yearComplete).toBe(0);
   });
 
   it("is N/A without spend lines in the year", () => {

@@ -1,7 +1,8 @@
+import { computeGroup } from "../../../src/core/indicators/registry";
 import fc from "fast-check";
+import { fr } from "../../helpers/messages";
 import type { IndicatorResult, Row } from "../../../src/core/indicators/types";
 import {
-  computeSpendIndicators,
   concentration,
   paretoClasses,
   spendByFamily,
@@ -14,16 +15,16 @@ import { contextOf, spend } from "../../helpers/fixtures";
 const fam = (key: string, label = key) => ({ family: { key, label, rule: "familyCode" as const } });
 
 function indicators(lines: SpendLine[], period = yearPeriod(2025)): Record<string, IndicatorResult> {
-  const results = computeSpendIndicators(contextOf({ spend: lines }, { period }));
+  const results = computeGroup(contextOf({ spend: lines }, { period }), "SP");
   return Object.fromEntries(results.map((r) => [r.id, r]));
 }
 
 /** Σ of a table's `amount` column, in cents (exact). */
-function tableCents(rows: Row[]): number {
+function tableCents(rows: readonly Row[]): number {
   return rows.reduce((s, r) => s + Math.round((r.amount as number) * 100), 0);
 }
 
-function tableShare(rows: Row[]): number {
+function tableShare(rows: readonly Row[]): number {
   return rows.reduce((s, r) => s + (r.share as number), 0);
 }
 
@@ -49,7 +50,7 @@ describe("SP1 total spend", () => {
     expect(r.details.ttcLines).toBe(2);
     expect(r.details.ttcCoverage).toBe(40);
     expect(r.details).toMatchObject({ lines: 5, suppliers: 3, entities: 2, creditNotes: 1, creditNotesAmount: -100 });
-    expect(r.coverage).toEqual({ n: 5, N: 5, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 5, N: 5, of: "lines" });
   });
 
   it("has no TTC total when no line carries TTC", () => {
@@ -59,7 +60,7 @@ describe("SP1 total spend", () => {
   it("is N/A, not 0, when the period has no line", () => {
     const r = indicators([spend({ amount: 10, on: "2024-05-01" })], yearPeriod(2025)).SP1;
     expect(r.value).toBeNull();
-    expect(r.na).toBe("Aucune ligne de dépense sur la période 2025.");
+    expect(fr(r.na)).toBe("Aucune ligne de dépense sur la période 2025.");
   });
 });
 
@@ -136,10 +137,10 @@ describe("SP2 spend cube", () => {
     ]);
   });
 
-  it("groups missing services and territories under « Non renseigné »", () => {
+  it("groups missing services and territories under a null key (shown as not given)", () => {
     const r = indicators(mixedLines()).SP2;
-    expect(r.tables.byService.find((x) => x.service === "Non renseigné")).toMatchObject({ amount: 250.25, lines: 1 });
-    expect(r.tables.byTerritory.find((x) => x.territory === "Non renseigné")).toMatchObject({ amount: 333.33, lines: 1 });
+    expect(r.tables.byService.find((x) => x.service === null)).toMatchObject({ amount: 250.25, lines: 1 });
+    expect(r.tables.byTerritory.find((x) => x.territory === null)).toMatchObject({ amount: 333.33, lines: 1 });
   });
 
   it("orders the months and keys the cube by month × entity × family × supplier", () => {
@@ -194,7 +195,7 @@ describe("SP3 Pareto and ABC classes", () => {
     const r = indicators(lines).SP3;
     // A and B are class A: 2 of 5 ranked suppliers = 40 %
     expect(r.value).toBe(40);
-    expect(r.coverage).toEqual({ n: 5, N: 6, of: "fournisseurs" });
+    expect(r.coverage).toEqual({ n: 5, N: 6, of: "suppliers" });
     expect(r.details).toMatchObject({ suppliersA: 2, suppliersB: 2, suppliersC: 1, excludedSuppliers: 1, excludedAmount: -25, paretoBase: 1000 });
     expect(r.tables.suppliers[1]).toMatchObject({ rank: 2, supplierKey: "b", amount: 300, share: 30, cumulativeShare: 80, abc: "A" });
   });
@@ -213,7 +214,7 @@ describe("SP3 Pareto and ABC classes", () => {
   it("is N/A when every supplier is net negative", () => {
     const r = indicators([spend({ amount: -10 })]).SP3;
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Aucun fournisseur avec une dépense nette positive/);
+    expect(fr(r.na)).toMatch(/Aucun fournisseur avec une dépense nette positive/);
   });
 });
 
@@ -339,20 +340,20 @@ describe("SP6 period comparison", () => {
   it("is N/A (with the series kept) when the previous period has no line", () => {
     const r = indicators([spend({ amount: 100, on: "2025-02-01" })]).SP6;
     expect(r.value).toBeNull();
-    expect(r.na).toBe("Aucune ligne de dépense sur la même période de l'année précédente (2024).");
+    expect(fr(r.na)).toBe("Aucune ligne de dépense sur la même période de l'année précédente (2024).");
     expect(r.tables.byMonth).toHaveLength(1);
   });
 
   it("is N/A when the current period has no line", () => {
     const r = indicators([spend({ amount: 100, on: "2024-02-01" })]).SP6;
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Aucune ligne de dépense sur la période 2025/);
+    expect(fr(r.na)).toMatch(/Aucune ligne de dépense sur la période 2025/);
   });
 });
 
-describe("computeSpendIndicators", () => {
+describe("SP indicators (registry group)", () => {
   it("returns SP1..SP6 in order", () => {
-    expect(computeSpendIndicators(contextOf({ spend: mixedLines() })).map((r) => r.id)).toEqual(["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"]);
+    expect(computeGroup(contextOf({ spend: mixedLines() }), "SP").map((r) => r.id)).toEqual(["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"]);
   });
 
   it("spendByFamily agrees with the SP2 family table", () => {

@@ -1,18 +1,18 @@
+import { computeGroup, TE4 } from "../../../src/core/indicators/registry";
 import {
-  computeTerritoryIndicators,
-  NO_TERRITORY,
   proximityOf,
   recommend,
-  REASONS_SEPARATOR,
 } from "../../../src/core/indicators/territories";
 import type { AnalysisContext, IndicatorResult } from "../../../src/core/indicators/types";
+import { msg, type Message } from "../../../src/core/messages/render";
+import { fr } from "../../helpers/messages";
 import type { Family } from "../../../src/core/model";
 import { contextOf, entity, nomenclature, spend, supplier } from "../../helpers/fixtures";
 
 const fam = (key: string, label = key): Family => ({ key, label, rule: "familyCode" });
 
 function te(ctx: AnalysisContext, id: string): IndicatorResult {
-  const r = computeTerritoryIndicators(ctx).find((x) => x.id === id);
+  const r = computeGroup(ctx, "TE").find((x) => x.id === id);
   if (!r) throw new Error(`${id} missing`);
   return r;
 }
@@ -38,7 +38,7 @@ describe("TE1 spend per territory and per inhabitant", () => {
     expect(rows.map((x) => [x.territory, x.amount, x.population, x.perInhabitant])).toEqual([
       ["Nord", 45000, 1500, 30], // 45 000 / 1 500
       ["Sud", 30000, 2000, 15], // (20 000 + 10 000) / 2 000
-      [NO_TERRITORY, 5000, null, null],
+      [null, 5000, null, null],
     ]);
     expect(rows.reduce((s, x) => s + (x.amount as number), 0)).toBe(80000);
     expect(rows.reduce((s, x) => s + (x.sharePercent as number), 0)).toBeCloseTo(100, 6);
@@ -49,7 +49,7 @@ describe("TE1 spend per territory and per inhabitant", () => {
     // (30 000 + 15 000 + 20 000 + 10 000) / (1 000 + 500 + 2 000) = 75 000 / 3 500 = 21.428…
     expect(r.value).toBe(21.43);
     expect(r.unit).toBe("EUR/hab");
-    expect(r.coverage).toEqual({ n: 4, N: 5, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 4, N: 5, of: "lines" });
   });
 
   it("counts an EPCI's inhabitants once when its member communes are listed too", () => {
@@ -78,7 +78,7 @@ describe("TE1 spend per territory and per inhabitant", () => {
   it("is N/A, not 0, when no entity has a population", () => {
     const r = te(contextOf({ spend: lines, entities: [entity({ entity: "Commune A", territory: "Nord" })] }), "TE1");
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Population/);
+    expect(fr(r.na)).toMatch(/Population/);
     expect(r.tables.byTerritory.length).toBeGreaterThan(0);
   });
 });
@@ -90,7 +90,7 @@ describe("TE2 equity across territories", () => {
     // Gini: |30 − 15| × 2 / (2 × 2² × 22.5) = 30 / 180 = 0.1667
     expect(r.value).toBe(33.33);
     expect(r.details.gini).toBe(0.1667);
-    expect(r.coverage).toEqual({ n: 2, N: 2, of: "territoires" });
+    expect(r.coverage).toEqual({ n: 2, N: 2, of: "territories" });
   });
 
   it("counts a territory of the Entités table without spend as 0 € per inhabitant", () => {
@@ -108,7 +108,7 @@ describe("TE2 equity across territories", () => {
     const one = contextOf({ spend: lines, entities: entities.slice(0, 2) });
     const r = te(one, "TE2");
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/deux territoires/);
+    expect(fr(r.na)).toMatch(/deux territoires/);
   });
 });
 
@@ -117,11 +117,11 @@ describe("TE3 local supplier share per territory", () => {
     const r = te(ctx, "TE3");
     // local: 30 000 (table 33) + 15 000 (33000) ; known: + 20 000 (75 vs 40) → 45 000 / 65 000 = 69.23 %
     expect(r.value).toBe(69.23);
-    expect(r.coverage).toEqual({ n: 3, N: 5, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 3, N: 5, of: "lines" });
     const rows = r.tables.byTerritory;
     expect(rows.find((x) => x.territory === "Nord")?.localSharePercent).toBe(100);
     expect(rows.find((x) => x.territory === "Sud")?.localSharePercent).toBe(0);
-    expect(rows.find((x) => x.territory === NO_TERRITORY)?.localSharePercent).toBeNull();
+    expect(rows.find((x) => x.territory === null)?.localSharePercent).toBeNull();
   });
 
   it("takes the line's supplier postcode before the supplier table (as RE4)", () => {
@@ -139,7 +139,7 @@ describe("TE3 local supplier share per territory", () => {
   it("is N/A, not 0, when no département is known", () => {
     const r = te(contextOf({ spend: lines }), "TE3");
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Département/);
+    expect(fr(r.na)).toMatch(/Département/);
   });
 });
 
@@ -174,8 +174,8 @@ describe("TE4 per-family recommendation", () => {
   });
 
   it("explains each recommendation with its figures and the source of the proximity flag", () => {
-    const rows = te(te4ctx, "TE4").tables.recommendations;
-    const reasons = (key: string) => String(rows.find((x) => x.familyKey === key)?.reasons).split(REASONS_SEPARATOR);
+    const rows = TE4.compute(te4ctx).tables.recommendations;
+    const reasons = (key: string) => (rows.find((x) => x.familyKey === key)?.reasons ?? []).map(fr);
     expect(reasons("F:PAP")).toEqual([
       "2 entités achètent cette famille (Commune A, Commune B)",
       "Fournisseurs locaux (même département que l'entité) : 0,0 % de la dépense, offre locale faible (seuil 50 %)",
@@ -189,7 +189,10 @@ describe("TE4 per-family recommendation", () => {
 
   it("words geographic lots as facilitating SMEs' access, never as a local preference (equal treatment)", () => {
     const rows = te(te4ctx, "TE4").tables.recommendations;
-    const last = (key: string) => String(rows.find((x) => x.familyKey === key)?.reasons).split(REASONS_SEPARATOR).pop() as string;
+    const last = (key: string) => {
+      const reasons = (rows.find((x) => x.familyKey === key)?.reasons ?? []) as readonly Message[];
+      return fr(reasons[reasons.length - 1]) ?? "";
+    };
     for (const key of ["F:EV", "F:NET"]) {
       expect(last(key)).toContain("facilitent l'accès des PME");
       expect(last(key)).not.toMatch(/ouverts aux entreprises locales|réservés? aux entreprises locales|favoris/);
@@ -201,15 +204,15 @@ describe("TE4 per-family recommendation", () => {
     const p = { proximity: false, source: null };
     expect(recommend({ entityCount: 3, localSharePercent: 50, proximity: p })).toBe("mixte"); // 50 % = strong
     expect(recommend({ entityCount: 3, localSharePercent: 49.9, proximity: p })).toBe("mutualiser");
-    expect(recommend({ entityCount: 1, localSharePercent: 40, proximity: { proximity: true, source: "x" } })).toBeNull();
+    expect(recommend({ entityCount: 1, localSharePercent: 40, proximity: { proximity: true, source: msg("proximity.works") } })).toBeNull();
   });
 
   it("detects proximity from the nomenclature first, then nature, keywords (not for supplies) and CPV", () => {
     expect(proximityOf({ nomenclatureFlag: false, nature: "Services", label: "Nettoyage", cpv: null }).proximity).toBe(false);
-    expect(proximityOf({ nomenclatureFlag: null, nature: "Travaux", label: "Voirie", cpv: null }).source).toBe("la nature Travaux");
+    expect(fr(proximityOf({ nomenclatureFlag: null, nature: "Travaux", label: "Voirie", cpv: null }).source)).toBe("la nature Travaux");
     expect(proximityOf({ nomenclatureFlag: null, nature: "Fournitures", label: "Fournitures d'entretien", cpv: null }).proximity).toBe(false);
     expect(proximityOf({ nomenclatureFlag: null, nature: "Services", label: "Entretien des espaces verts", cpv: null }).proximity).toBe(true);
-    expect(proximityOf({ nomenclatureFlag: null, nature: "Services", label: "Prestations", cpv: "90910000" }).source).toBe(
+    expect(fr(proximityOf({ nomenclatureFlag: null, nature: "Services", label: "Prestations", cpv: "90910000" }).source)).toBe(
       "le code CPV 90910000 (nettoyage)",
     );
     expect(proximityOf({ nomenclatureFlag: null, nature: "Services", label: "Conseil juridique", cpv: "79100000" }).proximity).toBe(false);
@@ -218,7 +221,7 @@ describe("TE4 per-family recommendation", () => {
   it("is N/A with a single entity but keeps the recommendations table", () => {
     const r = te(contextOf({ spend: [spend({ family: fam("F:NET", "Nettoyage"), nature: "Services" })] }), "TE4");
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/seule entité/);
+    expect(fr(r.na)).toMatch(/seule entité/);
     expect(r.tables.recommendations).toHaveLength(1);
   });
 });

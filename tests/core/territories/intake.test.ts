@@ -1,3 +1,4 @@
+import { render } from "../../../src/core/messages/render";
 import { detectTable } from "../../../src/core/detect";
 import { runIntake } from "../../../src/core/intake";
 import type { RawTable } from "../../../src/core/model";
@@ -48,6 +49,6 @@ describe("Territoires and Qualité de service tables", () => {
     // Pôles: 3 rows read = 2 analysed (1 with warning) + 1 rejected (no name); Qualité: 3 = 2 + 1 (unreadable value).
     expect([byTable("Pôles").rowsRead, byTable("Pôles").rowsAnalysed, byTable("Pôles").rowsWithWarning, byTable("Pôles").rowsRejected]).toEqual([3, 2, 1, 1]);
     expect([byTable("Qualité").rowsRead, byTable("Qualité").rowsAnalysed, byTable("Qualité").rowsRejected]).toEqual([3, 2, 1]);
-    expect(r.anomalies.find((a) => a.table === "Qualité" && a.severity === "rejected")?.reason).toMatch(/Valeur mesurée absente ou illisible/);
+    expect(render("fr", r.anomalies.find((a) => a.table === "Qualité" && a.severity === "rejected")!.reason)).toMatch(/Valeur mesurée absente ou illisible/);
   });
 });

@@ -4,7 +4,11 @@
  * below is computed by hand in the comments.
  */
 import { buildContext } from "../../../src/core/context";
-import { computeTerritoryIndicators, REASONS_SEPARATOR } from "../../../src/core/indicators/territories";
+import { computeGroup } from "../../../src/core/indicators/registry";
+import { render, type Message } from "../../../src/core/messages/render";
+
+const reasonsOf = (r: { reasons?: unknown } | undefined): string[] => ((r?.reasons ?? []) as Message[]).map((m) => render("fr", m));
+const computeTerritoryIndicators = (ctx: AnalysisContext) => computeGroup(ctx, "TE");
 import type { AnalysisContext, IndicatorResult } from "../../../src/core/indicators/types";
 import type { Family, QualityRow, TerritoryRow } from "../../../src/core/model";
 import { analyseTerritorial, territorialScenarios } from "../../../src/core/territories";
@@ -132,19 +136,19 @@ describe("TE4 on the territories of one body", () => {
   });
 
   it("shows the territories, the local supply per territory and the current channel among its reasons", () => {
-    const bur = String(get("F:BUR").reasons).split(REASONS_SEPARATOR);
+    const bur = reasonsOf(get("F:BUR"));
     expect(bur).toContain("3 territoires achètent cette famille (Pôle Nord, Pôle Sud, Pôle Est)");
     expect(bur).toContain("Offre locale forte (≥ 50 %) dans 0 territoire sur 3 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
     // 6 000 of 10 000 € through a centrale d'achat.
     expect(bur).toContain(
       "Mode d'achat actuel : 60,0 % de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
     );
-    const net = String(get("F:NET").reasons).split(REASONS_SEPARATOR);
+    const net = reasonsOf(get("F:NET"));
     expect(net).toContain("Offre locale forte (≥ 50 %) dans 1 territoire sur 3 : Pôle Nord 100,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
   });
 
   it("keeps the geographic-lots wording to SMEs' access, never a local preference (L3 equal treatment)", () => {
-    const last = String(get("F:EV").reasons).split(REASONS_SEPARATOR).pop() as string;
+    const last = reasonsOf(get("F:EV")).pop() as string;
     expect(last).toContain("facilitent l'accès des PME");
     expect(last).toMatch(/(aucune|excluant toute) préférence locale/);
   });
@@ -154,7 +158,7 @@ describe("TE4 on the territories of one body", () => {
     const intake = intakeOf({ spend: moved, entities: [entity({ entity: EPCI, departement: "45" })] });
     const ev = te(buildContext({ ...intake, territories }), "TE4").tables.recommendations.find((x) => x.familyKey === "F:EV")!;
     // Sud 0 % local now; Nord and Est 100 %: strong in 2 of 3 ≥ half → still territorialiser.
-    expect(String(ev.reasons)).toContain("dans 2 territoires sur 3");
+    expect(reasonsOf(ev).join(" | ")).toContain("dans 2 territoires sur 3");
     expect(ev.recommendation).toBe("territorialiser");
   });
 });

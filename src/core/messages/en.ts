@@ -1,0 +1,310 @@
+/** English catalogue: the same codes as fr.ts (checked by the compiler). */
+import type { MessageCode } from "./fr";
+
+export const EN: Record<MessageCode, string> = {
+  "coverage.lines": "{n} / {N} {N, plural, one {line} other {lines}}",
+  "coverage.linesBothPeriods":
+    "{n} / {N} {N, plural, one {line} other {lines}} (period and same period last year)",
+  "coverage.contracts": "{n} / {N} {N, plural, one {contract} other {contracts}}",
+  "coverage.competitiveContracts":
+    "{n} / {N} competitive {N, plural, one {contract} other {contracts}}",
+  "coverage.suppliers": "{n} / {N} {N, plural, one {supplier} other {suppliers}}",
+  "coverage.territories": "{n} / {N} {N, plural, one {territory} other {territories}}",
+  "coverage.families": "{n} / {N} {N, plural, one {family} other {families}}",
+
+  "na.noLinesInPeriod": "No spend line in the period {period}.",
+  "na.noPositiveSupplier": "No supplier with positive net spend in the period (credit notes only).",
+  "na.noLinesPreviousPeriod": "No spend line in the same period of the previous year ({period}).",
+  "na.nonPositivePreviousSpend": "Zero or negative net spend in the comparison period ({period}).",
+  "na.nonPositiveSpend": "Zero or negative net spend in the period.",
+
+  "ref.tailThreshold": "Tail-spend threshold: {perYear, eur} a year × {months} months / 12",
+
+  "coverage.amounts":
+    "{n} / {N} {N, plural, one {amount} other {amounts}} (off-contract lines and contracts)",
+  "coverage.directAwardsAndOffContractLines":
+    "{n} / {N} contracts without publicity and off-contract lines",
+  "coverage.records": "{n} / {N} {N, plural, one {record} other {records}}",
+
+  "na.noContractsInPeriod": "No contract notified in the period {period}.",
+  "na.noContractsNotified": "No contract notified in the period",
+  "na.noContractWithProcedureAndAmount":
+    "No contract of the period with a recognised procedure and an amount.",
+  "na.noCompetitiveWithBids":
+    "No competitive contract of the period with the number of bids given.",
+  "na.noContractWithProcedure": "No contract of the period with a recognised procedure.",
+  "na.noContractWithEstimate":
+    "No contract of the period with both an estimated and an awarded amount.",
+  "na.noContractWithAmendment":
+    "No contract of the period with both an initial and an amended amount.",
+  "na.noRegister": "No contracts register given.",
+  "na.noContractEnd": "No contract with an end date or a duration.",
+  "na.noPaymentDates": "No line with both the invoice receipt date and the payment date.",
+  "na.noLinesInCivilYear": "No spend line in the civil year {years}",
+  "na.noLineWithFamily":
+    "No line attached to a purchase family (nor, for works, to an operation): totals per homogeneous need cannot be made",
+  "na.noAmounts": "No off-contract purchase amount nor notified contract in the period",
+  "na.noContractWithAmountProcedureDate":
+    "No contract notified in the period with amount, procedure and date given",
+  "na.noDirectAwards":
+    "No contract without publicity nor off-contract purchase in the civil year of the period",
+  "na.noSupplierOrFamily": "Supplier or purchase family not given: repeat awards cannot be grouped",
+  "na.noContractSinceLoiClimat":
+    "No contract launched in the period from {date} (entry into force of the Climate and Resilience law, art. 35)",
+  "na.considerationsNotGiven":
+    "Environmental and social considerations not given for the {count} contracts launched since {date}",
+  "na.environmentalNotGiven":
+    "No contract notified in the period with the environmental consideration given",
+  "na.socialNotGiven": "No contract notified in the period with the social consideration given",
+  "na.smeNotGiven": "Holder's SME category not given (contracts register or Suppliers table)",
+  "na.entityDepartementNotGiven": "Entities' département not given (Entities table)",
+  "na.supplierDepartementNotGiven":
+    "Suppliers' département not given (postcode on the lines or Suppliers table)",
+  "na.nonPositiveCoveredSpend": "Zero or negative net spend on the lines with the data",
+  "na.noSupplierTable":
+    "No Suppliers table: whether suppliers are insertion/social economy is unknown",
+  "na.insertionNotGiven":
+    "No supplier of the period with the insertion/social economy flag given (Suppliers table)",
+  "na.noLinesInCivilYearOfPeriod": "No spend line in the civil year of the period",
+  "na.singleEntity":
+    "A single entity in the data: pooling between entities cannot be assessed (fill in the entity column).",
+  "na.noItemPrices": "No line with item, quantity and unit price (or amount) given",
+  "na.populationNotGiven": "Entities' population not given (Entities table, population column)",
+  "na.fewerThanTwoTerritories":
+    "Fewer than two territories with a known population (territory and population columns of the Entities table)",
+  "na.zeroMeanPerInhabitant": "Zero mean spend per inhabitant: coefficient of variation undefined",
+  "na.departementsUnknown":
+    "Supplier or entity département unknown on every line (Suppliers and Entities tables, supplier postcode)",
+  "na.zeroKnownLocalSpend": "Zero net spend on the lines whose départements are known",
+
+  "legacy.untranslated": "{text}",
+
+  "ref.nationalSingleBid": "National single-bid share (indicative)",
+  "ref.amendmentLimit": "Increase limit: {suppliesServices} % supplies/services, {works} % works",
+  "ref.paymentDelay":
+    "Maximum payment time: {days} days ({hospitalDays} days for public hospitals)",
+  "ref.pnadTarget": "PNAD target: {target} % of contracts",
+  "ref.oecpSme": "OECP 2023: share of local authorities' contracts awarded to SMEs",
+  "ref.spaserThreshold": "SPASER obligation threshold (annual purchases)",
+  "ref.cooperativeGreen": "Cooperative procurement: green from {green} %",
+
+  "band.belowDispense": "Below the exemption threshold",
+  "band.adapted": "Adapted procedure",
+  "band.adaptedWithPublicity": "Adapted procedure with BOAMP/legal notice publicity",
+  "band.formalised": "Formal procedure",
+  "consequence.formalised":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the EU threshold of {threshold, eur}: a formal procedure is required",
+  "consequence.dispenseWithPublicity":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the exemption threshold of {threshold, eur}: an adapted procedure with publicity in the BOAMP or a legal notice journal is required",
+  "consequence.publicity":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the publicity threshold of {threshold, eur}: publicity in the BOAMP or a legal notice journal is required",
+  "consequence.adapted":
+    "the pooled total of {total, eur} {verb, select, reaches {reaches} other {exceeds}} the exemption threshold of {threshold, eur}: publicity and competition are required (adapted procedure)",
+
+  "proximity.nomenclature":
+    "the nomenclature (proximity service: {flag, select, yes {yes} other {no}})",
+  "proximity.works": "the works nature",
+  "proximity.keyword": 'the keyword "{keyword}" in the label',
+  "proximity.cpv":
+    "the CPV code {cpv} ({group, select, works {works} repair {repair and maintenance} catering {catering} cleaning {cleaning} other {green spaces}})",
+  "te4.noBuyer": "No entity has positive net spend in this family",
+  "te4.oneBuyer": "A single entity buys this family ({entity})",
+  "te4.buyers": "{count} entities buy this family ({entities})",
+  "te4.localUnknown": "Local supplier share unknown: supplier or entity département not given",
+  "te4.localShare":
+    "Local suppliers (same département as the entity): {share, pct} of spend, {strength, select, strong {strong} other {weak}} local supply (threshold {threshold} %)",
+  "te4.standardNoCriterion":
+    "Standard family: no proximity criterion (nomenclature, works nature, label, CPV)",
+  "te4.proximityFrom": "Proximity family according to {source}",
+  "te4.standardFrom": "Standard family according to {source}",
+  "te4.territoriesBuying": "{n} territories buy this family ({list})",
+  "te4.localSupplyUnknown":
+    "Local supply per territory unknown: supplier postcode, entity département or territory postcodes not given",
+  "te4.localSupplyStrong":
+    "Strong local supply (≥ {threshold} %) in {strong} of {n} {n, plural, one {territory} other {territories}}: {list}",
+  "te4.channelPooled":
+    "Current purchasing channel: {share} of the spend through a joint purchasing group or a central purchasing body",
+  "te4.channelMostlyPooled":
+    "Current purchasing channel: {share} of the spend through a joint purchasing group or a central purchasing body (already largely pooled)",
+  "te4.singleEntityNoTerritories":
+    "A single entity and fewer than two territories in the data: pooling cannot be assessed (fill in the entity or the territory column).",
+  // A text that has no catalogue entry yet (French only): shown as it is in every language.
+  "anomaly.farFutureDate":
+    "Date in {year}, far from the other dates of the file: row analysed, but this year is not chosen as the default period; check the date",
+  "anomaly.blankRows": "{count} blank rows (rows {first} to {last}): ignored.",
+  "plan.fewSuppliersLowImpact":
+    "Few suppliers in a low-impact family: the usual case of a small need, not a supply risk in itself",
+  "anomaly.amountImplausibleLine":
+    "Implausible amount ({amount}): more than 10 billion euros on one line. Check the decimal separator and the amount column; the line is analysed as it is.",
+  "anomaly.amountBeyondExact":
+    "Amount out of range ({amount}): beyond {limit} it cannot be counted to the cent; the line cannot be analysed. Check the decimal separator and the amount column.",
+  "anomaly.territoryNameMissing": "Territory name missing: fill in the pôle, sector, branch or district.",
+  "anomaly.territoryPopulationUnreadable": "Unreadable or negative population: ignored for the amounts per inhabitant.",
+  "anomaly.postcodesUnreadable": "Unreadable postcodes (5 digits expected, separated by “;”): ignored.",
+  "anomaly.qualityTerritoryMissing": "Territory missing: fill in the territory measured.",
+  "anomaly.qualityServiceMissing": "Service missing: fill in the public service measured.",
+  "anomaly.qualityIndicatorMissing": "Indicator missing: fill in what is measured.",
+  "anomaly.qualityValueUnreadable": "Measured value missing or unreadable: fill in a number (e.g. 4.5 or 92 %).",
+  "anomaly.qualityTargetUnreadable": "Unreadable target: ignored (no gap to target for this measure).",
+  "anomaly.qualityDateUnreadable": "Unreadable measure date: ignored.",
+  "anomaly.qualityDirectionUnrecognised": "Direction not recognised (expected “higher is better” or “lower is better”): deduced from the indicator's label.",
+  untranslated: "{text}",
+  "te4.noRecommendation":
+    "No recommendation: neither bought by several entities nor a proximity family with strong local supply",
+  "te4.recommend.mutualiser":
+    "Recommendation: pool (joint purchasing group or central purchasing body)",
+  "te4.recommend.mixte":
+    "Recommendation: pooled framework agreement with territorial lots, which make it easier for SMEs to bid (equal treatment: no local preference)",
+  "te4.recommend.territorialiser":
+    "Recommendation: territorialise (geographic lots, which make it easier for SMEs to bid; equal treatment rules out any local preference)",
+
+  "plan.impact":
+    "{level, select, high {High} other {Low}} impact: {share, pct} of spend, against a cut-off of {cutoff, pct} (an equal split between {families} families)",
+  "plan.hhiUnknown": "Concentration (HHI) unknown",
+  "plan.hhi":
+    "HHI concentration {hhi, int} ({level, select, high {high} other {moderate}}, threshold {threshold, int})",
+  "plan.singleBidUnknown":
+    "Single-bid rate unknown (no competitive contract of the period with the number of bids)",
+  "plan.singleBid":
+    "Single bid: {rate, pct} of competitive contracts ({position, select, above {above} other {within}} the {red} % limit)",
+  "plan.suppliers": "{count} {count, plural, one {supplier} other {suppliers}}",
+  "plan.fewSuppliers":
+    "{count} {count, plural, one {supplier} other {suppliers}} (few suppliers: {max} at most)",
+  "plan.risk":
+    "{level, select, high {High} other {Low}} risk: {score} risk {score, plural, one {factor} other {factors}} out of 3",
+  "plan.lever.splitting":
+    "{count} possible splitting {count, plural, one {signal} other {signals}} to check: off-contract purchases adding up beyond the exemption threshold",
+  "plan.lever.pooling":
+    "{count} entities buy this family separately ({entities}) for {amount, eur}",
+  "plan.lever.environmental":
+    "{part} {part, plural, one {contract} other {contracts}} out of {whole} with an environmental consideration ({rate, pct}), PNAD target {target} %",
+  "plan.lever.concentration":
+    "Concentrated suppliers: HHI {hhi, int} ≥ {threshold, int} with {count} {count, plural, one {supplier} other {suppliers}}",
+
+  // Anomaly reasons (src/core/intake) and labels of the fields they name
+  "anomaly.blankRow": "Blank row: ignored.",
+  "anomaly.spendTotalRow": "Total row ignored: it is not a purchase.",
+  "anomaly.amountMissing":
+    "Amount missing: the line cannot be analysed. Type a number, for example 1,234.56.",
+  "anomaly.amountUnreadable":
+    "Unreadable amount: the line cannot be analysed. Type a number, for example 1,234.56.",
+  "anomaly.vatUnreadable":
+    "VAT rate unreadable or outside 0 to 100 %: the default rate of {rate} % is applied to the amount incl. VAT.",
+  "anomaly.dateMissing": "Date missing: the line cannot be dated. Type a date as dd/mm/yyyy.",
+  "anomaly.dateUnreadable": "Unreadable or impossible date: type a date as dd/mm/yyyy.",
+  "anomaly.supplierIdUnreadable":
+    "Unreadable supplier identifier: a SIRET (14 digits) or a SIREN (9 digits) is expected. The line is analysed without an identifier.",
+  "anomaly.supplierIdInvalid":
+    "Invalid SIRET/SIREN (check digit): check the supplier's identifier.",
+  "anomaly.supplierMissing": "Supplier missing: give the supplier's name or SIRET.",
+  "anomaly.entityMissing": 'Entity missing: line attached to "{entity}".',
+  "anomaly.cpvInvalid":
+    "Invalid CPV code (8 digits expected, e.g. 30192000-1): ignored for classification.",
+  "anomaly.channelUnrecognised":
+    "Purchasing channel not recognised (expected: marché propre, groupement de commandes, centrale d'achat, hors marché): derived from the contract number.",
+  "anomaly.invoiceDateUnreadable": "Unreadable invoice receipt date: ignored for the payment time.",
+  "anomaly.mandateDateUnreadable": "Unreadable payment order date: ignored for the split of the payment delay.",
+  "anomaly.paidDateUnreadable": "Unreadable payment date: ignored for the payment time.",
+  "anomaly.quantityUnreadable": "Unreadable quantity: ignored for the price comparison.",
+  "anomaly.unitPriceUnreadable": "Unreadable unit price: ignored for the price comparison.",
+  "anomaly.contractTotalRow": "Total row: ignored, it is not a contract.",
+  "anomaly.contractRefMissing":
+    "Contract number missing: give the contract's reference so it can be matched with the spend.",
+  "anomaly.contractAmountUnreadable":
+    "Unreadable contract amount: the contract is analysed without an amount. Type a number, for example 1,234.56.",
+  "anomaly.fieldDateUnreadable": "{label} unreadable: type a date as dd/mm/yyyy.",
+  "anomaly.fieldNumberUnreadable": "{label} unreadable: type a number.",
+  "anomaly.fieldAmountUnreadable": "{label} unreadable: type a number, for example 1,234.56.",
+  "anomaly.fieldYesNoUnrecognised": "{label}: value not recognised (yes/no expected).",
+  "anomaly.contractCpvInvalid": "Invalid CPV code (8 digits expected, e.g. 45233140-2): ignored.",
+  "anomaly.procedureUnrecognised":
+    "Procedure not recognised: kept as it is, but not classified in the procedure indicators.",
+  "anomaly.contractChannelUnrecognised": "Purchasing channel not recognised: ignored.",
+  "anomaly.holderIdUnreadable":
+    "Unreadable holder identifier: a SIRET (14 digits) or a SIREN (9 digits) is expected.",
+  "anomaly.holderIdInvalid": "Invalid holder SIRET/SIREN (check digit): check the identifier.",
+  "label.notificationDate": "Notification date",
+  "label.durationMonths": "Duration in months",
+  "label.endDate": "End date",
+  "label.bidsReceived": "Number of bids received",
+  "label.lots": "Number of lots",
+  "label.launchDate": "Launch date",
+  "label.estimatedAmount": "Estimated amount",
+  "label.socialConsideration": "Social consideration",
+  "label.environmentalConsideration": "Environmental consideration",
+  "label.innovative": "Innovative contract",
+  "label.amendmentDate": "Amendment date",
+  "label.amendedAmount": "Amount after amendments",
+  "label.proximity": "Local service",
+  "label.excludedFromSplitting": "Exclusion from splitting checks",
+  "label.sme": "SME",
+  "label.insertion": "Insertion / social economy",
+  "anomaly.refYesNoUnrecognised": "{label}: value not recognised (yes/no expected); ignored.",
+  "anomaly.entityNameMissing": "Entity name missing: give the local authority or body.",
+  "anomaly.populationUnreadable": "Unreadable population: ignored for per-inhabitant amounts.",
+  "anomaly.entitySiretInvalid": "Invalid entity SIRET: check the identifier.",
+  "anomaly.familyCodeMissing": "Family code missing: give the purchase family's code.",
+  "anomaly.natureUnrecognised":
+    "Nature not recognised (Fournitures, Services or Travaux expected): ignored.",
+  "anomaly.refSupplierIdInvalid": "Invalid supplier SIRET/SIREN: check the identifier.",
+  "anomaly.supplierNameAndIdMissing": "Supplier without name or SIRET: give at least one of them.",
+  "anomaly.spendTotalRowAmount":
+    "Total row ignored ({amount} excl. VAT, not counted in the reconciliation): it is not a purchase.",
+
+  // DECP import (src/core/decp.ts)
+  "decp.implausible":
+    "the amount ({amount}) {why, select, zero {is €0, which looks like a filler value rather than a real amount} negative {is negative, which is impossible for a contract} belowOneEuro {is below €1, which is not plausible for a contract} tooLarge {reaches or exceeds €999,999,999, which looks like a filler value rather than a real amount} other {is made only of 9s, which looks like a filler value rather than a real amount}}",
+  "decp.contract.refObjet": 'The contract "{ref}" ({objet})',
+  "decp.contract.ref": 'The contract "{ref}"',
+  "decp.contract.objet": "The contract ({objet})",
+  "decp.contract.none": "The contract",
+  "decp.holderName": '"{name}" ',
+  "decp.empty": "",
+  "decp.holderIdNotSiret":
+    'the holder\'s identifier {holder}("{id}") is neither a SIRET (14 digits) nor a SIREN (9 digits): the holder is kept without an identifier. Correct the SIRET in the essential data.',
+  "decp.holderIdLuhn":
+    'the holder\'s {kind} {holder}("{id}") has an invalid check digit (Luhn): it was probably mistyped. Check it in the business directory and correct it in the source.',
+  "decp.concession":
+    "Concession contract {label}not analysed: concession contracts are not public contracts and are not part of the purchasing indicators. No action is needed; if it is actually a contract, correct its type in the source.",
+  "decp.noId":
+    '{contract} has no identifier ("id" and "uid" fields empty): it can be neither tracked nor matched with the spend. Give the contract number in the essential data, then import the file again.',
+  "decp.noIdUsesUid":
+    '{contract} has no "id" field: the unique identifier "uid" is used as its reference. Fill in the "id" field in the source to get the contract\'s internal number.',
+  "decp.noAmount":
+    "{contract} has no amount: it is analysed without one. Give the initial amount excl. VAT (fixed or estimated maximum) in the essential data.",
+  "decp.amountUnreadable":
+    '{contract} has an unreadable amount ("{value}"): it is analysed without one. Type the amount excl. VAT in figures (e.g. 125000.50).',
+  "decp.amountImplausible":
+    "{contract}: {amount}. The contract is analysed without an amount; give the real initial amount excl. VAT (fixed or estimated maximum) in the essential data.",
+  "decp.buyerIdNotSiret":
+    "{contract}: the buyer's identifier (\"{id}\") is not a SIRET (14 digits); the contract is attached to the buyer without an identifier. Correct the buyer's SIRET in the source.",
+  "decp.buyerIdLuhn":
+    '{contract}: the buyer\'s {kind} ("{id}") has an invalid check digit (Luhn): it was probably mistyped. Correct it in the source.',
+  "decp.noBuyer":
+    '{contract} names no buyer: it is attached to "Acheteur non renseigné". Give the buyer\'s SIRET (field "acheteur.id") in the source.',
+  "decp.noCpv":
+    "{contract} has no CPV code: its nature (supplies, services, works) and purchase family are unknown. Give the main CPV code (8 digits) in the source.",
+  "decp.cpvInvalid":
+    '{contract} has an invalid CPV code ("{value}"): 8 digits are expected (e.g. 45210000-2). The contract is analysed without a CPV; correct the code in the source.',
+  "decp.noProcedure":
+    "{contract} names no award procedure: it is left out of the competition indicators. Give the procedure in the source ({procedures}).",
+  "decp.procedureUnrecognised":
+    '{contract} has an unrecognised procedure ("{value}"): it is kept as it is but the contract is left out of the competition indicators. Use one of the DECP labels: {procedures}.',
+  "decp.noNotificationDate":
+    "{contract} has no notification date: it is left out of the analyses by period and of the renewal calendar. Give the notification date (YYYY-MM-DD) in the source.",
+  "decp.notificationDateUnreadable":
+    '{contract} has an unreadable notification date ("{value}"): it is left out of the analyses by period and of the renewal calendar. Type the date as YYYY-MM-DD.',
+  "decp.durationUnreadable":
+    '{contract} has an unreadable or zero duration ("{value}"): its end date is unknown. Give the total duration in months (a whole number above 0).',
+  "decp.bidsUnreadable":
+    '{contract} has an unreadable number of bids received ("{value}"): it is analysed without it. Type a whole number of bids.',
+  "decp.holderReason": "{contract}: {reason}",
+  "decp.noHolder":
+    "{contract} has no identified holder: it is analysed without a supplier. Give the holder's SIRET and company name in the source.",
+  "decp.amendmentImplausible":
+    '{contract} has an amendment whose amount is not plausible ("{value}"): this amount is ignored. Correct the amendment\'s new total amount excl. VAT in the source.',
+  "decp.duplicate":
+    "{contract} has the same buyer and identifier as the contract of row {row}: it is probably published twice, which would count the contract twice. Delete the duplicate in the source, or give each contract its own identifier.",
+  "decp.notAMarche":
+    "Item no. {row} of the list is not a contract in the DECP format (fields id, acheteur, objet, montant… missing): it is not analysed. Check that the file is an export of the public procurement essential data.",
+};

@@ -1,0 +1,335 @@
+/**
+ * French catalogue (the product language): every sentence core emits, by code. Data only; the
+ * syntax of the templates is described in ./render.ts. en.ts must have the same codes.
+ */
+export const FR = {
+  // Coverage: "n / N records"
+  "coverage.lines": "{n} / {N} {N, plural, one {ligne} other {lignes}}",
+  "coverage.linesBothPeriods":
+    "{n} / {N} {N, plural, one {ligne} other {lignes}} (période et même période N-1)",
+  "coverage.contracts": "{n} / {N} {N, plural, one {marché} other {marchés}}",
+  "coverage.competitiveContracts":
+    "{n} / {N} {N, plural, one {marché concurrentiel} other {marchés concurrentiels}}",
+  "coverage.suppliers": "{n} / {N} {N, plural, one {fournisseur} other {fournisseurs}}",
+  "coverage.territories": "{n} / {N} {N, plural, one {territoire} other {territoires}}",
+  "coverage.families": "{n} / {N} {N, plural, one {famille} other {familles}}",
+
+  // N/A reasons
+  "na.noLinesInPeriod": "Aucune ligne de dépense sur la période {period}.",
+  "na.noPositiveSupplier":
+    "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
+  "na.noLinesPreviousPeriod":
+    "Aucune ligne de dépense sur la même période de l'année précédente ({period}).",
+  "na.nonPositivePreviousSpend":
+    "Dépense nette nulle ou négative sur la période de comparaison ({period}).",
+  "na.nonPositiveSpend": "Dépense nette nulle ou négative sur la période.",
+
+  // References
+  "ref.tailThreshold": "Seuil de longue traîne : {perYear, eur} par an × {months} mois / 12",
+
+  "coverage.amounts":
+    "{n} / {N} {N, plural, one {montant} other {montants}} (lignes hors marché et marchés)",
+  "coverage.directAwardsAndOffContractLines":
+    "{n} / {N} marchés sans publicité et lignes hors marché",
+  "coverage.records": "{n} / {N} {N, plural, one {enregistrement} other {enregistrements}}",
+
+  "na.noContractsInPeriod": "Aucun marché notifié sur la période {period}.",
+  "na.noContractsNotified": "Aucun marché notifié sur la période",
+  "na.noContractWithProcedureAndAmount":
+    "Aucun marché de la période avec une procédure reconnue et un montant.",
+  "na.noCompetitiveWithBids":
+    "Aucun marché concurrentiel de la période avec le nombre d'offres renseigné.",
+  "na.noContractWithProcedure": "Aucun marché de la période avec une procédure reconnue.",
+  "na.noContractWithEstimate":
+    "Aucun marché de la période avec un montant estimé et un montant attribué.",
+  "na.noContractWithAmendment":
+    "Aucun marché de la période avec un montant initial et un montant après modification.",
+  "na.noRegister": "Aucun registre des marchés fourni.",
+  "na.noContractEnd": "Aucun marché avec une date de fin ou une durée renseignée.",
+  "na.noPaymentDates": "Aucune ligne avec les dates de réception de la facture et de paiement.",
+  "na.noLinesInCivilYear": "Aucune ligne de dépense sur l'année civile {years}",
+  "na.noLineWithFamily":
+    "Aucune ligne rattachée à une famille d'achat (ni, pour les travaux, à une opération) : le cumul par besoin homogène est impossible",
+  "na.noAmounts": "Aucun montant d'achat hors marché ni de marché notifié sur la période",
+  "na.noContractWithAmountProcedureDate":
+    "Aucun marché notifié sur la période avec montant, procédure et date renseignés",
+  "na.noDirectAwards":
+    "Aucun marché sans publicité ni achat hors marché sur l'année civile de la période",
+  "na.noSupplierOrFamily":
+    "Fournisseur ou famille d'achat non renseignés : les attributions répétées ne peuvent être regroupées",
+  "na.noContractSinceLoiClimat":
+    "Aucun marché lancé sur la période à compter du {date} (entrée en vigueur de la loi Climat et Résilience, art. 35)",
+  "na.considerationsNotGiven":
+    "Considérations environnementales et sociales non renseignées pour les {count} marchés lancés depuis le {date}",
+  "na.environmentalNotGiven":
+    "Aucun marché notifié sur la période avec la considération environnementale renseignée",
+  "na.socialNotGiven":
+    "Aucun marché notifié sur la période avec la considération sociale renseignée",
+  "na.smeNotGiven":
+    "Catégorie PME du titulaire non renseignée (registre des marchés ou table Fournisseurs)",
+  "na.entityDepartementNotGiven": "Département des entités non renseigné (table Entités)",
+  "na.supplierDepartementNotGiven":
+    "Département des fournisseurs non renseigné (code postal des lignes ou table Fournisseurs)",
+  "na.nonPositiveCoveredSpend": "Dépense nette nulle ou négative sur les lignes renseignées",
+  "na.noSupplierTable":
+    "Pas de table Fournisseurs : le caractère insertion/ESS des fournisseurs est inconnu",
+  "na.insertionNotGiven":
+    "Aucun fournisseur de la période avec l'indicateur insertion/ESS renseigné (table Fournisseurs)",
+  "na.noLinesInCivilYearOfPeriod": "Aucune ligne de dépense sur l'année civile de la période",
+  "na.singleEntity":
+    "Une seule entité dans les données : la mutualisation entre entités ne peut pas être évaluée (renseignez la colonne entité).",
+  "na.noItemPrices": "Aucune ligne avec article, quantité et prix unitaire (ou montant) renseignés",
+  "na.populationNotGiven":
+    "Population des entités non renseignée (table Entités, colonne population)",
+  "na.fewerThanTwoTerritories":
+    "Moins de deux territoires avec une population connue (colonnes territoire et population de la table Entités)",
+  "na.zeroMeanPerInhabitant":
+    "Dépense par habitant moyenne nulle : coefficient de variation non défini",
+  "na.departementsUnknown":
+    "Département du fournisseur ou de l'entité inconnu sur toutes les lignes (tables Fournisseurs et Entités, code postal fournisseur)",
+  "na.zeroKnownLocalSpend": "Dépense nette nulle sur les lignes dont les départements sont connus",
+
+  // A legacy French text not yet given a code (shown as it is).
+  "legacy.untranslated": "{text}",
+
+  "ref.nationalSingleBid": "Part nationale d'offre unique (indicatif)",
+  "ref.amendmentLimit":
+    "Limite d'augmentation : {suppliesServices} % fournitures/services, {works} % travaux",
+  "ref.paymentDelay":
+    "Délai global de paiement : {days} jours ({hospitalDays} jours pour les établissements publics de santé)",
+  "ref.pnadTarget": "Objectif PNAD : {target} % des marchés",
+  "ref.oecpSme": "OECP 2023 : part des marchés des collectivités attribués à des PME",
+  "ref.spaserThreshold": "Seuil d'obligation de SPASER (achats annuels)",
+  "ref.cooperativeGreen": "Achats coopératifs : vert à partir de {green} %",
+
+  // Procedure bands (MU6)
+  "band.belowDispense": "Sous le seuil de dispense",
+  "band.adapted": "Procédure adaptée",
+  "band.adaptedWithPublicity": "Procédure adaptée avec publicité BOAMP/JAL",
+  "band.formalised": "Procédure formalisée",
+  "consequence.formalised":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil européen de {threshold, eur} : procédure formalisée requise",
+  "consequence.dispenseWithPublicity":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil de dispense de procédure de {threshold, eur} : procédure adaptée avec publicité au BOAMP ou dans un journal d'annonces légales requise",
+  "consequence.publicity":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil de publicité de {threshold, eur} : publicité au BOAMP ou dans un journal d'annonces légales requise",
+  "consequence.adapted":
+    "le total mutualisé de {total, eur} {verb, select, reaches {atteint} other {dépasse}} le seuil de dispense de procédure de {threshold, eur} : publicité et mise en concurrence requises (procédure adaptée)",
+
+  // Proximity families and TE4 reasons
+  "proximity.nomenclature":
+    "la nomenclature (service de proximité : {flag, select, yes {oui} other {non}})",
+  "proximity.works": "la nature Travaux",
+  "proximity.keyword": "le mot-clé « {keyword} » du libellé",
+  "proximity.cpv":
+    "le code CPV {cpv} ({group, select, works {travaux} repair {réparation et entretien} catering {restauration collective} cleaning {nettoyage} other {espaces verts}})",
+  "te4.noBuyer": "Aucune entité n'a de dépense nette positive dans cette famille",
+  "te4.oneBuyer": "Une seule entité achète cette famille ({entity})",
+  "te4.buyers": "{count} entités achètent cette famille ({entities})",
+  "te4.localUnknown":
+    "Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné",
+  "te4.localShare":
+    "Fournisseurs locaux (même département que l'entité) : {share, pct} de la dépense, offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %)",
+  "te4.standardNoCriterion":
+    "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
+  "te4.proximityFrom": "Famille de proximité d'après {source}",
+  "te4.standardFrom": "Famille standard d'après {source}",
+  "te4.territoriesBuying": "{n} territoires achètent cette famille ({list})",
+  "te4.localSupplyUnknown":
+    "Offre locale par territoire inconnue : code postal du fournisseur, département de l'entité ou codes postaux du territoire non renseignés",
+  "te4.localSupplyStrong":
+    "Offre locale forte (≥ {threshold} %) dans {strong} {strong, plural, one {territoire} other {territoires}} sur {n} : {list}",
+  "te4.channelPooled":
+    "Mode d'achat actuel : {share} de la dépense par un groupement de commandes ou une centrale d'achat",
+  "te4.channelMostlyPooled":
+    "Mode d'achat actuel : {share} de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
+  "te4.singleEntityNoTerritories":
+    "Une seule entité et moins de deux territoires dans les données : la mutualisation ne peut pas être évaluée (renseignez la colonne entité ou la colonne territoire).",
+  // A text that has no catalogue entry yet (French only): shown as it is in every language.
+  "anomaly.farFutureDate":
+    "Date en {year}, très éloignée des autres dates du fichier : ligne analysée, mais cette année n'est pas retenue comme période par défaut ; vérifiez la date",
+  "anomaly.blankRows": "{count} lignes vides (lignes {first} à {last}) : ignorées.",
+  "plan.fewSuppliersLowImpact":
+    "Peu de fournisseurs dans une famille à faible impact : c'est l'ordinaire d'un petit besoin, pas un risque d'approvisionnement à lui seul",
+  "anomaly.amountImplausibleLine":
+    "Montant invraisemblable ({amount}) : plus de 10 milliards d'euros sur une seule ligne. Vérifiez le séparateur décimal et la colonne des montants ; la ligne est analysée telle quelle.",
+  "anomaly.amountBeyondExact":
+    "Montant hors limites ({amount}) : au-delà de {limit}, il ne peut pas être compté au centime près ; la ligne ne peut pas être analysée. Vérifiez le séparateur décimal et la colonne des montants.",
+  "anomaly.territoryNameMissing": "Nom du territoire absent : renseignez le pôle, secteur, antenne ou quartier.",
+  "anomaly.territoryPopulationUnreadable": "Population illisible ou négative : ignorée pour les montants par habitant.",
+  "anomaly.postcodesUnreadable": "Codes postaux illisibles (attendu 5 chiffres, séparés par « ; ») : ignorés.",
+  "anomaly.qualityTerritoryMissing": "Territoire absent : renseignez le territoire mesuré.",
+  "anomaly.qualityServiceMissing": "Service absent : renseignez le service public mesuré.",
+  "anomaly.qualityIndicatorMissing": "Indicateur absent : renseignez ce qui est mesuré.",
+  "anomaly.qualityValueUnreadable": "Valeur mesurée absente ou illisible : renseignez un nombre (ex. 4,5 ou 92 %).",
+  "anomaly.qualityTargetUnreadable": "Cible illisible : ignorée (pas d'écart à la cible pour cette mesure).",
+  "anomaly.qualityDateUnreadable": "Date de mesure illisible : ignorée.",
+  "anomaly.qualityDirectionUnrecognised": "Sens non reconnu (attendu « plus haut est mieux » ou « plus bas est mieux ») : déduit du libellé de l'indicateur.",
+  untranslated: "{text}",
+  "te4.noRecommendation":
+    "Pas de recommandation : ni achat par plusieurs entités, ni famille de proximité à offre locale forte",
+  "te4.recommend.mutualiser":
+    "Recommandation : mutualiser (groupement de commandes ou centrale d'achat)",
+  "te4.recommend.mixte":
+    "Recommandation : accord-cadre mutualisé avec des lots territoriaux, qui facilitent l'accès des PME (égalité de traitement : aucune préférence locale)",
+  "te4.recommend.territorialiser":
+    "Recommandation : territorialiser (lots géographiques, qui facilitent l'accès des PME au marché, l'égalité de traitement excluant toute préférence locale)",
+
+  // Plan stratégique: quadrant explanation and pre-filled levers (SPEC §6)
+  "plan.impact":
+    "Impact {level, select, high {élevé} other {faible}} : {share, pct} de la dépense, pour un seuil de {cutoff, pct} (part d'une répartition égale entre {families} familles)",
+  "plan.hhiUnknown": "Concentration (HHI) inconnue",
+  "plan.hhi":
+    "Concentration HHI {hhi, int} ({level, select, high {élevée} other {modérée}}, seuil {threshold, int})",
+  "plan.singleBidUnknown":
+    "Taux d'offre unique inconnu (aucun marché concurrentiel de la période avec le nombre d'offres)",
+  "plan.singleBid":
+    "Offre unique : {rate, pct} des marchés concurrentiels ({position, select, above {au-dessus} other {dans la limite}} de {red} %)",
+  "plan.suppliers": "{count} {count, plural, one {fournisseur} other {fournisseurs}}",
+  "plan.fewSuppliers":
+    "{count} {count, plural, one {fournisseur} other {fournisseurs}} (peu de fournisseurs : {max} au plus)",
+  "plan.risk":
+    "Risque {level, select, high {élevé} other {faible}} : {score} {score, plural, one {facteur} other {facteurs}} de risque sur 3",
+  "plan.lever.splitting":
+    "{count} {count, plural, one {signal} other {signaux}} de fractionnement possible à vérifier : achats hors marché cumulés au-delà du seuil de dispense",
+  "plan.lever.pooling":
+    "{count} entités achètent cette famille séparément ({entities}) pour {amount, eur}",
+  "plan.lever.environmental":
+    "{part} {part, plural, one {marché} other {marchés}} sur {whole} avec une considération environnementale ({rate, pct}), objectif PNAD {target} %",
+  "plan.lever.concentration":
+    "Fournisseurs concentrés : HHI {hhi, int} ≥ {threshold, int} avec {count} {count, plural, one {fournisseur} other {fournisseurs}}",
+
+  // Anomaly reasons (src/core/intake) and labels of the fields they name
+  "anomaly.blankRow": "Ligne vide : ignorée.",
+  "anomaly.spendTotalRow": "Ligne de total ignorée : ce n'est pas un achat.",
+  "anomaly.amountMissing":
+    "Montant absent : la ligne ne peut pas être analysée. Saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.amountUnreadable":
+    "Montant illisible : la ligne ne peut pas être analysée. Saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.vatUnreadable":
+    "Taux de TVA illisible ou hors de 0 à 100 % : le taux par défaut de {rate} % est appliqué au montant TTC.",
+  "anomaly.dateMissing":
+    "Date absente : la ligne ne peut pas être datée. Saisissez une date au format jj/mm/aaaa.",
+  "anomaly.dateUnreadable":
+    "Date illisible ou impossible : Saisissez une date au format jj/mm/aaaa.",
+  "anomaly.supplierIdUnreadable":
+    "Identifiant fournisseur illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres). La ligne est analysée sans identifiant.",
+  "anomaly.supplierIdInvalid":
+    "SIRET/SIREN invalide (clé de contrôle) : vérifiez l'identifiant du fournisseur.",
+  "anomaly.supplierMissing": "Fournisseur absent : renseignez le nom ou le SIRET du fournisseur.",
+  "anomaly.entityMissing": "Entité absente : ligne rattachée à « {entity} ».",
+  "anomaly.cpvInvalid":
+    "Code CPV invalide (attendu 8 chiffres, ex. 30192000-1) : ignoré pour le classement.",
+  "anomaly.channelUnrecognised":
+    "Mode d'achat non reconnu (attendu : marché propre, groupement de commandes, centrale d'achat, hors marché) : déduit du n° de marché.",
+  "anomaly.invoiceDateUnreadable":
+    "Date de réception de facture illisible : ignorée pour le délai de paiement.",
+  "anomaly.mandateDateUnreadable": "Date de mandatement illisible : ignorée pour le partage du délai de paiement.",
+  "anomaly.paidDateUnreadable": "Date de paiement illisible : ignorée pour le délai de paiement.",
+  "anomaly.quantityUnreadable": "Quantité illisible : ignorée pour la comparaison des prix.",
+  "anomaly.unitPriceUnreadable": "Prix unitaire illisible : ignoré pour la comparaison des prix.",
+  "anomaly.contractTotalRow": "Ligne de total : ignorée, ce n'est pas un marché.",
+  "anomaly.contractRefMissing":
+    "Numéro de marché absent : renseignez la référence du marché pour pouvoir le rapprocher des dépenses.",
+  "anomaly.contractAmountUnreadable":
+    "Montant du marché illisible : le marché est analysé sans montant. Saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.fieldDateUnreadable": "{label} illisible : saisissez une date au format jj/mm/aaaa.",
+  "anomaly.fieldNumberUnreadable": "{label} illisible : saisissez un nombre.",
+  "anomaly.fieldAmountUnreadable": "{label} illisible : saisissez un nombre, par exemple 1 234,56.",
+  "anomaly.fieldYesNoUnrecognised": "{label} : valeur non reconnue (attendu oui/non).",
+  "anomaly.contractCpvInvalid": "Code CPV invalide (attendu 8 chiffres, ex. 45233140-2) : ignoré.",
+  "anomaly.procedureUnrecognised":
+    "Procédure non reconnue : conservée telle quelle, mais non classée dans les indicateurs de procédure.",
+  "anomaly.contractChannelUnrecognised": "Mode d'achat non reconnu : ignoré.",
+  "anomaly.holderIdUnreadable":
+    "Identifiant du titulaire illisible : attendu un SIRET (14 chiffres) ou un SIREN (9 chiffres).",
+  "anomaly.holderIdInvalid":
+    "SIRET/SIREN du titulaire invalide (clé de contrôle) : vérifiez l'identifiant.",
+  "label.notificationDate": "Date de notification",
+  "label.durationMonths": "Durée en mois",
+  "label.endDate": "Date de fin",
+  "label.bidsReceived": "Nombre d'offres reçues",
+  "label.lots": "Nombre de lots",
+  "label.launchDate": "Date de lancement",
+  "label.estimatedAmount": "Montant estimé",
+  "label.socialConsideration": "Considération sociale",
+  "label.environmentalConsideration": "Considération environnementale",
+  "label.innovative": "Marché innovant",
+  "label.amendmentDate": "Date de la modification",
+  "label.amendedAmount": "Montant après modifications",
+  "label.proximity": "Service de proximité",
+  "label.excludedFromSplitting": "Exclusion du contrôle de fractionnement",
+  "label.sme": "PME",
+  "label.insertion": "Insertion / ESS",
+  "anomaly.refYesNoUnrecognised": "{label} : valeur non reconnue (attendu oui/non) ; ignorée.",
+  "anomaly.entityNameMissing": "Nom d'entité absent : renseignez la collectivité ou l'organisme.",
+  "anomaly.populationUnreadable": "Population illisible : ignorée pour les montants par habitant.",
+  "anomaly.entitySiretInvalid": "SIRET de l'entité invalide : vérifiez l'identifiant.",
+  "anomaly.familyCodeMissing": "Code famille absent : renseignez le code de la famille d'achat.",
+  "anomaly.natureUnrecognised":
+    "Nature non reconnue (attendu Fournitures, Services ou Travaux) : ignorée.",
+  "anomaly.refSupplierIdInvalid": "SIRET/SIREN du fournisseur invalide : vérifiez l'identifiant.",
+  "anomaly.supplierNameAndIdMissing":
+    "Fournisseur sans nom ni SIRET : renseignez au moins l'un des deux.",
+  "anomaly.spendTotalRowAmount":
+    "Ligne de total ignorée ({amount} HT, non compté dans le rapprochement) : ce n'est pas un achat.",
+
+  // DECP import (src/core/decp.ts)
+  "decp.implausible":
+    "le montant ({amount}) {why, select, zero {vaut 0 €, ce qui ressemble à une valeur de remplissage et non à un montant réel} negative {est négatif, ce qui est impossible pour un marché} belowOneEuro {est inférieur à 1 €, ce qui n'est pas plausible pour un marché} tooLarge {atteint ou dépasse 999 999 999 €, ce qui ressemble à une valeur de remplissage et non à un montant réel} other {n'est composé que de 9, ce qui ressemble à une valeur de remplissage et non à un montant réel}}",
+  "decp.contract.refObjet": "Le marché « {ref} » ({objet})",
+  "decp.contract.ref": "Le marché « {ref} »",
+  "decp.contract.objet": "Le marché ({objet})",
+  "decp.contract.none": "Le marché",
+  "decp.holderName": "« {name} » ",
+  "decp.empty": "",
+  "decp.holderIdNotSiret":
+    "l'identifiant du titulaire {holder}(« {id} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le titulaire est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.",
+  "decp.holderIdLuhn":
+    "le {kind} du titulaire {holder}(« {id} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.",
+  "decp.concession":
+    "Contrat de concession {label}non analysé : les contrats de concession ne sont pas des marchés publics et n'entrent pas dans les indicateurs d'achat. Aucune action n'est nécessaire ; si c'est en réalité un marché, corrigez son type dans la source.",
+  "decp.noId":
+    "{contract} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.",
+  "decp.noIdUsesUid":
+    "{contract} n'a pas de champ « id » : l'identifiant unique « uid » est utilisé comme référence. Renseignez le champ « id » dans la source pour retrouver le numéro interne du marché.",
+  "decp.noAmount":
+    "{contract} n'a pas de montant : il est analysé sans montant. Renseignez le montant initial HT (forfaitaire ou maximum estimé) dans les données essentielles.",
+  "decp.amountUnreadable":
+    "{contract} a un montant illisible (« {value} ») : il est analysé sans montant. Saisissez le montant HT en chiffres (ex. 125000.50).",
+  "decp.amountImplausible":
+    "{contract} : {amount}. Le marché est analysé sans montant ; renseignez le montant initial HT réel (forfaitaire ou maximum estimé) dans les données essentielles.",
+  "decp.buyerIdNotSiret":
+    "{contract} : l'identifiant de l'acheteur (« {id} ») n'est pas un SIRET (14 chiffres) ; le marché est rattaché à l'acheteur sans identifiant. Corrigez le SIRET de l'acheteur dans la source.",
+  "decp.buyerIdLuhn":
+    "{contract} : le {kind} de l'acheteur (« {id} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Corrigez-le dans la source.",
+  "decp.noBuyer":
+    "{contract} n'indique pas d'acheteur : il est rattaché à « Acheteur non renseigné ». Renseignez le SIRET de l'acheteur (champ « acheteur.id ») dans la source.",
+  "decp.noCpv":
+    "{contract} n'a pas de code CPV : sa nature (fournitures, services, travaux) et sa famille d'achat sont inconnues. Renseignez le code CPV principal (8 chiffres) dans la source.",
+  "decp.cpvInvalid":
+    "{contract} a un code CPV invalide (« {value} ») : 8 chiffres sont attendus (ex. 45210000-2). Le marché est analysé sans CPV ; corrigez le code dans la source.",
+  "decp.noProcedure":
+    "{contract} n'indique pas de procédure de passation : il est exclu des indicateurs de concurrence. Renseignez la procédure dans la source ({procedures}).",
+  "decp.procedureUnrecognised":
+    "{contract} a une procédure non reconnue (« {value} ») : elle est conservée telle quelle mais le marché est exclu des indicateurs de concurrence. Utilisez l'un des libellés DECP : {procedures}.",
+  "decp.noNotificationDate":
+    "{contract} n'a pas de date de notification : il est exclu des analyses par période et des échéances. Renseignez la date de notification (AAAA-MM-JJ) dans la source.",
+  "decp.notificationDateUnreadable":
+    "{contract} a une date de notification illisible (« {value} ») : il est exclu des analyses par période et des échéances. Saisissez la date au format AAAA-MM-JJ.",
+  "decp.durationUnreadable":
+    "{contract} a une durée illisible ou nulle (« {value} ») : sa date de fin est inconnue. Renseignez la durée totale en mois (nombre entier supérieur à 0).",
+  "decp.bidsUnreadable":
+    "{contract} a un nombre d'offres reçues illisible (« {value} ») : il est analysé sans ce nombre. Saisissez un nombre entier d'offres.",
+  "decp.holderReason": "{contract} : {reason}",
+  "decp.noHolder":
+    "{contract} n'a pas de titulaire identifié : il est analysé sans fournisseur. Renseignez le SIRET et la raison sociale du titulaire dans la source.",
+  "decp.amendmentImplausible":
+    "{contract} a une modification dont le montant n'est pas plausible (« {value} ») : ce montant est ignoré. Corrigez le nouveau montant total HT de la modification dans la source.",
+  "decp.duplicate":
+    "{contract} a le même acheteur et le même identifiant que le marché de la ligne {row} : c'est probablement une double publication, qui compterait deux fois le marché. Supprimez le doublon dans la source, ou donnez un identifiant distinct à chaque marché.",
+  "decp.notAMarche":
+    "L'élément n° {row} de la liste n'est pas un marché au format DECP (champs id, acheteur, objet, montant… absents) : il n'est pas analysé. Vérifiez que le fichier est bien un export des données essentielles de la commande publique.",
+} as const;
+
+export type MessageCode = keyof typeof FR;

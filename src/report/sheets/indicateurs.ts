@@ -1,0 +1,57 @@
+/**
+ * Indicateurs (the method sheet): every indicator of the registry in SPEC order — group, label,
+ * headline value and unit, definition, computation, legal or statistical source, how to improve
+ * it — in the workbook language. Generated from the registry: a new indicator appears here
+ * without touching this builder.
+ */
+import { INDICATORS } from "../../core/indicators/registry";
+import { GROUP_LABELS, pick, text, UNIT_LABELS } from "../labels";
+import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
+import type { SheetSpec } from "../spec";
+
+type IndicatorDocRow = {
+  id: string;
+  group: string;
+  indicator: string;
+  headline: string;
+  unit: string;
+  definition: string;
+  computation: string;
+  source: string;
+  howToImprove: string;
+};
+
+const COLUMNS: ColumnDef<IndicatorDocRow>[] = [
+  { key: "id", header: "id", kind: "text", width: 7 },
+  { key: "group", header: "group", kind: "text", width: 16 },
+  { key: "indicator", header: "indicator", kind: "text", width: 36, wrap: true },
+  { key: "headline", header: "headline", kind: "text", width: 30, wrap: true },
+  { key: "unit", header: "unit", kind: "text", width: 10 },
+  { key: "definition", header: "definition", kind: "text", width: 50, wrap: true },
+  { key: "computation", header: "computation", kind: "text", width: 60, wrap: true },
+  { key: "source", header: "legalSource", kind: "text", width: 44, wrap: true },
+  { key: "howToImprove", header: "howToImprove", kind: "text", width: 50, wrap: true },
+];
+
+export function buildIndicateurs(ctx: BuildContext): SheetSpec {
+  const sb = new SheetBuilder(ctx, "indicateurs", "replace");
+  const { lang } = ctx;
+  sb.tabColor = "#7F7F7F";
+  sb.header(text(lang, "indicatorsTitle"));
+  sb.note(text(lang, "indicatorsNote"));
+  sb.cursor++;
+  const rows: IndicatorDocRow[] = INDICATORS.map((d) => ({
+    id: d.id,
+    group: pick(lang, GROUP_LABELS[d.group]),
+    indicator: d.label[lang],
+    headline: d.headline[lang],
+    unit: pick(lang, UNIT_LABELS[d.unit]),
+    definition: d.doc.definition[lang],
+    computation: d.doc.formula[lang],
+    source: d.doc.source[lang],
+    howToImprove: d.doc.howToImprove[lang],
+  }));
+  const placed = sb.table("tblIndicateurs", sb.cursor, 0, COLUMNS, rows, "TableStyleLight9");
+  sb.frozen = { rows: placed.headerRow + 1, cols: 1 };
+  return sb.build();
+}
