@@ -23,7 +23,7 @@ import { REASONS_SEPARATOR } from "../../src/core/indicators/territories";
 import { isReconciled } from "../../src/core/intake";
 import type { Cell } from "../../src/core/model";
 import { territorialScenarios } from "../../src/core/territories";
-import { scoreExpectations } from "../../src/core/territories/expectations";
+import { scoreExpectations, type ExpectationAnswers } from "../../src/core/territories/expectations";
 import { runAnalyseCommand } from "../../src/cli/analyse-command";
 import { loadInputs } from "../../src/file/load-inputs";
 import { readOwnedInputs } from "../../src/file/write-workbook";
@@ -146,11 +146,11 @@ describe("TE4 on the pôles: planted families and their controls, with the reaso
 });
 
 describe("the answered questionnaire and the scenarios", () => {
-  let answers: ReturnType<typeof readUserInputs>["expectations"];
+  let answers: ExpectationAnswers = {};
   beforeAll(async () => {
     const owned = await readOwnedInputs(FILE);
     expect(Object.keys(owned)).toEqual(["attentes"]); // recognised as the report's sheet (name + stamp)
-    answers = readUserInputs(owned).expectations;
+    answers = readUserInputs(owned).expectations ?? {};
   });
   const scen = (code: string) => territorialScenarios(analysis.territorial!, answers, analysis.reference).find((s) => s.familyKey === `F:${code}`)!;
 
@@ -215,7 +215,7 @@ describe("the user's scenario choice survives a re-run of the command line on th
     fs.copyFileSync(FILE, out);
     expect(await run()).toBe(0);
     const first = readUserInputs(await readOwnedInputs(out));
-    expect(first.expectations.VOIRIE?.["Pôle Ouest"]).toEqual({ importance: 3, satisfaction: 0 });
+    expect(first.expectations?.VOIRIE?.["Pôle Ouest"]).toEqual({ importance: 3, satisfaction: 0 });
 
     // The user chooses C · Mixte for Fournitures de bureau (recommended: A).
     const parts = unzipSync(new Uint8Array(fs.readFileSync(out)));
@@ -231,7 +231,7 @@ describe("the user's scenario choice survives a re-run of the command line on th
     expect(await run()).toBe(0);
     const second = readUserInputs(await readOwnedInputs(out));
     expect(second.plan["territorial/F:FOUR-BUR"]).toMatchObject({ choice: "C · Mixte" });
-    expect(second.expectations.VOIRIE?.["Pôle Ouest"]).toEqual({ importance: 3, satisfaction: 0 });
+    expect(second.expectations?.VOIRIE?.["Pôle Ouest"]).toEqual({ importance: 3, satisfaction: 0 });
     // The Territoires sheet shows the recommended cursor (A) beside the choice (C).
     const terr = await sheetGrid(out, "Territoires");
     const row = terr.find((r) => r?.includes("Fournitures de bureau") && r.includes("C · Mixte"));
