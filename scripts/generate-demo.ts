@@ -8,7 +8,12 @@
  * The file is byte-for-byte reproducible: fixed document dates and the zip re-packed with fixed
  * entry times.
  *
- * Options: --seed=N --lines=N --contracts=N --out=DIR
+ * Then the territorial demo (scripts/demo/territoires.ts): examples/achats-demo-territoires.xlsx
+ * and examples/achats-demo-territoires.planted.json — one intercommunalité with four pôles,
+ * Territoires, Qualité de service and an answered Attentes des territoires sheet.
+ *
+ * Options: --seed=N --lines=N --contracts=N --out=DIR (the first three for the main demo only);
+ * --only=territoires writes the territorial demo alone.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -25,6 +30,14 @@ import {
   type DemoData,
   type DemoTable,
 } from "./demo/generate";
+import {
+  DEFAULT_TERR_SEED,
+  TERR_AMOUNT_COLUMNS,
+  TERR_DATE_COLUMNS,
+  TERR_EPCI,
+  TERR_YEAR,
+  generateTerritorialDemo,
+} from "./demo/territoires";
 
 const FIXED_DATE = new Date(Date.UTC(2026, 10, 1, 8, 0, 0));
 const DATE_FMT = "dd/mm/yyyy";
@@ -108,6 +121,69 @@ function writeTableSheet(wb: ExcelJS.Workbook, t: DemoTable, dateCols: readonly 
   });
 }
 
+/** A plain sheet of values (the Attentes des territoires questionnaire, in the report's layout). */
+function writeGridSheet(wb: ExcelJS.Workbook, name: string, grid: Cell[][], headerRow: number): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: headerRow, xSplit: 3 }] });
+  grid.forEach((r, i) => {
+    const row = ws.addRow(values(r));
+    if (i === 0) row.getCell(2).font = { bold: true, size: 14 };
+    else if (i === 1) row.getCell(2).font = { italic: true, size: 9 };
+    else if (i === headerRow - 1) row.font = { bold: true };
+  });
+  [22, 30, 13].forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
+  for (let c = 4; c <= (grid[headerRow - 1]?.length ?? 0); c++) ws.getColumn(c).width = 14;
+}
+
+async function writeTerritorialDemo(outDir: string): Promise<string[]> {
+  const seed = DEFAULT_TERR_SEED;
+  const data = generateTerritorialDemo(seed);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Optima Achats — données de démonstration";
+  wb.lastModifiedBy = "Optima Achats";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.title = `Achats de démonstration — ${TERR_EPCI} (fictive), pôles territoriaux`;
+  writeTableSheet(wb, data.spend, TERR_DATE_COLUMNS.spend, TERR_AMOUNT_COLUMNS.spend);
+  writeTableSheet(wb, data.contracts, TERR_DATE_COLUMNS.contracts, TERR_AMOUNT_COLUMNS.contracts);
+  writeTableSheet(wb, data.nomenclature, [], []);
+  writeTableSheet(wb, data.territories, [], [], [1]);
+  writeTableSheet(wb, data.quality, TERR_DATE_COLUMNS.quality, []);
+  const headerRow = data.expectations.findIndex((r) => r[0] === "Clé") + 1;
+  writeGridSheet(wb, "Attentes des territoires", data.expectations, headerRow);
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer({ useSharedStrings: true, useStyles: true } as ExcelJS.XlsxWriteOptions));
+  const xlsx = normaliseZip(raw);
+  const xlsxPath = path.join(outDir, "achats-demo-territoires.xlsx");
+  fs.writeFileSync(xlsxPath, xlsx);
+  const rows = (t: { rows: Cell[][] }) => t.rows.length - 1;
+  const planted = {
+    description:
+      "Cas volontairement introduits dans examples/achats-demo-territoires.xlsx (données fictives : une intercommunalité analysée comme une seule entité, quatre pôles territoriaux), pour vérifier que l'analyse territoriale les trouve. " +
+      "`planted` : ce qui doit être signalé ; `controls` : témoins négatifs, situations proches qui ne doivent pas l'être. Montants HT en euros, exercice " +
+      `${TERR_YEAR}.`,
+    generator: "scripts/generate-demo.ts (scripts/demo/territoires.ts)",
+    options: { seed, year: TERR_YEAR },
+    sheets: {
+      Mandats: { kind: "spend", table: data.spend.name, rows: rows(data.spend) },
+      "Marchés": { kind: "contracts", table: data.contracts.name, rows: rows(data.contracts) },
+      Nomenclature: { kind: "nomenclature", table: data.nomenclature.name, rows: rows(data.nomenclature) },
+      "Pôles territoriaux": { kind: "territories", table: data.territories.name, rows: rows(data.territories) },
+      "Qualité de service": { kind: "quality", table: data.quality.name, rows: rows(data.quality) },
+      "Attentes des territoires": { kind: "questionnaire (feuille du rapport, réponses conservées)", headerRow },
+    },
+    planted: data.planted,
+    controls: data.controls,
+  };
+  const jsonPath = path.join(outDir, "achats-demo-territoires.planted.json");
+  fs.writeFileSync(jsonPath, JSON.stringify(planted, null, 2) + "\n");
+  const rel = (p: string) => path.relative(process.cwd(), p);
+  return [
+    `Démonstration territoriale (graine ${seed}) : ${rows(data.spend)} lignes de dépenses, ${rows(data.territories)} pôles, ${rows(data.quality)} mesures de qualité, ${data.planted.length} cas plantés, ${data.controls.length} témoins`,
+    `  ${rel(xlsxPath)} (${(xlsx.length / 1024).toFixed(0)} ko), ${rel(jsonPath)}`,
+  ];
+}
+
 /** Re-packs a zip with a fixed entry time so that the file is reproducible. */
 function normaliseZip(buf: Uint8Array): Uint8Array {
   const files = unzipSync(buf);
@@ -121,6 +197,11 @@ async function main(): Promise<void> {
   const spendLines = Number(arg("lines") ?? DEFAULT_SPEND_LINES);
   const contracts = Number(arg("contracts") ?? DEFAULT_CONTRACTS);
   const outDir = path.resolve(arg("out") ?? path.join(__dirname, "..", "examples"));
+  if (arg("only") === "territoires") {
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const line of await writeTerritorialDemo(outDir)) console.log(line);
+    return;
+  }
   const t0 = performance.now();
   const data = generateDemo({ seed, spendLines, contracts });
   const t1 = performance.now();
@@ -177,6 +258,7 @@ async function main(): Promise<void> {
   console.log(`  Cas plantés  ${data.planted.length} : ${[...kinds].map(([k, n]) => `${k} ${n}`).join(", ")}`);
   console.log(`  Témoins      ${data.controls.length} (à ne pas signaler)`);
   console.log(`  ${rel(xlsxPath)} (${(xlsx.length / 1024 / 1024).toFixed(2)} Mo), ${rel(jsonPath)}`);
+  for (const line of await writeTerritorialDemo(outDir)) console.log(line);
 }
 
 main().catch((err) => {

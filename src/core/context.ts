@@ -7,6 +7,7 @@ import type { ContractLine, IntakeResult, SupplierRow } from "./model";
 import { contains, latestYearPeriod, previousYearPeriod, type Period } from "./period";
 import { defaultReferenceValues, withOverrides, type ReferenceOverrides } from "./reference/values";
 import { normalizeKey } from "./text";
+import { dgclPopulation } from "./territories/shipped-population";
 
 export interface AnalysisOptions {
   /** Period to analyse; default: the civil year of the latest spend line. */
@@ -14,8 +15,10 @@ export interface AnalysisOptions {
   /** User overrides of the reference values (Paramètres sheet, --parametres). */
   overrides?: ReferenceOverrides;
   /**
-   * Population of a commune (INSEE code) or a body (SIREN) from a shipped reference (DGCL), used
-   * for territories whose population neither the Territoires nor the Entités table gives.
+   * Population of a commune (INSEE code) or a body (SIREN) from a shipped reference, used for
+   * territories whose population neither the Territoires nor the Entités table gives. Default: the
+   * DGCL 2023 table shipped with the engine (territories/shipped-population.ts, SIREN or SIRET);
+   * `() => null` turns the reference off.
    */
   shippedPopulation?: (code: string) => number | null;
 }
@@ -70,6 +73,6 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
     nomenclature,
     suppliers,
     asOf: period.end,
-    ...(options.shippedPopulation ? { shippedPopulation: options.shippedPopulation } : {}),
+    shippedPopulation: options.shippedPopulation ?? dgclPopulation,
   };
 }

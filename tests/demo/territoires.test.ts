@@ -1,0 +1,241 @@
+/**
+ * The territorial demo (examples/achats-demo-territoires.xlsx, scripts/demo/territoires.ts): the
+ * committed workbook goes through the real file intake and the analysis; each planted case is
+ * found and each negative control is not. Every expected figure is derived by hand below from the
+ * planted data (yearly totals per family × pôle, populations, quality measures, answers), not read
+ * from the engine.
+ *
+ * Planted data (2025, € HT):
+ *   Pôle (population)    Nord (12 000)  Sud (8 000)  Est (6 000)  Ouest (4 000)   Σ
+ *   Fournitures bureau        14 000       9 000       6 000        4 000      33 000  suppliers 75011 / 45000: local nowhere
+ *   Matériel informatique     18 000           –           –            –      18 000  Nord only
+ *   Espaces verts             24 000      16 000      12 000        8 000      60 000  one supplier in each pôle's postcodes
+ *   Nettoyage                 10 000       6 000       5 000        3 000      24 000  local in Nord only (41210)
+ *   Voirie                    40 000      30 000      20 000       10 000     100 000  supplier 45000: local nowhere
+ *   Σ                        106 000      61 000      43 000       25 000     235 000
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { analyse, indicator } from "../../src/core/analyse";
+import { REASONS_SEPARATOR } from "../../src/core/indicators/territories";
+import { isReconciled } from "../../src/core/intake";
+import type { Cell } from "../../src/core/model";
+import { territorialScenarios } from "../../src/core/territories";
+import { scoreExpectations, type ExpectationAnswers } from "../../src/core/territories/expectations";
+import { runAnalyseCommand } from "../../src/cli/analyse-command";
+import { loadInputs } from "../../src/file/load-inputs";
+import { readOwnedInputs } from "../../src/file/write-workbook";
+import { openXlsx } from "../../src/file/xlsx-reader";
+import { columnLetter } from "../../src/report/a1";
+import { fieldCol, PLAN_LAYOUT } from "../../src/report/input-layout";
+import { readUserInputs } from "../../src/report/inputs";
+import { cellElement, rowOfKey, sheetsOf } from "../file/xlsx-writer-helpers";
+
+const FILE = path.join(__dirname, "..", "..", "examples", "achats-demo-territoires.xlsx");
+const PLANTED = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "examples", "achats-demo-territoires.planted.json"), "utf8"));
+
+let intake: Awaited<ReturnType<typeof loadInputs>>;
+let analysis: ReturnType<typeof analyse>;
+beforeAll(async () => {
+  intake = await loadInputs([FILE]);
+  analysis = analyse(intake);
+});
+
+const te4Row = (code: string) => indicator(analysis, "TE4").tables.recommendations.find((r) => r.familyKey === `F:${code}`)!;
+const reasonsOf = (code: string) => String(te4Row(code).reasons).split(REASONS_SEPARATOR);
+
+describe("intake of the territorial demo", () => {
+  it("reads every table of the workbook (the Attentes sheet is the report's, not data) and reconciles to the cent", () => {
+    expect(isReconciled(intake.reconciliation)).toBe(true);
+    expect(intake.reconciliation.rowsRejected).toBe(0);
+    expect(intake.spend.reduce((s, l) => s + l.amountHTCents, 0)).toBe(235000_00); // Σ of the table above
+    expect(intake.territories?.map((t) => [t.territory, t.population, t.postcodes])).toEqual([
+      ["Pôle Nord", 12000, ["41200", "41210"]],
+      ["Pôle Sud", 8000, ["41300", "41320"]],
+      ["Pôle Est", 6000, ["41220"]],
+      ["Pôle Ouest", 4000, ["41230", "41240"]],
+    ]);
+    expect(intake.quality).toHaveLength(17); // 4 indicators × 4 pôles + the 2024 measure of Pôle Est
+    expect(intake.skipped.map((s) => s.sheet)).toEqual(["Attentes des territoires"]);
+    expect(PLANTED.planted.map((p: { kind: string }) => p.kind)).toEqual(["under-served-territory", "pool-family", "territorialise-family", "mixed-family"]);
+  });
+
+  it("gives the spend per inhabitant of the body and of each pôle from the Territoires populations (TE1)", () => {
+    const te1 = indicator(analysis, "TE1");
+    // 235 000 € / 30 000 hab. = 7.833 → 7.83.
+    expect(te1.value).toBe(7.83);
+    expect(te1.details.populationSource).toBe("territoires");
+    // Nord 106 000 / 12 000 = 8.833 ; Sud 61 000 / 8 000 = 7.625 ; Est 43 000 / 6 000 = 7.167 ; Ouest 25 000 / 4 000 = 6.25.
+    expect(te1.tables.byTerritory.map((r) => [r.territory, r.amount, r.population, r.perInhabitant])).toEqual([
+      ["Pôle Nord", 106000, 12000, 8.83],
+      ["Pôle Sud", 61000, 8000, 7.63],
+      ["Pôle Est", 43000, 6000, 7.17],
+      ["Pôle Ouest", 25000, 4000, 6.25],
+    ]);
+  });
+});
+
+describe("planted: the under-served territory and its service; control: a gap within the tolerance", () => {
+  const quality = () => analysis.territorial!.quality!;
+
+  it("finds Pôle Ouest under-served on Voirie only (délai 9 days, target 5: 5 / 9 = 55.56 % < 90 %)", () => {
+    const under = quality().measures.filter((m) => m.underServed);
+    expect(under.map((m) => [m.territory, m.service, m.indicator, m.direction, m.gap, m.attainmentPercent])).toEqual([
+      ["Pôle Ouest", "Voirie", "Délai moyen d'intervention", "lower", 4, 55.56],
+    ]);
+    expect(quality().territories[0]).toMatchObject({ territory: "Pôle Ouest", population: 4000, underServedMeasures: 1, underServedServices: ["Voirie"], perInhabitant: 6.25 });
+  });
+
+  it("control: Pôle Est at 5.5 days (5 / 5.5 = 90.91 % ≥ 90) is not under-served, and its 2024 measure (7 days) is superseded", () => {
+    const est = quality().measures.find((m) => m.territory === "Pôle Est" && m.service === "Voirie")!;
+    expect([est.value, est.attainmentPercent, est.underServed]).toEqual([5.5, 90.91, false]);
+    expect(quality().supersededRows).toBe(1);
+    // Accueil, Pôle Ouest: 28 h for 30 → 93.33 %, within the tolerance too.
+    const accueil = quality().measures.find((m) => m.territory === "Pôle Ouest" && m.service === "Accueil du public")!;
+    expect([accueil.attainmentPercent, accueil.underServed]).toEqual([93.33, false]);
+  });
+
+  it("weights the equity of Voirie by population", () => {
+    const voirie = quality().services.find((s) => s.service === "Voirie")!;
+    // Under-served 4 000 / 30 000 = 13.33 %. Attainment per pôle: Nord 5/4 = 125, Sud 100, Est 90.91, Ouest 55.56;
+    // weighted (125×12 000 + 100×8 000 + 90.91×6 000 + 55.56×4 000) / 30 000 = 3 067 700 / 30 000 = 102.26.
+    expect([voirie.populationMeasured, voirie.populationUnderServed, voirie.populationUnderServedPercent, voirie.weightedAttainmentPercent]).toEqual([
+      30000, 4000, 13.33, 102.26,
+    ]);
+    // Every other service: nobody under-served; overall 4 000 / 30 000.
+    for (const s of quality().services.filter((x) => x.service !== "Voirie")) expect(s.populationUnderServed).toBe(0);
+    expect(quality().populationUnderServedPercent).toBe(13.33);
+    const spread = quality().spreads.find((s) => s.service === "Voirie")!;
+    // 4, 5, 5.5, 9: mean 23.5 / 4 = 5.875 → 5.88; weighted (48 000 + 40 000 + 33 000 + 36 000) / 30 000 = 5.23.
+    expect([spread.min, spread.max, spread.mean, spread.weightedMean, spread.best, spread.worst]).toEqual([4, 9, 5.88, 5.23, "Pôle Nord", "Pôle Ouest"]);
+  });
+});
+
+describe("TE4 on the pôles: planted families and their controls, with the reasons", () => {
+  it("pools Fournitures de bureau: standard, 4 pôles, 0 % local everywhere", () => {
+    expect([te4Row("FOUR-BUR").territoryCount, te4Row("FOUR-BUR").recommendation]).toEqual([4, "mutualiser"]);
+    expect(reasonsOf("FOUR-BUR")).toContain("4 territoires achètent cette famille (Pôle Nord, Pôle Sud, Pôle Est, Pôle Ouest)");
+    expect(reasonsOf("FOUR-BUR")).toContain(
+      "Offre locale forte (≥ 50 %) dans 0 territoire sur 4 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %, Pôle Ouest 0,0 %",
+    );
+  });
+
+  it("control: Matériel informatique, bought by Pôle Nord only, gets no recommendation", () => {
+    expect([te4Row("INFO-MAT").territoryCount, te4Row("INFO-MAT").recommendation]).toEqual([1, null]);
+  });
+
+  it("territorialises Entretien des espaces verts: proximity (nomenclature), 100 % local in 4 of 4 pôles", () => {
+    const r = te4Row("ESP-VERTS");
+    expect([r.territoryCount, r.proximity, r.proximitySource, r.recommendation]).toEqual([4, true, "la nomenclature (service de proximité : oui)", "territorialiser"]);
+    expect(reasonsOf("ESP-VERTS")).toContain(
+      "Offre locale forte (≥ 50 %) dans 4 territoires sur 4 : Pôle Nord 100,0 %, Pôle Sud 100,0 %, Pôle Est 100,0 %, Pôle Ouest 100,0 %",
+    );
+  });
+
+  it("control: Nettoyage des locaux, proximity but local in 1 of 4 pôles (< half), is mixte, not territorialiser", () => {
+    expect(te4Row("NETT").recommendation).toBe("mixte");
+    expect(reasonsOf("NETT")).toContain(
+      "Offre locale forte (≥ 50 %) dans 1 territoire sur 4 : Pôle Nord 100,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %, Pôle Ouest 0,0 %",
+    );
+    // Voirie: proximity, 0 local → mixte. TE4 counts mutualiser + mixte = 1 + 2.
+    expect(te4Row("VOIRIE").recommendation).toBe("mixte");
+    expect(indicator(analysis, "TE4").value).toBe(3);
+  });
+});
+
+describe("the answered questionnaire and the scenarios", () => {
+  let answers: ExpectationAnswers = {};
+  beforeAll(async () => {
+    const owned = await readOwnedInputs(FILE);
+    expect(Object.keys(owned)).toEqual(["attentes"]); // recognised as the report's sheet (name + stamp)
+    answers = readUserInputs(owned).expectations ?? {};
+  });
+  const scen = (code: string) => territorialScenarios(analysis.territorial!, answers, analysis.reference).find((s) => s.familyKey === `F:${code}`)!;
+
+  it("reads the answers back in the report's layout: Pôle Ouest important (3) and unsatisfied (0) on Voirie", () => {
+    expect(answers.VOIRIE).toEqual({
+      "Pôle Nord": { importance: 2, satisfaction: 2 },
+      "Pôle Sud": { importance: 2, satisfaction: 2 },
+      "Pôle Est": { importance: 2, satisfaction: 2 },
+      "Pôle Ouest": { importance: 3, satisfaction: 0 },
+    });
+    const scored = scoreExpectations(answers);
+    // Importance (2 + 2 + 2 + 3) / 4 = 2.25 ; satisfaction (2 + 2 + 2 + 0) / 4 = 1.5 ; Ouest 3 × (3 − 0) = 9.
+    expect(scored.get("VOIRIE")).toEqual({ serviceId: "VOIRIE", answered: 4, meanImportance: 2.25, meanSatisfaction: 1.5, priorityTerritories: ["Pôle Ouest"], maxPriorityScore: 9 });
+    // Propreté: Sud 1 / 1 is not a priority (importance < 2).
+    expect(scored.get("PROPRETE")?.priorityTerritories).toEqual([]);
+  });
+
+  it("gives the pooled family's scenario figures from the scenario rates (2 / 5 / 10 %, lots 50 %, extra cost 2 %)", () => {
+    const bur = scen("FOUR-BUR"); // S = 33 000 €
+    expect([bur.scenarios.A.savingsLowCents, bur.scenarios.A.savingsCentralCents, bur.scenarios.A.savingsHighCents]).toEqual([660_00, 1650_00, 3300_00]);
+    expect([bur.scenarios.C.savingsLowCents, bur.scenarios.C.savingsCentralCents, bur.scenarios.C.savingsHighCents]).toEqual([330_00, 825_00, 1650_00]);
+    expect(bur.scenarios.B.savingsCentralCents).toBe(-660_00);
+    expect(bur.scenarios.A.localSpendExposedCents).toBe(0); // no local supplier
+    expect([bur.scenarios.A.lots, bur.scenarios.B.lots, bur.scenarios.C.lots]).toEqual([1, 4, 4]);
+    expect(bur.scenarios.A.legal).toContain("Valeur annuelle 33 000 € : procédure adaptée");
+    expect([bur.serviceLabel, bur.cursor]).toEqual([null, "A"]);
+    expect(bur.reasons).toContain("Recommandation TE4 : mutualiser");
+  });
+
+  it("recommends B for Espaces verts, C for Nettoyage and Voirie, none for Matériel informatique", () => {
+    const ev = scen("ESP-VERTS"); // S = 60 000 €, all of it to local suppliers
+    expect([ev.cursor, ev.scenarios.A.localSpendExposedCents, ev.scenarios.B.savingsCentralCents]).toEqual(["B", 60000_00, -1200_00]);
+    expect([scen("NETT").cursor, scen("NETT").gapTerritories, scen("NETT").priorityTerritories]).toEqual(["C", [], []]);
+    expect(scen("INFO-MAT").cursor).toBeNull();
+    // Voirie: the gap and the priority of Pôle Ouest (1 of 4 pôles < half) keep C; B and C target its 4 000 inhabitants.
+    const voirie = scen("VOIRIE");
+    expect([voirie.cursor, voirie.gapTerritories, voirie.priorityTerritories]).toEqual(["C", ["Pôle Ouest"], ["Pôle Ouest"]]);
+    expect([voirie.scenarios.A.populationTargeted, voirie.scenarios.B.populationTargeted, voirie.scenarios.C.populationTargeted]).toEqual([0, 4000, 4000]);
+  });
+});
+
+describe("the user's scenario choice survives a re-run of the command line on the report", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-demo-terr-"));
+  const out = path.join(dir, "rapport-territoires.xlsx");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const run = () =>
+    runAnalyseCommand(
+      { command: "analyse", inputs: [FILE], output: out, period: null, parametersFile: null, mappingFile: null, json: true, lang: "fr" },
+      { stdout: () => undefined, stderr: { write: () => undefined, isTTY: false }, runDate: "2026-01-16" },
+    );
+
+  async function sheetGrid(file: string, name: string): Promise<Cell[][]> {
+    const grid: Cell[][] = [];
+    await (await openXlsx(file)).readRows(name, (row, n) => {
+      grid[n - 1] = row;
+    });
+    return grid;
+  }
+
+  it("keeps the questionnaire's answers and the choice typed in the plan's Scénario retenu column", async () => {
+    // As `npm run demo` does: the report starts from a copy of the demo workbook (answered questionnaire included).
+    fs.copyFileSync(FILE, out);
+    expect(await run()).toBe(0);
+    const first = readUserInputs(await readOwnedInputs(out));
+    expect(first.expectations?.VOIRIE?.["Pôle Ouest"]).toEqual({ importance: 3, satisfaction: 0 });
+
+    // The user chooses C · Mixte for Fournitures de bureau (recommended: A).
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(out)));
+    const text: Record<string, string> = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strFromU8(v)]));
+    const plan = sheetsOf(text).find((s) => s.name === "Plan stratégique")!.part;
+    const ref = `${columnLetter(fieldCol(PLAN_LAYOUT.territorial, "choice"))}${rowOfKey(text[plan], "territorial/F:FOUR-BUR")}`;
+    expect(cellElement(text[plan], ref)).not.toBeNull();
+    const old = cellElement(text[plan], ref)!;
+    const style = /\ss="(\d+)"/.exec(old)?.[1];
+    parts[plan] = strToU8(text[plan].replace(old, `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t>C · Mixte</t></is></c>`));
+    fs.writeFileSync(out, zipSync(parts));
+
+    expect(await run()).toBe(0);
+    const second = readUserInputs(await readOwnedInputs(out));
+    expect(second.plan["territorial/F:FOUR-BUR"]).toMatchObject({ choice: "C · Mixte" });
+    expect(second.expectations?.VOIRIE?.["Pôle Ouest"]).toEqual({ importance: 3, satisfaction: 0 });
+    // The Territoires sheet shows the recommended cursor (A) beside the choice (C).
+    const terr = await sheetGrid(out, "Territoires");
+    const row = terr.find((r) => r?.includes("Fournitures de bureau") && r.includes("C · Mixte"));
+    expect(row).toBeDefined();
+    expect(row).toContain("A · Mutualiser");
+  });
+});
