@@ -19,7 +19,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { analyse, indicator } from "../../src/core/analyse";
-import { REASONS_SEPARATOR } from "../../src/core/indicators/territories";
+import { render, type Message } from "../../src/core/messages/render";
 import { isReconciled } from "../../src/core/intake";
 import type { Cell } from "../../src/core/model";
 import { territorialScenarios } from "../../src/core/territories";
@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 
 const te4Row = (code: string) => indicator(analysis, "TE4").tables.recommendations.find((r) => r.familyKey === `F:${code}`)!;
-const reasonsOf = (code: string) => String(te4Row(code).reasons).split(REASONS_SEPARATOR);
+const reasonsOf = (code: string) => ((te4Row(code).reasons ?? []) as readonly Message[]).map((m) => render("fr", m));
 
 describe("intake of the territorial demo", () => {
   it("reads every table of the workbook (the Attentes sheet is the report's, not data) and reconciles to the cent", () => {
@@ -128,7 +128,7 @@ describe("TE4 on the pôles: planted families and their controls, with the reaso
 
   it("territorialises Entretien des espaces verts: proximity (nomenclature), 100 % local in 4 of 4 pôles", () => {
     const r = te4Row("ESP-VERTS");
-    expect([r.territoryCount, r.proximity, r.proximitySource, r.recommendation]).toEqual([4, true, "la nomenclature (service de proximité : oui)", "territorialiser"]);
+    expect([r.territoryCount, r.proximity, r.proximitySource ? render("fr", r.proximitySource as Message) : null, r.recommendation]).toEqual([4, true, "la nomenclature (service de proximité : oui)", "territorialiser"]);
     expect(reasonsOf("ESP-VERTS")).toContain(
       "Offre locale forte (≥ 50 %) dans 4 territoires sur 4 : Pôle Nord 100,0 %, Pôle Sud 100,0 %, Pôle Est 100,0 %, Pôle Ouest 100,0 %",
     );
