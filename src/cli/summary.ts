@@ -3,11 +3,16 @@
  * short French headline printed otherwise. Pure functions of the analysis.
  */
 import type { Analysis } from "../core/analyse";
+import { frenchDate, isoDate } from "../core/dates";
 import { formatEuros } from "../core/money";
 
 export interface JsonSummary {
   version: string;
   period: string;
+  /** ISO first and last date of the data read, or null. */
+  data: { start: string; end: string } | null;
+  /** The period SP6 compares with (same months, one year earlier). */
+  previousPeriod: string;
   inputs: string[];
   reconciliation: {
     rowsRead: number;
@@ -44,6 +49,10 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
   return {
     version: analysis.version,
     period: analysis.period.label,
+    data: analysis.dataRange
+      ? { start: isoDate(analysis.dataRange.start), end: isoDate(analysis.dataRange.end) }
+      : null,
+    previousPeriod: analysis.previousPeriod.label,
     inputs,
     reconciliation: {
       rowsRead: r.rowsRead,
@@ -79,7 +88,12 @@ function formatValue(value: number | null, unit: string): string {
 export function textSummary(analysis: Analysis, output: string): string {
   const r = analysis.reconciliation;
   const lines = [
-    `Analyse ${analysis.period.label} écrite dans ${output}`,
+    `Analyse ${analysis.period.label} (du ${frenchDate(analysis.period.start)} au ${frenchDate(analysis.period.end)}) écrite dans ${output}`,
+    ...(analysis.dataRange
+      ? [
+          `Données du ${frenchDate(analysis.dataRange.start)} au ${frenchDate(analysis.dataRange.end)} ; comparaison avec ${analysis.previousPeriod.label}`,
+        ]
+      : []),
     `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
       `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)} + ${formatEuros(r.amountRejectedCents)}`,
   ];

@@ -12,7 +12,7 @@ import { computeSpendIndicators } from "./indicators/spend";
 import { computeTerritoryIndicators } from "./indicators/territories";
 import type { AnalysisContext, IndicatorResult } from "./indicators/types";
 import type { Anomaly, IntakeResult, Reconciliation } from "./model";
-import { farFutureYears, previousYearPeriod, type Period } from "./period";
+import { farFutureYears, type DateRange, type Period } from "./period";
 import { isoDate, yearOfDay } from "./dates";
 import { buildPlanInputs, type FamilyPlanInput } from "./plan";
 import type { ReferenceValues } from "./reference/values";
@@ -23,7 +23,10 @@ export type { AnalysisOptions } from "./context";
 export interface Analysis {
   version: string;
   period: Period;
+  /** The same months as the period (cut at the end of the data), one year earlier (SP6). */
   previousPeriod: Period;
+  /** First and last date of the data (spend lines, else contract notifications); null when none. */
+  dataRange: DateRange | null;
   reconciliation: Reconciliation;
   anomalies: Anomaly[];
   /** Every indicator, in SPEC order (SP, PF, CO, RE, MU, TE). */
@@ -68,7 +71,8 @@ export function* analyseSteps(
   return {
     version: VERSION,
     period: ctx.period,
-    previousPeriod: previousYearPeriod(ctx.period),
+    previousPeriod: ctx.previousPeriod,
+    dataRange: ctx.dataRange,
     ...withFarFutureWarnings(intake),
     indicators,
     plan,

@@ -4,12 +4,25 @@
  */
 import type { AnalysisContext } from "./indicators/types";
 import type { ContractLine, IntakeResult, SupplierRow } from "./model";
-import { contains, latestYearPeriod, previousYearPeriod, type Period } from "./period";
+import { frenchDate } from "./dates";
+import {
+  automaticPeriod,
+  comparedPeriod,
+  contains,
+  dataRange,
+  PeriodError,
+  previousYearPeriod,
+  type DateRange,
+  type Period,
+} from "./period";
 import { defaultReferenceValues, withOverrides, type ReferenceOverrides } from "./reference/values";
 import { normalizeKey } from "./text";
 
 export interface AnalysisOptions {
-  /** Period to analyse; default: the civil year of the latest spend line. */
+  /**
+   * Period to analyse; default: the civil year of the latest spend line, or its year to date when
+   * that year is incomplete (automaticPeriod).
+   */
   period?: Period;
   /** User overrides of the reference values (Paramètres sheet, --parametres). */
   overrides?: ReferenceOverrides;
@@ -29,24 +42,45 @@ export function contractsByRef(contracts: ContractLine[]): Map<string, ContractL
   return map;
 }
 
+/** The period holds none of the data given: a data error with a French message (issue #12). */
+function emptyPeriodError(period: Period, range: DateRange, what: string): PeriodError {
+  return new PeriodError(
+    `Aucune donnée sur la période ${period.label} (du ${frenchDate(period.start)} au ${frenchDate(period.end)}) : ` +
+      `${what} vont du ${frenchDate(range.start)} au ${frenchDate(range.end)}. ` +
+      "Choisissez une période dans cet intervalle, ou laissez la période automatique.",
+    "empty"
+  );
+}
+
 export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}): AnalysisContext {
   const ref = withOverrides(defaultReferenceValues(), options.overrides);
-  const period = options.period ??
-    latestYearPeriod(intake.spend.map((l) => l.date)) ??
-    latestYearPeriod(
-      intake.contracts.flatMap((c) => (c.notificationDate === null ? [] : [c.notificationDate]))
-    ) ?? {
+  // The data's date range: spend lines, else contract notifications (a DECP-only analysis).
+  const spendRange = dataRange(intake.spend.map((l) => l.date));
+  const contractRange = dataRange(
+    intake.contracts.flatMap((c) => (c.notificationDate === null ? [] : [c.notificationDate]))
+  );
+  const range = spendRange ?? contractRange;
+  const period: Period = options.period ??
+    (range ? automaticPeriod(range) : null) ?? {
       kind: "year" as const,
       start: 0,
       end: 0,
       label: "—",
     };
-  const previous = previousYearPeriod(period);
   const lines = intake.spend.filter((l) => contains(period, l.date));
-  const previousLines = intake.spend.filter((l) => contains(previous, l.date));
   const contractsInPeriod = intake.contracts.filter(
     (c) => c.notificationDate !== null && contains(period, c.notificationDate)
   );
+  // A period holding none of the data is an error, not a workbook of N/D.
+  if (lines.length === 0 && contractsInPeriod.length === 0) {
+    if (spendRange) throw emptyPeriodError(period, spendRange, "les dépenses lues");
+    if (contractRange)
+      throw emptyPeriodError(period, contractRange, "les notifications des marchés lus");
+  }
+  // The comparison with the year before uses the same months on both sides.
+  const compared = comparedPeriod(period, spendRange);
+  const previous = previousYearPeriod(compared);
+  const previousLines = intake.spend.filter((l) => contains(previous, l.date));
   const entities = new Map(intake.entities.map((e) => [e.entity, e] as const));
   const nomenclature = new Map(intake.nomenclature.map((n) => [n.familyCode, n] as const));
   const suppliers = new Map<string, SupplierRow>();
@@ -55,6 +89,9 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
   return {
     intake,
     period,
+    dataRange: range,
+    comparedPeriod: compared,
+    previousPeriod: previous,
     lines,
     previousLines,
     allLines: intake.spend,

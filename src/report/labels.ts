@@ -252,6 +252,8 @@ export const TEXTS = {
   gapToExamine: ["Écart à examiner", "Gap to examine"],
   stampSources: ["Sources", "Sources"],
   stampPeriod: ["Période", "Period"],
+  stampData: ["données du", "data from"],
+  stampDataTo: ["au", "to"],
   stampParameters: ["Paramètres", "Settings"],
   stampRun: ["Exécution", "Run"],
   stampVersion: ["Optima Achats", "Optima Achats"],

@@ -422,11 +422,18 @@ export function stampLine(ctx: BuildContext): string {
   const sep = lang === "fr" ? " : " : ": ";
   return [
     `${text(lang, "stampSources")}${sep}${sources}`,
-    `${text(lang, "stampPeriod")}${sep}${s.period.label} (${isoDisplay(s.period.start)} – ${isoDisplay(s.period.end)})`,
+    `${text(lang, "stampPeriod")}${sep}${s.period.label} (${isoDisplay(s.period.start)} – ${isoDisplay(s.period.end)}${dataText(ctx)})`,
     `${text(lang, "stampParameters")}${sep}${s.parameters}`,
     `${text(lang, "stampRun")}${sep}${isoDisplay(s.runDate)}`,
     `${text(lang, "stampVersion")} ${s.version}`,
   ].join(" · ");
+}
+
+/** ", données du 02/01/2025 au 30/10/2026": the data's own date range (issue #12), or "". */
+export function dataText(ctx: Pick<BuildContext, "stamp" | "lang">): string {
+  const d = ctx.stamp.data;
+  if (!d) return "";
+  return `, ${text(ctx.lang, "stampData")} ${isoDisplay(d.start)} ${text(ctx.lang, "stampDataTo")} ${isoDisplay(d.end)}`;
 }
 
 function isoDisplay(iso: string): string {

@@ -258,6 +258,8 @@ export interface Stamp {
   /** Source tables (or files) the analysis read. */
   sources: string[];
   period: { label: string; start: string; end: string };
+  /** ISO first and last date of the data read (null when none): "données du 02/01/2025 au 30/10/2026". */
+  data: { start: string; end: string } | null;
   /** French (or English) summary of the parameters: defaults, or which values were changed. */
   parameters: string;
   /** ISO date of the run, passed in by the caller (the report never reads the clock). */

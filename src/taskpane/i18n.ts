@@ -139,6 +139,7 @@ const fr = {
   // Results
   resultsTitle: "Résultats",
   resultsPeriod: "Période {period} · analyse du {date}",
+  resultsData: "Données du {from} au {to} · comparaison avec {previous}",
   noResults: "Aucune analyse pour l'instant. Lancez-la à l'étape Analyser.",
   kpisTitle: "Indicateurs clés",
   status_good: "Bon",
@@ -337,6 +338,7 @@ const en: Record<TextKey, string> = {
   refreshFailed: "The refresh started from the ribbon on {date} failed: {message}",
   resultsTitle: "Results",
   resultsPeriod: "Period {period} · run on {date}",
+  resultsData: "Data from {from} to {to} · compared with {previous}",
   noResults: "No analysis yet. Run one in the Analyse step.",
   kpisTitle: "Key indicators",
   status_good: "Good",

@@ -116,6 +116,42 @@ describe("analyse on a French CSV export", () => {
   }, 120_000);
 });
 
+describe("the honest period (issue #12) on a small CSV", () => {
+  const csvOf = () => {
+    const csv = path.join(dir, "ytd.csv");
+    // Data from 02/01/2025 to 30/10/2026: Jan–Oct 2025 = 100 + 50 = 150; Jan–Oct 2026 = 120 + 60 = 180 → +20 %
+    fs.writeFileSync(
+      csv,
+      "Date mandat;Fournisseur;Montant HT\n" +
+        "02/01/2025;Papeterie Martin;100,00\n" +
+        "15/10/2025;Papeterie Martin;50,00\n" +
+        "20/12/2025;Garage Dupuis;1 000,00\n" +
+        "10/02/2026;Papeterie Martin;120,00\n" +
+        "30/10/2026;Garage Dupuis;60,00\n",
+    );
+    return csv;
+  };
+
+  it("the automatic period is the year to date, compared with the same months of the year before, and the summary says the data's range", async () => {
+    const res = await run(command([csvOf()], path.join(dir, "ytd.xlsx"), { json: false }));
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^Analyse 2026-01\.\.2026-10 \(du 01\/01\/2026 au 31\/10\/2026\) écrite dans /);
+    expect(res.stdout).toMatch(/Données du 02\/01\/2025 au 30\/10\/2026 ; comparaison avec 2025-01\.\.2025-10/);
+    const json = await run(command([csvOf()], path.join(dir, "ytd2.xlsx")));
+    const s = JSON.parse(json.stdout) as JsonSummary;
+    expect(s.indicators.SP6.value).toBe(20);
+    expect(s.data).toEqual({ start: "2025-01-02", end: "2026-10-30" });
+  }, 120_000);
+
+  it("a period with no data exits 1 with a French message, and writes nothing", async () => {
+    const out = path.join(dir, "vide.xlsx");
+    const res = await run(command([csvOf()], out, { period: "2027" }));
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/Erreur : Aucune donnée sur la période 2027 .* les dépenses lues vont du 02\/01\/2025 au 30\/10\/2026/);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 120_000);
+});
+
 describe("bad inputs: exit code 1, a French message naming the file, nothing written", () => {
   const cases: [string, () => string, RegExp][] = [
     ["a missing file", () => path.join(dir, "absent.xlsx"), /absent\.xlsx.*introuvable/],

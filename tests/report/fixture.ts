@@ -5,6 +5,7 @@
 import { analyse, type Analysis } from "../../src/core/analyse";
 import type { AnalysisOptions } from "../../src/core/context";
 import type { Family } from "../../src/core/model";
+import { yearPeriod } from "../../src/core/period";
 import { contract, entity, intakeOf, spend } from "../helpers/fixtures";
 
 export const fam = (key: string, label: string): Family => ({ key, label, rule: "familyCode" });
@@ -36,7 +37,8 @@ export function richAnalysis(options: AnalysisOptions = {}): Analysis {
     entity({ source: { table: "Entites", row: 2 }, entity: "Commune A", population: 1000, territory: "Nord", departement: "75" }),
     entity({ source: { table: "Entites", row: 3 }, entity: "Commune B", population: 2000, territory: "Sud", departement: "13" }),
   ];
-  return analyse(intakeOf({ spend: lines, contracts, entities }), options);
+  // The civil year 2025 (the automatic period would be its year to date, 2025-01..2025-07).
+  return analyse(intakeOf({ spend: lines, contracts, entities }), { period: yearPeriod(2025), ...options });
 }
 
 /** Spend only: every contract-based indicator (PF2, PF3, RE1, RE2, RE3…) is N/A. */

@@ -97,12 +97,15 @@ describe("sheets of SPEC §5", () => {
       expect(s.stamp).toEqual({
         sources: ["Mandats", "Marches", "Entites"],
         period: { label: "2025", start: "2025-01-01", end: "2025-12-31" },
+        // The fixture's spend lines run from 10/05/2024 to 10/07/2025 (issue #12: the stamp says so)
+        data: { start: "2024-05-10", end: "2025-07-10" },
         parameters: "valeurs de référence par défaut (SPEC §3)",
         runDate: "2026-01-15",
         version: rich.version,
       });
       const line = s.blocks.find((b) => b.row === 1 && b.style === "stamp");
       expect(plainValue(line!.values[0][0])).toContain("Exécution : 15/01/2026");
+      expect(plainValue(line!.values[0][0])).toContain("Période : 2025 (01/01/2025 – 31/12/2025, données du 10/05/2024 au 10/07/2025)");
     }
   });
 

@@ -4,6 +4,7 @@
  * persists settings; the in-memory gateway honours the gateway contract; the DECP import lays out
  * a table that detection maps back.
  */
+import { dayFromIso } from "../../src/core/dates";
 import { analyse } from "../../src/core/analyse";
 import { autoMap, detectTable } from "../../src/core/detect";
 import { FIELDS } from "../../src/core/fields";
@@ -83,6 +84,9 @@ describe("engine", () => {
     expect(validateWorkbookSpec(spec)).toEqual([]);
     expect(summary.reconciliation.reconciled).toBe(true);
     expect(summary.kpis.map((k) => k.id)).toContain("SP1");
+    // The demo's data end on 30/10/2026: the year to date, and the data's range for the results step (issue #12).
+    expect(summary.period.label).toBe("2026-01..2026-10");
+    expect(summary.data).toEqual({ start: dayFromIso("2025-01-02"), end: dayFromIso("2026-10-30"), previousPeriod: "2025-01..2025-10" });
     // The pane's parameter reached the analysis (and the Paramètres sheet).
     expect(spec.stamp.parameters).toMatch(/Scénario central/);
   });

@@ -16,7 +16,7 @@
  *   civil months the period touches (a month: 1/12, a year: 12/12). A supplier is in the tail
  *   when 0 < net spend < prorated threshold.
  */
-import { dayFromYMD, monthKey, ymdFromDay } from "../dates";
+import { dayFromYMD, frenchDate, monthKey, ymdFromDay } from "../dates";
 import type { FamilyRule, SpendLine } from "../model";
 import { toEuros } from "../money";
 import { monthsOf, previousYearPeriod, yearToDate, type Period } from "../period";
@@ -809,8 +809,9 @@ export function computeSP6(ctx: AnalysisContext, currentCents: number): Indicato
     label: "Évolution par rapport à la même période de l'année précédente",
     unit: "%" as const,
   };
-  const previousPeriod = previousYearPeriod(ctx.period);
-  const ytd = yearToDate(ctx.period);
+  // Same months on both sides (issue #12): the period cut at the end of the data, a year earlier.
+  const previousPeriod = ctx.previousPeriod;
+  const ytd = yearToDate(ctx.comparedPeriod);
   const previousYtd = previousYearPeriod(ytd);
   const previousCents = totalCents(ctx.previousLines);
 
@@ -885,6 +886,7 @@ export function computeSP6(ctx: AnalysisContext, currentCents: number): Indicato
 
   const details = {
     currentPeriod: ctx.period.label,
+    comparedPeriod: ctx.comparedPeriod.label,
     currentAmount: eur(currentCents),
     previousPeriod: previousPeriod.label,
     previousAmount: ctx.previousLines.length > 0 ? eur(previousCents) : null,
@@ -923,6 +925,18 @@ export function computeSP6(ctx: AnalysisContext, currentCents: number): Indicato
       ...notAvailable(
         base,
         `Aucune ligne de dépense sur la même période de l'année précédente (${previousPeriod.label}).`,
+        coverage
+      ),
+      details,
+      tables,
+    };
+  }
+  const dataStart = ctx.dataRange?.start ?? previousPeriod.start;
+  if (monthKey(dataStart) > monthKey(previousPeriod.start)) {
+    return {
+      ...notAvailable(
+        base,
+        `Les dépenses commencent le ${frenchDate(dataStart)} : la même période de l'année précédente (${previousPeriod.label}) n'est pas couverte en entier, et des périodes inégales ne se comparent pas.`,
         coverage
       ),
       details,

@@ -143,6 +143,11 @@ export interface ResultsStepProps {
   onGoToRun(): void;
 }
 
+/** A day number (days since 1970-01-01) as a local date: 02/01/2025. */
+function dayText(lang: "fr" | "en", day: number): string {
+  return new Date(day * 86_400_000).toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC" });
+}
+
 export function ResultsStep({ state, onOpenSheet, onWritePlan, onGoToRun }: ResultsStepProps) {
   const { lang, summary, plan } = state;
   const styles = useStyles();
@@ -165,6 +170,11 @@ export function ResultsStep({ state, onOpenSheet, onWritePlan, onGoToRun }: Resu
   return (
     <div className={common.stack}>
       <Caption1 className={common.muted}>{t(lang, "resultsPeriod", { period: summary.period.label, date: dateText })}</Caption1>
+      {summary.data && (
+        <Caption1 className={common.muted} data-testid="data-range">
+          {t(lang, "resultsData", { from: dayText(lang, summary.data.start), to: dayText(lang, summary.data.end), previous: summary.data.previousPeriod })}
+        </Caption1>
+      )}
       <section className={common.tight} aria-labelledby="kpi-title">
         <SectionTitle id="kpi-title">{t(lang, "kpisTitle")}</SectionTitle>
         <ul className={styles.grid} data-testid="kpis">
