@@ -14,6 +14,7 @@ import type { AnalysisContext, IndicatorResult } from "./indicators/types";
 import type { Anomaly, IntakeResult, Reconciliation } from "./model";
 import { farFutureYears, type DateRange, type Period } from "./period";
 import { isoDate, yearOfDay } from "./dates";
+import { organisationName } from "./organisation";
 import { buildPlanInputs, type FamilyPlanInput } from "./plan";
 import type { ReferenceValues } from "./reference/values";
 import { VERSION } from "./version";
@@ -27,6 +28,8 @@ export interface Analysis {
   previousPeriod: Period;
   /** First and last date of the data (spend lines, else contract notifications); null when none. */
   dataRange: DateRange | null;
+  /** The collectivité the data are about (organisationName), for printed headers; null if unknown. */
+  organisation: string | null;
   reconciliation: Reconciliation;
   anomalies: Anomaly[];
   /** Every indicator, in SPEC order (SP, PF, CO, RE, MU, TE). */
@@ -73,6 +76,7 @@ export function* analyseSteps(
     period: ctx.period,
     previousPeriod: ctx.previousPeriod,
     dataRange: ctx.dataRange,
+    organisation: organisationName(intake),
     ...withFarFutureWarnings(intake),
     indicators,
     plan,

@@ -16,6 +16,7 @@ import {
   type Formats,
 } from "./cells";
 import type { FieldDef } from "./input-layout";
+import { printSetup, type PrintChoice } from "./print";
 import type { UserInputs } from "./inputs";
 import {
   header,
@@ -180,11 +181,14 @@ export class SheetBuilder {
   readonly validations: ValidationSpec[] = [];
   readonly inputs: InputRange[] = [];
   readonly widths = new Map<number, number>();
+  readonly hidden = new Set<number>();
   frozen?: { rows: number; cols: number };
   tabColor?: string;
   append?: SheetSpec["append"];
   /** Next free row for sequential layouts. */
   cursor = 0;
+  /** How the sheet prints (orientation, repeated header row); see ./print.ts. */
+  printChoice: PrintChoice = {};
 
   constructor(
     readonly ctx: BuildContext,
@@ -220,6 +224,12 @@ export class SheetBuilder {
   /** Absolute sheet-qualified A1 of a range of this sheet (for formulas on other sheets). */
   qualified(r1: number, c1: number, r2 = r1, c2 = c1): string {
     return sheetRangeA1(this.name, r1, c1, r2, c2);
+  }
+
+  /** Hides a column (the row keys of a merge-inputs sheet): neither shown nor printed. */
+  hideColumn(col: number): void {
+    this.hidden.add(col);
+    if (!this.widths.has(col)) this.widths.set(col, 8.43);
   }
 
   width(col: number, width: number): void {
@@ -389,6 +399,11 @@ export class SheetBuilder {
     this.conditionalFormats.push(cf);
   }
 
+  /** Print setup choices of the sheet (A4, one page wide; orientation, repeated header row). */
+  print(choice: PrintChoice): void {
+    this.printChoice = choice;
+  }
+
   build(): SheetSpec {
     const spec: SheetSpec = {
       key: this.key,
@@ -397,7 +412,7 @@ export class SheetBuilder {
       layoutVersion: this.layoutVersion,
       columnWidths: [...this.widths.entries()]
         .sort((a, b) => a[0] - b[0])
-        .map(([col, width]) => ({ col, width })),
+        .map(([col, width]) => (this.hidden.has(col) ? { col, width, hidden: true } : { col, width })),
       blocks: this.blocks,
       tables: this.tables,
       merges: this.merges,
@@ -410,6 +425,7 @@ export class SheetBuilder {
     if (this.tabColor) spec.tabColor = this.tabColor;
     if (this.frozen) spec.frozen = this.frozen;
     if (this.append) spec.append = this.append;
+    spec.print = printSetup(this.ctx, spec, this.printChoice);
     return spec;
   }
 }

@@ -254,6 +254,23 @@ export interface InputRange {
   field: string;
 }
 
+/**
+ * How a sheet prints (issue #12): A4, fitted to `fitToWidth` pages wide (rows flow onto as many
+ * pages as they need), the print area, the rows repeated at the top of each page, and a header and
+ * footer in three parts (left, center, right). Header/footer texts are plain text with the
+ * placeholders {page}, {pages}, {sheet} and {date} (the printing date); renderers turn them into
+ * Excel's codes (&P, &N, &A, &D) with printCode (./print.ts).
+ */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  fitToWidth: number;
+  area: CellRange;
+  /** 0-based inclusive rows repeated at the top of every printed page (a long table's header). */
+  titleRows?: { first: number; last: number };
+  header: [string, string, string];
+  footer: [string, string, string];
+}
+
 export interface Stamp {
   /** Source tables (or files) the analysis read. */
   sources: string[];
@@ -309,8 +326,8 @@ export interface SheetSpec {
   tabColor?: string;
   hidden?: boolean;
   frozen?: { rows: number; cols: number };
-  /** Widths in characters. */
-  columnWidths: { col: number; width: number }[];
+  /** Widths in characters; a hidden column (technical keys) is neither shown nor printed. */
+  columnWidths: { col: number; width: number; hidden?: boolean }[];
   blocks: CellBlock[];
   tables: TableSpec[];
   merges: CellRange[];
@@ -319,6 +336,8 @@ export interface SheetSpec {
   validations: ValidationSpec[];
   /** merge-inputs sheets: the user-editable ranges. */
   inputs: InputRange[];
+  /** Page setup for printing (every built sheet has one; the preview ignores it). */
+  print?: PrintSetup;
   /** append sheets: the table, its key column and the rows of this run (upsert by key). */
   append?: { table: string; key: string; rows: CellValue[][] };
   stamp: Stamp;

@@ -109,6 +109,18 @@ describe("sheets of SPEC §5", () => {
     }
   });
 
+  test("every sheet has a print setup: one page wide, its written area, header and footer with the period and page numbers (issue #12)", () => {
+    for (const s of spec.sheets) {
+      const p = s.print!;
+      expect(p.fitToWidth).toBe(1);
+      expect(["portrait", "landscape"]).toContain(p.orientation);
+      for (const b of s.blocks) expect(p.area.r2).toBeGreaterThanOrEqual(b.row + b.values.length - 1);
+      for (const t of s.tables) expect(p.area.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
+      expect(p.header).toEqual([expect.any(String), "{sheet}", "Période 2025"]);
+      expect(p.footer).toEqual(["Analyse du 15/01/2026 · Optima Achats " + rich.version, "Page {page} / {pages}", "Imprimé le {date}"]);
+    }
+  });
+
   test("the run date comes from the caller, never the clock", () => {
     const other = buildWorkbookSpec(rich, { ...OPTIONS, runDate: "2030-06-30T08:00:00Z" });
     expect(other.stamp.runDate).toBe("2030-06-30");

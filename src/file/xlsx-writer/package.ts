@@ -39,6 +39,7 @@ import {
   type Relationship,
 } from "./rels";
 import { SheetCells } from "./sheet-cells";
+import { printNames } from "./print-xml";
 import { worksheetXml } from "./sheet-xml";
 import { MINIMAL_STYLES_XML, StyleRegistry } from "./styles";
 import { tableXml } from "./table-xml";
@@ -410,6 +411,7 @@ export async function writePackage(
         sheetId: p.sheetId,
         relId: p.relId,
         hidden: p.sheet.hidden === true,
+        print: p.sheet.print && printNames(p.sheet.name, p.sheet.print),
       });
     } else {
       entries.push({
@@ -430,6 +432,7 @@ export async function writePackage(
         sheetId: p.sheetId,
         relId: p.relId,
         hidden: p.sheet.hidden === true,
+        print: p.sheet.print && printNames(p.sheet.name, p.sheet.print),
       });
   }
   workbookXml = rewriteWorkbook(workbookXml, entries, existingSheets.length);

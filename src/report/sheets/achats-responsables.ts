@@ -11,6 +11,8 @@ import { groupIndicators, maybeIndicator, statusFormats } from "./common";
 
 export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "responsable", "replace");
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#548235";
   sb.header(`${text(lang, "responsibleTitle")} — ${analysis.period.label}`);

@@ -15,6 +15,8 @@ const SEVERITY_STYLES: [string, StyleName][] = [
 
 export function buildConformite(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "conformite", "replace");
+  // Print: A4, one page wide; alert tables with their articles: landscape.
+  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#C00000";
   sb.header(`${text(lang, "complianceTitle")} — ${analysis.period.label}`);

@@ -39,6 +39,8 @@ export function axisScoreFormula(range: string): string {
 
 export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   const sb = new SheetBuilder(ctx, "diagnostic", "merge-inputs", LAYOUT_VERSION);
+  // Print: A4, one page wide; questions and answers: a portrait page.
+  sb.print({ orientation: "portrait" });
   const { lang, inputs } = ctx;
   sb.tabColor = "#00B050";
   sb.header(text(lang, "diagTitle"), 1, 7);

@@ -12,6 +12,8 @@ import { groupIndicators, maybeIndicator, summaryTable } from "./common";
 
 export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "mutualisation", "replace");
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#70AD47";
   sb.header(`${text(lang, "mutualisationTitle")} — ${analysis.period.label}`);

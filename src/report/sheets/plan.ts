@@ -213,6 +213,8 @@ class PlanWriter {
 
 export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
   const sb = new SheetBuilder(ctx, "plan", "merge-inputs", LAYOUT_VERSION);
+  // Print: A4, one page wide, landscape.
+  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#00B050";
   sb.header(`${text(lang, "planTitle")} — ${analysis.period.label}`, 1, 9);
