@@ -217,6 +217,13 @@ describe("renderWorkbook", () => {
     }
   });
 
+  test("the plan's column A (row keys) is hidden", async () => {
+    const { fake, gateway } = setup();
+    await gateway.writeWorkbook(spec());
+    expect([...fake.sheet("Plan stratégique")!.hiddenColumns]).toEqual([0]);
+    expect([...fake.sheet("Tableau de bord")!.hiddenColumns]).toEqual([]);
+  });
+
   test("ExcelApi 1.8: no print setup (pageLayout is 1.9), and a warning says so", async () => {
     const { fake, gateway } = setup({ apiVersion: "1.8" });
     const report = await gateway.writeWorkbook(spec());

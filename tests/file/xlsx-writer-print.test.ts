@@ -112,3 +112,9 @@ test("an update replaces the print names of the rewritten sheets, never duplicat
   expect(names).toHaveLength(spec.sheets.length);
   expect(new Set(names.map((n) => n.local)).size).toBe(spec.sheets.length);
 });
+
+test("the plan's column A (row keys) is written hidden", () => {
+  const plan = spec.sheets.find((s) => s.key === "plan")!;
+  const xml = parts[sheetsOf(parts).find((x) => x.name === plan.name)!.part];
+  expect(elementsOf(xml, "col").find((c) => c.min === "1")).toMatchObject({ max: "1", hidden: "1" });
+});
