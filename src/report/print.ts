@@ -6,9 +6,15 @@
  * (the .xlsx writer and the Office.js adapter) read the resulting `PrintSetup` and turn its texts
  * into Excel header/footer codes with `printCode`.
  */
-import type { BuildContext } from "./layout";
-import { text } from "./labels";
-import type { CellRange, PrintSetup, SheetSpec } from "./spec";
+import { text, type Lang } from "./labels";
+import type { CellRange, PrintSetup, SheetSpec, Stamp } from "./spec";
+
+/** What a print setup needs of the build context (./layout.ts's BuildContext has it). */
+export interface PrintContext {
+  lang: Lang;
+  stamp: Stamp;
+  analysis: { organisation: string | null };
+}
 
 /** Excel's default column width, in characters. */
 export const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -98,7 +104,7 @@ function clip(s: string, max: number): string {
 
 /** The print setup of a sheet built in `ctx`. */
 export function printSetup(
-  ctx: BuildContext,
+  ctx: PrintContext,
   sheet: Pick<SheetSpec, "blocks" | "tables" | "charts" | "columnWidths">,
   choice: PrintChoice = {}
 ): PrintSetup {
