@@ -39,6 +39,7 @@ import { SpendProcessor } from "../core/intake/spend";
 import type { Cell, IntakeResult, RawTable, TableKind, TableReconciliation } from "../core/model";
 import { cellText } from "../core/text";
 import { readCsvRows } from "./csv-reader";
+import { ownedSheetNames } from "./owned-sheets";
 import { InputError, fromFileSystemError } from "./errors";
 import type { MappingFile, TableOverride } from "./user-files";
 import { columnName, openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
@@ -209,7 +210,10 @@ export async function loadInputs(
     const ext = nodePath.extname(file).toLowerCase();
     if (XLSX_EXTENSIONS.has(ext)) {
       const book = await openXlsx(file, { inflate: options.inflate });
+      // A workbook updated in place holds our own output sheets: never read back as input.
+      const ours = await ownedSheetNames(file);
       for (const sheet of book.sheets) {
+        if (ours.has(sheet.name)) continue;
         if (sheet.tables.length === 0) {
           candidates.push({
             file,

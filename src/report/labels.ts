@@ -13,7 +13,7 @@ type Pair = readonly [fr: string, en: string];
 export const SHEET_NAMES = {
   dashboard: ["Tableau de bord", "Dashboard"],
   cartographie: ["Cartographie", "Spend map"],
-  fournisseurs: ["Fournisseurs", "Suppliers"],
+  fournisseurs: ["Analyse fournisseurs", "Supplier analysis"],
   conformite: ["Conformité", "Compliance"],
   mutualisation: ["Mutualisation", "Pooling"],
   responsable: ["Achats responsables", "Responsible purchasing"],

@@ -9,6 +9,9 @@ import path from "node:path";
 import type { AnalyseCommand } from "../../src/cli/args";
 import { runAnalyseCommand } from "../../src/cli/analyse-command";
 import type { JsonSummary } from "../../src/cli/summary";
+import { readOwnedInputs } from "../../src/file/write-workbook";
+import { openXlsx } from "../../src/file/xlsx-reader";
+import { readUserInputs } from "../../src/report/inputs";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DEMO = path.join(ROOT, "examples", "achats-demo.xlsx");
@@ -114,6 +117,30 @@ describe("analyse on a French CSV export", () => {
     expect(s.indicators.SP1.value).toBe(3200);
     expect(s.reconciliation).toMatchObject({ rowsRead: 3, rowsAnalysed: 3, rowsRejected: 0, amountRead: 3200 });
   }, 120_000);
+});
+
+describe("in-place monthly runs on a workbook holding a « Fournisseurs » input sheet (issue #12)", () => {
+  it("runs twice in place: no name clash, the output is never read back as input, one history row per month", async () => {
+    const file = path.join(dir, "en-place.xlsx");
+    fs.copyFileSync(DEMO, file);
+    const first = await run(command([file], file, { period: "2026-09" }));
+    expect(first.stderr).not.toMatch(/Erreur/);
+    expect(first.code).toBe(0);
+    const second = await run(command([file], file, { period: "2026-10" }));
+    expect(second.stderr).not.toMatch(/Erreur/);
+    expect(second.code).toBe(0);
+    const a = JSON.parse(first.stdout) as JsonSummary;
+    const b = JSON.parse(second.stdout) as JsonSummary;
+    // The same source rows both times: the sheets written by the first run are not inputs.
+    expect(b.reconciliation.rowsRead).toBe(a.reconciliation.rowsRead);
+    const book = await openXlsx(file);
+    const names = book.sheets.map((x) => x.name);
+    expect(names).toContain("Fournisseurs");
+    expect(names).toContain("Analyse fournisseurs");
+    expect(names.some((n) => /\(2\)$/.test(n))).toBe(false);
+    const history = readUserInputs(await readOwnedInputs(file)).history.map((h) => String(h.period));
+    expect(history.sort()).toEqual(["2026-09", "2026-10"]);
+  }, 240_000);
 });
 
 describe("the honest period (issue #12) on a small CSV", () => {

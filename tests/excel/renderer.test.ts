@@ -283,8 +283,8 @@ describe("other gateway writes", () => {
   test("activateSheet: owned sheets only", async () => {
     const { fake, gateway } = setup();
     await gateway.writeWorkbook(spec());
-    await gateway.activateSheet("Fournisseurs");
-    expect(fake.active!.name).toBe("Fournisseurs");
+    await gateway.activateSheet("Analyse fournisseurs");
+    expect(fake.active!.name).toBe("Analyse fournisseurs");
     await expect(gateway.activateSheet("Mandats")).rejects.toMatchObject({ code: "sheetNotFound", subject: "Mandats" });
   });
 

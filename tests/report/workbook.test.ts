@@ -1,4 +1,5 @@
 import { indicator } from "../../src/core/analyse";
+import { TABLE_KIND_LABELS } from "../../src/core/fields";
 import { formulaReferences, rangeA1 } from "../../src/report/a1";
 import { cellKey, writtenCells } from "../../src/report/grid";
 import { SHEET_NAMES } from "../../src/report/labels";
@@ -22,7 +23,7 @@ const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches", "Entite
 const FRENCH_NAMES = [
   "Tableau de bord",
   "Cartographie",
-  "Fournisseurs",
+  "Analyse fournisseurs",
   "Conformité",
   "Mutualisation",
   "Achats responsables",
@@ -119,6 +120,12 @@ describe("sheets of SPEC §5", () => {
       expect(p.header).toEqual([expect.any(String), "{sheet}", "Période 2025"]);
       expect(p.footer).toEqual(["Analyse du 15/01/2026 · Optima Achats " + rich.version, "Page {page} / {pages}", "Imprimé le {date}"]);
     }
+  });
+
+  test("no output sheet takes the name of an input table (issue #12: « Fournisseurs » is the demo's supplier table)", () => {
+    const inputNames = [...Object.values(TABLE_KIND_LABELS), "Mandats", "Marches", "Entites", "Suppliers", "Contracts", "Entities", "Spend"].map((n) => n.toLowerCase());
+    for (const lang of ["fr", "en"] as const)
+      for (const s of buildWorkbookSpec(rich, { ...OPTIONS, lang }).sheets) expect(inputNames).not.toContain(s.name.toLowerCase());
   });
 
   test("the run date comes from the caller, never the clock", () => {

@@ -140,8 +140,9 @@ describe("pipeline with the in-memory workbook", () => {
     out.runner.dispose();
     expect([...stages]).toEqual(["read", "check", "indicators", "write"]);
     expect(out.summary.reconciliation.reconciled).toBe(true);
-    // The source sheet "Fournisseurs" is not ours: the generated one got another name.
-    expect(out.report.renamed).toEqual([{ key: "fournisseurs", wanted: "Fournisseurs", name: "Fournisseurs (2)" }]);
+    // The source sheet "Fournisseurs" is not ours, and the supplier analysis never takes its name (issue #12).
+    expect(out.report.renamed).toEqual([]);
+    expect(out.summary.sheets.find((s) => s.key === "fournisseurs")?.name).toBe("Analyse fournisseurs");
     expect(wb.sourceTables().find((t) => t.name === "Fournisseurs")?.rows.length).toBe(399);
     const saved = await wb.loadSettings();
     expect(saved?.lastRun?.periodLabel).toBe(out.summary.period.label);
