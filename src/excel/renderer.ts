@@ -684,6 +684,9 @@ function compileChart(c: Compile, sheet: string, ch: ChartSpec): WriteOp | null 
         if (s.axis === "secondary" && c.supports18)
           series.axisGroup = "Secondary" as Excel.ChartAxisGroup;
       });
+      // Fixed value-axis bounds (radar 0–100 %): ChartAxis.minimum / maximum, ExcelApi 1.1.
+      if (ch.valueAxis?.min !== undefined) chart.axes.valueAxis.minimum = ch.valueAxis.min;
+      if (ch.valueAxis?.max !== undefined) chart.axes.valueAxis.maximum = ch.valueAxis.max;
       if (c.supports18) {
         if (ch.valueFormat) chart.axes.valueAxis.numberFormat = ch.valueFormat;
         if (ch.secondaryFormat && ch.series.some((s) => s.axis === "secondary")) {

@@ -232,6 +232,8 @@ export interface ChartSpec {
   /** Number format of the value axis (and of the secondary axis for combo-pareto). */
   valueFormat?: string;
   secondaryFormat?: string;
+  /** Fixed bounds of the (primary) value axis, in its values (0 and 1 for 0–100 %); else automatic. */
+  valueAxis?: { min?: number; max?: number };
   legend?: "right" | "bottom" | "none";
 }
 

@@ -217,6 +217,13 @@ describe("renderWorkbook", () => {
     }
   });
 
+  test("the diagnostic's radar gets its fixed 0–100 % scale (ChartAxis.minimum / maximum)", async () => {
+    const { fake, gateway } = setup();
+    await gateway.writeWorkbook(spec());
+    const radar = fake.sheet("Diagnostic 360")!.charts[0];
+    expect(radar.props.axes).toMatchObject({ valueAxis: { minimum: 0, maximum: 1 } });
+  });
+
   test("the plan's column A (row keys) is hidden", async () => {
     const { fake, gateway } = setup();
     await gateway.writeWorkbook(spec());

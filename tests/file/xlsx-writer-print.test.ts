@@ -51,9 +51,8 @@ test("every sheet prints on A4, one page wide, rows flowing, with margins and it
     expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]))).toBe(true);
     for (const later of ["<drawing", "<tableParts"]) if (xml.includes(later)) expect(xml.indexOf(later)).toBeGreaterThan(order[3]);
   }
-  // The dashboard (tiles and charts side by side) is landscape, the diagnostic portrait.
+  // The dashboard (tiles and charts side by side) is landscape.
   expect(spec.sheets.find((s) => s.key === "dashboard")!.print!.orientation).toBe("landscape");
-  expect(spec.sheets.find((s) => s.key === "diagnostic")!.print!.orientation).toBe("portrait");
 });
 
 test("header and footer: collectivité, sheet, period; run date and version, page n / N, printing date", () => {
@@ -117,4 +116,11 @@ test("the plan's column A (row keys) is written hidden", () => {
   const plan = spec.sheets.find((s) => s.key === "plan")!;
   const xml = parts[sheetsOf(parts).find((x) => x.name === plan.name)!.part];
   expect(elementsOf(xml, "col").find((c) => c.min === "1")).toMatchObject({ max: "1", hidden: "1" });
+});
+
+test("the diagnostic's radar is written with a fixed 0–100 % scale (c:min 0, c:max 1)", () => {
+  const charts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => parts[p]);
+  const radar = charts.filter((x) => x.includes("<c:radarChart>"));
+  expect(radar).toHaveLength(1);
+  expect(radar[0]).toMatch(/<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:max val="1"\/><c:min val="0"\/><\/c:scaling>/);
 });
