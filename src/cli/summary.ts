@@ -78,10 +78,17 @@ function formatValue(value: number | null, unit: string): string {
     case "EUR/hab":
       return `${formatEuros(Math.round(value * 100))}/hab.`;
     case "%":
-      return `${value.toFixed(1).replace(".", ",")} %`;
+      return `${value.toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+    case "days":
+      return `${value.toLocaleString("fr-FR", { maximumFractionDigits: 0 })} jours`;
     default:
-      return String(value);
+      return value.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
   }
+}
+
+/** " + 12,00 €", or " − 12,00 €" for a negative term (never « + -12,00 € »). */
+function signedTerm(cents: number): string {
+  return cents < 0 ? ` − ${formatEuros(-cents)}` : ` + ${formatEuros(cents)}`;
 }
 
 /** A few lines for the terminal: period, reconciliation and headline KPIs. */
@@ -95,7 +102,7 @@ export function textSummary(analysis: Analysis, output: string): string {
         ]
       : []),
     `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
-      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)} + ${formatEuros(r.amountRejectedCents)}`,
+      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)}${signedTerm(r.amountRejectedCents)}`,
   ];
   for (const id of HEADLINE_IDS) {
     const i = analysis.indicators.find((x) => x.id === id);
@@ -105,7 +112,7 @@ export function textSummary(analysis: Analysis, output: string): string {
       );
   }
   lines.push(
-    `Anomalies : ${analysis.anomalies.length.toLocaleString("fr-FR")} ; signaux de conformité : ${analysis.alertCount}`
+    `Anomalies : ${analysis.anomalies.length.toLocaleString("fr-FR")} ; signaux de conformité : ${analysis.alertCount.toLocaleString("fr-FR")}`
   );
   return lines.join("\n");
 }

@@ -83,6 +83,8 @@ export interface Formats {
   pct: string;
   pct2: string;
   int: string;
+  /** A year: no thousands separator (2026, never « 2 026 »). */
+  year: string;
   dec2: string;
   date: string;
   month: string;
@@ -98,6 +100,7 @@ const FORMATS: Record<Lang, Formats> = {
     pct: "0.0 %",
     pct2: "0.00 %",
     int: "#,##0",
+    year: "0",
     dec2: "#,##0.00",
     date: "dd/mm/yyyy",
     month: "mmm yyyy",
@@ -111,6 +114,7 @@ const FORMATS: Record<Lang, Formats> = {
     pct: "0.0%",
     pct2: "0.00%",
     int: "#,##0",
+    year: "0",
     dec2: "#,##0.00",
     date: "dd/mm/yyyy",
     month: "mmm yyyy",
@@ -155,6 +159,29 @@ export function numberText(lang: Lang, x: number, decimals = 0): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const sign = x < 0 && Number(fixed) !== 0 ? "-" : "";
   return sign + grouped + (dec ? (lang === "fr" ? "," : ".") + dec : "");
+}
+
+/**
+ * A reference in words, its value once: "Objectif PNAD : 30 % des marchés (30,0 %)", but
+ * "Délai global de paiement : 30 jours (50 jours …)" alone when the label already says the value.
+ */
+export function referenceLabel(
+  lang: Lang,
+  ref: { label: string; unit: Unit; value: number }
+): string {
+  const v = unitText(lang, ref.unit, ref.value);
+  const suffix: Record<Unit, string> = {
+    "%": " %",
+    days: lang === "fr" ? " jours" : " days",
+    EUR: " €",
+    "EUR/hab": " €/hab.",
+    count: "",
+  };
+  const flat = (x: string) => x.replace(/[\u202f\u00a0]/g, " ");
+  const said = [v, numberText(lang, ref.value) + suffix[ref.unit]].some(
+    (x) => ref.unit !== "count" && flat(ref.label).includes(flat(x))
+  );
+  return said ? ref.label : `${ref.label} (${v})`;
 }
 
 /** A headline value in words: "1 234 €", "12,5 %", "3", "28 jours". */

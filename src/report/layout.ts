@@ -10,6 +10,7 @@ import {
   dateSerial,
   fraction,
   monthSerial,
+  numberText,
   scalarCell,
   textCell,
   yesNo,
@@ -70,6 +71,7 @@ export type ColumnKind =
   | "eur0" // euros, 0 decimals
   | "pct" // 0..100 in the core → fraction
   | "int"
+  | "year" // a year: 2026, no thousands separator
   | "dec2"
   | "date" // ISO date or day number → serial
   | "month" // "YYYY-MM" → serial of the 1st
@@ -98,6 +100,8 @@ export function kindFormat(f: Formats, kind: ColumnKind): string | undefined {
       return f.pct;
     case "int":
       return f.int;
+    case "year":
+      return f.year;
     case "dec2":
       return f.dec2;
     case "date":
@@ -464,7 +468,12 @@ export function labelOf(ctx: BuildContext, ind: IndicatorResult): string {
 
 /** "n / N lignes" coverage text. */
 export function coverageText(ctx: BuildContext, ind: IndicatorResult): string {
-  return `${text(ctx.lang, "coverage")}${ctx.lang === "fr" ? " : " : ": "}${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`;
+  return `${text(ctx.lang, "coverage")}${ctx.lang === "fr" ? " : " : ": "}${coverageCount(ctx.lang, ind)}`;
+}
+
+/** "8 861 / 8 861 lignes": the counts with thousands separators. */
+export function coverageCount(lang: Lang, ind: IndicatorResult): string {
+  return `${numberText(lang, ind.coverage.n)} / ${numberText(lang, ind.coverage.N)} ${ind.coverage.of}`;
 }
 
 /**

@@ -118,7 +118,8 @@ export const STYLES: Record<StyleName, StyleDef> = {
   kpiNeutral: { bold: true, fontColor: "#1F3864", fill: "#DDEBF7", border: "#9BC2E6", wrap: true },
   input: { fill: "#FFF2CC", border: "#BF8F00", unlocked: true, wrap: true, vAlign: "top" },
   note: { italic: true, fontColor: "#595959", wrap: false },
-  stamp: { fontSize: 8, fontColor: "#7F7F7F" },
+  // #666666 on white: 5,7:1 (the former #7F7F7F was 4,0:1, under WCAG AA).
+  stamp: { fontSize: 8, fontColor: "#666666" },
   total: { bold: true, border: "#4472C4", fill: "#D9E1F2" },
 };
 

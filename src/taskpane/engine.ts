@@ -15,7 +15,7 @@ import type { IndicatorResult } from "../core/indicators/types";
 import type { Cell } from "../core/model";
 import { defaultReferenceValues, withOverrides } from "../core/reference/values";
 import { FIELDS } from "../core/fields";
-import { unitText } from "../report/cells";
+import { referenceLabel, unitText } from "../report/cells";
 import { readUserInputs, parametersToOverrides } from "../report/inputs";
 import { indicatorLabel, type Lang } from "../report/labels";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
@@ -168,9 +168,8 @@ function kpiOf(lang: Lang, ind: IndicatorResult): Kpi {
     unit: ind.unit,
     valueText: ind.value === null ? na : unitText(lang, ind.unit, ind.value),
     status: ind.status,
-    referenceText: ref
-      ? `${ref.label}${lang === "fr" ? " : " : ": "}${unitText(lang, ref.unit, ref.value)}`
-      : "",
+    // The reference's value once (a label « … : 30 jours » is not followed by « : 30 jours »).
+    referenceText: ref ? referenceLabel(lang, ref) : "",
     na: ind.na,
   };
 }

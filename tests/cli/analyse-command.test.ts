@@ -170,6 +170,16 @@ describe("the honest period (issue #12) on a small CSV", () => {
     expect(s.data).toEqual({ start: "2025-01-02", end: "2026-10-30" });
   }, 120_000);
 
+  it("a negative rejected amount reads « − 50,00 € », never « + -50,00 € »", async () => {
+    const csv = path.join(dir, "avoir-rejete.csv");
+    // 100,00 analysed; the credit of −50,00 has no date: rejected → read 50,00 = 100,00 − 50,00
+    fs.writeFileSync(csv, "Date mandat;Fournisseur;Montant HT\n02/03/2026;Papeterie Martin;100,00\n;Garage Dupuis;-50,00\n");
+    const res = await run(command([csv], path.join(dir, "avoir.xlsx"), { json: false }));
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/montants 50,00 € = 100,00 € − 50,00 €/);
+    expect(res.stdout).not.toMatch(/\+ -/);
+  }, 120_000);
+
   it("a period with no data exits 1 with a French message, and writes nothing", async () => {
     const out = path.join(dir, "vide.xlsx");
     const res = await run(command([csvOf()], out, { period: "2027" }));

@@ -5,7 +5,7 @@
 import { a1 } from "../a1";
 import { formula, fraction, textCell, unitFormat, unitValue } from "../cells";
 import { statusText, text } from "../labels";
-import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
+import { coverageCount, indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 import { groupIndicators, maybeIndicator, statusFormats } from "./common";
 
@@ -51,7 +51,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
       ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
       ind.reference ? textCell(`${ind.reference.label} — ${ind.reference.source}`) : null,
       fraction(bench),
-      textCell(`${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`),
+      textCell(coverageCount(ctx.lang, ind)),
       ind.value === null ? textCell(ind.na) : null,
     ];
   });
@@ -132,7 +132,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
     sb.section(`RE6 · ${labelOf(ctx, re6)}`);
     indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
       { key: "entity", header: "entity", kind: "text", width: 24 },
-      { key: "year", header: "year", kind: "int", width: 8 },
+      { key: "year", header: "year", kind: "year", width: 8 },
       { key: "yearComplete", header: "yearComplete", kind: "bool" },
       { key: "spend", header: "spend", kind: "eur" },
       { key: "threshold", header: "threshold", kind: "eur" },

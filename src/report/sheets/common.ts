@@ -1,9 +1,9 @@
 /** Helpers shared by the sheet builders: KPI tiles, indicator summary tables, status styles. */
 import { indicator } from "../../core/analyse";
 import type { IndicatorResult, Status, Unit } from "../../core/indicators/types";
-import { textCell, unitFormat, unitText, unitValue } from "../cells";
-import { naText, statusText, text, UNIT_LABELS, pick } from "../labels";
-import { coverageText, labelOf, type PlacedTable, type SheetBuilder } from "../layout";
+import { referenceLabel, textCell, unitFormat, unitValue } from "../cells";
+import { naText, statusText, text } from "../labels";
+import { coverageCount, coverageText, labelOf, type PlacedTable, type SheetBuilder } from "../layout";
 import type { CellValue, StyleName, TableColumn } from "../spec";
 
 export function statusStyle(status: Status | null): StyleName {
@@ -25,7 +25,7 @@ export function maybeIndicator(sb: SheetBuilder, id: string): IndicatorResult | 
 export function referenceText(sb: SheetBuilder, ind: IndicatorResult): string {
   if (!ind.reference) return "";
   const sep = sb.lang === "fr" ? " : " : ": ";
-  return `${text(sb.lang, "reference")}${sep}${ind.reference.label} (${unitText(sb.lang, ind.reference.unit, ind.reference.value)})`;
+  return `${text(sb.lang, "reference")}${sep}${referenceLabel(sb.lang, ind.reference)}`;
 }
 
 export interface TileSpec {
@@ -94,8 +94,8 @@ export function summaryTable(
   const columns: TableColumn[] = [
     { key: "id", header: sb.h("id"), width: 7 },
     { key: "indicator", header: sb.h("indicator"), width: 46, wrap: true },
+    // The value's number format carries its unit (€, %, j, €/hab.): no unit column beside it.
     { key: "value", header: sb.h("value"), width: 16 },
-    { key: "unit", header: sb.h("unit"), width: 10 },
     { key: "status", header: sb.h("status"), width: 13 },
     { key: "reference", header: sb.h("reference"), width: 40, wrap: true },
     { key: "referenceValue", header: sb.h("referenceValue"), width: 16 },
@@ -115,11 +115,10 @@ export function summaryTable(
       ind.id,
       textCell(labelOf(sb.ctx, ind)),
       unitValue(ind.unit, ind.value),
-      pick(lang, UNIT_LABELS[ind.unit] ?? [ind.unit, ind.unit]),
       ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
       ind.reference ? textCell(ind.reference.label) : null,
       ind.reference ? unitValue(ind.reference.unit, ind.reference.value) : null,
-      textCell(`${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of}`),
+      textCell(coverageCount(lang, ind)),
       ind.value === null ? textCell(ind.na) : null,
     ];
   });

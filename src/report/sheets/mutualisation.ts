@@ -120,7 +120,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     sb.section(`MU6 · ${mu6.label}`);
     indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
       { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-      { key: "year", header: "year", kind: "int", width: 8 },
+      { key: "year", header: "year", kind: "year", width: 8 },
       { key: "nature", header: "nature", kind: "text", width: 14 },
       { key: "entityCount", header: "entityCount", kind: "int" },
       { key: "pooledAmount", header: "amount", kind: "eur" },

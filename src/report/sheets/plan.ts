@@ -32,6 +32,7 @@ import {
   scalarCell,
   textCell,
   unitFormat,
+  referenceLabel,
   unitText,
   unitValue,
 } from "../cells";
@@ -47,6 +48,7 @@ import {
 import { ANSWER_SCALE, naText, pick, planList, sheetName, text, type PlanListKey } from "../labels";
 import {
   labelOf,
+  coverageCount,
   layoutColumns,
   SheetBuilder,
   type BuildContext,
@@ -759,14 +761,14 @@ function section6(w: PlanWriter): void {
     if (!ind) return null;
     if (ind.value === null) return textCell(naText(lang, ind));
     return textCell(
-      `${unitText(lang, ind.unit, ind.value)} (${ind.coverage.n} / ${ind.coverage.N} ${ind.coverage.of})`
+      `${unitText(lang, ind.unit, ind.value)} (${coverageCount(lang, ind)})`
     );
   };
   const refText = (id: string): CellValue => {
     const ind = maybeIndicator(sb, id);
     return ind?.reference
       ? textCell(
-          `${ind.reference.label} (${unitText(lang, ind.reference.unit, ind.reference.value)})`
+          referenceLabel(lang, ind.reference)
         )
       : null;
   };

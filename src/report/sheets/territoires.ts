@@ -3,6 +3,7 @@
  * chart), equity across territories, local supplier share, and the per-family recommendation
  * (mutualiser / territorialiser / mixte) with its reasons.
  */
+import { numberText } from "../cells";
 import { text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec } from "../spec";
@@ -55,7 +56,8 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
   if (te2) {
     sb.section(`TE2 · ${labelOf(ctx, te2)}`);
     if (typeof te2.details.method === "string") sb.note(te2.details.method);
-    if (typeof te2.details.gini === "number") sb.note(`Gini : ${te2.details.gini}`);
+    if (typeof te2.details.gini === "number")
+      sb.note(`Gini : ${numberText(ctx.lang, te2.details.gini, 3)}`);
     indicatorTable(sb, te2, "byTerritory", "tblTerrTE2", [
       { key: "territory", header: "territory", kind: "text", width: 24 },
       { key: "perInhabitant", header: "perInhabitant", kind: "eurHab" },
