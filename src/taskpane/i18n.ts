@@ -87,7 +87,7 @@ const fr = {
   noTableSelected: "Aucune table sélectionnée : revenez à l'étape Sources.",
   // Period
   periodTitle: "Période analysée",
-  period_auto: "Automatique (année civile de la dernière dépense)",
+  period_auto: "Automatique (année de la dernière dépense, jusqu'au dernier mois renseigné)",
   period_year: "Une année",
   period_month: "Un mois",
   period_range: "Plusieurs mois",
@@ -289,7 +289,7 @@ const en: Record<TextKey, string> = {
   rowN: "Row {row}",
   noTableSelected: "No table selected: go back to the Sources step.",
   periodTitle: "Period",
-  period_auto: "Automatic (calendar year of the latest spend)",
+  period_auto: "Automatic (year of the latest spend, up to the last month with data)",
   period_year: "One year",
   period_month: "One month",
   period_range: "Several months",
