@@ -2,7 +2,7 @@
  * The one entry point of the indicators engine (issue #3): analyse(intake, options) → Analysis.
  * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
  */
-import { buildContext, type AnalysisOptions } from "./context";
+import { buildContext, emptyPeriodError, type AnalysisOptions } from "./context";
 import { drain } from "./intake";
 import { computeComplianceIndicators } from "./indicators/compliance";
 import { computeMutualisationIndicators } from "./indicators/mutualisation";
@@ -59,6 +59,8 @@ export function* analyseSteps(
   options: AnalysisOptions = {}
 ): Generator<number, Analysis, void> {
   const ctx = buildContext(intake, options);
+  const empty = emptyPeriodError(ctx);
+  if (empty) throw empty;
   let step = 1;
   yield step;
   const indicators: IndicatorResult[] = [];

@@ -42,8 +42,20 @@ export function contractsByRef(contracts: ContractLine[]): Map<string, ContractL
   return map;
 }
 
-/** The period holds none of the data given: a data error with a French message (issue #12). */
-function emptyPeriodError(period: Period, range: DateRange, what: string): PeriodError {
+/**
+ * A period holding none of the data given is an error, not a workbook of N/D (issue #12): the
+ * PeriodError (kind "empty") analyse() throws, with a French message giving the data's range.
+ * Null when the period holds spend lines or notified contracts, or when there is no data at all
+ * (the front ends say so in their own words).
+ */
+export function emptyPeriodError(ctx: AnalysisContext): PeriodError | null {
+  if (ctx.lines.length > 0 || ctx.contractsInPeriod.length > 0 || ctx.dataRange === null) return null;
+  const what =
+    ctx.intake.spend.length > 0 ? "les dépenses lues" : "les notifications des marchés lus";
+  return periodError(ctx.period, ctx.dataRange, what);
+}
+
+function periodError(period: Period, range: DateRange, what: string): PeriodError {
   return new PeriodError(
     `Aucune donnée sur la période ${period.label} (du ${frenchDate(period.start)} au ${frenchDate(period.end)}) : ` +
       `${what} vont du ${frenchDate(range.start)} au ${frenchDate(range.end)}. ` +
@@ -71,12 +83,6 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
   const contractsInPeriod = intake.contracts.filter(
     (c) => c.notificationDate !== null && contains(period, c.notificationDate)
   );
-  // A period holding none of the data is an error, not a workbook of N/D.
-  if (lines.length === 0 && contractsInPeriod.length === 0) {
-    if (spendRange) throw emptyPeriodError(period, spendRange, "les dépenses lues");
-    if (contractRange)
-      throw emptyPeriodError(period, contractRange, "les notifications des marchés lus");
-  }
   // The comparison with the year before uses the same months on both sides.
   const compared = comparedPeriod(period, spendRange);
   const previous = previousYearPeriod(compared);
