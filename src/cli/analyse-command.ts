@@ -108,7 +108,8 @@ export async function runAnalyseCommand(cmd: AnalyseCommand, io: CommandIO): Pro
   } catch (e) {
     if (isInputError(e) || e instanceof PeriodError) {
       progress.done(`Erreur : ${(e as Error).message}`);
-      return e instanceof PeriodError ? 2 : 1;
+      // A mistyped period is a usage error (2); a period holding no data is a data error (1).
+      return e instanceof PeriodError && e.kind === "invalid" ? 2 : 1;
     }
     throw e;
   }

@@ -50,7 +50,8 @@ Options :
                                 (feuilles d'Optima Achats réécrites, historique complété,
                                 saisies du plan conservées, autres feuilles intactes)
   --periode <période>           2025 (année), 2025-03 (mois) ou 2025-01..2025-06 (mois à mois) ;
-                                par défaut, l'année civile de la dernière dépense
+                                par défaut, l'année de la dernière dépense, du 1er janvier
+                                à la fin du dernier mois renseigné si elle est incomplète
   --parametres <params.json>    valeurs de référence à remplacer (seuils, taux, objectifs)
   --mapping <mapping.json>      correspondance des colonnes, table par table
   --json                        résumé lisible par une machine sur la sortie standard

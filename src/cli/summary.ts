@@ -6,12 +6,17 @@
 import type { Analysis } from "../core/analyse";
 import type { CoverageUnit } from "../core/indicators/types";
 import { unitText } from "../core/messages/format";
+import { frenchDate, isoDate } from "../core/dates";
 import { formatEuros } from "../core/money";
 import { indicatorLabel, message, text } from "../report/labels";
 
 export interface JsonSummary {
   version: string;
   period: string;
+  /** ISO first and last date of the data read, or null. */
+  data: { start: string; end: string } | null;
+  /** The period SP6 compares with (same months, one year earlier). */
+  previousPeriod: string;
   inputs: string[];
   reconciliation: {
     rowsRead: number;
@@ -49,6 +54,10 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
   return {
     version: analysis.version,
     period: analysis.period.label,
+    data: analysis.dataRange
+      ? { start: isoDate(analysis.dataRange.start), end: isoDate(analysis.dataRange.end) }
+      : null,
+    previousPeriod: analysis.previousPeriod.label,
     inputs,
     reconciliation: {
       rowsRead: r.rowsRead,
@@ -66,13 +75,23 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
 
 const HEADLINE_IDS = ["SP1", "PF1", "PF3", "CO1", "RE1", "MU1", "MU3", "TE1"];
 
+/** " + 12,00 €", or " − 12,00 €" for a negative term (never « + -12,00 € »). */
+function signedTerm(cents: number): string {
+  return cents < 0 ? ` − ${formatEuros(-cents)}` : ` + ${formatEuros(cents)}`;
+}
+
 /** A few lines for the terminal: period, reconciliation and headline KPIs. */
 export function textSummary(analysis: Analysis, output: string): string {
   const r = analysis.reconciliation;
   const lines = [
-    `Analyse ${analysis.period.label} écrite dans ${output}`,
+    `Analyse ${analysis.period.label} (du ${frenchDate(analysis.period.start)} au ${frenchDate(analysis.period.end)}) écrite dans ${output}`,
+    ...(analysis.dataRange
+      ? [
+          `Données du ${frenchDate(analysis.dataRange.start)} au ${frenchDate(analysis.dataRange.end)} ; comparaison avec ${analysis.previousPeriod.label}`,
+        ]
+      : []),
     `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
-      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)} + ${formatEuros(r.amountRejectedCents)}`,
+      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)}${signedTerm(r.amountRejectedCents)}`,
   ];
   for (const id of HEADLINE_IDS) {
     const i = analysis.indicators.find((x) => x.id === id);
@@ -84,7 +103,7 @@ export function textSummary(analysis: Analysis, output: string): string {
       );
   }
   lines.push(
-    `Anomalies : ${analysis.anomalies.length.toLocaleString("fr-FR")} ; signaux de conformité : ${analysis.alertCount}`
+    `Anomalies : ${analysis.anomalies.length.toLocaleString("fr-FR")} ; signaux de conformité : ${analysis.alertCount.toLocaleString("fr-FR")}`
   );
   return lines.join("\n");
 }

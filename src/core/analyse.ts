@@ -3,13 +3,14 @@
  * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
  */
 import { msg } from "./messages/render";
-import { buildContext, type AnalysisOptions } from "./context";
+import { buildContext, emptyPeriodError, type AnalysisOptions } from "./context";
 import { drain } from "./intake";
 import { computeGroup, GROUPS } from "./indicators/registry";
 import type { IndicatorResult } from "./indicators/types";
 import type { Anomaly, IntakeResult, Reconciliation } from "./model";
-import { farFutureYears, previousYearPeriod, type Period } from "./period";
+import { farFutureYears, type DateRange, type Period } from "./period";
 import { isoDate, yearOfDay } from "./dates";
+import { organisationName } from "./organisation";
 import { buildPlanInputs, type FamilyPlanInput } from "./plan";
 import type { ReferenceValues } from "./reference/values";
 import { computeResponsiblePurchasing, type ResponsiblePurchasing } from "./responsible";
@@ -21,7 +22,12 @@ export type { AnalysisOptions } from "./context";
 export interface Analysis {
   version: string;
   period: Period;
+  /** The same months as the period (cut at the end of the data), one year earlier (SP6). */
   previousPeriod: Period;
+  /** First and last date of the data (spend lines, else contract notifications); null when none. */
+  dataRange: DateRange | null;
+  /** The collectivité the data are about (organisationName), for printed headers; null if unknown. */
+  organisation: string | null;
   reconciliation: Reconciliation;
   anomalies: Anomaly[];
   /** Every indicator, in SPEC order (SP, PF, CO, RE, MU, TE). */
@@ -45,6 +51,8 @@ export function* analyseSteps(
   options: AnalysisOptions = {}
 ): Generator<number, Analysis, void> {
   const ctx = buildContext(intake, options);
+  const empty = emptyPeriodError(ctx);
+  if (empty) throw empty;
   let step = 1;
   yield step;
   const indicators: IndicatorResult[] = [];
@@ -61,7 +69,9 @@ export function* analyseSteps(
   return {
     version: VERSION,
     period: ctx.period,
-    previousPeriod: previousYearPeriod(ctx.period),
+    previousPeriod: ctx.previousPeriod,
+    dataRange: ctx.dataRange,
+    organisation: organisationName(intake),
     ...withFarFutureWarnings(intake),
     indicators,
     plan,

@@ -4,13 +4,26 @@
  */
 import type { AnalysisContext } from "./indicators/types";
 import type { ContractLine, IntakeResult, SupplierRow } from "./model";
-import { contains, latestYearPeriod, previousYearPeriod, type Period } from "./period";
+import { frenchDate } from "./dates";
+import {
+  automaticPeriod,
+  comparedPeriod,
+  contains,
+  dataRange,
+  PeriodError,
+  previousYearPeriod,
+  type DateRange,
+  type Period,
+} from "./period";
 import { defaultReferenceValues, withOverrides, type ReferenceOverrides } from "./reference/values";
 import { normalizeKey } from "./text";
 import { dgclPopulation } from "./territories/shipped-population";
 
 export interface AnalysisOptions {
-  /** Period to analyse; default: the civil year of the latest spend line. */
+  /**
+   * Period to analyse; default: the civil year of the latest spend line, or its year to date when
+   * that year is incomplete (automaticPeriod).
+   */
   period?: Period;
   /** User overrides of the reference values (Paramètres sheet, --parametres). */
   overrides?: ReferenceOverrides;
@@ -37,24 +50,51 @@ export function contractsByRef(contracts: ContractLine[]): Map<string, ContractL
   return map;
 }
 
+/**
+ * A period holding none of the data given is an error, not a workbook of N/D (issue #12): the
+ * PeriodError (kind "empty") analyse() throws, with a French message giving the data's range.
+ * Null when the period holds spend lines or notified contracts, or when there is no data at all
+ * (the front ends say so in their own words).
+ */
+export function emptyPeriodError(ctx: AnalysisContext): PeriodError | null {
+  if (ctx.lines.length > 0 || ctx.contractsInPeriod.length > 0 || ctx.dataRange === null) return null;
+  const what =
+    ctx.intake.spend.length > 0 ? "les dépenses lues" : "les notifications des marchés lus";
+  return periodError(ctx.period, ctx.dataRange, what);
+}
+
+function periodError(period: Period, range: DateRange, what: string): PeriodError {
+  return new PeriodError(
+    `Aucune donnée sur la période ${period.label} (du ${frenchDate(period.start)} au ${frenchDate(period.end)}) : ` +
+      `${what} vont du ${frenchDate(range.start)} au ${frenchDate(range.end)}. ` +
+      "Choisissez une période dans cet intervalle, ou laissez la période automatique.",
+    "empty"
+  );
+}
+
 export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}): AnalysisContext {
   const ref = withOverrides(defaultReferenceValues(), options.overrides);
-  const period = options.period ??
-    latestYearPeriod(intake.spend.map((l) => l.date)) ??
-    latestYearPeriod(
-      intake.contracts.flatMap((c) => (c.notificationDate === null ? [] : [c.notificationDate]))
-    ) ?? {
+  // The data's date range: spend lines, else contract notifications (a DECP-only analysis).
+  const spendRange = dataRange(intake.spend.map((l) => l.date));
+  const contractRange = dataRange(
+    intake.contracts.flatMap((c) => (c.notificationDate === null ? [] : [c.notificationDate]))
+  );
+  const range = spendRange ?? contractRange;
+  const period: Period = options.period ??
+    (range ? automaticPeriod(range) : null) ?? {
       kind: "year" as const,
       start: 0,
       end: 0,
       label: "—",
     };
-  const previous = previousYearPeriod(period);
   const lines = intake.spend.filter((l) => contains(period, l.date));
-  const previousLines = intake.spend.filter((l) => contains(previous, l.date));
   const contractsInPeriod = intake.contracts.filter(
     (c) => c.notificationDate !== null && contains(period, c.notificationDate)
   );
+  // The comparison with the year before uses the same months on both sides.
+  const compared = comparedPeriod(period, spendRange);
+  const previous = previousYearPeriod(compared);
+  const previousLines = intake.spend.filter((l) => contains(previous, l.date));
   const entities = new Map(intake.entities.map((e) => [e.entity, e] as const));
   const nomenclature = new Map(intake.nomenclature.map((n) => [n.familyCode, n] as const));
   const suppliers = new Map<string, SupplierRow>();
@@ -63,6 +103,9 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
   return {
     intake,
     period,
+    dataRange: range,
+    comparedPeriod: compared,
+    previousPeriod: previous,
     lines,
     previousLines,
     allLines: intake.spend,

@@ -67,7 +67,7 @@ export const TABLE_KIND_LABELS: Record<TableKind, string> = {
   entities: "Entités",
   nomenclature: "Nomenclature",
   suppliers: "Fournisseurs",
-  territories: "Territoires",
+  territories: "Liste des territoires",
   quality: "Qualité de service",
 };
 

@@ -16,12 +16,23 @@ export interface Period {
   label: string;
 }
 
-/** Typed error with a French message (usage errors on the period). */
+/**
+ * Typed error with a French message. kind "invalid": the period typed is not one (a usage error);
+ * kind "empty": the period holds none of the data given (a data error, issue #12).
+ */
 export class PeriodError extends Error {
-  constructor(message: string) {
+  readonly kind: "invalid" | "empty";
+  constructor(message: string, kind: "invalid" | "empty" = "invalid") {
     super(message);
     this.name = "PeriodError";
+    this.kind = kind;
   }
+}
+
+/** First and last day of the data (inclusive day numbers). */
+export interface DateRange {
+  start: number;
+  end: number;
 }
 
 function lastDayOfMonth(year: number, month: number): number {
@@ -170,6 +181,50 @@ export function farFutureYears(days: readonly number[]): Set<number> {
     max = below;
   }
   return out;
+}
+
+/**
+ * First and last of the days given, dates far in the future of the others (farFutureYears) left
+ * out; null when there is none.
+ */
+export function dataRange(days: Iterable<number>): DateRange | null {
+  const all = Array.isArray(days) ? (days as number[]) : [...days];
+  const ignored = farFutureYears(all);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const day of all) {
+    if (ignored.size > 0 && ignored.has(ymdFromDay(day).year)) continue;
+    if (day < start) start = day;
+    if (day > end) end = day;
+  }
+  return end === -Infinity ? null : { start, end };
+}
+
+/**
+ * The automatic period of data ending on `range.end` (issue #12): the civil year when the data
+ * reach December, else the year to date — 1 January to the end of the last month with data
+ * (data ending on 30/10/2026 give 2026-01..2026-10, compared with 2025-01..2025-10).
+ */
+export function automaticPeriod(range: DateRange): Period {
+  const { year, month } = ymdFromDay(range.end);
+  if (month === 12) return yearPeriod(year);
+  if (month === 1) return monthPeriod(year, 1);
+  return rangePeriod(year, 1, year, month);
+}
+
+/**
+ * The part of `p` a comparison with the year before may use: `p` cut at the end of the last month
+ * with data, so that ten months of data are never compared with twelve (a full-year comparison is
+ * only made between full years). `p` itself when the data reach its last month.
+ */
+export function comparedPeriod(p: Period, range: DateRange | null): Period {
+  if (range === null || range.end >= p.end) return p;
+  const e = ymdFromDay(range.end);
+  const end = lastDayOfMonth(e.year, e.month);
+  if (end >= p.end || range.end < p.start) return p;
+  const s = ymdFromDay(p.start);
+  if (s.year === e.year && s.month === e.month) return monthPeriod(e.year, e.month);
+  return rangePeriod(s.year, s.month, e.year, e.month);
 }
 
 /**

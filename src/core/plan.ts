@@ -372,3 +372,26 @@ export function buildPlanInputs(
     };
   });
 }
+
+/** A proposed target and whether it is the current level kept (the reference already met). */
+export interface ProposedTarget {
+  value: number;
+  /** True when the reference is already met: the target keeps the current level. */
+  kept: boolean;
+}
+
+/**
+ * The target proposed for an indicator (issue #12): never worse than the current value. The
+ * reference when it improves on the current value; the current level when the reference is
+ * already met (a single-bid rate of 7,9 % keeps 7,9 %, never « 10 % »); the reference when the
+ * current value is unknown.
+ */
+export function proposeTarget(
+  current: number | null,
+  reference: number,
+  better: "lower" | "higher"
+): ProposedTarget {
+  if (current === null) return { value: reference, kept: false };
+  const met = better === "lower" ? current <= reference : current >= reference;
+  return met ? { value: current, kept: true } : { value: reference, kept: false };
+}

@@ -29,13 +29,16 @@
  *
  * Requirement sets: ExcelApi 1.7 is the manifest minimum. Data validation, secondary chart axes
  * and axis number formats need 1.8 (`isSetSupported`): without it they are skipped and listed in
- * `warnings`. Screen updating is suspended with 1.9 only (excel-run.ts).
+ * `warnings`. The print setup (`worksheet.pageLayout`: A4, fit to width, print area, repeated
+ * rows, header and footer) needs 1.9: without it the sheets print with Excel's defaults, and a
+ * warning says so. Screen updating is suspended with 1.9 only (excel-run.ts).
  *
  * Uniform number formats are sent as one scalar for a multi-cell range (Office.js applies a single
  * value to every cell of the range); `uniformFormatsAsScalar: false` sends full 2D arrays instead.
  */
 import { rangeA1, sheetRangeA1 } from "../report/a1";
 import { needsTextMarker } from "../report/cells";
+import { PRINT_MARGINS, printCode } from "../report/print";
 import { writtenCells, cellKey } from "../report/grid";
 import {
   isFormula,
@@ -45,6 +48,7 @@ import {
   type CellRange,
   type CellValue,
   type ChartSpec,
+  type PrintSetup,
   type ConditionalFormat,
   type RangeRef,
   type SheetKey,
@@ -124,6 +128,8 @@ interface Compile {
   specByKey: Map<SheetKey, SheetSpec>;
   cellsCache: Map<SheetKey, Map<string, CellValue>>;
   supports18: boolean;
+  /** ExcelApi 1.9: worksheet.pageLayout (print setup). */
+  supports19: boolean;
   lang: WorkbookSpec["lang"];
   warnings: Set<string>;
 }
@@ -679,6 +685,9 @@ function compileChart(c: Compile, sheet: string, ch: ChartSpec): WriteOp | null 
         if (s.axis === "secondary" && c.supports18)
           series.axisGroup = "Secondary" as Excel.ChartAxisGroup;
       });
+      // Fixed value-axis bounds (radar 0–100 %): ChartAxis.minimum / maximum, ExcelApi 1.1.
+      if (ch.valueAxis?.min !== undefined) chart.axes.valueAxis.minimum = ch.valueAxis.min;
+      if (ch.valueAxis?.max !== undefined) chart.axes.valueAxis.maximum = ch.valueAxis.max;
       if (c.supports18) {
         if (ch.valueFormat) chart.axes.valueAxis.numberFormat = ch.valueFormat;
         if (ch.secondaryFormat && ch.series.some((s) => s.axis === "secondary")) {
@@ -724,10 +733,12 @@ function compileSheet(c: Compile, p: SheetPlan, onDone: () => void): WriteOp[] {
     ops.push({
       bytes: s.columnWidths.length * 4 * O,
       apply: (res) => {
-        for (const w of s.columnWidths)
-          res.sheet(sheet).getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = widthPoints(
-            w.width
-          );
+        for (const w of s.columnWidths) {
+          const range = res.sheet(sheet).getRangeByIndexes(0, w.col, 1, 1);
+          range.format.columnWidth = widthPoints(w.width);
+          // Row keys of a merge-inputs sheet: hidden, never printed (ExcelApi 1.2).
+          if (w.hidden) range.columnHidden = true;
+        }
       },
     });
   }
@@ -776,8 +787,58 @@ function compileSheet(c: Compile, p: SheetPlan, onDone: () => void): WriteOp[] {
     const op = compileChart(c, sheet, ch);
     if (op) ops.push(op);
   }
+  if (s.print) {
+    const op = compilePrint(c, sheet, s.print);
+    if (op) ops.push(op);
+  }
   ops[ops.length - 1].done = onDone;
   return ops;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Print setup (ExcelApi 1.9)
+
+const POINTS_PER_INCH = 72;
+
+function compilePrint(c: Compile, sheet: string, print: PrintSetup): WriteOp | null {
+  if (!c.supports19) {
+    c.warnings.add(
+      "Mise en page d'impression non appliquée : cette version d'Excel ne la permet pas aux compléments (ExcelApi 1.9). Les feuilles s'impriment avec les réglages par défaut d'Excel."
+    );
+    return null;
+  }
+  const header = print.header.map(printCode);
+  const footer = print.footer.map(printCode);
+  const m = PRINT_MARGINS;
+  const a = print.area;
+  return {
+    bytes: 24 * O + utf8Length(header.join("") + footer.join("")),
+    apply: (res) => {
+      const pl = res.sheet(sheet).pageLayout;
+      pl.orientation = (print.orientation === "portrait"
+        ? "Portrait"
+        : "Landscape") as Excel.PageOrientation;
+      pl.paperSize = "A4" as Excel.PaperType;
+      pl.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
+      pl.leftMargin = m.left * POINTS_PER_INCH;
+      pl.rightMargin = m.right * POINTS_PER_INCH;
+      pl.topMargin = m.top * POINTS_PER_INCH;
+      pl.bottomMargin = m.bottom * POINTS_PER_INCH;
+      pl.headerMargin = m.header * POINTS_PER_INCH;
+      pl.footerMargin = m.footer * POINTS_PER_INCH;
+      pl.centerHorizontally = true;
+      pl.setPrintArea(res.range(sheet, a.r1, a.c1, a.r2, a.c2));
+      if (print.titleRows)
+        pl.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+      const hf = pl.headersFooters.defaultForAllPages;
+      hf.leftHeader = header[0];
+      hf.centerHeader = header[1];
+      hf.rightHeader = header[2];
+      hf.leftFooter = footer[0];
+      hf.centerFooter = footer[1];
+      hf.rightFooter = footer[2];
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -979,6 +1040,7 @@ export async function renderWorkbook(
     specByKey: new Map(spec.sheets.map((s) => [s.key, s] as const)),
     cellsCache: new Map(),
     supports18: session.supports("1.8"),
+    supports19: session.supports("1.9"),
     lang: spec.lang,
     warnings: new Set(warnings),
   };
@@ -1056,6 +1118,7 @@ export async function renderTableSheet(
     specByKey: new Map(),
     cellsCache: new Map(),
     supports18: session.supports("1.8"),
+    supports19: session.supports("1.9"),
     lang: "fr",
     warnings: new Set(),
   };

@@ -34,6 +34,7 @@ import {
 import type { Cell, IntakeResult, TableKind } from "../core/model";
 import { cellText } from "../core/text";
 import { readCsvRows } from "./csv-reader";
+import { ownedSheetNames } from "./owned-sheets";
 import { InputError, fromFileSystemError } from "./errors";
 import type { MappingFile, TableOverride } from "./user-files";
 import { columnLetter } from "../ooxml/a1";
@@ -95,6 +96,8 @@ interface Candidate {
   source: "xlsx" | "csv";
   book?: XlsxBook;
   sheet?: string;
+  /** A sheet this tool wrote (recorded as owned in the workbook): never data, even unstamped. */
+  ownSheet?: boolean;
   /** Excel table range (rows and columns); undefined for a plain sheet or a CSV. */
   range?: CellRange;
   /** Excel table without header row. */
@@ -151,7 +154,6 @@ function crop(row: Cell[], range: CellRange | undefined): Cell[] {
   if (range.firstCol === 0 && row.length <= range.lastCol + 1) return row;
   return row.slice(range.firstCol, range.lastCol + 1);
 }
-
 
 /** The column whose header is this text: exact (trimmed), else the same normalised header. */
 function findHeader(headers: string[], text: string): number {
@@ -241,7 +243,14 @@ async function openInputs(
     const ext = nodePath.extname(file).toLowerCase();
     if (XLSX_EXTENSIONS.has(ext)) {
       const book = await openXlsx(file, { inflate: options.inflate });
-      for (const c of workbookCandidates(file, book)) candidates.push({ ...c, order: order++ });
+      // A workbook updated in place holds our own output sheets: never read back as input.
+      const ours = await ownedSheetNames(file);
+      for (const c of workbookCandidates(file, book))
+        candidates.push({
+          ...c,
+          order: order++,
+          ...(ours.has(c.sheet ?? "") ? { ownSheet: true } : {}),
+        });
     } else if (ext === ".csv") {
       candidates.push({
         file,
@@ -612,7 +621,7 @@ function isReportSheet(c: Candidate): boolean {
 function decide(c: Candidate, mappingLabel: string): string | null {
   const o = c.override;
   if (o?.ignore) return "ignoré à la demande du fichier de correspondance";
-  if (!o && isReportSheet(c)) return REPORT_SHEET;
+  if (!o && (c.ownSheet === true || isReportSheet(c))) return REPORT_SHEET;
   const nonBlank = c.sniff.some((r) => r.some((v) => cellText(v) !== null));
   if (!nonBlank && !o)
     return c.sniff.length === 0

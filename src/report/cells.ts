@@ -83,6 +83,8 @@ export interface Formats {
   pct: string;
   pct2: string;
   int: string;
+  /** A year: no thousands separator (2026, never « 2 026 »). */
+  year: string;
   dec2: string;
   date: string;
   month: string;
@@ -98,6 +100,7 @@ const FORMATS: Record<Lang, Formats> = {
     pct: "0.0 %",
     pct2: "0.00 %",
     int: "#,##0",
+    year: "0",
     dec2: "#,##0.00",
     date: "dd/mm/yyyy",
     month: "mmm yyyy",
@@ -111,6 +114,7 @@ const FORMATS: Record<Lang, Formats> = {
     pct: "0.0%",
     pct2: "0.00%",
     int: "#,##0",
+    year: "0",
     dec2: "#,##0.00",
     date: "dd/mm/yyyy",
     month: "mmm yyyy",

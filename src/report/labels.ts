@@ -25,7 +25,7 @@ type Pair = readonly [fr: string, en: string];
 export const SHEET_NAMES = {
   dashboard: ["Tableau de bord", "Dashboard"],
   cartographie: ["Cartographie", "Spend map"],
-  fournisseurs: ["Fournisseurs", "Suppliers"],
+  fournisseurs: ["Analyse fournisseurs", "Supplier analysis"],
   conformite: ["Conformité", "Compliance"],
   mutualisation: ["Mutualisation", "Pooling"],
   responsable: ["Achats responsables", "Responsible purchasing"],
@@ -286,6 +286,8 @@ export const TEXTS = {
   gapToExamine: ["Écart à examiner", "Gap to examine"],
   stampSources: ["Sources", "Sources"],
   stampPeriod: ["Période", "Period"],
+  stampData: ["données du", "data from"],
+  stampDataTo: ["au", "to"],
   stampParameters: ["Paramètres", "Settings"],
   stampRun: ["Exécution", "Run"],
   stampVersion: ["Optima Achats", "Optima Achats"],
@@ -449,9 +451,10 @@ export const TEXTS = {
   ],
   planTitle: ["Plan stratégique d'achat", "Strategic purchasing plan"],
   planNote: [
-    "Cellules jaunes : à compléter par vous, conservées à chaque exécution. Les autres chiffres sont actualisés à partir de l'analyse. Colonne A : clés de lignes (ne pas modifier) ; une ligne ajoutée sans clé dans le plan d'action est conservée.",
-    "Yellow cells: yours to fill in, kept on every run. Other figures are refreshed from the analysis. Column A: row keys (do not edit); a row added without a key in the action plan is kept.",
+    "Cellules jaunes : à compléter par vous, conservées à chaque exécution. Les autres chiffres sont actualisés à partir de l'analyse. Colonne A (masquée) : clés de lignes, à ne pas modifier ; une ligne ajoutée sans clé dans le plan d'action est conservée.",
+    "Yellow cells: yours to fill in, kept on every run. Other figures are refreshed from the analysis. Column A (hidden): row keys, do not edit; a row added without a key in the action plan is kept.",
   ],
+  inputCell: ["Cellule à saisir", "Cell to fill in"],
   planS1: ["1 · Diagnostic", "1 · Diagnosis"],
   planS2: [
     "2 · Orientations alignées sur les politiques publiques de la collectivité",

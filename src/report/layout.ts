@@ -17,6 +17,7 @@ import {
   type Formats,
 } from "./cells";
 import type { FieldDef } from "./input-layout";
+import { printSetup, type PrintChoice } from "./print";
 import type { UserInputs } from "./inputs";
 import {
   coverageWords,
@@ -70,6 +71,7 @@ export type ColumnKind =
   | "eur0" // euros, 0 decimals
   | "pct" // 0..100 in the core → fraction
   | "int"
+  | "year" // a year: 2026, no thousands separator
   | "dec2"
   | "date" // ISO date or day number → serial
   | "month" // "YYYY-MM" → serial of the 1st
@@ -102,6 +104,8 @@ export function kindFormat(f: Formats, kind: ColumnKind): string | undefined {
       return f.pct;
     case "int":
       return f.int;
+    case "year":
+      return f.year;
     case "dec2":
       return f.dec2;
     case "date":
@@ -189,11 +193,14 @@ export class SheetBuilder {
   readonly validations: ValidationSpec[] = [];
   readonly inputs: InputRange[] = [];
   readonly widths = new Map<number, number>();
+  readonly hidden = new Set<number>();
   frozen?: { rows: number; cols: number };
   tabColor?: string;
   append?: SheetSpec["append"];
   /** Next free row for sequential layouts. */
   cursor = 0;
+  /** How the sheet prints (orientation, repeated header row); see ./print.ts. */
+  printChoice: PrintChoice = {};
 
   constructor(
     readonly ctx: BuildContext,
@@ -229,6 +236,12 @@ export class SheetBuilder {
   /** Absolute sheet-qualified A1 of a range of this sheet (for formulas on other sheets). */
   qualified(r1: number, c1: number, r2 = r1, c2 = c1): string {
     return sheetRangeA1(this.name, r1, c1, r2, c2);
+  }
+
+  /** Hides a column (the row keys of a merge-inputs sheet): neither shown nor printed. */
+  hideColumn(col: number): void {
+    this.hidden.add(col);
+    if (!this.widths.has(col)) this.widths.set(col, 8.43);
   }
 
   width(col: number, width: number): void {
@@ -393,6 +406,11 @@ export class SheetBuilder {
     this.conditionalFormats.push(cf);
   }
 
+  /** Print setup choices of the sheet (A4, one page wide; orientation, repeated header row). */
+  print(choice: PrintChoice): void {
+    this.printChoice = choice;
+  }
+
   build(): SheetSpec {
     const spec: SheetSpec = {
       key: this.key,
@@ -401,7 +419,7 @@ export class SheetBuilder {
       layoutVersion: this.layoutVersion,
       columnWidths: [...this.widths.entries()]
         .sort((a, b) => a[0] - b[0])
-        .map(([col, width]) => ({ col, width })),
+        .map(([col, width]) => (this.hidden.has(col) ? { col, width, hidden: true } : { col, width })),
       blocks: this.blocks,
       tables: this.tables,
       merges: this.merges,
@@ -414,6 +432,7 @@ export class SheetBuilder {
     if (this.tabColor) spec.tabColor = this.tabColor;
     if (this.frozen) spec.frozen = this.frozen;
     if (this.append) spec.append = this.append;
+    spec.print = printSetup(this.ctx, spec, this.printChoice);
     return spec;
   }
 }
@@ -426,11 +445,18 @@ export function stampLine(ctx: BuildContext): string {
   const sep = lang === "fr" ? " : " : ": ";
   return [
     `${text(lang, "stampSources")}${sep}${sources}`,
-    `${text(lang, "stampPeriod")}${sep}${s.period.label} (${isoDisplay(s.period.start)} – ${isoDisplay(s.period.end)})`,
+    `${text(lang, "stampPeriod")}${sep}${s.period.label} (${isoDisplay(s.period.start)} – ${isoDisplay(s.period.end)}${dataText(ctx)})`,
     `${text(lang, "stampParameters")}${sep}${s.parameters}`,
     `${text(lang, "stampRun")}${sep}${isoDisplay(s.runDate)}`,
     `${text(lang, "stampVersion")} ${s.version}`,
   ].join(" · ");
+}
+
+/** ", données du 02/01/2025 au 30/10/2026": the data's own date range (issue #12), or "". */
+export function dataText(ctx: Pick<BuildContext, "stamp" | "lang">): string {
+  const d = ctx.stamp.data;
+  if (!d) return "";
+  return `, ${text(ctx.lang, "stampData")} ${isoDisplay(d.start)} ${text(ctx.lang, "stampDataTo")} ${isoDisplay(d.end)}`;
 }
 
 function isoDisplay(iso: string): string {

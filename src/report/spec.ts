@@ -119,7 +119,8 @@ export const STYLES: Record<StyleName, StyleDef> = {
   kpiNeutral: { bold: true, fontColor: "#1F3864", fill: "#DDEBF7", border: "#9BC2E6", wrap: true },
   input: { fill: "#FFF2CC", border: "#BF8F00", unlocked: true, wrap: true, vAlign: "top" },
   note: { italic: true, fontColor: "#595959", wrap: false },
-  stamp: { fontSize: 8, fontColor: "#7F7F7F" },
+  // #666666 on white: 5,7:1 (the former #7F7F7F was 4,0:1, under WCAG AA).
+  stamp: { fontSize: 8, fontColor: "#666666" },
   total: { bold: true, border: "#4472C4", fill: "#D9E1F2" },
   /** Running text of the policy documents (wrapped, top-aligned). */
   body: { wrap: true, vAlign: "top" },
@@ -235,6 +236,8 @@ export interface ChartSpec {
   /** Number format of the value axis (and of the secondary axis for combo-pareto). */
   valueFormat?: string;
   secondaryFormat?: string;
+  /** Fixed bounds of the (primary) value axis, in its values (0 and 1 for 0–100 %); else automatic. */
+  valueAxis?: { min?: number; max?: number };
   legend?: "right" | "bottom" | "none";
 }
 
@@ -257,10 +260,29 @@ export interface InputRange {
   field: string;
 }
 
+/**
+ * How a sheet prints (issue #12): A4, fitted to `fitToWidth` pages wide (rows flow onto as many
+ * pages as they need), the print area, the rows repeated at the top of each page, and a header and
+ * footer in three parts (left, center, right). Header/footer texts are plain text with the
+ * placeholders {page}, {pages}, {sheet} and {date} (the printing date); renderers turn them into
+ * Excel's codes (&P, &N, &A, &D) with printCode (./print.ts).
+ */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  fitToWidth: number;
+  area: CellRange;
+  /** 0-based inclusive rows repeated at the top of every printed page (a long table's header). */
+  titleRows?: { first: number; last: number };
+  header: [string, string, string];
+  footer: [string, string, string];
+}
+
 export interface Stamp {
   /** Source tables (or files) the analysis read. */
   sources: string[];
   period: { label: string; start: string; end: string };
+  /** ISO first and last date of the data read (null when none): "données du 02/01/2025 au 30/10/2026". */
+  data?: { start: string; end: string } | null;
   /** French (or English) summary of the parameters: defaults, or which values were changed. */
   parameters: string;
   /** ISO date of the run, passed in by the caller (the report never reads the clock). */
@@ -340,8 +362,8 @@ export interface SheetSpec {
   tabColor?: string;
   hidden?: boolean;
   frozen?: { rows: number; cols: number };
-  /** Widths in characters. */
-  columnWidths: { col: number; width: number }[];
+  /** Widths in characters; a hidden column (technical keys) is neither shown nor printed. */
+  columnWidths: { col: number; width: number; hidden?: boolean }[];
   blocks: CellBlock[];
   tables: TableSpec[];
   merges: CellRange[];
@@ -350,6 +372,8 @@ export interface SheetSpec {
   validations: ValidationSpec[];
   /** merge-inputs sheets: the user-editable ranges. */
   inputs: InputRange[];
+  /** Page setup for printing (every built sheet has one; the preview ignores it). */
+  print?: PrintSetup;
   /** append sheets: the table, its key column and the rows of this run (upsert by key). */
   append?: { table: string; key: string; rows: CellValue[][] };
   stamp: Stamp;

@@ -72,6 +72,9 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
       start: isoDate(analysis.period.start),
       end: isoDate(analysis.period.end),
     },
+    data: analysis.dataRange
+      ? { start: isoDate(analysis.dataRange.start), end: isoDate(analysis.dataRange.end) }
+      : null,
     parameters: parametersSummary(analysis, lang),
     runDate: `${m[1]}-${m[2]}-${m[3]}`,
     version: analysis.version,

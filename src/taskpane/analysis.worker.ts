@@ -6,6 +6,7 @@
  * terminates the worker: nothing here has side effects.
  */
 import type { Cell } from "../core/model";
+import { PeriodError } from "../core/period";
 import {
   decpToTable,
   engineSteps,
@@ -84,7 +85,9 @@ async function run(header: JobHeader): Promise<void> {
     );
     post({ type: "resultDone" });
   } catch (error) {
-    fail("worker", error);
+    // A period holding no data (issue #12) is the user's to fix: its French message goes through.
+    if (error instanceof PeriodError) post({ type: "error", code: "period", detail: error.message });
+    else fail("worker", error);
   }
 }
 

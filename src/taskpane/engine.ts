@@ -203,6 +203,7 @@ export function summarize(
       start: analysis.period.start,
       end: analysis.period.end,
     },
+    data: analysis.dataRange && { ...analysis.dataRange, previousPeriod: analysis.previousPeriod.label },
     kpis,
     alertCount: analysis.alertCount,
     anomalyCount: analysis.anomalies.length,

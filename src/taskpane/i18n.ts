@@ -90,7 +90,7 @@ const fr = {
   noTableSelected: "Aucune table sélectionnée : revenez à l'étape Sources.",
   // Period
   periodTitle: "Période analysée",
-  period_auto: "Automatique (année civile de la dernière dépense)",
+  period_auto: "Automatique (année de la dernière dépense, jusqu'au dernier mois renseigné)",
   period_year: "Une année",
   period_month: "Un mois",
   period_range: "Plusieurs mois",
@@ -142,6 +142,7 @@ const fr = {
   // Results
   resultsTitle: "Résultats",
   resultsPeriod: "Période {period} · analyse du {date}",
+  resultsData: "Données du {from} au {to} · comparaison avec {previous}",
   noResults: "Aucune analyse pour l'instant. Lancez-la à l'étape Analyser.",
   kpisTitle: "Indicateurs clés",
   status_good: "Bon",
@@ -298,7 +299,7 @@ const en: Record<TextKey, string> = {
   rowN: "Row {row}",
   noTableSelected: "No table selected: go back to the Sources step.",
   periodTitle: "Period",
-  period_auto: "Automatic (calendar year of the latest spend)",
+  period_auto: "Automatic (year of the latest spend, up to the last month with data)",
   period_year: "One year",
   period_month: "One month",
   period_range: "Several months",
@@ -347,6 +348,7 @@ const en: Record<TextKey, string> = {
   refreshFailed: "The refresh started from the ribbon on {date} failed: {message}",
   resultsTitle: "Results",
   resultsPeriod: "Period {period} · run on {date}",
+  resultsData: "Data from {from} to {to} · compared with {previous}",
   noResults: "No analysis yet. Run one in the Analyse step.",
   kpisTitle: "Key indicators",
   status_good: "Good",

@@ -9,6 +9,7 @@
  * PaneError("cancelled").
  */
 import type { Cell } from "../core/model";
+import { PeriodError } from "../core/period";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./jobs";
 import { PaneError, type PaneErrorCode } from "./errors";
@@ -31,7 +32,8 @@ export type RunnerFactory = () => AnalysisRunner;
 
 const ENGINE_CODES: PaneErrorCode[] = ["noData", "decpInvalid", "decpEmpty"];
 
-export function engineError(code: string, detail: string): PaneError {
+export function engineError(code: string, detail: string): PaneError | PeriodError {
+  if (code === "period") return new PeriodError(detail, "empty");
   const known = ENGINE_CODES.find((c) => c === code);
   return new PaneError(known ?? "worker", "", detail);
 }

@@ -15,6 +15,8 @@ import type {
   TableKind,
   TableReconciliation,
 } from "../core/model";
+import { frenchDate } from "../core/dates";
+import { parseDate } from "../core/parse/date";
 import { cellText } from "../core/text";
 import type { SourceTable } from "../workbook/gateway";
 import type { TableChoice } from "../workbook/settings";
@@ -292,4 +294,51 @@ export function previewTable(choice: TableChoice, sample: RawTable): TablePrevie
 /** Detection of a source table from its sample. */
 export function detectSample(sample: RawTable): TableDetection {
   return detectTable(sample);
+}
+
+/** Fields holding dates: an Excel serial in their column is shown as a date (issue #12). */
+const DATE_FIELDS = new Set([
+  "date",
+  "invoiceReceived",
+  "paid",
+  "launchDate",
+  "notificationDate",
+  "endDate",
+]);
+
+/**
+ * The first texts of a row for the header-row list ("3 — Date, Fournisseur, Montant"): a number
+ * in a column mapped to a date field reads as a date (02/01/2025), never as its serial 45659;
+ * other numbers are written the language's way (1 240,5).
+ */
+export function rowPreview(
+  row: readonly Cell[],
+  mapping: Readonly<Record<string, number>>,
+  date1904 = false,
+  lang: "fr" | "en" = "fr",
+  count = 3
+): string[] {
+  const dateCols = new Set(
+    Object.entries(mapping)
+      .filter(([field]) => DATE_FIELDS.has(field))
+      .map(([, col]) => col)
+  );
+  const out: string[] = [];
+  row.forEach((c, j) => {
+    if (out.length >= count) return;
+    if (typeof c === "number" && dateCols.has(j)) {
+      const day = parseDate(c, date1904);
+      if (typeof day === "number") {
+        out.push(frenchDate(day));
+        return;
+      }
+    }
+    if (typeof c === "number" && Number.isFinite(c)) {
+      out.push(c.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 10 }));
+      return;
+    }
+    const t = cellText(c);
+    if (t !== null) out.push(t);
+  });
+  return out;
 }

@@ -24,6 +24,11 @@ export interface RunSummary {
   runDate: string;
   lang: Lang;
   period: { label: string; start: number; end: number };
+  /**
+   * Day numbers of the first and last date of the data, and the period SP6 compares with (absent
+   * in summaries saved before issue #12).
+   */
+  data?: { start: number; end: number; previousPeriod: string } | null;
   kpis: Kpi[];
   alertCount: number;
   anomalyCount: number;

@@ -9,6 +9,9 @@ import path from "node:path";
 import type { AnalyseCommand } from "../../src/cli/args";
 import { runAnalyseCommand } from "../../src/cli/analyse-command";
 import type { JsonSummary } from "../../src/cli/summary";
+import { readOwnedInputs } from "../../src/file/write-workbook";
+import { openXlsx } from "../../src/file/xlsx-reader";
+import { readUserInputs } from "../../src/report/inputs";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DEMO = path.join(ROOT, "examples", "achats-demo.xlsx");
@@ -113,6 +116,76 @@ describe("analyse on a French CSV export", () => {
     // 1 234,56 + 2 000,00 − 34,56 = 3 200,00 €
     expect(s.indicators.SP1.value).toBe(3200);
     expect(s.reconciliation).toMatchObject({ rowsRead: 3, rowsAnalysed: 3, rowsRejected: 0, amountRead: 3200 });
+  }, 120_000);
+});
+
+describe("in-place monthly runs on a workbook holding a « Fournisseurs » input sheet (issue #12)", () => {
+  it("runs twice in place: no name clash, the output is never read back as input, one history row per month", async () => {
+    const file = path.join(dir, "en-place.xlsx");
+    fs.copyFileSync(DEMO, file);
+    const first = await run(command([file], file, { period: "2026-09" }));
+    expect(first.stderr).not.toMatch(/Erreur/);
+    expect(first.code).toBe(0);
+    const second = await run(command([file], file, { period: "2026-10" }));
+    expect(second.stderr).not.toMatch(/Erreur/);
+    expect(second.code).toBe(0);
+    const a = JSON.parse(first.stdout) as JsonSummary;
+    const b = JSON.parse(second.stdout) as JsonSummary;
+    // The same source rows both times: the sheets written by the first run are not inputs.
+    expect(b.reconciliation.rowsRead).toBe(a.reconciliation.rowsRead);
+    const book = await openXlsx(file);
+    const names = book.sheets.map((x) => x.name);
+    expect(names).toContain("Fournisseurs");
+    expect(names).toContain("Analyse fournisseurs");
+    expect(names.some((n) => /\(2\)$/.test(n))).toBe(false);
+    const history = readUserInputs(await readOwnedInputs(file)).history.map((h) => String(h.period));
+    expect(history.sort()).toEqual(["2026-09", "2026-10"]);
+  }, 240_000);
+});
+
+describe("the honest period (issue #12) on a small CSV", () => {
+  const csvOf = () => {
+    const csv = path.join(dir, "ytd.csv");
+    // Data from 02/01/2025 to 30/10/2026: Jan–Oct 2025 = 100 + 50 = 150; Jan–Oct 2026 = 120 + 60 = 180 → +20 %
+    fs.writeFileSync(
+      csv,
+      "Date mandat;Fournisseur;Montant HT\n" +
+        "02/01/2025;Papeterie Martin;100,00\n" +
+        "15/10/2025;Papeterie Martin;50,00\n" +
+        "20/12/2025;Garage Dupuis;1 000,00\n" +
+        "10/02/2026;Papeterie Martin;120,00\n" +
+        "30/10/2026;Garage Dupuis;60,00\n",
+    );
+    return csv;
+  };
+
+  it("the automatic period is the year to date, compared with the same months of the year before, and the summary says the data's range", async () => {
+    const res = await run(command([csvOf()], path.join(dir, "ytd.xlsx"), { json: false }));
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^Analyse 2026-01\.\.2026-10 \(du 01\/01\/2026 au 31\/10\/2026\) écrite dans /);
+    expect(res.stdout).toMatch(/Données du 02\/01\/2025 au 30\/10\/2026 ; comparaison avec 2025-01\.\.2025-10/);
+    const json = await run(command([csvOf()], path.join(dir, "ytd2.xlsx")));
+    const s = JSON.parse(json.stdout) as JsonSummary;
+    expect(s.indicators.SP6.value).toBe(20);
+    expect(s.data).toEqual({ start: "2025-01-02", end: "2026-10-30" });
+  }, 120_000);
+
+  it("a negative rejected amount reads « − 50,00 € », never « + -50,00 € »", async () => {
+    const csv = path.join(dir, "avoir-rejete.csv");
+    // 100,00 analysed; the credit of −50,00 has no date: rejected → read 50,00 = 100,00 − 50,00
+    fs.writeFileSync(csv, "Date mandat;Fournisseur;Montant HT\n02/03/2026;Papeterie Martin;100,00\n;Garage Dupuis;-50,00\n");
+    const res = await run(command([csv], path.join(dir, "avoir.xlsx"), { json: false }));
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/montants 50,00 € = 100,00 € − 50,00 €/);
+    expect(res.stdout).not.toMatch(/\+ -/);
+  }, 120_000);
+
+  it("a period with no data exits 1 with a French message, and writes nothing", async () => {
+    const out = path.join(dir, "vide.xlsx");
+    const res = await run(command([csvOf()], out, { period: "2027" }));
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/Erreur : Aucune donnée sur la période 2027 .* les dépenses lues vont du 02\/01\/2025 au 30\/10\/2026/);
+    expect(fs.existsSync(out)).toBe(false);
   }, 120_000);
 });
 

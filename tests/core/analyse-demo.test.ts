@@ -169,3 +169,26 @@ describe("other planted cases on the demo", () => {
     for (const c of demo.controls.filter((x) => x.kind === "pooling-candidate")) expect(candidates.has(`F:${c.familyCode}`)).toBe(false);
   });
 });
+
+describe("automatic period on the demo (issue #12): the data end on 30/10/2026, so the year to date", () => {
+  const auto = analyse(intake);
+
+  it("is 2026-01..2026-10, compared with 2025-01..2025-10, data from 02/01/2025 to 30/10/2026", () => {
+    expect(auto.period.label).toBe("2026-01..2026-10");
+    expect(auto.previousPeriod.label).toBe("2025-01..2025-10");
+    expect(auto.dataRange && [isoDate(auto.dataRange.start), isoDate(auto.dataRange.end)]).toEqual(["2025-01-02", "2026-10-30"]);
+  });
+
+  it("SP6 compares January–October 2026 with January–October 2025, not with the whole of 2025", () => {
+    // Sums taken here from the intake's lines, month by month, independently of the engine.
+    const sum = (from: string, to: string) =>
+      intake.spend.filter((l) => isoDate(l.date) >= from && isoDate(l.date) <= to).reduce((s, l) => s + l.amountHTCents, 0);
+    const current = sum("2026-01-01", "2026-10-31");
+    const previous = sum("2025-01-01", "2025-10-31");
+    const wholeYear = sum("2025-01-01", "2025-12-31");
+    const sp6 = indicator(auto, "SP6");
+    expect(sp6.value).toBeCloseTo(((current - previous) / previous) * 100, 2);
+    // The misleading full-year figure is far from it (about −23 % on the demo).
+    expect(Math.abs((sp6.value as number) - ((current - wholeYear) / wholeYear) * 100)).toBeGreaterThan(10);
+  });
+});

@@ -2,7 +2,7 @@ import { render } from "../../src/core/messages/render";
 import { computeGroup } from "../../src/core/indicators/registry";
 import type { AnalysisContext, IndicatorResult } from "../../src/core/indicators/types";
 import type { Family } from "../../src/core/model";
-import { buildPlanInputs, quadrantOf, QUADRANT_STRATEGY } from "../../src/core/plan";
+import { buildPlanInputs, proposeTarget, quadrantOf, QUADRANT_STRATEGY } from "../../src/core/plan";
 import { contextOf, contract, spend } from "../helpers/fixtures";
 import { fr } from "../helpers/messages";
 
@@ -161,5 +161,24 @@ describe("quadrantOf", () => {
     expect(QUADRANT_STRATEGY.Simple).toBe("Catalogue, centrale d'achat, carte achat");
     expect(QUADRANT_STRATEGY.Critique).toBe("Sécuriser, élargir le sourcing, allotir");
     expect(QUADRANT_STRATEGY.Levier).toBe("Mise en concurrence, mutualisation");
+  });
+});
+
+describe("proposeTarget: a proposed target is never worse than the current value (issue #12)", () => {
+  it("a single-bid rate of 7,9 % against the 10 % reference keeps 7,9 % (lower is better), and says it is kept", () => {
+    expect(proposeTarget(7.9, 10, "lower")).toEqual({ value: 7.9, kept: true });
+  });
+
+  it("an SME share of 81,5 % against the 64 % reference keeps 81,5 % (higher is better)", () => {
+    expect(proposeTarget(81.5, 64, "higher")).toEqual({ value: 81.5, kept: true });
+  });
+
+  it("a value short of the reference gets the reference", () => {
+    expect(proposeTarget(50, 10, "lower")).toEqual({ value: 10, kept: false });
+    expect(proposeTarget(20, 30, "higher")).toEqual({ value: 30, kept: false });
+  });
+
+  it("an unknown current value gets the reference", () => {
+    expect(proposeTarget(null, 30, "higher")).toEqual({ value: 30, kept: false });
   });
 });

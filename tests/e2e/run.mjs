@@ -147,6 +147,28 @@ test("parcours complet sur le classeur de démonstration (FR, volet 450 px)", { 
   assert.match(await page.getByTestId("reconciliation").innerText(), /Lues/);
   await pane.getByText("Rapprochement exact : rien n'est perdu.").waitFor();
   assert.match(await page.getByTestId("alert-count").innerText(), /\d/);
+  // The data's own date range (issue #12): the demo's data end on 30/10/2026.
+  assert.match(await page.getByTestId("data-range").innerText(), /Données du 02\/01\/2025 au 30\/10\/2026/);
+  // Contrast of every text of the result tiles ≥ 4,5:1 (WCAG AA), computed from the rendered colours.
+  const contrasts = await page.getByTestId("kpis").evaluate((list) => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const out = [];
+    for (const tile of list.querySelectorAll("li")) {
+      const bg = lum(rgb(getComputedStyle(tile).backgroundColor));
+      for (const span of tile.querySelectorAll("span")) {
+        if (!span.textContent.trim()) continue;
+        const fg = lum(rgb(getComputedStyle(span).color));
+        out.push({ text: span.textContent.trim(), ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) });
+      }
+    }
+    return out;
+  });
+  assert.ok(contrasts.length > 10);
+  for (const c of contrasts) assert.ok(c.ratio >= 4.5, `contraste ${c.ratio.toFixed(2)}:1 pour « ${c.text} »`);
   await shot(pane, "fr-450-5-resultats");
   // Open the dashboard sheet
   await pane.getByRole("button", { name: "Ouvrir Tableau de bord" }).click();
@@ -197,6 +219,8 @@ test("table sans colonne obligatoire : message, analyse bloquée, correction", {
   await unreadable.waitFor({ timeout: 60_000 });
   await page.getByTestId("xlsx-file").setInputFiles(file);
   await pane.getByText("Colonnes à compléter").waitFor({ timeout: 60_000 });
+  // The toolbar names the open file, no longer the demo workbook (issue #12).
+  assert.match(await page.getByTestId("toolbar-title").innerText(), /sans-montant\.xlsx/);
   await shot(pane, "fr-320-missing-1-sources");
   await next(page, "Colonnes");
   const alert = page.getByTestId("missing-required");

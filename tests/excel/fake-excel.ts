@@ -100,7 +100,11 @@ export class SheetModel {
   readonly validations: { rect: Rect; props: Record<string, unknown> }[] = [];
   readonly charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Columns hidden with range.columnHidden (ExcelApi 1.2). */
+  readonly hiddenColumns = new Set<number>();
   frozen: { rows: number; cols: number } | null = null;
+  /** worksheet.pageLayout as set (ExcelApi 1.9): properties, print area rect, title rows, header/footer parts. */
+  readonly pageLayout: Record<string, unknown> = {};
   tabColor = "";
   visibility = "Visible";
   used: Rect | null = null;
@@ -696,6 +700,7 @@ class FakeWorksheet extends Loadable {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: unknown;
+  readonly pageLayout: Record<string, unknown>;
 
   constructor(
     ctx: FakeContext,
@@ -715,6 +720,23 @@ class FakeWorksheet extends Loadable {
       }),
       unfreeze: freeze("unfreeze", (s) => (s.frozen = null)),
     };
+    // worksheet.pageLayout (ExcelApi 1.9): every call is recorded in the sheet model.
+    const layoutOp = (name: string, payload: unknown, f: (s: SheetModel) => void) =>
+      ctx.queue(`PageLayout.${name}`, payload, () => {
+        if (!versionLE("1.9", ctx.fake.apiVersion)) throw new FakeOfficeError("ApiNotFound", "PageLayout (ExcelApi 1.9)");
+        f(this.model());
+      });
+    const layout: Record<string, unknown> = {
+      setPrintArea: (r: unknown) => layoutOp("setPrintArea", "range", (s) => (s.pageLayout.printArea = (r as FakeRange).rect())),
+      setPrintTitleRows: (r: unknown) => layoutOp("setPrintTitleRows", r, (s) => (s.pageLayout.printTitleRows = r)),
+    };
+    for (const p of ["orientation", "paperSize", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "centerHorizontally"])
+      Object.defineProperty(layout, p, { set: (v: unknown) => layoutOp(p, v, (s) => (s.pageLayout[p] = v)), enumerable: true });
+    const hf: Record<string, unknown> = {};
+    for (const p of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"])
+      Object.defineProperty(hf, p, { set: (v: unknown) => layoutOp(p, v, (s) => (s.pageLayout[p] = v)), enumerable: true });
+    layout.headersFooters = { defaultForAllPages: hf };
+    this.pageLayout = layout;
   }
 
   model(): SheetModel {
@@ -832,6 +854,16 @@ interface RangeTarget {
 }
 
 class FakeRange extends Loadable {
+  set columnHidden(v: boolean) {
+    this.ctx.queue("Range.columnHidden", v, () => {
+      const t = this.target();
+      for (let c = t.rect.c1; c <= t.rect.c2; c++) {
+        if (v) t.sheet.hiddenColumns.add(c);
+        else t.sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+
   readonly format: unknown;
   readonly conditionalFormats: unknown;
   private dv: { rect: Rect; props: Record<string, unknown> } | null = null;

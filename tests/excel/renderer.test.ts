@@ -196,6 +196,48 @@ describe("renderWorkbook", () => {
     expect(report.warnings.join(" ")).toMatch(/ExcelApi 1\.8/);
   });
 
+  test("ExcelApi 1.9: every sheet gets its print setup (A4, one page wide, print area, repeated rows, header and footer)", async () => {
+    const { fake, gateway } = setup();
+    await gateway.writeWorkbook(spec());
+    for (const s of spec().sheets) {
+      const pl = fake.sheet(s.name)!.pageLayout;
+      const p = s.print!;
+      expect(pl.orientation).toBe(p.orientation === "portrait" ? "Portrait" : "Landscape");
+      expect(pl.paperSize).toBe("A4");
+      expect(pl.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+      expect(pl.printArea).toEqual({ r1: p.area.r1, c1: p.area.c1, r2: p.area.r2, c2: p.area.c2 });
+      expect(pl.printTitleRows).toEqual(p.titleRows ? `$${p.titleRows.first + 1}:$${p.titleRows.last + 1}` : undefined);
+      // Placeholders become Excel codes: page number, page count, sheet name, printing date.
+      expect(pl.centerFooter).toBe("Page &P / &N");
+      expect(pl.centerHeader).toBe("&A");
+      expect(pl.rightHeader).toBe("Période 2025");
+      expect(pl.rightFooter).toBe("Imprimé le &D");
+      // 0.4 in = 28.8 pt
+      expect(pl.leftMargin).toBeCloseTo(28.8, 5);
+    }
+  });
+
+  test("the diagnostic's radar gets its fixed 0–100 % scale (ChartAxis.minimum / maximum)", async () => {
+    const { fake, gateway } = setup();
+    await gateway.writeWorkbook(spec());
+    const radar = fake.sheet("Diagnostic 360")!.charts[0];
+    expect(radar.props.axes).toMatchObject({ valueAxis: { minimum: 0, maximum: 1 } });
+  });
+
+  test("the plan's column A (row keys) is hidden", async () => {
+    const { fake, gateway } = setup();
+    await gateway.writeWorkbook(spec());
+    expect([...fake.sheet("Plan stratégique")!.hiddenColumns]).toEqual([0]);
+    expect([...fake.sheet("Tableau de bord")!.hiddenColumns]).toEqual([]);
+  });
+
+  test("ExcelApi 1.8: no print setup (pageLayout is 1.9), and a warning says so", async () => {
+    const { fake, gateway } = setup({ apiVersion: "1.8" });
+    const report = await gateway.writeWorkbook(spec());
+    expect(fake.sheets.every((s) => Object.keys(s.pageLayout).length === 0)).toBe(true);
+    expect(report.warnings.join(" ")).toMatch(/Mise en page d'impression non appliquée.*ExcelApi 1\.9/);
+  });
+
   test("a batch refused for its size is split in halves and sent again", async () => {
     const reference = setup();
     await reference.gateway.writeWorkbook(spec());
@@ -248,8 +290,8 @@ describe("other gateway writes", () => {
   test("activateSheet: owned sheets only", async () => {
     const { fake, gateway } = setup();
     await gateway.writeWorkbook(spec());
-    await gateway.activateSheet("Fournisseurs");
-    expect(fake.active!.name).toBe("Fournisseurs");
+    await gateway.activateSheet("Analyse fournisseurs");
+    expect(fake.active!.name).toBe("Analyse fournisseurs");
     await expect(gateway.activateSheet("Mandats")).rejects.toMatchObject({ code: "sheetNotFound", subject: "Mandats" });
   });
 

@@ -73,3 +73,22 @@ test("LibreOffice converts an updated workbook (user sheet and chart kept) to PD
   const pdf = toPdf(file);
   expect(pages(pdf)).toBeGreaterThanOrEqual(spec.sheets.length + 1);
 }, 300_000);
+
+test("printed, the dashboard fits a few A4 landscape pages, one page wide (issue #12: not 63 pages); pages kept as PNG", async () => {
+  // The dashboard alone, as a workbook: LibreOffice applies its print setup (area, fit to width).
+  const dashboard = { ...spec, sheets: spec.sheets.filter((s) => s.key === "dashboard") };
+  const file = path.join(dir, "tableau-de-bord.xlsx");
+  await writeWorkbook(dashboard, file);
+  const pdf = toPdf(file);
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  // A4 landscape: 841.89 × 595.28 pt.
+  expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts/);
+  // 142 rows × 17 columns fitted to one page wide: a handful of pages (63 at 100 % before).
+  const n = pages(pdf);
+  expect(n).toBeGreaterThanOrEqual(1);
+  expect(n).toBeLessThanOrEqual(6);
+  fs.mkdirSync(ARTEFACTS, { recursive: true });
+  execFileSync("pdftoppm", ["-r", "80", "-png", pdf, path.join(ARTEFACTS, "impression-tableau-de-bord")]);
+  const pngs = fs.readdirSync(ARTEFACTS).filter((f) => f.startsWith("impression-tableau-de-bord") && f.endsWith(".png"));
+  expect(pngs).toHaveLength(n);
+}, 300_000);

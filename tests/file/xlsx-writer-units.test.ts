@@ -15,7 +15,7 @@ import { decodeXmlText, elementsOf } from "../../src/ooxml/xml";
 import type { Cell } from "../../src/core/model";
 import type { CellValue, SheetSpec, Stamp, WorkbookSpec } from "../../src/report/spec";
 
-const stamp: Stamp = { sources: [], period: { label: "2025", start: "2025-01-01", end: "2025-12-31" }, parameters: "", runDate: "2026-01-15", version: "0.1.0" };
+const stamp: Stamp = { sources: [], period: { label: "2025", start: "2025-01-01", end: "2025-12-31" }, data: null, parameters: "", runDate: "2026-01-15", version: "0.1.0" };
 
 function sheet(p: Partial<SheetSpec>): SheetSpec {
   return {

@@ -60,7 +60,7 @@ describe("re-run on a workbook the user has worked in", () => {
 
   test("the user's entries are read back from the owned sheets (shared strings included)", async () => {
     const raw = await readOwnedInputs(out);
-    expect(Object.keys(raw).sort()).toEqual(["diagnostic", "historique", "parametres", "plan"]);
+    expect(Object.keys(raw).sort()).toEqual(["attentes", "diagnostic", "historique", "parametres", "plan"]);
     const inputs = readUserInputs(raw);
     expect(inputs.plan["actions/F:INFO"]).toEqual({ owner: "Mme Martin" });
     expect(inputs.diagnostic["STR-01"]).toBe(2);

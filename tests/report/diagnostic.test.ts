@@ -195,4 +195,35 @@ describe("Diagnostic 360 sheet", () => {
     expect(sheet.mode).toBe("merge-inputs");
     expect(sheet.inputs.map((i) => i.field).sort()).toEqual(["answer", "comment"]);
   });
+
+  test("the radar's scale is fixed at 0–100 % (min 0, max 1), whatever the answers (issue #12)", () => {
+    const radar = sheet.charts.find((c) => c.type === "radar")!;
+    expect(radar.valueAxis).toEqual({ min: 0, max: 1 });
+  });
+
+  test("no overlap: the radar covers no written cell, and no text column runs into the answer list", () => {
+    const radar = sheet.charts.find((c) => c.type === "radar")!.anchor;
+    for (const k of writtenCells(sheet).keys()) {
+      const [r, c] = k.split(":").map(Number);
+      const inside = r >= radar.row && r < radar.row + radar.heightRows && c >= radar.col && c < radar.col + radar.widthCols;
+      expect(inside ? k : null).toBeNull();
+    }
+    // Long texts wrap inside their columns.
+    for (const key of ["question", "answer", "comment", "planLever"]) expect(table.columns.find((c) => c.key === key)!.wrap).toBe(true);
+  });
+
+  test("readable headers: each header of the scores block fits the width of its column", () => {
+    const widths = new Map(sheet.columnWidths.map((w) => [w.col, w.width]));
+    const headers = sheet.blocks.filter((b) => b.style === "header");
+    expect(headers.length).toBeGreaterThan(0);
+    for (const b of headers)
+      b.values[0].forEach((v, k) => expect(widths.get(b.col + k) ?? 8.43).toBeGreaterThanOrEqual(String(plainValue(v)).length));
+  });
+
+  test("the question keys of column A are hidden; the print area leaves out the keys and the answer list", () => {
+    expect(sheet.columnWidths.find((w) => w.col === 0)).toMatchObject({ hidden: true });
+    const list = sheet.validations[0].list as { range: { c1: number } };
+    expect(sheet.print!.area.c1).toBe(1);
+    expect(sheet.print!.area.c2).toBeLessThan(list.range.c1);
+  });
 });

@@ -5,6 +5,7 @@
 import { analyse, type Analysis } from "../../src/core/analyse";
 import type { AnalysisOptions } from "../../src/core/context";
 import type { Family, IntakeResult } from "../../src/core/model";
+import { yearPeriod } from "../../src/core/period";
 import { contract, entity, intakeOf, spend } from "../helpers/fixtures";
 
 export const fam = (key: string, label: string): Family => ({ key, label, rule: "familyCode" });
@@ -15,7 +16,8 @@ const src = (row: number) => ({ table: "Mandats", row });
 
 /** Three families, two entities, a splitting signal, contracts with bids and considerations. */
 export function richAnalysis(options: AnalysisOptions = {}): Analysis {
-  return analyse(richIntake(), options);
+  // The civil year 2025 (the automatic period would be its year to date, 2025-01..2025-07).
+  return analyse(richIntake(), { period: yearPeriod(2025), ...options });
 }
 
 /** The intake of richAnalysis. */

@@ -248,3 +248,57 @@ describe("round trip: what the builders write, readUserInputs reads back", () =>
     expect(again).toEqual(buildWorkbookSpec(rich, { ...OPTIONS, lang, previousInputs: readUserInputs(Object.fromEntries(again.sheets.map((s) => [s.name, sheetValues(s)]))) }));
   });
 });
+
+describe("Plan stratégique for élus (issue #12, item 5)", () => {
+  const spec = buildWorkbookSpec(rich, OPTIONS);
+  const plan = planSheet(spec);
+  const objectives = table(plan, "tblPlanObjectifs");
+  // Which way each objective improves (the plan's own list, written down here from SPEC §4).
+  const HIGHER = new Set(["PF1", "RE1", "RE2", "RE3", "MU1"]);
+
+  it("every objective has a proposed target, never worse than its baseline", () => {
+    for (const id of ["PF1", "PF3", "PF4", "PF8", "CO1", "RE1", "RE2", "RE3", "MU1"]) {
+      const r = rowByKey(objectives, `objectives/${id}`)!;
+      expect(typeof r.proposedTarget).toBe("number");
+      if (typeof r.baseline !== "number") continue;
+      if (HIGHER.has(id)) expect(r.proposedTarget as number).toBeGreaterThanOrEqual(r.baseline);
+      else expect(r.proposedTarget as number).toBeLessThanOrEqual(r.baseline);
+    }
+  });
+
+  it("keeps the current level when the reference is already met, and says so", () => {
+    // Fixture: M-X social clause, M-Y none → RE2 = 50 %, above the PNAD 30 % → target 50 %, not 30 %.
+    const re2 = rowByKey(objectives, "objectives/RE2")!;
+    expect(re2.baseline).toBe(0.5);
+    expect(re2.proposedTarget).toBe(0.5);
+    expect(re2.source).toMatch(/^Référence déjà atteinte \(30,0 % — .*\) : maintenir le niveau actuel$/);
+    // RE1 = 50 % below the PNAD 100 % → the reference.
+    expect(rowByKey(objectives, "objectives/RE1")!.proposedTarget).toBe(1);
+  });
+
+  it("PF1, without a national reference, gets a progression of 10 points", () => {
+    const pf1 = rowByKey(objectives, "objectives/PF1")!;
+    expect(pf1.proposedTarget as number).toBeCloseTo((pf1.baseline as number) + 0.1, 10);
+    expect(pf1.source).toMatch(/Progression proposée : \+10 points/);
+  });
+
+  it("every KPI followed in section 8 has a target (a formula on section 3)", () => {
+    const evaluation = table(plan, "tblPlanEvaluation");
+    const col = evaluation.columns.findIndex((c) => c.key === "followTarget");
+    for (const r of evaluation.rows) expect(isFormula(r[col])).toBe(true);
+  });
+
+  it("the technical keys of column A are hidden and not printed, nor the lists at the right", () => {
+    expect(plan.columnWidths.find((w) => w.col === 0)).toMatchObject({ hidden: true });
+    expect(plan.print!.area.c1).toBe(1);
+    // The validation lists start at column T (index 19): outside the print area.
+    const lists = plan.blocks.filter((b) => b.col >= 19);
+    expect(lists.length).toBeGreaterThan(0);
+    expect(plan.print!.area.c2).toBeLessThan(19);
+  });
+
+  it("long texts wrap; an input cell sample explains the yellow cells", () => {
+    for (const key of ["objective", "indicator", "source"]) expect(objectives.columns.find((c) => c.key === key)!.wrap).toBe(true);
+    expect(plan.blocks.some((b) => b.style === "input" && plainValue(b.values[0][0]) === "Cellule à saisir")).toBe(true);
+  });
+});

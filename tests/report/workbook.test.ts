@@ -1,4 +1,5 @@
 import { indicator } from "../../src/core/analyse";
+import { TABLE_KIND_LABELS } from "../../src/core/fields";
 import { formulaReferences, rangeA1 } from "../../src/report/a1";
 import { cellKey, writtenCells } from "../../src/report/grid";
 import { SHEET_NAMES } from "../../src/report/labels";
@@ -23,7 +24,7 @@ const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches", "Entite
 const FRENCH_NAMES = [
   "Tableau de bord",
   "Cartographie",
-  "Fournisseurs",
+  "Analyse fournisseurs",
   "Conformité",
   "Mutualisation",
   "Achats responsables",
@@ -102,13 +103,34 @@ describe("sheets of SPEC §5", () => {
       expect(s.stamp).toEqual({
         sources: ["Mandats", "Marches", "Entites"],
         period: { label: "2025", start: "2025-01-01", end: "2025-12-31" },
+        // The fixture's spend lines run from 10/05/2024 to 10/07/2025 (issue #12: the stamp says so)
+        data: { start: "2024-05-10", end: "2025-07-10" },
         parameters: "valeurs de référence par défaut (feuille Paramètres)",
         runDate: "2026-01-15",
         version: rich.version,
       });
       const line = s.blocks.find((b) => b.row === 1 && b.style === "stamp");
       expect(plainValue(line!.values[0][0])).toContain("Exécution : 15/01/2026");
+      expect(plainValue(line!.values[0][0])).toContain("Période : 2025 (01/01/2025 – 31/12/2025, données du 10/05/2024 au 10/07/2025)");
     }
+  });
+
+  test("every sheet has a print setup: one page wide, its written area, header and footer with the period and page numbers (issue #12)", () => {
+    for (const s of spec.sheets) {
+      const p = s.print!;
+      expect(p.fitToWidth).toBe(1);
+      expect(["portrait", "landscape"]).toContain(p.orientation);
+      for (const b of s.blocks) expect(p.area.r2).toBeGreaterThanOrEqual(b.row + b.values.length - 1);
+      for (const t of s.tables) expect(p.area.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
+      expect(p.header).toEqual([expect.any(String), "{sheet}", "Période 2025"]);
+      expect(p.footer).toEqual(["Analyse du 15/01/2026 · Optima Achats " + rich.version, "Page {page} / {pages}", "Imprimé le {date}"]);
+    }
+  });
+
+  test("no output sheet takes the name of an input table (issue #12: « Fournisseurs » is the demo's supplier table)", () => {
+    const inputNames = [...Object.values(TABLE_KIND_LABELS), "Mandats", "Marches", "Entites", "Suppliers", "Contracts", "Entities", "Spend"].map((n) => n.toLowerCase());
+    for (const lang of ["fr", "en"] as const)
+      for (const s of buildWorkbookSpec(rich, { ...OPTIONS, lang }).sheets) expect(inputNames).not.toContain(s.name.toLowerCase());
   });
 
   test("the run date comes from the caller, never the clock", () => {

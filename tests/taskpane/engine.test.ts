@@ -4,6 +4,7 @@
  * persists settings; the in-memory gateway honours the gateway contract; the DECP import lays out
  * a table that detection maps back.
  */
+import { dayFromIso } from "../../src/core/dates";
 import { analyse } from "../../src/core/analyse";
 import { autoMap, detectTable } from "../../src/core/detect";
 import { FIELDS } from "../../src/core/fields";
@@ -83,6 +84,9 @@ describe("engine", () => {
     expect(validateWorkbookSpec(spec)).toEqual([]);
     expect(summary.reconciliation.reconciled).toBe(true);
     expect(summary.kpis.map((k) => k.id)).toContain("SP1");
+    // The demo's data end on 30/10/2026: the year to date, and the data's range for the results step (issue #12).
+    expect(summary.period.label).toBe("2026-01..2026-10");
+    expect(summary.data).toEqual({ start: dayFromIso("2025-01-02"), end: dayFromIso("2026-10-30"), previousPeriod: "2025-01..2025-10" });
     // The pane's parameter reached the analysis (and the Paramètres sheet).
     expect(spec.stamp.parameters).toMatch(/Scénario central/);
   });
@@ -136,8 +140,9 @@ describe("pipeline with the in-memory workbook", () => {
     out.runner.dispose();
     expect([...stages]).toEqual(["read", "check", "indicators", "write"]);
     expect(out.summary.reconciliation.reconciled).toBe(true);
-    // The source sheet "Fournisseurs" is not ours: the generated one got another name.
-    expect(out.report.renamed).toEqual([{ key: "fournisseurs", wanted: "Fournisseurs", name: "Fournisseurs (2)" }]);
+    // The source sheet "Fournisseurs" is not ours, and the supplier analysis never takes its name (issue #12).
+    expect(out.report.renamed).toEqual([]);
+    expect(out.summary.sheets.find((s) => s.key === "fournisseurs")?.name).toBe("Analyse fournisseurs");
     expect(wb.sourceTables().find((t) => t.name === "Fournisseurs")?.rows.length).toBe(399);
     const saved = await wb.loadSettings();
     expect(saved?.lastRun?.periodLabel).toBe(out.summary.period.label);

@@ -13,7 +13,7 @@ import type {
   SupplierRow,
 } from "../model";
 import type { Message } from "../messages/render";
-import type { Period } from "../period";
+import type { DateRange, Period } from "../period";
 import type { ReferenceValues } from "../reference/values";
 
 export type IndicatorGroup = "SP" | "PF" | "CO" | "RE" | "MU" | "TE";
@@ -96,9 +96,15 @@ export interface IndicatorBase {
 export interface AnalysisContext {
   intake: IntakeResult;
   period: Period;
+  /** First and last date of the data (spend lines, else contract notifications), or null. */
+  dataRange: DateRange | null;
+  /** The period cut at the end of the last month with data: what SP6 compares (issue #12). */
+  comparedPeriod: Period;
+  /** The same months as comparedPeriod, one year earlier. */
+  previousPeriod: Period;
   /** Spend lines dated within the period. */
   lines: SpendLine[];
-  /** Spend lines of the same period one year earlier (SP6). */
+  /** Spend lines of previousPeriod (SP6). */
   previousLines: SpendLine[];
   /** All spend lines of the intake (for monthly series and civil-year groupings). */
   allLines: SpendLine[];

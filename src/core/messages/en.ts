@@ -14,6 +14,8 @@ export const EN: Record<MessageCode, string> = {
 
   "na.noLinesInPeriod": "No spend line in the period {period}.",
   "na.noPositiveSupplier": "No supplier with positive net spend in the period (credit notes only).",
+  "na.previousPeriodNotCovered":
+    "Spending starts on {date}: the same period of the previous year ({period}) is not fully covered, and unequal periods are not compared.",
   "na.noLinesPreviousPeriod": "No spend line in the same period of the previous year ({period}).",
   "na.nonPositivePreviousSpend": "Zero or negative net spend in the comparison period ({period}).",
   "na.nonPositiveSpend": "Zero or negative net spend in the period.",

@@ -18,6 +18,8 @@ export const FR = {
   "na.noLinesInPeriod": "Aucune ligne de dépense sur la période {period}.",
   "na.noPositiveSupplier":
     "Aucun fournisseur avec une dépense nette positive sur la période (avoirs uniquement).",
+  "na.previousPeriodNotCovered":
+    "Les dépenses commencent le {date} : la même période de l'année précédente ({period}) n'est pas couverte en entier, et des périodes inégales ne se comparent pas.",
   "na.noLinesPreviousPeriod":
     "Aucune ligne de dépense sur la même période de l'année précédente ({period}).",
   "na.nonPositivePreviousSpend":

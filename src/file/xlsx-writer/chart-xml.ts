@@ -198,6 +198,14 @@ const AX2 = 500000002;
 const AX3 = 500000003;
 const AX4 = 500000004;
 
+/** The value axis bounds the spec fixes (radar 0–100 %: min 0, max 1). */
+function bounds(chart: ChartSpec): { min?: number; max?: number } {
+  const out: { min?: number; max?: number } = {};
+  if (chart.valueAxis?.min !== undefined) out.min = chart.valueAxis.min;
+  if (chart.valueAxis?.max !== undefined) out.max = chart.valueAxis.max;
+  return out;
+}
+
 /** The plot area's chart groups and axes. */
 function plotArea(chart: ChartSpec, data: ChartData): string {
   const series = chart.series;
@@ -217,6 +225,7 @@ function plotArea(chart: ChartSpec, data: ChartData): string {
           pos: dir === "bar" ? "b" : "l",
           format: chart.valueFormat,
           gridlines: true,
+          ...bounds(chart),
         })
       );
     }
@@ -226,7 +235,7 @@ function plotArea(chart: ChartSpec, data: ChartData): string {
         series.map((s, i) => lineSeries(s, i, chart, data)).join("") +
         `<c:marker val="1"/><c:axId val="${AX1}"/><c:axId val="${AX2}"/></c:lineChart>` +
         catAx({ id: AX1, cross: AX2, pos: "b", format: catFormat }) +
-        valAx({ id: AX2, cross: AX1, pos: "l", format: chart.valueFormat, gridlines: true })
+        valAx({ id: AX2, cross: AX1, pos: "l", format: chart.valueFormat, gridlines: true, ...bounds(chart) })
       );
     case "pie":
       return `<c:pieChart><c:varyColors val="1"/>${series.map((s, i) => pieSeries(s, i, chart, data)).join("")}${PERCENT_LABELS}<c:firstSliceAng val="0"/></c:pieChart>`;
@@ -241,7 +250,7 @@ function plotArea(chart: ChartSpec, data: ChartData): string {
         series.map((s, i) => radarSeries(s, i, chart, data)).join("") +
         `<c:axId val="${AX1}"/><c:axId val="${AX2}"/></c:radarChart>` +
         catAx({ id: AX1, cross: AX2, pos: "b", format: catFormat }) +
-        valAx({ id: AX2, cross: AX1, pos: "l", format: chart.valueFormat, gridlines: true })
+        valAx({ id: AX2, cross: AX1, pos: "l", format: chart.valueFormat, gridlines: true, ...bounds(chart) })
       );
     case "combo-pareto": {
       const isLine = (s: ChartSeries) => s.as === "line" || s.axis === "secondary";
@@ -256,7 +265,7 @@ function plotArea(chart: ChartSpec, data: ChartData): string {
         lines.map(({ s, i }) => lineSeries(s, i, chart, data)).join("") +
         `<c:marker val="1"/><c:axId val="${AX3}"/><c:axId val="${AX4}"/></c:lineChart>` +
         catAx({ id: AX1, cross: AX2, pos: "b", format: catFormat }) +
-        valAx({ id: AX2, cross: AX1, pos: "l", format: chart.valueFormat, gridlines: true }) +
+        valAx({ id: AX2, cross: AX1, pos: "l", format: chart.valueFormat, gridlines: true, ...bounds(chart) }) +
         catAx({ id: AX3, cross: AX4, pos: "b", deleted: true }) +
         valAx({
           id: AX4,

@@ -41,6 +41,7 @@ import {
   type Relationship,
 } from "./rels";
 import { SheetCells } from "./sheet-cells";
+import { printNames } from "./print-xml";
 import { worksheetXml } from "./sheet-xml";
 import { MINIMAL_STYLES_XML, StyleRegistry } from "./styles";
 import { tableXml } from "./table-xml";
@@ -290,6 +291,9 @@ async function inputSheetAdditions(
     const part = o ? ex.sheets[o.index].part : null;
     if (!o || !part || sheet.mode !== "merge-inputs" || o.layoutVersion > sheet.layoutVersion)
       continue;
+    // The Attentes grid follows the territories of the data (one column each): its cells move
+    // from one run to the next, so "outside our cells" does not mean "typed by the user" there.
+    if (sheet.key === "attentes") continue;
     const added = await userAdditions(ex, part, sheet, cellsOf.get(sheet.key)!, styles);
     if (added.length > 0) out.set(sheet.key, added);
   }
@@ -531,6 +535,7 @@ function sheetEntries(
     sheetId: p.sheetId,
     relId: p.relId,
     hidden: p.sheet.hidden === true,
+    print: p.sheet.print && printNames(p.sheet.name, p.sheet.print),
   });
   const entries: SheetEntry[] = [];
   existingSheets.forEach((s, i) => {

@@ -18,6 +18,7 @@ import {
   type SheetSpec,
   type ValidationSpec,
 } from "../../report/spec";
+import { printXml } from "./print-xml";
 import type { CellSource, SheetCells } from "./sheet-cells";
 import type { StyleRegistry } from "./styles";
 import { argb, escapeAttr, escapeXml, NS, numberText, tElement, XML_DECL } from "./xml";
@@ -341,7 +342,7 @@ export function* worksheetXml(sheet: SheetSpec, o: WorksheetOptions): Generator<
   if (sheet.columnWidths.length > 0) {
     head += "<cols>";
     for (const w of [...sheet.columnWidths].sort((a, b) => a.col - b.col)) {
-      head += `<col min="${w.col + 1}" max="${w.col + 1}" width="${numberText(w.width)}" customWidth="1"/>`;
+      head += `<col min="${w.col + 1}" max="${w.col + 1}" width="${numberText(w.width)}" customWidth="1"${w.hidden ? ` hidden="1"` : ""}/>`;
     }
     head += "</cols>";
   }
@@ -352,8 +353,11 @@ export function* worksheetXml(sheet: SheetSpec, o: WorksheetOptions): Generator<
     tail += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${sqref(m)}"/>`).join("")}</mergeCells>`;
   tail += conditionalFormattingXml(sheet.conditionalFormats, o.styles);
   tail += dataValidationsXml(sheet, o.sheetNames);
-  tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
-  tail += `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>`;
+  if (sheet.print) tail += printXml(sheet.print);
+  else {
+    tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
+    tail += `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>`;
+  }
   if (o.drawingRelId) tail += `<drawing r:id="${o.drawingRelId}"/>`;
   if (o.tableRelIds.length > 0)
     tail += `<tableParts count="${o.tableRelIds.length}">${o.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;

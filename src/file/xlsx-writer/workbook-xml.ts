@@ -5,7 +5,8 @@
  * writer stores formulas without cached values.
  */
 import { elementsOf, xmlTrue } from "../../ooxml/xml";
-import { escapeAttr, findElement, NS, XML_DECL } from "./xml";
+import type { PrintNames } from "./print-xml";
+import { escapeAttr, escapeXml, findElement, NS, XML_DECL } from "./xml";
 
 export const MINIMAL_WORKBOOK_XML =
   XML_DECL +
@@ -59,6 +60,8 @@ export type SheetEntry =
       sheetId: number;
       relId: string;
       hidden: boolean;
+      /** Print area and repeated rows (replace the sheet's previous ones). */
+      print?: PrintNames;
     };
 
 /**
@@ -99,7 +102,11 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
     out = xml.slice(0, at) + list + xml.slice(at);
   }
 
-  // Defined names local to a sheet.
+  // Defined names local to a sheet; the print names of a sheet written with new ones are replaced.
+  const reprinted = new Set<number>();
+  entries.forEach((e) => {
+    if (e.kind === "write" && e.print && e.old !== null) reprinted.add(e.old);
+  });
   out = out.replace(
     /<((?:[A-Za-z_][\w.-]*:)?)definedName(?=[\s>])((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1definedName>/g,
     (whole, _pre: string, attrs: string) => {
@@ -108,6 +115,8 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
       const old = Number(m[1]);
       const now = newIndex.get(old);
       if (now === undefined) return "";
+      if (reprinted.has(old) && /\sname\s*=\s*["']_xlnm\.Print_(Area|Titles)["']/i.test(attrs))
+        return "";
       return whole.replace(/(\slocalSheetId\s*=\s*)["']\d+["']/, `$1"${now}"`);
     }
   );
@@ -115,6 +124,8 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
     /<((?:[A-Za-z_][\w.-]*:)?)definedNames(?=[\s>])[^>]*>\s*<\/\1definedNames>/,
     ""
   );
+
+  out = withPrintNames(out, entries, p);
 
   // Active tab and first visible tab.
   const visible = entries.map((e) =>
@@ -176,4 +187,32 @@ export function rewriteWorkbook(xml: string, entries: SheetEntry[], oldCount: nu
     out = out.slice(0, at) + `<${p}calcPr calcId="191029" fullCalcOnLoad="1"/>` + out.slice(at);
   }
   return out;
+}
+
+/**
+ * Adds the print names of the written sheets (_xlnm.Print_Area, _xlnm.Print_Titles, local to
+ * their sheet's new index) to definedNames, created after the sheet list when there is none.
+ */
+function withPrintNames(xml: string, entries: SheetEntry[], p: string): string {
+  let names = "";
+  entries.forEach((e, i) => {
+    if (e.kind !== "write" || !e.print) return;
+    names += `<${p}definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(e.print.area)}</${p}definedName>`;
+    if (e.print.titles)
+      names += `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(e.print.titles)}</${p}definedName>`;
+  });
+  if (names === "") return xml;
+  const close = `</${p}definedNames>`;
+  const at = xml.indexOf(close);
+  if (at >= 0) return xml.slice(0, at) + names + xml.slice(at);
+  const sheetsEnd = xml.indexOf(`</${p}sheets>`);
+  let pos =
+    sheetsEnd >= 0 ? sheetsEnd + `</${p}sheets>`.length : xml.lastIndexOf(`</${p}workbook>`);
+  // functionGroups and externalReferences come between sheets and definedNames (CT_Workbook).
+  for (const n of ["functionGroups", "externalReferences"]) {
+    const lead = /^\s*/.exec(xml.slice(pos))![0].length;
+    const el = findElement(xml, n, pos);
+    if (el && el.start === pos + lead) pos = el.end;
+  }
+  return xml.slice(0, pos) + `<${p}definedNames>${names}</${p}definedNames>` + xml.slice(pos);
 }

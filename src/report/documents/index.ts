@@ -33,6 +33,7 @@ export function buildDocumentSheets(
       start: isoDate(analysis.period.start),
       end: isoDate(analysis.period.end),
     },
+    data: null,
     parameters: parametersSummary(analysis, lang),
     runDate: `${m[1]}-${m[2]}-${m[3]}`,
     version: analysis.version,

@@ -30,6 +30,8 @@ const ENTITY_RATE_COLUMNS: ColumnDef<EntityRateRow>[] = [
 
 export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "responsable", "replace");
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#548235";
   sb.header(`${text(lang, "responsibleTitle")} — ${analysis.period.label}`);
@@ -136,7 +138,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   sb.section(`RE6 · ${labelOf(ctx, re6)}`);
   indicatorTable(sb, re6, "byEntityYear", "tblRespRE6Spaser", [
     { key: "entity", header: "entity", kind: "text", width: 24 },
-    { key: "year", header: "year", kind: "int", width: 8 },
+    { key: "year", header: "year", kind: "year", width: 8 },
     { key: "yearComplete", header: "yearComplete", kind: "bool" },
     { key: "spend", header: "spend", kind: "eur" },
     { key: "threshold", header: "threshold", kind: "eur" },

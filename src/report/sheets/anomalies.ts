@@ -11,6 +11,8 @@ import type { CellValue, SheetSpec, TableColumn } from "../spec";
 
 export function buildAnomalies(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "anomalies", "replace");
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#FFC000";
   sb.header(`${text(lang, "anomaliesTitle")} — ${analysis.period.label}`);

@@ -45,6 +45,8 @@ type FamilyMapRow = {
 
 export function buildCartographie(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "cartographie", "replace");
+  // Print: A4, one page wide; wide family tables: landscape.
+  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#4472C4";
   sb.header(`${text(lang, "cartoTitle")} — ${analysis.period.label}`);

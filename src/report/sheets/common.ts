@@ -7,11 +7,9 @@ import {
   coverageWords,
   message,
   naText,
-  pick,
   referenceLabel,
   statusText,
   text,
-  UNIT_LABELS,
 } from "../labels";
 import { coverageText, labelOf, type PlacedTable, type SheetBuilder } from "../layout";
 import type { CellValue, StyleName, TableColumn } from "../spec";
@@ -113,8 +111,8 @@ export function summaryTable(
   const columns: TableColumn[] = [
     { key: "id", header: sb.h("id"), width: 7 },
     { key: "indicator", header: sb.h("indicator"), width: 46, wrap: true },
+    // The value's number format carries its unit (€, %, j, €/hab.): no unit column beside it.
     { key: "value", header: sb.h("value"), width: 16 },
-    { key: "unit", header: sb.h("unit"), width: 10 },
     { key: "status", header: sb.h("status"), width: 13 },
     { key: "reference", header: sb.h("reference"), width: 40, wrap: true },
     { key: "referenceValue", header: sb.h("referenceValue"), width: 16 },
@@ -134,7 +132,6 @@ export function summaryTable(
       ind.id,
       textCell(labelOf(sb.ctx, ind)),
       unitValue(ind.unit, ind.value),
-      pick(lang, UNIT_LABELS[ind.unit]),
       ind.value === null ? text(lang, "na") : statusText(lang, ind.status) || null,
       ind.reference ? textCell(referenceLabel(lang, ind.reference)) : null,
       ind.reference ? unitValue(ind.reference.unit, ind.reference.value) : null,

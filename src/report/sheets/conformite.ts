@@ -15,6 +15,8 @@ const SEVERITY_STYLES: [string, StyleName][] = [
 
 export function buildConformite(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "conformite", "replace");
+  // Print: A4, one page wide; alert tables with their articles: landscape.
+  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#C00000";
   sb.header(`${text(lang, "complianceTitle")} — ${analysis.period.label}`);
@@ -38,7 +40,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
         { key: "groupedBy", header: "groupedBy", kind: "text", width: 12 },
         { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
         { key: "operation", header: "operation", kind: "text", width: 14 },
-        { key: "year", header: "year", kind: "int", width: 8 },
+        { key: "year", header: "year", kind: "year", width: 8 },
         { key: "nature", header: "nature", kind: "text", width: 14 },
         { key: "total", header: "total", kind: "eur" },
         { key: "threshold", header: "threshold", kind: "eur" },
@@ -92,7 +94,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
             { key: "entity", header: "entity", kind: "text", width: 20 },
             { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
             { key: "operation", header: "operation", kind: "text", width: 14 },
-            { key: "year", header: "year", kind: "int", width: 8 },
+            { key: "year", header: "year", kind: "year", width: 8 },
             { key: "table", header: "table", kind: "text", width: 16 },
             { key: "row", header: "row", kind: "int", width: 8 },
             { key: "date", header: "date", kind: "date" },

@@ -42,6 +42,8 @@ const CHART_HEIGHT = 15;
 
 export function buildDashboard(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "dashboard", "replace");
+  // Print: A4, one page wide; tiles and charts side by side: landscape, no repeated row.
+  sb.print({ orientation: "landscape", titleRow: null });
   const { analysis, lang } = ctx;
   sb.tabColor = "#2F5597";
   sb.header(`${text(lang, "dashboardTitle")} — ${analysis.period.label}`, 0, 8);

@@ -39,6 +39,9 @@ export function axisScoreFormula(range: string): string {
 
 export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   const sb = new SheetBuilder(ctx, "diagnostic", "merge-inputs", LAYOUT_VERSION);
+  // Print: A4 landscape, one page wide (the question, answer and lever columns side by side),
+  // without the row keys of column A nor the answer list at the right.
+  sb.print({ orientation: "landscape", firstColumn: 1, lastColumn: LISTS_COL - 1 });
   const { lang, inputs } = ctx;
   sb.tabColor = "#00B050";
   sb.header(text(lang, "diagTitle"), 1, 7);
@@ -69,6 +72,11 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
     comment: 40,
     planLever: 26,
   });
+  // Long texts wrap inside their column (never over the answer cells or the lists).
+  for (const c of columns)
+    if (["question", "answer", "comment", "planLever", "axis"].includes(c.key)) c.wrap = true;
+  // Column A holds the question keys the next run reads back: hidden, never printed.
+  sb.hideColumn(0);
   const answerCol = fieldCol(DIAGNOSTIC_LAYOUT, "answer");
   const scoreCol = fieldCol(DIAGNOSTIC_LAYOUT, "score");
   const rows: CellValue[][] = DIAGNOSTIC_QUESTIONS.map((q, i) => {
@@ -104,12 +112,14 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   });
   sb.cursor = placed.lastDataRow + 2;
 
-  // Scores by axis (live) and radar.
+  // Scores by axis (live) and radar, under the question column (wide enough for every header:
+  // the narrow N° column never holds a score), the radar under the scores.
   const sm = sb.cursor;
   sb.cell(sm, 0, "#scores", "stamp");
-  sb.line(sm, 1, text(lang, "axisScores"), "section", 4);
+  sb.line(sm, 1, text(lang, "axisScores"), "section", 7);
   const head = sm + 1;
-  sb.block(head, 1, [[sb.h("axis"), sb.h("scorePercent"), sb.h("answered"), sb.h("question")]], {
+  const sc = fieldCol(DIAGNOSTIC_LAYOUT, "question");
+  sb.block(head, sc, [[sb.h("axis"), sb.h("scorePercent"), sb.h("answered"), sb.h("question")]], {
     style: "header",
   });
   const scoreCells = {} as Record<Axis | "overall", CellAddress>;
@@ -120,7 +130,7 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
     const first = top + 1 + idx[0];
     const last = top + 1 + idx[idx.length - 1];
     const range = rangeA1(first, scoreCol, last, scoreCol);
-    scoreCells[axis] = { row: head + 1 + k, col: 2 };
+    scoreCells[axis] = { row: head + 1 + k, col: sc + 1 };
     return [
       pick(lang, AXIS_LABELS[axis]),
       formula(axisScoreFormula(range)),
@@ -128,13 +138,13 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
       idx.length,
     ];
   });
-  sb.block(head + 1, 1, axisRows, { columnFormats: [null, sb.f.pct, sb.f.int, sb.f.int] });
+  sb.block(head + 1, sc, axisRows, { columnFormats: [null, sb.f.pct, sb.f.int, sb.f.int] });
   const allRange = rangeA1(top + 1, scoreCol, top + DIAGNOSTIC_QUESTIONS.length, scoreCol);
   const overallRow = head + 1 + AXES.length;
-  scoreCells.overall = { row: overallRow, col: 2 };
+  scoreCells.overall = { row: overallRow, col: sc + 1 };
   sb.block(
     overallRow,
-    1,
+    sc,
     [
       [
         text(lang, "overall"),
@@ -149,7 +159,7 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
     }
   );
   sb.conditional({
-    range: { r1: head + 1, c1: 2, r2: overallRow, c2: 2 },
+    range: { r1: head + 1, c1: sc + 1, r2: overallRow, c2: sc + 1 },
     type: "dataBar",
     color: "#00B050",
   });
@@ -157,13 +167,17 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
     id: "radar",
     type: "radar",
     title: text(lang, "chartRadar"),
-    categories: sb.ref(head + 1, 1, head + AXES.length, 1),
-    series: [{ name: sb.ref(head, 2), values: sb.ref(head + 1, 2, head + AXES.length, 2) }],
-    anchor: { row: sm, col: 6, widthCols: 6, heightRows: 16 },
+    categories: sb.ref(head + 1, sc, head + AXES.length, sc),
+    series: [
+      { name: sb.ref(head, sc + 1), values: sb.ref(head + 1, sc + 1, head + AXES.length, sc + 1) },
+    ],
+    anchor: { row: overallRow + 2, col: sc, widthCols: 1, heightRows: 20 },
     valueFormat: sb.f.pct,
+    // Scores are shares of the maximum: the scale is 0–100 %, whatever the answers.
+    valueAxis: { min: 0, max: 1 },
     legend: "none",
   });
-  sb.cursor = overallRow + 2;
+  sb.cursor = overallRow + 23;
   sb.frozen = { rows: top + 1, cols: 0 };
   return { sheet: sb.build(), scoreCells };
 }

@@ -29,6 +29,8 @@ type SupplierSheetRow = {
 
 export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "fournisseurs", "replace");
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#4472C4";
   sb.header(`${text(lang, "suppliersTitle")} — ${analysis.period.label}`);

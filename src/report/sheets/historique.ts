@@ -21,6 +21,8 @@ const PERIOD_KINDS = {
 
 export function buildHistorique(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "historique", "append", 2);
+  // Print: A4, one page wide; one column per indicator: landscape.
+  sb.print({ orientation: "landscape" });
   const { analysis, lang, f } = ctx;
   sb.tabColor = "#7F7F7F";
   sb.header(text(lang, "historyTitle"));

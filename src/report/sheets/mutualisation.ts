@@ -14,6 +14,8 @@ import { groupIndicators, result, summaryTable } from "./common";
 
 export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "mutualisation", "replace");
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#70AD47";
   sb.header(`${text(lang, "mutualisationTitle")} — ${analysis.period.label}`);
@@ -115,7 +117,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   sb.section(`MU6 · ${labelOf(ctx, mu6)}`);
   indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
     { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-    { key: "year", header: "year", kind: "int", width: 8 },
+    { key: "year", header: "year", kind: "year", width: 8 },
     {
       key: "nature",
       header: "nature",

@@ -67,6 +67,8 @@ const LAYOUTS: Record<DatedTableKey, readonly FieldDef[]> = {
 
 export function buildParametres(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "parametres", "merge-inputs", LAYOUT_VERSION);
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "auto" });
   const { analysis, lang, f, inputs } = ctx;
   sb.tabColor = "#A5A5A5";
   sb.header(text(lang, "parametersTitle"), 1, 5);

@@ -25,6 +25,7 @@ import { planDutyItems } from "./responsible-duties";
 import { indicator } from "../../core/analyse";
 import { CO1, MU2, MU3, MU6, PF7, PF8, TE4 } from "../../core/indicators/registry";
 import type { IndicatorResult, Unit } from "../../core/indicators/types";
+import { proposeTarget } from "../../core/plan";
 import { a1, rangeA1, sheetRangeA1 } from "../a1";
 import {
   dateSerial,
@@ -161,6 +162,10 @@ class PlanWriter {
           "element",
           "current",
           "consequence",
+          "source",
+          "indicator",
+          "family",
+          "quadrant",
         ].includes(c.key)
       )
         c.wrap = true;
@@ -230,12 +235,19 @@ class PlanWriter {
 
 export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
   const sb = new SheetBuilder(ctx, "plan", "merge-inputs", LAYOUT_VERSION);
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  // The row keys of column A and the validation lists (from LISTS_COL) are not printed.
+  sb.print({ orientation: "landscape", firstColumn: 1, lastColumn: LISTS_COL - 1 });
   const { analysis, lang } = ctx;
   sb.tabColor = "#00B050";
   sb.header(`${text(lang, "planTitle")} — ${analysis.period.label}`, 1, 9);
   sb.note(text(lang, "planNote"), 1);
+  // What an input cell looks like, right under the note.
+  sb.cell(sb.cursor, 1, textCell(text(lang, "inputCell")), "input");
   sb.cursor++;
+  // Column A holds the row keys the next run reads back: hidden, never printed.
   sb.width(0, 14);
+  sb.hideColumn(0);
   const w = new PlanWriter(sb);
 
   // Validation lists, at the right of the sheet.
@@ -434,9 +446,14 @@ function section2(w: PlanWriter): void {
 interface ObjectiveDef {
   id: string;
   objective: Pair;
-  /** Proposed target (indicator unit) and its source, from the reference values. */
+  /** Which way the indicator improves. */
+  better: "lower" | "higher";
+  /** Reference target (indicator unit) and its source; null: a progression is proposed. */
   target: (ind: IndicatorResult, w: PlanWriter) => { value: number; source: string } | null;
 }
+
+/** Points of progression proposed when no reference exists (PF1: contract coverage). */
+const PROGRESSION_POINTS = 10;
 
 const OBJECTIVES: ObjectiveDef[] = [
   {
@@ -445,11 +462,13 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Augmenter la part de la dépense couverte par un marché",
       "Increase the share of spend under contract",
     ],
+    better: "higher",
     target: () => null,
   },
   {
     id: "PF3",
     objective: ["Réduire la part des procédures à offre unique", "Reduce single-bid procedures"],
+    better: "lower",
     target: (_i, w) => ({
       value: w.sb.ctx.analysis.reference.sms.singleBidder.green,
       source: w.sb.ctx.analysis.reference.sms.singleBidder.source,
@@ -461,6 +480,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Aucun marché sans publicité ni mise en concurrence au-delà du seuil de dispense",
       "No direct award at or above the exemption threshold",
     ],
+    better: "lower",
     target: () => ({ value: 0, source: "Art. R2122-8 CCP" }),
   },
   {
@@ -469,6 +489,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Payer les fournisseurs dans le délai global de paiement",
       "Pay suppliers within the legal payment time",
     ],
+    better: "lower",
     target: (i, w) => ({ value: 0, source: i.reference?.source ?? PF8.doc.source[w.lang] }),
   },
   {
@@ -477,6 +498,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Traiter les signaux de fractionnement (passer les marchés nécessaires)",
       "Address splitting signals (award the contracts needed)",
     ],
+    better: "lower",
     target: (_i, w) => ({ value: 0, source: CO1.doc.source[w.lang] }),
   },
   {
@@ -485,6 +507,7 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Intégrer une considération environnementale dans les marchés",
       "Include an environmental consideration in contracts",
     ],
+    better: "higher",
     target: (i, w) => refTarget(i, w.lang),
   },
   {
@@ -493,16 +516,19 @@ const OBJECTIVES: ObjectiveDef[] = [
       "Intégrer une considération sociale dans les marchés",
       "Include a social consideration in contracts",
     ],
+    better: "higher",
     target: (i, w) => refTarget(i, w.lang),
   },
   {
     id: "RE3",
     objective: ["Faciliter l'accès des PME", "Make access easier for SMEs"],
+    better: "higher",
     target: (i, w) => refTarget(i, w.lang),
   },
   {
     id: "MU1",
     objective: ["Développer la mutualisation des achats", "Develop pooled purchasing"],
+    better: "higher",
     target: (i, w) => refTarget(i, w.lang),
   },
 ];
@@ -516,6 +542,51 @@ function refTarget(i: IndicatorResult, lang: Lang): { value: number; source: str
     : null;
 }
 
+/**
+ * The target proposed for an objective and the text saying where it comes from (issue #12): never
+ * worse than the current value (proposeTarget), the current level kept when the reference is
+ * already met — and said so; without a reference, a progression of PROGRESSION_POINTS points.
+ */
+function objectiveTarget(
+  o: ObjectiveDef,
+  ind: IndicatorResult,
+  w: PlanWriter
+): { value: number | null; source: string } {
+  const lang = w.lang;
+  const ref = o.target(ind, w);
+  if (ref === null) {
+    if (ind.value === null || ind.unit !== "%")
+      return {
+        value: null,
+        source: pick(lang, [
+          "Cible à fixer après une première mesure (pas de référence nationale)",
+          "Target to set after a first measurement (no national reference)",
+        ]),
+      };
+    const value = Math.min(100, ind.value + PROGRESSION_POINTS);
+    return {
+      value,
+      source:
+        value === ind.value
+          ? pick(lang, ["Niveau maximal atteint : le maintenir", "Top level reached: keep it"])
+          : pick(lang, [
+              `Progression proposée : +${PROGRESSION_POINTS} points (pas de référence nationale ; à ajuster)`,
+              `Proposed progression: +${PROGRESSION_POINTS} points (no national reference; to adjust)`,
+            ]),
+    };
+  }
+  const t = proposeTarget(ind.value, ref.value, o.better);
+  if (!t.kept) return { value: t.value, source: ref.source };
+  const refText = unitText(lang, ind.unit, ref.value);
+  return {
+    value: t.value,
+    source: pick(lang, [
+      `Référence déjà atteinte (${refText} — ${ref.source}) : maintenir le niveau actuel`,
+      `Reference already met (${refText} — ${ref.source}): keep the current level`,
+    ]),
+  };
+}
+
 /** Row of each objective id in the sheet (for section 8's live targets). */
 type ObjectiveRows = Map<string, { row: number; unit: Unit }>;
 
@@ -526,7 +597,7 @@ function section3(w: PlanWriter): { placed: PlacedTable; rows: ObjectiveRows } {
   for (const o of OBJECTIVES) {
     const ind = maybeIndicator(sb, o.id);
     if (!ind) continue;
-    const t = o.target(ind, w);
+    const t = objectiveTarget(o, ind, w);
     const fmt = unitFormat(lang, ind.unit, false);
     rows.push({
       id: o.id,
@@ -534,8 +605,8 @@ function section3(w: PlanWriter): { placed: PlacedTable; rows: ObjectiveRows } {
         objective: textCell(pick(lang, o.objective)),
         indicator: textCell(`${ind.id} · ${labelOf(sb.ctx, ind)}`),
         baseline: ind.value === null ? text(lang, "na") : unitValue(ind.unit, ind.value),
-        proposedTarget: t ? unitValue(ind.unit, t.value) : null,
-        source: textCell(ind.value === null ? naText(lang, ind) : t ? t.source : null),
+        proposedTarget: t.value === null ? null : unitValue(ind.unit, t.value),
+        source: textCell(ind.value === null ? `${naText(lang, ind)} — ${t.source}` : t.source),
       },
       formats: { baseline: fmt, proposedTarget: fmt, target: fmt },
     });
@@ -930,7 +1001,8 @@ function sectionTerritorial(w: PlanWriter): void {
 function section8(w: PlanWriter, objectives: { placed: PlacedTable; rows: ObjectiveRows }): void {
   const sb = w.sb;
   const lang = w.lang;
-  const ids = ["SP1", "PF1", "PF3", "PF8", "CO1", "RE1", "RE2", "MU1"];
+  // Every KPI followed has its target in section 3 (issue #12: no KPI of the plan without one).
+  const ids = ["PF1", "PF3", "PF8", "CO1", "RE1", "RE2", "MU1"];
   const targetCol = fieldCol(PLAN_LAYOUT.objectives, "target");
   const proposedCol = fieldCol(PLAN_LAYOUT.objectives, "proposedTarget");
   const rows: KeyedRow[] = [];

@@ -14,6 +14,8 @@ import { qualitySections, scenarioSections } from "./territorial";
 
 export function buildTerritoires(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "territoires", "replace");
+  // Print: A4, one page wide, a long table's header repeated on each page.
+  sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#ED7D31";
   sb.header(`${text(lang, "territoriesTitle")} — ${analysis.period.label}`);

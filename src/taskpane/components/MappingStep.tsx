@@ -13,11 +13,10 @@ import {
 import { useMemo } from "react";
 import { TABLE_KINDS } from "../../core/fields";
 import type { TableKind } from "../../core/model";
-import { cellText } from "../../core/text";
 import { coreText, fieldName, kindLabel, t, type Lang } from "../i18n";
 import type { TableChoice } from "../../workbook/settings";
 import type { State, TableState } from "../state";
-import { PREVIEW_FIELDS, choiceFromDetection, previewTable, withField, withHeaderRow, withKind } from "../tables";
+import { PREVIEW_FIELDS, choiceFromDetection, previewTable, rowPreview, withField, withHeaderRow, withKind } from "../tables";
 import { MappingEditor } from "./MappingEditor";
 import { SectionTitle, useCommonStyles } from "./common";
 
@@ -60,10 +59,10 @@ export interface MappingStepProps {
   onChange(name: string, choice: TableChoice): void;
 }
 
-function headerRowLabel(table: TableState, index: number): string {
+function headerRowLabel(lang: Lang, table: TableState, index: number): string {
   const row = table.sample?.rows[index] ?? [];
-  const texts = row.map((c) => cellText(c)).filter((x): x is string => x !== null);
-  const preview = texts.slice(0, 3).join(", ");
+  // Dates as dates (a serial in a date column reads 02/01/2025), not as Excel serials.
+  const preview = rowPreview(row, table.choice.mapping, table.sample?.date1904 === true, lang).join(", ");
   return `${(table.sample?.firstRow ?? 1) + index}${preview ? ` — ${preview.length > 48 ? preview.slice(0, 47) + "…" : preview}` : ""}`;
 }
 
@@ -186,7 +185,7 @@ export function MappingStep({ state, onSelectTable, onChange }: MappingStepProps
           <Select className={styles.select} value={String(choice.headerRowIndex)} onChange={(_, d) => setChoice(withHeaderRow(choice, sample, Number(d.value)))} data-testid="mapping-header-row">
             {Array.from({ length: headerOptions }, (_, i) => (
               <option key={i} value={String(i)}>
-                {headerRowLabel(table, i)}
+                {headerRowLabel(lang, table, i)}
               </option>
             ))}
           </Select>

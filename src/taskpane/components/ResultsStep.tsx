@@ -1,4 +1,5 @@
 /** Step 5 · Résultats: headline KPIs, reconciliation, counts, the generated sheets, the plan. */
+import { STATUS_FOREGROUNDS, TILE_BACKGROUNDS } from "./tile-colors";
 import {
   Button,
   Caption1,
@@ -34,16 +35,17 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     minWidth: 0,
   },
-  good: { borderLeftColor: tokens.colorPaletteGreenBorderActive, backgroundColor: tokens.colorPaletteGreenBackground1 },
-  watch: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive, backgroundColor: tokens.colorPaletteYellowBackground1 },
-  alert: { borderLeftColor: tokens.colorPaletteRedBorderActive, backgroundColor: tokens.colorPaletteRedBackground1 },
-  neutral: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorBrandBackground2 },
+  good: { borderLeftColor: tokens.colorPaletteGreenBorderActive, backgroundColor: tokens[TILE_BACKGROUNDS.good] },
+  watch: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive, backgroundColor: tokens[TILE_BACKGROUNDS.watch] },
+  alert: { borderLeftColor: tokens.colorPaletteRedBorderActive, backgroundColor: tokens[TILE_BACKGROUNDS.alert] },
+  neutral: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens[TILE_BACKGROUNDS.neutral] },
   tileLabel: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   tileValue: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, wordBreak: "break-word" },
   tileStatus: { fontSize: tokens.fontSizeBase100, fontWeight: tokens.fontWeightSemibold, textTransform: "uppercase", letterSpacing: "0.02em" },
-  statusGood: { color: tokens.colorPaletteGreenForeground1 },
-  statusWatch: { color: tokens.colorPaletteMarigoldForeground1 },
-  statusAlert: { color: tokens.colorPaletteRedForeground1 },
+  // Contrast ≥ 4,5:1 on the tile backgrounds (tile-colors.ts, checked by a test).
+  statusGood: { color: tokens[STATUS_FOREGROUNDS.good] },
+  statusWatch: { color: tokens[STATUS_FOREGROUNDS.watch] },
+  statusAlert: { color: tokens[STATUS_FOREGROUNDS.alert] },
   tileRef: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, color: tokens.colorNeutralForeground2 },
   recon: {
     borderCollapse: "collapse",
@@ -144,6 +146,11 @@ export interface ResultsStepProps {
   onGoToRun(): void;
 }
 
+/** A day number (days since 1970-01-01) as a local date: 02/01/2025. */
+function dayText(lang: "fr" | "en", day: number): string {
+  return new Date(day * 86_400_000).toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC" });
+}
+
 export function ResultsStep({ state, onOpenSheet, onWritePlan, onWriteDocuments, onGoToRun }: ResultsStepProps) {
   const { lang, summary, plan, documents } = state;
   const styles = useStyles();
@@ -166,6 +173,11 @@ export function ResultsStep({ state, onOpenSheet, onWritePlan, onWriteDocuments,
   return (
     <div className={common.stack}>
       <Caption1 className={common.muted}>{t(lang, "resultsPeriod", { period: summary.period.label, date: dateText })}</Caption1>
+      {summary.data && (
+        <Caption1 className={common.muted} data-testid="data-range">
+          {t(lang, "resultsData", { from: dayText(lang, summary.data.start), to: dayText(lang, summary.data.end), previous: summary.data.previousPeriod })}
+        </Caption1>
+      )}
       <section className={common.tight} aria-labelledby="kpi-title">
         <SectionTitle id="kpi-title">{t(lang, "kpisTitle")}</SectionTitle>
         <ul className={styles.grid} data-testid="kpis">

@@ -70,6 +70,9 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
+/** The demo workbook the preview opens first. */
+const DEMO_FILE = "achats-demo.xlsx";
+
 function useWorkbookVersion(workbook: InMemoryWorkbook | null): number {
   const version = useRef(0);
   const subscribe = useCallback(
@@ -171,7 +174,7 @@ export interface PreviewShellProps {
 export function PreviewShell({ lang, paneWidth, scale, loadDemo, createRunner }: PreviewShellProps) {
   const styles = useStyles();
   const [workbook, setWorkbook] = useState<InMemoryWorkbook | null>(null);
-  const [fileName, setFileName] = useState<string>("achats-demo.xlsx");
+  const [fileName, setFileName] = useState<string>(DEMO_FILE);
   const [loading, setLoading] = useState<string | null>(loadDemo ? "achats-demo.xlsx" : null);
   const [error, setError] = useState<string | null>(loadDemo ? null : t(lang, "previewNoDemo"));
   const [generation, setGeneration] = useState(0);
@@ -190,7 +193,7 @@ export function PreviewShell({ lang, paneWidth, scale, loadDemo, createRunner }:
       } catch (e) {
         console.warn("[Optima Achats] aperçu :", e instanceof Error ? e.message : e);
         if (e instanceof UnreadableWorkbookError) setError(t(lang, "previewUnreadable", { name, reason: e.message }));
-        else setError(t(lang, name === "achats-demo.xlsx" ? "previewNoDemo" : "previewLoadError", { name }));
+        else setError(t(lang, name === DEMO_FILE ? "previewNoDemo" : "previewLoadError", { name }));
       } finally {
         setLoading(null);
       }
@@ -211,7 +214,10 @@ export function PreviewShell({ lang, paneWidth, scale, loadDemo, createRunner }:
     <div className={styles.root}>
       <div className={styles.book}>
         <div className={styles.toolbar}>
-          <Text className={styles.toolbarTitle}>Excel · {t(lang, "previewWorkbook")}</Text>
+          {/* The open file's name once another workbook is opened, not « Classeur de démonstration ». */}
+          <Text className={styles.toolbarTitle} data-testid="toolbar-title">
+            Excel · {fileName === DEMO_FILE ? t(lang, "previewWorkbook") : fileName}
+          </Text>
           <Caption1 className={styles.toolbarFile}>{fileName}</Caption1>
           <Button size="small" onClick={() => input.current?.click()}>
             {t(lang, "previewOpenFile")}

@@ -10,7 +10,7 @@ import {
 } from "../../../src/core/indicators/spend";
 import type { SpendLine } from "../../../src/core/model";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
-import { contextOf, spend } from "../../helpers/fixtures";
+import { contextOf, contract, spend } from "../../helpers/fixtures";
 
 const fam = (key: string, label = key) => ({ family: { key, label, rule: "familyCode" as const } });
 
@@ -57,8 +57,9 @@ describe("SP1 total spend", () => {
     expect(indicators([spend({ amount: 10 })]).SP1.details.totalTTC).toBeNull();
   });
 
-  it("is N/A, not 0, when the period has no line", () => {
-    const r = indicators([spend({ amount: 10, on: "2024-05-01" })], yearPeriod(2025)).SP1;
+  it("is N/A, not 0, when the period has no spend line (only contracts notified)", () => {
+    const results = computeGroup(contextOf({ spend: [spend({ amount: 10, on: "2024-05-01" })], contracts: [contract({ notified: "2025-03-01" })] }, { period: yearPeriod(2025) }), "SP");
+    const r = results.find((x) => x.id === "SP1")!;
     expect(r.value).toBeNull();
     expect(fr(r.na)).toBe("Aucune ligne de dépense sur la période 2025.");
   });
@@ -311,9 +312,10 @@ describe("SP6 period comparison", () => {
 
   it("compares the period with the same period a year earlier", () => {
     const r = indicators(history).SP6;
-    // 2025: 2 400; 2024: 2 000 → +20 %
+    // 2025: 2 400; the data stop in November 2025, so 2025 is compared over January–November:
+    // Jan–Nov 2024 = 400 + 600 + 1 000 = 2 000 → +20 %
     expect(r.value).toBe(20);
-    expect(r.details).toMatchObject({ currentAmount: 2400, previousAmount: 2000, changeAmount: 400, previousPeriod: "2024" });
+    expect(r.details).toMatchObject({ currentAmount: 2400, previousAmount: 2000, changeAmount: 400, comparedPeriod: "2025-01..2025-11", previousPeriod: "2024-01..2024-11" });
   });
 
   it("gives year-to-date and the month against the month before and the same month last year", () => {
@@ -340,12 +342,14 @@ describe("SP6 period comparison", () => {
   it("is N/A (with the series kept) when the previous period has no line", () => {
     const r = indicators([spend({ amount: 100, on: "2025-02-01" })]).SP6;
     expect(r.value).toBeNull();
-    expect(fr(r.na)).toBe("Aucune ligne de dépense sur la même période de l'année précédente (2024).");
+    // The data stop in February: 2025 is compared over January–February
+    expect(fr(r.na)).toBe("Aucune ligne de dépense sur la même période de l'année précédente (2024-01..2024-02).");
     expect(r.tables.byMonth).toHaveLength(1);
   });
 
-  it("is N/A when the current period has no line", () => {
-    const r = indicators([spend({ amount: 100, on: "2024-02-01" })]).SP6;
+  it("is N/A when the current period has no line but contracts (a DECP-only period)", () => {
+    const results = computeGroup(contextOf({ spend: [spend({ amount: 100, on: "2024-02-01" })], contracts: [contract({ notified: "2025-03-01" })] }, { period: yearPeriod(2025) }), "SP");
+    const r = results.find((x) => x.id === "SP6")!;
     expect(r.value).toBeNull();
     expect(fr(r.na)).toMatch(/Aucune ligne de dépense sur la période 2025/);
   });

@@ -1,5 +1,5 @@
 /** SP6 period comparison: month, year-to-date, same period of the previous year, trend (SPEC §4). */
-import { dayFromYMD, ymdFromDay } from "../../dates";
+import { dayFromYMD, frenchDate, monthKey, ymdFromDay } from "../../dates";
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
 import { previousYearPeriod, yearToDate } from "../../period";
@@ -26,8 +26,9 @@ function changePercent(current: number, previous: number): number | null {
 
 function computeSP6(ctx: AnalysisContext): IndicatorResult<SP6Tables> {
   const currentCents = totalCents(ctx.lines);
-  const previousPeriod = previousYearPeriod(ctx.period);
-  const ytd = yearToDate(ctx.period);
+  // Same months on both sides (issue #12): the period cut at the end of the data, a year earlier.
+  const previousPeriod = ctx.previousPeriod;
+  const ytd = yearToDate(ctx.comparedPeriod);
   const previousYtd = previousYearPeriod(ytd);
   const previousCents = totalCents(ctx.previousLines);
 
@@ -102,6 +103,7 @@ function computeSP6(ctx: AnalysisContext): IndicatorResult<SP6Tables> {
 
   const details = {
     currentPeriod: ctx.period.label,
+    comparedPeriod: ctx.comparedPeriod.label,
     currentAmount: eur(currentCents),
     previousPeriod: previousPeriod.label,
     previousAmount: ctx.previousLines.length > 0 ? eur(previousCents) : null,
@@ -124,12 +126,18 @@ function computeSP6(ctx: AnalysisContext): IndicatorResult<SP6Tables> {
   const compared = ctx.lines.length + ctx.previousLines.length;
   const coverage = { n: compared, N: compared, of: "linesBothPeriods" as const };
 
+  const dataStart = ctx.dataRange?.start ?? previousPeriod.start;
   const na =
     ctx.lines.length === 0
       ? msg("na.noLinesInPeriod", { period: ctx.period.label })
       : ctx.previousLines.length === 0
         ? msg("na.noLinesPreviousPeriod", { period: previousPeriod.label })
-        : previousCents <= 0
+        : monthKey(dataStart) > monthKey(previousPeriod.start)
+          ? msg("na.previousPeriodNotCovered", {
+              date: frenchDate(dataStart),
+              period: previousPeriod.label,
+            })
+          : previousCents <= 0
           ? msg("na.nonPositivePreviousSpend", { period: previousPeriod.label })
           : null;
   if (na !== null) return notAvailable(base, na, coverage, tables, null, details);

@@ -1,0 +1,18 @@
+/**
+ * The sheets Optima Achats wrote in a workbook (its own output: Tableau de bord, Analyse
+ * fournisseurs, Plan stratégique…), so that a workbook analysed and updated in place month after
+ * month never reads its own output back as input data (issue #12).
+ */
+import { openExisting } from "./xlsx-writer/existing";
+
+/** Names of the sheets of `file` owned by Optima Achats; empty when none or unreadable as such. */
+export async function ownedSheetNames(file: string): Promise<Set<string>> {
+  try {
+    const pkg = await openExisting(file);
+    return new Set([...pkg.owned.values()].map((o) => pkg.sheets[o.index].name));
+  } catch {
+    // Not a workbook this tool can update (Strict, 1904…): then it holds no sheet of ours either;
+    // reading the file as input reports its own problems.
+    return new Set();
+  }
+}
