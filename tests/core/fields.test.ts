@@ -188,7 +188,7 @@ describe("labels", () => {
       entities: "Entités",
       nomenclature: "Nomenclature",
       suppliers: "Fournisseurs",
-      territories: "Territoires",
+      territories: "Liste des territoires",
       quality: "Qualité de service",
     });
   });

@@ -93,7 +93,8 @@ describe("streaming DECP reader: the same items as the whole-file import", () =>
     }
     expect(count).toBe(N);
     expect(lastId).toBe(`M${N - 1}`);
-    // Holding the file (≈ 70 Mo of text, more as objects) would exceed this by far.
-    expect(peak - base).toBeLessThan(40 * 1024 * 1024);
+    // Holding the file (≈ 70 Mo of text, 140 Mo as a UTF-16 string, more as objects) would exceed
+    // this by far; the margin absorbs the garbage collector's timing on a loaded machine.
+    expect(peak - base).toBeLessThan(100 * 1024 * 1024);
   }, 120_000);
 });

@@ -26,10 +26,10 @@ function header(period: JobHeader["period"]): JobHeader {
   };
 }
 
-test("a period after the data stops the engine with the French PeriodError of kind 'empty'", () => {
+test("a period after the data stops the engine with the French PeriodError of kind 'empty'", async () => {
   let error: unknown = null;
   try {
-    runEngine(header(yearPeriod(2027)), [rows]);
+    await runEngine(header(yearPeriod(2027)), [rows]);
   } catch (e) {
     error = e;
   }

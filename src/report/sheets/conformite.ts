@@ -117,7 +117,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
           [
             { key: "entity", header: "entity", kind: "text", width: 20 },
             { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-            { key: "year", header: "year", kind: "int", width: 8 },
+            { key: "year", header: "year", kind: "year", width: 8 },
             { key: "lineCount", header: "lineCount", kind: "int" },
             { key: "total", header: "total", kind: "eur" },
             { key: "threshold", header: "threshold", kind: "eur" },

@@ -29,7 +29,7 @@ const STATUS: Record<AgecStatus, Pair> = {
 
 function columns(
   sb: SheetBuilder,
-  defs: [string, Pair, "eur" | "pct" | "int" | "text", number?][]
+  defs: [string, Pair, "eur" | "pct" | "int" | "year" | "text", number?][]
 ): TableColumn[] {
   return defs.map(([key, header, kind, width]) => {
     const c: TableColumn = {
@@ -40,6 +40,7 @@ function columns(
     if (kind === "eur") c.numberFormat = sb.f.eur2;
     if (kind === "pct") c.numberFormat = sb.f.pct;
     if (kind === "int") c.numberFormat = sb.f.int;
+    if (kind === "year") c.numberFormat = sb.f.year;
     if (kind === "text") c.wrap = true;
     return c;
   });
@@ -61,7 +62,7 @@ export function agecSection(sb: SheetBuilder): void {
     ])
   );
   const cols = columns(sb, [
-    ["year", ["Année", "Year"], "int", 8],
+    ["year", ["Année", "Year"], "year", 8],
     ["category", ["Catégorie", "Category"], "text", 34],
     ["lines", ["Lignes", "Lines"], "int"],
     ["rule", ["Classement (CPV / article)", "Matched by (CPV / article)"], "text", 18],
@@ -129,7 +130,7 @@ export function agecSection(sb: SheetBuilder): void {
     const ucols = columns(sb, [
       ["table", ["Table", "Table"], "text", 16],
       ["row", ["Ligne", "Row"], "int", 8],
-      ["year", ["Année", "Year"], "int", 8],
+      ["year", ["Année", "Year"], "year", 8],
       ["entity", ["Entité", "Entity"], "text", 20],
       ["supplier", ["Fournisseur", "Supplier"], "text", 26],
       ["description", ["Objet", "Description"], "text", 30],
@@ -217,7 +218,7 @@ export function egalimSection(sb: SheetBuilder): void {
       ])
     );
   const cols = columns(sb, [
-    ["year", ["Année", "Year"], "int", 8],
+    ["year", ["Année", "Year"], "year", 8],
     ["entity", ["Entité (restaurant)", "Entity (restaurant)"], "text", 24],
     ["food", ["Achats alimentaires HT", "Food purchases"], "eur"],
     ["bio", ["dont bio", "of which organic"], "eur"],

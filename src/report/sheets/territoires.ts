@@ -63,7 +63,7 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
   sb.section(`TE2 · ${labelOf(ctx, te2)}`);
   sb.note(TE2.doc.formula[lang]);
   if (typeof te2.details.gini === "number")
-    sb.note(`Gini${lang === "fr" ? " : " : ": "}${numberText(lang, te2.details.gini, 4)}`);
+    sb.note(`Gini${lang === "fr" ? " : " : ": "}${numberText(lang, te2.details.gini, 3)}`);
   indicatorTable(sb, te2, "byTerritory", "tblTerrTE2", [
     { key: "territory", header: "territory", kind: "text", width: 24 },
     { key: "perInhabitant", header: "perInhabitant", kind: "eurHab" },
