@@ -9,6 +9,7 @@
 import { parseArgs as parseArgv } from "node:util";
 
 import { parsePeerArgs, PEER_USAGE, PEER_VERBS, type PeerCommand } from "./peer-args";
+import { DECP_USAGE, parseDecpArgs, type DecpCommand } from "./decp-args";
 
 export type Lang = "fr" | "en";
 
@@ -30,7 +31,7 @@ export interface AnalyseCommand {
   dgclFile?: string | null;
 }
 
-export type Command = AnalyseCommand | PeerCommand | { command: "help" } | { command: "version" };
+export type Command = AnalyseCommand | PeerCommand | DecpCommand | { command: "help" } | { command: "version" };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -64,7 +65,8 @@ Options :
 
 Codes de sortie : 0 terminé, 1 données d'entrée incorrectes, 2 erreur d'utilisation.
 
-${PEER_USAGE}`;
+${PEER_USAGE}
+${DECP_USAGE}`;
 
 type ValueKey =
   | "output"
@@ -107,6 +109,7 @@ export function parseArgs(argv: string[]): Command {
   if (argv.length === 0 || argv[0] === "aide") return { command: "help" };
   if ((PEER_VERBS as readonly string[]).includes(argv[0]))
     return parsePeerArgs(argv[0], argv.slice(1), (m) => new UsageError(m));
+  if (argv[0] === "decp") return parseDecpArgs(argv.slice(1), (m) => new UsageError(m));
   const { tokens } = parseArgv({
     args: argv,
     options: OPTIONS,
@@ -143,7 +146,7 @@ export function parseArgs(argv: string[]): Command {
   const [verb, ...inputs] = positionals;
   if (verb === undefined) throw new UsageError(problems[0] ?? "Indiquez la commande « analyse ».");
   if (argv[0] !== verb || (verb !== "analyse" && verb !== "analyze"))
-    throw new UsageError(`Commande inconnue : « ${argv[0]} ». Les commandes sont « analyse », « referentiel », « fiche » et « observatoire ».`);
+    throw new UsageError(`Commande inconnue : « ${argv[0]} ». Les commandes sont « analyse », « referentiel », « fiche », « observatoire » et « decp ».`);
   if (problems.length > 0) throw new UsageError(problems[0]);
   if (inputs.length === 0)
     throw new UsageError("Indiquez au moins un fichier à analyser (.xlsx, .csv ou .json DECP).");

@@ -7,6 +7,7 @@ import { runAnalyseCommand } from "./analyse-command";
 import { parseArgs, USAGE, UsageError, type AnalyseCommand } from "./args";
 import { checkOutputPath } from "./preflight";
 import { runPeerCommand } from "./peer-commands";
+import { runDecpCommand } from "./decp-command";
 
 /** Today's date in the local time zone, ISO (the only place the CLI reads the clock). */
 function today(): string {
@@ -78,6 +79,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    if (cmd.command === "decp")
+      return await runDecpCommand(cmd, {
+        stdout: (t: string) => process.stdout.write(t),
+        stderr: { write: (t: string) => process.stderr.write(t), isTTY: process.stderr.isTTY === true },
+        runDate: today(),
+      });
     if (cmd.command !== "analyse") {
       return await runPeerCommand(cmd, {
         stdout: (t: string) => process.stdout.write(t),

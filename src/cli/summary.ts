@@ -7,6 +7,7 @@ import type { Analysis } from "../core/analyse";
 import type { CoverageUnit } from "../core/indicators/types";
 import { unitText } from "../core/messages/format";
 import { frenchDate, isoDate } from "../core/dates";
+import type { TableReconciliation } from "../core/model";
 import { formatEuros } from "../core/money";
 import { indicatorLabel, message, text } from "../report/labels";
 
@@ -25,6 +26,21 @@ export interface JsonSummary {
     amountRead: number;
     amountAnalysed: number;
     amountRejected: number;
+    /** Read but kept out of the analysis (placeholders, concessions, sub-totals, co-titulaire rows). */
+    amountSetAside: number;
+    /** The set-aside amounts, one line per table and reason: amountRead = analysed + rejected + set aside. */
+    setAside: { table: string; reason: string; rows: number; amount: number }[];
+    /** Contract tables: register rows read, distinct contracts, rows grouped into an earlier contract. */
+    contracts: {
+      rowsRead: number;
+      contracts: number;
+      rowsGrouped: number;
+      rowsRejected: number;
+      amountRead: number;
+      amountAnalysed: number;
+      amountRejected: number;
+      amountSetAside: number;
+    };
   };
   indicators: Record<
     string,
@@ -66,11 +82,33 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
       amountRead: r.amountReadCents / 100,
       amountAnalysed: r.amountAnalysedCents / 100,
       amountRejected: r.amountRejectedCents / 100,
+      amountSetAside: r.amountSetAsideCents / 100,
+      setAside: r.tables.flatMap((t) =>
+        (t.setAside ?? []).map((l) => ({ table: t.table, reason: message("fr", l.reason), rows: l.rows, amount: l.amountCents / 100 }))
+      ),
+      contracts: contractTotals(r.tables),
     },
     indicators,
     anomalies: analysis.anomalies.length,
     alerts: analysis.alertCount,
   };
+}
+
+function contractTotals(tables: TableReconciliation[]): JsonSummary["reconciliation"]["contracts"] {
+  const c = { rowsRead: 0, contracts: 0, rowsGrouped: 0, rowsRejected: 0, amountRead: 0, amountAnalysed: 0, amountRejected: 0, amountSetAside: 0 };
+  let read = 0, analysed = 0, rejected = 0, setAside = 0;
+  for (const t of tables) {
+    if (t.kind !== "contracts") continue;
+    c.rowsRead += t.rowsRead;
+    c.contracts += t.contracts ?? t.rowsAnalysed;
+    c.rowsGrouped += t.rowsGrouped ?? 0;
+    c.rowsRejected += t.rowsRejected;
+    read += t.amountReadCents;
+    analysed += t.amountAnalysedCents;
+    rejected += t.amountRejectedCents;
+    setAside += t.amountSetAsideCents;
+  }
+  return { ...c, amountRead: read / 100, amountAnalysed: analysed / 100, amountRejected: rejected / 100, amountSetAside: setAside / 100 };
 }
 
 const HEADLINE_IDS = ["SP1", "PF1", "PF3", "CO1", "RE1", "MU1", "MU3", "TE1"];
@@ -91,7 +129,8 @@ export function textSummary(analysis: Analysis, output: string): string {
         ]
       : []),
     `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
-      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)}${signedTerm(r.amountRejectedCents)}`,
+      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)}${signedTerm(r.amountRejectedCents)}` +
+      (r.amountSetAsideCents !== 0 ? ` + mis de côté ${formatEuros(r.amountSetAsideCents)}` : ""),
   ];
   for (const id of HEADLINE_IDS) {
     const i = analysis.indicators.find((x) => x.id === id);

@@ -13,13 +13,15 @@
  *   separate `marche` and `contrat-concession` lists, they are numbered one after the other in the
  *   order they appear in the file (e.g. concessions 1-2 then marchés 3-4).
  * - Every item ends in exactly one of: analysed, analysed with warning(s), rejected (one anomaly).
- * - Contrats de concession are not marchés: they are rejected (listed, never silently dropped).
+ * - Contrats de concession are not marchés: they are read into their own table (ConcessionLine:
+ *   autorité concédante, concessionnaires, valeur globale, durée, dates), counted as analysed rows.
  * - Amounts: `montant` is the initial HT amount (lump sum or estimated maximum). Placeholder or
  *   implausible values (0, negative, under 1 €, ≥ 999 999 999 €, 9 999 999 € and longer runs of 9)
  *   are kept in a warning and the contract is analysed with amountCents = null.
- * - Reconciliation: amountRead counts only plausible amounts (marchés: `montant`, concessions:
- *   `valeurGlobale`), so amountRead = amountAnalysed + amountRejected holds to the cent.
- *   Amended amounts (modifications) are not part of the reconciliation.
+ * - Reconciliation: amountRead counts every readable amount (marchés: `montant`, concessions:
+ *   `valeurGlobale`); a placeholder montant and a concession's valeur globale are *set aside*, each
+ *   on its own line with its reason, so amountRead = amountAnalysed + amountRejected +
+ *   amountSetAside holds to the cent. Amended amounts (modifications) are not part of it.
  * - Decimal numbers given as text (XML-to-JSON) use a dot: "1234.5" is 1 234,50 €.
  */
 
@@ -27,7 +29,7 @@ import { parseBoolean } from "./parse/boolean";
 import { environmentalKinds } from "./legal/considerations";
 import { addMonths } from "./dates";
 import { classifyFamily } from "./classify";
-import type { Anomaly, Cell, Channel, ContractLine, TableReconciliation } from "./model";
+import type { Anomaly, Cell, Channel, ConcessionLine, ContractLine, TableReconciliation } from "./model";
 import { formatEuros, toCents } from "./money";
 import { normalizeCpv, natureFromCpv } from "./parse/cpv";
 import { parseDate } from "./parse/date";
@@ -42,6 +44,8 @@ export type DecpFormat = "decp-v1" | "decp-v2" | "unknown";
 export interface DecpImport {
   format: DecpFormat;
   contracts: ContractLine[];
+  /** Contrats de concession, read into their own table (not marchés, not rejected). */
+  concessions: ConcessionLine[];
   anomalies: Anomaly[];
   /** kind "contracts"; rowsRead = items found in the file; amounts = Σ plausible montant. */
   reconciliation: TableReconciliation;
@@ -345,7 +349,8 @@ function holderName(name: string | null): Message {
 
 function normalizeHolders(
   raw: unknown,
-  warn: (field: string, value: string | null, reason: Message) => void
+  warn: (field: string, value: string | null, reason: Message) => void,
+  role: "titulaire" | "concessionnaire" = "titulaire"
 ): Holder[] {
   const holders: Holder[] = [];
   for (const entry of listOf(raw, "titulaire")) {
@@ -367,7 +372,7 @@ function normalizeHolders(
           warn(
             "titulaires",
             rawId,
-            msg("decp.holderIdNotSiret", { holder: holderName(name), id: rawId })
+            msg("decp.holderIdNotSiret", { role, holder: holderName(name), id: rawId })
           );
         } else {
           id = parsed.id;
@@ -376,6 +381,7 @@ function normalizeHolders(
               "titulaires",
               rawId,
               msg("decp.holderIdLuhn", {
+                role,
                 kind: parsed.kind.toUpperCase(),
                 holder: holderName(name),
                 id: rawId,
@@ -409,10 +415,16 @@ function techniquesOf(item: JsonObject, natureKey: string | null): string | null
 
 interface ImportedRow {
   contract: ContractLine | null;
+  concession?: ConcessionLine;
   anomalies: Anomaly[];
-  /** Plausible source amount of the row (counted in amountRead), 0 when none. */
+  /** Readable source amount of the row (counted in amountRead), 0 when none. */
   amountCents: number;
+  /** Set when the whole amount is set aside (a placeholder, a concession's value): the reason. */
+  setAsideReason: Message | null;
 }
+
+/** Why a placeholder amount is set aside (its own line of the reconciliation). */
+export const PLACEHOLDER_SET_ASIDE: Message = msg("setAside.placeholder");
 
 function rejectRow(
   table: string,
@@ -420,13 +432,27 @@ function rejectRow(
   field: string | null,
   value: string | null,
   reason: Message,
-  amountCents: number
+  amountCents: number,
+  setAsideReason: Message | null = null
 ): ImportedRow {
   return {
     contract: null,
     anomalies: [{ table, row, field, value, reason, severity: "rejected" }],
     amountCents,
+    setAsideReason,
   };
+}
+
+/** Why a concession's valeur globale is set aside (it is not a marché amount). */
+export const CONCESSION_SET_ASIDE: Message = msg("setAside.concession");
+
+/** Human reference of a concession for reasons: « id » (objet), as a catalogue message. */
+function concessionLabel(ref: string | null, objet: string | null): Message {
+  if (ref !== null && objet !== null)
+    return msg("decp.concession.refObjet", { ref, objet: quote(objet) });
+  if (ref !== null) return msg("decp.concession.ref", { ref });
+  if (objet !== null) return msg("decp.concession.objet", { objet: quote(objet) });
+  return msg("decp.concession.none");
 }
 
 function importConcession(table: string, row: number, item: unknown): ImportedRow {
@@ -434,18 +460,91 @@ function importConcession(table: string, row: number, item: unknown): ImportedRo
   const ref = textOf(obj.id) ?? textOf(obj.uid);
   const objet = textOf(obj.objet);
   const cents = readAmountCents(obj.valeurGlobale);
-  const plausible = typeof cents === "number" && implausibleAmount(cents) === null ? cents : 0;
-  const label = [ref !== null ? `« ${ref} »` : null, objet !== null ? `(${quote(objet)})` : null]
-    .filter((x) => x !== null)
-    .join(" ");
-  return rejectRow(
-    table,
-    row,
-    "_type",
-    ref,
-    msg("decp.concession", { label: label ? `${label} ` : "" }),
-    plausible
+  const implausible = typeof cents === "number" ? implausibleAmount(cents) : null;
+  const plausible = typeof cents === "number" && implausible === null ? cents : null;
+  const label = concessionLabel(ref, objet);
+  const warnings: Anomaly[] = [];
+  const warn: Warn = (field, value, reason) =>
+    warnings.push({ table, row, field, value, reason, severity: "warning" });
+  if (ref === null) {
+    return rejectRow(
+      table,
+      row,
+      "id",
+      null,
+      msg("decp.concessionNoId", { concession: label }),
+      typeof cents === "number" ? cents : 0,
+      typeof cents === "number" ? CONCESSION_SET_ASIDE : null
+    );
+  }
+  if (typeof cents === "number" && implausible !== null)
+    warn(
+      "valeurGlobale",
+      display(obj.valeurGlobale),
+      msg("decp.concessionValueImplausible", {
+        concession: label,
+        amount: formatEuros(cents),
+        why: msg("decp.implausibleWhy", { why: implausible }),
+      })
+    );
+  const authorityObj = isObject(obj.autoriteConcedante) ? obj.autoriteConcedante : null;
+  const authorityName = authorityObj ? textOf(authorityObj.nom) : textOf(obj.autoriteConcedante);
+  const authorityRaw = authorityObj ? textOf(authorityObj.id) : null;
+  const authorityParsed = authorityRaw === null ? null : readWith(authorityObj?.id, normalizeCompanyId);
+  const day = (v: unknown) => {
+    const d = readWith(v, (c) => parseDate(c));
+    return typeof d === "number" ? d : null;
+  };
+  const duration = readWith(obj.dureeMois, parseNumber);
+  const durationMonths = typeof duration === "number" && duration > 0 ? Math.ceil(duration) : null;
+  const signatureDate = day(obj.dateSignature);
+  const startDate = day(obj.dateDebutExecution);
+  const from = startDate ?? signatureDate;
+  const holders = normalizeHolders(
+    listOf(obj.concessionnaires, "concessionnaire"),
+    (field, value, reason) =>
+      warn(
+        field === "titulaires" ? "concessionnaires" : field,
+        value,
+        msg("decp.holderReason", { contract: label, reason })
+      ),
+    "concessionnaire"
   );
+  const concession: ConcessionLine = {
+    source: { table, row },
+    ref,
+    authority: authorityName ?? authorityRaw ?? "Autorité concédante non renseignée",
+    authorityId: authorityParsed ? authorityParsed.id : null,
+    description: objet,
+    nature: textOf(obj.nature),
+    procedure: textOf(obj.procedure),
+    concessionaires: holders,
+    valueCents: plausible,
+    signatureDate,
+    startDate,
+    durationMonths,
+    endDate: from !== null && durationMonths !== null ? addMonths(from, durationMonths) : null,
+    publicationDate: day(obj.datePublicationDonnees),
+  };
+  if (concession.endDate === null)
+    warn("dureeMois", display(obj.dureeMois), msg("decp.concessionNoEnd", { concession: label }));
+  return {
+    contract: null,
+    concession,
+    anomalies: warnings,
+    amountCents: typeof cents === "number" ? cents : 0,
+    setAsideReason: typeof cents === "number" ? CONCESSION_SET_ASIDE : null,
+  };
+}
+
+/** The amount a row brings to amountRead: its readable montant (placeholders included), else 0. */
+function readableCents(montant: number | null | undefined): number {
+  return typeof montant === "number" ? montant : 0;
+}
+
+function dayOf(value: unknown): number | null {
+  const d = readWith(value, (c) => parseDate(c));
+  return typeof d === "number" ? d : null;
 }
 
 type Warn = (field: string | null, value: string | null, reason: Message) => void;
@@ -687,14 +786,14 @@ function importMarche(
       "id",
       null,
       msg("decp.noId", { contract: contractLabel(null, objet) }),
-      marcheAmount(item, null, null).amountCents ?? 0
+      readableCents(marcheAmount(item, null, null).montant)
     );
   }
   const label = contractLabel(contractRef, null);
   if (id === null) {
     warn("id", uid, msg("decp.noIdUsesUid", { contract: label }));
   }
-  const { amountCents } = marcheAmount(item, label, warn);
+  const { montant, amountCents } = marcheAmount(item, label, warn);
   const { entity, entityId } = marcheBuyer(item, label, warn);
   const { cpv, nature, family } = marcheCpv(item, label, warn);
   // DECP nature is the contract nature (Marché, Accord-cadre...): it feeds `techniques`.
@@ -757,46 +856,67 @@ function importMarche(
     channel,
     members: [],
     amendedAmountCents,
+    amountBasis: "initial",
+    publicationDate: dayOf(item.datePublicationDonnees),
     innovative: parseBoolean(item.marcheInnovant as Cell) ?? null,
     modifications,
     family,
   };
-  return { contract, anomalies: warnings, amountCents: amountCents ?? 0 };
+  const read = readableCents(montant);
+  return {
+    contract,
+    anomalies: warnings,
+    amountCents: read,
+    setAsideReason: amountCents === null && read !== 0 ? PLACEHOLDER_SET_ASIDE : null,
+  };
 }
 
-function detectFormat(items: { kind: EntryKind; item: unknown }[]): DecpFormat {
-  let marches = 0;
-  for (const { kind, item } of items) {
-    if (!isObject(item) || kind === "concession" || isConcessionItem(item)) continue;
-    if (V2_MARKERS.some((key) => key in item)) return "decp-v2";
-    if (looksLikeMarche(item)) marches += 1;
+function itemFormat(kind: EntryKind, item: unknown): DecpFormat {
+  if (!isObject(item) || kind === "concession" || isConcessionItem(item)) return "unknown";
+  if (V2_MARKERS.some((key) => key in item)) return "decp-v2";
+  return looksLikeMarche(item) ? "decp-v1" : "unknown";
+}
+
+/**
+ * The DECP import item by item (what importDecp and the streaming reader of large files share):
+ * every item's outcome, the duplicate check across items, the reconciliation. Holds the results
+ * only, never the file.
+ */
+export class DecpReader {
+  readonly contracts: ContractLine[] = [];
+  readonly concessions: ConcessionLine[] = [];
+  readonly anomalies: Anomaly[] = [];
+  private readonly seen = new Map<string, number>();
+  private format: DecpFormat = "unknown";
+  private readonly rec: TableReconciliation;
+
+  constructor(private readonly tableName: string) {
+    this.rec = {
+      table: tableName,
+      kind: "contracts",
+      rowsRead: 0,
+      rowsAnalysed: 0,
+      rowsWithWarning: 0,
+      rowsRejected: 0,
+      amountReadCents: 0,
+      amountAnalysedCents: 0,
+      amountRejectedCents: 0,
+      amountSetAsideCents: 0,
+    };
   }
-  return marches > 0 ? "decp-v1" : "unknown";
-}
 
-/** Imports a parsed DECP JSON file (v1.x or v2.0.x). Never throws. */
-export function importDecp(json: unknown, tableName: string): DecpImport {
-  const entries = extractEntries(json) ?? [];
-  const items = entries.map(unwrapItem);
-  const format = detectFormat(items);
-
-  const contracts: ContractLine[] = [];
-  const anomalies: Anomaly[] = [];
-  const seen = new Map<string, number>();
-  let amountReadCents = 0;
-  let amountAnalysedCents = 0;
-  let amountRejectedCents = 0;
-  let rowsWithWarning = 0;
-
-  entries.forEach((entry, index) => {
-    const { kind, item } = items[index];
-    const row = entry.row;
+  /** One item of the DECP list(s), `row` its 1-based position, `kind` what the file structure says. */
+  add(row: number, rawKind: EntryKind, raw: unknown): void {
+    const { kind, item } = unwrapItem({ row, kind: rawKind, item: raw });
+    const table = this.tableName;
+    const f = itemFormat(kind, item);
+    if (f === "decp-v2" || (f === "decp-v1" && this.format === "unknown")) this.format = f;
     let result: ImportedRow;
     if (kind === "concession" || (isObject(item) && isConcessionItem(item))) {
-      result = importConcession(tableName, row, item);
+      result = importConcession(table, row, item);
     } else if (!isObject(item) || !looksLikeMarche(item)) {
       result = rejectRow(
-        tableName,
+        table,
         row,
         null,
         display(item),
@@ -804,33 +924,46 @@ export function importDecp(json: unknown, tableName: string): DecpImport {
         0
       );
     } else {
-      result = importMarche(tableName, row, item, seen);
+      result = importMarche(table, row, item, this.seen);
     }
-    anomalies.push(...result.anomalies);
-    amountReadCents += result.amountCents;
-    if (result.contract) {
-      contracts.push(result.contract);
-      amountAnalysedCents += result.amountCents;
-      if (result.anomalies.length > 0) rowsWithWarning += 1;
-    } else {
-      amountRejectedCents += result.amountCents;
-    }
-  });
+    for (const a of result.anomalies) this.anomalies.push(a);
+    const r = this.rec;
+    r.rowsRead += 1;
+    r.amountReadCents += result.amountCents;
+    const kept = result.contract ?? result.concession ?? null;
+    if (result.contract) this.contracts.push(result.contract);
+    if (result.concession) this.concessions.push(result.concession);
+    if (kept !== null) {
+      r.rowsAnalysed += 1;
+      if (result.anomalies.length > 0) r.rowsWithWarning += 1;
+    } else r.rowsRejected += 1;
+    if (result.setAsideReason !== null && result.amountCents !== 0) {
+      r.amountSetAsideCents += result.amountCents;
+      const lines = (r.setAside ??= []);
+      const reason = result.setAsideReason;
+      const line = lines.find((l) => l.reason.code === reason.code);
+      if (line) {
+        line.rows += 1;
+        line.amountCents += result.amountCents;
+      } else lines.push({ reason, rows: 1, amountCents: result.amountCents });
+    } else if (kept !== null) r.amountAnalysedCents += result.amountCents;
+    else r.amountRejectedCents += result.amountCents;
+  }
 
-  return {
-    format,
-    contracts,
-    anomalies,
-    reconciliation: {
-      table: tableName,
-      kind: "contracts",
-      rowsRead: entries.length,
-      rowsAnalysed: contracts.length,
-      rowsWithWarning,
-      rowsRejected: entries.length - contracts.length,
-      amountReadCents,
-      amountAnalysedCents,
-      amountRejectedCents,
-    },
-  };
+  result(): DecpImport {
+    return {
+      format: this.format,
+      contracts: this.contracts,
+      concessions: this.concessions,
+      anomalies: this.anomalies,
+      reconciliation: { ...this.rec, contracts: this.contracts.length },
+    };
+  }
+}
+
+/** Imports a parsed DECP file (JSON v1.x or v2.0.x, or XML read by xml.ts). Never throws. */
+export function importDecp(json: unknown, tableName: string): DecpImport {
+  const reader = new DecpReader(tableName);
+  for (const entry of extractEntries(json) ?? []) reader.add(entry.row, entry.kind, entry.item);
+  return reader.result();
 }

@@ -448,13 +448,34 @@ export function findHeaderRow(rows: Cell[][], maxScan = 30): number {
 // ---------------------------------------------------------------------------------------------
 // Whole table
 
+/** A title above the header saying the table lists contracts ("Liste des marchés conclus en 2010"). */
+const REGISTER_TITLE =
+  /\b(liste|registre|etat)\s+des\s+marches\b|\bmarches\s+(publics\s+)?(conclus|notifies|attribues|passes)\b|\barticle\s+133\b/;
+
+/**
+ * True when a row above the header row titles the table as a list of contracts: a hand-made
+ * register (OBJET, DATE, TITULAIRE, MONTANT) has the columns of a spend export, its title says
+ * what it is.
+ */
+export function registerTitled(rows: Cell[][], headerRowIndex: number): boolean {
+  for (let i = 0; i < headerRowIndex; i++) {
+    for (const c of rows[i] ?? []) {
+      if (typeof c !== "string" || c.length > 200) continue;
+      if (REGISTER_TITLE.test(normalizeKey(c))) return true;
+    }
+  }
+  return false;
+}
+
 /** Finds the header row, guesses the kind, maps the columns and lists what is missing or unused. */
 export function detectTable(table: RawTable): TableDetection {
   const rows: Cell[][] = Array.isArray(table?.rows) ? table.rows : [];
   const headerRowIndex = findHeaderRow(rows);
   const headerRow = Array.isArray(rows[headerRowIndex]) ? rows[headerRowIndex] : [];
   const headers = Array.from(headerRow, (cell) => cellText(cell) ?? "");
-  const { kind, scores } = guessKind(headers);
+  const guess = guessKind(headers);
+  const scores = guess.scores;
+  const kind = registerTitled(rows, headerRowIndex) && scores.contracts > 0 ? "contracts" : guess.kind;
   const mapping = kind ? autoMap(headers, kind) : {};
   const used = new Set(Object.values(mapping));
   const unmappedColumns: number[] = [];

@@ -9,8 +9,12 @@
  *
  * Requirements (documented choices):
  * - spend: `date` alone; then amountHT or amountTTC; then supplierName or supplierId (SPEC §2.1).
- * - contracts: `contractRef` alone; then one date among notificationDate, launchDate or endDate,
- *   because every contract indicator (thresholds by date, renewals, time series) needs a date.
+ * - contracts: `contractRef` or `description` (a hand-made register — the list of marchés conclus of
+ *   a commune — often has no number column: each row is then a contract, referenced by its row);
+ *   then one date among notificationDate, launchDate or endDate, because every contract indicator
+ *   (thresholds by date, renewals, time series) needs a date.
+ * - contracts: "montant maximum" → maxAmount (an accord-cadre's maximum), never the initial amount;
+ *   a contract with only a maximum is analysed on its maximum (amountBasis "maximum").
  *   The buyer (entity) is not required: DECP v2 only gives `acheteur.id` (entityId).
  * - entities: `entity`. nomenclature: `familyCode`. suppliers: supplierId or name.
  *
@@ -718,7 +722,7 @@ const CONTRACTS: FieldDef[] = [
   {
     key: "contractRef",
     label: "N° de marché",
-    required: true,
+    required: false,
     synonyms: [
       "n marche",
       "reference marche",
@@ -882,7 +886,11 @@ const CONTRACTS: FieldDef[] = [
       "date attribution",
       "date signature",
       "date signature marche",
+      "date conclusion",
+      "date du marche",
     ],
+    // A register's lone "Date" column (liste des marchés conclus) is the date the contract was concluded.
+    strictSynonyms: ["date"],
     excludeWords: ["modification", "avenant", "acte", "sous", "traitance"],
   },
   {
@@ -931,9 +939,6 @@ const CONTRACTS: FieldDef[] = [
       "montant initial ht",
       "montant marche",
       "montant marche ht",
-      "montant maximum",
-      "montant maximum ht",
-      "montant max",
       "montant notifie",
       "montant attribue",
       "montant total",
@@ -964,8 +969,28 @@ const CONTRACTS: FieldDef[] = [
       "annuel",
       "mini",
       "minimum",
+      "maximum",
+      "max",
+      "plafond",
       "unitaire",
     ],
+  },
+  {
+    key: "maxAmount",
+    label: "Montant maximum (accord-cadre)",
+    required: false,
+    synonyms: [
+      "montant maximum",
+      "montant maximum ht",
+      "montant max",
+      "montant max ht",
+      "maximum",
+      "maximum ht",
+      "montant plafond",
+      "plafond",
+      "montant maximum accord cadre",
+    ],
+    excludeWords: ["ttc", "annuel", "unitaire", "sous", "traitance"],
   },
   {
     key: "estimatedAmount",
@@ -1062,6 +1087,34 @@ const CONTRACTS: FieldDef[] = [
       "supplier id",
     ],
     excludeWords: ["type", "acheteur", "sous", "traitant"],
+  },
+  {
+    key: "holderRole",
+    label: "Rôle du titulaire (mandataire, co-traitant)",
+    required: false,
+    synonyms: [
+      "role",
+      "role titulaire",
+      "qualite titulaire",
+      "mandataire",
+      "mandataire cotraitant",
+      "cotraitant",
+      "co traitant",
+      "type titulaire",
+    ],
+    excludeWords: ["siret", "id", "identifiant"],
+  },
+  {
+    key: "supplierPostcode",
+    label: "Code postal du titulaire",
+    required: false,
+    synonyms: ["code postal", "cp", "code postal titulaire", "titulaire code postal"],
+  },
+  {
+    key: "publicationDate",
+    label: "Date de publication des données essentielles",
+    required: false,
+    synonyms: ["datePublicationDonnees", "date publication donnees", "date publication decp", "date publication donnees essentielles"],
   },
   {
     key: "sme",
@@ -1546,7 +1599,10 @@ export const REQUIRED_GROUPS: Record<TableKind, string[][]> = {
     ["amountHT", "amountTTC"],
     ["supplierName", "supplierId"],
   ],
-  contracts: [["notificationDate", "launchDate", "endDate"]],
+  contracts: [
+    ["contractRef", "description"],
+    ["notificationDate", "launchDate", "endDate"],
+  ],
   entities: [],
   nomenclature: [],
   suppliers: [["supplierId", "name"]],

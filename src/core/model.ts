@@ -139,7 +139,7 @@ export interface ContractLine {
   supplierName: string | null;
   supplierId: string | null;
   /** All holders (DECP contracts may have several). */
-  holders: { name: string | null; id: string | null }[];
+  holders: Holder[];
   sme: boolean | null;
   socialConsideration: boolean | null;
   environmentalConsideration: boolean | null;
@@ -152,6 +152,16 @@ export interface ContractLine {
   members: string[];
   amendedAmountCents: number | null;
   /**
+   * Which amount amountCents is: the initial amount (montant initial, DECP `montant`), or — when the
+   * register gives no initial amount — the maximum (accord-cadre) or the estimated amount. Absent:
+   * initial.
+   */
+  amountBasis?: AmountBasis;
+  /** The maximum amount of an accord-cadre (montant maximum / prévu), when the register gives it. */
+  maxAmountCents?: number | null;
+  /** Publication date of the essential data (DECP datePublicationDonnees), when given. */
+  publicationDate?: number | null;
+  /**
    * The modifications (avenants) with their date and the new total HT they set (DECP
    * modifications[].montant is a new total, not a delta); empty or absent when unknown.
    */
@@ -161,6 +171,40 @@ export interface ContractLine {
   /** Innovative works, supplies or services (DECP marcheInnovant; R2122-9-1). */
   innovative?: boolean | null;
   family: Family;
+}
+
+/** A contract holder; role as the register gives it (mandataire, co-traitant…), absent when not. */
+export interface Holder {
+  name: string | null;
+  id: string | null;
+  role?: string | null;
+  /** The holder's postcode as the register gives it, spaces removed ("92 686" → "92686"). */
+  postcode?: string | null;
+}
+
+/** Which amount of a contract `amountCents` is (SPEC §2.2): stated wherever an indicator uses it. */
+export type AmountBasis = "initial" | "maximum" | "estimated";
+
+/** A contrat de concession (DSP, concession de travaux ou de services), from DECP data. */
+export interface ConcessionLine {
+  source: SourceRef;
+  ref: string;
+  /** The autorité concédante (name or SIRET) and its SIRET. */
+  authority: string;
+  authorityId: string | null;
+  description: string | null;
+  /** DECP nature: Concession de travaux, Concession de service, Délégation de service public… */
+  nature: string | null;
+  procedure: string | null;
+  concessionaires: { name: string | null; id: string | null }[];
+  /** Valeur globale HT, cents (null when absent or a placeholder). */
+  valueCents: number | null;
+  signatureDate: number | null;
+  startDate: number | null;
+  durationMonths: number | null;
+  /** Start (or signature) + duration. */
+  endDate: number | null;
+  publicationDate: number | null;
 }
 
 export interface EntityRow {
@@ -252,6 +296,26 @@ export interface TableReconciliation {
   amountReadCents: number;
   amountAnalysedCents: number;
   amountRejectedCents: number;
+  /**
+   * Amounts read but kept out of the analysed total, each for a stated reason (a placeholder such
+   * as 0 or 999 999 999 €, a concession's valeur globale, a sub-total of lots): amountRead =
+   * amountAnalysed + amountRejected + amountSetAside, to the cent.
+   */
+  amountSetAsideCents: number;
+  /** The set-aside amounts by reason (one line each), when there are any. */
+  setAside?: SetAsideLine[];
+  /** Contracts tables: distinct contracts after grouping rows of the same contract (co-titulaires). */
+  contracts?: number;
+  /** Contracts tables: rows merged into the contract of an earlier row (one per extra titulaire). */
+  rowsGrouped?: number;
+}
+
+/** Amounts set aside for one reason in one table. */
+export interface SetAsideLine {
+  /** Why (a catalogue message, rendered in the reader's language). */
+  reason: Message;
+  rows: number;
+  amountCents: number;
 }
 
 export interface Reconciliation {
@@ -262,12 +326,15 @@ export interface Reconciliation {
   amountReadCents: number;
   amountAnalysedCents: number;
   amountRejectedCents: number;
+  amountSetAsideCents: number;
   tables: TableReconciliation[];
 }
 
 export interface IntakeResult {
   spend: SpendLine[];
   contracts: ContractLine[];
+  /** Contrats de concession (DECP), in their own table: they are not marchés. */
+  concessions?: ConcessionLine[];
   entities: EntityRow[];
   nomenclature: NomenclatureRow[];
   suppliers: SupplierRow[];

@@ -2,6 +2,7 @@
  * Analysis periods: a civil year, a month, or a range of months (SPEC §4 SP6, issue #3).
  * All bounds are inclusive day numbers.
  */
+import { bulkYear } from "./bulk-year";
 import { dayFromYMD, ymdFromDay } from "./dates";
 
 export type PeriodKind = "year" | "month" | "range";
@@ -242,5 +243,5 @@ export function latestYearPeriod(days: Iterable<number>): Period | null {
     for (const day of all) if (day < limit && day > next) next = day;
     max = next;
   }
-  return max === -Infinity ? null : yearPeriod(ymdFromDay(max).year);
+  return max === -Infinity ? null : yearPeriod(bulkYear(all.filter((d) => d <= max))?.year ?? ymdFromDay(max).year);
 }

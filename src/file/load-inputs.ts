@@ -35,6 +35,7 @@ import type { Cell, IntakeResult, TableKind } from "../core/model";
 import { cellText } from "../core/text";
 import { readCsvRows } from "./csv-reader";
 import { ownedSheetNames } from "./owned-sheets";
+import { importDecpStreamed, importDecpXml, STREAM_FROM_BYTES } from "./decp-files";
 import { InputError, fromFileSystemError } from "./errors";
 import type { MappingFile, TableOverride } from "./user-files";
 import { columnLetter } from "../ooxml/a1";
@@ -262,7 +263,12 @@ async function openInputs(
         order: order++,
       });
     } else if (ext === ".json") {
-      const imp = await importDecpFile(file, uniqueName(nodePath.basename(file), file));
+      const name = uniqueName(nodePath.basename(file), file);
+      const big = (await fs.promises.stat(file)).size >= STREAM_FROM_BYTES;
+      const imp = big ? await importDecpStreamed(file, name) : await importDecpFile(file, name);
+      decps.push({ file, imp, order: order++ });
+    } else if (ext === ".xml") {
+      const imp = await importDecpXml(file, uniqueName(nodePath.basename(file), file));
       decps.push({ file, imp, order: order++ });
     } else throw unsupportedFormat(file, ext);
   }
@@ -301,7 +307,7 @@ function unsupportedFormat(file: string, ext: string): InputError {
       hint: "Ouvrez-le dans Excel et enregistrez-le au format .xlsx (Fichier › Enregistrer sous › Classeur Excel).",
     });
   return new InputError(
-    `est dans un format non pris en charge (${ext || "sans extension"}) : utilisez .xlsx, .csv ou .json (DECP)`,
+    `est dans un format non pris en charge (${ext || "sans extension"}) : utilisez .xlsx, .csv, ou .json / .xml (DECP)`,
     {
       file,
       hint: FORMAT_HINT,

@@ -181,6 +181,7 @@ export const HEADERS = {
   rowsAnalysed: ["Lignes analysées", "Rows analysed"],
   rowsWithWarning: ["dont avec avertissement", "of which with warning"],
   rowsRejected: ["Lignes rejetées", "Rows rejected"],
+  amountSetAside: ["Montants mis de côté (remplissage, concessions, co-titulaires, sous-totaux)", "Amounts set aside (placeholders, concessions, co-holders, sub-totals)"],
   amountRead: ["Montant lu", "Amount read"],
   amountAnalysed: ["Montant analysé", "Amount analysed"],
   amountRejected: ["Montant rejeté", "Amount rejected"],

@@ -199,7 +199,7 @@ describe("bad inputs: exit code 1, a French message naming the file, nothing wri
         fs.writeFileSync(f, "bonjour");
         return f;
       },
-      /notes\.txt.*\.xlsx, \.csv ou \.json/,
+      /notes\.txt.*\.xlsx, \.csv, ou \.json \/ \.xml/,
     ],
     [
       "a corrupt zip",

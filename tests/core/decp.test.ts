@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { addMonths, dayFromYMD } from "../../src/core/dates";
+import { addMonths, dayFromIso, dayFromYMD } from "../../src/core/dates";
 import { importDecp, isDecpJson, type DecpImport } from "../../src/core/decp";
 import type { Anomaly, ContractLine } from "../../src/core/model";
 import { fr } from "../helpers/messages";
@@ -44,13 +44,15 @@ function isPlaceholder(montant: number): boolean {
 function checkReconciliation(result: DecpImport): void {
   const r = result.reconciliation;
   expect(r.kind).toBe("contracts");
-  expect(r.rowsAnalysed).toBe(result.contracts.length);
+  expect(r.rowsAnalysed).toBe(result.contracts.length + result.concessions.length);
   expect(r.rowsAnalysed + r.rowsRejected).toBe(r.rowsRead);
-  expect(r.amountAnalysedCents + r.amountRejectedCents).toBe(r.amountReadCents);
+  expect(r.amountAnalysedCents + r.amountRejectedCents + r.amountSetAsideCents).toBe(r.amountReadCents);
+  const setAsideLines = (r.setAside ?? []).reduce((s, l) => s + l.amountCents, 0);
+  expect(setAsideLines).toBe(r.amountSetAsideCents);
   const analysedSum = result.contracts.reduce((s, c) => s + (c.amountCents ?? 0), 0);
   expect(r.amountAnalysedCents).toBe(analysedSum);
   // Every row ends in exactly one state: analysed rows and rejected rows are disjoint and complete.
-  const analysedRows = result.contracts.map((c) => c.source.row);
+  const analysedRows = [...result.contracts, ...result.concessions].map((c) => c.source.row);
   const rejectedRows = result.anomalies.filter((a) => a.severity === "rejected").map((a) => a.row);
   const all = [...analysedRows, ...rejectedRows].sort((a, b) => a - b);
   expect(all).toEqual(Array.from({ length: r.rowsRead }, (_, i) => i + 1));
@@ -96,11 +98,19 @@ describe("real DECP 2019 PES file", () => {
     expect(result.reconciliation.rowsRejected).toBe(0);
   });
 
-  test("amountRead counts only plausible montants (placeholders excluded)", () => {
-    const expected = raw
-      .filter((m) => typeof m.montant === "number" && !isPlaceholder(m.montant))
-      .reduce((s, m) => s + Math.round(m.montant * 100), 0);
-    expect(result.reconciliation.amountReadCents).toBe(expected);
+  test("amountRead counts every montant; placeholders are set aside on their own line", () => {
+    const cents = (m: Raw) => Math.round(m.montant * 100);
+    const all = raw.filter((m) => typeof m.montant === "number").reduce((s, m) => s + cents(m), 0);
+    const placeholders = raw
+      .filter((m) => typeof m.montant === "number" && isPlaceholder(m.montant))
+      .reduce((s, m) => s + cents(m), 0);
+    expect(result.reconciliation.amountReadCents).toBe(all);
+    expect(result.reconciliation.amountSetAsideCents).toBe(placeholders);
+    // 2 × 0 + 3 × 99 999 999 + 1 × 999 999 999 €
+    expect(placeholders).toBe((3 * 99_999_999 + 999_999_999) * 100);
+    expect(result.reconciliation.setAside?.map((l) => ({ ...l, reason: fr(l.reason) }))).toEqual([
+      { reason: expect.stringMatching(/remplissage/), rows: 4, amountCents: placeholders },
+    ]);
   });
 
   test("placeholder montants are analysed without amount, each with a warning keeping the value", () => {
@@ -274,22 +284,27 @@ describe("DECP v2 examples", () => {
     checkReconciliation(result);
   });
 
-  test("contrats de concession are rejected with a reason, numbered in file order, their value reconciled", () => {
+  test("contrats de concession are read into their own table, numbered in file order, their value set aside", () => {
     const json = readJson(CONCESSION_EXAMPLE);
     expect(isDecpJson(json)).toBe(true);
     const result = importDecp(json, "conc");
     expect(result.format).toBe("decp-v2");
     expect(result.reconciliation.rowsRead).toBe(4);
-    expect(result.reconciliation.rowsRejected).toBe(2);
-    const rejected = result.anomalies.filter((a) => a.severity === "rejected");
+    expect(result.reconciliation.rowsRejected).toBe(0);
     // "contrat-concession" comes first in the file, then "marche".
-    expect(rejected.map((a) => [a.row, a.value])).toEqual([
+    expect(result.concessions.map((c) => [c.source.row, c.ref])).toEqual([
       [1, "0612202306122024"],
       [2, "0612202306122023"],
     ]);
-    for (const a of rejected) expect(fr(a.reason)).toMatch(/contrats de concession ne sont pas des marchés/);
+    const c = result.concessions[1];
+    // valeurGlobale 10.3 €, dateDebutExecution 2024-04-01 + dureeMois 12 → 2025-04-01.
+    expect(c.valueCents).toBe(1030);
+    expect(c.authorityId).toBe("12345678901250"); // the second item's autoriteConcedante.id
+    expect(c.concessionaires.map((h) => h.id)).toEqual(["38103128500491", "38103128500574"]);
+    expect(c.nature).toBe("Concession de travaux");
+    expect(c.endDate).toBe(dayFromIso("2025-04-01"));
     expect(result.contracts.map((c) => c.source.row)).toEqual([3, 4]);
-    expect(result.reconciliation.amountRejectedCents).toBe(2 * 1030);
+    expect(result.reconciliation.amountSetAsideCents).toBe(2 * 1030);
     expect(result.reconciliation.amountReadCents).toBe(2 * 1030 + 2 * 57_500_000);
     checkReconciliation(result);
   });
@@ -338,7 +353,7 @@ describe("DECP v1 fixtures", () => {
     checkReconciliation(result);
   });
 
-  test("placeholder amounts (0, 999 999 999, 99 999 999, 9 999 999, negative) are warnings and not counted", () => {
+  test("placeholder amounts (0, 999 999 999, 99 999 999, 9 999 999, negative) are warnings and set aside", () => {
     const values = [0, 999_999_999, 99_999_999, 9_999_999, -5, 1_500_000_000, 999_999, 12_345.67];
     const result = importDecp({ marches: values.map((montant, i) => v1({ id: `M${i}`, montant })) }, "t");
     const amounts = result.contracts.map((c) => c.amountCents);
@@ -347,7 +362,10 @@ describe("DECP v1 fixtures", () => {
     expect(warnings.map((w) => w.row)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(warnings.map((w) => w.value)).toEqual(["0", "999999999", "99999999", "9999999", "-5", "1500000000"]);
     expect(fr(warnings[1].reason)).toMatch(/valeur de remplissage/);
-    expect(result.reconciliation.amountReadCents).toBe(99_999_900 + 1_234_567);
+    // Read: every value; set aside: the six placeholders (0 + 999 999 999 + 99 999 999 + 9 999 999 − 5 + 1 500 000 000 €).
+    expect(result.reconciliation.amountReadCents).toBe(values.reduce((s, v) => s + Math.round(v * 100), 0));
+    expect(result.reconciliation.amountSetAsideCents).toBe((999_999_999 + 99_999_999 + 9_999_999 - 5 + 1_500_000_000) * 100);
+    expect(result.reconciliation.amountAnalysedCents).toBe(99_999_900 + 1_234_567);
     expect(result.reconciliation.rowsWithWarning).toBe(6);
     checkReconciliation(result);
   });
@@ -429,7 +447,7 @@ describe("DECP v1 fixtures", () => {
     expect(c.channel).toBeNull();
   });
 
-  test("a concession with _type 'Contrat de concession' in a v1 list is rejected", () => {
+  test("a concession with _type 'Contrat de concession' in a v1 list goes to the concessions table", () => {
     const concession = {
       id: "C1",
       _type: "Contrat de concession",
@@ -439,9 +457,8 @@ describe("DECP v1 fixtures", () => {
     };
     const result = importDecp({ marches: [v1({}), concession] }, "t");
     expect(result.contracts).toHaveLength(1);
-    const rejected = result.anomalies.filter((a) => a.severity === "rejected");
-    expect(rejected.map((a) => [a.row, a.value])).toEqual([[2, "C1"]]);
-    expect(result.reconciliation.amountRejectedCents).toBe(200_000_000);
+    expect(result.concessions.map((c) => [c.source.row, c.ref, c.authority, c.valueCents])).toEqual([[2, "C1", "X", 200_000_000]]);
+    expect(result.reconciliation.amountSetAsideCents).toBe(200_000_000);
     checkReconciliation(result);
   });
 
@@ -477,12 +494,12 @@ describe("DECP shapes", () => {
     expect(result.reconciliation.rowsRead).toBe(1);
   });
 
-  test("bare array with wrapped items: {marche} imported, {contrat-concession} rejected", () => {
+  test("bare array with wrapped items: {marche} and {contrat-concession} imported each in its table", () => {
     const json = [{ marche: v1({}) }, { "contrat-concession": { id: "C", objet: "DSP", valeurGlobale: 10 } }];
     expect(isDecpJson(json)).toBe(true);
     const result = importDecp(json, "t");
     expect(result.contracts.map((c) => c.source.row)).toEqual([1]);
-    expect(result.anomalies.filter((a) => a.severity === "rejected").map((a) => a.row)).toEqual([2]);
+    expect(result.concessions.map((c) => c.source.row)).toEqual([2]);
     checkReconciliation(result);
   });
 

@@ -343,9 +343,10 @@ describe("autoMap", () => {
       socialConsideration: "considerationsSociales",
       environmentalConsideration: "considerationsEnvironnementales",
       amendedAmount: "modifications.0.montant",
+      publicationDate: "datePublicationDonnees",
     });
-    // datePublicationDonnees is the publication of the data, not the launch of the consultation.
-    expect(autoMap(["datePublicationDonnees"], "contracts")).toEqual({});
+    // datePublicationDonnees is the publication of the data (R2196-1 check), not the launch of the consultation.
+    expect(autoMap(["datePublicationDonnees"], "contracts")).toEqual({ publicationDate: 0 });
     expect(autoMap(["titulaires", "techniques"], "contracts")).toEqual({
       supplierName: 0,
       techniques: 1,

@@ -79,6 +79,11 @@ describe("FIELDS", () => {
         "channel",
         "members",
         "amendedAmount",
+        // issue #11 §2: an accord-cadre's maximum, the holder's role and postcode, the DECP publication date (R2196-1)
+        "maxAmount",
+        "holderRole",
+        "supplierPostcode",
+        "publicationDate",
       ].sort()
     );
   });
@@ -159,9 +164,12 @@ describe("requirements", () => {
     ]);
   });
 
-  it("requires a contract reference and one contract date for contracts", () => {
-    expect(FIELDS.contracts.filter((f) => f.required).map((f) => f.key)).toEqual(["contractRef"]);
-    expect(REQUIRED_GROUPS.contracts).toEqual([["notificationDate", "launchDate", "endDate"]]);
+  it("requires a contract reference or an object (a hand-made register has no number column), and one contract date", () => {
+    expect(FIELDS.contracts.filter((f) => f.required).map((f) => f.key)).toEqual([]);
+    expect(REQUIRED_GROUPS.contracts).toEqual([
+      ["contractRef", "description"],
+      ["notificationDate", "launchDate", "endDate"],
+    ]);
   });
 
   it("requires the key column of each reference table", () => {

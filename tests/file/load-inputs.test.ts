@@ -236,7 +236,7 @@ describe("loadInputs: bad inputs are InputErrors in French", () => {
     fs.writeFileSync(txt, "bonjour");
     const e1 = await rejection(loadInputs([txt]));
     expect(e1.message).toBe(
-      `Le fichier « ${txt} » est dans un format non pris en charge (.txt) : utilisez .xlsx, .csv ou .json (DECP). Exportez les données depuis votre logiciel financier ou depuis Excel au format .xlsx ou .csv.`,
+      `Le fichier « ${txt} » est dans un format non pris en charge (.txt) : utilisez .xlsx, .csv, ou .json / .xml (DECP). Exportez les données depuis votre logiciel financier ou depuis Excel au format .xlsx ou .csv.`,
     );
     const missing = file("absent.xlsx");
     expect((await rejection(loadInputs([missing]))).message).toBe(`Le fichier « ${missing} » est introuvable. Vérifiez le chemin et le nom du fichier.`);

@@ -131,6 +131,7 @@ export function intakeOf(parts: Partial<Pick<IntakeResult, "spend" | "contracts"
       amountReadCents: total,
       amountAnalysedCents: total,
       amountRejectedCents: 0,
+      amountSetAsideCents: 0,
       tables: [],
     },
   };

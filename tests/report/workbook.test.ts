@@ -266,7 +266,7 @@ describe("cell content", () => {
     const dash = sheet(spec, "dashboard");
     const check = dash.blocks.flatMap((b) => b.values.flat()).find((v) => isFormula(v) && v.formula.includes("ROUND("));
     expect(check).toBeDefined();
-    expect((check as { formula: string }).formula).toMatch(/^=IF\(AND\(B\d+=B\d+\+B\d+,ROUND\(C\d+-C\d+-C\d+,2\)=0\),"OK","Écart à examiner"\)$/);
+    expect((check as { formula: string }).formula).toMatch(/^=IF\(AND\(B\d+=B\d+\+B\d+,ROUND\(C\d+-C\d+-C\d+-C\d+,2\)=0\),"OK","Écart à examiner"\)$/); // read − analysed − rejected − set aside
   });
 
   test("dashboard charts: Pareto, monthly trend, procedure and channel mix, PNAD gauges", () => {

@@ -7,6 +7,7 @@ import type { DecpImport } from "../decp";
 import type {
   Anomaly,
   Cell,
+  ConcessionLine,
   ContractLine,
   EntityRow,
   IntakeResult,
@@ -17,7 +18,7 @@ import type {
   TableKind,
   TableReconciliation,
 } from "../model";
-import { readContractRows } from "./contracts";
+import { ContractProcessor } from "./contracts";
 import { readQuality, readTerritories } from "./quality";
 import { readEntities, readNomenclature, readSuppliers } from "./reference-tables";
 import { endOfData, TableLog } from "./rows";
@@ -119,8 +120,9 @@ export function sourceOf(t: MappedTable, block = INTAKE_BLOCK): SourceTable {
 
 /**
  * One intake run: tables begun one at a time (in intakeOrder), their rows pushed one by one, then
- * the result. Spend rows go straight to a SpendProcessor (bounded memory: 1 M rows); the other
- * kinds — small tables — are gathered and read at the table's end.
+ * the result. Spend rows go straight to a SpendProcessor (bounded memory: 1 M rows), contract rows
+ * to a ContractProcessor (a national consolidated table streams the same way); the reference
+ * tables — small — are gathered and read at the table's end.
  */
 export class IntakeRun {
   private readonly anomalies: Anomaly[] = [];
@@ -128,6 +130,7 @@ export class IntakeRun {
   private readonly nomenclature: NomenclatureRow[] = [];
   private readonly suppliers: SupplierRow[] = [];
   private readonly contracts: ContractLine[] = [];
+  private readonly concessions: ConcessionLine[] = [];
   private readonly spend: IntakeResult["spend"] = [];
   private readonly territories: NonNullable<IntakeResult["territories"]> = [];
   private readonly quality: NonNullable<IntakeResult["quality"]> = [];
@@ -137,6 +140,7 @@ export class IntakeRun {
   private table: Omit<SourceTable, "rows"> | null = null;
   private log: TableLog | null = null;
   private processor: SpendProcessor | null = null;
+  private contractProcessor: ContractProcessor | null = null;
   private buffer: Cell[][] = [];
   private bufferFirstRow = 0;
 
@@ -160,12 +164,24 @@ export class IntakeRun {
             nomenclature: nomenclatureIndex(this.nomenclature),
           })
         : null;
+    this.contractProcessor =
+      t.kind === "contracts"
+        ? new ContractProcessor(this.log, {
+            mapping: t.mapping,
+            date1904: t.date1904 ?? false,
+            defaultEntity: this.defaultEntity,
+          })
+        : null;
   }
 
   /** One data row of the current table, with its sheet row number (rows in ascending order). */
   push(row: Cell[], sheetRow: number): void {
     if (this.processor) {
       this.processor.push(row, sheetRow);
+      return;
+    }
+    if (this.contractProcessor) {
+      this.contractProcessor.push(row, sheetRow);
       return;
     }
     const buffer = this.buffer;
@@ -182,6 +198,8 @@ export class IntakeRun {
     if (this.processor) {
       for (const l of this.processor.lines) this.spend.push(l);
       this.processor.lines.length = 0;
+    } else if (this.contractProcessor) {
+      for (const c of this.contractProcessor.finish()) this.contracts.push(c);
     } else {
       const rows = this.buffer;
       const range = {
@@ -207,21 +225,11 @@ export class IntakeRun {
         case "quality":
           readQuality(range, log, this.quality, t.date1904 ?? false);
           break;
-        case "contracts":
-          readContractRows(
-            rows,
-            0,
-            range.endIndex,
-            range.firstRow,
-            log,
-            { mapping: t.mapping, date1904: t.date1904 ?? false, defaultEntity: this.defaultEntity },
-            this.contracts
-          );
-          break;
       }
     }
     this.buffer = [];
     this.processor = null;
+    this.contractProcessor = null;
     this.table = null;
     this.recs.push(log.rec);
     return log.rec;
@@ -231,12 +239,14 @@ export class IntakeRun {
   finish(decp: DecpImport[] = []): IntakeResult {
     for (const d of decp) {
       for (const c of d.contracts) this.contracts.push(c);
+      for (const c of d.concessions ?? []) this.concessions.push(c);
       for (const a of d.anomalies) this.anomalies.push(a);
       this.recs.push(d.reconciliation);
     }
     return {
       spend: this.spend,
       contracts: this.contracts,
+      ...(this.concessions.length > 0 ? { concessions: this.concessions } : {}),
       entities: this.entities,
       nomenclature: this.nomenclature,
       suppliers: this.suppliers,
@@ -338,6 +348,7 @@ export function reconcile(tables: TableReconciliation[]): Reconciliation {
     amountReadCents: 0,
     amountAnalysedCents: 0,
     amountRejectedCents: 0,
+    amountSetAsideCents: 0,
     tables,
   };
   for (const t of tables) {
@@ -349,14 +360,18 @@ export function reconcile(tables: TableReconciliation[]): Reconciliation {
     r.amountReadCents += t.amountReadCents;
     r.amountAnalysedCents += t.amountAnalysedCents;
     r.amountRejectedCents += t.amountRejectedCents;
+    r.amountSetAsideCents += t.amountSetAsideCents;
   }
   return r;
 }
 
-/** True when rows and amounts reconcile exactly (SPEC §2.5). */
+/**
+ * True when rows and amounts reconcile exactly (SPEC §2.5): rows read = analysed + rejected, and
+ * amounts read = analysed + rejected + set aside (placeholders, concessions, sub-totals).
+ */
 export function isReconciled(r: Reconciliation | TableReconciliation): boolean {
   return (
     r.rowsRead === r.rowsAnalysed + r.rowsRejected &&
-    r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents
+    r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents + r.amountSetAsideCents
   );
 }

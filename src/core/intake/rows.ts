@@ -103,7 +103,22 @@ export class TableLog {
       amountReadCents: 0,
       amountAnalysedCents: 0,
       amountRejectedCents: 0,
+      amountSetAsideCents: 0,
     };
+  }
+
+  /**
+   * Part of the current row's read amount is kept out of the analysis for `reason` (a placeholder,
+   * a sub-total): it stays in amountRead and is listed on its own line, by reason.
+   */
+  setAside(amountCents: number, reason: Message): void {
+    this.rec.amountSetAsideCents += amountCents;
+    const lines = (this.rec.setAside ??= []);
+    const line = lines.find((l) => l.reason.code === reason.code);
+    if (line) {
+      line.rows++;
+      line.amountCents += amountCents;
+    } else lines.push({ reason, rows: 1, amountCents });
   }
 
   /** Starts a source row; `amountCents` is its readable amount (0 when none). */

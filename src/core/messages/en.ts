@@ -209,7 +209,6 @@ export const EN: Record<MessageCode, string> = {
   "anomaly.paidDateUnreadable": "Unreadable payment date: ignored for the payment time.",
   "anomaly.quantityUnreadable": "Unreadable quantity: ignored for the price comparison.",
   "anomaly.unitPriceUnreadable": "Unreadable unit price: ignored for the price comparison.",
-  "anomaly.contractTotalRow": "Total row: ignored, it is not a contract.",
   "anomaly.contractRefMissing":
     "Contract number missing: give the contract's reference so it can be matched with the spend.",
   "anomaly.contractAmountUnreadable":
@@ -263,11 +262,9 @@ export const EN: Record<MessageCode, string> = {
   "decp.holderName": '"{name}" ',
   "decp.empty": "",
   "decp.holderIdNotSiret":
-    'the holder\'s identifier {holder}("{id}") is neither a SIRET (14 digits) nor a SIREN (9 digits): the holder is kept without an identifier. Correct the SIRET in the essential data.',
+    'the {role, select, concessionnaire {concessionaire} other {holder}}\'s identifier {holder}("{id}") is neither a SIRET (14 digits) nor a SIREN (9 digits): the {role, select, concessionnaire {concessionaire} other {holder}} is kept without an identifier. Correct the SIRET in the essential data.',
   "decp.holderIdLuhn":
-    'the holder\'s {kind} {holder}("{id}") has an invalid check digit (Luhn): it was probably mistyped. Check it in the business directory and correct it in the source.',
-  "decp.concession":
-    "Concession contract {label}not analysed: concession contracts are not public contracts and are not part of the purchasing indicators. No action is needed; if it is actually a contract, correct its type in the source.",
+    'the {role, select, concessionnaire {concessionaire} other {holder}}\'s {kind} {holder}("{id}") has an invalid check digit (Luhn): it was probably mistyped. Check it in the business directory and correct it in the source.',
   "decp.noId":
     '{contract} has no identifier ("id" and "uid" fields empty): it can be neither tracked nor matched with the spend. Give the contract number in the essential data, then import the file again.',
   "decp.noIdUsesUid":
@@ -309,4 +306,117 @@ export const EN: Record<MessageCode, string> = {
     "{contract} has the same buyer and identifier as the contract of row {row}: it is probably published twice, which would count the contract twice. Delete the duplicate in the source, or give each contract its own identifier.",
   "decp.notAMarche":
     "Item no. {row} of the list is not a contract in the DECP format (fields id, acheteur, objet, montant… missing): it is not analysed. Check that the file is an export of the public procurement essential data.",
+  // Registers as written and concessions (src/core/intake/contracts.ts, src/core/decp.ts)
+  "decp.implausibleWhy":
+    "{why, select, zero {is €0, which looks like a filler value rather than a real amount} negative {is negative, which is impossible for a contract} belowOneEuro {is below €1, which is not plausible for a contract} tooLarge {reaches or exceeds €999,999,999, which looks like a filler value rather than a real amount} other {is made only of 9s, which looks like a filler value rather than a real amount}}",
+  "decp.concession.refObjet":
+    "The concession contract \"{ref}\" ({objet})",
+  "decp.concession.ref":
+    "The concession contract \"{ref}\"",
+  "decp.concession.objet":
+    "The concession contract ({objet})",
+  "decp.concession.none":
+    "The concession contract",
+  "decp.concessionNoId":
+    "{concession} has no identifier (fields \"id\" and \"uid\" empty): it cannot be tracked. Give its identifier in the essential data.",
+  "decp.concessionValueImplausible":
+    "{concession}: the overall value ({amount}) {why}. Give the real overall value excluding VAT.",
+  "decp.concessionNoEnd":
+    "{concession} has no readable duration or start date: its expiry is unknown. Give the duration in months and the start date of performance.",
+  "setAside.placeholder":
+    "Filler or implausible amounts (€0, €999,999,999, runs of 9…): set aside, the contract is analysed without an amount.",
+  "setAside.concession":
+    "Overall value of concession contracts: read into the concessions table, outside the contract amounts.",
+  "setAside.grouped":
+    "Amounts repeated on the rows of the co-holders of one contract: the contract is counted once.",
+  "setAside.subtotal":
+    "Sub-totals (total amount of lots detailed on the following rows): not counted, the lots are.",
+  "anomaly.contractSubtotalRow":
+    "Sub-total row: not a contract (its amount is that of the lots on the following rows, each counted); set aside.",
+  "anomaly.contractRefByRow":
+    "The register has no \"contract number\" column: each row is a contract, referred to by its row number (L{row}…). Add each contract's number so it can be matched with the spend.",
+  "anomaly.contractLotAmounts":
+    "The amount lists {lots, int} lots: their sum is the contract's amount. Enter one contract per lot, with its amount.",
+  "anomaly.contractMaximumBasis":
+    "No initial amount: the contract is analysed on its maximum amount (framework agreement). Give the initial amount if there is one.",
+  "anomaly.contractAmountPlaceholder":
+    "The amount {why}: it is set aside and the contract is analysed without an amount. Give the real amount excluding VAT.",
+  "anomaly.contractSectionNature":
+    "Section row \"{text}\": not a contract; it gives the nature ({nature}) of the contracts below it.",
+  "anomaly.contractSectionNatureColumn":
+    "Section row \"{text}\": not a contract (the nature is read from the Nature column).",
+  "anomaly.contractSectionTranche":
+    "Section row \"{text}\" (amount band): not a contract.",
+  "anomaly.contractTitleRow":
+    "Title or comment row (a single cell filled in): not a contract.",
+  "anomaly.contractHolderRepeated":
+    "Duplicate row: the contract \"{ref}\" and its holder are already on row {row}. Delete the repeated row.",
+  "label.publicationDate":
+    "Publication date",
+  // Automatic period (src/core/bulk-year.ts)
+  "period.bulkYear":
+    "Automatic period: {year} (data from {first} to {last}{leftOut})",
+  "period.bulkYearLeftOut":
+    "; {n, plural, one {year left out} other {years left out}}, too little data — {list}",
+  "period.bulkYearLeftItem":
+    "{year}: {count, int} {count, plural, one {row} other {rows}}",
+  "period.listPair":
+    "{a}, {b}",
+  // The buyer's DECP 2024 (src/core/decp-export.ts)
+  "decpExport.fix.id":
+    "give the contract number (1 to 16 characters) in the register",
+  "decpExport.fix.acheteur":
+    "give the buyer's SIRET (14 digits, column “buyer SIRET”)",
+  "decpExport.fix.nature":
+    "give the DECP nature (Marché, Marché de partenariat, Marché de défense ou de sécurité)",
+  "decpExport.fix.objet":
+    "give the subject of the contract",
+  "decpExport.fix.codeCPV":
+    "give the main CPV code (8 digits)",
+  "decpExport.fix.techniques":
+    "give the purchasing technique (Accord-cadre, Concours… or Sans objet)",
+  "decpExport.fix.modalitesExecution":
+    "give the performance arrangements (Tranches, Bons de commande, Marchés subséquents or Sans objet)",
+  "decpExport.fix.marcheInnovant":
+    "say whether the contract is innovative (yes/no)",
+  "decpExport.fix.ccag":
+    "give the reference CCAG (or Pas de CCAG)",
+  "decpExport.fix.offresRecues":
+    "give the number of bids received",
+  "decpExport.fix.attributionAvance":
+    "say whether an advance was granted (yes/no)",
+  "decpExport.fix.typeGroupementOperateurs":
+    "give the type of grouping (Conjoint, Solidaire or Pas de groupement)",
+  "decpExport.fix.procedure":
+    "give the award procedure (DECP label)",
+  "decpExport.fix.lieuExecution":
+    "give the place of performance (code and code type, e.g. 93077 / Code commune)",
+  "decpExport.fix.dureeMois":
+    "give the duration of the contract in months",
+  "decpExport.fix.dateNotification":
+    "give the notification date",
+  "decpExport.fix.datePublicationDonnees":
+    "give the publication date of the data",
+  "decpExport.fix.montant":
+    "give the amount excluding VAT (lump sum or estimated maximum, at least €1)",
+  "decpExport.fix.typesPrix":
+    "give the price type (Définitif ferme, Définitif actualisable, Définitif révisable or Provisoire)",
+  "decpExport.fix.formePrix":
+    "give the price form (Unitaire, Forfaitaire or Mixte)",
+  "decpExport.fix.sousTraitanceDeclaree":
+    "say whether subcontracting was declared at notification (yes/no)",
+  "decpExport.fix.titulaires":
+    "give the SIRET of each holder",
+  "decpExport.fix.considerationsSociales":
+    "give the social considerations (Clause sociale, Critère social, Marché réservé or Pas de considération sociale)",
+  "decpExport.fix.considerationsEnvironnementales":
+    "give the environmental considerations (Clause environnementale, Critère environnemental or Pas de considération environnementale)",
+  "decpExport.fix.idTooLong":
+    "the number “{ref}” is longer than 16 characters: give a shorter DECP identifier",
+  "decpExport.missingItem":
+    "{field} — {fix}",
+  "decpExport.missingPair":
+    "{a}; {b}",
+  "decpExport.notWritten":
+    "Contract “{ref}” ({table}, row {row}) not published, mandatory fields missing: {missing}.",
 };

@@ -230,7 +230,6 @@ export const FR = {
   "anomaly.paidDateUnreadable": "Date de paiement illisible : ignorée pour le délai de paiement.",
   "anomaly.quantityUnreadable": "Quantité illisible : ignorée pour la comparaison des prix.",
   "anomaly.unitPriceUnreadable": "Prix unitaire illisible : ignoré pour la comparaison des prix.",
-  "anomaly.contractTotalRow": "Ligne de total : ignorée, ce n'est pas un marché.",
   "anomaly.contractRefMissing":
     "Numéro de marché absent : renseignez la référence du marché pour pouvoir le rapprocher des dépenses.",
   "anomaly.contractAmountUnreadable":
@@ -286,11 +285,9 @@ export const FR = {
   "decp.holderName": "« {name} » ",
   "decp.empty": "",
   "decp.holderIdNotSiret":
-    "l'identifiant du titulaire {holder}(« {id} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le titulaire est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.",
+    "l'identifiant du {role, select, concessionnaire {concessionnaire} other {titulaire}} {holder}(« {id} ») n'est pas un SIRET (14 chiffres) ni un SIREN (9 chiffres) : le {role, select, concessionnaire {concessionnaire} other {titulaire}} est gardé sans identifiant. Corrigez le SIRET dans les données essentielles.",
   "decp.holderIdLuhn":
-    "le {kind} du titulaire {holder}(« {id} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.",
-  "decp.concession":
-    "Contrat de concession {label}non analysé : les contrats de concession ne sont pas des marchés publics et n'entrent pas dans les indicateurs d'achat. Aucune action n'est nécessaire ; si c'est en réalité un marché, corrigez son type dans la source.",
+    "le {kind} du {role, select, concessionnaire {concessionnaire} other {titulaire}} {holder}(« {id} ») a une clé de contrôle invalide (Luhn) : il est probablement mal saisi. Vérifiez-le dans l'annuaire des entreprises et corrigez-le dans la source.",
   "decp.noId":
     "{contract} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut être ni suivi ni rapproché des dépenses. Renseignez le numéro du marché dans les données essentielles puis réimportez le fichier.",
   "decp.noIdUsesUid":
@@ -332,6 +329,119 @@ export const FR = {
     "{contract} a le même acheteur et le même identifiant que le marché de la ligne {row} : c'est probablement une double publication, qui compterait deux fois le marché. Supprimez le doublon dans la source, ou donnez un identifiant distinct à chaque marché.",
   "decp.notAMarche":
     "L'élément n° {row} de la liste n'est pas un marché au format DECP (champs id, acheteur, objet, montant… absents) : il n'est pas analysé. Vérifiez que le fichier est bien un export des données essentielles de la commande publique.",
+  // Registers as written and concessions (src/core/intake/contracts.ts, src/core/decp.ts)
+  "decp.implausibleWhy":
+    "{why, select, zero {vaut 0 €, ce qui ressemble à une valeur de remplissage et non à un montant réel} negative {est négatif, ce qui est impossible pour un marché} belowOneEuro {est inférieur à 1 €, ce qui n'est pas plausible pour un marché} tooLarge {atteint ou dépasse 999 999 999 €, ce qui ressemble à une valeur de remplissage et non à un montant réel} other {n'est composé que de 9, ce qui ressemble à une valeur de remplissage et non à un montant réel}}",
+  "decp.concession.refObjet":
+    "Le contrat de concession « {ref} » ({objet})",
+  "decp.concession.ref":
+    "Le contrat de concession « {ref} »",
+  "decp.concession.objet":
+    "Le contrat de concession ({objet})",
+  "decp.concession.none":
+    "Le contrat de concession",
+  "decp.concessionNoId":
+    "{concession} n'a pas d'identifiant (champs « id » et « uid » vides) : il ne peut pas être suivi. Renseignez son identifiant dans les données essentielles.",
+  "decp.concessionValueImplausible":
+    "{concession} : la valeur globale ({amount}) {why}. Renseignez la valeur globale HT réelle.",
+  "decp.concessionNoEnd":
+    "{concession} n'a pas de durée ou de date de début lisible : son échéance est inconnue. Renseignez la durée en mois et la date de début d'exécution.",
+  "setAside.placeholder":
+    "Montants de remplissage ou non plausibles (0 €, 999 999 999 €, suite de 9…) : mis de côté, le marché est analysé sans montant.",
+  "setAside.concession":
+    "Valeur globale des contrats de concession : lue dans la table des concessions, hors montants des marchés.",
+  "setAside.grouped":
+    "Montants répétés sur les lignes des co-titulaires d'un même marché : le marché est compté une fois.",
+  "setAside.subtotal":
+    "Sous-totaux (montant total de lots détaillés sur les lignes suivantes) : non comptés, les lots le sont.",
+  "anomaly.contractSubtotalRow":
+    "Ligne de sous-total : ce n'est pas un marché (son montant est celui des lots des lignes suivantes, comptés chacun) ; mise de côté.",
+  "anomaly.contractRefByRow":
+    "Le registre n'a pas de colonne « N° de marché » : chaque ligne est un marché, désigné par son numéro de ligne (L{row}…). Ajoutez le numéro de chaque marché pour pouvoir le rapprocher des dépenses.",
+  "anomaly.contractLotAmounts":
+    "Le montant liste {lots, int} lots : leur somme est le montant du marché. Saisissez un marché par lot, avec son montant.",
+  "anomaly.contractMaximumBasis":
+    "Pas de montant initial : le marché est analysé sur son montant maximum (accord-cadre). Renseignez le montant initial s'il existe.",
+  "anomaly.contractAmountPlaceholder":
+    "Le montant {why} : il est mis de côté et le marché est analysé sans montant. Renseignez le montant HT réel.",
+  "anomaly.contractSectionNature":
+    "Ligne de section « {text} » : ce n'est pas un marché ; elle donne la nature ({nature}) des marchés qui la suivent.",
+  "anomaly.contractSectionNatureColumn":
+    "Ligne de section « {text} » : ce n'est pas un marché (la nature est lue dans la colonne Nature).",
+  "anomaly.contractSectionTranche":
+    "Ligne de section « {text} » (tranche de montants) : ce n'est pas un marché.",
+  "anomaly.contractTitleRow":
+    "Ligne de titre ou de commentaire (une seule cellule remplie) : ce n'est pas un marché.",
+  "anomaly.contractHolderRepeated":
+    "Ligne en double : le marché « {ref} » et son titulaire figurent déjà à la ligne {row}. Supprimez la ligne répétée.",
+  "label.publicationDate":
+    "Date de publication",
+  // Automatic period (src/core/bulk-year.ts)
+  "period.bulkYear":
+    "Période automatique : {year} (données du {first} au {last}{leftOut})",
+  "period.bulkYearLeftOut":
+    " ; {n, plural, one {année écartée} other {années écartées}}, trop peu de données — {list}",
+  "period.bulkYearLeftItem":
+    "{year} : {count, int} {count, plural, one {ligne} other {lignes}}",
+  "period.listPair":
+    "{a}, {b}",
+  // The buyer's DECP 2024 (src/core/decp-export.ts)
+  "decpExport.fix.id":
+    "renseignez le numéro du marché (1 à 16 caractères) dans le registre",
+  "decpExport.fix.acheteur":
+    "renseignez le SIRET de l'acheteur (14 chiffres, colonne « SIRET acheteur »)",
+  "decpExport.fix.nature":
+    "indiquez la nature DECP (Marché, Marché de partenariat, Marché de défense ou de sécurité)",
+  "decpExport.fix.objet":
+    "renseignez l'objet du marché",
+  "decpExport.fix.codeCPV":
+    "renseignez le code CPV principal (8 chiffres)",
+  "decpExport.fix.techniques":
+    "indiquez la technique d'achat (Accord-cadre, Concours… ou Sans objet)",
+  "decpExport.fix.modalitesExecution":
+    "indiquez les modalités d'exécution (Tranches, Bons de commande, Marchés subséquents ou Sans objet)",
+  "decpExport.fix.marcheInnovant":
+    "indiquez si le marché est innovant (oui/non)",
+  "decpExport.fix.ccag":
+    "indiquez le CCAG de référence (ou Pas de CCAG)",
+  "decpExport.fix.offresRecues":
+    "renseignez le nombre d'offres reçues",
+  "decpExport.fix.attributionAvance":
+    "indiquez si une avance a été attribuée (oui/non)",
+  "decpExport.fix.typeGroupementOperateurs":
+    "indiquez le type de groupement (Conjoint, Solidaire ou Pas de groupement)",
+  "decpExport.fix.procedure":
+    "renseignez la procédure de passation (libellé DECP)",
+  "decpExport.fix.lieuExecution":
+    "renseignez le lieu d'exécution (code et type de code, ex. 93077 / Code commune)",
+  "decpExport.fix.dureeMois":
+    "renseignez la durée du marché en mois",
+  "decpExport.fix.dateNotification":
+    "renseignez la date de notification",
+  "decpExport.fix.datePublicationDonnees":
+    "renseignez la date de publication des données",
+  "decpExport.fix.montant":
+    "renseignez le montant HT (forfaitaire ou maximum estimé, au moins 1 €)",
+  "decpExport.fix.typesPrix":
+    "indiquez le type de prix (Définitif ferme, Définitif actualisable, Définitif révisable ou Provisoire)",
+  "decpExport.fix.formePrix":
+    "indiquez la forme du prix (Unitaire, Forfaitaire ou Mixte)",
+  "decpExport.fix.sousTraitanceDeclaree":
+    "indiquez si une sous-traitance a été déclarée à la notification (oui/non)",
+  "decpExport.fix.titulaires":
+    "renseignez le SIRET de chaque titulaire",
+  "decpExport.fix.considerationsSociales":
+    "indiquez les considérations sociales (Clause sociale, Critère social, Marché réservé ou Pas de considération sociale)",
+  "decpExport.fix.considerationsEnvironnementales":
+    "indiquez les considérations environnementales (Clause environnementale, Critère environnemental ou Pas de considération environnementale)",
+  "decpExport.fix.idTooLong":
+    "le numéro « {ref} » dépasse 16 caractères : donnez un identifiant DECP plus court",
+  "decpExport.missingItem":
+    "{field} — {fix}",
+  "decpExport.missingPair":
+    "{a} ; {b}",
+  "decpExport.notWritten":
+    "Marché « {ref} » ({table}, ligne {row}) non publié, champs obligatoires manquants : {missing}.",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -115,16 +115,17 @@ function reconciliation(sb: SheetBuilder): void {
     [sb.h("rowsAnalysed"), r.rowsAnalysed, eur(r.amountAnalysedCents)],
     [sb.h("rowsWithWarning"), r.rowsWithWarning, null],
     [sb.h("rowsRejected"), r.rowsRejected, eur(r.amountRejectedCents)],
+    [sb.h("amountSetAside"), null, eur(r.amountSetAsideCents)],
   ];
   sb.block(top + 1, 0, rows, { columnFormats: [null, f.int, f.eur2] });
   const read = top + 1;
   const analysed = top + 2;
   const rejected = top + 4;
   const check = formula(
-    `=IF(AND(${a1(read, 1)}=${a1(analysed, 1)}+${a1(rejected, 1)},ROUND(${a1(read, 2)}-${a1(analysed, 2)}-${a1(rejected, 2)},2)=0),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`
+    `=IF(AND(${a1(read, 1)}=${a1(analysed, 1)}+${a1(rejected, 1)},ROUND(${a1(read, 2)}-${a1(analysed, 2)}-${a1(rejected, 2)}-${a1(rejected + 1, 2)},2)=0),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`
   );
-  sb.block(top + 5, 0, [[text(lang, "check"), check, null]], { style: "total" });
-  const checkCell = { r1: top + 5, c1: 1, r2: top + 5, c2: 1 };
+  sb.block(top + 6, 0, [[text(lang, "check"), check, null]], { style: "total" });
+  const checkCell = { r1: top + 6, c1: 1, r2: top + 6, c2: 1 };
   sb.conditional({
     range: checkCell,
     type: "cellValue",
@@ -139,7 +140,7 @@ function reconciliation(sb: SheetBuilder): void {
     formula1: `"${text(lang, "ok")}"`,
     style: "kpiAlert",
   });
-  sb.cursor = top + 7;
+  sb.cursor = top + 8;
   if (r.tables.length > 0) {
     sb.cell(sb.cursor++, 0, text(lang, "reconciliationByTable"), "subtitle");
     const defs: ColumnDef<TableReconciliation>[] = [
