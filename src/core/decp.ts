@@ -25,6 +25,7 @@
  * - Decimal numbers given as text (XML-to-JSON) use a dot: "1234.5" is 1 234,50 €.
  */
 
+import { emptyTableReconciliation } from "./intake/rows";
 import { parseBoolean } from "./parse/boolean";
 import { environmentalKinds } from "./legal/considerations";
 import { addMonths } from "./dates";
@@ -891,18 +892,7 @@ export class DecpReader {
   private readonly rec: TableReconciliation;
 
   constructor(private readonly tableName: string) {
-    this.rec = {
-      table: tableName,
-      kind: "contracts",
-      rowsRead: 0,
-      rowsAnalysed: 0,
-      rowsWithWarning: 0,
-      rowsRejected: 0,
-      amountReadCents: 0,
-      amountAnalysedCents: 0,
-      amountRejectedCents: 0,
-      amountSetAsideCents: 0,
-    };
+    this.rec = emptyTableReconciliation(tableName, "contracts");
   }
 
   /** One item of the DECP list(s), `row` its 1-based position, `kind` what the file structure says. */

@@ -9,27 +9,11 @@ import * as nodePath from "node:path";
 import { FicheFormatError, ficheFromRows, parseFiche, type Fiche } from "../core/peers/fiche";
 import { parseReferentiel, ReferentielFormatError, type Referentiel } from "../core/peers/referentiel";
 import { InputError, fromFileSystemError } from "./errors";
+import { readJson } from "./user-files";
 import { openXlsx } from "./xlsx-reader";
 
-async function readJson(path: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(path, "utf8");
-  } catch (e) {
-    throw fromFileSystemError(e, path);
-  }
-  try {
-    return JSON.parse(text.replace(/^\ufeff/, ""));
-  } catch {
-    throw new InputError(`n'est pas un fichier JSON lisible`, {
-      file: path,
-      hint: `Donnez ${what} tel qu'Optima Achats l'a écrit, sans le modifier.`,
-    });
-  }
-}
-
 export async function readReferentielFile(path: string): Promise<Referentiel> {
-  const json = await readJson(path, "le référentiel");
+  const json = await readJson(path, "du référentiel");
   try {
     return parseReferentiel(json);
   } catch (e) {
@@ -75,7 +59,7 @@ export async function readFicheFile(path: string): Promise<Fiche> {
       });
     return f;
   }
-  const json = await readJson(path, "la fiche de comparaison");
+  const json = await readJson(path, "de la fiche de comparaison");
   try {
     return parseFiche(json);
   } catch (e) {

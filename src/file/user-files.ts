@@ -161,7 +161,8 @@ export async function readParametersFile(path: string): Promise<ReferenceOverrid
 
 // ---------------------------------------------------------------------------------------------
 
-async function readJson(path: string, what: string): Promise<unknown> {
+/** A JSON file's value; a missing file or bad JSON is an InputError saying how to fix it. */
+export async function readJson(path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await fs.promises.readFile(path, "utf8");

@@ -84,6 +84,22 @@ export class BlankRuns {
 }
 
 /** Collects anomalies and the reconciliation of one table. */
+/** A table's reconciliation before any row: every count and amount at 0. */
+export function emptyTableReconciliation(table: string, kind: TableKind): TableReconciliation {
+  return {
+    table,
+    kind,
+    rowsRead: 0,
+    rowsAnalysed: 0,
+    rowsWithWarning: 0,
+    rowsRejected: 0,
+    amountReadCents: 0,
+    amountAnalysedCents: 0,
+    amountRejectedCents: 0,
+    amountSetAsideCents: 0,
+  };
+}
+
 export class TableLog {
   readonly rec: TableReconciliation;
   private rowHasWarning = false;
@@ -93,18 +109,7 @@ export class TableLog {
     kind: TableKind,
     private readonly anomalies: Anomaly[]
   ) {
-    this.rec = {
-      table,
-      kind,
-      rowsRead: 0,
-      rowsAnalysed: 0,
-      rowsWithWarning: 0,
-      rowsRejected: 0,
-      amountReadCents: 0,
-      amountAnalysedCents: 0,
-      amountRejectedCents: 0,
-      amountSetAsideCents: 0,
-    };
+    this.rec = emptyTableReconciliation(table, kind);
   }
 
   /**
