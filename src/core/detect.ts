@@ -475,8 +475,16 @@ export function detectTable(table: RawTable): TableDetection {
   const headers = Array.from(headerRow, (cell) => cellText(cell) ?? "");
   const guess = guessKind(headers);
   const scores = guess.scores;
-  const kind = registerTitled(rows, headerRowIndex) && scores.contracts > 0 ? "contracts" : guess.kind;
+  const titled = registerTitled(rows, headerRowIndex);
+  const kind = titled && scores.contracts > 0 ? "contracts" : guess.kind;
   const mapping = kind ? autoMap(headers, kind) : {};
+  // Under a register title (liste des marchés conclus), a lone "Date" column is the date the
+  // contract was concluded; elsewhere a "Date" is a spend line's and says nothing of contracts.
+  if (titled && kind === "contracts" && mapping.notificationDate === undefined) {
+    const taken = new Set(Object.values(mapping));
+    const col = headers.findIndex((h, i) => headerKey(h) === "date" && !taken.has(i));
+    if (col >= 0) mapping.notificationDate = col;
+  }
   const used = new Set(Object.values(mapping));
   const unmappedColumns: number[] = [];
   headers.forEach((h, col) => {

@@ -889,8 +889,8 @@ const CONTRACTS: FieldDef[] = [
       "date conclusion",
       "date du marche",
     ],
-    // A register's lone "Date" column (liste des marchés conclus) is the date the contract was concluded.
-    strictSynonyms: ["date"],
+    // A register's lone "Date" column is mapped by detect.ts only under a register title: a spend
+    // export's "Date" must not make it look like contracts.
     excludeWords: ["modification", "avenant", "acte", "sous", "traitance"],
   },
   {

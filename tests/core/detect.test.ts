@@ -734,3 +734,24 @@ describe("properties", () => {
     );
   });
 });
+
+describe("a lone « Date » column", () => {
+  const rows: Cell[][] = [
+    ["Date", "Fournisseur", "Objet", "Total payé"],
+    [45661, "Papeterie Martin", "Ramettes de papier", 1240.5],
+    [45698, "Garage du Centre", "Entretien véhicule", 830],
+  ];
+
+  test("keeps a spend export a spend table, its amount column to be mapped (not a contracts register)", () => {
+    const d = detectTable({ name: "Dépenses", rows });
+    expect(d.kind).toBe("spend");
+    expect(d.mapping.date).toBe(0);
+  });
+
+  test("is the notification date under a register title « Liste des marchés conclus »", () => {
+    const titled: Cell[][] = [["Liste des marchés conclus en 2010"], ["DATE", "OBJET", "TITULAIRE", "MONTANT"], [40200, "Nettoyage", "Net SA", 12000]];
+    const d = detectTable({ name: "Registre", rows: titled });
+    expect(d.kind).toBe("contracts");
+    expect(d.mapping.notificationDate).toBe(0);
+  });
+});
