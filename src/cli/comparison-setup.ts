@@ -3,19 +3,18 @@
  * none), the DGCL table (the shipped 2023 one, or a newer .xlsx), the peers' fiches, and the
  * ComparisonView that the Comparaison sheet and the fiche are built from.
  */
-export { DEFAULT_REFERENTIEL_NAME, defaultDgcl, defaultReferentielData };
 import type { Analysis } from "../core/analyse";
 import type { ContractLine } from "../core/model";
 import type { BuyerCategory } from "../core/peers/categories";
-import { buildComparison, type ComparisonView } from "../core/peers/comparison";
+import type { ComparisonView } from "../core/peers/comparison";
 import type { DgclTable } from "../core/peers/dgcl";
 import {
+  comparisonOf,
   DEFAULT_REFERENTIEL_NAME,
   defaultDgcl,
   defaultReferentielData,
 } from "../core/peers/defaults";
 import type { Referentiel } from "../core/peers/referentiel";
-import { VERSION } from "../core/version";
 import { readDgclXlsx } from "../file/dgcl-reader";
 import { readFiches, readReferentielFile } from "../file/peer-files";
 
@@ -44,8 +43,10 @@ export async function loadDgcl(file: string | null, runDate: string): Promise<Dg
 export async function loadReferentiel(
   file: string | null
 ): Promise<{ referentiel: Referentiel | null; name: string }> {
-  if (file === null) return { referentiel: defaultReferentielData(), name: DEFAULT_REFERENTIEL_NAME };
-  if (file.toLowerCase() === "aucun" || file.toLowerCase() === "none") return { referentiel: null, name: "aucun" };
+  if (file === null)
+    return { referentiel: defaultReferentielData(), name: DEFAULT_REFERENTIEL_NAME };
+  if (file.toLowerCase() === "aucun" || file.toLowerCase() === "none")
+    return { referentiel: null, name: "aucun" };
   return { referentiel: await readReferentielFile(file), name: file };
 }
 
@@ -59,10 +60,7 @@ export async function comparisonFor(
     loadDgcl(setup.dgclFile, setup.runDate),
     setup.peers.length > 0 ? readFiches(setup.peers) : Promise.resolve({ fiches: [], files: [] }),
   ]);
-  return buildComparison({
-    contracts,
-    period: analysis.period,
-    indicators: analysis.indicators,
+  return comparisonOf(contracts, analysis, setup.runDate, {
     referentiel: ref.referentiel,
     referentielName: ref.name,
     dgcl,
@@ -70,20 +68,26 @@ export async function comparisonFor(
     siren: setup.siren,
     category: setup.category ?? null,
     population: setup.population ?? null,
-    runDate: setup.runDate,
-    producer: `Optima Achats ${VERSION}`,
     anonymised: setup.anonymised ?? false,
   });
 }
 
 /** The comparison options of an `analyse` command. */
 export function setupOf(
-  cmd: { referentielFile?: string | null; peers?: string | null; siren?: string | null; dgclFile?: string | null },
+  cmd: {
+    referentielFile?: string | null;
+    peers?: string | null;
+    siren?: string | null;
+    dgclFile?: string | null;
+  },
   runDate: string
 ): ComparisonSetup {
   return {
     referentielFile: cmd.referentielFile ?? null,
-    peers: (cmd.peers ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    peers: (cmd.peers ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
     siren: cmd.siren ?? null,
     dgclFile: cmd.dgclFile ?? null,
     runDate,

@@ -14,8 +14,7 @@ import type { RunSummary } from "../workbook/run-summary";
 import { t, type Lang } from "./i18n";
 import {
   readInputSheets,
-  rebuildPlanSheets,
-  writeDocumentSheets,
+  rebuildSheets,
   runAnalysis,
   withTimeout,
   type RunOutcome,
@@ -456,7 +455,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     try {
       let sheets: { key: SheetKey; name: string }[];
       if (runnerRef.current) {
-        const { report } = await rebuildPlanSheets(gateway, runnerRef.current);
+        const { report } = await rebuildSheets(gateway, runnerRef.current, PLAN_KEYS);
         sheets = report.sheets.map((s) => ({ key: s.key, name: s.name }));
       } else {
         // The pane was reopened since the last run: analyse again, writing the plan sheets only.
@@ -480,7 +479,8 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     dispatch({ type: "documentsStarted" });
     try {
       let report;
-      if (runnerRef.current) report = await writeDocumentSheets(gateway, runnerRef.current);
+      if (runnerRef.current)
+        ({ report } = await rebuildSheets(gateway, runnerRef.current, DOCUMENT_KEYS));
       else {
         // The pane was reopened since the last run: analyse again, writing the documents only.
         const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, {

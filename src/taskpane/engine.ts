@@ -4,7 +4,7 @@
  * it can report progress, then the pane's summary. Pure: no DOM, no Office, no clock (the run
  * date comes with the job). The same code runs in the same thread in tests (inline-runner.ts).
  */
-import { defaultComparison } from "../core/peers/defaults";
+import { comparisonOf } from "../core/peers/defaults";
 import { buildDocumentSheets } from "../report/documents";
 import {
   runPipelineSteps,
@@ -119,7 +119,7 @@ export function pipelineRequest(header: JobHeader, rows: Cell[][][]): PipelineRe
     lang: header.lang,
     sources: sourcesOf(header),
     // The Comparaison sheet (issue #15), against the shipped referentiel and DGCL table.
-    comparison: async (intake, analysis) => defaultComparison(intake, analysis, header.runDate),
+    comparison: async (intake, analysis) => comparisonOf(intake.contracts, analysis, header.runDate),
   };
 }
 

@@ -8,7 +8,7 @@
 import { missingRequired } from "../core/detect";
 import type { Cell } from "../core/model";
 import { SHEET_ORDER, type SheetKey, type WorkbookSpec } from "../report/spec";
-import { DOCUMENT_KEYS, INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
+import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
 import { PaneError } from "./errors";
 import { GatewayError } from "../workbook/errors";
 import { throwIfAborted } from "../workbook/cancellation";
@@ -67,7 +67,7 @@ export interface RunOutcome {
   report: WriteReport;
   /** Settings as saved after the run (lastRun set, pending parameters cleared). */
   settings: PaneSettings;
-  /** Kept alive for rebuildPlanSheets; the caller disposes it. */
+  /** Kept alive for rebuildSheets; the caller disposes it. */
   runner: AnalysisRunner;
   /** Settings could not be saved (the analysis itself succeeded). */
   settingsSaveFailed: boolean;
@@ -239,42 +239,28 @@ export async function runAnalysis(
 /** Analysis sheets, plus the plan and diagnostic when they already exist (refreshed, inputs kept). */
 export function defaultSheetKeys(planExists: boolean): SheetKey[] {
   // The Comparaison sheet (issue #15) comes after Territoires, as the spec places it.
-  return SHEET_ORDER.filter((k) => planExists || !PLAN_KEYS.includes(k)).flatMap(
-    (k): SheetKey[] => (k === "territoires" ? [k, "comparaison"] : [k])
+  return SHEET_ORDER.filter((k) => planExists || !PLAN_KEYS.includes(k)).flatMap((k): SheetKey[] =>
+    k === "territoires" ? [k, "comparaison"] : [k]
   );
 }
 
 /**
- * Writes (or refreshes) the plan and the diagnostic sheets from the runner's last analysis, with
- * what the user typed in them read back first.
+ * Writes some sheets again from the runner's last analysis, with what the user typed in the owned
+ * sheets read back first: the plan and the diagnostic (PLAN_KEYS), or the policy documents
+ * (DOCUMENT_KEYS: the user's once written, so a second call writes "(v2)" beside).
  */
-export async function rebuildPlanSheets(
+export async function rebuildSheets(
   gateway: WorkbookGateway,
   runner: AnalysisRunner,
+  keys: readonly SheetKey[],
   signal?: AbortSignal
 ): Promise<{ spec: WorkbookSpec; report: WriteReport }> {
   const inputs = await readInputSheets(gateway);
   throwIfAborted(signal);
-  const spec = await runner.rebuild(inputs.values, [...PLAN_KEYS]);
+  const spec = await runner.rebuild(inputs.values, [...keys]);
   throwIfAborted(signal);
   const report = await gateway.writeWorkbook(spec, { signal });
   return { spec, report };
-}
-
-/**
- * Writes the policy documents (charte de déontologie, code de conduite des fournisseurs) from the
- * runner's last analysis. They are the user's once written: a second call writes "(v2)" beside.
- */
-export async function writeDocumentSheets(
-  gateway: WorkbookGateway,
-  runner: AnalysisRunner,
-  signal?: AbortSignal
-): Promise<WriteReport> {
-  const inputs = await readInputSheets(gateway);
-  throwIfAborted(signal);
-  const spec = await runner.rebuild(inputs.values, [...DOCUMENT_KEYS]);
-  throwIfAborted(signal);
-  return gateway.writeWorkbook(spec, { signal });
 }
 
 /**

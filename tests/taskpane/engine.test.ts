@@ -13,8 +13,9 @@ import { validateWorkbookSpec } from "../../src/report";
 import { analyseSteps, decpToTable, intakeSteps, runEngine, selectSheets, type JobHeader, type StageProgress } from "../../src/taskpane/engine";
 import { PaneError } from "../../src/taskpane/errors";
 import { GatewayError } from "../../src/workbook/errors";
-import { defaultSheetKeys, runAnalysis, runSavedAnalysis, selectedTables, writeDocumentSheets } from "../../src/taskpane/pipeline";
+import { defaultSheetKeys, runAnalysis, runSavedAnalysis, selectedTables, rebuildSheets } from "../../src/taskpane/pipeline";
 import { createInlineRunner } from "../../src/taskpane/inline-runner";
+import { DOCUMENT_KEYS } from "../../src/taskpane/jobs";
 import { defaultSettings, parseSettings, periodOf, type PaneSettings } from "../../src/workbook/settings";
 import { choiceFromDetection, firstRowOf, previewTable, reconcileChoice, SAMPLE_ROWS } from "../../src/taskpane/tables";
 import { readXlsx } from "../../src/taskpane/xlsx-browser";
@@ -159,14 +160,14 @@ describe("pipeline with the in-memory workbook", () => {
     const out = await runAnalysis(wb, settings, () => createInlineRunner(), { lang: "fr", runDate: "2026-02-01" });
     // A normal run writes no document.
     expect(wb.sheetNames().filter((n) => /Charte|Code des fournisseurs/.test(n))).toEqual([]);
-    const first = await writeDocumentSheets(wb, out.runner);
+    const { report: first } = await rebuildSheets(wb, out.runner, DOCUMENT_KEYS);
     expect(first.sheets.map((s) => s.name)).toEqual(["Charte de déontologie", "Code des fournisseurs"]);
     // The user adapts the charter; a new analysis leaves it as it is.
     const charte = wb.ownedSheet("Charte de déontologie")!;
     const again = await runAnalysis(wb, (await wb.loadSettings())!, () => createInlineRunner(), { lang: "fr", runDate: "2026-03-01" });
     again.runner.dispose();
     expect(wb.ownedSheet("Charte de déontologie")).toBe(charte);
-    const second = await writeDocumentSheets(wb, out.runner);
+    const { report: second } = await rebuildSheets(wb, out.runner, DOCUMENT_KEYS);
     out.runner.dispose();
     expect(second.sheets.map((s) => s.name)).toEqual(["Charte de déontologie (v2)", "Code des fournisseurs (v2)"]);
     expect(wb.sheetNames().filter((n) => /Charte|Code des fournisseurs/.test(n))).toEqual([

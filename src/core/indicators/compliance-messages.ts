@@ -156,12 +156,6 @@ export const COMPLIANCE_MESSAGES = {
   },
 
   // --- TE4 wording (equal treatment: geographic lots are never a local preference)
-  "TE4.territorialise": {
-    fr: "Recommandation : territorialiser (lots géographiques, qui facilitent l'accès des PME au marché, l'égalité de traitement excluant toute préférence locale)",
-  },
-  "TE4.mixed": {
-    fr: "Recommandation : accord-cadre mutualisé avec des lots territoriaux, qui facilitent l'accès des PME (égalité de traitement : aucune préférence locale)",
-  },
 
   // --- Supplier-level exclusions (Paramètres)
   "exclusion.intermediary": {

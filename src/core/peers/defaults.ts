@@ -1,7 +1,7 @@
 import type { Analysis } from "../analyse";
-import type { IntakeResult } from "../model";
+import type { ContractLine } from "../model";
 import { VERSION } from "../version";
-import { buildComparison, type ComparisonView } from "./comparison";
+import { buildComparison, type ComparisonOptions, type ComparisonView } from "./comparison";
 import { decodeDgcl, type DgclTable } from "./dgcl";
 import { parseReferentiel, type Referentiel } from "./referentiel";
 import { DGCL_2023_DATA, DGCL_2023_SOURCE } from "../reference/data/dgcl-epcicom-2023";
@@ -26,21 +26,40 @@ export function defaultReferentielData(): Referentiel {
   return parseReferentiel(defaultReferentiel);
 }
 
+/** What a comparison may be given instead of the shipped defaults (files, peers, the buyer). */
+export type ComparisonChoices = Partial<
+  Pick<
+    ComparisonOptions,
+    | "referentiel"
+    | "referentielName"
+    | "dgcl"
+    | "peers"
+    | "siren"
+    | "category"
+    | "population"
+    | "anonymised"
+  >
+>;
 
-/** A comparison of this analysis with the shipped referentiel and DGCL table (the pane's default). */
-export function defaultComparison(
-  intake: Pick<IntakeResult, "contracts">,
+/**
+ * The comparison of this analysis: against the shipped referentiel and DGCL table unless the
+ * choices say otherwise (the pane uses the defaults, the CLI what its options read).
+ */
+export function comparisonOf(
+  contracts: readonly ContractLine[],
   analysis: Pick<Analysis, "period" | "indicators">,
-  runDate: string
+  runDate: string,
+  choices: ComparisonChoices = {}
 ): ComparisonView {
   return buildComparison({
-    contracts: intake.contracts,
-    period: analysis.period,
-    indicators: analysis.indicators,
     referentiel: defaultReferentielData(),
     referentielName: DEFAULT_REFERENTIEL_NAME,
     dgcl: defaultDgcl(),
     peers: [],
+    ...choices,
+    contracts,
+    period: analysis.period,
+    indicators: analysis.indicators,
     runDate,
     producer: `Optima Achats ${VERSION}`,
   });
