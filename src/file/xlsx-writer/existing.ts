@@ -14,9 +14,9 @@ import { InputError } from "../errors";
 import { openXlsx } from "../xlsx-reader";
 import { ZipArchive } from "../zip";
 import { OWNED_PROPERTY, parseOwned, readCustomProperty } from "./doc-props";
+import { relTypeIs } from "../../ooxml/rels";
 import { parseRels, relsPathOf, resolveTarget, type Relationship } from "./rels";
 import { parseWorkbookSheets, unsupportedWorkbook, type WorkbookSheet } from "./workbook-xml";
-import { REL_TYPE } from "./xml";
 
 export interface ExistingSheet extends WorkbookSheet {
   /** Worksheet part ("xl/worksheets/sheet3.xml"); null for chart sheets and other kinds. */
@@ -53,10 +53,6 @@ const STAMP_MARK = "Optima Achats";
 const HINT =
   "Choisissez un autre fichier de sortie, ou enregistrez ce classeur depuis Excel au format .xlsx.";
 
-function typeIs(rel: Relationship, type: string): boolean {
-  return rel.type === type || rel.type.endsWith(type.slice(type.lastIndexOf("/")));
-}
-
 async function text(zip: ZipArchive, part: string): Promise<string | null> {
   const e = zip.entry(part);
   return e ? zip.readText(e) : null;
@@ -71,7 +67,7 @@ export async function openExisting(path: string, label = path): Promise<Existing
   const zip = await ZipArchive.open(path, label);
   const contentTypesXml = await text(zip, "[Content_Types].xml");
   const rootRels = await relsOf(zip, "");
-  const officeDoc = rootRels.find((r) => typeIs(r, REL_TYPE.officeDocument) && !r.external);
+  const officeDoc = rootRels.find((r) => relTypeIs(r, "officeDocument") && !r.external);
   const workbookPart = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
   const workbookXml = await text(zip, workbookPart);
   if (workbookXml === null)
@@ -92,7 +88,7 @@ export async function openExisting(path: string, label = path): Promise<Existing
       isWorksheet,
     };
   });
-  const customRel = rootRels.find((r) => typeIs(r, REL_TYPE.customProperties) && !r.external);
+  const customRel = rootRels.find((r) => relTypeIs(r, "custom-properties") && !r.external);
   const customPart = customRel ? resolveTarget("", customRel.target) : null;
   const customXml = customPart ? await text(zip, customPart) : null;
 
