@@ -7,7 +7,13 @@
  */
 import * as fs from "node:fs";
 import { dayFromIso } from "../core/dates";
-import { buildDecpExport, decpToXml, describeNotWritten, type DecpMarche } from "../core/decp-export";
+import {
+  buildDecpExport,
+  decpToXml,
+  describeNotWritten,
+  isDecpComplements,
+  type DecpMarche,
+} from "../core/decp-export";
 import { render } from "../core/messages/render";
 import { InputError, isInputError } from "../file/errors";
 import { loadInputs } from "../file/load-inputs";
@@ -26,12 +32,12 @@ async function readComplements(file: string): Promise<Record<string, DecpMarche>
       hint: 'Écrivez un objet par numéro de marché, par exemple { "2024-017": { "ccag": "Travaux", "formePrix": "Unitaire" } }.',
     });
   }
-  if (typeof json !== "object" || json === null || Array.isArray(json) || Object.values(json).some((v) => typeof v !== "object" || v === null || Array.isArray(v)))
+  if (!isDecpComplements(json))
     throw new InputError("n'associe pas à chaque numéro de marché un objet de champs DECP", {
       file,
       hint: 'Écrivez un objet par numéro de marché, par exemple { "2024-017": { "ccag": "Travaux", "formePrix": "Unitaire" } }.',
     });
-  return json as Record<string, DecpMarche>;
+  return json;
 }
 
 export async function runDecpCommand(cmd: DecpCommand, io: CommandIO): Promise<number> {

@@ -67,6 +67,15 @@ const TECHNIQUES = [
   "Sans objet",
 ];
 
+/**
+ * Whether a parsed complements file has the expected shape: one object of DECP fields per
+ * contract number, e.g. { "2024-017": { "ccag": "Travaux", "formePrix": "Unitaire" } }.
+ */
+export function isDecpComplements(json: unknown): json is Record<string, DecpMarche> {
+  const isObject = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x);
+  return isObject(json) && Object.values(json as object).every(isObject);
+}
+
 /** Mandatory fields of a DECP 2024 marché and how to give each (schema 2.0.3 `required`). */
 const FIXES: Record<string, Message> = {
   id: msg("decpExport.fix.id"),

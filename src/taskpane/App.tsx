@@ -166,6 +166,9 @@ export function App({ host, lang, gateway, createRunner, saveDelayMs }: AppProps
             onWritePlan={() => void actions.writePlan()}
             onWriteDocuments={() => void actions.writeDocuments()}
             onGoToRun={() => actions.goTo("run")}
+            onExportFiche={(anonymised) => void actions.exportFiche(anonymised)}
+            onImportPeers={(files) => void actions.importPeers(files)}
+            onExportDecp={(complements) => void actions.exportDecp(complements)}
           />
         );
         break;

@@ -8,9 +8,12 @@
 import type { Cell } from "../core/model";
 import { PeriodError } from "../core/period";
 import {
+  decpExportOf,
   decpToTable,
   engineSteps,
+  ficheOf,
   rebuildSheets,
+  rebuildWithPeers,
   type EngineState,
   type JobHeader,
 } from "./engine";
@@ -117,6 +120,26 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
           id: msg.id,
           spec: rebuildSheets(kept, msg.previousSheets, msg.keys),
         });
+      } catch (error) {
+        fail("worker", error, msg.id);
+      }
+      break;
+    case "fiche":
+    case "peers":
+    case "decpExport":
+      if (!kept) {
+        fail("worker", new Error("no analysis kept"), msg.id);
+        break;
+      }
+      try {
+        if (msg.type === "fiche") post({ type: "fiche", id: msg.id, result: ficheOf(kept, msg) });
+        else if (msg.type === "peers")
+          post({
+            type: "peers",
+            id: msg.id,
+            result: rebuildWithPeers(kept, msg.previousSheets, msg.peers),
+          });
+        else post({ type: "decpExport", id: msg.id, result: decpExportOf(kept, msg) });
       } catch (error) {
         fail("worker", error, msg.id);
       }

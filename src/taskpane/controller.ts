@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { readUserInputs } from "../report/inputs";
 import type { SheetKey } from "../report/spec";
 import { DOCUMENT_KEYS, PLAN_KEYS, type StageProgress } from "./jobs";
-import { PaneError, isCancellation, logError, toUserMessage } from "./errors";
+import { PaneError, isCancellation, logError, toUserMessage, type UserMessage } from "./errors";
 import type { SourceTable, WorkbookGateway } from "../workbook/gateway";
 import type { RunSummary } from "../workbook/run-summary";
 import { t, type Lang } from "./i18n";
@@ -40,6 +40,17 @@ import {
   type TableState,
 } from "./state";
 import { choiceFromDetection, detectSample, reconcileChoice, SAMPLE_ROWS } from "./tables";
+import { dayFromIso } from "../core/dates";
+import type { Fiche } from "../core/peers/fiche";
+import {
+  fileNamePart,
+  makeDownload,
+  readComplementsFile,
+  readPeerFiles,
+  readText,
+  revokeDownload,
+} from "./exchange";
+import type { Download } from "./state";
 
 export interface PaneDeps {
   gateway: WorkbookGateway;
@@ -63,6 +74,12 @@ export interface PaneActions {
   writePlan(): Promise<void>;
   writeDocuments(): Promise<void>;
   dismiss(id: string): void;
+  /** The buyer's fiche de comparaison as a download (issue #15 §4). */
+  exportFiche(anonymised: boolean): Promise<void>;
+  /** Peers' fiches (.json): the Comparaison sheet written again with them; [] removes them. */
+  importPeers(files: File[]): Promise<void>;
+  /** The buyer's DECP 2024 as a download, with the contracts not written listed (issue #11 §4). */
+  exportDecp(complements: File | null): Promise<void>;
 }
 
 const SAVE_DELAY_MS = 400;
@@ -83,16 +100,7 @@ async function sheetParametersOf(
   return out;
 }
 
-/** A file's text; FileReader where Blob.text() is missing (EdgeHTML webviews of Office 2019). */
-export function readText(file: Blob): Promise<string> {
-  if (typeof file.text === "function") return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader error"));
-    reader.readAsText(file, "utf-8");
-  });
-}
+export { readText };
 
 /** What the pane shows when it opens: the workbook's tables, detected and reconciled with the saved choices. */
 export interface LoadedPane {
@@ -262,6 +270,21 @@ export function withPlanSheets(
   return { ...lastRun, planSheets: true, summary: merged };
 }
 
+/** Minimum of peers' fiches behind the peer quartiles (core/peers/quantiles MIN_BUYERS). */
+const MIN_PEERS = 5;
+
+/** Today as AAAA-MM-JJ (the date a fiche or the DECP are written). */
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A French sentence about a file the user picked, as the pane shows errors. */
+function fileProblem(error: unknown, lang: Lang): UserMessage {
+  if (error instanceof Error && !(error instanceof PaneError) && error.name === "Error")
+    return { code: "badFile", message: error.message, detail: "" };
+  return toUserMessage(error, lang);
+}
+
 /** Imports a DECP JSON file as a new contracts sheet, detected and selected. */
 async function importDecpFile(
   gateway: WorkbookGateway,
@@ -305,6 +328,10 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
   const runnerRef = useRef<AnalysisRunner | null>(null);
   const loadedRef = useRef(false);
   const mounted = useRef(true);
+  /** Peers' fiches imported in this session: every later run compares with them too. */
+  const peersRef = useRef<Fiche[]>([]);
+  /** Object URLs offered for download, revoked when replaced or when the pane closes. */
+  const downloadsRef = useRef<Partial<Record<"fiche" | "decp" | "template", Download>>>({});
 
   const notice = useCallback((n: Notice) => dispatch({ type: "notice", notice: n }), []);
 
@@ -340,6 +367,8 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       mounted.current = false;
       abortRef.current?.abort();
       runnerRef.current?.dispose();
+      for (const d of Object.values(downloadsRef.current)) revokeDownload(d);
+      downloadsRef.current = {};
     };
   }, [reload]);
 
@@ -378,11 +407,15 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         lang,
         signal: controller.signal,
         onProgress,
+        peers: peersRef.current,
       });
       if (!mounted.current) {
         outcome.runner.dispose();
         return;
       }
+      // The files exported from the previous analysis are gone with it.
+      for (const d of Object.values(downloadsRef.current)) revokeDownload(d);
+      downloadsRef.current = {};
       runnerRef.current = outcome.runner;
       lastSaved.current = JSON.stringify([
         stateRef.current.tables.map((x) => x.choice),
@@ -498,6 +531,182 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     }
   }, [gateway, createRunner, lang]);
 
+  /**
+   * The runner holding the last analysis: this session's, else the saved choices analysed again
+   * without writing any sheet (the pane was reopened since the last run).
+   */
+  const analysedRunner = useCallback(async (): Promise<AnalysisRunner> => {
+    if (runnerRef.current) return runnerRef.current;
+    const outcome = await runAnalysis(gateway, settingsOf(stateRef.current), createRunner, {
+      lang,
+      write: false,
+      peers: peersRef.current,
+    });
+    runnerRef.current = outcome.runner;
+    return outcome.runner;
+  }, [gateway, createRunner, lang]);
+
+  /** Offers a text as a download, revoking the previous file of the same kind. */
+  const offer = useCallback(
+    (kind: "fiche" | "decp" | "template", text: string, fileName: string) => {
+      revokeDownload(downloadsRef.current[kind]);
+      const download = makeDownload(text, fileName);
+      downloadsRef.current[kind] = download;
+      return download;
+    },
+    []
+  );
+
+  const exportFiche = useCallback(
+    async (anonymised: boolean) => {
+      dispatch({
+        type: "exchange",
+        task: "fiche",
+        patch: { busy: true, error: null, message: null },
+      });
+      try {
+        const runner = await analysedRunner();
+        const r = await runner.fiche({ anonymised, createdOn: todayIso() });
+        if (!mounted.current) return;
+        const name = `fiche-comparaison-${fileNamePart(r.fiche.period.label)}${anonymised ? "-anonyme" : ""}.json`;
+        const download = offer("fiche", r.json, name);
+        const message = t(lang, "ficheReady", {
+          label: r.fiche.label,
+          category: r.categoryLabel,
+          band: r.bandLabel,
+          period: r.fiche.period.label,
+          n: Object.keys(r.fiche.kpis).length,
+        });
+        dispatch({ type: "exchange", task: "fiche", patch: { busy: false, message, download } });
+      } catch (error) {
+        logError("exportFiche", error);
+        if (mounted.current)
+          dispatch({
+            type: "exchange",
+            task: "fiche",
+            patch: { busy: false, error: toUserMessage(error, lang), download: null },
+          });
+      }
+    },
+    [analysedRunner, offer, lang]
+  );
+
+  const importPeers = useCallback(
+    async (files: File[]) => {
+      dispatch({
+        type: "exchange",
+        task: "peers",
+        patch: { busy: true, error: null, message: null, problems: [] },
+      });
+      try {
+        const { fiches, problems } = await readPeerFiles(files);
+        if (problems.length > 0) {
+          // All or nothing: the peer group is exactly the files the user chose.
+          dispatch({ type: "exchange", task: "peers", patch: { busy: false, problems } });
+          return;
+        }
+        const runner = await analysedRunner();
+        const inputs = await readInputSheets(gateway);
+        const peers = fiches.map((f) => f.fiche);
+        const result = await runner.comparePeers(inputs.values, peers);
+        const report = await gateway.writeWorkbook(result.spec);
+        peersRef.current = peers;
+        const sheet = report.sheets.find((s) => s.key === "comparaison")?.name ?? "Comparaison";
+        let message =
+          peers.length === 0
+            ? t(lang, "peersCleared", { sheet })
+            : t(lang, "peersDone", { sheet, n: result.compared });
+        if (result.excludedOwn > 0) message += ` ${t(lang, "peersOwn", { n: result.excludedOwn })}`;
+        if (peers.length > 0 && result.compared < MIN_PEERS)
+          message += ` ${t(lang, "peersFew", { min: MIN_PEERS })}`;
+        if (mounted.current)
+          dispatch({
+            type: "exchange",
+            task: "peers",
+            patch: { busy: false, message, files: fiches.map((f) => f.file) },
+          });
+      } catch (error) {
+        logError("importPeers", error);
+        if (mounted.current)
+          dispatch({
+            type: "exchange",
+            task: "peers",
+            patch: { busy: false, error: toUserMessage(error, lang) },
+          });
+      }
+    },
+    [analysedRunner, gateway, lang]
+  );
+
+  const exportDecp = useCallback(
+    async (complementsFile: File | null) => {
+      dispatch({
+        type: "exchange",
+        task: "decpExport",
+        patch: { busy: true, error: null, message: null, notWritten: [] },
+      });
+      try {
+        let complements;
+        try {
+          complements = complementsFile ? await readComplementsFile(complementsFile) : undefined;
+        } catch (error) {
+          dispatch({
+            type: "exchange",
+            task: "decpExport",
+            patch: { busy: false, error: fileProblem(error, lang), download: null, template: null },
+          });
+          return;
+        }
+        const runner = await analysedRunner();
+        const today = todayIso();
+        const r = await runner.exportDecp({ publicationDay: dayFromIso(today), complements });
+        if (!mounted.current) return;
+        if (r.written + r.notWritten.length + r.belowThreshold === 0) {
+          dispatch({
+            type: "exchange",
+            task: "decpExport",
+            patch: {
+              busy: false,
+              message: t(lang, "decpExportNone"),
+              download: null,
+              template: null,
+            },
+          });
+          return;
+        }
+        const download = r.written > 0 ? offer("decp", r.json, `decp-${today}.json`) : null;
+        const template =
+          r.notWritten.length > 0
+            ? offer("template", JSON.stringify(r.template, null, 2) + "\n", "complements-decp.json")
+            : null;
+        const message = t(lang, "decpExportDone", {
+          written: r.written,
+          notWritten: r.notWritten.length,
+          below: r.belowThreshold,
+        });
+        dispatch({
+          type: "exchange",
+          task: "decpExport",
+          patch: { busy: false, message, download, template, notWritten: r.notWritten },
+        });
+      } catch (error) {
+        logError("exportDecp", error);
+        if (mounted.current)
+          dispatch({
+            type: "exchange",
+            task: "decpExport",
+            patch: {
+              busy: false,
+              error: toUserMessage(error, lang),
+              download: null,
+              template: null,
+            },
+          });
+      }
+    },
+    [analysedRunner, offer, lang]
+  );
+
   const actions = useMemo<PaneActions>(
     () => ({
       reload,
@@ -513,8 +722,22 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       writePlan,
       writeDocuments,
       dismiss: (id) => dispatch({ type: "dismiss", id }),
+      exportFiche,
+      importPeers,
+      exportDecp,
     }),
-    [reload, run, cancel, openSheet, importDecp, writePlan, writeDocuments]
+    [
+      reload,
+      run,
+      cancel,
+      openSheet,
+      importDecp,
+      writePlan,
+      writeDocuments,
+      exportFiche,
+      importPeers,
+      exportDecp,
+    ]
   );
   return { state, actions };
 }

@@ -5,6 +5,8 @@
  * date comes with the job). The same code runs in the same thread in tests (inline-runner.ts).
  */
 import { comparisonOf } from "../core/peers/defaults";
+import type { Fiche } from "../core/peers/fiche";
+import { buildDecpExport, describeNotWritten, type DecpMarche } from "../core/decp-export";
 import { buildDocumentSheets } from "../report/documents";
 import {
   runPipelineSteps,
@@ -21,7 +23,7 @@ import {
   sourceOf,
   type MappedTable,
 } from "../core/intake";
-import type { Cell } from "../core/model";
+import type { Cell, ContractLine } from "../core/model";
 import { FIELDS } from "../core/fields";
 import { readUserInputs, type UserInputs } from "../report/inputs";
 import { render } from "../core/messages/render";
@@ -32,8 +34,11 @@ import {
   DOCUMENT_KEYS,
   KPI_IDS,
   PLAN_KEYS,
+  type DecpExportResult,
   type DecpTableResult,
   type EngineResult,
+  type FicheResult,
+  type PeersResult,
   type JobHeader,
   type RunSummary,
   type StageProgress,
@@ -54,6 +59,8 @@ export interface EngineEvent {
 export interface EngineState {
   analysis: Analysis;
   header: JobHeader;
+  /** Every contract the intake kept (all periods): the fiche, the Comparaison sheet and the DECP export read them. */
+  contracts: readonly ContractLine[];
 }
 
 function sourcesOf(header: JobHeader): string[] {
@@ -119,7 +126,8 @@ export function pipelineRequest(header: JobHeader, rows: Cell[][][]): PipelineRe
     lang: header.lang,
     sources: sourcesOf(header),
     // The Comparaison sheet (issue #15), against the shipped referentiel and DGCL table.
-    comparison: async (intake, analysis) => comparisonOf(intake.contracts, analysis, header.runDate),
+    comparison: async (intake, analysis) =>
+      comparisonOf(intake.contracts, analysis, header.runDate, { peers: header.peers ?? [] }),
   };
 }
 
@@ -128,7 +136,11 @@ function engineResult(
   header: JobHeader,
   result: PipelineResult
 ): EngineResult & { state: EngineState } {
-  const state: EngineState = { analysis: result.analysis, header };
+  const state: EngineState = {
+    analysis: result.analysis,
+    header,
+    contracts: result.intake.contracts,
+  };
   const spec = selectSheets(result.spec, header.sheetKeys);
   return { spec, summary: summarize(result.analysis, spec, header), state };
 }
@@ -156,6 +168,72 @@ export function rebuildSheets(
   keys: readonly SheetKey[]
 ): WorkbookSpec {
   return specOf(state, readUserInputs(previousSheets), keys);
+}
+
+/**
+ * The buyer's fiche de comparaison of the kept analysis (issue #15 §4): the fiche the
+ * Comparaison sheet shows, as `optima-achats fiche -o fiche.json [--anonyme]` writes it.
+ */
+export function ficheOf(
+  state: EngineState,
+  options: { anonymised: boolean; createdOn: string }
+): FicheResult {
+  const view = comparisonOf(state.contracts, state.analysis, options.createdOn, {
+    anonymised: options.anonymised,
+  });
+  return {
+    fiche: view.fiche,
+    json: JSON.stringify(view.fiche, null, 2) + "\n",
+    categoryLabel: view.buyer.categoryLabel,
+    bandLabel: view.buyer.bandLabel,
+  };
+}
+
+/**
+ * The Comparaison sheet again, with the peers' fiches beside the referentiel (issue #15 §4). The
+ * peers are kept with the state, so that a later rebuild compares with them too.
+ */
+export function rebuildWithPeers(
+  state: EngineState,
+  previousSheets: Record<string, Cell[][]>,
+  peers: Fiche[]
+): PeersResult {
+  state.header = { ...state.header, peers };
+  const { analysis, header } = state;
+  const view = comparisonOf(state.contracts, analysis, header.runDate, { peers });
+  const spec = buildWorkbookSpec(analysis, {
+    runDate: header.runDate,
+    sources: sourcesOf(header),
+    lang: header.lang,
+    previousInputs: readUserInputs(previousSheets),
+    comparison: view,
+  });
+  return {
+    spec: selectSheets(spec, ["comparaison"]),
+    compared: view.peers?.count ?? 0,
+    excludedOwn: view.peers?.excludedOwn ?? 0,
+  };
+}
+
+/**
+ * The buyer's DECP 2024 (issue #11 §4) from the kept contracts, by the function of
+ * `optima-achats decp`: the JSON document, and every contract that could not be written.
+ */
+export function decpExportOf(
+  state: EngineState,
+  options: { publicationDay: number; complements?: Record<string, DecpMarche> }
+): DecpExportResult {
+  const exp = buildDecpExport(state.contracts, options);
+  const template: Record<string, Record<string, null>> = {};
+  for (const n of exp.notWritten)
+    template[n.contractRef] = Object.fromEntries(n.missing.map((m) => [m.field, null]));
+  return {
+    json: JSON.stringify(exp.document, null, 2) + "\n",
+    written: exp.written,
+    belowThreshold: exp.belowThreshold,
+    notWritten: exp.notWritten.map((n) => render(state.header.lang, describeNotWritten(n))),
+    template,
+  };
 }
 
 /** Runs the engine to the end in one go (tests, CLI-like uses). */

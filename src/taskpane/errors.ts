@@ -19,6 +19,8 @@ export type PaneErrorCode =
   | "decpEmpty"
   | "noSavedAnalysis"
   | "saveSettings"
+  /** A file the user picked in the pane is not what was asked (the message names it). */
+  | "badFile"
   | "cancelled";
 
 /** A failure of the flow (not of the workbook): what the user must fix. */

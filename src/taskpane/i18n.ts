@@ -175,6 +175,46 @@ const fr = {
   documentsCreate: "Rédiger la charte et le code des fournisseurs",
   documentsWriting: "Écriture des documents…",
   documentsDone: "Documents écrits : {names}. Complétez les champs en jaune.",
+  // Peer exchange (issue #15 §4) and the buyer's DECP (issue #11 §4)
+  exchangeTitle: "Comparaison avec vos pairs",
+  exchangeHint:
+    "Votre fiche de comparaison tient en une ligne d'indicateurs (catégorie, strate, période, ratios ; aucun nom de fournisseur, aucun montant de marché). Envoyez-la à d'autres collectivités et importez les leurs : la feuille Comparaison montre alors les quartiles de vos pairs. Rien ne sort du classeur sans vous.",
+  ficheAnonymise:
+    "Anonymiser la fiche (ni nom, ni SIREN, ni population exacte ; effectifs arrondis à 5)",
+  ficheExport: "Exporter ma fiche",
+  ficheWriting: "Préparation de la fiche…",
+  ficheReady:
+    "Fiche prête : {label}, {category}, {band}, période {period}, {n} indicateurs de marchés. Enregistrez-la avec le lien ci-dessous.",
+  ficheDownload: "Télécharger « {file} »",
+  peersImport: "Importer des fiches de pairs",
+  peersImportHint:
+    "Une ou plusieurs fiches .json reçues d'autres collectivités. La feuille Comparaison est réécrite avec elles ; elles restent utilisées par les analyses suivantes tant que le volet est ouvert.",
+  peersReading: "Lecture des fiches et écriture de la feuille Comparaison…",
+  peersDone: "Feuille « {sheet} » réécrite avec {n} fiches de pairs.",
+  peersOwn: "{n} fiche(s) de votre propre collectivité pour la même période mise(s) de côté.",
+  peersFew:
+    "Les quartiles des pairs s'affichent à partir de {min} fiches : importez-en davantage pour les voir.",
+  peersInUse: "Fiches de pairs utilisées : {files}",
+  peersRefused: "Aucune fiche n'a été importée : corrigez ou retirez ces fichiers, puis réessayez.",
+  peersClear: "Retirer les fiches de pairs",
+  peersCleared: "Feuille « {sheet} » réécrite sans fiches de pairs.",
+  decpExportTitle: "Données essentielles (DECP)",
+  decpExportHint:
+    "Les marchés de 40 000 € HT ou plus au format DECP 2024 (JSON), à publier sur votre profil d'acheteur. Les champs que le registre ne donne pas (CCAG, forme et type de prix, lieu d'exécution…) se complètent par un fichier de compléments.",
+  decpComplementsPick: "Choisir un fichier de compléments (JSON, facultatif)",
+  decpComplementsChosen: "Compléments : {file}",
+  decpComplementsRemove: "Retirer les compléments",
+  decpExport: "Exporter mes données essentielles (DECP)",
+  decpExportWriting: "Préparation des données essentielles…",
+  decpExportDone:
+    "{written} marché(s) de 40 000 € HT ou plus écrit(s) au format DECP 2024 ; {notWritten} non écrit(s) faute de champs obligatoires ; {below} sous le seuil de 40 000 € HT.",
+  decpExportNone:
+    "Aucun marché dans les tables analysées : cochez le registre des marchés (ou importez un fichier DECP) à l'étape Sources, puis relancez l'analyse.",
+  decpExportDownload: "Télécharger « {file} »",
+  decpNotWrittenTitle: "Marchés non écrits ({n}) et comment les compléter",
+  decpTemplateDownload: "Télécharger le modèle de compléments « {file} »",
+  decpTemplateHint:
+    "Remplissez les valeurs null du modèle, puis choisissez-le comme fichier de compléments et exportez à nouveau.",
   newAnalysis: "Modifier et relancer",
   renamedSheet:
     "La feuille « {wanted} » existait déjà et n'appartient pas à Optima Achats : les résultats sont dans « {name} ».",
@@ -380,6 +420,44 @@ const en: Record<TextKey, string> = {
   documentsCreate: "Draft the charter and the supplier code",
   documentsWriting: "Writing the documents…",
   documentsDone: "Documents written: {names}. Complete the fields in yellow.",
+  exchangeTitle: "Comparison with your peers",
+  exchangeHint:
+    "Your benchmark card is one row of indicators (category, population band, period, ratios; no supplier name, no contract amount). Send it to other local authorities and import theirs: the Comparaison sheet then shows your peers' quartiles. Nothing leaves the workbook without you.",
+  ficheAnonymise:
+    "Anonymise the card (no name, no SIREN, no exact population; counts rounded to 5)",
+  ficheExport: "Export my card",
+  ficheWriting: "Preparing the card…",
+  ficheReady:
+    "Card ready: {label}, {category}, {band}, period {period}, {n} contract indicators. Save it with the link below.",
+  ficheDownload: "Download “{file}”",
+  peersImport: "Import peers' cards",
+  peersImportHint:
+    "One or several .json cards received from other local authorities. The Comparaison sheet is written again with them; later analyses use them too while the pane stays open.",
+  peersReading: "Reading the cards and writing the Comparaison sheet…",
+  peersDone: "Sheet “{sheet}” written again with {n} peers' cards.",
+  peersOwn: "{n} card(s) of your own authority for the same period set aside.",
+  peersFew: "Peers' quartiles are shown from {min} cards on: import more to see them.",
+  peersInUse: "Peers' cards in use: {files}",
+  peersRefused: "No card was imported: fix or remove these files, then try again.",
+  peersClear: "Remove the peers' cards",
+  peersCleared: "Sheet “{sheet}” written again without peers' cards.",
+  decpExportTitle: "Essential data (DECP)",
+  decpExportHint:
+    "Contracts of €40,000 excl. VAT or more in the DECP 2024 format (JSON), to publish on your buyer profile. Fields the register does not give (CCAG, price form and type, place of performance…) come from a complements file.",
+  decpComplementsPick: "Choose a complements file (JSON, optional)",
+  decpComplementsChosen: "Complements: {file}",
+  decpComplementsRemove: "Remove the complements",
+  decpExport: "Export my essential data (DECP)",
+  decpExportWriting: "Preparing the essential data…",
+  decpExportDone:
+    "{written} contract(s) of €40,000 or more written as DECP 2024; {notWritten} not written for want of mandatory fields; {below} under the €40,000 threshold.",
+  decpExportNone:
+    "No contract in the analysed tables: tick the contracts register (or import a DECP file) in the Sources step, then analyse again.",
+  decpExportDownload: "Download “{file}”",
+  decpNotWrittenTitle: "Contracts not written ({n}) and how to complete them",
+  decpTemplateDownload: "Download the complements template “{file}”",
+  decpTemplateHint:
+    "Fill in the null values of the template, then choose it as the complements file and export again.",
   newAnalysis: "Change and run again",
   renamedSheet:
     "The sheet “{wanted}” already existed and does not belong to Optima Achats: the results are in “{name}”.",

@@ -3,7 +3,15 @@
  * component tests, where jsdom has no workers). Same protocol and errors as createWorkerRunner.
  */
 import type { Cell } from "../core/model";
-import { decpToTable, engineSteps, rebuildSheets, type EngineState } from "./engine";
+import {
+  decpExportOf,
+  decpToTable,
+  engineSteps,
+  ficheOf,
+  rebuildSheets,
+  rebuildWithPeers,
+  type EngineState,
+} from "./engine";
 import { PaneError } from "./errors";
 import { engineError, type AnalysisRunner } from "./runner";
 
@@ -21,6 +29,10 @@ export function createInlineRunner(options: { delayMs?: number } = {}): Analysis
     options.delayMs ? new Promise<void>((r) => setTimeout(r, options.delayMs)) : pause();
   const check = () => {
     if (cancelled) throw new PaneError("cancelled");
+  };
+  const keptState = (): EngineState => {
+    if (!kept) throw new PaneError("worker", "", "no analysis kept");
+    return kept;
   };
   return {
     begin(tableCount) {
@@ -59,6 +71,21 @@ export function createInlineRunner(options: { delayMs?: number } = {}): Analysis
         const code = error instanceof Error ? error.message : "";
         throw engineError(code, error instanceof Error ? error.message : String(error));
       }
+    },
+    async fiche(options) {
+      check();
+      await pause();
+      return ficheOf(keptState(), options);
+    },
+    async comparePeers(previousSheets, peers) {
+      check();
+      await pause();
+      return rebuildWithPeers(keptState(), previousSheets, peers);
+    },
+    async exportDecp(options) {
+      check();
+      await pause();
+      return decpExportOf(keptState(), options);
     },
     cancel() {
       cancelled = true;

@@ -8,6 +8,7 @@ import type { Period } from "../core/period";
 import type { Lang } from "../report/labels";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import type { NewTable } from "../workbook/gateway";
+import type { Fiche } from "../core/peers/fiche";
 
 export type StageId = "read" | "check" | "indicators" | "write";
 export const STAGES: readonly StageId[] = ["read", "check", "indicators", "write"];
@@ -44,6 +45,8 @@ export interface JobHeader {
   lang: Lang;
   /** Sheets of the spec to keep (default: all but the plan and the diagnostic). */
   sheetKeys?: SheetKey[];
+  /** Peers' fiches imported in the pane (issue #15 §4): the Comparaison sheet shows their quartiles. */
+  peers?: Fiche[];
 }
 
 export type { Kpi, RunSummary } from "../workbook/run-summary";
@@ -79,3 +82,32 @@ export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
   "parametres",
   "historique",
 ];
+
+/** The buyer's fiche de comparaison of the kept analysis (issue #15 §4). */
+export interface FicheResult {
+  fiche: Fiche;
+  /** The fiche as written by `optima-achats fiche -o fiche.json`. */
+  json: string;
+  /** « Commune, 10 000 à 19 999 hab. » as the comparison classified the buyer. */
+  categoryLabel: string;
+  bandLabel: string;
+}
+
+/** The Comparaison sheet written again with peers' fiches. */
+export interface PeersResult {
+  spec: WorkbookSpec;
+  /** Fiches compared (the buyer's own fiche, same SIREN and period, is left out). */
+  compared: number;
+  excludedOwn: number;
+}
+
+/** The buyer's DECP 2024 of the kept analysis (issue #11 §4), as `optima-achats decp -o decp.json` writes it. */
+export interface DecpExportResult {
+  json: string;
+  written: number;
+  belowThreshold: number;
+  /** One sentence per contract not written, its missing fields and their fix (pane language). */
+  notWritten: string[];
+  /** Complements skeleton: for each contract not written, its missing fields set to null. */
+  template: Record<string, Record<string, null>>;
+}

@@ -7,6 +7,7 @@
  */
 import { missingRequired } from "../core/detect";
 import type { Cell } from "../core/model";
+import type { Fiche } from "../core/peers/fiche";
 import { SHEET_ORDER, type SheetKey, type WorkbookSpec } from "../report/spec";
 import { INPUT_SHEET_KEYS, PLAN_KEYS, type RunSummary, type StageProgress } from "./jobs";
 import { PaneError } from "./errors";
@@ -60,6 +61,13 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Sheets to write; default: the analysis sheets, plus the plan and diagnostic when they exist. */
   sheetKeys?: SheetKey[];
+  /** Peers' fiches imported in the pane: the Comparaison sheet shows their quartiles. */
+  peers?: Fiche[];
+  /**
+   * false: analyse only, write no sheet and save no settings (an export from the pane reopened
+   * since the last run needs the analysis, not new sheets). Default true.
+   */
+  write?: boolean;
 }
 
 export interface RunOutcome {
@@ -189,10 +197,19 @@ export async function runAnalysis(
         runDate: options.runDate ?? new Date().toISOString(),
         lang,
         sheetKeys: keys,
+        ...(options.peers && options.peers.length > 0 ? { peers: options.peers } : {}),
       },
       onProgress
     );
     throwIfAborted(signal);
+    if (options.write === false)
+      return {
+        summary: result.summary,
+        report: { sheets: [], renamed: [], warnings: [] },
+        settings,
+        runner,
+        settingsSaveFailed: false,
+      };
 
     // Écriture: all or nothing.
     const spec = result.spec;

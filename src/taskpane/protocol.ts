@@ -5,7 +5,17 @@
  */
 import type { Cell } from "../core/model";
 import type { CellValue, SheetKey, WorkbookSpec } from "../report/spec";
-import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./jobs";
+import type { DecpMarche } from "../core/decp-export";
+import type { Fiche } from "../core/peers/fiche";
+import type {
+  DecpExportResult,
+  DecpTableResult,
+  EngineResult,
+  FicheResult,
+  JobHeader,
+  PeersResult,
+  StageProgress,
+} from "./jobs";
 
 /** Rows per message from the UI to the worker. */
 export const ROW_BLOCK = 2_000;
@@ -15,7 +25,15 @@ export type ToWorker =
   | { type: "rows"; table: number; rows: Cell[][] }
   | { type: "run"; header: JobHeader }
   | { type: "rebuild"; id: number; previousSheets: Record<string, Cell[][]>; keys: SheetKey[] }
-  | { type: "decp"; id: number; text: string; fileName: string };
+  | { type: "decp"; id: number; text: string; fileName: string }
+  | { type: "fiche"; id: number; anonymised: boolean; createdOn: string }
+  | { type: "peers"; id: number; previousSheets: Record<string, Cell[][]>; peers: Fiche[] }
+  | {
+      type: "decpExport";
+      id: number;
+      publicationDay: number;
+      complements?: Record<string, DecpMarche>;
+    };
 
 /** Table rows per message from the worker to the UI (a long table of the spec comes in pieces). */
 export const RESULT_ROW_BLOCK = 5_000;
@@ -28,5 +46,8 @@ export type FromWorker =
   | { type: "resultDone" }
   | { type: "rebuilt"; id: number; spec: WorkbookSpec }
   | { type: "decp"; id: number; result: DecpTableResult }
+  | { type: "fiche"; id: number; result: FicheResult }
+  | { type: "peers"; id: number; result: PeersResult }
+  | { type: "decpExport"; id: number; result: DecpExportResult }
   /** code: a PaneErrorCode ("noData", "decpInvalid"…) or "worker"; detail: technical text. */
   | { type: "error"; id?: number; code: string; detail: string };

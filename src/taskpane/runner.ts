@@ -11,7 +11,17 @@
 import type { Cell } from "../core/model";
 import { PeriodError } from "../core/period";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
-import type { DecpTableResult, EngineResult, JobHeader, StageProgress } from "./jobs";
+import type { DecpMarche } from "../core/decp-export";
+import type { Fiche } from "../core/peers/fiche";
+import type {
+  DecpExportResult,
+  DecpTableResult,
+  EngineResult,
+  FicheResult,
+  JobHeader,
+  PeersResult,
+  StageProgress,
+} from "./jobs";
 import { PaneError, type PaneErrorCode } from "./errors";
 import type { FromWorker, ToWorker } from "./protocol";
 
@@ -23,6 +33,15 @@ export interface AnalysisRunner {
   run(header: JobHeader, onProgress: (progress: StageProgress) => void): Promise<EngineResult>;
   rebuild(previousSheets: Record<string, Cell[][]>, keys: SheetKey[]): Promise<WorkbookSpec>;
   importDecp(text: string, fileName: string): Promise<DecpTableResult>;
+  /** The buyer's fiche de comparaison of the last analysis (issue #15 §4). */
+  fiche(options: { anonymised: boolean; createdOn: string }): Promise<FicheResult>;
+  /** The Comparaison sheet of the last analysis again, with these peers' fiches. */
+  comparePeers(previousSheets: Record<string, Cell[][]>, peers: Fiche[]): Promise<PeersResult>;
+  /** The buyer's DECP 2024 of the last analysis (issue #11 §4). */
+  exportDecp(options: {
+    publicationDay: number;
+    complements?: Record<string, DecpMarche>;
+  }): Promise<DecpExportResult>;
   /** Stops now; pending calls reject with PaneError("cancelled"). The runner cannot be reused. */
   cancel(): void;
   dispose(): void;
@@ -104,7 +123,10 @@ export function createWorkerRunner(createWorker: () => Worker): AnalysisRunner {
         arm();
         break;
       case "rebuilt":
-      case "decp": {
+      case "decp":
+      case "fiche":
+      case "peers":
+      case "decpExport": {
         const c = calls.get(msg.id);
         calls.delete(msg.id);
         c?.resolve(msg.type === "rebuilt" ? msg.spec : msg.result);
@@ -177,6 +199,15 @@ export function createWorkerRunner(createWorker: () => Worker): AnalysisRunner {
     },
     importDecp(text, fileName) {
       return call<DecpTableResult>({ type: "decp", id: nextId++, text, fileName });
+    },
+    fiche(options) {
+      return call<FicheResult>({ type: "fiche", id: nextId++, ...options });
+    },
+    comparePeers(previousSheets, peers) {
+      return call<PeersResult>({ type: "peers", id: nextId++, previousSheets, peers });
+    },
+    exportDecp(options) {
+      return call<DecpExportResult>({ type: "decpExport", id: nextId++, ...options });
     },
     cancel() {
       kill(new PaneError("cancelled"));

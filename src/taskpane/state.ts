@@ -44,6 +44,27 @@ export interface TaskState {
   message: string | null;
 }
 
+/** A file the pane made, offered as a download link (object URL, revoked by the controller). */
+export interface Download {
+  url: string;
+  fileName: string;
+}
+
+/** Peer exchange and publication (issues #15 §4 and #11 §4): what the pane exports or imports. */
+export interface ExchangeState {
+  fiche: TaskState & { download: Download | null };
+  /** Peers' fiches: the files in use, or the problems of the files refused. */
+  peers: TaskState & { files: string[]; problems: string[] };
+  decpExport: TaskState & {
+    download: Download | null;
+    /** Complements skeleton of the contracts not written (JSON to fill in). */
+    template: Download | null;
+    notWritten: string[];
+  };
+}
+
+export type ExchangeTask = keyof ExchangeState;
+
 export interface State {
   lang: Lang;
   step: StepId;
@@ -68,10 +89,16 @@ export interface State {
   plan: TaskState;
   /** Writing the policy documents (charte, code des fournisseurs). */
   documents: TaskState;
+  exchange: ExchangeState;
 }
 
 const idleTask: TaskState = { busy: false, error: null, message: null };
 const idleRun: RunState = { phase: "idle", progress: {}, current: null, error: null };
+const idleExchange: ExchangeState = {
+  fiche: { ...idleTask, download: null },
+  peers: { ...idleTask, files: [], problems: [] },
+  decpExport: { ...idleTask, download: null, template: null, notWritten: [] },
+};
 
 export function initialState(lang: Lang): State {
   return {
@@ -92,6 +119,7 @@ export function initialState(lang: Lang): State {
     decp: idleTask,
     plan: idleTask,
     documents: idleTask,
+    exchange: idleExchange,
   };
 }
 
@@ -140,6 +168,9 @@ export type Action =
   | { type: "documentsStarted" }
   | { type: "documentsDone"; message: string }
   | { type: "documentsFailed"; error: UserMessage }
+  | { type: "exchange"; task: "fiche"; patch: Partial<ExchangeState["fiche"]> }
+  | { type: "exchange"; task: "peers"; patch: Partial<ExchangeState["peers"]> }
+  | { type: "exchange"; task: "decpExport"; patch: Partial<ExchangeState["decpExport"]> }
   | { type: "notice"; notice: Notice }
   | { type: "dismiss"; id: string };
 
@@ -226,6 +257,11 @@ export function reducer(state: State, action: Action): State {
         step: "results",
         plan: idleTask,
         documents: idleTask,
+        // A new analysis: the files exported from the previous one are gone (the imported peers stay).
+        exchange: {
+          ...idleExchange,
+          peers: { ...idleExchange.peers, files: state.exchange.peers.files },
+        },
       };
     case "runCancelled":
       return { ...state, run: { ...idleRun, phase: "cancelled" } };
@@ -275,6 +311,14 @@ export function reducer(state: State, action: Action): State {
       return { ...state, documents: { busy: false, error: null, message: action.message } };
     case "documentsFailed":
       return { ...state, documents: { busy: false, error: action.error, message: null } };
+    case "exchange":
+      return {
+        ...state,
+        exchange: {
+          ...state.exchange,
+          [action.task]: { ...state.exchange[action.task], ...action.patch },
+        },
+      };
     case "notice":
       return {
         ...state,

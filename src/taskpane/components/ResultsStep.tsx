@@ -13,8 +13,9 @@ import {
 } from "@fluentui/react-components";
 import type { Kpi, RunSummary } from "../jobs";
 import { formatEuros, formatNumber, t, type Lang } from "../i18n";
-import type { State } from "../state";
+import { isRunning, type State } from "../state";
 import { ErrorMessage, SectionTitle, useCommonStyles } from "./common";
+import { DecpExportSection, PeerExchangeSection } from "./ExchangeSections";
 
 const useStyles = makeStyles({
   grid: {
@@ -144,6 +145,10 @@ export interface ResultsStepProps {
   onWritePlan(): void;
   onWriteDocuments(): void;
   onGoToRun(): void;
+  /** Peer exchange and the buyer's DECP (issues #15 §4, #11 §4). */
+  onExportFiche(anonymised: boolean): void;
+  onImportPeers(files: File[]): void;
+  onExportDecp(complements: File | null): void;
 }
 
 /** A day number (days since 1970-01-01) as a local date: 02/01/2025. */
@@ -151,7 +156,7 @@ function dayText(lang: "fr" | "en", day: number): string {
   return new Date(day * 86_400_000).toLocaleDateString(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC" });
 }
 
-export function ResultsStep({ state, onOpenSheet, onWritePlan, onWriteDocuments, onGoToRun }: ResultsStepProps) {
+export function ResultsStep({ state, onOpenSheet, onWritePlan, onWriteDocuments, onGoToRun, onExportFiche, onImportPeers, onExportDecp }: ResultsStepProps) {
   const { lang, summary, plan, documents } = state;
   const styles = useStyles();
   const common = useCommonStyles();
@@ -233,6 +238,8 @@ export function ResultsStep({ state, onOpenSheet, onWritePlan, onWriteDocuments,
         )}
         {documents.error && <ErrorMessage lang={lang} error={documents.error} onRetry={onWriteDocuments} />}
       </section>
+      <PeerExchangeSection lang={lang} exchange={state.exchange} disabled={isRunning(state)} onExportFiche={onExportFiche} onImportPeers={onImportPeers} />
+      <DecpExportSection lang={lang} exchange={state.exchange} disabled={isRunning(state)} onExportDecp={onExportDecp} />
       <div>
         <Button appearance="secondary" onClick={onGoToRun}>
           {t(lang, "newAnalysis")}
