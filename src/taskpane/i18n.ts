@@ -190,7 +190,7 @@ const fr = {
   peersImportHint:
     "Une ou plusieurs fiches .json reçues d'autres collectivités. La feuille Comparaison est réécrite avec elles ; elles restent utilisées par les analyses suivantes tant que le volet est ouvert.",
   peersReading: "Lecture des fiches et écriture de la feuille Comparaison…",
-  peersDone: "Feuille « {sheet} » réécrite avec {n} fiches de pairs.",
+  peersDone: "Feuille « {sheet} » réécrite avec {n} fiche(s) de pairs.",
   peersOwn: "{n} fiche(s) de votre propre collectivité pour la même période mise(s) de côté.",
   peersFew:
     "Les quartiles des pairs s'affichent à partir de {min} fiches : importez-en davantage pour les voir.",
@@ -434,7 +434,7 @@ const en: Record<TextKey, string> = {
   peersImportHint:
     "One or several .json cards received from other local authorities. The Comparaison sheet is written again with them; later analyses use them too while the pane stays open.",
   peersReading: "Reading the cards and writing the Comparaison sheet…",
-  peersDone: "Sheet “{sheet}” written again with {n} peers' cards.",
+  peersDone: "Sheet “{sheet}” written again with {n} peer card(s).",
   peersOwn: "{n} card(s) of your own authority for the same period set aside.",
   peersFew: "Peers' quartiles are shown from {min} cards on: import more to see them.",
   peersInUse: "Peers' cards in use: {files}",

@@ -10,14 +10,17 @@
  *   3. a cancelled run on 100 000 lines: nothing written;
  *   4. the English UI (320 px pane);
  *   5. the longest main-thread task during a 100 000-line analysis (target < 200 ms);
- *   6. a DECP JSON import into a new contracts sheet.
+ *   6. a DECP JSON import into a new contracts sheet;
+ *   7. the peer exchange and the buyer's DECP at 320 px: « Exporter ma fiche » downloads the fiche,
+ *      « Importer des fiches de pairs » reads it back, « Exporter mes données essentielles (DECP) »
+ *      lists every contract it cannot write.
  *
  * Screenshots: test-output/e2e/*.png; measurements: test-output/e2e/perf.json. No console error is
  * allowed on any page. E2E_SKIP_BUILD=1 reuses test-output/e2e/dist.
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -359,6 +362,46 @@ test("import d'un fichier DECP dans une nouvelle feuille de marchés", { timeout
   await page.getByRole("tab", { name: "Marchés DECP" }).waitFor();
   assert.equal(await pane.getByRole("checkbox", { name: /DECP_decp_exemple/ }).isChecked(), true);
   await shot(pane, "fr-450-decp-import");
+  noErrors(errors);
+  await page.close();
+});
+
+test("fiche de comparaison, fiches de pairs et données essentielles (volet 320 px)", { timeout: 300_000 }, async () => {
+  const { page, errors, pane } = await openPane("width=320");
+  await page.getByRole("tab", { name: /Analyser/ }).click();
+  await page.getByTestId("run-button").click();
+  await waitResults(page);
+  // « Exporter ma fiche » (anonymised by default): a download link that takes the focus.
+  await pane.getByRole("button", { name: "Exporter ma fiche" }).click();
+  const link = pane.getByTestId("fiche-download");
+  await link.waitFor({ timeout: 60_000 });
+  assert.equal(await link.evaluate((a) => a === document.activeElement), true);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.match(download.suggestedFilename(), /^fiche-comparaison-.*-anonyme\.json$/);
+  const saved = join(OUT, download.suggestedFilename());
+  await download.saveAs(saved);
+  const fiche = JSON.parse(readFileSync(saved, "utf8"));
+  assert.equal(fiche.format, "optima-achats/fiche");
+  assert.deepEqual([fiche.label, fiche.siren, fiche.population], ["Collectivité anonyme", null, null]);
+  // « Importer des fiches de pairs »: the fiche just written is read back (one peer: too few for quartiles).
+  await page.getByTestId("peers-file").setInputFiles(saved);
+  await pane.getByText(/Feuille « Comparaison » réécrite avec 1 fiche\(s\) de pairs\./).waitFor({ timeout: 60_000 });
+  // A file that is not a fiche is named, with its problem.
+  const bad = join(OUT, "pas-une-fiche.json");
+  writeFileSync(bad, JSON.stringify({ marches: [] }));
+  await page.getByTestId("peers-file").setInputFiles(bad);
+  await pane.getByText(/Le fichier « pas-une-fiche\.json » n'est pas une fiche de comparaison Optima Achats/).waitFor();
+  // « Exporter mes données essentielles (DECP) »: every contract is written, listed or below the threshold.
+  await pane.getByRole("button", { name: "Exporter mes données essentielles (DECP)" }).click();
+  const status = pane.getByTestId("decp-export-status");
+  await status.filter({ hasText: /au format DECP 2024/ }).waitFor({ timeout: 60_000 });
+  const m = /(\d[\d\s]*) marché\(s\) .* ; (\d[\d\s]*) non écrit\(s\) .* ; (\d[\d\s]*) sous le seuil/.exec(await status.innerText());
+  assert.ok(m, await status.innerText());
+  const notWritten = Number(m[2].replace(/\s/g, ""));
+  if (notWritten > 0) assert.equal(await pane.getByTestId("decp-not-written").locator("li").count(), notWritten);
+  // Nothing wider than the 320 px pane.
+  assert.equal(await pane.evaluate((el) => el.scrollWidth <= el.clientWidth), true);
+  await shot(pane, "fr-320-echange-decp");
   noErrors(errors);
   await page.close();
 });

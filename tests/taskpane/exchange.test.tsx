@@ -214,7 +214,7 @@ describe("« Importer des fiches de pairs » (issue #15 §4)", () => {
     await act(async () => {
       fireEvent.change(screen.getByTestId("peers-file"), { target: { files } });
     });
-    await waitFor(() => expect(screen.getByTestId("peers-status").textContent).toMatch(/Feuille « Comparaison » réécrite avec 5 fiches de pairs\./), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByTestId("peers-status").textContent).toMatch(/Feuille « Comparaison » réécrite avec 5 fiche\(s\) de pairs\./), { timeout: 20_000 });
     expect(screen.getByTestId("peers-status").textContent).toMatch(/pair-1\.json, pair-2\.json, pair-3\.json, pair-4\.json, pair-5\.json/);
     const row = comparisonRow(wb, "tblCompConcurrence", "Taux d'offre unique");
     expect(row.peerN).toBe(5);
@@ -240,7 +240,7 @@ describe("« Importer des fiches de pairs » (issue #15 §4)", () => {
     await act(async () => {
       fireEvent.change(screen.getByTestId("peers-file"), { target: { files } });
     });
-    await waitFor(() => expect(screen.getByTestId("peers-status").textContent).toMatch(/2 fiches de pairs\. Les quartiles des pairs s'affichent à partir de 5 fiches/), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByTestId("peers-status").textContent).toMatch(/2 fiche\(s\) de pairs\. Les quartiles des pairs s'affichent à partir de 5 fiches/), { timeout: 20_000 });
     expect(comparisonRow(wb, "tblCompConcurrence", "Taux d'offre unique").peerN).toBeNull();
   });
 });
