@@ -2,12 +2,12 @@
  * Command-line arguments of `optima-achats` (issue #6), read by node:util `parseArgs` (issue #9).
  * Pure: parses argv into a typed command or a UsageError with a French message (exit code 2).
  *
- * `parseArgs` runs in non-strict mode with its tokens, so that every mistake gets a French
- * message naming the option (strict mode throws English messages): unknown options, a value
- * missing or given to a flag, an option given twice.
+ * `parseArgs` runs in non-strict mode with its tokens (arg-tokens.ts, shared with the verbs of
+ * peer-args.ts and decp-args.ts), so that every mistake gets a French message naming the option
+ * (strict mode throws English messages): unknown options, a value missing or given to a flag, an
+ * option given twice.
  */
-import { parseArgs as parseArgv } from "node:util";
-
+import { readArgs, type OptionSpec } from "./arg-tokens";
 import { parsePeerArgs, PEER_USAGE, PEER_VERBS, type PeerCommand } from "./peer-args";
 import { DECP_USAGE, parseDecpArgs, type DecpCommand } from "./decp-args";
 
@@ -94,15 +94,11 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
   siren: "siren",
   dgcl: "dgclFile",
 };
-const FLAGS = new Set(["json", "documents", "help", "version"]);
 
-const OPTIONS = {
-  ...Object.fromEntries(Object.keys(VALUE_OPTIONS).map((k) => [k, { type: "string" as const }])),
-  output: { type: "string" as const, short: "o" },
-  json: { type: "boolean" as const },
-  documents: { type: "boolean" as const },
-  help: { type: "boolean" as const, short: "h" },
-  version: { type: "boolean" as const, short: "v" },
+const ANALYSE_OPTIONS: OptionSpec = {
+  values: VALUE_OPTIONS,
+  flags: { json: "json", documents: "documents", help: "help", version: "version" },
+  short: { output: "o", help: "h", version: "v" },
 };
 
 export function parseArgs(argv: string[]): Command {
@@ -110,36 +106,9 @@ export function parseArgs(argv: string[]): Command {
   if ((PEER_VERBS as readonly string[]).includes(argv[0]))
     return parsePeerArgs(argv[0], argv.slice(1), (m) => new UsageError(m));
   if (argv[0] === "decp") return parseDecpArgs(argv.slice(1), (m) => new UsageError(m));
-  const { tokens } = parseArgv({
-    args: argv,
-    options: OPTIONS,
-    allowPositionals: true,
-    strict: false,
-    tokens: true,
-  });
-  const flags = new Set<string>();
-  const positionals: string[] = [];
-  const values: Partial<Record<ValueKey, string>> = {};
-  const problems: string[] = [];
-  for (const t of tokens) {
-    if (t.kind === "positional") positionals.push(t.value);
-    if (t.kind !== "option") continue;
-    const key = VALUE_OPTIONS[t.name];
-    if (FLAGS.has(t.name)) {
-      if (t.value !== undefined) problems.push(`L'option ${t.rawName} n'attend pas de valeur.`);
-      flags.add(t.name);
-    } else if (key) {
-      const v = t.value;
-      // "-o --json": parseArgs takes the next option as the value; it is a missing value.
-      if (v === undefined || v === "" || (!t.inlineValue && v.startsWith("-") && v.length > 1))
-        problems.push(`L'option ${t.rawName} attend une valeur.`);
-      else if (values[key] !== undefined)
-        problems.push(`L'option ${t.rawName} est donnée deux fois.`);
-      else values[key] = v;
-    } else {
-      problems.push(`Option inconnue : « ${t.rawName} ».`);
-    }
-  }
+  const read = readArgs(argv, ANALYSE_OPTIONS, (raw) => `Option inconnue : « ${raw} ».`);
+  const { flags, positionals, problems } = read;
+  const values = read.values as Partial<Record<ValueKey, string>>;
   // Help and version win over everything else (as before: "analyse -h" prints the help).
   if (flags.has("help")) return { command: "help" };
   if (flags.has("version")) return { command: "version" };

@@ -1,7 +1,9 @@
 /**
  * Arguments of `optima-achats decp` (issue #11 §4), dispatched by args.ts like the peer verbs.
- * Pure: argv → typed command, or a usage error (French, exit code 2).
+ * Pure: argv → typed command, or a usage error (French, exit code 2). The argv is read by
+ * node:util parseArgs through arg-tokens.ts, like `analyse`.
  */
+import { readArgs, type OptionSpec } from "./arg-tokens";
 
 export interface DecpCommand {
   command: "decp";
@@ -16,25 +18,16 @@ export const DECP_USAGE = `Publication des données essentielles (DECP 2024) :
         [--complements complements.json] [--mapping mapping.json]`;
 
 /** argv after the verb → the command; `usageError` makes the exit-code-2 error. */
+const SPEC: OptionSpec = {
+  values: { output: "output", complements: "complements", mapping: "mapping" },
+  flags: {},
+  short: { output: "o" },
+};
+
 export function parseDecpArgs(rest: string[], usageError: (m: string) => Error): DecpCommand {
-  const values: Record<string, string> = {};
-  const inputs: string[] = [];
-  const names: Record<string, string> = { "-o": "output", "--output": "output", "--complements": "complements", "--mapping": "mapping" };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (names[name]) {
-      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("-") && value.length > 1))
-        throw usageError(`L'option ${name} attend une valeur.`);
-      if (values[names[name]] !== undefined) throw usageError(`L'option ${name} est donnée deux fois.`);
-      values[names[name]] = value;
-      continue;
-    }
-    if (arg.startsWith("-") && arg.length > 1) throw usageError(`Option inconnue pour « decp » : « ${arg} ».`);
-    inputs.push(arg);
-  }
+  const read = readArgs(rest, SPEC, (raw) => `Option inconnue pour « decp » : « ${raw} ».`);
+  if (read.problems.length > 0) throw usageError(read.problems[0]);
+  const { values, positionals: inputs } = read;
   if (inputs.length === 0) throw usageError("Indiquez le registre des marchés (.xlsx ou .csv) ou un fichier DECP à publier.");
   if (!values.output || !/\.(json|xml)$/i.test(values.output))
     throw usageError("Indiquez le fichier DECP à écrire avec -o decp.json ou -o decp.xml.");

@@ -1,8 +1,10 @@
 /**
  * Arguments of the peer-comparison commands (issue #15): `referentiel`, `fiche`, `observatoire`.
- * Pure: argv → typed command, or a UsageError (French, exit code 2).
+ * Pure: argv → typed command, or a UsageError (French, exit code 2). The argv is read by
+ * node:util parseArgs through arg-tokens.ts, like `analyse`.
  */
 import { isBuyerCategory, BUYER_CATEGORIES, type BuyerCategory } from "../core/peers/categories";
+import { readArgs, type OptionSpec } from "./arg-tokens";
 
 export interface ReferentielCommand {
   command: "referentiel";
@@ -47,29 +49,33 @@ export const PEER_USAGE = `Comparaison avec d'autres collectivités :
   Avec « analyse » : --referentiel referentiel.json (ou « aucun »), --pairs <fiche|dossier>[,…],
         --siren 123456789, --dgcl epcicomAAAA.xlsx`;
 
-const SPEC: Record<PeerCommand["command"], { values: string[]; flags: string[] }> = {
-  referentiel: { values: ["-o", "--output", "--libelle", "--libellé", "--dgcl"], flags: [] },
-  fiche: {
-    values: ["-o", "--output", "--periode", "--période", "--siren", "--categorie", "--catégorie", "--population", "--dgcl", "--mapping"],
-    flags: ["--anonyme"],
+/** Options of each verb: parseArgs name (accented spellings accepted) → key. */
+const SPEC: Record<PeerCommand["command"], OptionSpec> = {
+  referentiel: {
+    values: { output: "output", libelle: "label", libellé: "label", dgcl: "dgcl" },
+    flags: {},
+    short: { output: "o" },
   },
-  observatoire: { values: ["-o", "--output"], flags: ["--anonyme"] },
-};
-
-const CANONICAL: Record<string, string> = {
-  "-o": "output",
-  "--output": "output",
-  "--libelle": "label",
-  "--libellé": "label",
-  "--dgcl": "dgcl",
-  "--periode": "period",
-  "--période": "period",
-  "--siren": "siren",
-  "--categorie": "category",
-  "--catégorie": "category",
-  "--population": "population",
-  "--mapping": "mapping",
-  "--anonyme": "anonymised",
+  fiche: {
+    values: {
+      output: "output",
+      periode: "period",
+      période: "period",
+      siren: "siren",
+      categorie: "category",
+      catégorie: "category",
+      population: "population",
+      dgcl: "dgcl",
+      mapping: "mapping",
+    },
+    flags: { anonyme: "anonymised" },
+    short: { output: "o" },
+  },
+  observatoire: {
+    values: { output: "output" },
+    flags: { anonyme: "anonymised" },
+    short: { output: "o" },
+  },
 };
 
 /**
@@ -81,33 +87,10 @@ export function parsePeerArgs(
   rest: string[],
   usageError: (message: string) => Error
 ): PeerCommand {
-
   const command = (verb === "référentiel" ? "referentiel" : verb) as PeerCommand["command"];
-  const spec = SPEC[command];
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  const inputs: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (spec.flags.includes(name)) {
-      flags.add(CANONICAL[name]);
-      continue;
-    }
-    if (spec.values.includes(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("-") && value.length > 1))
-        throw usageError(`L'option ${name} attend une valeur.`);
-      const key = CANONICAL[name];
-      if (values[key] !== undefined) throw usageError(`L'option ${name} est donnée deux fois.`);
-      values[key] = value;
-      continue;
-    }
-    if (arg.startsWith("-") && arg.length > 1)
-      throw usageError(`Option inconnue pour « ${command} » : « ${arg} ».`);
-    inputs.push(arg);
-  }
+  const read = readArgs(rest, SPEC[command], (raw) => `Option inconnue pour « ${command} » : « ${raw} ».`);
+  if (read.problems.length > 0) throw usageError(read.problems[0]);
+  const { values, flags, positionals: inputs } = read;
   const output = values.output;
   if (command === "referentiel") {
     if (inputs.length === 0)
