@@ -24,6 +24,9 @@ describe("usage errors of the peer verbs and of decp (exit code 2)", () => {
     [["referentiel", "a.json", "--libelle", "-o", "r.json"], "L'option --libelle attend une valeur."],
     [["decp", "a.csv", "--complements"], "L'option --complements attend une valeur."],
     [["decp", "a.csv", "-o", "x.json", "--mapping", "-x"], "L'option --mapping attend une valeur."],
+    // A flag takes no value.
+    [["fiche", "a.xlsx", "-o", "f.json", "--anonyme=oui"], "L'option --anonyme n'attend pas de valeur."],
+    [["observatoire", "d/", "-o", "o.xlsx", "--anonyme=non"], "L'option --anonyme n'attend pas de valeur."],
     // The same option twice (accented and plain spellings are one option).
     [["fiche", "a.xlsx", "-o", "f.json", "--output", "g.json"], "L'option --output est donnée deux fois."],
     [["fiche", "a.xlsx", "-o", "f.json", "--periode", "2024", "--période", "2025"], "L'option --période est donnée deux fois."],
@@ -50,7 +53,7 @@ describe("usage errors of the peer verbs and of decp (exit code 2)", () => {
   });
 
   it("the first mistake in the command line is the one reported", () => {
-    expect(usage(["fiche", "a.xlsx", "--foo", "-o"])).toBe("Option inconnue pour « fiche » : « --foo »."); 
+    expect(usage(["fiche", "a.xlsx", "--foo", "-o"])).toBe("Option inconnue pour « fiche » : « --foo ».");
     expect(usage(["fiche", "a.xlsx", "-o", "--foo"])).toBe("L'option -o attend une valeur.");
   });
 });

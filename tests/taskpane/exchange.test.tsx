@@ -233,6 +233,19 @@ describe("« Importer des fiches de pairs » (issue #15 §4)", () => {
     expect(comparisonRow(wb, "tblCompConcurrence", "Taux d'offre unique").peerN).toBeNull();
   });
 
+  it("the buyer's own fiche (same SIREN, same period) is set aside, and said so", async () => {
+    const wb = registerWorkbook();
+    await analysed(wb);
+    const own = { ...peerFiche("Ma commune", 40), anonymised: false, siren: "219300770", period: { label: "2024-01..2024-07", year: 2024 } };
+    const files = [jsonFile("ma-fiche.json", own), jsonFile("pair-1.json", peerFiche("Pair 1", 10))];
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("peers-file"), { target: { files } });
+    });
+    await waitFor(() => expect(screen.getByTestId("peers-status").textContent).toMatch(
+      /réécrite avec 1 fiche\(s\) de pairs\. 1 fiche\(s\) de votre propre collectivité pour la même période mise\(s\) de côté\./,
+    ), { timeout: 20_000 });
+  });
+
   it("fewer than 5 fiches: says that the peer quartiles need 5 (no figure from fewer than 5 buyers)", async () => {
     const wb = registerWorkbook();
     await analysed(wb);
