@@ -43,6 +43,7 @@ import { choiceFromDetection, detectSample, reconcileChoice, SAMPLE_ROWS } from 
 import { dayFromIso } from "../core/dates";
 import type { Fiche } from "../core/peers/fiche";
 import {
+  FileProblem,
   fileNamePart,
   makeDownload,
   readComplementsFile,
@@ -280,8 +281,7 @@ function todayIso(): string {
 
 /** A French sentence about a file the user picked, as the pane shows errors. */
 function fileProblem(error: unknown, lang: Lang): UserMessage {
-  if (error instanceof Error && !(error instanceof PaneError) && error.name === "Error")
-    return { code: "badFile", message: error.message, detail: "" };
+  if (error instanceof FileProblem) return { code: "badFile", message: error.message, detail: "" };
   return toUserMessage(error, lang);
 }
 

@@ -19,6 +19,14 @@ export function readText(file: Blob): Promise<string> {
   });
 }
 
+/** A file the user picked is not what was asked: the message names it and says what to do. */
+export class FileProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FileProblem";
+  }
+}
+
 /** A fiche is a few kilobytes; a larger file is not one (and is not read whole). */
 export const MAX_FICHE_BYTES = 1_000_000;
 /** A complements file lists a few fields per contract. */
@@ -92,16 +100,16 @@ export async function readPeerFiles(
   return { fiches, problems };
 }
 
-/** A DECP complements file (the CLI's --complements); throws Error with the French sentence. */
+/** A DECP complements file (the CLI's --complements); throws FileProblem with the French sentence. */
 export async function readComplementsFile(file: File): Promise<Record<string, DecpMarche>> {
   if (file.size > MAX_COMPLEMENTS_BYTES)
-    throw new Error(
+    throw new FileProblem(
       `Le fichier « ${file.name} » est trop volumineux pour un fichier de compléments (${megabytes(file.size)} Mo). ${COMPLEMENTS_HINT}`
     );
   const parsed = parseJson(await readText(file), file.name, "des compléments");
-  if ("problem" in parsed) throw new Error(parsed.problem);
+  if ("problem" in parsed) throw new FileProblem(parsed.problem);
   if (!isDecpComplements(parsed.json))
-    throw new Error(
+    throw new FileProblem(
       `Le fichier « ${file.name} » n'associe pas à chaque numéro de marché un objet de champs DECP. ${COMPLEMENTS_HINT}`
     );
   return parsed.json;
