@@ -130,7 +130,7 @@ export function fileNamePart(text: string): string {
 /** A JSON text as a download link (object URL); the caller revokes it with `revokeDownload`. */
 export function makeDownload(text: string, fileName: string): Download {
   const blob = new Blob([text], { type: "application/json;charset=utf-8" });
-  return { url: URL.createObjectURL(blob), fileName };
+  return { url: URL.createObjectURL(blob), fileName, text };
 }
 
 export function revokeDownload(download: Download | null | undefined): void {

@@ -186,6 +186,11 @@ const fr = {
   ficheReady:
     "Fiche prête : {label}, {category}, {band}, période {period}, {n} indicateurs de marchés. Enregistrez-la avec le lien ci-dessous.",
   ficheDownload: "Télécharger « {file} »",
+  copyFile: "Copier le contenu (si le téléchargement ne démarre pas)",
+  copyDone:
+    "Contenu copié : collez-le dans un fichier texte nommé « {file} » (Bloc-notes, TextEdit…).",
+  copyFailed:
+    "La copie n'est pas permise ici : utilisez le lien de téléchargement, ou ouvrez le classeur dans Excel sur le web.",
   peersImport: "Importer des fiches de pairs",
   peersImportHint:
     "Une ou plusieurs fiches .json reçues d'autres collectivités. La feuille Comparaison est réécrite avec elles ; elles restent utilisées par les analyses suivantes tant que le volet est ouvert.",
@@ -430,6 +435,10 @@ const en: Record<TextKey, string> = {
   ficheReady:
     "Card ready: {label}, {category}, {band}, period {period}, {n} contract indicators. Save it with the link below.",
   ficheDownload: "Download “{file}”",
+  copyFile: "Copy the content (if the download does not start)",
+  copyDone: "Content copied: paste it into a text file named “{file}” (Notepad, TextEdit…).",
+  copyFailed:
+    "Copying is not allowed here: use the download link, or open the workbook in Excel on the web.",
   peersImport: "Import peers' cards",
   peersImportHint:
     "One or several .json cards received from other local authorities. The Comparaison sheet is written again with them; later analyses use them too while the pane stays open.",

@@ -48,6 +48,8 @@ export interface TaskState {
 export interface Download {
   url: string;
   fileName: string;
+  /** The file's text, for webviews that refuse downloads (copied to the clipboard instead). */
+  text: string;
 }
 
 /** Peer exchange and publication (issues #15 §4 and #11 §4): what the pane exports or imports. */

@@ -168,6 +168,22 @@ describe("« Exporter ma fiche » (issue #15 §4)", () => {
     expect(fiche.kpis.averageAmount).toEqual({ value: 81_000, n: 5 });
   });
 
+  it("where downloads are refused, the fiche's text can be copied to the clipboard instead", async () => {
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await analysed(registerWorkbook());
+    fireEvent.click(screen.getByRole("button", { name: "Exporter ma fiche" }));
+    const link = await screen.findByTestId("fiche-download", {}, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole("button", { name: /^Copier le contenu/ }));
+    expect(await screen.findByText(/^Contenu copié : collez-le dans un fichier texte nommé « fiche-comparaison-2024-01-2024-07-anonyme\.json »/)).toBeTruthy();
+    expect(writeText).toHaveBeenCalledTimes(1);
+    expect(writeText.mock.calls[0][0]).toBe(await blobText(link));
+    // A clipboard that refuses says what else to do.
+    writeText.mockRejectedValueOnce(new Error("NotAllowedError"));
+    fireEvent.click(screen.getByRole("button", { name: /^Copier le contenu/ }));
+    expect(await screen.findByText(/^La copie n'est pas permise ici : utilisez le lien de téléchargement/)).toBeTruthy();
+  });
+
   it("unticked, the fiche names the buyer by its SIREN (the first 9 digits of the SIRET)", async () => {
     await analysed(registerWorkbook());
     fireEvent.click(screen.getByRole("checkbox", { name: /Anonymiser la fiche/ }));

@@ -66,6 +66,55 @@ function DownloadLink({
   );
 }
 
+/**
+ * Copies a file's text to the clipboard: the way out where the webview refuses downloads (Excel
+ * for Mac, some Windows builds), to paste into a .json file.
+ */
+function CopyButton({
+  lang,
+  download,
+  testId,
+}: {
+  lang: Lang;
+  download: Download;
+  testId: string;
+}) {
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const [status, setStatus] = useState<"copied" | "failed" | null>(null);
+  useEffect(() => setStatus(null), [download.url]);
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(download.text);
+      setStatus("copied");
+    } catch {
+      setStatus("failed");
+    }
+  };
+  return (
+    <div className={common.tight}>
+      <div>
+        <Button
+          className={styles.wrap}
+          size="small"
+          onClick={() => void copy()}
+          data-testid={testId}
+        >
+          {t(lang, "copyFile")}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite">
+        {status && (
+          <Caption1 className={common.muted}>
+            {t(lang, status === "copied" ? "copyDone" : "copyFailed", { file: download.fileName })}
+          </Caption1>
+        )}
+      </div>
+    </div>
+  );
+}
+
 /** A list of French sentences in an error bar (one per bad file). */
 function ProblemList({
   title,
@@ -147,6 +196,7 @@ export function PeerExchangeSection({
           testId="fiche-download"
         />
       )}
+      {fiche.download && <CopyButton lang={lang} download={fiche.download} testId="fiche-copy" />}
       {fiche.error && (
         <ErrorMessage lang={lang} error={fiche.error} onRetry={() => onExportFiche(anonymised)} />
       )}
@@ -298,6 +348,7 @@ export function DecpExportSection({ lang, exchange, disabled, onExportDecp }: De
           testId="decp-download"
         />
       )}
+      {task.download && <CopyButton lang={lang} download={task.download} testId="decp-copy" />}
       {task.error && (
         <ErrorMessage lang={lang} error={task.error} onRetry={() => onExportDecp(complements)} />
       )}
