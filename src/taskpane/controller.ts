@@ -42,6 +42,7 @@ import {
 import { choiceFromDetection, detectSample, reconcileChoice, SAMPLE_ROWS } from "./tables";
 import { dayFromIso } from "../core/dates";
 import type { Fiche } from "../core/peers/fiche";
+import { MIN_BUYERS } from "../core/peers/quantiles";
 import {
   FileProblem,
   fileNamePart,
@@ -270,9 +271,6 @@ export function withPlanSheets(
     : null;
   return { ...lastRun, planSheets: true, summary: merged };
 }
-
-/** Minimum of peers' fiches behind the peer quartiles (core/peers/quantiles MIN_BUYERS). */
-const MIN_PEERS = 5;
 
 /** Today as AAAA-MM-JJ (the date a fiche or the DECP are written). */
 function todayIso(): string {
@@ -617,8 +615,8 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
             ? t(lang, "peersCleared", { sheet })
             : t(lang, "peersDone", { sheet, n: result.compared });
         if (result.excludedOwn > 0) message += ` ${t(lang, "peersOwn", { n: result.excludedOwn })}`;
-        if (peers.length > 0 && result.compared < MIN_PEERS)
-          message += ` ${t(lang, "peersFew", { min: MIN_PEERS })}`;
+        if (peers.length > 0 && result.compared < MIN_BUYERS)
+          message += ` ${t(lang, "peersFew", { min: MIN_BUYERS })}`;
         if (mounted.current)
           dispatch({
             type: "exchange",
