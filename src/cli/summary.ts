@@ -7,7 +7,7 @@ import type { Analysis } from "../core/analyse";
 import type { CoverageUnit } from "../core/indicators/types";
 import { unitText } from "../core/messages/format";
 import { frenchDate, isoDate } from "../core/dates";
-import { addTotals, exactCentsOf, type AmountKey } from "../core/intake/totals";
+import { addTotals, exactCentsOf, lineCentsOf, type AmountKey } from "../core/intake/totals";
 import type { ExactCents, TableReconciliation } from "../core/model";
 import { formatEurosBig } from "../core/money";
 
@@ -37,7 +37,7 @@ export interface JsonSummary {
     /** Read but kept out of the analysis (placeholders, concessions, sub-totals, co-titulaire rows). */
     amountSetAside: JsonEuros;
     /** The set-aside amounts, one line per table and reason: amountRead = analysed + rejected + set aside. */
-    setAside: { table: string; reason: string; rows: number; amount: number }[];
+    setAside: { table: string; reason: string; rows: number; amount: JsonEuros }[];
     /** Contract tables: register rows read, distinct contracts, rows grouped into an earlier contract. */
     contracts: {
       rowsRead: number;
@@ -89,7 +89,7 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
       rowsRejected: r.rowsRejected,
       ...jsonAmounts(r),
       setAside: r.tables.flatMap((t) =>
-        (t.setAside ?? []).map((l) => ({ table: t.table, reason: message("fr", l.reason), rows: l.rows, amount: l.amountCents / 100 }))
+        (t.setAside ?? []).map((l) => ({ table: t.table, reason: message("fr", l.reason), rows: l.rows, amount: jsonEuros(lineCentsOf(l)) }))
       ),
       contracts: contractTotals(r.tables),
     },

@@ -334,6 +334,8 @@ export interface SetAsideLine {
   reason: Message;
   rows: number;
   amountCents: number;
+  /** The amount exactly (decimal integer string) when it is beyond Number.MAX_SAFE_INTEGER cents. */
+  exactAmountCents?: string;
 }
 
 export interface Reconciliation {

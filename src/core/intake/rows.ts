@@ -7,7 +7,7 @@ import { msg } from "../messages/render";
 import type { Anomaly, Cell, TableKind, TableReconciliation } from "../model";
 import { normalizeKey } from "../text";
 import type { Message } from "../messages/render";
-import { addCents } from "./totals";
+import { addCents, addLineCents } from "./totals";
 
 export function isBlankCell(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
@@ -117,14 +117,13 @@ export class TableLog {
    * Part of the current row's read amount is kept out of the analysis for `reason` (a placeholder,
    * a sub-total): it stays in amountRead and is listed on its own line, by reason.
    */
-  setAside(amountCents: number, reason: Message): void {
+  setAside(amountCents: number | bigint, reason: Message): void {
     addCents(this.rec, "amountSetAsideCents", amountCents);
     const lines = (this.rec.setAside ??= []);
-    const line = lines.find((l) => l.reason.code === reason.code);
-    if (line) {
-      line.rows++;
-      line.amountCents += amountCents;
-    } else lines.push({ reason, rows: 1, amountCents });
+    let line = lines.find((l) => l.reason.code === reason.code);
+    if (line) line.rows++;
+    else lines.push((line = { reason, rows: 1, amountCents: 0 }));
+    addLineCents(line, amountCents);
   }
 
   /**

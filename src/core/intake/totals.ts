@@ -5,7 +5,7 @@
  * switches the record to exact big-integer totals, kept as decimal strings in `exactCents` (the
  * number fields then hold the nearest double, for display only).
  */
-import type { ExactCents, Reconciliation, TableReconciliation } from "../model";
+import type { ExactCents, Reconciliation, SetAsideLine, TableReconciliation } from "../model";
 
 /** The amount fields of a reconciliation. */
 export type AmountKey =
@@ -83,4 +83,26 @@ export function addTotals(to: Amounts, from: Amounts | Reconciliation): void {
   addCents(to, "amountAnalysedCents", centsOf(from, "amountAnalysedCents"));
   addCents(to, "amountRejectedCents", centsOf(from, "amountRejectedCents"));
   addCents(to, "amountSetAsideCents", centsOf(from, "amountSetAsideCents"));
+}
+
+/** Adds integer cents to a set-aside line, exactly (exactAmountCents beyond the safe range). */
+export function addLineCents(line: SetAsideLine, cents: number | bigint): void {
+  if (line.exactAmountCents === undefined) {
+    const small =
+      typeof cents === "number" ? cents : cents <= MAX_SAFE && cents >= -MAX_SAFE ? Number(cents) : null;
+    if (small !== null && Number.isSafeInteger(line.amountCents + small)) {
+      line.amountCents = line.amountCents + small + 0;
+      return;
+    }
+  }
+  const next =
+    BigInt(line.exactAmountCents ?? line.amountCents) +
+    (typeof cents === "bigint" ? cents : BigInt(cents));
+  line.exactAmountCents = next.toString();
+  line.amountCents = Number(next);
+}
+
+/** A set-aside line's amount, exactly. */
+export function lineCentsOf(line: SetAsideLine): bigint {
+  return line.exactAmountCents !== undefined ? BigInt(line.exactAmountCents) : BigInt(line.amountCents);
 }
