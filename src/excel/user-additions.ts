@@ -23,7 +23,11 @@ import {
 import { STYLES, type SheetKey, type SheetSpec } from "../report/spec";
 import type { ExcelSession } from "./excel-run";
 
-/** Cells of one old sheet read at most (a plan is a few thousand). */
+/**
+ * Cells of old sheets read per sync (a plan is a few thousand; about 130 bytes of response per
+ * cell with its formats, so some 2.6 MB, under Excel on the web's 4 MB): one sheet above it is
+ * not read, several are read in as many syncs as needed.
+ */
 export const MAX_CELLS = 20_000;
 
 export interface AdditionsCheck {
@@ -104,7 +108,7 @@ interface Pending {
   notes: Count | null;
 }
 
-/** The user's additions to each old input sheet (see the module comment): 2 syncs for all. */
+/** The user's additions to each old input sheet (see the module comment): 2 syncs for all, usually. */
 export async function detectUserAdditions(
   session: ExcelSession,
   checks: AdditionsCheck[]
@@ -138,6 +142,7 @@ export async function detectUserAdditions(
     unread?: string;
     range: Excel.Range | null;
     props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+    cells: number;
   }[] = [];
   for (const p of pending) {
     const objects: string[] = [];
@@ -147,7 +152,7 @@ export async function detectUserAdditions(
     if (p.notes && p.notes.value > 0) objects.push("notes");
     const u = p.used;
     if (u.isNullObject) {
-      reads.push({ p, objects, range: null, props: null });
+      reads.push({ p, objects, range: null, props: null, cells: 0 });
       continue;
     }
     const cells = u.rowCount * u.columnCount;
@@ -158,16 +163,29 @@ export async function detectUserAdditions(
         unread: `plage utilisée de ${cells.toLocaleString("fr-FR")} cellules, trop grande pour être vérifiée`,
         range: null,
         props: null,
+        cells: 0,
       });
       continue;
     }
-    const range = u.load("formulas,numberFormat");
-    const props = s19
-      ? u.getCellProperties({ format: { fill: { color: true }, font: { bold: true, italic: true, color: true } } })
-      : null;
-    reads.push({ p, objects, range, props });
+    reads.push({ p, objects, range: u, props: null, cells });
   }
-  if (reads.some((r) => r.range !== null)) await session.sync();
+  // The cells, in syncs of at most MAX_CELLS cells (usually one).
+  let batch = 0;
+  for (const r of reads) {
+    if (r.range === null) continue;
+    if (batch > 0 && batch + r.cells > MAX_CELLS) {
+      await session.sync();
+      batch = 0;
+    }
+    batch += r.cells;
+    r.range.load("formulas,numberFormat");
+    r.props = s19
+      ? r.range.getCellProperties({
+          format: { fill: { color: true }, font: { bold: true, italic: true, color: true } },
+        })
+      : null;
+  }
+  if (batch > 0) await session.sync();
   for (const r of reads) {
     const cells: OldCell[] = [];
     const formulas: SheetAdditions["formulas"] = [];

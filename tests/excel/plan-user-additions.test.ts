@@ -145,6 +145,16 @@ describe("plan rewritten by the add-in", () => {
     expect(report.warnings[0]).toContain("« Plan stratégique (ancien 2) »");
   });
 
+  test("a used range too large to be read (the user pasted far below) counts as an addition: the old plan is kept, nothing read past the bound", async () => {
+    const { fake, gateway, plan } = await written();
+    // Rows 1 to 30 001 × the plan's columns: far more than MAX_CELLS cells.
+    plan.setCell(30_000, 0, "collé très bas");
+    const report = await gateway.writeWorkbook(spec());
+    expect(fake.sheet(KEPT)!.cell(30_000, 0)).toBe("collé très bas");
+    expect(report.warnings[0]).toMatch(/plage utilisée de .* cellules, trop grande pour être vérifiée/);
+    expect(fake.syncLog.every((x) => x.ok)).toBe(true);
+  });
+
   test("the check costs two syncs for all the input sheets, in the same Excel.run", async () => {
     const { gateway } = await written();
     const runs = gateway.stats.runs;
