@@ -6,7 +6,7 @@
  */
 import { analyse } from "../../src/core/analyse";
 import { detectTable } from "../../src/core/detect";
-import { runIntake, type MappedTable } from "../../src/core/intake";
+import { isReconciled, runIntake, type MappedTable } from "../../src/core/intake";
 import type { Cell, RawTable } from "../../src/core/model";
 import { generateDemo, generateSpendRows } from "../demo/generate";
 
@@ -58,7 +58,7 @@ function main(): void {
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       rowsAnalysed: r.rowsAnalysed,
       rowsRejected: r.rowsRejected,
-      reconciled: r.rowsRead === r.rowsAnalysed + r.rowsRejected && r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents,
+      reconciled: isReconciled(r),
       indicators: analysis.indicators.length,
     }),
   );

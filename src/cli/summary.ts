@@ -7,8 +7,16 @@ import type { Analysis } from "../core/analyse";
 import type { CoverageUnit } from "../core/indicators/types";
 import { unitText } from "../core/messages/format";
 import { frenchDate, isoDate } from "../core/dates";
-import type { TableReconciliation } from "../core/model";
-import { formatEuros } from "../core/money";
+import { addTotals, exactCentsOf, lineCentsOf, type AmountKey } from "../core/intake/totals";
+import type { ExactCents, TableReconciliation } from "../core/model";
+import { formatEurosBig } from "../core/money";
+
+/**
+ * An amount of euros in the JSON summary: a number when JSON's number is the exact amount to the
+ * cent, else (beyond Number.MAX_SAFE_INTEGER cents, or where a double cannot hold the cents) the
+ * exact decimal as a string with its two decimals: "123456789012345692.24".
+ */
+export type JsonEuros = number | string;
 import { indicatorLabel, message, text } from "../report/labels";
 
 export interface JsonSummary {
@@ -23,23 +31,23 @@ export interface JsonSummary {
     rowsRead: number;
     rowsAnalysed: number;
     rowsRejected: number;
-    amountRead: number;
-    amountAnalysed: number;
-    amountRejected: number;
+    amountRead: JsonEuros;
+    amountAnalysed: JsonEuros;
+    amountRejected: JsonEuros;
     /** Read but kept out of the analysis (placeholders, concessions, sub-totals, co-titulaire rows). */
-    amountSetAside: number;
+    amountSetAside: JsonEuros;
     /** The set-aside amounts, one line per table and reason: amountRead = analysed + rejected + set aside. */
-    setAside: { table: string; reason: string; rows: number; amount: number }[];
+    setAside: { table: string; reason: string; rows: number; amount: JsonEuros }[];
     /** Contract tables: register rows read, distinct contracts, rows grouped into an earlier contract. */
     contracts: {
       rowsRead: number;
       contracts: number;
       rowsGrouped: number;
       rowsRejected: number;
-      amountRead: number;
-      amountAnalysed: number;
-      amountRejected: number;
-      amountSetAside: number;
+      amountRead: JsonEuros;
+      amountAnalysed: JsonEuros;
+      amountRejected: JsonEuros;
+      amountSetAside: JsonEuros;
     };
   };
   indicators: Record<
@@ -79,12 +87,9 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
       rowsRead: r.rowsRead,
       rowsAnalysed: r.rowsAnalysed,
       rowsRejected: r.rowsRejected,
-      amountRead: r.amountReadCents / 100,
-      amountAnalysed: r.amountAnalysedCents / 100,
-      amountRejected: r.amountRejectedCents / 100,
-      amountSetAside: r.amountSetAsideCents / 100,
+      ...jsonAmounts(r),
       setAside: r.tables.flatMap((t) =>
-        (t.setAside ?? []).map((l) => ({ table: t.table, reason: message("fr", l.reason), rows: l.rows, amount: l.amountCents / 100 }))
+        (t.setAside ?? []).map((l) => ({ table: t.table, reason: message("fr", l.reason), rows: l.rows, amount: jsonEuros(lineCentsOf(l)) }))
       ),
       contracts: contractTotals(r.tables),
     },
@@ -94,28 +99,50 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
   };
 }
 
+/** Exact euros of cents for JSON (see JsonEuros). */
+export function jsonEuros(cents: bigint): JsonEuros {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const cents2 = (abs % 100n).toString().padStart(2, "0");
+  const sign = negative ? "-" : "";
+  const exact = `${sign}${abs / 100n}.${cents2}`;
+  if (abs > BigInt(Number.MAX_SAFE_INTEGER)) return exact;
+  const n = Number(cents) / 100;
+  // JSON writes the shortest text of the double: "12.3" for 12,30 €, "3200" for 3 200,00 €.
+  const shortest = `${sign}${abs / 100n}${cents2 === "00" ? "" : "." + cents2.replace(/0$/, "")}`;
+  return String(n) === shortest ? n : exact;
+}
+
+type Amounts = Record<AmountKey, number> & { exactCents?: ExactCents };
+
+function jsonAmounts(r: Amounts): Pick<JsonSummary["reconciliation"], "amountRead" | "amountAnalysed" | "amountRejected" | "amountSetAside"> {
+  return {
+    amountRead: jsonEuros(exactCentsOf(r, "amountReadCents")),
+    amountAnalysed: jsonEuros(exactCentsOf(r, "amountAnalysedCents")),
+    amountRejected: jsonEuros(exactCentsOf(r, "amountRejectedCents")),
+    amountSetAside: jsonEuros(exactCentsOf(r, "amountSetAsideCents")),
+  };
+}
+
 function contractTotals(tables: TableReconciliation[]): JsonSummary["reconciliation"]["contracts"] {
-  const c = { rowsRead: 0, contracts: 0, rowsGrouped: 0, rowsRejected: 0, amountRead: 0, amountAnalysed: 0, amountRejected: 0, amountSetAside: 0 };
-  let read = 0, analysed = 0, rejected = 0, setAside = 0;
+  const c = { rowsRead: 0, contracts: 0, rowsGrouped: 0, rowsRejected: 0 };
+  const sums: Amounts = { amountReadCents: 0, amountAnalysedCents: 0, amountRejectedCents: 0, amountSetAsideCents: 0 };
   for (const t of tables) {
     if (t.kind !== "contracts") continue;
     c.rowsRead += t.rowsRead;
     c.contracts += t.contracts ?? t.rowsAnalysed;
     c.rowsGrouped += t.rowsGrouped ?? 0;
     c.rowsRejected += t.rowsRejected;
-    read += t.amountReadCents;
-    analysed += t.amountAnalysedCents;
-    rejected += t.amountRejectedCents;
-    setAside += t.amountSetAsideCents;
+    addTotals(sums, t);
   }
-  return { ...c, amountRead: read / 100, amountAnalysed: analysed / 100, amountRejected: rejected / 100, amountSetAside: setAside / 100 };
+  return { ...c, ...jsonAmounts(sums) };
 }
 
 const HEADLINE_IDS = ["SP1", "PF1", "PF3", "CO1", "RE1", "MU1", "MU3", "TE1"];
 
 /** " + 12,00 €", or " − 12,00 €" for a negative term (never « + -12,00 € »). */
-function signedTerm(cents: number): string {
-  return cents < 0 ? ` − ${formatEuros(-cents)}` : ` + ${formatEuros(cents)}`;
+function signedTerm(cents: bigint): string {
+  return cents < 0n ? ` − ${formatEurosBig(-cents)}` : ` + ${formatEurosBig(cents)}`;
 }
 
 /** A few lines for the terminal: period, reconciliation and headline KPIs. */
@@ -129,8 +156,8 @@ export function textSummary(analysis: Analysis, output: string): string {
         ]
       : []),
     `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
-      `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)}${signedTerm(r.amountRejectedCents)}` +
-      (r.amountSetAsideCents !== 0 ? ` + mis de côté ${formatEuros(r.amountSetAsideCents)}` : ""),
+      `montants ${formatEurosBig(exactCentsOf(r, "amountReadCents"))} = ${formatEurosBig(exactCentsOf(r, "amountAnalysedCents"))}${signedTerm(exactCentsOf(r, "amountRejectedCents"))}` +
+      (exactCentsOf(r, "amountSetAsideCents") !== 0n ? ` + mis de côté ${formatEurosBig(exactCentsOf(r, "amountSetAsideCents"))}` : ""),
   ];
   for (const id of HEADLINE_IDS) {
     const i = analysis.indicators.find((x) => x.id === id);

@@ -26,6 +26,7 @@
  */
 
 import { emptyTableReconciliation } from "./intake/rows";
+import { addCents } from "./intake/totals";
 import { parseBoolean } from "./parse/boolean";
 import { environmentalKinds } from "./legal/considerations";
 import { addMonths } from "./dates";
@@ -919,7 +920,7 @@ export class DecpReader {
     for (const a of result.anomalies) this.anomalies.push(a);
     const r = this.rec;
     r.rowsRead += 1;
-    r.amountReadCents += result.amountCents;
+    addCents(r, "amountReadCents", result.amountCents);
     const kept = result.contract ?? result.concession ?? null;
     if (result.contract) this.contracts.push(result.contract);
     if (result.concession) this.concessions.push(result.concession);
@@ -928,7 +929,7 @@ export class DecpReader {
       if (result.anomalies.length > 0) r.rowsWithWarning += 1;
     } else r.rowsRejected += 1;
     if (result.setAsideReason !== null && result.amountCents !== 0) {
-      r.amountSetAsideCents += result.amountCents;
+      addCents(r, "amountSetAsideCents", result.amountCents);
       const lines = (r.setAside ??= []);
       const reason = result.setAsideReason;
       const line = lines.find((l) => l.reason.code === reason.code);
@@ -936,8 +937,8 @@ export class DecpReader {
         line.rows += 1;
         line.amountCents += result.amountCents;
       } else lines.push({ reason, rows: 1, amountCents: result.amountCents });
-    } else if (kept !== null) r.amountAnalysedCents += result.amountCents;
-    else r.amountRejectedCents += result.amountCents;
+    } else if (kept !== null) addCents(r, "amountAnalysedCents", result.amountCents);
+    else addCents(r, "amountRejectedCents", result.amountCents);
   }
 
   result(): DecpImport {

@@ -304,10 +304,28 @@ export interface TableReconciliation {
   amountSetAsideCents: number;
   /** The set-aside amounts by reason (one line each), when there are any. */
   setAside?: SetAsideLine[];
+  /**
+   * The four amounts exactly, when one of them is beyond Number.MAX_SAFE_INTEGER cents (the number
+   * fields then hold the nearest double): see ExactCents.
+   */
+  exactCents?: ExactCents;
   /** Contracts tables: distinct contracts after grouping rows of the same contract (co-titulaires). */
   contracts?: number;
   /** Contracts tables: rows merged into the contract of an earlier row (one per extra titulaire). */
   rowsGrouped?: number;
+}
+
+/**
+ * A reconciliation's amounts in cents, exact whatever their size, as decimal integer strings
+ * ("12345678901234569224"): present only when an amount or a total is beyond
+ * Number.MAX_SAFE_INTEGER cents (about 90 000 milliards €), where a number would lose cents.
+ * Plain strings, so that the reconciliation stays plain data (JSON, worker messages).
+ */
+export interface ExactCents {
+  read: string;
+  analysed: string;
+  rejected: string;
+  setAside: string;
 }
 
 /** Amounts set aside for one reason in one table. */
@@ -316,6 +334,8 @@ export interface SetAsideLine {
   reason: Message;
   rows: number;
   amountCents: number;
+  /** The amount exactly (decimal integer string) when it is beyond Number.MAX_SAFE_INTEGER cents. */
+  exactAmountCents?: string;
 }
 
 export interface Reconciliation {
@@ -327,6 +347,8 @@ export interface Reconciliation {
   amountAnalysedCents: number;
   amountRejectedCents: number;
   amountSetAsideCents: number;
+  /** The exact totals when one is beyond the safe range (see ExactCents). */
+  exactCents?: ExactCents;
   tables: TableReconciliation[];
 }
 

@@ -19,6 +19,20 @@ export function htFromTtc(ttcCents: number, vatPercent: number): number {
   return Math.round((ttcCents * 100) / (100 + vatPercent));
 }
 
+/**
+ * htFromTtc for exact (big-integer) cents: round(ttc × 100 / (100 + rate)) with the rate taken to
+ * the hundredth of a percent and Math.round's rounding (half towards +∞), without floating point.
+ */
+export function htFromTtcExact(ttcCents: bigint, vatPercent: number): bigint {
+  const numerator = ttcCents * 10_000n;
+  const denominator = 10_000n + BigInt(Math.round(vatPercent * 100));
+  // floor((2n + d) / 2d): BigInt division truncates towards zero, so floor by hand.
+  const a = 2n * numerator + denominator;
+  const b = 2n * denominator;
+  const q = a / b;
+  return a % b !== 0n && a < 0n ? q - 1n : q;
+}
+
 /** "1 234,56 €" (French grouping with a narrow no-break space). */
 export function formatEuros(cents: number): string {
   const negative = cents < 0;

@@ -12,9 +12,16 @@
  *    names are workbook-wide). Formulas, validation lists and chart sources point at the staging
  *    sheets (sheet-refs.ts): Excel follows the renames of step 3.
  * 3. **Swap** (1 sync): each old owned sheet is deleted (or, for a merge-inputs sheet written with
- *    another layout version, kept under another name and released), the staging sheet takes its
- *    place, visibility and name, the anchors and the registry are updated, tables get their final
- *    names, panes are frozen, calculation runs.
+ *    another layout version, or to which the user added what reading the inputs back does not
+ *    carry — a chart, a comment, a note, a value outside our cells, a formula in an input cell:
+ *    user-additions.ts, the same rules as the .xlsx writer — kept under another name, « Plan
+ *    stratégique (ancien) », and released, with a message), the staging sheet takes its place,
+ *    visibility and name, the anchors and the registry are updated, tables get their final
+ *    names, panes are frozen, calculation runs. A kept sheet's formulas that referred to a
+ *    replaced sheet are written back, so that they refer to the new one instead of #REF!.
+ *
+ * Before the staging, the user-additions check costs 2 syncs when there are input sheets to
+ * rewrite (sizes and object counts, then cells), none otherwise.
  *
  * An error or an abort before the swap deletes the staging sheets and leaves the workbook as it
  * was; staging sheets left by a timeout are deleted by the next write.
@@ -85,6 +92,8 @@ import {
   utf8Length,
 } from "./payload";
 import { retargetFormula } from "./sheet-refs";
+import { detectUserAdditions, type AdditionsCheck, type SheetAdditions } from "./user-additions";
+import { keptSheetMessage, keptSheetName } from "../report/user-additions";
 
 export interface RenderOptions {
   signal?: AbortSignal;
@@ -112,8 +121,14 @@ interface SheetPlan {
   spec: SheetSpec;
   stg: string;
   old: OwnedRecord | null;
-  /** New name of the old sheet when it is kept (layout changed), else null. */
+  /** New name of the old sheet when it is kept (layout changed, or the user's additions), else null. */
   archive: string | null;
+  /** The user's additions that keep the old sheet (empty when none). */
+  additions: string[];
+  /** Formula cells of the kept sheet, written back after the swap (see swapOp). */
+  keptFormulas: SheetAdditions["formulas"];
+  /** Tables of a sheet kept for the user's additions, renamed so that the new sheet's keep their names. */
+  keptTables: { from: string; to: string }[];
   final: string;
   tables: { tmp: string; final: string }[];
 }
@@ -844,9 +859,26 @@ function compilePrint(c: Compile, sheet: string, print: PrintSetup): WriteOp | n
 // ---------------------------------------------------------------------------------------------
 // Plan, swap, cleanup
 
+/**
+ * The owned input sheets about to be rewritten in place whose user additions must be checked
+ * (as the .xlsx writer does: merge-inputs sheets of the same layout, the Attentes grid aside —
+ * its cells follow the territories of the data).
+ */
+function additionChecks(spec: WorkbookSpec, state: WorkbookState): AdditionsCheck[] {
+  const out: AdditionsCheck[] = [];
+  for (const s of spec.sheets) {
+    if (s.mode !== "merge-inputs" || s.key === "attentes") continue;
+    const old = state.owned.find((o) => o.key === s.key);
+    if (!old || (old.layoutVersion !== null && old.layoutVersion !== s.layoutVersion)) continue;
+    out.push({ key: s.key, sheet: old.name, spec: s });
+  }
+  return out;
+}
+
 function planSheets(
   spec: WorkbookSpec,
-  state: WorkbookState
+  state: WorkbookState,
+  found: ReadonlyMap<SheetKey, SheetAdditions> = new Map()
 ): { plans: SheetPlan[]; renamed: WriteReport["renamed"]; warnings: string[] } {
   const warnings: string[] = [];
   const ownedByKey = new Map<SheetKey, OwnedRecord>();
@@ -861,13 +893,26 @@ function planSheets(
     reserved.add(stg.toLowerCase());
     // Documents (mode "document", issue #14) are the user's once written: never an old sheet of ours.
     const old = s.mode === "document" ? null : (ownedByKey.get(s.key) ?? null);
-    const keep =
+    const layoutChanged =
       old !== null &&
       s.mode === "merge-inputs" &&
       old.layoutVersion !== null &&
       old.layoutVersion !== s.layoutVersion;
+    const added = old !== null && !layoutChanged ? (found.get(s.key) ?? null) : null;
+    const additions = added?.additions ?? [];
+    const keep = layoutChanged || additions.length > 0;
     if (old && !keep) leaving.add(old.name.toLowerCase());
-    return { spec: s, stg, old, archive: keep ? "" : null, final: "", tables: [] };
+    return {
+      spec: s,
+      stg,
+      old,
+      archive: keep ? "" : null,
+      additions,
+      keptFormulas: keep && added ? added.formulas : [],
+      keptTables: [],
+      final: "",
+      tables: [],
+    };
   });
   // Final names: taken = sheets that stay (not owned-and-replaced, not leftover staging), archives, finals so far.
   const taken = new Set<string>([...existing].filter((n) => !leaving.has(n)));
@@ -875,14 +920,18 @@ function planSheets(
     if (p.archive === "" && p.old) {
       // The old sheet keeps its place under another name; its own name is free again.
       taken.delete(p.old.name.toLowerCase());
-      p.archive = uniqueSheetName(
-        `${p.old.name} (v${p.old.layoutVersion})`,
-        (n) => taken.has(n) || reserved.has(n)
-      );
+      const free = (n: string) => taken.has(n) || reserved.has(n);
+      if (p.additions.length > 0) {
+        // The user's additions: the old sheet is kept as it was, as the .xlsx writer does.
+        p.archive = keptSheetName(p.old.name, free);
+        warnings.push(keptSheetMessage(p.old.name, p.additions, p.archive));
+      } else {
+        p.archive = uniqueSheetName(`${p.old.name} (v${p.old.layoutVersion})`, free);
+        warnings.push(
+          `La feuille « ${p.old.name} » a une ancienne mise en page : elle est conservée sous le nom « ${p.archive} » (elle n'est plus mise à jour) ; reportez vos saisies dans la nouvelle feuille si besoin.`
+        );
+      }
       taken.add(p.archive.toLowerCase());
-      warnings.push(
-        `La feuille « ${p.old.name} » a une ancienne mise en page : elle est conservée sous le nom « ${p.archive} » (elle n'est plus mise à jour) ; reportez vos saisies dans la nouvelle feuille si besoin.`
-      );
     }
   }
   const renamed: WriteReport["renamed"] = [];
@@ -906,9 +955,16 @@ function planSheets(
       (n) => !plans.some((p) => p.archive && p.old && p.old.name.toLowerCase() === n)
     )
   );
+  // A sheet kept for the user's additions gives its tables' names to the new sheet (its own get
+  // « _ancien »), so that the new plan's tables keep their names from one run to the next.
+  const keptFor = new Map<string, SheetPlan>();
+  for (const p of plans)
+    if (p.archive && p.old && p.additions.length > 0) keptFor.set(p.old.name.toLowerCase(), p);
   const tableTaken = new Set(
     state.tables
-      .filter((t) => !leavingSheets.has(t.sheet.toLowerCase()))
+      .filter(
+        (t) => !leavingSheets.has(t.sheet.toLowerCase()) && !keptFor.has(t.sheet.toLowerCase())
+      )
       .map((t) => t.name.toLowerCase())
   );
   for (const p of plans) {
@@ -922,6 +978,14 @@ function planSheets(
       tableTaken.add(final.toLowerCase());
       p.tables.push({ tmp: `${final}${TMP_TABLE_SUFFIX}`, final });
     }
+  }
+  for (const t of state.tables) {
+    const p = keptFor.get(t.sheet.toLowerCase());
+    if (!p) continue;
+    let to = `${t.name}_ancien`;
+    for (let i = 2; tableTaken.has(to.toLowerCase()); i++) to = `${t.name}_ancien${i}`;
+    tableTaken.add(to.toLowerCase());
+    p.keptTables.push({ from: t.name, to });
   }
   return { plans, renamed, warnings };
 }
@@ -943,10 +1007,22 @@ function cleanupOps(state: WorkbookState): WriteOp[] {
   ];
 }
 
+/** Whether a formula refers to one of the sheets (quoted 'Tableau de bord'! or bare Paramètres!). */
+function refersToAny(formula: string, sheets: string[]): boolean {
+  const f = formula.toLowerCase();
+  return sheets.some((name) => {
+    const n = name.toLowerCase();
+    if (f.includes(`'${n.replace(/'/g, "''")}'!`)) return true;
+    const at = f.indexOf(`${n}!`);
+    return at >= 0 && (at === 0 || !/[\w.'\u00c0-\uffff]/.test(f[at - 1]));
+  });
+}
+
 function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: Registry): WriteOp {
   return {
     bytes:
       (plans.length * 16 + plans.reduce((n, p) => n + p.tables.length, 0) * 3 + 4) * O +
+      plans.reduce((n, p) => n + p.keptFormulas.reduce((b, f) => b + utf8Length(f.formula) + 4 * O, 0), 0) +
       jsonBytes(registry),
     barrier: true,
     apply: (res) => {
@@ -957,6 +1033,7 @@ function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: 
         .filter((n) => !state.staging.some((x) => x.sheet.toLowerCase() === n));
       for (const p of plans) order.push(p.stg.toLowerCase());
       let activate: string | null = null;
+      const kept: { sheet: Excel.Worksheet; formulas: SheetPlan["keptFormulas"] }[] = [];
       // 1. Each staging sheet takes the place of the sheet it replaces; old sheets go.
       for (const p of plans) {
         const ws = res.sheet(p.stg);
@@ -973,6 +1050,7 @@ function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: 
           const oldSheet = res.sheet(p.old.name);
           if (p.archive) {
             oldSheet.name = p.archive;
+            kept.push({ sheet: oldSheet, formulas: p.keptFormulas });
             order[order.indexOf(p.old.name.toLowerCase())] = p.archive.toLowerCase();
           } else {
             oldSheet.delete();
@@ -997,8 +1075,17 @@ function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: 
         else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
         else if (f && f.cols > 0) ws.freezePanes.freezeColumns(f.cols);
       }
-      // 3. Final table names (the old tables are gone with their sheets).
+      // 3. Final table names (the old tables are gone with their sheets, or renamed on a sheet kept
+      //    for the user's additions).
+      for (const p of plans) for (const t of p.keptTables) wb.tables.getItem(t.from).name = t.to;
       for (const p of plans) for (const t of p.tables) wb.tables.getItem(t.tmp).name = t.final;
+      // 4. The kept sheets' formulas that refer to a sheet just replaced (deleted: #REF!) are
+      //    written back as they were: they now refer to the new sheet of that name.
+      const replaced = plans.flatMap((p) => (p.old && !p.archive ? [p.old.name] : []));
+      for (const k of kept)
+        for (const f of k.formulas)
+          if (refersToAny(f.formula, replaced))
+            k.sheet.getRangeByIndexes(f.row, f.col, 1, 1).formulas = [[f.formula]];
       queueRegistry(c.session, registry);
       if (activate) res.sheet(activate).activate();
       wb.application.calculate("Recalculate" as Excel.CalculationType);
@@ -1024,7 +1111,9 @@ export async function renderWorkbook(
   options: RenderOptions = {}
 ): Promise<WriteReport> {
   const state = await loadWorkbookState(session, { tables: true, active: true });
-  const { plans, renamed, warnings } = planSheets(spec, state);
+  // The user's additions to the input sheets about to be rewritten (2 syncs, none without any).
+  const found = await detectUserAdditions(session, additionChecks(spec, state));
+  const { plans, renamed, warnings } = planSheets(spec, state, found);
   const nameMap = new Map<string, string>();
   const keySheet = new Map<SheetKey, string>();
   for (const o of state.owned) if (o.key !== "decp") keySheet.set(o.key, o.name);

@@ -40,6 +40,7 @@ import { InputError, fromFileSystemError } from "./errors";
 import type { MappingFile, TableOverride } from "./user-files";
 import { columnLetter } from "../ooxml/a1";
 import { openXlsx, type CellRange, type XlsxBook } from "./xlsx-reader";
+import { ZipArchive } from "./zip";
 import type { Inflater } from "./zip";
 
 // ---------------------------------------------------------------------------------------------
@@ -243,9 +244,11 @@ async function openInputs(
     await checkFile(file, seenPaths);
     const ext = nodePath.extname(file).toLowerCase();
     if (XLSX_EXTENSIONS.has(ext)) {
-      const book = await openXlsx(file, { inflate: options.inflate });
+      // One archive for both readings (the directory of a workbook of 100 000 parts is read once).
+      const zip = await ZipArchive.open(file, file, options.inflate ?? "fflate");
+      const book = await openXlsx(file, { inflate: options.inflate, zip });
       // A workbook updated in place holds our own output sheets: never read back as input.
-      const ours = await ownedSheetNames(file);
+      const ours = await ownedSheetNames(file, { zip, book });
       for (const c of workbookCandidates(file, book))
         candidates.push({
           ...c,

@@ -164,6 +164,8 @@ export interface OpenXlsxOptions {
   label?: string;
   /** DEFLATE decoder (default "fflate"); "zlib" is Node's native one, faster on big sheets. */
   inflate?: Inflater;
+  /** The archive already opened (ZipArchive.open) by the caller: not opened again. */
+  zip?: ZipArchive;
 }
 
 /**
@@ -177,7 +179,7 @@ export async function openXlsx(
 ): Promise<XlsxBook> {
   if (typeof options === "string") options = { label: options };
   const label = options.label ?? path;
-  const zip = await ZipArchive.open(path, label, options.inflate ?? "fflate");
+  const zip = options.zip ?? (await ZipArchive.open(path, label, options.inflate ?? "fflate"));
   try {
     const structure = await readWorkbookStructure({
       has: (part) => zip.entry(part) !== undefined,

@@ -317,6 +317,36 @@ async function importDecpFile(
   return { table: { source, sample, detection, choice }, message };
 }
 
+/**
+ * One task writing to the workbook at a time (an analysis, the plan, the documents, a DECP
+ * import): a second one started meanwhile (a double click, the run button during a plan write) is
+ * refused with a French message rather than racing the first one's writes. Set synchronously, so
+ * that two clicks in the same tick cannot both start.
+ */
+export class WorkbookTaskGuard {
+  private current: string | null = null;
+
+  /** Starts `task`; false (and nothing started) when another task is under way. */
+  begin(task: string): boolean {
+    if (this.current !== null) return false;
+    this.current = task;
+    return true;
+  }
+
+  end(task: string): void {
+    if (this.current === task) this.current = null;
+  }
+
+  get busy(): boolean {
+    return this.current !== null;
+  }
+}
+
+/** The notice of a task refused because another one is under way. */
+export function busyNotice(lang: Lang): Notice {
+  return { id: "workbook-busy", intent: "warning", text: t(lang, "err_taskRunning") };
+}
+
 export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } {
   const { gateway, createRunner, lang } = deps;
   const [state, dispatch] = useReducer(reducer, lang, initialState);
@@ -330,6 +360,7 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
   const peersRef = useRef<Fiche[]>([]);
   /** Object URLs offered for download, revoked when replaced or when the pane closes. */
   const downloadsRef = useRef<Partial<Record<"fiche" | "decp" | "template", Download>>>({});
+  const guard = useRef(new WorkbookTaskGuard()).current;
 
   const notice = useCallback((n: Notice) => dispatch({ type: "notice", notice: n }), []);
 
@@ -392,7 +423,10 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
   }, [choicesKey, state.loading, state.run.phase]);
 
   const run = useCallback(async () => {
-    if (isRunning(stateRef.current)) return;
+    if (isRunning(stateRef.current) || !guard.begin("run")) {
+      notice(busyNotice(lang));
+      return;
+    }
     const controller = new AbortController();
     abortRef.current = controller;
     runnerRef.current?.dispose();
@@ -442,8 +476,9 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
       }
     } finally {
       if (abortRef.current === controller) abortRef.current = null;
+      guard.end("run");
     }
-  }, [gateway, createRunner, lang, notice]);
+  }, [gateway, createRunner, lang, notice, guard]);
 
   const cancel = useCallback(() => {
     if (!abortRef.current) return;
@@ -465,6 +500,10 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
 
   const importDecp = useCallback(
     async (file: File) => {
+      if (!guard.begin("decp")) {
+        notice(busyNotice(lang));
+        return;
+      }
       dispatch({ type: "decpStarted" });
       let runner: AnalysisRunner | null = null;
       try {
@@ -476,12 +515,17 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         if (mounted.current) dispatch({ type: "decpFailed", error: toUserMessage(error, lang) });
       } finally {
         runner?.dispose();
+        guard.end("decp");
       }
     },
-    [gateway, createRunner, lang]
+    [gateway, createRunner, lang, notice, guard]
   );
 
   const writePlan = useCallback(async () => {
+    if (!guard.begin("plan")) {
+      notice(busyNotice(lang));
+      return;
+    }
     dispatch({ type: "planStarted" });
     try {
       let sheets: { key: SheetKey; name: string }[];
@@ -503,10 +547,16 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     } catch (error) {
       logError("writePlan", error);
       dispatch({ type: "planFailed", error: toUserMessage(error, lang) });
+    } finally {
+      guard.end("plan");
     }
-  }, [gateway, createRunner, lang, save]);
+  }, [gateway, createRunner, lang, save, notice, guard]);
 
   const writeDocuments = useCallback(async () => {
+    if (!guard.begin("documents")) {
+      notice(busyNotice(lang));
+      return;
+    }
     dispatch({ type: "documentsStarted" });
     try {
       let report;
@@ -526,8 +576,10 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     } catch (error) {
       logError("writeDocuments", error);
       dispatch({ type: "documentsFailed", error: toUserMessage(error, lang) });
+    } finally {
+      guard.end("documents");
     }
-  }, [gateway, createRunner, lang]);
+  }, [gateway, createRunner, lang, notice, guard]);
 
   /**
    * The runner holding the last analysis: this session's, else the saved choices analysed again
@@ -591,6 +643,11 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
 
   const importPeers = useCallback(
     async (files: File[]) => {
+      // Rewriting the Comparaison sheet is a workbook task: one at a time.
+      if (!guard.begin("peers")) {
+        notice(busyNotice(lang));
+        return;
+      }
       dispatch({
         type: "exchange",
         task: "peers",
@@ -631,9 +688,11 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
             task: "peers",
             patch: { busy: false, error: toUserMessage(error, lang) },
           });
+      } finally {
+        guard.end("peers");
       }
     },
-    [analysedRunner, gateway, lang]
+    [analysedRunner, gateway, lang, notice, guard]
   );
 
   const exportDecp = useCallback(

@@ -20,6 +20,7 @@ import {
   dataRowCount,
   INTAKE_BLOCK,
   intakeSteps,
+  isReconciled,
   sourceOf,
   type MappedTable,
 } from "../core/intake";
@@ -295,9 +296,8 @@ export function summarize(
       amountRead: euros(r.amountReadCents),
       amountAnalysed: euros(r.amountAnalysedCents),
       amountRejected: euros(r.amountRejectedCents),
-      reconciled:
-        r.rowsRead === r.rowsAnalysed + r.rowsRejected &&
-        r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents,
+      // Exact to the cent, set-aside amounts included (core's check).
+      reconciled: isReconciled(r),
     },
     sheets: spec.sheets.map((s) => ({ key: s.key, name: s.name })),
     sources: header.tables.map((t) => t.name),

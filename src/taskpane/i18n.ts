@@ -259,6 +259,8 @@ const fr = {
     "Aucune analyse enregistrée dans ce classeur : ouvrez le volet Optima Achats et lancez une première analyse.",
   err_saveSettings:
     "Les choix n'ont pas pu être enregistrés dans le classeur ; l'analyse reste possible. Enregistrez le classeur, puis réessayez.",
+  err_taskRunning:
+    "Une analyse ou une écriture est déjà en cours dans ce classeur : attendez qu'elle se termine (ou annulez-la), puis relancez.",
   technicalDetail: "Détail technique",
   // Preview
   previewWorkbook: "Classeur de démonstration",
@@ -501,6 +503,8 @@ const en: Record<TextKey, string> = {
     "No analysis saved in this workbook: open the Optima Achats pane and run a first analysis.",
   err_saveSettings:
     "Your choices could not be saved in the workbook; the analysis still works. Save the workbook, then try again.",
+  err_taskRunning:
+    "An analysis or a write is already under way in this workbook: wait for it to end (or cancel it), then start again.",
   technicalDetail: "Technical detail",
   previewWorkbook: "Demo workbook",
   previewOpenFile: "Open another workbook (.xlsx)",

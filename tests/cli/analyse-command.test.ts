@@ -77,7 +77,7 @@ describe("analyse on the demo workbook", () => {
   it("reconciles rows and amounts in the summary", () => {
     const r = summary.reconciliation;
     expect(r.rowsRead).toBe(r.rowsAnalysed + r.rowsRejected);
-    expect(Math.round(r.amountRead * 100)).toBe(Math.round(r.amountAnalysed * 100) + Math.round(r.amountRejected * 100));
+    expect(Math.round(Number(r.amountRead) * 100)).toBe(Math.round(Number(r.amountAnalysed) * 100) + Math.round(Number(r.amountRejected) * 100));
     expect(summary.anomalies).toBeGreaterThan(0);
   });
 

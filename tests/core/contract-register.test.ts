@@ -111,3 +111,28 @@ describe("XML reader", () => {
     expect(decodeEntities("&#8211;&#x2013;&lt;&eacute;")).toBe("––<&eacute;");
   });
 });
+
+describe("an amount beyond the exact range of a number (issue #13, item 9)", () => {
+  const headers = ["N°", "Date", "Montant"];
+  const map = { contractRef: 0, notificationDate: 1, amount: 2 };
+
+  test("is read to the cent, set aside as a placeholder, and the register reconciles exactly", () => {
+    const r = runIntake([
+      table(headers, [
+        ["M1", "2024-03-01", "10 000,00"],
+        ["M2", "2024-03-02", "123 456 789 012 345 678,90"],
+        ["M3", "2024-03-03", "5 000,00"],
+      ], map),
+    ]);
+    const t = r.reconciliation.tables[0];
+    // read = 1 000 000 + 12 345 678 901 234 567 890 + 500 000 = 12 345 678 901 236 067 890 cents;
+    // analysed = 1 000 000 + 500 000 = 1 500 000; set aside = 12 345 678 901 234 567 890.
+    expect(t.exactCents).toEqual({ read: "12345678901236067890", analysed: "1500000", rejected: "0", setAside: "12345678901234567890" });
+    expect(isReconciled(t)).toBe(true);
+    expect(t.setAside).toEqual([expect.objectContaining({ rows: 1, exactAmountCents: "12345678901234567890" })]);
+    // The contract is analysed without amount, with the placeholder warning (not "unreadable").
+    expect(r.contracts.find((c) => c.contractRef === "M2")?.amountCents).toBeNull();
+    const warnings = r.anomalies.filter((a) => a.row === 3).map((a) => render("fr", a.reason));
+    expect(warnings).toEqual([expect.stringContaining("Le montant atteint ou dépasse 999 999 999 €, ce qui ressemble à une valeur de remplissage et non à un montant réel : il est mis de côté")]);
+  });
+});

@@ -5,9 +5,10 @@
  * with its value and the reason.
  */
 import { render } from "../../src/core/messages/render";
-import { isReconciled, runIntake, type MappedTable } from "../../src/core/intake";
-import type { Cell, RawTable } from "../../src/core/model";
-import { centsOfDigits, formatEurosBig, isImplausibleCents, PLAUSIBLE_LINE_MAX_CENTS } from "../../src/core/money";
+import { addCents, isReconciled, reconcile, runIntake, type MappedTable } from "../../src/core/intake";
+import { emptyTableReconciliation } from "../../src/core/intake/rows";
+import type { Cell, IntakeResult, RawTable } from "../../src/core/model";
+import { centsOfDigits, formatEurosBig, htFromTtc, htFromTtcExact, isImplausibleCents, PLAUSIBLE_LINE_MAX_CENTS } from "../../src/core/money";
 import { parseAmountCents, parseAmountCentsExact } from "../../src/core/parse/number";
 
 describe("exact cents from the digits", () => {
@@ -62,6 +63,10 @@ describe("plausibility bound: 10 milliards € on one line", () => {
 const HEADER = ["Date mandat", "Collectivité", "Fournisseur", "Montant HT"];
 const MAPPING = { date: 0, entity: 1, supplierName: 2, amountHT: 3 };
 
+function at(result: IntakeResult, row: number) {
+  return result.anomalies.filter((a) => a.row === row).map((a) => ({ ...a, reason: render("fr", a.reason) }));
+}
+
 function mandats(rows: Cell[][]): MappedTable {
   const table: RawTable = { name: "Mandats", firstRow: 1, rows: [HEADER, ...rows] };
   return { table, kind: "spend", headerRowIndex: 0, mapping: MAPPING };
@@ -111,5 +116,116 @@ describe("no crash on extreme numbers", () => {
     expect(parseAmountCents(-1.797693134862316e306)).toBeUndefined();
     // 1e17 € as a double: 1e19 cents, beyond the safe range, known exactly as a big integer.
     expect(parseAmountCentsExact(1e17)).toBe(10_000_000_000_000_000_000n);
+  });
+});
+
+describe("exact reconciliation totals whatever the amounts (issue #13, item 9)", () => {
+  // 12,34 € + 123 456 789 012 345 678,90 € (beyond the exact range: rejected) + 1,00 €.
+  // Read = 1 234 + 12 345 678 901 234 567 890 + 100 = 12 345 678 901 234 569 224 cents
+  //      = 123 456 789 012 345 692,24 €; analysed = 1 234 + 100 = 1 334; rejected = 12 345 678 901 234 567 890.
+  const result = runIntake([
+    mandats([
+      /* row 2 */ ["15/03/2025", "Commune A", "Papeterie X", "12,34"],
+      /* row 3 */ ["16/03/2025", "Commune A", "Papeterie X", "123 456 789 012 345 678,90"],
+      /* row 4 */ ["17/03/2025", "Commune A", "Papeterie X", "1,00"],
+    ]),
+  ]);
+
+  it("counts a rejected line beyond the exact range at its exact value in the amounts read and rejected", () => {
+    const rec = result.reconciliation;
+    expect(rec.rowsRead).toBe(3);
+    expect(rec.rowsRejected).toBe(1);
+    expect(rec.exactCents).toEqual({
+      read: "12345678901234569224",
+      analysed: "1334",
+      rejected: "12345678901234567890",
+      setAside: "0",
+    });
+    expect(rec.tables[0].exactCents).toEqual(rec.exactCents);
+    expect(isReconciled(rec)).toBe(true);
+    expect(isReconciled(rec.tables[0])).toBe(true);
+  });
+
+  it("the rejection still gives the exact value in its reason", () => {
+    expect(at(result, 3)).toEqual([
+      expect.objectContaining({ severity: "rejected", reason: expect.stringContaining("123\u202f456\u202f789\u202f012\u202f345\u202f678,90 €") }),
+    ]);
+  });
+
+  it("an exact sum beyond the safe range of analysed lines keeps its last cent (5·10^15 + 5·10^15 + 1 cents)", () => {
+    // Each line of 50 000 000 000 000,00 € is 5 000 000 000 000 000 cents (a safe integer), their sum
+    // 10^16 is not; with 0,01 € more the exact total is 10 000 000 000 000 001 cents, which a
+    // double would round to 10^16.
+    const r = runIntake([
+      mandats([
+        ["15/03/2025", "Commune A", "Papeterie X", "50 000 000 000 000,00"],
+        ["15/03/2025", "Commune A", "Papeterie X", "50 000 000 000 000,00"],
+        ["15/03/2025", "Commune A", "Papeterie X", "0,01"],
+      ]),
+    ]).reconciliation;
+    expect(r.rowsAnalysed).toBe(3);
+    expect(r.exactCents).toEqual({ read: "10000000000000001", analysed: "10000000000000001", rejected: "0", setAside: "0" });
+    expect(isReconciled(r)).toBe(true);
+  });
+
+  it("a TTC beyond the exact range is counted at its exact HT (123 456 789 012 345 678,90 TTC at 20 % → HT 102 880 657 510 288 065,75)", () => {
+    // 12 345 678 901 234 567 890 × 100 / 120 = 10 288 065 751 028 806 575 cents exactly.
+    const table: RawTable = {
+      name: "Factures",
+      firstRow: 1,
+      rows: [
+        ["Date", "Fournisseur", "Montant HT", "Montant TTC"],
+        ["15/03/2025", "Papeterie X", null, "123 456 789 012 345 678,90"],
+        ["16/03/2025", "Papeterie X", "10,00", null],
+      ],
+    };
+    const r = runIntake([{ table, kind: "spend", headerRowIndex: 0, mapping: { date: 0, supplierName: 1, amountHT: 2, amountTTC: 3 } }]);
+    expect(r.anomalies).toEqual([expect.objectContaining({ row: 2, field: "amountTTC", severity: "rejected" })]);
+    expect(r.reconciliation.exactCents).toEqual({
+      read: "10288065751028807575",
+      analysed: "1000",
+      rejected: "10288065751028806575",
+      setAside: "0",
+    });
+    expect(isReconciled(r.reconciliation)).toBe(true);
+  });
+
+  it("small amounts keep plain numbers (no exact field): the usual case is unchanged", () => {
+    const r = runIntake([mandats([["15/03/2025", "Commune A", "Papeterie X", "12,34"]])]).reconciliation;
+    expect(r.exactCents).toBeUndefined();
+    expect(r.amountReadCents).toBe(1234);
+  });
+
+  it("the workbook total adds the exact totals of its tables (10^16 + 1 cents over two tables)", () => {
+    const r = reconcile([
+      { ...emptyTableReconciliation("A", "spend"), rowsRead: 1, rowsAnalysed: 1, amountReadCents: 5_000_000_000_000_000, amountAnalysedCents: 5_000_000_000_000_000 },
+      { ...emptyTableReconciliation("B", "spend"), rowsRead: 1, rowsAnalysed: 1, amountReadCents: 5_000_000_000_000_001, amountAnalysedCents: 5_000_000_000_000_001 },
+    ]);
+    expect(r.exactCents).toEqual({ read: "10000000000000001", analysed: "10000000000000001", rejected: "0", setAside: "0" });
+    expect(isReconciled(r)).toBe(true);
+    // A gap of one cent is seen, even where doubles would not see it.
+    const off = { ...r, exactCents: { ...r.exactCents!, analysed: "10000000000000000" } };
+    expect(isReconciled(off)).toBe(false);
+  });
+
+  it("addCents with a big integer inside the safe range stays a number", () => {
+    const rec = emptyTableReconciliation("A", "spend");
+    addCents(rec, "amountReadCents", 123n);
+    expect(rec.amountReadCents).toBe(123);
+    expect(rec.exactCents).toBeUndefined();
+  });
+});
+
+describe("htFromTtcExact rounds as htFromTtc does (hand values)", () => {
+  it.each([
+    [12_000n, 20, 10_000n], // 120,00 TTC at 20 % → 100,00 HT
+    [1_055n, 5.5, 1_000n], // 10,55 at 5,5 % → 10,00
+    [-1_200n, 20, -1_000n],
+    [3n, 20, 3n], // 2,5 cents → 3 (half towards +∞, like Math.round)
+    [-3n, 20, -2n], // −2,5 cents → −2
+    [1n, 20, 1n], // 0,833 → 1
+  ])("%p cents TTC at %p %% → %p cents HT", (ttc, rate, ht) => {
+    expect(htFromTtcExact(ttc, rate)).toBe(ht);
+    expect(htFromTtc(Number(ttc), rate)).toBe(Number(ht));
   });
 });

@@ -99,6 +99,10 @@ export class SheetModel {
   readonly conditionalFormats: { rect: Rect; type: string; props: Record<string, unknown> }[] = [];
   readonly validations: { rect: Rect; props: Record<string, unknown> }[] = [];
   readonly charts: ChartModel[] = [];
+  /** Objects a user adds by hand (tests put them here): comments (1.10), notes (1.18), shapes (1.9). */
+  readonly comments: { r: number; c: number; text: string }[] = [];
+  readonly notes: { r: number; c: number; text: string }[] = [];
+  readonly shapes: { type: string }[] = [];
   readonly columnWidths = new Map<number, number>();
   /** Columns hidden with range.columnHidden (ExcelApi 1.2). */
   readonly hiddenColumns = new Set<number>();
@@ -167,6 +171,21 @@ export class SheetModel {
       for (let c = rect.c1; c <= rect.c2; c++) {
         const v = row ? row[c] : undefined;
         o[c - rect.c1] = v === undefined || v === null || (v !== "" && this.kinds.get(`${r}:${c}`) === "formula") ? "" : v;
+      }
+      out.push(o);
+    }
+    return out;
+  }
+
+  /** Formulas as Office.js returns them: the formula text of formula cells, else the value ("" for empty). */
+  readFormulas(rect: Rect): unknown[][] {
+    const out: unknown[][] = [];
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      const row = this.grid[r];
+      const o: unknown[] = new Array(rect.c2 - rect.c1 + 1);
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        const v = row ? row[c] : undefined;
+        o[c - rect.c1] = v === undefined || v === null ? "" : v;
       }
       out.push(o);
     }
@@ -565,6 +584,32 @@ class FakeContext {
   }
 }
 
+/** OfficeExtension.ClientResult: `value` readable after the sync that computed it. */
+class FakeClientResult<T> {
+  private done = false;
+  private v: T | undefined;
+
+  set(v: T): void {
+    this.v = v;
+    this.done = true;
+  }
+
+  get value(): T {
+    if (!this.done) throw new FakeOfficeError("PropertyNotLoaded", "Résultat non disponible (sync)");
+    return this.v as T;
+  }
+}
+
+function clientResult<T>(ctx: FakeContext, api: string, compute: () => T): FakeClientResult<T> {
+  const result = new FakeClientResult<T>();
+  ctx.queueLoad(api, () => {
+    const v = compute();
+    result.set(v);
+    return v;
+  });
+  return result;
+}
+
 /** Base of the proxies: loaded properties readable after sync only. */
 class Loadable {
   protected loaded = new Map<string, unknown>();
@@ -699,6 +744,9 @@ class FakeWorksheetCollection extends Loadable {
 class FakeWorksheet extends Loadable {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
+  readonly shapes: { getCount(): FakeClientResult<number> };
+  readonly comments: { getCount(): FakeClientResult<number> };
+  readonly notes: { getCount(): FakeClientResult<number> };
   readonly freezePanes: unknown;
   readonly pageLayout: Record<string, unknown>;
 
@@ -709,6 +757,15 @@ class FakeWorksheet extends Loadable {
     super(ctx);
     this.tables = new FakeTableCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
+    const counter = (api: string, version: string, list: (s: SheetModel) => unknown[]) => ({
+      getCount: () => {
+        if (!versionLE(version, ctx.fake.apiVersion)) throw new FakeOfficeError("ApiNotFound", `${api} (ExcelApi ${version})`);
+        return clientResult(ctx, `${api}.getCount`, () => list(this.model()).length);
+      },
+    });
+    this.shapes = counter("ShapeCollection", "1.9", (s) => s.shapes);
+    this.comments = counter("CommentCollection", "1.10", (s) => s.comments);
+    this.notes = counter("NoteCollection", "1.18", (s) => s.notes);
     const freeze = (what: string, f: (s: SheetModel, arg: unknown) => void) => (arg: unknown) =>
       ctx.queue(`Worksheet.freezePanes.${what}`, arg instanceof FakeRange ? "range" : arg, () => f(this.model(), arg));
     this.freezePanes = {
@@ -950,7 +1007,20 @@ class FakeRange extends Loadable {
         if (p === "values") {
           if (rows * cols > 5_000_000) throw new FakeOfficeError("RangeExceedsLimit", `Lecture de ${rows * cols} cellules`);
           v = t.sheet.read(t.rect);
+        } else if (p === "formulas") {
+          if (rows * cols > 5_000_000) throw new FakeOfficeError("RangeExceedsLimit", `Lecture de ${rows * cols} cellules`);
+          v = t.sheet.readFormulas(t.rect);
+        } else if (p === "numberFormat") {
+          const out: string[][] = [];
+          for (let r = t.rect.r1; r <= t.rect.r2; r++) {
+            const row: string[] = [];
+            for (let c = t.rect.c1; c <= t.rect.c2; c++) row.push(t.sheet.formatAt(r, c));
+            out.push(row);
+          }
+          v = out;
         } else if (p === "address") v = `${qualified(t.sheet.name)}!${a1(t.rect)}`;
+        else if (p === "rowIndex") v = t.rect.r1;
+        else if (p === "columnIndex") v = t.rect.c1;
         else if (p === "rowCount") v = rows;
         else if (p === "columnCount") v = cols;
         else throw new FakeOfficeError("InvalidArgument", `Propriété de plage non gérée : ${p}`);
@@ -968,6 +1038,46 @@ class FakeRange extends Loadable {
 
   get values(): unknown[][] {
     return this.got("values") as unknown[][];
+  }
+
+  get formulas(): unknown[][] {
+    return this.got("formulas") as unknown[][];
+  }
+
+  get rowIndex(): number {
+    return this.got("rowIndex") as number;
+  }
+
+  get columnIndex(): number {
+    return this.got("columnIndex") as number;
+  }
+
+  /**
+   * getCellProperties (ExcelApi 1.9), for the format properties the adapter asks: fill color and
+   * font bold, italic, color — the last value set on a range covering the cell, else Excel's
+   * defaults (#FFFFFF, false, false, #000000).
+   */
+  getCellProperties(_options: unknown): FakeClientResult<unknown[][]> {
+    if (!versionLE("1.9", this.ctx.fake.apiVersion)) throw new FakeOfficeError("ApiNotFound", "getCellProperties (ExcelApi 1.9)");
+    return clientResult(this.ctx, "Range.getCellProperties", () => {
+      const t = this.target();
+      const out: unknown[][] = [];
+      for (let r = t.rect.r1; r <= t.rect.r2; r++) {
+        const row: unknown[] = [];
+        for (let c = t.rect.c1; c <= t.rect.c2; c++) {
+          const last = (path: string, fallback: unknown) => {
+            for (let i = t.sheet.styles.length - 1; i >= 0; i--) {
+              const e = t.sheet.styles[i];
+              if (e.path === path && r >= e.rect.r1 && r <= e.rect.r2 && c >= e.rect.c1 && c <= e.rect.c2) return e.value;
+            }
+            return fallback;
+          };
+          row.push({ format: { fill: { color: last("fill.color", "#FFFFFF") }, font: { bold: last("font.bold", false), italic: last("font.italic", false), color: last("font.color", "#000000") } } });
+        }
+        out.push(row);
+      }
+      return out;
+    });
   }
 
   set values(v: unknown[][]) {
@@ -1142,6 +1252,10 @@ class FakeChartCollection {
     private readonly ctx: FakeContext,
     private readonly sheet: FakeWorksheet,
   ) {}
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this.ctx, "ChartCollection.getCount", () => this.sheet.model().charts.length);
+  }
 
   add(type: string, source: FakeRange, seriesBy?: string): unknown {
     const ctx = this.ctx;

@@ -171,7 +171,7 @@ describe("renderWorkbook", () => {
   test("a sync that never settles ends with a French, retryable timeout; the retry cleans up and succeeds", async () => {
     const { fake, gateway } = setup({}, { syncTimeoutMs: 50 });
     await gateway.writeWorkbook(spec());
-    fake.hangOnSync(3); // 1: state, 2: staging, 3: swap
+    fake.hangOnSync(5); // 1: state, 2–3: user-additions check of the input sheets, 4: staging, 5: swap
     const error = await gateway.writeWorkbook(spec()).then(
       () => null,
       (e: unknown) => e,

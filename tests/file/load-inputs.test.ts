@@ -10,6 +10,7 @@ import { InputError } from "../../src/file/errors";
 import { loadInputs, type LoadedInputs } from "../../src/file/load-inputs";
 import { parseMappingFile, readMappingFile } from "../../src/file/user-files";
 import { openXlsx } from "../../src/file/xlsx-reader";
+import { ZipArchive } from "../../src/file/zip";
 import { makeTempDir } from "./helpers";
 
 const DEMO = path.join(__dirname, "..", "..", "examples", "achats-demo.xlsx");
@@ -70,6 +71,25 @@ function mapped(tables: RawTable[]): MappedTable[] {
   }
   return out;
 }
+
+describe("loadInputs opens an input workbook once", () => {
+  test("the archive is opened once for both readings (its tables, and which sheets are ours)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Mandats");
+    ws.addRow(["Date", "Fournisseur", "Montant HT"]);
+    ws.addRow([new Date(Date.UTC(2025, 0, 10)), "A", 100]);
+    const xlsx = file("une-fois.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const open = jest.spyOn(ZipArchive, "open");
+    try {
+      const loaded = await loadInputs([xlsx]);
+      expect(loaded.spend).toHaveLength(1);
+      expect(open.mock.calls.filter((c) => c[0] === xlsx)).toHaveLength(1);
+    } finally {
+      open.mockRestore();
+    }
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 

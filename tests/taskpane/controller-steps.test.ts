@@ -1,5 +1,5 @@
 /** The pane controller's steps that are plain functions: progress throttling, plan sheets in the last run. */
-import { throttledProgress, withPlanSheets } from "../../src/taskpane/controller";
+import { busyNotice, throttledProgress, withPlanSheets, WorkbookTaskGuard } from "../../src/taskpane/controller";
 import type { StageProgress } from "../../src/taskpane/jobs";
 import type { RunSummary } from "../../src/workbook/run-summary";
 import type { LastRun } from "../../src/workbook/settings";
@@ -37,5 +37,29 @@ describe("withPlanSheets", () => {
 
   test("no last run stays no last run", () => {
     expect(withPlanSheets(null, summary, [])).toBeNull();
+  });
+});
+
+describe("one workbook task at a time in the pane (issue #13, concurrent runs)", () => {
+  test("a second analysis (or plan, documents, DECP import) started while one runs is refused until the first ends", () => {
+    const guard = new WorkbookTaskGuard();
+    expect(guard.begin("run")).toBe(true);
+    expect(guard.begin("run")).toBe(false); // a double click
+    expect(guard.begin("plan")).toBe(false);
+    expect(guard.busy).toBe(true);
+    guard.end("plan"); // ending a task that never started frees nothing
+    expect(guard.begin("documents")).toBe(false);
+    guard.end("run");
+    expect(guard.busy).toBe(false);
+    expect(guard.begin("plan")).toBe(true);
+  });
+
+  test("the refusal says so in French, with what to do", () => {
+    expect(busyNotice("fr")).toEqual({
+      id: "workbook-busy",
+      intent: "warning",
+      text: expect.stringMatching(/^Une analyse ou une écriture est déjà en cours dans ce classeur : attendez qu'elle se termine \(ou annulez-la\), puis relancez\.$/),
+    });
+    expect(busyNotice("en").text).toMatch(/already under way/);
   });
 });

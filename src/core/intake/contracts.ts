@@ -28,7 +28,7 @@ import { parseBoolean } from "../parse/boolean";
 import { normalizeCpv } from "../parse/cpv";
 import { parseDate } from "../parse/date";
 import { normalizeCompanyId } from "../parse/identifiers";
-import { parseAmountCents, parseNumber } from "../parse/number";
+import { parseAmountCents, parseAmountCentsExact, parseNumber } from "../parse/number";
 import {
   considerationPresent,
   normalizeChannel,
@@ -177,18 +177,24 @@ export class ContractProcessor {
     }
     const amountCell = cellAt(row, col("amount"));
     let amount = parseAmountCents(amountCell);
-    const lotSum = amount === undefined ? lotAmountsCents(amountCell) : undefined;
+    // An amount beyond the exact range of a number (90 071 992 547 409,91 €): read exactly from its
+    // digits, counted in the amounts read, and set aside as a placeholder (it is far beyond any
+    // plausible contract), so that the reconciliation stays exact to the cent.
+    const exact = amount === undefined ? parseAmountCentsExact(amountCell) : null;
+    const beyond = typeof exact === "bigint" ? exact : null;
+    const lotSum = amount === undefined && beyond === null ? lotAmountsCents(amountCell) : undefined;
     if (lotSum !== undefined) amount = lotSum.cents;
     const maxCell = cellAt(row, col("maxAmount"));
     const maxAmount = parseAmountCents(maxCell);
     let basis: AmountBasis = "initial";
     let readCents = typeof amount === "number" ? amount : 0;
-    if ((amount === null || amount === undefined) && typeof maxAmount === "number") {
+    if ((amount === null || amount === undefined) && beyond === null && typeof maxAmount === "number") {
       amount = maxAmount;
       basis = "maximum";
       readCents = maxAmount;
     }
-    log.begin(readCents);
+    const readExact: number | bigint = beyond ?? readCents;
+    log.begin(readExact);
     const noRefColumn = col("contractRef") < 0;
     const contractRef = noRefColumn ? `L${sheetRow}` : text(row, "contractRef");
     if (contractRef === null) {
@@ -197,7 +203,7 @@ export class ContractProcessor {
         "contractRef",
         null,
         msg("anomaly.contractRefMissing"),
-        readCents
+        readExact
       );
       return;
     }
@@ -217,7 +223,7 @@ export class ContractProcessor {
         amountCell,
         msg("anomaly.contractLotAmounts", { lots: lotSum.lots })
       );
-    if (amount === undefined)
+    if (amount === undefined && beyond === null)
       log.warn(
         sheetRow,
         "amount",
@@ -232,7 +238,18 @@ export class ContractProcessor {
         msg("anomaly.contractMaximumBasis")
       );
     let placeholder = false;
-    if (typeof amount === "number" && implausibleAmount(amount) !== null) {
+    if (beyond !== null) {
+      log.warn(
+        sheetRow,
+        "amount",
+        amountCell,
+        msg("anomaly.contractAmountPlaceholder", {
+          why: msg("decp.implausibleWhy", { why: "tooLarge" }),
+        })
+      );
+      placeholder = true;
+      amount = null;
+    } else if (typeof amount === "number" && implausibleAmount(amount) !== null) {
       log.warn(
         sheetRow,
         basis === "maximum" ? "maxAmount" : "amount",
@@ -394,7 +411,7 @@ export class ContractProcessor {
       ),
       family: classifyFamily({ familyCode: null, familyLabel: null, cpv, budgetArticle: null }),
     };
-    if (placeholder) log.setAside(readCents, PLACEHOLDER_SET_ASIDE);
+    if (placeholder) log.setAside(readExact, PLACEHOLDER_SET_ASIDE);
     if (!noRefColumn && this.merge(line, sheetRow, placeholder ? 0 : readCents)) return;
     this.lines.push(line);
     log.accept(placeholder ? 0 : readCents);

@@ -22,6 +22,7 @@ import { ContractProcessor } from "./contracts";
 import { readQuality, readTerritories } from "./quality";
 import { readEntities, readNomenclature, readSuppliers } from "./reference-tables";
 import { endOfData, TableLog } from "./rows";
+import { addTotals, amountsReconcile } from "./totals";
 import { SpendProcessor } from "./spend";
 
 /** A table with its confirmed kind, header row and column mapping (from detect.ts or the user). */
@@ -357,21 +358,18 @@ export function reconcile(tables: TableReconciliation[]): Reconciliation {
     r.rowsAnalysed += t.rowsAnalysed;
     r.rowsWithWarning += t.rowsWithWarning;
     r.rowsRejected += t.rowsRejected;
-    r.amountReadCents += t.amountReadCents;
-    r.amountAnalysedCents += t.amountAnalysedCents;
-    r.amountRejectedCents += t.amountRejectedCents;
-    r.amountSetAsideCents += t.amountSetAsideCents;
+    addTotals(r, t);
   }
   return r;
 }
 
 /**
  * True when rows and amounts reconcile exactly (SPEC §2.5): rows read = analysed + rejected, and
- * amounts read = analysed + rejected + set aside (placeholders, concessions, sub-totals).
+ * amounts read = analysed + rejected + set aside (placeholders, concessions, sub-totals), to the
+ * cent whatever the amounts (the exact totals when they are beyond the safe range).
  */
 export function isReconciled(r: Reconciliation | TableReconciliation): boolean {
-  return (
-    r.rowsRead === r.rowsAnalysed + r.rowsRejected &&
-    r.amountReadCents === r.amountAnalysedCents + r.amountRejectedCents + r.amountSetAsideCents
-  );
+  return r.rowsRead === r.rowsAnalysed + r.rowsRejected && amountsReconcile(r);
 }
+
+export { addCents, amountsReconcile, exactCentsOf } from "./totals";

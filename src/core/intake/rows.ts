@@ -7,6 +7,7 @@ import { msg } from "../messages/render";
 import type { Anomaly, Cell, TableKind, TableReconciliation } from "../model";
 import { normalizeKey } from "../text";
 import type { Message } from "../messages/render";
+import { addCents, addLineCents } from "./totals";
 
 export function isBlankCell(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
@@ -116,20 +117,22 @@ export class TableLog {
    * Part of the current row's read amount is kept out of the analysis for `reason` (a placeholder,
    * a sub-total): it stays in amountRead and is listed on its own line, by reason.
    */
-  setAside(amountCents: number, reason: Message): void {
-    this.rec.amountSetAsideCents += amountCents;
+  setAside(amountCents: number | bigint, reason: Message): void {
+    addCents(this.rec, "amountSetAsideCents", amountCents);
     const lines = (this.rec.setAside ??= []);
-    const line = lines.find((l) => l.reason.code === reason.code);
-    if (line) {
-      line.rows++;
-      line.amountCents += amountCents;
-    } else lines.push({ reason, rows: 1, amountCents });
+    let line = lines.find((l) => l.reason.code === reason.code);
+    if (line) line.rows++;
+    else lines.push((line = { reason, rows: 1, amountCents: 0 }));
+    addLineCents(line, amountCents);
   }
 
-  /** Starts a source row; `amountCents` is its readable amount (0 when none). */
-  begin(amountCents: number): void {
+  /**
+   * Starts a source row; `amountCents` is its readable amount (0 when none; a big integer when it
+   * is beyond the safe range: the totals stay exact).
+   */
+  begin(amountCents: number | bigint): void {
     this.rec.rowsRead++;
-    this.rec.amountReadCents += amountCents;
+    addCents(this.rec, "amountReadCents", amountCents);
     this.rowHasWarning = false;
   }
 
@@ -150,7 +153,7 @@ export class TableLog {
     field: string | null,
     value: Cell,
     reason: Message,
-    amountCents: number
+    amountCents: number | bigint
   ): void {
     this.anomalies.push({
       table: this.table,
@@ -161,7 +164,7 @@ export class TableLog {
       severity: "rejected",
     });
     this.rec.rowsRejected++;
-    this.rec.amountRejectedCents += amountCents;
+    addCents(this.rec, "amountRejectedCents", amountCents);
   }
 
   /**
@@ -188,7 +191,7 @@ export class TableLog {
 
   accept(amountCents: number): void {
     this.rec.rowsAnalysed++;
-    this.rec.amountAnalysedCents += amountCents;
+    addCents(this.rec, "amountAnalysedCents", amountCents);
     if (this.rowHasWarning) this.rec.rowsWithWarning++;
   }
 }

@@ -8,6 +8,7 @@ import {
   beyondExactReason,
   formatEuros,
   htFromTtc,
+  htFromTtcExact,
   implausibleAmountReason,
   isImplausibleCents,
 } from "../money";
@@ -145,14 +146,7 @@ export class SpendProcessor {
       this.htEstimated = false;
       this.amountRaw = htCell;
     } else if (this.ttc !== null) {
-      let vat = this.options.defaultVatPercent;
-      if (this.col.vatRate >= 0) {
-        const rateCell = row[this.col.vatRate];
-        const r = parseNumber(rateCell);
-        if (typeof r === "number" && r >= 0 && r <= 100) vat = r > 0 && r < 1 ? r * 100 : r;
-        else if (r !== null) this.badVatCell = rateCell;
-      }
-      this.ht = htFromTtc(this.ttc, vat);
+      this.ht = htFromTtc(this.ttc, this.vatPercent(row));
       this.htEstimated = true;
       this.amountRaw = ttcCell;
     } else {
@@ -160,6 +154,18 @@ export class SpendProcessor {
       this.htEstimated = false;
       this.amountRaw = this.col.amountHT >= 0 ? htCell : ttcCell;
     }
+  }
+
+  /** The row's VAT rate (%), else the default one (an unreadable rate cell is kept in badVatCell). */
+  private vatPercent(row: Cell[]): number {
+    let vat = this.options.defaultVatPercent;
+    if (this.col.vatRate >= 0) {
+      const rateCell = row[this.col.vatRate];
+      const r = parseNumber(rateCell);
+      if (typeof r === "number" && r >= 0 && r <= 100) vat = r > 0 && r < 1 ? r * 100 : r;
+      else if (r !== null) this.badVatCell = rateCell;
+    }
+    return vat;
   }
 
   /** Processes one data row (sheet row number given for the reports). */
@@ -179,12 +185,12 @@ export class SpendProcessor {
       return;
     }
     const ht = this.ht;
-    const readCents = ht ?? 0;
-    this.log.begin(readCents);
     if (ht === null) {
-      this.rejectMissingAmount(sheetRow);
+      this.rejectMissingAmount(row, sheetRow);
       return;
     }
+    const readCents = ht;
+    this.log.begin(readCents);
     if (isImplausibleCents(ht))
       this.log.warn(
         sheetRow,
@@ -227,21 +233,38 @@ export class SpendProcessor {
     );
   }
 
-  private rejectMissingAmount(sheetRow: number): void {
-    const exact = parseAmountCentsExact(this.amountRaw);
+  /**
+   * A row without a usable amount is rejected. An amount beyond the exact range of a number
+   * (90 071 992 547 409,91 €) is read exactly from its digits and counted, to the cent, in the
+   * amounts read and rejected (HT, or TTC converted with the row's rate): nothing is lost from
+   * "read = analysed + rejected + set aside". A missing or unreadable amount counts 0.
+   */
+  private rejectMissingAmount(row: Cell[], sheetRow: number): void {
+    let field = this.col.amountHT >= 0 ? "amountHT" : "amountTTC";
+    let raw = this.amountRaw;
+    let exact = parseAmountCentsExact(raw);
+    let htExact = typeof exact === "bigint" ? exact : null;
+    if (field === "amountHT" && exact === null && this.col.amountTTC >= 0) {
+      // HT blank: a TTC beyond the exact range is the row's amount.
+      const ttcCell = cellAt(row, this.col.amountTTC);
+      const ttc = parseAmountCentsExact(ttcCell);
+      if (typeof ttc === "bigint") {
+        field = "amountTTC";
+        raw = ttcCell;
+        exact = ttc;
+      }
+    }
+    if (field === "amountTTC" && typeof exact === "bigint")
+      htExact = htFromTtcExact(exact, this.vatPercent(row));
     const reason =
-      cellText(this.amountRaw) === null
+      cellText(raw) === null
         ? msg("anomaly.amountMissing")
         : typeof exact === "bigint"
           ? beyondExactReason(exact)
           : msg("anomaly.amountUnreadable");
-    this.log.reject(
-      sheetRow,
-      this.col.amountHT >= 0 ? "amountHT" : "amountTTC",
-      this.amountRaw,
-      reason,
-      0
-    );
+    const cents = htExact ?? 0;
+    this.log.begin(cents);
+    this.log.reject(sheetRow, field, raw, reason, cents);
   }
 
   private warnBadVat(sheetRow: number): void {

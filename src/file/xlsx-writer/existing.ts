@@ -11,7 +11,7 @@ import type { Cell } from "../../core/model";
 import { SHEET_NAMES } from "../../report/labels";
 import type { SheetKey } from "../../report/spec";
 import { InputError } from "../errors";
-import { openXlsx } from "../xlsx-reader";
+import { openXlsx, type XlsxBook } from "../xlsx-reader";
 import { ZipArchive } from "../zip";
 import { OWNED_PROPERTY, parseOwned, readCustomProperty } from "./doc-props";
 import { relTypeIs } from "../../ooxml/rels";
@@ -63,8 +63,12 @@ async function relsOf(zip: ZipArchive, part: string): Promise<Relationship[]> {
   return xml ? parseRels(xml) : [];
 }
 
-export async function openExisting(path: string, label = path): Promise<ExistingPackage> {
-  const zip = await ZipArchive.open(path, label);
+export async function openExisting(
+  path: string,
+  label = path,
+  opened: { zip?: ZipArchive; book?: XlsxBook } = {}
+): Promise<ExistingPackage> {
+  const zip = opened.zip ?? (await ZipArchive.open(path, label));
   const contentTypesXml = await text(zip, "[Content_Types].xml");
   const rootRels = await relsOf(zip, "");
   const officeDoc = rootRels.find((r) => relTypeIs(r, "officeDocument") && !r.external);
@@ -112,7 +116,7 @@ export async function openExisting(path: string, label = path): Promise<Existing
       if (index >= 0) candidates.push({ key, index });
     }
     if (candidates.length > 0) {
-      const book = await openXlsx(path, label);
+      const book = opened.book ?? (await openXlsx(path, { label, zip }));
       for (const c of candidates) {
         let stamped = false;
         await book.readRows(sheets[c.index].name, (row: Cell[], n: number) => {

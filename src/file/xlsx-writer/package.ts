@@ -46,6 +46,7 @@ import { worksheetXml } from "./sheet-xml";
 import { MINIMAL_STYLES_XML, StyleRegistry } from "./styles";
 import { tableXml } from "./table-xml";
 import { userAdditions } from "./user-additions";
+import { keptSheetMessage, keptSheetName } from "../../report/user-additions";
 import { MINIMAL_WORKBOOK_XML, rewriteWorkbook, type SheetEntry } from "./workbook-xml";
 import { CONTENT_TYPE, REL_TYPE } from "./xml";
 import { InputError } from "../errors";
@@ -152,13 +153,9 @@ function withDocumentNames(spec: WorkbookSpec, ex: ExistingPackage | null): Work
   };
 }
 
-/** A name not in `taken` (case-insensitive), ≤ 31 characters: "Plan stratégique (v1)". */
+/** A name not in `taken` (case-insensitive), ≤ 31 characters: "Plan stratégique (ancien)". */
 function uniqueSheetName(base: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? " (ancien)" : ` (ancien ${n})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(lower(name))) return name;
-  }
+  return keptSheetName(base, (n) => taken.has(n));
 }
 
 function chartData(specByKey: Map<SheetKey, { sheet: SheetSpec; cells: SheetCells }>): ChartData {
@@ -354,9 +351,7 @@ function sheetFates(
     const key = [...ex.owned].find(([, o]) => o.index === i)![0];
     const added = additions.get(key);
     if (added)
-      report.warnings.push(
-        `La feuille « ${existingSheets[i].name} » contient des ajouts que la mise à jour ne sait pas reporter (${added.join(" ; ")}) : elle est conservée telle quelle sous le nom « ${to} », et la nouvelle version est écrite à côté, avec vos saisies. Reportez vos ajouts dans la nouvelle feuille si besoin.`
-      );
+      report.warnings.push(keptSheetMessage(existingSheets[i].name, added, to));
   }
   return fates;
 }

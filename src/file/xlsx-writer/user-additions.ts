@@ -1,23 +1,13 @@
 /**
- * What the user added to an input sheet of ours (Plan stratégique, Diagnostic 360, Paramètres)
- * that reading the inputs back does not carry over: a chart or picture (drawing), comments and
- * notes (comments part, VML drawing, threaded comments), any other part related to the sheet, a
- * value typed outside our cells, a formula typed in an input cell (the inputs are read back as
- * values).
- *
- * The sheet's layout moves from one run to the next (its rows follow the analysis), so a
- * cell-anchored addition cannot be put back at the right place with certainty: when there is
- * any, the writer keeps the old sheet as it was, under another name, and writes the new one
- * beside it (package.ts), with a French message saying so.
- *
- * Which cells are ours: the cells the new layout writes, and, among the others, those styled with
- * one of our cell formats (styles.xml is appended to, never rewritten, so our format indexes stay
- * the same from one run to the next) or on a row holding such a cell. A value in an unstyled cell
- * of a row we did not format, or to the right of everything we write, is the user's.
+ * The .xlsx side of the user-additions check (the rules: src/report/user-additions.ts): the old
+ * input sheet of the package described as plain data — the parts related to it (a drawing when the
+ * sheet has no chart of ours, comments, VML notes, threaded comments, anything else) and its cells
+ * with their format: none (s = 0), one of ours (styles.xml is appended to, never rewritten, so our
+ * format indexes stay the same from one run to the next), an input cell's, or another.
  */
 import type { SheetSpec } from "../../report/spec";
-import { isFormula } from "../../report/spec";
-import { a1, parseA1 } from "../../report/a1";
+import { parseA1 } from "../../report/a1";
+import { ADDITION_KIND, userAdditionsOf, type OldCellStyle } from "../../report/user-additions";
 import type { ExistingPackage } from "./existing";
 import { parseRels, relsPathOf } from "./rels";
 import type { SheetCells } from "./sheet-cells";
@@ -62,10 +52,10 @@ export function scanCells(sheetXml: string): OldCell[] {
 }
 
 const KIND_OF_REL: [RegExp, string][] = [
-  [/\/drawing$/, "graphique ou image"],
-  [/\/comments$/, "commentaires"],
-  [/\/vmlDrawing$/, "notes (dessin VML)"],
-  [/\/threadedComment$/, "commentaires"],
+  [/\/drawing$/, ADDITION_KIND.drawing],
+  [/\/comments$/, ADDITION_KIND.comments],
+  [/\/vmlDrawing$/, ADDITION_KIND.notes],
+  [/\/threadedComment$/, ADDITION_KIND.comments],
 ];
 
 /**
@@ -79,7 +69,6 @@ export async function userAdditions(
   cells: SheetCells,
   styles: StyleRegistry
 ): Promise<string[]> {
-  const out: string[] = [];
   const relsEntry = ex.zip.entry(relsPathOf(part));
   const rels = relsEntry ? parseRels(await ex.zip.readText(relsEntry)) : [];
   const kinds = new Set<string>();
@@ -87,41 +76,25 @@ export async function userAdditions(
     if (r.type.endsWith("/table")) continue; // ours: rewritten with the sheet
     if (r.type.endsWith("/drawing") && sheet.charts.length > 0) continue; // our charts
     if (r.type.endsWith("/printerSettings")) continue;
-    kinds.add(KIND_OF_REL.find(([re]) => re.test(r.type))?.[1] ?? "élément lié");
+    kinds.add(KIND_OF_REL.find(([re]) => re.test(r.type))?.[1] ?? ADDITION_KIND.other);
   }
-  out.push(...kinds);
   const entry = ex.zip.entry(part);
-  if (!entry) return out;
-  const old = scanCells(await ex.zip.readText(entry));
+  const old = entry ? scanCells(await ex.zip.readText(entry)) : [];
   const ours = styles.finalIndexes();
   const inputXfs = styles.finalIndexes("input");
-  const bounds = cells.bounds();
-  const styledRows = new Set<number>();
-  for (const c of old) if (c.s !== 0 && ours.has(c.s)) styledRows.add(c.row);
-  const notes: string[] = [];
-  const formulas: string[] = [];
-  for (const c of old) {
-    if (!c.filled) continue;
-    const now = cells.valueAt(c.row, c.col);
-    if (c.formula !== null && inputXfs.has(c.s)) {
-      const same = isFormula(now) && now.formula.slice(1) === c.formula;
-      if (!same) formulas.push(a1(c.row, c.col));
-      continue;
-    }
-    if (cells.covers(c.row, c.col)) continue;
-    const beyond = bounds === null || c.col > bounds.c2;
-    if (beyond || (!ours.has(c.s) && !styledRows.has(c.row)) || (c.s !== 0 && !ours.has(c.s)))
-      notes.push(a1(c.row, c.col));
-  }
-  const list = (refs: string[]) =>
-    refs.length <= 5 ? refs.join(", ") : `${refs.slice(0, 5).join(", ")}…`;
-  if (notes.length > 0)
-    out.push(
-      `${notes.length === 1 ? "saisie" : "saisies"} hors des cellules de l'outil (${list(notes)})`
-    );
-  if (formulas.length > 0)
-    out.push(
-      `${formulas.length === 1 ? "formule" : "formules"} dans des cellules de saisie (${list(formulas)})`
-    );
-  return out;
+  const styleOf = (s: number): OldCellStyle =>
+    s === 0 ? "none" : inputXfs.has(s) ? "input" : ours.has(s) ? "ours" : "foreign";
+  return userAdditionsOf(
+    {
+      objects: [...kinds],
+      cells: old.map((c) => ({
+        row: c.row,
+        col: c.col,
+        style: styleOf(c.s),
+        formula: c.formula,
+        filled: c.filled,
+      })),
+    },
+    cells
+  );
 }

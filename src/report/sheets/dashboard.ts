@@ -10,7 +10,9 @@ import type { IndicatorResult, Tables } from "../../core/indicators/types";
 import type { TableReconciliation } from "../../core/model";
 import { monthsOf } from "../../core/period";
 import { a1 } from "../a1";
-import { formula, fraction, textCell, unitText } from "../cells";
+import { amountsReconcile } from "../../core/intake/totals";
+import { formula, fraction, scalarCell, textCell, unitText } from "../cells";
+import { reconciliationEuros } from "../exact-euros";
 import { CHANNEL_LABELS, naText, pick, text } from "../labels";
 import { indicatorTable, SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
 import { kindLabel } from "../names";
@@ -109,20 +111,34 @@ function reconciliation(sb: SheetBuilder): void {
   sb.section(text(lang, "reconciliationSection"));
   const top = sb.cursor;
   sb.block(top, 0, [[null, sb.h("lines"), sb.h("amount")]], { style: "header" });
-  const eur = (cents: number) => cents / 100;
+  // Exact to the cent: numbers of euros, or the amount as text beyond Excel's 15 digits.
+  const eur = (t: TableReconciliation | typeof r, key: Parameters<typeof reconciliationEuros>[2]) =>
+    reconciliationEuros(lang, t, key);
+  const amounts = [
+    eur(r, "amountReadCents"),
+    eur(r, "amountAnalysedCents"),
+    eur(r, "amountRejectedCents"),
+    eur(r, "amountSetAsideCents"),
+  ];
   const rows: CellValue[][] = [
-    [sb.h("rowsRead"), r.rowsRead, eur(r.amountReadCents)],
-    [sb.h("rowsAnalysed"), r.rowsAnalysed, eur(r.amountAnalysedCents)],
+    [sb.h("rowsRead"), r.rowsRead, scalarCell(amounts[0])],
+    [sb.h("rowsAnalysed"), r.rowsAnalysed, scalarCell(amounts[1])],
     [sb.h("rowsWithWarning"), r.rowsWithWarning, null],
-    [sb.h("rowsRejected"), r.rowsRejected, eur(r.amountRejectedCents)],
-    [sb.h("amountSetAside"), null, eur(r.amountSetAsideCents)],
+    [sb.h("rowsRejected"), r.rowsRejected, scalarCell(amounts[2])],
+    [sb.h("amountSetAside"), null, scalarCell(amounts[3])],
   ];
   sb.block(top + 1, 0, rows, { columnFormats: [null, f.int, f.eur2] });
   const read = top + 1;
   const analysed = top + 2;
   const rejected = top + 4;
+  // Amounts written as text cannot be summed by Excel: the check then carries the exact one.
+  const amountCheck = amounts.every((a) => typeof a === "number")
+    ? `ROUND(${a1(read, 2)}-${a1(analysed, 2)}-${a1(rejected, 2)}-${a1(rejected + 1, 2)},2)=0`
+    : amountsReconcile(r)
+      ? "TRUE"
+      : "FALSE";
   const check = formula(
-    `=IF(AND(${a1(read, 1)}=${a1(analysed, 1)}+${a1(rejected, 1)},ROUND(${a1(read, 2)}-${a1(analysed, 2)}-${a1(rejected, 2)}-${a1(rejected + 1, 2)},2)=0),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`
+    `=IF(AND(${a1(read, 1)}=${a1(analysed, 1)}+${a1(rejected, 1)},${amountCheck}),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`
   );
   sb.block(top + 6, 0, [[text(lang, "check"), check, null]], { style: "total" });
   const checkCell = { r1: top + 6, c1: 1, r2: top + 6, c2: 1 };
@@ -154,19 +170,19 @@ function reconciliation(sb: SheetBuilder): void {
         key: "amountReadCents",
         header: "amountRead",
         kind: "eur",
-        get: (t) => eur(t.amountReadCents),
+        get: (t) => eur(t, "amountReadCents"),
       },
       {
         key: "amountAnalysedCents",
         header: "amountAnalysed",
         kind: "eur",
-        get: (t) => eur(t.amountAnalysedCents),
+        get: (t) => eur(t, "amountAnalysedCents"),
       },
       {
         key: "amountRejectedCents",
         header: "amountRejected",
         kind: "eur",
-        get: (t) => eur(t.amountRejectedCents),
+        get: (t) => eur(t, "amountRejectedCents"),
       },
     ];
     const placed = sb.table("tblTdbRapprochement", sb.cursor, 0, defs, r.tables);
