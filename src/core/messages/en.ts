@@ -419,4 +419,47 @@ export const EN: Record<MessageCode, string> = {
     "{a}; {b}",
   "decpExport.notWritten":
     "Contract “{ref}” ({table}, row {row}) not published, mandatory fields missing: {missing}.",
+  // RE7/RE8
+  // AGEC art. 58 (src/core/indicators/re/re7.ts, report/sheets/responsible-duties.ts)
+  "na.re7.noPurchases":
+    "No purchase in the product categories of article 58 of the AGEC law in the civil years of the period.",
+  "na.re7.noDuty":
+    "No duty in {year}: article 58 of the AGEC law applies to purchases from 2021.",
+  "na.re7.notMeasurable":
+    "Share not measurable in {year}: no line has the quality label column (re-employment, refurbished, recycled materials). Add this column to the export.",
+  "ref.re7.minimum":
+    "Minimum in force in {year} (Decree no. {decree}), weighted by each category's spend",
+  "agec.status.reached": "Reached",
+  "agec.status.notReached": "Not reached",
+  "agec.status.minimumUnknown": "Minimum to enter (Settings)",
+  "agec.status.notMeasurable": "Not measurable: no quality label",
+  "agec.status.noDuty": "No duty (before 2021)",
+  "agec.category.textiles": "Clothing, linen and footwear",
+  "agec.category.papier": "Printing and copy paper, stationery",
+  "agec.category.fournituresBureau": "Office supplies",
+  "agec.category.cartouches": "Ink and toner cartridges",
+  "agec.category.impression": "Copiers and printing equipment",
+  "agec.category.informatique": "IT and telephony equipment",
+  "agec.category.mobilier": "Furniture (office, school, indoor)",
+  "agec.category.mobilierUrbain": "Street furniture",
+  "agec.category.electromenager": "Household appliances",
+  "agec.category.transport": "Vehicles and spare parts",
+  "agec.category.collecteDechets": "Waste collection equipment",
+  "agec.category.sport": "Sports goods and equipment",
+  "agec.category.espacesVerts": "Green space maintenance equipment",
+  "agec.category.batimentsModulaires": "Modular or prefabricated buildings",
+  // EGalim (src/core/indicators/re/re8.ts)
+  "na.re8.noCatering":
+    "No collective catering purchase (CPV 15, 555, agricultural products or article 60623) in the civil years of the period.",
+  "na.re8.onlyServices":
+    "In {year}, only catering services (CPV 555) were bought: the EGalim share is declared with the provider's figures.",
+  "na.re8.notMeasurable":
+    "Share not measurable in {year}: no food line has the quality label column (organic, label rouge, PDO, PGI, HVE…). Add this column to the export.",
+  "ref.re8.quality":
+    "EGalim target: sustainable and quality products, of which {organic} % organic",
+  "egalim.allEntities": "All entities",
+  "egalim.status.reached": "Targets reached",
+  "egalim.status.notReached": "Target not reached",
+  "egalim.status.notMeasurable": "Not measurable: no quality label",
+  "egalim.status.noTarget": "No target in force (before 2022)",
 };

@@ -442,6 +442,49 @@ export const FR = {
     "{a} ; {b}",
   "decpExport.notWritten":
     "Marché « {ref} » ({table}, ligne {row}) non publié, champs obligatoires manquants : {missing}.",
+  // RE7/RE8
+  // AGEC art. 58 (src/core/indicators/re/re7.ts, report/sheets/responsible-duties.ts)
+  "na.re7.noPurchases":
+    "Aucun achat des catégories de produits de l'article 58 de la loi AGEC sur les années civiles de la période.",
+  "na.re7.noDuty":
+    "Pas d'obligation en {year} : l'article 58 de la loi AGEC s'applique aux achats à partir de 2021.",
+  "na.re7.notMeasurable":
+    "Part non mesurable en {year} : aucune ligne n'a la colonne « Label qualité » (réemploi, reconditionné, matières recyclées). Ajoutez cette colonne à l'export.",
+  "ref.re7.minimum":
+    "Minimum en vigueur en {year} (décret n° {decree}), pondéré par la dépense de chaque catégorie",
+  "agec.status.reached": "Atteint",
+  "agec.status.notReached": "Non atteint",
+  "agec.status.minimumUnknown": "Minimum à saisir (Paramètres)",
+  "agec.status.notMeasurable": "Non mesurable : colonne Label qualité vide",
+  "agec.status.noDuty": "Pas d'obligation (avant 2021)",
+  "agec.category.textiles": "Vêtements, linge et chaussures",
+  "agec.category.papier": "Papier d'impression et de copie, papeterie",
+  "agec.category.fournituresBureau": "Fournitures de bureau",
+  "agec.category.cartouches": "Cartouches d'encre et de toner",
+  "agec.category.impression": "Photocopieurs et matériel d'impression",
+  "agec.category.informatique": "Matériel informatique et téléphonie",
+  "agec.category.mobilier": "Mobilier (bureau, scolaire, intérieur)",
+  "agec.category.mobilierUrbain": "Mobilier urbain",
+  "agec.category.electromenager": "Appareils électroménagers",
+  "agec.category.transport": "Engins de transport et pièces détachées",
+  "agec.category.collecteDechets": "Équipements de collecte des déchets",
+  "agec.category.sport": "Articles et équipements sportifs",
+  "agec.category.espacesVerts": "Matériel d'entretien des espaces verts",
+  "agec.category.batimentsModulaires": "Bâtiments modulaires ou préfabriqués",
+  // EGalim (src/core/indicators/re/re8.ts)
+  "na.re8.noCatering":
+    "Aucun achat de restauration collective (CPV 15, 555, produits agricoles ou article 60623) sur les années civiles de la période.",
+  "na.re8.onlyServices":
+    "En {year}, seuls des services de restauration (CPV 555) ont été achetés : la part EGalim se déclare avec les chiffres du prestataire.",
+  "na.re8.notMeasurable":
+    "Part non mesurable en {year} : aucune ligne alimentaire n'a la colonne « Label qualité » (bio, label rouge, AOP, IGP, HVE…). Ajoutez cette colonne à l'export.",
+  "ref.re8.quality":
+    "Objectif EGalim : produits durables et de qualité, dont {organic} % bio",
+  "egalim.allEntities": "Toutes entités",
+  "egalim.status.reached": "Objectifs atteints",
+  "egalim.status.notReached": "Objectif non atteint",
+  "egalim.status.notMeasurable": "Non mesurable : colonne Label qualité vide",
+  "egalim.status.noTarget": "Pas d'objectif en vigueur (avant 2022)",
 } as const;
 
 export type MessageCode = keyof typeof FR;
