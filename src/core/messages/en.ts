@@ -462,4 +462,25 @@ export const EN: Record<MessageCode, string> = {
   "egalim.status.notReached": "Target not reached",
   "egalim.status.notMeasurable": "Not measurable: no quality label",
   "egalim.status.noTarget": "No target in force (before 2022)",
+  // AGEC art. 58 section of the Achats responsables sheet (report/sheets/responsible-duties.ts)
+  "agec.section.title": "AGEC art. 58 · Purchases from re-employment or with recycled materials",
+  "agec.note.declaration":
+    "Yearly declaration on data.gouv.fr: spend excl. VAT of the year per category and share from re-employment, reuse or with recycled materials. Minimums: Decree no. 2021-254 until 2023, Decree no. 2024-134 (in force on 1 July 2024) from 2024; unverified minimums stay empty: enter them in Settings.",
+  "agec.note.none": "No purchase in the categories concerned in the period.",
+  "agec.note.rule":
+    "Matching rule: CPV code (longest prefix), else budget article. Categories recognised: {categories}. The decree has 17 categories: products of the others stay out of scope here. Sources: {sources}.",
+  "agec.note.unclassified":
+    "Unclassifiable lines: {n, int} for {amount, eur2} excl. VAT (no CPV nor article, or an article too broad); out of scope: {outOfScope, int} {outOfScope, plural, one {line} other {lines}}. Fill in the CPV code of those lines to classify them.",
+  "agec.note.largest": "… the {max, int} largest amounts of {n, int} are listed.",
+  "agec.partialYear": " (partial year)",
+  "agec.unverifiedMinimum": " · unverified minimum",
+  "agec.unclassified.noCode": "no CPV code nor budget article",
+  "agec.unclassified.broadArticle": "budget article too broad to tell the category",
+  "agec.source.2021": "Decree no. 2021-254 of 9 March 2021, annex (repealed on 1 July 2024)",
+  "agec.source.2024":
+    "Decree no. 2024-134 of 21 February 2024, annex; ministerial order of 29 February 2024 (product list)",
+  "agec.source.step": " (step {step})",
+  "agec.source.readIn.textiles":
+    " — values of the annex's line for textile products except personal protective equipment, read in the table reproduced on alliancecommerce.org and cross-checked with the CPME Charente-Maritime (read on 1 December 2026)",
+  "agec.source.before2021": "Duty applies to purchases from 2021 (law no. 2020-105, art. 58)",
 };

@@ -309,6 +309,8 @@ export interface AgecYearMinimum {
   known: boolean;
   /** Some value used was not checked against the text of the decree. */
   unverified: boolean;
+  /** The values are the defaults read in the sources of AGEC_2024_VALUE_SOURCES (shown with the source). */
+  valuesReadIn: boolean;
   source: string;
 }
 
@@ -338,6 +340,7 @@ export function agecMinimumFor(
       recycledPercent: null,
       known: false,
       unverified: false,
+      valuesReadIn: false,
       source: "Obligation applicable aux achats à partir de 2021 (loi n° 2020-105, art. 58)",
     };
   if (year < AGEC_DECREE_2024_FIRST_YEAR) {
@@ -349,6 +352,7 @@ export function agecMinimumFor(
       recycledPercent: null,
       known: m.combined2021 !== null && m.reuseOf2021 !== null,
       unverified: unverified(["combined2021", "reuseOf2021"]),
+      valuesReadIn: false,
       source: AGEC_SOURCE_2021,
     };
   }
@@ -369,6 +373,7 @@ export function agecMinimumFor(
     recycledPercent: recycled,
     known: reuse !== null && recycled !== null,
     unverified: unverified([`reuse${step}`, `recycled${step}`]),
+    valuesReadIn: fromDefaults,
     source: `${AGEC_SOURCE_2024} (palier ${step})${fromDefaults ? ` — ${readIn}` : ""}`,
   };
 }
