@@ -92,7 +92,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   // chart range is contiguous: the first run of % rows (RE1–RE5; RE6 is in euros, RE7–RE8
   // follow it and have their own tables below).
   const allPct = inds.map((ind, i) => ({ ind, i })).filter(({ ind }) => ind.unit === "%");
-  const pctRows = allPct.filter(({ i }, k) =>
+  const pctRows = allPct.filter((_, k) =>
     allPct.slice(0, k + 1).every((x, j) => x.i === allPct[0].i + j)
   );
   if (pctRows.length > 0 && pctRows.some(({ ind }) => ind.value !== null)) {
