@@ -146,36 +146,13 @@ function defaultAt(keys: readonly string[]): unknown {
   return x;
 }
 
-const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
-
-/**
- * The overrides with their second-level objects completed from the defaults: the analysis merges
- * overrides one level deep, so `{ "agec": { "papier": { "reuse2024": 30 } } }` must keep the other
- * minimums of the category (as the Paramètres sheet does).
- */
-function completed(overrides: Record<string, unknown>): ReferenceOverrides {
-  const defaults = defaultReferenceValues() as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(overrides)) {
-    const base = defaults[key];
-    if (!isPlainObject(value) || !isPlainObject(base)) {
-      out[key] = value;
-      continue;
-    }
-    const obj: Record<string, unknown> = {};
-    for (const [sub, x] of Object.entries(value))
-      obj[sub] = isPlainObject(x) && isPlainObject(base[sub]) ? { ...base[sub], ...x } : x;
-    out[key] = obj;
-  }
-  return out as ReferenceOverrides;
-}
-
 /** Checks a parsed parameters file; throws an InputError naming the parameter at fault. */
 export function parseParametersFile(json: unknown, file: string): ReferenceOverrides {
   const known = Object.keys(defaultReferenceValues());
   const parsed = v.safeParse(parametersSchema(), json, { abortEarly: true });
-  if (parsed.success) return completed(parsed.output as Record<string, unknown>);
+  // A partial object (one AGEC minimum of a category) is merged with the values in force at every
+  // depth by withOverrides.
+  if (parsed.success) return parsed.output as ReferenceOverrides;
   const keys = pathKeys(parsed.issues[0]);
   if (keys.length === 0) {
     throw new InputError('doit contenir un objet JSON { "nom": valeur }', {
