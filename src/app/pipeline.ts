@@ -20,6 +20,7 @@ import type { IntakeResult } from "../core/model";
 import type { Period } from "../core/period";
 import {
   defaultReferenceValues,
+  mergeOverrides,
   withOverrides,
   type ReferenceOverrides,
 } from "../core/reference/values";
@@ -90,13 +91,14 @@ export function overridesOf(
   request: Pick<PipelineRequest, "previousInputs" | "parameterEdits" | "overrides">
 ): ReferenceOverrides {
   const inputs = request.previousInputs;
-  return {
-    ...parametersToOverrides({
+  // Merged at every depth: a --parametres file giving one AGEC minimum keeps those typed in the sheet.
+  return mergeOverrides(
+    parametersToOverrides({
       parameters: { ...inputs.parameters, ...(request.parameterEdits ?? {}) },
       parameterTables: inputs.parameterTables,
     }),
-    ...(request.overrides ?? {}),
-  } as ReferenceOverrides;
+    request.overrides ?? {}
+  ) as ReferenceOverrides;
 }
 
 export async function* runPipelineSteps(

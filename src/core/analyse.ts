@@ -5,6 +5,7 @@
 import { msg } from "./messages/render";
 import { buildContext, emptyPeriodError, type AnalysisOptions } from "./context";
 import { drain } from "./intake";
+import { shared } from "./indicators/definition";
 import { computeGroup, GROUPS } from "./indicators/registry";
 import type { IndicatorResult } from "./indicators/types";
 import type { Anomaly, IntakeResult, Reconciliation } from "./model";
@@ -64,7 +65,8 @@ export function* analyseSteps(
     .filter((i) => i.group === "CO" && i.value !== null)
     .reduce((sum, i) => sum + (i.value ?? 0), 0);
   const plan = buildPlanInputs(ctx, indicators);
-  const responsible = computeResponsiblePurchasing(ctx);
+  // The same result RE7 and RE8 read (computed once per context).
+  const responsible = shared(ctx, computeResponsiblePurchasing);
   yield ++step;
   return {
     version: VERSION,

@@ -57,7 +57,8 @@ function pathKeys(issue: v.BaseIssue<unknown>): string[] {
 /** The French problem for the first issue of a mapping file. */
 function mappingProblem(issue: v.BaseIssue<unknown>): string {
   const [table, key, field] = pathKeys(issue);
-  if (table === undefined) return "n'est pas un fichier de correspondance valide (objet JSON attendu)";
+  if (table === undefined)
+    return "n'est pas un fichier de correspondance valide (objet JSON attendu)";
   const of = `pour le tableau « ${table} »`;
   if (key === undefined) return `donne ${of} autre chose qu'un objet`;
   if (!(OVERRIDE_KEYS as readonly string[]).includes(key)) {
@@ -97,10 +98,15 @@ export async function readMappingFile(path: string): Promise<MappingFile> {
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** A schema accepting values of the same form as `example` (an object: any subset of its keys). */
+/**
+ * A schema accepting values of the same form as `example` (an object: any subset of its keys). A
+ * value without default (null: the AGEC minimums of décret 2024-134 still to enter, percents)
+ * takes a percentage from 0 to 100, or null to leave it empty.
+ */
 function sameFormAs(example: unknown): v.GenericSchema {
   if (Array.isArray(example)) return v.array(v.unknown());
-  if (example === null) return v.null();
+  if (example === null)
+    return v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100)));
   switch (typeof example) {
     case "number":
       return v.pipe(v.number(), v.finite());
@@ -130,10 +136,22 @@ function parametersSchema() {
   );
 }
 
+/** The default value at a path of keys (undefined when the path leads nowhere). */
+function defaultAt(keys: readonly string[]): unknown {
+  let x: unknown = defaultReferenceValues();
+  for (const k of keys) {
+    if (typeof x !== "object" || x === null || Array.isArray(x)) return undefined;
+    x = (x as Record<string, unknown>)[k];
+  }
+  return x;
+}
+
 /** Checks a parsed parameters file; throws an InputError naming the parameter at fault. */
 export function parseParametersFile(json: unknown, file: string): ReferenceOverrides {
   const known = Object.keys(defaultReferenceValues());
   const parsed = v.safeParse(parametersSchema(), json, { abortEarly: true });
+  // A partial object (one AGEC minimum of a category) is merged with the values in force at every
+  // depth by withOverrides.
   if (parsed.success) return parsed.output as ReferenceOverrides;
   const keys = pathKeys(parsed.issues[0]);
   if (keys.length === 0) {
@@ -147,6 +165,15 @@ export function parseParametersFile(json: unknown, file: string): ReferenceOverr
       file,
       hint: `Paramètres connus : ${known.join(", ")}.`,
     });
+  }
+  if (defaultAt(keys) === null) {
+    throw new InputError(
+      `donne au paramètre « ${keys.join(".")} » une valeur du mauvais type : un pourcentage de 0 à 100 est attendu (nombre, par exemple 20), ou null pour le laisser vide`,
+      {
+        file,
+        hint: `Exemple : { "${keys[0]}": { "${keys[1] ?? "…"}": { "${keys[2] ?? "…"}": 20 } } } (minimum du décret n° 2024-134 à saisir, voir la feuille Paramètres).`,
+      }
+    );
   }
   throw new InputError(`donne au paramètre « ${keys.join(".")} » une valeur du mauvais type`, {
     file,

@@ -4,6 +4,7 @@
  * cancellation. Fixtures are a few hand-written rows; the arithmetic is in the comments.
  */
 import {
+  overridesOf,
   PipelineCancelled,
   runPipeline,
   runPipelineSteps,
@@ -12,6 +13,8 @@ import {
 } from "../../src/app/pipeline";
 import type { RowBlock, SourceTable } from "../../src/core/intake";
 import type { Cell } from "../../src/core/model";
+import { defaultReferenceValues, withOverrides } from "../../src/core/reference/values";
+import { parseParametersFile } from "../../src/file/user-files";
 import { emptyInputs } from "../../src/report/inputs";
 
 const SPEND_MAPPING = { date: 0, supplierName: 1, familyCode: 2, amountHT: 3, amountTTC: 4 };
@@ -136,5 +139,20 @@ describe("the application pipeline", () => {
     }));
     await expect(run).rejects.toBe(stop);
     expect(analysed).toBe(false);
+  });
+});
+
+describe("parameters in force: Paramètres sheet, then a --parametres file", () => {
+  test("an AGEC minimum given by the file keeps the other minimums of the category typed in the sheet (décret 2024-134)", () => {
+    // Sheet: paper re-employment 30 % (a percent cell, read as the fraction 0.3);
+    // file: paper recycled materials 40 %. Both apply; the décret 2021-254 paper share (40 %) stays.
+    const inputs = { ...emptyInputs(), parameters: { "agec.papier.reuse2024": 0.3 } };
+    const overrides = overridesOf({
+      previousInputs: inputs,
+      overrides: parseParametersFile({ agec: { papier: { recycled2024: 40 } } }, "p.json"),
+    });
+    const papier = withOverrides(defaultReferenceValues(), overrides).agec.papier;
+    expect(papier).toMatchObject({ reuse2024: 30, recycled2024: 40, combined2021: 40 });
+    expect(withOverrides(defaultReferenceValues(), overrides).agec.textiles).toEqual(defaultReferenceValues().agec.textiles);
   });
 });

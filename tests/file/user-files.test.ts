@@ -6,6 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { InputError } from "../../src/file/errors";
 import { parseMappingFile, parseParametersFile, readParametersFile } from "../../src/file/user-files";
+import { agecMinimumFor } from "../../src/core/reference/agec-egalim";
+import { defaultReferenceValues, withOverrides } from "../../src/core/reference/values";
 import { makeTempDir } from "./helpers";
 
 const tmp = makeTempDir("optima-user-files-");
@@ -53,6 +55,24 @@ describe("parameters file (--parametres)", () => {
     );
     expect(() => parseParametersFile({ defaultVatPercent: 20 }, "p.json")).toThrow("« defaultVatPercent » une valeur du mauvais type");
     expect(() => parseParametersFile({ defaultVatPercent: { valeur: 20 } }, "p.json")).toThrow("mauvais type");
+  });
+
+  test("an AGEC minimum without default (décret 2024-134, to enter) takes a percentage, and keeps the category's other minimums", () => {
+    const parsed = parseParametersFile({ agec: { papier: { reuse2024: 30, recycled2024: null } } }, "p.json");
+    const papier = withOverrides(defaultReferenceValues(), parsed).agec.papier;
+    // The typed value, the explicit null, and the décret 2021-254 paper share (40 %) kept from the defaults.
+    expect(papier).toMatchObject({ reuse2024: 30, recycled2024: null, combined2021: 40, reuseOf2021: 0 });
+    expect(agecMinimumFor(withOverrides(defaultReferenceValues(), parsed).agec, "papier", 2025)).toMatchObject({ reusePercent: 30, recycledPercent: null, known: false });
+    // The other categories are untouched.
+    expect(withOverrides(defaultReferenceValues(), parsed).agec.mobilier).toEqual(defaultReferenceValues().agec.mobilier);
+  });
+
+  test("an AGEC minimum of the wrong type or outside 0–100 % is refused with a French message naming it", () => {
+    for (const bad of ["30 %", 120, -1, true]) {
+      expect(() => parseParametersFile({ agec: { papier: { reuse2024: bad } } }, "p.json")).toThrow(
+        "donne au paramètre « agec.papier.reuse2024 » une valeur du mauvais type : un pourcentage de 0 à 100 est attendu"
+      );
+    }
   });
 
   test("a file that is not an object, or not JSON, says so", async () => {

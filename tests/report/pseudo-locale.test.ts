@@ -163,10 +163,6 @@ const PENDING: { where: RegExp; why: string }[] = [
     why: "labels of the parameters added for the special thresholds, AGEC/EGalim and the territorial scenarios (report/parameters.ts): French only",
   },
   {
-    where: /^(responsable!(A\d+|tblRespAGEC\[\d+\]\.(source|category))): French in /,
-    why: "AGEC art. 58 categories, sources and notes (core/responsible, report/sheets/responsible-duties.ts): French only",
-  },
-  {
     where:
       /^(territoires!tblTerrScenarios\w*\[\d+\]\.\w+|plan!tblPlanOrganisationTerritoriale\[\d+\]\.reasons|attentes!(\w+|tblAttentesTerritoires\[\d+\]\.service)|attentes prompt): French in /,
     why: "territorial scenarios, their reasons and the Attentes des territoires questionnaire (core/territories): French only",

@@ -53,6 +53,27 @@ describe("Achats responsables: AGEC art. 58 table", () => {
   });
 });
 
+describe("Achats responsables: the AGEC table speaks the reader's language", () => {
+  const en = buildWorkbookSpec(analysis, { runDate: "2026-11-22", sources: ["Mandats"], lang: "en" });
+  const enTable = en.sheets.find((s) => s.key === "responsable")!.tables.find((t) => t.name === "tblRespAGEC")!;
+  const enCol = (key: string) => enTable.rows[0][enTable.columns.findIndex((c) => c.key === key)];
+  const text = (v: unknown) => (typeof v === "object" && v !== null && "value" in v ? (v as { value: unknown }).value : v);
+
+  it("names the category, the status and the source of the minimum in French or in English", () => {
+    // The automatic period is 2025 to date (data up to July): the year is flagged incomplete.
+    expect(text(col("tblRespAGEC", "category"))).toBe("Matériel informatique et téléphonie (année incomplète)");
+    expect(text(enCol("category"))).toBe("IT and telephony equipment (partial year)");
+    expect(text(enCol("status"))).toBe("Minimum to enter (Settings)");
+    // Décret 2024-134, step 2024-2026 for 2025
+    expect(text(col("tblRespAGEC", "source"))).toBe(
+      "Décret n° 2024-134 du 21 février 2024, annexe ; arrêté du 29 février 2024 (liste des produits) (palier 2024)"
+    );
+    expect(text(enCol("source"))).toBe(
+      "Decree no. 2024-134 of 21 February 2024, annex; ministerial order of 29 February 2024 (product list) (step 2024)"
+    );
+  });
+});
+
 describe("Achats responsables: EGalim table (L230-5-1)", () => {
   it("gives the shares and the gaps to 50 % / 20 % / 60 %", () => {
     expect(col("tblRespEGalim", "food")).toBe(4000);

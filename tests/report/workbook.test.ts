@@ -332,7 +332,7 @@ describe("determinism", () => {
 });
 
 describe("coverage of the analysis", () => {
-  test("the Indicateurs sheet documents the 35 SPEC §4 indicators, in order, in the workbook language", () => {
+  test("the Indicateurs sheet documents every registry indicator (SPEC §4 and RE7–RE8), in order, in the workbook language", () => {
     const table = (lang: "fr" | "en") => sheet(buildWorkbookSpec(rich, { ...OPTIONS, lang }), "indicateurs").tables[0];
     const frTable = table("fr");
     const enTable = table("en");
@@ -348,17 +348,18 @@ describe("coverage of the analysis", () => {
     }
   });
 
-  test("every indicator is summarised; 16 dashboard tiles", () => {
+  test("every indicator is summarised; 18 dashboard tiles", () => {
     const rows = (key: string, name: string) => sheet(spec, key).tables.find((t) => t.name === name)!.rows.length;
     expect(rows("dashboard", "tblTdbIndicateurs")).toBe(rich.indicators.length);
-    expect(rich.indicators.length).toBe(35);
+    expect(rich.indicators.length).toBe(37);
     expect(rows("conformite", "tblConfSynthese")).toBe(5);
     expect(rows("mutualisation", "tblMutuSynthese")).toBe(6);
-    expect(rows("responsable", "tblRespSynthese")).toBe(6);
+    expect(rows("responsable", "tblRespSynthese")).toBe(8);
     expect(rows("territoires", "tblTerrSynthese")).toBe(4);
     const dash = sheet(spec, "dashboard");
     const titles = dash.blocks.filter((b) => b.style?.startsWith("kpi") && b.values[0][0] !== null && typeof plainValue(b.values[0][0]) === "string" && dash.blocks.some((v) => v.row === b.row + 1 && v.col === b.col && v.style === b.style));
-    expect(titles).toHaveLength(16);
+    // 4 rows of 4, then RE7 and RE8 (issue #14)
+    expect(titles).toHaveLength(18);
   });
 });
 

@@ -29,6 +29,8 @@ import { RE3 } from "./re/re3";
 import { RE4 } from "./re/re4";
 import { RE5 } from "./re/re5";
 import { RE6 } from "./re/re6";
+import { RE7 } from "./re/re7";
+import { RE8 } from "./re/re8";
 import { SP1 } from "./sp/sp1";
 import { SP2 } from "./sp/sp2";
 import { SP3 } from "./sp/sp3";
@@ -42,13 +44,14 @@ import { TE4 } from "./te/te4";
 import type { AnalysisContext, IndicatorGroup, IndicatorResult, Tables } from "./types";
 
 export { CO1, CO2, CO3, CO4, CO5, MU1, MU2, MU3, MU4, MU5, MU6, PF1, PF2, PF3, PF4, PF5, PF6 };
-export { PF7, PF8, RE1, RE2, RE3, RE4, RE5, RE6, SP1, SP2, SP3, SP4, SP5, SP6, TE1, TE2, TE3, TE4 };
+export { PF7, PF8, RE1, RE2, RE3, RE4, RE5, RE6, RE7, RE8, SP1, SP2, SP3, SP4, SP5, SP6 };
+export { TE1, TE2, TE3, TE4 };
 
 export const INDICATORS = [
   SP1, SP2, SP3, SP4, SP5, SP6,
   PF1, PF2, PF3, PF4, PF5, PF6, PF7, PF8,
   CO1, CO2, CO3, CO4, CO5,
-  RE1, RE2, RE3, RE4, RE5, RE6,
+  RE1, RE2, RE3, RE4, RE5, RE6, RE7, RE8,
   MU1, MU2, MU3, MU4, MU5, MU6,
   TE1, TE2, TE3, TE4,
 ] as const; // prettier-ignore

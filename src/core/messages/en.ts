@@ -419,4 +419,68 @@ export const EN: Record<MessageCode, string> = {
     "{a}; {b}",
   "decpExport.notWritten":
     "Contract “{ref}” ({table}, row {row}) not published, mandatory fields missing: {missing}.",
+  // RE7/RE8
+  // AGEC art. 58 (src/core/indicators/re/re7.ts, report/sheets/responsible-duties.ts)
+  "na.re7.noPurchases":
+    "No purchase in the product categories of article 58 of the AGEC law in the civil years of the period.",
+  "na.re7.noDuty":
+    "No duty in {year}: article 58 of the AGEC law applies to purchases from 2021.",
+  "na.re7.notMeasurable":
+    "Share not measurable in {year}: no line has the quality label column (re-employment, refurbished, recycled materials). Add this column to the export.",
+  "ref.re7.minimum":
+    "Minimum in force in {year} (Decree no. {decree}), weighted by each category's spend",
+  "agec.status.reached": "Reached",
+  "agec.status.notReached": "Not reached",
+  "agec.status.minimumUnknown": "Minimum to enter (Settings)",
+  "agec.status.notMeasurable": "Not measurable: no quality label",
+  "agec.status.noDuty": "No duty (before 2021)",
+  "agec.category.textiles": "Clothing, linen and footwear",
+  "agec.category.papier": "Printing and copy paper, stationery",
+  "agec.category.fournituresBureau": "Office supplies",
+  "agec.category.cartouches": "Ink and toner cartridges",
+  "agec.category.impression": "Copiers and printing equipment",
+  "agec.category.informatique": "IT and telephony equipment",
+  "agec.category.mobilier": "Furniture (office, school, indoor)",
+  "agec.category.mobilierUrbain": "Street furniture",
+  "agec.category.electromenager": "Household appliances",
+  "agec.category.transport": "Vehicles and spare parts",
+  "agec.category.collecteDechets": "Waste collection equipment",
+  "agec.category.sport": "Sports goods and equipment",
+  "agec.category.espacesVerts": "Green space maintenance equipment",
+  "agec.category.batimentsModulaires": "Modular or prefabricated buildings",
+  // EGalim (src/core/indicators/re/re8.ts)
+  "na.re8.noCatering":
+    "No collective catering purchase (CPV 15, 555, agricultural products or article 60623) in the civil years of the period.",
+  "na.re8.onlyServices":
+    "In {year}, only catering services (CPV 555) were bought: the EGalim share is declared with the provider's figures.",
+  "na.re8.notMeasurable":
+    "Share not measurable in {year}: no food line has the quality label column (organic, label rouge, PDO, PGI, HVE…). Add this column to the export.",
+  "ref.re8.quality":
+    "EGalim target: sustainable and quality products, of which {organic} % organic",
+  "egalim.allEntities": "All entities",
+  "egalim.status.reached": "Targets reached",
+  "egalim.status.notReached": "Target not reached",
+  "egalim.status.notMeasurable": "Not measurable: no quality label",
+  "egalim.status.noTarget": "No target in force (before 2022)",
+  // AGEC art. 58 section of the Achats responsables sheet (report/sheets/responsible-duties.ts)
+  "agec.section.title": "AGEC art. 58 · Purchases from re-employment or with recycled materials",
+  "agec.note.declaration":
+    "Yearly declaration on data.gouv.fr: spend excl. VAT of the year per category and share from re-employment, reuse or with recycled materials. Minimums: Decree no. 2021-254 until 2023, Decree no. 2024-134 (in force on 1 July 2024) from 2024; unverified minimums stay empty: enter them in Settings.",
+  "agec.note.none": "No purchase in the categories concerned in the period.",
+  "agec.note.rule":
+    "Matching rule: CPV code (longest prefix), else budget article. Categories recognised: {categories}. The decree has 17 categories: products of the others stay out of scope here. Sources: {sources}.",
+  "agec.note.unclassified":
+    "Unclassifiable lines: {n, int} for {amount, eur2} excl. VAT (no CPV nor article, or an article too broad); out of scope: {outOfScope, int} {outOfScope, plural, one {line} other {lines}}. Fill in the CPV code of those lines to classify them.",
+  "agec.note.largest": "… the {max, int} largest amounts of {n, int} are listed.",
+  "agec.partialYear": " (partial year)",
+  "agec.unverifiedMinimum": " · unverified minimum",
+  "agec.unclassified.noCode": "no CPV code nor budget article",
+  "agec.unclassified.broadArticle": "budget article too broad to tell the category",
+  "agec.source.2021": "Decree no. 2021-254 of 9 March 2021, annex (repealed on 1 July 2024)",
+  "agec.source.2024":
+    "Decree no. 2024-134 of 21 February 2024, annex; ministerial order of 29 February 2024 (product list)",
+  "agec.source.step": " (step {step})",
+  "agec.source.readIn.textiles":
+    " — values of the annex's line for textile products except personal protective equipment, read in the table reproduced on alliancecommerce.org and cross-checked with the CPME Charente-Maritime (read on 1 December 2026)",
+  "agec.source.before2021": "Duty applies to purchases from 2021 (law no. 2020-105, art. 58)",
 };

@@ -442,6 +442,72 @@ export const FR = {
     "{a} ; {b}",
   "decpExport.notWritten":
     "Marché « {ref} » ({table}, ligne {row}) non publié, champs obligatoires manquants : {missing}.",
+  // RE7/RE8
+  // AGEC art. 58 (src/core/indicators/re/re7.ts, report/sheets/responsible-duties.ts)
+  "na.re7.noPurchases":
+    "Aucun achat des catégories de produits de l'article 58 de la loi AGEC sur les années civiles de la période.",
+  "na.re7.noDuty":
+    "Pas d'obligation en {year} : l'article 58 de la loi AGEC s'applique aux achats à partir de 2021.",
+  "na.re7.notMeasurable":
+    "Part non mesurable en {year} : aucune ligne n'a la colonne « Label qualité » (réemploi, reconditionné, matières recyclées). Ajoutez cette colonne à l'export.",
+  "ref.re7.minimum":
+    "Minimum en vigueur en {year} (décret n° {decree}), pondéré par la dépense de chaque catégorie",
+  "agec.status.reached": "Atteint",
+  "agec.status.notReached": "Non atteint",
+  "agec.status.minimumUnknown": "Minimum à saisir (Paramètres)",
+  "agec.status.notMeasurable": "Non mesurable : colonne Label qualité vide",
+  "agec.status.noDuty": "Pas d'obligation (avant 2021)",
+  "agec.category.textiles": "Vêtements, linge et chaussures",
+  "agec.category.papier": "Papier d'impression et de copie, papeterie",
+  "agec.category.fournituresBureau": "Fournitures de bureau",
+  "agec.category.cartouches": "Cartouches d'encre et de toner",
+  "agec.category.impression": "Photocopieurs et matériel d'impression",
+  "agec.category.informatique": "Matériel informatique et téléphonie",
+  "agec.category.mobilier": "Mobilier (bureau, scolaire, intérieur)",
+  "agec.category.mobilierUrbain": "Mobilier urbain",
+  "agec.category.electromenager": "Appareils électroménagers",
+  "agec.category.transport": "Engins de transport et pièces détachées",
+  "agec.category.collecteDechets": "Équipements de collecte des déchets",
+  "agec.category.sport": "Articles et équipements sportifs",
+  "agec.category.espacesVerts": "Matériel d'entretien des espaces verts",
+  "agec.category.batimentsModulaires": "Bâtiments modulaires ou préfabriqués",
+  // EGalim (src/core/indicators/re/re8.ts)
+  "na.re8.noCatering":
+    "Aucun achat de restauration collective (CPV 15, 555, produits agricoles ou article 60623) sur les années civiles de la période.",
+  "na.re8.onlyServices":
+    "En {year}, seuls des services de restauration (CPV 555) ont été achetés : la part EGalim se déclare avec les chiffres du prestataire.",
+  "na.re8.notMeasurable":
+    "Part non mesurable en {year} : aucune ligne alimentaire n'a la colonne « Label qualité » (bio, label rouge, AOP, IGP, HVE…). Ajoutez cette colonne à l'export.",
+  "ref.re8.quality":
+    "Objectif EGalim : produits durables et de qualité, dont {organic} % bio",
+  "egalim.allEntities": "Toutes entités",
+  "egalim.status.reached": "Objectifs atteints",
+  "egalim.status.notReached": "Objectif non atteint",
+  "egalim.status.notMeasurable": "Non mesurable : colonne Label qualité vide",
+  "egalim.status.noTarget": "Pas d'objectif en vigueur (avant 2022)",
+  // AGEC art. 58 section of the Achats responsables sheet (report/sheets/responsible-duties.ts)
+  "agec.section.title":
+    "AGEC art. 58 · Achats issus du réemploi ou intégrant des matières recyclées",
+  "agec.note.declaration":
+    "Déclaration annuelle sur data.gouv.fr : dépense HT de l'année par catégorie et part issue du réemploi, de la réutilisation ou intégrant des matières recyclées. Minimums : décret n° 2021-254 jusqu'en 2023, décret n° 2024-134 (en vigueur le 1er juillet 2024) à partir de 2024 ; les minimums non vérifiés restent vides : saisissez-les dans Paramètres.",
+  "agec.note.none": "Aucun achat des catégories concernées sur la période.",
+  "agec.note.rule":
+    "Règle de classement : code CPV (préfixe le plus long), sinon article budgétaire. Catégories reconnues : {categories}. Le décret compte 17 catégories : les produits des autres restent hors champ ici. Sources : {sources}.",
+  "agec.note.unclassified":
+    "Lignes non classables : {n, int} pour {amount, eur2} HT (ni CPV ni article, ou article trop général) ; hors champ : {outOfScope, int} {outOfScope, plural, one {ligne} other {lignes}}. Renseignez le code CPV de ces lignes pour les classer.",
+  "agec.note.largest": "… les {max, int} plus gros montants sont listés sur {n, int}.",
+  "agec.partialYear": " (année incomplète)",
+  "agec.unverifiedMinimum": " · minimum non vérifié",
+  "agec.unclassified.noCode": "ni code CPV ni article budgétaire",
+  "agec.unclassified.broadArticle": "article trop général pour dire la catégorie",
+  "agec.source.2021": "Décret n° 2021-254 du 9 mars 2021, annexe (abrogé le 1er juillet 2024)",
+  "agec.source.2024":
+    "Décret n° 2024-134 du 21 février 2024, annexe ; arrêté du 29 février 2024 (liste des produits)",
+  "agec.source.step": " (palier {step})",
+  "agec.source.readIn.textiles":
+    " — valeurs de la ligne « produits textiles, à l'exception des équipements de protection individuelle » de l'annexe, lues dans le tableau reproduit par l'Alliance du Commerce et recoupées avec la CPME Charente-Maritime (consultés le 1er décembre 2026)",
+  "agec.source.before2021":
+    "Obligation applicable aux achats à partir de 2021 (loi n° 2020-105, art. 58)",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -19,10 +19,16 @@
  *   least 60 % of the meat and fishery products are sustainable and quality (loi n° 2021-1104
  *   "Climat et résilience"; 100 % for the State's own restaurants, not for collectivités).
  *
- * What could not be checked against the text of the decree is marked `verified: false` and left
- * **empty** (null): the figures of the annex of décret 2024-134, and most "dont réemploi" parts of
- * décret 2021-254. The user types them in the Paramètres sheet (rows "agec.<catégorie>.…"); an
- * empty minimum is shown as "à renseigner", never as 0 %.
+ * What could not be checked is left **empty** (null): the figures of the annex of décret 2024-134
+ * except the textile line, and most "dont réemploi" parts of décret 2021-254. The user types them
+ * in the Paramètres sheet (rows "agec.<catégorie>.…"); an empty minimum is shown as "à renseigner",
+ * never as 0 %. The textile line of décret 2024-134 (8 % / 20 % from 2024, 15 % / 25 % from 2027,
+ * 15 % / 30 % from 2030) was read in the annex's table as reproduced by the Alliance du Commerce
+ * (alliancecommerce.org, "commande publique : seuils recyclage", read on 1 December 2026) and
+ * cross-checked with the CPME Charente-Maritime note on the decree (8 % re-employment in 2024,
+ * 15 % in 2030, 30 % recycled materials in 2030); the JORF text of the annex itself could not be
+ * read. Note: the decree's textile category excludes personal protective equipment, which CPV
+ * 181… partly covers (see AGEC_CATEGORIES).
  *
  * Rates are percents (0–100); days are day numbers (dates.ts). Data only: no clock, no I/O.
  */
@@ -230,7 +236,22 @@ export const AGEC_VERIFIED: Readonly<
   impression: ["combined2021"],
   informatique: ["combined2021"],
   mobilier: ["combined2021"],
-  textiles: ["combined2021"],
+  // Décret 2024-134, textile line (secondary sources quoting the annex, see the file comment).
+  textiles: [
+    "combined2021",
+    "reuse2024",
+    "recycled2024",
+    "reuse2027",
+    "recycled2027",
+    "reuse2030",
+    "recycled2030",
+  ],
+};
+
+/** Where the default décret 2024-134 values of a category were read (shown with the minimum). */
+export const AGEC_2024_VALUE_SOURCES: Readonly<Partial<Record<AgecCategoryId, string>>> = {
+  textiles:
+    "valeurs de la ligne « produits textiles, à l'exception des équipements de protection individuelle » de l'annexe, lues dans le tableau reproduit par l'Alliance du Commerce et recoupées avec la CPME Charente-Maritime (consultés le 1er décembre 2026)",
 };
 
 function empty(): AgecCategoryMinimums {
@@ -261,7 +282,16 @@ export function defaultAgecReference(): AgecReference {
     "textiles",
   ] as const)
     out[id].combined2021 = 20;
-  out.source = `${AGEC_SOURCE_2024} — taux non vérifiés dans Optima Achats : saisissez ceux de l'annexe ; avant 2024 : ${AGEC_SOURCE_2021}`;
+  // Décret 2024-134, annexe, textile products except personal protective equipment.
+  Object.assign(out.textiles, {
+    reuse2024: 8,
+    recycled2024: 20,
+    reuse2027: 15,
+    recycled2027: 25,
+    reuse2030: 15,
+    recycled2030: 30,
+  });
+  out.source = `${AGEC_SOURCE_2024} — taux vérifiés dans Optima Achats pour les produits textiles seulement : saisissez ceux des autres catégories depuis l'annexe ; avant 2024 : ${AGEC_SOURCE_2021}`;
   return out;
 }
 
@@ -279,6 +309,8 @@ export interface AgecYearMinimum {
   known: boolean;
   /** Some value used was not checked against the text of the decree. */
   unverified: boolean;
+  /** The values are the defaults read in the sources of AGEC_2024_VALUE_SOURCES (shown with the source). */
+  valuesReadIn: boolean;
   source: string;
 }
 
@@ -308,6 +340,7 @@ export function agecMinimumFor(
       recycledPercent: null,
       known: false,
       unverified: false,
+      valuesReadIn: false,
       source: "Obligation applicable aux achats à partir de 2021 (loi n° 2020-105, art. 58)",
     };
   if (year < AGEC_DECREE_2024_FIRST_YEAR) {
@@ -319,12 +352,19 @@ export function agecMinimumFor(
       recycledPercent: null,
       known: m.combined2021 !== null && m.reuseOf2021 !== null,
       unverified: unverified(["combined2021", "reuseOf2021"]),
+      valuesReadIn: false,
       source: AGEC_SOURCE_2021,
     };
   }
   const step = agecStepOf(year);
   const reuse = m[`reuse${step}`];
   const recycled = m[`recycled${step}`];
+  const readIn = AGEC_2024_VALUE_SOURCES[id];
+  const fromDefaults =
+    readIn !== undefined &&
+    (reuse !== null || recycled !== null) &&
+    reuse === defaults[id][`reuse${step}`] &&
+    recycled === defaults[id][`recycled${step}`];
   return {
     year,
     decree: "2024-134",
@@ -333,7 +373,8 @@ export function agecMinimumFor(
     recycledPercent: recycled,
     known: reuse !== null && recycled !== null,
     unverified: unverified([`reuse${step}`, `recycled${step}`]),
-    source: `${AGEC_SOURCE_2024} (palier ${step})`,
+    valuesReadIn: fromDefaults,
+    source: `${AGEC_SOURCE_2024} (palier ${step})${fromDefaults ? ` — ${readIn}` : ""}`,
   };
 }
 

@@ -551,28 +551,29 @@ export type ReferenceOverrides = {
       : ReferenceValues[K];
 };
 
-/** Applies user overrides on top of base values (objects merged one level deep; arrays replaced). */
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && !Array.isArray(x);
+
+/**
+ * `over` laid on `base`: plain objects merged at every depth (a partial AGEC category
+ * `{ "papier": { "reuse2024": 30 } }` keeps the category's other minimums), arrays, scalars and
+ * null replaced, undefined ignored.
+ */
+export function mergeOverrides(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = mergeOverrides(base[key], value);
+  return out;
+}
+
+/** Applies user overrides on top of base values (objects merged at every depth; arrays replaced). */
 export function withOverrides(
   base: ReferenceValues,
   overrides: ReferenceOverrides | undefined
 ): ReferenceValues {
   if (!overrides) return base;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined) continue;
-    const current = (base as unknown as Record<string, unknown>)[key];
-    if (
-      Array.isArray(value) ||
-      typeof value !== "object" ||
-      value === null ||
-      typeof current !== "object"
-    ) {
-      out[key] = value;
-    } else {
-      out[key] = { ...(current as object), ...(value as object) };
-    }
-  }
-  return out as unknown as ReferenceValues;
+  return mergeOverrides(base, overrides) as ReferenceValues;
 }
 
 function rowAt(rows: DatedThreshold[], day: number): DatedThreshold {

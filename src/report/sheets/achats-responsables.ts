@@ -1,5 +1,5 @@
 /**
- * Achats responsables (SPEC §5): RE1–RE6 against their targets (PNAD, OECP, SPASER), with the gap
+ * Achats responsables (SPEC §5): RE1–RE8 against their targets (PNAD, OECP, SPASER), with the gap
  * as a live formula and a chart of value vs reference, then the per-entity tables.
  */
 import { RE1, RE2, RE3, RE4, RE5, RE6 } from "../../core/indicators/registry";
@@ -88,27 +88,30 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   statusFormats(sb, placed, "status");
   sb.cursor = placed.lastDataRow + 2;
 
-  // Chart: % indicators with a % reference (value vs reference), rows kept in table order.
-  const pctRows = inds.map((ind, i) => ({ ind, i })).filter(({ ind }) => ind.unit === "%");
+  // Chart: % indicators with a % reference (value vs reference), rows kept in table order. A
+  // chart range is contiguous: the first run of % rows (RE1–RE5; RE6 is in euros, RE7–RE8
+  // follow it and have their own tables below).
+  const allPct = inds.map((ind, i) => ({ ind, i })).filter(({ ind }) => ind.unit === "%");
+  const pctRows = allPct.filter((_, k) =>
+    allPct.slice(0, k + 1).every((x, j) => x.i === allPct[0].i + j)
+  );
   if (pctRows.length > 0 && pctRows.some(({ ind }) => ind.value !== null)) {
     const first = placed.firstDataRow + pctRows[0].i;
     const last = placed.firstDataRow + pctRows[pctRows.length - 1].i;
-    if (pctRows.every(({ i }, k) => i === pctRows[0].i + k)) {
-      sb.chart({
-        id: "responsible",
-        type: "column",
-        title: text(lang, "chartResponsible"),
-        categories: sb.ref(first, 0, last, 0),
-        series: [2, 3].map((c) => ({
-          name: sb.ref(placed.headerRow, c),
-          values: sb.ref(first, c, last, c),
-        })),
-        anchor: { row: sb.cursor, col: 0, widthCols: 6, heightRows: 14 },
-        valueFormat: sb.f.pct,
-        legend: "bottom",
-      });
-      sb.cursor += 15;
-    }
+    sb.chart({
+      id: "responsible",
+      type: "column",
+      title: text(lang, "chartResponsible"),
+      categories: sb.ref(first, 0, last, 0),
+      series: [2, 3].map((c) => ({
+        name: sb.ref(placed.headerRow, c),
+        values: sb.ref(first, c, last, c),
+      })),
+      anchor: { row: sb.cursor, col: 0, widthCols: 6, heightRows: 14 },
+      valueFormat: sb.f.pct,
+      legend: "bottom",
+    });
+    sb.cursor += 15;
   }
 
   for (const def of [RE1, RE2, RE3]) {

@@ -33,6 +33,7 @@ const TILE_IDS: string[][] = [
   ["PF1", "PF2", "PF3", "PF8"],
   ["PF7", "CO*", "RE1", "RE2"],
   ["RE3", "MU1", "MU3", "TE1"],
+  ["RE7", "RE8"],
 ];
 
 /** The table types of a definition. */

@@ -5,11 +5,17 @@
  * (UserInputs.history) are kept, this run's row replaces the row of the same period, rows are
  * ordered by period start. The read-back finds columns by their header in either language (an
  * indicator column by its leading id, "SP1 · € HT"), independent of column order.
+ *
+ * Below it, the yearly duties per civil year (issue #14): AGEC art. 58 (RE7) and EGalim (RE8),
+ * one row per civil year: the years this run's period touches come from RE7/RE8's yearly tables;
+ * earlier years come back from the history rows of yearly periods ("2024"), whose RE7/RE8 values
+ * are that year's.
  */
 import { excelSerialFromDay } from "../../core/dates";
-import { dateSerial, scalarCell, unitFormat, unitValue } from "../cells";
+import { RE7, RE8, resultOf } from "../../core/indicators/registry";
+import { dateSerial, fraction, scalarCell, textCell, unitFormat, unitValue } from "../cells";
 import { HISTORY_FIXED_KEYS } from "../input-layout";
-import { pick, text, UNIT_LABELS } from "../labels";
+import { message, pick, SHEET_NAMES, text, UNIT_LABELS } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, Scalar, SheetSpec, TableColumn } from "../spec";
 
@@ -92,6 +98,8 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
   );
   sb.append = { table: "tblHistorique", key: "period", rows: [toRow(current)] };
   sb.frozen = { rows: placed.headerRow + 1, cols: 1 };
+  // One blank row ends the history table for the read-back (readHistory stops at a blank period).
+  yearlyDuties(sb, records, placed.lastDataRow + 2);
 
   const sp1 = columns.findIndex((c) => c.key === "SP1");
   if (sp1 >= 0) {
@@ -112,4 +120,96 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
     });
   }
   return sb.build();
+}
+
+type Pair = readonly [string, string];
+
+const YEARLY_HEADERS: [string, Pair, "year" | "pct" | "text" | "bool", number][] = [
+  ["year", ["Année civile", "Civil year"], "year", 10],
+  ["complete", ["Année complète", "Full year"], "bool", 10],
+  [
+    "agecShare",
+    ["RE7 · part AGEC (réemploi + recyclé)", "RE7 · AGEC share (re-employed + recycled)"],
+    "pct",
+    16,
+  ],
+  ["agecMinimum", ["RE7 · minimum pondéré", "RE7 · weighted minimum"], "pct", 14],
+  ["agecStatus", ["RE7 · statut", "RE7 · status"], "text", 24],
+  ["egalimShare", ["RE8 · part EGalim", "RE8 · EGalim share"], "pct", 14],
+  ["bioShare", ["RE8 · dont bio", "RE8 · of which organic"], "pct", 12],
+  ["meatFishShare", ["RE8 · viandes et poissons", "RE8 · meat and fish"], "pct", 14],
+  ["egalimStatus", ["RE8 · statut", "RE8 · status"], "text", 24],
+  ["from", ["Origine", "From"], "text", 26],
+];
+
+/** AGEC (RE7) and EGalim (RE8) per civil year, below the history table. */
+function yearlyDuties(sb: SheetBuilder, records: Record<string, Scalar>[], row: number): void {
+  const { analysis, lang, f } = sb.ctx;
+  const re7 = resultOf(analysis, RE7);
+  const re8 = resultOf(analysis, RE8);
+  if (!re7 && !re8) return;
+  const L = (p: Pair) => pick(lang, p);
+  const years = new Map<number, CellValue[]>();
+  const yes = (b: boolean) => text(lang, b ? "yes" : "no");
+  const from = L([`Analyse ${analysis.period.label}`, `Analysis ${analysis.period.label}`]);
+  for (const y of re7?.tables.byYear ?? [])
+    years.set(y.year, [
+      y.year,
+      yes(y.yearComplete),
+      fraction(y.combinedShare),
+      fraction(y.minimum),
+      textCell(message(lang, y.status)),
+      null,
+      null,
+      null,
+      null,
+      textCell(from),
+    ]);
+  for (const y of re8?.tables.byYear ?? []) {
+    if (typeof y.entity === "string") continue; // per-entity rows: the Achats responsables sheet
+    const cells = years.get(y.year) ?? [y.year, yes(y.yearComplete), null, null, null];
+    cells.splice(5, 5, fraction(y.egalimShare), fraction(y.bioShare), fraction(y.meatFishShare));
+    cells.push(textCell(message(lang, y.status)), textCell(from));
+    years.set(y.year, cells);
+  }
+  // Earlier years: history rows of yearly periods keep their RE7/RE8 headline values.
+  for (const r of records) {
+    const label = String(r.period ?? "");
+    if (!/^\d{4}$/.test(label)) continue;
+    const year = Number(label);
+    const agec = typeof r.RE7 === "number" ? r.RE7 : null;
+    const egalim = typeof r.RE8 === "number" ? r.RE8 : null;
+    if (years.has(year) || (agec === null && egalim === null)) continue;
+    // Historique cells hold % indicators as fractions already (unitValue).
+    years.set(year, [
+      year,
+      yes(true),
+      agec,
+      null,
+      null,
+      egalim,
+      null,
+      null,
+      null,
+      textCell(L([`Historique (période ${label})`, `History (period ${label})`])),
+    ]);
+  }
+  if (years.size === 0) return;
+  sb.note(
+    L([
+      `Obligations annuelles par année civile : AGEC art. 58 (RE7, déclaration sur data.gouv.fr) et EGalim (RE8, télédéclaration « ma cantine »). Détail par catégorie et par entité : feuille ${SHEET_NAMES.responsable[0]}.`,
+      `Yearly duties per civil year: AGEC art. 58 (RE7, declaration on data.gouv.fr) and EGalim (RE8, "ma cantine" declaration). Detail per category and entity: ${SHEET_NAMES.responsable[1]} sheet.`,
+    ]),
+    0,
+    row
+  );
+  const columns: TableColumn[] = YEARLY_HEADERS.map(([key, header, kind, width]) => {
+    const c: TableColumn = { key, header: L(header), width };
+    if (kind === "year") c.numberFormat = f.year;
+    if (kind === "pct") c.numberFormat = f.pct;
+    if (kind === "text") c.wrap = true;
+    return c;
+  });
+  const rows = [...years.entries()].sort((a, b) => a[0] - b[0]).map(([, cells]) => cells);
+  sb.rawTable("tblHistoriqueAnnuel", row + 1, 0, columns, rows, "TableStyleLight9");
 }

@@ -3,15 +3,13 @@
  * needs to file the two yearly declarations (data.gouv.fr for AGEC, « ma cantine » for EGalim),
  * with the rule used and the dated, sourced targets. Data: analysis.responsible (core/responsible).
  */
-import {
-  AGEC_CATEGORIES,
-  AGEC_SOURCE_2021,
-  AGEC_SOURCE_2024,
-  EGALIM_SOURCE,
-} from "../../core/reference/agec-egalim";
-import type { AgecStatus } from "../../core/responsible/agec";
+import { agecCategoryMessage, agecStatusMessage } from "../../core/indicators/re/re7";
+import { msg } from "../../core/messages/render";
+import { AGEC_CATEGORIES, agecStepOf, EGALIM_SOURCE } from "../../core/reference/agec-egalim";
+import type { AgecCategoryYear } from "../../core/responsible/agec";
 import type { EgalimYear } from "../../core/responsible/egalim";
 import { fraction, textCell } from "../cells";
+import { message } from "../labels";
 import type { SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
 
@@ -19,13 +17,18 @@ type Pair = readonly [string, string];
 const L = (sb: SheetBuilder, p: Pair) => (sb.lang === "fr" ? p[0] : p[1]);
 const eur = (cents: number | null) => (cents === null ? null : cents / 100);
 
-const STATUS: Record<AgecStatus, Pair> = {
-  reached: ["Atteint", "Reached"],
-  notReached: ["Non atteint", "Not reached"],
-  minimumUnknown: ["Minimum à saisir (Paramètres)", "Minimum to enter (Settings)"],
-  notMeasurable: ["Non mesurable : colonne Label qualité vide", "Not measurable: no quality label"],
-  noDuty: ["Pas d'obligation (avant 2021)", "No duty (before 2021)"],
-};
+/** The source of a category's minimum for its year, in the reader's language. */
+function minimumSource(sb: SheetBuilder, r: AgecCategoryYear): string {
+  const m = r.minimum;
+  if (m.decree === null) return message(sb.lang, msg("agec.source.before2021"));
+  if (m.decree === "2021-254") return message(sb.lang, msg("agec.source.2021"));
+  const readIn =
+    m.valuesReadIn && r.category === "textiles"
+      ? message(sb.lang, msg("agec.source.readIn.textiles"))
+      : "";
+  const step = message(sb.lang, msg("agec.source.step", { step: String(agecStepOf(r.year)) }));
+  return message(sb.lang, msg("agec.source.2024")) + step + readIn;
+}
 
 function columns(
   sb: SheetBuilder,
@@ -49,18 +52,11 @@ function columns(
 export function agecSection(sb: SheetBuilder): void {
   const agec = sb.ctx.analysis.responsible?.agec;
   if (!agec) return;
-  sb.section(
-    L(sb, [
-      "AGEC art. 58 · Achats issus du réemploi ou intégrant des matières recyclées",
-      "AGEC art. 58 · Re-employed or recycled purchases",
-    ])
-  );
-  sb.note(
-    L(sb, [
-      "Déclaration annuelle sur data.gouv.fr : dépense HT de l'année par catégorie et part issue du réemploi, de la réutilisation ou intégrant des matières recyclées. Minimums : décret n° 2021-254 jusqu'en 2023, décret n° 2024-134 (en vigueur le 1er juillet 2024) à partir de 2024 ; les minimums non vérifiés restent vides : saisissez-les dans Paramètres.",
-      "Yearly declaration on data.gouv.fr: spend per category and share from re-employment, reuse or recycled materials. Minimums: décret 2021-254 until 2023, décret 2024-134 from 2024; unverified minimums stay empty: enter them in Settings.",
-    ])
-  );
+  const t = (code: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) =>
+    message(sb.lang, msg(code, params));
+  const sep = sb.lang === "fr" ? " ; " : "; ";
+  sb.section(t("agec.section.title"));
+  sb.note(t("agec.note.declaration"));
   const cols = columns(sb, [
     ["year", ["Année", "Year"], "year", 8],
     ["category", ["Catégorie", "Category"], "text", 34],
@@ -82,7 +78,10 @@ export function agecSection(sb: SheetBuilder): void {
   ]);
   const rows: CellValue[][] = agec.rows.map((r) => [
     r.year,
-    textCell(r.label + (r.yearComplete ? "" : L(sb, [" (année incomplète)", " (partial year)"]))),
+    textCell(
+      message(sb.lang, agecCategoryMessage(r.category)) +
+        (r.yearComplete ? "" : t("agec.partialYear"))
+    ),
     r.lines,
     textCell(`${r.byCpv} CPV / ${r.byArticle} article`),
     eur(r.spendCents),
@@ -97,33 +96,26 @@ export function agecSection(sb: SheetBuilder): void {
     eur(r.minimum.decree === "2021-254" ? r.combinedTargetCents : r.reuseTargetCents),
     eur(r.recycledTargetCents),
     textCell(
-      L(sb, STATUS[r.status]) +
-        (r.minimum.unverified ? L(sb, [" · minimum non vérifié", " · unverified minimum"]) : "")
+      message(sb.lang, agecStatusMessage(r.status)) +
+        (r.minimum.unverified ? t("agec.unverifiedMinimum") : "")
     ),
-    textCell(r.minimum.source),
+    textCell(minimumSource(sb, r)),
   ]);
   const placed = sb.rawTable("tblRespAGEC", sb.cursor, 0, cols, rows, "TableStyleMedium7");
-  if (rows.length === 0)
-    sb.note(
-      L(sb, [
-        "Aucun achat des catégories concernées sur la période.",
-        "No purchase in the categories concerned.",
-      ]),
-      0,
-      placed.lastDataRow + 1
-    );
+  if (rows.length === 0) sb.note(t("agec.note.none"), 0, placed.lastDataRow + 1);
   sb.cursor = placed.lastDataRow + 2;
   sb.note(
-    L(sb, [
-      `Règle de classement : code CPV (préfixe le plus long), sinon article budgétaire. Catégories reconnues : ${AGEC_CATEGORIES.map((c) => c.label).join(" ; ")}. Le décret compte 17 catégories : les produits des autres restent hors champ ici. Sources : ${AGEC_SOURCE_2024} ; ${AGEC_SOURCE_2021}.`,
-      "Matching rule: CPV code (longest prefix), else budget article. Sources: décret 2024-134, arrêté du 29 février 2024; décret 2021-254.",
-    ])
+    t("agec.note.rule", {
+      categories: AGEC_CATEGORIES.map((c) => message(sb.lang, agecCategoryMessage(c.id))).join(sep),
+      sources: [t("agec.source.2024"), t("agec.source.2021")].join(sep),
+    })
   );
   sb.note(
-    L(sb, [
-      `Lignes non classables : ${agec.unclassified.length} pour ${(agec.unclassifiedCents / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} € HT (ni CPV ni article, ou article trop général) ; hors champ : ${agec.outOfScopeLines} lignes. Renseignez le code CPV de ces lignes pour les classer.`,
-      `Unclassifiable lines: ${agec.unclassified.length} (${agec.unclassifiedCents / 100} €); out of scope: ${agec.outOfScopeLines} lines.`,
-    ])
+    t("agec.note.unclassified", {
+      n: agec.unclassified.length,
+      amount: agec.unclassifiedCents / 100,
+      outOfScope: agec.outOfScopeLines,
+    })
   );
   if (agec.unclassified.length > 0) {
     const MAX = 500;
@@ -149,11 +141,7 @@ export function agecSection(sb: SheetBuilder): void {
         textCell(u.description),
         textCell(u.budgetArticle),
         eur(u.amountCents),
-        textCell(
-          u.reason === "noCode"
-            ? L(sb, ["ni code CPV ni article budgétaire", "no CPV nor budget article"])
-            : L(sb, ["article trop général pour dire la catégorie", "budget article too broad"])
-        ),
+        textCell(t(`agec.unclassified.${u.reason}`)),
       ]);
     const up = sb.rawTable(
       "tblRespAGECNonClassees",
@@ -165,12 +153,7 @@ export function agecSection(sb: SheetBuilder): void {
     );
     sb.cursor = up.lastDataRow + 1;
     if (agec.unclassified.length > MAX)
-      sb.note(
-        L(sb, [
-          `… les ${MAX} plus gros montants sont listés sur ${agec.unclassified.length}.`,
-          `… ${MAX} largest of ${agec.unclassified.length}.`,
-        ])
-      );
+      sb.note(t("agec.note.largest", { max: MAX, n: agec.unclassified.length }));
     sb.cursor++;
   }
 }
@@ -300,8 +283,12 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
   const lastYear = agec.years[agec.years.length - 1];
   const rows = agec.rows.filter((r) => r.year === lastYear);
   if (rows.length > 0) {
-    const below = rows.filter((r) => r.status === "notReached").map((r) => r.label);
-    const unknown = rows.filter((r) => r.status === "minimumUnknown").map((r) => r.label);
+    const below = rows
+      .filter((r) => r.status === "notReached")
+      .map((r) => message(sb.lang, agecCategoryMessage(r.category)));
+    const unknown = rows
+      .filter((r) => r.status === "minimumUnknown")
+      .map((r) => message(sb.lang, agecCategoryMessage(r.category)));
     const unmeasured = rows.some((r) => r.status === "notMeasurable");
     const parts: string[] = [];
     if (below.length > 0)

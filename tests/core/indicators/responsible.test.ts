@@ -12,9 +12,9 @@ function re(id: string, parts: Parameters<typeof contextOf>[0], period = yearPer
 }
 
 describe("RE indicators (registry group)", () => {
-  it("returns RE1 to RE6 in order", () => {
+  it("returns RE1 to RE8 in order", () => {
     const results = computeGroup(contextOf({ spend: [spend()] }), "RE");
-    expect(results.map((r) => r.id)).toEqual(["RE1", "RE2", "RE3", "RE4", "RE5", "RE6"]);
+    expect(results.map((r) => r.id)).toEqual(["RE1", "RE2", "RE3", "RE4", "RE5", "RE6", "RE7", "RE8"]);
   });
 });
 

@@ -72,6 +72,26 @@ describe("AGEC minimum shares in force (décret 2021-254 until 2023, décret 202
     expect(agecMinimumFor(ref, "papier", 2020).decree).toBeNull();
   });
 
+  it("ships the décret 2024-134 textile minimums (annex: 8 %/20 % from 2024, 15 %/25 % from 2027, 15 %/30 % from 2030), with where they were read", () => {
+    const ref = defaultAgecReference();
+    expect([2024, 2026, 2027, 2030, 2032].map((y) => {
+      const m = agecMinimumFor(ref, "textiles", y);
+      return [y, m.reusePercent, m.recycledPercent, m.known, m.unverified];
+    })).toEqual([
+      [2024, 8, 20, true, false],
+      [2026, 8, 20, true, false],
+      [2027, 15, 25, true, false],
+      [2030, 15, 30, true, false],
+      [2032, 15, 30, true, false],
+    ]);
+    expect(agecMinimumFor(ref, "textiles", 2025).source).toContain("Alliance du Commerce");
+    // A value typed by the user is no longer the one read in those sources.
+    const typed = { ...ref, textiles: { ...ref.textiles, reuse2024: 10 } };
+    expect(agecMinimumFor(typed, "textiles", 2025).source).not.toContain("Alliance du Commerce");
+    // The other categories of décret 2024-134 stay empty until typed.
+    expect(agecMinimumFor(ref, "informatique", 2025)).toMatchObject({ reusePercent: null, recycledPercent: null, known: false });
+  });
+
   it("steps the 2024-134 trajectory at 2024, 2027 and 2030", () => {
     expect([2024, 2026, 2027, 2029, 2030, 2033].map(agecStepOf)).toEqual([2024, 2024, 2027, 2027, 2030, 2030]);
   });
