@@ -7,14 +7,15 @@ import { frenchDate, isoDate } from "../dates";
 import type { ContractLine, Nature, SpendLine } from "../model";
 import { toEuros } from "../money";
 import { dispenseRowAt, euRowAt, type DatedThreshold } from "../reference/values";
-import { coded, paramsJson, type CodedText, type MessageCode } from "./compliance-messages";
+import { coded, paramsJson, type MessageCode } from "./compliance-messages";
 import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
 import { legalBuyerOf } from "../legal/buyer";
 import { supplierExclusionOf } from "../legal/exclusions";
 import { euThresholdOfContract, isUtilitiesType } from "../reference/eu-thresholds";
 import { dispenseForLines } from "../reference/special-thresholds";
 import { contractSupplierKey, contractSupplierName } from "./supplier-reference";
-import { analyseSplitting, euros, thresholdScope } from "./splitting";
+import { euros, thresholdScope } from "./splitting";
+import { natureLabel, yearsLabel } from "./co/row-labels";
 import {
   notAvailable,
   round2,
@@ -23,222 +24,12 @@ import {
   type Row,
 } from "./legacy";
 
-export { detectSplitting, type SplittingAlert, type SplittingSeverity } from "./splitting";
-
 const DIRECT_AWARD = "Marché passé sans publicité ni mise en concurrence préalable";
 const MAPA = "Procédure adaptée";
-
-export function computeComplianceIndicators(ctx: AnalysisContext): IndicatorResult[] {
-  return [
-    splittingIndicator(ctx),
-    bunchingIndicator(ctx),
-    procedureAmountIndicator(ctx),
-    repeatDirectAwardIndicator(ctx),
-    loiClimatIndicator(ctx),
-  ];
-}
 
 /** Reference date of a contract for thresholds: launch of the consultation, else notification. */
 function contractDate(c: ContractLine): number | null {
   return c.launchDate ?? c.notificationDate;
-}
-
-function natureLabel(nature: Nature | null): string {
-  return nature ?? "Non renseignée";
-}
-
-function yearsLabel(years: number[]): string {
-  return years.length === 1 ? String(years[0]) : `${years[0]}-${years[years.length - 1]}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CO1 possible splitting
-
-const CO1 = {
-  id: "CO1",
-  group: "CO" as const,
-  label: "Fractionnement possible (saucissonnage)",
-  unit: "count" as const,
-};
-
-export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
-  const analysis = analyseSplitting(ctx);
-  const { scope } = analysis;
-  const coverage = { n: scope.linesWithGroup, N: scope.linesInYears, of: "lignes" };
-  const yearText = yearsLabel(scope.years.years);
-  if (scope.linesInYears === 0)
-    return notAvailable(CO1, `Aucune ligne de dépense sur l'année civile ${yearText}`, coverage);
-  if (scope.linesWithGroup === 0) {
-    return notAvailable(
-      CO1,
-      "Aucune ligne rattachée à une famille d'achat (ni, pour les travaux, à une opération) : le cumul par besoin homogène est impossible",
-      coverage
-    );
-  }
-  const alerts: Row[] = [];
-  const lines: Row[] = [];
-  let amount = 0;
-  const bySeverity = { "à vérifier": 0, élevée: 0, "très élevée": 0 };
-  const direct = new Set(scope.underDirectAward);
-  for (const a of analysis.alerts) {
-    amount += a.totalCents;
-    bySeverity[a.severity]++;
-    alerts.push({
-      id: a.id,
-      entity: a.entity,
-      budgets: a.budgets.join(" ; "),
-      groupedBy: a.groupedBy,
-      familyKey: a.familyKey,
-      familyLabel: a.familyLabel,
-      operation: a.operation,
-      year: a.year,
-      nature: a.nature ?? "Fournitures / Services",
-      threshold: toEuros(a.thresholdCents),
-      thresholdRule: a.thresholdRule,
-      thresholdDate: isoDate(a.firstDate),
-      thresholdSource: `Art. ${a.thresholdRule.startsWith("R") ? `${a.thresholdRule} CCP` : a.thresholdRule} — ${a.thresholdSource}`,
-      total: toEuros(a.totalCents),
-      lineCount: a.lineCount,
-      creditCount: a.creditCount,
-      supplierCount: a.supplierCount,
-      aboveThresholdCount: a.aboveThresholdCount,
-      underDirectAwardCount: a.underDirectAwardCount,
-      catchAllArticle: a.catchAllArticle,
-      firstDate: isoDate(a.firstDate),
-      lastDate: isoDate(a.lastDate),
-      severity: a.severity,
-      message: a.message,
-      messageCode: a.messageParts[0].code,
-      messageParams: partsJson(a.messageParts),
-      legalBasis: a.legalBasis.fr,
-      why: a.why.fr,
-      whyCode: a.why.code,
-      clear: a.clear.fr,
-      clearCode: a.clear.code,
-    });
-    for (const l of a.lines) lines.push(lineRow(a.id, l, direct.has(l)));
-  }
-  const singles: Row[] = analysis.singles.map((s) => ({
-    entity: s.entity,
-    groupedBy: s.groupedBy,
-    familyLabel: s.familyLabel,
-    operation: s.operation,
-    year: s.year,
-    table: s.line.source.table,
-    row: s.line.source.row,
-    date: isoDate(s.line.date),
-    supplier: s.line.supplierName ?? s.line.supplierId ?? s.line.supplierKey,
-    amount: toEuros(s.line.amountHTCents),
-    threshold: toEuros(s.thresholdCents),
-    thresholdRule: s.thresholdRule,
-    thresholdSource: `${s.legalBasis.fr} — ${s.thresholdSource}`,
-    signal: "achat unique au-dessus du seuil",
-    message: s.message,
-    messageCode: s.messageParts[0].code,
-    messageParams: partsJson(s.messageParts),
-    legalBasis: s.legalBasis.fr,
-    why: s.why.fr,
-    clear: s.clear.fr,
-    clearCode: s.clear.code,
-  }));
-  const works: Row[] = analysis.worksWithoutOperation.map((w) => ({
-    entity: w.entity,
-    familyKey: w.familyKey,
-    familyLabel: w.familyLabel,
-    year: w.year,
-    lineCount: w.lineCount,
-    total: toEuros(w.totalCents),
-    threshold: toEuros(w.thresholdCents),
-    thresholdSource: `${w.legalBasis.fr} — ${w.thresholdSource}`,
-    status: "opération non renseignée — à vérifier",
-    message: w.message.fr,
-    messageCode: w.message.code,
-    messageParams: paramsJson(w.message.params),
-    legalBasis: w.legalBasis.fr,
-    clear: w.clear.fr,
-    clearCode: w.clear.code,
-  }));
-  const toSpecify: Row[] = analysis.natureToSpecify.map((n) => ({
-    article: n.article,
-    label: n.label,
-    lines: n.lines,
-    amount: toEuros(n.amountCents),
-    status: "nature à préciser",
-    message: n.message.fr,
-    messageCode: n.message.code,
-    messageParams: paramsJson(n.message.params),
-    clear: n.clear.fr,
-    clearCode: n.clear.code,
-  }));
-  const excluded: Row[] = analysis.excluded.map((e) => ({
-    scope: e.scope,
-    familyCode: e.familyCode,
-    familyKey: e.familyKey,
-    familyLabel: e.familyLabel,
-    supplier: e.supplier,
-    reason: e.reason,
-    reasonCode: e.reasonCode,
-    legalBasis: e.legalBasis,
-    lines: e.lines,
-    amount: toEuros(e.amountCents),
-  }));
-  return {
-    ...CO1,
-    value: analysis.alerts.length,
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      years: yearText,
-      scope: `Cumul sur l'année civile entière (${yearText}), y compris les lignes hors de la période analysée ; lignes hors marché et lignes achetées sous un marché sans publicité ni mise en concurrence (R2121-6) ; par acheteur (budgets d'un même SIREN réunis) ; travaux par opération (R2121-5)`,
-      linesExamined: scope.linesInYears,
-      linesOutsideContract: scope.outside.length,
-      linesUnderDirectAward: scope.underDirectAward.length,
-      unclassifiedLinesOutsideContract: analysis.unclassifiedOutside,
-      worksLinesWithoutOperation: analysis.worksLinesWithoutOperation,
-      worksGroupsWithoutOperation: works.length,
-      alertsToCheck: bySeverity["à vérifier"],
-      alertsHigh: bySeverity["élevée"],
-      alertsVeryHigh: bySeverity["très élevée"],
-      alertsOnCatchAllArticle: analysis.alerts.filter((a) => a.catchAllArticle !== null).length,
-      amountInAlerts: toEuros(amount),
-      singlePurchasesAboveThreshold: singles.length,
-      excludedFamilies: excluded.filter((e) => e.scope === "famille").length,
-      excludedSuppliers: excluded.filter((e) => e.scope === "fournisseur").length,
-      excludedArticles: excluded.filter((e) => e.scope === "article").length,
-      linesNatureToSpecify: analysis.natureToSpecify.reduce((s, n) => s + n.lines, 0),
-    },
-    tables: {
-      alerts,
-      lines,
-      singleAboveThreshold: singles,
-      worksWithoutOperation: works,
-      natureToSpecify: toSpecify,
-      excluded,
-    },
-  };
-}
-
-/** The coded parts of a message as JSON ([{code, params}…]), for a detail row. */
-function partsJson(parts: CodedText[]): string {
-  return JSON.stringify(parts.map((p) => ({ code: p.code, params: p.params })));
-}
-
-function lineRow(alertId: string, l: SpendLine, underDirectAward: boolean): Row {
-  return {
-    alertId,
-    entity: l.entity,
-    table: l.source.table,
-    row: l.source.row,
-    date: isoDate(l.date),
-    supplier: l.supplierName ?? l.supplierId ?? l.supplierKey,
-    amount: toEuros(l.amountHTCents),
-    isCredit: l.isCredit,
-    contractRef: l.contractRef,
-    underDirectAward,
-    description: l.description,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -419,4 +419,18 @@ export const EN: Record<MessageCode, string> = {
     "{a}; {b}",
   "decpExport.notWritten":
     "Contract “{ref}” ({table}, row {row}) not published, mandatory fields missing: {missing}.",
+
+  // CO/PF computes
+  "na.noContractSinceLoiClimatLaunchUnknown":
+    "No contract launched in the period from {date} (entry into force of the Climate and Resilience law, art. 35); {count, plural, one {# contract notified} other {# contracts notified}} since that date without a launch date, to check",
+  "ref.amendmentSafeHarbour":
+    "Low-value modification threshold: {suppliesServices} % supplies/services, {works} % works, and below the EU threshold (modifications added up)",
+  "ref.paymentDelaySplit":
+    "Maximum payment time: {days} days ({ordonnateur} authorising officer + {comptable} public accountant; {hospitalDays} days for public hospitals)",
+  "conformite.co1Scope":
+    "Added up over the whole civil year ({years}), lines outside the analysed period included; off-contract lines and lines bought under a contract awarded without publicity or competition (R2121-6); per buyer (budgets of one SIREN together); works per operation (R2121-5)",
+  "conformite.co2Rule":
+    "Signal when at least {minCount} amounts lie in [{upperFrom} %, 100 %) of a threshold and more than {ratio} times the count of the band [{lowerFrom} %, {upperFrom} %)",
+  "conformite.co4Rule":
+    "Contracts without publicity: at least {minContracts} per entity, supplier and family; off-contract purchases: at least {minPurchases} purchases per entity, supplier, family and year adding up to at least {minSharePercent} % of the exemption threshold",
 };

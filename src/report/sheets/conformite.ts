@@ -2,7 +2,8 @@
  * Conformité (SPEC §5): the CO1–CO5 summary, then every signal with its severity and the lines
  * behind it. Worded as signals to check, never as accusations (SPEC §4).
  */
-import { naText, text } from "../labels";
+import { msg } from "../../core/messages/render";
+import { message, naText, text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 import { groupIndicators, maybeIndicator, summaryTable } from "./common";
@@ -32,7 +33,8 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
       sb.note(naText(lang, co1));
       sb.cursor++;
     } else {
-      if (typeof co1.details.scope === "string") sb.note(co1.details.scope);
+      if (typeof co1.details.years === "string")
+        sb.note(message(lang, msg("conformite.co1Scope", { years: co1.details.years })));
       const alerts = indicatorTable(sb, co1, "alerts", "tblConfCO1Signaux", [
         { key: "id", header: "alertId", kind: "text", width: 10 },
         { key: "severity", header: "severity", kind: "text", width: 12 },
