@@ -2,6 +2,7 @@
  * Conformité (SPEC §5): the CO1–CO5 summary, then every signal with its severity and the lines
  * behind it. Worded as signals to check, never as accusations (SPEC §4).
  */
+import { numberText } from "../../core/messages/format";
 import { msg } from "../../core/messages/render";
 import { message, naText, text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
@@ -173,7 +174,19 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   const co2 = maybeIndicator(sb, "CO2");
   if (co2) {
     sb.section(`CO2 · ${labelOf(ctx, co2)}`);
-    if (typeof co2.details.rule === "string") sb.note(co2.details.rule);
+    const d = co2.details;
+    if (typeof d.minCount === "number" && typeof d.ratio === "number")
+      sb.note(
+        message(
+          lang,
+          msg("conformite.co2Rule", {
+            minCount: d.minCount,
+            ratio: numberText(lang, d.ratio, 1),
+            upperFrom: Number(d.upperBandFromPercent),
+            lowerFrom: Number(d.lowerBandFromPercent),
+          })
+        )
+      );
     const placed = indicatorTable(sb, co2, "byThreshold", "tblConfCO2Seuils", [
       { key: "threshold", header: "threshold", kind: "text", width: 40 },
       { key: "lowerBand", header: "lowerBand", kind: "text", width: 12 },
