@@ -270,7 +270,18 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   const co4 = maybeIndicator(sb, "CO4");
   if (co4) {
     sb.section(`CO4 · ${labelOf(ctx, co4)}`);
-    if (typeof co4.details.rule === "string") sb.note(co4.details.rule);
+    const d = co4.details;
+    if (typeof d.minPurchases === "number")
+      sb.note(
+        message(
+          lang,
+          msg("conformite.co4Rule", {
+            minContracts: Number(d.minContracts),
+            minPurchases: d.minPurchases,
+            minSharePercent: Number(d.minSharePercent),
+          })
+        )
+      );
     indicatorTable(sb, co4, "patterns", "tblConfCO4Repetitions", [
       { key: "pattern", header: "pattern", kind: "text", width: 28 },
       { key: "entity", header: "entity", kind: "text", width: 20 },
