@@ -27,7 +27,6 @@ import { addMonths, isoDate } from "../dates";
 import { msg } from "../messages/render";
 import type { ContractLine, Procedure, SpendLine } from "../model";
 import { formatEuros, toEuros } from "../money";
-import { dispenseForContract } from "../reference/special-thresholds";
 import { euThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
 import { coded, paramsJson } from "./compliance-messages";
 import { normalizeKey } from "../text";
@@ -109,87 +108,6 @@ function noContracts(
     N: 0,
     of: "marchés",
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// PF4 direct awards at or above the dispense threshold
-
-export function computePF4(ctx: AnalysisContext): IndicatorResult {
-  const base = {
-    id: "PF4",
-    group: "PF" as const,
-    label: "Marchés sans publicité ni mise en concurrence au-delà du seuil de dispense",
-    unit: "count" as const,
-  };
-  const contracts = ctx.contractsInPeriod;
-  if (contracts.length === 0) return noContracts(ctx, base);
-  let withProcedure = 0;
-  let direct = 0;
-  let directWithoutAmount = 0;
-  let aboveCents = 0;
-  const above: Row[] = [];
-  for (const c of contracts) {
-    if (c.procedure === null) continue;
-    withProcedure++;
-    if (c.procedure !== DIRECT_AWARD) continue;
-    direct++;
-    if (c.amountCents === null) {
-      directWithoutAmount++;
-      continue;
-    }
-    const day = c.launchDate ?? c.notificationDate;
-    if (day === null) continue; // contractsInPeriod always have a notification date
-    const t = dispenseForContract(ctx.ref, day, c);
-    const threshold = t.cents;
-    if (c.amountCents < threshold) continue;
-    aboveCents += c.amountCents;
-    above.push({
-      contractRef: c.contractRef,
-      entity: c.entity,
-      description: c.description,
-      supplier: contractSupplier(c),
-      nature: c.nature,
-      amount: eur(c.amountCents),
-      threshold: eur(threshold),
-      thresholdRule: t.rule,
-      thresholdSource: t.source,
-      thresholdDate: isoDate(day),
-      thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
-      legalBasis: coded(t.legalBasis).fr,
-      why: coded("why.single").fr,
-      clear: coded("clear.procedureBasis").fr,
-      clearCode: "clear.procedureBasis",
-    });
-  }
-  const coverage = { n: withProcedure, N: contracts.length, of: "marchés" };
-  if (withProcedure === 0)
-    return notAvailable(base, "Aucun marché de la période avec une procédure reconnue.", coverage);
-  above.sort(
-    (a, b) =>
-      (b.amount as number) - (a.amount as number) ||
-      String(a.contractRef).localeCompare(String(b.contractRef))
-  );
-  const share = (direct / withProcedure) * 100;
-  return {
-    ...base,
-    value: above.length,
-    na: null,
-    coverage,
-    reference: null,
-    status: null,
-    details: {
-      aboveThreshold: above.length,
-      aboveThresholdAmount: eur(aboveCents),
-      directAwards: direct,
-      directAwardsWithoutAmount: directWithoutAmount,
-      directAwardShare: round2(share),
-      directAwardShareStatus: statusFromBand(share, ctx.ref.sms.noCallsForBids, true),
-      smsGreenMax: ctx.ref.sms.noCallsForBids.green,
-      smsRedFrom: ctx.ref.sms.noCallsForBids.red,
-      smsSource: ctx.ref.sms.noCallsForBids.source,
-    },
-    tables: { directAwardsAboveThreshold: above },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
