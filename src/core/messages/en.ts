@@ -79,8 +79,6 @@ export const EN: Record<MessageCode, string> = {
     "Supplier or entity département unknown on every line (Suppliers and Entities tables, supplier postcode)",
   "na.zeroKnownLocalSpend": "Zero net spend on the lines whose départements are known",
 
-  "legacy.untranslated": "{text}",
-
   "ref.nationalSingleBid": "National single-bid share (indicative)",
   "ref.amendmentLimit": "Increase limit: {suppliesServices} % supplies/services, {works} % works",
   "ref.paymentDelay":

@@ -91,9 +91,6 @@ export const FR = {
     "Département du fournisseur ou de l'entité inconnu sur toutes les lignes (tables Fournisseurs et Entités, code postal fournisseur)",
   "na.zeroKnownLocalSpend": "Dépense nette nulle sur les lignes dont les départements sont connus",
 
-  // A legacy French text not yet given a code (shown as it is).
-  "legacy.untranslated": "{text}",
-
   "ref.nationalSingleBid": "Part nationale d'offre unique (indicatif)",
   "ref.amendmentLimit":
     "Limite d'augmentation : {suppliesServices} % fournitures/services, {works} % travaux",
