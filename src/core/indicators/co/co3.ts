@@ -15,8 +15,7 @@
  *   CPV of the official list, e.g. school catering), and small lots (R2123-1 2°: a lot below
  *   80 000 € supplies/services or 1 000 000 € works, small lots totalling ≤ 20 % of the consultation).
  */
-import { frenchDate } from "../../dates";
-import { isoDate } from "../../dates";
+import { frenchDate, isoDate } from "../../dates";
 import { msg } from "../../messages/render";
 import type { ContractLine, Procedure } from "../../model";
 import { toEuros } from "../../money";
@@ -27,11 +26,11 @@ import {
 } from "../../reference/eu-thresholds";
 import { coded, paramsJson } from "../compliance-messages";
 import { defineIndicator } from "../definition";
+import { DIRECT_AWARD } from "../performance";
 import { euros } from "../splitting";
 import { byKey, notAvailable, type AnalysisContext } from "../types";
 import { natureLabel } from "./row-labels";
 
-const DIRECT_AWARD = "Marché passé sans publicité ni mise en concurrence préalable";
 const MAPA = "Procédure adaptée";
 
 /** What every CO3 row says of the contract and of the EU threshold it is compared with. */

@@ -20,12 +20,11 @@ import { toEuros } from "../../money";
 import { dispenseForLines } from "../../reference/special-thresholds";
 import { coded } from "../compliance-messages";
 import { defineIndicator } from "../definition";
+import { DIRECT_AWARD } from "../performance";
 import { euros, thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
 import { byKey, notAvailable, type AnalysisContext } from "../types";
 import { yearsLabel } from "./row-labels";
-
-const DIRECT_AWARD = "Marché passé sans publicité ni mise en concurrence préalable";
 
 /** Direct-award pattern: at least this many contracts per entity × supplier × family. */
 export const REPEAT_MIN_CONTRACTS = 2;
