@@ -8,6 +8,7 @@ import { msg } from "../../messages/render";
 import type { SpendLine } from "../../model";
 import { toEuros } from "../../money";
 import { paramsJson, type CodedText } from "../compliance-messages";
+import { rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { analyseSplitting, type SplittingSeverity } from "../splitting";
 import { notAvailable } from "../types";
@@ -43,10 +44,10 @@ export type SplittingAlertRow = {
   message: string;
   messageCode: string;
   messageParams: string;
-  legalBasis: string;
-  why: string;
+  legalBasis: RowText;
+  why: RowText;
   whyCode: string;
-  clear: string;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -84,9 +85,9 @@ export type SingleAboveThresholdRow = {
   message: string;
   messageCode: string;
   messageParams: string;
-  legalBasis: string;
-  why: string;
-  clear: string;
+  legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -104,8 +105,8 @@ export type WorksWithoutOperationRow = {
   message: string;
   messageCode: string;
   messageParams: string;
-  legalBasis: string;
-  clear: string;
+  legalBasis: RowText;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -119,7 +120,7 @@ export type NatureToSpecifyRow = {
   message: string;
   messageCode: string;
   messageParams: string;
-  clear: string;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -132,6 +133,7 @@ export type SplittingExclusionRow = {
   supplier: string | null;
   reason: string;
   reasonCode: string;
+  /** Citation of the article the exclusion rests on, when there is one. */
   legalBasis: string | null;
   lines: number;
   amount: number;
@@ -227,10 +229,10 @@ export const CO1 = defineIndicator<CO1Tables>({
         message: a.message,
         messageCode: a.messageParts[0].code,
         messageParams: partsJson(a.messageParts),
-        legalBasis: a.legalBasis.fr,
-        why: a.why.fr,
+        legalBasis: rowTextOf(a.legalBasis),
+        why: rowTextOf(a.why),
         whyCode: a.why.code,
-        clear: a.clear.fr,
+        clear: rowTextOf(a.clear),
         clearCode: a.clear.code,
       });
       for (const l of a.lines) lines.push(lineRow(a.id, l, direct.has(l)));
@@ -253,9 +255,9 @@ export const CO1 = defineIndicator<CO1Tables>({
       message: s.message,
       messageCode: s.messageParts[0].code,
       messageParams: partsJson(s.messageParts),
-      legalBasis: s.legalBasis.fr,
-      why: s.why.fr,
-      clear: s.clear.fr,
+      legalBasis: rowTextOf(s.legalBasis),
+      why: rowTextOf(s.why),
+      clear: rowTextOf(s.clear),
       clearCode: s.clear.code,
     }));
     const works: WorksWithoutOperationRow[] = analysis.worksWithoutOperation.map((w) => ({
@@ -271,8 +273,8 @@ export const CO1 = defineIndicator<CO1Tables>({
       message: w.message.fr,
       messageCode: w.message.code,
       messageParams: paramsJson(w.message.params),
-      legalBasis: w.legalBasis.fr,
-      clear: w.clear.fr,
+      legalBasis: rowTextOf(w.legalBasis),
+      clear: rowTextOf(w.clear),
       clearCode: w.clear.code,
     }));
     const toSpecify: NatureToSpecifyRow[] = analysis.natureToSpecify.map((n) => ({
@@ -284,7 +286,7 @@ export const CO1 = defineIndicator<CO1Tables>({
       message: n.message.fr,
       messageCode: n.message.code,
       messageParams: paramsJson(n.message.params),
-      clear: n.clear.fr,
+      clear: rowTextOf(n.clear),
       clearCode: n.clear.code,
     }));
     const excluded: SplittingExclusionRow[] = analysis.excluded.map((e) => ({

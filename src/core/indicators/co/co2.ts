@@ -11,7 +11,7 @@ import { msg } from "../../messages/render";
 import type { ContractLine, Nature } from "../../model";
 import { toEuros } from "../../money";
 import { dispenseRowAt, euRowAt, type DatedThreshold } from "../../reference/values";
-import { coded } from "../compliance-messages";
+import { rowText, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { euros, thresholdScope } from "../splitting";
 import { byKey, notAvailable, round2 } from "../types";
@@ -49,9 +49,9 @@ export type BunchingThresholdRow = {
   ratio: number | null;
   signal: boolean;
   source: string;
-  legalBasis: string | null;
-  why: string | null;
-  clear: string | null;
+  legalBasis: RowText | null;
+  why: RowText | null;
+  clear: RowText | null;
   message: string | null;
 };
 
@@ -182,9 +182,9 @@ export const CO2 = defineIndicator<CO2Tables>({
         ratio: lower === 0 ? null : round2(upper / lower),
         signal,
         source: [...t.sources].join(" ; "),
-        legalBasis: signal ? coded("law.bunching").fr : null,
-        why: signal ? coded("why.bunching").fr : null,
-        clear: signal ? coded("clear.bunching").fr : null,
+        legalBasis: signal ? rowText("law.bunching") : null,
+        why: signal ? rowText("why.bunching") : null,
+        clear: signal ? rowText("clear.bunching") : null,
         message: signal
           ? `${upper} montants entre ${low} % et 100 % du ${THRESHOLD_NAME[t.kind].toLowerCase()} de ${euros(t.cents)} contre ${lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.`
           : null,

@@ -25,6 +25,7 @@ import {
   type ContractEuThreshold,
 } from "../../reference/eu-thresholds";
 import { coded, paramsJson } from "../compliance-messages";
+import { rowText, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { euros } from "../splitting";
@@ -58,15 +59,16 @@ export type ProcedureAmountRow = ContractThresholdFields & {
   message: string;
   messageCode: string;
   messageParams: string;
-  legalBasis: string;
-  why: string;
-  clear: string;
+  legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
   clearCode: string;
 };
 
 /** A MAPA above the EU threshold that the code allows (R2123-1 3° or 2°). */
 export type LawfulExceptionRow = ContractThresholdFields & {
   exception: "R2123-1 3°" | "R2123-1 2°";
+  /** Citation of the reference list or rule (a source, not a catalogue text). */
   legalBasis: string;
   message: string;
   messageCode: string;
@@ -78,7 +80,7 @@ export type UncertainThresholdRow = ContractThresholdFields & {
   status: string;
   message: string;
   messageCode: string;
-  clear: string;
+  clear: RowText;
 };
 
 export type CO3Tables = {
@@ -200,7 +202,7 @@ export const CO3 = defineIndicator<CO3Tables>({
           status: "seuil incertain",
           message: t.fr,
           messageCode: t.code,
-          clear: coded("clear.launchDate", { start: "" }).fr,
+          clear: rowText("clear.launchDate", { start: "" }),
         });
         continue;
       }
@@ -227,9 +229,9 @@ export const CO3 = defineIndicator<CO3Tables>({
         message: t.fr,
         messageCode: t.code,
         messageParams: paramsJson(t.params),
-        legalBasis: coded("law.euProcedure").fr,
-        why: coded("why.procedure").fr,
-        clear: coded("clear.procedureBasis").fr,
+        legalBasis: rowText("law.euProcedure"),
+        why: rowText("why.procedure"),
+        clear: rowText("clear.procedureBasis"),
         clearCode: "clear.procedureBasis",
       });
     }

@@ -18,7 +18,7 @@ import { msg } from "../../messages/render";
 import type { ContractLine, SpendLine } from "../../model";
 import { toEuros } from "../../money";
 import { dispenseForLines } from "../../reference/special-thresholds";
-import { coded } from "../compliance-messages";
+import { rowText, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { euros, thresholdScope } from "../splitting";
@@ -65,9 +65,9 @@ export type RepeatPatternRow = {
   lastDate: string;
   /** The contract references, direct-award patterns. */
   contracts: string | null;
-  legalBasis: string;
-  why: string;
-  clear: string;
+  legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
   clearCode: string;
   message: string;
 };
@@ -212,9 +212,9 @@ export const CO4 = defineIndicator<CO4Tables>({
         firstDate: isoDate(dates[0]),
         lastDate: isoDate(dates[dates.length - 1]),
         contracts: list.map((c) => c.contractRef).join(", "),
-        legalBasis: coded("law.repeat").fr,
-        why: coded("why.repeat").fr,
-        clear: coded("clear.repeat").fr,
+        legalBasis: rowText("law.repeat"),
+        why: rowText("why.repeat"),
+        clear: rowText("clear.repeat"),
         clearCode: "clear.repeat",
         message:
           `${list.length} marchés passés sans publicité ni mise en concurrence avec ${supplier} pour la famille ${c0.family.label} ` +
@@ -241,9 +241,9 @@ export const CO4 = defineIndicator<CO4Tables>({
         lastDate: isoDate(g.lastDate),
         contracts: null,
         lines: g.lines.map((l) => `${l.source.table}!${l.source.row}`).join(", "),
-        legalBasis: coded("law.repeat").fr,
-        why: coded("why.repeat").fr,
-        clear: coded("clear.repeat").fr,
+        legalBasis: rowText("law.repeat"),
+        why: rowText("why.repeat"),
+        clear: rowText("clear.repeat"),
         clearCode: "clear.repeat",
         message:
           `${g.purchases} achats hors marché auprès de ${g.supplier} pour la famille ${g.familyLabel} en ${g.year} (${g.entity}), ` +

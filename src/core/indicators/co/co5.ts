@@ -20,6 +20,7 @@ import type { ContractLine } from "../../model";
 import { toEuros } from "../../money";
 import { euRowAt } from "../../reference/values";
 import { coded, paramsJson, type MessageCode } from "../compliance-messages";
+import { rowText, rowTexts, type RowText, type RowTexts } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { notAvailable } from "../types";
 import { natureLabel } from "./row-labels";
@@ -40,9 +41,10 @@ export type LoiClimatGapRow = {
   message: string;
   messageCode: string;
   messageParams: string;
-  legalBasis: string;
-  why: string;
-  clear: string;
+  /** The articles: both of L2152-7 and L2112-2 when the data does not say which consideration. */
+  legalBasis: RowText | RowTexts;
+  why: RowText;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -56,8 +58,8 @@ export type LaunchUnknownRow = {
   message: string;
   messageCode: string;
   messageParams: string;
-  legalBasis: string;
-  clear: string;
+  legalBasis: RowText;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -119,8 +121,8 @@ export const CO5 = defineIndicator<CO5Tables>({
           message: text.fr,
           messageCode: text.code,
           messageParams: paramsJson(text.params),
-          legalBasis: coded("law.loiClimatCriterion").fr,
-          clear: coded("clear.launchDate", { start: frenchDate(start) }).fr,
+          legalBasis: rowText("law.loiClimatCriterion"),
+          clear: rowText("clear.launchDate", { start: frenchDate(start) }),
           clearCode: "clear.launchDate",
         });
       }
@@ -272,8 +274,8 @@ function gapRow(
   });
   const legal =
     consideration === "environnementale"
-      ? `${coded("law.loiClimatCriterion").fr} ; ${coded("law.loiClimatClause").fr}`
-      : coded(law).fr;
+      ? rowTexts(["law.loiClimatCriterion", "law.loiClimatClause"])
+      : rowText(law);
   return {
     contractRef: c.contractRef,
     entity: c.entity,
@@ -288,8 +290,8 @@ function gapRow(
     messageCode: text.code,
     messageParams: paramsJson(text.params),
     legalBasis: legal,
-    why: coded("why.loiClimat").fr,
-    clear: coded("clear.loiClimat").fr,
+    why: rowText("why.loiClimat"),
+    clear: rowText("clear.loiClimat"),
     clearCode: "clear.loiClimat",
   };
 }

@@ -11,7 +11,7 @@ import { msg } from "../../messages/render";
 import type { Nature } from "../../model";
 import { toEuros as eur } from "../../money";
 import { dispenseForContract } from "../../reference/special-thresholds";
-import { coded } from "../compliance-messages";
+import { rowText, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import {
   contractSupplier,
@@ -34,9 +34,9 @@ export type DirectAwardAboveThresholdRow = {
   thresholdSource: string;
   thresholdDate: string;
   thresholdDateBasis: "lancement" | "notification";
-  legalBasis: string;
-  why: string;
-  clear: string;
+  legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -109,9 +109,9 @@ export const PF4 = defineIndicator<PF4Tables>({
         thresholdSource: t.source,
         thresholdDate: isoDate(day),
         thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
-        legalBasis: coded(t.legalBasis).fr,
-        why: coded("why.single").fr,
-        clear: coded("clear.procedureBasis").fr,
+        legalBasis: rowText(t.legalBasis),
+        why: rowText("why.single"),
+        clear: rowText("clear.procedureBasis"),
         clearCode: "clear.procedureBasis",
       });
     }

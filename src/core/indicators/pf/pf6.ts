@@ -18,6 +18,7 @@ import type { ContractLine, Nature } from "../../model";
 import { formatEuros, toEuros as eur } from "../../money";
 import { euThresholdAt } from "../../reference/values";
 import { coded, paramsJson } from "../compliance-messages";
+import { rowText, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { contractSupplier, noContractsInPeriod } from "../performance";
 import { notAvailable, pct, round2 } from "../types";
@@ -43,9 +44,9 @@ export type OverLimitRow = {
   message: string;
   messageCode: string;
   messageParams: string;
-  legalBasis: string;
-  why: string;
-  clear: string;
+  legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
   clearCode: string;
 };
 
@@ -153,9 +154,9 @@ export const PF6 = defineIndicator<PF6Tables>({
         message: text.fr,
         messageCode: text.code,
         messageParams: paramsJson(text.params),
-        legalBasis: coded("law.amendment").fr,
-        why: coded("why.amendment").fr,
-        clear: coded("clear.amendment").fr,
+        legalBasis: rowText("law.amendment"),
+        why: rowText("why.amendment"),
+        clear: rowText("clear.amendment"),
         clearCode: "clear.amendment",
       });
     }

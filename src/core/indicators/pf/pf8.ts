@@ -19,7 +19,7 @@ import { toEuros as eur } from "../../money";
 import { latePaymentRateAt } from "../../reference/values";
 import { normalizeKey } from "../../text";
 import { memoByDay } from "../aggregate";
-import { coded } from "../compliance-messages";
+import { rowText, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { isHospitalType } from "../performance";
 import { byKey, notAvailable, pct, round2 } from "../types";
@@ -48,7 +48,7 @@ export type LateInvoiceRow = {
   ratePercent: number;
   interest: number;
   indemnity: number;
-  legalBasis: string;
+  legalBasis: RowText;
 };
 
 /** Payment times of a group of invoices (an entity, a service). */
@@ -295,7 +295,7 @@ export const PF8 = defineIndicator<PF8Tables>({
         ratePercent: round2(ratePercent),
         interest: eur(interest),
         indemnity: eur(ref.lateFlatIndemnityCents.value),
-        legalBasis: coded("law.payment").fr,
+        legalBasis: rowText("law.payment"),
       });
     }
     late.sort((a, b) => b.daysLate - a.daysLate || a.sourceRow - b.sourceRow);
