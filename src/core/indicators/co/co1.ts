@@ -8,7 +8,7 @@ import { msg } from "../../messages/render";
 import type { SpendLine } from "../../model";
 import { toEuros } from "../../money";
 import { paramsJson, type CodedText } from "../compliance-messages";
-import { rowTextOf, type RowText } from "../compliance-row-texts";
+import { exclusionScopeText, rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { analyseSplitting, type SplittingSeverity } from "../splitting";
 import { notAvailable } from "../types";
@@ -126,7 +126,7 @@ export type NatureToSpecifyRow = {
 
 /** Lines left out of the check: by family, supplier or budget article, with the reason. */
 export type SplittingExclusionRow = {
-  scope: "famille" | "fournisseur" | "article";
+  scope: RowText;
   familyCode: string;
   familyKey: string;
   familyLabel: string;
@@ -290,7 +290,7 @@ export const CO1 = defineIndicator<CO1Tables>({
       clearCode: n.clear.code,
     }));
     const excluded: SplittingExclusionRow[] = analysis.excluded.map((e) => ({
-      scope: e.scope,
+      scope: exclusionScopeText(e.scope),
       familyCode: e.familyCode,
       familyKey: e.familyKey,
       familyLabel: e.familyLabel,
@@ -322,9 +322,9 @@ export const CO1 = defineIndicator<CO1Tables>({
         alertsOnCatchAllArticle: analysis.alerts.filter((a) => a.catchAllArticle !== null).length,
         amountInAlerts: toEuros(amount),
         singlePurchasesAboveThreshold: singles.length,
-        excludedFamilies: excluded.filter((e) => e.scope === "famille").length,
-        excludedSuppliers: excluded.filter((e) => e.scope === "fournisseur").length,
-        excludedArticles: excluded.filter((e) => e.scope === "article").length,
+        excludedFamilies: analysis.excluded.filter((e) => e.scope === "famille").length,
+        excludedSuppliers: analysis.excluded.filter((e) => e.scope === "fournisseur").length,
+        excludedArticles: analysis.excluded.filter((e) => e.scope === "article").length,
         linesNatureToSpecify: analysis.natureToSpecify.reduce((s, n) => s + n.lines, 0),
       },
       tables: {

@@ -20,7 +20,14 @@ import type { ContractLine } from "../../model";
 import { toEuros } from "../../money";
 import { euRowAt } from "../../reference/values";
 import { coded, paramsJson, type MessageCode } from "../compliance-messages";
-import { rowText, rowTexts, type RowText, type RowTexts } from "../compliance-row-texts";
+import {
+  considerationText,
+  rowText,
+  rowTexts,
+  type Consideration,
+  type RowText,
+  type RowTexts,
+} from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { notAvailable } from "../types";
 import { natureLabel } from "./row-labels";
@@ -35,8 +42,7 @@ export type LoiClimatGapRow = {
   nature: string;
   amount: number | null;
   euThreshold: number | null;
-  consideration:
-    "environnementale" | "critère environnemental" | "clause environnementale" | "sociale";
+  consideration: RowText;
   status: "absente" | "non renseignée";
   message: string;
   messageCode: string;
@@ -249,7 +255,7 @@ export const CO5 = defineIndicator<CO5Tables>({
   },
 });
 
-const GAP_WHAT: Record<LoiClimatGapRow["consideration"], string> = {
+const GAP_WHAT: Record<Consideration, string> = {
   environnementale:
     "considération environnementale (critère d'attribution ni condition d'exécution)",
   "critère environnemental": "critère d'attribution environnemental",
@@ -260,7 +266,7 @@ const GAP_WHAT: Record<LoiClimatGapRow["consideration"], string> = {
 function gapRow(
   c: ContractLine,
   day: number,
-  consideration: LoiClimatGapRow["consideration"],
+  consideration: Consideration,
   status: LoiClimatGapRow["status"],
   eu: number | null,
   law: MessageCode
@@ -284,7 +290,7 @@ function gapRow(
     nature: natureLabel(c.nature),
     amount: c.amountCents === null ? null : toEuros(c.amountCents),
     euThreshold: eu === null ? null : toEuros(eu),
-    consideration,
+    consideration: considerationText(consideration),
     status,
     message: text.fr,
     messageCode: text.code,
