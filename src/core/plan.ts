@@ -32,7 +32,7 @@ import { isCompetitive } from "./indicators/performance";
 import { detectSplitting } from "./indicators/splitting";
 import type { Te4Recommendation } from "./indicators/territories";
 import type { PoolingCandidateRow } from "./indicators/mu/mu2";
-import { MU2, resultOf, TE4 } from "./indicators/registry";
+import { CO1, MU2, resultOf, TE4 } from "./indicators/registry";
 import type { RecommendationRow } from "./indicators/te/te4";
 import { round2, type AnalysisContext, type IndicatorResult } from "./indicators/types";
 import { msg, type Message } from "./messages/render";
@@ -212,12 +212,9 @@ function splittingAlertsByFamily(
   indicators: IndicatorResult[]
 ): Map<string, number> {
   const out = new Map<string, number>();
-  const co1 = byId(indicators, "CO1");
+  const co1 = resultOf({ indicators }, CO1);
   if (co1) {
-    for (const row of co1.tables.alerts ?? []) {
-      const key = str(row.familyKey);
-      if (key !== null) out.set(key, (out.get(key) ?? 0) + 1);
-    }
+    for (const row of co1.tables.alerts) out.set(row.familyKey, (out.get(row.familyKey) ?? 0) + 1);
     return out;
   }
   for (const a of detectSplitting(ctx)) out.set(a.familyKey, (out.get(a.familyKey) ?? 0) + 1);

@@ -7,7 +7,7 @@ import { analyse, indicator } from "../../src/core/analyse";
 import { buildContext } from "../../src/core/context";
 import { isoDate } from "../../src/core/dates";
 import { detectTable } from "../../src/core/detect";
-import { detectSplitting } from "../../src/core/indicators/compliance";
+import { detectSplitting } from "../../src/core/indicators/splitting";
 import { isReconciled, runIntake, type MappedTable } from "../../src/core/intake";
 import { rangePeriod } from "../../src/core/period";
 import { generateDemo, type DemoTable } from "../../scripts/demo/generate";

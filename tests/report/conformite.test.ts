@@ -30,3 +30,27 @@ describe("Conformité sheet: what every alert shows", () => {
     expect(t!.rows).toHaveLength(1);
   });
 });
+
+describe("Conformité sheet: the rules of CO1, CO2 and CO4 are written in the reader's language", () => {
+  // CO2 counts amounts in [90 %, 100 %) of a threshold (ref.bunchingLowPercent 90; band below: 2 × 90 − 100 = 80 %),
+  // signal from 3 amounts and more than 1,5 × the band below; CO4: 2 direct awards, or 3 purchases reaching 50 % of the dispense threshold.
+  const notes = (lang: "fr" | "en") => {
+    const s = buildWorkbookSpec(analysis, { runDate: "2026-01-15", sources: [], lang }).sheets.find((x) => x.key === "conformite")!;
+    return s.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+  };
+
+  it("French: the civil year of CO1, the bands and ratio of CO2, the counts of CO4", () => {
+    const fr = notes("fr");
+    expect(fr.some((t) => t.startsWith("Cumul sur l'année civile entière (2025)"))).toBe(true);
+    expect(fr.some((t) => t.includes("au moins 3 montants") && t.includes("[90 %, 100 %)") && t.includes("1,5 fois") && t.includes("[80 %, 90 %)"))).toBe(true);
+    expect(fr.some((t) => t.includes("au moins 2 par entité") && t.includes("au moins 3 achats") && t.includes("50 % du seuil de dispense"))).toBe(true);
+  });
+
+  it("English: the same rules with English numbers, and none of the French sentences", () => {
+    const en = notes("en");
+    expect(en.some((t) => t.includes("(2025)") && t.includes("R2121-6"))).toBe(true);
+    expect(en.some((t) => t.includes("[90 %, 100 %)") && t.includes("1.5 times") && t.includes("[80 %, 90 %)"))).toBe(true);
+    expect(en.some((t) => t.includes("at least 3 purchases") && t.includes("50 %"))).toBe(true);
+    expect(en.filter((t) => /^(Cumul sur|Signal quand|Marchés sans publicité :)/.test(t))).toEqual([]);
+  });
+});

@@ -41,13 +41,12 @@ import type { Nature, SpendLine } from "../model";
 import { formatEuros } from "../money";
 import { euThresholdAt } from "../reference/values";
 import { civilYearsOf, yearIndexOf, type CivilYears } from "./civil-years";
+import { DIRECT_AWARD } from "./performance";
 import { coded, type CodedText, type MessageCode } from "./compliance-messages";
 import { dispenseForLines, type DispenseThreshold } from "../reference/special-thresholds";
 import type { AnalysisContext } from "./types";
 
 export type SplittingSeverity = "à vérifier" | "élevée" | "très élevée";
-
-const DIRECT_AWARD = "Marché passé sans publicité ni mise en concurrence préalable";
 
 export interface SplittingAlert {
   /** "CO1-001", in the order of the alerts (most severe, then largest, first). */

@@ -79,8 +79,6 @@ export const EN: Record<MessageCode, string> = {
     "Supplier or entity département unknown on every line (Suppliers and Entities tables, supplier postcode)",
   "na.zeroKnownLocalSpend": "Zero net spend on the lines whose départements are known",
 
-  "legacy.untranslated": "{text}",
-
   "ref.nationalSingleBid": "National single-bid share (indicative)",
   "ref.amendmentLimit": "Increase limit: {suppliesServices} % supplies/services, {works} % works",
   "ref.paymentDelay":
@@ -483,4 +481,18 @@ export const EN: Record<MessageCode, string> = {
   "agec.source.readIn.textiles":
     " — values of the annex's line for textile products except personal protective equipment, read in the table reproduced on alliancecommerce.org and cross-checked with the CPME Charente-Maritime (read on 1 December 2026)",
   "agec.source.before2021": "Duty applies to purchases from 2021 (law no. 2020-105, art. 58)",
+
+  // CO/PF computes
+  "na.noContractSinceLoiClimatLaunchUnknown":
+    "No contract launched in the period from {date} (entry into force of the Climate and Resilience law, art. 35); {count, plural, one {# contract notified} other {# contracts notified}} since that date without a launch date, to check",
+  "ref.amendmentSafeHarbour":
+    "Low-value modification threshold: {suppliesServices} % supplies/services, {works} % works, and below the EU threshold (modifications added up)",
+  "ref.paymentDelaySplit":
+    "Maximum payment time: {days} days ({ordonnateur} authorising officer + {comptable} public accountant; {hospitalDays} days for public hospitals)",
+  "conformite.co1Scope":
+    "Added up over the whole civil year ({years}), lines outside the analysed period included; off-contract lines and lines bought under a contract awarded without publicity or competition (R2121-6); per buyer (budgets of one SIREN together); works per operation (R2121-5)",
+  "conformite.co2Rule":
+    "Signal when at least {minCount} amounts lie in [{upperFrom} %, 100 %) of a threshold and more than {ratio} times the count of the band [{lowerFrom} %, {upperFrom} %)",
+  "conformite.co4Rule":
+    "Contracts without publicity: at least {minContracts} per entity, supplier and family; off-contract purchases: at least {minPurchases} purchases per entity, supplier, family and year adding up to at least {minSharePercent} % of the exemption threshold",
 };

@@ -91,9 +91,6 @@ export const FR = {
     "Département du fournisseur ou de l'entité inconnu sur toutes les lignes (tables Fournisseurs et Entités, code postal fournisseur)",
   "na.zeroKnownLocalSpend": "Dépense nette nulle sur les lignes dont les départements sont connus",
 
-  // A legacy French text not yet given a code (shown as it is).
-  "legacy.untranslated": "{text}",
-
   "ref.nationalSingleBid": "Part nationale d'offre unique (indicatif)",
   "ref.amendmentLimit":
     "Limite d'augmentation : {suppliesServices} % fournitures/services, {works} % travaux",
@@ -508,6 +505,20 @@ export const FR = {
     " — valeurs de la ligne « produits textiles, à l'exception des équipements de protection individuelle » de l'annexe, lues dans le tableau reproduit par l'Alliance du Commerce et recoupées avec la CPME Charente-Maritime (consultés le 1er décembre 2026)",
   "agec.source.before2021":
     "Obligation applicable aux achats à partir de 2021 (loi n° 2020-105, art. 58)",
+
+  // CO/PF computes
+  "na.noContractSinceLoiClimatLaunchUnknown":
+    "Aucun marché lancé sur la période à compter du {date} (entrée en vigueur de la loi Climat et Résilience, art. 35) ; {count, plural, one {# marché notifié} other {# marchés notifiés}} depuis cette date sans date de lancement, à vérifier",
+  "ref.amendmentSafeHarbour":
+    "Seuil de modification de faible montant : {suppliesServices} % fournitures/services, {works} % travaux, et sous le seuil européen (modifications cumulées)",
+  "ref.paymentDelaySplit":
+    "Délai global de paiement : {days} jours ({ordonnateur} ordonnateur + {comptable} comptable ; {hospitalDays} jours pour les établissements publics de santé)",
+  "conformite.co1Scope":
+    "Cumul sur l'année civile entière ({years}), y compris les lignes hors de la période analysée ; lignes hors marché et lignes achetées sous un marché sans publicité ni mise en concurrence (R2121-6) ; par acheteur (budgets d'un même SIREN réunis) ; travaux par opération (R2121-5)",
+  "conformite.co2Rule":
+    "Signal quand au moins {minCount} montants sont dans [{upperFrom} %, 100 %) d'un seuil et plus de {ratio} fois le nombre de la bande [{lowerFrom} %, {upperFrom} %)",
+  "conformite.co4Rule":
+    "Marchés sans publicité : au moins {minContracts} par entité, fournisseur et famille ; achats hors marché : au moins {minPurchases} achats par entité, fournisseur, famille et année cumulant au moins {minSharePercent} % du seuil de dispense",
 } as const;
 
 export type MessageCode = keyof typeof FR;

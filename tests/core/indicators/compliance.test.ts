@@ -2,17 +2,13 @@ import { natureOf } from "../../../src/core/classify";
 import { environmentalKinds } from "../../../src/core/legal/considerations";
 import { considerationPresent } from "../../../src/core/parse/vocabulary";
 import { dayFromIso } from "../../../src/core/dates";
-import {
-  computeComplianceIndicators,
-  detectSplitting,
-  type SplittingAlert,
-} from "../../../src/core/indicators/compliance";
-import { computePF4 } from "../../../src/core/indicators/performance";
-const computePerformanceIndicators = (ctx: Parameters<typeof computePF4>[0]) => [computePF4(ctx)];
-import type { IndicatorResult } from "../../../src/core/indicators/legacy";
+import { detectSplitting, type SplittingAlert } from "../../../src/core/indicators/splitting";
+import { computeGroup, PF4 } from "../../../src/core/indicators/registry";
+import type { IndicatorResult } from "../../../src/core/indicators/types";
 import type { SpendLine } from "../../../src/core/model";
 import { monthPeriod, rangePeriod, yearPeriod } from "../../../src/core/period";
 import { contextOf, contract, entity, nomenclature, spend } from "../../helpers/fixtures";
+import { fr } from "../../helpers/messages";
 
 const DIRECT = "Marché passé sans publicité ni mise en concurrence préalable" as const;
 
@@ -28,16 +24,16 @@ function byId(results: IndicatorResult[], id: string): IndicatorResult {
 }
 
 function co(id: string, parts: Parameters<typeof contextOf>[0], period = yearPeriod(2025)): IndicatorResult {
-  return byId(computeComplianceIndicators(contextOf(parts, { period })), id);
+  return byId(computeGroup(contextOf(parts, { period }), "CO"), id);
 }
 
 function alerts(parts: Parameters<typeof contextOf>[0], period = yearPeriod(2025)): SplittingAlert[] {
   return detectSplitting(contextOf(parts, { period }));
 }
 
-describe("computeComplianceIndicators", () => {
+describe("CO indicators (registry group)", () => {
   it("returns CO1 to CO5 in order", () => {
-    const results = computeComplianceIndicators(contextOf({ spend: [spend()] }));
+    const results = computeGroup(contextOf({ spend: [spend()] }), "CO");
     expect(results.map((r) => r.id)).toEqual(["CO1", "CO2", "CO3", "CO4", "CO5"]);
     expect(results.every((r) => r.group === "CO")).toBe(true);
   });
@@ -181,7 +177,7 @@ describe("CO1 possible splitting", () => {
     const parts = { spend: [spend({ amount: 20_000, on: "2025-01-10" }), spend({ amount: 10_000, on: "2025-03-10" }), spend({ amount: 15_000, on: "2025-11-10" })] };
     const r = co("CO1", parts, monthPeriod(2025, 3));
     expect(r.value).toBe(1);
-    expect(r.coverage).toEqual({ n: 3, N: 3, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 3, N: 3, of: "lines" });
     expect(r.details.years).toBe("2025");
   });
 
@@ -189,7 +185,7 @@ describe("CO1 possible splitting", () => {
     const nc = { family: { key: "NC", label: "Non classé", rule: "unclassified" as const } };
     const r = co("CO1", { spend: [spend({ ...nc, amount: 30_000 }), spend({ ...nc, amount: 30_000 }), spend({ amount: 100 })] });
     expect(r.value).toBe(0);
-    expect(r.coverage).toEqual({ n: 1, N: 3, of: "lignes" });
+    expect(r.coverage).toEqual({ n: 1, N: 3, of: "lines" });
     expect(r.details.unclassifiedLinesOutsideContract).toBe(2);
   });
 
@@ -197,10 +193,10 @@ describe("CO1 possible splitting", () => {
     const nc = { family: { key: "NC", label: "Non classé", rule: "unclassified" as const } };
     const r = co("CO1", { spend: [spend({ ...nc, amount: 30_000 })] });
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/famille/);
+    expect(fr(r.na)).toMatch(/famille/);
     const empty = co("CO1", { spend: [spend({ on: "2024-03-01" })] });
     expect(empty.value).toBeNull();
-    expect(empty.na).toMatch(/Aucune ligne/);
+    expect(fr(empty.na)).toMatch(/Aucune ligne/);
   });
 
   it("lists the lines behind each alert with the alert id, summing to the alert total", () => {
@@ -288,10 +284,7 @@ describe("dated thresholds before 2015-10-01 (décret 2011-1853)", () => {
   });
 
   it("PF4: a direct award of 20 000 € notified in 2014 is above the 15 000 € threshold", () => {
-    const r = byId(
-      computePerformanceIndicators(contextOf({ contracts: [contract({ procedure: DIRECT, amount: 20_000, notified: "2014-05-01" })] }, { period: yearPeriod(2014) })),
-      "PF4",
-    );
+    const r = PF4.compute(contextOf({ contracts: [contract({ procedure: DIRECT, amount: 20_000, notified: "2014-05-01" })] }, { period: yearPeriod(2014) }));
     expect(r.value).toBe(1);
     expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ threshold: 15_000 });
   });
@@ -378,7 +371,7 @@ describe("CO1 law-true rules (false alerts that must be gone)", () => {
       { period: yearPeriod(2025), overrides: { supplierExclusions: [{ supplier: "SEM régie eau", reason: "inHouse", note: "Contrôle analogue, délibération du 3 mars 2022" }] } },
     );
     expect(detectSplitting(ctx)).toEqual([]);
-    const r = byId(computeComplianceIndicators(ctx), "CO1");
+    const r = byId(computeGroup(ctx, "CO"), "CO1");
     expect(r.details.excludedSuppliers).toBe(1);
     expect(r.tables.excluded[0]).toMatchObject({ scope: "fournisseur", supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
     expect(r.tables.excluded[0].reason).toContain("Quasi-régie");
@@ -476,7 +469,7 @@ describe("CO3 procedure inconsistent with amount", () => {
     expect(r.tables.contracts[2]).toMatchObject({ euThreshold: 215_000, date: "2023-11-15", thresholdDateBasis: "lancement", issue: "MAPA au-dessus du seuil européen" });
     expect(r.tables.contracts[2]).toMatchObject({ legalBasis: "Art. L2124-1, R2124-1 et R2123-1 CCP", clearCode: "clear.procedureBasis" });
     expect(r.details).toMatchObject({ mapaAboveEu: 2, directAwardAboveEu: 1 });
-    expect(r.coverage).toEqual({ n: 6, N: 6, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 6, N: 6, of: "contracts" });
   });
 
   it("R2123-1 3°: a MAPA for social and other specific services (school catering) is lawful at any amount", () => {
@@ -529,7 +522,7 @@ describe("CO3 procedure inconsistent with amount", () => {
   it("is N/A without contracts notified in the period", () => {
     const r = co("CO3", { spend: [spend()], contracts: [contract({ amount: 300_000, notified: "2024-05-01" })] });
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/Aucun marché/);
+    expect(fr(r.na)).toMatch(/Aucun marché/);
   });
 });
 
@@ -586,7 +579,7 @@ describe("CO5 Loi Climat", () => {
     ];
     const r = co("CO5", { contracts, spend: [spend({ on: "2026-01-01" })] }, p2026);
     expect(r.value).toBe(2); // E-false (env) + S-false (social)
-    expect(r.coverage).toEqual({ n: 5, N: 6, of: "marchés" });
+    expect(r.coverage).toEqual({ n: 5, N: 6, of: "contracts" });
     expect(r.details).toMatchObject({ environmentalGaps: 1, environmentalNotFilled: 1, socialGaps: 1, socialNotFilled: 1, contractsWithGap: 2 });
     const gaps = r.tables.gaps.filter((g) => g.status === "absente").map((g) => `${g.contractRef}:${g.consideration}`);
     expect(gaps.sort()).toEqual(["E-false:environnementale", "S-false:sociale"]);
@@ -595,7 +588,7 @@ describe("CO5 Loi Climat", () => {
   it("is N/A with its reason when no contract was launched from 2026-08-21", () => {
     const r = co("CO5", { contracts: [contract({ launched: "2025-04-01", environmentalConsideration: false })], spend: [spend()] });
     expect(r.value).toBeNull();
-    expect(r.na).toContain("21/08/2026");
+    expect(fr(r.na)).toContain("21/08/2026");
   });
 
   it("art. 35: a contract without launch date is never a gap — listed « à vérifier (date de lancement inconnue) »", () => {
@@ -647,6 +640,6 @@ describe("CO5 Loi Climat", () => {
   it("is N/A when the considerations are not filled in", () => {
     const r = co("CO5", { contracts: [contract({ launched: "2026-09-01", amount: 10_000 })], spend: [spend({ on: "2026-01-01" })] }, p2026);
     expect(r.value).toBeNull();
-    expect(r.na).toMatch(/non renseignées/);
+    expect(fr(r.na)).toMatch(/non renseignées/);
   });
 });

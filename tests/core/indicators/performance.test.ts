@@ -1,6 +1,7 @@
 import { computeGroup } from "../../../src/core/indicators/registry";
 import { dayFromIso } from "../../../src/core/dates";
 import { fr } from "../../helpers/messages";
+import { render } from "../../../src/core/messages/render";
 import {
   contractEnd,
   isHospitalType,
@@ -265,6 +266,17 @@ describe("PF6 amendment inflation", () => {
     expect(r.details).toMatchObject({ overLimit: 2, overallInflationPercent: 12, contractsAmended: 4 });
   });
 
+  it("R2194-8: the reference is the low-value modification threshold, 10 % supplies/services and 15 % works, in both languages", () => {
+    const r = indicators({ contracts: [contract({ amount: 100_000, amended: 105_000 })] }).PF6;
+    expect(r.reference).toMatchObject({ value: 10, unit: "%" });
+    expect(r.reference && fr(r.reference.label)).toBe(
+      "Seuil de modification de faible montant : 10 % fournitures/services, 15 % travaux, et sous le seuil européen (modifications cumulées)",
+    );
+    expect(r.reference && render("en", r.reference.label)).toBe(
+      "Low-value modification threshold: 10 % supplies/services, 15 % works, and below the EU threshold (modifications added up)",
+    );
+  });
+
   it("is N/A when no contract has both amounts", () => {
     expect(indicators({ contracts: [contract({ amount: 10 })] }).PF6.value).toBeNull();
   });
@@ -332,6 +344,17 @@ describe("PF8 law-true payment delays (D2192-35, décret 2013-269 art. 12)", () 
       mandateDate: p.mandate ? dayFromIso(p.mandate) : null,
       on: p.received,
     });
+
+  it("R2192-10 and décret 2013-269 art. 12: the reference is 30 days (20 ordonnateur + 10 comptable), 50 for public hospitals", () => {
+    const r = indicators({ spend: [line({ invoice: "F-1", received: "2025-03-01", paid: "2025-03-21" })] }).PF8;
+    expect(r.reference).toMatchObject({ value: 30, unit: "days" });
+    expect(r.reference && fr(r.reference.label)).toBe(
+      "Délai global de paiement : 30 jours (20 ordonnateur + 10 comptable ; 50 jours pour les établissements publics de santé)",
+    );
+    expect(r.reference && render("en", r.reference.label)).toBe(
+      "Maximum payment time: 30 days (20 authorising officer + 10 public accountant; 50 days for public hospitals)",
+    );
+  });
 
   it("D2192-35: the 40 € indemnity is due per late invoice — lines of one invoice number are grouped", () => {
     // invoice F-1 has 3 lines (received 2025-03-01, paid 2025-04-10: 40 days > 30 → late) → 1 invoice, 1 indemnity

@@ -1,6 +1,14 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { analyse } from "../../../src/core/analyse";
 import { definitionOf, GROUPS, INDICATORS, resultOf, SP2 } from "../../../src/core/indicators/registry";
-import { intakeOf, spend } from "../../helpers/fixtures";
+import type { IndicatorResult } from "../../../src/core/indicators/types";
+import { EN } from "../../../src/core/messages/en";
+import { FR } from "../../../src/core/messages/fr";
+import { isMessage, render, type Message } from "../../../src/core/messages/render";
+import { yearPeriod } from "../../../src/core/period";
+import { contextOf, contract, intakeOf, spend } from "../../helpers/fixtures";
+import { richIntake } from "../../report/fixture";
 
 // SPEC §4: six groups and their ids, in this order.
 const SPEC_IDS = [
@@ -47,5 +55,61 @@ describe("indicator registry (SPEC §4)", () => {
     // 100 + 50 = 150 € in the one family of the fixture
     expect(sp2?.tables.byFamily.reduce((s, r) => s + r.amount, 0)).toBe(150);
     expect(definitionOf("XX9")).toBeUndefined();
+  });
+});
+
+/** Every .ts file under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** A catalogue message, translated: its English text is not its French one. */
+function expectCoded(id: string, m: Message) {
+  expect([id, m.code, isMessage(m), m.code in FR, m.code in EN]).toEqual([id, m.code, true, true, true]);
+  expect([id, render("en", m)]).not.toEqual([id, render("fr", m)]);
+}
+
+describe("every registry indicator emits the coded result itself (issue #9 §4, §5)", () => {
+  const NA_WORKS = { family: { key: "NC", label: "Non classé", rule: "unclassified" as const } };
+  // Results with a value (the rich fixture) give each indicator's tables.
+  const full = new Map(analyse(richIntake()).indicators.map((r) => [r.id, r]));
+  const results: IndicatorResult[] = [
+    ...analyse(intakeOf({})).indicators,
+    ...full.values(),
+    // CO1 N/A because no line has a family; PF8 N/A because no line has its payment dates
+    ...INDICATORS.map((d) => d.compute(contextOf({ spend: [spend({ ...NA_WORKS, amount: 30_000 })] }, { period: yearPeriod(2025) }))),
+    // CO5 N/A with a contract notified after 21/08/2026 without a launch date (listed, not counted)
+    ...INDICATORS.map((d) =>
+      d.compute(contextOf({ contracts: [contract({ contractRef: "SANS-LANCEMENT", notified: "2026-09-15", launched: undefined })], spend: [spend({ on: "2026-01-01" })] }, { period: yearPeriod(2026) })),
+    ),
+  ];
+
+  test("N/A reasons, coverage and reference labels are catalogue messages translated in English", () => {
+    for (const r of results) {
+      if (r.na !== null) expectCoded(r.id, r.na);
+      expect([r.id, `coverage.${r.coverage.of}` in FR]).toEqual([r.id, true]);
+      if (r.reference !== null) expectCoded(r.id, r.reference.label);
+    }
+    // the contexts above make CO1, CO5 and PF8 N/A for their own reasons
+    const na = new Set(results.map((r) => r.na?.code));
+    for (const code of ["na.noLineWithFamily", "na.noContractSinceLoiClimatLaunchUnknown", "na.noPaymentDates"]) expect(na).toContain(code);
+  });
+
+  test("an N/A result still holds every table of its indicator (the sheets read them without guards)", () => {
+    for (const r of results) {
+      const tables = Object.keys(full.get(r.id)?.tables ?? {}).sort();
+      expect([r.id, Object.keys(r.tables).sort()]).toEqual([r.id, tables]);
+    }
+    // CO5 N/A lists the contract of unknown launch date in its table
+    const co5 = results.find((r) => r.id === "CO5" && r.na?.code === "na.noContractSinceLoiClimatLaunchUnknown");
+    expect(co5?.tables.launchUnknown.map((x) => x.contractRef)).toEqual(["SANS-LANCEMENT"]);
+  });
+
+  test("no source translates French results after the fact (the legacy result shape is gone)", () => {
+    const offenders = sources(join(__dirname, "../../../src")).filter((f) => /fromLegacy|indicators\/legacy"|from "\.\.?\/legacy"/.test(readFileSync(f, "utf8")));
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,13 +1,166 @@
-/** CO1 possible splitting (SPEC §4); compute in ../compliance.ts. */
+/**
+ * CO1 possible splitting (SPEC §4). The detection itself (groups, thresholds, severities) is
+ * ../splitting.ts, shared with the plan stratégique; this module turns it into the indicator and
+ * its typed detail rows.
+ */
+import { isoDate } from "../../dates";
 import { msg } from "../../messages/render";
-import { splittingIndicator } from "../compliance";
+import type { SpendLine } from "../../model";
+import { toEuros } from "../../money";
+import { paramsJson, type CodedText } from "../compliance-messages";
+import { exclusionScopeText, rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
-import { fromLegacy } from "../legacy";
+import { analyseSplitting, type SplittingSeverity } from "../splitting";
+import { notAvailable } from "../types";
+import { yearsLabel } from "./row-labels";
 
-export const CO1 = defineIndicator({
-  id: "CO1",
-  group: "CO",
-  unit: "count",
+/** One splitting signal (a group of purchases whose total reaches the threshold). */
+export type SplittingAlertRow = {
+  id: string;
+  entity: string;
+  /** The budgets of the legal buyer, joined with " ; ". */
+  budgets: string;
+  groupedBy: "famille" | "opération";
+  familyKey: string;
+  familyLabel: string;
+  operation: string | null;
+  year: number;
+  nature: string;
+  threshold: number;
+  thresholdRule: string;
+  thresholdDate: string;
+  thresholdSource: string;
+  total: number;
+  lineCount: number;
+  creditCount: number;
+  supplierCount: number;
+  aboveThresholdCount: number;
+  underDirectAwardCount: number;
+  catchAllArticle: string | null;
+  firstDate: string;
+  lastDate: string;
+  severity: SplittingSeverity;
+  /** French text of the signal; its code and parameters (JSON of the parts) beside it. */
+  message: string;
+  messageCode: string;
+  messageParams: string;
+  legalBasis: RowText;
+  why: RowText;
+  whyCode: string;
+  clear: RowText;
+  clearCode: string;
+};
+
+/** A line behind an alert. */
+export type SplittingLineRow = {
+  alertId: string;
+  entity: string;
+  table: string;
+  row: number;
+  date: string;
+  supplier: string;
+  amount: number;
+  isCredit: boolean;
+  contractRef: string | null;
+  underDirectAward: boolean;
+  description: string | null;
+};
+
+/** A single purchase at or above the threshold of its group, outside any contract. */
+export type SingleAboveThresholdRow = {
+  entity: string;
+  groupedBy: "famille" | "opération";
+  familyLabel: string;
+  operation: string | null;
+  year: number;
+  table: string;
+  row: number;
+  date: string;
+  supplier: string;
+  amount: number;
+  threshold: number;
+  thresholdRule: string;
+  thresholdSource: string;
+  signal: string;
+  message: string;
+  messageCode: string;
+  messageParams: string;
+  legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
+  clearCode: string;
+};
+
+/** Works lines without an operation whose sum reaches the works threshold: to check, not summed. */
+export type WorksWithoutOperationRow = {
+  entity: string;
+  familyKey: string;
+  familyLabel: string;
+  year: number;
+  lineCount: number;
+  total: number;
+  threshold: number;
+  thresholdSource: string;
+  status: string;
+  message: string;
+  messageCode: string;
+  messageParams: string;
+  legalBasis: RowText;
+  clear: RowText;
+  clearCode: string;
+};
+
+/** Lines of a mixed budget article whose nature is to specify (left out of the thresholds). */
+export type NatureToSpecifyRow = {
+  article: string;
+  label: string;
+  lines: number;
+  amount: number;
+  status: string;
+  message: string;
+  messageCode: string;
+  messageParams: string;
+  clear: RowText;
+  clearCode: string;
+};
+
+/** Lines left out of the check: by family, supplier or budget article, with the reason. */
+export type SplittingExclusionRow = {
+  scope: RowText;
+  familyCode: string;
+  familyKey: string;
+  familyLabel: string;
+  supplier: string | null;
+  reason: string;
+  reasonCode: string;
+  /** Citation of the article the exclusion rests on, when there is one. */
+  legalBasis: string | null;
+  lines: number;
+  amount: number;
+};
+
+export type CO1Tables = {
+  alerts: SplittingAlertRow[];
+  lines: SplittingLineRow[];
+  singleAboveThreshold: SingleAboveThresholdRow[];
+  worksWithoutOperation: WorksWithoutOperationRow[];
+  natureToSpecify: NatureToSpecifyRow[];
+  excluded: SplittingExclusionRow[];
+};
+
+const EMPTY: CO1Tables = {
+  alerts: [],
+  lines: [],
+  singleAboveThreshold: [],
+  worksWithoutOperation: [],
+  natureToSpecify: [],
+  excluded: [],
+};
+
+const base = { id: "CO1", group: "CO", unit: "count" } as const;
+
+export const CO1 = defineIndicator<CO1Tables>({
+  ...base,
   label: { fr: "Fractionnement possible (saucissonnage)", en: "Possible splitting" },
   headline: { fr: "signaux de fractionnement (nombre)", en: "splitting signals (count)" },
   doc: {
@@ -28,15 +181,181 @@ export const CO1 = defineIndicator({
       en: "List recurring needs at the start of the year and cover them with a contract (framework agreement, joint purchasing).",
     },
   },
-  compute: (ctx) =>
-    fromLegacy(splittingIndicator(ctx), [
-      {
-        pattern: /^Aucune ligne de dépense sur l'année civile (.+)$/,
-        message: (m) => msg("na.noLinesInCivilYear", { years: m[1] }),
+  compute(ctx) {
+    const analysis = analyseSplitting(ctx);
+    const { scope } = analysis;
+    const coverage = { n: scope.linesWithGroup, N: scope.linesInYears, of: "lines" as const };
+    const years = yearsLabel(scope.years.years);
+    if (scope.linesInYears === 0)
+      return notAvailable(base, msg("na.noLinesInCivilYear", { years }), coverage, EMPTY);
+    if (scope.linesWithGroup === 0)
+      return notAvailable(base, msg("na.noLineWithFamily"), coverage, EMPTY);
+    const alerts: SplittingAlertRow[] = [];
+    const lines: SplittingLineRow[] = [];
+    let amount = 0;
+    const bySeverity: Record<SplittingSeverity, number> = {
+      "à vérifier": 0,
+      élevée: 0,
+      "très élevée": 0,
+    };
+    const direct = new Set(scope.underDirectAward);
+    for (const a of analysis.alerts) {
+      amount += a.totalCents;
+      bySeverity[a.severity]++;
+      alerts.push({
+        id: a.id,
+        entity: a.entity,
+        budgets: a.budgets.join(" ; "),
+        groupedBy: a.groupedBy,
+        familyKey: a.familyKey,
+        familyLabel: a.familyLabel,
+        operation: a.operation,
+        year: a.year,
+        nature: a.nature ?? "Fournitures / Services",
+        threshold: toEuros(a.thresholdCents),
+        thresholdRule: a.thresholdRule,
+        thresholdDate: isoDate(a.firstDate),
+        thresholdSource: `Art. ${a.thresholdRule.startsWith("R") ? `${a.thresholdRule} CCP` : a.thresholdRule} — ${a.thresholdSource}`,
+        total: toEuros(a.totalCents),
+        lineCount: a.lineCount,
+        creditCount: a.creditCount,
+        supplierCount: a.supplierCount,
+        aboveThresholdCount: a.aboveThresholdCount,
+        underDirectAwardCount: a.underDirectAwardCount,
+        catchAllArticle: a.catchAllArticle,
+        firstDate: isoDate(a.firstDate),
+        lastDate: isoDate(a.lastDate),
+        severity: a.severity,
+        message: a.message,
+        messageCode: a.messageParts[0].code,
+        messageParams: partsJson(a.messageParts),
+        legalBasis: rowTextOf(a.legalBasis),
+        why: rowTextOf(a.why),
+        whyCode: a.why.code,
+        clear: rowTextOf(a.clear),
+        clearCode: a.clear.code,
+      });
+      for (const l of a.lines) lines.push(lineRow(a.id, l, direct.has(l)));
+    }
+    const singles: SingleAboveThresholdRow[] = analysis.singles.map((s) => ({
+      entity: s.entity,
+      groupedBy: s.groupedBy,
+      familyLabel: s.familyLabel,
+      operation: s.operation,
+      year: s.year,
+      table: s.line.source.table,
+      row: s.line.source.row,
+      date: isoDate(s.line.date),
+      supplier: s.line.supplierName ?? s.line.supplierId ?? s.line.supplierKey,
+      amount: toEuros(s.line.amountHTCents),
+      threshold: toEuros(s.thresholdCents),
+      thresholdRule: s.thresholdRule,
+      thresholdSource: `${s.legalBasis.fr} — ${s.thresholdSource}`,
+      signal: "achat unique au-dessus du seuil",
+      message: s.message,
+      messageCode: s.messageParts[0].code,
+      messageParams: partsJson(s.messageParts),
+      legalBasis: rowTextOf(s.legalBasis),
+      why: rowTextOf(s.why),
+      clear: rowTextOf(s.clear),
+      clearCode: s.clear.code,
+    }));
+    const works: WorksWithoutOperationRow[] = analysis.worksWithoutOperation.map((w) => ({
+      entity: w.entity,
+      familyKey: w.familyKey,
+      familyLabel: w.familyLabel,
+      year: w.year,
+      lineCount: w.lineCount,
+      total: toEuros(w.totalCents),
+      threshold: toEuros(w.thresholdCents),
+      thresholdSource: `${w.legalBasis.fr} — ${w.thresholdSource}`,
+      status: "opération non renseignée — à vérifier",
+      message: w.message.fr,
+      messageCode: w.message.code,
+      messageParams: paramsJson(w.message.params),
+      legalBasis: rowTextOf(w.legalBasis),
+      clear: rowTextOf(w.clear),
+      clearCode: w.clear.code,
+    }));
+    const toSpecify: NatureToSpecifyRow[] = analysis.natureToSpecify.map((n) => ({
+      article: n.article,
+      label: n.label,
+      lines: n.lines,
+      amount: toEuros(n.amountCents),
+      status: "nature à préciser",
+      message: n.message.fr,
+      messageCode: n.message.code,
+      messageParams: paramsJson(n.message.params),
+      clear: rowTextOf(n.clear),
+      clearCode: n.clear.code,
+    }));
+    const excluded: SplittingExclusionRow[] = analysis.excluded.map((e) => ({
+      scope: exclusionScopeText(e.scope),
+      familyCode: e.familyCode,
+      familyKey: e.familyKey,
+      familyLabel: e.familyLabel,
+      supplier: e.supplier,
+      reason: e.reason,
+      reasonCode: e.reasonCode,
+      legalBasis: e.legalBasis,
+      lines: e.lines,
+      amount: toEuros(e.amountCents),
+    }));
+    return {
+      ...base,
+      value: analysis.alerts.length,
+      na: null,
+      coverage,
+      reference: null,
+      status: null,
+      details: {
+        years,
+        linesExamined: scope.linesInYears,
+        linesOutsideContract: scope.outside.length,
+        linesUnderDirectAward: scope.underDirectAward.length,
+        unclassifiedLinesOutsideContract: analysis.unclassifiedOutside,
+        worksLinesWithoutOperation: analysis.worksLinesWithoutOperation,
+        worksGroupsWithoutOperation: works.length,
+        alertsToCheck: bySeverity["à vérifier"],
+        alertsHigh: bySeverity["élevée"],
+        alertsVeryHigh: bySeverity["très élevée"],
+        alertsOnCatchAllArticle: analysis.alerts.filter((a) => a.catchAllArticle !== null).length,
+        amountInAlerts: toEuros(amount),
+        singlePurchasesAboveThreshold: singles.length,
+        excludedFamilies: analysis.excluded.filter((e) => e.scope === "famille").length,
+        excludedSuppliers: analysis.excluded.filter((e) => e.scope === "fournisseur").length,
+        excludedArticles: analysis.excluded.filter((e) => e.scope === "article").length,
+        linesNatureToSpecify: analysis.natureToSpecify.reduce((s, n) => s + n.lines, 0),
       },
-      {
-        pattern: /^Aucune ligne rattachée à une famille d'achat/,
-        message: () => msg("na.noLineWithFamily"),
+      tables: {
+        alerts,
+        lines,
+        singleAboveThreshold: singles,
+        worksWithoutOperation: works,
+        natureToSpecify: toSpecify,
+        excluded,
       },
-    ]),
+    };
+  },
 });
+
+/** The coded parts of a message as JSON ([{code, params}…]), for a detail row. */
+function partsJson(parts: CodedText[]): string {
+  return JSON.stringify(parts.map((p) => ({ code: p.code, params: p.params })));
+}
+
+function lineRow(alertId: string, l: SpendLine, underDirectAward: boolean): SplittingLineRow {
+  return {
+    alertId,
+    entity: l.entity,
+    table: l.source.table,
+    row: l.source.row,
+    date: isoDate(l.date),
+    supplier: l.supplierName ?? l.supplierId ?? l.supplierKey,
+    amount: toEuros(l.amountHTCents),
+    isCredit: l.isCredit,
+    contractRef: l.contractRef,
+    underDirectAward,
+    description: l.description,
+  };
+}

@@ -1,13 +1,82 @@
-/** CO5 Loi Climat gaps (SPEC §4); compute in ../compliance.ts. */
+/**
+ * CO5 Loi Climat gaps (SPEC §4).
+ *
+ * Loi Climat et Résilience, art. 35: the obligations apply to the consultations **launched** from
+ * ref.loiClimatStart (2026-08-21). Concerned: contracts whose launch date is within the period and
+ * on or after that day. A contract without a launch date is never counted as a gap (it may predate
+ * the day): when its notification is on or after the day, it is listed "à vérifier (date de
+ * lancement inconnue)". Gaps:
+ * - environment: when the data says which consideration (DECP 2024 "Critère environnemental" /
+ *   "Clause environnementale"), the award criterion (L2152-7) and the execution clause (L2112-2)
+ *   are two obligations, each a gap when missing; otherwise a contract without any environmental
+ *   consideration is one gap (both articles cited);
+ * - social: at or above the EU threshold in force at launch, without social consideration (L2112-2-1).
+ * A consideration left blank (null) is not a gap but "non renseignée", counted apart. The headline
+ * counts gaps (a contract may have several).
+ */
+import { frenchDate, isoDate } from "../../dates";
 import { msg } from "../../messages/render";
-import { loiClimatIndicator } from "../compliance";
+import type { ContractLine } from "../../model";
+import { toEuros } from "../../money";
+import { euRowAt } from "../../reference/values";
+import { coded, paramsJson, type MessageCode } from "../compliance-messages";
+import {
+  considerationText,
+  rowText,
+  rowTexts,
+  type Consideration,
+  type RowText,
+  type RowTexts,
+} from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
-import { fromLegacy } from "../legacy";
+import { notAvailable } from "../types";
+import { natureLabel } from "./row-labels";
 
-export const CO5 = defineIndicator({
-  id: "CO5",
-  group: "CO",
-  unit: "count",
+/** A missing (or not filled) consideration of a contract launched under the Loi Climat. */
+export type LoiClimatGapRow = {
+  contractRef: string;
+  entity: string;
+  description: string | null;
+  /** Launch date. */
+  date: string;
+  nature: string;
+  amount: number | null;
+  euThreshold: number | null;
+  consideration: RowText;
+  status: "absente" | "non renseignée";
+  message: string;
+  messageCode: string;
+  messageParams: string;
+  /** The articles: both of L2152-7 and L2112-2 when the data does not say which consideration. */
+  legalBasis: RowText | RowTexts;
+  why: RowText;
+  clear: RowText;
+  clearCode: string;
+};
+
+/** A contract notified since the Loi Climat start without a launch date: to check, never a gap. */
+export type LaunchUnknownRow = {
+  contractRef: string;
+  entity: string;
+  description: string | null;
+  notificationDate: string;
+  status: string;
+  message: string;
+  messageCode: string;
+  messageParams: string;
+  legalBasis: RowText;
+  clear: RowText;
+  clearCode: string;
+};
+
+export type CO5Tables = { gaps: LoiClimatGapRow[]; launchUnknown: LaunchUnknownRow[] };
+
+const EMPTY: CO5Tables = { gaps: [], launchUnknown: [] };
+
+const base = { id: "CO5", group: "CO", unit: "count" } as const;
+
+export const CO5 = defineIndicator<CO5Tables>({
+  ...base,
   label: {
     fr: "Loi Climat : considérations obligatoires manquantes",
     en: "Loi Climat: missing mandatory considerations",
@@ -31,16 +100,204 @@ export const CO5 = defineIndicator({
       en: "Include an environmental criterion or performance condition in every contract, and a social clause above EU thresholds.",
     },
   },
-  compute: (ctx) =>
-    fromLegacy(loiClimatIndicator(ctx), [
-      {
-        pattern: /^Aucun marché lancé sur la période à compter du (\S+) /,
-        message: (m) => msg("na.noContractSinceLoiClimat", { date: m[1] }),
+  compute(ctx) {
+    const start = ctx.ref.loiClimatStart.value;
+    const from = Math.max(start, ctx.period.start);
+    const concerned: ContractLine[] = [];
+    const launchUnknown: LaunchUnknownRow[] = [];
+    for (const c of ctx.contracts) {
+      if (c.launchDate !== null) {
+        if (c.launchDate >= from && c.launchDate <= ctx.period.end) concerned.push(c);
+        continue;
+      }
+      const n = c.notificationDate;
+      if (n !== null && n >= from && n <= ctx.period.end) {
+        const text = coded("CO5.launchUnknown", {
+          ref: c.contractRef,
+          entity: c.entity,
+          notified: frenchDate(n),
+          start: frenchDate(start),
+        });
+        launchUnknown.push({
+          contractRef: c.contractRef,
+          entity: c.entity,
+          description: c.description,
+          notificationDate: isoDate(n),
+          status: "à vérifier (date de lancement inconnue)",
+          message: text.fr,
+          messageCode: text.code,
+          messageParams: paramsJson(text.params),
+          legalBasis: rowText("law.loiClimatCriterion"),
+          clear: rowText("clear.launchDate", { start: frenchDate(start) }),
+          clearCode: "clear.launchDate",
+        });
+      }
+    }
+    const envKnown = concerned.filter((c) => c.environmentalConsideration !== null).length;
+    const coverage = { n: envKnown, N: concerned.length, of: "contracts" as const };
+    if (concerned.length === 0) {
+      if (launchUnknown.length === 0)
+        return notAvailable(
+          base,
+          msg("na.noContractSinceLoiClimat", { date: frenchDate(start) }),
+          coverage,
+          EMPTY
+        );
+      return notAvailable(
+        base,
+        msg("na.noContractSinceLoiClimatLaunchUnknown", {
+          date: frenchDate(start),
+          count: launchUnknown.length,
+        }),
+        coverage,
+        { gaps: [], launchUnknown },
+        null,
+        { launchDateUnknown: launchUnknown.length }
+      );
+    }
+    const rows: LoiClimatGapRow[] = [];
+    let envGaps = 0;
+    let envUnknown = 0;
+    let criterionGaps = 0;
+    let clauseGaps = 0;
+    let socialGaps = 0;
+    let socialUnknown = 0;
+    let socialAmountUnknown = 0;
+    let socialApplicableKnown = 0;
+    for (const c of concerned) {
+      const day = c.launchDate as number;
+      const criterion = c.environmentalCriterion ?? null;
+      const clause = c.environmentalClause ?? null;
+      if (criterion !== null && clause !== null) {
+        if (!criterion) {
+          criterionGaps++;
+          rows.push(
+            gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion")
+          );
+        }
+        if (!clause) {
+          clauseGaps++;
+          rows.push(
+            gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause")
+          );
+        }
+      } else {
+        if (c.environmentalConsideration === false) envGaps++;
+        if (c.environmentalConsideration === null) envUnknown++;
+        if (c.environmentalConsideration !== true) {
+          rows.push(
+            gapRow(
+              c,
+              day,
+              "environnementale",
+              c.environmentalConsideration === false ? "absente" : "non renseignée",
+              null,
+              "law.loiClimatCriterion"
+            )
+          );
+        }
+      }
+      if (c.amountCents === null) {
+        socialAmountUnknown++;
+        continue;
+      }
+      const row = euRowAt(ctx.ref, day);
+      const eu = c.nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
+      if (c.amountCents < eu) continue;
+      if (c.socialConsideration !== null) socialApplicableKnown++;
+      if (c.socialConsideration === false) socialGaps++;
+      if (c.socialConsideration === null) socialUnknown++;
+      if (c.socialConsideration !== true) {
+        rows.push(
+          gapRow(
+            c,
+            day,
+            "sociale",
+            c.socialConsideration === false ? "absente" : "non renseignée",
+            eu,
+            "law.loiClimatSocial"
+          )
+        );
+      }
+    }
+    if (envKnown === 0 && socialApplicableKnown === 0) {
+      return notAvailable(
+        base,
+        msg("na.considerationsNotGiven", { count: concerned.length, date: frenchDate(start) }),
+        coverage,
+        EMPTY
+      );
+    }
+    return {
+      ...base,
+      value: envGaps + criterionGaps + clauseGaps + socialGaps,
+      na: null,
+      coverage,
+      reference: null,
+      status: null,
+      details: {
+        contractsConcerned: concerned.length,
+        environmentalGaps: envGaps,
+        environmentalCriterionGaps: criterionGaps,
+        environmentalClauseGaps: clauseGaps,
+        environmentalNotFilled: envUnknown,
+        socialGaps,
+        socialNotFilled: socialUnknown,
+        amountNotFilled: socialAmountUnknown,
+        launchDateUnknown: launchUnknown.length,
+        contractsWithGap: new Set(
+          rows.filter((r) => r.status === "absente").map((r) => r.contractRef)
+        ).size,
+        source: ctx.ref.loiClimatStart.source,
       },
-      {
-        pattern:
-          /^Considérations environnementales et sociales non renseignées pour les (\d+) marchés lancés depuis le (\S+)$/,
-        message: (m) => msg("na.considerationsNotGiven", { count: Number(m[1]), date: m[2] }),
-      },
-    ]),
+      tables: { gaps: rows, launchUnknown },
+    };
+  },
 });
+
+const GAP_WHAT: Record<Consideration, string> = {
+  environnementale:
+    "considération environnementale (critère d'attribution ni condition d'exécution)",
+  "critère environnemental": "critère d'attribution environnemental",
+  "clause environnementale": "condition d'exécution environnementale",
+  sociale: "considération sociale (marché au-dessus du seuil européen)",
+};
+
+function gapRow(
+  c: ContractLine,
+  day: number,
+  consideration: Consideration,
+  status: LoiClimatGapRow["status"],
+  eu: number | null,
+  law: MessageCode
+): LoiClimatGapRow {
+  const what = GAP_WHAT[consideration];
+  const text = coded(status === "absente" ? "CO5.gap" : "CO5.notFilled", {
+    ref: c.contractRef,
+    entity: c.entity,
+    launched: frenchDate(day),
+    what,
+  });
+  const legal =
+    consideration === "environnementale"
+      ? rowTexts(["law.loiClimatCriterion", "law.loiClimatClause"])
+      : rowText(law);
+  return {
+    contractRef: c.contractRef,
+    entity: c.entity,
+    description: c.description,
+    date: isoDate(day),
+    nature: natureLabel(c.nature),
+    amount: c.amountCents === null ? null : toEuros(c.amountCents),
+    euThreshold: eu === null ? null : toEuros(eu),
+    consideration: considerationText(consideration),
+    status,
+    message: text.fr,
+    messageCode: text.code,
+    messageParams: paramsJson(text.params),
+    legalBasis: legal,
+    why: rowText("why.loiClimat"),
+    clear: rowText("clear.loiClimat"),
+    clearCode: "clear.loiClimat",
+  };
+}

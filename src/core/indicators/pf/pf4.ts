@@ -1,13 +1,53 @@
-/** PF4 direct awards at or above the dispense threshold (SPEC §4); compute in ../performance.ts. */
+/**
+ * PF4 direct awards at or above the dispense threshold (SPEC §4). Each direct award is compared
+ * with the dispense threshold in force at its launch date (else its notification date) for its
+ * nature (unknown nature: supplies/services threshold), or with the special threshold that covers
+ * it (R2122-9 books other than school books < 90 000 €, R2122-9-1 innovative purchases
+ * < 100 000 €, décret 2020-893 food supplies). The headline is a count, so no colour; the SMS "no
+ * calls for bids" colour of the direct-award share is given in the details.
+ */
+import { isoDate } from "../../dates";
 import { msg } from "../../messages/render";
+import type { Nature } from "../../model";
+import { toEuros as eur } from "../../money";
+import { dispenseForContract } from "../../reference/special-thresholds";
+import { rowText, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
-import { fromLegacy } from "../legacy";
-import { computePF4 } from "../performance";
+import {
+  contractSupplier,
+  DIRECT_AWARD,
+  noContractsInPeriod,
+  statusFromBand,
+} from "../performance";
+import { notAvailable, round2 } from "../types";
 
-export const PF4 = defineIndicator({
-  id: "PF4",
-  group: "PF",
-  unit: "count",
+/** A contract passed without publicity or competition whose amount reaches its threshold. */
+export type DirectAwardAboveThresholdRow = {
+  contractRef: string;
+  entity: string;
+  description: string | null;
+  supplier: string | null;
+  nature: Nature | null;
+  amount: number;
+  threshold: number;
+  thresholdRule: string;
+  thresholdSource: string;
+  thresholdDate: string;
+  thresholdDateBasis: "lancement" | "notification";
+  legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
+  clearCode: string;
+};
+
+export type PF4Tables = { directAwardsAboveThreshold: DirectAwardAboveThresholdRow[] };
+
+const EMPTY: PF4Tables = { directAwardsAboveThreshold: [] };
+
+const base = { id: "PF4", group: "PF", unit: "count" } as const;
+
+export const PF4 = defineIndicator<PF4Tables>({
+  ...base,
   label: {
     fr: "Marchés sans publicité ni mise en concurrence au-delà du seuil de dispense",
     en: "Direct awards at or above the exemption threshold",
@@ -34,11 +74,71 @@ export const PF4 = defineIndicator({
       en: "Check the legal ground of each direct award above the threshold (urgency, exclusivity…) and document it; otherwise, open to competition.",
     },
   },
-  compute: (ctx) =>
-    fromLegacy(computePF4(ctx), [
-      {
-        pattern: /^Aucun marché de la période avec une procédure reconnue\.$/,
-        message: () => msg("na.noContractWithProcedure"),
+  compute(ctx) {
+    const contracts = ctx.contractsInPeriod;
+    if (contracts.length === 0) return noContractsInPeriod(ctx, base, EMPTY);
+    let withProcedure = 0;
+    let direct = 0;
+    let directWithoutAmount = 0;
+    let aboveCents = 0;
+    const above: DirectAwardAboveThresholdRow[] = [];
+    for (const c of contracts) {
+      if (c.procedure === null) continue;
+      withProcedure++;
+      if (c.procedure !== DIRECT_AWARD) continue;
+      direct++;
+      if (c.amountCents === null) {
+        directWithoutAmount++;
+        continue;
+      }
+      const day = c.launchDate ?? c.notificationDate;
+      if (day === null) continue; // contractsInPeriod always have a notification date
+      const t = dispenseForContract(ctx.ref, day, c);
+      const threshold = t.cents;
+      if (c.amountCents < threshold) continue;
+      aboveCents += c.amountCents;
+      above.push({
+        contractRef: c.contractRef,
+        entity: c.entity,
+        description: c.description,
+        supplier: contractSupplier(c),
+        nature: c.nature,
+        amount: eur(c.amountCents),
+        threshold: eur(threshold),
+        thresholdRule: t.rule,
+        thresholdSource: t.source,
+        thresholdDate: isoDate(day),
+        thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
+        legalBasis: rowText(t.legalBasis),
+        why: rowText("why.single"),
+        clear: rowText("clear.procedureBasis"),
+        clearCode: "clear.procedureBasis",
+      });
+    }
+    const coverage = { n: withProcedure, N: contracts.length, of: "contracts" as const };
+    if (withProcedure === 0)
+      return notAvailable(base, msg("na.noContractWithProcedure"), coverage, EMPTY);
+    above.sort((a, b) => b.amount - a.amount || a.contractRef.localeCompare(b.contractRef));
+    const share = (direct / withProcedure) * 100;
+    return {
+      ...base,
+      value: above.length,
+      na: null,
+      coverage,
+      reference: null,
+      status: null,
+      details: {
+        aboveThreshold: above.length,
+        aboveThresholdAmount: eur(aboveCents),
+        directAwards: direct,
+        directAwardsWithoutAmount: directWithoutAmount,
+        directAwardShare: round2(share),
+        directAwardShareStatus: statusFromBand(share, ctx.ref.sms.noCallsForBids, true),
+        smsGreenMax: ctx.ref.sms.noCallsForBids.green,
+        smsRedFrom: ctx.ref.sms.noCallsForBids.red,
+        smsSource: ctx.ref.sms.noCallsForBids.source,
       },
-    ]),
+      tables: { directAwardsAboveThreshold: above },
+    };
+  },
 });
