@@ -7,7 +7,14 @@ import { frenchDate, isoDate } from "../dates";
 import type { ContractLine, Nature, SpendLine } from "../model";
 import { toEuros } from "../money";
 import { dispenseRowAt, euRowAt, type DatedThreshold } from "../reference/values";
-import { coded, paramsJson, type CodedText, type MessageCode } from "./compliance-messages";
+import {
+  coded,
+  messageOf,
+  paramsJson,
+  textOf,
+  type CodedText,
+  type MessageCode,
+} from "./compliance-messages";
 import { natureToSpecifyArticle, outOfScopeArticle } from "../classify";
 import { legalBuyerOf } from "../legal/buyer";
 import { supplierExclusionOf } from "../legal/exclusions";
@@ -53,6 +60,13 @@ function yearsLabel(years: number[]): string {
 
 // ---------------------------------------------------------------------------------------------
 // CO1 possible splitting
+
+/** What a CO1 exclusion covers, as a compliance text. */
+const EXCLUSION_SCOPE: Record<"famille" | "fournisseur" | "article", MessageCode> = {
+  famille: "CO1.scopeFamily",
+  fournisseur: "CO1.scopeSupplier",
+  article: "CO1.scopeArticle",
+};
 
 const CO1 = {
   id: "CO1",
@@ -110,10 +124,10 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
       message: a.message,
       messageCode: a.messageParts[0].code,
       messageParams: partsJson(a.messageParts),
-      legalBasis: a.legalBasis.fr,
-      why: a.why.fr,
+      legalBasis: messageOf(a.legalBasis),
+      why: messageOf(a.why),
       whyCode: a.why.code,
-      clear: a.clear.fr,
+      clear: messageOf(a.clear),
       clearCode: a.clear.code,
     });
     for (const l of a.lines) lines.push(lineRow(a.id, l, direct.has(l)));
@@ -136,9 +150,9 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     message: s.message,
     messageCode: s.messageParts[0].code,
     messageParams: partsJson(s.messageParts),
-    legalBasis: s.legalBasis.fr,
-    why: s.why.fr,
-    clear: s.clear.fr,
+    legalBasis: messageOf(s.legalBasis),
+    why: messageOf(s.why),
+    clear: messageOf(s.clear),
     clearCode: s.clear.code,
   }));
   const works: Row[] = analysis.worksWithoutOperation.map((w) => ({
@@ -154,8 +168,8 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     message: w.message.fr,
     messageCode: w.message.code,
     messageParams: paramsJson(w.message.params),
-    legalBasis: w.legalBasis.fr,
-    clear: w.clear.fr,
+    legalBasis: messageOf(w.legalBasis),
+    clear: messageOf(w.clear),
     clearCode: w.clear.code,
   }));
   const toSpecify: Row[] = analysis.natureToSpecify.map((n) => ({
@@ -167,11 +181,11 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
     message: n.message.fr,
     messageCode: n.message.code,
     messageParams: paramsJson(n.message.params),
-    clear: n.clear.fr,
+    clear: messageOf(n.clear),
     clearCode: n.clear.code,
   }));
   const excluded: Row[] = analysis.excluded.map((e) => ({
-    scope: e.scope,
+    scope: textOf(EXCLUSION_SCOPE[e.scope]),
     familyCode: e.familyCode,
     familyKey: e.familyKey,
     familyLabel: e.familyLabel,
@@ -204,9 +218,9 @@ export function splittingIndicator(ctx: AnalysisContext): IndicatorResult {
       alertsOnCatchAllArticle: analysis.alerts.filter((a) => a.catchAllArticle !== null).length,
       amountInAlerts: toEuros(amount),
       singlePurchasesAboveThreshold: singles.length,
-      excludedFamilies: excluded.filter((e) => e.scope === "famille").length,
-      excludedSuppliers: excluded.filter((e) => e.scope === "fournisseur").length,
-      excludedArticles: excluded.filter((e) => e.scope === "article").length,
+      excludedFamilies: analysis.excluded.filter((e) => e.scope === "famille").length,
+      excludedSuppliers: analysis.excluded.filter((e) => e.scope === "fournisseur").length,
+      excludedArticles: analysis.excluded.filter((e) => e.scope === "article").length,
       linesNatureToSpecify: analysis.natureToSpecify.reduce((s, n) => s + n.lines, 0),
     },
     tables: {
@@ -370,9 +384,9 @@ export function bunchingIndicator(ctx: AnalysisContext): IndicatorResult {
       ratio: lower === 0 ? null : round2(upper / lower),
       signal,
       source: [...t.sources].join(" ; "),
-      legalBasis: signal ? coded("law.bunching").fr : null,
-      why: signal ? coded("why.bunching").fr : null,
-      clear: signal ? coded("clear.bunching").fr : null,
+      legalBasis: signal ? textOf("law.bunching") : null,
+      why: signal ? textOf("why.bunching") : null,
+      clear: signal ? textOf("clear.bunching") : null,
       message: signal
         ? `${upper} montants entre ${low} % et 100 % du ${THRESHOLD_NAME[t.kind].toLowerCase()} de ${euros(t.cents)} contre ${lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.`
         : null,
@@ -565,7 +579,7 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
         status: "seuil incertain",
         message: t.fr,
         messageCode: t.code,
-        clear: coded("clear.launchDate", { start: "" }).fr,
+        clear: textOf("clear.launchDate", { start: "" }),
       });
       continue;
     }
@@ -592,9 +606,9 @@ export function procedureAmountIndicator(ctx: AnalysisContext): IndicatorResult 
       message: t.fr,
       messageCode: t.code,
       messageParams: paramsJson(t.params),
-      legalBasis: coded("law.euProcedure").fr,
-      why: coded("why.procedure").fr,
-      clear: coded("clear.procedureBasis").fr,
+      legalBasis: textOf("law.euProcedure"),
+      why: textOf("why.procedure"),
+      clear: textOf("clear.procedureBasis"),
       clearCode: "clear.procedureBasis",
     });
   }
@@ -827,9 +841,9 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       firstDate: isoDate(dates[0]),
       lastDate: isoDate(dates[dates.length - 1]),
       contracts: list.map((c) => c.contractRef).join(", "),
-      legalBasis: coded("law.repeat").fr,
-      why: coded("why.repeat").fr,
-      clear: coded("clear.repeat").fr,
+      legalBasis: textOf("law.repeat"),
+      why: textOf("why.repeat"),
+      clear: textOf("clear.repeat"),
       clearCode: "clear.repeat",
       message:
         `${list.length} marchés passés sans publicité ni mise en concurrence avec ${supplier} pour la famille ${c0.family.label} ` +
@@ -856,9 +870,9 @@ export function repeatDirectAwardIndicator(ctx: AnalysisContext): IndicatorResul
       lastDate: isoDate(g.lastDate),
       contracts: null,
       lines: g.lines.map((l) => `${l.source.table}!${l.source.row}`).join(", "),
-      legalBasis: coded("law.repeat").fr,
-      why: coded("why.repeat").fr,
-      clear: coded("clear.repeat").fr,
+      legalBasis: textOf("law.repeat"),
+      why: textOf("why.repeat"),
+      clear: textOf("clear.repeat"),
       clearCode: "clear.repeat",
       message:
         `${g.purchases} achats hors marché auprès de ${g.supplier} pour la famille ${g.familyLabel} en ${g.year} (${g.entity}), ` +
@@ -960,8 +974,8 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
         message: text.fr,
         messageCode: text.code,
         messageParams: paramsJson(text.params),
-        legalBasis: coded("law.loiClimatCriterion").fr,
-        clear: coded("clear.launchDate", { start: frenchDate(start) }).fr,
+        legalBasis: textOf("law.loiClimatCriterion"),
+        clear: textOf("clear.launchDate", { start: frenchDate(start) }),
         clearCode: "clear.launchDate",
       });
     }
@@ -1079,6 +1093,14 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
   };
 }
 
+/** The consideration a Loi Climat gap is about, as a compliance text. */
+const CONSIDERATION: Record<string, MessageCode> = {
+  environnementale: "CO5.considerationEnvironmental",
+  "critère environnemental": "CO5.considerationCriterion",
+  "clause environnementale": "CO5.considerationClause",
+  sociale: "CO5.considerationSocial",
+};
+
 const GAP_WHAT: Record<string, string> = {
   environnementale:
     "considération environnementale (critère d'attribution ni condition d'exécution)",
@@ -1104,8 +1126,8 @@ function gapRow(
   });
   const legal =
     consideration === "environnementale"
-      ? `${coded("law.loiClimatCriterion").fr} ; ${coded("law.loiClimatClause").fr}`
-      : coded(law).fr;
+      ? [textOf("law.loiClimatCriterion"), textOf("law.loiClimatClause")]
+      : textOf(law);
   return {
     contractRef: c.contractRef,
     entity: c.entity,
@@ -1114,14 +1136,14 @@ function gapRow(
     nature: natureLabel(c.nature),
     amount: c.amountCents === null ? null : toEuros(c.amountCents),
     euThreshold: eu === null ? null : toEuros(eu),
-    consideration,
+    consideration: textOf(CONSIDERATION[consideration]),
     status,
     message: text.fr,
     messageCode: text.code,
     messageParams: paramsJson(text.params),
     legalBasis: legal,
-    why: coded("why.loiClimat").fr,
-    clear: coded("clear.loiClimat").fr,
+    why: textOf("why.loiClimat"),
+    clear: textOf("clear.loiClimat"),
     clearCode: "clear.loiClimat",
   };
 }

@@ -29,7 +29,7 @@ import type { ContractLine, Procedure, SpendLine } from "../model";
 import { formatEuros, toEuros } from "../money";
 import { dispenseForContract } from "../reference/special-thresholds";
 import { euThresholdAt, latePaymentRateAt, type ColourBand } from "../reference/values";
-import { coded, paramsJson } from "./compliance-messages";
+import { coded, paramsJson, textOf } from "./compliance-messages";
 import { normalizeKey } from "../text";
 import { memoByDay } from "./aggregate";
 // PF4, PF6 and PF8 still build the legacy result shape (French texts), translated by their
@@ -155,9 +155,9 @@ export function computePF4(ctx: AnalysisContext): IndicatorResult {
       thresholdSource: t.source,
       thresholdDate: isoDate(day),
       thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
-      legalBasis: coded(t.legalBasis).fr,
-      why: coded("why.single").fr,
-      clear: coded("clear.procedureBasis").fr,
+      legalBasis: textOf(t.legalBasis),
+      why: textOf("why.single"),
+      clear: textOf("clear.procedureBasis"),
       clearCode: "clear.procedureBasis",
     });
   }
@@ -281,9 +281,9 @@ export function computePF6(ctx: AnalysisContext): IndicatorResult {
       message: text.fr,
       messageCode: text.code,
       messageParams: paramsJson(text.params),
-      legalBasis: coded("law.amendment").fr,
-      why: coded("why.amendment").fr,
-      clear: coded("clear.amendment").fr,
+      legalBasis: textOf("law.amendment"),
+      why: textOf("why.amendment"),
+      clear: textOf("clear.amendment"),
       clearCode: "clear.amendment",
     });
   }
@@ -558,7 +558,7 @@ export function computePF8(ctx: AnalysisContext): IndicatorResult {
       ratePercent: round2(ratePercent),
       interest: eur(interest),
       indemnity: eur(ref.lateFlatIndemnityCents.value),
-      legalBasis: coded("law.payment").fr,
+      legalBasis: textOf("law.payment"),
     });
   }
   late.sort(

@@ -520,4 +520,11 @@ export const EN: Record<MessageCode, string> = {
   "exclusion.inHouse": "In-house contract: excluded from the code (L2511-1)",
   "exclusion.cooperation":
     "Cooperation between contracting authorities: contract excluded from the code (L2511-6)",
+  "CO1.scopeFamily": "family",
+  "CO1.scopeSupplier": "supplier",
+  "CO1.scopeArticle": "article",
+  "CO5.considerationEnvironmental": "environmental",
+  "CO5.considerationCriterion": "environmental criterion",
+  "CO5.considerationClause": "environmental clause",
+  "CO5.considerationSocial": "social",
 };

@@ -564,6 +564,13 @@ export const FR = {
     "Quasi-régie (in house) : contrat exclu du code (L2511-1)",
   "exclusion.cooperation":
     "Coopération entre pouvoirs adjudicateurs : contrat exclu du code (L2511-6)",
+  "CO1.scopeFamily": "famille",
+  "CO1.scopeSupplier": "fournisseur",
+  "CO1.scopeArticle": "article",
+  "CO5.considerationEnvironmental": "environnementale",
+  "CO5.considerationCriterion": "critère environnemental",
+  "CO5.considerationClause": "clause environnementale",
+  "CO5.considerationSocial": "sociale",
 } as const;
 
 export type MessageCode = keyof typeof FR;
