@@ -444,10 +444,14 @@ export function parameterLabel(lang: Lang, def: ParameterDef): string {
   return lang === "fr" ? def.label[0] : def.label[1];
 }
 
-/** Dated rows of ReferenceValues as sheet rows (Excel-native values), keyed by field. */
+/**
+ * Dated rows of ReferenceValues as sheet rows (Excel-native values), keyed by field; yes/no in the
+ * sheet's language (both read back).
+ */
 export function datedRows(
   ref: ReferenceValues,
-  table: DatedTableKey
+  table: DatedTableKey,
+  lang: Lang = "fr"
 ): Record<string, number | string | null>[] {
   if (table === "ecbRates") {
     return ref.ecbRates.map((r) => ({
@@ -467,7 +471,7 @@ export function datedRows(
       cpvPrefixes: r.cpvPrefixes.join(" ; "),
       excludedCpvPrefixes: r.excludedCpvPrefixes.join(" ; "),
       budgetArticles: r.budgetArticles.join(" ; "),
-      innovative: r.innovative ? "oui" : "non",
+      innovative: r.innovative ? (lang === "fr" ? "oui" : "yes") : lang === "fr" ? "non" : "no",
       source: r.source,
     }));
   }
