@@ -527,4 +527,76 @@ export const EN: Record<MessageCode, string> = {
   "CO5.considerationCriterion": "environmental criterion",
   "CO5.considerationClause": "environmental clause",
   "CO5.considerationSocial": "social",
+
+  // Territories: scenarios A/B/C per family and the services of the questionnaire
+  "scenario.labelA": "Pool",
+  "scenario.labelB": "Territorialise",
+  "scenario.labelC": "Mixed",
+  "scenario.descriptionA": "One contract or joint purchasing group for the whole perimeter",
+  "scenario.descriptionB": "Geographic lots or purchasing per territory",
+  "scenario.descriptionC": "Pooled framework agreement with territorial lots",
+  "scenario.savings": "Savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain})",
+  "scenario.localExposed":
+    "spend with local suppliers re-tendered over the whole perimeter: {local, eurPlain}",
+  "scenario.savingsShare":
+    "Savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain}, {share}% of scenario A)",
+  "scenario.extraCost": "Estimated extra cost {extra, eurPlain} ({percent}%: lost volume effect)",
+  "scenario.proximity": "proximity and responsiveness per territory",
+  "scenario.serviceA":
+    "Harmonised service level; no known quality gap or priority expectation for this service",
+  "scenario.serviceANeeds":
+    "Harmonised service level, with no answer of its own for the territories with gaps or expectations: {list}",
+  "scenario.serviceC":
+    "One service level per territorial lot ({lots, plural, one {# lot} other {# lots}})",
+  "scenario.serviceCNeeds":
+    "One service level per territorial lot: gaps or expectations addressed in {list}",
+  "scenario.serviceB":
+    "Local service managed per territory ({lots, plural, one {# lot or purchase} other {# lots or purchases}})",
+  "scenario.serviceBNeeds":
+    "Local service managed per territory: gaps or expectations addressed in {list}",
+  "scenario.equityA":
+    "Same prices and commitments for every territory; local gaps not targeted",
+  "scenario.equityC": "Common terms of the framework agreement, adapted per lot",
+  "scenario.equityTarget":
+    "Targets {population, intPlain} inhabitants of the territories with gaps or expectations",
+  "scenario.equityB":
+    "Resources allocated per territory; risk of price differences between territories",
+  "scenario.equityBTarget":
+    "Targets {population, intPlain} inhabitants of the territories with gaps or expectations; risk of price differences between territories",
+  "scenario.legalFormalised":
+    "Annual value {value, eurPlain} ≥ EU threshold {eu, eurPlain}: formalised procedure (call for tenders)",
+  "scenario.legalPublicity":
+    "Annual value {value, eurPlain} < EU threshold {eu, eurPlain}: procédure adaptée (MAPA), notice in the BOAMP or a JAL (≥ {publicity, eurPlain})",
+  "scenario.legalAdapted": "Annual value {value, eurPlain}: procédure adaptée (MAPA)",
+  "scenario.legalWholeNeed":
+    "the estimated value covers the whole duration and every lot (R2121-1)",
+  "scenario.legalLots":
+    "{lots} geographic lots (division into lots, L2113-10): they ease SMEs' access, with no local preference (equal treatment, L3)",
+  "scenario.legalSmallLots":
+    "{n, plural, one {# small lot} other {# small lots}} (< {limit, eurPlain}, ≤ {share}% of the total) may use a procédure adaptée (R2123-1 2°)",
+  "scenario.legalSingle":
+    "a single contract; division into lots remains the rule unless justified (L2113-10)",
+  "scenario.legalFramework":
+    "Pooled framework agreement (joint purchasing group L2113-6 or central purchasing body)",
+  "scenario.reasonTe4":
+    "TE4 recommendation: {te4, select, mutualiser {pool} mixte {mixed} other {territorialise}}",
+  "scenario.reasonNoTe4": "No TE4 recommendation; family bought on {n} territories",
+  "scenario.reasonNoCursor":
+    "No recommended cursor: a single purchasing unit, and not a proximity family with strong local supply",
+  "scenario.reasonGaps": "Quality gaps (below target): {list}",
+  "scenario.reasonPriorities":
+    "Priority expectations (high importance, low satisfaction): {list}",
+  "scenario.reasonToMixed": "Pool while keeping one lot per territory to address these gaps: mixed",
+  "scenario.reasonToTerritorial":
+    "Gaps or expectations in at least half of the territories of a proximity family: territorialise",
+  "scenario.reasonCursor": "Recommended cursor: {cursor} · {label} — {cost}",
+  "service.VOIRIE": "Roads and street lighting",
+  "service.DECHETS": "Waste collection",
+  "service.ESPACES_VERTS": "Green spaces",
+  "service.PROPRETE": "Street and building cleaning",
+  "service.RESTAURATION": "School catering",
+  "service.BATIMENTS": "Building maintenance",
+  "service.ACCUEIL": "Public reception",
+  "service.PETITE_ENFANCE": "Early childhood",
+  "service.MOBILITE": "Transport and mobility",
 };

@@ -571,6 +571,76 @@ export const FR = {
   "CO5.considerationCriterion": "critère environnemental",
   "CO5.considerationClause": "clause environnementale",
   "CO5.considerationSocial": "sociale",
+
+  // Territories: scenarios A/B/C per family (src/core/territories/scenarios.ts) and the services of
+  // the Attentes des territoires questionnaire (src/core/territories/expectations.ts)
+  "scenario.labelA": "Mutualiser",
+  "scenario.labelB": "Territorialiser",
+  "scenario.labelC": "Mixte",
+  "scenario.descriptionA": "Un marché ou un groupement de commandes pour tout le périmètre",
+  "scenario.descriptionB": "Lots géographiques ou achats par territoire",
+  "scenario.descriptionC": "Accord-cadre mutualisé à lots territoriaux",
+  "scenario.savings":
+    "Économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain})",
+  "scenario.localExposed":
+    "dépense auprès de fournisseurs locaux remise en concurrence sur tout le périmètre : {local, eurPlain}",
+  "scenario.savingsShare":
+    "Économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain}, {share} % du scénario A)",
+  "scenario.extraCost": "Surcoût estimé {extra, eurPlain} ({percent} % : perte d'effet volume)",
+  "scenario.proximity": "proximité et réactivité par territoire",
+  "scenario.serviceA":
+    "Niveau de service harmonisé ; aucun écart de qualité ni attente prioritaire connu sur ce service",
+  "scenario.serviceANeeds":
+    "Niveau de service harmonisé, sans réponse propre aux territoires en écart ou en attente : {list}",
+  "scenario.serviceC": "Un niveau de service par lot territorial ({lots} lots)",
+  "scenario.serviceCNeeds":
+    "Un niveau de service par lot territorial : écarts ou attentes traités dans {list}",
+  "scenario.serviceB": "Service de proximité piloté par territoire ({lots} lots ou achats)",
+  "scenario.serviceBNeeds":
+    "Service de proximité piloté par territoire : écarts ou attentes traités dans {list}",
+  "scenario.equityA":
+    "Mêmes prix et mêmes engagements pour tous les territoires ; écarts locaux non ciblés",
+  "scenario.equityC": "Conditions communes de l'accord-cadre, adaptées par lot",
+  "scenario.equityTarget":
+    "Cible {population, intPlain} habitants des territoires en écart ou en attente",
+  "scenario.equityB":
+    "Moyens répartis par territoire ; risque d'écarts de prix entre territoires",
+  "scenario.equityBTarget":
+    "Cible {population, intPlain} habitants des territoires en écart ou en attente ; risque d'écarts de prix entre territoires",
+  "scenario.legalFormalised":
+    "Valeur annuelle {value, eurPlain} ≥ seuil européen {eu, eurPlain} : procédure formalisée (appel d'offres)",
+  "scenario.legalPublicity":
+    "Valeur annuelle {value, eurPlain} < seuil européen {eu, eurPlain} : procédure adaptée, publicité BOAMP ou JAL (≥ {publicity, eurPlain})",
+  "scenario.legalAdapted": "Valeur annuelle {value, eurPlain} : procédure adaptée",
+  "scenario.legalWholeNeed": "la valeur estimée couvre toute la durée et tous les lots (R2121-1)",
+  "scenario.legalLots":
+    "{lots} lots géographiques (allotissement, L2113-10) : ils facilitent l'accès des PME, sans préférence locale (égalité de traitement, L3)",
+  "scenario.legalSmallLots":
+    "{n} {n, plural, one {petit lot} other {petits lots}} (< {limit, eurPlain}, ≤ {share} % du total) en procédure adaptée possible (R2123-1 2°)",
+  "scenario.legalSingle": "un seul marché ; l'allotissement reste la règle sauf motif (L2113-10)",
+  "scenario.legalFramework":
+    "Accord-cadre mutualisé (groupement de commandes L2113-6 ou centrale d'achat)",
+  "scenario.reasonTe4": "Recommandation TE4 : {te4}",
+  "scenario.reasonNoTe4": "Pas de recommandation TE4 ; famille achetée sur {n} territoires",
+  "scenario.reasonNoCursor":
+    "Pas de curseur recommandé : une seule unité d'achat, ni famille de proximité à offre locale forte",
+  "scenario.reasonGaps": "Écarts de qualité (sous la cible) : {list}",
+  "scenario.reasonPriorities":
+    "Attentes prioritaires (importance forte, satisfaction faible) : {list}",
+  "scenario.reasonToMixed":
+    "Mutualiser en gardant un lot par territoire pour traiter ces écarts : mixte",
+  "scenario.reasonToTerritorial":
+    "Écarts ou attentes dans au moins la moitié des territoires d'une famille de proximité : territorialiser",
+  "scenario.reasonCursor": "Curseur recommandé : {cursor} · {label} — {cost}",
+  "service.VOIRIE": "Voirie et éclairage public",
+  "service.DECHETS": "Collecte des déchets",
+  "service.ESPACES_VERTS": "Espaces verts",
+  "service.PROPRETE": "Propreté et nettoyage",
+  "service.RESTAURATION": "Restauration scolaire",
+  "service.BATIMENTS": "Entretien des bâtiments",
+  "service.ACCUEIL": "Accueil du public",
+  "service.PETITE_ENFANCE": "Petite enfance",
+  "service.MOBILITE": "Transport et mobilité",
 } as const;
 
 export type MessageCode = keyof typeof FR;
