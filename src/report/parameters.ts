@@ -6,7 +6,12 @@
  * Sheet values are Excel-native: euros (not cents), fractions for percentages, serials for dates.
  */
 import { dayFromExcelSerial, excelSerialFromDay } from "../core/dates";
-import type { ReferenceValues, SupplierExclusionReason } from "../core/reference/values";
+import { render } from "../core/messages/render";
+import {
+  specialThresholdName,
+  type ReferenceValues,
+  type SupplierExclusionReason,
+} from "../core/reference/values";
 import { clean } from "./cells";
 import type { Lang } from "./labels";
 import { RESPONSIBLE_PARAMETERS } from "./responsible-parameters";
@@ -445,8 +450,8 @@ export function parameterLabel(lang: Lang, def: ParameterDef): string {
 }
 
 /**
- * Dated rows of ReferenceValues as sheet rows (Excel-native values), keyed by field; yes/no in the
- * sheet's language (both read back).
+ * Dated rows of ReferenceValues as sheet rows (Excel-native values), keyed by field; yes/no and the
+ * names of the shipped special thresholds in the sheet's language (both read back).
  */
 export function datedRows(
   ref: ReferenceValues,
@@ -463,7 +468,7 @@ export function datedRows(
   if (table === "specialDispenseThresholds") {
     return ref.specialDispenseThresholds.map((r) => ({
       rule: r.rule,
-      label: r.label,
+      label: render(lang, specialThresholdName(r)),
       from: excelSerialFromDay(r.from),
       to: r.to === null ? null : excelSerialFromDay(r.to),
       threshold: clean(r.cents / 100),

@@ -1,12 +1,57 @@
 import { defaultReferenceValues } from "../../src/core/reference/values";
+import { sheetValues } from "../../src/report/grid";
+import { parametersToOverrides, readUserInputs } from "../../src/report/inputs";
 import { datedRows } from "../../src/report/parameters";
+import { buildWorkbookSpec } from "../../src/report/workbook";
+import { richAnalysis } from "./fixture";
 
 describe("Paramètres: the dated tables in the sheet's language", () => {
+  const ref = defaultReferenceValues();
+  const column = (lang: "fr" | "en", field: string) =>
+    datedRows(ref, "specialDispenseThresholds", lang).map((r) => `${r.rule}:${r[field]}`);
+
   test("the innovative flag of the special thresholds is oui/non in French and yes/no in English (R2122-9-1 only is innovative)", () => {
-    const ref = defaultReferenceValues();
-    const flags = (lang: "fr" | "en") =>
-      datedRows(ref, "specialDispenseThresholds", lang).map((r) => `${r.rule}:${r.innovative}`);
-    expect(flags("fr")).toEqual(["R2122-9-1:oui", "R2122-9:non", "Décret n° 2020-893:non"]);
-    expect(flags("en")).toEqual(["R2122-9-1:yes", "R2122-9:no", "Décret n° 2020-893:no"]);
+    expect(column("fr", "innovative")).toEqual(["R2122-9-1:oui", "R2122-9:non", "Décret n° 2020-893:non"]);
+    expect(column("en", "innovative")).toEqual(["R2122-9-1:yes", "R2122-9:no", "Décret n° 2020-893:no"]);
+  });
+
+  test("the names of the shipped special thresholds (R2122-9-1, R2122-9, décret 2020-893) are translated, the French ones as the reference values hold them", () => {
+    expect(column("fr", "label")).toEqual([
+      "R2122-9-1:achats innovants",
+      "R2122-9:livres non scolaires",
+      "Décret n° 2020-893:denrées alimentaires (temporaire)",
+    ]);
+    expect(column("en", "label")).toEqual([
+      "R2122-9-1:innovative purchases",
+      "R2122-9:books other than school books",
+      "Décret n° 2020-893:foodstuffs (temporary)",
+    ]);
+  });
+
+  test("an unchanged English sheet read back gives no override (names and yes/no map back to the reference values)", () => {
+    const spec = buildWorkbookSpec(richAnalysis(), { runDate: "2026-01-15", sources: [], lang: "en" });
+    const sheet = spec.sheets.find((s) => s.key === "parametres")!;
+    const read = readUserInputs({ [sheet.name]: sheetValues(sheet) });
+    expect(read.issues).toEqual([]);
+    expect(read.parameterTables.specialDispenseThresholds?.map((r) => r.label)).toEqual([
+      "innovative purchases",
+      "books other than school books",
+      "foodstuffs (temporary)",
+    ]);
+    expect(parametersToOverrides(read)).toEqual({});
+  });
+
+  test("a label the user typed stays the user's", () => {
+    const spec = buildWorkbookSpec(richAnalysis(), { runDate: "2026-01-15", sources: [], lang: "en" });
+    const sheet = spec.sheets.find((s) => s.key === "parametres")!;
+    const grid = sheetValues(sheet).map((row) =>
+      row.map((c) => (c === "books other than school books" ? "livres (bibliothèques)" : c))
+    );
+    const o = parametersToOverrides(readUserInputs({ [sheet.name]: grid }));
+    expect(o.specialDispenseThresholds?.map((r) => r.label)).toEqual([
+      "achats innovants",
+      "livres (bibliothèques)",
+      "denrées alimentaires (temporaire)",
+    ]);
   });
 });

@@ -599,4 +599,9 @@ export const EN: Record<MessageCode, string> = {
   "service.ACCUEIL": "Public reception",
   "service.PETITE_ENFANCE": "Early childhood",
   "service.MOBILITE": "Transport and mobility",
+
+  // Reference labels: names of the shipped special dispense thresholds
+  "specialThreshold.innovation": "innovative purchases",
+  "specialThreshold.books": "books other than school books",
+  "specialThreshold.food2020": "foodstuffs (temporary)",
 };

@@ -641,6 +641,11 @@ export const FR = {
   "service.ACCUEIL": "Accueil du public",
   "service.PETITE_ENFANCE": "Petite enfance",
   "service.MOBILITE": "Transport et mobilité",
+
+  // Reference labels: names of the shipped special dispense thresholds (src/core/reference/values.ts)
+  "specialThreshold.innovation": "achats innovants",
+  "specialThreshold.books": "livres non scolaires",
+  "specialThreshold.food2020": "denrées alimentaires (temporaire)",
 } as const;
 
 export type MessageCode = keyof typeof FR;
