@@ -357,12 +357,15 @@ export const TEXT_FIELDS = new Set([
   "note",
 ]);
 
-/** Sheet labels of the supplier exclusion reasons (read back by exclusionReasonOf). */
-export const EXCLUSION_REASON_LABELS: Record<SupplierExclusionReason, string> = {
-  intermediary: "Centrale intermédiaire / syndicat d'énergie (L2113-4)",
-  exclusiveRights: "Droits d'exclusivité (R2122-3)",
-  inHouse: "Quasi-régie (L2511-1)",
-  cooperation: "Coopération public-public (L2511-6)",
+/** Sheet labels of the supplier exclusion reasons, French and English (read back by exclusionReasonOf). */
+export const EXCLUSION_REASON_LABELS: Record<SupplierExclusionReason, readonly [string, string]> = {
+  intermediary: [
+    "Centrale intermédiaire / syndicat d'énergie (L2113-4)",
+    "Intermediary central purchasing body / energy syndicate (L2113-4)",
+  ],
+  exclusiveRights: ["Droits d'exclusivité (R2122-3)", "Exclusive rights (R2122-3)"],
+  inHouse: ["Quasi-régie (L2511-1)", "In-house contract (L2511-1)"],
+  cooperation: ["Coopération public-public (L2511-6)", "Public-public cooperation (L2511-6)"],
 };
 
 function at(obj: unknown, path: string): unknown {
@@ -483,7 +486,7 @@ export function datedRows(
   if (table === "supplierExclusions") {
     return ref.supplierExclusions.map((r) => ({
       supplier: r.supplier,
-      reason: EXCLUSION_REASON_LABELS[r.reason],
+      reason: EXCLUSION_REASON_LABELS[r.reason][lang === "fr" ? 0 : 1],
       note: r.note,
     }));
   }

@@ -55,3 +55,24 @@ describe("Paramètres: the dated tables in the sheet's language", () => {
     ]);
   });
 });
+
+describe("Paramètres: supplier exclusions in the sheet's language", () => {
+  test("each exclusion reason is written in French and in English and both read back to the same reason (L2113-4, R2122-3, L2511-1, L2511-6)", () => {
+    const reasons = ["intermediary", "exclusiveRights", "inHouse", "cooperation"] as const;
+    const ref = {
+      ...defaultReferenceValues(),
+      supplierExclusions: reasons.map((reason, i) => ({ supplier: `S${i}`, reason, note: null })),
+    };
+    for (const lang of ["fr", "en"] as const) {
+      const rows = datedRows(ref, "supplierExclusions", lang);
+      const grid = [["Paramètres"], ["#exclusions"], ["Clé", "Fournisseur", "Motif", "Justification"], ...rows.map((r) => [null, r.supplier, r.reason, r.note])];
+      expect([lang, parametersToOverrides(readUserInputs({ Paramètres: grid })).supplierExclusions]).toEqual([lang, ref.supplierExclusions]);
+    }
+    expect(datedRows(ref, "supplierExclusions", "en").map((r) => r.reason)).toEqual([
+      "Intermediary central purchasing body / energy syndicate (L2113-4)",
+      "Exclusive rights (R2122-3)",
+      "In-house contract (L2511-1)",
+      "Public-public cooperation (L2511-6)",
+    ]);
+  });
+});
