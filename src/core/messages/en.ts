@@ -554,8 +554,7 @@ export const EN: Record<MessageCode, string> = {
     "Local service managed per territory ({lots, plural, one {# lot or purchase} other {# lots or purchases}})",
   "scenario.serviceBNeeds":
     "Local service managed per territory: gaps or expectations addressed in {list}",
-  "scenario.equityA":
-    "Same prices and commitments for every territory; local gaps not targeted",
+  "scenario.equityA": "Same prices and commitments for every territory; local gaps not targeted",
   "scenario.equityC": "Common terms of the framework agreement, adapted per lot",
   "scenario.equityTarget":
     "Targets {population, intPlain} inhabitants of the territories with gaps or expectations",
@@ -584,8 +583,7 @@ export const EN: Record<MessageCode, string> = {
   "scenario.reasonNoCursor":
     "No recommended cursor: a single purchasing unit, and not a proximity family with strong local supply",
   "scenario.reasonGaps": "Quality gaps (below target): {list}",
-  "scenario.reasonPriorities":
-    "Priority expectations (high importance, low satisfaction): {list}",
+  "scenario.reasonPriorities": "Priority expectations (high importance, low satisfaction): {list}",
   "scenario.reasonToMixed": "Pool while keeping one lot per territory to address these gaps: mixed",
   "scenario.reasonToTerritorial":
     "Gaps or expectations in at least half of the territories of a proximity family: territorialise",

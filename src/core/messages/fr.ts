@@ -446,34 +446,21 @@ export const FR = {
   // Compliance texts (CO1–CO5, PF4, PF6, PF8; src/core/indicators/compliance-messages.ts): legal
   // bases, why an alert is a signal to check, what would clear it, alert texts. Plain {name}
   // parameters only, so that the French text is the one the rules always wrote.
-  "law.splitting":
-    "Art. R2121-1, R2121-6 et R2122-8 CCP",
-  "law.splittingWorks":
-    "Art. R2121-1, R2121-5 et R2122-8 CCP",
-  "law.dispense":
-    "Art. R2122-8 CCP",
-  "law.books":
-    "Art. R2122-9 CCP",
-  "law.innovation":
-    "Art. R2122-9-1 CCP",
-  "law.food2020":
-    "Décret n° 2020-893, art. 1er",
-  "law.bunching":
-    "Art. R2121-1 et R2121-4 CCP (valeur estimée du besoin)",
-  "law.euProcedure":
-    "Art. L2124-1, R2124-1 et R2123-1 CCP",
+  "law.splitting": "Art. R2121-1, R2121-6 et R2122-8 CCP",
+  "law.splittingWorks": "Art. R2121-1, R2121-5 et R2122-8 CCP",
+  "law.dispense": "Art. R2122-8 CCP",
+  "law.books": "Art. R2122-9 CCP",
+  "law.innovation": "Art. R2122-9-1 CCP",
+  "law.food2020": "Décret n° 2020-893, art. 1er",
+  "law.bunching": "Art. R2121-1 et R2121-4 CCP (valeur estimée du besoin)",
+  "law.euProcedure": "Art. L2124-1, R2124-1 et R2123-1 CCP",
   "law.repeat":
     "Art. R2122-8 CCP (ne pas contracter systématiquement avec un même opérateur) et R2121-6",
-  "law.loiClimatCriterion":
-    "Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",
-  "law.loiClimatClause":
-    "Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
-  "law.loiClimatSocial":
-    "Art. L2112-2-1 CCP (loi n° 2021-1104, art. 35)",
-  "law.amendment":
-    "Art. R2194-8 et R2194-9 CCP",
-  "law.payment":
-    "Art. R2192-10 à R2192-36 CCP ; décret n° 2013-269, art. 12",
+  "law.loiClimatCriterion": "Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",
+  "law.loiClimatClause": "Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
+  "law.loiClimatSocial": "Art. L2112-2-1 CCP (loi n° 2021-1104, art. 35)",
+  "law.amendment": "Art. R2194-8 et R2194-9 CCP",
+  "law.payment": "Art. R2192-10 à R2192-36 CCP ; décret n° 2013-269, art. 12",
   "why.splitting":
     "Signal à vérifier : l'homogénéité du besoin (caractéristiques propres ou unité fonctionnelle) s'apprécie par l'acheteur ; les données ne voient ni les procédures menées hors du logiciel, ni les exceptions du code (R2122-1 à R2122-11).",
   "why.splittingCatchAll":
@@ -512,22 +499,18 @@ export const FR = {
     "Documentez le fondement de la modification (R2194-1 à R2194-7), ou corrigez le montant après modification dans le registre.",
   "CO1.splitting":
     "Achats hors marché cumulés de {total} en {year} ({entity}) pour {subject} ({thresholdName} de {threshold} en vigueur au premier achat, le {thresholdDate}{aboveNote}) : vérifier s'il s'agit {need} à mettre en concurrence.",
-  "CO1.splittingPublicity":
-    " Le cumul atteint aussi le seuil de publicité ({publicity}).",
-  "CO1.splittingEu":
-    " Le cumul atteint aussi le seuil européen ({eu}).",
+  "CO1.splittingPublicity": " Le cumul atteint aussi le seuil de publicité ({publicity}).",
+  "CO1.splittingEu": " Le cumul atteint aussi le seuil européen ({eu}).",
   "CO1.splittingCatchAll":
     " Le regroupement ne repose que sur l'article budgétaire « fourre-tout » {article} : sévérité la plus basse.",
-  "CO1.aboveNote":
-    " ; dont {count} achat(s) atteignant à eux seuls ce seuil",
+  "CO1.aboveNote": " ; dont {count} achat(s) atteignant à eux seuls ce seuil",
   "CO1.directAwardNote":
     " Le cumul compte {count} ligne(s) achetée(s) sous un marché passé sans publicité ni mise en concurrence (R2121-6).",
   "CO1.single":
     "Achat unique au-dessus du seuil sans procédure rattachée : {amount} hors marché ({entity}) pour {subject}, au-delà du {thresholdName} ({threshold}) : vérifier la procédure suivie.",
   "CO1.worksWithoutOperation":
     "Opération non renseignée — à vérifier : {lines} ligne(s) de travaux hors marché de {total} en {year} ({entity}, famille {family}) sans opération. Le seuil travaux ({threshold}) s'apprécie par opération (R2121-5) : aucun cumul par famille n'est calculé.",
-  "CO1.familyExcluded":
-    "Famille exclue du contrôle par la nomenclature : {reason}",
+  "CO1.familyExcluded": "Famille exclue du contrôle par la nomenclature : {reason}",
   "CO1.familyExcludedNoReason":
     "Famille exclue du contrôle par la nomenclature (motif non renseigné)",
   "CO1.outOfScope":
@@ -536,8 +519,7 @@ export const FR = {
     "Nature à préciser : {lines} ligne(s) hors marché de {total} sur l'article {article} ({label}), qui mêle travaux et services ; elles sont laissées hors des seuils par nature.",
   "clear.natureToSpecify":
     "Classez ces lignes par code CPV ou par la nomenclature de l'acheteur (nature Travaux, Fournitures ou Services).",
-  "CO1.supplierExcluded":
-    "Fournisseur exclu du contrôle ({legalBasis}) : {reason}",
+  "CO1.supplierExcluded": "Fournisseur exclu du contrôle ({legalBasis}) : {reason}",
   "CO3.aboveEu":
     "Marché {ref} ({entity}) de {amount} passé en « {procedure} » alors que le seuil européen{utilitiesNote} ({eu}{euNote}, en vigueur le {date}, date de {basis}) est atteint : vérifier le fondement de la procédure (exception prévue par le code, erreur de saisie…).",
   "CO3.lotAboveEu":
@@ -560,8 +542,7 @@ export const FR = {
     "Syndicat d'énergie ou centrale d'achat intermédiaire : l'acheteur n'a pas à mettre en concurrence ce qu'il confie à la centrale (L2113-4)",
   "exclusion.exclusiveRights":
     "Droits d'exclusivité : un seul opérateur peut exécuter le marché (R2122-3)",
-  "exclusion.inHouse":
-    "Quasi-régie (in house) : contrat exclu du code (L2511-1)",
+  "exclusion.inHouse": "Quasi-régie (in house) : contrat exclu du code (L2511-1)",
   "exclusion.cooperation":
     "Coopération entre pouvoirs adjudicateurs : contrat exclu du code (L2511-6)",
   "CO1.scopeFamily": "famille",
@@ -580,8 +561,7 @@ export const FR = {
   "scenario.descriptionA": "Un marché ou un groupement de commandes pour tout le périmètre",
   "scenario.descriptionB": "Lots géographiques ou achats par territoire",
   "scenario.descriptionC": "Accord-cadre mutualisé à lots territoriaux",
-  "scenario.savings":
-    "Économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain})",
+  "scenario.savings": "Économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain})",
   "scenario.localExposed":
     "dépense auprès de fournisseurs locaux remise en concurrence sur tout le périmètre : {local, eurPlain}",
   "scenario.savingsShare":
@@ -603,8 +583,7 @@ export const FR = {
   "scenario.equityC": "Conditions communes de l'accord-cadre, adaptées par lot",
   "scenario.equityTarget":
     "Cible {population, intPlain} habitants des territoires en écart ou en attente",
-  "scenario.equityB":
-    "Moyens répartis par territoire ; risque d'écarts de prix entre territoires",
+  "scenario.equityB": "Moyens répartis par territoire ; risque d'écarts de prix entre territoires",
   "scenario.equityBTarget":
     "Cible {population, intPlain} habitants des territoires en écart ou en attente ; risque d'écarts de prix entre territoires",
   "scenario.legalFormalised":

@@ -67,7 +67,9 @@ function param(
     case "int":
       return numberText(lang, value);
     case "eurPlain":
-      return lang === "fr" ? `${plainGroups(numberText(lang, value))} €` : `€${numberText(lang, value)}`;
+      return lang === "fr"
+        ? `${plainGroups(numberText(lang, value))} €`
+        : `€${numberText(lang, value)}`;
     case "intPlain":
       return plainGroups(numberText(lang, value));
     default:

@@ -608,7 +608,9 @@ const SPECIAL_THRESHOLD_NAMES: Readonly<Record<string, MessageCode>> = {
 };
 
 /** The catalogue code of a special threshold's label when it is the shipped one, else null. */
-function shippedNameCode(row: Pick<SpecialDispenseThreshold, "rule" | "label">): MessageCode | null {
+function shippedNameCode(
+  row: Pick<SpecialDispenseThreshold, "rule" | "label">
+): MessageCode | null {
   const code = SPECIAL_THRESHOLD_NAMES[row.rule];
   return code !== undefined && CATALOGUES.fr[code] === row.label ? code : null;
 }
@@ -617,7 +619,9 @@ function shippedNameCode(row: Pick<SpecialDispenseThreshold, "rule" | "label">):
  * The name of a special threshold in the reader's language: the catalogue's for a shipped row,
  * the label as the user wrote it otherwise.
  */
-export function specialThresholdName(row: Pick<SpecialDispenseThreshold, "rule" | "label">): Message {
+export function specialThresholdName(
+  row: Pick<SpecialDispenseThreshold, "rule" | "label">
+): Message {
   const code = shippedNameCode(row);
   return code === null ? msg("untranslated", { text: row.label }) : msg(code);
 }
