@@ -426,16 +426,16 @@ export const EN: Record<MessageCode, string> = {
   "law.dispense": "Art. R2122-8 CCP",
   "law.books": "Art. R2122-9 CCP",
   "law.innovation": "Art. R2122-9-1 CCP",
-  "law.food2020": "Decree No 2020-893, art. 1",
+  "law.food2020": "Decree no. 2020-893, art. 1",
   "law.bunching": "Art. R2121-1 and R2121-4 CCP (estimated value of the need)",
   "law.euProcedure": "Art. L2124-1, R2124-1 and R2123-1 CCP",
   "law.repeat":
     "Art. R2122-8 CCP (do not systematically contract with the same operator) and R2121-6",
-  "law.loiClimatCriterion": "Art. L2152-7 CCP (Law No 2021-1104, art. 35)",
-  "law.loiClimatClause": "Art. L2112-2 CCP (Law No 2021-1104, art. 35)",
-  "law.loiClimatSocial": "Art. L2112-2-1 CCP (Law No 2021-1104, art. 35)",
+  "law.loiClimatCriterion": "Art. L2152-7 CCP (Law no. 2021-1104, art. 35)",
+  "law.loiClimatClause": "Art. L2112-2 CCP (Law no. 2021-1104, art. 35)",
+  "law.loiClimatSocial": "Art. L2112-2-1 CCP (Law no. 2021-1104, art. 35)",
   "law.amendment": "Art. R2194-8 and R2194-9 CCP",
-  "law.payment": "Art. R2192-10 to R2192-36 CCP; Decree No 2013-269, art. 12",
+  "law.payment": "Art. R2192-10 to R2192-36 CCP; Decree no. 2013-269, art. 12",
   "why.splitting":
     "Signal to check: whether the need is homogeneous (own characteristics or functional unit) is for the buyer to judge; the data sees neither the procedures run outside the software nor the exceptions of the code (R2122-1 to R2122-11).",
   "why.splittingCatchAll":
@@ -508,7 +508,7 @@ export const EN: Record<MessageCode, string> = {
   "PF6.beyondSafeHarbour":
     "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu}; successive modifications added up, R2194-9). Check the ground of the modification.",
   "CO5.gap":
-    "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Loi Climat, art. 35).",
+    "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35).",
   "CO5.notFilled":
     "Contract {ref} ({entity}) launched on {launched}: {what} not recorded in the register, to complete.",
   "CO5.launchUnknown":
