@@ -1093,8 +1093,14 @@ export function loiClimatIndicator(ctx: AnalysisContext): IndicatorResult {
   };
 }
 
+type Consideration =
+  | "environnementale"
+  | "critère environnemental"
+  | "clause environnementale"
+  | "sociale";
+
 /** The consideration a Loi Climat gap is about, as a compliance text. */
-const CONSIDERATION: Record<string, MessageCode> = {
+const CONSIDERATION: Record<Consideration, MessageCode> = {
   environnementale: "CO5.considerationEnvironmental",
   "critère environnemental": "CO5.considerationCriterion",
   "clause environnementale": "CO5.considerationClause",
@@ -1112,7 +1118,7 @@ const GAP_WHAT: Record<string, string> = {
 function gapRow(
   c: ContractLine,
   day: number,
-  consideration: string,
+  consideration: Consideration,
   status: string,
   eu: number | null,
   law: MessageCode
