@@ -11,6 +11,7 @@ import { excelSerialFromDay } from "../core/dates";
 import type { Cell } from "../core/model";
 import {
   defaultReferenceValues,
+  specialThresholdLabelOf,
   type ReferenceOverrides,
   type ReferenceValues,
 } from "../core/reference/values";
@@ -415,7 +416,10 @@ function datedToReference(table: DatedTableKey, rows: Record<string, Scalar>[]):
   if (table === "specialDispenseThresholds") {
     return sorted.map((r) => ({
       rule: r.rule === null ? "" : String(r.rule),
-      label: r.label === null ? "" : String(r.label),
+      label: specialThresholdLabelOf(
+        r.rule === null ? "" : String(r.rule),
+        r.label === null ? "" : String(r.label)
+      ),
       from: day(r.from),
       to: day(r.to),
       cents: Math.round((r.threshold as number) * 100),

@@ -6,7 +6,12 @@
  * Sheet values are Excel-native: euros (not cents), fractions for percentages, serials for dates.
  */
 import { dayFromExcelSerial, excelSerialFromDay } from "../core/dates";
-import type { ReferenceValues, SupplierExclusionReason } from "../core/reference/values";
+import { render } from "../core/messages/render";
+import {
+  specialThresholdName,
+  type ReferenceValues,
+  type SupplierExclusionReason,
+} from "../core/reference/values";
 import { clean } from "./cells";
 import type { Lang } from "./labels";
 import { RESPONSIBLE_PARAMETERS } from "./responsible-parameters";
@@ -352,12 +357,15 @@ export const TEXT_FIELDS = new Set([
   "note",
 ]);
 
-/** Sheet labels of the supplier exclusion reasons (read back by exclusionReasonOf). */
-export const EXCLUSION_REASON_LABELS: Record<SupplierExclusionReason, string> = {
-  intermediary: "Centrale intermédiaire / syndicat d'énergie (L2113-4)",
-  exclusiveRights: "Droits d'exclusivité (R2122-3)",
-  inHouse: "Quasi-régie (L2511-1)",
-  cooperation: "Coopération public-public (L2511-6)",
+/** Sheet labels of the supplier exclusion reasons, French and English (read back by exclusionReasonOf). */
+export const EXCLUSION_REASON_LABELS: Record<SupplierExclusionReason, readonly [string, string]> = {
+  intermediary: [
+    "Centrale intermédiaire / syndicat d'énergie (L2113-4)",
+    "Intermediary central purchasing body / energy syndicate (L2113-4)",
+  ],
+  exclusiveRights: ["Droits d'exclusivité (R2122-3)", "Exclusive rights (R2122-3)"],
+  inHouse: ["Quasi-régie (L2511-1)", "In-house contract (L2511-1)"],
+  cooperation: ["Coopération public-public (L2511-6)", "Public-public cooperation (L2511-6)"],
 };
 
 function at(obj: unknown, path: string): unknown {
@@ -444,10 +452,14 @@ export function parameterLabel(lang: Lang, def: ParameterDef): string {
   return lang === "fr" ? def.label[0] : def.label[1];
 }
 
-/** Dated rows of ReferenceValues as sheet rows (Excel-native values), keyed by field. */
+/**
+ * Dated rows of ReferenceValues as sheet rows (Excel-native values), keyed by field; yes/no and the
+ * names of the shipped special thresholds in the sheet's language (both read back).
+ */
 export function datedRows(
   ref: ReferenceValues,
-  table: DatedTableKey
+  table: DatedTableKey,
+  lang: Lang = "fr"
 ): Record<string, number | string | null>[] {
   if (table === "ecbRates") {
     return ref.ecbRates.map((r) => ({
@@ -459,7 +471,7 @@ export function datedRows(
   if (table === "specialDispenseThresholds") {
     return ref.specialDispenseThresholds.map((r) => ({
       rule: r.rule,
-      label: r.label,
+      label: render(lang, specialThresholdName(r)),
       from: excelSerialFromDay(r.from),
       to: r.to === null ? null : excelSerialFromDay(r.to),
       threshold: clean(r.cents / 100),
@@ -467,14 +479,14 @@ export function datedRows(
       cpvPrefixes: r.cpvPrefixes.join(" ; "),
       excludedCpvPrefixes: r.excludedCpvPrefixes.join(" ; "),
       budgetArticles: r.budgetArticles.join(" ; "),
-      innovative: r.innovative ? "oui" : "non",
+      innovative: r.innovative ? (lang === "fr" ? "oui" : "yes") : lang === "fr" ? "non" : "no",
       source: r.source,
     }));
   }
   if (table === "supplierExclusions") {
     return ref.supplierExclusions.map((r) => ({
       supplier: r.supplier,
-      reason: EXCLUSION_REASON_LABELS[r.reason],
+      reason: EXCLUSION_REASON_LABELS[r.reason][lang === "fr" ? 0 : 1],
       note: r.note,
     }));
   }

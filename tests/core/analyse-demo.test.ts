@@ -3,6 +3,7 @@
  * and the negative controls (near misses) raise nothing. Expected figures come from the generator's
  * own record of what it planted (examples/achats-demo.planted.json is the same record).
  */
+import { frText } from "../helpers/messages";
 import { analyse, indicator } from "../../src/core/analyse";
 import { buildContext } from "../../src/core/context";
 import { isoDate } from "../../src/core/dates";
@@ -99,10 +100,10 @@ describe("what every alert shows (issue #10): legal basis, threshold and its dat
 
   it.each(alertTables)("%s %s: each row cites its article and says what would clear it", (id, table) => {
     for (const r of rowsOf(id, table)) {
-      expect(nonEmpty(r.legalBasis)).toBe(true);
-      expect(String(r.legalBasis)).toMatch(/Art\.|Décret/);
-      expect(nonEmpty(r.clear)).toBe(true);
-      if (id !== "CO5") expect(nonEmpty(r.why) || table === "singleAboveThreshold").toBe(true);
+      expect(nonEmpty(frText(r.legalBasis))).toBe(true);
+      expect(String(frText(r.legalBasis))).toMatch(/Art\.|Décret/);
+      expect(nonEmpty(frText(r.clear))).toBe(true);
+      if (id !== "CO5") expect(nonEmpty(frText(r.why)) || table === "singleAboveThreshold").toBe(true);
     }
   });
 

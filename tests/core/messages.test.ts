@@ -1,6 +1,7 @@
 import { EN } from "../../src/core/messages/en";
 import { FR } from "../../src/core/messages/fr";
 import { format, msg, render } from "../../src/core/messages/render";
+import { DEFAULT_SERVICES, serviceName } from "../../src/core/territories/expectations";
 
 describe("message catalogues", () => {
   test("French and English have the same codes and the same parameters in each template", () => {
@@ -47,6 +48,22 @@ describe("message catalogues", () => {
     const reason = msg("te4.proximityFrom", { source: msg("proximity.works") });
     expect(render("fr", reason)).toBe("Famille de proximité d'après la nature Travaux");
     expect(render("en", reason)).toBe("Proximity family according to the works nature");
+  });
+
+  test("eurPlain and intPlain group French digits with ordinary spaces (the scenario texts), English with commas", () => {
+    expect(format("fr", "{x, eurPlain}", { x: 1234567 })).toBe("1 234 567 €");
+    expect(format("en", "{x, eurPlain}", { x: 1234567 })).toBe("€1,234,567");
+    expect(format("fr", "{x, intPlain}", { x: 12500 })).toBe("12 500");
+    expect(format("en", "{x, intPlain}", { x: 12500 })).toBe("12,500");
+  });
+
+  test("the default services of the questionnaire are named by the catalogue (French name = the matching label)", () => {
+    for (const s of DEFAULT_SERVICES) {
+      expect(render("fr", serviceName(s))).toBe(s.label);
+      expect([s.id, render("en", serviceName(s)) !== s.label]).toEqual([s.id, true]);
+    }
+    // A service of the Qualité de service table keeps the user's name in both languages.
+    expect(render("en", serviceName({ id: "PISCINE", label: "Piscine" }))).toBe("Piscine");
   });
 
   test("every template renders without leftover placeholders", () => {

@@ -14,6 +14,7 @@
  *   Voirie                    40 000      30 000      20 000       10 000     100 000  supplier 45000: local nowhere
  *   Σ                        106 000      61 000      43 000       25 000     235 000
  */
+import { frText } from "../helpers/messages";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -176,9 +177,9 @@ describe("the answered questionnaire and the scenarios", () => {
     expect(bur.scenarios.B.savingsCentralCents).toBe(-660_00);
     expect(bur.scenarios.A.localSpendExposedCents).toBe(0); // no local supplier
     expect([bur.scenarios.A.lots, bur.scenarios.B.lots, bur.scenarios.C.lots]).toEqual([1, 4, 4]);
-    expect(bur.scenarios.A.legal).toContain("Valeur annuelle 33 000 € : procédure adaptée");
+    expect(frText(bur.scenarios.A.legal)).toContain("Valeur annuelle 33 000 € : procédure adaptée");
     expect([bur.serviceLabel, bur.cursor]).toEqual([null, "A"]);
-    expect(bur.reasons).toContain("Recommandation TE4 : mutualiser");
+    expect(bur.reasons.map((m) => render("fr", m))).toContain("Recommandation TE4 : mutualiser");
   });
 
   it("recommends B for Espaces verts, C for Nettoyage and Voirie, none for Matériel informatique", () => {

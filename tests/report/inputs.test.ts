@@ -203,7 +203,7 @@ describe("parametersToOverrides", () => {
     const a = analyse(intakeOf({ spend: lines }), { overrides: o });
     const co1 = a.indicators.find((x) => x.id === "CO1")!;
     expect(co1.value).toBe(0);
-    expect(co1.tables.excluded[0]).toMatchObject({ scope: "fournisseur", legalBasis: "Art. L2511-1 CCP" });
+    expect(co1.tables.excluded[0]).toMatchObject({ scope: { code: "CO1.scopeSupplier" }, legalBasis: "Art. L2511-1 CCP" });
   });
 
   test("an added dispense row reaches the analysis of the next run", () => {

@@ -91,7 +91,7 @@ const ACCENTED = /[àâäçéèêëîïôöùûüÿœ]/i;
 const KEPT_IN_ENGLISH = [
   /\bdépartements?\b/gi,
   /\bLoi Climat\b/g,
-  /\bProcédure adaptée(?![\wÀ-ÿ])/g,
+  /\b[Pp]rocédure adaptée(?![\wÀ-ÿ])/g,
   /\bHors marché(?![\wÀ-ÿ])/g,
   /\bCour des comptes\b/g,
   /\bMalvy–Lambert\b/g,
@@ -155,17 +155,12 @@ const PENDING: { where: RegExp; why: string }[] = [
   },
   {
     where:
-      /^(conformite!tblConf\w+\[\d+\]\.(legalBasis|why|clear|scope|consideration)|dashboard!(G\d+|tblTdbIndicateurs\[\d+\]\.reference)|plan!tbl(PlanChiffres|PlanAchatsResponsables)\[\d+\]\.reference): French in /,
-    why: "legal basis, reasons and fixes of the law-true alerts (compliance-messages.ts) and the dated reference labels of values.ts: French only until their catalogue entries are written",
+      /^(dashboard!(G\d+|tblTdbIndicateurs\[\d+\]\.reference)|plan!tbl(PlanChiffres|PlanAchatsResponsables)\[\d+\]\.reference): French in /,
+    why: "reference labels of PF6 and PF8 (legacy computes of performance.ts, with the CO/PF computes moved out of legacy.ts) and the EGalim/AGEC references of the plan (report/sheets/responsible-duties.ts): French only",
   },
   {
-    where: /^parametres!tblParam(etres|SeuilsParticuliers)\[\d+\]\.(parameter|innovative): French in /,
-    why: "labels of the parameters added for the special thresholds, AGEC/EGalim and the territorial scenarios (report/parameters.ts): French only",
-  },
-  {
-    where:
-      /^(territoires!tblTerrScenarios\w*\[\d+\]\.\w+|plan!tblPlanOrganisationTerritoriale\[\d+\]\.reasons|attentes!(\w+|tblAttentesTerritoires\[\d+\]\.service)|attentes prompt): French in /,
-    why: "territorial scenarios, their reasons and the Attentes des territoires questionnaire (core/territories): French only",
+    where: /^parametres!tblParametres\[\d+\]\.parameter: French in /,
+    why: "AGEC category names in the labels of the AGEC parameters (report/responsible-parameters.ts): French only",
   },
 ];
 

@@ -495,4 +495,187 @@ export const EN: Record<MessageCode, string> = {
     "Signal when at least {minCount} amounts lie in [{upperFrom} %, 100 %) of a threshold and more than {ratio} times the count of the band [{lowerFrom} %, {upperFrom} %)",
   "conformite.co4Rule":
     "Contracts without publicity: at least {minContracts} per entity, supplier and family; off-contract purchases: at least {minPurchases} purchases per entity, supplier, family and year adding up to at least {minSharePercent} % of the exemption threshold",
+
+  // Compliance texts (CO1–CO5, PF4, PF6, PF8; src/core/indicators/compliance-messages.ts)
+  "law.splitting": "Art. R2121-1, R2121-6 and R2122-8 CCP",
+  "law.splittingWorks": "Art. R2121-1, R2121-5 and R2122-8 CCP",
+  "law.dispense": "Art. R2122-8 CCP",
+  "law.books": "Art. R2122-9 CCP",
+  "law.innovation": "Art. R2122-9-1 CCP",
+  "law.food2020": "Decree no. 2020-893, art. 1",
+  "law.bunching": "Art. R2121-1 and R2121-4 CCP (estimated value of the need)",
+  "law.euProcedure": "Art. L2124-1, R2124-1 and R2123-1 CCP",
+  "law.repeat":
+    "Art. R2122-8 CCP (do not systematically contract with the same operator) and R2121-6",
+  "law.loiClimatCriterion": "Art. L2152-7 CCP (Law no. 2021-1104, art. 35)",
+  "law.loiClimatClause": "Art. L2112-2 CCP (Law no. 2021-1104, art. 35)",
+  "law.loiClimatSocial": "Art. L2112-2-1 CCP (Law no. 2021-1104, art. 35)",
+  "law.amendment": "Art. R2194-8 and R2194-9 CCP",
+  "law.payment": "Art. R2192-10 to R2192-36 CCP; Decree no. 2013-269, art. 12",
+  "why.splitting":
+    "Signal to check: whether the need is homogeneous (own characteristics or functional unit) is for the buyer to judge; the data sees neither the procedures run outside the software nor the exceptions of the code (R2122-1 to R2122-11).",
+  "why.splittingCatchAll":
+    "Weak signal: the grouping rests only on a catch-all budget article ({article}), which is not on its own a homogeneous family.",
+  "why.single":
+    "Signal to check: the purchase may have gone through a procedure not linked to the line, or fall under an exception of the code (R2122-1 to R2122-11).",
+  "why.bunching":
+    "Statistical signal to check: amounts grouped just below a threshold may come from market prices or rounded budgets.",
+  "why.procedure":
+    "Signal to check: the amount may include every renewal, or the procedure may fall under an exception (social and other specific services, small lots, R2122-1 to R2122-11) that the data does not show.",
+  "why.repeat":
+    "Signal to check: repeat purchases are lawful when each need is distinct and below the threshold; they invite a look at whether a contract is called for.",
+  "why.loiClimat":
+    "Signal to check: the register may not record every consideration set out in the contract documents.",
+  "why.amendment":
+    "Signal to check: a modification beyond the low-value threshold can still be lawful on another ground (R2194-1 to R2194-7); it is not in itself a breach.",
+  "clear.attachToContract":
+    "Link these lines to the contract they were bought under (contract number column), or exclude the family or the supplier with its reason (Settings, Nomenclature).",
+  "clear.indicateOperation":
+    "Give the works operation of each line (operation column): the works threshold applies per operation (R2121-5).",
+  "clear.refineFamily":
+    "Specify the purchase family (the buyer's nomenclature or CPV code): the budget article alone does not establish a homogeneous need.",
+  "clear.singleProcedure":
+    "Link the purchase to the contract or the procedure followed (contract number column), or document the applicable exception.",
+  "clear.procedureBasis":
+    "Document the ground of the procedure (CPV code of a social or specific service, small lot, exception), or correct the amount or the procedure in the register.",
+  "clear.bunching":
+    "For the amounts of the upper band, check the estimate of the need made before the purchase (R2121-1) and that no need was split (R2121-4).",
+  "clear.repeat":
+    "Group the need in a contract put out to competition, or document that the needs are distinct.",
+  "clear.loiClimat":
+    "Record in the register the environmental award criterion and performance condition (and the social one above the EU threshold) set out in the contract.",
+  "clear.launchDate":
+    "Enter the launch date of the consultation: the obligation applies only to consultations launched from {start}.",
+  "clear.amendment":
+    "Document the ground of the modification (R2194-1 to R2194-7), or correct the amount after modification in the register.",
+  "CO1.splitting":
+    "Off-contract purchases totalling {total} in {year} ({entity}) for {subject} ({thresholdName} of {threshold} in force at the first purchase, on {thresholdDate}{aboveNote}): check whether this is {need} to put out to competition.",
+  "CO1.splittingPublicity": " The total also reaches the publicity threshold ({publicity}).",
+  "CO1.splittingEu": " The total also reaches the EU threshold ({eu}).",
+  "CO1.splittingCatchAll":
+    " The grouping rests only on the catch-all budget article {article}: lowest severity.",
+  "CO1.aboveNote":
+    "; {count} {count, plural, one {purchase reaches} other {purchases reach}} this threshold on {count, plural, one {its} other {their}} own",
+  "CO1.directAwardNote":
+    " The total counts {count} {count, plural, one {line} other {lines}} bought under a contract awarded without publicity or competition (R2121-6).",
+  "CO1.single":
+    "Single purchase above the threshold with no linked procedure: {amount} off contract ({entity}) for {subject}, beyond the {thresholdName} ({threshold}): check the procedure followed.",
+  "CO1.worksWithoutOperation":
+    "Operation not given — to check: {lines} off-contract works {lines, plural, one {line} other {lines}} totalling {total} in {year} ({entity}, family {family}) without an operation. The works threshold ({threshold}) applies per operation (R2121-5): no total per family is computed.",
+  "CO1.familyExcluded": "Family excluded from the check by the nomenclature: {reason}",
+  "CO1.familyExcludedNoReason":
+    "Family excluded from the check by the nomenclature (no reason given)",
+  "CO1.outOfScope": "Article {article} ({label}) outside the public procurement code: {legalBasis}",
+  "CO1.natureToSpecify":
+    "Nature to specify: {lines} off-contract {lines, plural, one {line} other {lines}} totalling {total} on article {article} ({label}), which mixes works and services; they are left out of the thresholds by nature.",
+  "clear.natureToSpecify":
+    "Classify these lines by CPV code or by the buyer's nomenclature (nature works, supplies or services).",
+  "CO1.supplierExcluded": "Supplier excluded from the check ({legalBasis}): {reason}",
+  "CO3.aboveEu":
+    "Contract {ref} ({entity}) of {amount} awarded by “{procedure}” although the EU threshold{utilitiesNote} ({eu}{euNote}, in force on {date}, date of {basis}) is reached: check the ground of the procedure (exception provided by the code, data-entry error…).",
+  "CO3.lotAboveEu":
+    "Lot {ref} ({entity}) awarded by “{procedure}” although the consultation totals {amount}, beyond the EU threshold{utilitiesNote} ({eu}{euNote}, in force on {date}): unless it is a small lot (R2123-1 2°), check the ground of the procedure.",
+  "CO3.socialServices":
+    "MAPA lawful whatever the amount: social and other specific services (R2123-1 3°, CPV {cpv}) — contract {ref}.",
+  "CO3.smallLot":
+    "MAPA lawful for a small lot (R2123-1 2°): lot {ref} below {limit}, small lots not exceeding {share}% of the consultation.",
+  "CO3.uncertain":
+    "EU threshold uncertain for contract {ref} ({amount}): notified on {notified} without a launch date, at the start of a two-year period; the threshold in force at launch is {low} or {high}. Enter the launch date.",
+  "PF6.beyondSafeHarbour":
+    "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu}; successive modifications added up, R2194-9). Check the ground of the modification.",
+  "CO5.gap":
+    "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35).",
+  "CO5.notFilled":
+    "Contract {ref} ({entity}) launched on {launched}: {what} not recorded in the register, to complete.",
+  "CO5.launchUnknown":
+    "Contract {ref} ({entity}) notified on {notified}, launch date unknown: to check — the obligation applies only to consultations launched from {start}; the contract is not counted as a breach.",
+  "exclusion.intermediary":
+    "Energy syndicate or intermediary central purchasing body: the buyer need not put out to competition what it entrusts to the central purchasing body (L2113-4)",
+  "exclusion.exclusiveRights":
+    "Exclusive rights: only one operator can perform the contract (R2122-3)",
+  "exclusion.inHouse": "In-house contract: excluded from the code (L2511-1)",
+  "exclusion.cooperation":
+    "Cooperation between contracting authorities: contract excluded from the code (L2511-6)",
+  "CO1.scopeFamily": "family",
+  "CO1.scopeSupplier": "supplier",
+  "CO1.scopeArticle": "article",
+  "CO5.considerationEnvironmental": "environmental",
+  "CO5.considerationCriterion": "environmental criterion",
+  "CO5.considerationClause": "environmental clause",
+  "CO5.considerationSocial": "social",
+
+  // Territories: scenarios A/B/C per family and the services of the questionnaire
+  "scenario.labelA": "Pool",
+  "scenario.labelB": "Territorialise",
+  "scenario.labelC": "Mixed",
+  "scenario.descriptionA": "One contract or joint purchasing group for the whole perimeter",
+  "scenario.descriptionB": "Geographic lots or purchasing per territory",
+  "scenario.descriptionC": "Pooled framework agreement with territorial lots",
+  "scenario.savings": "Savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain})",
+  "scenario.localExposed":
+    "spend with local suppliers re-tendered over the whole perimeter: {local, eurPlain}",
+  "scenario.savingsShare":
+    "Savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain}, {share}% of scenario A)",
+  "scenario.extraCost": "Estimated extra cost {extra, eurPlain} ({percent}%: lost volume effect)",
+  "scenario.proximity": "proximity and responsiveness per territory",
+  "scenario.serviceA":
+    "Harmonised service level; no known quality gap or priority expectation for this service",
+  "scenario.serviceANeeds":
+    "Harmonised service level, with no answer of its own for the territories with gaps or expectations: {list}",
+  "scenario.serviceC":
+    "One service level per territorial lot ({lots, plural, one {# lot} other {# lots}})",
+  "scenario.serviceCNeeds":
+    "One service level per territorial lot: gaps or expectations addressed in {list}",
+  "scenario.serviceB":
+    "Local service managed per territory ({lots, plural, one {# lot or purchase} other {# lots or purchases}})",
+  "scenario.serviceBNeeds":
+    "Local service managed per territory: gaps or expectations addressed in {list}",
+  "scenario.equityA": "Same prices and commitments for every territory; local gaps not targeted",
+  "scenario.equityC": "Common terms of the framework agreement, adapted per lot",
+  "scenario.equityTarget":
+    "Targets {population, intPlain} inhabitants of the territories with gaps or expectations",
+  "scenario.equityB":
+    "Resources allocated per territory; risk of price differences between territories",
+  "scenario.equityBTarget":
+    "Targets {population, intPlain} inhabitants of the territories with gaps or expectations; risk of price differences between territories",
+  "scenario.legalFormalised":
+    "Annual value {value, eurPlain} ≥ EU threshold {eu, eurPlain}: formalised procedure (call for tenders)",
+  "scenario.legalPublicity":
+    "Annual value {value, eurPlain} < EU threshold {eu, eurPlain}: procédure adaptée (MAPA), notice in the BOAMP or a JAL (≥ {publicity, eurPlain})",
+  "scenario.legalAdapted": "Annual value {value, eurPlain}: procédure adaptée (MAPA)",
+  "scenario.legalWholeNeed":
+    "the estimated value covers the whole duration and every lot (R2121-1)",
+  "scenario.legalLots":
+    "{lots} geographic lots (division into lots, L2113-10): they ease SMEs' access, with no local preference (equal treatment, L3)",
+  "scenario.legalSmallLots":
+    "{n, plural, one {# small lot} other {# small lots}} (< {limit, eurPlain}, ≤ {share}% of the total) may use a procédure adaptée (R2123-1 2°)",
+  "scenario.legalSingle":
+    "a single contract; division into lots remains the rule unless justified (L2113-10)",
+  "scenario.legalFramework":
+    "Pooled framework agreement (joint purchasing group L2113-6 or central purchasing body)",
+  "scenario.reasonTe4":
+    "TE4 recommendation: {te4, select, mutualiser {pool} mixte {mixed} other {territorialise}}",
+  "scenario.reasonNoTe4": "No TE4 recommendation; family bought on {n} territories",
+  "scenario.reasonNoCursor":
+    "No recommended cursor: a single purchasing unit, and not a proximity family with strong local supply",
+  "scenario.reasonGaps": "Quality gaps (below target): {list}",
+  "scenario.reasonPriorities": "Priority expectations (high importance, low satisfaction): {list}",
+  "scenario.reasonToMixed": "Pool while keeping one lot per territory to address these gaps: mixed",
+  "scenario.reasonToTerritorial":
+    "Gaps or expectations in at least half of the territories of a proximity family: territorialise",
+  "scenario.reasonCursor": "Recommended cursor: {cursor} · {label} — {cost}",
+  "service.VOIRIE": "Roads and street lighting",
+  "service.DECHETS": "Waste collection",
+  "service.ESPACES_VERTS": "Green spaces",
+  "service.PROPRETE": "Street and building cleaning",
+  "service.RESTAURATION": "School catering",
+  "service.BATIMENTS": "Building maintenance",
+  "service.ACCUEIL": "Public reception",
+  "service.PETITE_ENFANCE": "Early childhood",
+  "service.MOBILITE": "Transport and mobility",
+
+  // Reference labels: names of the shipped special dispense thresholds
+  "specialThreshold.innovation": "innovative purchases",
+  "specialThreshold.books": "books other than school books",
+  "specialThreshold.food2020": "foodstuffs (temporary)",
 };

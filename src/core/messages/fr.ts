@@ -519,6 +519,189 @@ export const FR = {
     "Signal quand au moins {minCount} montants sont dans [{upperFrom} %, 100 %) d'un seuil et plus de {ratio} fois le nombre de la bande [{lowerFrom} %, {upperFrom} %)",
   "conformite.co4Rule":
     "Marchés sans publicité : au moins {minContracts} par entité, fournisseur et famille ; achats hors marché : au moins {minPurchases} achats par entité, fournisseur, famille et année cumulant au moins {minSharePercent} % du seuil de dispense",
+
+  // Compliance texts (CO1–CO5, PF4, PF6, PF8; src/core/indicators/compliance-messages.ts): legal
+  // bases, why an alert is a signal to check, what would clear it, alert texts. Plain {name}
+  // parameters only, so that the French text is the one the rules always wrote.
+  "law.splitting": "Art. R2121-1, R2121-6 et R2122-8 CCP",
+  "law.splittingWorks": "Art. R2121-1, R2121-5 et R2122-8 CCP",
+  "law.dispense": "Art. R2122-8 CCP",
+  "law.books": "Art. R2122-9 CCP",
+  "law.innovation": "Art. R2122-9-1 CCP",
+  "law.food2020": "Décret n° 2020-893, art. 1er",
+  "law.bunching": "Art. R2121-1 et R2121-4 CCP (valeur estimée du besoin)",
+  "law.euProcedure": "Art. L2124-1, R2124-1 et R2123-1 CCP",
+  "law.repeat":
+    "Art. R2122-8 CCP (ne pas contracter systématiquement avec un même opérateur) et R2121-6",
+  "law.loiClimatCriterion": "Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",
+  "law.loiClimatClause": "Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
+  "law.loiClimatSocial": "Art. L2112-2-1 CCP (loi n° 2021-1104, art. 35)",
+  "law.amendment": "Art. R2194-8 et R2194-9 CCP",
+  "law.payment": "Art. R2192-10 à R2192-36 CCP ; décret n° 2013-269, art. 12",
+  "why.splitting":
+    "Signal à vérifier : l'homogénéité du besoin (caractéristiques propres ou unité fonctionnelle) s'apprécie par l'acheteur ; les données ne voient ni les procédures menées hors du logiciel, ni les exceptions du code (R2122-1 à R2122-11).",
+  "why.splittingCatchAll":
+    "Signal faible : le regroupement ne repose que sur un article budgétaire « fourre-tout » ({article}), qui n'est pas à lui seul une famille homogène.",
+  "why.single":
+    "Signal à vérifier : l'achat a pu faire l'objet d'une procédure non rattachée à la ligne, ou relever d'une exception du code (R2122-1 à R2122-11).",
+  "why.bunching":
+    "Signal statistique à vérifier : des montants groupés sous un seuil peuvent venir de prix de marché ou de budgets arrondis.",
+  "why.procedure":
+    "Signal à vérifier : le montant peut inclure toutes les reconductions, ou la procédure relever d'une exception (services sociaux et spécifiques, petits lots, R2122-1 à R2122-11) que les données ne montrent pas.",
+  "why.repeat":
+    "Signal à vérifier : la récurrence est licite quand chaque besoin est distinct et sous le seuil ; elle invite à examiner l'opportunité d'un marché.",
+  "why.loiClimat":
+    "Signal à vérifier : le registre peut ne pas reprendre toutes les considérations prévues dans les pièces du marché.",
+  "why.amendment":
+    "Signal à vérifier : une modification au-delà du seuil de faible montant reste licite sur un autre fondement (R2194-1 à R2194-7) ; ce n'est pas en soi un manquement.",
+  "clear.attachToContract":
+    "Rattachez ces lignes au marché sous lequel elles ont été achetées (colonne N° de marché), ou excluez la famille ou le fournisseur avec son motif (Paramètres, Nomenclature).",
+  "clear.indicateOperation":
+    "Indiquez l'opération de travaux de chaque ligne (colonne Opération) : le seuil travaux s'apprécie par opération (R2121-5).",
+  "clear.refineFamily":
+    "Précisez la famille d'achat (nomenclature de l'acheteur ou code CPV) : l'article budgétaire seul ne suffit pas à établir un besoin homogène.",
+  "clear.singleProcedure":
+    "Rattachez l'achat au marché ou à la procédure suivie (colonne N° de marché), ou documentez l'exception applicable.",
+  "clear.procedureBasis":
+    "Documentez le fondement de la procédure (code CPV de service social ou spécifique, petit lot, exception), ou corrigez le montant ou la procédure dans le registre.",
+  "clear.bunching":
+    "Vérifiez, pour les montants de la bande haute, l'estimation du besoin faite avant l'achat (R2121-1) et l'absence de besoin scindé (R2121-4).",
+  "clear.repeat":
+    "Regroupez le besoin dans un marché mis en concurrence, ou documentez que les besoins sont distincts.",
+  "clear.loiClimat":
+    "Renseignez dans le registre le critère d'attribution et la condition d'exécution environnementaux (et sociale au-dessus du seuil européen) prévus au marché.",
+  "clear.launchDate":
+    "Renseignez la date de lancement de la consultation : l'obligation ne vaut que pour les consultations lancées à partir du {start}.",
+  "clear.amendment":
+    "Documentez le fondement de la modification (R2194-1 à R2194-7), ou corrigez le montant après modification dans le registre.",
+  "CO1.splitting":
+    "Achats hors marché cumulés de {total} en {year} ({entity}) pour {subject} ({thresholdName} de {threshold} en vigueur au premier achat, le {thresholdDate}{aboveNote}) : vérifier s'il s'agit {need} à mettre en concurrence.",
+  "CO1.splittingPublicity": " Le cumul atteint aussi le seuil de publicité ({publicity}).",
+  "CO1.splittingEu": " Le cumul atteint aussi le seuil européen ({eu}).",
+  "CO1.splittingCatchAll":
+    " Le regroupement ne repose que sur l'article budgétaire « fourre-tout » {article} : sévérité la plus basse.",
+  "CO1.aboveNote": " ; dont {count} achat(s) atteignant à eux seuls ce seuil",
+  "CO1.directAwardNote":
+    " Le cumul compte {count} ligne(s) achetée(s) sous un marché passé sans publicité ni mise en concurrence (R2121-6).",
+  "CO1.single":
+    "Achat unique au-dessus du seuil sans procédure rattachée : {amount} hors marché ({entity}) pour {subject}, au-delà du {thresholdName} ({threshold}) : vérifier la procédure suivie.",
+  "CO1.worksWithoutOperation":
+    "Opération non renseignée — à vérifier : {lines} ligne(s) de travaux hors marché de {total} en {year} ({entity}, famille {family}) sans opération. Le seuil travaux ({threshold}) s'apprécie par opération (R2121-5) : aucun cumul par famille n'est calculé.",
+  "CO1.familyExcluded": "Famille exclue du contrôle par la nomenclature : {reason}",
+  "CO1.familyExcludedNoReason":
+    "Famille exclue du contrôle par la nomenclature (motif non renseigné)",
+  "CO1.outOfScope":
+    "Article {article} ({label}) hors du code de la commande publique : {legalBasis}",
+  "CO1.natureToSpecify":
+    "Nature à préciser : {lines} ligne(s) hors marché de {total} sur l'article {article} ({label}), qui mêle travaux et services ; elles sont laissées hors des seuils par nature.",
+  "clear.natureToSpecify":
+    "Classez ces lignes par code CPV ou par la nomenclature de l'acheteur (nature Travaux, Fournitures ou Services).",
+  "CO1.supplierExcluded": "Fournisseur exclu du contrôle ({legalBasis}) : {reason}",
+  "CO3.aboveEu":
+    "Marché {ref} ({entity}) de {amount} passé en « {procedure} » alors que le seuil européen{utilitiesNote} ({eu}{euNote}, en vigueur le {date}, date de {basis}) est atteint : vérifier le fondement de la procédure (exception prévue par le code, erreur de saisie…).",
+  "CO3.lotAboveEu":
+    "Lot {ref} ({entity}) passé en « {procedure} » alors que la consultation totalise {amount}, au-delà du seuil européen{utilitiesNote} ({eu}{euNote}, en vigueur le {date}) : hors petits lots (R2123-1 2°), vérifier le fondement de la procédure.",
+  "CO3.socialServices":
+    "MAPA licite quel que soit le montant : services sociaux et autres services spécifiques (R2123-1 3°, CPV {cpv}) — marché {ref}.",
+  "CO3.smallLot":
+    "MAPA licite pour un petit lot (R2123-1 2°) : lot {ref} inférieur à {limit}, petits lots ne dépassant pas {share} % de la consultation.",
+  "CO3.uncertain":
+    "Seuil européen incertain pour le marché {ref} ({amount}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low} ou {high}. Renseignez la date de lancement.",
+  "PF6.beyondSafeHarbour":
+    "Marché {ref} : {count} modification(s) cumulant {change} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
+  "CO5.gap":
+    "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).",
+  "CO5.notFilled":
+    "Marché {ref} ({entity}) lancé le {launched} : {what} non renseignée dans le registre, à compléter.",
+  "CO5.launchUnknown":
+    "Marché {ref} ({entity}) notifié le {notified}, date de lancement inconnue : à vérifier — l'obligation ne vaut que pour les consultations lancées à partir du {start} ; le marché n'est pas compté comme manquement.",
+  "exclusion.intermediary":
+    "Syndicat d'énergie ou centrale d'achat intermédiaire : l'acheteur n'a pas à mettre en concurrence ce qu'il confie à la centrale (L2113-4)",
+  "exclusion.exclusiveRights":
+    "Droits d'exclusivité : un seul opérateur peut exécuter le marché (R2122-3)",
+  "exclusion.inHouse": "Quasi-régie (in house) : contrat exclu du code (L2511-1)",
+  "exclusion.cooperation":
+    "Coopération entre pouvoirs adjudicateurs : contrat exclu du code (L2511-6)",
+  "CO1.scopeFamily": "famille",
+  "CO1.scopeSupplier": "fournisseur",
+  "CO1.scopeArticle": "article",
+  "CO5.considerationEnvironmental": "environnementale",
+  "CO5.considerationCriterion": "critère environnemental",
+  "CO5.considerationClause": "clause environnementale",
+  "CO5.considerationSocial": "sociale",
+
+  // Territories: scenarios A/B/C per family (src/core/territories/scenarios.ts) and the services of
+  // the Attentes des territoires questionnaire (src/core/territories/expectations.ts)
+  "scenario.labelA": "Mutualiser",
+  "scenario.labelB": "Territorialiser",
+  "scenario.labelC": "Mixte",
+  "scenario.descriptionA": "Un marché ou un groupement de commandes pour tout le périmètre",
+  "scenario.descriptionB": "Lots géographiques ou achats par territoire",
+  "scenario.descriptionC": "Accord-cadre mutualisé à lots territoriaux",
+  "scenario.savings": "Économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain})",
+  "scenario.localExposed":
+    "dépense auprès de fournisseurs locaux remise en concurrence sur tout le périmètre : {local, eurPlain}",
+  "scenario.savingsShare":
+    "Économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain}, {share} % du scénario A)",
+  "scenario.extraCost": "Surcoût estimé {extra, eurPlain} ({percent} % : perte d'effet volume)",
+  "scenario.proximity": "proximité et réactivité par territoire",
+  "scenario.serviceA":
+    "Niveau de service harmonisé ; aucun écart de qualité ni attente prioritaire connu sur ce service",
+  "scenario.serviceANeeds":
+    "Niveau de service harmonisé, sans réponse propre aux territoires en écart ou en attente : {list}",
+  "scenario.serviceC": "Un niveau de service par lot territorial ({lots} lots)",
+  "scenario.serviceCNeeds":
+    "Un niveau de service par lot territorial : écarts ou attentes traités dans {list}",
+  "scenario.serviceB": "Service de proximité piloté par territoire ({lots} lots ou achats)",
+  "scenario.serviceBNeeds":
+    "Service de proximité piloté par territoire : écarts ou attentes traités dans {list}",
+  "scenario.equityA":
+    "Mêmes prix et mêmes engagements pour tous les territoires ; écarts locaux non ciblés",
+  "scenario.equityC": "Conditions communes de l'accord-cadre, adaptées par lot",
+  "scenario.equityTarget":
+    "Cible {population, intPlain} habitants des territoires en écart ou en attente",
+  "scenario.equityB": "Moyens répartis par territoire ; risque d'écarts de prix entre territoires",
+  "scenario.equityBTarget":
+    "Cible {population, intPlain} habitants des territoires en écart ou en attente ; risque d'écarts de prix entre territoires",
+  "scenario.legalFormalised":
+    "Valeur annuelle {value, eurPlain} ≥ seuil européen {eu, eurPlain} : procédure formalisée (appel d'offres)",
+  "scenario.legalPublicity":
+    "Valeur annuelle {value, eurPlain} < seuil européen {eu, eurPlain} : procédure adaptée, publicité BOAMP ou JAL (≥ {publicity, eurPlain})",
+  "scenario.legalAdapted": "Valeur annuelle {value, eurPlain} : procédure adaptée",
+  "scenario.legalWholeNeed": "la valeur estimée couvre toute la durée et tous les lots (R2121-1)",
+  "scenario.legalLots":
+    "{lots} lots géographiques (allotissement, L2113-10) : ils facilitent l'accès des PME, sans préférence locale (égalité de traitement, L3)",
+  "scenario.legalSmallLots":
+    "{n} {n, plural, one {petit lot} other {petits lots}} (< {limit, eurPlain}, ≤ {share} % du total) en procédure adaptée possible (R2123-1 2°)",
+  "scenario.legalSingle": "un seul marché ; l'allotissement reste la règle sauf motif (L2113-10)",
+  "scenario.legalFramework":
+    "Accord-cadre mutualisé (groupement de commandes L2113-6 ou centrale d'achat)",
+  "scenario.reasonTe4": "Recommandation TE4 : {te4}",
+  "scenario.reasonNoTe4": "Pas de recommandation TE4 ; famille achetée sur {n} territoires",
+  "scenario.reasonNoCursor":
+    "Pas de curseur recommandé : une seule unité d'achat, ni famille de proximité à offre locale forte",
+  "scenario.reasonGaps": "Écarts de qualité (sous la cible) : {list}",
+  "scenario.reasonPriorities":
+    "Attentes prioritaires (importance forte, satisfaction faible) : {list}",
+  "scenario.reasonToMixed":
+    "Mutualiser en gardant un lot par territoire pour traiter ces écarts : mixte",
+  "scenario.reasonToTerritorial":
+    "Écarts ou attentes dans au moins la moitié des territoires d'une famille de proximité : territorialiser",
+  "scenario.reasonCursor": "Curseur recommandé : {cursor} · {label} — {cost}",
+  "service.VOIRIE": "Voirie et éclairage public",
+  "service.DECHETS": "Collecte des déchets",
+  "service.ESPACES_VERTS": "Espaces verts",
+  "service.PROPRETE": "Propreté et nettoyage",
+  "service.RESTAURATION": "Restauration scolaire",
+  "service.BATIMENTS": "Entretien des bâtiments",
+  "service.ACCUEIL": "Accueil du public",
+  "service.PETITE_ENFANCE": "Petite enfance",
+  "service.MOBILITE": "Transport et mobilité",
+
+  // Reference labels: names of the shipped special dispense thresholds (src/core/reference/values.ts)
+  "specialThreshold.innovation": "achats innovants",
+  "specialThreshold.books": "livres non scolaires",
+  "specialThreshold.food2020": "denrées alimentaires (temporaire)",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -5,6 +5,8 @@
  * - `{name}`: the parameter as it is (numbers in the language's written form, messages rendered);
  * - `{name, eur}` whole euros ("1 000 €" / "€1,000"), `{name, eur2}` euros to the cent,
  *   `{name, pct}` a percentage with one decimal, `{name, int}` a grouped integer;
+ * - `{name, eurPlain}` whole euros and `{name, intPlain}` a grouped integer whose French groups are
+ *   ordinary spaces ("1 000 €", "12 500"), as the territorial scenario texts are written;
  * - `{name, plural, one {…} other {…}}`: the form chosen by Intl.PluralRules of the language for
  *   the number `name`; `#` inside stands for the number;
  * - `{name, select, a {…} b {…} other {…}}`: the branch named by the string parameter `name`.
@@ -38,7 +40,7 @@ export const CATALOGUES: Record<Lang, Record<MessageCode, string>> = { fr: FR, e
 const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
 const SELECT = /\{(\w+), select, ((?:\w+ \{[^{}]*\} ?)+)\}/g;
 const BRANCH = /(\w+) \{([^{}]*)\}/g;
-const PARAM = /\{(\w+)(?:, (eur|eur2|pct|int))?\}/g;
+const PARAM = /\{(\w+)(?:, (eur|eur2|pct|int|eurPlain|intPlain))?\}/g;
 
 const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
 
@@ -64,9 +66,20 @@ function param(
       return unitText(lang, "%", value);
     case "int":
       return numberText(lang, value);
+    case "eurPlain":
+      return lang === "fr"
+        ? `${plainGroups(numberText(lang, value))} €`
+        : `€${numberText(lang, value)}`;
+    case "intPlain":
+      return plainGroups(numberText(lang, value));
     default:
       return amountText(lang, value);
   }
+}
+
+/** French digit groups with ordinary spaces instead of narrow no-break spaces. */
+function plainGroups(s: string): string {
+  return s.replace(/\u202f/g, " ");
 }
 
 /** Fills a template with parameters (see the syntax above). */

@@ -6,6 +6,7 @@
  * Dates are day numbers (dates.ts); amounts are cents; rates and shares are percents (0–100).
  */
 import { dayFromIso, dayFromYMD, ymdFromDay } from "../dates";
+import { CATALOGUES, msg, type Message, type MessageCode } from "../messages/render";
 import type { Nature } from "../model";
 import {
   defaultAgecReference,
@@ -598,6 +599,43 @@ export function dispenseThresholdAt(
 ): number {
   const row = dispenseRowAt(ref, day);
   return nature === "Travaux" ? row.worksCents : row.suppliesServicesCents;
+}
+
+/** Catalogue codes of the names of the shipped special thresholds (by rule). */
+const SPECIAL_THRESHOLD_NAMES: Readonly<Record<string, MessageCode>> = {
+  "R2122-9-1": "specialThreshold.innovation",
+  "R2122-9": "specialThreshold.books",
+  "Décret n° 2020-893": "specialThreshold.food2020",
+};
+
+/** The catalogue code of a special threshold's label when it is the shipped one, else null. */
+function shippedNameCode(
+  row: Pick<SpecialDispenseThreshold, "rule" | "label">
+): MessageCode | null {
+  const code = SPECIAL_THRESHOLD_NAMES[row.rule];
+  return code !== undefined && CATALOGUES.fr[code] === row.label ? code : null;
+}
+
+/**
+ * The name of a special threshold in the reader's language: the catalogue's for a shipped row,
+ * the label as the user wrote it otherwise.
+ */
+export function specialThresholdName(
+  row: Pick<SpecialDispenseThreshold, "rule" | "label">
+): Message {
+  const code = shippedNameCode(row);
+  return code === null ? msg("untranslated", { text: row.label }) : msg(code);
+}
+
+/**
+ * The label of a special threshold read back from the Paramètres sheet: a shipped name written in
+ * any language gives back the French label of the reference values (so that an English sheet
+ * read back is not a change); any other text is the user's own label.
+ */
+export function specialThresholdLabelOf(rule: string, text: string): string {
+  const code = SPECIAL_THRESHOLD_NAMES[rule];
+  if (code === undefined) return text;
+  return Object.values(CATALOGUES).some((c) => c[code] === text) ? CATALOGUES.fr[code] : text;
 }
 
 /** The EU threshold row in force on a day. */

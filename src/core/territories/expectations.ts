@@ -10,6 +10,7 @@
  * - A family belongs to the first service whose keyword is in its label, else whose CPV prefix it
  *   has; a quality measure to the service whose label or keyword its service name contains.
  */
+import { msg, type Message, type MessageCode } from "../messages/render";
 import { normalizeKey } from "../text";
 import { byFrench } from "../indicators/types";
 
@@ -33,6 +34,31 @@ export const DEFAULT_SERVICES: readonly PublicService[] = [
   { id: "PETITE_ENFANCE", label: "Petite enfance", keywords: ["petite enfance", "creche", "multi accueil"], cpvPrefixes: ["8531"] },
   { id: "MOBILITE", label: "Transport et mobilité", keywords: ["transport", "mobilite", "navette"], cpvPrefixes: ["601"] },
 ];
+
+/** Catalogue codes of the names of the default services (by id). */
+const SERVICE_NAMES: Readonly<Record<string, MessageCode>> = {
+  VOIRIE: "service.VOIRIE",
+  DECHETS: "service.DECHETS",
+  ESPACES_VERTS: "service.ESPACES_VERTS",
+  PROPRETE: "service.PROPRETE",
+  RESTAURATION: "service.RESTAURATION",
+  BATIMENTS: "service.BATIMENTS",
+  ACCUEIL: "service.ACCUEIL",
+  PETITE_ENFANCE: "service.PETITE_ENFANCE",
+  MOBILITE: "service.MOBILITE",
+};
+
+/**
+ * The name of a service in the reader's language: a catalogue message for the default services,
+ * the name as the user wrote it for a service of the Qualité de service table (a data value).
+ */
+export function serviceName(s: Pick<PublicService, "id" | "label">): Message {
+  const code = SERVICE_NAMES[s.id];
+  const known = DEFAULT_SERVICES.find((d) => d.id === s.id);
+  return code !== undefined && known?.label === s.label
+    ? msg(code)
+    : msg("untranslated", { text: s.label });
+}
 
 /** Stable id of a service named by the Qualité de service table but not in the catalogue. */
 export function serviceIdOf(name: string): string {

@@ -21,6 +21,7 @@
  *   has quality gaps or priority expectations on a territory; C moves to B when they concern at
  *   least half of the family's territories of a proximity family.
  */
+import { msg, type Message } from "../messages/render";
 import { euThresholdAt, type ReferenceValues } from "../reference/values";
 import type { Nature } from "../model";
 import { byFrench } from "../indicators/types";
@@ -30,16 +31,24 @@ import type { TerritorialRecommendation, TerritoryLocalSupply } from "./recommen
 
 export type ScenarioId = "A" | "B" | "C";
 
+/** French names of the scenarios (as the plan's choice list reads them back). */
 export const SCENARIO_LABELS: Record<ScenarioId, string> = {
   A: "Mutualiser",
   B: "Territorialiser",
   C: "Mixte",
 };
 
-export const SCENARIO_DESCRIPTIONS: Record<ScenarioId, string> = {
-  A: "Un marché ou un groupement de commandes pour tout le périmètre",
-  B: "Lots géographiques ou achats par territoire",
-  C: "Accord-cadre mutualisé à lots territoriaux",
+/** The name of a scenario as a catalogue message. */
+export const SCENARIO_NAMES: Record<ScenarioId, Message> = {
+  A: msg("scenario.labelA"),
+  B: msg("scenario.labelB"),
+  C: msg("scenario.labelC"),
+};
+
+export const SCENARIO_DESCRIPTIONS: Record<ScenarioId, Message> = {
+  A: msg("scenario.descriptionA"),
+  B: msg("scenario.descriptionB"),
+  C: msg("scenario.descriptionC"),
 };
 
 export interface ScenarioFamilyInput {
@@ -69,7 +78,7 @@ export interface ScenarioContext {
 export interface ScenarioFigures {
   scenario: ScenarioId;
   label: string;
-  description: string;
+  description: Message;
   savingsLowCents: number;
   savingsCentralCents: number;
   savingsHighCents: number;
@@ -78,10 +87,11 @@ export interface ScenarioFigures {
   gapsAddressed: string[];
   prioritiesAddressed: string[];
   populationTargeted: number;
-  costImpact: string;
-  serviceImpact: string;
-  equityImpact: string;
-  legal: string;
+  /** Parts of each impact, shown joined by " ; " (the first part of the cost: its savings). */
+  costImpact: Message[];
+  serviceImpact: Message;
+  equityImpact: Message;
+  legal: Message[];
 }
 
 export interface FamilyScenarios {
@@ -89,21 +99,23 @@ export interface FamilyScenarios {
   familyLabel: string;
   cents: number;
   serviceLabel: string | null;
+  /** The service's id (expectations.ts), null when none matches. */
+  serviceId: string | null;
   territories: string[];
   gapTerritories: string[];
   priorityTerritories: string[];
   scenarios: Record<ScenarioId, ScenarioFigures>;
   cursor: ScenarioId | null;
-  reasons: string[];
+  reasons: Message[];
 }
 
-function euro(cents: number): string {
-  const e = Math.round(cents / 100);
-  return `${Math.abs(e).toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ")} €`;
+/** Whole euros of an amount in cents, without its sign (written "{x, eurPlain}" in the texts). */
+function euro(cents: number): number {
+  return Math.abs(Math.round(cents / 100));
 }
 
 function list(names: readonly string[]): string {
-  return names.length === 0 ? "aucun" : names.join(", ");
+  return names.join(", ");
 }
 
 /** The territories of a family's service under target (quality) and with priority expectations. */
@@ -124,24 +136,18 @@ function legalText(
   c: ScenarioContext,
   lots: number,
   lotCents: readonly number[]
-): string {
+): Message[] {
   const eu = euThresholdAt(c.ref, c.day, f.nature);
   const publicity = c.ref.publicityThresholdCents.value;
-  const parts: string[] = [];
-  if (f.cents >= eu)
-    parts.push(
-      `Valeur annuelle ${euro(f.cents)} ≥ seuil européen ${euro(eu)} : procédure formalisée (appel d'offres)`
-    );
+  const parts: Message[] = [];
+  const value = euro(f.cents);
+  if (f.cents >= eu) parts.push(msg("scenario.legalFormalised", { value, eu: euro(eu) }));
   else if (f.cents >= publicity)
-    parts.push(
-      `Valeur annuelle ${euro(f.cents)} < seuil européen ${euro(eu)} : procédure adaptée, publicité BOAMP ou JAL (≥ ${euro(publicity)})`
-    );
-  else parts.push(`Valeur annuelle ${euro(f.cents)} : procédure adaptée`);
-  parts.push("la valeur estimée couvre toute la durée et tous les lots (R2121-1)");
+    parts.push(msg("scenario.legalPublicity", { value, eu: euro(eu), publicity: euro(publicity) }));
+  else parts.push(msg("scenario.legalAdapted", { value }));
+  parts.push(msg("scenario.legalWholeNeed"));
   if (lots > 1) {
-    parts.push(
-      `${lots} lots géographiques (allotissement, L2113-10) : ils facilitent l'accès des PME, sans préférence locale (égalité de traitement, L3)`
-    );
+    parts.push(msg("scenario.legalLots", { lots }));
     if (f.cents >= eu) {
       const limit =
         f.nature === "Travaux" ? c.ref.smallLots.worksCents : c.ref.smallLots.suppliesServicesCents;
@@ -149,11 +155,15 @@ function legalText(
       const smallSum = small.reduce((s, x) => s + x, 0);
       if (small.length > 0 && smallSum * 100 <= c.ref.smallLots.maxSharePercent * f.cents)
         parts.push(
-          `${small.length} petit${small.length > 1 ? "s" : ""} lot${small.length > 1 ? "s" : ""} (< ${euro(limit)}, ≤ ${c.ref.smallLots.maxSharePercent} % du total) en procédure adaptée possible (R2123-1 2°)`
+          msg("scenario.legalSmallLots", {
+            n: small.length,
+            limit: euro(limit),
+            share: String(c.ref.smallLots.maxSharePercent),
+          })
         );
     }
-  } else parts.push("un seul marché ; l'allotissement reste la règle sauf motif (L2113-10)");
-  return parts.join(" ; ");
+  } else parts.push(msg("scenario.legalSingle"));
+  return parts;
 }
 
 /** The three scenarios of one family and the recommended cursor (rules in the module header). */
@@ -182,12 +192,19 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
     gapsAddressed: [],
     prioritiesAddressed: [],
     populationTargeted: 0,
-    costImpact: `Économies ${euro(pct(p.lowPercent))} à ${euro(pct(p.highPercent))} (central ${euro(pct(p.centralPercent))}) ; dépense auprès de fournisseurs locaux remise en concurrence sur tout le périmètre : ${euro(localCents)}`,
+    costImpact: [
+      msg("scenario.savings", {
+        low: euro(pct(p.lowPercent)),
+        high: euro(pct(p.highPercent)),
+        central: euro(pct(p.centralPercent)),
+      }),
+      msg("scenario.localExposed", { local: euro(localCents) }),
+    ],
     serviceImpact:
       need.length === 0
-        ? "Niveau de service harmonisé ; aucun écart de qualité ni attente prioritaire connu sur ce service"
-        : `Niveau de service harmonisé, sans réponse propre aux territoires en écart ou en attente : ${list(need)}`,
-    equityImpact: "Mêmes prix et mêmes engagements pour tous les territoires ; écarts locaux non ciblés",
+        ? msg("scenario.serviceA")
+        : msg("scenario.serviceANeeds", { list: list(need) }),
+    equityImpact: msg("scenario.equityA"),
     legal: legalText(f, c, 1, [S]),
   };
   const cShare = t.lotsSavingsSharePercent / 100;
@@ -204,16 +221,23 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
     gapsAddressed: gaps,
     prioritiesAddressed: priorities,
     populationTargeted: needPop,
-    costImpact: `Économies ${euro(cc(p.lowPercent))} à ${euro(cc(p.highPercent))} (central ${euro(cc(p.centralPercent))}, ${t.lotsSavingsSharePercent} % du scénario A)`,
+    costImpact: [
+      msg("scenario.savingsShare", {
+        low: euro(cc(p.lowPercent)),
+        high: euro(cc(p.highPercent)),
+        central: euro(cc(p.centralPercent)),
+        share: String(t.lotsSavingsSharePercent),
+      }),
+    ],
     serviceImpact:
       need.length === 0
-        ? `Un niveau de service par lot territorial (${lotCount} lots)`
-        : `Un niveau de service par lot territorial : écarts ou attentes traités dans ${list(need)}`,
+        ? msg("scenario.serviceC", { lots: lotCount })
+        : msg("scenario.serviceCNeeds", { list: list(need) }),
     equityImpact:
       need.length === 0
-        ? "Conditions communes de l'accord-cadre, adaptées par lot"
-        : `Cible ${needPop.toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ")} habitants des territoires en écart ou en attente`,
-    legal: `Accord-cadre mutualisé (groupement de commandes L2113-6 ou centrale d'achat) ; ${legalText(f, c, lotCount, lotCents)}`,
+        ? msg("scenario.equityC")
+        : msg("scenario.equityTarget", { population: needPop }),
+    legal: [msg("scenario.legalFramework"), ...legalText(f, c, lotCount, lotCents)],
   };
   const extra = Math.round((S * t.territorialExtraCostPercent) / 100);
   const b: ScenarioFigures = {
@@ -228,26 +252,32 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
     gapsAddressed: gaps,
     prioritiesAddressed: priorities,
     populationTargeted: needPop,
-    costImpact: `Surcoût estimé ${euro(extra)} (${t.territorialExtraCostPercent} % : perte d'effet volume) ; proximité et réactivité par territoire`,
+    costImpact: [
+      msg("scenario.extraCost", {
+        extra: euro(extra),
+        percent: String(t.territorialExtraCostPercent),
+      }),
+      msg("scenario.proximity"),
+    ],
     serviceImpact:
       need.length === 0
-        ? `Service de proximité piloté par territoire (${lotCount} lots ou achats)`
-        : `Service de proximité piloté par territoire : écarts ou attentes traités dans ${list(need)}`,
+        ? msg("scenario.serviceB", { lots: lotCount })
+        : msg("scenario.serviceBNeeds", { list: list(need) }),
     equityImpact:
       need.length === 0
-        ? "Moyens répartis par territoire ; risque d'écarts de prix entre territoires"
-        : `Cible ${needPop.toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ")} habitants des territoires en écart ou en attente ; risque d'écarts de prix entre territoires`,
+        ? msg("scenario.equityB")
+        : msg("scenario.equityBTarget", { population: needPop }),
     legal: legalText(f, c, lotCount, lotCents),
   };
 
   // Cursor.
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   let cursor: ScenarioId | null =
     f.te4 === "mutualiser" ? "A" : f.te4 === "mixte" ? "C" : f.te4 === "territorialiser" ? "B" : null;
-  if (f.te4 !== null) reasons.push(`Recommandation TE4 : ${f.te4}`);
+  if (f.te4 !== null) reasons.push(msg("scenario.reasonTe4", { te4: f.te4 }));
   else if (names.length >= 2) {
     cursor = "A";
-    reasons.push(`Pas de recommandation TE4 ; famille achetée sur ${names.length} territoires`);
+    reasons.push(msg("scenario.reasonNoTe4", { n: names.length }));
   }
   if (cursor === null) {
     return {
@@ -255,20 +285,21 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
       familyLabel: f.familyLabel,
       cents: S,
       serviceLabel: f.serviceLabel,
+      serviceId: f.serviceId,
       territories: names,
       gapTerritories: gaps,
       priorityTerritories: priorities,
       scenarios: { A: a, B: b, C: cScen },
       cursor: null,
-      reasons: ["Pas de curseur recommandé : une seule unité d'achat, ni famille de proximité à offre locale forte"],
+      reasons: [msg("scenario.reasonNoCursor")],
     };
   }
-  if (gaps.length > 0) reasons.push(`Écarts de qualité (sous la cible) : ${list(gaps)}`);
+  if (gaps.length > 0) reasons.push(msg("scenario.reasonGaps", { list: list(gaps) }));
   if (priorities.length > 0)
-    reasons.push(`Attentes prioritaires (importance forte, satisfaction faible) : ${list(priorities)}`);
+    reasons.push(msg("scenario.reasonPriorities", { list: list(priorities) }));
   if (cursor === "A" && need.length > 0) {
     cursor = "C";
-    reasons.push("Mutualiser en gardant un lot par territoire pour traiter ces écarts : mixte");
+    reasons.push(msg("scenario.reasonToMixed"));
   } else if (
     cursor === "C" &&
     f.proximity &&
@@ -276,19 +307,22 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
     need.filter((n) => names.includes(n)).length * 2 >= names.length
   ) {
     cursor = "B";
-    reasons.push(
-      "Écarts ou attentes dans au moins la moitié des territoires d'une famille de proximité : territorialiser"
-    );
+    reasons.push(msg("scenario.reasonToTerritorial"));
   }
   const chosen = { A: a, B: b, C: cScen }[cursor];
   reasons.push(
-    `Curseur recommandé : ${cursor} · ${SCENARIO_LABELS[cursor]} — ${chosen.costImpact.split(" ; ")[0]}`
+    msg("scenario.reasonCursor", {
+      cursor,
+      label: SCENARIO_NAMES[cursor],
+      cost: chosen.costImpact[0],
+    })
   );
   return {
     familyKey: f.familyKey,
     familyLabel: f.familyLabel,
     cents: S,
     serviceLabel: f.serviceLabel,
+    serviceId: f.serviceId,
     territories: names,
     gapTerritories: gaps,
     priorityTerritories: priorities,

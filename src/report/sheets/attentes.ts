@@ -8,6 +8,7 @@
  * Written only when the analysis has at least two territories, or answers to keep.
  */
 import { a1, rangeA1 } from "../a1";
+import { serviceName } from "../../core/territories/expectations";
 import { formula, textCell } from "../cells";
 import {
   EXPECTATIONS_FIRST_TERRITORY_COL,
@@ -15,6 +16,7 @@ import {
   MEASURES,
 } from "../expectations-layout";
 import { LAYOUT_VERSION } from "../input-layout";
+import { message } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 
@@ -32,6 +34,7 @@ const T = {
   mean: ["Moyenne", "Mean"],
   priorities: ["Priorités (importance × (3 − satisfaction) ; ≥ 4 = prioritaire)", "Priorities (importance × (3 − satisfaction); ≥ 4 = priority)"],
   priorityCount: ["Territoires prioritaires", "Priority territories"],
+  prompt: ["0 à 3", "0 to 3"],
 } satisfies Record<string, Pair>;
 
 function tr(ctx: BuildContext, p: Pair): string {
@@ -56,7 +59,10 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
   sb.note(tr(ctx, T.note), 1);
   sb.cursor++;
 
-  const services = [...(ctx.analysis.territorial?.services ?? [])].map((s) => ({ id: s.id, label: s.label }));
+  const services = [...(ctx.analysis.territorial?.services ?? [])].map((s) => ({
+    id: s.id,
+    label: message(ctx.lang, serviceName(s)),
+  }));
   for (const id of Object.keys(answers)) if (!services.some((s) => s.id === id)) services.push({ id, label: id });
 
   const marker = sb.cursor;
@@ -91,7 +97,7 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
     list: ["0", "1", "2", "3"],
     allowBlank: true,
     errorStyle: "stop",
-    prompt: "0 à 3",
+    prompt: tr(ctx, T.prompt),
   });
   sb.conditional({
     range: { r1: placed.firstDataRow, c1: first, r2: placed.lastDataRow, c2: last },

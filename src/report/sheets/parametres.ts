@@ -178,7 +178,7 @@ export function buildParametres(ctx: BuildContext): SheetSpec {
     cols.forEach((c) => {
       if (fmt[c.key]) c.numberFormat = fmt[c.key];
     });
-    const source = inputs.parameterTables[t] ?? datedRows(analysis.reference, t);
+    const source = inputs.parameterTables[t] ?? datedRows(analysis.reference, t, lang);
     const cells: CellValue[][] = source.map((r, i) => [
       textCell(`${section}/${i + 1}`),
       ...layout

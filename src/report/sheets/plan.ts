@@ -71,7 +71,7 @@ import type { CellValue, RangeRef, SheetSpec, TableStyle } from "../spec";
 import { maybeIndicator, result, summaryTable } from "./common";
 import { leverText, quadrantText, recommendationText, strategyText } from "./plan-texts";
 import type { DiagnosticBuild } from "./diagnostic";
-import { organisationRows, pooledChoices, SCENARIO_CHOICES } from "./territorial";
+import { organisationRows, pooledChoices, scenarioChoices } from "./territorial";
 
 const LISTS_COL = 19;
 const LIST_KEYS: PlanListKey[] = ["status", "priority", "lever", "renewal", "structure"];
@@ -991,7 +991,7 @@ function sectionTerritorial(w: PlanWriter): void {
   });
   sb.validation({
     range: placed.columnRange("choice"),
-    list: [...SCENARIO_CHOICES],
+    list: [...scenarioChoices(sb.ctx.lang)],
     allowBlank: true,
     errorStyle: "warning",
   });

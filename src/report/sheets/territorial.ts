@@ -6,9 +6,12 @@
  * section. The user's choice is typed in the plan (section "territorial", field "choice") and read
  * back like the plan's other inputs.
  */
+import type { Message } from "../../core/messages/render";
 import { territorialScenarios, type FamilyScenarios, type ScenarioId } from "../../core/territories";
-import { parseScenarioChoice, SCENARIO_LABELS } from "../../core/territories/scenarios";
+import { serviceName } from "../../core/territories/expectations";
+import { parseScenarioChoice, SCENARIO_NAMES } from "../../core/territories/scenarios";
 import { textCell } from "../cells";
+import { message, type Lang } from "../labels";
 import { planKey } from "../input-layout";
 import type { BuildContext, SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
@@ -111,11 +114,22 @@ export function userChoice(ctx: BuildContext, familyKey: string): ScenarioId | n
   return parseScenarioChoice(ctx.inputs.plan[planKey("territorial", familyKey)]?.choice ?? null);
 }
 
-export function scenarioLabel(id: ScenarioId): string {
-  return `${id} · ${SCENARIO_LABELS[id]}`;
+/** "A · Mutualiser" / "A · Pool": the letter is what the plan's choice is read back by. */
+export function scenarioLabel(id: ScenarioId, lang: Lang = "fr"): string {
+  return `${id} · ${message(lang, SCENARIO_NAMES[id])}`;
 }
 
-export const SCENARIO_CHOICES: readonly string[] = (["A", "B", "C"] as const).map(scenarioLabel);
+/** The choice list of the plan's Organisation territoriale section, in the language. */
+export function scenarioChoices(lang: Lang): readonly string[] {
+  return (["A", "B", "C"] as const).map((id) => scenarioLabel(id, lang));
+}
+
+export const SCENARIO_CHOICES: readonly string[] = scenarioChoices("fr");
+
+/** Messages in the language, joined as one cell (" ; " in French, "; " in English). */
+function joined(lang: Lang, parts: readonly Message[]): string {
+  return parts.map((m) => message(lang, m)).join(lang === "fr" ? " ; " : "; ");
+}
 
 function place(sb: SheetBuilder, name: string, columns: TableColumn[], rows: CellValue[][], style: "TableStyleMedium2" | "TableStyleMedium7" | "TableStyleLight9" = "TableStyleMedium2") {
   const placed = sb.rawTable(name, sb.cursor, 0, columns, rows, style);
@@ -284,7 +298,11 @@ export function scenarioSections(sb: SheetBuilder): void {
       return [
         textCell(f.familyLabel),
         eur(f.cents),
-        f.serviceLabel === null ? null : textCell(f.serviceLabel),
+        f.serviceLabel === null
+          ? null
+          : textCell(
+              message(ctx.lang, serviceName({ id: f.serviceId ?? "", label: f.serviceLabel }))
+            ),
         f.territories.length,
         eur(f.scenarios.A.savingsCentralCents),
         eur(f.scenarios.A.localSpendExposedCents),
@@ -293,9 +311,9 @@ export function scenarioSections(sb: SheetBuilder): void {
         names(f.gapTerritories),
         names(f.priorityTerritories),
         f.scenarios.B.populationTargeted,
-        f.cursor === null ? null : scenarioLabel(f.cursor),
-        choice === null ? null : scenarioLabel(choice),
-        textCell(f.reasons.join(" ; ")),
+        f.cursor === null ? null : scenarioLabel(f.cursor, ctx.lang),
+        choice === null ? null : scenarioLabel(choice, ctx.lang),
+        textCell(joined(ctx.lang, f.reasons)),
       ];
     })
   );
@@ -306,12 +324,12 @@ export function scenarioSections(sb: SheetBuilder): void {
       const s = f.scenarios[id];
       detail.push([
         textCell(f.familyLabel),
-        scenarioLabel(id),
-        textCell(s.description),
-        textCell(s.costImpact),
-        textCell(s.serviceImpact),
-        textCell(s.equityImpact),
-        textCell(s.legal),
+        scenarioLabel(id, ctx.lang),
+        textCell(message(ctx.lang, s.description)),
+        textCell(joined(ctx.lang, s.costImpact)),
+        textCell(message(ctx.lang, s.serviceImpact)),
+        textCell(message(ctx.lang, s.equityImpact)),
+        textCell(joined(ctx.lang, s.legal)),
       ]);
     }
   place(
@@ -344,8 +362,8 @@ export function organisationRows(
         amount: eur(f.cents),
         territories: names(f.territories),
         needs: names([...new Set([...f.gapTerritories, ...f.priorityTerritories])]),
-        cursor: scenarioLabel(f.cursor as ScenarioId),
-        reasons: textCell(f.reasons.join(" ; ")),
+        cursor: scenarioLabel(f.cursor as ScenarioId, ctx.lang),
+        reasons: textCell(joined(ctx.lang, f.reasons)),
       },
     }));
 }
@@ -361,7 +379,7 @@ export function pooledChoices(ctx: BuildContext): Map<string, { label: string; a
     const id = choice ?? f.cursor;
     if (id !== "A" && id !== "C") continue;
     const how = choice !== null ? (ctx.lang === "fr" ? "choix" : "chosen") : ctx.lang === "fr" ? "recommandé" : "recommended";
-    out.set(f.familyKey, { label: f.familyLabel, amount: eur(f.cents), text: `${scenarioLabel(id)} (${how})` });
+    out.set(f.familyKey, { label: f.familyLabel, amount: eur(f.cents), text: `${scenarioLabel(id, ctx.lang)} (${how})` });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { enText, frText } from "../../helpers/messages";
 import { natureOf } from "../../../src/core/classify";
 import { environmentalKinds } from "../../../src/core/legal/considerations";
 import { considerationPresent } from "../../../src/core/parse/vocabulary";
@@ -91,7 +92,7 @@ describe("CO1 possible splitting", () => {
     expect(r.value).toBe(0);
     expect(r.tables.excluded).toEqual([
       {
-        scope: "famille",
+        scope: { code: "CO1.scopeFamily" },
         familyCode: "ENER",
         familyKey: "F:ENER",
         familyLabel: "Famille ENER",
@@ -243,9 +244,12 @@ describe("CO1 law-true rules (missed splitting that must be raised)", () => {
     expect(r.tables.singleAboveThreshold).toHaveLength(1);
     expect(r.tables.singleAboveThreshold[0]).toMatchObject({ amount: 45_000, signal: "achat unique au-dessus du seuil" });
     // what the alert shows: its article, the threshold's date, why it is a signal, what would clear it
-    expect(r.tables.alerts[0]).toMatchObject({ legalBasis: "Art. R2121-1, R2121-6 et R2122-8 CCP", thresholdDate: "2025-06-15", clearCode: "clear.attachToContract" });
-    expect(String(r.tables.alerts[0].why)).toMatch(/^Signal à vérifier/);
-    expect(r.tables.singleAboveThreshold[0]).toMatchObject({ legalBasis: "Art. R2122-8 CCP", clearCode: "clear.singleProcedure" });
+    expect(r.tables.alerts[0]).toMatchObject({ thresholdDate: "2025-06-15", clearCode: "clear.attachToContract" });
+    expect(frText(r.tables.alerts[0].legalBasis)).toBe("Art. R2121-1, R2121-6 et R2122-8 CCP");
+    expect(frText(r.tables.alerts[0].why)).toMatch(/^Signal à vérifier/);
+    expect(enText(r.tables.alerts[0].why)).toMatch(/^Signal to check/);
+    expect(r.tables.singleAboveThreshold[0]).toMatchObject({ clearCode: "clear.singleProcedure" });
+    expect(frText(r.tables.singleAboveThreshold[0].legalBasis)).toBe("Art. R2122-8 CCP");
   });
 
   it("R2121-6: purchases under a marché passé sans publicité still count toward the homogeneous need", () => {
@@ -373,7 +377,7 @@ describe("CO1 law-true rules (false alerts that must be gone)", () => {
     expect(detectSplitting(ctx)).toEqual([]);
     const r = byId(computeGroup(ctx, "CO"), "CO1");
     expect(r.details.excludedSuppliers).toBe(1);
-    expect(r.tables.excluded[0]).toMatchObject({ scope: "fournisseur", supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
+    expect(r.tables.excluded[0]).toMatchObject({ scope: { code: "CO1.scopeSupplier" }, supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
     expect(r.tables.excluded[0].reason).toContain("Quasi-régie");
     expect(r.tables.excluded[0].reason).toContain("délibération du 3 mars 2022");
   });
@@ -403,7 +407,7 @@ describe("CO1 law-true rules (false alerts that must be gone)", () => {
     const loyer = () => spend({ budgetArticle: "6132", family: { key: "ART:6132", label: "Locations immobilières", rule: "budgetArticle" }, nature: "Services", amount: 30_000 });
     const r = co("CO1", { spend: [loyer(), loyer()] });
     expect(r.value).toBe(0);
-    expect(r.tables.excluded[0]).toMatchObject({ scope: "article", familyCode: "6132", lines: 2, amount: 60_000 });
+    expect(r.tables.excluded[0]).toMatchObject({ scope: { code: "CO1.scopeArticle" }, familyCode: "6132", lines: 2, amount: 60_000 });
     expect(r.tables.excluded[0].legalBasis).toContain("L2512-5");
   });
 
@@ -467,7 +471,8 @@ describe("CO3 procedure inconsistent with amount", () => {
     expect(r.value).toBe(3);
     expect(r.tables.contracts.map((x) => x.contractRef)).toEqual(["MAPA-250", "SP-230", "MAPA-218"]);
     expect(r.tables.contracts[2]).toMatchObject({ euThreshold: 215_000, date: "2023-11-15", thresholdDateBasis: "lancement", issue: "MAPA au-dessus du seuil européen" });
-    expect(r.tables.contracts[2]).toMatchObject({ legalBasis: "Art. L2124-1, R2124-1 et R2123-1 CCP", clearCode: "clear.procedureBasis" });
+    expect(r.tables.contracts[2]).toMatchObject({ clearCode: "clear.procedureBasis" });
+    expect(frText(r.tables.contracts[2].legalBasis)).toBe("Art. L2124-1, R2124-1 et R2123-1 CCP");
     expect(r.details).toMatchObject({ mapaAboveEu: 2, directAwardAboveEu: 1 });
     expect(r.coverage).toEqual({ n: 6, N: 6, of: "contracts" });
   });
@@ -581,7 +586,7 @@ describe("CO5 Loi Climat", () => {
     expect(r.value).toBe(2); // E-false (env) + S-false (social)
     expect(r.coverage).toEqual({ n: 5, N: 6, of: "contracts" });
     expect(r.details).toMatchObject({ environmentalGaps: 1, environmentalNotFilled: 1, socialGaps: 1, socialNotFilled: 1, contractsWithGap: 2 });
-    const gaps = r.tables.gaps.filter((g) => g.status === "absente").map((g) => `${g.contractRef}:${g.consideration}`);
+    const gaps = r.tables.gaps.filter((g) => g.status === "absente").map((g) => `${g.contractRef}:${frText(g.consideration)}`);
     expect(gaps.sort()).toEqual(["E-false:environnementale", "S-false:sociale"]);
   });
 
@@ -620,7 +625,7 @@ describe("CO5 Loi Climat", () => {
     const r = co("CO5", { contracts, spend: [spend({ on: "2026-01-01" })] }, p2026);
     expect(r.value).toBe(4);
     expect(r.details).toMatchObject({ environmentalCriterionGaps: 2, environmentalClauseGaps: 2, environmentalGaps: 0 });
-    const gaps = r.tables.gaps.map((g) => `${g.contractRef}:${g.consideration}:${g.legalBasis}`).sort();
+    const gaps = r.tables.gaps.map((g) => `${g.contractRef}:${frText(g.consideration)}:${frText(g.legalBasis)}`).sort();
     expect(gaps).toEqual([
       "AUCUNE:clause environnementale:Art. L2112-2 CCP (loi n° 2021-1104, art. 35)",
       "AUCUNE:critère environnemental:Art. L2152-7 CCP (loi n° 2021-1104, art. 35)",

@@ -1,6 +1,6 @@
 import { computeGroup } from "../../../src/core/indicators/registry";
 import { dayFromIso } from "../../../src/core/dates";
-import { fr } from "../../helpers/messages";
+import { enText, fr, frText } from "../../helpers/messages";
 import { render } from "../../../src/core/messages/render";
 import {
   contractEnd,
@@ -326,7 +326,8 @@ describe("PF6 law-true modifications (R2194-8, R2194-9)", () => {
     expect(row.status).toBe("au-delà du seuil de modification de faible montant");
     expect(String(row.message)).toContain("au-delà du seuil de modification de faible montant");
     expect(String(row.message)).not.toMatch(/irrégul|illégal|infraction|manquement/);
-    expect(row.legalBasis).toBe("Art. R2194-8 et R2194-9 CCP");
+    expect(frText(row.legalBasis)).toBe("Art. R2194-8 et R2194-9 CCP");
+    expect(enText(row.legalBasis)).toBe("Art. R2194-8 and R2194-9 CCP");
   });
 });
 

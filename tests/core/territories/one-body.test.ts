@@ -3,6 +3,7 @@
  * populations and postcodes), a quality-of-service table and answered expectations. Every figure
  * below is computed by hand in the comments.
  */
+import { frText } from "../../helpers/messages";
 import { buildContext } from "../../../src/core/context";
 import { computeGroup } from "../../../src/core/indicators/registry";
 import { render, type Message } from "../../../src/core/messages/render";
@@ -232,8 +233,8 @@ describe("scenarios A/B/C with expectations", () => {
     expect(ev.priorityTerritories).toEqual(["Pôle Sud"]);
     expect([ev.scenarios.A.populationTargeted, ev.scenarios.B.populationTargeted, ev.scenarios.C.populationTargeted]).toEqual([0, 5000, 5000]);
     expect(ev.cursor).toBe("B"); // TE4 territorialiser
-    expect(ev.scenarios.B.legal).toContain("facilitent l'accès des PME, sans préférence locale");
-    expect(ev.scenarios.A.legal).toContain("Valeur annuelle 8 000 € : procédure adaptée");
+    expect(frText(ev.scenarios.B.legal)).toContain("facilitent l'accès des PME, sans préférence locale");
+    expect(frText(ev.scenarios.A.legal)).toContain("Valeur annuelle 8 000 € : procédure adaptée");
   });
 
   it("keeps a pooled family pooled when no gap or expectation concerns its service", () => {

@@ -1,3 +1,5 @@
+import { render } from "../../../src/core/messages/render";
+import { fr, frText } from "../../helpers/messages";
 import { defaultReferenceValues } from "../../../src/core/reference/values";
 import { dayFromIso } from "../../../src/core/dates";
 import { isPriority, priorityScore, scoreExpectations, serviceOfFamily, serviceOfName } from "../../../src/core/territories/expectations";
@@ -44,7 +46,8 @@ describe("recommended cursor between mutualisation and territorialisation", () =
     ]);
     const r = familyScenarios(base, { ...noNeeds, quality });
     expect(r.cursor).toBe("C");
-    expect(r.reasons).toContain("Écarts de qualité (sous la cible) : Sud");
+    expect(r.reasons.map(fr)).toContain("Écarts de qualité (sous la cible) : Sud");
+    expect(r.reasons.map((m) => render("en", m))).toContain("Quality gaps (below target): Sud");
     // Sud: 4 000 inhabitants targeted by B and C, none by A.
     expect([r.scenarios.A.populationTargeted, r.scenarios.C.populationTargeted]).toEqual([0, 4000]);
   });
@@ -66,22 +69,22 @@ describe("recommended cursor between mutualisation and territorialisation", () =
 describe("legal consequence of each scenario (R2121-1, L2113-10, R2123-1 2°, L3)", () => {
   it("counts every lot in the estimated value: 300 000 € of services ≥ EU threshold 221 000 € (2024-2025) → formalised procedure", () => {
     const r = familyScenarios(base, noNeeds);
-    expect(r.scenarios.A.legal).toContain("≥ seuil européen 221 000 € : procédure formalisée");
-    expect(r.scenarios.B.legal).toContain("3 lots géographiques");
-    expect(r.scenarios.B.legal).toContain("tous les lots (R2121-1)");
+    expect(frText(r.scenarios.A.legal)).toContain("≥ seuil européen 221 000 € : procédure formalisée");
+    expect(frText(r.scenarios.B.legal)).toContain("3 lots géographiques");
+    expect(frText(r.scenarios.B.legal)).toContain("tous les lots (R2121-1)");
   });
 
   it("offers the small-lots exception when the lots under 80 000 € total ≤ 20 % of the whole", () => {
     // Sud 30 000 + Est 20 000 = 50 000 € ≤ 20 % × 300 000 = 60 000 €.
-    expect(familyScenarios(base, noNeeds).scenarios.C.legal).toContain("2 petits lots (< 80 000 €, ≤ 20 % du total) en procédure adaptée possible (R2123-1 2°)");
+    expect(frText(familyScenarios(base, noNeeds).scenarios.C.legal)).toContain("2 petits lots (< 80 000 €, ≤ 20 % du total) en procédure adaptée possible (R2123-1 2°)");
     // Sud 40 000 + Est 30 000 = 70 000 € > 60 000 € → no exception.
     const bigger = { ...base, territories: [supply("Nord", 230000), supply("Sud", 40000), supply("Est", 30000)] };
-    expect(familyScenarios(bigger, noNeeds).scenarios.C.legal).not.toContain("R2123-1");
+    expect(frText(familyScenarios(bigger, noNeeds).scenarios.C.legal)).not.toContain("R2123-1");
   });
 
   it("never words geographic lots as a local preference", () => {
     for (const s of Object.values(familyScenarios(base, noNeeds).scenarios)) {
-      expect(s.legal).not.toMatch(/réservés? aux entreprises locales|favoris/);
+      expect(frText(s.legal)).not.toMatch(/réservés? aux entreprises locales|favoris/);
     }
   });
 });
