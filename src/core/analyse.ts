@@ -2,6 +2,7 @@
  * The one entry point of the indicators engine (issue #3): analyse(intake, options) → Analysis.
  * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
  */
+import { analysisBasis, type Basis } from "./contracts-basis";
 import { msg } from "./messages/render";
 import { buildContext, emptyPeriodError, type AnalysisOptions } from "./context";
 import { drain } from "./intake";
@@ -26,6 +27,12 @@ export interface Analysis {
   previousPeriod: Period;
   /** First and last date of the data (spend lines, else contract notifications); null when none. */
   dataRange: DateRange | null;
+  /**
+   * What the amounts are (issue #11 §1): "awarded" when the input holds contracts and no spend
+   * line (« Analyse des marchés attribués »: SP, RE4–RE5, MU on the contracts' awarded amounts),
+   * else "spend". Each indicator result says its own basis too.
+   */
+  basis: Basis;
   /** The collectivité the data are about (organisationName), for printed headers; null if unknown. */
   organisation: string | null;
   reconciliation: Reconciliation;
@@ -71,6 +78,7 @@ export function* analyseSteps(
     period: ctx.period,
     previousPeriod: ctx.previousPeriod,
     dataRange: ctx.dataRange,
+    basis: analysisBasis(intake),
     organisation: organisationName(intake),
     ...withFarFutureWarnings(intake),
     indicators,

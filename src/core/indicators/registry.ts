@@ -8,7 +8,7 @@ import { CO2 } from "./co/co2";
 import { CO3 } from "./co/co3";
 import { CO4 } from "./co/co4";
 import { CO5 } from "./co/co5";
-import type { IndicatorDefinition, ResultOf } from "./definition";
+import { computeIndicator, type IndicatorDefinition, type ResultOf } from "./definition";
 import { MU1 } from "./mu/mu1";
 import { MU2 } from "./mu/mu2";
 import { MU3 } from "./mu/mu3";
@@ -74,7 +74,7 @@ export function groupDefinitions(group: IndicatorGroup): IndicatorDefinition[] {
 
 /** The results of one group's indicators for a context, in order. */
 export function computeGroup(ctx: AnalysisContext, group: IndicatorGroup): IndicatorResult[] {
-  return groupDefinitions(group).map((d) => d.compute(ctx));
+  return groupDefinitions(group).map((d) => computeIndicator(d, ctx));
 }
 
 /**

@@ -419,4 +419,23 @@ export const EN: Record<MessageCode, string> = {
     "{a}; {b}",
   "decpExport.notWritten":
     "Contract “{ref}” ({table}, row {row}) not published, mandatory fields missing: {missing}.",
+  // Contracts-only analysis: awarded amounts (src/core/contracts-basis.ts, issue #11 §1)
+  "basis.spend":
+    "spend paid",
+  "basis.awarded":
+    "amounts awarded",
+  "basis.awardedTitle":
+    "Analysis of awarded contracts",
+  "basis.awardedNote":
+    "No spend line: the indicators are computed on the amounts awarded in the contracts (register or DECP), not on spend paid. Add the payment-order or invoice export for the spend indicators.",
+  "na.noAwardedInPeriod":
+    "No contract notified in the period {period} with an awarded amount.",
+  "na.noAwardedPreviousPeriod":
+    "No contract notified with an amount in the same period of the previous year ({period}).",
+  "na.tailNeedsSpendLines":
+    "Tail spend is measured on small purchases (payment orders, invoices), which the contracts register does not give: add the payment-order or invoice export.",
+  "na.coverageNeedsSpendLines":
+    "The share of spend under contract is measured on spend: add the payment-order or invoice export (with the contract number) to compute it.",
+  "na.spaserNeedsSpendLines":
+    "The SPASER threshold is on the civil year's purchases (spend), not on amounts awarded: add the year's payment-order or invoice export.",
 };

@@ -442,6 +442,25 @@ export const FR = {
     "{a} ; {b}",
   "decpExport.notWritten":
     "Marché « {ref} » ({table}, ligne {row}) non publié, champs obligatoires manquants : {missing}.",
+  // Contracts-only analysis: awarded amounts (src/core/contracts-basis.ts, issue #11 §1)
+  "basis.spend":
+    "dépenses mandatées",
+  "basis.awarded":
+    "montants attribués",
+  "basis.awardedTitle":
+    "Analyse des marchés attribués",
+  "basis.awardedNote":
+    "Aucune ligne de dépense : les indicateurs sont calculés sur les montants attribués des marchés (registre ou DECP), pas sur les dépenses mandatées. Ajoutez l'export des mandats ou des factures pour les indicateurs de dépense.",
+  "na.noAwardedInPeriod":
+    "Aucun marché notifié sur la période {period} avec un montant attribué.",
+  "na.noAwardedPreviousPeriod":
+    "Aucun marché notifié avec un montant sur la même période de l'année précédente ({period}).",
+  "na.tailNeedsSpendLines":
+    "La longue traîne se mesure sur les petites dépenses (mandats, factures), que le registre des marchés ne donne pas : ajoutez l'export des mandats ou des factures.",
+  "na.coverageNeedsSpendLines":
+    "La part de la dépense sous marché se mesure sur les dépenses : ajoutez l'export des mandats ou des factures (avec le n° de marché) pour la calculer.",
+  "na.spaserNeedsSpendLines":
+    "Le seuil du SPASER porte sur les achats de l'année civile (dépenses), pas sur les montants attribués : ajoutez l'export des mandats ou des factures de l'année.",
 } as const;
 
 export type MessageCode = keyof typeof FR;
