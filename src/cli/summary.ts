@@ -42,10 +42,14 @@ export interface JsonSummary {
       amountSetAside: number;
     };
   };
+  /** "awarded": contracts and no spend line, analysed on awarded amounts; else "spend". */
+  basis: Analysis["basis"];
   indicators: Record<
     string,
     {
       value: number | null;
+      /** What its amounts are ("spend" or "awarded"), when it holds amounts. */
+      basis?: "spend" | "awarded";
       unit: string;
       /** `of`: what is counted, a stable code ("lines", "contracts", "suppliers"…). */
       coverage: { n: number; N: number; of: CoverageUnit };
@@ -62,6 +66,7 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
   for (const i of analysis.indicators) {
     indicators[i.id] = {
       value: i.value,
+      ...(i.basis === undefined ? {} : { basis: i.basis }),
       unit: i.unit,
       coverage: { ...i.coverage },
       status: i.status,
@@ -75,6 +80,7 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
       : null,
     previousPeriod: analysis.previousPeriod.label,
     inputs,
+    basis: analysis.basis,
     reconciliation: {
       rowsRead: r.rowsRead,
       rowsAnalysed: r.rowsAnalysed,
