@@ -3,6 +3,7 @@
  * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
  */
 import { analysisBasis, type Basis } from "./contracts-basis";
+import { concessionCalendar, type ConcessionCalendarRow } from "./contracts-concessions";
 import { msg } from "./messages/render";
 import { buildContext, emptyPeriodError, type AnalysisOptions } from "./context";
 import { drain } from "./intake";
@@ -45,6 +46,11 @@ export interface Analysis {
   alertCount: number;
   /** AGEC art. 58 and EGalim yearly duties (issue #14); absent in analyses built by hand. */
   responsible?: ResponsiblePurchasing;
+  /**
+   * Renewal calendar of the concessions read from the DECP, as of the end of the period (issue
+   * #11 §3); absent when the input holds no concession.
+   */
+  concessions?: ConcessionCalendarRow[];
   /** Territories, quality of service and per-family scenario inputs (issue #16). */
   territorial?: TerritorialAnalysis;
 }
@@ -86,6 +92,9 @@ export function* analyseSteps(
     reference: ctx.ref,
     alertCount,
     responsible,
+    ...((intake.concessions ?? []).length > 0
+      ? { concessions: concessionCalendar(intake.concessions ?? [], ctx.asOf) }
+      : {}),
     territorial: analyseTerritorial(ctx, indicators),
   };
 }
