@@ -17,6 +17,7 @@
 import type { AnalysisContext, Basis } from "./indicators/types";
 import { msg, type Message } from "./messages/render";
 import type { ContractLine, IntakeResult, SpendLine } from "./model";
+import { refKey } from "./decp-publication";
 import { contains } from "./period";
 import { normalizeKey } from "./text";
 
@@ -120,4 +121,30 @@ export function noRecordsReason(ctx: AnalysisContext): Message {
 /** What the records of a spend-fed indicator are in its coverage: lines, or contracts. */
 export function recordUnit(ctx: AnalysisContext): "lines" | "contracts" {
   return basisOf(ctx) === "awarded" ? "contracts" : "lines";
+}
+
+/**
+ * The contracts of an analysis: the register's, plus the records of the published DECP that are
+ * not the register's own contracts (issue #11 §1). A register contract and its DECP publication are
+ * one contract: the DECP record with the same number (refKey) and, when both give it, the same
+ * buyer SIRET is left out, so that no amount is counted twice. Without a register, the DECP records
+ * are the contracts. The publication check (CO6) reads the DECP records from the intake itself.
+ */
+export function distinctContracts(contracts: ContractLine[]): ContractLine[] {
+  const register = contracts.filter((c) => c.fromPublishedDecp !== true);
+  if (register.length === 0 || register.length === contracts.length) return contracts;
+  const byRef = new Map<string, ContractLine[]>();
+  for (const c of register) {
+    const k = refKey(c.contractRef);
+    const list = byRef.get(k);
+    if (list) list.push(c);
+    else byRef.set(k, [c]);
+  }
+  return contracts.filter(
+    (c) =>
+      c.fromPublishedDecp !== true ||
+      !(byRef.get(refKey(c.contractRef)) ?? []).some(
+        (r) => r.entityId === null || c.entityId === null || r.entityId === c.entityId
+      )
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { analyse } from "../../../src/core/analyse";
 import { analysisBasis } from "../../../src/core/contracts-basis";
+import { dayFromIso } from "../../../src/core/dates";
 import { computeGroup } from "../../../src/core/indicators/registry";
 import type { IndicatorResult } from "../../../src/core/indicators/types";
 import type { ContractLine, SpendLine } from "../../../src/core/model";
@@ -39,7 +40,7 @@ function results(parts: { contracts: ContractLine[]; spend?: SpendLine[] }): Rec
     { period: yearPeriod(2025) }
   );
   const out: Record<string, IndicatorResult> = {};
-  for (const g of ["SP", "PF", "RE", "MU"] as const) for (const r of computeGroup(ctx, g)) out[r.id] = r;
+  for (const g of ["SP", "PF", "CO", "RE", "MU"] as const) for (const r of computeGroup(ctx, g)) out[r.id] = r;
   return out;
 }
 
@@ -130,5 +131,34 @@ describe("with spend lines and contracts, the two views are never mixed", () => 
   test("the analysis basis is spend", () => {
     const a = analyse(intakeOf({ contracts: register(), spend: [spend({ amount: 1_000, on: "2025-04-01" })] }), { period: yearPeriod(2025) });
     expect(a.basis).toBe("spend");
+  });
+});
+
+describe("a register and its published DECP together: each contract counted once", () => {
+  // Register: M-1 60 000 € notified 2025-02-03. DECP: M-1 again (published 2025-03-01, the same
+  // contract, written "m-1 ") and D-2 20 000 € that the register lacks.
+  const contracts = [
+    contract({ contractRef: "M-1", amount: 60_000, notified: "2025-02-03" }),
+    contract({ contractRef: "m-1 ", amount: 60_000, notified: "2025-02-03", fromPublishedDecp: true, publicationDate: dayFromIso("2025-03-01") }),
+    contract({ contractRef: "D-2", amount: 20_000, notified: "2025-04-01", fromPublishedDecp: true, publicationDate: dayFromIso("2025-04-15") }),
+  ];
+  const r = results({ contracts });
+
+  test("SP1 = 60 000 + 20 000 = 80 000 € (the DECP copy of M-1 is not counted again); PF2 over 2 contracts", () => {
+    expect(r.SP1.value).toBe(80_000);
+    expect(r.PF2.coverage.N).toBe(2);
+  });
+
+  test("CO6 still finds M-1 in the DECP: published on 2025-03-01, before the limit of 2025-04-03", () => {
+    expect(r.CO6.value).toBe(0);
+    expect(r.CO6.details).toMatchObject({ due: 1, onTime: 1, checkedAgainst: "register" });
+  });
+
+  test("a DECP record of another buyer with the same number is another contract", () => {
+    const other = [
+      contract({ contractRef: "M-1", amount: 60_000, notified: "2025-02-03", entityId: "21930077000018" }),
+      contract({ contractRef: "M-1", amount: 30_000, notified: "2025-02-03", entityId: "21750001600019", fromPublishedDecp: true }),
+    ];
+    expect(results({ contracts: other }).SP1.value).toBe(90_000);
   });
 });

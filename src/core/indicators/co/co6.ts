@@ -113,7 +113,9 @@ export const CO6 = defineIndicator<CO6Tables>({
   },
   basis: AWARDED,
   compute(ctx) {
-    const published = ctx.contracts.filter((c) => c.fromPublishedDecp === true);
+    // Every published record, from the intake (the context counts a register contract and its
+    // publication once, keeping the register's).
+    const published = ctx.intake.contracts.filter((c) => c.fromPublishedDecp === true);
     const registerInPeriod = ctx.contractsInPeriod.filter((c) => c.fromPublishedDecp !== true);
     const checked =
       registerInPeriod.length > 0
