@@ -455,4 +455,9 @@ export const EN: Record<MessageCode, string> = {
     "The data are published: publish those of the next contracts within two months of their notification.",
   "co6.clear.undated":
     "Give the contract's notification date and the publication date of its essential data.",
+  // Spend lines: filler amounts set aside (src/core/intake/spend.ts)
+  "setAside.spendPlaceholder":
+    "Filler amounts on spend lines (€999,999,999, runs of 9…): set aside, the line is analysed at €0.",
+  "anomaly.spendAmountPlaceholder":
+    "The amount {amount, eur2} is a filler amount (a run of 9s, such as €999,999,999): it is set aside and the line is analysed at €0. Give the real amount.",
 };

@@ -478,6 +478,11 @@ export const FR = {
     "Les données sont publiées : publiez celles des marchés suivants dans les deux mois de leur notification.",
   "co6.clear.undated":
     "Renseignez la date de notification du marché et la date de publication de ses données essentielles.",
+  // Spend lines: filler amounts set aside (src/core/intake/spend.ts)
+  "setAside.spendPlaceholder":
+    "Montants de remplissage sur des lignes de dépense (999 999 999 €, suite de 9…) : mis de côté, la ligne est analysée à 0 €.",
+  "anomaly.spendAmountPlaceholder":
+    "Le montant {amount, eur2} est un montant de remplissage (une suite de 9, comme 999 999 999 €) : il est mis de côté et la ligne est analysée à 0 €. Renseignez le montant réel.",
 } as const;
 
 export type MessageCode = keyof typeof FR;
