@@ -7,6 +7,7 @@ import type { Analysis } from "../core/analyse";
 import type { CoverageUnit } from "../core/indicators/types";
 import { unitText } from "../core/messages/format";
 import { frenchDate, isoDate } from "../core/dates";
+import { msg } from "../core/messages/render";
 import type { TableReconciliation } from "../core/model";
 import { formatEuros } from "../core/money";
 import { indicatorLabel, message, text } from "../report/labels";
@@ -137,6 +138,10 @@ export function textSummary(analysis: Analysis, output: string): string {
     `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
       `montants ${formatEuros(r.amountReadCents)} = ${formatEuros(r.amountAnalysedCents)}${signedTerm(r.amountRejectedCents)}` +
       (r.amountSetAsideCents !== 0 ? ` + mis de côté ${formatEuros(r.amountSetAsideCents)}` : ""),
+    // A contracts-only input says what its amounts are (issue #11 §1).
+    ...(analysis.basis === "awarded"
+      ? [`${message("fr", msg("basis.awardedTitle"))} : ${message("fr", msg("basis.awardedNote"))}`]
+      : []),
   ];
   for (const id of HEADLINE_IDS) {
     const i = analysis.indicators.find((x) => x.id === id);
