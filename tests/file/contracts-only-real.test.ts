@@ -97,3 +97,15 @@ describe("Région Bretagne 2021 register, analysed on awarded amounts", () => {
     expect(indicator(a, "SP3").value).toBe(26.92);
   });
 });
+
+describe("Mégalis DECP 2024 alone: the publication check of its own records (CO6, R2196-1)", () => {
+  test("one record of 40 000 € HT or more, published within two months: value 0", async () => {
+    // The 5 marchés: 32 122,00 / 146 780,00 / 33 136,63 / 19 283,59 / 15 800,00 €, all notified
+    // 2024-05-30 and published 2024-07-09. Only H9O2024T0000356 (146 780 €) is ≥ 40 000 €; its
+    // limit is 2024-07-30 (notification + 2 months): on time.
+    const a = await analysed("megalis-decp-v2-2024-59920013600241.json");
+    const co6 = indicator(a, "CO6");
+    expect(co6.value).toBe(0);
+    expect(co6.details).toMatchObject({ due: 1, onTime: 1, late: 0, notFound: 0, checkedAgainst: "decp", publishedRecords: 5 });
+  });
+});
