@@ -460,4 +460,6 @@ export const EN: Record<MessageCode, string> = {
     "Filler amounts on spend lines (€999,999,999, runs of 9…): set aside, the line is analysed at €0.",
   "anomaly.spendAmountPlaceholder":
     "The amount {amount, eur2} is a filler amount (a run of 9s, such as €999,999,999): it is set aside and the line is analysed at €0. Give the real amount.",
+  "na.territoriesNeedSpendLines":
+    "Territories are compared on their spend: add the payment-order or invoice export with the territory (or entity) column; the contracts register does not say which territory a contract serves.",
 };

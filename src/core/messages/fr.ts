@@ -483,6 +483,8 @@ export const FR = {
     "Montants de remplissage sur des lignes de dépense (999 999 999 €, suite de 9…) : mis de côté, la ligne est analysée à 0 €.",
   "anomaly.spendAmountPlaceholder":
     "Le montant {amount, eur2} est un montant de remplissage (une suite de 9, comme 999 999 999 €) : il est mis de côté et la ligne est analysée à 0 €. Renseignez le montant réel.",
+  "na.territoriesNeedSpendLines":
+    "Les territoires se comparent sur leurs dépenses : ajoutez l'export des mandats ou des factures avec la colonne territoire (ou entité) ; le registre des marchés ne dit pas quel territoire un marché sert.",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -40,7 +40,7 @@ function results(parts: { contracts: ContractLine[]; spend?: SpendLine[] }): Rec
     { period: yearPeriod(2025) }
   );
   const out: Record<string, IndicatorResult> = {};
-  for (const g of ["SP", "PF", "CO", "RE", "MU"] as const) for (const r of computeGroup(ctx, g)) out[r.id] = r;
+  for (const g of ["SP", "PF", "CO", "RE", "MU", "TE"] as const) for (const r of computeGroup(ctx, g)) out[r.id] = r;
   return out;
 }
 
@@ -96,6 +96,10 @@ describe("a contracts-only input is analysed on awarded amounts (issue #11 §1)"
     expect(fr(r.PF1.na)).toMatch(/part de la dépense sous marché se mesure sur les dépenses/);
     expect(r.RE6.value).toBeNull();
     expect(fr(r.RE6.na)).toMatch(/SPASER porte sur les achats de l'année civile/);
+    for (const id of ["TE1", "TE3", "TE4"]) {
+      expect(r[id].value).toBeNull();
+      expect(fr(r[id].na)).toMatch(/Les territoires se comparent sur leurs dépenses : ajoutez l'export des mandats/);
+    }
   });
 
   test("contract indicators say they are on awarded amounts (PF2 procedure mix: 100 000 € all MAPA = 100 %)", () => {
