@@ -7,6 +7,7 @@ import type { Analysis } from "../core/analyse";
 import type { CoverageUnit } from "../core/indicators/types";
 import { unitText } from "../core/messages/format";
 import { frenchDate, isoDate } from "../core/dates";
+import { msg } from "../core/messages/render";
 import { addTotals, exactCentsOf, lineCentsOf, type AmountKey } from "../core/intake/totals";
 import type { ExactCents, TableReconciliation } from "../core/model";
 import { formatEurosBig } from "../core/money";
@@ -50,10 +51,14 @@ export interface JsonSummary {
       amountSetAside: JsonEuros;
     };
   };
+  /** "awarded": contracts and no spend line, analysed on awarded amounts; else "spend". */
+  basis: Analysis["basis"];
   indicators: Record<
     string,
     {
       value: number | null;
+      /** What its amounts are ("spend" or "awarded"), when it holds amounts. */
+      basis?: "spend" | "awarded";
       unit: string;
       /** `of`: what is counted, a stable code ("lines", "contracts", "suppliers"…). */
       coverage: { n: number; N: number; of: CoverageUnit };
@@ -70,6 +75,7 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
   for (const i of analysis.indicators) {
     indicators[i.id] = {
       value: i.value,
+      ...(i.basis === undefined ? {} : { basis: i.basis }),
       unit: i.unit,
       coverage: { ...i.coverage },
       status: i.status,
@@ -83,6 +89,7 @@ export function jsonSummary(analysis: Analysis, inputs: string[]): JsonSummary {
       : null,
     previousPeriod: analysis.previousPeriod.label,
     inputs,
+    basis: analysis.basis,
     reconciliation: {
       rowsRead: r.rowsRead,
       rowsAnalysed: r.rowsAnalysed,
@@ -158,6 +165,10 @@ export function textSummary(analysis: Analysis, output: string): string {
     `Lignes lues ${r.rowsRead.toLocaleString("fr-FR")} = analysées ${r.rowsAnalysed.toLocaleString("fr-FR")} + rejetées ${r.rowsRejected.toLocaleString("fr-FR")} ; ` +
       `montants ${formatEurosBig(exactCentsOf(r, "amountReadCents"))} = ${formatEurosBig(exactCentsOf(r, "amountAnalysedCents"))}${signedTerm(exactCentsOf(r, "amountRejectedCents"))}` +
       (exactCentsOf(r, "amountSetAsideCents") !== 0n ? ` + mis de côté ${formatEurosBig(exactCentsOf(r, "amountSetAsideCents"))}` : ""),
+    // A contracts-only input says what its amounts are (issue #11 §1).
+    ...(analysis.basis === "awarded"
+      ? [`${message("fr", msg("basis.awardedTitle"))} : ${message("fr", msg("basis.awardedNote"))}`]
+      : []),
   ];
   for (const id of HEADLINE_IDS) {
     const i = analysis.indicators.find((x) => x.id === id);

@@ -2,6 +2,8 @@
  * The one entry point of the indicators engine (issue #3): analyse(intake, options) → Analysis.
  * Deterministic: the same intake and options give the same Analysis (no clock, no randomness).
  */
+import { analysisBasis, type Basis } from "./contracts-basis";
+import { concessionCalendar, type ConcessionCalendarRow } from "./contracts-concessions";
 import { msg } from "./messages/render";
 import { buildContext, emptyPeriodError, type AnalysisOptions } from "./context";
 import { drain } from "./intake";
@@ -27,6 +29,12 @@ export interface Analysis {
   previousPeriod: Period;
   /** First and last date of the data (spend lines, else contract notifications); null when none. */
   dataRange: DateRange | null;
+  /**
+   * What the amounts are (issue #11 §1): "awarded" when the input holds contracts and no spend
+   * line (« Analyse des marchés attribués »: SP, RE4–RE5, MU on the contracts' awarded amounts),
+   * else "spend". Each indicator result says its own basis too.
+   */
+  basis: Basis;
   /** The collectivité the data are about (organisationName), for printed headers; null if unknown. */
   organisation: string | null;
   reconciliation: Reconciliation;
@@ -39,6 +47,11 @@ export interface Analysis {
   alertCount: number;
   /** AGEC art. 58 and EGalim yearly duties (issue #14); absent in analyses built by hand. */
   responsible?: ResponsiblePurchasing;
+  /**
+   * Renewal calendar of the concessions read from the DECP, as of the end of the period (issue
+   * #11 §3); absent when the input holds no concession.
+   */
+  concessions?: ConcessionCalendarRow[];
   /** Territories, quality of service and per-family scenario inputs (issue #16). */
   territorial?: TerritorialAnalysis;
 }
@@ -73,6 +86,7 @@ export function* analyseSteps(
     period: ctx.period,
     previousPeriod: ctx.previousPeriod,
     dataRange: ctx.dataRange,
+    basis: analysisBasis(intake),
     organisation: organisationName(intake),
     ...withFarFutureWarnings(intake),
     indicators,
@@ -80,6 +94,9 @@ export function* analyseSteps(
     reference: ctx.ref,
     alertCount,
     responsible,
+    ...((intake.concessions ?? []).length > 0
+      ? { concessions: concessionCalendar(intake.concessions ?? [], ctx.asOf) }
+      : {}),
     territorial: analyseTerritorial(ctx, indicators),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { AnalysisContext } from "./indicators/types";
 import type { ContractLine, IntakeResult, SupplierRow } from "./model";
+import { distinctContracts } from "./contracts-basis";
 import { frenchDate } from "./dates";
 import {
   automaticPeriod,
@@ -88,7 +89,9 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
       label: "—",
     };
   const lines = intake.spend.filter((l) => contains(period, l.date));
-  const contractsInPeriod = intake.contracts.filter(
+  // A register contract and its DECP publication count once (contracts-basis.ts).
+  const contracts = distinctContracts(intake.contracts);
+  const contractsInPeriod = contracts.filter(
     (c) => c.notificationDate !== null && contains(period, c.notificationDate)
   );
   // The comparison with the year before uses the same months on both sides.
@@ -110,7 +113,7 @@ export function buildContext(intake: IntakeResult, options: AnalysisOptions = {}
     previousLines,
     allLines: intake.spend,
     contractsInPeriod,
-    contracts: intake.contracts,
+    contracts,
     ref,
     entities,
     nomenclature,

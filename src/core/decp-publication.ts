@@ -36,7 +36,8 @@ export interface PublicationCheck {
   legalBasis: string;
 }
 
-function refKey(ref: string): string {
+/** The key a contract number is matched on: trimmed, lower case, spaces removed. */
+export function refKey(ref: string): string {
   return ref.trim().toLowerCase().replace(/\s+/g, "");
 }
 

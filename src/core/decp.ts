@@ -860,6 +860,7 @@ function importMarche(
     amendedAmountCents,
     amountBasis: "initial",
     publicationDate: dayOf(item.datePublicationDonnees),
+    fromPublishedDecp: true,
     innovative: parseBoolean(item.marcheInnovant as Cell) ?? null,
     modifications,
     family,

@@ -162,6 +162,11 @@ export interface ContractLine {
   /** Publication date of the essential data (DECP datePublicationDonnees), when given. */
   publicationDate?: number | null;
   /**
+   * Read from a published DECP file (DECP JSON or XML, 2019 or 2024 format), not from the buyer's
+   * register: the publication check (CO6, R2196-1) looks the register's contracts up in these.
+   */
+  fromPublishedDecp?: boolean;
+  /**
    * The modifications (avenants) with their date and the new total HT they set (DECP
    * modifications[].montant is a new total, not a delta); empty or absent when unknown.
    */

@@ -30,6 +30,7 @@ export const SHEET_NAMES = {
   mutualisation: ["Mutualisation", "Pooling"],
   responsable: ["Achats responsables", "Responsible purchasing"],
   territoires: ["Territoires", "Territories"],
+  concessions: ["Calendrier des concessions", "Concessions calendar"],
   anomalies: ["Anomalies", "Anomalies"],
   historique: ["Historique", "History"],
   indicateurs: ["Indicateurs", "Indicators"],

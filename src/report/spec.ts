@@ -308,7 +308,9 @@ export type SheetKey =
   | "charte"
   | "codeFournisseurs"
   // Peer comparison (issue #15): not in SHEET_ORDER, added when a comparison is given.
-  | PeerSheetKey;
+  | PeerSheetKey
+  // Concessions calendar (issue #11 §3): not in SHEET_ORDER, added when concessions exist.
+  | "concessions";
 
 /** Policy documents written on request (mode "document", issue #14). */
 export type DocumentSheetKey = "charte" | "codeFournisseurs";
@@ -323,7 +325,7 @@ export type PeerSheetKey =
   | "obsTendances";
 
 /** Keys of the sheets of SPEC §5 that every analysis writes (not the documents, not the comparison). */
-export type AnalysisSheetKey = Exclude<SheetKey, DocumentSheetKey | PeerSheetKey>;
+export type AnalysisSheetKey = Exclude<SheetKey, DocumentSheetKey | PeerSheetKey | "concessions">;
 
 /** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
 export const SHEET_ORDER: readonly AnalysisSheetKey[] = [

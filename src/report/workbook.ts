@@ -15,6 +15,7 @@ import { buildAchatsResponsables } from "./sheets/achats-responsables";
 import { buildAnomalies } from "./sheets/anomalies";
 import { buildAttentes } from "./sheets/attentes";
 import { buildCartographie } from "./sheets/cartographie";
+import { buildConcessions } from "./sheets/concessions";
 import { buildConformite } from "./sheets/conformite";
 import { buildDashboard } from "./sheets/dashboard";
 import { buildDiagnostic } from "./sheets/diagnostic";
@@ -109,8 +110,32 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     version: analysis.version,
     lang,
     stamp,
-    sheets: withComparison(SHEET_ORDER.flatMap((k) => byKey[k] ?? []), ctx, options.comparison),
+    sheets: withConcessions(
+      withComparison(
+        SHEET_ORDER.flatMap((k) => byKey[k] ?? []),
+        ctx,
+        options.comparison
+      ),
+      ctx
+    ),
   };
+}
+
+/**
+ * Calendrier des concessions (issue #11 §3): after Territoires (and Comparaison), only when the
+ * input holds concessions.
+ */
+function withConcessions(
+  sheets: WorkbookSpec["sheets"],
+  ctx: BuildContext
+): WorkbookSpec["sheets"] {
+  const sheet = buildConcessions(ctx);
+  if (!sheet) return sheets;
+  const out = [...sheets];
+  const after = out.findIndex((s) => s.key === "comparaison");
+  const at = (after >= 0 ? after : out.findIndex((s) => s.key === "territoires")) + 1;
+  out.splice(at, 0, sheet);
+  return out;
 }
 
 /** Peer comparison (issue #15): the Comparaison sheet after Territoires, and its note in Paramètres. */

@@ -255,9 +255,10 @@ export async function runAnalysis(
 
 /** Analysis sheets, plus the plan and diagnostic when they already exist (refreshed, inputs kept). */
 export function defaultSheetKeys(planExists: boolean): SheetKey[] {
-  // The Comparaison sheet (issue #15) comes after Territoires, as the spec places it.
+  // The Comparaison sheet (issue #15) comes after Territoires, as the spec places it, then the
+  // Calendrier des concessions (issue #11 §3) when the input holds concessions.
   return SHEET_ORDER.filter((k) => planExists || !PLAN_KEYS.includes(k)).flatMap((k): SheetKey[] =>
-    k === "territoires" ? [k, "comparaison"] : [k]
+    k === "territoires" ? [k, "comparaison", "concessions"] : [k]
   );
 }
 

@@ -20,7 +20,7 @@ const DECP = path.join(ROOT, "tests", "fixtures", "real", "decp-2019-pes.json");
 const SPEC_IDS = [
   ...["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"],
   ...["PF1", "PF2", "PF3", "PF4", "PF5", "PF6", "PF7", "PF8"],
-  ...["CO1", "CO2", "CO3", "CO4", "CO5"],
+  ...["CO1", "CO2", "CO3", "CO4", "CO5", "CO6"],
   ...["RE1", "RE2", "RE3", "RE4", "RE5", "RE6", "RE7", "RE8"],
   ...["MU1", "MU2", "MU3", "MU4", "MU5", "MU6"],
   ...["TE1", "TE2", "TE3", "TE4"],
@@ -89,13 +89,17 @@ describe("analyse on the demo workbook", () => {
 });
 
 describe("analyse on the real DECP file", () => {
-  it("imports the 1 148 contracts and computes the contract indicators (spend ones N/A)", async () => {
+  it("imports the 1 148 contracts and analyses them on awarded amounts (issue #11 §1)", async () => {
     const out = path.join(dir, "decp.xlsx");
     const res = await run(command([DECP], out, { period: "2018-10..2019-03" }));
     expect(res.code).toBe(0);
     const s = JSON.parse(res.stdout) as JsonSummary;
     expect(s.reconciliation.rowsRead).toBe(1148);
-    expect(s.indicators.SP1.value).toBeNull();
+    // Σ montant of the 1 098 contracts notified 2018-10..2019-03 with a plausible amount (≥ 1 €,
+    // not a run of 9s), read from the raw JSON with a separate script: 369 939 280,31 €.
+    expect(s.basis).toBe("awarded");
+    expect(s.indicators.SP1).toMatchObject({ value: 369_939_280.31, basis: "awarded" });
+    expect(s.indicators.SP5.value).toBeNull();
     expect(s.indicators.PF2.value).not.toBeNull();
   }, 120_000);
 });

@@ -49,10 +49,18 @@ describe("contract indicators on the real DECP file", () => {
     expect(indicator(analysis, "PF4").details.directAwards).toBe(expected.direct);
   });
 
-  it("says the spend indicators are not available, rather than 0, without spend lines", () => {
+  it("without spend lines, SP1 is the awarded total (Σ plausible montant of the period's contracts), basis awarded (issue #11 §1)", () => {
     const sp1 = indicator(analysis, "SP1");
-    expect(sp1.value).toBeNull();
-    expect(sp1.na?.code).toBe("na.noLinesInPeriod");
+    const awardedCents = inPeriod.reduce((s, m) => s + (plausible(m.montant) ? Math.round((m.montant as number) * 100) : 0), 0);
+    expect(sp1.value).toBe(awardedCents / 100);
+    expect(sp1.basis).toBe("awarded");
+    expect(analysis.basis).toBe("awarded");
+  });
+
+  it("says the indicators that need spend lines are not available, with the data that would unlock them", () => {
+    const pf1 = indicator(analysis, "PF1");
+    expect(pf1.value).toBeNull();
+    expect(pf1.na?.code).toBe("na.coverageNeedsSpendLines");
   });
 
   it("compares MAPA amounts with the EU threshold in force in 2018-2019 (221 000 € supplies/services)", () => {

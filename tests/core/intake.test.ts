@@ -236,3 +236,36 @@ describe("blank rows are counted, not listed one by one (issue #13)", () => {
     ]);
   });
 });
+
+describe("spend lines: a filler amount is set aside with its reason (issue #11 §2)", () => {
+  // Row 4: 1 000 €; row 5: 999 999 999 € (filler); row 6: 9 999 999 € (a run of seven 9s);
+  // row 7: 0 € and row 8: a credit note of −50 € stay genuine.
+  const res = runIntake([
+    mandats([
+      ["15/03/2025", "Commune A", "Papeterie X", null, 1000, null, null, "FOU"],
+      ["16/03/2025", "Commune A", "Papeterie X", null, 999_999_999, null, null, "FOU"],
+      ["17/03/2025", "Commune A", "Garage Y", null, "9 999 999,00", null, null, "VEH"],
+      ["18/03/2025", "Commune A", "Garage Y", null, 0, null, null, "VEH"],
+      ["19/03/2025", "Commune A", "Garage Y", null, -50, null, null, "VEH"],
+    ]),
+  ]);
+  const t = res.reconciliation.tables[0];
+
+  test("read 1 000 + 999 999 999 + 9 999 999 + 0 − 50 = 1 010 000 948 € = analysed 950 + set aside 1 009 999 998", () => {
+    expect(t.amountReadCents).toBe(101_000_094_800);
+    expect(t.amountAnalysedCents).toBe(95_000);
+    expect(t.amountSetAsideCents).toBe(99_999_999_900 + 999_999_900);
+    expect(t.amountRejectedCents).toBe(0);
+    expect(isReconciled(t)).toBe(true);
+  });
+
+  test("the filler lines are analysed at 0 € with a warning; the set-aside line gives its reason and rows", () => {
+    expect(res.spend.map((l) => l.amountHTCents)).toEqual([100_000, 0, 0, 0, -5_000]);
+    expect(t.setAside?.map((l) => [fr(l.reason), l.rows, l.amountCents])).toEqual([
+      [expect.stringMatching(/Montants de remplissage sur des lignes de dépense/), 2, 99_999_999_900 + 999_999_900],
+    ]);
+    const warned = res.anomalies.filter((a) => a.reason.code === "anomaly.spendAmountPlaceholder").map((a) => a.row);
+    expect(warned).toEqual([5, 6]);
+    expect(fr(res.anomalies.find((a) => a.row === 5)?.reason)).toMatch(/999\s999\s999,00\s€ est un montant de remplissage/);
+  });
+});

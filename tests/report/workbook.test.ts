@@ -351,8 +351,8 @@ describe("coverage of the analysis", () => {
   test("every indicator is summarised; 18 dashboard tiles", () => {
     const rows = (key: string, name: string) => sheet(spec, key).tables.find((t) => t.name === name)!.rows.length;
     expect(rows("dashboard", "tblTdbIndicateurs")).toBe(rich.indicators.length);
-    expect(rich.indicators.length).toBe(37);
-    expect(rows("conformite", "tblConfSynthese")).toBe(5);
+    expect(rich.indicators.length).toBe(38); // 35 of SPEC §4 + CO6 (R2196-1 publication, issue #11) + RE7, RE8 (AGEC, EGalim, issue #14)
+    expect(rows("conformite", "tblConfSynthese")).toBe(6); // CO1–CO6
     expect(rows("mutualisation", "tblMutuSynthese")).toBe(6);
     expect(rows("responsable", "tblRespSynthese")).toBe(8);
     expect(rows("territoires", "tblTerrSynthese")).toBe(4);

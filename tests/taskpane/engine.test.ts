@@ -81,7 +81,8 @@ describe("engine", () => {
     const progress: StageProgress[] = [];
     const { spec, summary } = await runEngine(header, tables.map((t) => t.table.rows), (p) => progress.push(p));
     expect(new Set(progress.map((p) => p.stage))).toEqual(new Set(["check", "indicators"]));
-    expect(spec.sheets.map((s) => s.key)).toEqual(defaultSheetKeys(false));
+    // The demo holds no concession: no Calendrier des concessions (issue #11 §3).
+    expect(spec.sheets.map((s) => s.key)).toEqual(defaultSheetKeys(false).filter((k) => k !== "concessions"));
     expect(validateWorkbookSpec(spec)).toEqual([]);
     expect(summary.reconciliation.reconciled).toBe(true);
     expect(summary.kpis.map((k) => k.id)).toContain("SP1");

@@ -5,7 +5,14 @@
  * analyse(), the report, the CLI summary and the pane all read it.
  */
 import type { Lang } from "../messages/format";
-import type { AnalysisContext, IndicatorGroup, IndicatorResult, Tables, Unit } from "./types";
+import type {
+  AnalysisContext,
+  Basis,
+  IndicatorGroup,
+  IndicatorResult,
+  Tables,
+  Unit,
+} from "./types";
 
 /** A text in both product languages (labels and documentation). */
 export interface Text {
@@ -34,7 +41,24 @@ export interface IndicatorDefinition<T extends Tables = Tables> {
   headline: Text;
   doc: IndicatorDoc;
   compute(ctx: AnalysisContext): IndicatorResult<T>;
+  /**
+   * What the indicator's amounts are on this context (issue #11 §1): spend lines (dépenses
+   * mandatées) or the contracts' awarded amounts (montants attribués). Absent: no amount of either.
+   */
+  basis?: (ctx: AnalysisContext) => Basis;
 }
+
+/** The result of a definition on a context, stamped with its basis when it declares one. */
+export function computeIndicator<T extends Tables>(
+  d: IndicatorDefinition<T>,
+  ctx: AnalysisContext
+): IndicatorResult<T> {
+  const result = d.compute(ctx);
+  return d.basis === undefined ? result : { ...result, basis: d.basis(ctx) };
+}
+
+/** The basis of an indicator always computed on contracts. */
+export const AWARDED = (): Basis => "awarded";
 
 /** Identity, typed: keeps each module's table types in its definition. */
 export function defineIndicator<T extends Tables>(

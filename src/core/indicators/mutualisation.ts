@@ -19,6 +19,7 @@
  *   purchase of the family in the year and for the family's dominant nature by spend (works
  *   thresholds when Travaux).
  */
+import { basisContext, noRecordsReason, recordUnit } from "../contracts-basis";
 import { contractsByRef } from "../context";
 import { effectiveChannel } from "../channel";
 import { isUgap } from "../parse/vocabulary";
@@ -93,6 +94,8 @@ export interface ItemAcc {
 
 export interface Scan {
   lines: number;
+  /** What the lines are: spend lines, or the contracts' awarded records (contracts-basis.ts). */
+  unit: "lines" | "contracts";
   totalCents: number;
   /** By channel index (CHANNELS). */
   channelCents: number[];
@@ -201,6 +204,7 @@ function scan(ctx: AnalysisContext): Scan {
   const supplierIds = new Interner();
   const s: Scan = {
     lines: ctx.lines.length,
+    unit: recordUnit(ctx),
     totalCents: 0,
     channelCents: [0, 0, 0, 0],
     channelLines: [0, 0, 0, 0],
@@ -511,10 +515,11 @@ export function mutualisationScan(ctx: AnalysisContext): MutualisationScan {
 }
 
 function scanPeriod(ctx: AnalysisContext): MutualisationScan {
-  const s = scan(ctx);
+  // On a contracts-only input, the contracts' awarded amounts (issue #11 §1).
+  const s = scan(basisContext(ctx));
   const na =
     s.lines === 0
-      ? msg("na.noLinesInPeriod", { period: ctx.period.label })
+      ? noRecordsReason(ctx)
       : s.entityNames.length < 2
         ? msg("na.singleEntity")
         : null;
@@ -523,5 +528,5 @@ function scanPeriod(ctx: AnalysisContext): MutualisationScan {
 
 /** Coverage of MU2, MU3 and MU6: lines of a classified family. */
 export function classifiedCoverage(s: Scan) {
-  return { n: s.classifiedLines, N: s.lines, of: "lines" as const };
+  return { n: s.classifiedLines, N: s.lines, of: s.unit };
 }

@@ -8,7 +8,8 @@ import { CO2 } from "./co/co2";
 import { CO3 } from "./co/co3";
 import { CO4 } from "./co/co4";
 import { CO5 } from "./co/co5";
-import type { IndicatorDefinition, ResultOf } from "./definition";
+import { CO6 } from "./co/co6";
+import { computeIndicator, type IndicatorDefinition, type ResultOf } from "./definition";
 import { MU1 } from "./mu/mu1";
 import { MU2 } from "./mu/mu2";
 import { MU3 } from "./mu/mu3";
@@ -43,14 +44,14 @@ import { TE3 } from "./te/te3";
 import { TE4 } from "./te/te4";
 import type { AnalysisContext, IndicatorGroup, IndicatorResult, Tables } from "./types";
 
-export { CO1, CO2, CO3, CO4, CO5, MU1, MU2, MU3, MU4, MU5, MU6, PF1, PF2, PF3, PF4, PF5, PF6 };
+export { CO1, CO2, CO3, CO4, CO5, CO6, MU1, MU2, MU3, MU4, MU5, MU6, PF1, PF2, PF3, PF4, PF5, PF6 };
 export { PF7, PF8, RE1, RE2, RE3, RE4, RE5, RE6, RE7, RE8, SP1, SP2, SP3, SP4, SP5, SP6 };
 export { TE1, TE2, TE3, TE4 };
 
 export const INDICATORS = [
   SP1, SP2, SP3, SP4, SP5, SP6,
   PF1, PF2, PF3, PF4, PF5, PF6, PF7, PF8,
-  CO1, CO2, CO3, CO4, CO5,
+  CO1, CO2, CO3, CO4, CO5, CO6,
   RE1, RE2, RE3, RE4, RE5, RE6, RE7, RE8,
   MU1, MU2, MU3, MU4, MU5, MU6,
   TE1, TE2, TE3, TE4,
@@ -77,7 +78,7 @@ export function groupDefinitions(group: IndicatorGroup): IndicatorDefinition[] {
 
 /** The results of one group's indicators for a context, in order. */
 export function computeGroup(ctx: AnalysisContext, group: IndicatorGroup): IndicatorResult[] {
-  return groupDefinitions(group).map((d) => d.compute(ctx));
+  return groupDefinitions(group).map((d) => computeIndicator(d, ctx));
 }
 
 /**

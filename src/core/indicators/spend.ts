@@ -23,8 +23,10 @@ import { msg } from "../messages/render";
 import { monthsOf, type Period } from "../period";
 import { hhi, type Bucket } from "./aggregate";
 import { shared } from "./definition";
+import { basisContext, basisOf } from "../contracts-basis";
 import {
   notAvailable,
+  type Coverage,
   type AnalysisContext,
   type IndicatorBase,
   type IndicatorResult,
@@ -428,24 +430,43 @@ export function spendAggregates(ctx: AnalysisContext): SpendAggregates {
 }
 
 function aggregatePeriod(ctx: AnalysisContext): SpendAggregates {
-  return aggregateSpend(ctx.lines);
+  // On a contracts-only input, the awarded records of the contracts (contracts-basis.ts).
+  return aggregateSpend(basisContext(ctx).lines);
 }
 
-/** N/A result of a spend indicator when the period has no line. */
+/**
+ * N/A result of a spend indicator when the period has no line (on the awarded basis: no contract
+ * notified in the period with an amount).
+ */
 export function noSpendLines<T extends Tables>(
   ctx: AnalysisContext,
   base: IndicatorBase,
   tables: T
 ): IndicatorResult<T> {
-  return notAvailable(
-    base,
-    msg("na.noLinesInPeriod", { period: ctx.period.label }),
-    { n: 0, N: 0, of: "lines" },
-    tables
-  );
+  const basis = basisOf(ctx);
+  const result =
+    basis === "awarded"
+      ? notAvailable(
+          base,
+          msg("na.noAwardedInPeriod", { period: ctx.period.label }),
+          { n: 0, N: ctx.contractsInPeriod.length, of: "contracts" },
+          tables
+        )
+      : notAvailable(
+          base,
+          msg("na.noLinesInPeriod", { period: ctx.period.label }),
+          { n: 0, N: 0, of: "lines" },
+          tables
+        );
+  return { ...result, basis };
 }
 
-/** Coverage of SP1/SP2: every line of the period. */
-export function linesCoverage(agg: SpendAggregates) {
-  return { n: agg.lines, N: agg.lines, of: "lines" as const };
+/**
+ * Coverage of SP1/SP2: every line of the period; on the awarded basis, the contracts of the period
+ * with an amount out of those notified in the period.
+ */
+export function linesCoverage(agg: SpendAggregates, ctx: AnalysisContext): Coverage {
+  return basisOf(ctx) === "awarded"
+    ? { n: agg.lines, N: ctx.contractsInPeriod.length, of: "contracts" }
+    : { n: agg.lines, N: agg.lines, of: "lines" };
 }

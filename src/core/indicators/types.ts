@@ -24,6 +24,12 @@ export type { Unit };
 
 export type Status = "good" | "watch" | "alert";
 
+/**
+ * What the amounts of an indicator are (issue #11 §1): "spend" = dépenses mandatées (spend lines),
+ * "awarded" = montants attribués (contracts of the register or of the DECP). See contracts-basis.ts.
+ */
+export type Basis = "spend" | "awarded";
+
 /** What coverage counts (rendered by the message catalogue: "lignes" / "lines"…). */
 export type CoverageUnit =
   | "lines"
@@ -83,6 +89,11 @@ export interface IndicatorResult<T extends Tables = Tables> {
   details: Details;
   /** Detail tables; every table is present (empty when the indicator is N/A). */
   tables: T;
+  /**
+   * What its amounts are (issue #11 §1): "spend" = dépenses mandatées (spend lines), "awarded" =
+   * montants attribués (contracts). Absent on indicators that hold no amount of either.
+   */
+  basis?: Basis;
 }
 
 /** What every result repeats from its definition. */

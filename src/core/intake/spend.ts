@@ -21,6 +21,18 @@ import { cellText, normalizeKey } from "../text";
 import { BlankRuns, cellAt, columnOf, isBlankRow, isTotalRow, TableLog } from "./rows";
 import { msg, type Message } from "../messages/render";
 
+/** Why a spend line's amount is set aside (reconciliation line). */
+export const SPEND_PLACEHOLDER_SET_ASIDE: Message = msg("setAside.spendPlaceholder");
+
+/**
+ * A filler amount on a spend line: a run of at least seven 9s in whole euros (9 999 999 €,
+ * 999 999 999 €). Zero, negative (credit notes) and small amounts are genuine on spend lines, and
+ * a huge amount that is not a run of 9s stays analysed with its "montant invraisemblable" warning.
+ */
+export function isPlaceholderSpendCents(cents: number): boolean {
+  return cents > 0 && cents % 100 === 0 && /^9{7,}$/.test(String(cents / 100));
+}
+
 export interface SpendProcessorOptions {
   mapping: Record<string, number>;
   date1904: boolean;
@@ -191,7 +203,17 @@ export class SpendProcessor {
     }
     const readCents = ht;
     this.log.begin(readCents);
-    if (isImplausibleCents(ht))
+    // A filler amount (999 999 999 €, a run of 9s) is no purchase: set aside with its reason, the
+    // line analysed at 0 € (as a contract's placeholder, issue #11 §2).
+    const placeholder = isPlaceholderSpendCents(ht);
+    if (placeholder) {
+      this.log.warn(
+        sheetRow,
+        this.htEstimated ? "amountTTC" : "amountHT",
+        this.amountRaw,
+        msg("anomaly.spendAmountPlaceholder", { amount: ht / 100 })
+      );
+    } else if (isImplausibleCents(ht))
       this.log.warn(
         sheetRow,
         this.htEstimated ? "amountTTC" : "amountHT",
@@ -215,8 +237,13 @@ export class SpendProcessor {
       );
       return;
     }
-    this.lines.push(this.line(row, sheetRow, date, ht, supplierName, supplierId));
-    this.log.accept(ht);
+    if (placeholder) {
+      this.ttc = null;
+      this.log.setAside(ht, SPEND_PLACEHOLDER_SET_ASIDE);
+    }
+    const analysedHt = placeholder ? 0 : ht;
+    this.lines.push(this.line(row, sheetRow, date, analysedHt, supplierName, supplierId));
+    this.log.accept(analysedHt);
   }
 
   /** A total is not a source amount: counting it would double the rows it sums. */

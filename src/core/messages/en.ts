@@ -678,4 +678,47 @@ export const EN: Record<MessageCode, string> = {
   "specialThreshold.innovation": "innovative purchases",
   "specialThreshold.books": "books other than school books",
   "specialThreshold.food2020": "foodstuffs (temporary)",
+  // Contracts-only analysis: awarded amounts (src/core/contracts-basis.ts, issue #11 §1)
+  "basis.spend":
+    "spend paid",
+  "basis.awarded":
+    "amounts awarded",
+  "basis.awardedTitle":
+    "Analysis of awarded contracts",
+  "basis.awardedNote":
+    "No spend line: the indicators are computed on the amounts awarded in the contracts (register or DECP), not on spend paid. Add the payment-order or invoice export for the spend indicators.",
+  "na.noAwardedInPeriod":
+    "No contract notified in the period {period} with an awarded amount.",
+  "na.noAwardedPreviousPeriod":
+    "No contract notified with an amount in the same period of the previous year ({period}).",
+  "na.tailNeedsSpendLines":
+    "Tail spend is measured on small purchases (payment orders, invoices), which the contracts register does not give: add the payment-order or invoice export.",
+  "na.coverageNeedsSpendLines":
+    "The share of spend under contract is measured on spend: add the payment-order or invoice export (with the contract number) to compute it.",
+  "na.spaserNeedsSpendLines":
+    "The SPASER threshold is on the civil year's purchases (spend), not on amounts awarded: add the year's payment-order or invoice export.",
+  // CO6
+  "na.co6.noPublishedDecp":
+    "No published DECP given as input: add the file of the published essential data (DECP JSON or XML, as published on the buyer profile or on data.gouv.fr) to check the publication of the register's contracts (art. R2196-1 of the public procurement code).",
+  "na.co6.noContractDue":
+    "No contract of {threshold, eur} excl. VAT or more notified in the period {period}: no essential data to publish.",
+  "co6.notFound":
+    "Contract of {amount, eur2} excl. VAT notified on {date}, not found in the published DECP: publish its essential data on the buyer profile (art. R2196-1).",
+  "co6.late":
+    "Essential data published on {published}, {days, plural, one {# day} other {# days}} after the limit of {limit} (two months after notification, art. R2196-1).",
+  "co6.undated":
+    "Found in the published DECP, without a publication or notification date: the two-month delay cannot be checked; give the dates.",
+  "co6.clear.notFound":
+    "Publish the contract's essential data, or correct its number in the register if it is published under another number.",
+  "co6.clear.late":
+    "The data are published: publish those of the next contracts within two months of their notification.",
+  "co6.clear.undated":
+    "Give the contract's notification date and the publication date of its essential data.",
+  // Spend lines: filler amounts set aside (src/core/intake/spend.ts)
+  "setAside.spendPlaceholder":
+    "Filler amounts on spend lines (€999,999,999, runs of 9…): set aside, the line is analysed at €0.",
+  "anomaly.spendAmountPlaceholder":
+    "The amount {amount, eur2} is a filler amount (a run of 9s, such as €999,999,999): it is set aside and the line is analysed at €0. Give the real amount.",
+  "na.territoriesNeedSpendLines":
+    "Territories are compared on their spend: add the payment-order or invoice export with the territory (or entity) column; the contracts register does not say which territory a contract serves.",
 };

@@ -702,6 +702,49 @@ export const FR = {
   "specialThreshold.innovation": "achats innovants",
   "specialThreshold.books": "livres non scolaires",
   "specialThreshold.food2020": "denrées alimentaires (temporaire)",
+  // Contracts-only analysis: awarded amounts (src/core/contracts-basis.ts, issue #11 §1)
+  "basis.spend":
+    "dépenses mandatées",
+  "basis.awarded":
+    "montants attribués",
+  "basis.awardedTitle":
+    "Analyse des marchés attribués",
+  "basis.awardedNote":
+    "Aucune ligne de dépense : les indicateurs sont calculés sur les montants attribués des marchés (registre ou DECP), pas sur les dépenses mandatées. Ajoutez l'export des mandats ou des factures pour les indicateurs de dépense.",
+  "na.noAwardedInPeriod":
+    "Aucun marché notifié sur la période {period} avec un montant attribué.",
+  "na.noAwardedPreviousPeriod":
+    "Aucun marché notifié avec un montant sur la même période de l'année précédente ({period}).",
+  "na.tailNeedsSpendLines":
+    "La longue traîne se mesure sur les petites dépenses (mandats, factures), que le registre des marchés ne donne pas : ajoutez l'export des mandats ou des factures.",
+  "na.coverageNeedsSpendLines":
+    "La part de la dépense sous marché se mesure sur les dépenses : ajoutez l'export des mandats ou des factures (avec le n° de marché) pour la calculer.",
+  "na.spaserNeedsSpendLines":
+    "Le seuil du SPASER porte sur les achats de l'année civile (dépenses), pas sur les montants attribués : ajoutez l'export des mandats ou des factures de l'année.",
+  // CO6
+  "na.co6.noPublishedDecp":
+    "Aucune DECP publiée donnée en entrée : ajoutez le fichier des données essentielles publiées (DECP JSON ou XML, tel que publié sur le profil d'acheteur ou sur data.gouv.fr) pour vérifier la publication des marchés du registre (art. R2196-1 du code de la commande publique).",
+  "na.co6.noContractDue":
+    "Aucun marché de {threshold, eur} HT ou plus notifié sur la période {period} : aucune donnée essentielle à publier.",
+  "co6.notFound":
+    "Marché de {amount, eur2} HT notifié le {date}, introuvable dans les DECP publiées : publiez ses données essentielles sur le profil d'acheteur (art. R2196-1).",
+  "co6.late":
+    "Données essentielles publiées le {published}, {days, plural, one {# jour} other {# jours}} après la limite du {limit} (deux mois après la notification, art. R2196-1).",
+  "co6.undated":
+    "Trouvé dans les DECP publiées, sans date de publication ou de notification : le délai de deux mois ne peut pas être vérifié ; renseignez les dates.",
+  "co6.clear.notFound":
+    "Publiez les données essentielles du marché, ou corrigez son numéro dans le registre s'il est publié sous un autre numéro.",
+  "co6.clear.late":
+    "Les données sont publiées : publiez celles des marchés suivants dans les deux mois de leur notification.",
+  "co6.clear.undated":
+    "Renseignez la date de notification du marché et la date de publication de ses données essentielles.",
+  // Spend lines: filler amounts set aside (src/core/intake/spend.ts)
+  "setAside.spendPlaceholder":
+    "Montants de remplissage sur des lignes de dépense (999 999 999 €, suite de 9…) : mis de côté, la ligne est analysée à 0 €.",
+  "anomaly.spendAmountPlaceholder":
+    "Le montant {amount, eur2} est un montant de remplissage (une suite de 9, comme 999 999 999 €) : il est mis de côté et la ligne est analysée à 0 €. Renseignez le montant réel.",
+  "na.territoriesNeedSpendLines":
+    "Les territoires se comparent sur leurs dépenses : ajoutez l'export des mandats ou des factures avec la colonne territoire (ou entité) ; le registre des marchés ne dit pas quel territoire un marché sert.",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -7,6 +7,7 @@
 import { MU1, PF2, RE1, RE2, SP2, SP3, SP6 } from "../../core/indicators/registry";
 import type { IndicatorDefinition } from "../../core/indicators/definition";
 import type { IndicatorResult, Tables } from "../../core/indicators/types";
+import { msg, render } from "../../core/messages/render";
 import type { TableReconciliation } from "../../core/model";
 import { monthsOf } from "../../core/period";
 import { a1 } from "../a1";
@@ -49,8 +50,12 @@ export function buildDashboard(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "landscape", titleRow: null });
   const { analysis, lang } = ctx;
   sb.tabColor = "#2F5597";
-  sb.header(`${text(lang, "dashboardTitle")} — ${analysis.period.label}`, 0, 8);
+  // A contracts-only input is an analysis of awarded contracts, and says so (issue #11 §1).
+  const awarded = analysis.basis === "awarded";
+  const basisTitle = awarded ? ` — ${render(lang, msg("basis.awardedTitle"))}` : "";
+  sb.header(`${text(lang, "dashboardTitle")}${basisTitle} — ${analysis.period.label}`, 0, 8);
   for (let c = 0; c < 8; c++) sb.width(c, 17);
+  if (awarded) sb.cell(sb.cursor++, 0, render(lang, msg("basis.awardedNote")));
 
   // KPI tiles
   sb.section(text(lang, "kpiSection"));

@@ -14,7 +14,7 @@ import { richIntake } from "../../report/fixture";
 const SPEC_IDS = [
   ...["SP1", "SP2", "SP3", "SP4", "SP5", "SP6"],
   ...["PF1", "PF2", "PF3", "PF4", "PF5", "PF6", "PF7", "PF8"],
-  ...["CO1", "CO2", "CO3", "CO4", "CO5"],
+  ...["CO1", "CO2", "CO3", "CO4", "CO5", "CO6"],
   ...["RE1", "RE2", "RE3", "RE4", "RE5", "RE6", "RE7", "RE8"],
   ...["MU1", "MU2", "MU3", "MU4", "MU5", "MU6"],
   ...["TE1", "TE2", "TE3", "TE4"],

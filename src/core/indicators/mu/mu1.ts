@@ -1,4 +1,5 @@
 /** MU1 channel mix and mutualisation rate (SPEC §4). */
+import { basisOf, noRecordsReason } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import type { Channel } from "../../model";
 import { defineIndicator } from "../definition";
@@ -28,8 +29,8 @@ export const MU1 = defineIndicator<MU1Tables>({
   headline: { fr: "taux de mutualisation (% de la dépense)", en: "pooling rate (% of spend)" },
   doc: {
     definition: {
-      fr: "Répartition de la dépense par mode d'achat (marché propre, groupement de commandes, centrale d'achat dont l'UGAP, hors marché) et part de la dépense mutualisée.",
-      en: "Breakdown of spend by purchasing channel (own contract, joint purchasing group, central purchasing body including UGAP, no contract) and share of pooled spend.",
+      fr: "Répartition de la dépense par mode d'achat (marché propre, groupement de commandes, centrale d'achat dont l'UGAP, hors marché) et part de la dépense mutualisée. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période.",
+      en: "Breakdown of spend by purchasing channel (own contract, joint purchasing group, central purchasing body including UGAP, no contract) and share of pooled spend. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period.",
     },
     formula: {
       fr: "(dépense en groupement + dépense en centrale d'achat) / dépense totale × 100 ; mode d'achat de la ligne, sinon du marché, sinon UGAP par SIREN, sinon hors marché.",
@@ -44,6 +45,7 @@ export const MU1 = defineIndicator<MU1Tables>({
       en: "Join a central purchasing body or set up joint purchasing groups for standard families.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const { scan: s } = mutualisationScan(ctx);
     const band = ctx.ref.sms.cooperativeProcurement;
@@ -53,15 +55,8 @@ export const MU1 = defineIndicator<MU1Tables>({
       label: msg("ref.cooperativeGreen", { green: band.green }),
       source: band.source,
     };
-    const coverage = { n: s.channelKnownLines, N: s.lines, of: "lines" as const };
-    if (s.lines === 0)
-      return notAvailable(
-        base,
-        msg("na.noLinesInPeriod", { period: ctx.period.label }),
-        coverage,
-        EMPTY,
-        reference
-      );
+    const coverage = { n: s.channelKnownLines, N: s.lines, of: s.unit };
+    if (s.lines === 0) return notAvailable(base, noRecordsReason(ctx), coverage, EMPTY, reference);
     if (s.totalCents <= 0)
       return notAvailable(base, msg("na.nonPositiveSpend"), coverage, EMPTY, reference);
     const pooled = s.channelCents[1] + s.channelCents[2];

@@ -1,4 +1,5 @@
 /** MU2 pooling candidates: families bought separately by ≥ 2 entities (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { defineIndicator } from "../definition";
 import { classifiedCoverage, mutualisationScan } from "../mutualisation";
 import { euros, notAvailable } from "../types";
@@ -31,8 +32,8 @@ export const MU2 = defineIndicator<MU2Tables>({
   },
   doc: {
     definition: {
-      fr: "Familles homogènes achetées séparément (marché propre ou hors marché) par au moins deux entités : les candidates à un groupement ou à une centrale.",
-      en: "Homogeneous families bought separately (own contract or no contract) by at least two entities: the candidates for joint purchasing or a central body.",
+      fr: "Familles homogènes achetées séparément (marché propre ou hors marché) par au moins deux entités : les candidates à un groupement ou à une centrale. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période.",
+      en: "Homogeneous families bought separately (own contract or no contract) by at least two entities: the candidates for joint purchasing or a central body. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period.",
     },
     formula: {
       fr: "Familles classées (hors « Non classé ») avec une dépense nette séparée > 0 chez au moins 2 entités.",
@@ -47,6 +48,7 @@ export const MU2 = defineIndicator<MU2Tables>({
       en: "Bring the entities concerned together and launch a joint purchasing group on the largest families.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const { scan: s, na, candidates } = mutualisationScan(ctx);
     const coverage = classifiedCoverage(s);

@@ -1,4 +1,5 @@
 /** MU3 addressable spend and savings scenarios (SPEC §4, §3.3). */
+import { basisOf } from "../../contracts-basis";
 import { defineIndicator } from "../definition";
 import {
   classifiedCoverage,
@@ -33,8 +34,8 @@ export const MU3 = defineIndicator<MU3Tables>({
   headline: { fr: "dépense adressable (€)", en: "addressable spend (€)" },
   doc: {
     definition: {
-      fr: "Dépense achetée séparément dans les familles candidates (MU2) et économies possibles selon trois scénarios (bas, central, haut). Des paramètres, pas des promesses.",
-      en: "Spend bought separately in the candidate families (MU2) and possible savings under three scenarios (low, central, high). Parameters, not promises.",
+      fr: "Dépense achetée séparément dans les familles candidates (MU2) et économies possibles selon trois scénarios (bas, central, haut). Des paramètres, pas des promesses. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période.",
+      en: "Spend bought separately in the candidate families (MU2) and possible savings under three scenarios (low, central, high). Parameters, not promises. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period.",
     },
     formula: {
       fr: "Dépense adressable = Σ dépense séparée des familles candidates ; économies = dépense adressable × taux du scénario (2 %, 5 %, 10 % par défaut).",
@@ -49,6 +50,7 @@ export const MU3 = defineIndicator<MU3Tables>({
       en: "Start with the families with large addressable spend and few local suppliers; track the actual savings.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const { scan: s, na, candidates } = mutualisationScan(ctx);
     const coverage = classifiedCoverage(s);

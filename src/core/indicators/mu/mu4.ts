@@ -1,4 +1,5 @@
 /** MU4 suppliers shared by several entities (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { defineIndicator } from "../definition";
 import { buyingEntities, mutualisationScan, type SupplierAcc } from "../mutualisation";
 import { byFrench, byKey, euros, notAvailable, pct } from "../types";
@@ -29,8 +30,8 @@ export const MU4 = defineIndicator<MU4Tables>({
   },
   doc: {
     definition: {
-      fr: "Fournisseurs auprès desquels au moins deux entités achètent : leviers de négociation commune.",
-      en: "Suppliers from which at least two entities buy: levers for joint negotiation.",
+      fr: "Fournisseurs auprès desquels au moins deux entités achètent : leviers de négociation commune. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période.",
+      en: "Suppliers from which at least two entities buy: levers for joint negotiation. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period.",
     },
     formula: {
       fr: "Fournisseurs avec une dépense nette > 0 chez au moins 2 entités sur la période ; montant et familles concernées.",
@@ -45,9 +46,10 @@ export const MU4 = defineIndicator<MU4Tables>({
       en: "Negotiate common terms (discounts, lead times) with shared suppliers, or pool the contract.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const { scan: s, na } = mutualisationScan(ctx);
-    const coverage = { n: s.lines, N: s.lines, of: "lines" as const };
+    const coverage = { n: s.lines, N: s.lines, of: s.unit };
     if (na) return notAvailable(base, na, coverage, { sharedSuppliers: [] });
     const shared: { sup: SupplierAcc; entities: string[] }[] = [];
     for (const sup of s.suppliers) {

@@ -1,4 +1,5 @@
 /** MU5 price dispersion of identical items across entities (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { defineIndicator } from "../definition";
 import { mutualisationScan, priceDispersion } from "../mutualisation";
@@ -53,9 +54,10 @@ export const MU5 = defineIndicator<MU5Tables>({
       en: "Harmonise items and prices through a common contract or catalogue; record the item and the quantity.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const { scan: s, na } = mutualisationScan(ctx);
-    const coverage = { n: s.itemUsableLines, N: s.lines, of: "lines" as const };
+    const coverage = { n: s.itemUsableLines, N: s.lines, of: s.unit };
     if (na) return notAvailable(base, na, coverage, EMPTY);
     if (s.itemUsableLines === 0) return notAvailable(base, msg("na.noItemPrices"), coverage, EMPTY);
     const rows: { itemKey: string; row: PriceDispersionRow }[] = [];

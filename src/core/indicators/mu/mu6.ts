@@ -1,4 +1,5 @@
 /** MU6 pooled totals crossing a higher procedure threshold (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import type { Message } from "../../messages/render";
 import type { Nature } from "../../model";
 import { dominantNature } from "../aggregate";
@@ -46,8 +47,8 @@ export const MU6 = defineIndicator<MU6Tables>({
   },
   doc: {
     definition: {
-      fr: "Familles candidates dont le total des entités réunies, sur une année civile, relève d'une procédure plus exigeante que celle de la plus grosse entité seule.",
-      en: "Candidate families whose total across entities, over a civil year, falls under a more demanding procedure than the largest entity's alone.",
+      fr: "Familles candidates dont le total des entités réunies, sur une année civile, relève d'une procédure plus exigeante que celle de la plus grosse entité seule. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période.",
+      en: "Candidate families whose total across entities, over a civil year, falls under a more demanding procedure than the largest entity's alone. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period.",
     },
     formula: {
       fr: "Par famille candidate et année civile : bande de procédure (dispense, adaptée, adaptée avec publicité, formalisée) du total mutualisé comparée à la bande la plus haute des entités ; seuils en vigueur au premier achat.",
@@ -62,6 +63,7 @@ export const MU6 = defineIndicator<MU6Tables>({
       en: "Plan the required procedure before pooling (timetable, publicity, lots).",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const { scan: s, na, candidates } = mutualisationScan(ctx);
     const coverage = classifiedCoverage(s);

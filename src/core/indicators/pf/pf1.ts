@@ -1,4 +1,5 @@
 /** PF1 contract coverage: share of spend under a contract (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { effectiveChannel } from "../../channel";
 import { contractsByRef } from "../../context";
 import { msg } from "../../messages/render";
@@ -51,7 +52,10 @@ export const PF1 = defineIndicator<PF1Tables>({
     if (lines.length === 0)
       return notAvailable(
         base,
-        msg("na.noLinesInPeriod", { period: ctx.period.label }),
+        // Contracts-only input: say which data would unlock it (issue #11 §1).
+        basisOf(ctx) === "awarded"
+          ? msg("na.coverageNeedsSpendLines")
+          : msg("na.noLinesInPeriod", { period: ctx.period.label }),
         { n: 0, N: 0, of: "lines" },
         EMPTY
       );

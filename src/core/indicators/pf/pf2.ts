@@ -1,7 +1,7 @@
 /** PF2 procedure mix, count and value (SPEC §4). */
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
-import { defineIndicator } from "../definition";
+import { AWARDED, defineIndicator } from "../definition";
 import { isCompetitive, noContractsInPeriod } from "../performance";
 import { notAvailable, pct } from "../types";
 
@@ -51,6 +51,7 @@ export const PF2 = defineIndicator<PF2Tables>({
       en: "Open contracts to competition whenever the need allows, below thresholds too (adapted procedure with publicity).",
     },
   },
+  basis: AWARDED,
   compute(ctx) {
     const contracts = ctx.contractsInPeriod;
     if (contracts.length === 0) return noContractsInPeriod(ctx, base, EMPTY);

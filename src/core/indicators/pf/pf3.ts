@@ -3,7 +3,7 @@ import { isoDate } from "../../dates";
 import { msg } from "../../messages/render";
 import type { Procedure } from "../../model";
 import { toEuros as eur } from "../../money";
-import { defineIndicator } from "../definition";
+import { AWARDED, defineIndicator } from "../definition";
 import {
   contractSupplier,
   isCompetitive,
@@ -55,6 +55,7 @@ export const PF3 = defineIndicator<PF3Tables>({
       en: "Source the market before tendering, split into lots, give longer response times and simplify tender documents.",
     },
   },
+  basis: AWARDED,
   compute(ctx) {
     const contracts = ctx.contractsInPeriod;
     if (contracts.length === 0) return noContractsInPeriod(ctx, base, EMPTY);

@@ -1,7 +1,7 @@
 /** PF5 savings vs estimate: Σ(estimated − awarded) / Σ estimated (SPEC §4). */
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
-import { defineIndicator } from "../definition";
+import { AWARDED, defineIndicator } from "../definition";
 import { noContractsInPeriod } from "../performance";
 import { notAvailable, pct } from "../types";
 
@@ -43,6 +43,7 @@ export const PF5 = defineIndicator<PF5Tables>({
       en: "Record the estimate of every contract; make it reliable through sourcing and price history.",
     },
   },
+  basis: AWARDED,
   compute(ctx) {
     const contracts = ctx.contractsInPeriod;
     if (contracts.length === 0) return noContractsInPeriod(ctx, base, EMPTY);

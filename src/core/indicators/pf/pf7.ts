@@ -2,7 +2,7 @@
 import { addMonths, isoDate } from "../../dates";
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
-import { defineIndicator } from "../definition";
+import { AWARDED, defineIndicator } from "../definition";
 import { contractEnd, contractSupplier } from "../performance";
 import { notAvailable } from "../types";
 
@@ -58,6 +58,7 @@ export const PF7 = defineIndicator<PF7Tables>({
       en: "Start re-tendering 6 to 9 months before the end; record the duration of every contract.",
     },
   },
+  basis: AWARDED,
   compute(ctx) {
     const contracts = ctx.contracts;
     if (contracts.length === 0)

@@ -1,5 +1,5 @@
 /** RE1 environmental consideration rate vs PNAD (SPEC §4). */
-import { defineIndicator } from "../definition";
+import { AWARDED, defineIndicator } from "../definition";
 import { considerationIndicator, type RateTables } from "../responsible";
 
 const base = { id: "RE1", group: "RE", unit: "%" } as const;
@@ -32,5 +32,6 @@ export const RE1 = defineIndicator<RateTables>({
       en: "Include an environmental specification, criterion or performance condition in every tender; record them in the register.",
     },
   },
+  basis: AWARDED,
   compute: (ctx) => considerationIndicator(ctx, base, "environmental"),
 });

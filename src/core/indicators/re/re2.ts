@@ -1,5 +1,5 @@
 /** RE2 social consideration rate vs PNAD (SPEC §4). */
-import { defineIndicator } from "../definition";
+import { AWARDED, defineIndicator } from "../definition";
 import { considerationIndicator, type RateTables } from "../responsible";
 
 const base = { id: "RE2", group: "RE", unit: "%" } as const;
@@ -29,5 +29,6 @@ export const RE2 = defineIndicator<RateTables>({
       en: "Plan employment clauses with the local facilitator; reserve lots for integration enterprises and sheltered workshops.",
     },
   },
+  basis: AWARDED,
   compute: (ctx) => considerationIndicator(ctx, base, "social"),
 });

@@ -1,6 +1,6 @@
 /** RE3 SME share of contracts vs OECP (SPEC §4). */
 import { msg } from "../../messages/render";
-import { defineIndicator } from "../definition";
+import { AWARDED, defineIndicator } from "../definition";
 import {
   addTo,
   byEntityRows,
@@ -38,6 +38,7 @@ export const RE3 = defineIndicator<RateTables>({
       en: "Split into lots, keep capacity requirements proportionate, pay advances and pay quickly.",
     },
   },
+  basis: AWARDED,
   compute(ctx) {
     const oecp = ctx.ref.oecp;
     const reference: Reference = {

@@ -1,4 +1,5 @@
 /** RE4 local suppliers: spend with suppliers of the entity's département (SPEC §4). */
+import { basisContext, basisOf, noRecordsReason, recordUnit } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { toEuros } from "../../money";
 import { defineIndicator } from "../definition";
@@ -27,8 +28,8 @@ export const RE4 = defineIndicator<RE4Tables>({
   headline: { fr: "fournisseurs locaux (% de la dépense)", en: "local suppliers (% of spend)" },
   doc: {
     definition: {
-      fr: "Part de la dépense HT nette de la période faite auprès de fournisseurs situés dans le département de l'entité acheteuse.",
-      en: "Share of the period's net spend excl. VAT made with suppliers located in the buying entity's département.",
+      fr: "Part de la dépense HT nette de la période faite auprès de fournisseurs situés dans le département de l'entité acheteuse. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période.",
+      en: "Share of the period's net spend excl. VAT made with suppliers located in the buying entity's département. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period.",
     },
     formula: {
       fr: "Σ dépense des lignes dont le département du fournisseur (code postal de la ligne, sinon table Fournisseurs) = département de l'entité (table Entités) / Σ dépense des lignes où les deux sont connus × 100.",
@@ -43,7 +44,10 @@ export const RE4 = defineIndicator<RE4Tables>({
       en: "Make access easier for local businesses: sourcing, geographic lots, suitable publicity.",
     },
   },
-  compute(ctx) {
+  basis: basisOf,
+  compute(given) {
+    // On a contracts-only input, the contracts' awarded amounts (issue #11 §1).
+    const ctx = basisContext(given);
     const supplierDept = new Map<string, string | null>();
     const entityDept = new Map<string, string | null>();
     const postcodeDept = new Map<string, string | null>();
@@ -82,10 +86,10 @@ export const RE4 = defineIndicator<RE4Tables>({
         e.localCents += line.amountHTCents;
       }
     }
-    const coverage = { n: covered, N: ctx.lines.length, of: "lines" as const };
+    const coverage = { n: covered, N: ctx.lines.length, of: recordUnit(ctx) };
     const na =
       ctx.lines.length === 0
-        ? msg("na.noLinesInPeriod", { period: ctx.period.label })
+        ? noRecordsReason(ctx)
         : entityKnown === 0
           ? msg("na.entityDepartementNotGiven")
           : covered === 0

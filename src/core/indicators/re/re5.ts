@@ -1,4 +1,5 @@
 /** RE5 insertion / ESS suppliers' share of spend (SPEC §4). */
+import { basisContext, basisOf, noRecordsReason, recordUnit } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { toEuros } from "../../money";
 import { defineIndicator } from "../definition";
@@ -31,8 +32,8 @@ export const RE5 = defineIndicator<RE5Tables>({
   },
   doc: {
     definition: {
-      fr: "Part de la dépense HT de la période faite auprès de fournisseurs signalés insertion ou économie sociale et solidaire dans la table Fournisseurs.",
-      en: "Share of the period's spend excl. VAT made with suppliers flagged as work-integration or social and solidarity economy in the Suppliers table.",
+      fr: "Part de la dépense HT de la période faite auprès de fournisseurs signalés insertion ou économie sociale et solidaire dans la table Fournisseurs. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période.",
+      en: "Share of the period's spend excl. VAT made with suppliers flagged as work-integration or social and solidarity economy in the Suppliers table. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period.",
     },
     formula: {
       fr: "Σ dépense auprès des fournisseurs insertion/ESS / dépense totale de la période × 100 (un fournisseur absent de la table n'est pas compté).",
@@ -47,7 +48,10 @@ export const RE5 = defineIndicator<RE5Tables>({
       en: "Reserve contracts or lots for integration enterprises and sheltered workshops; complete the Suppliers table.",
     },
   },
-  compute(ctx) {
+  basis: basisOf,
+  compute(given) {
+    // On a contracts-only input, the contracts' awarded amounts (issue #11 §1).
+    const ctx = basisContext(given);
     const flags = new Map<string, boolean | null>();
     let known = 0;
     let totalCents = 0;
@@ -77,10 +81,10 @@ export const RE5 = defineIndicator<RE5Tables>({
       s.lines++;
       s.cents += line.amountHTCents;
     }
-    const coverage = { n: known, N: ctx.lines.length, of: "lines" as const };
+    const coverage = { n: known, N: ctx.lines.length, of: recordUnit(ctx) };
     const na =
       ctx.lines.length === 0
-        ? msg("na.noLinesInPeriod", { period: ctx.period.label })
+        ? noRecordsReason(ctx)
         : ctx.suppliers.size === 0
           ? msg("na.noSupplierTable")
           : known === 0

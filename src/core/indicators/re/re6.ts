@@ -1,4 +1,5 @@
 /** RE6 annual purchases per legal buyer vs the SPASER obligation threshold (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { toEuros } from "../../money";
 import { civilYearsOf, isFullYearIn, yearIndexOf } from "../civil-years";
@@ -70,7 +71,16 @@ export const RE6 = defineIndicator<RE6Tables>({
     }
     const coverage = { n: lines, N: lines, of: "lines" as const };
     if (lines === 0)
-      return notAvailable(base, msg("na.noLinesInCivilYearOfPeriod"), coverage, EMPTY, reference);
+      return notAvailable(
+        base,
+        // Contracts-only input: awarded amounts are not the year's purchases (issue #11 §1).
+        basisOf(ctx) === "awarded"
+          ? msg("na.spaserNeedsSpendLines")
+          : msg("na.noLinesInCivilYearOfPeriod"),
+        coverage,
+        EMPTY,
+        reference
+      );
     let yi = cy.years.length - 1;
     while (yi >= 0 && !isFullYearIn(cy, yi, ctx.period)) yi--;
     const complete = yi >= 0;

@@ -1,4 +1,5 @@
 /** SP1 total spend HT (and TTC), lines, suppliers, entities (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { toEuros as eur } from "../../money";
 import { defineIndicator } from "../definition";
 import { linesCoverage, noSpendLines, spendAggregates } from "../spend";
@@ -12,8 +13,8 @@ export const SP1 = defineIndicator({
   headline: { fr: "dépense totale HT (€)", en: "total spend excl. VAT (€)" },
   doc: {
     definition: {
-      fr: "Somme des lignes de dépense de la période, hors taxes et nette des avoirs ; le TTC est donné sur les lignes qui le portent.",
-      en: "Sum of the period's spend lines, excluding VAT and net of credit notes; the amount including VAT is given over the lines that carry it.",
+      fr: "Somme des lignes de dépense de la période, hors taxes et nette des avoirs ; le TTC est donné sur les lignes qui le portent. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période (un marché compte une fois, sous son premier titulaire).",
+      en: "Sum of the period's spend lines, excluding VAT and net of credit notes; the amount including VAT is given over the lines that carry it. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period (a contract counts once, under its first holder).",
     },
     formula: {
       fr: "Σ montant HT des lignes de la période (avoirs négatifs inclus).",
@@ -28,6 +29,7 @@ export const SP1 = defineIndicator({
       en: "Reconcile the total with the annual accounts; fill in the amount including VAT and the supplier on every line.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const agg = spendAggregates(ctx);
     if (agg.lines === 0) return noSpendLines(ctx, base, {});
@@ -35,7 +37,7 @@ export const SP1 = defineIndicator({
       ...base,
       value: eur(agg.totalCents),
       na: null,
-      coverage: linesCoverage(agg),
+      coverage: linesCoverage(agg, ctx),
       reference: null,
       status: null,
       details: {

@@ -1,7 +1,8 @@
 /** SP2 spend by family, supplier, entity, service, territory and month: the cube (SPEC §4). */
-import type { FamilyRule } from "../../model";
+import { basisContext, basisOf } from "../../contracts-basis";
+import type { FamilyRule, Nature } from "../../model";
 import { toEuros as eur } from "../../money";
-import { sortedByCentsDesc, type Bucket } from "../aggregate";
+import { sortedByCentsDesc, sumBy, type Bucket } from "../aggregate";
 import { defineIndicator } from "../definition";
 import { linesCoverage, noSpendLines, NOT_GIVEN, spendAggregates } from "../spend";
 import { pct } from "../types";
@@ -32,6 +33,9 @@ export type SpendEntityRow = { entity: string } & Spend;
 export type SpendServiceRow = { service: string | null } & Spend;
 export type SpendTerritoryRow = { territory: string | null } & Spend;
 
+/** null: nature not given (no nature column, no CPV, no section row). */
+export type SpendNatureRow = { nature: Nature | null } & Spend;
+
 export type SpendMonthRow = { month: string; amount: number; lines: number; share: number | null };
 
 export type CubeRow = {
@@ -51,6 +55,8 @@ export type SP2Tables = {
   byEntity: SpendEntityRow[];
   byService: SpendServiceRow[];
   byTerritory: SpendTerritoryRow[];
+  /** Fournitures / Services / Travaux (nature of the line or the contract). */
+  byNature: SpendNatureRow[];
   byMonth: SpendMonthRow[];
   cube: CubeRow[];
 };
@@ -61,6 +67,7 @@ const EMPTY: SP2Tables = {
   byEntity: [],
   byService: [],
   byTerritory: [],
+  byNature: [],
   byMonth: [],
   cube: [],
 };
@@ -92,8 +99,8 @@ export const SP2 = defineIndicator<SP2Tables>({
   headline: { fr: "familles avec dépense (nombre)", en: "families with spend (count)" },
   doc: {
     definition: {
-      fr: "Répartition de la dépense HT nette par famille homogène, fournisseur, entité, service, territoire et mois (cube prêt pour un tableau croisé).",
-      en: "Breakdown of net spend excl. VAT by homogeneous family, supplier, entity, service, territory and month (a cube ready for a pivot table).",
+      fr: "Répartition de la dépense HT nette par famille homogène, fournisseur, entité, service, territoire, nature et mois (cube prêt pour un tableau croisé). Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période (un marché compte une fois, sous son premier titulaire).",
+      en: "Breakdown of net spend excl. VAT by homogeneous family, supplier, entity, service, territory, nature and month (a cube ready for a pivot table). Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period (a contract counts once, under its first holder).",
     },
     formula: {
       fr: "Σ montant HT par membre de chaque dimension ; part = montant / dépense totale (SP1). Chaque tableau se totalise à SP1 au centime.",
@@ -108,6 +115,7 @@ export const SP2 = defineIndicator<SP2Tables>({
       en: "Give a family (or a CPV code) on every line to reduce the unclassified share.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const agg = spendAggregates(ctx);
     if (agg.lines === 0) return noSpendLines(ctx, base, EMPTY);
@@ -157,7 +165,7 @@ export const SP2 = defineIndicator<SP2Tables>({
       ...base,
       value: familiesWithSpend,
       na: null,
-      coverage: linesCoverage(agg),
+      coverage: linesCoverage(agg, ctx),
       reference: null,
       status: null,
       details: {
@@ -181,6 +189,11 @@ export const SP2 = defineIndicator<SP2Tables>({
         })),
         byService: dimensionRows(agg.byService, "service", total),
         byTerritory: dimensionRows(agg.byTerritory, "territory", total),
+        byNature: dimensionRows(
+          sumBy(basisContext(ctx).lines, (l) => l.nature ?? NOT_GIVEN),
+          "nature",
+          total
+        ) as SpendNatureRow[],
         byMonth,
         cube,
       },

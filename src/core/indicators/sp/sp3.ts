@@ -1,4 +1,5 @@
 /** SP3 Pareto: suppliers and families making 80 % of spend, ABC classes (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
 import { defineIndicator } from "../definition";
@@ -50,8 +51,8 @@ export const SP3 = defineIndicator<SP3Tables>({
   },
   doc: {
     definition: {
-      fr: "Part des fournisseurs qui concentrent 80 % de la dépense (classe A), avec les classes ABC des fournisseurs et des familles.",
-      en: "Share of suppliers that account for 80 % of spend (class A), with the ABC classes of suppliers and families.",
+      fr: "Part des fournisseurs qui concentrent 80 % de la dépense (classe A), avec les classes ABC des fournisseurs et des familles. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période (un marché compte une fois, sous son premier titulaire).",
+      en: "Share of suppliers that account for 80 % of spend (class A), with the ABC classes of suppliers and families. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period (a contract counts once, under its first holder).",
     },
     formula: {
       fr: "Fournisseurs classés par dépense nette décroissante : A tant que la part cumulée avant le fournisseur est < 80 % (celui qui franchit 80 % est A), B jusqu'à 95 %, C au-delà. Fournisseurs à dépense nette ≤ 0 exclus.",
@@ -66,6 +67,7 @@ export const SP3 = defineIndicator<SP3Tables>({
       en: "Focus negotiation and contracts on class A suppliers; group class C purchases (catalogue, purchasing card, central body).",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const agg = spendAggregates(ctx);
     if (agg.lines === 0) return noSpendLines(ctx, base, EMPTY);

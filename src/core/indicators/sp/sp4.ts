@@ -1,4 +1,5 @@
 /** SP4 concentration: top-1/top-5 share and HHI, overall and per family (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
 import { sortedByCentsDesc } from "../aggregate";
@@ -35,8 +36,8 @@ export const SP4 = defineIndicator<SP4Tables>({
   },
   doc: {
     definition: {
-      fr: "Poids des plus gros fournisseurs dans la dépense : part du premier, des cinq premiers et indice de Herfindahl-Hirschman (HHI), en tout et par famille.",
-      en: "Weight of the largest suppliers in spend: share of the first, of the top five and the Herfindahl-Hirschman index (HHI), overall and per family.",
+      fr: "Poids des plus gros fournisseurs dans la dépense : part du premier, des cinq premiers et indice de Herfindahl-Hirschman (HHI), en tout et par famille. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période (un marché compte une fois, sous son premier titulaire).",
+      en: "Weight of the largest suppliers in spend: share of the first, of the top five and the Herfindahl-Hirschman index (HHI), overall and per family. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period (a contract counts once, under its first holder).",
     },
     formula: {
       fr: "HHI = Σ (part du fournisseur)² × 10 000, parts en fraction de la dépense nette positive (0 à 10 000) ; part des 5 premiers = Σ des 5 plus grosses dépenses / dépense nette positive.",
@@ -51,6 +52,7 @@ export const SP4 = defineIndicator<SP4Tables>({
       en: "In highly concentrated families (HHI > 2,500), widen sourcing, split into lots and re-tender.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
     const agg = spendAggregates(ctx);
     if (agg.lines === 0) return noSpendLines(ctx, base, EMPTY);

@@ -1,4 +1,5 @@
 /** SP5 tail spend: suppliers below the prorated yearly threshold (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
 import { defineIndicator } from "../definition";
@@ -44,7 +45,16 @@ export const SP5 = defineIndicator<SP5Tables>({
       en: "Group small purchases under existing contracts, a catalogue, a purchasing card or a central purchasing body.",
     },
   },
+  basis: basisOf,
   compute(ctx) {
+    // Contracts-only input: the register gives no small purchases (issue #11 §1).
+    if (basisOf(ctx) === "awarded")
+      return notAvailable(
+        base,
+        msg("na.tailNeedsSpendLines"),
+        { n: 0, N: ctx.contractsInPeriod.length, of: "contracts" },
+        EMPTY
+      );
     const agg = spendAggregates(ctx);
     if (agg.lines === 0) return noSpendLines(ctx, base, EMPTY);
     const perYear = ctx.ref.tailSpendThresholdCents;

@@ -1,4 +1,5 @@
 /** SP6 period comparison: month, year-to-date, same period of the previous year, trend (SPEC §4). */
+import { basisContext, basisOf } from "../../contracts-basis";
 import { dayFromYMD, frenchDate, monthKey, ymdFromDay } from "../../dates";
 import { msg } from "../../messages/render";
 import { toEuros as eur } from "../../money";
@@ -124,22 +125,27 @@ function computeSP6(ctx: AnalysisContext): IndicatorResult<SP6Tables> {
   };
   const tables = { byMonth: series };
   const compared = ctx.lines.length + ctx.previousLines.length;
-  const coverage = { n: compared, N: compared, of: "linesBothPeriods" as const };
+  const awarded = basisOf(ctx) === "awarded";
+  const coverage = awarded
+    ? { n: compared, N: compared, of: "contracts" as const }
+    : { n: compared, N: compared, of: "linesBothPeriods" as const };
 
   const dataStart = ctx.dataRange?.start ?? previousPeriod.start;
   const na =
     ctx.lines.length === 0
-      ? msg("na.noLinesInPeriod", { period: ctx.period.label })
+      ? msg(awarded ? "na.noAwardedInPeriod" : "na.noLinesInPeriod", { period: ctx.period.label })
       : ctx.previousLines.length === 0
-        ? msg("na.noLinesPreviousPeriod", { period: previousPeriod.label })
+        ? msg(awarded ? "na.noAwardedPreviousPeriod" : "na.noLinesPreviousPeriod", {
+            period: previousPeriod.label,
+          })
         : monthKey(dataStart) > monthKey(previousPeriod.start)
           ? msg("na.previousPeriodNotCovered", {
               date: frenchDate(dataStart),
               period: previousPeriod.label,
             })
           : previousCents <= 0
-          ? msg("na.nonPositivePreviousSpend", { period: previousPeriod.label })
-          : null;
+            ? msg("na.nonPositivePreviousSpend", { period: previousPeriod.label })
+            : null;
   if (na !== null) return notAvailable(base, na, coverage, tables, null, details);
   return {
     ...base,
@@ -165,8 +171,8 @@ export const SP6 = defineIndicator<SP6Tables>({
   },
   doc: {
     definition: {
-      fr: "Évolution de la dépense HT nette par rapport à la même période de l'année précédente, avec le cumul depuis le début de l'année, le dernier mois et la série mensuelle.",
-      en: "Change in net spend excl. VAT against the same period of the previous year, with the year-to-date total, the last month and the monthly series.",
+      fr: "Évolution de la dépense HT nette par rapport à la même période de l'année précédente, avec le cumul depuis le début de l'année, le dernier mois et la série mensuelle. Sans ligne de dépense (registre des marchés ou DECP seuls), calculé sur les montants attribués des marchés notifiés sur la période (un marché compte une fois, sous son premier titulaire).",
+      en: "Change in net spend excl. VAT against the same period of the previous year, with the year-to-date total, the last month and the monthly series. Without spend lines (contracts register or DECP only), computed on the awarded amounts of the contracts notified in the period (a contract counts once, under its first holder).",
     },
     formula: {
       fr: "(dépense de la période − dépense de la même période N-1) / dépense N-1 × 100 ; N/D si la période N-1 n'a pas de dépense positive.",
@@ -181,5 +187,6 @@ export const SP6 = defineIndicator<SP6Tables>({
       en: "Load at least two years of spend; explain large changes (new contracts, one-off investments).",
     },
   },
-  compute: computeSP6,
+  basis: basisOf,
+  compute: (ctx) => computeSP6(basisContext(ctx)),
 });

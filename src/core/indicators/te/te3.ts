@@ -1,4 +1,5 @@
 /** TE3 local supplier share per territory (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { defineIndicator } from "../definition";
 import { territoryName, territoryScan } from "../territories";
@@ -50,7 +51,10 @@ export const TE3 = defineIndicator<TE3Tables>({
     if (s.lines === 0)
       return notAvailable(
         base,
-        msg("na.noLinesInPeriod", { period: ctx.period.label }),
+        // Contracts-only input: say which data would unlock it (issue #11 §1).
+        basisOf(ctx) === "awarded"
+          ? msg("na.territoriesNeedSpendLines")
+          : msg("na.noLinesInPeriod", { period: ctx.period.label }),
         coverage,
         empty
       );

@@ -1,4 +1,5 @@
 /** TE4 per family: mutualiser, territorialiser or mixte, with the reasons (SPEC §4). */
+import { basisOf } from "../../contracts-basis";
 import { te4Assessable } from "../../territories/recommend";
 import { msg, type Message } from "../../messages/render";
 import { defineIndicator } from "../definition";
@@ -58,7 +59,10 @@ export const TE4 = defineIndicator<TE4Tables>({
     if (s.lines === 0)
       return notAvailable(
         base,
-        msg("na.noLinesInPeriod", { period: ctx.period.label }),
+        // Contracts-only input: say which data would unlock it (issue #11 §1).
+        basisOf(ctx) === "awarded"
+          ? msg("na.territoriesNeedSpendLines")
+          : msg("na.noLinesInPeriod", { period: ctx.period.label }),
         { n: 0, N: 0, of: "families" },
         { recommendations: [] }
       );
