@@ -33,9 +33,9 @@ function alerts(parts: Parameters<typeof contextOf>[0], period = yearPeriod(2025
 }
 
 describe("CO indicators (registry group)", () => {
-  it("returns CO1 to CO5 in order", () => {
+  it("returns CO1 to CO6 (CO6: publication of the DECP, R2196-1) in order", () => {
     const results = computeGroup(contextOf({ spend: [spend()] }), "CO");
-    expect(results.map((r) => r.id)).toEqual(["CO1", "CO2", "CO3", "CO4", "CO5"]);
+    expect(results.map((r) => r.id)).toEqual(["CO1", "CO2", "CO3", "CO4", "CO5", "CO6"]);
     expect(results.every((r) => r.group === "CO")).toBe(true);
   });
 });
