@@ -358,6 +358,8 @@ export interface Stamp {
 }
 
 export type SheetKey =
+  | "sommaire"
+  | "synthese"
   | "dashboard"
   | "cartographie"
   | "fournisseurs"
@@ -394,6 +396,9 @@ export type AnalysisSheetKey = Exclude<SheetKey, DocumentSheetKey | PeerSheetKey
 
 /** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
 export const SHEET_ORDER: readonly AnalysisSheetKey[] = [
+  // Issue #12: the contents and the one-page summary for élus come first.
+  "sommaire",
+  "synthese",
   "dashboard",
   "cartographie",
   "fournisseurs",

@@ -24,6 +24,8 @@ import { buildIndicateurs } from "./sheets/indicateurs";
 import { buildMutualisation } from "./sheets/mutualisation";
 import { buildParametres } from "./sheets/parametres";
 import { buildPlan } from "./sheets/plan";
+import { buildSommaire } from "./sheets/sommaire";
+import { buildSynthese } from "./sheets/synthese";
 import { buildTerritoires } from "./sheets/territoires";
 import { buildComparaison, withReferentielNote } from "./sheets/comparaison";
 import type { ComparisonView } from "../core/peers/comparison";
@@ -88,8 +90,10 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     tableNames: new Set(),
   };
   const diagnostic = buildDiagnostic(ctx);
+  const dashboard = buildDashboard(ctx);
   const byKey: Partial<Record<AnalysisSheetKey, WorkbookSpec["sheets"][number]>> = {
-    dashboard: buildDashboard(ctx),
+    synthese: buildSynthese(ctx, dashboard),
+    dashboard,
     cartographie: buildCartographie(ctx),
     fournisseurs: buildFournisseurs(ctx),
     conformite: buildConformite(ctx),
@@ -105,12 +109,14 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     attentes: buildAttentes(ctx) ?? undefined,
     parametres: buildParametres(ctx),
   };
-  return {
-    version: analysis.version,
-    lang,
-    stamp,
-    sheets: withComparison(SHEET_ORDER.flatMap((k) => byKey[k] ?? []), ctx, options.comparison),
-  };
+  const sheets = withComparison(
+    SHEET_ORDER.flatMap((k) => byKey[k] ?? []),
+    ctx,
+    options.comparison
+  );
+  // The Sommaire lists (and links to) every other sheet: built last, shown first.
+  sheets.unshift(buildSommaire(ctx, sheets));
+  return { version: analysis.version, lang, stamp, sheets };
 }
 
 /** Peer comparison (issue #15): the Comparaison sheet after Territoires, and its note in Paramètres. */
@@ -120,7 +126,9 @@ function withComparison(
   view: ComparisonView | undefined
 ): WorkbookSpec["sheets"] {
   if (!view) return sheets;
-  const out = sheets.map((s) => (s.key === "parametres" ? withReferentielNote(s, view, ctx.lang) : s));
+  const out = sheets.map((s) =>
+    s.key === "parametres" ? withReferentielNote(s, view, ctx.lang) : s
+  );
   const at = out.findIndex((s) => s.key === "territoires") + 1;
   out.splice(at, 0, buildComparaison(ctx, view));
   return out;

@@ -22,6 +22,8 @@ import { emptyAnalysis, HYPERLINK_SUPPLIER, richAnalysis, spendOnlyAnalysis } fr
 
 const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches", "Entites"] };
 const FRENCH_NAMES = [
+  "Sommaire",
+  "Synthèse",
   "Tableau de bord",
   "Cartographie",
   "Analyse fournisseurs",
@@ -81,6 +83,9 @@ describe("sheets of SPEC §5", () => {
   test("modes: outputs replaced, Historique appended, plan/diagnostic/settings merge inputs", () => {
     const modes = Object.fromEntries(spec.sheets.map((s) => [s.key, s.mode]));
     expect(modes).toEqual({
+      sommaire: "replace",
+      // Rewritten whole; the director's comment is read back first and put back (issue #12).
+      synthese: "replace",
       dashboard: "replace",
       cartographie: "replace",
       fournisseurs: "replace",
