@@ -289,7 +289,8 @@ export class SheetBuilder {
   /** Sheet title on row 0 and the stamp line on row 1; the cursor moves to row 3. */
   header(title: string, col = 0, span = 8): void {
     this.line(0, col, textCell(title), "title", span);
-    this.line(1, col, textCell(stampLine(this.ctx)), "stamp", span);
+    // Wrapped over the title's columns (issue #12: the long stamp was cut at the page edge).
+    this.span(1, col, textCell(stampLine(this.ctx)), "stampWrap", span);
     this.cursor = 3;
   }
 

@@ -97,13 +97,19 @@ test("print areas cover the written cells and charts; long tables repeat their h
 test("exceljs reads the same print setup back", async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(spec.sheets[0].name)!;
+  const dash = spec.sheets.find((s) => s.key === "dashboard")!;
+  const ws = wb.getWorksheet(dash.name)!;
   expect(ws.pageSetup.orientation).toBe("landscape");
   expect(ws.pageSetup.fitToWidth).toBe(1);
   expect(ws.pageSetup.paperSize).toBe(9);
   expect(ws.headerFooter.oddFooter).toBe(`&LAnalyse du 05/11/2026 · Optima Achats ${analysis.version}&CPage &P / &N&RImprimé le &D`);
-  const a = spec.sheets[0].print!.area;
+  const a = dash.print!.area;
   expect(ws.pageSetup.printArea).toBe(rangeA1(a.r1, a.c1, a.r2, a.c2, true).replace(/\$/g, ""));
+  // The Synthèse: one A4 portrait page (fitted 1 wide, 1 tall).
+  const syn = wb.getWorksheet(spec.sheets.find((s) => s.key === "synthese")!.name)!;
+  expect(syn.pageSetup.orientation).toBe("portrait");
+  expect(syn.pageSetup.fitToWidth).toBe(1);
+  expect(syn.pageSetup.fitToHeight).toBe(1);
 });
 
 test("an update replaces the print names of the rewritten sheets, never duplicates them", async () => {

@@ -49,6 +49,17 @@ describe("Synthèse", () => {
     expect(spend.blocks.map((b) => plainValue(b.values[0][0]))).not.toContain("N/D");
   });
 
+  test("the Pareto becomes horizontal bars of the first families, largest at the top, without the cumulative line", () => {
+    const bar = sheet(rich, "synthese").charts.find((c) => c.id === "synthese-pareto")!;
+    expect(bar.type).toBe("bar");
+    expect(bar.series).toHaveLength(1);
+    const own = writtenCells(sheet(rich, "synthese"));
+    const v = bar.series[0].values.range;
+    const amounts = Array.from({ length: v.r2 - v.r1 + 1 }, (_, k) => own.get(cellKey(v.r1 + k, v.c1)) as number);
+    // Bottom-up: ascending in the data.
+    expect([...amounts].sort((a, b) => a - b)).toEqual(amounts);
+  });
+
   test("3 to 4 charts inside the printed page, fed by copies of the dashboard's data on the Synthèse itself", () => {
     const s = sheet(rich, "synthese");
     const dash = sheet(rich, "dashboard");
@@ -63,10 +74,12 @@ describe("Synthèse", () => {
       expect(original).toBeDefined();
       c.series.forEach((se, i) => {
         expect(se.values.sheet).toBe("synthese");
-        // The copied values are the dashboard's, cell by cell (the Pareto keeps its first bars).
+        // The copied values are the dashboard's, cell by cell (the Pareto keeps its first bars,
+        // as horizontal bars listed bottom-up: the largest family at the top of the chart).
         const from = original.series[i].values.range;
-        for (let k = 0; k <= se.values.range.r2 - se.values.range.r1; k++)
-          expect(own.get(cellKey(se.values.range.r1 + k, se.values.range.c1))).toEqual(theirs.get(cellKey(from.r1 + k, from.c1)));
+        const n = se.values.range.r2 - se.values.range.r1;
+        for (let k = 0; k <= n; k++)
+          expect(own.get(cellKey(se.values.range.r1 + (c.type === "bar" ? n - k : k), se.values.range.c1))).toEqual(theirs.get(cellKey(from.r1 + k, from.c1)));
       });
     }
   });

@@ -19,7 +19,7 @@ const COL_WIDTH = 11;
 const TILE_SPAN = 2;
 const TILES_PER_ROW = SYNTHESE_COLS / TILE_SPAN;
 const MAX_TILES = 8;
-const CHART_HEIGHT = 12;
+const CHART_HEIGHT = 13;
 /** Families in the half-page Pareto (the dashboard shows more). */
 const PARETO_BARS = 6;
 /** Rows of the director's comment box. */
@@ -42,6 +42,7 @@ const TEXTS = {
     "Input area (yellow): the director's comment, kept from one analysis to the next.",
   ],
   dashboardLink: ["Tableau de bord détaillé ›", "Detailed dashboard ›"],
+  topFamilies: ["Premières familles d'achat (dépense HT)", "Top purchasing families (spend)"],
 } as const satisfies Record<string, Pair>;
 
 function t(lang: BuildContext["lang"], key: keyof typeof TEXTS): string {
@@ -108,6 +109,8 @@ function ownData(
         const v = cells.get(cellKey(row, col)) ?? null;
         values.push([isFormula(v) ? null : v]);
       }
+    // Horizontal bars are drawn from the bottom up: the largest first means last in the data.
+    if (c.type === "bar" && r.r2 > r.r1) values.reverse();
     const col = dataCol.next++;
     // The source table column's number format (months, euros, percentages).
     const table = from.tables.find(
@@ -135,6 +138,25 @@ function ownData(
 
 /** First row of the copied chart data. */
 const DATA_ROW = 3;
+
+/**
+ * The Pareto as horizontal bars of the first n families (their labels read across, which a
+ * half-page column chart cannot do), without the cumulative line.
+ */
+function topFamilies(c: ChartSpec, n: number, lang: BuildContext["lang"]): ChartSpec {
+  const cut = firstBars(c, n);
+  const out: ChartSpec = {
+    ...cut,
+    type: "bar",
+    title: t(lang, "topFamilies"),
+    series: cut.series
+      .filter((s) => s.axis !== "secondary")
+      .map((s) => ({ name: s.name, values: s.values })),
+    legend: "none",
+  };
+  delete out.secondaryFormat;
+  return out;
+}
 
 export function buildSynthese(ctx: BuildContext, dashboard: SheetSpec): SheetSpec {
   const sb = new SheetBuilder(ctx, "synthese", "replace");
@@ -178,11 +200,13 @@ export function buildSynthese(ctx: BuildContext, dashboard: SheetSpec): SheetSpe
         widthCols: SYNTHESE_COLS / 2,
         heightRows: CHART_HEIGHT,
       };
+      const chart = c.id === "pareto" ? topFamilies(c, PARETO_BARS, lang) : c;
       sb.chart({
-        ...ownData(sb, c.id === "pareto" ? firstBars(c, PARETO_BARS) : c, dashboard, dataCol),
+        ...ownData(sb, chart, dashboard, dataCol),
         id: `synthese-${c.id}`,
         anchor,
-        legend: c.legend === "right" ? "bottom" : c.legend,
+        // Half a page wide: the legend goes below the chart.
+        legend: chart.legend === "right" ? "bottom" : chart.legend,
       });
     });
     sb.cursor = top + Math.ceil(Math.min(4, charts.length) / 2) * (CHART_HEIGHT + 1);

@@ -378,6 +378,15 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
 
   const g = grid!;
   const widths = new Map(spec.columnWidths.map((w) => [w.col, w.width] as const));
+  // Hidden columns (the plan's row keys) are not shown, as in Excel.
+  const hidden = new Set(spec.columnWidths.filter((w) => w.hidden).map((w) => w.col));
+  const visibleCols = Array.from({ length: g.cols }, (_, c) => c).filter((c) => !hidden.has(c));
+  const span = (c: number, n: number | undefined) => {
+    if (n === undefined || n <= 1) return n;
+    let k = 0;
+    for (let x = c; x < c + n; x++) if (!hidden.has(x)) k++;
+    return Math.max(1, k);
+  };
   const shownRows = Math.min(g.rows, MAX_ROWS);
   return (
     <div className={styles.wrap} data-testid="sheet-view" data-sheet-key={spec.key}>
@@ -393,14 +402,14 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
       <table className={styles.grid} aria-label={spec.name}>
         <colgroup>
           <col style={{ width: 40 }} />
-          {Array.from({ length: g.cols }, (_, c) => (
+          {visibleCols.map((c) => (
             <col key={c} style={{ width: Math.round((widths.get(c) ?? 10) * 7 + 10) }} />
           ))}
         </colgroup>
         <thead>
           <tr>
             <th />
-            {Array.from({ length: g.cols }, (_, c) => (
+            {visibleCols.map((c) => (
               <th key={c}>{columnLetters(c)}</th>
             ))}
           </tr>
@@ -409,7 +418,7 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
           {Array.from({ length: shownRows }, (_, r) => (
             <tr key={r}>
               <th>{r + 1}</th>
-              {Array.from({ length: g.cols }, (_, c) => {
+              {visibleCols.map((c) => {
                 const cell = g.cells.get(`${r}:${c}`);
                 if (cell?.covered) return null;
                 if (!cell) return <td key={c} />;
@@ -417,7 +426,7 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
                 return (
                   <td
                     key={c}
-                    colSpan={cell.colSpan}
+                    colSpan={span(c, cell.colSpan)}
                     rowSpan={cell.rowSpan}
                     className={d.formula ? styles.formula : undefined}
                     style={{ ...styleOf(cell.style), textAlign: styleOf(cell.style).textAlign ?? (d.numeric ? "right" : undefined) }}
