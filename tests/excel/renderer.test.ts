@@ -218,6 +218,23 @@ describe("renderWorkbook", () => {
     }
   });
 
+  test("internal hyperlinks (ExcelApi 1.7) name the sheets by their final names; the dashboard's charts start a page (issue #12)", async () => {
+    const { fake, gateway } = setup();
+    await gateway.writeWorkbook(spec());
+    for (const s of spec().sheets) {
+      const links = fake.sheet(s.name)!.hyperlinks;
+      expect(links.size).toBe((s.links ?? []).length);
+      for (const l of s.links ?? []) {
+        const target = spec().sheets.find((x) => x.key === l.target.sheet)!;
+        const set = links.get(`${l.row}:${l.col}`)!;
+        // Never the staging name: the reference is written for the sheet as it is finally called.
+        expect(String(set.documentReference)).toMatch(new RegExp(`^'?${target.name.replace(/[()]/g, "\\$&")}'?!`));
+      }
+    }
+    const dash = spec().sheets.find((x) => x.key === "dashboard")!;
+    expect(fake.sheet(dash.name)!.rowBreaks).toEqual(dash.print!.rowBreaks);
+  });
+
   test("the diagnostic's radar gets its fixed 0–100 % scale (ChartAxis.minimum / maximum)", async () => {
     const { fake, gateway } = setup();
     await gateway.writeWorkbook(spec());
