@@ -176,7 +176,14 @@ export const STYLES: Record<StyleName, StyleDef> = {
   /** An internal hyperlink's text (the link itself is in SheetSpec.links). */
   link: { fontSize: 9, fontColor: "#0563C1" },
   box: { fontColor: "#262626", fill: "#F2F2F2", border: "#BFBFBF", wrap: true, vAlign: "top" },
-  boxTitle: { bold: true, fontColor: "#1F3864", fill: "#F2F2F2", border: "#BFBFBF", wrap: true },
+  boxTitle: {
+    bold: true,
+    fontColor: "#1F3864",
+    fill: "#F2F2F2",
+    border: "#BFBFBF",
+    wrap: true,
+    vAlign: "top",
+  },
   stampWrap: { fontSize: 8, fontColor: "#666666", wrap: true, vAlign: "top" },
 };
 

@@ -288,7 +288,7 @@ export function furtherBox(sb: SheetBuilder, missing: IndicatorResult[], span = 
       row,
       left,
       textCell(
-        `${tileText(lang, "unlockBy")}${sep}${unlockText(lang, ind)} (${text(lang, "na")}${sep}${reason})`
+        `${tileText(lang, "unlockBy")}${sep}${lowerFirst(unlockText(lang, ind))} (${text(lang, "na")}${sep}${reason})`
       ),
       "box",
       span - left
@@ -296,6 +296,11 @@ export function furtherBox(sb: SheetBuilder, missing: IndicatorResult[], span = 
     row++;
   }
   sb.cursor = row + 1;
+}
+
+/** "Ajouter le registre…" → "ajouter le registre…" (after a colon, in running French text). */
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 function reconciliation(sb: SheetBuilder): void {
