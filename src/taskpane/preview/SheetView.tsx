@@ -282,6 +282,8 @@ export interface SheetViewProps {
   rawHeaderRow?: number;
   /** Other generated sheets (charts and formulas may read any sheet). Stable across renders. */
   lookup: SheetLookup;
+  /** An internal hyperlink was clicked (issue #12): show that sheet. */
+  onFollowLink?: (sheet: SheetKey) => void;
 }
 
 export interface SheetLookup {
@@ -312,7 +314,7 @@ function evaluator(current: SheetSpec, currentGrid: ReturnType<typeof buildGrid>
   };
 }
 
-export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, rawHeaderRow, lookup }: SheetViewProps) {
+export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, rawHeaderRow, lookup, onFollowLink }: SheetViewProps) {
   const styles = useStyles();
   const grid = useMemo(() => (spec ? buildGrid(spec) : null), [spec]);
   const ev = useMemo(() => (spec && grid ? evaluator(spec, grid, lookup) : null), [spec, grid, lookup]);
@@ -387,6 +389,7 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
     for (let x = c; x < c + n; x++) if (!hidden.has(x)) k++;
     return Math.max(1, k);
   };
+  const links = new Map((spec.links ?? []).map((l) => [`${l.row}:${l.col}`, l] as const));
   const shownRows = Math.min(g.rows, MAX_ROWS);
   return (
     <div className={styles.wrap} data-testid="sheet-view" data-sheet-key={spec.key}>
@@ -423,6 +426,7 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
                 if (cell?.covered) return null;
                 if (!cell) return <td key={c} />;
                 const d = display(lang, cell, ev?.cellValue(spec, cell));
+                const link = links.get(`${r}:${c}`);
                 return (
                   <td
                     key={c}
@@ -430,9 +434,22 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
                     rowSpan={cell.rowSpan}
                     className={d.formula ? styles.formula : undefined}
                     style={{ ...styleOf(cell.style), textAlign: styleOf(cell.style).textAlign ?? (d.numeric ? "right" : undefined) }}
-                    title={d.text.length > 20 ? d.text : undefined}
+                    title={link?.tip ?? (d.text.length > 20 ? d.text : undefined)}
                   >
-                    {d.text}
+                    {link && onFollowLink ? (
+                      <a
+                        href={`#${link.target.sheet}`}
+                        data-link-sheet={link.target.sheet}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onFollowLink(link.target.sheet);
+                        }}
+                      >
+                        {d.text}
+                      </a>
+                    ) : (
+                      d.text
+                    )}
                   </td>
                 );
               })}

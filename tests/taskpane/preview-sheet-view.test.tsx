@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /**
  * The browser preview shows a sheet as Excel would (issue #12): a hidden column (the Plan's row
- * keys in column A) is neither drawn nor given a column letter.
+ * keys in column A) is neither drawn nor given a column letter, and the spec's internal hyperlinks
+ * are links that show their sheet.
  */
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -29,4 +30,22 @@ test("the Plan's hidden key column is not drawn in the preview; its visible colu
   expect(keyCell).toBeDefined();
   expect(table.textContent).not.toContain(String(keyCell));
   expect(table.textContent).toContain("Informatique");
+});
+
+test("an internal hyperlink of the spec (a dashboard tile's card) is a link in the preview: clicking it asks for its sheet", () => {
+  const spec = buildWorkbookSpec(richAnalysis(), { runDate: "2026-01-15", sources: ["Mandats"] });
+  const dash = spec.sheets.find((s) => s.key === "dashboard")!;
+  const byKey = new Map(spec.sheets.map((s) => [s.key, s] as const));
+  const followed: string[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SheetView lang="fr" spec={dash} lookup={{ byKey: (k: string) => byKey.get(k as never) ?? null } as never} onFollowLink={(k) => followed.push(k)} />
+    </FluentProvider>
+  );
+  const card = screen.getAllByRole("link").find((a) => a.textContent?.startsWith("SP1 · fiche"))!;
+  expect(card.getAttribute("data-link-sheet")).toBe("indicateurs");
+  card.click();
+  expect(followed).toEqual(["indicateurs"]);
+  // Every link of the spec within the preview's rows is drawn as a link.
+  expect(screen.getAllByRole("link").length).toBe((dash.links ?? []).length);
 });
