@@ -140,6 +140,8 @@ interface Compile {
   nameMap: Map<string, string>;
   /** Sheet key → name of the sheet to reference while staging (staging name or owned name). */
   keySheet: Map<SheetKey, string>;
+  /** Sheet key → final name (internal hyperlinks name the sheet as it will be called). */
+  finalSheet?: Map<SheetKey, string>;
   specByKey: Map<SheetKey, SheetSpec>;
   cellsCache: Map<SheetKey, Map<string, CellValue>>;
   supports18: boolean;
@@ -802,6 +804,21 @@ function compileSheet(c: Compile, p: SheetPlan, onDone: () => void): WriteOp[] {
     const op = compileChart(c, sheet, ch);
     if (op) ops.push(op);
   }
+  // Internal hyperlinks (issue #12; range.hyperlink is ExcelApi 1.7).
+  for (const l of s.links ?? []) {
+    const target = c.finalSheet?.get(l.target.sheet);
+    if (!target) continue;
+    const t = l.target.range;
+    const documentReference = sheetRangeA1(target, t.r1, t.c1, t.r2, t.c2);
+    ops.push({
+      bytes: 4 * O + utf8Length(documentReference) + utf8Length(l.tip ?? ""),
+      apply: (res) => {
+        res.range(sheet, l.row, l.col, l.row, l.col).hyperlink = l.tip
+          ? { documentReference, screenTip: l.tip }
+          : { documentReference };
+      },
+    });
+  }
   if (s.print) {
     const op = compilePrint(c, sheet, s.print);
     if (op) ops.push(op);
@@ -834,7 +851,10 @@ function compilePrint(c: Compile, sheet: string, print: PrintSetup): WriteOp | n
         ? "Portrait"
         : "Landscape") as Excel.PageOrientation;
       pl.paperSize = "A4" as Excel.PaperType;
-      pl.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
+      pl.zoom = {
+        horizontalFitToPages: print.fitToWidth,
+        verticalFitToPages: print.fitToHeight ?? 0,
+      };
       pl.leftMargin = m.left * POINTS_PER_INCH;
       pl.rightMargin = m.right * POINTS_PER_INCH;
       pl.topMargin = m.top * POINTS_PER_INCH;
@@ -852,6 +872,9 @@ function compilePrint(c: Compile, sheet: string, print: PrintSetup): WriteOp | n
       hf.leftFooter = footer[0];
       hf.centerFooter = footer[1];
       hf.rightFooter = footer[2];
+      // Manual page breaks (the dashboard: the charts start a page).
+      for (const r of print.rowBreaks ?? [])
+        res.sheet(sheet).horizontalPageBreaks?.add(res.range(sheet, r, 0, r, 0));
     },
   };
 }
@@ -1126,6 +1149,7 @@ export async function renderWorkbook(
     scalar: options.uniformFormatsAsScalar ?? true,
     nameMap,
     keySheet,
+    finalSheet: new Map(plans.map((p) => [p.spec.key, p.final] as const)),
     specByKey: new Map(spec.sheets.map((s) => [s.key, s] as const)),
     cellsCache: new Map(),
     supports18: session.supports("1.8"),

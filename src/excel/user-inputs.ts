@@ -20,6 +20,8 @@ export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
   "attentes",
   "parametres",
   "historique",
+  // The director's comment on the Synthèse (issue #12).
+  "synthese",
 ];
 
 /** Raw values (from A1) of the owned input sheets, by sheet key. */

@@ -56,6 +56,8 @@ export const INPUT_SHEETS: readonly SheetKey[] = [
   "attentes",
   "parametres",
   "historique",
+  // The director's comment on the Synthèse (issue #12).
+  "synthese",
 ];
 
 function checkSpec(spec: WorkbookSpec): void {

@@ -244,3 +244,12 @@ export const HISTORY_FIXED_KEYS = [
   "rowsRejected",
   "alertCount",
 ] as const;
+
+/**
+ * Synthèse (issue #12): the title of the director's comment box, in French and English; the
+ * comment is the cell two rows below it in column A (the help line between them).
+ */
+export const SYNTHESE_COMMENT_LABELS = [
+  "Commentaire de la direction",
+  "Management comment",
+] as const;

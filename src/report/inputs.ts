@@ -29,6 +29,7 @@ import {
   PLAN_LAYOUT,
   splitPlanKey,
   SPECIAL_LAYOUT,
+  SYNTHESE_COMMENT_LABELS,
   THRESHOLD_LAYOUT,
   type FieldDef,
   type PlanSection,
@@ -75,6 +76,8 @@ export interface UserInputs {
   expectations?: ExpectationAnswers;
   /** Attentes des territoires: the territory columns of the sheet, in order. */
   expectationTerritories?: string[];
+  /** Synthèse: the director's comment (issue #12). */
+  synthesisComment?: string;
   /** French notes on values that could not be read (kept out of the inputs). */
   issues: string[];
 }
@@ -364,6 +367,11 @@ export function readUserInputs(sheets: Record<string, Cell[][]>): UserInputs {
   if (params) readParameters(params, out);
   const history = findSheet(sheets, "historique");
   if (history) readHistory(history, out);
+  const synthese = findSheet(sheets, "synthese");
+  if (synthese) {
+    const comment = readSynthesisComment(synthese);
+    if (comment !== null) out.synthesisComment = comment;
+  }
   const expectations = findSheet(sheets, "attentes");
   if (expectations) {
     const read = readExpectationGrid(expectations, out.issues);
@@ -371,6 +379,23 @@ export function readUserInputs(sheets: Record<string, Cell[][]>): UserInputs {
     out.expectationTerritories = read.territories;
   }
   return out;
+}
+
+/**
+ * The Synthèse's comment: the cell two rows below the « Commentaire de la direction » section
+ * title (the help line between them), in column A; null when empty or not found.
+ */
+function readSynthesisComment(grid: Grid): string | null {
+  const labels = new Set(SYNTHESE_COMMENT_LABELS.map((l) => l.toLowerCase()));
+  for (let r = 0; r < grid.length; r++) {
+    const v = grid[r]?.[0];
+    if (typeof v !== "string" || !labels.has(v.trim().toLowerCase())) continue;
+    const c = grid[r + 2]?.[0];
+    if (c === null || c === undefined) return null;
+    const text = c instanceof Date ? c.toISOString().slice(0, 10) : String(c);
+    return text.trim() === "" ? null : text;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

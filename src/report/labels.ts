@@ -23,6 +23,8 @@ export type { Lang };
 type Pair = readonly [fr: string, en: string];
 
 export const SHEET_NAMES = {
+  sommaire: ["Sommaire", "Contents"],
+  synthese: ["Synthèse", "Summary"],
   dashboard: ["Tableau de bord", "Dashboard"],
   cartographie: ["Cartographie", "Spend map"],
   fournisseurs: ["Analyse fournisseurs", "Supplier analysis"],

@@ -38,6 +38,7 @@ import {
   type ChartSpec,
   type ConditionalFormat,
   type InputRange,
+  type LinkSpec,
   type RangeRef,
   type SheetKey,
   type SheetMode,
@@ -192,6 +193,7 @@ export class SheetBuilder {
   readonly charts: ChartSpec[] = [];
   readonly validations: ValidationSpec[] = [];
   readonly inputs: InputRange[] = [];
+  readonly links: LinkSpec[] = [];
   readonly widths = new Map<number, number>();
   readonly hidden = new Set<number>();
   frozen?: { rows: number; cols: number };
@@ -287,7 +289,8 @@ export class SheetBuilder {
   /** Sheet title on row 0 and the stamp line on row 1; the cursor moves to row 3. */
   header(title: string, col = 0, span = 8): void {
     this.line(0, col, textCell(title), "title", span);
-    this.line(1, col, textCell(stampLine(this.ctx)), "stamp", span);
+    // Wrapped over the title's columns (issue #12: the long stamp was cut at the page edge).
+    this.span(1, col, textCell(stampLine(this.ctx)), "stampWrap", span);
     this.cursor = 3;
   }
 
@@ -406,6 +409,30 @@ export class SheetBuilder {
     this.conditionalFormats.push(cf);
   }
 
+  /** An internal hyperlink: the cell (row, col), which holds its text, opens `target`. */
+  link(row: number, col: number, target: RangeRef, tip?: string): void {
+    const l: LinkSpec = { row, col, target };
+    if (tip) l.tip = tip.slice(0, 255);
+    this.links.push(l);
+  }
+
+  /**
+   * A styled line across `span` columns: every cell of the span gets the style (fill and border
+   * on the whole merged area, not only its first cell), then the span is merged.
+   */
+  span(
+    row: number,
+    col: number,
+    value: CellValue,
+    style: StyleName,
+    span: number,
+    numberFormat?: string
+  ): void {
+    const values: CellValue[] = [value, ...Array.from({ length: span - 1 }, () => null)];
+    this.block(row, col, [values], { style, numberFormat });
+    if (span > 1) this.merges.push({ r1: row, c1: col, r2: row, c2: col + span - 1 });
+  }
+
   /** Print setup choices of the sheet (A4, one page wide; orientation, repeated header row). */
   print(choice: PrintChoice): void {
     this.printChoice = choice;
@@ -419,7 +446,9 @@ export class SheetBuilder {
       layoutVersion: this.layoutVersion,
       columnWidths: [...this.widths.entries()]
         .sort((a, b) => a[0] - b[0])
-        .map(([col, width]) => (this.hidden.has(col) ? { col, width, hidden: true } : { col, width })),
+        .map(([col, width]) =>
+          this.hidden.has(col) ? { col, width, hidden: true } : { col, width }
+        ),
       blocks: this.blocks,
       tables: this.tables,
       merges: this.merges,
@@ -432,6 +461,7 @@ export class SheetBuilder {
     if (this.tabColor) spec.tabColor = this.tabColor;
     if (this.frozen) spec.frozen = this.frozen;
     if (this.append) spec.append = this.append;
+    if (this.links.length > 0) spec.links = this.links;
     spec.print = printSetup(this.ctx, spec, this.printChoice);
     return spec;
   }

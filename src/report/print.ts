@@ -55,6 +55,12 @@ export interface PrintChoice {
   firstColumn?: number;
   /** Last printed column (default: the last written one): leaves out lists kept at the right. */
   lastColumn?: number;
+  /** Last printed row (default: the last written one): leaves out data kept below or beside. */
+  lastRow?: number;
+  /** Pages tall at most (default: as many as the rows need): 1 for the one-page Synthèse. */
+  fitToHeight?: number;
+  /** Rows (0-based) that start a new printed page. */
+  rowBreaks?: number[];
 }
 
 /** The written area of a sheet: from A1 to the last written cell or chart corner. */
@@ -110,7 +116,12 @@ export function printSetup(
 ): PrintSetup {
   const written = writtenArea(sheet);
   const c1 = Math.min(choice.firstColumn ?? 0, written.c2);
-  const area = { ...written, c1, c2: Math.max(c1, Math.min(choice.lastColumn ?? written.c2, written.c2)) };
+  const area = {
+    ...written,
+    c1,
+    c2: Math.max(c1, Math.min(choice.lastColumn ?? written.c2, written.c2)),
+    r2: Math.min(choice.lastRow ?? written.r2, written.r2),
+  };
   const o = choice.orientation ?? "auto";
   const orientation =
     o === "auto"
@@ -124,6 +135,10 @@ export function printSetup(
   const setup: PrintSetup = {
     orientation,
     fitToWidth: 1,
+    ...(choice.fitToHeight ? { fitToHeight: choice.fitToHeight } : {}),
+    ...(choice.rowBreaks && choice.rowBreaks.length > 0
+      ? { rowBreaks: [...choice.rowBreaks] }
+      : {}),
     area,
     header: [
       clip(organisation, 80),
@@ -131,15 +146,15 @@ export function printSetup(
       clip(`${text(ctx.lang, "stampPeriod")} ${s.period.label}`, 60),
     ],
     footer: [
-      clip(
-        `${fr ? "Analyse du" : "Run on"} ${dmy(s.runDate)} · Optima Achats ${s.version}`,
-        80
-      ),
+      clip(`${fr ? "Analyse du" : "Run on"} ${dmy(s.runDate)} · Optima Achats ${s.version}`, 80),
       fr ? "Page {page} / {pages}" : "Page {page} of {pages}",
       fr ? "Imprimé le {date}" : "Printed on {date}",
     ],
   };
-  const title = choice.titleRow === undefined || choice.titleRow === "auto" ? autoTitleRow(sheet) : choice.titleRow;
+  const title =
+    choice.titleRow === undefined || choice.titleRow === "auto"
+      ? autoTitleRow(sheet)
+      : choice.titleRow;
   if (title !== null && title <= area.r2) setup.titleRows = { first: title, last: title };
   return setup;
 }
@@ -161,6 +176,7 @@ export function printCode(part: string): string {
 export function headerFooterCode(parts: readonly [string, string, string]): string {
   const [l, c, r] = parts.map(printCode);
   let out = `&L${l}&C${c}&R${r}`;
-  if (out.length > HEADER_FOOTER_MAX) out = `&L${l.slice(0, Math.max(0, l.length - (out.length - HEADER_FOOTER_MAX)))}&C${c}&R${r}`;
+  if (out.length > HEADER_FOOTER_MAX)
+    out = `&L${l.slice(0, Math.max(0, l.length - (out.length - HEADER_FOOTER_MAX)))}&C${c}&R${r}`;
   return out;
 }

@@ -88,7 +88,18 @@ export type StyleName =
   | "note"
   | "stamp"
   | "total"
-  | "body";
+  | "body"
+  // Dashboard and Synthèse tiles (issue #12): the big value in the status colour, the tile's
+  // small wrapped lines, internal links, the « Pour aller plus loin » box, a wrapped stamp.
+  | "kpiGoodBig"
+  | "kpiWatchBig"
+  | "kpiAlertBig"
+  | "kpiNeutralBig"
+  | "tileNote"
+  | "link"
+  | "box"
+  | "boxTitle"
+  | "stampWrap";
 
 export interface StyleDef {
   bold?: boolean;
@@ -124,6 +135,56 @@ export const STYLES: Record<StyleName, StyleDef> = {
   total: { bold: true, border: "#4472C4", fill: "#D9E1F2" },
   /** Running text of the policy documents (wrapped, top-aligned). */
   body: { wrap: true, vAlign: "top" },
+  kpiGoodBig: {
+    bold: true,
+    fontSize: 18,
+    fontColor: "#006100",
+    fill: "#C6EFCE",
+    border: "#A9D08E",
+    hAlign: "center",
+    vAlign: "center",
+  },
+  kpiWatchBig: {
+    bold: true,
+    fontSize: 18,
+    fontColor: "#7A4400",
+    fill: "#FFEB9C",
+    border: "#FFD966",
+    hAlign: "center",
+    vAlign: "center",
+  },
+  kpiAlertBig: {
+    bold: true,
+    fontSize: 18,
+    fontColor: "#9C0006",
+    fill: "#FFC7CE",
+    border: "#F4B084",
+    hAlign: "center",
+    vAlign: "center",
+  },
+  kpiNeutralBig: {
+    bold: true,
+    fontSize: 18,
+    fontColor: "#1F3864",
+    fill: "#DDEBF7",
+    border: "#9BC2E6",
+    hAlign: "center",
+    vAlign: "center",
+  },
+  /** A tile's reference line: small, wrapped, so that nothing is cut. */
+  tileNote: { fontSize: 9, fontColor: "#404040", wrap: true, vAlign: "top" },
+  /** An internal hyperlink's text (the link itself is in SheetSpec.links). */
+  link: { fontSize: 9, fontColor: "#0563C1" },
+  box: { fontColor: "#262626", fill: "#F2F2F2", border: "#BFBFBF", wrap: true, vAlign: "top" },
+  boxTitle: {
+    bold: true,
+    fontColor: "#1F3864",
+    fill: "#F2F2F2",
+    border: "#BFBFBF",
+    wrap: true,
+    vAlign: "top",
+  },
+  stampWrap: { fontSize: 8, fontColor: "#666666", wrap: true, vAlign: "top" },
 };
 
 /** A rectangular block of cells with one style and number format (per-column formats optional). */
@@ -270,11 +331,24 @@ export interface InputRange {
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
   fitToWidth: number;
+  /** Pages tall at most (the Synthèse: 1); absent = as many as the rows need. */
+  fitToHeight?: number;
+  /** Manual page breaks: 0-based rows that start a new printed page. */
+  rowBreaks?: number[];
   area: CellRange;
   /** 0-based inclusive rows repeated at the top of every printed page (a long table's header). */
   titleRows?: { first: number; last: number };
   header: [string, string, string];
   footer: [string, string, string];
+}
+
+/** An internal hyperlink: the cell (row, col) of this sheet opens `target`. */
+export interface LinkSpec {
+  row: number;
+  col: number;
+  target: RangeRef;
+  /** Screen tip (≤ 255 characters). */
+  tip?: string;
 }
 
 export interface Stamp {
@@ -291,6 +365,8 @@ export interface Stamp {
 }
 
 export type SheetKey =
+  | "sommaire"
+  | "synthese"
   | "dashboard"
   | "cartographie"
   | "fournisseurs"
@@ -329,6 +405,9 @@ export type AnalysisSheetKey = Exclude<SheetKey, DocumentSheetKey | PeerSheetKey
 
 /** Sheet keys in SPEC §5 order (the order sheets are built and shown). */
 export const SHEET_ORDER: readonly AnalysisSheetKey[] = [
+  // Issue #12: the contents and the one-page summary for élus come first.
+  "sommaire",
+  "synthese",
   "dashboard",
   "cartographie",
   "fournisseurs",
@@ -374,6 +453,12 @@ export interface SheetSpec {
   validations: ValidationSpec[];
   /** merge-inputs sheets: the user-editable ranges. */
   inputs: InputRange[];
+  /**
+   * Internal hyperlinks (issue #12): the cell at (row, col) — which holds the link's text — opens
+   * the target range of a sheet of the workbook (renderers resolve the sheet's name: .xlsx
+   * `<hyperlink location="'Indicateurs'!A7"/>`, Office.js `range.hyperlink.documentReference`).
+   */
+  links?: LinkSpec[];
   /** Page setup for printing (every built sheet has one; the preview ignores it). */
   print?: PrintSetup;
   /** append sheets: the table, its key column and the rows of this run (upsert by key). */

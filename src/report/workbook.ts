@@ -25,6 +25,8 @@ import { buildIndicateurs } from "./sheets/indicateurs";
 import { buildMutualisation } from "./sheets/mutualisation";
 import { buildParametres } from "./sheets/parametres";
 import { buildPlan } from "./sheets/plan";
+import { buildSommaire } from "./sheets/sommaire";
+import { buildSynthese } from "./sheets/synthese";
 import { buildTerritoires } from "./sheets/territoires";
 import { buildComparaison, withReferentielNote } from "./sheets/comparaison";
 import type { ComparisonView } from "../core/peers/comparison";
@@ -89,8 +91,10 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     tableNames: new Set(),
   };
   const diagnostic = buildDiagnostic(ctx);
+  const dashboard = buildDashboard(ctx);
   const byKey: Partial<Record<AnalysisSheetKey, WorkbookSpec["sheets"][number]>> = {
-    dashboard: buildDashboard(ctx),
+    synthese: buildSynthese(ctx, dashboard),
+    dashboard,
     cartographie: buildCartographie(ctx),
     fournisseurs: buildFournisseurs(ctx),
     conformite: buildConformite(ctx),
@@ -106,19 +110,17 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     attentes: buildAttentes(ctx) ?? undefined,
     parametres: buildParametres(ctx),
   };
-  return {
-    version: analysis.version,
-    lang,
-    stamp,
-    sheets: withConcessions(
-      withComparison(
-        SHEET_ORDER.flatMap((k) => byKey[k] ?? []),
-        ctx,
-        options.comparison
-      ),
-      ctx
+  const sheets = withConcessions(
+    withComparison(
+      SHEET_ORDER.flatMap((k) => byKey[k] ?? []),
+      ctx,
+      options.comparison
     ),
-  };
+    ctx
+  );
+  // The Sommaire lists (and links to) every other sheet: built last, shown first.
+  sheets.unshift(buildSommaire(ctx, sheets));
+  return { version: analysis.version, lang, stamp, sheets };
 }
 
 /**
@@ -145,7 +147,9 @@ function withComparison(
   view: ComparisonView | undefined
 ): WorkbookSpec["sheets"] {
   if (!view) return sheets;
-  const out = sheets.map((s) => (s.key === "parametres" ? withReferentielNote(s, view, ctx.lang) : s));
+  const out = sheets.map((s) =>
+    s.key === "parametres" ? withReferentielNote(s, view, ctx.lang) : s
+  );
   const at = out.findIndex((s) => s.key === "territoires") + 1;
   out.splice(at, 0, buildComparaison(ctx, view));
   return out;

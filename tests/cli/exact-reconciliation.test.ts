@@ -85,15 +85,16 @@ describe("a line beyond the exact range: the reconciliation is exact to the cent
       if (readRow < 0 && row.getCell(1).value === "Lignes lues") readRow = n;
     });
     expect(readRow).toBeGreaterThan(0);
+    // The block's label spans columns A–E, its line count F–G and its amount H–I (tile grid).
     const cell = (r: number, c: number) => ws!.getRow(r).getCell(c).value;
-    expect(cell(readRow, 2)).toBe(3);
-    expect(cell(readRow, 3)).toBe(READ_TEXT);
-    expect(cell(readRow + 1, 3)).toBe(13.34);
-    expect(cell(readRow + 3, 3)).toBe(REJECTED_TEXT);
-    expect(cell(readRow + 4, 3)).toBe(0);
+    expect(cell(readRow, 6)).toBe(3);
+    expect(cell(readRow, 8)).toBe(READ_TEXT);
+    expect(cell(readRow + 1, 8)).toBe(13.34);
+    expect(cell(readRow + 3, 8)).toBe(REJECTED_TEXT);
+    expect(cell(readRow + 4, 8)).toBe(0);
     // The check (two rows below « mis de côté »): rows by formula, amounts by the exact check.
-    const check = ws!.getRow(readRow + 5).getCell(2).value as { formula?: string } | null;
-    expect(check?.formula).toMatch(/^IF\(AND\(B\d+=B\d+\+B\d+,TRUE\),"OK"/);
+    const check = ws!.getRow(readRow + 5).getCell(6).value as { formula?: string } | null;
+    expect(check?.formula).toMatch(/^IF\(AND\(F\d+=F\d+\+F\d+,TRUE\),"OK"/);
   });
 });
 

@@ -106,6 +106,10 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   /** Columns hidden with range.columnHidden (ExcelApi 1.2). */
   readonly hiddenColumns = new Set<number>();
+  /** range.hyperlink as set (ExcelApi 1.7), by "row:col" of the range's top-left cell. */
+  readonly hyperlinks = new Map<string, Record<string, unknown>>();
+  /** worksheet.horizontalPageBreaks.add (ExcelApi 1.9): the first row of each new page. */
+  readonly rowBreaks: number[] = [];
   frozen: { rows: number; cols: number } | null = null;
   /** worksheet.pageLayout as set (ExcelApi 1.9): properties, print area rect, title rows, header/footer parts. */
   readonly pageLayout: Record<string, unknown> = {};
@@ -749,6 +753,7 @@ class FakeWorksheet extends Loadable {
   readonly notes: { getCount(): FakeClientResult<number> };
   readonly freezePanes: unknown;
   readonly pageLayout: Record<string, unknown>;
+  readonly horizontalPageBreaks: { add(r: unknown): void };
 
   constructor(
     ctx: FakeContext,
@@ -794,6 +799,9 @@ class FakeWorksheet extends Loadable {
       Object.defineProperty(hf, p, { set: (v: unknown) => layoutOp(p, v, (s) => (s.pageLayout[p] = v)), enumerable: true });
     layout.headersFooters = { defaultForAllPages: hf };
     this.pageLayout = layout;
+    this.horizontalPageBreaks = {
+      add: (r: unknown) => layoutOp("horizontalPageBreaks.add", "range", (s) => s.rowBreaks.push((r as FakeRange).rect().r1)),
+    };
   }
 
   model(): SheetModel {
@@ -911,6 +919,13 @@ interface RangeTarget {
 }
 
 class FakeRange extends Loadable {
+  set hyperlink(v: Record<string, unknown>) {
+    this.ctx.queue("Range.hyperlink", v, () => {
+      const t = this.target();
+      t.sheet.hyperlinks.set(`${t.rect.r1}:${t.rect.c1}`, { ...v });
+    });
+  }
+
   set columnHidden(v: boolean) {
     this.ctx.queue("Range.columnHidden", v, () => {
       const t = this.target();

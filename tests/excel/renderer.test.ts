@@ -69,7 +69,7 @@ describe("renderWorkbook", () => {
     const pareto = fake.sheet("Tableau de bord")!.charts[0];
     expect(pareto.type).toBe("ColumnClustered");
     expect(pareto.series[1].props).toMatchObject({ chartType: "Line", axisGroup: "Secondary" });
-    const anchor = spec().sheets[0].charts[0].anchor;
+    const anchor = spec().sheets.find((x) => x.key === "dashboard")!.charts[0].anchor;
     expect(pareto.position!.from).toEqual({ r1: anchor.row, c1: anchor.col, r2: anchor.row, c2: anchor.col });
     // A list validation pointing at a range of its own sheet, and its prompt.
     const dv = fake.sheet("Diagnostic 360")!.validations[0].props as { rule: { list: { source: string } }; prompt: { message: string } };
@@ -204,7 +204,8 @@ describe("renderWorkbook", () => {
       const p = s.print!;
       expect(pl.orientation).toBe(p.orientation === "portrait" ? "Portrait" : "Landscape");
       expect(pl.paperSize).toBe("A4");
-      expect(pl.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+      // Rows flow (0 pages tall) except on the one-page Synthèse (issue #12).
+      expect(pl.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: p.fitToHeight ?? 0 });
       expect(pl.printArea).toEqual({ r1: p.area.r1, c1: p.area.c1, r2: p.area.r2, c2: p.area.c2 });
       expect(pl.printTitleRows).toEqual(p.titleRows ? `$${p.titleRows.first + 1}:$${p.titleRows.last + 1}` : undefined);
       // Placeholders become Excel codes: page number, page count, sheet name, printing date.
@@ -215,6 +216,23 @@ describe("renderWorkbook", () => {
       // 0.4 in = 28.8 pt
       expect(pl.leftMargin).toBeCloseTo(28.8, 5);
     }
+  });
+
+  test("internal hyperlinks (ExcelApi 1.7) name the sheets by their final names; the dashboard's charts start a page (issue #12)", async () => {
+    const { fake, gateway } = setup();
+    await gateway.writeWorkbook(spec());
+    for (const s of spec().sheets) {
+      const links = fake.sheet(s.name)!.hyperlinks;
+      expect(links.size).toBe((s.links ?? []).length);
+      for (const l of s.links ?? []) {
+        const target = spec().sheets.find((x) => x.key === l.target.sheet)!;
+        const set = links.get(`${l.row}:${l.col}`)!;
+        // Never the staging name: the reference is written for the sheet as it is finally called.
+        expect(String(set.documentReference)).toMatch(new RegExp(`^'?${target.name.replace(/[()]/g, "\\$&")}'?!`));
+      }
+    }
+    const dash = spec().sheets.find((x) => x.key === "dashboard")!;
+    expect(fake.sheet(dash.name)!.rowBreaks).toEqual(dash.print!.rowBreaks);
   });
 
   test("the diagnostic's radar gets its fixed 0–100 % scale (ChartAxis.minimum / maximum)", async () => {

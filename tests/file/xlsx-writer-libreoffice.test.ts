@@ -1,7 +1,8 @@
 /**
  * The written workbooks open in LibreOffice: `soffice --headless --convert-to pdf` succeeds on a
  * new workbook (real analysis) and on an updated one (with a user's sheet and chart), and page 1
- * (the dashboard) is rendered to test-output/xlsx-writer/tableau-de-bord.png as an artefact.
+ * (the Sommaire) is rendered to test-output/xlsx-writer/premiere-page.png as an artefact (every
+ * page of every sheet: tests/render/workbook-render.test.ts).
  *
  * Needs LibreOffice Calc and poppler-utils (installed by .ci/run): without them this test fails,
  * it is never skipped.
@@ -49,7 +50,7 @@ function pages(pdf: string): number {
 const analysis = demoAnalysis();
 const spec = buildWorkbookSpec(analysis, RUN);
 
-test("LibreOffice converts the new workbook to PDF; page 1 (dashboard) is kept as a PNG", async () => {
+test("LibreOffice converts the new workbook to PDF; page 1 (Sommaire) is kept as a PNG", async () => {
   const file = path.join(dir, "analyse.xlsx");
   await writeWorkbook(spec, file);
   const pdf = toPdf(file);
@@ -57,7 +58,7 @@ test("LibreOffice converts the new workbook to PDF; page 1 (dashboard) is kept a
   expect(pages(pdf)).toBeGreaterThanOrEqual(spec.sheets.length);
   need("pdftoppm", "poppler-utils");
   fs.mkdirSync(ARTEFACTS, { recursive: true });
-  const png = path.join(ARTEFACTS, "tableau-de-bord");
+  const png = path.join(ARTEFACTS, "premiere-page");
   execFileSync("pdftoppm", ["-f", "1", "-l", "1", "-r", "110", "-png", "-singlefile", pdf, png]);
   const bytes = fs.readFileSync(`${png}.png`);
   expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
@@ -74,7 +75,7 @@ test("LibreOffice converts an updated workbook (user sheet and chart kept) to PD
   expect(pages(pdf)).toBeGreaterThanOrEqual(spec.sheets.length + 1);
 }, 300_000);
 
-test("printed, the dashboard fits a few A4 landscape pages, one page wide (issue #12: not 63 pages); pages kept as PNG", async () => {
+test("printed, the dashboard fits 2 A4 landscape pages, one page wide (issue #12: not 63 pages); pages kept as PNG", async () => {
   // The dashboard alone, as a workbook: LibreOffice applies its print setup (area, fit to width).
   const dashboard = { ...spec, sheets: spec.sheets.filter((s) => s.key === "dashboard") };
   const file = path.join(dir, "tableau-de-bord.xlsx");
@@ -83,10 +84,10 @@ test("printed, the dashboard fits a few A4 landscape pages, one page wide (issue
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   // A4 landscape: 841.89 × 595.28 pt.
   expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts/);
-  // 142 rows × 17 columns fitted to one page wide: a handful of pages (63 at 100 % before).
+  // The grid of tiles, then the charts (a manual page break): 2 pages (63 at 100 % before).
   const n = pages(pdf);
   expect(n).toBeGreaterThanOrEqual(1);
-  expect(n).toBeLessThanOrEqual(6);
+  expect(n).toBeLessThanOrEqual(2);
   fs.mkdirSync(ARTEFACTS, { recursive: true });
   execFileSync("pdftoppm", ["-r", "80", "-png", pdf, path.join(ARTEFACTS, "impression-tableau-de-bord")]);
   const pngs = fs.readdirSync(ARTEFACTS).filter((f) => f.startsWith("impression-tableau-de-bord") && f.endsWith(".png"));

@@ -42,7 +42,8 @@ test("every sheet prints on A4, one page wide, rows flowing, with margins and it
   for (const s of spec.sheets) {
     const xml = parts[sheets.find((x) => x.name === s.name)!.part];
     const setup = elementsOf(xml, "pageSetup")[0];
-    expect(setup).toMatchObject({ paperSize: "9", fitToWidth: "1", fitToHeight: "0", orientation: s.print!.orientation });
+    // Rows flow (fitToHeight 0) except on a sheet fitted to a number of pages tall (the Synthèse: 1).
+    expect(setup).toMatchObject({ paperSize: "9", fitToWidth: "1", fitToHeight: String(s.print!.fitToHeight ?? 0), orientation: s.print!.orientation });
     expect(elementsOf(xml, "sheetPr")).toHaveLength(1);
     expect(xml).toContain(`<pageSetUpPr fitToPage="1"/>`);
     expect(elementsOf(xml, "pageMargins")[0]).toMatchObject({ left: "0.4", right: "0.4", top: "0.75", bottom: "0.75" });
@@ -74,8 +75,9 @@ test("print areas cover the written cells and charts; long tables repeat their h
     const area = names.filter((n) => n.name === "_xlnm.Print_Area" && n.local === index);
     const a = s.print!.area;
     expect(area).toEqual([{ name: "_xlnm.Print_Area", local: index, ref: `'${s.name}'!${rangeA1(a.r1, a.c1, a.r2, a.c2, true)}` }]);
-    // The area reaches the last row of every table and the corner of every chart.
-    for (const t of s.tables) expect(a.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
+    // The area reaches the last row of every table it prints and the corner of every chart (the
+    // dashboard's side tables, right of its grid, hold chart data and are not printed).
+    for (const t of s.tables.filter((x) => x.col <= a.c2)) expect(a.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
     for (const ch of s.charts) expect(a.c2).toBeGreaterThanOrEqual(ch.anchor.col + ch.anchor.widthCols - 1);
     const titles = names.filter((n) => n.name === "_xlnm.Print_Titles" && n.local === index);
     if (s.print!.titleRows) {
@@ -95,13 +97,19 @@ test("print areas cover the written cells and charts; long tables repeat their h
 test("exceljs reads the same print setup back", async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(spec.sheets[0].name)!;
+  const dash = spec.sheets.find((s) => s.key === "dashboard")!;
+  const ws = wb.getWorksheet(dash.name)!;
   expect(ws.pageSetup.orientation).toBe("landscape");
   expect(ws.pageSetup.fitToWidth).toBe(1);
   expect(ws.pageSetup.paperSize).toBe(9);
   expect(ws.headerFooter.oddFooter).toBe(`&LAnalyse du 05/11/2026 · Optima Achats ${analysis.version}&CPage &P / &N&RImprimé le &D`);
-  const a = spec.sheets[0].print!.area;
+  const a = dash.print!.area;
   expect(ws.pageSetup.printArea).toBe(rangeA1(a.r1, a.c1, a.r2, a.c2, true).replace(/\$/g, ""));
+  // The Synthèse: one A4 portrait page (fitted 1 wide, 1 tall).
+  const syn = wb.getWorksheet(spec.sheets.find((s) => s.key === "synthese")!.name)!;
+  expect(syn.pageSetup.orientation).toBe("portrait");
+  expect(syn.pageSetup.fitToWidth).toBe(1);
+  expect(syn.pageSetup.fitToHeight).toBe(1);
 });
 
 test("an update replaces the print names of the rewritten sheets, never duplicates them", async () => {
@@ -123,4 +131,47 @@ test("the diagnostic's radar is written with a fixed 0–100 % scale (c:min 0, c
   const radar = charts.filter((x) => x.includes("<c:radarChart>"));
   expect(radar).toHaveLength(1);
   expect(radar[0]).toMatch(/<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:max val="1"\/><c:min val="0"\/><\/c:scaling>/);
+});
+
+test("internal hyperlinks are written as <hyperlink location> on the sheet's cells, between dataValidations and printOptions (issue #12)", () => {
+  const sheets = sheetsOf(parts);
+  const names = new Set(spec.sheets.map((s) => s.name));
+  const dash = spec.sheets.find((s) => s.key === "dashboard")!;
+  expect((dash.links ?? []).length).toBeGreaterThan(16);
+  for (const s of spec.sheets) {
+    const xml = parts[sheets.find((x) => x.name === s.name)!.part];
+    const links = elementsOf(xml, "hyperlink");
+    expect(links).toHaveLength((s.links ?? []).length);
+    if (links.length === 0) continue;
+    // No relationship: internal links carry a location only.
+    for (const l of links) {
+      expect(l["r:id"]).toBeUndefined();
+      const m = /^'((?:[^']|'')+)'!\$?[A-Z]+\$?\d+/.exec(l.location.replace(/&apos;/g, "'"));
+      expect(m).not.toBeNull();
+      expect(names.has(m![1].replace(/''/g, "'"))).toBe(true);
+    }
+    const at = xml.indexOf("<hyperlinks>");
+    expect(at).toBeGreaterThan(xml.indexOf("</sheetData>"));
+    expect(at).toBeLessThan(xml.indexOf("<printOptions"));
+    if (xml.includes("<dataValidations")) expect(at).toBeGreaterThan(xml.indexOf("<dataValidations"));
+  }
+  // The first tile's card link: A (row of SP1 on the Indicateurs sheet, 1-based).
+  const xml = parts[sheets.find((x) => x.name === dash.name)!.part];
+  const first = dash.links!.find((l) => l.target.sheet === "indicateurs")!;
+  const ref = `${String.fromCharCode(65 + first.col)}${first.row + 1}`;
+  const written = elementsOf(xml, "hyperlink").find((l) => l.ref === ref)!;
+  expect(written.location.replace(/&apos;/g, "'")).toBe(`'Indicateurs'!${rangeA1(first.target.range.r1, 0, first.target.range.r1, 0)}`);
+});
+
+test("the dashboard's charts start a new printed page: a manual row break after headerFooter", () => {
+  const sheets = sheetsOf(parts);
+  const dash = spec.sheets.find((s) => s.key === "dashboard")!;
+  const xml = parts[sheets.find((x) => x.name === dash.name)!.part];
+  expect(dash.print!.rowBreaks).toHaveLength(1);
+  const brk = elementsOf(xml, "brk");
+  expect(brk).toEqual([{ id: String(dash.print!.rowBreaks![0]), max: "16383", man: "1" }]);
+  expect(xml.indexOf("<rowBreaks")).toBeGreaterThan(xml.indexOf("</headerFooter>"));
+  // The break row is the charts' section title, the first row of the charts.
+  const firstChart = Math.min(...dash.charts.map((c) => c.anchor.row));
+  expect(dash.print!.rowBreaks![0]).toBe(firstChart - 1);
 });

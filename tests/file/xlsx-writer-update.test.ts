@@ -39,7 +39,13 @@ function typeInputs(parts: Record<string, string>, spec: WorkbookSpec): void {
   const params = part("parametres");
   r = rowOfKey(parts[params], "param/pnad.socialPercent");
   parts[params] = setCell(parts[params], `${columnLetter(fieldCol(PARAMETER_LAYOUT, "value"))}${r}`, "<v>0.35</v>");
+  // The director's comment on the Synthèse (issue #12): its one input cell.
+  const synthese = part("synthese");
+  const at = spec.sheets.find((x) => x.key === "synthese")!.inputs[0].range;
+  parts[synthese] = setCell(parts[synthese], `${columnLetter(at.c1)}${at.r1 + 1}`, `<v>${DIRECTOR_COMMENT}</v>`, "str");
 }
+
+const DIRECTOR_COMMENT = "Délais de paiement à suivre au prochain conseil.";
 
 async function historyRows(file: string, spec: WorkbookSpec): Promise<string[]> {
   const raw = await readOwnedInputs(file);
@@ -60,12 +66,13 @@ describe("re-run on a workbook the user has worked in", () => {
 
   test("the user's entries are read back from the owned sheets (shared strings included)", async () => {
     const raw = await readOwnedInputs(out);
-    expect(Object.keys(raw).sort()).toEqual(["attentes", "diagnostic", "historique", "parametres", "plan"]);
+    expect(Object.keys(raw).sort()).toEqual(["attentes", "diagnostic", "historique", "parametres", "plan", "synthese"]);
     const inputs = readUserInputs(raw);
     expect(inputs.plan["actions/F:INFO"]).toEqual({ owner: "Mme Martin" });
     expect(inputs.diagnostic["STR-01"]).toBe(2);
     expect(inputs.parameters["pnad.socialPercent"]).toBe(0.35);
     expect(inputs.history.map((h) => h.period)).toEqual(["2025"]);
+    expect(inputs.synthesisComment).toBe(DIRECTOR_COMMENT);
   });
 
   describe("second run, new period (June 2025)", () => {
@@ -76,6 +83,14 @@ describe("re-run on a workbook the user has worked in", () => {
       const inputs = readUserInputs(await readOwnedInputs(out));
       second = buildWorkbookSpec(richAnalysis({ period: monthPeriod(2025, 6) }), { ...RUN, previousInputs: inputs });
       report = await writeWorkbook(second, out, { existing: true });
+    });
+
+    test("the director's comment on the Synthèse is put back in its input cell by the next run (issue #12)", async () => {
+      const s = second.sheets.find((x) => x.key === "synthese")!;
+      const at = s.inputs[0].range;
+      const block = s.blocks.find((b) => b.row === at.r1 && b.col === at.c1 && b.style === "input")!;
+      expect(block.values[0][0]).toBe(DIRECTOR_COMMENT);
+      expect(readUserInputs(await readOwnedInputs(out)).synthesisComment).toBe(DIRECTOR_COMMENT);
     });
 
     test("the report says what was rewritten and kept", () => {

@@ -53,7 +53,7 @@ test("package: content types, relationships, the sheets in spec order, ownership
     expect(ct).toContain(`PartName="/${name}"`);
   }
   expect(relsOf(parts, "").size).toBe(4); // workbook, core, app, custom
-  expect(parts["docProps/custom.xml"]).toMatch(new RegExp(`name="optima\\.ownedSheets"><vt:lpwstr>dashboard=1:1,cartographie=2:1,.*parametres=${SHEET_ORDER.length}:\\d+<`));
+  expect(parts["docProps/custom.xml"]).toMatch(new RegExp(`name="optima\\.ownedSheets"><vt:lpwstr>sommaire=1:1,synthese=2:1,dashboard=3:1,cartographie=4:1,.*parametres=${SHEET_ORDER.length}:\\d+<`));
   expect(parts["xl/workbook.xml"]).toContain('fullCalcOnLoad="1"');
   // Every part is well-formed enough to list its elements, and no sharedStrings part is needed.
   expect(parts["xl/sharedStrings.xml"]).toBeUndefined();

@@ -188,7 +188,7 @@ describe("pseudo-locale: the written workbook speaks the reader's language", () 
   });
   test("the check finds a French sentence and an internal key in an English sheet", () => {
     const spec = buildWorkbookSpec(rich, { ...OPTIONS, lang: "en" });
-    const sheet = { ...spec.sheets[0], tables: [], charts: [], validations: [] };
+    const sheet = { ...spec.sheets.find((s) => s.key === "dashboard")!, tables: [], charts: [], validations: [] };
     const planted: WorkbookSpec = {
       ...spec,
       sheets: [{ ...sheet, blocks: [{ row: 0, col: 0, values: [["Aucune ligne de dépense"], ["supplierId"], ["Total spend"]] }] }],

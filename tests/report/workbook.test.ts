@@ -22,6 +22,8 @@ import { emptyAnalysis, HYPERLINK_SUPPLIER, richAnalysis, spendOnlyAnalysis } fr
 
 const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches", "Entites"] };
 const FRENCH_NAMES = [
+  "Sommaire",
+  "Synthèse",
   "Tableau de bord",
   "Cartographie",
   "Analyse fournisseurs",
@@ -81,6 +83,9 @@ describe("sheets of SPEC §5", () => {
   test("modes: outputs replaced, Historique appended, plan/diagnostic/settings merge inputs", () => {
     const modes = Object.fromEntries(spec.sheets.map((s) => [s.key, s.mode]));
     expect(modes).toEqual({
+      sommaire: "replace",
+      // Rewritten whole; the director's comment is read back first and put back (issue #12).
+      synthese: "replace",
       dashboard: "replace",
       cartographie: "replace",
       fournisseurs: "replace",
@@ -109,7 +114,7 @@ describe("sheets of SPEC §5", () => {
         runDate: "2026-01-15",
         version: rich.version,
       });
-      const line = s.blocks.find((b) => b.row === 1 && b.style === "stamp");
+      const line = s.blocks.find((b) => b.row === 1 && (b.style === "stamp" || b.style === "stampWrap"));
       expect(plainValue(line!.values[0][0])).toContain("Exécution : 15/01/2026");
       expect(plainValue(line!.values[0][0])).toContain("Période : 2025 (01/01/2025 – 31/12/2025, données du 10/05/2024 au 10/07/2025)");
     }
@@ -236,20 +241,20 @@ describe("cell content", () => {
     expect(alerts.rows[0][first]).toBe(45667); // 2025-01-10
   });
 
-  test("an N/A indicator tile shows N/D and its French reason, never a 0", () => {
+  test("an N/A indicator gets no tile (never a 0): it is listed in « Pour aller plus loin » with its French reason", () => {
     const s = specs[2][1];
     const dash = sheet(s, "dashboard");
     const a = spendOnlyAnalysis();
+    const texts = dash.blocks.map((b) => plainValue(b.values[0][0])).filter((v): v is string => typeof v === "string");
     for (const id of ["PF2", "PF3", "RE1", "RE2"]) {
       const ind = indicator(a, id);
       expect(ind.value).toBeNull();
-      const title = dash.blocks.find((b) => typeof plainValue(b.values[0][0]) === "string" && (plainValue(b.values[0][0]) as string).startsWith(`${id} · `))!;
-      expect(title).toBeDefined();
-      const value = dash.blocks.find((b) => b.row === title.row + 1 && b.col === title.col)!;
-      expect(value.values[0][0]).toBe("N/D");
-      const reason = dash.blocks.find((b) => b.row === title.row + 2 && b.col === title.col)!;
+      const line = dash.blocks.find((b) => b.style === "boxTitle" && String(plainValue(b.values[0][0])).startsWith(`${id} · `));
+      expect(line).toBeDefined();
+      const reason = dash.blocks.find((b) => b.row === line!.row && b.style === "box")!;
       expect(plainValue(reason.values[0][0])).toContain(fr(ind.na));
     }
+    expect(texts).not.toContain("N/D");
   });
 
   test("N/A indicators show their reason instead of a detail table", () => {
@@ -266,7 +271,8 @@ describe("cell content", () => {
     const dash = sheet(spec, "dashboard");
     const check = dash.blocks.flatMap((b) => b.values.flat()).find((v) => isFormula(v) && v.formula.includes("ROUND("));
     expect(check).toBeDefined();
-    expect((check as { formula: string }).formula).toMatch(/^=IF\(AND\(B\d+=B\d+\+B\d+,ROUND\(C\d+-C\d+-C\d+-C\d+,2\)=0\),"OK","Écart à examiner"\)$/); // read − analysed − rejected − set aside
+    // Lines in column F, amounts in column H (the dashboard grid's merged cells).
+    expect((check as { formula: string }).formula).toMatch(/^=IF\(AND\(F\d+=F\d+\+F\d+,ROUND\(H\d+-H\d+-H\d+-H\d+,2\)=0\),"OK","Écart à examiner"\)$/); // read − analysed − rejected − set aside
   });
 
   test("dashboard charts: Pareto, monthly trend, procedure and channel mix, PNAD gauges", () => {
@@ -348,7 +354,7 @@ describe("coverage of the analysis", () => {
     }
   });
 
-  test("every indicator is summarised; 18 dashboard tiles", () => {
+  test("every indicator is summarised; 18 dashboard tiles (the rich fixture's N/D ones in the « Pour aller plus loin » box)", () => {
     const rows = (key: string, name: string) => sheet(spec, key).tables.find((t) => t.name === name)!.rows.length;
     expect(rows("dashboard", "tblTdbIndicateurs")).toBe(rich.indicators.length);
     expect(rich.indicators.length).toBe(38); // 35 of SPEC §4 + CO6 (R2196-1 publication, issue #11) + RE7, RE8 (AGEC, EGalim, issue #14)
@@ -357,9 +363,13 @@ describe("coverage of the analysis", () => {
     expect(rows("responsable", "tblRespSynthese")).toBe(8);
     expect(rows("territoires", "tblTerrSynthese")).toBe(4);
     const dash = sheet(spec, "dashboard");
-    const titles = dash.blocks.filter((b) => b.style?.startsWith("kpi") && b.values[0][0] !== null && typeof plainValue(b.values[0][0]) === "string" && dash.blocks.some((v) => v.row === b.row + 1 && v.col === b.col && v.style === b.style));
-    // 4 rows of 4, then RE7 and RE8 (issue #14)
-    expect(titles).toHaveLength(18);
+    // A tile: a kpi* title cell with its kpi*Big value right below.
+    const titles = dash.blocks.filter((b) => b.style?.startsWith("kpi") && !b.style.endsWith("Big") && typeof plainValue(b.values[0][0]) === "string" && dash.blocks.some((v) => v.row === b.row + 1 && v.col === b.col && v.style === `${b.style}Big`));
+    const boxed = dash.blocks.filter((b) => b.style === "boxTitle" && /^[A-Z]{2}\d · /.test(String(plainValue(b.values[0][0]))));
+    // CO* counts for one tile; its five CO indicators are computed on the rich fixture.
+    const na = ["SP1", "SP6", "SP4", "SP5", "PF1", "PF2", "PF3", "PF8", "PF7", "RE1", "RE2", "RE3", "MU1", "MU3", "TE1", "RE7", "RE8"].filter((id) => indicator(rich, id).value === null);
+    expect(boxed.map((b) => String(plainValue(b.values[0][0])).slice(0, 3)).sort()).toEqual([...na].sort());
+    expect(titles.length + boxed.length).toBe(18);
   });
 });
 

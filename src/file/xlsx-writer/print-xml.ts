@@ -15,9 +15,16 @@ export function printXml(print: PrintSetup): string {
   return (
     `<printOptions horizontalCentered="1"/>` +
     `<pageMargins left="${numberText(m.left)}" right="${numberText(m.right)}" top="${numberText(m.top)}" bottom="${numberText(m.bottom)}" header="${numberText(m.header)}" footer="${numberText(m.footer)}"/>` +
-    `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="0"/>` +
-    `<headerFooter><oddHeader>${escapeXml(headerFooterCode(print.header))}</oddHeader><oddFooter>${escapeXml(headerFooterCode(print.footer))}</oddFooter></headerFooter>`
+    `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight ?? 0}"/>` +
+    `<headerFooter><oddHeader>${escapeXml(headerFooterCode(print.header))}</oddHeader><oddFooter>${escapeXml(headerFooterCode(print.footer))}</oddFooter></headerFooter>` +
+    rowBreaksXml(print.rowBreaks ?? [])
   );
+}
+
+/** Manual page breaks (CT_PageBreak, after headerFooter): `id` is the first row of the new page, 0-based. */
+function rowBreaksXml(rows: readonly number[]): string {
+  if (rows.length === 0) return "";
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
 }
 
 /** A sheet name as a formula reference: 'Tableau de bord' (quotes doubled). */

@@ -314,6 +314,22 @@ export function dataValidationsXml(sheet: SheetSpec, names: ReadonlyMap<SheetKey
   return out + `</dataValidations>`;
 }
 
+/**
+ * Internal hyperlinks (issue #12): `<hyperlink ref location>` needs no relationship part; the
+ * target sheet is named as it is written in this workbook.
+ */
+export function hyperlinksXml(sheet: SheetSpec, names: ReadonlyMap<SheetKey, string>): string {
+  const links = (sheet.links ?? []).filter((l) => names.has(l.target.sheet));
+  if (links.length === 0) return "";
+  let out = "<hyperlinks>";
+  for (const l of links) {
+    const t = l.target.range;
+    const location = `'${names.get(l.target.sheet)!.replace(/'/g, "''")}'!${sqref(t)}`;
+    out += `<hyperlink ref="${letters(l.col)}${l.row + 1}" location="${escapeAttr(location)}"${l.tip ? ` tooltip="${escapeAttr(l.tip)}"` : ""}/>`;
+  }
+  return out + "</hyperlinks>";
+}
+
 /** Characters printed across one landscape A4 page at most (about 35 % scale at 350). */
 const CHARS_PER_PAGE = 350;
 
@@ -353,6 +369,7 @@ export function* worksheetXml(sheet: SheetSpec, o: WorksheetOptions): Generator<
     tail += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${sqref(m)}"/>`).join("")}</mergeCells>`;
   tail += conditionalFormattingXml(sheet.conditionalFormats, o.styles);
   tail += dataValidationsXml(sheet, o.sheetNames);
+  tail += hyperlinksXml(sheet, o.sheetNames);
   if (sheet.print) tail += printXml(sheet.print);
   else {
     tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;

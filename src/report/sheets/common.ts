@@ -1,17 +1,10 @@
-/** Helpers shared by the sheet builders: KPI tiles, indicator summary tables, status styles. */
+/** Helpers shared by the sheet builders: indicator summary tables, status styles (tiles: ./dashboard.ts). */
 import type { IndicatorDefinition } from "../../core/indicators/definition";
 import { resultOf } from "../../core/indicators/registry";
-import type { IndicatorResult, Status, Tables, Unit } from "../../core/indicators/types";
+import type { IndicatorResult, Status, Tables } from "../../core/indicators/types";
 import { textCell, unitFormat, unitText, unitValue } from "../cells";
-import {
-  coverageWords,
-  message,
-  naText,
-  referenceLabel,
-  statusText,
-  text,
-} from "../labels";
-import { coverageText, labelOf, type PlacedTable, type SheetBuilder } from "../layout";
+import { coverageWords, message, referenceLabel, statusText, text } from "../labels";
+import { labelOf, type PlacedTable, type SheetBuilder } from "../layout";
 import type { CellValue, StyleName, TableColumn } from "../spec";
 
 export function statusStyle(status: Status | null): StyleName {
@@ -43,57 +36,6 @@ export function referenceText(sb: SheetBuilder, ind: IndicatorResult): string {
   if (!ind.reference) return "";
   const sep = sb.lang === "fr" ? " : " : ": ";
   return `${text(sb.lang, "reference")}${sep}${referenceLabel(sb.lang, ind.reference)} (${unitText(sb.lang, ind.reference.unit, ind.reference.value)})`;
-}
-
-export interface TileSpec {
-  title: string;
-  value: number | null;
-  unit: Unit;
-  status: Status | null;
-  /** Third line: reference, or the N/A reason. */
-  detail: string;
-  /** Fourth line: coverage. */
-  footer: string;
-}
-
-/** Tile geometry: 2 columns × 4 rows. */
-export const TILE_COLS = 2;
-export const TILE_ROWS = 4;
-
-/**
- * A KPI tile at (row, col): title, value (or "N/D"), reference (or the N/A reason), coverage.
- * Each line spans the tile's two columns; the colour follows the status.
- */
-export function tile(sb: SheetBuilder, row: number, col: number, t: TileSpec): void {
-  const style = statusStyle(t.status);
-  sb.line(row, col, textCell(t.title), style, TILE_COLS);
-  if (t.value === null) sb.line(row + 1, col, text(sb.lang, "na"), style, TILE_COLS);
-  else {
-    sb.cell(row + 1, col, unitValue(t.unit, t.value), style, unitFormat(sb.lang, t.unit, true));
-    sb.merges.push({ r1: row + 1, c1: col, r2: row + 1, c2: col + 1 });
-  }
-  sb.line(row + 2, col, t.detail === "" ? null : textCell(t.detail), "note", TILE_COLS);
-  sb.line(row + 3, col, textCell(t.footer), "stamp", TILE_COLS);
-}
-
-export function indicatorTile(
-  sb: SheetBuilder,
-  row: number,
-  col: number,
-  ind: IndicatorResult
-): void {
-  const status = ind.value === null ? null : ind.status;
-  const stat = statusText(sb.lang, status);
-  const ref = referenceText(sb, ind);
-  tile(sb, row, col, {
-    title: `${ind.id} · ${labelOf(sb.ctx, ind)}`,
-    value: ind.value,
-    unit: ind.unit,
-    status,
-    detail:
-      ind.value === null ? naText(sb.lang, ind) : [ref, stat].filter((s) => s !== "").join(" · "),
-    footer: coverageText(sb.ctx, ind),
-  });
 }
 
 /**

@@ -1,153 +1,372 @@
 /**
- * Tableau de bord (SPEC §5): KPI tiles with status colours and their reference, the
- * reconciliation block (with a live check formula), every indicator in one table, and the charts
- * (Pareto of families, monthly trend, procedure and channel mix, PNAD gauges) fed by data tables
- * on the same sheet.
+ * Tableau de bord (SPEC §5, issue #12), laid out as a dashboard:
+ * - a grid of GRID_COLS columns of equal width holding only the dashboard: the tiles (short
+ *   title, big value in the status colour, one-line reference, the id and coverage in small type
+ *   linking to the indicator's card, « Détail › » linking to its detail lines), then one
+ *   « Pour aller plus loin » box for the indicators that cannot be computed (what would unlock
+ *   each), the charts two by two, and the reconciliation block (with a live check formula);
+ * - the detail tables (every indicator, the charts' data, the reconciliation by table) in their
+ *   own columns from DATA_COL, right of the grid, so that they never set the tiles' widths.
+ * The print area is the grid: landscape, one page wide, two pages at most.
  */
 import { MU1, PF2, RE1, RE2, SP2, SP3, SP6 } from "../../core/indicators/registry";
 import type { IndicatorDefinition } from "../../core/indicators/definition";
-import type { IndicatorResult, Tables } from "../../core/indicators/types";
+import type { IndicatorResult, Status, Tables, Unit } from "../../core/indicators/types";
+import { amountsReconcile } from "../../core/intake/totals";
 import { msg, render } from "../../core/messages/render";
 import type { TableReconciliation } from "../../core/model";
 import { monthsOf } from "../../core/period";
 import { a1 } from "../a1";
-import { amountsReconcile } from "../../core/intake/totals";
-import { formula, fraction, scalarCell, textCell, unitText } from "../cells";
+import { formula, fraction, numberText, scalarCell, textCell, unitFormat, unitText, unitValue } from "../cells";
 import { reconciliationEuros } from "../exact-euros";
-import { CHANNEL_LABELS, naText, pick, text } from "../labels";
-import { indicatorTable, SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
-import { kindLabel } from "../names";
-import type { CellValue, SheetSpec, TableColumn } from "../spec";
+import { CHANNEL_LABELS, message, naText, pick, statusText, text } from "../labels";
 import {
-  indicatorTile,
-  maybeIndicator,
-  result,
-  summaryTable,
-  tile,
-  TILE_COLS,
-  TILE_ROWS,
-} from "./common";
+  coverageText,
+  indicatorTable,
+  labelOf,
+  SheetBuilder,
+  stampLine,
+  type BuildContext,
+  type ColumnDef,
+} from "../layout";
+import { kindLabel } from "../names";
+import type { CellValue, ChartSpec, RangeRef, SheetSpec, StyleName, TableColumn } from "../spec";
+import { maybeIndicator, referenceText, result, statusStyle, summaryTable } from "./common";
+import { indicatorCard } from "./indicateurs";
+import { ALERTS_TILE, DASHBOARD_TILES, tileText, unlockText, type TileDef } from "./tiles";
 
-/** The tiles, four per row (the compliance tile is the total of CO signals). */
-const TILE_IDS: string[][] = [
-  ["SP1", "SP6", "SP4", "SP5"],
-  ["PF1", "PF2", "PF3", "PF8"],
-  ["PF7", "CO*", "RE1", "RE2"],
-  ["RE3", "MU1", "MU3", "TE1"],
-  ["RE7", "RE8"],
-];
+/** The tile grid: GRID_COLS columns of equal width, four tiles of TILE_SPAN columns per row. */
+export const GRID_COLS = 12;
+export const GRID_WIDTH = 12.5;
+export const TILE_SPAN = 3;
+const TILES_PER_ROW = GRID_COLS / TILE_SPAN;
+/** Rows of a tile (title, value, reference, id and links) and the gap below it. */
+export const TILE_HEIGHT = 4;
+/** First column of the detail tables (the chart data): their own columns, right of the grid. */
+export const DATA_COL = GRID_COLS + 1;
 
 /** The table types of a definition. */
 type ResultTables<D> = D extends IndicatorDefinition<infer T> ? T : never;
 
-const CHART_COL = 9;
-const CHART_WIDTH = 8;
-const CHART_HEIGHT = 15;
+/** Charts: three a row (4 columns each; the Pareto takes two slots), the gauges half a slot. */
+const CHART_SLOT = GRID_COLS / 3;
+const CHART_HEIGHT = 13;
+const GAUGE_HEIGHT = 12;
+const PARETO_BARS = 12;
+
+/** Charts are laid out in the grid, two per row, below the tiles; their data sit in DATA_COL. */
+class ChartPlacer {
+  private row: number;
+  private col = 0;
+  private rowHeight = 0;
+  constructor(top: number) {
+    this.row = top;
+  }
+  next(widthCols: number, heightRows: number): ChartSpec["anchor"] {
+    if (this.col + widthCols > GRID_COLS) this.newRow();
+    const anchor = { row: this.row, col: this.col, widthCols, heightRows };
+    this.col += widthCols;
+    this.rowHeight = Math.max(this.rowHeight, heightRows);
+    return anchor;
+  }
+  private newRow(): void {
+    this.row += this.rowHeight + 1;
+    this.col = 0;
+    this.rowHeight = 0;
+  }
+  /** First row below the charts. */
+  get bottom(): number {
+    return this.row + this.rowHeight + (this.rowHeight > 0 ? 1 : 0);
+  }
+}
 
 export function buildDashboard(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "dashboard", "replace");
-  // Print: A4, one page wide; tiles and charts side by side: landscape, no repeated row.
-  sb.print({ orientation: "landscape", titleRow: null });
   const { analysis, lang } = ctx;
   sb.tabColor = "#2F5597";
   // A contracts-only input is an analysis of awarded contracts, and says so (issue #11 §1).
   const awarded = analysis.basis === "awarded";
   const basisTitle = awarded ? ` — ${render(lang, msg("basis.awardedTitle"))}` : "";
-  sb.header(`${text(lang, "dashboardTitle")}${basisTitle} — ${analysis.period.label}`, 0, 8);
-  for (let c = 0; c < 8; c++) sb.width(c, 17);
-  if (awarded) sb.cell(sb.cursor++, 0, render(lang, msg("basis.awardedNote")));
+  for (let c = 0; c < GRID_COLS; c++) sb.widths.set(c, GRID_WIDTH);
+  sb.widths.set(GRID_COLS, 3);
+  sb.span(
+    0,
+    0,
+    textCell(`${text(lang, "dashboardTitle")}${basisTitle} — ${analysis.period.label}`),
+    "title",
+    GRID_COLS
+  );
+  sb.span(1, 0, textCell(stampLine(ctx)), "stampWrap", GRID_COLS);
+  if (awarded)
+    sb.span(2, 0, textCell(render(lang, msg("basis.awardedNote"))), "stampWrap", GRID_COLS - TILE_SPAN);
+  sb.span(2, GRID_COLS - TILE_SPAN, tileText(lang, "tablesLink"), "link", TILE_SPAN);
+  sb.link(2, GRID_COLS - TILE_SPAN, sb.ref(3, DATA_COL));
+  sb.cursor = 3;
 
-  // KPI tiles
-  sb.section(text(lang, "kpiSection"));
-  let row = sb.cursor;
-  for (const ids of TILE_IDS) {
-    ids.forEach((id, i) => {
-      const col = i * TILE_COLS;
-      if (id === "CO*") {
-        const co = analysis.indicators.filter((x) => x.group === "CO");
-        const known = co.filter((x) => x.value !== null);
-        tile(sb, row, col, {
-          title: text(lang, "alertsTile"),
-          value: known.length === 0 ? null : analysis.alertCount,
-          unit: "count",
-          status: known.length === 0 ? null : analysis.alertCount > 0 ? "watch" : "good",
-          detail: known.length === 0 ? `${text(lang, "na")}` : text(lang, "signalsNote"),
-          footer: co
-            .map((x) => `${x.id} ${x.value === null ? text(lang, "na") : x.value}`)
-            .join(" · "),
-        });
-        return;
-      }
-      const ind = maybeIndicator(sb, id);
-      if (ind) indicatorTile(sb, row, col, ind);
-    });
-    row += TILE_ROWS + 1;
+  // KPI tiles: the computed ones in the grid, the others in one « Pour aller plus loin » box.
+  sb.section(text(lang, "kpiSection"), 0, GRID_COLS);
+  const shown: TileModel[] = [];
+  const missing: IndicatorResult[] = [];
+  for (const def of DASHBOARD_TILES) {
+    const m = tileModel(sb, def);
+    if (m === null) continue;
+    if (m.value === null) missing.push(...m.missing);
+    else shown.push(m);
   }
-  sb.cursor = row;
-
-  // Reconciliation
+  let row = sb.cursor;
+  shown.forEach((m, i) => {
+    const col = (i % TILES_PER_ROW) * TILE_SPAN;
+    if (i > 0 && col === 0) row += TILE_HEIGHT + 1;
+    drawTile(sb, row, col, TILE_SPAN, m);
+  });
+  sb.cursor = shown.length > 0 ? row + TILE_HEIGHT + 1 : row;
+  furtherBox(sb, missing);
   reconciliation(sb);
 
-  // Every indicator
-  sb.section(text(lang, "allIndicatorsSection"));
-  summaryTable(sb, "tblTdbIndicateurs", analysis.indicators);
+  // Charts in the grid below the tiles, their data tables in their own columns (DATA_COL…).
+  const chartsTop = sb.section(tileText(lang, "chartsSection"), 0, GRID_COLS);
+  const charts = new ChartPlacer(sb.cursor);
+  const gridBottom = sb.cursor;
+  sb.cursor = 3;
+  sb.section(tileText(lang, "tablesSection"), DATA_COL, 8);
+  const all = summaryTable(sb, "tblTdbIndicateurs", analysis.indicators, sb.cursor, DATA_COL);
+  // Side tables do not wrap: a taller row would stretch the tile beside it.
+  for (const c of all.spec.columns) delete c.wrap;
+  sb.width(DATA_COL + 1, 70);
+  sb.width(DATA_COL + 4, 60);
+  sb.width(DATA_COL + 5, 20);
+  sb.width(DATA_COL + 7, 90);
+  pareto(sb, charts);
+  trend(sb, charts);
+  mixChart(sb, charts, result(sb, PF2), PROCEDURE_MIX);
+  mixChart(sb, charts, result(sb, MU1), CHANNEL_MIX);
+  gauges(sb, charts);
+  const sideBottom = sb.cursor;
 
-  // Chart data and charts
-  sb.section(text(lang, "chartDataSection"));
-  let chartRow = 3;
-  const nextChart = (height = CHART_HEIGHT) => {
-    const r = chartRow;
-    chartRow += height + 1;
-    return r;
-  };
-  pareto(sb, nextChart);
-  trend(sb, nextChart);
-  mixChart(sb, nextChart, result(sb, PF2), PROCEDURE_MIX);
-  mixChart(sb, nextChart, result(sb, MU1), CHANNEL_MIX);
-  gauges(sb, nextChart);
+  const gridEnd = Math.max(charts.bottom, gridBottom) - 1;
+  sb.cursor = sideBottom;
+  reconciliationByTable(sb);
 
+  // Print: the grid only (tiles, box, charts, reconciliation), landscape, at most 2 pages.
+  // The charts start the second page.
+  sb.print({
+    orientation: "landscape",
+    titleRow: null,
+    lastColumn: GRID_COLS - 1,
+    lastRow: gridEnd,
+    rowBreaks: [chartsTop],
+  });
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();
+}
+
+/** What a tile shows; `value` null: the indicator(s) are N/D (`missing`). */
+export interface TileModel {
+  id: string;
+  title: string;
+  value: number | null;
+  unit: Unit;
+  numberFormat: string;
+  status: Status | null;
+  /** Reference and status, or the signals note. */
+  reference: string;
+  /** Small type: the id and the coverage. */
+  footer: string;
+  card: RangeRef | null;
+  detail: RangeRef;
+  missing: IndicatorResult[];
+}
+
+/** Signed percentage format (SP6): "+2,1 %" for a rise, "−2,1 %" for a fall. */
+export function signedPctFormat(lang: BuildContext["lang"]): string {
+  return lang === "fr" ? '"+"0.0 %;"−"0.0 %;0.0 %' : '"+"0.0%;"−"0.0%;0.0%';
+}
+
+export function tileModel(sb: SheetBuilder, def: TileDef): TileModel | null {
+  const { lang, analysis } = sb.ctx;
+  const title = pick(lang, def.title);
+  const detailSheet = def.detail ?? "dashboard";
+  if (def.id === ALERTS_TILE) {
+    const co = analysis.indicators.filter((x) => x.group === "CO");
+    if (co.length === 0) return null;
+    const known = co.filter((x) => x.value !== null);
+    const counts = co
+      .map((x) => `${x.id} ${x.value === null ? text(lang, "na") : numberText(lang, x.value, 0)}`)
+      .join(" · ");
+    return {
+      id: def.id,
+      title,
+      value: known.length === 0 ? null : analysis.alertCount,
+      unit: "count",
+      numberFormat: sb.f.int,
+      status: known.length === 0 ? null : analysis.alertCount > 0 ? "watch" : "good",
+      reference: `${counts}. ${text(lang, "signalsNote")}`,
+      footer: `${co[0].id}–${co[co.length - 1].id} · ${tileText(lang, "card")} ›`,
+      card: indicatorCard(co[0].id),
+      detail: { sheet: detailSheet, range: { r1: 0, c1: 0, r2: 0, c2: 0 } },
+      missing: known.length === 0 ? co : [],
+    };
+  }
+  const ind = maybeIndicator(sb, def.id);
+  if (!ind) return null;
+  const status = ind.value === null ? null : ind.status;
+  const stat = statusText(lang, status);
+  const numberFormat =
+    def.signed && ind.unit === "%" ? signedPctFormat(lang) : unitFormat(lang, ind.unit, true);
+  return {
+    id: ind.id,
+    title,
+    value: ind.value,
+    unit: ind.unit,
+    numberFormat,
+    status,
+    reference: [referenceText(sb, ind), stat, coverageText(sb.ctx, ind)]
+      .filter((x) => x !== "")
+      .join(" · "),
+    footer: `${ind.id} · ${tileText(lang, "card")} ›`,
+    card: indicatorCard(ind.id),
+    detail:
+      detailSheet === "dashboard"
+        ? { sheet: "dashboard", range: summaryRow(sb, ind.id) }
+        : {
+            sheet: detailSheet,
+            range: { r1: 0, c1: def.detailCol ?? 0, r2: 0, c2: def.detailCol ?? 0 },
+          },
+    missing: ind.value === null ? [ind] : [],
+  };
+}
+
+/** The row of an indicator in the dashboard's "all indicators" table (placed at DATA_COL, row 5). */
+function summaryRow(sb: SheetBuilder, id: string): RangeRef["range"] {
+  const i = sb.ctx.analysis.indicators.findIndex((x) => x.id === id);
+  const r = SUMMARY_HEADER_ROW + 1 + Math.max(0, i);
+  return { r1: r, c1: DATA_COL, r2: r, c2: DATA_COL };
+}
+
+/** Header row of tblTdbIndicateurs: the section at row 3, the table right below it. */
+const SUMMARY_HEADER_ROW = 4;
+
+/**
+ * A tile at (row, col), `span` columns wide, TILE_HEIGHT rows: short title, big value in the
+ * status colour, reference (wrapped), then the id and coverage in small type linking to the
+ * indicator's card on the Indicateurs sheet, and « Détail › » linking to its detail lines.
+ */
+export function drawTile(
+  sb: SheetBuilder,
+  row: number,
+  col: number,
+  span: number,
+  m: TileModel
+): void {
+  const style = statusStyle(m.status);
+  sb.span(row, col, textCell(m.title), style, span);
+  sb.span(row + 1, col, unitValue(m.unit, m.value), BIG[style], span, m.numberFormat);
+  sb.span(row + 2, col, m.reference === "" ? null : textCell(m.reference), "tileNote", span);
+  sb.span(row + 3, col, textCell(m.footer), "link", span - 1);
+  if (m.card) sb.link(row + 3, col, m.card, m.title);
+  sb.cell(row + 3, col + span - 1, tileText(sb.lang, "detail"), "link");
+  sb.link(row + 3, col + span - 1, m.detail);
+}
+
+const BIG: Record<StyleName, StyleName> = {
+  kpiGood: "kpiGoodBig",
+  kpiWatch: "kpiWatchBig",
+  kpiAlert: "kpiAlertBig",
+  kpiNeutral: "kpiNeutralBig",
+} as Record<StyleName, StyleName>;
+
+/**
+ * « Pour aller plus loin »: one box listing each indicator that cannot be computed, its reason
+ * and what would unlock it (from its N/A reason code), each line linking to the indicator's card.
+ */
+export function furtherBox(sb: SheetBuilder, missing: IndicatorResult[], span = GRID_COLS): void {
+  if (missing.length === 0) return;
+  const { lang } = sb;
+  const sep = lang === "fr" ? " : " : ": ";
+  const left = Math.min(4, Math.floor(span / 3));
+  let row = sb.cursor;
+  sb.span(row++, 0, tileText(lang, "furtherTitle"), "boxTitle", span);
+  sb.span(row++, 0, tileText(lang, "furtherIntro"), "box", span);
+  for (const ind of missing) {
+    sb.span(row, 0, textCell(`${ind.id} · ${labelOf(sb.ctx, ind)}`), "boxTitle", left);
+    const card = indicatorCard(ind.id);
+    if (card) sb.link(row, 0, card);
+    const reason = ind.na ? message(lang, ind.na) : text(lang, "na");
+    sb.span(
+      row,
+      left,
+      textCell(
+        `${tileText(lang, "unlockBy")}${sep}${lowerFirst(unlockText(lang, ind))} (${text(lang, "na")}${sep}${reason})`
+      ),
+      "box",
+      span - left
+    );
+    row++;
+  }
+  sb.cursor = row + 1;
+}
+
+/** "Ajouter le registre…" → "ajouter le registre…" (after a colon, in running French text). */
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 function reconciliation(sb: SheetBuilder): void {
   const { lang } = sb;
   const r = sb.ctx.analysis.reconciliation;
   const f = sb.f;
-  sb.section(text(lang, "reconciliationSection"));
+  sb.section(text(lang, "reconciliationSection"), 0, GRID_COLS);
   const top = sb.cursor;
-  sb.block(top, 0, [[null, sb.h("lines"), sb.h("amount")]], { style: "header" });
+  // Label over 5 columns, lines over 2, amount over 2 (the grid's columns are narrow).
+  const L = 5;
+  const A = 7;
+  const line = (
+    row: number,
+    cells: [CellValue, CellValue, CellValue],
+    style?: StyleName,
+    formats?: (string | null)[]
+  ) => {
+    sb.block(row, 0, [[cells[0], null, null, null, null, cells[1], null, cells[2], null]], {
+      style,
+      columnFormats: formats,
+    });
+    sb.merges.push(
+      { r1: row, c1: 0, r2: row, c2: L - 1 },
+      { r1: row, c1: L, r2: row, c2: A - 1 },
+      { r1: row, c1: A, r2: row, c2: A + 1 }
+    );
+  };
+  line(top, [null, sb.h("lines"), sb.h("amount")], "header");
   // Exact to the cent: numbers of euros, or the amount as text beyond Excel's 15 digits.
-  const eur = (t: TableReconciliation | typeof r, key: Parameters<typeof reconciliationEuros>[2]) =>
-    reconciliationEuros(lang, t, key);
   const amounts = [
-    eur(r, "amountReadCents"),
-    eur(r, "amountAnalysedCents"),
-    eur(r, "amountRejectedCents"),
-    eur(r, "amountSetAsideCents"),
+    reconciliationEuros(lang, r, "amountReadCents"),
+    reconciliationEuros(lang, r, "amountAnalysedCents"),
+    reconciliationEuros(lang, r, "amountRejectedCents"),
+    reconciliationEuros(lang, r, "amountSetAsideCents"),
   ];
-  const rows: CellValue[][] = [
+  const rows: [CellValue, CellValue, CellValue][] = [
     [sb.h("rowsRead"), r.rowsRead, scalarCell(amounts[0])],
     [sb.h("rowsAnalysed"), r.rowsAnalysed, scalarCell(amounts[1])],
     [sb.h("rowsWithWarning"), r.rowsWithWarning, null],
     [sb.h("rowsRejected"), r.rowsRejected, scalarCell(amounts[2])],
     [sb.h("amountSetAside"), null, scalarCell(amounts[3])],
   ];
-  sb.block(top + 1, 0, rows, { columnFormats: [null, f.int, f.eur2] });
+  const formats = [null, null, null, null, null, f.int, null, f.eur2, null];
+  rows.forEach((cells, i) => line(top + 1 + i, cells, undefined, formats));
   const read = top + 1;
   const analysed = top + 2;
   const rejected = top + 4;
   // Amounts written as text cannot be summed by Excel: the check then carries the exact one.
   const amountCheck = amounts.every((a) => typeof a === "number")
-    ? `ROUND(${a1(read, 2)}-${a1(analysed, 2)}-${a1(rejected, 2)}-${a1(rejected + 1, 2)},2)=0`
+    ? `ROUND(${a1(read, A)}-${a1(analysed, A)}-${a1(rejected, A)}-${a1(rejected + 1, A)},2)=0`
     : amountsReconcile(r)
       ? "TRUE"
       : "FALSE";
   const check = formula(
-    `=IF(AND(${a1(read, 1)}=${a1(analysed, 1)}+${a1(rejected, 1)},${amountCheck}),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`
+    `=IF(AND(${a1(read, L)}=${a1(analysed, L)}+${a1(rejected, L)},${amountCheck}),"${text(lang, "ok")}","${text(lang, "gapToExamine")}")`
   );
-  sb.block(top + 6, 0, [[text(lang, "check"), check, null]], { style: "total" });
-  const checkCell = { r1: top + 6, c1: 1, r2: top + 6, c2: 1 };
+  line(top + 6, [text(lang, "check"), check, null], "total");
+  const checkCell = { r1: top + 6, c1: L, r2: top + 6, c2: L };
   sb.conditional({
     range: checkCell,
     type: "cellValue",
@@ -163,40 +382,47 @@ function reconciliation(sb: SheetBuilder): void {
     style: "kpiAlert",
   });
   sb.cursor = top + 8;
-  if (r.tables.length > 0) {
-    sb.cell(sb.cursor++, 0, text(lang, "reconciliationByTable"), "subtitle");
-    const defs: ColumnDef<TableReconciliation>[] = [
-      { key: "table", header: "table", kind: "text" },
-      { key: "kind", header: "kind", kind: "text", width: 14, get: (t) => kindLabel(lang, t.kind) },
-      { key: "rowsRead", header: "rowsRead", kind: "int" },
-      { key: "rowsAnalysed", header: "rowsAnalysed", kind: "int" },
-      { key: "rowsWithWarning", header: "rowsWithWarning", kind: "int" },
-      { key: "rowsRejected", header: "rowsRejected", kind: "int" },
-      {
-        key: "amountReadCents",
-        header: "amountRead",
-        kind: "eur",
-        get: (t) => eur(t, "amountReadCents"),
-      },
-      {
-        key: "amountAnalysedCents",
-        header: "amountAnalysed",
-        kind: "eur",
-        get: (t) => eur(t, "amountAnalysedCents"),
-      },
-      {
-        key: "amountRejectedCents",
-        header: "amountRejected",
-        kind: "eur",
-        get: (t) => eur(t, "amountRejectedCents"),
-      },
-    ];
-    const placed = sb.table("tblTdbRapprochement", sb.cursor, 0, defs, r.tables);
-    sb.cursor = placed.lastDataRow + 2;
-  }
 }
 
-function pareto(sb: SheetBuilder, nextChart: () => number): void {
+/** The reconciliation of each source table, in the side columns. */
+function reconciliationByTable(sb: SheetBuilder): void {
+  const { lang } = sb;
+  const r = sb.ctx.analysis.reconciliation;
+  if (r.tables.length === 0) return;
+  const eur = (t: TableReconciliation, key: Parameters<typeof reconciliationEuros>[2]) =>
+    reconciliationEuros(lang, t, key);
+  sb.cell(sb.cursor++, DATA_COL, text(lang, "reconciliationByTable"), "subtitle");
+  const defs: ColumnDef<TableReconciliation>[] = [
+    { key: "table", header: "table", kind: "text" },
+    { key: "kind", header: "kind", kind: "text", width: 14, get: (t) => kindLabel(lang, t.kind) },
+    { key: "rowsRead", header: "rowsRead", kind: "int" },
+    { key: "rowsAnalysed", header: "rowsAnalysed", kind: "int" },
+    { key: "rowsWithWarning", header: "rowsWithWarning", kind: "int" },
+    { key: "rowsRejected", header: "rowsRejected", kind: "int" },
+    {
+      key: "amountReadCents",
+      header: "amountRead",
+      kind: "eur",
+      get: (t) => eur(t, "amountReadCents"),
+    },
+    {
+      key: "amountAnalysedCents",
+      header: "amountAnalysed",
+      kind: "eur",
+      get: (t) => eur(t, "amountAnalysedCents"),
+    },
+    {
+      key: "amountRejectedCents",
+      header: "amountRejected",
+      kind: "eur",
+      get: (t) => eur(t, "amountRejectedCents"),
+    },
+  ];
+  const placed = sb.table("tblTdbRapprochement", sb.cursor, DATA_COL, defs, r.tables);
+  sb.cursor = placed.lastDataRow + 2;
+}
+
+function pareto(sb: SheetBuilder, charts: ChartPlacer): void {
   const ind = result(sb, SP3);
   const placed = indicatorTable(
     sb,
@@ -208,32 +434,35 @@ function pareto(sb: SheetBuilder, nextChart: () => number): void {
       { key: "amount", header: "amount", kind: "eur" },
       { key: "cumulativeShare", header: "cumulativeShare", kind: "pct" },
     ],
-    { title: text(sb.lang, "chartPareto") }
+    { title: text(sb.lang, "chartPareto"), col: DATA_COL }
   );
   if (!placed || placed.spec.rows.length === 0) return;
   const amount = placed.colOf("amount");
   const cumul = placed.colOf("cumulativeShare");
   const label = placed.colOf("familyLabel");
+  // The chart shows the first PARETO_BARS families (the table lists them all): beyond, the
+  // rotated labels would leave no room for the bars.
+  const last = Math.min(placed.lastDataRow, placed.firstDataRow + PARETO_BARS - 1);
   sb.chart({
     id: "pareto",
     type: "combo-pareto",
     title: text(sb.lang, "chartPareto"),
-    categories: sb.ref(placed.firstDataRow, label, placed.lastDataRow, label),
+    categories: sb.ref(placed.firstDataRow, label, last, label),
     series: [
       {
         name: sb.ref(placed.headerRow, amount),
-        values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
+        values: sb.ref(placed.firstDataRow, amount, last, amount),
         as: "column",
         axis: "primary",
       },
       {
         name: sb.ref(placed.headerRow, cumul),
-        values: sb.ref(placed.firstDataRow, cumul, placed.lastDataRow, cumul),
+        values: sb.ref(placed.firstDataRow, cumul, last, cumul),
         as: "line",
         axis: "secondary",
       },
     ],
-    anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
+    anchor: charts.next(GRID_COLS, CHART_HEIGHT),
     valueFormat: sb.f.eur0,
     secondaryFormat: sb.f.pct,
     legend: "bottom",
@@ -242,19 +471,20 @@ function pareto(sb: SheetBuilder, nextChart: () => number): void {
 
 type TrendRow = { month: string; amount: number; previousYearAmount: number | null };
 
-function trend(sb: SheetBuilder, nextChart: () => number): void {
+function trend(sb: SheetBuilder, charts: ChartPlacer): void {
   const sp6 = result(sb, SP6);
   const sp2 = result(sb, SP2);
   const months = new Set(monthsOf(sb.ctx.analysis.period));
   let rows: TrendRow[] = sp6.tables.byMonth.filter((r) => months.has(r.month));
   if (rows.length === 0) rows = sp2.tables.byMonth.map((r) => ({ ...r, previousYearAmount: null }));
-  sb.cell(sb.cursor++, 0, textCell(text(sb.lang, "chartTrend")), "subtitle");
+  sb.cell(sb.cursor++, DATA_COL, textCell(text(sb.lang, "chartTrend")), "subtitle");
   if (rows.length === 0) {
     const reason = sp6.na ?? sp2.na;
     sb.note(
       reason
         ? naText(sb.lang, { id: sp6.na ? "SP6" : "SP2", na: reason })
-        : text(sb.lang, "emptyTable")
+        : text(sb.lang, "emptyTable"),
+      DATA_COL
     );
     sb.cursor++;
     return;
@@ -262,7 +492,7 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
   const placed = sb.table(
     "tblTdbMois",
     sb.cursor,
-    0,
+    DATA_COL,
     [
       { key: "month", header: "month", kind: "month" },
       { key: "amount", header: "amount", kind: "eur" },
@@ -284,7 +514,7 @@ function trend(sb: SheetBuilder, nextChart: () => number): void {
         values: sb.ref(placed.firstDataRow, c, placed.lastDataRow, c),
       };
     }),
-    anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
+    anchor: charts.next(CHART_SLOT, CHART_HEIGHT),
     valueFormat: sb.f.eur0,
     legend: "bottom",
   });
@@ -346,12 +576,13 @@ const CHANNEL_MIX: MixChart<ResultTables<typeof MU1>, "byChannel"> = {
 
 function mixChart<T extends Tables, K extends keyof T & string>(
   sb: SheetBuilder,
-  nextChart: () => number,
+  charts: ChartPlacer,
   ind: IndicatorResult<T>,
   mix: MixChart<T, K>
 ): void {
   const placed = indicatorTable(sb, ind, mix.tableKey, mix.tableName, mix.columns(sb.lang), {
     title: text(sb.lang, mix.titleKey),
+    col: DATA_COL,
   });
   if (!placed || placed.spec.rows.length === 0) return;
   const label = placed.colOf(mix.categoryKey);
@@ -367,13 +598,13 @@ function mixChart<T extends Tables, K extends keyof T & string>(
         values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
       },
     ],
-    anchor: { row: nextChart(), col: CHART_COL, widthCols: CHART_WIDTH, heightRows: CHART_HEIGHT },
+    anchor: charts.next(CHART_SLOT, CHART_HEIGHT),
     legend: "right",
   });
 }
 
 /** PNAD gauges: a half-doughnut-ready pair (rate reached, remainder) per RE1 and RE2. */
-function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
+function gauges(sb: SheetBuilder, charts: ChartPlacer): void {
   const { lang } = sb;
   const present = (
     [
@@ -381,7 +612,7 @@ function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
       [result(sb, RE2), "chartGaugeSocial"],
     ] as const
   ).map(([ind, title]) => ({ ind, title }));
-  sb.cell(sb.cursor++, 0, text(lang, "gaugesTitle"), "subtitle");
+  sb.cell(sb.cursor++, DATA_COL, text(lang, "gaugesTitle"), "subtitle");
   const headerRow = sb.cursor;
   const columns: TableColumn[] = [
     { key: "indicator", header: sb.h("indicator"), width: 30 },
@@ -395,16 +626,16 @@ function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
     return [
       textCell(`${ind.id} · ${text(lang, title)}`),
       v,
-      v === null ? null : formula(`=MAX(0,1-${a1(r, 1)})`),
+      v === null ? null : formula(`=MAX(0,1-${a1(r, DATA_COL + 1)})`),
       ind.reference ? fraction(ind.reference.value) : null,
     ];
   });
-  const placed = sb.rawTable("tblTdbJaugesPNAD", headerRow, 0, columns, rows);
+  const placed = sb.rawTable("tblTdbJaugesPNAD", headerRow, DATA_COL, columns, rows);
   sb.cursor = placed.lastDataRow + 1;
   present.forEach(({ ind, title }, i) => {
     const r = headerRow + 1 + i;
     if (ind.value === null) {
-      sb.note(naText(lang, ind));
+      sb.note(naText(lang, ind), DATA_COL);
       return;
     }
     sb.chart({
@@ -413,9 +644,9 @@ function gauges(sb: SheetBuilder, nextChart: (h?: number) => number): void {
       title: ind.reference
         ? `${text(lang, title)} (${text(lang, "reference")} ${unitText(lang, ind.reference.unit, ind.reference.value)})`
         : text(lang, title),
-      categories: sb.ref(headerRow, 1, headerRow, 2),
-      series: [{ name: sb.ref(r, 0), values: sb.ref(r, 1, r, 2) }],
-      anchor: { row: nextChart(12), col: CHART_COL, widthCols: CHART_WIDTH / 2, heightRows: 12 },
+      categories: sb.ref(headerRow, DATA_COL + 1, headerRow, DATA_COL + 2),
+      series: [{ name: sb.ref(r, DATA_COL), values: sb.ref(r, DATA_COL + 1, r, DATA_COL + 2) }],
+      anchor: charts.next(CHART_SLOT / 2, GAUGE_HEIGHT),
       legend: "none",
     });
   });

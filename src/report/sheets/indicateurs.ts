@@ -7,7 +7,18 @@
 import { INDICATORS } from "../../core/indicators/registry";
 import { GROUP_LABELS, pick, text, UNIT_LABELS } from "../labels";
 import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
-import type { SheetSpec } from "../spec";
+import type { RangeRef, SheetSpec } from "../spec";
+
+/** Header row of the Indicateurs table (title, stamp, note, blank, then the table). */
+export const INDICATEURS_HEADER_ROW = 5;
+
+/** The card (row) of an indicator on the Indicateurs sheet, for hyperlinks; null when unknown. */
+export function indicatorCard(id: string): RangeRef | null {
+  const i = INDICATORS.findIndex((d) => d.id === id);
+  if (i < 0) return null;
+  const r = INDICATEURS_HEADER_ROW + 1 + i;
+  return { sheet: "indicateurs", range: { r1: r, c1: 0, r2: r, c2: 0 } };
+}
 
 type IndicatorDocRow = {
   id: string;
@@ -39,7 +50,7 @@ export function buildIndicateurs(ctx: BuildContext): SheetSpec {
   sb.tabColor = "#7F7F7F";
   sb.header(text(lang, "indicatorsTitle"));
   sb.note(text(lang, "indicatorsNote"));
-  sb.cursor++;
+  sb.cursor = INDICATEURS_HEADER_ROW;
   const rows: IndicatorDocRow[] = INDICATORS.map((d) => ({
     id: d.id,
     group: pick(lang, GROUP_LABELS[d.group]),

@@ -139,6 +139,10 @@ function WorkbookView({ lang, workbook }: { lang: Lang; workbook: InMemoryWorkbo
           rawFormats={rawLayout?.formats}
           rawHeaderRow={rawLayout?.headerRow}
           lookup={lookup}
+          onFollowLink={(key) => {
+            const target = workbook.ownedByKey(key);
+            if (target) setSelected(target.name);
+          }}
         />
       ) : (
         <div className={styles.center}>{t(lang, "previewEmptySheet")}</div>

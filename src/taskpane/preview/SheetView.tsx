@@ -282,6 +282,8 @@ export interface SheetViewProps {
   rawHeaderRow?: number;
   /** Other generated sheets (charts and formulas may read any sheet). Stable across renders. */
   lookup: SheetLookup;
+  /** An internal hyperlink was clicked (issue #12): show that sheet. */
+  onFollowLink?: (sheet: SheetKey) => void;
 }
 
 export interface SheetLookup {
@@ -312,7 +314,7 @@ function evaluator(current: SheetSpec, currentGrid: ReturnType<typeof buildGrid>
   };
 }
 
-export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, rawHeaderRow, lookup }: SheetViewProps) {
+export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, rawHeaderRow, lookup, onFollowLink }: SheetViewProps) {
   const styles = useStyles();
   const grid = useMemo(() => (spec ? buildGrid(spec) : null), [spec]);
   const ev = useMemo(() => (spec && grid ? evaluator(spec, grid, lookup) : null), [spec, grid, lookup]);
@@ -378,6 +380,16 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
 
   const g = grid!;
   const widths = new Map(spec.columnWidths.map((w) => [w.col, w.width] as const));
+  // Hidden columns (the plan's row keys) are not shown, as in Excel.
+  const hidden = new Set(spec.columnWidths.filter((w) => w.hidden).map((w) => w.col));
+  const visibleCols = Array.from({ length: g.cols }, (_, c) => c).filter((c) => !hidden.has(c));
+  const span = (c: number, n: number | undefined) => {
+    if (n === undefined || n <= 1) return n;
+    let k = 0;
+    for (let x = c; x < c + n; x++) if (!hidden.has(x)) k++;
+    return Math.max(1, k);
+  };
+  const links = new Map((spec.links ?? []).map((l) => [`${l.row}:${l.col}`, l] as const));
   const shownRows = Math.min(g.rows, MAX_ROWS);
   return (
     <div className={styles.wrap} data-testid="sheet-view" data-sheet-key={spec.key}>
@@ -393,14 +405,14 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
       <table className={styles.grid} aria-label={spec.name}>
         <colgroup>
           <col style={{ width: 40 }} />
-          {Array.from({ length: g.cols }, (_, c) => (
+          {visibleCols.map((c) => (
             <col key={c} style={{ width: Math.round((widths.get(c) ?? 10) * 7 + 10) }} />
           ))}
         </colgroup>
         <thead>
           <tr>
             <th />
-            {Array.from({ length: g.cols }, (_, c) => (
+            {visibleCols.map((c) => (
               <th key={c}>{columnLetters(c)}</th>
             ))}
           </tr>
@@ -409,21 +421,35 @@ export const SheetView = memo(function SheetView({ lang, spec, raw, rawFormats, 
           {Array.from({ length: shownRows }, (_, r) => (
             <tr key={r}>
               <th>{r + 1}</th>
-              {Array.from({ length: g.cols }, (_, c) => {
+              {visibleCols.map((c) => {
                 const cell = g.cells.get(`${r}:${c}`);
                 if (cell?.covered) return null;
                 if (!cell) return <td key={c} />;
                 const d = display(lang, cell, ev?.cellValue(spec, cell));
+                const link = links.get(`${r}:${c}`);
                 return (
                   <td
                     key={c}
-                    colSpan={cell.colSpan}
+                    colSpan={span(c, cell.colSpan)}
                     rowSpan={cell.rowSpan}
                     className={d.formula ? styles.formula : undefined}
                     style={{ ...styleOf(cell.style), textAlign: styleOf(cell.style).textAlign ?? (d.numeric ? "right" : undefined) }}
-                    title={d.text.length > 20 ? d.text : undefined}
+                    title={link?.tip ?? (d.text.length > 20 ? d.text : undefined)}
                   >
-                    {d.text}
+                    {link && onFollowLink ? (
+                      <a
+                        href={`#${link.target.sheet}`}
+                        data-link-sheet={link.target.sheet}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onFollowLink(link.target.sheet);
+                        }}
+                      >
+                        {d.text}
+                      </a>
+                    ) : (
+                      d.text
+                    )}
                   </td>
                 );
               })}

@@ -51,7 +51,17 @@ export function formatValue(lang: Lang, value: unknown, format: string | undefin
     return lang === "fr" ? (value ? "VRAI" : "FAUX") : value ? "TRUE" : "FALSE";
   if (typeof value !== "number") return String(value);
   if (!Number.isFinite(value)) return "";
-  const f = (format ?? "").split(";")[0];
+  // Sections "positive;negative;zero" (the signed change of SP6: "+"0.0 %;"−"0.0 %;0.0 %): the
+  // negative section shows the number without its sign, after its own quoted prefix.
+  const sections = splitSections(format ?? "");
+  if (sections.length > 1) {
+    const section =
+      value < 0 ? sections[1] : value === 0 && sections.length > 2 ? sections[2] : sections[0];
+    const prefix = /^"([^"]*)"/.exec(section);
+    const body = prefix ? section.slice(prefix[0].length) : section;
+    return `${prefix ? prefix[1] : ""}${formatValue(lang, Math.abs(value), body)}`;
+  }
+  const f = sections[0] ?? "";
   if (f === "" || f === "General" || f === "@") {
     return Number.isInteger(value)
       ? group(lang, value, 0).replace(/\s/g, "")
@@ -70,4 +80,20 @@ export function formatValue(lang: Lang, value: unknown, format: string | undefin
   if (f.includes("€")) return lang === "fr" ? `${text} €` : `€${text}`;
   const suffix = /"([^"]+)"\s*$/.exec(f);
   return suffix ? `${text} ${suffix[1].trim()}` : text;
+}
+
+/** The ";"-separated sections of a number format (a ";" inside quotes is literal). */
+function splitSections(format: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of format) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ";" && !quoted) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
 }

@@ -1,0 +1,99 @@
+/**
+ * Render test of every sheet (issue #12): the demo analysis is written ONCE, converted ONCE by
+ * LibreOffice (`soffice --headless --convert-to pdf`), and every page is kept as a PNG in
+ * test-output/render/ (page-NN-<sheet>.png) with pages.json saying which sheet each page shows
+ * (read from the page header, whose centre part is the sheet's name). Asserted: every sheet
+ * prints, the Synthèse on exactly 1 page, the dashboard on at most 2 pages, one page wide (the
+ * page sizes are A4).
+ *
+ * Needs LibreOffice Calc and poppler-utils (installed by .ci/run): without them this test fails,
+ * it is never skipped.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { writeWorkbook } from "../../src/file/write-workbook";
+import { buildWorkbookSpec } from "../../src/report/workbook";
+import { demoAnalysis, RUN } from "../file/xlsx-writer-helpers";
+
+const ARTEFACTS = path.join(__dirname, "..", "..", "test-output", "render");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-render-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function need(tool: string, pkg: string): string {
+  const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+  if (!found) throw new Error(`${tool} introuvable : installez le paquet Debian ${pkg} (apt-get install -y ${pkg}, fait par .ci/run).`);
+  return found;
+}
+
+const spec = buildWorkbookSpec(demoAnalysis(), RUN);
+/** Sheet of each page (1-based index → sheet key), from the pages' headers. */
+let pageSheets: string[] = [];
+let pageSizes: string[] = [];
+
+beforeAll(() => {
+  const soffice = need("soffice", "libreoffice-calc");
+  need("pdftotext", "poppler-utils");
+  need("pdftoppm", "poppler-utils");
+  const file = path.join(dir, "rapport.xlsx");
+  return writeWorkbook(spec, file).then(() => {
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, file], {
+      encoding: "utf8",
+      timeout: 400_000,
+    });
+    const pdf = path.join(dir, "rapport.pdf");
+    if (r.status !== 0 || !fs.existsSync(pdf)) throw new Error(`soffice a échoué (${r.status}) : ${r.stdout}\n${r.stderr}`);
+    // Which sheet each page shows: the header's centre part is the sheet name (&A).
+    const names = [...spec.sheets].sort((a, b) => b.name.length - a.name.length);
+    const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 }).split("\f");
+    if (pages[pages.length - 1].trim() === "") pages.pop();
+    pageSheets = pages.map((text) => {
+      const head = text.split("\n").find((l) => l.trim() !== "") ?? "";
+      return names.find((s) => head.includes(s.name))?.key ?? "?";
+    });
+    const info = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages.length), pdf], { encoding: "utf8" });
+    pageSizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+ x [\d.]+)/g)].map((m) => m[1]);
+    fs.rmSync(ARTEFACTS, { recursive: true, force: true });
+    fs.mkdirSync(ARTEFACTS, { recursive: true });
+    execFileSync("pdftoppm", ["-r", "70", "-png", pdf, path.join(dir, "page")]);
+    const pngs = fs.readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort();
+    pngs.forEach((f, i) => {
+      const n = String(i + 1).padStart(2, "0");
+      fs.copyFileSync(path.join(dir, f), path.join(ARTEFACTS, `page-${n}-${pageSheets[i] ?? "x"}.png`));
+    });
+    fs.copyFileSync(pdf, path.join(ARTEFACTS, "rapport.pdf"));
+    fs.writeFileSync(path.join(ARTEFACTS, "pages.json"), JSON.stringify(pageSheets.map((sheet, i) => ({ page: i + 1, sheet, size: pageSizes[i] })), null, 1));
+  });
+}, 500_000);
+
+const count = (key: string) => pageSheets.filter((k) => k === key).length;
+
+test("every sheet prints, each page is named after its sheet in the header", () => {
+  expect(pageSheets.length).toBeGreaterThanOrEqual(spec.sheets.length);
+  for (const s of spec.sheets) expect({ sheet: s.key, pages: count(s.key) > 0 }).toEqual({ sheet: s.key, pages: true });
+  expect(pageSheets).not.toContain("?");
+  // Sheets print in workbook order, each on consecutive pages.
+  const order = pageSheets.filter((k, i) => i === 0 || pageSheets[i - 1] !== k);
+  expect(order).toEqual(spec.sheets.map((s) => s.key));
+});
+
+test("the Synthèse prints on exactly one A4 portrait page", () => {
+  expect(count("synthese")).toBe(1);
+  const i = pageSheets.indexOf("synthese");
+  // A4 portrait: 595.28 × 841.89 pt.
+  expect(pageSizes[i]).toMatch(/^595\.\d+ x 841\.\d+$/);
+});
+
+test("the dashboard prints on at most 2 A4 landscape pages (tiles, then charts)", () => {
+  const n = count("dashboard");
+  expect(n).toBeGreaterThanOrEqual(1);
+  expect(n).toBeLessThanOrEqual(2);
+  for (let i = 0; i < pageSheets.length; i++) if (pageSheets[i] === "dashboard") expect(pageSizes[i]).toMatch(/^841\.\d+ x 595\.\d+$/);
+});
+
+test("one PNG per page is kept in test-output/render", () => {
+  const pngs = fs.readdirSync(ARTEFACTS).filter((f) => f.endsWith(".png"));
+  expect(pngs).toHaveLength(pageSheets.length);
+  for (const f of pngs) expect(fs.readFileSync(path.join(ARTEFACTS, f)).subarray(1, 4).toString("latin1")).toBe("PNG");
+});
