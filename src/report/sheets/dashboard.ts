@@ -155,6 +155,8 @@ export function buildDashboard(ctx: BuildContext): SheetSpec {
     lastColumn: GRID_COLS - 1,
     lastRow: gridEnd,
     rowBreaks: [chartsTop],
+    // Tiles, box and reconciliation on page 1, charts on page 2, whatever the box holds.
+    fitToHeight: 2,
   });
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();

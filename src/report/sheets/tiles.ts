@@ -217,6 +217,18 @@ const UNLOCK: Partial<Record<MessageCode, Pair | null>> = {
     "Entities table (département) and the suppliers' postcodes.",
   ],
   "na.zeroKnownLocalSpend": null,
+  "na.re7.notMeasurable": [
+    "Ajouter à l'export une colonne « Label qualité » (réemploi, reconditionné, recyclé).",
+    "Add a « Label qualité » column to the export (re-use, refurbished, recycled).",
+  ],
+  "na.re7.noPurchases": null,
+  "na.re7.noDuty": null,
+  "na.re8.notMeasurable": [
+    "Ajouter à l'export une colonne « Label qualité » sur les achats alimentaires (bio, label rouge, AOP…).",
+    "Add a « Label qualité » column on food purchases (organic, label rouge, AOP…).",
+  ],
+  "na.re8.noCatering": null,
+  "na.re8.onlyServices": null,
 };
 
 const NO_DATA_TO_ADD: Pair = [
