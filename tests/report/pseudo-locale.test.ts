@@ -158,10 +158,6 @@ const PENDING: { where: RegExp; why: string }[] = [
       /^(dashboard!(G\d+|tblTdbIndicateurs\[\d+\]\.reference)|plan!tbl(PlanChiffres|PlanAchatsResponsables)\[\d+\]\.reference): French in /,
     why: "reference labels of PF6 and PF8 (legacy computes of performance.ts, with the CO/PF computes moved out of legacy.ts) and the EGalim/AGEC references of the plan (report/sheets/responsible-duties.ts): French only",
   },
-  {
-    where: /^parametres!tblParametres\[\d+\]\.parameter: French in /,
-    why: "AGEC category names in the labels of the AGEC parameters (report/responsible-parameters.ts): French only",
-  },
 ];
 
 function unexpected(found: string[]): string[] {
