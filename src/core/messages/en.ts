@@ -678,4 +678,12 @@ export const EN: Record<MessageCode, string> = {
   "specialThreshold.innovation": "innovative purchases",
   "specialThreshold.books": "books other than school books",
   "specialThreshold.food2020": "foodstuffs (temporary)",
+
+  // Pseudo-locale leftovers
+  // Plan section 6 references
+  "plan.ref.ethicsCharter":
+    "CCP art. L3; law no. 2016-1691 (Sapin II) art. 3; AFA recommendations of 12 January 2021",
+  "plan.ref.egalim2022": "{percent}% since 1 January 2022 — rural code, art. L230-5-1",
+  "plan.ref.egalimMeatFish":
+    "{percent}% since 1 January 2024 — rural code, art. L230-5-1 (law no. 2021-1104)",
 };

@@ -702,6 +702,14 @@ export const FR = {
   "specialThreshold.innovation": "achats innovants",
   "specialThreshold.books": "livres non scolaires",
   "specialThreshold.food2020": "denrées alimentaires (temporaire)",
+
+  // Pseudo-locale leftovers
+  // Plan section 6 references (report/sheets/responsible-duties.ts)
+  "plan.ref.ethicsCharter":
+    "CCP art. L3 ; loi n° 2016-1691 (Sapin II) art. 3 ; recommandations AFA du 12 janvier 2021",
+  "plan.ref.egalim2022": "{percent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1",
+  "plan.ref.egalimMeatFish":
+    "{percent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)",
 } as const;
 
 export type MessageCode = keyof typeof FR;
