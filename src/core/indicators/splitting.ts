@@ -39,10 +39,11 @@ import { legalBuyerOf } from "../legal/buyer";
 import { EXCLUSION_REASONS, supplierExclusionOf } from "../legal/exclusions";
 import type { Nature, SpendLine } from "../model";
 import { formatEuros } from "../money";
-import { euThresholdAt } from "../reference/values";
+import type { Message } from "../messages/render";
+import { euThresholdAt, specialThresholdName } from "../reference/values";
 import { civilYearsOf, yearIndexOf, type CivilYears } from "./civil-years";
 import { DIRECT_AWARD } from "./performance";
-import { coded, type CodedText, type MessageCode } from "./compliance-messages";
+import { coded, messageOf, type CodedText, type MessageCode } from "./compliance-messages";
 import { dispenseForLines, type DispenseThreshold } from "../reference/special-thresholds";
 import type { AnalysisContext } from "./types";
 
@@ -630,15 +631,19 @@ export function euros(cents: number): string {
   return formatEuros(cents).replace(/,00 €$/, " €");
 }
 
-function subjectOf(g: Pick<Group, "kind" | "operation" | "familyLabel">): string {
+/** What a signal is about: the works operation, or the family (names from the user's data). */
+function subjectOf(g: Pick<Group, "kind" | "operation" | "familyLabel">): Message {
   return g.kind === "opération"
-    ? `l'opération de travaux « ${g.operation} »`
-    : `la famille ${g.familyLabel}`;
+    ? messageOf(coded("CO1.subjectOperation", { operation: g.operation ?? "" }))
+    : messageOf(coded("CO1.subjectFamily", { family: g.familyLabel }));
 }
 
-function thresholdNameOf(g: Group, t: DispenseThreshold): string {
-  if (t.rule !== "R2122-8") return `seuil de dispense ${t.label} (${t.rule})`;
-  return g.works ? "seuil de dispense travaux" : "seuil de dispense";
+function thresholdNameOf(g: Group, t: DispenseThreshold): Message {
+  if (t.rule !== "R2122-8")
+    return messageOf(
+      coded("CO1.thresholdNameSpecial", { label: specialThresholdName(t), rule: t.rule })
+    );
+  return { code: g.works ? "CO1.thresholdNameWorks" : "CO1.thresholdName" };
 }
 
 function alertMessage(
@@ -651,7 +656,7 @@ function alertMessage(
   article: string | null
 ): CodedText[] {
   const parts: CodedText[] = [];
-  const aboveNote = above > 0 ? coded("CO1.aboveNote", { count: above }).fr : "";
+  const aboveNote = above > 0 ? messageOf(coded("CO1.aboveNote", { count: above })) : "";
   parts.push(
     coded("CO1.splitting", {
       total: euros(g.netCents),
@@ -662,7 +667,7 @@ function alertMessage(
       threshold: euros(t.cents),
       thresholdDate: frenchDay(g.firstDate),
       aboveNote,
-      need: g.kind === "opération" ? "d'une même opération de travaux" : "d'un besoin homogène",
+      need: { code: g.kind === "opération" ? "CO1.needOperation" : "CO1.needHomogeneous" },
     })
   );
   if (article !== null) parts.push(coded("CO1.splittingCatchAll", { article }));
@@ -683,7 +688,7 @@ function single(g: Group, line: SpendLine, t: DispenseThreshold): SingleAboveThr
   const message = coded("CO1.single", {
     amount: euros(line.amountHTCents),
     entity: g.entity,
-    subject: g.kind === "opération" ? subjectOf(g) : `la famille ${g.familyLabel}`,
+    subject: subjectOf(g),
     thresholdName: thresholdNameOf(g, t),
     threshold: euros(t.cents),
   });

@@ -710,6 +710,58 @@ export const FR = {
   "plan.ref.egalim2022": "{percent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1",
   "plan.ref.egalimMeatFish":
     "{percent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)",
+  // Compliance texts of the CO1–CO5 rows (src/core/indicators/splitting.ts, co/*.ts): the pieces
+  // of the alert texts, and the values the Conformité sheet shows (severity, grouping, pattern…)
+  "compliance.parts": "{p0}{p1}{p2}{p3}",
+  "CO1.subjectOperation": "l'opération de travaux « {operation} »",
+  "CO1.subjectFamily": "la famille {family}",
+  "CO1.thresholdName": "seuil de dispense",
+  "CO1.thresholdNameWorks": "seuil de dispense travaux",
+  "CO1.thresholdNameSpecial": "seuil de dispense {label} ({rule})",
+  "CO1.needOperation": "d'une même opération de travaux",
+  "CO1.needHomogeneous": "d'un besoin homogène",
+  "CO1.severity.toCheck": "à vérifier",
+  "CO1.severity.high": "élevée",
+  "CO1.severity.veryHigh": "très élevée",
+  "CO1.groupedBy.family": "famille",
+  "CO1.groupedBy.operation": "opération",
+  "CO1.status.worksWithoutOperation": "opération non renseignée — à vérifier",
+  "CO2.bunching":
+    "{upper} montants entre {low} % et 100 % du {thresholdName} de {threshold} contre {lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.",
+  "CO2.kind.dispense": "Seuil de dispense",
+  "CO2.kind.publicity": "Seuil de publicité",
+  "CO2.kind.eu": "Seuil européen",
+  "CO2.kindInText.dispense": "seuil de dispense",
+  "CO2.kindInText.publicity": "seuil de publicité",
+  "CO2.kindInText.eu": "seuil européen",
+  "CO2.threshold": "{name} ({nature}) {amount}",
+  "CO2.thresholdAllNatures": "{name} {amount}",
+  "CO2.nature.suppliesServices": "Fournitures et services",
+  "CO2.nature.works": "Travaux",
+  "CO2.source": "{legal} — {source}",
+  "CO2.euThresholds": "Seuils européens",
+  "law.publicity": "Art. R2131-12 CCP",
+  "CO3.issue.mapa": "MAPA au-dessus du seuil européen",
+  "CO3.issue.lot": "MAPA pour un lot d'une consultation au-dessus du seuil européen",
+  "CO3.issue.directAward": "Sans publicité au-dessus du seuil européen",
+  "CO3.euNoteNoNature": ", nature non renseignée : seuil fournitures et services",
+  "CO3.utilitiesNote": " (entité adjudicatrice)",
+  "CO3.basis.launch": "lancement",
+  "CO3.basis.notification": "notification",
+  "CO4.pattern.directAwards": "marchés sans publicité répétés",
+  "CO4.pattern.offContract": "achats hors marché répétés",
+  "CO4.directAwards":
+    "{count} marchés passés sans publicité ni mise en concurrence avec {supplier} pour la famille {family} ({entity}, {years}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.",
+  "CO4.offContract":
+    "{count} achats hors marché auprès de {supplier} pour la famille {family} en {year} ({entity}), cumulant {total}, soit au moins {share} % du seuil de dispense ({threshold}) : vérifier la récurrence du besoin et l'opportunité d'un marché.",
+  "CO5.what.environmental":
+    "considération environnementale (critère d'attribution ni condition d'exécution)",
+  "CO5.what.criterion": "critère d'attribution environnemental",
+  "CO5.what.clause": "condition d'exécution environnementale",
+  "CO5.what.social": "considération sociale (marché au-dessus du seuil européen)",
+  "CO5.status.absent": "absente",
+  "CO5.status.notFilled": "non renseignée",
+  "CO5.status.launchUnknown": "à vérifier (date de lancement inconnue)",
 } as const;
 
 export type MessageCode = keyof typeof FR;
