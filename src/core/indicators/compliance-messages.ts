@@ -38,26 +38,48 @@ export interface CodedText {
 }
 
 /**
- * Parameters as the rules always wrote them: numbers as they are ("2025", "12.5"), since the
- * templates of this block take plain {name} parameters (no grouping of a year into "2 025");
- * message parameters keep their code, with their own parameters written the same way.
+ * Parameters as the rules always wrote them: numbers of plain {name} parameters as they are
+ * ("2025", "12.5": no grouping of a year into "2 025"); numbers of formatted parameters
+ * ({amount, eurExact}) kept, for the language to write them; message parameters keep their code,
+ * with their own parameters written the same way.
  */
-function written(params: Readonly<Record<string, unknown>>): Record<string, string | Message> {
-  const out: Record<string, string | Message> = {};
+function written(
+  code: CatalogueCode,
+  params: Readonly<Record<string, unknown>>
+): Record<string, string | number | Message> {
+  const formatted = formattedParams(code);
+  const out: Record<string, string | number | Message> = {};
   for (const [k, v] of Object.entries(params))
-    out[k] = isMessage(v) ? writtenMessage(v) : String(v);
+    out[k] = isMessage(v)
+      ? writtenMessage(v)
+      : typeof v === "number" && formatted.has(k)
+        ? v
+        : String(v);
   return out;
 }
 
 function writtenMessage(m: Message): Message {
   return m.params === undefined || Object.keys(m.params).length === 0
     ? { code: m.code }
-    : { code: m.code, params: written(m.params) };
+    : { code: m.code, params: written(m.code, m.params) };
+}
+
+const FORMATTED = /\{(\w+), (?:eur|eur2|eurExact|pct|int|eurPlain|intPlain)\}/g;
+const formattedCache = new Map<CatalogueCode, Set<string>>();
+
+/** The parameters a template writes with a format (the same in both languages). */
+function formattedParams(code: CatalogueCode): Set<string> {
+  let set = formattedCache.get(code);
+  if (!set) {
+    set = new Set([...FR[code].matchAll(FORMATTED)].map((m) => m[1]));
+    formattedCache.set(code, set);
+  }
+  return set;
 }
 
 /** The French text of a message with its parameters filled in. */
 export function formatMessage(code: MessageCode, params: MessageParams = {}): string {
-  return format("fr", FR[code], written(params));
+  return format("fr", FR[code], written(code, params));
 }
 
 export function coded(code: MessageCode, params: MessageParams = {}): CodedText {

@@ -38,7 +38,7 @@ import { isoDate } from "../dates";
 import { legalBuyerOf } from "../legal/buyer";
 import { EXCLUSION_REASONS, supplierExclusionOf } from "../legal/exclusions";
 import type { Nature, SpendLine } from "../model";
-import { formatEuros } from "../money";
+import { formatEuros, toEuros } from "../money";
 import type { Message } from "../messages/render";
 import { euThresholdAt, specialThresholdName } from "../reference/values";
 import { civilYearsOf, yearIndexOf, type CivilYears } from "./civil-years";
@@ -496,7 +496,7 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
         amountCents: n.cents,
         message: coded("CO1.natureToSpecify", {
           lines: n.lines,
-          total: euros(n.cents),
+          total: toEuros(n.cents),
           article,
           label,
         }),
@@ -659,21 +659,21 @@ function alertMessage(
   const aboveNote = above > 0 ? messageOf(coded("CO1.aboveNote", { count: above })) : "";
   parts.push(
     coded("CO1.splitting", {
-      total: euros(g.netCents),
+      total: toEuros(g.netCents),
       year: g.year,
       entity: g.entity,
       subject: subjectOf(g),
       thresholdName: thresholdNameOf(g, t),
-      threshold: euros(t.cents),
+      threshold: toEuros(t.cents),
       thresholdDate: frenchDay(g.firstDate),
       aboveNote,
       need: { code: g.kind === "opération" ? "CO1.needOperation" : "CO1.needHomogeneous" },
     })
   );
   if (article !== null) parts.push(coded("CO1.splittingCatchAll", { article }));
-  else if (severity === "très élevée") parts.push(coded("CO1.splittingEu", { eu: euros(eu) }));
+  else if (severity === "très élevée") parts.push(coded("CO1.splittingEu", { eu: toEuros(eu) }));
   else if (severity === "élevée")
-    parts.push(coded("CO1.splittingPublicity", { publicity: euros(publicity) }));
+    parts.push(coded("CO1.splittingPublicity", { publicity: toEuros(publicity) }));
   if (g.underDirectAward > 0)
     parts.push(coded("CO1.directAwardNote", { count: g.underDirectAward }));
   return parts;
@@ -686,11 +686,11 @@ function frenchDay(day: number): string {
 
 function single(g: Group, line: SpendLine, t: DispenseThreshold): SingleAboveThreshold {
   const message = coded("CO1.single", {
-    amount: euros(line.amountHTCents),
+    amount: toEuros(line.amountHTCents),
     entity: g.entity,
     subject: subjectOf(g),
     thresholdName: thresholdNameOf(g, t),
-    threshold: euros(t.cents),
+    threshold: toEuros(t.cents),
   });
   return {
     line,
@@ -722,11 +722,11 @@ function worksRow(g: Group, t: DispenseThreshold): WorksWithoutOperation {
     thresholdSource: t.source,
     message: coded("CO1.worksWithoutOperation", {
       lines: g.purchases,
-      total: euros(g.netCents),
+      total: toEuros(g.netCents),
       year: g.year,
       entity: g.entity,
       family: g.familyLabel,
-      threshold: euros(t.cents),
+      threshold: toEuros(t.cents),
     }),
     legalBasis: coded("law.splittingWorks"),
     clear: coded("clear.indicateOperation"),

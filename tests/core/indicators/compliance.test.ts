@@ -442,7 +442,7 @@ describe("CO2 bunching below thresholds", () => {
     expect(row).toMatchObject({ thresholdAmount: 40_000, upperCount: 3, lowerCount: 1, ratio: 3, signal: true, upperFrom: 36_000, lowerFrom: 32_000 });
     // the threshold, its source and the signal are messages: French as written, English pieces in English
     expect(frText(row?.threshold)).toBe("Seuil de dispense (Fournitures et services) 40\u202f000 €");
-    expect(enText(row?.threshold)).toBe("Exemption threshold (Supplies and services) 40\u202f000 €");
+    expect(enText(row?.threshold)).toBe("Exemption threshold (Supplies and services) €40,000");
     expect(frText(row?.source)).toMatch(/^Art\. R2122-8 CCP — /);
     expect(frText(row?.message)).toBe(
       "3 montants entre 90 % et 100 % du seuil de dispense de 40\u202f000 € contre 1 juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.",

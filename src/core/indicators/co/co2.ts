@@ -14,7 +14,7 @@ import { dispenseRowAt, euRowAt, type DatedThreshold } from "../../reference/val
 import { coded } from "../compliance-messages";
 import { rowText, rowTextOf, type RowText, type RowTexts } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
-import { euros, thresholdScope } from "../splitting";
+import { thresholdScope } from "../splitting";
 import { byKey, notAvailable, round2 } from "../types";
 
 /** Minimum count in the upper band, and upper/lower ratio above which bunching is signalled. */
@@ -186,7 +186,7 @@ export const CO2 = defineIndicator<CO2Tables>({
                 upper,
                 low,
                 thresholdName: { code: THRESHOLD_NAME_IN_TEXT[t.kind] },
-                threshold: euros(t.cents),
+                threshold: toEuros(t.cents),
                 lower,
               })
             )
@@ -240,8 +240,10 @@ function thresholdText(t: BunchingThreshold): RowText {
   const name: Message = { code: THRESHOLD_NAME[t.kind] };
   const nature = NATURE_NAME[t.nature];
   return nature === undefined
-    ? rowTextOf(coded("CO2.thresholdAllNatures", { name, amount: euros(t.cents) }))
-    : rowTextOf(coded("CO2.threshold", { name, nature: { code: nature }, amount: euros(t.cents) }));
+    ? rowTextOf(coded("CO2.thresholdAllNatures", { name, amount: toEuros(t.cents) }))
+    : rowTextOf(
+        coded("CO2.threshold", { name, nature: { code: nature }, amount: toEuros(t.cents) })
+      );
 }
 
 function byNature(

@@ -28,7 +28,6 @@ import { coded, paramsJson } from "../compliance-messages";
 import { rowText, rowTextOf, type ProcedureIssue, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { euros } from "../splitting";
 import { byKey, notAvailable, type AnalysisContext } from "../types";
 import { natureLabel } from "./row-labels";
 
@@ -175,7 +174,7 @@ export const CO3 = defineIndicator<CO3Tables>({
         ) {
           const t = coded("CO3.smallLot", {
             ref: c.contractRef,
-            limit: euros(limit),
+            limit: toEuros(limit),
             share: small.maxSharePercent,
           });
           exceptions.push({
@@ -191,9 +190,9 @@ export const CO3 = defineIndicator<CO3Tables>({
       if (value < high) {
         const t = coded("CO3.uncertain", {
           ref: c.contractRef,
-          amount: euros(value),
-          low: euros(low),
-          high: euros(high),
+          amount: toEuros(value),
+          low: toEuros(low),
+          high: toEuros(high),
           notified: frenchDate(eu.day),
         });
         uncertain.push({
@@ -215,9 +214,9 @@ export const CO3 = defineIndicator<CO3Tables>({
       const t = coded(group && value !== c.amountCents ? "CO3.lotAboveEu" : "CO3.aboveEu", {
         ref: c.contractRef,
         entity: c.entity,
-        amount: euros(value),
+        amount: toEuros(value),
         procedure: c.procedure,
-        eu: euros(eu.cents),
+        eu: toEuros(eu.cents),
         euNote: c.nature === null ? { code: "CO3.euNoteNoNature" } : "",
         utilitiesNote: eu.utilities ? { code: "CO3.utilitiesNote" } : "",
         date: frenchDate(eu.day),

@@ -22,7 +22,7 @@ import { coded } from "../compliance-messages";
 import { rowText, rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { euros, thresholdScope } from "../splitting";
+import { thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
 import { byKey, notAvailable, type AnalysisContext } from "../types";
 import { yearsLabel } from "./row-labels";
@@ -259,9 +259,9 @@ export const CO4 = defineIndicator<CO4Tables>({
             family: g.familyLabel,
             year: g.year,
             entity: g.entity,
-            total: euros(g.netCents),
+            total: toEuros(g.netCents),
             share: REPEAT_MIN_SHARE_PERCENT,
-            threshold: euros(threshold),
+            threshold: toEuros(threshold),
           })
         ),
       });
