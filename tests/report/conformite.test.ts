@@ -54,3 +54,20 @@ describe("Conformité sheet: the rules of CO1, CO2 and CO4 are written in the re
     expect(en.filter((t) => /^(Cumul sur|Signal quand|Marchés sans publicité :)/.test(t))).toEqual([]);
   });
 });
+
+describe("Conformité sheet: severities and statuses are shown in the reader's language", () => {
+  // the supplies group (2 × 25 000 = 50 000 €, below the 90 000 € publicity threshold) is « à vérifier »
+  for (const [lang, word] of [["fr", "à vérifier"], ["en", "to check"]] as const) {
+    it(`${lang}: the severity cell says « ${word} » and the severity colours test the same word`, () => {
+      const s = buildWorkbookSpec(analysis, { runDate: "2026-01-15", sources: [], lang }).sheets.find((x) => x.key === "conformite")!;
+      const t = s.tables.find((x) => x.name === "tblConfCO1Signaux")!;
+      const col = t.columns.findIndex((c) => c.key === "severity");
+      expect(t.rows[0][col]).toBe(word);
+      const formulas = s.conditionalFormats.flatMap((f) => (f.type === "cellValue" ? [f.formula1] : []));
+      expect(formulas).toContain(`"${word}"`);
+      const works = s.tables.find((x) => x.name === "tblConfCO1TravauxSansOperation")!;
+      const status = works.rows[0][works.columns.findIndex((c) => c.key === "status")];
+      expect(status).toBe(lang === "fr" ? "opération non renseignée — à vérifier" : "operation not given — to check");
+    });
+  }
+});

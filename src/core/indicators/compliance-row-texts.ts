@@ -6,6 +6,7 @@
  */
 import type { ContractEuThreshold } from "../reference/eu-thresholds";
 import type { Message } from "../messages/render";
+import type { SplittingSeverity } from "./splitting";
 import {
   messageOf,
   messageOfParts,
@@ -66,7 +67,7 @@ export function considerationText(consideration: Consideration): RowText {
 }
 
 /** The severity of a CO1 signal, as the sheet shows it. */
-export function severityText(severity: "à vérifier" | "élevée" | "très élevée"): RowText {
+export function severityText(severity: SplittingSeverity): RowText {
   const codes = {
     "à vérifier": "CO1.severity.toCheck",
     élevée: "CO1.severity.high",

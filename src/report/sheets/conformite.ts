@@ -19,10 +19,11 @@ import {
   thresholdBasisText,
   worksWithoutOperationStatusText,
 } from "../../core/indicators/compliance-row-texts";
+import type { SplittingSeverity } from "../../core/indicators/splitting";
 import { groupIndicators, result, summaryTable } from "./common";
 
 /** Severities as core names them, and their style (the cell shows them in the reader's language). */
-const SEVERITY_STYLES: ["à vérifier" | "élevée" | "très élevée", StyleName][] = [
+const SEVERITY_STYLES: [SplittingSeverity, StyleName][] = [
   ["très élevée", "kpiAlert"],
   ["élevée", "kpiWatch"],
   ["à vérifier", "kpiNeutral"],
