@@ -47,7 +47,11 @@ export type ExclusionScope = "famille" | "fournisseur" | "article";
 
 /** The row text of what a CO1 exclusion covers. */
 export function exclusionScopeText(scope: ExclusionScope): RowText {
-  const codes = { famille: "CO1.scopeFamily", fournisseur: "CO1.scopeSupplier", article: "CO1.scopeArticle" } as const;
+  const codes = {
+    famille: "CO1.scopeFamily",
+    fournisseur: "CO1.scopeSupplier",
+    article: "CO1.scopeArticle",
+  } as const;
   return { code: codes[scope] };
 }
 

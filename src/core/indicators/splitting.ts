@@ -151,8 +151,11 @@ export interface ExcludedFamily {
   familyLabel: string;
   /** The excluded supplier (scope fournisseur), else null. */
   supplier: string | null;
+  /** French text of the reason (the nomenclature's reason as the user wrote it, for a family). */
   reason: string;
   reasonCode: MessageCode;
+  /** The reason as a message (catalogue texts), or null when it is the user's own text. */
+  reasonText: CodedText | null;
   legalBasis: string | null;
   lines: number;
   amountCents: number;
@@ -555,6 +558,7 @@ function addFamilyExcluded(
       supplier: null,
       reason: reason ?? text.fr,
       reasonCode: text.code,
+      reasonText: reason === null ? text : null,
       legalBasis: null,
       lines: 0,
       amountCents: 0,
@@ -587,6 +591,7 @@ function addArticleExcluded(
       supplier: null,
       reason: text.fr,
       reasonCode: text.code,
+      reasonText: text,
       legalBasis: outOfScope.legalBasis,
       lines: 0,
       amountCents: 0,
@@ -606,7 +611,12 @@ function addSupplierExcluded(
   let e = map.get(key);
   if (!e) {
     const r = EXCLUSION_REASONS[exclusion.reason];
-    const reason = coded(r.message).fr + (exclusion.note ? ` — ${exclusion.note}` : "");
+    const reason: Message = exclusion.note
+      ? {
+          code: "CO1.exclusionWithNote",
+          params: { reason: { code: r.message }, note: exclusion.note },
+        }
+      : { code: r.message };
     const text = coded("CO1.supplierExcluded", { legalBasis: r.legalBasis, reason });
     e = {
       scope: "fournisseur",
@@ -616,6 +626,7 @@ function addSupplierExcluded(
       supplier: line.supplierName ?? line.supplierId ?? exclusion.supplier,
       reason: text.fr,
       reasonCode: text.code,
+      reasonText: text,
       legalBasis: r.legalBasis,
       lines: 0,
       amountCents: 0,

@@ -700,6 +700,7 @@ export const EN: Record<MessageCode, string> = {
   "CO1.severity.veryHigh": "very high",
   "CO1.groupedBy.family": "family",
   "CO1.groupedBy.operation": "operation",
+  "CO1.exclusionWithNote": "{reason} — {note}",
   "CO1.status.worksWithoutOperation": "operation not given — to check",
   "CO2.bunching":
     "{upper} amounts between {low}% and 100% of the {thresholdName} of {threshold, eurExact} against {lower} just below: check that needs were not adjusted to stay below the threshold.",

@@ -725,6 +725,7 @@ export const FR = {
   "CO1.severity.veryHigh": "très élevée",
   "CO1.groupedBy.family": "famille",
   "CO1.groupedBy.operation": "opération",
+  "CO1.exclusionWithNote": "{reason} — {note}",
   "CO1.status.worksWithoutOperation": "opération non renseignée — à vérifier",
   "CO2.bunching":
     "{upper} montants entre {low} % et 100 % du {thresholdName} de {threshold, eurExact} contre {lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.",

@@ -391,8 +391,12 @@ describe("CO1 law-true rules (false alerts that must be gone)", () => {
     const r = byId(computeGroup(ctx, "CO"), "CO1");
     expect(r.details.excludedSuppliers).toBe(1);
     expect(r.tables.excluded[0]).toMatchObject({ scope: { code: "CO1.scopeSupplier" }, supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
-    expect(r.tables.excluded[0].reason).toContain("Quasi-régie");
-    expect(r.tables.excluded[0].reason).toContain("délibération du 3 mars 2022");
+    expect(frText(r.tables.excluded[0].reason)).toContain("Quasi-régie");
+    expect(frText(r.tables.excluded[0].reason)).toContain("délibération du 3 mars 2022");
+    // English: the reason is the catalogue's, the note stays as the user wrote it
+    expect(enText(r.tables.excluded[0].reason)).toBe(
+      "Supplier excluded from the check (Art. L2511-1 CCP): In-house contract: excluded from the code (L2511-1) — Contrôle analogue, délibération du 3 mars 2022",
+    );
   });
 
   it("L1111-2: voirie repairs (615231) are works, so without an operation they are listed, not summed as services", () => {

@@ -136,7 +136,8 @@ export type SplittingExclusionRow = {
   familyKey: string;
   familyLabel: string;
   supplier: string | null;
-  reason: string;
+  /** The reason: a catalogue text, or the nomenclature's reason as the user wrote it. */
+  reason: RowText | string;
   reasonCode: string;
   /** Citation of the article the exclusion rests on, when there is one. */
   legalBasis: string | null;
@@ -300,7 +301,7 @@ export const CO1 = defineIndicator<CO1Tables>({
       familyKey: e.familyKey,
       familyLabel: e.familyLabel,
       supplier: e.supplier,
-      reason: e.reason,
+      reason: e.reasonText === null ? e.reason : rowTextOf(e.reasonText),
       reasonCode: e.reasonCode,
       legalBasis: e.legalBasis,
       lines: e.lines,
