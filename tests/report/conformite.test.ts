@@ -71,3 +71,17 @@ describe("Conformité sheet: severities and statuses are shown in the reader's l
     });
   }
 });
+
+describe("Conformité sheet: the natures the rules write are translated, the data's natures kept", () => {
+  // one family, 25 000 € of supplies + 25 000 € of services = 50 000 € ≥ 40 000 €: one alert of mixed nature
+  const mixed = analyse(intakeOf({ spend: [supplies(2, 25_000), spend({ source: { table: "Mandats", row: 3 }, amount: 25_000, nature: "Services" })] }));
+  const natureOf = (lang: "fr" | "en") => {
+    const s = buildWorkbookSpec(mixed, { runDate: "2026-01-15", sources: [], lang }).sheets.find((x) => x.key === "conformite")!;
+    const t = s.tables.find((x) => x.name === "tblConfCO1Signaux")!;
+    return t.rows.map((r) => r[t.columns.findIndex((c) => c.key === "nature")]);
+  };
+  it("a mixed supplies/services alert is « Fournitures / Services » in French, « Supplies / Services » in English", () => {
+    expect(natureOf("fr")).toEqual(["Fournitures / Services"]);
+    expect(natureOf("en")).toEqual(["Supplies / Services"]);
+  });
+});

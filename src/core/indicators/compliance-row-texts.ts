@@ -134,3 +134,13 @@ export function loiClimatStatusText(
   } as const;
   return { code: codes[status] };
 }
+
+/**
+ * The nature of a CO row as the sheet shows it: the texts of the rules ("Non renseignée",
+ * "Fournitures / Services") in the reader's language, a nature of the data as it is.
+ */
+export function natureText(nature: string): RowText | string {
+  if (nature === "Non renseignée") return { code: "compliance.natureUnknown" };
+  if (nature === "Fournitures / Services") return { code: "compliance.natureSuppliesServices" };
+  return nature;
+}

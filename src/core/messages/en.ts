@@ -688,6 +688,8 @@ export const EN: Record<MessageCode, string> = {
     "{percent}% since 1 January 2024 — rural code, art. L230-5-1 (law no. 2021-1104)",
   // Compliance texts of the CO1–CO5 rows: pieces of the alert texts and values of the sheet
   "compliance.parts": "{p0}{p1}{p2}{p3}",
+  "compliance.natureUnknown": "Not given",
+  "compliance.natureSuppliesServices": "Supplies / Services",
   "CO1.subjectOperation": "the works operation “{operation}”",
   "CO1.subjectFamily": "the family {family}",
   "CO1.thresholdName": "exemption threshold",

@@ -713,6 +713,8 @@ export const FR = {
   // Compliance texts of the CO1–CO5 rows (src/core/indicators/splitting.ts, co/*.ts): the pieces
   // of the alert texts, and the values the Conformité sheet shows (severity, grouping, pattern…)
   "compliance.parts": "{p0}{p1}{p2}{p3}",
+  "compliance.natureUnknown": "Non renseignée",
+  "compliance.natureSuppliesServices": "Fournitures / Services",
   "CO1.subjectOperation": "l'opération de travaux « {operation} »",
   "CO1.subjectFamily": "la famille {family}",
   "CO1.thresholdName": "seuil de dispense",
