@@ -5,6 +5,8 @@
  * (their figures were not checked): the value cell stays empty until the user types the annex's
  * figure, and the AGEC table shows "à renseigner" meanwhile.
  */
+import { agecCategoryMessage } from "../core/indicators/re/re7";
+import { render } from "../core/messages/render";
 import { AGEC_2024_STEPS, AGEC_CATEGORIES } from "../core/reference/agec-egalim";
 
 interface Def {
@@ -45,14 +47,16 @@ export const RESPONSIBLE_PARAMETERS: readonly Def[] = [
     ],
     sourcePath: "egalim.source",
   },
-  ...AGEC_CATEGORIES.flatMap((c) =>
-    AGEC_2024_STEPS.flatMap((step): Def[] => [
+  ...AGEC_CATEGORIES.flatMap((c) => {
+    // The category's catalogue name in each language (the same name as the AGEC tables show).
+    const name = [render("fr", agecCategoryMessage(c.id)), render("en", agecCategoryMessage(c.id))];
+    return AGEC_2024_STEPS.flatMap((step): Def[] => [
       {
         id: `agec.${c.id}.reuse${step}`,
         kind: "percent",
         label: [
-          `AGEC ${STEP_LABEL[step][0]} : ${c.label}, part minimale issue du réemploi ou de la réutilisation`,
-          `AGEC ${STEP_LABEL[step][1]}: ${c.label}, minimum share from re-employment or reuse`,
+          `AGEC ${STEP_LABEL[step][0]} : ${name[0]}, part minimale issue du réemploi ou de la réutilisation`,
+          `AGEC ${STEP_LABEL[step][1]}: ${name[1]}, minimum share from re-employment or reuse`,
         ],
         sourcePath: "agec.source",
       },
@@ -60,11 +64,11 @@ export const RESPONSIBLE_PARAMETERS: readonly Def[] = [
         id: `agec.${c.id}.recycled${step}`,
         kind: "percent",
         label: [
-          `AGEC ${STEP_LABEL[step][0]} : ${c.label}, part minimale intégrant des matières recyclées`,
-          `AGEC ${STEP_LABEL[step][1]}: ${c.label}, minimum share with recycled materials`,
+          `AGEC ${STEP_LABEL[step][0]} : ${name[0]}, part minimale intégrant des matières recyclées`,
+          `AGEC ${STEP_LABEL[step][1]}: ${name[1]}, minimum share with recycled materials`,
         ],
         sourcePath: "agec.source",
       },
-    ])
-  ),
+    ]);
+  }),
 ];

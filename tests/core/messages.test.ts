@@ -50,6 +50,14 @@ describe("message catalogues", () => {
     expect(render("en", reason)).toBe("Proximity family according to the works nature");
   });
 
+  test("eurExact writes whole euros without cents and other amounts to the cent, as the compliance texts always did in French", () => {
+    // 40 000 € is whole: no ",00"; 22 517,91 € keeps its cents (French groups: narrow no-break spaces)
+    expect(format("fr", "{x, eurExact}", { x: 40000 })).toBe("40\u202f000 €");
+    expect(format("fr", "{x, eurExact}", { x: 22517.91 })).toBe("22\u202f517,91 €");
+    expect(format("en", "{x, eurExact}", { x: 40000 })).toBe("€40,000");
+    expect(format("en", "{x, eurExact}", { x: 22517.91 })).toBe("€22,517.91");
+  });
+
   test("eurPlain and intPlain group French digits with ordinary spaces (the scenario texts), English with commas", () => {
     expect(format("fr", "{x, eurPlain}", { x: 1234567 })).toBe("1 234 567 €");
     expect(format("en", "{x, eurPlain}", { x: 1234567 })).toBe("€1,234,567");

@@ -54,3 +54,34 @@ describe("Conformité sheet: the rules of CO1, CO2 and CO4 are written in the re
     expect(en.filter((t) => /^(Cumul sur|Signal quand|Marchés sans publicité :)/.test(t))).toEqual([]);
   });
 });
+
+describe("Conformité sheet: severities and statuses are shown in the reader's language", () => {
+  // the supplies group (2 × 25 000 = 50 000 €, below the 90 000 € publicity threshold) is « à vérifier »
+  for (const [lang, word] of [["fr", "à vérifier"], ["en", "to check"]] as const) {
+    it(`${lang}: the severity cell says « ${word} » and the severity colours test the same word`, () => {
+      const s = buildWorkbookSpec(analysis, { runDate: "2026-01-15", sources: [], lang }).sheets.find((x) => x.key === "conformite")!;
+      const t = s.tables.find((x) => x.name === "tblConfCO1Signaux")!;
+      const col = t.columns.findIndex((c) => c.key === "severity");
+      expect(t.rows[0][col]).toBe(word);
+      const formulas = s.conditionalFormats.flatMap((f) => (f.type === "cellValue" ? [f.formula1] : []));
+      expect(formulas).toContain(`"${word}"`);
+      const works = s.tables.find((x) => x.name === "tblConfCO1TravauxSansOperation")!;
+      const status = works.rows[0][works.columns.findIndex((c) => c.key === "status")];
+      expect(status).toBe(lang === "fr" ? "opération non renseignée — à vérifier" : "operation not given — to check");
+    });
+  }
+});
+
+describe("Conformité sheet: the natures the rules write are translated, the data's natures kept", () => {
+  // one family, 25 000 € of supplies + 25 000 € of services = 50 000 € ≥ 40 000 €: one alert of mixed nature
+  const mixed = analyse(intakeOf({ spend: [supplies(2, 25_000), spend({ source: { table: "Mandats", row: 3 }, amount: 25_000, nature: "Services" })] }));
+  const natureOf = (lang: "fr" | "en") => {
+    const s = buildWorkbookSpec(mixed, { runDate: "2026-01-15", sources: [], lang }).sheets.find((x) => x.key === "conformite")!;
+    const t = s.tables.find((x) => x.name === "tblConfCO1Signaux")!;
+    return t.rows.map((r) => r[t.columns.findIndex((c) => c.key === "nature")]);
+  };
+  it("a mixed supplies/services alert is « Fournitures / Services » in French, « Supplies / Services » in English", () => {
+    expect(natureOf("fr")).toEqual(["Fournitures / Services"]);
+    expect(natureOf("en")).toEqual(["Supplies / Services"]);
+  });
+});

@@ -147,22 +147,7 @@ function demoAnalysis(): { analysis: Analysis; data: string[] } {
  * Texts not translated yet, and who translates them. Each entry must still cover at least one
  * offender of the demo (checked below): when the texts are translated, the entry must go.
  */
-const PENDING: { where: RegExp; why: string }[] = [
-  {
-    where:
-      /^conformite!(A\d+|tblConf\w+\[\d+\]\.(message|severity|groupedBy|pattern|threshold|source|issue)): French in /,
-    why: "CO1–CO5 signal texts and rules, written in French by src/core/indicators/compliance.ts and splitting.ts (rewritten with message codes on another branch)",
-  },
-  {
-    where:
-      /^(dashboard!(G\d+|tblTdbIndicateurs\[\d+\]\.reference)|plan!tbl(PlanChiffres|PlanAchatsResponsables)\[\d+\]\.reference): French in /,
-    why: "reference labels of PF6 and PF8 (legacy computes of performance.ts, with the CO/PF computes moved out of legacy.ts) and the EGalim/AGEC references of the plan (report/sheets/responsible-duties.ts): French only",
-  },
-  {
-    where: /^parametres!tblParametres\[\d+\]\.parameter: French in /,
-    why: "AGEC category names in the labels of the AGEC parameters (report/responsible-parameters.ts): French only",
-  },
-];
+const PENDING: { where: RegExp; why: string }[] = [];
 
 function unexpected(found: string[]): string[] {
   return found.filter((o) => !PENDING.some((p) => p.where.test(o)));

@@ -38,11 +38,12 @@ import { isoDate } from "../dates";
 import { legalBuyerOf } from "../legal/buyer";
 import { EXCLUSION_REASONS, supplierExclusionOf } from "../legal/exclusions";
 import type { Nature, SpendLine } from "../model";
-import { formatEuros } from "../money";
-import { euThresholdAt } from "../reference/values";
+import { formatEuros, toEuros } from "../money";
+import type { Message } from "../messages/render";
+import { euThresholdAt, specialThresholdName } from "../reference/values";
 import { civilYearsOf, yearIndexOf, type CivilYears } from "./civil-years";
 import { DIRECT_AWARD } from "./performance";
-import { coded, type CodedText, type MessageCode } from "./compliance-messages";
+import { coded, messageOf, type CodedText, type MessageCode } from "./compliance-messages";
 import { dispenseForLines, type DispenseThreshold } from "../reference/special-thresholds";
 import type { AnalysisContext } from "./types";
 
@@ -150,8 +151,11 @@ export interface ExcludedFamily {
   familyLabel: string;
   /** The excluded supplier (scope fournisseur), else null. */
   supplier: string | null;
+  /** French text of the reason (the nomenclature's reason as the user wrote it, for a family). */
   reason: string;
   reasonCode: MessageCode;
+  /** The reason as a message (catalogue texts), or null when it is the user's own text. */
+  reasonText: CodedText | null;
   legalBasis: string | null;
   lines: number;
   amountCents: number;
@@ -495,7 +499,7 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
         amountCents: n.cents,
         message: coded("CO1.natureToSpecify", {
           lines: n.lines,
-          total: euros(n.cents),
+          total: toEuros(n.cents),
           article,
           label,
         }),
@@ -554,6 +558,7 @@ function addFamilyExcluded(
       supplier: null,
       reason: reason ?? text.fr,
       reasonCode: text.code,
+      reasonText: reason === null ? text : null,
       legalBasis: null,
       lines: 0,
       amountCents: 0,
@@ -586,6 +591,7 @@ function addArticleExcluded(
       supplier: null,
       reason: text.fr,
       reasonCode: text.code,
+      reasonText: text,
       legalBasis: outOfScope.legalBasis,
       lines: 0,
       amountCents: 0,
@@ -605,7 +611,12 @@ function addSupplierExcluded(
   let e = map.get(key);
   if (!e) {
     const r = EXCLUSION_REASONS[exclusion.reason];
-    const reason = coded(r.message).fr + (exclusion.note ? ` — ${exclusion.note}` : "");
+    const reason: Message = exclusion.note
+      ? {
+          code: "CO1.exclusionWithNote",
+          params: { reason: { code: r.message }, note: exclusion.note },
+        }
+      : { code: r.message };
     const text = coded("CO1.supplierExcluded", { legalBasis: r.legalBasis, reason });
     e = {
       scope: "fournisseur",
@@ -615,6 +626,7 @@ function addSupplierExcluded(
       supplier: line.supplierName ?? line.supplierId ?? exclusion.supplier,
       reason: text.fr,
       reasonCode: text.code,
+      reasonText: text,
       legalBasis: r.legalBasis,
       lines: 0,
       amountCents: 0,
@@ -630,15 +642,19 @@ export function euros(cents: number): string {
   return formatEuros(cents).replace(/,00 €$/, " €");
 }
 
-function subjectOf(g: Pick<Group, "kind" | "operation" | "familyLabel">): string {
+/** What a signal is about: the works operation, or the family (names from the user's data). */
+function subjectOf(g: Pick<Group, "kind" | "operation" | "familyLabel">): Message {
   return g.kind === "opération"
-    ? `l'opération de travaux « ${g.operation} »`
-    : `la famille ${g.familyLabel}`;
+    ? messageOf(coded("CO1.subjectOperation", { operation: g.operation ?? "" }))
+    : messageOf(coded("CO1.subjectFamily", { family: g.familyLabel }));
 }
 
-function thresholdNameOf(g: Group, t: DispenseThreshold): string {
-  if (t.rule !== "R2122-8") return `seuil de dispense ${t.label} (${t.rule})`;
-  return g.works ? "seuil de dispense travaux" : "seuil de dispense";
+function thresholdNameOf(g: Group, t: DispenseThreshold): Message {
+  if (t.rule !== "R2122-8")
+    return messageOf(
+      coded("CO1.thresholdNameSpecial", { label: specialThresholdName(t), rule: t.rule })
+    );
+  return { code: g.works ? "CO1.thresholdNameWorks" : "CO1.thresholdName" };
 }
 
 function alertMessage(
@@ -651,24 +667,24 @@ function alertMessage(
   article: string | null
 ): CodedText[] {
   const parts: CodedText[] = [];
-  const aboveNote = above > 0 ? coded("CO1.aboveNote", { count: above }).fr : "";
+  const aboveNote = above > 0 ? messageOf(coded("CO1.aboveNote", { count: above })) : "";
   parts.push(
     coded("CO1.splitting", {
-      total: euros(g.netCents),
+      total: toEuros(g.netCents),
       year: g.year,
       entity: g.entity,
       subject: subjectOf(g),
       thresholdName: thresholdNameOf(g, t),
-      threshold: euros(t.cents),
+      threshold: toEuros(t.cents),
       thresholdDate: frenchDay(g.firstDate),
       aboveNote,
-      need: g.kind === "opération" ? "d'une même opération de travaux" : "d'un besoin homogène",
+      need: { code: g.kind === "opération" ? "CO1.needOperation" : "CO1.needHomogeneous" },
     })
   );
   if (article !== null) parts.push(coded("CO1.splittingCatchAll", { article }));
-  else if (severity === "très élevée") parts.push(coded("CO1.splittingEu", { eu: euros(eu) }));
+  else if (severity === "très élevée") parts.push(coded("CO1.splittingEu", { eu: toEuros(eu) }));
   else if (severity === "élevée")
-    parts.push(coded("CO1.splittingPublicity", { publicity: euros(publicity) }));
+    parts.push(coded("CO1.splittingPublicity", { publicity: toEuros(publicity) }));
   if (g.underDirectAward > 0)
     parts.push(coded("CO1.directAwardNote", { count: g.underDirectAward }));
   return parts;
@@ -681,11 +697,11 @@ function frenchDay(day: number): string {
 
 function single(g: Group, line: SpendLine, t: DispenseThreshold): SingleAboveThreshold {
   const message = coded("CO1.single", {
-    amount: euros(line.amountHTCents),
+    amount: toEuros(line.amountHTCents),
     entity: g.entity,
-    subject: g.kind === "opération" ? subjectOf(g) : `la famille ${g.familyLabel}`,
+    subject: subjectOf(g),
     thresholdName: thresholdNameOf(g, t),
-    threshold: euros(t.cents),
+    threshold: toEuros(t.cents),
   });
   return {
     line,
@@ -717,11 +733,11 @@ function worksRow(g: Group, t: DispenseThreshold): WorksWithoutOperation {
     thresholdSource: t.source,
     message: coded("CO1.worksWithoutOperation", {
       lines: g.purchases,
-      total: euros(g.netCents),
+      total: toEuros(g.netCents),
       year: g.year,
       entity: g.entity,
       family: g.familyLabel,
-      threshold: euros(t.cents),
+      threshold: toEuros(t.cents),
     }),
     legalBasis: coded("law.splittingWorks"),
     clear: coded("clear.indicateOperation"),

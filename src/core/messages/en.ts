@@ -549,9 +549,9 @@ export const EN: Record<MessageCode, string> = {
   "clear.amendment":
     "Document the ground of the modification (R2194-1 to R2194-7), or correct the amount after modification in the register.",
   "CO1.splitting":
-    "Off-contract purchases totalling {total} in {year} ({entity}) for {subject} ({thresholdName} of {threshold} in force at the first purchase, on {thresholdDate}{aboveNote}): check whether this is {need} to put out to competition.",
-  "CO1.splittingPublicity": " The total also reaches the publicity threshold ({publicity}).",
-  "CO1.splittingEu": " The total also reaches the EU threshold ({eu}).",
+    "Off-contract purchases totalling {total, eurExact} in {year} ({entity}) for {subject} ({thresholdName} of {threshold, eurExact} in force at the first purchase, on {thresholdDate}{aboveNote}): check whether this is {need} to put out to competition.",
+  "CO1.splittingPublicity": " The total also reaches the publicity threshold ({publicity, eurExact}).",
+  "CO1.splittingEu": " The total also reaches the EU threshold ({eu, eurExact}).",
   "CO1.splittingCatchAll":
     " The grouping rests only on the catch-all budget article {article}: lowest severity.",
   "CO1.aboveNote":
@@ -559,28 +559,28 @@ export const EN: Record<MessageCode, string> = {
   "CO1.directAwardNote":
     " The total counts {count} {count, plural, one {line} other {lines}} bought under a contract awarded without publicity or competition (R2121-6).",
   "CO1.single":
-    "Single purchase above the threshold with no linked procedure: {amount} off contract ({entity}) for {subject}, beyond the {thresholdName} ({threshold}): check the procedure followed.",
+    "Single purchase above the threshold with no linked procedure: {amount, eurExact} off contract ({entity}) for {subject}, beyond the {thresholdName} ({threshold, eurExact}): check the procedure followed.",
   "CO1.worksWithoutOperation":
-    "Operation not given — to check: {lines} off-contract works {lines, plural, one {line} other {lines}} totalling {total} in {year} ({entity}, family {family}) without an operation. The works threshold ({threshold}) applies per operation (R2121-5): no total per family is computed.",
+    "Operation not given — to check: {lines} off-contract works {lines, plural, one {line} other {lines}} totalling {total, eurExact} in {year} ({entity}, family {family}) without an operation. The works threshold ({threshold, eurExact}) applies per operation (R2121-5): no total per family is computed.",
   "CO1.familyExcluded": "Family excluded from the check by the nomenclature: {reason}",
   "CO1.familyExcludedNoReason":
     "Family excluded from the check by the nomenclature (no reason given)",
   "CO1.outOfScope": "Article {article} ({label}) outside the public procurement code: {legalBasis}",
   "CO1.natureToSpecify":
-    "Nature to specify: {lines} off-contract {lines, plural, one {line} other {lines}} totalling {total} on article {article} ({label}), which mixes works and services; they are left out of the thresholds by nature.",
+    "Nature to specify: {lines} off-contract {lines, plural, one {line} other {lines}} totalling {total, eurExact} on article {article} ({label}), which mixes works and services; they are left out of the thresholds by nature.",
   "clear.natureToSpecify":
     "Classify these lines by CPV code or by the buyer's nomenclature (nature works, supplies or services).",
   "CO1.supplierExcluded": "Supplier excluded from the check ({legalBasis}): {reason}",
   "CO3.aboveEu":
-    "Contract {ref} ({entity}) of {amount} awarded by “{procedure}” although the EU threshold{utilitiesNote} ({eu}{euNote}, in force on {date}, date of {basis}) is reached: check the ground of the procedure (exception provided by the code, data-entry error…).",
+    "Contract {ref} ({entity}) of {amount, eurExact} awarded by “{procedure}” although the EU threshold{utilitiesNote} ({eu, eurExact}{euNote}, in force on {date}, date of {basis}) is reached: check the ground of the procedure (exception provided by the code, data-entry error…).",
   "CO3.lotAboveEu":
-    "Lot {ref} ({entity}) awarded by “{procedure}” although the consultation totals {amount}, beyond the EU threshold{utilitiesNote} ({eu}{euNote}, in force on {date}): unless it is a small lot (R2123-1 2°), check the ground of the procedure.",
+    "Lot {ref} ({entity}) awarded by “{procedure}” although the consultation totals {amount, eurExact}, beyond the EU threshold{utilitiesNote} ({eu, eurExact}{euNote}, in force on {date}): unless it is a small lot (R2123-1 2°), check the ground of the procedure.",
   "CO3.socialServices":
     "MAPA lawful whatever the amount: social and other specific services (R2123-1 3°, CPV {cpv}) — contract {ref}.",
   "CO3.smallLot":
-    "MAPA lawful for a small lot (R2123-1 2°): lot {ref} below {limit}, small lots not exceeding {share}% of the consultation.",
+    "MAPA lawful for a small lot (R2123-1 2°): lot {ref} below {limit, eurExact}, small lots not exceeding {share}% of the consultation.",
   "CO3.uncertain":
-    "EU threshold uncertain for contract {ref} ({amount}): notified on {notified} without a launch date, at the start of a two-year period; the threshold in force at launch is {low} or {high}. Enter the launch date.",
+    "EU threshold uncertain for contract {ref} ({amount, eurExact}): notified on {notified} without a launch date, at the start of a two-year period; the threshold in force at launch is {low, eurExact} or {high, eurExact}. Enter the launch date.",
   "PF6.beyondSafeHarbour":
     "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu}; successive modifications added up, R2194-9). Check the ground of the modification.",
   "CO5.gap":
@@ -721,4 +721,66 @@ export const EN: Record<MessageCode, string> = {
     "The amount {amount, eur2} is a filler amount (a run of 9s, such as €999,999,999): it is set aside and the line is analysed at €0. Give the real amount.",
   "na.territoriesNeedSpendLines":
     "Territories are compared on their spend: add the payment-order or invoice export with the territory (or entity) column; the contracts register does not say which territory a contract serves.",
+
+  // Pseudo-locale leftovers
+  // Plan section 6 references
+  "plan.ref.ethicsCharter":
+    "CCP art. L3; law no. 2016-1691 (Sapin II) art. 3; AFA recommendations of 12 January 2021",
+  "plan.ref.egalim2022": "{percent}% since 1 January 2022 — rural code, art. L230-5-1",
+  "plan.ref.egalimMeatFish":
+    "{percent}% since 1 January 2024 — rural code, art. L230-5-1 (law no. 2021-1104)",
+  // Compliance texts of the CO1–CO5 rows: pieces of the alert texts and values of the sheet
+  "compliance.parts": "{p0}{p1}{p2}{p3}",
+  "compliance.natureUnknown": "Not given",
+  "compliance.natureSuppliesServices": "Supplies / Services",
+  "CO1.subjectOperation": "the works operation “{operation}”",
+  "CO1.subjectFamily": "the family {family}",
+  "CO1.thresholdName": "exemption threshold",
+  "CO1.thresholdNameWorks": "works exemption threshold",
+  "CO1.thresholdNameSpecial": "exemption threshold for {label} ({rule})",
+  "CO1.needOperation": "one works operation",
+  "CO1.needHomogeneous": "a homogeneous need",
+  "CO1.severity.toCheck": "to check",
+  "CO1.severity.high": "high",
+  "CO1.severity.veryHigh": "very high",
+  "CO1.groupedBy.family": "family",
+  "CO1.groupedBy.operation": "operation",
+  "CO1.exclusionWithNote": "{reason} — {note}",
+  "CO1.status.worksWithoutOperation": "operation not given — to check",
+  "CO2.bunching":
+    "{upper} amounts between {low}% and 100% of the {thresholdName} of {threshold, eurExact} against {lower} just below: check that needs were not adjusted to stay below the threshold.",
+  "CO2.kind.dispense": "Exemption threshold",
+  "CO2.kind.publicity": "Publicity threshold",
+  "CO2.kind.eu": "EU threshold",
+  "CO2.kindInText.dispense": "exemption threshold",
+  "CO2.kindInText.publicity": "publicity threshold",
+  "CO2.kindInText.eu": "EU threshold",
+  "CO2.threshold": "{name} ({nature}) {amount, eurExact}",
+  "CO2.thresholdAllNatures": "{name} {amount, eurExact}",
+  "CO2.nature.suppliesServices": "Supplies and services",
+  "CO2.nature.works": "Works",
+  "CO2.source": "{legal} — {source}",
+  "CO2.euThresholds": "EU thresholds",
+  "law.publicity": "Art. R2131-12 CCP",
+  "CO3.issue.mapa": "MAPA above the EU threshold",
+  "CO3.issue.lot": "MAPA for a lot of a consultation above the EU threshold",
+  "CO3.issue.directAward": "Without publicity above the EU threshold",
+  "CO3.euNoteNoNature": ", nature not given: supplies and services threshold",
+  "CO3.utilitiesNote": " (contracting entity)",
+  "CO3.basis.launch": "launch",
+  "CO3.basis.notification": "notification",
+  "CO4.pattern.directAwards": "repeated contracts without publicity",
+  "CO4.pattern.offContract": "repeated off-contract purchases",
+  "CO4.directAwards":
+    "{count} contracts awarded without publicity or competition to {supplier} for the family {family} ({entity}, {years}): check whether these needs should have been grouped and put out to competition.",
+  "CO4.offContract":
+    "{count} off-contract purchases from {supplier} for the family {family} in {year} ({entity}), totalling {total, eurExact}, at least {share}% of the exemption threshold ({threshold, eurExact}): check whether the need recurs and whether a contract is warranted.",
+  "CO5.what.environmental":
+    "environmental consideration (neither award criterion nor performance condition)",
+  "CO5.what.criterion": "environmental award criterion",
+  "CO5.what.clause": "environmental performance condition",
+  "CO5.what.social": "social consideration (contract above the EU threshold)",
+  "CO5.status.absent": "missing",
+  "CO5.status.notFilled": "not filled in",
+  "CO5.status.launchUnknown": "to check (launch date unknown)",
 };

@@ -575,38 +575,38 @@ export const FR = {
   "clear.amendment":
     "Documentez le fondement de la modification (R2194-1 à R2194-7), ou corrigez le montant après modification dans le registre.",
   "CO1.splitting":
-    "Achats hors marché cumulés de {total} en {year} ({entity}) pour {subject} ({thresholdName} de {threshold} en vigueur au premier achat, le {thresholdDate}{aboveNote}) : vérifier s'il s'agit {need} à mettre en concurrence.",
-  "CO1.splittingPublicity": " Le cumul atteint aussi le seuil de publicité ({publicity}).",
-  "CO1.splittingEu": " Le cumul atteint aussi le seuil européen ({eu}).",
+    "Achats hors marché cumulés de {total, eurExact} en {year} ({entity}) pour {subject} ({thresholdName} de {threshold, eurExact} en vigueur au premier achat, le {thresholdDate}{aboveNote}) : vérifier s'il s'agit {need} à mettre en concurrence.",
+  "CO1.splittingPublicity": " Le cumul atteint aussi le seuil de publicité ({publicity, eurExact}).",
+  "CO1.splittingEu": " Le cumul atteint aussi le seuil européen ({eu, eurExact}).",
   "CO1.splittingCatchAll":
     " Le regroupement ne repose que sur l'article budgétaire « fourre-tout » {article} : sévérité la plus basse.",
   "CO1.aboveNote": " ; dont {count} achat(s) atteignant à eux seuls ce seuil",
   "CO1.directAwardNote":
     " Le cumul compte {count} ligne(s) achetée(s) sous un marché passé sans publicité ni mise en concurrence (R2121-6).",
   "CO1.single":
-    "Achat unique au-dessus du seuil sans procédure rattachée : {amount} hors marché ({entity}) pour {subject}, au-delà du {thresholdName} ({threshold}) : vérifier la procédure suivie.",
+    "Achat unique au-dessus du seuil sans procédure rattachée : {amount, eurExact} hors marché ({entity}) pour {subject}, au-delà du {thresholdName} ({threshold, eurExact}) : vérifier la procédure suivie.",
   "CO1.worksWithoutOperation":
-    "Opération non renseignée — à vérifier : {lines} ligne(s) de travaux hors marché de {total} en {year} ({entity}, famille {family}) sans opération. Le seuil travaux ({threshold}) s'apprécie par opération (R2121-5) : aucun cumul par famille n'est calculé.",
+    "Opération non renseignée — à vérifier : {lines} ligne(s) de travaux hors marché de {total, eurExact} en {year} ({entity}, famille {family}) sans opération. Le seuil travaux ({threshold, eurExact}) s'apprécie par opération (R2121-5) : aucun cumul par famille n'est calculé.",
   "CO1.familyExcluded": "Famille exclue du contrôle par la nomenclature : {reason}",
   "CO1.familyExcludedNoReason":
     "Famille exclue du contrôle par la nomenclature (motif non renseigné)",
   "CO1.outOfScope":
     "Article {article} ({label}) hors du code de la commande publique : {legalBasis}",
   "CO1.natureToSpecify":
-    "Nature à préciser : {lines} ligne(s) hors marché de {total} sur l'article {article} ({label}), qui mêle travaux et services ; elles sont laissées hors des seuils par nature.",
+    "Nature à préciser : {lines} ligne(s) hors marché de {total, eurExact} sur l'article {article} ({label}), qui mêle travaux et services ; elles sont laissées hors des seuils par nature.",
   "clear.natureToSpecify":
     "Classez ces lignes par code CPV ou par la nomenclature de l'acheteur (nature Travaux, Fournitures ou Services).",
   "CO1.supplierExcluded": "Fournisseur exclu du contrôle ({legalBasis}) : {reason}",
   "CO3.aboveEu":
-    "Marché {ref} ({entity}) de {amount} passé en « {procedure} » alors que le seuil européen{utilitiesNote} ({eu}{euNote}, en vigueur le {date}, date de {basis}) est atteint : vérifier le fondement de la procédure (exception prévue par le code, erreur de saisie…).",
+    "Marché {ref} ({entity}) de {amount, eurExact} passé en « {procedure} » alors que le seuil européen{utilitiesNote} ({eu, eurExact}{euNote}, en vigueur le {date}, date de {basis}) est atteint : vérifier le fondement de la procédure (exception prévue par le code, erreur de saisie…).",
   "CO3.lotAboveEu":
-    "Lot {ref} ({entity}) passé en « {procedure} » alors que la consultation totalise {amount}, au-delà du seuil européen{utilitiesNote} ({eu}{euNote}, en vigueur le {date}) : hors petits lots (R2123-1 2°), vérifier le fondement de la procédure.",
+    "Lot {ref} ({entity}) passé en « {procedure} » alors que la consultation totalise {amount, eurExact}, au-delà du seuil européen{utilitiesNote} ({eu, eurExact}{euNote}, en vigueur le {date}) : hors petits lots (R2123-1 2°), vérifier le fondement de la procédure.",
   "CO3.socialServices":
     "MAPA licite quel que soit le montant : services sociaux et autres services spécifiques (R2123-1 3°, CPV {cpv}) — marché {ref}.",
   "CO3.smallLot":
-    "MAPA licite pour un petit lot (R2123-1 2°) : lot {ref} inférieur à {limit}, petits lots ne dépassant pas {share} % de la consultation.",
+    "MAPA licite pour un petit lot (R2123-1 2°) : lot {ref} inférieur à {limit, eurExact}, petits lots ne dépassant pas {share} % de la consultation.",
   "CO3.uncertain":
-    "Seuil européen incertain pour le marché {ref} ({amount}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low} ou {high}. Renseignez la date de lancement.",
+    "Seuil européen incertain pour le marché {ref} ({amount, eurExact}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low, eurExact} ou {high, eurExact}. Renseignez la date de lancement.",
   "PF6.beyondSafeHarbour":
     "Marché {ref} : {count} modification(s) cumulant {change} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
   "CO5.gap":
@@ -745,6 +745,69 @@ export const FR = {
     "Le montant {amount, eur2} est un montant de remplissage (une suite de 9, comme 999 999 999 €) : il est mis de côté et la ligne est analysée à 0 €. Renseignez le montant réel.",
   "na.territoriesNeedSpendLines":
     "Les territoires se comparent sur leurs dépenses : ajoutez l'export des mandats ou des factures avec la colonne territoire (ou entité) ; le registre des marchés ne dit pas quel territoire un marché sert.",
+
+  // Pseudo-locale leftovers
+  // Plan section 6 references (report/sheets/responsible-duties.ts)
+  "plan.ref.ethicsCharter":
+    "CCP art. L3 ; loi n° 2016-1691 (Sapin II) art. 3 ; recommandations AFA du 12 janvier 2021",
+  "plan.ref.egalim2022": "{percent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1",
+  "plan.ref.egalimMeatFish":
+    "{percent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)",
+  // Compliance texts of the CO1–CO5 rows (src/core/indicators/splitting.ts, co/*.ts): the pieces
+  // of the alert texts, and the values the Conformité sheet shows (severity, grouping, pattern…)
+  "compliance.parts": "{p0}{p1}{p2}{p3}",
+  "compliance.natureUnknown": "Non renseignée",
+  "compliance.natureSuppliesServices": "Fournitures / Services",
+  "CO1.subjectOperation": "l'opération de travaux « {operation} »",
+  "CO1.subjectFamily": "la famille {family}",
+  "CO1.thresholdName": "seuil de dispense",
+  "CO1.thresholdNameWorks": "seuil de dispense travaux",
+  "CO1.thresholdNameSpecial": "seuil de dispense {label} ({rule})",
+  "CO1.needOperation": "d'une même opération de travaux",
+  "CO1.needHomogeneous": "d'un besoin homogène",
+  "CO1.severity.toCheck": "à vérifier",
+  "CO1.severity.high": "élevée",
+  "CO1.severity.veryHigh": "très élevée",
+  "CO1.groupedBy.family": "famille",
+  "CO1.groupedBy.operation": "opération",
+  "CO1.exclusionWithNote": "{reason} — {note}",
+  "CO1.status.worksWithoutOperation": "opération non renseignée — à vérifier",
+  "CO2.bunching":
+    "{upper} montants entre {low} % et 100 % du {thresholdName} de {threshold, eurExact} contre {lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.",
+  "CO2.kind.dispense": "Seuil de dispense",
+  "CO2.kind.publicity": "Seuil de publicité",
+  "CO2.kind.eu": "Seuil européen",
+  "CO2.kindInText.dispense": "seuil de dispense",
+  "CO2.kindInText.publicity": "seuil de publicité",
+  "CO2.kindInText.eu": "seuil européen",
+  "CO2.threshold": "{name} ({nature}) {amount, eurExact}",
+  "CO2.thresholdAllNatures": "{name} {amount, eurExact}",
+  "CO2.nature.suppliesServices": "Fournitures et services",
+  "CO2.nature.works": "Travaux",
+  "CO2.source": "{legal} — {source}",
+  "CO2.euThresholds": "Seuils européens",
+  "law.publicity": "Art. R2131-12 CCP",
+  "CO3.issue.mapa": "MAPA au-dessus du seuil européen",
+  "CO3.issue.lot": "MAPA pour un lot d'une consultation au-dessus du seuil européen",
+  "CO3.issue.directAward": "Sans publicité au-dessus du seuil européen",
+  "CO3.euNoteNoNature": ", nature non renseignée : seuil fournitures et services",
+  "CO3.utilitiesNote": " (entité adjudicatrice)",
+  "CO3.basis.launch": "lancement",
+  "CO3.basis.notification": "notification",
+  "CO4.pattern.directAwards": "marchés sans publicité répétés",
+  "CO4.pattern.offContract": "achats hors marché répétés",
+  "CO4.directAwards":
+    "{count} marchés passés sans publicité ni mise en concurrence avec {supplier} pour la famille {family} ({entity}, {years}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.",
+  "CO4.offContract":
+    "{count} achats hors marché auprès de {supplier} pour la famille {family} en {year} ({entity}), cumulant {total, eurExact}, soit au moins {share} % du seuil de dispense ({threshold, eurExact}) : vérifier la récurrence du besoin et l'opportunité d'un marché.",
+  "CO5.what.environmental":
+    "considération environnementale (critère d'attribution ni condition d'exécution)",
+  "CO5.what.criterion": "critère d'attribution environnemental",
+  "CO5.what.clause": "condition d'exécution environnementale",
+  "CO5.what.social": "considération sociale (marché au-dessus du seuil européen)",
+  "CO5.status.absent": "absente",
+  "CO5.status.notFilled": "non renseignée",
+  "CO5.status.launchUnknown": "à vérifier (date de lancement inconnue)",
 } as const;
 
 export type MessageCode = keyof typeof FR;

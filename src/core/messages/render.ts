@@ -4,6 +4,8 @@
  * Template syntax (data-only catalogues, fr.ts and en.ts):
  * - `{name}`: the parameter as it is (numbers in the language's written form, messages rendered);
  * - `{name, eur}` whole euros ("1 000 €" / "€1,000"), `{name, eur2}` euros to the cent,
+ *   `{name, eurExact}` whole euros when the amount is whole, else to the cent ("45 200 €",
+ *   "22 517,91 €" / "€45,200", "€22,517.91"),
  *   `{name, pct}` a percentage with one decimal, `{name, int}` a grouped integer;
  * - `{name, eurPlain}` whole euros and `{name, intPlain}` a grouped integer whose French groups are
  *   ordinary spaces ("1 000 €", "12 500"), as the territorial scenario texts are written;
@@ -40,7 +42,7 @@ export const CATALOGUES: Record<Lang, Record<MessageCode, string>> = { fr: FR, e
 const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
 const SELECT = /\{(\w+), select, ((?:\w+ \{[^{}]*\} ?)+)\}/g;
 const BRANCH = /(\w+) \{([^{}]*)\}/g;
-const PARAM = /\{(\w+)(?:, (eur|eur2|pct|int|eurPlain|intPlain))?\}/g;
+const PARAM = /\{(\w+)(?:, (eur|eur2|eurExact|pct|int|eurPlain|intPlain))?\}/g;
 
 const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
 
@@ -62,6 +64,8 @@ function param(
       return unitText(lang, "EUR", value);
     case "eur2":
       return lang === "fr" ? `${numberText(lang, value, 2)} €` : `€${numberText(lang, value, 2)}`;
+    case "eurExact":
+      return lang === "fr" ? `${amountText(lang, value)} €` : `€${amountText(lang, value)}`;
     case "pct":
       return unitText(lang, "%", value);
     case "int":

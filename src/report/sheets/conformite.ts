@@ -10,9 +10,21 @@ import { message, naText, text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 import { CO1, CO2, CO3, CO4, CO5 } from "../../core/indicators/registry";
+import {
+  groupedByText,
+  loiClimatStatusText,
+  natureText,
+  procedureIssueText,
+  repeatPatternText,
+  severityText,
+  thresholdBasisText,
+  worksWithoutOperationStatusText,
+} from "../../core/indicators/compliance-row-texts";
+import type { SplittingSeverity } from "../../core/indicators/splitting";
 import { groupIndicators, result, summaryTable } from "./common";
 
-const SEVERITY_STYLES: [string, StyleName][] = [
+/** Severities as core names them, and their style (the cell shows them in the reader's language). */
+const SEVERITY_STYLES: [SplittingSeverity, StyleName][] = [
   ["très élevée", "kpiAlert"],
   ["élevée", "kpiWatch"],
   ["à vérifier", "kpiNeutral"],
@@ -52,13 +64,31 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
       sb.note(message(lang, msg("conformite.co1Scope", { years: co1.details.years })));
     const alerts = indicatorTable(sb, co1, "alerts", "tblConfCO1Signaux", [
       { key: "id", header: "alertId", kind: "text", width: 10 },
-      { key: "severity", header: "severity", kind: "text", width: 12 },
+      {
+        key: "severity",
+        header: "severity",
+        kind: "text",
+        width: 12,
+        get: (r) => severityText(r.severity),
+      },
       { key: "entity", header: "entity", kind: "text", width: 20 },
-      { key: "groupedBy", header: "groupedBy", kind: "text", width: 12 },
+      {
+        key: "groupedBy",
+        header: "groupedBy",
+        kind: "text",
+        width: 12,
+        get: (r) => groupedByText(r.groupedBy),
+      },
       { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
       { key: "operation", header: "operation", kind: "text", width: 14 },
       { key: "year", header: "year", kind: "year", width: 8 },
-      { key: "nature", header: "nature", kind: "text", width: 14 },
+      {
+        key: "nature",
+        header: "nature",
+        kind: "text",
+        width: 14,
+        get: (r) => natureText(r.nature),
+      },
       { key: "total", header: "total", kind: "eur" },
       { key: "threshold", header: "threshold", kind: "eur" },
       { key: "lineCount", header: "lineCount", kind: "int" },
@@ -79,7 +109,7 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
           range: alerts.columnRange("severity"),
           type: "cellValue",
           operator: "equal",
-          formula1: `"${word}"`,
+          formula1: `"${message(lang, severityText(word))}"`,
           style,
         });
       }
@@ -138,7 +168,13 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
           { key: "lineCount", header: "lineCount", kind: "int" },
           { key: "total", header: "total", kind: "eur" },
           { key: "threshold", header: "threshold", kind: "eur" },
-          { key: "status", header: "status", kind: "text", width: 24 },
+          {
+            key: "status",
+            header: "status",
+            kind: "text",
+            width: 24,
+            get: () => worksWithoutOperationStatusText(),
+          },
           { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
           { key: "message", header: "message", kind: "text", width: 60, wrap: true },
           { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
@@ -235,12 +271,24 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
     { key: "entity", header: "entity", kind: "text", width: 20 },
     { key: "description", header: "description", kind: "text", width: 30 },
     { key: "procedure", header: "procedure", kind: "text", width: 28 },
-    { key: "nature", header: "nature", kind: "text", width: 14 },
+    { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
     { key: "amount", header: "amount", kind: "eur" },
     { key: "euThreshold", header: "euThreshold", kind: "eur" },
     { key: "date", header: "thresholdDate", kind: "date" },
-    { key: "thresholdDateBasis", header: "thresholdDateBasis", kind: "text", width: 12 },
-    { key: "issue", header: "issue", kind: "text", width: 30 },
+    {
+      key: "thresholdDateBasis",
+      header: "thresholdDateBasis",
+      kind: "text",
+      width: 12,
+      get: (r) => thresholdBasisText(r.thresholdDateBasis),
+    },
+    {
+      key: "issue",
+      header: "issue",
+      kind: "text",
+      width: 30,
+      get: (r) => procedureIssueText(r.issue),
+    },
     { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
     { key: "message", header: "message", kind: "text", width: 60, wrap: true },
     { key: "why", header: "why", kind: "text", width: 50, wrap: true },
@@ -303,7 +351,13 @@ function co4Section(sb: SheetBuilder, ctx: BuildContext): void {
       )
     );
   indicatorTable(sb, co4, "patterns", "tblConfCO4Repetitions", [
-    { key: "pattern", header: "pattern", kind: "text", width: 28 },
+    {
+      key: "pattern",
+      header: "pattern",
+      kind: "text",
+      width: 28,
+      get: (r) => repeatPatternText(r.pattern),
+    },
     { key: "entity", header: "entity", kind: "text", width: 20 },
     { key: "supplier", header: "supplier", kind: "text", width: 28 },
     { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
@@ -330,11 +384,17 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
     { key: "entity", header: "entity", kind: "text", width: 20 },
     { key: "description", header: "description", kind: "text", width: 30 },
     { key: "date", header: "date", kind: "date" },
-    { key: "nature", header: "nature", kind: "text", width: 14 },
+    { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
     { key: "amount", header: "amount", kind: "eur" },
     { key: "euThreshold", header: "euThreshold", kind: "eur" },
     { key: "consideration", header: "consideration", kind: "text", width: 18 },
-    { key: "status", header: "status", kind: "text", width: 14 },
+    {
+      key: "status",
+      header: "status",
+      kind: "text",
+      width: 14,
+      get: (r) => loiClimatStatusText(r.status),
+    },
     { key: "legalBasis", header: "legalBasis", kind: "text", width: 28 },
     { key: "message", header: "message", kind: "text", width: 60, wrap: true },
     { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
@@ -350,7 +410,13 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
         { key: "entity", header: "entity", kind: "text", width: 20 },
         { key: "description", header: "description", kind: "text", width: 30 },
         { key: "notificationDate", header: "notificationDate", kind: "date" },
-        { key: "status", header: "status", kind: "text", width: 24 },
+        {
+          key: "status",
+          header: "status",
+          kind: "text",
+          width: 24,
+          get: (r) => loiClimatStatusText(r.status),
+        },
         { key: "message", header: "message", kind: "text", width: 60, wrap: true },
       ],
       { title: text(lang, "co5LaunchUnknown") }

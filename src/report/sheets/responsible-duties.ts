@@ -274,9 +274,7 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
       "Procurement ethics charter adopted",
     ],
     current: docNote,
-    reference: textCell(
-      "CCP art. L3 ; loi n° 2016-1691 (Sapin II) art. 3 ; recommandations AFA du 12 janvier 2021"
-    ),
+    reference: textCell(message(sb.lang, msg("plan.ref.ethicsCharter"))),
   });
   if (!resp) return out;
   const agec = resp.agec;
@@ -317,7 +315,7 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
         `AGEC art. 58: re-employed or recycled purchases (${lastYear})`,
       ],
       current: textCell(parts.join(" ; ")),
-      reference: textCell(rows[0].minimum.source),
+      reference: textCell(minimumSource(sb, rows[0])),
     });
   }
   const egalim = resp.egalim;
@@ -350,7 +348,7 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
       ],
       current: line(y.egalimShare, y.quality),
       reference: textCell(
-        `${ref.qualityPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`
+        message(sb.lang, msg("plan.ref.egalim2022", { percent: String(ref.qualityPercent) }))
       ),
     });
     out.push({
@@ -361,7 +359,7 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
       ],
       current: line(y.bioShare, y.organic),
       reference: textCell(
-        `${ref.organicPercent} % depuis le 1er janvier 2022 — code rural, art. L230-5-1`
+        message(sb.lang, msg("plan.ref.egalim2022", { percent: String(ref.organicPercent) }))
       ),
     });
     if (y.meatFishCents > 0)
@@ -373,7 +371,10 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
         ],
         current: line(y.meatFishShare, y.meatFish),
         reference: textCell(
-          `${ref.meatFishPercent} % depuis le 1er janvier 2024 — code rural, art. L230-5-1 (loi n° 2021-1104)`
+          message(
+            sb.lang,
+            msg("plan.ref.egalimMeatFish", { percent: String(ref.meatFishPercent) })
+          )
         ),
       });
   }

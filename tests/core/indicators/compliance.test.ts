@@ -232,6 +232,18 @@ describe("CO1 possible splitting", () => {
         "(seuil de dispense de 40\u202f000 € en vigueur au premier achat, le 15/06/2025) : vérifier s'il s'agit d'un besoin homogène à mettre en concurrence.",
     );
   });
+
+  it("the alert row's text is a message: the same French sentence, and English pieces in English", () => {
+    const parts = { spend: [spend({ ...fam("BUR", "Fournitures de bureau"), amount: 22_600 }), spend({ ...fam("BUR", "Fournitures de bureau"), amount: 22_600 })] };
+    const row = co("CO1", parts).tables.alerts[0];
+    expect(frText(row.message)).toBe(
+      "Achats hors marché cumulés de 45\u202f200 € en 2025 (Commune A) pour la famille Fournitures de bureau " +
+        "(seuil de dispense de 40\u202f000 € en vigueur au premier achat, le 15/06/2025) : vérifier s'il s'agit d'un besoin homogène à mettre en concurrence.",
+    );
+    // the family name is the user's; the subject, threshold name and need are the catalogue's
+    expect(enText(row.message)).toContain("for the family Fournitures de bureau (exemption threshold of ");
+    expect(enText(row.message)).toContain("check whether this is a homogeneous need to put out to competition.");
+  });
 });
 
 describe("CO1 law-true rules (missed splitting that must be raised)", () => {
@@ -240,7 +252,8 @@ describe("CO1 law-true rules (missed splitting that must be raised)", () => {
     const r = co("CO1", { spend: [spend({ amount: 45_000 }), spend({ amount: 5_000 })] });
     expect(r.value).toBe(1);
     expect(r.tables.alerts[0]).toMatchObject({ total: 50_000, lineCount: 2, aboveThresholdCount: 1, threshold: 40_000 });
-    expect(r.tables.alerts[0].message).toContain("dont 1 achat(s) atteignant à eux seuls ce seuil");
+    expect(frText(r.tables.alerts[0].message)).toContain("dont 1 achat(s) atteignant à eux seuls ce seuil");
+    expect(enText(r.tables.alerts[0].message)).toContain("1 purchase reaches this threshold on its own");
     expect(r.tables.singleAboveThreshold).toHaveLength(1);
     expect(r.tables.singleAboveThreshold[0]).toMatchObject({ amount: 45_000, signal: "achat unique au-dessus du seuil" });
     // what the alert shows: its article, the threshold's date, why it is a signal, what would clear it
@@ -378,8 +391,12 @@ describe("CO1 law-true rules (false alerts that must be gone)", () => {
     const r = byId(computeGroup(ctx, "CO"), "CO1");
     expect(r.details.excludedSuppliers).toBe(1);
     expect(r.tables.excluded[0]).toMatchObject({ scope: { code: "CO1.scopeSupplier" }, supplier: "SEM Régie Eau", legalBasis: "Art. L2511-1 CCP", lines: 2, amount: 60_000 });
-    expect(r.tables.excluded[0].reason).toContain("Quasi-régie");
-    expect(r.tables.excluded[0].reason).toContain("délibération du 3 mars 2022");
+    expect(frText(r.tables.excluded[0].reason)).toContain("Quasi-régie");
+    expect(frText(r.tables.excluded[0].reason)).toContain("délibération du 3 mars 2022");
+    // English: the reason is the catalogue's, the note stays as the user wrote it
+    expect(enText(r.tables.excluded[0].reason)).toBe(
+      "Supplier excluded from the check (Art. L2511-1 CCP): In-house contract: excluded from the code (L2511-1) — Contrôle analogue, délibération du 3 mars 2022",
+    );
   });
 
   it("L1111-2: voirie repairs (615231) are works, so without an operation they are listed, not summed as services", () => {
@@ -427,6 +444,14 @@ describe("CO2 bunching below thresholds", () => {
     expect(r.value).toBe(1);
     const row = r.tables.byThreshold.find((t) => t.kind === "dispense" && t.nature === "Fournitures et services");
     expect(row).toMatchObject({ thresholdAmount: 40_000, upperCount: 3, lowerCount: 1, ratio: 3, signal: true, upperFrom: 36_000, lowerFrom: 32_000 });
+    // the threshold, its source and the signal are messages: French as written, English pieces in English
+    expect(frText(row?.threshold)).toBe("Seuil de dispense (Fournitures et services) 40\u202f000 €");
+    expect(enText(row?.threshold)).toBe("Exemption threshold (Supplies and services) €40,000");
+    expect(frText(row?.source)).toMatch(/^Art\. R2122-8 CCP — /);
+    expect(frText(row?.message)).toBe(
+      "3 montants entre 90 % et 100 % du seuil de dispense de 40\u202f000 € contre 1 juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.",
+    );
+    expect(enText(row?.message)).toMatch(/^3 amounts between 90% and 100% of the exemption threshold of .* against 1 just below: /);
   });
 
   it("does not signal when the upper band is not more than 1.5 × the lower band", () => {

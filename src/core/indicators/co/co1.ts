@@ -8,7 +8,12 @@ import { msg } from "../../messages/render";
 import type { SpendLine } from "../../model";
 import { toEuros } from "../../money";
 import { paramsJson, type CodedText } from "../compliance-messages";
-import { exclusionScopeText, rowTextOf, type RowText } from "../compliance-row-texts";
+import {
+  exclusionScopeText,
+  rowTextOf,
+  rowTextOfParts,
+  type RowText,
+} from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { analyseSplitting, type SplittingSeverity } from "../splitting";
 import { notAvailable } from "../types";
@@ -40,8 +45,8 @@ export type SplittingAlertRow = {
   firstDate: string;
   lastDate: string;
   severity: SplittingSeverity;
-  /** French text of the signal; its code and parameters (JSON of the parts) beside it. */
-  message: string;
+  /** The text of the signal; its code and parameters (JSON of the parts) beside it. */
+  message: RowText;
   messageCode: string;
   messageParams: string;
   legalBasis: RowText;
@@ -82,7 +87,7 @@ export type SingleAboveThresholdRow = {
   thresholdRule: string;
   thresholdSource: string;
   signal: string;
-  message: string;
+  message: RowText;
   messageCode: string;
   messageParams: string;
   legalBasis: RowText;
@@ -102,7 +107,7 @@ export type WorksWithoutOperationRow = {
   threshold: number;
   thresholdSource: string;
   status: string;
-  message: string;
+  message: RowText;
   messageCode: string;
   messageParams: string;
   legalBasis: RowText;
@@ -117,7 +122,7 @@ export type NatureToSpecifyRow = {
   lines: number;
   amount: number;
   status: string;
-  message: string;
+  message: RowText;
   messageCode: string;
   messageParams: string;
   clear: RowText;
@@ -131,7 +136,8 @@ export type SplittingExclusionRow = {
   familyKey: string;
   familyLabel: string;
   supplier: string | null;
-  reason: string;
+  /** The reason: a catalogue text, or the nomenclature's reason as the user wrote it. */
+  reason: RowText | string;
   reasonCode: string;
   /** Citation of the article the exclusion rests on, when there is one. */
   legalBasis: string | null;
@@ -226,7 +232,7 @@ export const CO1 = defineIndicator<CO1Tables>({
         firstDate: isoDate(a.firstDate),
         lastDate: isoDate(a.lastDate),
         severity: a.severity,
-        message: a.message,
+        message: rowTextOfParts(a.messageParts),
         messageCode: a.messageParts[0].code,
         messageParams: partsJson(a.messageParts),
         legalBasis: rowTextOf(a.legalBasis),
@@ -252,7 +258,7 @@ export const CO1 = defineIndicator<CO1Tables>({
       thresholdRule: s.thresholdRule,
       thresholdSource: `${s.legalBasis.fr} — ${s.thresholdSource}`,
       signal: "achat unique au-dessus du seuil",
-      message: s.message,
+      message: rowTextOfParts(s.messageParts),
       messageCode: s.messageParts[0].code,
       messageParams: partsJson(s.messageParts),
       legalBasis: rowTextOf(s.legalBasis),
@@ -270,7 +276,7 @@ export const CO1 = defineIndicator<CO1Tables>({
       threshold: toEuros(w.thresholdCents),
       thresholdSource: `${w.legalBasis.fr} — ${w.thresholdSource}`,
       status: "opération non renseignée — à vérifier",
-      message: w.message.fr,
+      message: rowTextOf(w.message),
       messageCode: w.message.code,
       messageParams: paramsJson(w.message.params),
       legalBasis: rowTextOf(w.legalBasis),
@@ -283,7 +289,7 @@ export const CO1 = defineIndicator<CO1Tables>({
       lines: n.lines,
       amount: toEuros(n.amountCents),
       status: "nature à préciser",
-      message: n.message.fr,
+      message: rowTextOf(n.message),
       messageCode: n.message.code,
       messageParams: paramsJson(n.message.params),
       clear: rowTextOf(n.clear),
@@ -295,7 +301,7 @@ export const CO1 = defineIndicator<CO1Tables>({
       familyKey: e.familyKey,
       familyLabel: e.familyLabel,
       supplier: e.supplier,
-      reason: e.reason,
+      reason: e.reasonText === null ? e.reason : rowTextOf(e.reasonText),
       reasonCode: e.reasonCode,
       legalBasis: e.legalBasis,
       lines: e.lines,

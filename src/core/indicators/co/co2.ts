@@ -7,13 +7,14 @@
  * [low %, 100 %) of the threshold (low = ref.bunchingLowPercent, 90), lower band of the same width
  * just below ([80 %, 90 %)). Signal when upper ≥ 3 and upper > 1.5 × lower.
  */
-import { msg } from "../../messages/render";
+import { msg, render, type Message } from "../../messages/render";
 import type { ContractLine, Nature } from "../../model";
 import { toEuros } from "../../money";
 import { dispenseRowAt, euRowAt, type DatedThreshold } from "../../reference/values";
-import { rowText, type RowText } from "../compliance-row-texts";
+import { coded } from "../compliance-messages";
+import { rowText, rowTextOf, type RowText, type RowTexts } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
-import { euros, thresholdScope } from "../splitting";
+import { thresholdScope } from "../splitting";
 import { byKey, notAvailable, round2 } from "../types";
 
 /** Minimum count in the upper band, and upper/lower ratio above which bunching is signalled. */
@@ -25,7 +26,8 @@ interface BunchingThreshold {
   kind: "dispense" | "publicité" | "européen";
   nature: string;
   cents: number;
-  sources: Set<string>;
+  /** Its sources (legal basis — reference row), by their French text. */
+  sources: Map<string, Message>;
   upperLines: number;
   upperContracts: number;
   lowerLines: number;
@@ -34,7 +36,8 @@ interface BunchingThreshold {
 
 /** One threshold (kind × nature × amount in force) and the amounts in the two bands below it. */
 export type BunchingThresholdRow = {
-  threshold: string;
+  /** "Seuil de dispense (Fournitures et services) 40 000 €". */
+  threshold: RowText;
   kind: BunchingThreshold["kind"];
   nature: string;
   thresholdAmount: number;
@@ -48,11 +51,11 @@ export type BunchingThresholdRow = {
   upperContracts: number;
   ratio: number | null;
   signal: boolean;
-  source: string;
+  source: RowTexts;
   legalBasis: RowText | null;
   why: RowText | null;
   clear: RowText | null;
-  message: string | null;
+  message: RowText | null;
 };
 
 export type CO2Tables = { byThreshold: BunchingThresholdRow[] };
@@ -98,7 +101,7 @@ export const CO2 = defineIndicator<CO2Tables>({
       "publicité",
       "Toutes natures",
       publicity.value,
-      `Art. R2131-12 CCP`
+      { code: "law.publicity" }
     );
 
     const count = (t: BunchingThreshold, cents: number, isLine: boolean): void => {
@@ -112,20 +115,12 @@ export const CO2 = defineIndicator<CO2Tables>({
     };
     const countAll = (cents: number, day: number, nature: Nature | null, isLine: boolean): void => {
       const works = nature === "Travaux" ? 1 : 0;
-      const d = byNature(
-        dispenseCache,
-        dispenseRowAt(ctx.ref, day),
-        thresholds,
-        "dispense",
-        "Art. R2122-8 CCP"
-      );
-      const e = byNature(
-        euCache,
-        euRowAt(ctx.ref, day),
-        thresholds,
-        "européen",
-        "Seuils européens"
-      );
+      const d = byNature(dispenseCache, dispenseRowAt(ctx.ref, day), thresholds, "dispense", {
+        code: "law.dispense",
+      });
+      const e = byNature(euCache, euRowAt(ctx.ref, day), thresholds, "européen", {
+        code: "CO2.euThresholds",
+      });
       count(d[works], cents, isLine);
       count(publicityT, cents, isLine);
       count(e[works], cents, isLine);
@@ -167,7 +162,7 @@ export const CO2 = defineIndicator<CO2Tables>({
       const signal = upper >= BUNCHING_MIN_COUNT && upper > BUNCHING_RATIO * lower;
       if (signal) signals++;
       rows.push({
-        threshold: `${THRESHOLD_NAME[t.kind]} ${t.nature === "Toutes natures" ? "" : `(${t.nature}) `}${euros(t.cents)}`,
+        threshold: thresholdText(t),
         kind: t.kind,
         nature: t.nature,
         thresholdAmount: toEuros(t.cents),
@@ -181,12 +176,20 @@ export const CO2 = defineIndicator<CO2Tables>({
         upperContracts: t.upperContracts,
         ratio: lower === 0 ? null : round2(upper / lower),
         signal,
-        source: [...t.sources].join(" ; "),
+        source: [...t.sources.values()],
         legalBasis: signal ? rowText("law.bunching") : null,
         why: signal ? rowText("why.bunching") : null,
         clear: signal ? rowText("clear.bunching") : null,
         message: signal
-          ? `${upper} montants entre ${low} % et 100 % du ${THRESHOLD_NAME[t.kind].toLowerCase()} de ${euros(t.cents)} contre ${lower} juste en dessous : vérifier que les besoins n'ont pas été ajustés pour rester sous le seuil.`
+          ? rowTextOf(
+              coded("CO2.bunching", {
+                upper,
+                low,
+                thresholdName: { code: THRESHOLD_NAME_IN_TEXT[t.kind] },
+                threshold: toEuros(t.cents),
+                lower,
+              })
+            )
           : null,
       });
     }
@@ -218,21 +221,41 @@ function contractDate(c: ContractLine): number | null {
 
 const KIND_RANK = { dispense: 0, publicité: 1, européen: 2 } as const;
 const THRESHOLD_NAME = {
-  dispense: "Seuil de dispense",
-  publicité: "Seuil de publicité",
-  européen: "Seuil européen",
+  dispense: "CO2.kind.dispense",
+  publicité: "CO2.kind.publicity",
+  européen: "CO2.kind.eu",
 } as const;
+const THRESHOLD_NAME_IN_TEXT = {
+  dispense: "CO2.kindInText.dispense",
+  publicité: "CO2.kindInText.publicity",
+  européen: "CO2.kindInText.eu",
+} as const;
+const NATURE_NAME: Record<string, "CO2.nature.suppliesServices" | "CO2.nature.works"> = {
+  "Fournitures et services": "CO2.nature.suppliesServices",
+  Travaux: "CO2.nature.works",
+};
+
+/** "Seuil de dispense (Fournitures et services) 40 000 €", "Seuil de publicité 90 000 €". */
+function thresholdText(t: BunchingThreshold): RowText {
+  const name: Message = { code: THRESHOLD_NAME[t.kind] };
+  const nature = NATURE_NAME[t.nature];
+  return nature === undefined
+    ? rowTextOf(coded("CO2.thresholdAllNatures", { name, amount: toEuros(t.cents) }))
+    : rowTextOf(
+        coded("CO2.threshold", { name, nature: { code: nature }, amount: toEuros(t.cents) })
+      );
+}
 
 function byNature(
   cache: Map<DatedThreshold, [BunchingThreshold, BunchingThreshold]>,
   row: DatedThreshold,
   thresholds: Map<string, BunchingThreshold>,
   kind: "dispense" | "européen",
-  legal: string
+  legal: Message
 ): [BunchingThreshold, BunchingThreshold] {
   let pair = cache.get(row);
   if (!pair) {
-    const source = `${legal} — ${row.source}`;
+    const source = rowTextOf(coded("CO2.source", { legal, source: row.source }));
     pair = [
       bunchingThreshold(
         thresholds,
@@ -253,7 +276,7 @@ function bunchingThreshold(
   kind: BunchingThreshold["kind"],
   nature: string,
   cents: number,
-  source: string
+  source: Message
 ): BunchingThreshold {
   const key = `${kind}|${nature}|${cents}`;
   let t = thresholds.get(key);
@@ -263,7 +286,7 @@ function bunchingThreshold(
       kind,
       nature,
       cents,
-      sources: new Set(),
+      sources: new Map(),
       upperLines: 0,
       upperContracts: 0,
       lowerLines: 0,
@@ -271,6 +294,7 @@ function bunchingThreshold(
     };
     thresholds.set(key, t);
   }
-  t.sources.add(source);
+  const text = render("fr", source);
+  if (!t.sources.has(text)) t.sources.set(text, source);
   return t;
 }

@@ -25,10 +25,9 @@ import {
   type ContractEuThreshold,
 } from "../../reference/eu-thresholds";
 import { coded, paramsJson } from "../compliance-messages";
-import { rowText, type RowText } from "../compliance-row-texts";
+import { rowText, rowTextOf, type ProcedureIssue, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { euros } from "../splitting";
 import { byKey, notAvailable, type AnalysisContext } from "../types";
 import { natureLabel } from "./row-labels";
 
@@ -55,8 +54,8 @@ export type ContractThresholdFields = {
 
 /** A MAPA or a direct award at or above the EU threshold: a signal to check. */
 export type ProcedureAmountRow = ContractThresholdFields & {
-  issue: string;
-  message: string;
+  issue: ProcedureIssue;
+  message: RowText;
   messageCode: string;
   messageParams: string;
   legalBasis: RowText;
@@ -70,7 +69,7 @@ export type LawfulExceptionRow = ContractThresholdFields & {
   exception: "R2123-1 3°" | "R2123-1 2°";
   /** Citation of the reference list or rule (a source, not a catalogue text). */
   legalBasis: string;
-  message: string;
+  message: RowText;
   messageCode: string;
 };
 
@@ -78,7 +77,7 @@ export type LawfulExceptionRow = ContractThresholdFields & {
 export type UncertainThresholdRow = ContractThresholdFields & {
   otherEuThreshold: number;
   status: string;
-  message: string;
+  message: RowText;
   messageCode: string;
   clear: RowText;
 };
@@ -162,7 +161,7 @@ export const CO3 = defineIndicator<CO3Tables>({
           ...contract,
           exception: "R2123-1 3°",
           legalBasis: ctx.ref.socialServicesCpv.source,
-          message: t.fr,
+          message: rowTextOf(t),
           messageCode: t.code,
         });
         continue;
@@ -175,14 +174,14 @@ export const CO3 = defineIndicator<CO3Tables>({
         ) {
           const t = coded("CO3.smallLot", {
             ref: c.contractRef,
-            limit: euros(limit),
+            limit: toEuros(limit),
             share: small.maxSharePercent,
           });
           exceptions.push({
             ...contract,
             exception: "R2123-1 2°",
             legalBasis: small.source,
-            message: t.fr,
+            message: rowTextOf(t),
             messageCode: t.code,
           });
           continue;
@@ -191,22 +190,22 @@ export const CO3 = defineIndicator<CO3Tables>({
       if (value < high) {
         const t = coded("CO3.uncertain", {
           ref: c.contractRef,
-          amount: euros(value),
-          low: euros(low),
-          high: euros(high),
+          amount: toEuros(value),
+          low: toEuros(low),
+          high: toEuros(high),
           notified: frenchDate(eu.day),
         });
         uncertain.push({
           ...contract,
           otherEuThreshold: toEuros(eu.uncertainOtherCents as number),
           status: "seuil incertain",
-          message: t.fr,
+          message: rowTextOf(t),
           messageCode: t.code,
           clear: rowText("clear.launchDate", { start: "" }),
         });
         continue;
       }
-      const issue =
+      const issue: ProcedureIssue =
         c.procedure === MAPA
           ? group && value !== c.amountCents
             ? "MAPA pour un lot d'une consultation au-dessus du seuil européen"
@@ -215,18 +214,18 @@ export const CO3 = defineIndicator<CO3Tables>({
       const t = coded(group && value !== c.amountCents ? "CO3.lotAboveEu" : "CO3.aboveEu", {
         ref: c.contractRef,
         entity: c.entity,
-        amount: euros(value),
+        amount: toEuros(value),
         procedure: c.procedure,
-        eu: euros(eu.cents),
-        euNote: c.nature === null ? ", nature non renseignée : seuil fournitures et services" : "",
-        utilitiesNote: eu.utilities ? " (entité adjudicatrice)" : "",
+        eu: toEuros(eu.cents),
+        euNote: c.nature === null ? { code: "CO3.euNoteNoNature" } : "",
+        utilitiesNote: eu.utilities ? { code: "CO3.utilitiesNote" } : "",
         date: frenchDate(eu.day),
-        basis: eu.basis,
+        basis: { code: eu.basis === "lancement" ? "CO3.basis.launch" : "CO3.basis.notification" },
       });
       rows.push({
         ...contract,
         issue,
-        message: t.fr,
+        message: rowTextOf(t),
         messageCode: t.code,
         messageParams: paramsJson(t.params),
         legalBasis: rowText("law.euProcedure"),

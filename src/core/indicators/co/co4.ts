@@ -18,10 +18,11 @@ import { msg } from "../../messages/render";
 import type { ContractLine, SpendLine } from "../../model";
 import { toEuros } from "../../money";
 import { dispenseForLines } from "../../reference/special-thresholds";
-import { rowText, type RowText } from "../compliance-row-texts";
+import { coded } from "../compliance-messages";
+import { rowText, rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { euros, thresholdScope } from "../splitting";
+import { thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
 import { byKey, notAvailable, type AnalysisContext } from "../types";
 import { yearsLabel } from "./row-labels";
@@ -69,7 +70,7 @@ export type RepeatPatternRow = {
   why: RowText;
   clear: RowText;
   clearCode: string;
-  message: string;
+  message: RowText;
 };
 
 export type CO4Tables = { patterns: RepeatPatternRow[] };
@@ -216,9 +217,15 @@ export const CO4 = defineIndicator<CO4Tables>({
         why: rowText("why.repeat"),
         clear: rowText("clear.repeat"),
         clearCode: "clear.repeat",
-        message:
-          `${list.length} marchés passés sans publicité ni mise en concurrence avec ${supplier} pour la famille ${c0.family.label} ` +
-          `(${c0.entity}, ${yearsLabel(cy.years)}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.`,
+        message: rowTextOf(
+          coded("CO4.directAwards", {
+            count: list.length,
+            supplier,
+            family: c0.family.label,
+            entity: c0.entity,
+            years: yearsLabel(cy.years),
+          })
+        ),
       });
     }
     for (const g of lineGroups) {
@@ -245,10 +252,18 @@ export const CO4 = defineIndicator<CO4Tables>({
         why: rowText("why.repeat"),
         clear: rowText("clear.repeat"),
         clearCode: "clear.repeat",
-        message:
-          `${g.purchases} achats hors marché auprès de ${g.supplier} pour la famille ${g.familyLabel} en ${g.year} (${g.entity}), ` +
-          `cumulant ${euros(g.netCents)}, soit au moins ${REPEAT_MIN_SHARE_PERCENT} % du seuil de dispense (${euros(threshold)}) : ` +
-          `vérifier la récurrence du besoin et l'opportunité d'un marché.`,
+        message: rowTextOf(
+          coded("CO4.offContract", {
+            count: g.purchases,
+            supplier: g.supplier,
+            family: g.familyLabel,
+            year: g.year,
+            entity: g.entity,
+            total: toEuros(g.netCents),
+            share: REPEAT_MIN_SHARE_PERCENT,
+            threshold: toEuros(threshold),
+          })
+        ),
       });
     }
     rows.sort(

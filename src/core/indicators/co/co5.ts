@@ -23,6 +23,7 @@ import { coded, paramsJson, type MessageCode } from "../compliance-messages";
 import {
   considerationText,
   rowText,
+  rowTextOf,
   rowTexts,
   type Consideration,
   type RowText,
@@ -44,7 +45,7 @@ export type LoiClimatGapRow = {
   euThreshold: number | null;
   consideration: RowText;
   status: "absente" | "non renseignée";
-  message: string;
+  message: RowText;
   messageCode: string;
   messageParams: string;
   /** The articles: both of L2152-7 and L2112-2 when the data does not say which consideration. */
@@ -60,8 +61,8 @@ export type LaunchUnknownRow = {
   entity: string;
   description: string | null;
   notificationDate: string;
-  status: string;
-  message: string;
+  status: "à vérifier (date de lancement inconnue)";
+  message: RowText;
   messageCode: string;
   messageParams: string;
   legalBasis: RowText;
@@ -124,7 +125,7 @@ export const CO5 = defineIndicator<CO5Tables>({
           description: c.description,
           notificationDate: isoDate(n),
           status: "à vérifier (date de lancement inconnue)",
-          message: text.fr,
+          message: rowTextOf(text),
           messageCode: text.code,
           messageParams: paramsJson(text.params),
           legalBasis: rowText("law.loiClimatCriterion"),
@@ -255,12 +256,11 @@ export const CO5 = defineIndicator<CO5Tables>({
   },
 });
 
-const GAP_WHAT: Record<Consideration, string> = {
-  environnementale:
-    "considération environnementale (critère d'attribution ni condition d'exécution)",
-  "critère environnemental": "critère d'attribution environnemental",
-  "clause environnementale": "condition d'exécution environnementale",
-  sociale: "considération sociale (marché au-dessus du seuil européen)",
+const GAP_WHAT: Record<Consideration, MessageCode> = {
+  environnementale: "CO5.what.environmental",
+  "critère environnemental": "CO5.what.criterion",
+  "clause environnementale": "CO5.what.clause",
+  sociale: "CO5.what.social",
 };
 
 function gapRow(
@@ -271,7 +271,7 @@ function gapRow(
   eu: number | null,
   law: MessageCode
 ): LoiClimatGapRow {
-  const what = GAP_WHAT[consideration];
+  const what = { code: GAP_WHAT[consideration] };
   const text = coded(status === "absente" ? "CO5.gap" : "CO5.notFilled", {
     ref: c.contractRef,
     entity: c.entity,
@@ -292,7 +292,7 @@ function gapRow(
     euThreshold: eu === null ? null : toEuros(eu),
     consideration: considerationText(consideration),
     status,
-    message: text.fr,
+    message: rowTextOf(text),
     messageCode: text.code,
     messageParams: paramsJson(text.params),
     legalBasis: legal,
