@@ -219,13 +219,13 @@ const UNLOCK: Partial<Record<MessageCode, Pair | null>> = {
   "na.zeroKnownLocalSpend": null,
   "na.re7.notMeasurable": [
     "Ajouter à l'export une colonne « Label qualité » (réemploi, reconditionné, recyclé).",
-    "Add a « Label qualité » column to the export (re-use, refurbished, recycled).",
+    "Add a quality label column to the export (re-use, refurbished, recycled).",
   ],
   "na.re7.noPurchases": null,
   "na.re7.noDuty": null,
   "na.re8.notMeasurable": [
     "Ajouter à l'export une colonne « Label qualité » sur les achats alimentaires (bio, label rouge, AOP…).",
-    "Add a « Label qualité » column on food purchases (organic, label rouge, AOP…).",
+    "Add a quality label column on food purchases (organic, Label Rouge, PDO…).",
   ],
   "na.re8.noCatering": null,
   "na.re8.onlyServices": null,
