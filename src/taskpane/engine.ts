@@ -31,6 +31,7 @@ import { render } from "../core/messages/render";
 import { kpiOf } from "./kpis";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import { buildWorkbookSpec } from "../report/workbook";
+import { tileDef } from "../report/sheets/tiles";
 import {
   DOCUMENT_KEYS,
   KPI_IDS,
@@ -256,6 +257,13 @@ export async function runEngine(
 
 const euros = (cents: number) => Math.round(cents) / 100;
 
+/** The written sheet of an indicator's detail lines (the dashboard tile's « Détail › » target). */
+function detailSheetOf(spec: WorkbookSpec, id: string): { sheet?: string } {
+  const key = tileDef(id)?.detail ?? "dashboard";
+  const sheet = spec.sheets.find((s) => s.key === key);
+  return sheet ? { sheet: sheet.name } : {};
+}
+
 export function summarize(
   analysis: Analysis,
   spec: WorkbookSpec,
@@ -266,7 +274,7 @@ export function summarize(
   const byId = new Map(analysis.indicators.map((i) => [i.id, i] as const));
   const kpis = KPI_IDS.flatMap((id) => {
     const ind = byId.get(id);
-    return ind ? [kpiOf(lang, ind)] : [];
+    return ind ? [{ ...kpiOf(lang, ind), ...detailSheetOf(spec, id) }] : [];
   });
   let warnings = 0;
   let rejected = 0;

@@ -18,6 +18,11 @@ export interface Kpi {
   referenceText: string;
   /** Why N/A, in the run's language (rendered from the core message). */
   na: string | null;
+  /**
+   * The sheet holding the indicator's detail lines, as written (its name in the run's language):
+   * clicking the tile in the pane activates it (issue #12). Absent in summaries saved before.
+   */
+  sheet?: string;
 }
 
 export interface RunSummary {

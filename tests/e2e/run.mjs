@@ -178,6 +178,10 @@ test("parcours complet sur le classeur de démonstration (FR, volet 450 px)", { 
   await page.locator('[data-testid="sheet-view"][data-sheet-key="dashboard"]').waitFor();
   assert.equal(await page.getByRole("tab", { name: "Tableau de bord", selected: true }).count(), 1);
   await shot(page, "fr-450-6-tableau-de-bord");
+  // A result tile opens the sheet of its detail lines (issue #12): SP1 → Cartographie.
+  await pane.locator('[data-kpi="SP1"] button').click();
+  await page.locator('[data-testid="sheet-view"][data-sheet-key="cartographie"]').waitFor();
+  assert.equal(await page.getByRole("tab", { name: "Cartographie", selected: true }).count(), 1);
   // Plan stratégique + diagnostic 360
   await page.getByTestId("plan-button").click();
   await pane.getByText("Plan stratégique et diagnostic 360 écrits.").waitFor({ timeout: 60_000 });

@@ -36,6 +36,21 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     minWidth: 0,
   },
+  tileButton: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: 0,
+    margin: 0,
+    border: "none",
+    background: "none",
+    font: "inherit",
+    color: "inherit",
+    textAlign: "start",
+    cursor: "pointer",
+    minWidth: 0,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
   good: { borderLeftColor: tokens.colorPaletteGreenBorderActive, backgroundColor: tokens[TILE_BACKGROUNDS.good] },
   watch: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive, backgroundColor: tokens[TILE_BACKGROUNDS.watch] },
   alert: { borderLeftColor: tokens.colorPaletteRedBorderActive, backgroundColor: tokens[TILE_BACKGROUNDS.alert] },
@@ -70,16 +85,29 @@ const useStyles = makeStyles({
   sheetButton: { width: "100%", justifyContent: "flex-start", textAlign: "left" },
 });
 
-function KpiTile({ lang, kpi }: { lang: Lang; kpi: Kpi }) {
+function KpiTile({ lang, kpi, onOpenSheet }: { lang: Lang; kpi: Kpi; onOpenSheet(name: string): void }) {
   const styles = useStyles();
   const tone = kpi.status === "good" ? styles.good : kpi.status === "watch" ? styles.watch : kpi.status === "alert" ? styles.alert : styles.neutral;
   const statusClass = kpi.status === "good" ? styles.statusGood : kpi.status === "watch" ? styles.statusWatch : styles.statusAlert;
-  return (
-    <li className={mergeClasses(styles.tile, tone)} data-kpi={kpi.id} title={kpi.na ?? undefined}>
+  const content = (
+    <>
       <span className={styles.tileLabel}>{kpi.label}</span>
       <span className={styles.tileValue}>{kpi.valueText}</span>
       {kpi.status && <span className={mergeClasses(styles.tileStatus, statusClass)}>{t(lang, `status_${kpi.status}`)}</span>}
       {kpi.referenceText && <span className={styles.tileRef}>{kpi.referenceText}</span>}
+    </>
+  );
+  const sheet = kpi.sheet;
+  return (
+    <li className={mergeClasses(styles.tile, tone)} data-kpi={kpi.id} title={kpi.na ?? undefined}>
+      {sheet ? (
+        // Clicking a tile activates the sheet of its detail lines (issue #12).
+        <button type="button" className={styles.tileButton} onClick={() => onOpenSheet(sheet)} aria-label={t(lang, "openKpi", { label: kpi.label, value: kpi.valueText, name: sheet })}>
+          {content}
+        </button>
+      ) : (
+        content
+      )}
     </li>
   );
 }
@@ -187,7 +215,7 @@ export function ResultsStep({ state, onOpenSheet, onWritePlan, onWriteDocuments,
         <SectionTitle id="kpi-title">{t(lang, "kpisTitle")}</SectionTitle>
         <ul className={styles.grid} data-testid="kpis">
           {summary.kpis.map((k) => (
-            <KpiTile key={k.id} lang={lang} kpi={k} />
+            <KpiTile key={k.id} lang={lang} kpi={k} onOpenSheet={onOpenSheet} />
           ))}
           <CountTile label={t(lang, "alerts")} value={formatNumber(lang, summary.alertCount)} tone={summary.alertCount > 0 ? "watch" : "good"} testId="alert-count" />
           <CountTile label={t(lang, "anomalies")} value={formatNumber(lang, summary.anomalyCount)} tone={summary.rejectedCount > 0 ? "watch" : "neutral"} testId="anomaly-count" />
