@@ -5,7 +5,8 @@
  * on 127.0.0.1. Fails — never skips — when Chromium is missing.
  *
  *   1. full flow on the demo workbook (French, 450 px pane): sources, columns, period, analysis,
- *      KPIs, reconciliation, open the dashboard, create the plan, settings reloaded on reopen;
+ *      KPIs, reconciliation, the results step checked with axe-core (WCAG 2.1 AA), open the
+ *      dashboard, a tile opens its detail sheet, create the plan, settings reloaded on reopen;
  *   2. a table with a missing required column (the sentence, the blocked run, the fix);
  *   3. a cancelled run on 100 000 lines: nothing written;
  *   4. the English UI (320 px pane);
@@ -24,6 +25,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startPreviewServer } from "../../scripts/preview-server.mjs";
@@ -112,6 +114,27 @@ async function waitResults(page, timeout = 180_000) {
   await page.getByTestId("kpis").waitFor({ timeout });
 }
 
+/**
+ * axe-core's WCAG 2.1 A/AA rules (colour contrast included) on the pane as rendered: the list of
+ * violations, each with its rule, impact and the first offending elements.
+ */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    // Fluent UI's focus manager (tabster) adds invisible focus sentinels (<i data-tabster-dummy>)
+    // that hand the focus on at once: not content a user reaches, left out of the check.
+    const context = { include: ['[data-testid="pane"]'], exclude: ["[data-tabster-dummy]"] };
+    const result = await window.axe.run(context, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 300)} — ${n.failureSummary}`),
+    }));
+  });
+}
+
 function noErrors(errors) {
   assert.deepEqual(errors, [], `erreurs dans la console :\n${errors.join("\n")}`);
 }
@@ -172,6 +195,8 @@ test("parcours complet sur le classeur de démonstration (FR, volet 450 px)", { 
   });
   assert.ok(contrasts.length > 10);
   for (const c of contrasts) assert.ok(c.ratio >= 4.5, `contraste ${c.ratio.toFixed(2)}:1 pour « ${c.text} »`);
+  // The whole results step against axe-core's WCAG 2.1 AA rules (contrast, names, roles…).
+  assert.deepEqual(await axeViolations(page), []);
   await shot(pane, "fr-450-5-resultats");
   // Open the dashboard sheet
   await pane.getByRole("button", { name: "Ouvrir Tableau de bord" }).click();

@@ -36,6 +36,18 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     minWidth: 0,
   },
+  /** Read by screen readers, not shown. */
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   tileButton: {
     display: "flex",
     flexDirection: "column",
@@ -102,8 +114,10 @@ function KpiTile({ lang, kpi, onOpenSheet }: { lang: Lang; kpi: Kpi; onOpenSheet
     <li className={mergeClasses(styles.tile, tone)} data-kpi={kpi.id} title={kpi.na ?? undefined}>
       {sheet ? (
         // Clicking a tile activates the sheet of its detail lines (issue #12).
-        <button type="button" className={styles.tileButton} onClick={() => onOpenSheet(sheet)} aria-label={t(lang, "openKpi", { label: kpi.label, value: kpi.valueText, name: sheet })}>
+        <button type="button" className={styles.tileButton} onClick={() => onOpenSheet(sheet)}>
           {content}
+          {/* Read after the tile's visible text, which stays its accessible name. */}
+          <span className={styles.hidden}>{t(lang, "openKpi", { name: sheet })}</span>
         </button>
       ) : (
         content
