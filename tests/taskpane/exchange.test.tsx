@@ -7,8 +7,6 @@
  * Comparaison sheet with the peers' quartiles, « Exporter mes données essentielles (DECP) » offers
  * the DECP 2024 JSON and lists every contract that cannot be written.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
@@ -16,11 +14,12 @@ import { createInlineRunner } from "../../src/taskpane/inline-runner";
 import { readText } from "../../src/taskpane/exchange";
 import { InMemoryWorkbook } from "../../src/taskpane/memory-workbook";
 import type { TableSpec } from "../../src/report/spec";
+import { DECP_JSON_SCHEMA, M1_COMPLEMENTS } from "../helpers/decp";
 import { validateJson } from "../helpers/json-schema";
 
 jest.setTimeout(60_000);
 
-const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/decp/schema_decp_v2.0.3.json"), "utf8"));
+const schema = DECP_JSON_SCHEMA;
 
 // A contracts register of one commune (SIRET 21930077000018 → SIREN 219300770), all notified in 2024:
 //   M1 250 000 € appel d'offres ouvert, 4 offres
@@ -59,17 +58,7 @@ const ROWS: (string | number)[][] = [
   ["M5", "21930077000018", "Toitures", "45261000-4", AOO, "03/06/2024", 12, 45000, "32901414700022", "COLAS", 1, "non", NONE_S, NONE_E, "Sans objet"],
   ["M6", "21930077000018", "Urgence", "45453000-7", DIRECT, "04/07/2024", 6, 30000, "32901414700022", "COLAS", 1, "non", NONE_S, NONE_E, "Sans objet"],
 ];
-const COMPLEMENTS = {
-  M1: {
-    modalitesExecution: { modaliteExecution: ["Sans objet"] },
-    ccag: "Travaux",
-    attributionAvance: false,
-    lieuExecution: { code: "93077", typeCode: "Code commune" },
-    typesPrix: { typePrix: ["Définitif ferme"] },
-    formePrix: "Forfaitaire",
-    sousTraitanceDeclaree: false,
-  },
-};
+const COMPLEMENTS = M1_COMPLEMENTS;
 
 function registerWorkbook(): InMemoryWorkbook {
   return new InMemoryWorkbook({
