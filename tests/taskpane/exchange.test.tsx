@@ -315,3 +315,41 @@ describe("« Exporter mes données essentielles (DECP) » (issue #11 §4, R2196-
     expect(write).not.toHaveBeenCalled();
   });
 });
+
+describe("an exchange task that fails unexpectedly", () => {
+  it("says so in French with the technical detail, drops the previous file, and « Réessayer » runs it again", async () => {
+    // The engine's fiche fails on the 2nd call only: 1st call a file, 2nd the error, 3rd (the retry) a file again.
+    let calls = 0;
+    const createRunner = () => {
+      const runner = createInlineRunner();
+      const fiche = runner.fiche.bind(runner);
+      runner.fiche = (options) => (++calls === 2 ? Promise.reject(new Error("disque plein")) : fiche(options));
+      return runner;
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={null} lang="fr" gateway={registerWorkbook()} createRunner={createRunner} saveDelayMs={0} />
+      </FluentProvider>,
+    );
+    await screen.findByRole("heading", { level: 2, name: "Sources" }, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole("tab", { name: /Analyser/ }));
+    fireEvent.click(screen.getByTestId("run-button"));
+    await screen.findByTestId("kpis", {}, { timeout: 30_000 });
+    const section = screen.getByTestId("peer-exchange");
+
+    fireEvent.click(screen.getByRole("button", { name: "Exporter ma fiche" }));
+    await screen.findByTestId("fiche-download", {}, { timeout: 20_000 });
+
+    fireEvent.click(screen.getByRole("button", { name: "Exporter ma fiche" }));
+    const alert = await within(section).findByRole("alert", {}, { timeout: 20_000 });
+    expect(alert.textContent).toContain("Une erreur est survenue");
+    expect(alert.textContent).toContain("Error: disque plein");
+    expect(screen.queryByTestId("fiche-download")).toBeNull();
+    expect(screen.queryByTestId("fiche-copy")).toBeNull();
+
+    fireEvent.click(within(alert).getByRole("button", { name: "Réessayer" }));
+    await screen.findByTestId("fiche-download", {}, { timeout: 20_000 });
+    expect(within(section).queryByRole("alert")).toBeNull();
+    expect(calls).toBe(3);
+  });
+});
