@@ -213,6 +213,32 @@ function FileTask({
   );
 }
 
+/** One section of the results step: a heading (labelling the section) and its hint. */
+function TitledSection({
+  lang,
+  titleId,
+  title,
+  hint,
+  testId,
+  children,
+}: {
+  lang: Lang;
+  titleId: string;
+  title: TextKey;
+  hint: TextKey;
+  testId: string;
+  children: ReactNode;
+}) {
+  const common = useCommonStyles();
+  return (
+    <section className={common.section} aria-labelledby={titleId} data-testid={testId}>
+      <SectionTitle id={titleId}>{t(lang, title)}</SectionTitle>
+      <Caption1 className={common.muted}>{t(lang, hint)}</Caption1>
+      {children}
+    </section>
+  );
+}
+
 export interface PeerExchangeProps {
   lang: Lang;
   exchange: ExchangeState;
@@ -235,13 +261,13 @@ export function PeerExchangeSection({
   const fileInput = useRef<HTMLInputElement>(null);
   const { fiche, peers } = exchange;
   return (
-    <section
-      className={common.section}
-      aria-labelledby="exchange-title"
-      data-testid="peer-exchange"
+    <TitledSection
+      lang={lang}
+      titleId="exchange-title"
+      title="exchangeTitle"
+      hint="exchangeHint"
+      testId="peer-exchange"
     >
-      <SectionTitle id="exchange-title">{t(lang, "exchangeTitle")}</SectionTitle>
-      <Caption1 className={common.muted}>{t(lang, "exchangeHint")}</Caption1>
       <Checkbox
         checked={anonymised}
         onChange={(_, d) => setAnonymised(d.checked === true)}
@@ -303,7 +329,7 @@ export function PeerExchangeSection({
         />
       )}
       {peers.error && <ErrorMessage lang={lang} error={peers.error} />}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -321,13 +347,13 @@ export function DecpExportSection({ lang, exchange, disabled, onExportDecp }: De
   const fileInput = useRef<HTMLInputElement>(null);
   const task = exchange.decpExport;
   return (
-    <section
-      className={common.section}
-      aria-labelledby="decp-export-title"
-      data-testid="decp-export"
+    <TitledSection
+      lang={lang}
+      titleId="decp-export-title"
+      title="decpExportTitle"
+      hint="decpExportHint"
+      testId="decp-export"
     >
-      <SectionTitle id="decp-export-title">{t(lang, "decpExportTitle")}</SectionTitle>
-      <Caption1 className={common.muted}>{t(lang, "decpExportHint")}</Caption1>
       <div className={common.row}>
         <Button
           className={styles.wrap}
@@ -403,6 +429,6 @@ export function DecpExportSection({ lang, exchange, disabled, onExportDecp }: De
           <Caption1 className={common.muted}>{t(lang, "decpTemplateHint")}</Caption1>
         </div>
       )}
-    </section>
+    </TitledSection>
   );
 }
