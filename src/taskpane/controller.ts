@@ -34,6 +34,9 @@ import {
   isRunning,
   reducer,
   settingsOf,
+  type Action,
+  type ExchangeState,
+  type ExchangeTask,
   type Notice,
   type State,
   type StepId,
@@ -607,14 +610,45 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
     []
   );
 
-  const exportFiche = useCallback(
-    async (anonymised: boolean) => {
-      dispatch({
-        type: "exchange",
-        task: "fiche",
-        patch: { busy: true, error: null, message: null },
-      });
+  /** Sets part of one exchange task's state (fiche, peers, DECP export). */
+  const setExchange = useCallback(
+    <K extends ExchangeTask>(task: K, patch: Partial<ExchangeState[K]>) =>
+      dispatch({ type: "exchange", task, patch } as Action),
+    []
+  );
+
+  /**
+   * Runs one exchange task with its busy/error state: marks it busy (clearing its last message and
+   * error, plus `reset`), runs `work`, and on a failure logs it under `where` and shows the French
+   * message, clearing `onFailure` too (the files of a previous success, say). `work` sets the
+   * outcome itself (busy: false) and returns early when the pane was closed meanwhile.
+   */
+  const runExchange = useCallback(
+    async <K extends ExchangeTask>(
+      task: K,
+      where: string,
+      { reset, onFailure }: { reset?: Partial<ExchangeState[K]>; onFailure?: Partial<ExchangeState[K]> },
+      work: () => Promise<void>
+    ) => {
+      setExchange(task, { busy: true, error: null, message: null, ...reset } as Partial<ExchangeState[K]>);
       try {
+        await work();
+      } catch (error) {
+        logError(where, error);
+        if (mounted.current)
+          setExchange(task, {
+            busy: false,
+            error: toUserMessage(error, lang),
+            ...onFailure,
+          } as Partial<ExchangeState[K]>);
+      }
+    },
+    [setExchange, lang]
+  );
+
+  const exportFiche = useCallback(
+    (anonymised: boolean) =>
+      runExchange("fiche", "exportFiche", { onFailure: { download: null } }, async () => {
         const runner = await analysedRunner();
         const r = await runner.fiche({ anonymised, createdOn: todayIso() });
         if (!mounted.current) return;
@@ -627,18 +661,9 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
           period: r.fiche.period.label,
           n: Object.keys(r.fiche.kpis).length,
         });
-        dispatch({ type: "exchange", task: "fiche", patch: { busy: false, message, download } });
-      } catch (error) {
-        logError("exportFiche", error);
-        if (mounted.current)
-          dispatch({
-            type: "exchange",
-            task: "fiche",
-            patch: { busy: false, error: toUserMessage(error, lang), download: null },
-          });
-      }
-    },
-    [analysedRunner, offer, lang]
+        setExchange("fiche", { busy: false, message, download });
+      }),
+    [runExchange, setExchange, analysedRunner, offer, lang]
   );
 
   const importPeers = useCallback(
@@ -648,120 +673,84 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
         notice(busyNotice(lang));
         return;
       }
-      dispatch({
-        type: "exchange",
-        task: "peers",
-        patch: { busy: true, error: null, message: null, problems: [] },
-      });
       try {
-        const { fiches, problems } = await readPeerFiles(files);
-        if (problems.length > 0) {
-          // All or nothing: the peer group is exactly the files the user chose.
-          dispatch({ type: "exchange", task: "peers", patch: { busy: false, problems } });
-          return;
-        }
-        const runner = await analysedRunner();
-        const inputs = await readInputSheets(gateway);
-        const peers = fiches.map((f) => f.fiche);
-        const result = await runner.comparePeers(inputs.values, peers);
-        const report = await gateway.writeWorkbook(result.spec);
-        peersRef.current = peers;
-        const sheet = report.sheets.find((s) => s.key === "comparaison")?.name ?? "Comparaison";
-        let message =
-          peers.length === 0
-            ? t(lang, "peersCleared", { sheet })
-            : t(lang, "peersDone", { sheet, n: result.compared });
-        if (result.excludedOwn > 0) message += ` ${t(lang, "peersOwn", { n: result.excludedOwn })}`;
-        if (peers.length > 0 && result.compared < MIN_BUYERS)
-          message += ` ${t(lang, "peersFew", { min: MIN_BUYERS })}`;
-        if (mounted.current)
-          dispatch({
-            type: "exchange",
-            task: "peers",
-            patch: { busy: false, message, files: fiches.map((f) => f.file) },
-          });
-      } catch (error) {
-        logError("importPeers", error);
-        if (mounted.current)
-          dispatch({
-            type: "exchange",
-            task: "peers",
-            patch: { busy: false, error: toUserMessage(error, lang) },
-          });
+        await runExchange("peers", "importPeers", { reset: { problems: [] } }, async () => {
+          const { fiches, problems } = await readPeerFiles(files);
+          if (problems.length > 0) {
+            // All or nothing: the peer group is exactly the files the user chose.
+            setExchange("peers", { busy: false, problems });
+            return;
+          }
+          const runner = await analysedRunner();
+          const inputs = await readInputSheets(gateway);
+          const peers = fiches.map((f) => f.fiche);
+          const result = await runner.comparePeers(inputs.values, peers);
+          const report = await gateway.writeWorkbook(result.spec);
+          peersRef.current = peers;
+          const sheet = report.sheets.find((s) => s.key === "comparaison")?.name ?? "Comparaison";
+          let message =
+            peers.length === 0
+              ? t(lang, "peersCleared", { sheet })
+              : t(lang, "peersDone", { sheet, n: result.compared });
+          if (result.excludedOwn > 0) message += ` ${t(lang, "peersOwn", { n: result.excludedOwn })}`;
+          if (peers.length > 0 && result.compared < MIN_BUYERS)
+            message += ` ${t(lang, "peersFew", { min: MIN_BUYERS })}`;
+          if (mounted.current)
+            setExchange("peers", { busy: false, message, files: fiches.map((f) => f.file) });
+        });
       } finally {
         guard.end("peers");
       }
     },
-    [analysedRunner, gateway, lang, notice, guard]
+    [runExchange, setExchange, analysedRunner, gateway, lang, notice, guard]
   );
 
   const exportDecp = useCallback(
-    async (complementsFile: File | null) => {
-      dispatch({
-        type: "exchange",
-        task: "decpExport",
-        patch: { busy: true, error: null, message: null, notWritten: [] },
-      });
-      try {
-        let complements;
-        try {
-          complements = complementsFile ? await readComplementsFile(complementsFile) : undefined;
-        } catch (error) {
-          dispatch({
-            type: "exchange",
-            task: "decpExport",
-            patch: { busy: false, error: fileProblem(error, lang), download: null, template: null },
-          });
-          return;
-        }
-        const runner = await analysedRunner();
-        const today = todayIso();
-        const r = await runner.exportDecp({ publicationDay: dayFromIso(today), complements });
-        if (!mounted.current) return;
-        if (r.written + r.notWritten.length + r.belowThreshold === 0) {
-          dispatch({
-            type: "exchange",
-            task: "decpExport",
-            patch: {
+    (complementsFile: File | null) =>
+      runExchange(
+        "decpExport",
+        "exportDecp",
+        { reset: { notWritten: [] }, onFailure: { download: null, template: null } },
+        async () => {
+          let complements;
+          try {
+            complements = complementsFile ? await readComplementsFile(complementsFile) : undefined;
+          } catch (error) {
+            setExchange("decpExport", {
+              busy: false,
+              error: fileProblem(error, lang),
+              download: null,
+              template: null,
+            });
+            return;
+          }
+          const runner = await analysedRunner();
+          const today = todayIso();
+          const r = await runner.exportDecp({ publicationDay: dayFromIso(today), complements });
+          if (!mounted.current) return;
+          if (r.written + r.notWritten.length + r.belowThreshold === 0) {
+            setExchange("decpExport", {
               busy: false,
               message: t(lang, "decpExportNone"),
               download: null,
               template: null,
-            },
+            });
+            return;
+          }
+          const download = r.written > 0 ? offer("decp", r.json, `decp-${today}.json`) : null;
+          const template =
+            r.notWritten.length > 0
+              ? offer("template", JSON.stringify(r.template, null, 2) + "\n", "complements-decp.json")
+              : null;
+          const message = t(lang, "decpExportDone", {
+            written: r.written,
+            notWritten: r.notWritten.length,
+            below: r.belowThreshold,
           });
-          return;
+          setExchange("decpExport", { busy: false, message, download, template, notWritten: r.notWritten });
         }
-        const download = r.written > 0 ? offer("decp", r.json, `decp-${today}.json`) : null;
-        const template =
-          r.notWritten.length > 0
-            ? offer("template", JSON.stringify(r.template, null, 2) + "\n", "complements-decp.json")
-            : null;
-        const message = t(lang, "decpExportDone", {
-          written: r.written,
-          notWritten: r.notWritten.length,
-          below: r.belowThreshold,
-        });
-        dispatch({
-          type: "exchange",
-          task: "decpExport",
-          patch: { busy: false, message, download, template, notWritten: r.notWritten },
-        });
-      } catch (error) {
-        logError("exportDecp", error);
-        if (mounted.current)
-          dispatch({
-            type: "exchange",
-            task: "decpExport",
-            patch: {
-              busy: false,
-              error: toUserMessage(error, lang),
-              download: null,
-              template: null,
-            },
-          });
-      }
-    },
-    [analysedRunner, offer, lang]
+      ),
+    [runExchange, setExchange, analysedRunner, offer, lang]
   );
 
   const actions = useMemo<PaneActions>(

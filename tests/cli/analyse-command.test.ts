@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AnalyseCommand } from "../../src/cli/args";
-import { runAnalyseCommand } from "../../src/cli/analyse-command";
+import { runAnalyseCaptured } from "../helpers/cli";
 import type { JsonSummary } from "../../src/cli/summary";
 import { readOwnedInputs } from "../../src/file/write-workbook";
 import { openXlsx } from "../../src/file/xlsx-reader";
@@ -36,16 +36,7 @@ function command(inputs: string[], output: string, extra: Partial<AnalyseCommand
   return { command: "analyse", inputs, output, period: null, parametersFile: null, mappingFile: null, json: true, lang: "fr", ...extra };
 }
 
-async function run(cmd: AnalyseCommand): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runAnalyseCommand(cmd, {
-    stdout: (t) => (stdout += t),
-    stderr: { write: (t) => (stderr += t), isTTY: false },
-    runDate: "2026-11-22",
-  });
-  return { code, stdout, stderr };
-}
+const run = runAnalyseCaptured;
 
 describe("analyse on the demo workbook", () => {
   let result: { code: number; stdout: string; stderr: string };

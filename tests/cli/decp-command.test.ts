@@ -5,9 +5,10 @@ import * as path from "node:path";
 import { parseArgs, UsageError } from "../../src/cli/args";
 import { runDecpCommand } from "../../src/cli/decp-command";
 import { parseXml } from "../../src/core/xml";
+import { DECP_JSON_SCHEMA, M1_COMPLEMENTS } from "../helpers/decp";
 import { validateJson } from "../helpers/json-schema";
 
-const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/decp/schema_decp_v2.0.3.json"), "utf8"));
+const schema = DECP_JSON_SCHEMA;
 let dir: string;
 beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-decp-cli-"))));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -20,17 +21,7 @@ const REGISTER = [
   "M2;21930077000018;Papier;30197630-1;Procédure adaptée;20/03/2024;12;12 000,00;32901414700022;COLAS;2;non;Pas de considération sociale;Pas de considération environnementale;Sans objet",
   "M3;21930077000018;Écoles;45214200-2;Procédure adaptée;01/04/2024;12;90 000,00;32901414700022;COLAS;3;non;Pas de considération sociale;Pas de considération environnementale;Sans objet",
 ].join("\n");
-const COMPLEMENTS = {
-  M1: {
-    modalitesExecution: { modaliteExecution: ["Sans objet"] },
-    ccag: "Travaux",
-    attributionAvance: false,
-    lieuExecution: { code: "93077", typeCode: "Code commune" },
-    typesPrix: { typePrix: ["Définitif ferme"] },
-    formePrix: "Forfaitaire",
-    sousTraitanceDeclaree: false,
-  },
-};
+const COMPLEMENTS = M1_COMPLEMENTS;
 
 async function run(out: string) {
   const reg = path.join(dir, "registre.csv");

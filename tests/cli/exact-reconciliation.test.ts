@@ -8,8 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { AnalyseCommand } from "../../src/cli/args";
-import { runAnalyseCommand } from "../../src/cli/analyse-command";
 import { jsonEuros, type JsonSummary } from "../../src/cli/summary";
+import { runAnalyseCaptured, type CapturedRun } from "../helpers/cli";
 
 let dir: string;
 beforeAll(() => {
@@ -17,16 +17,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(inputs: string[], output: string, json: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(inputs: string[], output: string, json: boolean): Promise<CapturedRun> {
   const cmd: AnalyseCommand = { command: "analyse", inputs, output, period: "2025", parametersFile: null, mappingFile: null, json, lang: "fr" };
-  let stdout = "";
-  let stderr = "";
-  const code = await runAnalyseCommand(cmd, {
-    stdout: (t) => (stdout += t),
-    stderr: { write: (t) => (stderr += t), isTTY: false },
-    runDate: "2026-11-22",
-  });
-  return { code, stdout, stderr };
+  return runAnalyseCaptured(cmd);
 }
 
 // 12,34 € + 123 456 789 012 345 678,90 € (beyond the exact range: rejected) + 1,00 €:

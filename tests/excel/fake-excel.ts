@@ -166,34 +166,28 @@ export class SheetModel {
     return v === undefined || v === null || v === "" ? "empty" : "value";
   }
 
-  /** Values as Office.js returns them ("" for empty, "" for formulas: the fake does not calculate). */
-  read(rect: Rect): unknown[][] {
+  /** The stored contents of `rect`, row by row, each cell as `cellOf` reports it. */
+  private mapRect(rect: Rect, cellOf: (v: unknown, r: number, c: number) => unknown): unknown[][] {
     const out: unknown[][] = [];
     for (let r = rect.r1; r <= rect.r2; r++) {
       const row = this.grid[r];
       const o: unknown[] = new Array(rect.c2 - rect.c1 + 1);
-      for (let c = rect.c1; c <= rect.c2; c++) {
-        const v = row ? row[c] : undefined;
-        o[c - rect.c1] = v === undefined || v === null || (v !== "" && this.kinds.get(`${r}:${c}`) === "formula") ? "" : v;
-      }
+      for (let c = rect.c1; c <= rect.c2; c++) o[c - rect.c1] = cellOf(row ? row[c] : undefined, r, c);
       out.push(o);
     }
     return out;
   }
 
+  /** Values as Office.js returns them ("" for empty, "" for formulas: the fake does not calculate). */
+  read(rect: Rect): unknown[][] {
+    return this.mapRect(rect, (v, r, c) =>
+      v === undefined || v === null || (v !== "" && this.kinds.get(`${r}:${c}`) === "formula") ? "" : v
+    );
+  }
+
   /** Formulas as Office.js returns them: the formula text of formula cells, else the value ("" for empty). */
   readFormulas(rect: Rect): unknown[][] {
-    const out: unknown[][] = [];
-    for (let r = rect.r1; r <= rect.r2; r++) {
-      const row = this.grid[r];
-      const o: unknown[] = new Array(rect.c2 - rect.c1 + 1);
-      for (let c = rect.c1; c <= rect.c2; c++) {
-        const v = row ? row[c] : undefined;
-        o[c - rect.c1] = v === undefined || v === null ? "" : v;
-      }
-      out.push(o);
-    }
-    return out;
+    return this.mapRect(rect, (v) => (v === undefined || v === null ? "" : v));
   }
 
   /** A snapshot of every written value (for "unchanged" checks). */

@@ -7,8 +7,6 @@
  * Comparaison sheet with the peers' quartiles, « Exporter mes données essentielles (DECP) » offers
  * the DECP 2024 JSON and lists every contract that cannot be written.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
@@ -16,11 +14,12 @@ import { createInlineRunner } from "../../src/taskpane/inline-runner";
 import { readText } from "../../src/taskpane/exchange";
 import { InMemoryWorkbook } from "../../src/taskpane/memory-workbook";
 import type { TableSpec } from "../../src/report/spec";
+import { DECP_JSON_SCHEMA, M1_COMPLEMENTS } from "../helpers/decp";
 import { validateJson } from "../helpers/json-schema";
 
 jest.setTimeout(60_000);
 
-const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/decp/schema_decp_v2.0.3.json"), "utf8"));
+const schema = DECP_JSON_SCHEMA;
 
 // A contracts register of one commune (SIRET 21930077000018 → SIREN 219300770), all notified in 2024:
 //   M1 250 000 € appel d'offres ouvert, 4 offres
@@ -59,17 +58,7 @@ const ROWS: (string | number)[][] = [
   ["M5", "21930077000018", "Toitures", "45261000-4", AOO, "03/06/2024", 12, 45000, "32901414700022", "COLAS", 1, "non", NONE_S, NONE_E, "Sans objet"],
   ["M6", "21930077000018", "Urgence", "45453000-7", DIRECT, "04/07/2024", 6, 30000, "32901414700022", "COLAS", 1, "non", NONE_S, NONE_E, "Sans objet"],
 ];
-const COMPLEMENTS = {
-  M1: {
-    modalitesExecution: { modaliteExecution: ["Sans objet"] },
-    ccag: "Travaux",
-    attributionAvance: false,
-    lieuExecution: { code: "93077", typeCode: "Code commune" },
-    typesPrix: { typePrix: ["Définitif ferme"] },
-    formePrix: "Forfaitaire",
-    sousTraitanceDeclaree: false,
-  },
-};
+const COMPLEMENTS = M1_COMPLEMENTS;
 
 function registerWorkbook(): InMemoryWorkbook {
   return new InMemoryWorkbook({
@@ -324,5 +313,43 @@ describe("« Exporter mes données essentielles (DECP) » (issue #11 §4, R2196-
     fireEvent.click(screen.getByRole("button", { name: "Exporter mes données essentielles (DECP)" }));
     await waitFor(() => expect(screen.getByTestId("decp-export-status").textContent).toMatch(/4 non écrit\(s\)/), { timeout: 30_000 });
     expect(write).not.toHaveBeenCalled();
+  });
+});
+
+describe("an exchange task that fails unexpectedly", () => {
+  it("says so in French with the technical detail, drops the previous file, and « Réessayer » runs it again", async () => {
+    // The engine's fiche fails on the 2nd call only: 1st call a file, 2nd the error, 3rd (the retry) a file again.
+    let calls = 0;
+    const createRunner = () => {
+      const runner = createInlineRunner();
+      const fiche = runner.fiche.bind(runner);
+      runner.fiche = (options) => (++calls === 2 ? Promise.reject(new Error("disque plein")) : fiche(options));
+      return runner;
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={null} lang="fr" gateway={registerWorkbook()} createRunner={createRunner} saveDelayMs={0} />
+      </FluentProvider>,
+    );
+    await screen.findByRole("heading", { level: 2, name: "Sources" }, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole("tab", { name: /Analyser/ }));
+    fireEvent.click(screen.getByTestId("run-button"));
+    await screen.findByTestId("kpis", {}, { timeout: 30_000 });
+    const section = screen.getByTestId("peer-exchange");
+
+    fireEvent.click(screen.getByRole("button", { name: "Exporter ma fiche" }));
+    await screen.findByTestId("fiche-download", {}, { timeout: 20_000 });
+
+    fireEvent.click(screen.getByRole("button", { name: "Exporter ma fiche" }));
+    const alert = await within(section).findByRole("alert", {}, { timeout: 20_000 });
+    expect(alert.textContent).toContain("Une erreur est survenue");
+    expect(alert.textContent).toContain("Error: disque plein");
+    expect(screen.queryByTestId("fiche-download")).toBeNull();
+    expect(screen.queryByTestId("fiche-copy")).toBeNull();
+
+    fireEvent.click(within(alert).getByRole("button", { name: "Réessayer" }));
+    await screen.findByTestId("fiche-download", {}, { timeout: 20_000 });
+    expect(within(section).queryByRole("alert")).toBeNull();
+    expect(calls).toBe(3);
   });
 });

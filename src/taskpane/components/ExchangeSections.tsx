@@ -18,13 +18,12 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
-import { t, type Lang } from "../i18n";
-import type { Download, ExchangeState } from "../state";
-import { ErrorMessage, SectionTitle, useCommonStyles } from "./common";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { t, type Lang, type TextKey } from "../i18n";
+import type { Download, ExchangeState, TaskState } from "../state";
+import { ErrorMessage, HiddenFileInput, JSON_FILES, SectionTitle, useCommonStyles } from "./common";
 
 const useStyles = makeStyles({
-  hiddenInput: { display: "none" },
   // Long French labels wrap inside a 320 px pane instead of widening it.
   wrap: { maxWidth: "100%", height: "auto", whiteSpace: "normal", textAlign: "left" },
   link: { wordBreak: "break-all" },
@@ -140,6 +139,106 @@ function ProblemList({
   );
 }
 
+/** A task's live status: a spinner while it runs, then its message (and what `children` add). */
+function TaskStatus({
+  task,
+  busyLabel,
+  testId,
+  children,
+}: {
+  task: TaskState;
+  busyLabel: string;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const common = useCommonStyles();
+  return (
+    <div role="status" aria-live="polite" className={common.tight} data-testid={testId}>
+      {task.busy && <Spinner size="tiny" label={busyLabel} />}
+      {task.message && <Caption1>{task.message}</Caption1>}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A task that makes a file: its button, its live status, then the file made (a download link that
+ * takes the focus, and a copy button) or its error, whose retry runs the task again.
+ */
+function FileTask({
+  lang,
+  task,
+  disabled,
+  onRun,
+  texts,
+  testIds,
+}: {
+  lang: Lang;
+  task: TaskState & { download: Download | null };
+  /** A run is under way: the button waits. */
+  disabled: boolean;
+  onRun(): void;
+  /** The button, the busy status, the download link (given `{file}`). */
+  texts: { run: TextKey; busy: TextKey; download: TextKey };
+  /** Test ids of the button and the status; `file`: prefix of `-download` and `-copy`. */
+  testIds: { run: string; status: string; file: string };
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <div>
+        <Button
+          className={styles.wrap}
+          appearance="secondary"
+          onClick={onRun}
+          disabled={disabled || task.busy}
+          data-testid={testIds.run}
+        >
+          {t(lang, texts.run)}
+        </Button>
+      </div>
+      <TaskStatus task={task} busyLabel={t(lang, texts.busy)} testId={testIds.status} />
+      {task.download && (
+        <DownloadLink
+          download={task.download}
+          label={t(lang, texts.download, { file: task.download.fileName })}
+          testId={`${testIds.file}-download`}
+        />
+      )}
+      {task.download && (
+        <CopyButton lang={lang} download={task.download} testId={`${testIds.file}-copy`} />
+      )}
+      {task.error && <ErrorMessage lang={lang} error={task.error} onRetry={onRun} />}
+    </>
+  );
+}
+
+/** One section of the results step: a heading (labelling the section) and its hint. */
+function TitledSection({
+  lang,
+  titleId,
+  title,
+  hint,
+  testId,
+  children,
+}: {
+  lang: Lang;
+  titleId: string;
+  title: TextKey;
+  hint: TextKey;
+  testId: string;
+  children: ReactNode;
+}) {
+  const common = useCommonStyles();
+  return (
+    <section className={common.section} aria-labelledby={titleId} data-testid={testId}>
+      <SectionTitle id={titleId}>{t(lang, title)}</SectionTitle>
+      <Caption1 className={common.muted}>{t(lang, hint)}</Caption1>
+      {children}
+    </section>
+  );
+}
+
 export interface PeerExchangeProps {
   lang: Lang;
   exchange: ExchangeState;
@@ -162,44 +261,26 @@ export function PeerExchangeSection({
   const fileInput = useRef<HTMLInputElement>(null);
   const { fiche, peers } = exchange;
   return (
-    <section
-      className={common.section}
-      aria-labelledby="exchange-title"
-      data-testid="peer-exchange"
+    <TitledSection
+      lang={lang}
+      titleId="exchange-title"
+      title="exchangeTitle"
+      hint="exchangeHint"
+      testId="peer-exchange"
     >
-      <SectionTitle id="exchange-title">{t(lang, "exchangeTitle")}</SectionTitle>
-      <Caption1 className={common.muted}>{t(lang, "exchangeHint")}</Caption1>
       <Checkbox
         checked={anonymised}
         onChange={(_, d) => setAnonymised(d.checked === true)}
         label={t(lang, "ficheAnonymise")}
       />
-      <div>
-        <Button
-          className={styles.wrap}
-          appearance="secondary"
-          onClick={() => onExportFiche(anonymised)}
-          disabled={disabled || fiche.busy}
-          data-testid="fiche-button"
-        >
-          {t(lang, "ficheExport")}
-        </Button>
-      </div>
-      <div role="status" aria-live="polite" className={common.tight} data-testid="fiche-status">
-        {fiche.busy && <Spinner size="tiny" label={t(lang, "ficheWriting")} />}
-        {fiche.message && <Caption1>{fiche.message}</Caption1>}
-      </div>
-      {fiche.download && (
-        <DownloadLink
-          download={fiche.download}
-          label={t(lang, "ficheDownload", { file: fiche.download.fileName })}
-          testId="fiche-download"
-        />
-      )}
-      {fiche.download && <CopyButton lang={lang} download={fiche.download} testId="fiche-copy" />}
-      {fiche.error && (
-        <ErrorMessage lang={lang} error={fiche.error} onRetry={() => onExportFiche(anonymised)} />
-      )}
+      <FileTask
+        lang={lang}
+        task={fiche}
+        disabled={disabled}
+        onRun={() => onExportFiche(anonymised)}
+        texts={{ run: "ficheExport", busy: "ficheWriting", download: "ficheDownload" }}
+        testIds={{ run: "fiche-button", status: "fiche-status", file: "fiche" }}
+      />
 
       <div className={common.tight}>
         <div className={common.row}>
@@ -225,29 +306,21 @@ export function PeerExchangeSection({
         </div>
         <Caption1 className={common.muted}>{t(lang, "peersImportHint")}</Caption1>
       </div>
-      <input
+      <HiddenFileInput
         ref={fileInput}
-        className={styles.hiddenInput}
-        type="file"
+        accept={JSON_FILES}
         multiple
-        accept=".json,application/json"
-        data-testid="peers-file"
-        aria-label={t(lang, "peersImport")}
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = "";
-          if (files.length > 0) onImportPeers(files);
-        }}
+        testId="peers-file"
+        label={t(lang, "peersImport")}
+        onFiles={onImportPeers}
       />
-      <div role="status" aria-live="polite" className={common.tight} data-testid="peers-status">
-        {peers.busy && <Spinner size="tiny" label={t(lang, "peersReading")} />}
-        {peers.message && <Caption1>{peers.message}</Caption1>}
+      <TaskStatus task={peers} busyLabel={t(lang, "peersReading")} testId="peers-status">
         {peers.files.length > 0 && !peers.busy && (
           <Caption1 className={common.muted}>
             {t(lang, "peersInUse", { files: peers.files.join(", ") })}
           </Caption1>
         )}
-      </div>
+      </TaskStatus>
       {peers.problems.length > 0 && (
         <ProblemList
           title={t(lang, "peersRefused")}
@@ -256,7 +329,7 @@ export function PeerExchangeSection({
         />
       )}
       {peers.error && <ErrorMessage lang={lang} error={peers.error} />}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -274,13 +347,13 @@ export function DecpExportSection({ lang, exchange, disabled, onExportDecp }: De
   const fileInput = useRef<HTMLInputElement>(null);
   const task = exchange.decpExport;
   return (
-    <section
-      className={common.section}
-      aria-labelledby="decp-export-title"
-      data-testid="decp-export"
+    <TitledSection
+      lang={lang}
+      titleId="decp-export-title"
+      title="decpExportTitle"
+      hint="decpExportHint"
+      testId="decp-export"
     >
-      <SectionTitle id="decp-export-title">{t(lang, "decpExportTitle")}</SectionTitle>
-      <Caption1 className={common.muted}>{t(lang, "decpExportHint")}</Caption1>
       <div className={common.row}>
         <Button
           className={styles.wrap}
@@ -308,50 +381,21 @@ export function DecpExportSection({ lang, exchange, disabled, onExportDecp }: De
           </>
         )}
       </div>
-      <input
+      <HiddenFileInput
         ref={fileInput}
-        className={styles.hiddenInput}
-        type="file"
-        accept=".json,application/json"
-        data-testid="complements-file"
-        aria-label={t(lang, "decpComplementsPick")}
-        onChange={(e) => {
-          const file = e.target.files?.[0] ?? null;
-          e.target.value = "";
-          if (file) setComplements(file);
-        }}
+        accept={JSON_FILES}
+        testId="complements-file"
+        label={t(lang, "decpComplementsPick")}
+        onFiles={([file]) => setComplements(file)}
       />
-      <div>
-        <Button
-          className={styles.wrap}
-          appearance="secondary"
-          onClick={() => onExportDecp(complements)}
-          disabled={disabled || task.busy}
-          data-testid="decp-export-button"
-        >
-          {t(lang, "decpExport")}
-        </Button>
-      </div>
-      <div
-        role="status"
-        aria-live="polite"
-        className={common.tight}
-        data-testid="decp-export-status"
-      >
-        {task.busy && <Spinner size="tiny" label={t(lang, "decpExportWriting")} />}
-        {task.message && <Caption1>{task.message}</Caption1>}
-      </div>
-      {task.download && (
-        <DownloadLink
-          download={task.download}
-          label={t(lang, "decpExportDownload", { file: task.download.fileName })}
-          testId="decp-download"
-        />
-      )}
-      {task.download && <CopyButton lang={lang} download={task.download} testId="decp-copy" />}
-      {task.error && (
-        <ErrorMessage lang={lang} error={task.error} onRetry={() => onExportDecp(complements)} />
-      )}
+      <FileTask
+        lang={lang}
+        task={task}
+        disabled={disabled}
+        onRun={() => onExportDecp(complements)}
+        texts={{ run: "decpExport", busy: "decpExportWriting", download: "decpExportDownload" }}
+        testIds={{ run: "decp-export-button", status: "decp-export-status", file: "decp" }}
+      />
       {task.notWritten.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -385,6 +429,6 @@ export function DecpExportSection({ lang, exchange, disabled, onExportDecp }: De
           <Caption1 className={common.muted}>{t(lang, "decpTemplateHint")}</Caption1>
         </div>
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -16,7 +16,7 @@ import { useRef } from "react";
 import { t, kindLabel } from "../i18n";
 import type { State } from "../state";
 import { mappingStatus } from "../tables";
-import { ErrorMessage, StatusBadge, useCommonStyles } from "./common";
+import { ErrorMessage, HiddenFileInput, JSON_FILES, StatusBadge, useCommonStyles } from "./common";
 
 const useStyles = makeStyles({
   list: {
@@ -47,9 +47,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: "center",
-  },
-  hiddenInput: {
-    display: "none",
   },
 });
 
@@ -122,18 +119,12 @@ export function SourcesStep({ state, onToggle, onReload, onImportDecp }: Sources
           </div>
           <Caption1 className={common.muted}>{t(lang, "importDecpHint")}</Caption1>
         </div>
-        <input
+        <HiddenFileInput
           ref={fileInput}
-          className={styles.hiddenInput}
-          type="file"
-          accept=".json,application/json"
-          data-testid="decp-file"
-          aria-label={t(lang, "importDecp")}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) onImportDecp(file);
-          }}
+          accept={JSON_FILES}
+          testId="decp-file"
+          label={t(lang, "importDecp")}
+          onFiles={([file]) => onImportDecp(file)}
         />
         {decp.busy && <Spinner size="tiny" label={t(lang, "importingDecp")} />}
         {decp.message && (

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { forwardRef, type ReactNode } from "react";
 import type { UserMessage } from "../errors";
 import { t, type Lang } from "../i18n";
 import type { MappingStatus } from "../tables";
@@ -51,6 +51,9 @@ export const useCommonStyles = makeStyles({
   },
   fullWidth: {
     width: "100%",
+  },
+  hidden: {
+    display: "none",
   },
 });
 
@@ -101,3 +104,33 @@ export function StatusBadge({ lang, status }: { lang: Lang; status: MappingStatu
     </Badge>
   );
 }
+
+/** What the JSON file pickers accept. */
+export const JSON_FILES = ".json,application/json";
+
+/**
+ * A hidden file input, opened by a button through its ref. Hands over the files chosen (none:
+ * nothing happens) and forgets them, so that choosing the same file again is seen again.
+ */
+export const HiddenFileInput = forwardRef<
+  HTMLInputElement,
+  { accept: string; label: string; testId: string; multiple?: boolean; onFiles(files: File[]): void }
+>(function HiddenFileInput({ accept, label, testId, multiple, onFiles }, ref) {
+  const styles = useCommonStyles();
+  return (
+    <input
+      ref={ref}
+      className={styles.hidden}
+      type="file"
+      multiple={multiple}
+      accept={accept}
+      data-testid={testId}
+      aria-label={label}
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = "";
+        if (files.length > 0) onFiles(files);
+      }}
+    />
+  );
+});

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { detectTable } from "../../core/detect";
 import type { Cell } from "../../core/model";
 import { App } from "../App";
+import { HiddenFileInput } from "../components/common";
 import type { InMemoryWorkbook } from "../memory-workbook";
 import { t, type Lang } from "../i18n";
 import type { RunnerFactory } from "../runner";
@@ -67,7 +68,6 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow8,
   },
   center: { padding: tokens.spacingHorizontalXL },
-  hidden: { display: "none" },
 });
 
 /** The demo workbook the preview opens first. */
@@ -226,18 +226,12 @@ export function PreviewShell({ lang, paneWidth, scale, loadDemo, createRunner }:
           <Button size="small" onClick={() => input.current?.click()}>
             {t(lang, "previewOpenFile")}
           </Button>
-          <input
+          <HiddenFileInput
             ref={input}
-            className={styles.hidden}
-            type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={t(lang, "previewOpenFile")}
-            data-testid="xlsx-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void open(file.name, () => file.arrayBuffer());
-            }}
+            label={t(lang, "previewOpenFile")}
+            testId="xlsx-file"
+            onFiles={([file]) => void open(file.name, () => file.arrayBuffer())}
           />
         </div>
         {loading && (
