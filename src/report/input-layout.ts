@@ -95,9 +95,9 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     f("endDate"),
     i("renewalAction"),
     i("launch"),
+    f("familyLabel"),
     i("owner"),
     f("monthsLeft"),
-    f("familyLabel"),
     f("entity"),
   ],
   responsible: [
@@ -115,11 +115,15 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     f("familyLabel"),
     f("consequence"),
     f("amount"),
+    f("pooledAmount"),
+    f("entityCount"),
+    f("supplierCount"),
     f("te4"),
     i("structure"),
     i("coordinator"),
     i("deadline"),
     i("status"),
+    // Detail, not printed (the count is): the list of the entities.
     f("entities"),
   ],
   territorial: [

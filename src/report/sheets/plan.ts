@@ -80,9 +80,10 @@ const LISTS_COL = 19;
  * Widths (characters) of the printed columns B to L, whatever the tables ask (issue #12): the
  * nine tables share these columns, so their sum is what is fitted onto the width of an A4
  * landscape page — 198 characters, about 73 % of 100 %, body text ≈ 8 pt. Column B holds each
- * table's label, C its main text, the narrower ones figures, dates and the input cells.
+ * table's label, C its main text, the narrower ones figures, dates and the input cells; I is
+ * wide again for the objectives' source, the renewals' family and the pooling structure.
  */
-export const PLAN_PRINT_WIDTHS: readonly number[] = [30, 28, 14, 14, 20, 16, 14, 18, 12, 12, 20];
+export const PLAN_PRINT_WIDTHS: readonly number[] = [28, 28, 16, 14, 16, 14, 14, 28, 12, 12, 16];
 const LIST_KEYS: PlanListKey[] = ["status", "priority", "lever", "renewal", "structure"];
 
 type Pair = readonly [string, string];
@@ -158,8 +159,9 @@ class PlanWriter {
     columns.forEach((c) => {
       const nf = o.formats?.[c.key];
       if (nf) c.numberFormat = nf;
-      // The printed columns are narrow: every cell wraps (figures never do).
-      c.wrap = true;
+      // The printed columns are narrow: their cells wrap (figures never do). The detail columns
+      // after them do not, so that their long texts never heighten the printed rows.
+      c.wrap = columns.indexOf(c) <= PLAN_PRINT_LAST_COL;
     });
     const cellFormats: { row: number; key: string; numberFormat: string }[] = [];
     const cells: CellValue[][] = [];
@@ -893,7 +895,10 @@ function section7(w: PlanWriter): void {
     values: {
       familyLabel: textCell(r.familyLabel),
       entities: textCell(r.entities),
+      entityCount: r.entityCount,
+      supplierCount: r.supplierCount,
       amount: r.amount,
+      pooledAmount: r.pooledAmount,
       consequence: textCell(consequence.get(r.familyKey) ?? null),
       te4: textCell(rec.get(r.familyKey) ?? null),
     },
@@ -916,7 +921,7 @@ function section7(w: PlanWriter): void {
     table: "tblPlanMutualisation",
     rows,
     notes,
-    formats: { amount: sb.f.eur2, deadline: sb.f.date },
+    formats: { amount: sb.f.eur2, pooledAmount: sb.f.eur2, deadline: sb.f.date },
     lists: {
       structure: { list: "structure", errorStyle: "warning" },
       status: { list: "status", errorStyle: "stop" },
@@ -934,7 +939,7 @@ function section7(w: PlanWriter): void {
     },
     style: "TableStyleMedium7",
   });
-  w.totals(placed, ["amount"], sb.f.eur2);
+  w.totals(placed, ["amount", "pooledAmount"], sb.f.eur2);
 
   // MU3 scenarios in formulas (rate × addressable spend).
   const mu3 = result(sb, MU3);
