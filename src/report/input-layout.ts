@@ -103,8 +103,9 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
   responsible: [
     f("key"),
     f("element"),
-    f("current"),
+    // The reference (legal texts, long) in the wide column C.
     f("reference"),
+    f("current"),
     i("status"),
     i("commitment"),
     i("deadline"),

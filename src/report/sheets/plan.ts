@@ -80,10 +80,11 @@ const LISTS_COL = 19;
  * Widths (characters) of the printed columns B to L, whatever the tables ask (issue #12): the
  * nine tables share these columns, so their sum is what is fitted onto the width of an A4
  * landscape page — 198 characters, about 73 % of 100 %, body text ≈ 8 pt. Column B holds each
- * table's label, C its main text, the narrower ones figures, dates and the input cells; I is
- * wide again for the objectives' source, the renewals' family and the pooling structure.
+ * table's label, C its main text, D and E amounts (a total of 77 645 304,32 € needs 16), the
+ * narrower ones figures, dates and the input cells; I is wide again for the objectives' source,
+ * the renewals' family and the pooling structure.
  */
-export const PLAN_PRINT_WIDTHS: readonly number[] = [28, 28, 16, 14, 16, 14, 14, 28, 12, 12, 16];
+export const PLAN_PRINT_WIDTHS: readonly number[] = [26, 28, 17, 16, 16, 14, 14, 28, 12, 12, 15];
 const LIST_KEYS: PlanListKey[] = ["status", "priority", "lever", "renewal", "structure"];
 
 type Pair = readonly [string, string];
