@@ -173,7 +173,11 @@ type Columns = (field: string) => number;
  * columns the user moved is read where each field really is. Null (read by position) when a
  * field's header is missing or found twice.
  */
-function headerColumns(grid: Grid, headerRow: number | null, layout: readonly FieldDef[]): Columns | null {
+function headerColumns(
+  grid: Grid,
+  headerRow: number | null,
+  layout: readonly FieldDef[]
+): Columns | null {
   if (headerRow === null) return null;
   const row = grid[headerRow] ?? [];
   const texts = row.map((c) => {
@@ -183,7 +187,9 @@ function headerColumns(grid: Grid, headerRow: number | null, layout: readonly Fi
   const found = new Map<string, number>();
   for (const d of layout) {
     if (d.field === "key") continue;
-    const names = new Set([header("fr", d.header), header("en", d.header)].map((n) => n.toLowerCase()));
+    const names = new Set(
+      [header("fr", d.header), header("en", d.header)].map((n) => n.toLowerCase())
+    );
     const cols = texts.flatMap((t, c) => (t !== null && names.has(t) ? [c] : []));
     if (cols.length !== 1) return null;
     found.set(d.field, cols[0]);
@@ -236,7 +242,13 @@ function readPlan(grid: Grid, into: UserInputs): void {
     ) {
       const layout = PLAN_LAYOUT[kr.section as PlanSection];
       const fields = layout.filter((d) => d.field !== "key").map((d) => d.field);
-      const values = rowFields(grid, kr.row, layout, fields, columnsOf(kr, kr.section as PlanSection));
+      const values = rowFields(
+        grid,
+        kr.row,
+        layout,
+        fields,
+        columnsOf(kr, kr.section as PlanSection)
+      );
       // A user row needs at least one typed cell among its inputs or its description.
       const typed = Object.keys(values).filter(
         (k) => inputFields(layout).includes(k) || k === "familyLabel"

@@ -47,8 +47,18 @@ function printedColumnsWidth(plan: SheetSpec): number {
 }
 
 const cases: [string, SheetSpec][] = [
-  ["fixture, French", buildWorkbookSpec(richAnalysis(), { ...OPTIONS, previousInputs: USER }).sheets.find((s) => s.key === "plan")!],
-  ["fixture, English", buildWorkbookSpec(richAnalysis(), { ...OPTIONS, lang: "en", previousInputs: USER }).sheets.find((s) => s.key === "plan")!],
+  [
+    "fixture, French",
+    buildWorkbookSpec(richAnalysis(), { ...OPTIONS, previousInputs: USER }).sheets.find(
+      (s) => s.key === "plan"
+    )!,
+  ],
+  [
+    "fixture, English",
+    buildWorkbookSpec(richAnalysis(), { ...OPTIONS, lang: "en", previousInputs: USER }).sheets.find(
+      (s) => s.key === "plan"
+    )!,
+  ],
   ["demo", buildWorkbookSpec(demoAnalysis(), RUN).sheets.find((s) => s.key === "plan")!],
 ];
 
@@ -65,8 +75,15 @@ describe.each(cases)("Plan stratégique print layout (%s)", (_name, plan) => {
     const area = plan.print!.area;
     expect(plan.inputs.length).toBeGreaterThan(0);
     for (const inp of plan.inputs) {
-      const inside = inp.range.c1 >= area.c1 && inp.range.c2 <= area.c2 && inp.range.r1 >= area.r1 && inp.range.r2 <= area.r2;
-      expect({ field: `${inp.section}.${inp.field}`, inside }).toEqual({ field: `${inp.section}.${inp.field}`, inside: true });
+      const inside =
+        inp.range.c1 >= area.c1 &&
+        inp.range.c2 <= area.c2 &&
+        inp.range.r1 >= area.r1 &&
+        inp.range.r2 <= area.r2;
+      expect({ field: `${inp.section}.${inp.field}`, inside }).toEqual({
+        field: `${inp.section}.${inp.field}`,
+        inside: true,
+      });
       // Printed columns are never hidden.
       expect(plan.columnWidths.find((w) => w.col === inp.range.c1)?.hidden ?? false).toBe(false);
     }
@@ -77,7 +94,10 @@ describe.each(cases)("Plan stratégique print layout (%s)", (_name, plan) => {
     for (const t of plan.tables) {
       // Keyed tables start at the hidden key column A; the label is the next column.
       const label = t.columns[0].key === "key" ? t.col + 1 : t.col;
-      expect({ table: t.name, printed: label >= area.c1 && label <= area.c2 && t.row + 1 <= area.r2 }).toEqual({ table: t.name, printed: true });
+      expect({
+        table: t.name,
+        printed: label >= area.c1 && label <= area.c2 && t.row + 1 <= area.r2,
+      }).toEqual({ table: t.name, printed: true });
     }
   });
 
@@ -90,7 +110,13 @@ describe.each(cases)("Plan stratégique print layout (%s)", (_name, plan) => {
     for (let r = area.r1; r <= area.r2; r++)
       for (let c = area.c1; c <= area.c2; c++) {
         const v = plainValue(cells.get(cellKey(r, c)) ?? null);
-        if (typeof v === "string") expect({ r, c, v, key: keyLike.test(v) || v.startsWith("#") }).toEqual({ r, c, v, key: false });
+        if (typeof v === "string")
+          expect({ r, c, v, key: keyLike.test(v) || v.startsWith("#") }).toEqual({
+            r,
+            c,
+            v,
+            key: false,
+          });
       }
   });
 });
