@@ -46,7 +46,13 @@ export const PLAN_SECTIONS: readonly PlanSection[] = [
   "evaluation",
 ];
 
-/** Fields of each plan section, column 0 (the key) first. */
+/**
+ * Fields of each plan section, column 0 (the key) first. The sections share the sheet's columns,
+ * and only columns 1 to PLAN_PRINT_LAST_COL print (issue #12: the plan printed readable on A4
+ * landscape): each section puts its label and main text in columns 1–2, its figures next, its
+ * input cells within the printed columns, and its detail columns (kept for Excel, not printed)
+ * after them.
+ */
 export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
   orientations: [f("key"), f("prompt"), i("text")],
   objectives: [
@@ -55,22 +61,17 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     f("indicator"),
     f("baseline"),
     f("proposedTarget"),
-    f("source"),
     i("target"),
     i("deadline"),
     i("owner"),
+    f("source"),
   ],
   actions: [
     f("key"),
     f("familyLabel"),
-    f("amount"),
-    f("share"),
-    f("quadrant"),
-    f("strategy"),
     f("levers"),
-    f("leverReasons"),
-    f("te4"),
-    f("mutualisationPotential"),
+    f("amount"),
+    f("quadrant"),
     i("lever"),
     i("owner"),
     i("deadline"),
@@ -78,26 +79,33 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     i("status"),
     i("priority"),
     i("comment"),
+    // Detail, not printed.
+    f("share"),
+    f("strategy"),
+    f("leverReasons"),
+    f("te4"),
+    f("mutualisationPotential"),
   ],
   renewals: [
     f("key"),
     f("contractRef"),
-    f("entity"),
     f("description"),
-    f("familyLabel"),
     f("supplier"),
     f("amount"),
     f("endDate"),
-    f("monthsLeft"),
     i("renewalAction"),
     i("launch"),
+    f("familyLabel"),
     i("owner"),
+    f("monthsLeft"),
+    f("entity"),
   ],
   responsible: [
     f("key"),
     f("element"),
-    f("current"),
+    // The reference (legal texts, long) in the wide column C.
     f("reference"),
+    f("current"),
     i("status"),
     i("commitment"),
     i("deadline"),
@@ -106,27 +114,31 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
   mutualisation: [
     f("key"),
     f("familyLabel"),
-    f("entities"),
-    f("amount"),
     f("consequence"),
+    f("amount"),
+    f("pooledAmount"),
+    f("entityCount"),
+    f("supplierCount"),
     f("te4"),
     i("structure"),
     i("coordinator"),
     i("deadline"),
     i("status"),
+    // Detail, not printed (the count is): the list of the entities.
+    f("entities"),
   ],
   territorial: [
     f("key"),
     f("familyLabel"),
-    f("amount"),
-    f("territories"),
-    f("needs"),
-    f("cursor"),
     f("reasons"),
+    f("amount"),
+    f("cursor"),
     i("choice"),
     i("owner"),
     i("deadline"),
     i("comment"),
+    f("territories"),
+    f("needs"),
   ],
   evaluation: [
     f("key"),
@@ -138,6 +150,9 @@ export const PLAN_LAYOUT: Record<PlanSection, readonly FieldDef[]> = {
     i("comment"),
   ],
 };
+
+/** Last printed column of the plan (L): the columns after it hold detail and the lists. */
+export const PLAN_PRINT_LAST_COL = 11;
 
 /** Sections whose rows added by the user (no key) are kept. */
 export const PLAN_EXTRA_ROW_SECTIONS: readonly PlanSection[] = ["actions"];

@@ -34,7 +34,7 @@ import {
   type FieldDef,
   type PlanSection,
 } from "./input-layout";
-import { HEADERS, SHEET_NAMES } from "./labels";
+import { header, HEADERS, SHEET_NAMES } from "./labels";
 import { HISTORY_FIXED_KEYS } from "./input-layout";
 import { readExpectationGrid } from "./expectations-layout";
 import type { ExpectationAnswers } from "../core/territories/expectations";
@@ -136,6 +136,8 @@ interface KeyedRow {
   section: string | null;
   /** After the section's header row. */
   afterHeader: boolean;
+  /** Row of that header (the last one above), null before it. */
+  headerRow: number | null;
 }
 
 /** Walks the rows: section markers ("#x"), header rows ("Clé"), keyed rows and blank-key rows. */
@@ -143,43 +145,94 @@ function walk(grid: Grid): KeyedRow[] {
   const out: KeyedRow[] = [];
   let section: string | null = null;
   let afterHeader = false;
+  let headerRow: number | null = null;
   for (let r = 0; r < grid.length; r++) {
     const key = keyAt(grid, r);
     if (key !== null && key.startsWith("#")) {
       section = key.slice(1);
       afterHeader = false;
+      headerRow = null;
       continue;
     }
     if (key !== null && KEY_HEADERS.includes(key)) {
       afterHeader = true;
+      headerRow = r;
       continue;
     }
-    out.push({ key, row: r, section, afterHeader });
+    out.push({ key, row: r, section, afterHeader, headerRow });
   }
   return out;
+}
+
+/** Column of each field, by position in the layout. */
+type Columns = (field: string) => number;
+
+/**
+ * Columns of a plan table found by its header row, in either language: a workbook written with
+ * an earlier column order (the plan's columns were reordered for print, issue #12) or whose
+ * columns the user moved is read where each field really is. Null (read by position) when a
+ * field's header is missing or found twice.
+ */
+function headerColumns(
+  grid: Grid,
+  headerRow: number | null,
+  layout: readonly FieldDef[]
+): Columns | null {
+  if (headerRow === null) return null;
+  const row = grid[headerRow] ?? [];
+  const texts = row.map((c) => {
+    const v = cellScalar(c);
+    return typeof v === "string" ? v.trim().toLowerCase() : null;
+  });
+  const found = new Map<string, number>();
+  for (const d of layout) {
+    if (d.field === "key") continue;
+    const names = new Set(
+      [header("fr", d.header), header("en", d.header)].map((n) => n.toLowerCase())
+    );
+    const cols = texts.flatMap((t, c) => (t !== null && names.has(t) ? [c] : []));
+    if (cols.length !== 1) return null;
+    found.set(d.field, cols[0]);
+  }
+  if (new Set(found.values()).size !== found.size) return null;
+  return (field) => found.get(field) ?? fieldCol(layout, field);
 }
 
 function rowFields(
   grid: Grid,
   r: number,
   layout: readonly FieldDef[],
-  fields: string[]
+  fields: string[],
+  columns: Columns = (field) => fieldCol(layout, field)
 ): Record<string, Scalar> {
   const out: Record<string, Scalar> = {};
   for (const field of fields) {
-    const v = cellAt(grid, r, fieldCol(layout, field));
+    const v = cellAt(grid, r, columns(field));
     if (v !== null) out[field] = v;
   }
   return out;
 }
 
 function readPlan(grid: Grid, into: UserInputs): void {
+  const byHeader = new Map<string, Columns | undefined>();
+  const columnsOf = (kr: KeyedRow, section: PlanSection): Columns | undefined => {
+    const id = `${section}@${kr.headerRow}`;
+    if (!byHeader.has(id))
+      byHeader.set(id, headerColumns(grid, kr.headerRow, PLAN_LAYOUT[section]) ?? undefined);
+    return byHeader.get(id);
+  };
   for (const kr of walk(grid)) {
     if (kr.key !== null) {
       const parsed = splitPlanKey(kr.key);
       if (!parsed) continue;
       const layout = PLAN_LAYOUT[parsed.section];
-      const values = rowFields(grid, kr.row, layout, inputFields(layout));
+      const values = rowFields(
+        grid,
+        kr.row,
+        layout,
+        inputFields(layout),
+        columnsOf(kr, parsed.section)
+      );
       if (Object.keys(values).length > 0)
         into.plan[kr.key] = { ...(into.plan[kr.key] ?? {}), ...values };
     } else if (
@@ -189,7 +242,13 @@ function readPlan(grid: Grid, into: UserInputs): void {
     ) {
       const layout = PLAN_LAYOUT[kr.section as PlanSection];
       const fields = layout.filter((d) => d.field !== "key").map((d) => d.field);
-      const values = rowFields(grid, kr.row, layout, fields);
+      const values = rowFields(
+        grid,
+        kr.row,
+        layout,
+        fields,
+        columnsOf(kr, kr.section as PlanSection)
+      );
       // A user row needs at least one typed cell among its inputs or its description.
       const typed = Object.keys(values).filter(
         (k) => inputFields(layout).includes(k) || k === "familyLabel"

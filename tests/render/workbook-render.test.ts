@@ -3,7 +3,8 @@
  * LibreOffice (`soffice --headless --convert-to pdf`), and every page is kept as a PNG in
  * test-output/render/ (page-NN-<sheet>.png) with pages.json saying which sheet each page shows
  * (read from the page header, whose centre part is the sheet's name). Asserted: every sheet
- * prints, the Synthèse on exactly 1 page, the dashboard on at most 2 pages, one page wide (the
+ * prints, the Synthèse on exactly 1 page, the dashboard on at most 2 pages, the Plan stratégique at
+ * a readable scale (printed columns ≤ 200 characters, page count by its rows), one page wide (the
  * page sizes are A4).
  *
  * Needs LibreOffice Calc and poppler-utils (installed by .ci/run): without them this test fails,
@@ -90,6 +91,28 @@ test("the dashboard prints on at most 2 A4 landscape pages (tiles, then charts)"
   expect(n).toBeGreaterThanOrEqual(1);
   expect(n).toBeLessThanOrEqual(2);
   for (let i = 0; i < pageSheets.length; i++) if (pageSheets[i] === "dashboard") expect(pageSizes[i]).toMatch(/^841\.\d+ x 595\.\d+$/);
+});
+
+test("the Plan stratégique prints readable: A4 landscape pages, printed columns ≤ 200 characters", () => {
+  // Its nine tables share the columns B to L (issue #12): at most 200 characters fitted onto the
+  // ~145 characters of an A4 landscape page at 100 % keeps the scale ≥ 72 % (body text ≈ 8 pt).
+  const plan = spec.sheets.find((s) => s.key === "plan")!;
+  const area = plan.print!.area;
+  let width = 0;
+  for (let c = area.c1; c <= area.c2; c++) {
+    const w = plan.columnWidths.find((x) => x.col === c);
+    if (!w?.hidden) width += w?.width ?? 8.43;
+  }
+  expect(width).toBeLessThanOrEqual(200);
+  const n = count("plan");
+  const rows = area.r2 - area.r1 + 1;
+  // Readable scale, measured on the render: an A4 landscape page (595 pt − 1.5 in of margins ≈
+  // 487 pt) at ≥ 72 % holds at most 487 / (15 pt × 0.72) ≈ 45 rows of the default height, so the
+  // plan takes at least rows / 50 pages (shrunk to fit ~580 characters, it took far fewer). Compact: on
+  // average at least 15 rows a page (rows of at most ~3 wrapped lines).
+  expect(n).toBeGreaterThanOrEqual(Math.ceil(rows / 50));
+  expect(n).toBeLessThanOrEqual(Math.ceil(rows / 15));
+  for (let i = 0; i < pageSheets.length; i++) if (pageSheets[i] === "plan") expect(pageSizes[i]).toMatch(/^841\.\d+ x 595\.\d+$/);
 });
 
 test("one PNG per page is kept in test-output/render", () => {

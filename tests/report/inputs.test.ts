@@ -13,9 +13,10 @@ import { intakeOf, spend } from "../helpers/fixtures";
 const serial = (iso: string) => excelSerialFromDay(dayFromIso(iso));
 
 describe("readUserInputs on hand-made sheets", () => {
-  // Plan layout: actions = key, familyLabel, amount, share, quadrant, strategy, levers, leverReasons,
-  // te4, mutualisationPotential, lever(10), owner(11), deadline(12), expectedSavings(13), status(14), priority(15), comment(16).
-  const actions = (key: Cell, label: Cell, owner: Cell, status: Cell = null): Cell[] => [key, label, 100, 0.1, "Levier", null, null, null, null, null, null, owner, null, null, status, null, null];
+  // Plan layout (header row incomplete: read by position): actions = key, familyLabel, levers, amount(3),
+  // quadrant(4), lever(5), owner(6), deadline(7), expectedSavings(8), status(9), priority(10), comment(11),
+  // share(12), strategy, leverReasons, te4, mutualisationPotential(16).
+  const actions = (key: Cell, label: Cell, owner: Cell, status: Cell = null): Cell[] => [key, label, null, 100, "Levier", null, owner, null, null, status, null, null, 0.1, null, null, null, null];
 
   test("plan rows are matched by key whatever their order; extra rows need a typed cell", () => {
     const grid: Cell[][] = [
@@ -45,11 +46,44 @@ describe("readUserInputs on hand-made sheets", () => {
   });
 
   test("sheets are found by French name, English name or key; dates become serials", () => {
-    const grid: Cell[][] = [["Clé"], ["objectives/PF1", null, null, null, null, null, 0.8, new Date(Date.UTC(2026, 11, 31)), "DAF"]];
+    // objectives = key, objective, indicator, baseline, proposedTarget, target(5), deadline(6), owner(7), source.
+    const grid: Cell[][] = [["Clé"], ["objectives/PF1", null, null, null, null, 0.8, new Date(Date.UTC(2026, 11, 31)), "DAF"]];
     for (const name of ["Plan stratégique", "Strategic plan", "plan", " plan stratégique "]) {
       expect(readUserInputs({ [name]: grid }).plan).toEqual({ "objectives/PF1": { target: 0.8, deadline: serial("2026-12-31"), owner: "DAF" } });
     }
     expect(readUserInputs({ Autre: grid }).plan).toEqual({});
+  });
+
+  test("a plan written with the earlier column order is read by its header row (columns moved for print, issue #12)", () => {
+    // Order of the plan's action and objective tables before the print layout (layout 1), headers as
+    // that version wrote them, in French and in English.
+    const oldActions = {
+      fr: ["Clé", "Famille", "Montant HT", "Part", "Quadrant", "Stratégie type", "Leviers proposés (indicateur)", "Justification", "Recommandation territoriale", "Potentiel mutualisation (central)", "Levier retenu", "Responsable", "Échéance", "Économies attendues", "Statut", "Priorité", "Commentaire"],
+      en: ["Key", "Family", "Amount excl. VAT", "Share", "Quadrant", "Standard approach", "Proposed levers (indicator)", "Rationale", "Territorial recommendation", "Pooling potential (central)", "Chosen lever", "Owner", "Deadline", "Expected savings", "Status", "Priority", "Comment"],
+    };
+    const oldObjectives = {
+      fr: ["Clé", "Objectif", "Indicateur", "Situation de départ", "Cible proposée", "Source", "Cible retenue", "Échéance", "Responsable"],
+      en: ["Key", "Objective", "Indicator", "Baseline", "Proposed target", "Source", "Target", "Deadline", "Owner"],
+    };
+    for (const lang of ["fr", "en"] as const) {
+      const grid: Cell[][] = [
+        ["#actions", "4"],
+        oldActions[lang],
+        // lever(10) owner(11) deadline(12) expectedSavings(13) status(14) priority(15) comment(16)
+        ["actions/F:INFO", "Informatique", 100, 0.1, "Levier", "x", "y", "z", "mutualiser", 50, "Groupement de commandes", "Mme Martin", 46203, 4000, "En cours", "1 - Haute", "à voir"],
+        [null, "Ma ligne", null, null, null, null, null, null, null, null, null, "Moi"],
+        ["#objectives", "3"],
+        oldObjectives[lang],
+        // target(6) deadline(7) owner(8)
+        ["objectives/PF1", "o", "i", 0.5, 0.6, "s", 0.8, 46387, "DAF"],
+      ];
+      const read = readUserInputs({ "Plan stratégique": grid });
+      expect(read.plan).toEqual({
+        "actions/F:INFO": { lever: "Groupement de commandes", owner: "Mme Martin", deadline: 46203, expectedSavings: 4000, status: "En cours", priority: "1 - Haute", comment: "à voir" },
+        "objectives/PF1": { target: 0.8, deadline: 46387, owner: "DAF" },
+      });
+      expect(read.planExtraRows).toEqual([{ familyLabel: "Ma ligne", owner: "Moi" }]);
+    }
   });
 
   test("diagnostic answers: leading digit 0–3, anything else reported and ignored", () => {

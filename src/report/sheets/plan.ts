@@ -42,6 +42,7 @@ import {
   fieldCol,
   LAYOUT_VERSION,
   PLAN_LAYOUT,
+  PLAN_PRINT_LAST_COL,
   planKey,
   splitPlanKey,
   type PlanSection,
@@ -74,6 +75,16 @@ import type { DiagnosticBuild } from "./diagnostic";
 import { organisationRows, pooledChoices, scenarioChoices } from "./territorial";
 
 const LISTS_COL = 19;
+
+/**
+ * Widths (characters) of the printed columns B to L, whatever the tables ask (issue #12): the
+ * nine tables share these columns, so their sum is what is fitted onto the width of an A4
+ * landscape page — 198 characters, about 73 % of 100 %, body text ≈ 8 pt. Column B holds each
+ * table's label, C its main text, D and E amounts (a total of 77 645 304,32 € needs 16), the
+ * narrower ones figures, dates and the input cells; I is wide again for the objectives' source,
+ * the renewals' family and the pooling structure.
+ */
+export const PLAN_PRINT_WIDTHS: readonly number[] = [26, 28, 17, 16, 16, 14, 14, 28, 12, 12, 15];
 const LIST_KEYS: PlanListKey[] = ["status", "priority", "lever", "renewal", "structure"];
 
 type Pair = readonly [string, string];
@@ -110,7 +121,7 @@ class PlanWriter {
   }
 
   /** Section marker ("#section" in column A) and title line. */
-  marker(section: string, title: string, span = 9): void {
+  marker(section: string, title: string, span = PLAN_PRINT_LAST_COL): void {
     const sb = this.sb;
     const r = sb.cursor;
     sb.cell(r, 0, `#${section}`, "stamp");
@@ -149,26 +160,9 @@ class PlanWriter {
     columns.forEach((c) => {
       const nf = o.formats?.[c.key];
       if (nf) c.numberFormat = nf;
-      if (
-        c.input ||
-        [
-          "levers",
-          "leverReasons",
-          "reasons",
-          "text",
-          "objective",
-          "description",
-          "prompt",
-          "element",
-          "current",
-          "consequence",
-          "source",
-          "indicator",
-          "family",
-          "quadrant",
-        ].includes(c.key)
-      )
-        c.wrap = true;
+      // The printed columns are narrow: their cells wrap (figures never do). The detail columns
+      // after them do not, so that their long texts never heighten the printed rows.
+      c.wrap = columns.indexOf(c) <= PLAN_PRINT_LAST_COL;
     });
     const cellFormats: { row: number; key: string; numberFormat: string }[] = [];
     const cells: CellValue[][] = [];
@@ -237,10 +231,12 @@ export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
   const sb = new SheetBuilder(ctx, "plan", "merge-inputs", LAYOUT_VERSION);
   // Print: A4, one page wide, a long table's header repeated on each page.
   // The row keys of column A and the validation lists (from LISTS_COL) are not printed.
-  sb.print({ orientation: "landscape", firstColumn: 1, lastColumn: LISTS_COL - 1 });
+  // Detail columns after L (PLAN_PRINT_LAST_COL) are not printed either: B to L fit one A4
+  // landscape page wide at a readable size (PLAN_PRINT_WIDTHS).
+  sb.print({ orientation: "landscape", firstColumn: 1, lastColumn: PLAN_PRINT_LAST_COL });
   const { analysis, lang } = ctx;
   sb.tabColor = "#00B050";
-  sb.header(`${text(lang, "planTitle")} — ${analysis.period.label}`, 1, 9);
+  sb.header(`${text(lang, "planTitle")} — ${analysis.period.label}`, 1, PLAN_PRINT_LAST_COL);
   sb.note(text(lang, "planNote"), 1);
   // What an input cell looks like, right under the note.
   sb.cell(sb.cursor, 1, textCell(text(lang, "inputCell")), "input");
@@ -293,6 +289,8 @@ export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
   sectionTerritorial(w);
   section8(w, objectives);
   sb.frozen = { rows: 2, cols: 2 };
+  // The printed columns get their fixed widths (the tables' own requests are maxima).
+  PLAN_PRINT_WIDTHS.forEach((width, i) => sb.widths.set(1 + i, width));
   return sb.build();
 }
 
@@ -359,23 +357,24 @@ function section1(w: PlanWriter, diag: DiagnosticBuild): void {
   }
   const cells: CellValue[][] = scores.weakest.map((wk) => [
     wk.question.id,
-    pick(lang, AXIS_LABELS[wk.question.axis]),
+    textCell(pick(lang, wk.question.action)),
     textCell(pick(lang, wk.question.topic)),
+    pick(lang, AXIS_LABELS[wk.question.axis]),
     textCell(pick(lang, ANSWER_SCALE[wk.answer])),
     textCell(questionLever(lang, wk.question)),
-    textCell(pick(lang, wk.question.action)),
   ]);
   const placed = sb.rawTable(
     "tblPlanPointsFaibles",
     sb.cursor,
     1,
     [
+      // Same columns as the plan's tables: label, then the main text (the action), then short.
       { key: "question", header: sb.h("question"), width: 12 },
-      { key: "axis", header: sb.h("axis"), width: 14 },
-      { key: "weakItem", header: sb.h("weakItem"), width: 30 },
-      { key: "answer", header: sb.h("answer"), width: 20 },
-      { key: "lever", header: sb.h("planLever"), width: 24 },
-      { key: "action", header: sb.h("objective"), width: 40, wrap: true },
+      { key: "action", header: sb.h("objective"), width: 28, wrap: true },
+      { key: "weakItem", header: sb.h("weakItem"), width: 14, wrap: true },
+      { key: "axis", header: sb.h("axis"), width: 14, wrap: true },
+      { key: "answer", header: sb.h("answer"), width: 20, wrap: true },
+      { key: "lever", header: sb.h("planLever"), width: 16, wrap: true },
     ],
     cells,
     "TableStyleLight15"
@@ -897,7 +896,10 @@ function section7(w: PlanWriter): void {
     values: {
       familyLabel: textCell(r.familyLabel),
       entities: textCell(r.entities),
+      entityCount: r.entityCount,
+      supplierCount: r.supplierCount,
       amount: r.amount,
+      pooledAmount: r.pooledAmount,
       consequence: textCell(consequence.get(r.familyKey) ?? null),
       te4: textCell(rec.get(r.familyKey) ?? null),
     },
@@ -920,7 +922,7 @@ function section7(w: PlanWriter): void {
     table: "tblPlanMutualisation",
     rows,
     notes,
-    formats: { amount: sb.f.eur2, deadline: sb.f.date },
+    formats: { amount: sb.f.eur2, pooledAmount: sb.f.eur2, deadline: sb.f.date },
     lists: {
       structure: { list: "structure", errorStyle: "warning" },
       status: { list: "status", errorStyle: "stop" },
@@ -938,7 +940,7 @@ function section7(w: PlanWriter): void {
     },
     style: "TableStyleMedium7",
   });
-  w.totals(placed, ["amount"], sb.f.eur2);
+  w.totals(placed, ["amount", "pooledAmount"], sb.f.eur2);
 
   // MU3 scenarios in formulas (rate × addressable spend).
   const mu3 = result(sb, MU3);
