@@ -157,6 +157,28 @@ export function notAvailable<T extends Tables>(
   };
 }
 
+/** Builds the result of an indicator that counts signals: value the count, no reference, no status. */
+export function signalCount<T extends Tables>(
+  base: IndicatorBase,
+  count: number,
+  coverage: Coverage,
+  details: Details,
+  tables: T
+): IndicatorResult<T> {
+  return {
+    id: base.id,
+    group: base.group,
+    unit: base.unit,
+    value: count,
+    na: null,
+    coverage,
+    reference: null,
+    status: null,
+    details,
+    tables,
+  };
+}
+
 /** Share in % (0–100) of part over whole, or null when whole is 0. */
 export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : (part / whole) * 100;

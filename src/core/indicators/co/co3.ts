@@ -28,7 +28,7 @@ import { coded, paramsJson } from "../compliance-messages";
 import { rowText, rowTextOf, type ProcedureIssue, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { byKey, notAvailable, type AnalysisContext } from "../types";
+import { byKey, notAvailable, signalCount, type AnalysisContext } from "../types";
 import { natureLabel } from "./row-labels";
 
 const MAPA = "Procédure adaptée";
@@ -244,22 +244,19 @@ export const CO3 = defineIndicator<CO3Tables>({
     rows.sort(byAmount);
     exceptions.sort(byAmount);
     uncertain.sort(byAmount);
-    return {
-      ...base,
-      value: rows.length,
-      na: null,
+    return signalCount(
+      base,
+      rows.length,
       coverage,
-      reference: null,
-      status: null,
-      details: {
+      {
         mapaAboveEu: rows.filter((r) => r.procedure === MAPA).length,
         directAwardAboveEu: rows.filter((r) => r.procedure === DIRECT_AWARD).length,
         lawfulSocialServices: exceptions.filter((r) => r.exception === "R2123-1 3°").length,
         lawfulSmallLots: exceptions.filter((r) => r.exception === "R2123-1 2°").length,
         uncertainThreshold: uncertain.length,
       },
-      tables: { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain },
-    };
+      { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain }
+    );
   },
 });
 
