@@ -12,7 +12,9 @@ import {
   exclusionScopeText,
   rowTextOf,
   rowTextOfParts,
+  type ExplainedSignalCodes,
   type RowText,
+  type SignalCodes,
 } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { analyseSplitting, type SplittingSeverity } from "../splitting";
@@ -88,13 +90,7 @@ export type SingleAboveThresholdRow = {
   thresholdSource: string;
   signal: string;
   message: RowText;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  why: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & ExplainedSignalCodes;
 
 /** Works lines without an operation whose sum reaches the works threshold: to check, not summed. */
 export type WorksWithoutOperationRow = {
@@ -108,12 +104,7 @@ export type WorksWithoutOperationRow = {
   thresholdSource: string;
   status: string;
   message: RowText;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & SignalCodes;
 
 /** Lines of a mixed budget article whose nature is to specify (left out of the thresholds). */
 export type NatureToSpecifyRow = {

@@ -25,7 +25,13 @@ import {
   type ContractEuThreshold,
 } from "../../reference/eu-thresholds";
 import { coded, paramsJson } from "../compliance-messages";
-import { rowText, rowTextOf, type ProcedureIssue, type RowText } from "../compliance-row-texts";
+import {
+  rowText,
+  rowTextOf,
+  type ExplainedSignalCodes,
+  type ProcedureIssue,
+  type RowText,
+} from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { byKey, notAvailable, signalCount, type AnalysisContext } from "../types";
@@ -56,13 +62,7 @@ export type ContractThresholdFields = {
 export type ProcedureAmountRow = ContractThresholdFields & {
   issue: ProcedureIssue;
   message: RowText;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  why: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & ExplainedSignalCodes;
 
 /** A MAPA above the EU threshold that the code allows (R2123-1 3° or 2°). */
 export type LawfulExceptionRow = ContractThresholdFields & {
