@@ -17,7 +17,7 @@ import {
   type SignalCodes,
 } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
-import { analyseSplitting, type SplittingSeverity } from "../splitting";
+import { analyseSplitting, type SplittingCounts, type SplittingSeverity } from "../splitting";
 import { notAvailable } from "../types";
 import { yearsLabel } from "./row-labels";
 
@@ -38,12 +38,6 @@ export type SplittingAlertRow = {
   thresholdDate: string;
   thresholdSource: string;
   total: number;
-  lineCount: number;
-  creditCount: number;
-  supplierCount: number;
-  aboveThresholdCount: number;
-  underDirectAwardCount: number;
-  catchAllArticle: string | null;
   firstDate: string;
   lastDate: string;
   severity: SplittingSeverity;
@@ -56,7 +50,7 @@ export type SplittingAlertRow = {
   whyCode: string;
   clear: RowText;
   clearCode: string;
-};
+} & SplittingCounts;
 
 /** A line behind an alert. */
 export type SplittingLineRow = {
