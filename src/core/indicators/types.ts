@@ -157,23 +157,24 @@ export function notAvailable<T extends Tables>(
   };
 }
 
-/** Builds the result of an indicator that counts signals: value the count, no reference, no status. */
-export function signalCount<T extends Tables>(
+/** Builds an available result that has no reference: value given, status given or null. */
+export function resultWithoutReference<T extends Tables>(
   base: IndicatorBase,
-  count: number,
+  value: number,
   coverage: Coverage,
   details: Details,
-  tables: T
+  tables: T,
+  status: Status | null = null
 ): IndicatorResult<T> {
   return {
     id: base.id,
     group: base.group,
     unit: base.unit,
-    value: count,
+    value,
     na: null,
     coverage,
     reference: null,
-    status: null,
+    status,
     details,
     tables,
   };

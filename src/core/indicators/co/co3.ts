@@ -34,7 +34,7 @@ import {
 } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { byKey, notAvailable, signalCount, type AnalysisContext } from "../types";
+import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
 import { natureLabel } from "./row-labels";
 
 const MAPA = "Procédure adaptée";
@@ -244,7 +244,7 @@ export const CO3 = defineIndicator<CO3Tables>({
     rows.sort(byAmount);
     exceptions.sort(byAmount);
     uncertain.sort(byAmount);
-    return signalCount(
+    return resultWithoutReference(
       base,
       rows.length,
       coverage,

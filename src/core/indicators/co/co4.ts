@@ -24,7 +24,7 @@ import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
-import { byKey, notAvailable, signalCount, type AnalysisContext } from "../types";
+import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
 import { yearsLabel } from "./row-labels";
 
 /** Direct-award pattern: at least this many contracts per entity × supplier × family. */
@@ -276,7 +276,7 @@ export const CO4 = defineIndicator<CO4Tables>({
     const contractPatterns = rows.filter(
       (r) => r.pattern === "marchés sans publicité répétés"
     ).length;
-    return signalCount(
+    return resultWithoutReference(
       base,
       rows.length,
       coverage,
