@@ -7,11 +7,10 @@
 import type { ConcessionStatus } from "../../core/contracts-concessions";
 import { frenchDate, isoDate } from "../../core/dates";
 import { dateSerial, textCell } from "../cells";
-import type { Lang } from "../labels";
+import { pick, type Lang, type Pair } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 
-type Pair = readonly [fr: string, en: string];
 
 const LABELS = {
   title: ["Calendrier des concessions", "Concessions calendar"],
@@ -37,7 +36,7 @@ const LABELS = {
 } as const satisfies Record<string, Pair>;
 
 function t(lang: Lang, key: keyof typeof LABELS): string {
-  return LABELS[key][lang === "fr" ? 0 : 1];
+  return pick(lang, LABELS[key]);
 }
 
 /** The status in the language (a statut cell). */
