@@ -89,20 +89,8 @@ export function buildConcessions(ctx: BuildContext): SheetSpec | null {
   const top = sb.cursor;
   const placed = sb.rawTable("tblConcessions", top, 0, columns, values);
   const status = placed.columnRange("status");
-  sb.conditional({
-    range: status,
-    type: "cellValue",
-    operator: "equal",
-    formula1: `"${t(lang, "expired")}"`,
-    style: "kpiAlert",
-  });
-  sb.conditional({
-    range: status,
-    type: "cellValue",
-    operator: "equal",
-    formula1: `"${t(lang, "renewSoon")}"`,
-    style: "kpiWatch",
-  });
+  sb.highlightText(status, t(lang, "expired"), "kpiAlert");
+  sb.highlightText(status, t(lang, "renewSoon"), "kpiWatch");
   sb.frozen = { rows: top + 1, cols: 0 };
   return sb.build();
 }
