@@ -11,7 +11,6 @@ import { pick, type Lang, type Pair } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 
-
 const LABELS = {
   title: ["Calendrier des concessions", "Concessions calendar"],
   note: [

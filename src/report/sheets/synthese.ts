@@ -30,7 +30,6 @@ const CHART_IDS = ["trend", "pareto", "channels", "procedures"];
 /** First column of the charts' data, copied from the dashboard right of the printed page. */
 const DATA_COL = SYNTHESE_COLS + 2;
 
-
 const TEXTS = {
   title: ["Synthèse des achats", "Purchasing summary"],
   keyFigures: ["Chiffres clés", "Key figures"],

@@ -11,7 +11,6 @@ import type { MessageCode } from "../../core/messages/render";
 import { pick, type Lang, type Pair } from "../labels";
 import type { SheetKey } from "../spec";
 
-
 export interface TileDef {
   /** Indicator id of the registry, or "CO*" for the total of compliance signals. */
   id: string;
