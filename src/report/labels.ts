@@ -20,7 +20,8 @@ import { PEER_SHEET_NAMES } from "./sheets/comparaison-labels";
 
 export type { Lang };
 
-type Pair = readonly [fr: string, en: string];
+/** A text in French and in English, in that order (read with pick). */
+export type Pair = readonly [fr: string, en: string];
 
 export const SHEET_NAMES = {
   sommaire: ["Sommaire", "Contents"],

@@ -409,6 +409,11 @@ export class SheetBuilder {
     this.conditionalFormats.push(cf);
   }
 
+  /** Gives `style` to the cells of `range` whose value is the text `word`. */
+  highlightText(range: CellRange, word: string, style: StyleName): void {
+    this.conditional({ range, type: "cellValue", operator: "equal", formula1: `"${word}"`, style });
+  }
+
   /** An internal hyperlink: the cell (row, col), which holds its text, opens `target`. */
   link(row: number, col: number, target: RangeRef, tip?: string): void {
     const l: LinkSpec = { row, col, target };

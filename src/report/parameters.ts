@@ -13,7 +13,7 @@ import {
   type SupplierExclusionReason,
 } from "../core/reference/values";
 import { clean } from "./cells";
-import type { Lang } from "./labels";
+import { pick, type Lang } from "./labels";
 import { RESPONSIBLE_PARAMETERS } from "./responsible-parameters";
 
 export type ParameterKind = "eur" | "percent" | "days" | "date" | "text";
@@ -486,7 +486,7 @@ export function datedRows(
   if (table === "supplierExclusions") {
     return ref.supplierExclusions.map((r) => ({
       supplier: r.supplier,
-      reason: EXCLUSION_REASON_LABELS[r.reason][lang === "fr" ? 0 : 1],
+      reason: pick(lang, EXCLUSION_REASON_LABELS[r.reason]),
       note: r.note,
     }));
   }

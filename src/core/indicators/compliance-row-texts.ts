@@ -22,6 +22,19 @@ export type RowText = Message;
 /** Several compliance texts in one cell (e.g. the two articles of a Loi Climat gap). */
 export type RowTexts = readonly Message[];
 
+/** The coded texts a compliance signal row carries with its message: the message's code and
+ * parameters (machine-readable), the legal basis, and how to clear the signal (text and code). */
+export type SignalCodes = {
+  messageCode: string;
+  messageParams: string;
+  legalBasis: RowText;
+  clear: RowText;
+  clearCode: string;
+};
+
+/** The coded texts of a signal row that also says why it is a signal. */
+export type ExplainedSignalCodes = SignalCodes & { why: RowText };
+
 /** The row text of a compliance code. */
 export function rowText(code: MessageCode, params: MessageParams = {}): RowText {
   return textOf(code, params);

@@ -49,7 +49,21 @@ import type { AnalysisContext } from "./types";
 
 export type SplittingSeverity = "à vérifier" | "élevée" | "très élevée";
 
-export interface SplittingAlert {
+/** What a splitting group counts, as the alert and its row both give it. */
+export type SplittingCounts = {
+  /** Purchases (credit notes excluded). */
+  lineCount: number;
+  creditCount: number;
+  supplierCount: number;
+  /** Purchases that reach the threshold on their own (also listed as single purchases). */
+  aboveThresholdCount: number;
+  /** Lines bought under a marché passé sans publicité ni mise en concurrence (R2121-6). */
+  underDirectAwardCount: number;
+  /** The catch-all budget article the grouping rests on, or null. */
+  catchAllArticle: string | null;
+};
+
+export interface SplittingAlert extends SplittingCounts {
   /** "CO1-001", in the order of the alerts (most severe, then largest, first). */
   id: string;
   /** The legal buyer's label (entity name, or "A + B" for the budgets of one SIREN). */
@@ -72,16 +86,6 @@ export interface SplittingAlert {
   thresholdRule: string;
   /** Net sum (credit notes deducted). */
   totalCents: number;
-  /** Purchases (credit notes excluded). */
-  lineCount: number;
-  creditCount: number;
-  supplierCount: number;
-  /** Purchases that reach the threshold on their own (also listed as single purchases). */
-  aboveThresholdCount: number;
-  /** Lines bought under a marché passé sans publicité ni mise en concurrence (R2121-6). */
-  underDirectAwardCount: number;
-  /** The catch-all budget article the grouping rests on, or null. */
-  catchAllArticle: string | null;
   /** Day of the first purchase. */
   firstDate: number;
   lastDate: number;

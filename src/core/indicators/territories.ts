@@ -30,6 +30,7 @@
  *   (L2113-10 allotissement); they are never a local preference, which the code forbids.
  *   The "Non classé" family gets no recommendation.
  */
+import { basisOf } from "../contracts-basis";
 import type { EntityRow, Nature } from "../model";
 import { normalizeKey } from "../text";
 import { dominantNature, natureIndex } from "./aggregate";
@@ -473,7 +474,8 @@ export function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyReco
       ...input,
       proximity: proximity.proximity,
       territories: profile?.territories ?? [],
-      pooledSharePercent: profile && profile.cents > 0 ? (profile.pooledCents / profile.cents) * 100 : null,
+      pooledSharePercent:
+        profile && profile.cents > 0 ? (profile.pooledCents / profile.cents) * 100 : null,
     };
     const recommendation = recommendOnTerritories(onTerritories);
     const reasons = recommendationReasons({ ...input, entities }, recommendation);
@@ -509,6 +511,16 @@ export function territoryScan(ctx: AnalysisContext): TerritoryScan {
 function scanPeriod(ctx: AnalysisContext): TerritoryScan {
   const s = scan(ctx);
   return { scan: s, figures: territoryFigures(ctx, s) };
+}
+
+/**
+ * Why a territory indicator (TE1, TE3, TE4) has no line to read: on contracts-only input, say
+ * which data would unlock it (issue #11 §1); the register does not say which territory it serves.
+ */
+export function noTerritoryLinesReason(ctx: AnalysisContext): Message {
+  return basisOf(ctx) === "awarded"
+    ? msg("na.territoriesNeedSpendLines")
+    : msg("na.noLinesInPeriod", { period: ctx.period.label });
 }
 
 /** A territory name as rows show it: null for the lines without a territory. */

@@ -157,6 +157,29 @@ export function notAvailable<T extends Tables>(
   };
 }
 
+/** Builds an available result that has no reference: value given, status given or null. */
+export function resultWithoutReference<T extends Tables>(
+  base: IndicatorBase,
+  value: number,
+  coverage: Coverage,
+  details: Details,
+  tables: T,
+  status: Status | null = null
+): IndicatorResult<T> {
+  return {
+    id: base.id,
+    group: base.group,
+    unit: base.unit,
+    value,
+    na: null,
+    coverage,
+    reference: null,
+    status,
+    details,
+    tables,
+  };
+}
+
 /** Share in % (0–100) of part over whole, or null when whole is 0. */
 export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : (part / whole) * 100;

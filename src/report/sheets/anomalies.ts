@@ -60,13 +60,7 @@ export function buildAnomalies(ctx: BuildContext): SheetSpec {
     ],
     { columnFormats: [null, sb.f.int] }
   );
-  sb.conditional({
-    range: sev,
-    type: "cellValue",
-    operator: "equal",
-    formula1: `"${text(lang, "rejected")}"`,
-    style: "kpiAlert",
-  });
+  sb.highlightText(sev, text(lang, "rejected"), "kpiAlert");
   sb.frozen = { rows: top + 1, cols: 0 };
   return sb.build();
 }

@@ -16,11 +16,10 @@ import {
   MEASURES,
 } from "../expectations-layout";
 import { LAYOUT_VERSION } from "../input-layout";
-import { message } from "../labels";
+import { message, pick, type Pair } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 
-type Pair = readonly [string, string];
 const T = {
   title: ["Attentes des territoires", "Territories' expectations"],
   note: [
@@ -37,10 +36,6 @@ const T = {
   prompt: ["0 à 3", "0 to 3"],
 } satisfies Record<string, Pair>;
 
-function tr(ctx: BuildContext, p: Pair): string {
-  return ctx.lang === "fr" ? p[0] : p[1];
-}
-
 /** The territory columns: the analysis' territories, then those of earlier answers. */
 export function expectationTerritories(ctx: BuildContext): string[] {
   const out: string[] = [];
@@ -55,8 +50,8 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
   if (territories.length < 2 && Object.keys(answers).length === 0) return null;
   const sb = new SheetBuilder(ctx, "attentes", "merge-inputs", LAYOUT_VERSION);
   sb.tabColor = "#00B050";
-  sb.header(tr(ctx, T.title), 1, 7);
-  sb.note(tr(ctx, T.note), 1);
+  sb.header(pick(ctx.lang, T.title), 1, 7);
+  sb.note(pick(ctx.lang, T.note), 1);
   sb.cursor++;
 
   const services = [...(ctx.analysis.territorial?.services ?? [])].map((s) => ({
@@ -67,16 +62,16 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
 
   const marker = sb.cursor;
   sb.cell(marker, 0, "#attentes", "stamp");
-  sb.line(marker, 1, textCell(tr(ctx, T.title)), "section", 6);
+  sb.line(marker, 1, textCell(pick(ctx.lang, T.title)), "section", 6);
   const top = marker + 1;
   const first = EXPECTATIONS_FIRST_TERRITORY_COL;
   const last = first + territories.length - 1;
   const columns: TableColumn[] = [
     { key: "key", header: sb.h("key"), width: 22 },
-    { key: "service", header: tr(ctx, T.service), width: 30 },
-    { key: "measure", header: tr(ctx, T.measure), width: 13 },
+    { key: "service", header: pick(ctx.lang, T.service), width: 30 },
+    { key: "measure", header: pick(ctx.lang, T.measure), width: 13 },
     ...territories.map((t, i) => ({ key: `t${i}`, header: t, width: 14, input: true })),
-    { key: "mean", header: tr(ctx, T.mean), width: 10, numberFormat: sb.f.dec2 },
+    { key: "mean", header: pick(ctx.lang, T.mean), width: 10, numberFormat: sb.f.dec2 },
   ];
   const rows: CellValue[][] = [];
   services.forEach((s, i) => {
@@ -85,7 +80,7 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
       rows.push([
         textCell(expectationKey(s.id, m)),
         textCell(s.label),
-        tr(ctx, T[m]),
+        pick(ctx.lang, T[m]),
         ...territories.map((t) => answers[s.id]?.[t]?.[m] ?? null),
         formula(`=IFERROR(AVERAGE(${rangeA1(r, first, r, last)}),"")`),
       ]);
@@ -97,7 +92,7 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
     list: ["0", "1", "2", "3"],
     allowBlank: true,
     errorStyle: "stop",
-    prompt: tr(ctx, T.prompt),
+    prompt: pick(ctx.lang, T.prompt),
   });
   sb.conditional({
     range: { r1: placed.firstDataRow, c1: first, r2: placed.lastDataRow, c2: last },
@@ -111,9 +106,9 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
   // Live priority scores.
   const pm = sb.cursor;
   sb.cell(pm, 0, "#priorites", "stamp");
-  sb.line(pm, 1, textCell(tr(ctx, T.priorities)), "section", 6);
+  sb.line(pm, 1, textCell(pick(ctx.lang, T.priorities)), "section", 6);
   const head = pm + 1;
-  sb.block(head, 1, [[tr(ctx, T.service), ...territories, tr(ctx, T.priorityCount)]], { style: "header" });
+  sb.block(head, 1, [[pick(ctx.lang, T.service), ...territories, pick(ctx.lang, T.priorityCount)]], { style: "header" });
   const prio: CellValue[][] = services.map((s, i) => {
     const imp = top + 1 + 2 * i;
     const sat = imp + 1;

@@ -97,7 +97,7 @@ export function statusFormats(sb: SheetBuilder, placed: PlacedTable, key: string
     [text(lang, "statusAlert"), "kpiAlert"],
   ];
   for (const [word, style] of rules) {
-    sb.conditional({ range, type: "cellValue", operator: "equal", formula1: `"${word}"`, style });
+    sb.highlightText(range, word, style);
   }
 }
 

@@ -173,13 +173,7 @@ function placeTable(sb: SheetBuilder, name: string, rows: ComparisonRow[]): Retu
   for (const colKey of ["appraisal", "peerAppraisal"] as const) {
     const range = placed.columnRange(colKey);
     for (const colour of Object.keys(COLOUR_WORDS) as Colour[]) {
-      sb.conditional({
-        range,
-        type: "cellValue",
-        operator: "equal",
-        formula1: `"${pick(lang, COLOUR_WORDS[colour])}"`,
-        style: COLOUR_STYLES[colour],
-      });
+      sb.highlightText(range, pick(lang, COLOUR_WORDS[colour]), COLOUR_STYLES[colour]);
     }
   }
   sb.cursor = placed.lastDataRow + 2;

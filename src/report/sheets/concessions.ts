@@ -7,11 +7,9 @@
 import type { ConcessionStatus } from "../../core/contracts-concessions";
 import { frenchDate, isoDate } from "../../core/dates";
 import { dateSerial, textCell } from "../cells";
-import type { Lang } from "../labels";
+import { pick, type Lang, type Pair } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
-
-type Pair = readonly [fr: string, en: string];
 
 const LABELS = {
   title: ["Calendrier des concessions", "Concessions calendar"],
@@ -37,7 +35,7 @@ const LABELS = {
 } as const satisfies Record<string, Pair>;
 
 function t(lang: Lang, key: keyof typeof LABELS): string {
-  return LABELS[key][lang === "fr" ? 0 : 1];
+  return pick(lang, LABELS[key]);
 }
 
 /** The status in the language (a statut cell). */
@@ -90,20 +88,8 @@ export function buildConcessions(ctx: BuildContext): SheetSpec | null {
   const top = sb.cursor;
   const placed = sb.rawTable("tblConcessions", top, 0, columns, values);
   const status = placed.columnRange("status");
-  sb.conditional({
-    range: status,
-    type: "cellValue",
-    operator: "equal",
-    formula1: `"${t(lang, "expired")}"`,
-    style: "kpiAlert",
-  });
-  sb.conditional({
-    range: status,
-    type: "cellValue",
-    operator: "equal",
-    formula1: `"${t(lang, "renewSoon")}"`,
-    style: "kpiWatch",
-  });
+  sb.highlightText(status, t(lang, "expired"), "kpiAlert");
+  sb.highlightText(status, t(lang, "renewSoon"), "kpiWatch");
   sb.frozen = { rows: top + 1, cols: 0 };
   return sb.build();
 }

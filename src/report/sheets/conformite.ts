@@ -105,13 +105,7 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
     ]);
     if (alerts && alerts.spec.rows.length > 0) {
       for (const [word, style] of SEVERITY_STYLES) {
-        sb.conditional({
-          range: alerts.columnRange("severity"),
-          type: "cellValue",
-          operator: "equal",
-          formula1: `"${message(lang, severityText(word))}"`,
-          style,
-        });
+        sb.highlightText(alerts.columnRange("severity"), message(lang, severityText(word)), style);
       }
     }
     indicatorTable(
@@ -251,13 +245,7 @@ function co2Section(sb: SheetBuilder, ctx: BuildContext): void {
     { key: "message", header: "message", kind: "text", width: 60, wrap: true },
   ]);
   if (placed && placed.spec.rows.length > 0) {
-    sb.conditional({
-      range: placed.columnRange("signal"),
-      type: "cellValue",
-      operator: "equal",
-      formula1: `"${text(lang, "yes")}"`,
-      style: "kpiWatch",
-    });
+    sb.highlightText(placed.columnRange("signal"), text(lang, "yes"), "kpiWatch");
   }
 }
 

@@ -369,13 +369,7 @@ function reconciliation(sb: SheetBuilder): void {
   );
   line(top + 6, [text(lang, "check"), check, null], "total");
   const checkCell = { r1: top + 6, c1: L, r2: top + 6, c2: L };
-  sb.conditional({
-    range: checkCell,
-    type: "cellValue",
-    operator: "equal",
-    formula1: `"${text(lang, "ok")}"`,
-    style: "kpiGood",
-  });
+  sb.highlightText(checkCell, text(lang, "ok"), "kpiGood");
   sb.conditional({
     range: checkCell,
     type: "cellValue",

@@ -15,7 +15,7 @@ import { excelSerialFromDay } from "../../core/dates";
 import { RE7, RE8, resultOf } from "../../core/indicators/registry";
 import { dateSerial, fraction, scalarCell, textCell, unitFormat, unitValue } from "../cells";
 import { HISTORY_FIXED_KEYS } from "../input-layout";
-import { message, pick, SHEET_NAMES, text, UNIT_LABELS } from "../labels";
+import { message, pick, SHEET_NAMES, text, UNIT_LABELS, type Pair } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, Scalar, SheetSpec, TableColumn } from "../spec";
 
@@ -57,7 +57,7 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
   ];
   const current: Record<string, Scalar> = {
     period: analysis.period.label,
-    periodKind: PERIOD_KINDS[analysis.period.kind][lang === "fr" ? 0 : 1],
+    periodKind: pick(lang, PERIOD_KINDS[analysis.period.kind]),
     start: excelSerialFromDay(analysis.period.start),
     end: excelSerialFromDay(analysis.period.end),
     runDate: dateSerial(ctx.stamp.runDate),
@@ -121,8 +121,6 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
   }
   return sb.build();
 }
-
-type Pair = readonly [string, string];
 
 const YEARLY_HEADERS: [string, Pair, "year" | "pct" | "text" | "bool", number][] = [
   ["year", ["Année civile", "Civil year"], "year", 10],

@@ -9,12 +9,11 @@ import { AGEC_CATEGORIES, agecStepOf, EGALIM_SOURCE } from "../../core/reference
 import type { AgecCategoryYear } from "../../core/responsible/agec";
 import type { EgalimYear } from "../../core/responsible/egalim";
 import { fraction, textCell } from "../cells";
-import { message } from "../labels";
+import { message, pick, type Pair } from "../labels";
 import type { SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
 
-type Pair = readonly [string, string];
-const L = (sb: SheetBuilder, p: Pair) => (sb.lang === "fr" ? p[0] : p[1]);
+const L = (sb: SheetBuilder, p: Pair) => pick(sb.lang, p);
 const eur = (cents: number | null) => (cents === null ? null : cents / 100);
 
 /** The source of a category's minimum for its year, in the reader's language. */

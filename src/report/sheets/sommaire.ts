@@ -6,9 +6,8 @@
  */
 import { plainValue, type SheetKey, type SheetSpec } from "../spec";
 import { textCell } from "../cells";
+import { pick, type Pair } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
-
-type Pair = readonly [fr: string, en: string];
 
 const TEXTS = {
   title: ["Sommaire du rapport d'analyse des achats", "Purchasing analysis report: contents"],
@@ -83,7 +82,7 @@ const ABOUT: Partial<Record<SheetKey, Pair>> = {
 };
 
 function t(lang: BuildContext["lang"], key: keyof typeof TEXTS): string {
-  return TEXTS[key][lang === "fr" ? 0 : 1];
+  return pick(lang, TEXTS[key]);
 }
 
 /** First visible column of a sheet (the Plan's column A holds hidden keys). */
@@ -138,7 +137,7 @@ export function buildSommaire(ctx: BuildContext, sheets: readonly SheetSpec[]): 
       sheet: s.key,
       range: { r1: top.row, c1: top.col, r2: top.row, c2: top.col },
     });
-    if (about) sb.cell(row, 1, textCell(about[lang === "fr" ? 0 : 1]), "tileNote");
+    if (about) sb.cell(row, 1, textCell(pick(lang, about)), "tileNote");
     for (const sec of sectionsOf(s)) {
       const r = sb.cursor++;
       sb.cell(r, 1, textCell(`› ${sec.title}`), "link");

@@ -5,7 +5,7 @@
  * Printed fitted to one page.
  */
 import { textCell, unitText } from "../cells";
-import { statusText, text } from "../labels";
+import { pick, statusText, text, type Pair } from "../labels";
 import { SheetBuilder, stampLine, type BuildContext } from "../layout";
 import { SYNTHESE_COMMENT_LABELS } from "../input-layout";
 import { cellKey, writtenCells } from "../grid";
@@ -30,8 +30,6 @@ const CHART_IDS = ["trend", "pareto", "channels", "procedures"];
 /** First column of the charts' data, copied from the dashboard right of the printed page. */
 const DATA_COL = SYNTHESE_COLS + 2;
 
-type Pair = readonly [fr: string, en: string];
-
 const TEXTS = {
   title: ["Synthèse des achats", "Purchasing summary"],
   keyFigures: ["Chiffres clés", "Key figures"],
@@ -46,7 +44,7 @@ const TEXTS = {
 } as const satisfies Record<string, Pair>;
 
 function t(lang: BuildContext["lang"], key: keyof typeof TEXTS): string {
-  return TEXTS[key][lang === "fr" ? 0 : 1];
+  return pick(lang, TEXTS[key]);
 }
 
 /** The key figures: the Synthèse list, computed ones first; dashboard tiles fill up to MAX_TILES. */

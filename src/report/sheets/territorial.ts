@@ -11,12 +11,11 @@ import { territorialScenarios, type FamilyScenarios, type ScenarioId } from "../
 import { serviceName } from "../../core/territories/expectations";
 import { parseScenarioChoice, SCENARIO_NAMES } from "../../core/territories/scenarios";
 import { textCell } from "../cells";
-import { message, type Lang } from "../labels";
+import { message, pick, type Lang, type Pair } from "../labels";
 import { planKey } from "../input-layout";
 import type { BuildContext, SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
 
-type Pair = readonly [string, string];
 const T = {
   quality: ["Qualité de service par territoire", "Quality of service by territory"],
   noQuality: [
@@ -87,12 +86,8 @@ const H = {
   legal: ["Conséquence juridique", "Legal consequence"],
 } satisfies Record<string, Pair>;
 
-function tr(ctx: BuildContext, p: Pair): string {
-  return ctx.lang === "fr" ? p[0] : p[1];
-}
-
 function col(sb: SheetBuilder, key: keyof typeof H, width = 14, numberFormat?: string, wrap = false): TableColumn {
-  const c: TableColumn = { key, header: tr(sb.ctx, H[key]), width };
+  const c: TableColumn = { key, header: pick(sb.ctx.lang, H[key]), width };
   if (numberFormat) c.numberFormat = numberFormat;
   if (wrap) c.wrap = true;
   return c;
@@ -140,13 +135,13 @@ function place(sb: SheetBuilder, name: string, columns: TableColumn[], rows: Cel
 export function qualitySections(sb: SheetBuilder): void {
   const ctx = sb.ctx;
   const q = ctx.analysis.territorial?.quality ?? null;
-  sb.section(tr(ctx, T.quality));
+  sb.section(pick(ctx.lang, T.quality));
   if (!q) {
-    sb.note(tr(ctx, T.noQuality));
+    sb.note(pick(ctx.lang, T.noQuality));
     sb.cursor++;
     return;
   }
-  sb.note(tr(ctx, T.qualityNote).replace("{tol}", String(q.tolerancePercent)));
+  sb.note(pick(ctx.lang, T.qualityNote).replace("{tol}", String(q.tolerancePercent)));
   const yes = ctx.lang === "fr" ? "Oui" : "Yes";
   const no = ctx.lang === "fr" ? "Non" : "No";
   place(
@@ -177,7 +172,7 @@ export function qualitySections(sb: SheetBuilder): void {
       m.population,
     ])
   );
-  sb.cell(sb.cursor++, 0, textCell(tr(ctx, T.spread)), "subtitle");
+  sb.cell(sb.cursor++, 0, textCell(pick(ctx.lang, T.spread)), "subtitle");
   place(
     sb,
     "tblTerrQualiteEcarts",
@@ -209,7 +204,7 @@ export function qualitySections(sb: SheetBuilder): void {
     ]),
     "TableStyleLight9"
   );
-  sb.cell(sb.cursor++, 0, textCell(tr(ctx, T.equity)), "subtitle");
+  sb.cell(sb.cursor++, 0, textCell(pick(ctx.lang, T.equity)), "subtitle");
   place(
     sb,
     "tblTerrEquite",
@@ -233,7 +228,7 @@ export function qualitySections(sb: SheetBuilder): void {
     ]),
     "TableStyleMedium7"
   );
-  sb.cell(sb.cursor++, 0, textCell(tr(ctx, T.underServed)), "subtitle");
+  sb.cell(sb.cursor++, 0, textCell(pick(ctx.lang, T.underServed)), "subtitle");
   place(
     sb,
     "tblTerrSousDesservis",
@@ -259,9 +254,9 @@ export function qualitySections(sb: SheetBuilder): void {
 export function scenarioSections(sb: SheetBuilder): void {
   const ctx = sb.ctx;
   const ref = ctx.analysis.reference;
-  sb.section(tr(ctx, T.scenarios));
+  sb.section(pick(ctx.lang, T.scenarios));
   sb.note(
-    tr(ctx, T.scenariosNote)
+    pick(ctx.lang, T.scenariosNote)
       .replace("{low}", String(ref.poolingScenarios.lowPercent))
       .replace("{central}", String(ref.poolingScenarios.centralPercent))
       .replace("{high}", String(ref.poolingScenarios.highPercent))
@@ -270,7 +265,7 @@ export function scenarioSections(sb: SheetBuilder): void {
   );
   const scen = scenariosOf(ctx);
   if (scen.length === 0) {
-    sb.note(tr(ctx, T.noScenario));
+    sb.note(pick(ctx.lang, T.noScenario));
     sb.cursor++;
     return;
   }
@@ -317,7 +312,7 @@ export function scenarioSections(sb: SheetBuilder): void {
       ];
     })
   );
-  sb.cell(sb.cursor++, 0, textCell(tr(ctx, T.scenarioDetail)), "subtitle");
+  sb.cell(sb.cursor++, 0, textCell(pick(ctx.lang, T.scenarioDetail)), "subtitle");
   const detail: CellValue[][] = [];
   for (const f of scen)
     for (const id of ["A", "B", "C"] as const) {

@@ -8,10 +8,8 @@
  */
 import type { IndicatorResult } from "../../core/indicators/types";
 import type { MessageCode } from "../../core/messages/render";
-import type { Lang } from "../labels";
+import { pick, type Lang, type Pair } from "../labels";
 import type { SheetKey } from "../spec";
-
-type Pair = readonly [fr: string, en: string];
 
 export interface TileDef {
   /** Indicator id of the registry, or "CO*" for the total of compliance signals. */
@@ -238,11 +236,9 @@ const NO_DATA_TO_ADD: Pair = [
 
 /** What would unlock an N/D indicator, in the language (from its N/A reason code). */
 export function unlockText(lang: Lang, ind: Pick<IndicatorResult, "na">): string {
-  const i = lang === "fr" ? 0 : 1;
   const code = ind.na?.code;
-  if (!code) return NO_DATA_TO_ADD[i];
-  const pair = UNLOCK[code];
-  return (pair ?? NO_DATA_TO_ADD)[i];
+  const pair = code ? UNLOCK[code] : undefined;
+  return pick(lang, pair ?? NO_DATA_TO_ADD);
 }
 
 /** Texts of the dashboard and Synthèse layout. */
@@ -271,5 +267,5 @@ export const TILE_TEXTS = {
 } as const satisfies Record<string, Pair>;
 
 export function tileText(lang: Lang, key: keyof typeof TILE_TEXTS): string {
-  return TILE_TEXTS[key][lang === "fr" ? 0 : 1];
+  return pick(lang, TILE_TEXTS[key]);
 }

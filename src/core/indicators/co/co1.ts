@@ -12,10 +12,12 @@ import {
   exclusionScopeText,
   rowTextOf,
   rowTextOfParts,
+  type ExplainedSignalCodes,
   type RowText,
+  type SignalCodes,
 } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
-import { analyseSplitting, type SplittingSeverity } from "../splitting";
+import { analyseSplitting, type SplittingCounts, type SplittingSeverity } from "../splitting";
 import { notAvailable } from "../types";
 import { yearsLabel } from "./row-labels";
 
@@ -36,12 +38,6 @@ export type SplittingAlertRow = {
   thresholdDate: string;
   thresholdSource: string;
   total: number;
-  lineCount: number;
-  creditCount: number;
-  supplierCount: number;
-  aboveThresholdCount: number;
-  underDirectAwardCount: number;
-  catchAllArticle: string | null;
   firstDate: string;
   lastDate: string;
   severity: SplittingSeverity;
@@ -54,7 +50,7 @@ export type SplittingAlertRow = {
   whyCode: string;
   clear: RowText;
   clearCode: string;
-};
+} & SplittingCounts;
 
 /** A line behind an alert. */
 export type SplittingLineRow = {
@@ -88,13 +84,7 @@ export type SingleAboveThresholdRow = {
   thresholdSource: string;
   signal: string;
   message: RowText;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  why: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & ExplainedSignalCodes;
 
 /** Works lines without an operation whose sum reaches the works threshold: to check, not summed. */
 export type WorksWithoutOperationRow = {
@@ -108,12 +98,7 @@ export type WorksWithoutOperationRow = {
   thresholdSource: string;
   status: string;
   message: RowText;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & SignalCodes;
 
 /** Lines of a mixed budget article whose nature is to specify (left out of the thresholds). */
 export type NatureToSpecifyRow = {

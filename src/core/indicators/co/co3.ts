@@ -25,10 +25,16 @@ import {
   type ContractEuThreshold,
 } from "../../reference/eu-thresholds";
 import { coded, paramsJson } from "../compliance-messages";
-import { rowText, rowTextOf, type ProcedureIssue, type RowText } from "../compliance-row-texts";
+import {
+  rowText,
+  rowTextOf,
+  type ExplainedSignalCodes,
+  type ProcedureIssue,
+  type RowText,
+} from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { byKey, notAvailable, type AnalysisContext } from "../types";
+import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
 import { natureLabel } from "./row-labels";
 
 const MAPA = "Procédure adaptée";
@@ -56,13 +62,7 @@ export type ContractThresholdFields = {
 export type ProcedureAmountRow = ContractThresholdFields & {
   issue: ProcedureIssue;
   message: RowText;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  why: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & ExplainedSignalCodes;
 
 /** A MAPA above the EU threshold that the code allows (R2123-1 3° or 2°). */
 export type LawfulExceptionRow = ContractThresholdFields & {
@@ -244,22 +244,19 @@ export const CO3 = defineIndicator<CO3Tables>({
     rows.sort(byAmount);
     exceptions.sort(byAmount);
     uncertain.sort(byAmount);
-    return {
-      ...base,
-      value: rows.length,
-      na: null,
+    return resultWithoutReference(
+      base,
+      rows.length,
       coverage,
-      reference: null,
-      status: null,
-      details: {
+      {
         mapaAboveEu: rows.filter((r) => r.procedure === MAPA).length,
         directAwardAboveEu: rows.filter((r) => r.procedure === DIRECT_AWARD).length,
         lawfulSocialServices: exceptions.filter((r) => r.exception === "R2123-1 3°").length,
         lawfulSmallLots: exceptions.filter((r) => r.exception === "R2123-1 2°").length,
         uncertainThreshold: uncertain.length,
       },
-      tables: { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain },
-    };
+      { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain }
+    );
   },
 });
 

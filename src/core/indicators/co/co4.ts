@@ -24,7 +24,7 @@ import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
-import { byKey, notAvailable, type AnalysisContext } from "../types";
+import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
 import { yearsLabel } from "./row-labels";
 
 /** Direct-award pattern: at least this many contracts per entity × supplier × family. */
@@ -276,14 +276,11 @@ export const CO4 = defineIndicator<CO4Tables>({
     const contractPatterns = rows.filter(
       (r) => r.pattern === "marchés sans publicité répétés"
     ).length;
-    return {
-      ...base,
-      value: rows.length,
-      na: null,
+    return resultWithoutReference(
+      base,
+      rows.length,
       coverage,
-      reference: null,
-      status: null,
-      details: {
+      {
         years: yearsLabel(cy.years),
         contractPatterns,
         spendPatterns: rows.length - contractPatterns,
@@ -291,8 +288,8 @@ export const CO4 = defineIndicator<CO4Tables>({
         minPurchases: REPEAT_MIN_PURCHASES,
         minSharePercent: REPEAT_MIN_SHARE_PERCENT,
       },
-      tables: { patterns: rows },
-    };
+      { patterns: rows }
+    );
   },
 });
 

@@ -28,6 +28,7 @@ import {
   type Consideration,
   type RowText,
   type RowTexts,
+  type SignalCodes,
 } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { notAvailable } from "../types";
@@ -63,12 +64,7 @@ export type LaunchUnknownRow = {
   notificationDate: string;
   status: "à vérifier (date de lancement inconnue)";
   message: RowText;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & SignalCodes;
 
 export type CO5Tables = { gaps: LoiClimatGapRow[]; launchUnknown: LaunchUnknownRow[] };
 

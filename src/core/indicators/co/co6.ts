@@ -24,7 +24,7 @@ import { DECP_THRESHOLD_CENTS } from "../../decp-export";
 import { msg, type Message } from "../../messages/render";
 import { toEuros } from "../../money";
 import { AWARDED, defineIndicator } from "../definition";
-import { notAvailable } from "../types";
+import { notAvailable, resultWithoutReference } from "../types";
 
 export type PublicationRow = {
   contractRef: string;
@@ -178,14 +178,11 @@ export const CO6 = defineIndicator<CO6Tables>({
       ...check.undated.map((f) => row(f, msg("co6.undated"), msg("co6.clear.undated"))),
     ];
     const value = check.notFound.length + check.late.length;
-    return {
-      ...base,
+    return resultWithoutReference(
+      base,
       value,
-      na: null,
       coverage,
-      reference: null,
-      status: value > 0 ? "watch" : "good",
-      details: {
+      {
         due: check.due,
         onTime: check.onTime,
         notFound: check.notFound.length,
@@ -195,7 +192,8 @@ export const CO6 = defineIndicator<CO6Tables>({
         checkedAgainst: registerInPeriod.length > 0 ? "register" : "decp",
         legalBasis: check.legalBasis,
       },
-      tables: { findings },
-    };
+      { findings },
+      value > 0 ? "watch" : "good"
+    );
   },
 });

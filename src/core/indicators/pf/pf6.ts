@@ -18,7 +18,7 @@ import type { ContractLine, Nature } from "../../model";
 import { formatEuros, toEuros as eur } from "../../money";
 import { euThresholdAt } from "../../reference/values";
 import { coded, paramsJson } from "../compliance-messages";
-import { rowText, type RowText } from "../compliance-row-texts";
+import { rowText, type ExplainedSignalCodes } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { contractSupplier, noContractsInPeriod } from "../performance";
 import { notAvailable, pct, round2 } from "../types";
@@ -42,13 +42,7 @@ export type OverLimitRow = {
   overEuThreshold: boolean;
   status: string;
   message: string;
-  messageCode: string;
-  messageParams: string;
-  legalBasis: RowText;
-  why: RowText;
-  clear: RowText;
-  clearCode: string;
-};
+} & ExplainedSignalCodes;
 
 export type PF6Tables = { overLimit: OverLimitRow[] };
 

@@ -5,7 +5,7 @@ import { toEuros } from "../../money";
 import { defineIndicator } from "../definition";
 import { departementOf } from "../geography";
 import { share, supplierDeptOf } from "../responsible";
-import { notAvailable } from "../types";
+import { notAvailable, resultWithoutReference } from "../types";
 
 export type LocalEntityRow = {
   entity: string;
@@ -99,19 +99,16 @@ export const RE4 = defineIndicator<RE4Tables>({
     const value = share(localCents, coveredCents);
     if (value === null || coveredCents < 0)
       return notAvailable(base, msg("na.nonPositiveCoveredSpend"), coverage, EMPTY);
-    return {
-      ...base,
+    return resultWithoutReference(
+      base,
       value,
-      na: null,
       coverage,
-      reference: null,
-      status: null,
-      details: {
+      {
         spendCovered: toEuros(coveredCents),
         spendLocal: toEuros(localCents),
         linesWithEntityDepartement: entityKnown,
       },
-      tables: {
+      {
         byEntity: [...byEntity.entries()]
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([entity, e]) => ({
@@ -122,7 +119,7 @@ export const RE4 = defineIndicator<RE4Tables>({
             localSpend: toEuros(e.localCents),
             localShare: share(e.localCents, e.cents),
           })),
-      },
-    };
+      }
+    );
   },
 });

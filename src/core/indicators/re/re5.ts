@@ -5,7 +5,7 @@ import { toEuros } from "../../money";
 import { defineIndicator } from "../definition";
 import { share } from "../responsible";
 import { supplierRowFor } from "../supplier-reference";
-import { notAvailable } from "../types";
+import { notAvailable, resultWithoutReference } from "../types";
 
 export type InsertionSupplierRow = {
   supplier: string;
@@ -94,19 +94,16 @@ export const RE5 = defineIndicator<RE5Tables>({
     const value = share(insertionCents, totalCents);
     if (value === null || totalCents < 0)
       return notAvailable(base, msg("na.nonPositiveSpend"), coverage, EMPTY);
-    return {
-      ...base,
+    return resultWithoutReference(
+      base,
       value,
-      na: null,
       coverage,
-      reference: null,
-      status: null,
-      details: {
+      {
         spendInsertion: toEuros(insertionCents),
         spendTotal: toEuros(totalCents),
         insertionSuppliers: bySupplier.size,
       },
-      tables: {
+      {
         suppliers: [...bySupplier.values()]
           .sort((a, b) => b.cents - a.cents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
           .map((s) => ({
@@ -115,7 +112,7 @@ export const RE5 = defineIndicator<RE5Tables>({
             spend: toEuros(s.cents),
             share: share(s.cents, totalCents),
           })),
-      },
-    };
+      }
+    );
   },
 });

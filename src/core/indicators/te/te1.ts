@@ -1,9 +1,14 @@
 /** TE1 spend per territory and per inhabitant (SPEC §4). */
-import { basisOf } from "../../contracts-basis";
 import { territoryPerimeter } from "../../territories/perimeter";
 import { msg } from "../../messages/render";
 import { defineIndicator } from "../definition";
-import { NO_TERRITORY, perimeterPopulation, territoryName, territoryScan } from "../territories";
+import {
+  NO_TERRITORY,
+  noTerritoryLinesReason,
+  perimeterPopulation,
+  territoryName,
+  territoryScan,
+} from "../territories";
 import { euros, notAvailable, pct, round2 } from "../types";
 
 export type TerritorySpendRow = {
@@ -47,15 +52,7 @@ export const TE1 = defineIndicator<TE1Tables>({
     const { scan: s, figures } = territoryScan(ctx);
     const coverage = { n: s.populatedLines, N: s.lines, of: "lines" as const };
     if (s.lines === 0)
-      return notAvailable(
-        base,
-        // Contracts-only input: say which data would unlock it (issue #11 §1).
-        basisOf(ctx) === "awarded"
-          ? msg("na.territoriesNeedSpendLines")
-          : msg("na.noLinesInPeriod", { period: ctx.period.label }),
-        coverage,
-        { byTerritory: [] }
-      );
+      return notAvailable(base, noTerritoryLinesReason(ctx), coverage, { byTerritory: [] });
     // Entités perimeter, else the territories with a population (one body with pôles).
     const headline = territoryPerimeter(
       {

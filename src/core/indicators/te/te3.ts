@@ -1,8 +1,7 @@
 /** TE3 local supplier share per territory (SPEC §4). */
-import { basisOf } from "../../contracts-basis";
 import { msg } from "../../messages/render";
 import { defineIndicator } from "../definition";
-import { territoryName, territoryScan } from "../territories";
+import { noTerritoryLinesReason, territoryName, territoryScan } from "../territories";
 import { euros, notAvailable, pct, percent, round2 } from "../types";
 
 export type TerritoryLocalRow = {
@@ -48,16 +47,7 @@ export const TE3 = defineIndicator<TE3Tables>({
     const { scan: s, figures } = territoryScan(ctx);
     const coverage = { n: s.localKnownLines, N: s.lines, of: "lines" as const };
     const empty = { byTerritory: [] };
-    if (s.lines === 0)
-      return notAvailable(
-        base,
-        // Contracts-only input: say which data would unlock it (issue #11 §1).
-        basisOf(ctx) === "awarded"
-          ? msg("na.territoriesNeedSpendLines")
-          : msg("na.noLinesInPeriod", { period: ctx.period.label }),
-        coverage,
-        empty
-      );
+    if (s.lines === 0) return notAvailable(base, noTerritoryLinesReason(ctx), coverage, empty);
     if (s.localKnownLines === 0)
       return notAvailable(base, msg("na.departementsUnknown"), coverage, empty);
     const byTerritory = figures.flatMap((f) => {

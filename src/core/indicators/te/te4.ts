@@ -1,5 +1,4 @@
 /** TE4 per family: mutualiser, territorialiser or mixte, with the reasons (SPEC §4). */
-import { basisOf } from "../../contracts-basis";
 import { te4Assessable } from "../../territories/recommend";
 import { msg, type Message } from "../../messages/render";
 import { defineIndicator } from "../definition";
@@ -7,9 +6,10 @@ import {
   familyRecommendations,
   MIN_ENTITIES_TO_POOL,
   NO_TERRITORY,
+  noTerritoryLinesReason,
   STRONG_LOCAL_SHARE_PERCENT,
-  territoryScan,
   type Te4Recommendation,
+  territoryScan,
 } from "../territories";
 import { euros, notAvailable } from "../types";
 
@@ -59,10 +59,7 @@ export const TE4 = defineIndicator<TE4Tables>({
     if (s.lines === 0)
       return notAvailable(
         base,
-        // Contracts-only input: say which data would unlock it (issue #11 §1).
-        basisOf(ctx) === "awarded"
-          ? msg("na.territoriesNeedSpendLines")
-          : msg("na.noLinesInPeriod", { period: ctx.period.label }),
+        noTerritoryLinesReason(ctx),
         { n: 0, N: 0, of: "families" },
         { recommendations: [] }
       );
