@@ -198,6 +198,28 @@ describe("links", () => {
     }
   });
 
+  test("every indicator id of a summary table and every CO section title opens that indicator's card", () => {
+    const ind = rich.sheets.find((s) => s.key === "indicateurs")!;
+    const cards = writtenCells(ind);
+    let checked = 0;
+    // The Sommaire links to the sheet itself, not to a card.
+    for (const s of rich.sheets.filter((x) => x.key !== "sommaire")) {
+      const cells = writtenCells(s);
+      for (const l of (s.links ?? []).filter((x) => x.target.sheet === "indicateurs")) {
+        // The link's own text starts with the id (« PF3 », « CO1 · Fractionnement… », « PF3 · fiche › »).
+        const id = /^[A-Z]{2}\d/.exec(String(plainValue(cells.get(cellKey(l.row, l.col)) ?? null)))?.[0];
+        expect(id).toBeDefined();
+        expect(plainValue(cards.get(cellKey(l.target.range.r1, 0)) ?? null)).toBe(id);
+        checked++;
+      }
+    }
+    // Conformité: its synthesis table (CO1–CO6) and the five CO sections link to their cards.
+    const conf = rich.sheets.find((s) => s.key === "conformite")!;
+    const confLinks = (conf.links ?? []).filter((x) => x.target.sheet === "indicateurs");
+    expect(confLinks.length).toBe(6 + 5);
+    expect(checked).toBeGreaterThan(confLinks.length);
+  });
+
   test("every link of every sheet targets a sheet of the workbook and a cell it writes", () => {
     for (const spec of [rich, spendOnly]) {
       for (const s of spec.sheets) {

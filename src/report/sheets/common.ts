@@ -6,6 +6,7 @@ import { textCell, unitFormat, unitText, unitValue } from "../cells";
 import { coverageWords, message, referenceLabel, statusText, text } from "../labels";
 import { labelOf, type PlacedTable, type SheetBuilder } from "../layout";
 import type { CellValue, StyleName, TableColumn } from "../spec";
+import { indicatorCard } from "./indicateurs";
 
 export function statusStyle(status: Status | null): StyleName {
   if (status === "good") return "kpiGood";
@@ -83,6 +84,11 @@ export function summaryTable(
   });
   const placed = sb.rawTable(name, row, col, columns, rows, "TableStyleMedium2", formats);
   statusFormats(sb, placed, "status");
+  // Each id opens the indicator's card on the Indicateurs sheet (issue #12).
+  inds.forEach((ind, i) => {
+    const card = indicatorCard(ind.id);
+    if (card) sb.link(placed.firstDataRow + i, col, card);
+  });
   sb.cursor = placed.lastDataRow + 2;
   return placed;
 }

@@ -22,6 +22,7 @@ import {
 } from "../../core/indicators/compliance-row-texts";
 import type { SplittingSeverity } from "../../core/indicators/splitting";
 import { groupIndicators, result, summaryTable } from "./common";
+import { indicatorCard } from "./indicateurs";
 
 /** Severities as core names them, and their style (the cell shows them in the reader's language). */
 const SEVERITY_STYLES: [SplittingSeverity, StyleName][] = [
@@ -51,11 +52,18 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   return sb.build();
 }
 
+/** A CO section's title, which opens the indicator's card on the Indicateurs sheet. */
+function cardSection(sb: SheetBuilder, id: string, title: string): void {
+  const row = sb.section(title);
+  const card = indicatorCard(id);
+  if (card) sb.link(row, 0, card);
+}
+
 /** CO1 splitting: the scope, the alerts (severity coloured), their lines, and what is listed apart. */
 function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const co1 = result(sb, CO1);
-  sb.section(`CO1 · ${labelOf(ctx, co1)}`);
+  cardSection(sb, "CO1", `CO1 · ${labelOf(ctx, co1)}`);
   if (co1.value === null) {
     sb.note(naText(lang, co1));
     sb.cursor++;
@@ -219,7 +227,7 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
 function co2Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const co2 = result(sb, CO2);
-  sb.section(`CO2 · ${labelOf(ctx, co2)}`);
+  cardSection(sb, "CO2", `CO2 · ${labelOf(ctx, co2)}`);
   const d = co2.details;
   if (typeof d.minCount === "number" && typeof d.ratio === "number")
     sb.note(
@@ -253,7 +261,7 @@ function co2Section(sb: SheetBuilder, ctx: BuildContext): void {
 function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const co3 = result(sb, CO3);
-  sb.section(`CO3 · ${labelOf(ctx, co3)}`);
+  cardSection(sb, "CO3", `CO3 · ${labelOf(ctx, co3)}`);
   indicatorTable(sb, co3, "contracts", "tblConfCO3Marches", [
     { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
     { key: "entity", header: "entity", kind: "text", width: 20 },
@@ -325,7 +333,7 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
 function co4Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const co4 = result(sb, CO4);
-  sb.section(`CO4 · ${labelOf(ctx, co4)}`);
+  cardSection(sb, "CO4", `CO4 · ${labelOf(ctx, co4)}`);
   const d = co4.details;
   if (typeof d.minPurchases === "number")
     sb.note(
@@ -366,7 +374,7 @@ function co4Section(sb: SheetBuilder, ctx: BuildContext): void {
 function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const co5 = result(sb, CO5);
-  sb.section(`CO5 · ${labelOf(ctx, co5)}`);
+  cardSection(sb, "CO5", `CO5 · ${labelOf(ctx, co5)}`);
   indicatorTable(sb, co5, "gaps", "tblConfCO5LoiClimat", [
     { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
     { key: "entity", header: "entity", kind: "text", width: 20 },
