@@ -24,6 +24,20 @@ describe("Conformité sheet: what every alert shows", () => {
     expect(t.rows).toHaveLength(1);
   });
 
+  it("a CO1 alert's id opens its first purchase line in the lines table (issue #12: alert → detail lines)", () => {
+    const alerts = table("tblConfCO1Signaux")!;
+    const lines = table("tblConfCO1Lignes")!;
+    // One alert (the two supplies of 25 000 €): its id cell, first data row under the header row.
+    const id = alerts.rows[0][0];
+    const link = (sheet.links ?? []).find((l) => l.row === alerts.row + 1 && l.col === alerts.col)!;
+    expect(link.target.sheet).toBe("conformite");
+    // The target is the lines table's alertId cell of a line of that alert (its first, rows 2 and 3).
+    const i = link.target.range.r1 - (lines.row + 1);
+    expect(i).toBe(lines.rows.findIndex((r) => r[0] === id));
+    expect(lines.rows[i][0]).toBe(id);
+    expect(link.target.range.c1).toBe(lines.col);
+  });
+
   it("works without operation are listed in their own table, not as alerts (R2121-5)", () => {
     const t = table("tblConfCO1TravauxSansOperation");
     expect(t).toBeDefined();

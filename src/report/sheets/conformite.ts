@@ -7,7 +7,7 @@
 import { numberText } from "../../core/messages/format";
 import { msg } from "../../core/messages/render";
 import { message, naText, text } from "../labels";
-import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
+import { indicatorTable, labelOf, SheetBuilder, type BuildContext, type PlacedTable } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 import { CO1, CO2, CO3, CO4, CO5 } from "../../core/indicators/registry";
 import {
@@ -50,6 +50,27 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   co5Section(sb, ctx);
   sb.frozen = { rows: 2, cols: 0 };
   return sb.build();
+}
+
+/** Each CO1 alert's id opens its first purchase line in the lines table below (issue #12). */
+function linkAlertsToLines(
+  sb: SheetBuilder,
+  alerts: readonly { id: string }[],
+  lines: readonly { alertId: string }[],
+  alertTable: PlacedTable,
+  lineTable: PlacedTable
+): void {
+  const idCol = alertTable.colOf("id");
+  const lineCol = lineTable.colOf("alertId");
+  alerts.forEach((a, i) => {
+    const first = lines.findIndex((l) => l.alertId === a.id);
+    if (first < 0) return;
+    const row = lineTable.firstDataRow + first;
+    sb.link(alertTable.firstDataRow + i, idCol, {
+      sheet: "conformite",
+      range: { r1: row, c1: lineCol, r2: row, c2: lineCol },
+    });
+  });
 }
 
 /** A CO section's title, which opens the indicator's card on the Indicateurs sheet. */
@@ -116,7 +137,7 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
         sb.highlightText(alerts.columnRange("severity"), message(lang, severityText(word)), style);
       }
     }
-    indicatorTable(
+    const lines = indicatorTable(
       sb,
       co1,
       "lines",
@@ -133,6 +154,7 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
       ],
       { title: text(lang, "co1Lines") }
     );
+    if (alerts && lines) linkAlertsToLines(sb, co1.tables.alerts, co1.tables.lines, alerts, lines);
     if (co1.tables.singleAboveThreshold.length > 0) {
       indicatorTable(
         sb,
