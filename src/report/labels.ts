@@ -15,6 +15,8 @@ import type {
 } from "../core/indicators/types";
 import type { Channel, Nature } from "../core/model";
 import type { Lang } from "../core/messages/format";
+import { ymdFromDay } from "../core/dates";
+import type { Period } from "../core/period";
 import { msg, render, type Message } from "../core/messages/render";
 import { PEER_SHEET_NAMES } from "./sheets/comparaison-labels";
 
@@ -688,4 +690,25 @@ export function referenceLabel(lang: Lang, r: Reference): string {
 export function naText(lang: Lang, ind: Pick<IndicatorResult, "id" | "na">): string {
   const reason = ind.na === null ? "" : render(lang, ind.na);
   return `${ind.id} — ${text(lang, "na")}${lang === "fr" ? " : " : ": "}${reason}`;
+}
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/**
+ * A period as a reader says it, for sheet titles: "2025", "mars 2025", "janvier à octobre 2026",
+ * "octobre 2025 à mars 2026" (the canonical label, "2026-01..2026-10", stays in the stamp and the
+ * history, which match on it).
+ */
+export function periodTitle(lang: Lang, period: Pick<Period, "kind" | "start" | "end" | "label">): string {
+  if (period.kind === "year") return period.label;
+  const from = ymdFromDay(period.start);
+  const to = ymdFromDay(period.end);
+  const month = (d: { year: number; month: number }) => `${MONTHS[lang][d.month - 1]} ${d.year}`;
+  if (period.kind === "month" || (from.year === to.year && from.month === to.month)) return month(from);
+  const sep = lang === "fr" ? " à " : " to ";
+  if (from.year === to.year) return `${MONTHS[lang][from.month - 1]}${sep}${month(to)}`;
+  return `${month(from)}${sep}${month(to)}`;
 }

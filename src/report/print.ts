@@ -6,14 +6,16 @@
  * (the .xlsx writer and the Office.js adapter) read the resulting `PrintSetup` and turn its texts
  * into Excel header/footer codes with `printCode`.
  */
-import { text, type Lang } from "./labels";
+import type { Period } from "../core/period";
+import { text, type Lang, periodTitle } from "./labels";
 import type { CellRange, PrintSetup, SheetSpec, Stamp } from "./spec";
 
 /** What a print setup needs of the build context (./layout.ts's BuildContext has it). */
 export interface PrintContext {
   lang: Lang;
   stamp: Stamp;
-  analysis: { organisation: string | null };
+  /** The period gives the page header its reader's wording (absent: the stamp's label). */
+  analysis: { organisation: string | null; period?: Period };
 }
 
 /** Excel's default column width, in characters. */
@@ -143,7 +145,7 @@ export function printSetup(
     header: [
       clip(organisation, 80),
       "{sheet}",
-      clip(`${text(ctx.lang, "stampPeriod")} ${s.period.label}`, 60),
+      clip(`${text(ctx.lang, "stampPeriod")} ${ctx.analysis.period ? periodTitle(ctx.lang, ctx.analysis.period) : s.period.label}`, 60),
     ],
     footer: [
       clip(`${fr ? "Analyse du" : "Run on"} ${dmy(s.runDate)} · Optima Achats ${s.version}`, 80),

@@ -63,7 +63,9 @@ test("header and footer: collectivité, sheet, period; run date and version, pag
   const xml = parts[sheets[0].part];
   const header = /<oddHeader>([^<]*)<\/oddHeader>/.exec(xml)![1].replace(/&amp;/g, "&");
   const footer = /<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1].replace(/&amp;/g, "&");
-  expect(header).toBe(`&L${analysis.organisation!.replace(/&/g, "&&")}&C&A&RPériode ${analysis.period.label}`);
+  // The demo's period 2026-01..2026-10, as a reader says it.
+  expect(analysis.period.label).toBe("2026-01..2026-10");
+  expect(header).toBe(`&L${analysis.organisation!.replace(/&/g, "&&")}&C&A&RPériode janvier à octobre 2026`);
   expect(footer).toBe(`&LAnalyse du 05/11/2026 · Optima Achats ${analysis.version}&CPage &P / &N&RImprimé le &D`);
 });
 

@@ -6,7 +6,7 @@ import { RE1, RE2, RE3, RE4, RE5, RE6 } from "../../core/indicators/registry";
 import type { EntityRateRow } from "../../core/indicators/responsible";
 import { a1 } from "../a1";
 import { formula, fraction, textCell, unitFormat, unitValue } from "../cells";
-import { coverageWords, message, referenceLabel, statusText, text } from "../labels";
+import { coverageWords, message, periodTitle, referenceLabel, statusText, text } from "../labels";
 import {
   indicatorTable,
   labelOf,
@@ -34,7 +34,7 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#548235";
-  sb.header(`${text(lang, "responsibleTitle")} — ${analysis.period.label}`);
+  sb.header(`${text(lang, "responsibleTitle")} — ${periodTitle(lang, analysis.period)}`);
   sb.section(text(lang, "summary"));
 
   const inds = groupIndicators(sb, "RE");

@@ -4,7 +4,7 @@
  */
 import { rangeA1 } from "../a1";
 import { formula, textCell } from "../cells";
-import { message, text } from "../labels";
+import { message, periodTitle, text } from "../labels";
 import { fieldName } from "../names";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
@@ -15,7 +15,7 @@ export function buildAnomalies(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#FFC000";
-  sb.header(`${text(lang, "anomaliesTitle")} — ${analysis.period.label}`);
+  sb.header(`${text(lang, "anomaliesTitle")} — ${periodTitle(lang, analysis.period)}`);
   const anomalies = analysis.anomalies;
   if (anomalies.length === 0) {
     sb.note(text(lang, "noAnomaly"));

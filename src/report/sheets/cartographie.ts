@@ -9,7 +9,7 @@ import type { Quadrant } from "../../core/plan";
 import { PF1, SP2, SP3, SP4 } from "../../core/indicators/registry";
 import { rangeA1 } from "../a1";
 import { formula, unitText } from "../cells";
-import { naText, pick, text } from "../labels";
+import { naText, periodTitle, pick, text } from "../labels";
 import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
 import type { CellValue, SheetSpec } from "../spec";
 import { leverText, quadrantText, recommendationText, strategyText } from "./plan-texts";
@@ -49,7 +49,7 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#4472C4";
-  sb.header(`${text(lang, "cartoTitle")} — ${analysis.period.label}`);
+  sb.header(`${text(lang, "cartoTitle")} — ${periodTitle(lang, analysis.period)}`);
 
   const sp2 = result(sb, SP2);
   const sp4 = result(sb, SP4);

@@ -7,7 +7,7 @@
 import type { ConcessionStatus } from "../../core/contracts-concessions";
 import { frenchDate, isoDate } from "../../core/dates";
 import { dateSerial, textCell } from "../cells";
-import { pick, type Lang, type Pair } from "../labels";
+import { type Lang, type Pair, periodTitle, pick } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 
@@ -50,7 +50,7 @@ export function buildConcessions(ctx: BuildContext): SheetSpec | null {
   sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#7030A0";
-  sb.header(`${t(lang, "title")} — ${analysis.period.label}`);
+  sb.header(`${t(lang, "title")} — ${periodTitle(lang, analysis.period)}`);
   const asOf = lang === "fr" ? frenchDate(analysis.period.end) : isoDate(analysis.period.end);
   sb.note(t(lang, "note").replace("{date}", asOf));
   sb.cursor++;

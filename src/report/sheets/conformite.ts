@@ -6,7 +6,7 @@
  */
 import { numberText } from "../../core/messages/format";
 import { msg } from "../../core/messages/render";
-import { message, naText, text } from "../labels";
+import { message, naText, periodTitle, text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext, type PlacedTable } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 import { CO1, CO2, CO3, CO4, CO5 } from "../../core/indicators/registry";
@@ -37,7 +37,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#C00000";
-  sb.header(`${text(lang, "complianceTitle")} — ${analysis.period.label}`);
+  sb.header(`${text(lang, "complianceTitle")} — ${periodTitle(lang, analysis.period)}`);
   sb.note(text(lang, "signalsNote"));
   sb.cursor++;
   sb.section(text(lang, "summary"));

@@ -19,7 +19,7 @@ import { monthsOf } from "../../core/period";
 import { a1 } from "../a1";
 import { formula, fraction, numberText, scalarCell, textCell, unitFormat, unitText, unitValue } from "../cells";
 import { reconciliationEuros } from "../exact-euros";
-import { CHANNEL_LABELS, message, naText, pick, statusText, text } from "../labels";
+import { CHANNEL_LABELS, message, naText, periodTitle, pick, statusText, text } from "../labels";
 import {
   coverageText,
   indicatorTable,
@@ -92,7 +92,7 @@ export function buildDashboard(ctx: BuildContext): SheetSpec {
   sb.span(
     0,
     0,
-    textCell(`${text(lang, "dashboardTitle")}${basisTitle} — ${analysis.period.label}`),
+    textCell(`${text(lang, "dashboardTitle")}${basisTitle} — ${periodTitle(lang, analysis.period)}`),
     "title",
     GRID_COLS
   );

@@ -6,7 +6,7 @@
 import { MU4, SP2, SP3, SP5 } from "../../core/indicators/registry";
 import { a1, rangeA1 } from "../a1";
 import { formula } from "../cells";
-import { naText, text } from "../labels";
+import { naText, periodTitle, text } from "../labels";
 import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
 import type { CellValue, SheetSpec } from "../spec";
 import { result } from "./common";
@@ -33,7 +33,7 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#4472C4";
-  sb.header(`${text(lang, "suppliersTitle")} — ${analysis.period.label}`);
+  sb.header(`${text(lang, "suppliersTitle")} — ${periodTitle(lang, analysis.period)}`);
 
   const sp3 = result(sb, SP3);
   const sp2 = result(sb, SP2);

@@ -7,7 +7,7 @@ import type { ScenarioRow } from "../../core/indicators/mu/mu3";
 import { MU1, MU2, MU3, MU4, MU5, MU6 } from "../../core/indicators/registry";
 import { a1 } from "../a1";
 import { formula, fraction, textCell } from "../cells";
-import { CHANNEL_LABELS, naText, natureText, pick, SCENARIO_LABELS, text } from "../labels";
+import { CHANNEL_LABELS, naText, natureText, periodTitle, pick, SCENARIO_LABELS, text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 import { groupIndicators, result, summaryTable } from "./common";
@@ -18,7 +18,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#70AD47";
-  sb.header(`${text(lang, "mutualisationTitle")} — ${analysis.period.label}`);
+  sb.header(`${text(lang, "mutualisationTitle")} — ${periodTitle(lang, analysis.period)}`);
   sb.section(text(lang, "summary"));
   summaryTable(sb, "tblMutuSynthese", groupIndicators(sb, "MU"));
 

@@ -47,20 +47,7 @@ import {
   splitPlanKey,
   type PlanSection,
 } from "../input-layout";
-import {
-  ANSWER_SCALE,
-  coverageWords,
-  message,
-  naText,
-  pick,
-  planList,
-  referenceLabel,
-  SCENARIO_LABELS,
-  sheetName,
-  text,
-  type Lang,
-  type PlanListKey,
-} from "../labels";
+import { ANSWER_SCALE, coverageWords, type Lang, message, naText, periodTitle, pick, planList, type PlanListKey, referenceLabel, SCENARIO_LABELS, sheetName, text } from "../labels";
 import {
   labelOf,
   layoutColumns,
@@ -236,7 +223,7 @@ export function buildPlan(ctx: BuildContext, diag: DiagnosticBuild): SheetSpec {
   sb.print({ orientation: "landscape", firstColumn: 1, lastColumn: PLAN_PRINT_LAST_COL });
   const { analysis, lang } = ctx;
   sb.tabColor = "#00B050";
-  sb.header(`${text(lang, "planTitle")} — ${analysis.period.label}`, 1, PLAN_PRINT_LAST_COL);
+  sb.header(`${text(lang, "planTitle")} — ${periodTitle(lang, analysis.period)}`, 1, PLAN_PRINT_LAST_COL);
   sb.note(text(lang, "planNote"), 1);
   // What an input cell looks like, right under the note.
   sb.cell(sb.cursor, 1, textCell(text(lang, "inputCell")), "input");

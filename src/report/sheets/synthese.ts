@@ -5,7 +5,7 @@
  * Printed fitted to one page.
  */
 import { textCell, unitText } from "../cells";
-import { pick, statusText, text, type Pair } from "../labels";
+import { type Pair, periodTitle, pick, statusText, text } from "../labels";
 import { SheetBuilder, stampLine, type BuildContext } from "../layout";
 import { SYNTHESE_COMMENT_LABELS } from "../input-layout";
 import { cellKey, writtenCells } from "../grid";
@@ -163,7 +163,7 @@ export function buildSynthese(ctx: BuildContext, dashboard: SheetSpec): SheetSpe
   for (let c = 0; c < SYNTHESE_COLS; c++) sb.widths.set(c, COL_WIDTH);
   // Title, the stamp line of every sheet (sources, period and data range, parameters, run date,
   // version), then the collectivité.
-  sb.span(0, 0, textCell(`${t(lang, "title")} — ${analysis.period.label}`), "title", SYNTHESE_COLS);
+  sb.span(0, 0, textCell(`${t(lang, "title")} — ${periodTitle(lang, analysis.period)}`), "title", SYNTHESE_COLS);
   if (analysis.organisation)
     sb.span(2, 0, textCell(analysis.organisation), "subtitle", SYNTHESE_COLS - 3);
   const stampText = stampLine(ctx);

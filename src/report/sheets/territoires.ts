@@ -5,7 +5,7 @@
  */
 import { TE1, TE2, TE3, TE4 } from "../../core/indicators/registry";
 import { numberText } from "../cells";
-import { text } from "../labels";
+import { periodTitle, text } from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import type { SheetSpec } from "../spec";
 import { groupIndicators, result, summaryTable } from "./common";
@@ -18,7 +18,7 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#ED7D31";
-  sb.header(`${text(lang, "territoriesTitle")} — ${analysis.period.label}`);
+  sb.header(`${text(lang, "territoriesTitle")} — ${periodTitle(lang, analysis.period)}`);
   sb.section(text(lang, "summary"));
   summaryTable(sb, "tblTerrSynthese", groupIndicators(sb, "TE"));
 
