@@ -7,7 +7,14 @@
 import { numberText } from "../../core/messages/format";
 import { msg } from "../../core/messages/render";
 import { message, naText, periodTitle, text } from "../labels";
-import { indicatorTable, labelOf, SheetBuilder, type BuildContext, type PlacedTable } from "../layout";
+import {
+  indicatorTable,
+  labelOf,
+  SheetBuilder,
+  type BuildContext,
+  type ColumnDef,
+  type PlacedTable,
+} from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 import { CO1, CO2, CO3, CO4, CO5 } from "../../core/indicators/registry";
 import {
@@ -31,10 +38,37 @@ const SEVERITY_STYLES: [SplittingSeverity, StyleName][] = [
   ["à vérifier", "kpiNeutral"],
 ];
 
+/**
+ * Widths of the printed columns A–I, in characters: 200 in all, so that one A4 landscape page
+ * width (about 145 characters at 100 %) prints at ≥ 72 %. Every table shares them, the
+ * synthesis's columns included (id, indicator, value, status, reference, reference value,
+ * coverage, reason for N/A). The roles of the CO tables' columns:
+ * A id or reference · B the message (wide, wrapped) · C amount or total · D severity or status ·
+ * E family or subject (wrapped) · F threshold · G legal basis (wrapped) · H entity (wrapped) ·
+ * I year or date.
+ */
+export const CONF_PRINT_WIDTHS = [16, 46, 16, 14, 30, 16, 28, 23, 11] as const;
+/** Last printed column (I): the detail columns after it are on screen only. */
+export const CONF_PRINT_LAST_COL = CONF_PRINT_WIDTHS.length - 1;
+
+/**
+ * A table's columns laid out for print: the first nine take the printed widths and their texts
+ * wrap (unless told otherwise); the detail columns after I keep their widths and do not wrap, so that a row is only as
+ * tall as its printed cells.
+ */
+function printBand<R extends object>(defs: ColumnDef<R>[]): ColumnDef<R>[] {
+  return defs.map((d, i) =>
+    i <= CONF_PRINT_LAST_COL
+      ? { ...d, width: CONF_PRINT_WIDTHS[i], wrap: d.wrap ?? d.kind === "text" }
+      : { ...d, wrap: false }
+  );
+}
+
 export function buildConformite(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "conformite", "replace");
-  // Print: A4, one page wide; alert tables with their articles: landscape.
-  sb.print({ orientation: "landscape" });
+  // Print: A4 landscape, one page wide, columns A to I only (CONF_PRINT_WIDTHS, 200 characters):
+  // each table puts what is needed to read a signal in A–I, its detail columns after I.
+  sb.print({ orientation: "landscape", lastColumn: CONF_PRINT_LAST_COL });
   const { analysis, lang } = ctx;
   sb.tabColor = "#C00000";
   sb.header(`${text(lang, "complianceTitle")} — ${periodTitle(lang, analysis.period)}`);
@@ -49,6 +83,8 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   co4Section(sb, ctx);
   co5Section(sb, ctx);
   sb.frozen = { rows: 2, cols: 0 };
+  // The printed columns get their fixed widths (the tables' own requests are maxima).
+  CONF_PRINT_WIDTHS.forEach((width, i) => sb.widths.set(i, width));
   return sb.build();
 }
 
@@ -91,47 +127,53 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
   } else {
     if (typeof co1.details.years === "string")
       sb.note(message(lang, msg("conformite.co1Scope", { years: co1.details.years })));
-    const alerts = indicatorTable(sb, co1, "alerts", "tblConfCO1Signaux", [
-      { key: "id", header: "alertId", kind: "text", width: 10 },
-      {
-        key: "severity",
-        header: "severity",
-        kind: "text",
-        width: 12,
-        get: (r) => severityText(r.severity),
-      },
-      { key: "entity", header: "entity", kind: "text", width: 20 },
-      {
-        key: "groupedBy",
-        header: "groupedBy",
-        kind: "text",
-        width: 12,
-        get: (r) => groupedByText(r.groupedBy),
-      },
-      { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-      { key: "operation", header: "operation", kind: "text", width: 14 },
-      { key: "year", header: "year", kind: "year", width: 8 },
-      {
-        key: "nature",
-        header: "nature",
-        kind: "text",
-        width: 14,
-        get: (r) => natureText(r.nature),
-      },
-      { key: "total", header: "total", kind: "eur" },
-      { key: "threshold", header: "threshold", kind: "eur" },
-      { key: "lineCount", header: "lineCount", kind: "int" },
-      { key: "creditCount", header: "creditCount", kind: "int" },
-      { key: "supplierCount", header: "supplierCount", kind: "int" },
-      { key: "firstDate", header: "firstDate", kind: "date" },
-      { key: "lastDate", header: "lastDate", kind: "date" },
-      { key: "thresholdDate", header: "thresholdDate", kind: "date" },
-      { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
-      { key: "legalBasis", header: "legalBasis", kind: "text", width: 28, wrap: true },
-      { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-      { key: "why", header: "why", kind: "text", width: 50, wrap: true },
-      { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
-    ]);
+    const alerts = indicatorTable(
+      sb,
+      co1,
+      "alerts",
+      "tblConfCO1Signaux",
+      printBand([
+        { key: "id", header: "alertId", kind: "text" },
+        { key: "message", header: "message", kind: "text" },
+        { key: "total", header: "total", kind: "eur" },
+        {
+          key: "severity",
+          header: "severity",
+          kind: "text",
+          get: (r) => severityText(r.severity),
+        },
+        { key: "familyLabel", header: "familyLabel", kind: "text" },
+        { key: "threshold", header: "threshold", kind: "eur" },
+        { key: "legalBasis", header: "legalBasis", kind: "text" },
+        { key: "entity", header: "entity", kind: "text" },
+        { key: "year", header: "year", kind: "year" },
+        // Detail columns, after the print area.
+        {
+          key: "groupedBy",
+          header: "groupedBy",
+          kind: "text",
+          width: 12,
+          get: (r) => groupedByText(r.groupedBy),
+        },
+        { key: "operation", header: "operation", kind: "text", width: 14 },
+        {
+          key: "nature",
+          header: "nature",
+          kind: "text",
+          width: 14,
+          get: (r) => natureText(r.nature),
+        },
+        { key: "lineCount", header: "lineCount", kind: "int" },
+        { key: "creditCount", header: "creditCount", kind: "int" },
+        { key: "supplierCount", header: "supplierCount", kind: "int" },
+        { key: "firstDate", header: "firstDate", kind: "date" },
+        { key: "lastDate", header: "lastDate", kind: "date" },
+        { key: "thresholdDate", header: "thresholdDate", kind: "date" },
+        { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+        { key: "why", header: "why", kind: "text", width: 50 },
+        { key: "clear", header: "clear", kind: "text", width: 50 },
+      ])
+    );
     if (alerts && alerts.spec.rows.length > 0) {
       for (const [word, style] of SEVERITY_STYLES) {
         sb.highlightText(alerts.columnRange("severity"), message(lang, severityText(word)), style);
@@ -142,16 +184,16 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
       co1,
       "lines",
       "tblConfCO1Lignes",
-      [
-        { key: "alertId", header: "alertId", kind: "text", width: 10 },
-        { key: "table", header: "table", kind: "text", width: 16 },
-        { key: "row", header: "row", kind: "int", width: 8 },
-        { key: "date", header: "date", kind: "date" },
-        { key: "supplier", header: "supplier", kind: "text", width: 28 },
+      printBand([
+        { key: "alertId", header: "alertId", kind: "text" },
+        { key: "description", header: "description", kind: "text" },
         { key: "amount", header: "amount", kind: "eur" },
+        { key: "date", header: "date", kind: "date" },
+        { key: "supplier", header: "supplier", kind: "text" },
         { key: "isCredit", header: "isCredit", kind: "bool" },
-        { key: "description", header: "description", kind: "text", width: 40 },
-      ],
+        { key: "table", header: "table", kind: "text" },
+        { key: "row", header: "row", kind: "int" },
+      ]),
       { title: text(lang, "co1Lines") }
     );
     if (alerts && lines) linkAlertsToLines(sb, co1.tables.alerts, co1.tables.lines, alerts, lines);
@@ -161,21 +203,21 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
         co1,
         "singleAboveThreshold",
         "tblConfCO1AchatsUniques",
-        [
-          { key: "entity", header: "entity", kind: "text", width: 20 },
-          { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+        printBand([
+          { key: "entity", header: "entity", kind: "text" },
+          { key: "message", header: "message", kind: "text" },
+          { key: "amount", header: "amount", kind: "eur" },
+          { key: "date", header: "date", kind: "date" },
+          { key: "supplier", header: "supplier", kind: "text" },
+          { key: "threshold", header: "threshold", kind: "eur" },
+          { key: "legalBasis", header: "legalBasis", kind: "text" },
+          { key: "familyLabel", header: "familyLabel", kind: "text" },
+          { key: "year", header: "year", kind: "year" },
           { key: "operation", header: "operation", kind: "text", width: 14 },
-          { key: "year", header: "year", kind: "year", width: 8 },
           { key: "table", header: "table", kind: "text", width: 16 },
           { key: "row", header: "row", kind: "int", width: 8 },
-          { key: "date", header: "date", kind: "date" },
-          { key: "supplier", header: "supplier", kind: "text", width: 28 },
-          { key: "amount", header: "amount", kind: "eur" },
-          { key: "threshold", header: "threshold", kind: "eur" },
-          { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
-          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-          { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
-        ],
+          { key: "clear", header: "clear", kind: "text", width: 50 },
+        ]),
         { title: text(lang, "co1Singles") }
       );
     }
@@ -185,24 +227,23 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
         co1,
         "worksWithoutOperation",
         "tblConfCO1TravauxSansOperation",
-        [
-          { key: "entity", header: "entity", kind: "text", width: 20 },
-          { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-          { key: "year", header: "year", kind: "year", width: 8 },
-          { key: "lineCount", header: "lineCount", kind: "int" },
+        printBand([
+          { key: "entity", header: "entity", kind: "text" },
+          { key: "message", header: "message", kind: "text" },
           { key: "total", header: "total", kind: "eur" },
-          { key: "threshold", header: "threshold", kind: "eur" },
           {
             key: "status",
             header: "status",
             kind: "text",
-            width: 24,
             get: () => worksWithoutOperationStatusText(),
           },
-          { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
-          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-          { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
-        ],
+          { key: "familyLabel", header: "familyLabel", kind: "text" },
+          { key: "threshold", header: "threshold", kind: "eur" },
+          { key: "legalBasis", header: "legalBasis", kind: "text" },
+          { key: "lineCount", header: "lineCount", kind: "int" },
+          { key: "year", header: "year", kind: "year" },
+          { key: "clear", header: "clear", kind: "text", width: 50 },
+        ]),
         { title: text(lang, "co1Works") }
       );
     }
@@ -212,14 +253,15 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
         co1,
         "natureToSpecify",
         "tblConfCO1NatureAPreciser",
-        [
-          { key: "article", header: "article", kind: "text", width: 14 },
-          { key: "label", header: "label", kind: "text", width: 30 },
-          { key: "lines", header: "lines", kind: "int" },
+        printBand([
+          { key: "article", header: "article", kind: "text" },
+          { key: "message", header: "message", kind: "text" },
           { key: "amount", header: "amount", kind: "eur" },
-          { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-          { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
-        ],
+          { key: "lines", header: "lines", kind: "int" },
+          { key: "label", header: "label", kind: "text" },
+          // Inside the print area (a six-column table) but narrow: it runs over the empty G–I.
+          { key: "clear", header: "clear", kind: "text", wrap: false },
+        ]),
         { title: text(lang, "co1NatureToSpecify") }
       );
     }
@@ -229,16 +271,16 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
         co1,
         "excluded",
         "tblConfCO1Exclusions",
-        [
-          { key: "scope", header: "exclusionScope", kind: "text", width: 12 },
-          { key: "familyCode", header: "familyCode", kind: "text", width: 14 },
-          { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-          { key: "supplier", header: "supplier", kind: "text", width: 24 },
-          { key: "reason", header: "reason", kind: "text", width: 50, wrap: true },
-          { key: "legalBasis", header: "legalBasis", kind: "text", width: 20 },
-          { key: "lines", header: "lines", kind: "int" },
+        printBand([
+          { key: "scope", header: "exclusionScope", kind: "text" },
+          { key: "reason", header: "reason", kind: "text" },
           { key: "amount", header: "amount", kind: "eur" },
-        ],
+          { key: "lines", header: "lines", kind: "int" },
+          { key: "familyLabel", header: "familyLabel", kind: "text" },
+          { key: "familyCode", header: "familyCode", kind: "text" },
+          { key: "legalBasis", header: "legalBasis", kind: "text" },
+          { key: "supplier", header: "supplier", kind: "text" },
+        ]),
         { title: text(lang, "co1Excluded") }
       );
     }
@@ -263,17 +305,23 @@ function co2Section(sb: SheetBuilder, ctx: BuildContext): void {
         })
       )
     );
-  const placed = indicatorTable(sb, co2, "byThreshold", "tblConfCO2Seuils", [
-    { key: "threshold", header: "threshold", kind: "text", width: 40 },
-    { key: "lowerBand", header: "lowerBand", kind: "text", width: 12 },
-    { key: "lowerCount", header: "lowerCount", kind: "int" },
-    { key: "upperBand", header: "upperBand", kind: "text", width: 12 },
-    { key: "upperCount", header: "upperCount", kind: "int" },
-    { key: "ratio", header: "ratio", kind: "dec2", width: 9 },
-    { key: "signal", header: "signal", kind: "bool" },
-    { key: "source", header: "source", kind: "text", width: 30 },
-    { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-  ]);
+  const placed = indicatorTable(
+    sb,
+    co2,
+    "byThreshold",
+    "tblConfCO2Seuils",
+    printBand([
+      { key: "signal", header: "signal", kind: "bool" },
+      { key: "message", header: "message", kind: "text" },
+      { key: "ratio", header: "ratio", kind: "dec2" },
+      { key: "upperBand", header: "upperBand", kind: "text" },
+      { key: "threshold", header: "threshold", kind: "text" },
+      { key: "upperCount", header: "upperCount", kind: "int" },
+      { key: "source", header: "source", kind: "text" },
+      { key: "lowerBand", header: "lowerBand", kind: "text" },
+      { key: "lowerCount", header: "lowerCount", kind: "int" },
+    ])
+  );
   if (placed && placed.spec.rows.length > 0) {
     sb.highlightText(placed.columnRange("signal"), text(lang, "yes"), "kpiWatch");
   }
@@ -284,50 +332,56 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const co3 = result(sb, CO3);
   cardSection(sb, "CO3", `CO3 · ${labelOf(ctx, co3)}`);
-  indicatorTable(sb, co3, "contracts", "tblConfCO3Marches", [
-    { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
-    { key: "entity", header: "entity", kind: "text", width: 20 },
-    { key: "description", header: "description", kind: "text", width: 30 },
-    { key: "procedure", header: "procedure", kind: "text", width: 28 },
-    { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "euThreshold", header: "euThreshold", kind: "eur" },
-    { key: "date", header: "thresholdDate", kind: "date" },
-    {
-      key: "thresholdDateBasis",
-      header: "thresholdDateBasis",
-      kind: "text",
-      width: 12,
-      get: (r) => thresholdBasisText(r.thresholdDateBasis),
-    },
-    {
-      key: "issue",
-      header: "issue",
-      kind: "text",
-      width: 30,
-      get: (r) => procedureIssueText(r.issue),
-    },
-    { key: "legalBasis", header: "legalBasis", kind: "text", width: 24 },
-    { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-    { key: "why", header: "why", kind: "text", width: 50, wrap: true },
-    { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
-  ]);
+  indicatorTable(
+    sb,
+    co3,
+    "contracts",
+    "tblConfCO3Marches",
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "message", header: "message", kind: "text" },
+      { key: "amount", header: "amount", kind: "eur" },
+      {
+        key: "issue",
+        header: "issue",
+        kind: "text",
+        get: (r) => procedureIssueText(r.issue),
+      },
+      { key: "description", header: "description", kind: "text" },
+      { key: "euThreshold", header: "euThreshold", kind: "eur" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "date", header: "thresholdDate", kind: "date" },
+      // Detail columns, after the print area.
+      { key: "procedure", header: "procedure", kind: "text", width: 28 },
+      { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
+      {
+        key: "thresholdDateBasis",
+        header: "thresholdDateBasis",
+        kind: "text",
+        width: 12,
+        get: (r) => thresholdBasisText(r.thresholdDateBasis),
+      },
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ])
+  );
   if (co3.tables.lawfulExceptions.length > 0) {
     indicatorTable(
       sb,
       co3,
       "lawfulExceptions",
       "tblConfCO3Exceptions",
-      [
-        { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
-        { key: "entity", header: "entity", kind: "text", width: 20 },
-        { key: "procedure", header: "procedure", kind: "text", width: 24 },
+      printBand([
+        { key: "contractRef", header: "contractRef", kind: "text" },
+        { key: "message", header: "message", kind: "text" },
         { key: "amount", header: "amount", kind: "eur" },
-        { key: "consultationAmount", header: "consultationAmount", kind: "eur" },
+        { key: "exception", header: "exception", kind: "text" },
+        { key: "procedure", header: "procedure", kind: "text" },
         { key: "euThreshold", header: "euThreshold", kind: "eur" },
-        { key: "exception", header: "exception", kind: "text", width: 14 },
-        { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-      ],
+        { key: "consultationAmount", header: "consultationAmount", kind: "eur" },
+        { key: "entity", header: "entity", kind: "text" },
+      ]),
       { title: text(lang, "co3Exceptions") }
     );
   }
@@ -337,15 +391,15 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
       co3,
       "uncertainThreshold",
       "tblConfCO3SeuilIncertain",
-      [
-        { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
-        { key: "entity", header: "entity", kind: "text", width: 20 },
+      printBand([
+        { key: "contractRef", header: "contractRef", kind: "text" },
+        { key: "message", header: "message", kind: "text" },
         { key: "amount", header: "amount", kind: "eur" },
+        { key: "date", header: "date", kind: "date" },
+        { key: "entity", header: "entity", kind: "text" },
         { key: "euThreshold", header: "euThreshold", kind: "eur" },
         { key: "otherEuThreshold", header: "otherEuThreshold", kind: "eur" },
-        { key: "date", header: "date", kind: "date" },
-        { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-      ],
+      ]),
       { title: text(lang, "co3Uncertain") }
     );
   }
@@ -368,28 +422,34 @@ function co4Section(sb: SheetBuilder, ctx: BuildContext): void {
         })
       )
     );
-  indicatorTable(sb, co4, "patterns", "tblConfCO4Repetitions", [
-    {
-      key: "pattern",
-      header: "pattern",
-      kind: "text",
-      width: 28,
-      get: (r) => repeatPatternText(r.pattern),
-    },
-    { key: "entity", header: "entity", kind: "text", width: 20 },
-    { key: "supplier", header: "supplier", kind: "text", width: 28 },
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
-    { key: "years", header: "years", kind: "text", width: 10 },
-    { key: "count", header: "count", kind: "int" },
-    { key: "total", header: "total", kind: "eur" },
-    { key: "threshold", header: "threshold", kind: "eur" },
-    { key: "firstDate", header: "firstDate", kind: "date" },
-    { key: "lastDate", header: "lastDate", kind: "date" },
-    { key: "contracts", header: "contracts", kind: "text", width: 24 },
-    { key: "legalBasis", header: "legalBasis", kind: "text", width: 28 },
-    { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-    { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
-  ]);
+  indicatorTable(
+    sb,
+    co4,
+    "patterns",
+    "tblConfCO4Repetitions",
+    printBand([
+      {
+        key: "pattern",
+        header: "pattern",
+        kind: "text",
+        get: (r) => repeatPatternText(r.pattern),
+      },
+      { key: "message", header: "message", kind: "text" },
+      { key: "total", header: "total", kind: "eur" },
+      { key: "count", header: "count", kind: "int" },
+      { key: "supplier", header: "supplier", kind: "text" },
+      { key: "threshold", header: "threshold", kind: "eur" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "years", header: "years", kind: "text" },
+      // Detail columns, after the print area.
+      { key: "familyLabel", header: "familyLabel", kind: "text", width: 26 },
+      { key: "firstDate", header: "firstDate", kind: "date" },
+      { key: "lastDate", header: "lastDate", kind: "date" },
+      { key: "contracts", header: "contracts", kind: "text", width: 24 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ])
+  );
 }
 
 /** CO5 Loi Climat: the gaps, and the contracts whose launch date is unknown. */
@@ -397,46 +457,51 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const co5 = result(sb, CO5);
   cardSection(sb, "CO5", `CO5 · ${labelOf(ctx, co5)}`);
-  indicatorTable(sb, co5, "gaps", "tblConfCO5LoiClimat", [
-    { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
-    { key: "entity", header: "entity", kind: "text", width: 20 },
-    { key: "description", header: "description", kind: "text", width: 30 },
-    { key: "date", header: "date", kind: "date" },
-    { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "euThreshold", header: "euThreshold", kind: "eur" },
-    { key: "consideration", header: "consideration", kind: "text", width: 18 },
-    {
-      key: "status",
-      header: "status",
-      kind: "text",
-      width: 14,
-      get: (r) => loiClimatStatusText(r.status),
-    },
-    { key: "legalBasis", header: "legalBasis", kind: "text", width: 28 },
-    { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-    { key: "clear", header: "clear", kind: "text", width: 50, wrap: true },
-  ]);
+  indicatorTable(
+    sb,
+    co5,
+    "gaps",
+    "tblConfCO5LoiClimat",
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "message", header: "message", kind: "text" },
+      { key: "amount", header: "amount", kind: "eur" },
+      {
+        key: "status",
+        header: "status",
+        kind: "text",
+        get: (r) => loiClimatStatusText(r.status),
+      },
+      { key: "description", header: "description", kind: "text" },
+      { key: "euThreshold", header: "euThreshold", kind: "eur" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "date", header: "date", kind: "date" },
+      // Detail columns, after the print area.
+      { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
+      { key: "consideration", header: "consideration", kind: "text", width: 18 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ])
+  );
   if (co5.tables.launchUnknown.length > 0) {
     indicatorTable(
       sb,
       co5,
       "launchUnknown",
       "tblConfCO5LancementInconnu",
-      [
-        { key: "contractRef", header: "contractRef", kind: "text", width: 16 },
-        { key: "entity", header: "entity", kind: "text", width: 20 },
-        { key: "description", header: "description", kind: "text", width: 30 },
+      printBand([
+        { key: "contractRef", header: "contractRef", kind: "text" },
+        { key: "message", header: "message", kind: "text" },
         { key: "notificationDate", header: "notificationDate", kind: "date" },
         {
           key: "status",
           header: "status",
           kind: "text",
-          width: 24,
           get: (r) => loiClimatStatusText(r.status),
         },
-        { key: "message", header: "message", kind: "text", width: 60, wrap: true },
-      ],
+        { key: "description", header: "description", kind: "text" },
+        { key: "entity", header: "entity", kind: "text" },
+      ]),
       { title: text(lang, "co5LaunchUnknown") }
     );
   }
