@@ -71,10 +71,15 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "landscape", lastColumn: CONF_PRINT_LAST_COL });
   const { analysis, lang } = ctx;
   sb.tabColor = "#C00000";
-  sb.header(`${text(lang, "complianceTitle")} — ${periodTitle(lang, analysis.period)}`);
+  // Title, stamp and section bars span the printed columns A–I.
+  sb.header(
+    `${text(lang, "complianceTitle")} — ${periodTitle(lang, analysis.period)}`,
+    0,
+    CONF_PRINT_LAST_COL + 1
+  );
   sb.note(text(lang, "signalsNote"));
   sb.cursor++;
-  sb.section(text(lang, "summary"));
+  sb.section(text(lang, "summary"), 0, CONF_PRINT_LAST_COL + 1);
   summaryTable(sb, "tblConfSynthese", groupIndicators(sb, "CO"));
 
   co1Section(sb, ctx);
@@ -111,7 +116,7 @@ function linkAlertsToLines(
 
 /** A CO section's title, which opens the indicator's card on the Indicateurs sheet. */
 function cardSection(sb: SheetBuilder, id: string, title: string): void {
-  const row = sb.section(title);
+  const row = sb.section(title, 0, CONF_PRINT_LAST_COL + 1);
   const card = indicatorCard(id);
   if (card) sb.link(row, 0, card);
 }
