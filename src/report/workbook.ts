@@ -48,7 +48,7 @@ export { SHEET_ORDER };
 
 const MAX_LISTED_PARAMETERS = 5;
 
-export function parametersSummary(analysis: Analysis, lang: Lang): string {
+function parametersSummary(analysis: Analysis, lang: Lang): string {
   const changed = changedParameters(analysis.reference, defaultReferenceValues(), lang);
   if (changed.length === 0) return text(lang, "defaultParameters");
   const listed = changed.slice(0, MAX_LISTED_PARAMETERS).join(", ");
@@ -60,7 +60,15 @@ export function buildWorkbookSpec(analysis: Analysis, options: WorkbookOptions):
   return build(analysis, options);
 }
 
-function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
+/**
+ * The build context of a run: the run date checked (AAAA-MM-JJ, optionally with a time), the
+ * stamp every sheet carries, number formats, the user's previous inputs. Shared by the analysis
+ * workbook and the policy documents (./documents).
+ */
+export function buildContext(
+  analysis: Analysis,
+  options: Pick<WorkbookOptions, "runDate" | "sources" | "lang" | "previousInputs">
+): BuildContext {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
     options.runDate
   );
@@ -82,7 +90,7 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     runDate: `${m[1]}-${m[2]}-${m[3]}`,
     version: analysis.version,
   };
-  const ctx: BuildContext = {
+  return {
     analysis,
     lang,
     f: formats(lang),
@@ -90,6 +98,11 @@ function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
     inputs: options.previousInputs ?? emptyInputs(),
     tableNames: new Set(),
   };
+}
+
+function build(analysis: Analysis, options: WorkbookOptions): WorkbookSpec {
+  const ctx = buildContext(analysis, options);
+  const { lang, stamp } = ctx;
   const diagnostic = buildDiagnostic(ctx);
   const dashboard = buildDashboard(ctx);
   const byKey: Partial<Record<AnalysisSheetKey, WorkbookSpec["sheets"][number]>> = {
