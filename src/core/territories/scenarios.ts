@@ -273,27 +273,31 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
   // Cursor.
   const reasons: Message[] = [];
   let cursor: ScenarioId | null =
-    f.te4 === "mutualiser" ? "A" : f.te4 === "mixte" ? "C" : f.te4 === "territorialiser" ? "B" : null;
+    f.te4 === "mutualiser"
+      ? "A"
+      : f.te4 === "mixte"
+        ? "C"
+        : f.te4 === "territorialiser"
+          ? "B"
+          : null;
   if (f.te4 !== null) reasons.push(msg("scenario.reasonTe4", { te4: f.te4 }));
   else if (names.length >= 2) {
     cursor = "A";
     reasons.push(msg("scenario.reasonNoTe4", { n: names.length }));
   }
-  if (cursor === null) {
-    return {
-      familyKey: f.familyKey,
-      familyLabel: f.familyLabel,
-      cents: S,
-      serviceLabel: f.serviceLabel,
-      serviceId: f.serviceId,
-      territories: names,
-      gapTerritories: gaps,
-      priorityTerritories: priorities,
-      scenarios: { A: a, B: b, C: cScen },
-      cursor: null,
-      reasons: [msg("scenario.reasonNoCursor")],
-    };
-  }
+  const family = {
+    familyKey: f.familyKey,
+    familyLabel: f.familyLabel,
+    cents: S,
+    serviceLabel: f.serviceLabel,
+    serviceId: f.serviceId,
+    territories: names,
+    gapTerritories: gaps,
+    priorityTerritories: priorities,
+    scenarios: { A: a, B: b, C: cScen },
+  };
+  if (cursor === null)
+    return { ...family, cursor: null, reasons: [msg("scenario.reasonNoCursor")] };
   if (gaps.length > 0) reasons.push(msg("scenario.reasonGaps", { list: list(gaps) }));
   if (priorities.length > 0)
     reasons.push(msg("scenario.reasonPriorities", { list: list(priorities) }));
@@ -309,7 +313,7 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
     cursor = "B";
     reasons.push(msg("scenario.reasonToTerritorial"));
   }
-  const chosen = { A: a, B: b, C: cScen }[cursor];
+  const chosen = family.scenarios[cursor];
   reasons.push(
     msg("scenario.reasonCursor", {
       cursor,
@@ -317,19 +321,7 @@ export function familyScenarios(f: ScenarioFamilyInput, c: ScenarioContext): Fam
       cost: chosen.costImpact[0],
     })
   );
-  return {
-    familyKey: f.familyKey,
-    familyLabel: f.familyLabel,
-    cents: S,
-    serviceLabel: f.serviceLabel,
-    serviceId: f.serviceId,
-    territories: names,
-    gapTerritories: gaps,
-    priorityTerritories: priorities,
-    scenarios: { A: a, B: b, C: cScen },
-    cursor,
-    reasons,
-  };
+  return { ...family, cursor, reasons };
 }
 
 /** "B · Territorialiser", "b", "Scénario C" → the scenario; null otherwise. */
