@@ -12,6 +12,16 @@ import type { Lang } from "../labels";
 import type { CellValue, Stamp, TableColumn, WorkbookSpec } from "../spec";
 import { PlainSheet, type PlainContext } from "./plain-sheet";
 
+/** The metric of an observatory key (the keys come from the same list). */
+function metricOf(key: string): Metric {
+  return OBSERVATORY_METRICS.find((m) => m.key === key) as Metric;
+}
+
+/** A metric's label, or the key itself when it is not one. */
+function metricLabel(key: string): string {
+  return OBSERVATORY_METRICS.find((m) => m.key === key)?.label ?? key;
+}
+
 export interface PlainWorkbookOptions {
   lang?: Lang;
   runDate: string;
@@ -205,7 +215,7 @@ export function buildObservatoryWorkbook(obs: Observatory, o: PlainWorkbookOptio
         { key: "q3", header: "Q3", width: 11 },
       ],
       obs.byCategory.map((c) => {
-        const m = OBSERVATORY_METRICS.find((x) => x.key === c.metric) as Metric;
+        const m = metricOf(c.metric);
         return [
           textCell(c.category),
           textCell(m.label),
@@ -217,7 +227,7 @@ export function buildObservatoryWorkbook(obs: Observatory, o: PlainWorkbookOptio
       }),
       "TableStyleMedium2",
       obs.byCategory.flatMap((c, i) => {
-        const m = OBSERVATORY_METRICS.find((x) => x.key === c.metric) as Metric;
+        const m = metricOf(c.metric);
         return ["q1", "median", "q3"].map((key) => ({ row: i, key, numberFormat: formatOf(dist.f, m.unit) }));
       })
     );
@@ -242,7 +252,7 @@ export function buildObservatoryWorkbook(obs: Observatory, o: PlainWorkbookOptio
       .map((e) => [
         textCell(e.name),
         e.flags.length,
-        textCell(e.flags.map((k) => OBSERVATORY_METRICS.find((m) => m.key === k)?.label ?? k).join(" ; ") || "—"),
+        textCell(e.flags.map((k) => metricLabel(k)).join(" ; ") || "—"),
       ])
   );
   if (latest.length > 0) {
@@ -266,7 +276,7 @@ export function buildObservatoryWorkbook(obs: Observatory, o: PlainWorkbookOptio
   const rankRows: CellValue[][] = [];
   const rankFormats: { row: number; key: string; numberFormat: string }[] = [];
   for (const r of obs.rankings) {
-    const m = OBSERVATORY_METRICS.find((x) => x.key === r.metric) as Metric;
+    const m = metricOf(r.metric);
     for (const row of r.rows) {
       rankFormats.push({ row: rankRows.length, key: "value", numberFormat: formatOf(rank.f, m.unit) });
       rankRows.push([
@@ -311,7 +321,7 @@ export function buildObservatoryWorkbook(obs: Observatory, o: PlainWorkbookOptio
       { key: "direction", header: "Sens", width: 12 },
     ],
     obs.trends.map((t) => {
-      const m = OBSERVATORY_METRICS.find((x) => x.key === t.metric) as Metric;
+      const m = metricOf(t.metric);
       return [
         textCell(t.name),
         textCell(m.label),
@@ -325,7 +335,7 @@ export function buildObservatoryWorkbook(obs: Observatory, o: PlainWorkbookOptio
     }),
     "TableStyleMedium2",
     obs.trends.flatMap((t, i) => {
-      const m = OBSERVATORY_METRICS.find((x) => x.key === t.metric) as Metric;
+      const m = metricOf(t.metric);
       return ["first", "last", "change"].map((key) => ({ row: i, key, numberFormat: formatOf(trend.f, m.unit) }));
     })
   );
