@@ -25,6 +25,7 @@
  * current name, and the next analysis rewrites it under that name).
  */
 import { SHEET_NAMES } from "../report/labels";
+import { hasStamp, reportKeyOfName, STAMP_ROWS } from "../report/recognise-sheet";
 import type { SheetKey } from "../report/spec";
 import type { ExcelSession } from "./excel-run";
 
@@ -133,6 +134,11 @@ export interface OwnedRecord {
   name: string;
   /** Layout version at the last write (registry), null when unknown. */
   layoutVersion: number | null;
+  /**
+   * Recognised by name and stamp (a sheet the command line wrote, report/recognise-sheet.ts):
+   * no anchor name exists yet; the next write gives it one.
+   */
+  adopted?: boolean;
 }
 
 export interface WorkbookState {
@@ -218,7 +224,52 @@ export async function loadWorkbookState(
 ): Promise<WorkbookState> {
   const read = queueWorkbookState(session, options);
   await session.sync();
-  return read();
+  return adoptReportSheets(session, read());
+}
+
+/** Columns of rows 1–2 searched for the stamp (our sheets start it in A to C). */
+const STAMP_COLUMNS = 26;
+
+/**
+ * The sheets of our report that no anchor records — written by the command line (which records
+ * them in the file's properties, not in Excel names), or whose names were lost — recognised by
+ * name and stamp (report/recognise-sheet.ts, the command line's own rule) and taken as owned: they
+ * are no sources, their inputs are read back, the next write replaces them and anchors them. One
+ * more sync, only when a sheet has one of our names without an anchor.
+ */
+export async function adoptReportSheets(
+  session: ExcelSession,
+  state: WorkbookState
+): Promise<WorkbookState> {
+  const taken = new Set<string>(state.owned.map((o) => o.key));
+  const busy = new Set(
+    [...state.owned.map((o) => o.name), ...state.staging.map((x) => x.sheet)].map((n) =>
+      n.toLowerCase()
+    )
+  );
+  const candidates: { key: SheetKey; name: string; top: Excel.Range }[] = [];
+  for (const sheet of state.sheets) {
+    const key = reportKeyOfName(sheet.name);
+    if (key === null || taken.has(key) || busy.has(sheet.name.toLowerCase())) continue;
+    taken.add(key);
+    const top = session.workbook.worksheets
+      .getItem(sheet.name)
+      .getRangeByIndexes(0, 0, STAMP_ROWS, STAMP_COLUMNS)
+      .load("values");
+    candidates.push({ key, name: sheet.name, top });
+  }
+  if (candidates.length === 0) return state;
+  await session.sync();
+  const adopted: OwnedRecord[] = candidates
+    .filter((c) => hasStamp(c.top.values))
+    .map((c) => ({
+      anchor: ownAnchor(c.key),
+      key: c.key,
+      name: c.name,
+      layoutVersion: null,
+      adopted: true,
+    }));
+  return adopted.length === 0 ? state : { ...state, owned: [...state.owned, ...adopted] };
 }
 
 /** Writes the registry (queued; sent with the caller's next sync). */

@@ -26,7 +26,12 @@ import { GatewayError } from "../workbook/errors";
 import { throwIfAborted } from "../workbook/cancellation";
 import { type SourceTable } from "../workbook/gateway";
 import type { ExcelSession } from "./excel-run";
-import { ANCHOR_PREFIX, queueWorkbookState, type WorkbookState } from "./ownership";
+import {
+  adoptReportSheets,
+  ANCHOR_PREFIX,
+  queueWorkbookState,
+  type WorkbookState,
+} from "./ownership";
 import {
   FIRST_READ_ROWS,
   isRetryableBySplitting,
@@ -112,7 +117,7 @@ export async function listSources(
 ): Promise<{ sources: SourceDescriptor[]; state: WorkbookState }> {
   const read = queueWorkbookState(session, { tables: true });
   await session.sync();
-  const state = read();
+  const state = await adoptReportSheets(session, read());
   return { sources: await listSourcesWithState(session, state), state };
 }
 

@@ -1063,7 +1063,7 @@ function swapOp(c: Compile, plans: SheetPlan[], state: WorkbookState, registry: 
         wb.names.getItem(stagingAnchor(p.spec.key)).delete();
         ws.visibility = (p.spec.hidden ? "Hidden" : "Visible") as Excel.SheetVisibility;
         if (p.old) {
-          wb.names.getItem(p.old.anchor).delete();
+          if (!p.old.adopted) wb.names.getItem(p.old.anchor).delete();
           const at = order.indexOf(p.old.name.toLowerCase());
           if (at >= 0) {
             order.splice(order.indexOf(p.stg.toLowerCase()), 1);
@@ -1167,7 +1167,7 @@ export async function renderWorkbook(
   // Registry: the sheets of this spec, the other owned sheets as they are.
   const registry: Registry = { version: 1, sheets: {} };
   for (const o of state.owned)
-    if (!plans.some((p) => p.old?.anchor === o.anchor))
+    if (!o.adopted && !plans.some((p) => p.old?.anchor === o.anchor))
       registry.sheets[o.anchor] = { key: o.key, name: o.name, layoutVersion: o.layoutVersion };
   for (const p of plans.filter((x) => x.spec.mode !== "document"))
     registry.sheets[ownAnchor(p.spec.key)] = {

@@ -7,22 +7,14 @@
  * them). 2 syncs + one per chunk (these sheets are small: one chunk each).
  */
 import type { Cell } from "../core/model";
+import { INPUT_SHEET_KEYS } from "../report/input-layout";
 import { readUserInputs, type UserInputs } from "../report/inputs";
 import type { SheetKey } from "../report/spec";
 import type { ExcelSession } from "./excel-run";
 import { loadWorkbookState } from "./ownership";
 import { readSheetGrids } from "./reader";
 
-/** Sheets whose content the next run must carry over. */
-export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
-  "plan",
-  "diagnostic",
-  "attentes",
-  "parametres",
-  "historique",
-  // The director's comment on the Synthèse (issue #12).
-  "synthese",
-];
+export { INPUT_SHEET_KEYS };
 
 /** Raw values (from A1) of the owned input sheets, by sheet key. */
 export async function readInputSheetValues(

@@ -15,13 +15,8 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Cell } from "../core/model";
-import { LAYOUT_VERSION } from "../report/input-layout";
-import {
-  isValidSheetName,
-  isValidTableName,
-  type SheetKey,
-  type WorkbookSpec,
-} from "../report/spec";
+import { INPUT_SHEET_KEYS, LAYOUT_VERSION } from "../report/input-layout";
+import { isValidSheetName, isValidTableName, type WorkbookSpec } from "../report/spec";
 import { InputError } from "./errors";
 import { release, removeOnInterrupt, tempPathFor } from "./temp-files";
 import { fitToSheetRows, writeTableCsv, type CutTable } from "./sheet-limits";
@@ -48,17 +43,6 @@ export interface WriteReport extends PackageReport {
   /** Tables cut at Excel's last row, their full list written to a CSV beside the workbook. */
   cutTables: CutTable[];
 }
-
-/** The sheets whose raw values readUserInputs needs (merge-inputs and append sheets). */
-export const INPUT_SHEETS: readonly SheetKey[] = [
-  "plan",
-  "diagnostic",
-  "attentes",
-  "parametres",
-  "historique",
-  // The director's comment on the Synthèse (issue #12).
-  "synthese",
-];
 
 function checkSpec(spec: WorkbookSpec): void {
   const names = new Set<string>();
@@ -225,7 +209,7 @@ export async function readOwnedInputs(file: string): Promise<Record<string, Cell
   const out: Record<string, Cell[][]> = {};
   // A merge-inputs sheet written with a newer layout than ours is not read (the next write keeps
   // it, renamed, beside a fresh sheet).
-  const wanted = INPUT_SHEETS.filter((k) => {
+  const wanted = INPUT_SHEET_KEYS.filter((k) => {
     const o = pkg.owned.get(k);
     return o !== undefined && (k === "historique" || o.layoutVersion <= LAYOUT_VERSION);
   });

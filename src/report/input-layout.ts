@@ -8,6 +8,7 @@
  * Bump LAYOUT_VERSION when a column moves.
  */
 import type { HeaderKey } from "./labels";
+import type { SheetKey } from "./spec";
 
 export const LAYOUT_VERSION = 1;
 
@@ -268,3 +269,17 @@ export const SYNTHESE_COMMENT_LABELS = [
   "Commentaire de la direction",
   "Management comment",
 ] as const;
+
+/**
+ * The sheets whose raw values the next run reads back (what the user typed in them): the plan's
+ * entries, the diagnostic's and the territories' answers, the parameters, the history, and the
+ * director's comment on the Synthèse (issue #12). One list for the command line and the add-in.
+ */
+export const INPUT_SHEET_KEYS = [
+  "plan",
+  "diagnostic",
+  "attentes",
+  "parametres",
+  "historique",
+  "synthese",
+] as const satisfies readonly SheetKey[];

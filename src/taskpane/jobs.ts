@@ -9,6 +9,7 @@ import type { Lang } from "../report/labels";
 import type { SheetKey, WorkbookSpec } from "../report/spec";
 import type { NewTable } from "../workbook/gateway";
 import type { Fiche } from "../core/peers/fiche";
+import { INPUT_SHEET_KEYS } from "../report/input-layout";
 
 export type StageId = "read" | "check" | "indicators" | "write";
 export const STAGES: readonly StageId[] = ["read", "check", "indicators", "write"];
@@ -75,13 +76,7 @@ export interface DecpTableResult {
 }
 
 /** Owned sheets whose values are read back before a run (user inputs, history). */
-export const INPUT_SHEET_KEYS: readonly SheetKey[] = [
-  "plan",
-  "diagnostic",
-  "attentes",
-  "parametres",
-  "historique",
-];
+export { INPUT_SHEET_KEYS };
 
 /** The buyer's fiche de comparaison of the kept analysis (issue #15 §4). */
 export interface FicheResult {

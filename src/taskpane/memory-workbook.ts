@@ -42,6 +42,11 @@ export interface InMemoryWorkbookOptions {
   tables: MemoryTable[];
   /** Sheets in workbook order (default: the sheets of the tables, in order). */
   sheetOrder?: string[];
+  /**
+   * Sheets of our report already in the workbook without a record (written by the command line,
+   * recognised by name and stamp): owned from the start, their values read back as inputs.
+   */
+  reportSheets?: readonly { key: SheetKey; name: string; values: Cell[][] }[];
   date1904?: boolean;
   /** Where settings live (default: in this object). The preview uses localStorage. */
   settingsStore?: SettingsStore;
@@ -99,6 +104,10 @@ export class InMemoryWorkbook implements WorkbookGateway {
       : [...new Set(options.tables.map((t) => t.sheet))];
     this.date1904 = options.date1904 ?? false;
     this.active = this.order[0] ?? null;
+    for (const r of options.reportSheets ?? []) {
+      if (!this.order.includes(r.name)) this.order.push(r.name);
+      this.owned.set(r.key, { key: r.key, name: r.name, spec: null, values: r.values });
+    }
   }
 
   // -------------------------------------------------------------------------------------------

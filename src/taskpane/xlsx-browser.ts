@@ -11,6 +11,8 @@
  */
 import { Inflate } from "fflate";
 import type { Cell } from "../core/model";
+import { recognisedReportSheet, STAMP_ROWS } from "../report/recognise-sheet";
+import type { SheetKey } from "../report/spec";
 import { ElementStream } from "../ooxml/element-stream";
 import { OoxmlLimitError, OoxmlSyntaxError } from "../ooxml/errors";
 import { SharedStringScanner } from "../ooxml/shared-strings";
@@ -43,10 +45,24 @@ export interface XlsxTableData {
   isExcelTable: boolean;
 }
 
+/** A sheet of our report found in the file (name and stamp, report/recognise-sheet.ts). */
+export interface XlsxReportSheet {
+  key: SheetKey;
+  name: string;
+  /** Cell values from A1 (row, column), every row present. */
+  values: Cell[][];
+}
+
 export interface XlsxWorkbookData {
   /** Visible sheets, in workbook order. */
   sheets: string[];
+  /** Tables and plain ranges of the other sheets: the candidate sources. */
   tables: XlsxTableData[];
+  /**
+   * Sheets Optima Achats wrote (by the command line, or by the add-in in another workbook): never
+   * sources; their inputs (an answered questionnaire, the plan's entries) are read back.
+   */
+  reportSheets: XlsxReportSheet[];
   date1904: boolean;
 }
 
@@ -290,10 +306,18 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxWorkbookData> {
   }
   const sheets: string[] = [];
   const tables: XlsxTableData[] = [];
+  const reportSheets: XlsxReportSheet[] = [];
   for (const sheet of structure.sheets) {
     if (sheet.hidden) continue;
     sheets.push(sheet.name);
     const grid = readSheetGrid(zip, sheet.part, strings, sheet.name);
+    const key = recognisedReportSheet(sheet.name, grid.slice(0, STAMP_ROWS));
+    if (key !== null && !reportSheets.some((r) => r.key === key)) {
+      const values: Cell[][] = [];
+      for (let r = 0; r < grid.length; r++) values.push(grid[r] ?? []);
+      reportSheets.push({ key, name: sheet.name, values });
+      continue;
+    }
     for (const t of sheet.tables) {
       const { firstRow, lastRow, firstCol, lastCol } = t.range;
       tables.push({
@@ -318,5 +342,5 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxWorkbookData> {
       isExcelTable: false,
     });
   }
-  return { sheets, tables, date1904: structure.date1904 };
+  return { sheets, tables, reportSheets, date1904: structure.date1904 };
 }

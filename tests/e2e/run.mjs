@@ -434,3 +434,29 @@ test("fiche de comparaison, fiches de pairs et données essentielles (volet 320 
   noErrors(errors);
   await page.close();
 });
+
+test("intercommunalité à pôles territoriaux : qualité de service, attentes et feuille Territoires (volet 450 px)", { timeout: 300_000 }, async () => {
+  // Issue #16: the territorial demo (one communauté de communes with four pôles, a Qualité de
+  // service table and an answered Attentes des territoires sheet) opened as the user's workbook.
+  const { page, errors, pane } = await openPane("width=450&demo=none");
+  await page.getByTestId("xlsx-file").setInputFiles(join(ROOT, "examples", "achats-demo-territoires.xlsx"));
+  await pane.getByText("Qualité de service", { exact: true }).first().waitFor({ timeout: 60_000 });
+  assert.ok((await pane.getByText("Liste des territoires", { exact: true }).count()) >= 1);
+  await shot(pane, "fr-450-territoires-1-sources");
+  await page.getByRole("tab", { name: /Analyser/ }).click();
+  await page.getByTestId("run-button").click();
+  await waitResults(page);
+  await pane.getByText("Rapprochement exact : rien n'est perdu.").waitFor();
+  await pane.getByRole("button", { name: "Ouvrir Territoires" }).click();
+  const sheet = page.locator('[data-testid="sheet-view"][data-sheet-key="territoires"]');
+  await sheet.waitFor();
+  const text = await sheet.innerText();
+  // The four pôles of the demo, and Pôle Ouest under-served on Voirie (9 days for a 5-day target).
+  for (const pole of ["Pôle Nord", "Pôle Sud", "Pôle Est", "Pôle Ouest"]) assert.match(text, new RegExp(pole));
+  assert.match(text, /Voirie/);
+  await shot(page, "fr-450-territoires-2-feuille");
+  // The answered questionnaire is the user's sheet: it is still there, its answers unchanged.
+  await page.getByRole("tab", { name: "Attentes des territoires", exact: true }).waitFor();
+  noErrors(errors);
+  await page.close();
+});

@@ -9,6 +9,7 @@ import { analyse } from "../../src/core/analyse";
 import { detectTable } from "../../src/core/detect";
 import { runIntake, type MappedTable } from "../../src/core/intake";
 import type { Cell } from "../../src/core/model";
+import { INPUT_SHEET_KEYS } from "../../src/report/input-layout";
 import { readUserInputs } from "../../src/report/inputs";
 import type { WorkbookSpec } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
@@ -98,8 +99,7 @@ export async function analysisRun(gateway: ExcelWorkbookGateway, fake: FakeExcel
   if (!saved) throw new Error("no settings: run chooseSources first");
   const sources = await gateway.listTables();
   const owned = await gateway.listOwnedSheets();
-  const inputKeys = ["plan", "diagnostic", "parametres", "historique"];
-  const inputSheets = owned.filter((o) => inputKeys.includes(o.key));
+  const inputSheets = owned.filter((o) => (INPUT_SHEET_KEYS as readonly string[]).includes(o.key));
   const values = inputSheets.length > 0 ? await gateway.readSheetValues(inputSheets.map((o) => o.name)) : {};
   const previous: Record<string, Cell[][]> = {};
   for (const o of inputSheets) if (values[o.name]) previous[o.key] = values[o.name];

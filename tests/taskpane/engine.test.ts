@@ -15,10 +15,11 @@ import { PaneError } from "../../src/taskpane/errors";
 import { GatewayError } from "../../src/workbook/errors";
 import { defaultSheetKeys, runAnalysis, runSavedAnalysis, selectedTables, rebuildSheets } from "../../src/taskpane/pipeline";
 import { createInlineRunner } from "../../src/taskpane/inline-runner";
-import { DOCUMENT_KEYS } from "../../src/taskpane/jobs";
+import { DOCUMENT_KEYS, PLAN_KEYS } from "../../src/taskpane/jobs";
 import { defaultSettings, parseSettings, periodOf, type PaneSettings } from "../../src/workbook/settings";
 import { choiceFromDetection, firstRowOf, previewTable, reconcileChoice, SAMPLE_ROWS } from "../../src/taskpane/tables";
 import { readXlsx } from "../../src/taskpane/xlsx-browser";
+import { InMemoryWorkbook } from "../../src/taskpane/memory-workbook";
 import { demoTables, demoWorkbook } from "./helpers";
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -292,5 +293,45 @@ describe("xlsx-browser", () => {
     };
     const wb = await readXlsx(zipSync(files));
     expect(wb.tables[0]).toMatchObject({ name: "S", firstRow: 2, firstCol: 1, rows: [["Montant ", "A & B", true, "#N/A", 1.5]] });
+  });
+});
+
+describe("report sheets carried over by the pane", () => {
+  it("keeps the director's comment typed in the Synthèse from one run to the next (issue #12)", async () => {
+    const wb = demoWorkbook();
+    const settings = await settingsFor(wb);
+    await runAnalysis(wb, settings, () => createInlineRunner(), { lang: "fr", runDate: "2026-02-01" });
+    const synthese = wb.ownedByKey("synthese")!.spec!;
+    const at = synthese.inputs[0].range;
+    wb.setCell(wb.ownedByKey("synthese")!.name, at.r1, at.c1, "À présenter en commission des finances.");
+    await runAnalysis(wb, (await wb.loadSettings())!, () => createInlineRunner(), { lang: "fr", runDate: "2026-03-01" });
+    const next = wb.ownedByKey("synthese")!.spec!;
+    const cell = next.blocks.find((b) => b.row === at.r1 && b.col === at.c1 && b.style === "input")!;
+    expect(cell.values[0][0]).toBe("À présenter en commission des finances.");
+  });
+
+  it("a workbook the command line wrote: its stamped « Attentes des territoires » is no source, and its answers feed the analysis", async () => {
+    // The territorial demo holds the questionnaire answered (row 8: Voirie importance 2, 2, 2, 3 for
+    // the four pôles, columns D to G), stamped « … · Optima Achats 0.1.0 » in row 2, as the command line writes it.
+    const data = await readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/achats-demo-territoires.xlsx"))));
+    expect(data.reportSheets.map((r) => [r.key, r.name])).toEqual([["attentes", "Attentes des territoires"]]);
+    expect(data.tables.some((t) => t.sheet === "Attentes des territoires")).toBe(false);
+    const wb = new InMemoryWorkbook({ tables: data.tables, sheetOrder: data.sheets, reportSheets: data.reportSheets });
+    expect((await wb.listTables()).map((t) => t.sheet)).toEqual(["Mandats", "Marchés", "Nomenclature", "Pôles territoriaux", "Qualité de service"]);
+    const settings = await settingsFor(wb);
+    expect(settings.tables.every((t) => t.kind !== null)).toBe(true);
+    const out = await runAnalysis(wb, settings, () => createInlineRunner(), { lang: "fr", runDate: "2026-02-01" });
+    expect(out.report.renamed).toEqual([]);
+    // « Créer le plan » writes the plan, the diagnostic and the questionnaire: the questionnaire is
+    // rewritten in place (no « Attentes des territoires (2) »), with the answers read back.
+    const { report } = await rebuildSheets(wb, out.runner, PLAN_KEYS);
+    out.runner.dispose();
+    expect(report.renamed).toEqual([]);
+    expect(report.sheets.find((s) => s.key === "attentes")).toMatchObject({ name: "Attentes des territoires", created: false });
+    const attentes = wb.ownedByKey("attentes")!;
+    expect(attentes.spec).not.toBeNull();
+    const values = wb.ownedValues("Attentes des territoires")!;
+    const voirie = values.find((r) => r[0] === "VOIRIE/importance")!;
+    expect(voirie.slice(3, 7)).toEqual([2, 2, 2, 3]);
   });
 });

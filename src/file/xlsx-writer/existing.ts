@@ -9,6 +9,7 @@
  */
 import type { Cell } from "../../core/model";
 import { SHEET_NAMES } from "../../report/labels";
+import { hasStamp, reportKeyOfName, STAMP_ROWS } from "../../report/recognise-sheet";
 import type { SheetKey } from "../../report/spec";
 import { InputError } from "../errors";
 import { openXlsx, type XlsxBook } from "../xlsx-reader";
@@ -49,7 +50,6 @@ export interface ExistingPackage {
   owned: Map<SheetKey, OwnedSheet>;
 }
 
-const STAMP_MARK = "Optima Achats";
 const HINT =
   "Choisissez un autre fichier de sortie, ou enregistrez ce classeur depuis Excel au format .xlsx.";
 
@@ -106,24 +106,24 @@ export async function openExisting(
         owned.set(r.key, { index, layoutVersion: r.layoutVersion, recorded: true });
     }
   } else {
-    // No record: our sheet names with our stamp in A2.
+    // No record: our sheet names with our stamp in rows 1–2 (report/recognise-sheet.ts).
     const candidates: { key: SheetKey; index: number }[] = [];
-    for (const key of Object.keys(SHEET_NAMES) as SheetKey[]) {
-      const names = SHEET_NAMES[key].map((n) => n.toLowerCase());
-      const index = sheets.findIndex(
-        (s) => s.isWorksheet && names.includes(s.name.trim().toLowerCase())
-      );
-      if (index >= 0) candidates.push({ key, index });
-    }
+    const seen = new Set<SheetKey>();
+    sheets.forEach((s, index) => {
+      const key = s.isWorksheet ? reportKeyOfName(s.name) : null;
+      if (key === null || seen.has(key)) return;
+      seen.add(key);
+      candidates.push({ key, index });
+    });
     if (candidates.length > 0) {
       const book = opened.book ?? (await openXlsx(path, { label, zip }));
       for (const c of candidates) {
-        let stamped = false;
+        const top: Cell[][] = [];
         await book.readRows(sheets[c.index].name, (row: Cell[], n: number) => {
-          if (row.some((v) => typeof v === "string" && v.includes(STAMP_MARK))) stamped = true;
-          return stamped || n >= 2 ? "stop" : undefined;
+          if (n <= STAMP_ROWS) top[n - 1] = row;
+          return n >= STAMP_ROWS ? "stop" : undefined;
         });
-        if (stamped) owned.set(c.key, { index: c.index, layoutVersion: 1, recorded: false });
+        if (hasStamp(top)) owned.set(c.key, { index: c.index, layoutVersion: 1, recorded: false });
       }
     }
   }

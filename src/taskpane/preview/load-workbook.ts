@@ -6,6 +6,7 @@
 import type { Cell } from "../../core/model";
 import { detectTable } from "../../core/detect";
 import { InMemoryWorkbook, type MemoryTable, type SettingsStore } from "../memory-workbook";
+import type { XlsxReportSheet } from "../xlsx-browser";
 import type { XlsxFromWorker } from "./xlsx.worker";
 
 /** The file is not a workbook the preview can read; `message` is the reader's French sentence. */
@@ -21,7 +22,12 @@ export interface LoadOptions {
 
 function readInWorker(
   bytes: ArrayBuffer
-): Promise<{ sheets: string[]; date1904: boolean; tables: MemoryTable[] }> {
+): Promise<{
+  sheets: string[];
+  date1904: boolean;
+  tables: MemoryTable[];
+  reportSheets: XlsxReportSheet[];
+}> {
   return new Promise((resolve, reject) => {
     // @ts-ignore TS1343: import.meta is allowed in the webpack (ES module) build, see worker-client.ts.
     const worker = new Worker(new URL("./xlsx.worker.ts", import.meta.url), {
@@ -43,6 +49,7 @@ function readInWorker(
         resolve({
           sheets: m.sheets,
           date1904: m.date1904,
+          reportSheets: m.reportSheets,
           tables: m.tables.map((t, i) => ({
             name: t.name,
             sheet: t.sheet,
@@ -88,6 +95,7 @@ export async function loadWorkbook(
   return new InMemoryWorkbook({
     tables: scaleSpend(wb.tables, Math.floor(options.scale ?? 1)),
     sheetOrder: wb.sheets,
+    reportSheets: wb.reportSheets,
     date1904: wb.date1904,
     settingsStore: options.settingsStore,
   });

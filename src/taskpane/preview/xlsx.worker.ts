@@ -3,7 +3,8 @@
  * in blocks of rows, so that receiving a 20 000-row sheet never blocks the pane.
  */
 import type { Cell } from "../../core/model";
-import { readXlsx, XlsxReadError } from "../xlsx-browser";
+import { INPUT_SHEET_KEYS } from "../../report/input-layout";
+import { readXlsx, XlsxReadError, type XlsxReportSheet } from "../xlsx-browser";
 
 export type XlsxToWorker = { bytes: ArrayBuffer };
 
@@ -12,6 +13,8 @@ export type XlsxFromWorker =
       type: "meta";
       sheets: string[];
       date1904: boolean;
+      /** Our report's sheets: values only for those read back as inputs (small), else none. */
+      reportSheets: XlsxReportSheet[];
       tables: {
         name: string;
         sheet: string;
@@ -40,6 +43,10 @@ scope.onmessage = async (event) => {
       type: "meta",
       sheets: wb.sheets,
       date1904: wb.date1904,
+      reportSheets: wb.reportSheets.map((r) => ({
+        ...r,
+        values: (INPUT_SHEET_KEYS as readonly string[]).includes(r.key) ? r.values : [],
+      })),
       tables: wb.tables.map((t) => ({
         name: t.name,
         sheet: t.sheet,
