@@ -62,7 +62,7 @@ test("the next run rewrites them in place, keeps what the user typed in the plan
   expect(run2.report.sheets.find((s) => s.key === "plan")).toMatchObject({ name: "Plan stratégique", created: false });
   expect(run2.report.renamed).toEqual([]);
   expect(run2.report.sheets.every((s) => !s.created)).toBe(true);
-  const input = plan.inputs.find((i) => i.key === typed.key && i.field === typed.field)!;
+  const input = plan.inputs.find((i) => i.section === typed.section && i.field === typed.field && i.range.r1 === typed.range.r1)!;
   expect(fake.sheet(plan.name)!.read({ r1: input.range.r1, c1: input.range.c1, r2: input.range.r1, c2: input.range.c1 })).toEqual([[TYPED]]);
   expect(fake.sheetNames().filter((n) => /\(\d\)$/.test(n))).toEqual([]);
   const anchors = fake.names.filter((n) => n.name.startsWith(`${ANCHOR_PREFIX}own_`)).map((n) => n.name);
