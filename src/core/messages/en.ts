@@ -783,4 +783,43 @@ export const EN: Record<MessageCode, string> = {
   "CO5.status.absent": "missing",
   "CO5.status.notFilled": "not filled in",
   "CO5.status.launchUnknown": "to check (launch date unknown)",
+
+  // terr: the answer of the territorial analysis (src/core/territories/answer.ts), shown at the top
+  // of the Territoires sheet and in the plan's Organisation territoriale section
+  "terr.answerTitle":
+    "In short: what to pool, what to bring closer to the territories, at what cost and for what gain",
+  "terr.answerPool":
+    "To pool (one contract or joint purchasing group for the whole perimeter): {list} — savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain}).",
+  "terr.answerMixed":
+    "To pool with one lot per territory (mixed framework agreement): {list} — savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain}){served}.",
+  "terr.answerCloser":
+    "To bring closer to the territories (geographic lots or purchasing per territory): {list} — estimated extra cost {extra, eurPlain} (lost volume), for a local service managed per territory{served}.",
+  "terr.answerServed":
+    "; the lots address the gaps or expectations of {list} ({population, intPlain} inhabitants)",
+  "terr.answerNone": "No orientation: {list} (reasons in the scenarios table).",
+  "terr.answerNothing": "No family to orient in the period.",
+  "terr.answerUnderServed":
+    "Under-served territories (quality of service below target): {list}; spend per inhabitant of the whole perimeter: {all}.",
+  "terr.answerUnderServedItem": "{territory} ({services}; {perInhabitant})",
+  "terr.answerNoUnderServed":
+    "No under-served territory: every quality-of-service measure meets its target, within the tolerance.",
+  "terr.answerNoQuality":
+    "No Quality of service table: the service gaps between territories are not measured.",
+  "terr.answerBalance":
+    "Balance of the orientations: net {net} over the period in the central scenario (range {netLow} to {netHigh}) — savings {savings, eurPlain}, extra cost {extra, eurPlain}; {population, intPlain} inhabitants of the territories with gaps or expectations targeted.",
+  "terr.answerSource":
+    "Orientation: the choice typed in the Strategic plan (Territorial organisation), else the recommended cursor. Figures: scenario rates (Settings sheet) applied to the period's spend excl. VAT.",
+  "terr.signed": "{sign}{value, eurPlain}",
+  "terr.range": "{low} to {high}",
+  "terr.sourceChoice": "{scenario} (plan's choice)",
+  "terr.sourceCursor": "{scenario} (recommended)",
+  "terr.noPerInhabitant": "population unknown",
+  "terr.hOrientation": "Orientation",
+  "terr.hEffect": "Saving (+) or extra cost (−), central",
+  "terr.hRange": "Range (low to high)",
+  "terr.hPopulation": "Inhabitants targeted",
+  "terr.hServed": "Territories targeted (gaps, expectations)",
+  "terr.hGives": "What it gives (service)",
+  "terr.hLots": "Lots",
+  "terr.planChoiceEffect": "Chosen: {scenario} — {cost}",
 };

@@ -649,10 +649,12 @@ export const FR = {
     "Niveau de service harmonisé ; aucun écart de qualité ni attente prioritaire connu sur ce service",
   "scenario.serviceANeeds":
     "Niveau de service harmonisé, sans réponse propre aux territoires en écart ou en attente : {list}",
-  "scenario.serviceC": "Un niveau de service par lot territorial ({lots} lots)",
+  "scenario.serviceC":
+    "Un niveau de service par lot territorial ({lots, plural, one {# lot} other {# lots}})",
   "scenario.serviceCNeeds":
     "Un niveau de service par lot territorial : écarts ou attentes traités dans {list}",
-  "scenario.serviceB": "Service de proximité piloté par territoire ({lots} lots ou achats)",
+  "scenario.serviceB":
+    "Service de proximité piloté par territoire ({lots, plural, one {# lot ou achat} other {# lots ou achats}})",
   "scenario.serviceBNeeds":
     "Service de proximité piloté par territoire : écarts ou attentes traités dans {list}",
   "scenario.equityA":
@@ -808,6 +810,45 @@ export const FR = {
   "CO5.status.absent": "absente",
   "CO5.status.notFilled": "non renseignée",
   "CO5.status.launchUnknown": "à vérifier (date de lancement inconnue)",
+
+  // terr: the answer of the territorial analysis (src/core/territories/answer.ts), shown at the top
+  // of the Territoires sheet and in the plan's Organisation territoriale section
+  "terr.answerTitle":
+    "En bref : que mutualiser, que rapprocher des territoires, pour quel coût et quel gain",
+  "terr.answerPool":
+    "À mutualiser (un marché ou un groupement pour tout le périmètre) : {list} — économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain}).",
+  "terr.answerMixed":
+    "À mutualiser avec un lot par territoire (accord-cadre mixte) : {list} — économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain}){served}.",
+  "terr.answerCloser":
+    "À rapprocher des territoires (lots géographiques ou achats par territoire) : {list} — surcoût estimé {extra, eurPlain} (perte d'effet volume), pour un service de proximité piloté par territoire{served}.",
+  "terr.answerServed":
+    " ; les lots traitent les écarts ou attentes de {list} ({population, intPlain} habitants)",
+  "terr.answerNone": "Sans orientation : {list} (raisons dans le tableau des scénarios).",
+  "terr.answerNothing": "Aucune famille à orienter sur la période.",
+  "terr.answerUnderServed":
+    "Territoires sous-desservis (qualité de service sous la cible) : {list} ; dépense par habitant de tout le périmètre : {all}.",
+  "terr.answerUnderServedItem": "{territory} ({services} ; {perInhabitant})",
+  "terr.answerNoUnderServed":
+    "Aucun territoire sous-desservi : toutes les mesures de qualité de service atteignent leur cible, à la tolérance près.",
+  "terr.answerNoQuality":
+    "Pas de table Qualité de service : les écarts de service entre territoires ne sont pas mesurés.",
+  "terr.answerBalance":
+    "Bilan des orientations : solde {net} sur la période au scénario central (fourchette {netLow} à {netHigh}) — économies {savings, eurPlain}, surcoût {extra, eurPlain} ; {population, intPlain} habitants des territoires en écart ou en attente ciblés.",
+  "terr.answerSource":
+    "Orientation : le choix saisi dans le Plan stratégique (Organisation territoriale), sinon le curseur recommandé. Chiffres : taux des scénarios (feuille Paramètres) appliqués à la dépense HT de la période.",
+  "terr.signed": "{sign}{value, eurPlain}",
+  "terr.range": "{low} à {high}",
+  "terr.sourceChoice": "{scenario} (choix du plan)",
+  "terr.sourceCursor": "{scenario} (recommandé)",
+  "terr.noPerInhabitant": "population inconnue",
+  "terr.hOrientation": "Orientation",
+  "terr.hEffect": "Économie (+) ou surcoût (−), central",
+  "terr.hRange": "Fourchette (bas à haut)",
+  "terr.hPopulation": "Habitants ciblés",
+  "terr.hServed": "Territoires ciblés (écarts, attentes)",
+  "terr.hGives": "Ce que ça donne (service)",
+  "terr.hLots": "Lots",
+  "terr.planChoiceEffect": "Choix retenu : {scenario} — {cost}",
 } as const;
 
 export type MessageCode = keyof typeof FR;
