@@ -799,7 +799,7 @@ export const EN: Record<MessageCode, string> = {
   "terr.answerNone": "No orientation: {list} (reasons in the scenarios table).",
   "terr.answerNothing": "No family to orient in the period.",
   "terr.answerUnderServed":
-    "Under-served territories (quality of service below target): {list}; spend per inhabitant of the whole perimeter: {all}.",
+    "Under-served territories (quality of service below target): {list}; spend per inhabitant of the whole perimeter: {all}",
   "terr.answerUnderServedItem": "{territory} ({services}; {perInhabitant})",
   "terr.answerNoUnderServed":
     "No under-served territory: every quality-of-service measure meets its target, within the tolerance.",

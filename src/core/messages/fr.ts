@@ -826,7 +826,7 @@ export const FR = {
   "terr.answerNone": "Sans orientation : {list} (raisons dans le tableau des scénarios).",
   "terr.answerNothing": "Aucune famille à orienter sur la période.",
   "terr.answerUnderServed":
-    "Territoires sous-desservis (qualité de service sous la cible) : {list} ; dépense par habitant de tout le périmètre : {all}.",
+    "Territoires sous-desservis (qualité de service sous la cible) : {list} ; dépense par habitant de tout le périmètre : {all}",
   "terr.answerUnderServedItem": "{territory} ({services} ; {perInhabitant})",
   "terr.answerNoUnderServed":
     "Aucun territoire sous-desservi : toutes les mesures de qualité de service atteignent leur cible, à la tolérance près.",

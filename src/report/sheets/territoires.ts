@@ -6,7 +6,7 @@
  * reasons, the quality of service and the scenarios.
  *
  * Print (A4 landscape, one page wide): every table of the sheet shares one grid of column widths
- * (GRID, about 220 characters, i.e. printed at about two thirds of full size), long texts wrapped
+ * (TERRITOIRES_GRID, 210 characters, i.e. printed at about two thirds of full size), long texts wrapped
  * in the wide columns (1 and 7), so that no single table widens the whole sheet.
  */
 import { TE1, TE2, TE3, TE4 } from "../../core/indicators/registry";
@@ -21,7 +21,7 @@ import { answerSection } from "./territorial-answer";
 
 /**
  * Column widths of the sheet (characters), whatever its tables ask for: the tables are laid out on
- * this grid (long texts in columns 1 and 7, wrapped) and the sheet prints about 220 characters wide.
+ * this grid (long texts in columns 1 and 7, wrapped) and the sheet prints 210 characters wide.
  */
 export const TERRITOIRES_GRID: readonly number[] = [26, 26, 16, 16, 20, 16, 20, 44, 14, 12];
 /** Columns the title, the sections and the answer lines span (0–7). */
