@@ -138,6 +138,18 @@ describe("TE4 on the pôles: planted families and their controls, with the reaso
     );
   });
 
+  it("one body with pôles: the local supply per pôle replaces the entity's « local share unknown » (the demo has no Entités table)", () => {
+    // No Entités table, so no entity département: the entity rule cannot tell local suppliers, the pôles' postcodes can.
+    expect(te4Row("FOUR-BUR").localSharePercent).toBeNull();
+    expect(reasonsOf("FOUR-BUR").some((r) => r.startsWith("Part des fournisseurs locaux inconnue"))).toBe(false);
+    expect(reasonsOf("FOUR-BUR").some((r) => r.startsWith("Offre locale forte (≥ 50 %) dans 0 territoire sur 4"))).toBe(true);
+  });
+
+  it("writes the local shares of the pôles in the reader's language (English: 100.0%, not 100,0 %)", () => {
+    const en = ((te4Row("NETT").reasons ?? []) as readonly Message[]).map((m) => render("en", m));
+    expect(en).toContain("Strong local supply (≥ 50%) in 1 of 4 territories: Pôle Nord 100.0%, Pôle Sud 0.0%, Pôle Est 0.0%, Pôle Ouest 0.0%");
+  });
+
   it("control: Nettoyage des locaux, proximity but local in 1 of 4 pôles (< half), is mixte, not territorialiser", () => {
     expect(te4Row("NETT").recommendation).toBe("mixte");
     expect(reasonsOf("NETT")).toContain(

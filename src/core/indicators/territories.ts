@@ -479,6 +479,15 @@ export function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyReco
     };
     const recommendation = recommendOnTerritories(onTerritories);
     const reasons = recommendationReasons({ ...input, entities }, recommendation);
+    // One body with pôles: the local supply per territory (postcodes of the territories) answers
+    // what the entity's département could not; "local share unknown" would contradict it.
+    const localByTerritory =
+      onTerritories.territories.length >= 2 &&
+      onTerritories.territories.some((t) => t.localSharePercent !== null);
+    if (localSharePercent === null && localByTerritory) {
+      const at = reasons.findIndex((m) => m.code === "te4.localUnknown");
+      if (at >= 0) reasons.splice(at, 1);
+    }
     reasons.splice(reasons.length - 1, 0, ...territorialReasons(onTerritories));
     out.push({
       familyKey: f.key,

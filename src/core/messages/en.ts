@@ -121,11 +121,13 @@ export const EN: Record<MessageCode, string> = {
   "te4.localSupplyUnknown":
     "Local supply per territory unknown: supplier postcode, entity département or territory postcodes not given",
   "te4.localSupplyStrong":
-    "Strong local supply (≥ {threshold} %) in {strong} of {n} {n, plural, one {territory} other {territories}}: {list}",
+    "Strong local supply (≥ {threshold}%) in {strong} of {n} {n, plural, one {territory} other {territories}}: {list}",
   "te4.channelPooled":
-    "Current purchasing channel: {share} of the spend through a joint purchasing group or a central purchasing body",
+    "Current purchasing channel: {share, pct} of the spend through a joint purchasing group or a central purchasing body",
   "te4.channelMostlyPooled":
-    "Current purchasing channel: {share} of the spend through a joint purchasing group or a central purchasing body (already largely pooled)",
+    "Current purchasing channel: {share, pct} of the spend through a joint purchasing group or a central purchasing body (already largely pooled)",
+  "te4.territoryShare": "{territory} {share, pct}",
+  "te4.listPair": "{first}, {rest}",
   "te4.singleEntityNoTerritories":
     "A single entity and fewer than two territories in the data: pooling cannot be assessed (fill in the entity or the territory column).",
   // A text that has no catalogue entry yet (French only): shown as it is in every language.

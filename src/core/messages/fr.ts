@@ -139,9 +139,11 @@ export const FR = {
   "te4.localSupplyStrong":
     "Offre locale forte (≥ {threshold} %) dans {strong} {strong, plural, one {territoire} other {territoires}} sur {n} : {list}",
   "te4.channelPooled":
-    "Mode d'achat actuel : {share} de la dépense par un groupement de commandes ou une centrale d'achat",
+    "Mode d'achat actuel : {share, pct} de la dépense par un groupement de commandes ou une centrale d'achat",
   "te4.channelMostlyPooled":
-    "Mode d'achat actuel : {share} de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
+    "Mode d'achat actuel : {share, pct} de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
+  "te4.territoryShare": "{territory} {share, pct}",
+  "te4.listPair": "{first}, {rest}",
   "te4.singleEntityNoTerritories":
     "Une seule entité et moins de deux territoires dans les données : la mutualisation ne peut pas être évaluée (renseignez la colonne entité ou la colonne territoire).",
   // A text that has no catalogue entry yet (French only): shown as it is in every language.

@@ -201,8 +201,15 @@ export function recommendOnTerritories(x: TerritorialRuleInput): TerritorialReco
   return x.proximity && strongLocal ? "territorialiser" : null;
 }
 
-function frenchPercent(x: number): string {
-  return `${x.toFixed(1).replace(".", ",")} %`;
+/**
+ * "Pôle Nord 100,0 %, Pôle Sud 0,0 %" as one message whose percentages are written in the reader's
+ * language ("100.0%" in English): each item a message, chained two by two ("{first}, {rest}").
+ */
+function shareList(items: readonly { territory: string; share: number }[]): Message {
+  const item = (i: number) => msg("te4.territoryShare", { territory: items[i].territory, share: items[i].share });
+  let out = item(items.length - 1);
+  for (let i = items.length - 2; i >= 0; i--) out = msg("te4.listPair", { first: item(i), rest: out });
+  return out;
 }
 
 /**
@@ -225,16 +232,14 @@ export function territorialReasons(x: TerritorialRuleInput): Message[] {
             threshold: STRONG_LOCAL_SHARE_PERCENT,
             strong: strong.length,
             n,
-            list: known
-              .map((t) => `${t.territory} ${frenchPercent(t.localSharePercent as number)}`)
-              .join(", "),
+            list: shareList(known.map((t) => ({ territory: t.territory, share: t.localSharePercent as number }))),
           })
     );
   }
   if (x.pooledSharePercent !== null && x.pooledSharePercent > 0) {
     reasons.push(
       msg(x.pooledSharePercent >= 50 ? "te4.channelMostlyPooled" : "te4.channelPooled", {
-        share: frenchPercent(x.pooledSharePercent),
+        share: x.pooledSharePercent,
       })
     );
   }

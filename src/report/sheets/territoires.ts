@@ -116,10 +116,12 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
     },
     { key: "amount", header: "amount", kind: "eur" },
     { key: "entityCount", header: "entityCount", kind: "int" },
+    // Territories buying the family: what TE4 reads for one body with pôles (one entity).
+    { key: "territoryCount", header: "territories", kind: "int" },
     { key: "supplierCount", header: "supplierCount", kind: "int" },
     { key: "localSupplierCount", header: "localSupplierCount", kind: "int" },
-    { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
     { key: "reasons", header: "reasons", kind: "text", width: 40, wrap: true },
+    { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
     { key: "proximity", header: "proximity", kind: "bool" },
   ]);
   qualitySections(sb);
