@@ -138,11 +138,18 @@ describe("TE4 on the pôles: planted families and their controls, with the reaso
     );
   });
 
-  it("one body with pôles: the local supply per pôle replaces the entity's « local share unknown » (the demo has no Entités table)", () => {
-    // No Entités table, so no entity département: the entity rule cannot tell local suppliers, the pôles' postcodes can.
-    expect(te4Row("FOUR-BUR").localSharePercent).toBeNull();
-    expect(reasonsOf("FOUR-BUR").some((r) => r.startsWith("Part des fournisseurs locaux inconnue"))).toBe(false);
-    expect(reasonsOf("FOUR-BUR").some((r) => r.startsWith("Offre locale forte (≥ 50 %) dans 0 territoire sur 4"))).toBe(true);
+  it("TE3 on one body: the pôles' département (41, Territoires table) stands for the missing entity département", () => {
+    // Local = supplier postcode in 41: Espaces verts (41200, 41300, 41220, 41230) 60 000 € and Nettoyage Nord (41210) 10 000 €;
+    // Paris, Orléans (45000) and 45100 are not. 70 000 / 235 000 = 29.79 %.
+    const te3 = indicator(analysis, "TE3");
+    expect(te3.value).toBe(29.79);
+    // Nord (24 000 + 10 000) / 106 000 = 32.08 ; Sud 16 000 / 61 000 = 26.23 ; Est 12 000 / 43 000 = 27.91 ; Ouest 8 000 / 25 000 = 32.
+    expect(te3.tables.byTerritory.map((r) => [r.territory, r.localAmount, r.localSharePercent])).toEqual([
+      ["Pôle Nord", 34000, 32.08],
+      ["Pôle Sud", 16000, 26.23],
+      ["Pôle Est", 12000, 27.91],
+      ["Pôle Ouest", 8000, 32],
+    ]);
   });
 
   it("writes the local shares of the pôles in the reader's language (English: 100.0%, not 100,0 %)", () => {
