@@ -334,4 +334,14 @@ describe("the answer in short: what to pool, what to bring closer, what each ori
     expect(notes.some((n) => n.startsWith("Bilan des orientations : solde +3 550 €"))).toBe(true);
     expect(plan.print?.rowBreaks).toContain(marker.row);
   });
+
+  it("section 7: says the families listed are pooled between the pôles (MU2, between entities, is N/A for one body)", () => {
+    const plan = sheetOf(fr, "plan");
+    const marker = plan.blocks.find((b) => b.values[0][0] === "#mutualisation")!;
+    const notes = plan.blocks.filter((b) => b.row > marker.row && b.row <= marker.row + 3).map((b) => String(plainValue(b.values[0][0])));
+    // Pooled: Fournitures de bureau (A), Entretien de la voirie and Nettoyage des locaux (C): 3, of which 2 mixed.
+    expect(notes).toContain(
+      "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : 3 familles à mutualiser, dont 2 avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
+    );
+  });
 });

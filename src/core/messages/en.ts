@@ -823,5 +823,7 @@ export const EN: Record<MessageCode, string> = {
   "terr.hServed": "Territories targeted (gaps, expectations)",
   "terr.hGives": "What it gives (service)",
   "terr.hLots": "Lots",
+  "terr.s7Territorial":
+    "Pooling between the territories of one body (territorial hubs, sectors): {n} {n, plural, one {family} other {families}} to pool, {mixed} of them with one lot per territory, from the scenario chosen or else recommended (Territorial organisation section).",
   "terr.planChoiceEffect": "Chosen: {scenario} — {cost}",
 };

@@ -850,6 +850,8 @@ export const FR = {
   "terr.hServed": "Territoires ciblés (écarts, attentes)",
   "terr.hGives": "Ce que ça donne (service)",
   "terr.hLots": "Lots",
+  "terr.s7Territorial":
+    "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : {n} {n, plural, one {famille} other {familles}} à mutualiser, dont {mixed} avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
   "terr.planChoiceEffect": "Choix retenu : {scenario} — {cost}",
 } as const;
 

@@ -61,6 +61,7 @@ import { leverText, quadrantText, recommendationText, strategyText } from "./pla
 import type { DiagnosticBuild } from "./diagnostic";
 import { organisationRows, pooledChoices, scenarioChoices } from "./territorial";
 import { answerOf, balanceLine } from "./territorial-answer";
+import { msg } from "../../core/messages/render";
 
 const LISTS_COL = 19;
 
@@ -898,6 +899,12 @@ function section7(w: PlanWriter): void {
   for (const r of rows) {
     const p = pooled.get(r.id);
     if (p) r.values.te4 = textCell(p.text);
+  }
+  // One body with pôles: MU2 (pooling between entities) is N/A, but pooling between territories
+  // is not; say where the families listed come from.
+  if (pooled.size > 0 && mu2.value === null) {
+    const mixed = [...pooled.values()].filter((p) => p.scenario === "C").length;
+    notes.push(message(lang, msg("terr.s7Territorial", { n: pooled.size, mixed })));
   }
   for (const [id, p] of pooled)
     if (!rows.some((r) => r.id === id))

@@ -382,14 +382,16 @@ export function organisationRows(
  * Section 7 (mutualisation and cooperation): the families the user chose — else the cursor
  * recommends — to pool (A) or to pool with territorial lots (C), as "te4" texts by family key.
  */
-export function pooledChoices(ctx: BuildContext): Map<string, { label: string; amount: number; text: string }> {
-  const out = new Map<string, { label: string; amount: number; text: string }>();
+export function pooledChoices(
+  ctx: BuildContext
+): Map<string, { label: string; amount: number; text: string; scenario: "A" | "C" }> {
+  const out = new Map<string, { label: string; amount: number; text: string; scenario: "A" | "C" }>();
   for (const f of scenariosOf(ctx)) {
     const choice = userChoice(ctx, f.familyKey);
     const id = choice ?? f.cursor;
     if (id !== "A" && id !== "C") continue;
     const how = choice !== null ? (ctx.lang === "fr" ? "choix" : "chosen") : ctx.lang === "fr" ? "recommandé" : "recommended";
-    out.set(f.familyKey, { label: f.familyLabel, amount: eur(f.cents), text: `${scenarioLabel(id, ctx.lang)} (${how})` });
+    out.set(f.familyKey, { label: f.familyLabel, amount: eur(f.cents), text: `${scenarioLabel(id, ctx.lang)} (${how})`, scenario: id });
   }
   return out;
 }
