@@ -112,7 +112,7 @@ export const EN: Record<MessageCode, string> = {
   "te4.buyers": "{count} entities buy this family ({entities})",
   "te4.localUnknown": "Local supplier share unknown: supplier or entity département not given",
   "te4.localShare":
-    "Local suppliers (same département as the entity): {share, pct} of spend, {strength, select, strong {strong} other {weak}} local supply (threshold {threshold} %)",
+    "Local suppliers (same département as the entity or, failing that, the line's territory): {share, pct} of spend, {strength, select, strong {strong} other {weak}} local supply (threshold {threshold}%)",
   "te4.standardNoCriterion":
     "Standard family: no proximity criterion (nomenclature, works nature, label, CPV)",
   "te4.proximityFrom": "Proximity family according to {source}",

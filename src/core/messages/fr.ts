@@ -128,7 +128,7 @@ export const FR = {
   "te4.localUnknown":
     "Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné",
   "te4.localShare":
-    "Fournisseurs locaux (même département que l'entité) : {share, pct} de la dépense, offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %)",
+    "Fournisseurs locaux (même département que l'entité ou, à défaut, que le territoire de la ligne) : {share, pct} de la dépense, offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %)",
   "te4.standardNoCriterion":
     "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
   "te4.proximityFrom": "Famille de proximité d'après {source}",

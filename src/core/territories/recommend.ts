@@ -9,7 +9,8 @@
  *   positive spend in the family.
  * - Local supplier of a territory: when the Territoires table lists the territory's postcodes and
  *   the line gives the supplier's postcode, a supplier whose postcode is one of them; otherwise (as
- *   RE4/TE3) a supplier of the same département as the entity (line postcode, else Fournisseurs).
+ *   RE4/TE3) a supplier of the same département as the entity, else as the territory (Territoires
+ *   table), from the line's postcode, else the Fournisseurs table.
  * - Strong local supply in a territory: local share of its known spend ≥ STRONG_LOCAL_SHARE_PERCENT
  *   (50 %); across the family: in at least half of its territories.
  * - Current channel: share of the family's spend bought through a groupement de commandes or a
@@ -79,6 +80,11 @@ function normalPostcode(pc: string | null): string | null {
  */
 export function familyTerritoryProfiles(ctx: AnalysisContext): Map<string, FamilyTerritoryProfile> {
   const postcodes = territoryPostcodes(ctx.intake.territories);
+  // The territory's département (Territoires table) when the entity has none (as TE3).
+  const territoryDept = new Map<string, string | null>();
+  for (const t of ctx.intake.territories ?? [])
+    if (!territoryDept.get(territoryKey(t.territory)))
+      territoryDept.set(territoryKey(t.territory), departementOf(t.departement));
   const byRef = contractsByRef(ctx.contracts);
   const ugap = ctx.ref.ugapSiren.value;
   const acc = new Map<
@@ -128,7 +134,8 @@ export function familyTerritoryProfiles(ctx: AnalysisContext): Map<string, Famil
     const pc = normalPostcode(line.supplierPostcode);
     if (own && pc !== null) local = own.has(pc);
     else {
-      const ed = departementOf(entity?.departement ?? null);
+      const ed =
+        departementOf(entity?.departement ?? null) ?? territoryDept.get(territoryKey(territory)) ?? null;
       if (ed !== null) {
         const sd =
           departementOf(line.supplierPostcode) ??

@@ -139,7 +139,8 @@ function head(lang: Lang, code: Message["code"], key: string, width: number, ext
 
 /** The signed number format of the effect column ("+1 650 €", "−1 200 €"). */
 function signedFormat(lang: Lang): string {
-  return lang === "fr" ? '+#,##0 "€";−#,##0 "€";0 "€"' : '+"€"#,##0;−"€"#,##0;"€"0';
+  // The minus sign (U+2212) quoted: Excel takes only a few literal characters unquoted.
+  return lang === "fr" ? '+#,##0 "€";"−"#,##0 "€";0 "€"' : '+"€"#,##0;"−€"#,##0;"€"0';
 }
 
 /** The answer block of the Territoires sheet: sentences, then one row per oriented family. */

@@ -267,6 +267,14 @@ describe("local suppliers of one body without an entity département: the territ
     ]);
   });
 
+  it("TE4's local supply per territory falls back on the territory's département when its postcodes are not given", () => {
+    // No postcodes: Espaces verts (45100, 45200, 45300) local in 3 of 3 pôles by département 45; Nettoyage in Nord only (45110).
+    const ctx = noDept()(territories.map((t) => ({ ...t, postcodes: [] })));
+    const recs = te(ctx, "TE4").tables.recommendations as { familyKey: string; reasons?: unknown }[];
+    expect(reasonsOf(recs.find((r) => r.familyKey === "F:EV"))).toContain("Offre locale forte (≥ 50 %) dans 3 territoires sur 3 : Pôle Nord 100,0 %, Pôle Est 100,0 %, Pôle Sud 100,0 %"); // by spend: 4 000, 2 000, 2 000
+    expect(reasonsOf(recs.find((r) => r.familyKey === "F:NET"))).toContain("Offre locale forte (≥ 50 %) dans 1 territoire sur 3 : Pôle Nord 100,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
+  });
+
   it("control: without any département, TE3 is N/A, and TE4 drops « local share unknown » where the pôles' postcodes tell local supply", () => {
     const ctx = noDept()(territories.map((t) => ({ ...t, departement: null })));
     expect(te(ctx, "TE3").value).toBeNull();
