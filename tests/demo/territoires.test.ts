@@ -32,6 +32,8 @@ import { openXlsx } from "../../src/file/xlsx-reader";
 import { columnLetter } from "../../src/report/a1";
 import { fieldCol, PLAN_LAYOUT } from "../../src/report/input-layout";
 import { readUserInputs } from "../../src/report/inputs";
+import { plainValue } from "../../src/report/spec";
+import { buildWorkbookSpec } from "../../src/report/workbook";
 import { cellElement, rowOfKey, sheetsOf } from "../file/xlsx-writer-helpers";
 
 const FILE = path.join(__dirname, "..", "..", "examples", "achats-demo-territoires.xlsx");
@@ -134,6 +136,25 @@ describe("TE4 on the pôles: planted families and their controls, with the reaso
     expect(reasonsOf("ESP-VERTS")).toContain(
       "Offre locale forte (≥ 50 %) dans 4 territoires sur 4 : Pôle Nord 100,0 %, Pôle Sud 100,0 %, Pôle Est 100,0 %, Pôle Ouest 100,0 %",
     );
+  });
+
+  it("TE3 on one body: the pôles' département (41, Territoires table) stands for the missing entity département", () => {
+    // Local = supplier postcode in 41: Espaces verts (41200, 41300, 41220, 41230) 60 000 € and Nettoyage Nord (41210) 10 000 €;
+    // Paris, Orléans (45000) and 45100 are not. 70 000 / 235 000 = 29.79 %.
+    const te3 = indicator(analysis, "TE3");
+    expect(te3.value).toBe(29.79);
+    // Nord (24 000 + 10 000) / 106 000 = 32.08 ; Sud 16 000 / 61 000 = 26.23 ; Est 12 000 / 43 000 = 27.91 ; Ouest 8 000 / 25 000 = 32.
+    expect(te3.tables.byTerritory.map((r) => [r.territory, r.localAmount, r.localSharePercent])).toEqual([
+      ["Pôle Nord", 34000, 32.08],
+      ["Pôle Sud", 16000, 26.23],
+      ["Pôle Est", 12000, 27.91],
+      ["Pôle Ouest", 8000, 32],
+    ]);
+  });
+
+  it("writes the local shares of the pôles in the reader's language (English: 100.0%, not 100,0 %)", () => {
+    const en = ((te4Row("NETT").reasons ?? []) as readonly Message[]).map((m) => render("en", m));
+    expect(en).toContain("Strong local supply (≥ 50%) in 1 of 4 territories: Pôle Nord 100.0%, Pôle Sud 0.0%, Pôle Est 0.0%, Pôle Ouest 0.0%");
   });
 
   it("control: Nettoyage des locaux, proximity but local in 1 of 4 pôles (< half), is mixte, not territorialiser", () => {
@@ -239,5 +260,88 @@ describe("the user's scenario choice survives a re-run of the command line on th
     const row = terr.find((r) => r?.includes("Fournitures de bureau") && r.includes("C · Mixte"));
     expect(row).toBeDefined();
     expect(row).toContain("A · Mutualiser");
+  });
+});
+
+/**
+ * The answer in one place (issue #16, "done when"), at the top of the Territoires sheet, from the
+ * scenarios above with the recommended cursors (no choice typed):
+ *   A Fournitures de bureau  33 000 € × 2 / 5 / 10 %              = +660 / +1 650 / +3 300 €
+ *   C Entretien de la voirie 100 000 € × 2 / 5 / 10 % × 50 %      = +1 000 / +2 500 / +5 000 €, serves Pôle Ouest (4 000 hab.)
+ *   C Nettoyage des locaux   24 000 € × 2 / 5 / 10 % × 50 %       = +240 / +600 / +1 200 €
+ *   B Entretien espaces verts 60 000 € × 2 % extra cost           = −1 200 €
+ *   no orientation: Matériel informatique (one pôle)
+ *   savings 1 650 + 2 500 + 600 = 4 750 € (low 660 + 1 000 + 240 = 1 900, high 3 300 + 5 000 + 1 200 = 9 500)
+ *   net 4 750 − 1 200 = +3 550 € (low 1 900 − 1 200 = +700, high 9 500 − 1 200 = +8 300)
+ *   under-served: Pôle Ouest on Voirie, 25 000 / 4 000 = 6,25 €/hab. against 235 000 / 30 000 = 7,83 €/hab.
+ */
+describe("the answer in short: what to pool, what to bring closer, what each orientation costs and gives", () => {
+  const OPTIONS = { runDate: "2026-01-16", sources: ["Mandats"] };
+  let fr: ReturnType<typeof buildWorkbookSpec>;
+  let en: ReturnType<typeof buildWorkbookSpec>;
+  beforeAll(async () => {
+    const previousInputs = readUserInputs(await readOwnedInputs(FILE));
+    fr = buildWorkbookSpec(analysis, { ...OPTIONS, previousInputs });
+    en = buildWorkbookSpec(analysis, { ...OPTIONS, previousInputs, lang: "en" });
+  });
+  const sheetOf = (spec: ReturnType<typeof buildWorkbookSpec>, key: string) => spec.sheets.find((s) => s.key === key)!;
+  const lines = (spec: ReturnType<typeof buildWorkbookSpec>) =>
+    sheetOf(spec, "territoires")
+      .blocks.filter((b) => b.style === "box")
+      .map((b) => String(plainValue(b.values[0][0])));
+  const rows = (spec: ReturnType<typeof buildWorkbookSpec>) => {
+    const t = sheetOf(spec, "territoires").tables.find((x) => x.name === "tblTerrReponse")!;
+    return t.rows.map((r) => r.slice(0, 7).map((v) => plainValue(v)));
+  };
+
+  it("opens the Territoires sheet, before the indicators' summary", () => {
+    const s = sheetOf(fr, "territoires");
+    const answerRow = s.tables.find((x) => x.name === "tblTerrReponse")!.row;
+    expect(answerRow).toBeLessThan(s.tables.find((x) => x.name === "tblTerrSynthese")!.row);
+  });
+
+  it("gives one row per oriented family: pooled first, then mixed, then brought closer, with the signed effect and its range", () => {
+    expect(rows(fr)).toEqual([
+      ["Fournitures de bureau", "A · Mutualiser (recommandé)", 33000, 1650, "+660 € à +3 300 €", 0, null],
+      ["Entretien de la voirie", "C · Mixte (recommandé)", 100000, 2500, "+1 000 € à +5 000 €", 4000, "Pôle Ouest"],
+      ["Nettoyage des locaux", "C · Mixte (recommandé)", 24000, 600, "+240 € à +1 200 €", 0, null],
+      ["Entretien des espaces verts", "B · Territorialiser (recommandé)", 60000, -1200, "−1 200 €", 0, null],
+    ]);
+  });
+
+  it("says it in sentences: pool, mixed, closer, no orientation, the under-served pôle beside the spend per inhabitant, the balance", () => {
+    expect(lines(fr)).toEqual([
+      "À mutualiser (un marché ou un groupement pour tout le périmètre) : Fournitures de bureau — économies 660 € à 3 300 € (central 1 650 €).",
+      "À mutualiser avec un lot par territoire (accord-cadre mixte) : Entretien de la voirie, Nettoyage des locaux — économies 1 240 € à 6 200 € (central 3 100 €) ; les lots traitent les écarts ou attentes de Pôle Ouest (4 000 habitants).",
+      "À rapprocher des territoires (lots géographiques ou achats par territoire) : Entretien des espaces verts — surcoût estimé 1 200 € (perte d'effet volume), pour un service de proximité piloté par territoire.",
+      "Sans orientation : Matériel informatique (raisons dans le tableau des scénarios).",
+      "Territoires sous-desservis (qualité de service sous la cible) : Pôle Ouest (Voirie ; 6,25 €/hab.) ; dépense par habitant de tout le périmètre : 7,83 €/hab.",
+      "Bilan des orientations : solde +3 550 € sur la période au scénario central (fourchette +700 € à +8 300 €) — économies 4 750 €, surcoût 1 200 € ; 4 000 habitants des territoires en écart ou en attente ciblés.",
+    ]);
+  });
+
+  it("speaks English in an English workbook (no French left in the answer)", () => {
+    const all = [...lines(en), ...rows(en).flat().filter((v): v is string => typeof v === "string")];
+    expect(all.join(" ")).toContain("net +€3,550 over the period in the central scenario (range +€700 to +€8,300)");
+    const french = all.filter((t) => /économies|surcoût|(^|\s)habitants|mutualiser|recommandé| à |sous-desservis/i.test(t.replace(/Fournitures de bureau|Entretien de la voirie|Nettoyage des locaux|Entretien des espaces verts|Matériel informatique|Pôle \w+|Voirie/g, "")));
+    expect(french).toEqual([]);
+  });
+
+  it("repeats the balance in the plan's Organisation territoriale section, which starts a printed page", () => {
+    const plan = sheetOf(fr, "plan");
+    const marker = plan.blocks.find((b) => b.values[0][0] === "#territorial")!;
+    const notes = plan.blocks.filter((b) => b.row > marker.row && b.row <= marker.row + 3).map((b) => String(plainValue(b.values[0][0])));
+    expect(notes.some((n) => n.startsWith("Bilan des orientations : solde +3 550 €"))).toBe(true);
+    expect(plan.print?.rowBreaks).toContain(marker.row);
+  });
+
+  it("section 7: says the families listed are pooled between the pôles (MU2, between entities, is N/A for one body)", () => {
+    const plan = sheetOf(fr, "plan");
+    const marker = plan.blocks.find((b) => b.values[0][0] === "#mutualisation")!;
+    const notes = plan.blocks.filter((b) => b.row > marker.row && b.row <= marker.row + 3).map((b) => String(plainValue(b.values[0][0])));
+    // Pooled: Fournitures de bureau (A), Entretien de la voirie and Nettoyage des locaux (C): 3, of which 2 mixed.
+    expect(notes).toContain(
+      "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : 3 familles à mutualiser, dont 2 avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
+    );
   });
 });

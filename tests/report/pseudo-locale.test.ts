@@ -17,6 +17,10 @@ import { rangePeriod } from "../../src/core/period";
 import { rangeA1 } from "../../src/report/a1";
 import { plainValue, type Lang, type WorkbookSpec } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
+import * as path from "node:path";
+import { loadInputs } from "../../src/file/load-inputs";
+import { readOwnedInputs } from "../../src/file/write-workbook";
+import { readUserInputs } from "../../src/report/inputs";
 import { generateDemo, type DemoTable } from "../../scripts/demo/generate";
 import { richIntake } from "./fixture";
 
@@ -183,4 +187,31 @@ describe("pseudo-locale: the written workbook speaks the reader's language", () 
       "dashboard!A2: camelCase key in « supplierId »",
     ]);
   });
+});
+
+/**
+ * The territorial demo (examples/achats-demo-territoires.xlsx: one body with four pôles, quality of
+ * service, answered expectations) fills the Territoires, Attentes and Organisation territoriale
+ * parts the general demo leaves empty. Its data values: the intake's, plus the territories' and the
+ * quality measures' names, services, indicators and units.
+ */
+describe("pseudo-locale: the territorial demo", () => {
+  const FILE = path.join(__dirname, "..", "..", "examples", "achats-demo-territoires.xlsx");
+  let analysis: Analysis;
+  let data: string[];
+  let previousInputs: ReturnType<typeof readUserInputs>;
+  beforeAll(async () => {
+    const intake = await loadInputs([FILE]);
+    analysis = analyse(intake);
+    const extra = [
+      ...(intake.territories ?? []).map((t) => t.territory),
+      ...(intake.quality ?? []).flatMap((q) => [q.territory, q.service, q.indicator, q.unit ?? ""]),
+    ];
+    data = [...new Set([...dataValues([], intake, analysis), ...extra])].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length);
+    previousInputs = readUserInputs(await readOwnedInputs(FILE));
+  });
+  for (const lang of ["en", "fr"] as const)
+    test(`territorial demo (${lang}): no untranslated text, no internal key`, () => {
+      expect(unexpected(offenders(buildWorkbookSpec(analysis, { ...OPTIONS, lang, previousInputs }), lang, data))).toEqual([]);
+    });
 });

@@ -6,7 +6,8 @@ import { analyse } from "../../src/core/analyse";
 import type { Cell, Family, QualityRow, TerritoryRow } from "../../src/core/model";
 import { sheetValues } from "../../src/report/grid";
 import { readUserInputs } from "../../src/report/inputs";
-import type { SheetSpec } from "../../src/report/spec";
+import { plainValue, type SheetSpec } from "../../src/report/spec";
+import { printedWidth } from "../../src/report/print";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { entity, intakeOf, spend } from "../helpers/fixtures";
 
@@ -84,8 +85,12 @@ describe("Attentes des territoires questionnaire", () => {
     const second = buildWorkbookSpec(analysis, { ...OPTIONS, previousInputs: inputs });
     expect(sheetValues(sheet(second, "attentes"))).toEqual(grid.map((row) => row.map((c) => (c === "0" ? 0 : c === "1 · moyenne" ? 1 : c))));
     const scen = tableRows(sheet(second, "territoires"), "tblTerrScenarios").find((r) => r.family === "Entretien des espaces verts")!;
-    expect(scen.priorities).toBe("Pôle Sud");
-    expect(scen.gaps).toBe("Pôle Sud"); // tonte 2 / 4 = 50 % of target
+    // Tonte 2 / 4 = 50 % of target: a quality gap; importance 3, satisfaction 0: a priority.
+    expect(scen.reasons).toContain("Écarts de qualité (sous la cible) : Pôle Sud");
+    expect(scen.reasons).toContain("Attentes prioritaires (importance forte, satisfaction faible) : Pôle Sud");
+    // The answer at the top of the sheet names the territory the orientation serves, and its 4 000 inhabitants.
+    const answer = tableRows(sheet(second, "territoires"), "tblTerrReponse").find((r) => r.family === "Entretien des espaces verts")!;
+    expect([answer.served, answer.population]).toEqual(["Pôle Sud", 4000]);
   });
 
   it("reports an answer outside 0–3 instead of keeping it", () => {
@@ -113,5 +118,56 @@ describe("user's scenario choice per family", () => {
     expect(s7.find((r) => r.key === "mutualisation/F:EV")?.te4).toBe("C · Mixte (choix)");
     // Fournitures de bureau: pooled on the recommendation (A), no choice typed.
     expect(s7.find((r) => r.key === "mutualisation/F:BUR")?.te4).toBe("A · Mutualiser (recommandé)");
+  });
+});
+
+describe("print: the territorial sheets read on A4 landscape", () => {
+  const spec = buildWorkbookSpec(analysis, OPTIONS);
+
+  it("lays every table of the Territoires sheet on its 10-column grid, so the sheet prints 210 characters wide", () => {
+    const s = sheet(spec, "territoires");
+    // No table column beyond the grid's last column (J): a 14-column table printed the sheet 604 characters wide.
+    for (const t of s.tables) expect([t.name, t.col + t.columns.length - 1 <= 9]).toEqual([t.name, true]);
+    expect(s.print?.area.c2).toBeLessThanOrEqual(9);
+    // 26 + 26 + 16 + 16 + 20 + 16 + 20 + 44 + 14 + 12 = 210 characters, landscape (> 100).
+    expect(printedWidth(s, 9)).toBe(210);
+    expect(s.print?.orientation).toBe("landscape");
+  });
+
+  it("wraps every text column of the Territoires tables narrower than its longest text, so nothing is cut", () => {
+    const s = sheet(spec, "territoires");
+    const width = new Map(s.columnWidths.map((w) => [w.col, w.width]));
+    for (const t of s.tables)
+      t.columns.forEach((c, i) => {
+        const longest = Math.max(0, ...t.rows.map((r) => String(plainValue(r[i]) ?? "").length));
+        if (longest > (width.get(t.col + i) ?? 8.43)) expect([t.name, c.key, c.wrap === true]).toEqual([t.name, c.key, true]);
+      });
+  });
+
+  it("Attentes: prints without the row keys of column A, the priorities on a page of their own, each score under its territory", () => {
+    const att = sheet(spec, "attentes");
+    expect(att.print?.area.c1).toBe(1);
+    const marker = att.blocks.find((b) => b.values[0][0] === "#priorites")!;
+    expect(att.print?.rowBreaks).toEqual([marker.row]);
+    const questionnaire = att.tables.find((x) => x.name === "tblAttentesTerritoires")!;
+    const head = att.blocks.find((b) => b.row === marker.row + 1)!;
+    // Territory columns D and E (3, 4) in both the questionnaire and the priorities' header.
+    expect(questionnaire.columns.slice(3, 5).map((c) => c.header)).toEqual(["Pôle Nord", "Pôle Sud"]);
+    expect(head.values[0].slice(3 - head.col, 5 - head.col)).toEqual(["Pôle Nord", "Pôle Sud"]);
+  });
+});
+
+describe("plan's Organisation territoriale: what the user's choice costs", () => {
+  it("adds the chosen scenario's cost to the reasons when the choice differs from the recommended cursor", () => {
+    const first = buildWorkbookSpec(analysis, OPTIONS);
+    const plan = sheetValues(sheet(first, "plan"));
+    type(plan, "territorial/F:EV", "Scénario retenu", "C · Mixte");
+    const second = buildWorkbookSpec(analysis, { ...OPTIONS, previousInputs: readUserInputs({ "Plan stratégique": plan }) });
+    const row = tableRows(sheet(second, "plan"), "tblPlanOrganisationTerritoriale").find((r) => r.key === "territorial/F:EV")!;
+    // Espaces verts: 2 × 5 000 = 10 000 €; C = 10 000 × 2 / 5 / 10 % × 50 % = 100 / 250 / 500 €.
+    expect(row.reasons).toContain("Choix retenu : C · Mixte — Économies 100 € à 500 € (central 250 €, 50 % du scénario A)");
+    // No choice typed for Fournitures de bureau: its reasons end with the cursor's cost, nothing added.
+    const bur = tableRows(sheet(second, "plan"), "tblPlanOrganisationTerritoriale").find((r) => r.key === "territorial/F:BUR")!;
+    expect(bur.reasons).not.toContain("Choix retenu");
   });
 });

@@ -44,7 +44,7 @@ import {
   recommendOnTerritories,
   territorialReasons,
 } from "../territories/recommend";
-import { territoryPopulations } from "../territories/resolve";
+import { territoryKey, territoryPopulations } from "../territories/resolve";
 
 export const MIN_ENTITIES_TO_POOL = 2;
 export const STRONG_LOCAL_SHARE_PERCENT = 50;
@@ -243,6 +243,21 @@ function scan(ctx: AnalysisContext): Scan {
   const supplierIds = new Map<string, number>();
   /** Supplier département from the Fournisseurs table, by supplier id (undefined: not looked up yet). */
   const supplierDept: (string | null | undefined)[] = [];
+  // One body with pôles (no Entités département): the département of the line's territory
+  // (Territoires table) stands for the entity's, so that TE3 and TE4 still tell local suppliers.
+  const territoryDept = new Map<string, string | null>();
+  for (const t of ctx.intake.territories ?? [])
+    if (!territoryDept.get(territoryKey(t.territory)))
+      territoryDept.set(territoryKey(t.territory), departementOf(t.departement));
+  const lineTerritoryDept = new Map<string, string | null>();
+  const deptOfTerritory = (name: string): string | null => {
+    let d = lineTerritoryDept.get(name);
+    if (d === undefined) {
+      d = territoryDept.get(territoryKey(name)) ?? null;
+      lineTerritoryDept.set(name, d);
+    }
+    return d;
+  };
   const postcodeDept = new Map<string, string | null>();
   for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i];
@@ -280,9 +295,13 @@ function scan(ctx: AnalysisContext): Scan {
     t.cents += cents;
     t.lines++;
 
-    // Local supplier (as RE4): line postcode, else supplier table, vs the entity's département.
+    // Local supplier (as RE4): line postcode, else supplier table, vs the entity's département
+    // (else the département of the line's territory).
     let local: boolean | null = null;
-    if (entity.departement !== null) {
+    const refDept =
+      entity.departement ??
+      (line.territory !== null ? deptOfTerritory(line.territory) : null);
+    if (refDept !== null) {
       let sd: string | null | undefined = null;
       if (line.supplierPostcode !== null) {
         sd = postcodeDept.get(line.supplierPostcode);
@@ -300,7 +319,7 @@ function scan(ctx: AnalysisContext): Scan {
           supplierDept[supplierId] = sd;
         }
       }
-      if (sd !== null) local = sd === entity.departement;
+      if (sd !== null) local = sd === refDept;
     }
     if (local !== null) {
       t.localKnownCents += cents;
@@ -479,6 +498,15 @@ export function familyRecommendations(ctx: AnalysisContext, s: Scan): FamilyReco
     };
     const recommendation = recommendOnTerritories(onTerritories);
     const reasons = recommendationReasons({ ...input, entities }, recommendation);
+    // One body with pôles: the local supply per territory (postcodes of the territories) answers
+    // what the entity's département could not; "local share unknown" would contradict it.
+    const localByTerritory =
+      onTerritories.territories.length >= 2 &&
+      onTerritories.territories.some((t) => t.localSharePercent !== null);
+    if (localSharePercent === null && localByTerritory) {
+      const at = reasons.findIndex((m) => m.code === "te4.localUnknown");
+      if (at >= 0) reasons.splice(at, 1);
+    }
     reasons.splice(reasons.length - 1, 0, ...territorialReasons(onTerritories));
     out.push({
       familyKey: f.key,

@@ -112,7 +112,7 @@ export const EN: Record<MessageCode, string> = {
   "te4.buyers": "{count} entities buy this family ({entities})",
   "te4.localUnknown": "Local supplier share unknown: supplier or entity département not given",
   "te4.localShare":
-    "Local suppliers (same département as the entity): {share, pct} of spend, {strength, select, strong {strong} other {weak}} local supply (threshold {threshold} %)",
+    "Local suppliers (same département as the entity or, failing that, the line's territory): {share, pct} of spend, {strength, select, strong {strong} other {weak}} local supply (threshold {threshold}%)",
   "te4.standardNoCriterion":
     "Standard family: no proximity criterion (nomenclature, works nature, label, CPV)",
   "te4.proximityFrom": "Proximity family according to {source}",
@@ -121,11 +121,13 @@ export const EN: Record<MessageCode, string> = {
   "te4.localSupplyUnknown":
     "Local supply per territory unknown: supplier postcode, entity département or territory postcodes not given",
   "te4.localSupplyStrong":
-    "Strong local supply (≥ {threshold} %) in {strong} of {n} {n, plural, one {territory} other {territories}}: {list}",
+    "Strong local supply (≥ {threshold}%) in {strong} of {n} {n, plural, one {territory} other {territories}}: {list}",
   "te4.channelPooled":
-    "Current purchasing channel: {share} of the spend through a joint purchasing group or a central purchasing body",
+    "Current purchasing channel: {share, pct} of the spend through a joint purchasing group or a central purchasing body",
   "te4.channelMostlyPooled":
-    "Current purchasing channel: {share} of the spend through a joint purchasing group or a central purchasing body (already largely pooled)",
+    "Current purchasing channel: {share, pct} of the spend through a joint purchasing group or a central purchasing body (already largely pooled)",
+  "te4.territoryShare": "{territory} {share, pct}",
+  "te4.listPair": "{first}, {rest}",
   "te4.singleEntityNoTerritories":
     "A single entity and fewer than two territories in the data: pooling cannot be assessed (fill in the entity or the territory column).",
   // A text that has no catalogue entry yet (French only): shown as it is in every language.
@@ -783,4 +785,45 @@ export const EN: Record<MessageCode, string> = {
   "CO5.status.absent": "missing",
   "CO5.status.notFilled": "not filled in",
   "CO5.status.launchUnknown": "to check (launch date unknown)",
+
+  // terr: the answer of the territorial analysis (src/core/territories/answer.ts), shown at the top
+  // of the Territoires sheet and in the plan's Organisation territoriale section
+  "terr.answerTitle":
+    "In short: what to pool, what to bring closer to the territories, at what cost and for what gain",
+  "terr.answerPool":
+    "To pool (one contract or joint purchasing group for the whole perimeter): {list} — savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain}).",
+  "terr.answerMixed":
+    "To pool with one lot per territory (mixed framework agreement): {list} — savings {low, eurPlain} to {high, eurPlain} (central {central, eurPlain}){served}.",
+  "terr.answerCloser":
+    "To bring closer to the territories (geographic lots or purchasing per territory): {list} — estimated extra cost {extra, eurPlain} (lost volume), for a local service managed per territory{served}.",
+  "terr.answerServed":
+    "; the lots address the gaps or expectations of {list} ({population, intPlain} inhabitants)",
+  "terr.answerNone": "No orientation: {list} (reasons in the scenarios table).",
+  "terr.answerNothing": "No family to orient in the period.",
+  "terr.answerUnderServed":
+    "Under-served territories (quality of service below target): {list}; spend per inhabitant of the whole perimeter: {all}",
+  "terr.answerUnderServedItem": "{territory} ({services}; {perInhabitant})",
+  "terr.answerNoUnderServed":
+    "No under-served territory: every quality-of-service measure meets its target, within the tolerance.",
+  "terr.answerNoQuality":
+    "No Quality of service table: the service gaps between territories are not measured.",
+  "terr.answerBalance":
+    "Balance of the orientations: net {net} over the period in the central scenario (range {netLow} to {netHigh}) — savings {savings, eurPlain}, extra cost {extra, eurPlain}; {population, intPlain} inhabitants of the territories with gaps or expectations targeted.",
+  "terr.answerSource":
+    "Orientation: the choice typed in the Strategic plan (Territorial organisation), else the recommended cursor. Figures: scenario rates (Settings sheet) applied to the period's spend excl. VAT.",
+  "terr.signed": "{sign}{value, eurPlain}",
+  "terr.range": "{low} to {high}",
+  "terr.sourceChoice": "{scenario} (plan's choice)",
+  "terr.sourceCursor": "{scenario} (recommended)",
+  "terr.noPerInhabitant": "population unknown",
+  "terr.hOrientation": "Orientation",
+  "terr.hEffect": "Saving (+) or extra cost (−), central",
+  "terr.hRange": "Range (low to high)",
+  "terr.hPopulation": "Inhabitants targeted",
+  "terr.hServed": "Territories targeted (gaps, expectations)",
+  "terr.hGives": "What it gives (service)",
+  "terr.hLots": "Lots",
+  "terr.s7Territorial":
+    "Pooling between the territories of one body (territorial hubs, sectors): {n} {n, plural, one {family} other {families}} to pool, {mixed} of them with one lot per territory, from the scenario chosen or else recommended (Territorial organisation section).",
+  "terr.planChoiceEffect": "Chosen: {scenario} — {cost}",
 };

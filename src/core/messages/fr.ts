@@ -128,7 +128,7 @@ export const FR = {
   "te4.localUnknown":
     "Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné",
   "te4.localShare":
-    "Fournisseurs locaux (même département que l'entité) : {share, pct} de la dépense, offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %)",
+    "Fournisseurs locaux (même département que l'entité ou, à défaut, que le territoire de la ligne) : {share, pct} de la dépense, offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %)",
   "te4.standardNoCriterion":
     "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
   "te4.proximityFrom": "Famille de proximité d'après {source}",
@@ -139,9 +139,11 @@ export const FR = {
   "te4.localSupplyStrong":
     "Offre locale forte (≥ {threshold} %) dans {strong} {strong, plural, one {territoire} other {territoires}} sur {n} : {list}",
   "te4.channelPooled":
-    "Mode d'achat actuel : {share} de la dépense par un groupement de commandes ou une centrale d'achat",
+    "Mode d'achat actuel : {share, pct} de la dépense par un groupement de commandes ou une centrale d'achat",
   "te4.channelMostlyPooled":
-    "Mode d'achat actuel : {share} de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
+    "Mode d'achat actuel : {share, pct} de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
+  "te4.territoryShare": "{territory} {share, pct}",
+  "te4.listPair": "{first}, {rest}",
   "te4.singleEntityNoTerritories":
     "Une seule entité et moins de deux territoires dans les données : la mutualisation ne peut pas être évaluée (renseignez la colonne entité ou la colonne territoire).",
   // A text that has no catalogue entry yet (French only): shown as it is in every language.
@@ -649,10 +651,12 @@ export const FR = {
     "Niveau de service harmonisé ; aucun écart de qualité ni attente prioritaire connu sur ce service",
   "scenario.serviceANeeds":
     "Niveau de service harmonisé, sans réponse propre aux territoires en écart ou en attente : {list}",
-  "scenario.serviceC": "Un niveau de service par lot territorial ({lots} lots)",
+  "scenario.serviceC":
+    "Un niveau de service par lot territorial ({lots, plural, one {# lot} other {# lots}})",
   "scenario.serviceCNeeds":
     "Un niveau de service par lot territorial : écarts ou attentes traités dans {list}",
-  "scenario.serviceB": "Service de proximité piloté par territoire ({lots} lots ou achats)",
+  "scenario.serviceB":
+    "Service de proximité piloté par territoire ({lots, plural, one {# lot ou achat} other {# lots ou achats}})",
   "scenario.serviceBNeeds":
     "Service de proximité piloté par territoire : écarts ou attentes traités dans {list}",
   "scenario.equityA":
@@ -808,6 +812,47 @@ export const FR = {
   "CO5.status.absent": "absente",
   "CO5.status.notFilled": "non renseignée",
   "CO5.status.launchUnknown": "à vérifier (date de lancement inconnue)",
+
+  // terr: the answer of the territorial analysis (src/core/territories/answer.ts), shown at the top
+  // of the Territoires sheet and in the plan's Organisation territoriale section
+  "terr.answerTitle":
+    "En bref : que mutualiser, que rapprocher des territoires, pour quel coût et quel gain",
+  "terr.answerPool":
+    "À mutualiser (un marché ou un groupement pour tout le périmètre) : {list} — économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain}).",
+  "terr.answerMixed":
+    "À mutualiser avec un lot par territoire (accord-cadre mixte) : {list} — économies {low, eurPlain} à {high, eurPlain} (central {central, eurPlain}){served}.",
+  "terr.answerCloser":
+    "À rapprocher des territoires (lots géographiques ou achats par territoire) : {list} — surcoût estimé {extra, eurPlain} (perte d'effet volume), pour un service de proximité piloté par territoire{served}.",
+  "terr.answerServed":
+    " ; les lots traitent les écarts ou attentes de {list} ({population, intPlain} habitants)",
+  "terr.answerNone": "Sans orientation : {list} (raisons dans le tableau des scénarios).",
+  "terr.answerNothing": "Aucune famille à orienter sur la période.",
+  "terr.answerUnderServed":
+    "Territoires sous-desservis (qualité de service sous la cible) : {list} ; dépense par habitant de tout le périmètre : {all}",
+  "terr.answerUnderServedItem": "{territory} ({services} ; {perInhabitant})",
+  "terr.answerNoUnderServed":
+    "Aucun territoire sous-desservi : toutes les mesures de qualité de service atteignent leur cible, à la tolérance près.",
+  "terr.answerNoQuality":
+    "Pas de table Qualité de service : les écarts de service entre territoires ne sont pas mesurés.",
+  "terr.answerBalance":
+    "Bilan des orientations : solde {net} sur la période au scénario central (fourchette {netLow} à {netHigh}) — économies {savings, eurPlain}, surcoût {extra, eurPlain} ; {population, intPlain} habitants des territoires en écart ou en attente ciblés.",
+  "terr.answerSource":
+    "Orientation : le choix saisi dans le Plan stratégique (Organisation territoriale), sinon le curseur recommandé. Chiffres : taux des scénarios (feuille Paramètres) appliqués à la dépense HT de la période.",
+  "terr.signed": "{sign}{value, eurPlain}",
+  "terr.range": "{low} à {high}",
+  "terr.sourceChoice": "{scenario} (choix du plan)",
+  "terr.sourceCursor": "{scenario} (recommandé)",
+  "terr.noPerInhabitant": "population inconnue",
+  "terr.hOrientation": "Orientation",
+  "terr.hEffect": "Économie (+) ou surcoût (−), central",
+  "terr.hRange": "Fourchette (bas à haut)",
+  "terr.hPopulation": "Habitants ciblés",
+  "terr.hServed": "Territoires ciblés (écarts, attentes)",
+  "terr.hGives": "Ce que ça donne (service)",
+  "terr.hLots": "Lots",
+  "terr.s7Territorial":
+    "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : {n} {n, plural, one {famille} other {familles}} à mutualiser, dont {mixed} avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
+  "terr.planChoiceEffect": "Choix retenu : {scenario} — {cost}",
 } as const;
 
 export type MessageCode = keyof typeof FR;

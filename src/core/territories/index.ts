@@ -139,3 +139,5 @@ export function territorialScenarios(
 
 export type { ExpectationAnswers, PublicService } from "./expectations";
 export type { FamilyScenarios, ScenarioId } from "./scenarios";
+export { territorialAnswer } from "./answer";
+export type { FamilyOrientation, TerritorialAnswer, UnderServedTerritory } from "./answer";

@@ -9,7 +9,8 @@
  *   positive spend in the family.
  * - Local supplier of a territory: when the Territoires table lists the territory's postcodes and
  *   the line gives the supplier's postcode, a supplier whose postcode is one of them; otherwise (as
- *   RE4/TE3) a supplier of the same département as the entity (line postcode, else Fournisseurs).
+ *   RE4/TE3) a supplier of the same département as the entity, else as the territory (Territoires
+ *   table), from the line's postcode, else the Fournisseurs table.
  * - Strong local supply in a territory: local share of its known spend ≥ STRONG_LOCAL_SHARE_PERCENT
  *   (50 %); across the family: in at least half of its territories.
  * - Current channel: share of the family's spend bought through a groupement de commandes or a
@@ -79,6 +80,11 @@ function normalPostcode(pc: string | null): string | null {
  */
 export function familyTerritoryProfiles(ctx: AnalysisContext): Map<string, FamilyTerritoryProfile> {
   const postcodes = territoryPostcodes(ctx.intake.territories);
+  // The territory's département (Territoires table) when the entity has none (as TE3).
+  const territoryDept = new Map<string, string | null>();
+  for (const t of ctx.intake.territories ?? [])
+    if (!territoryDept.get(territoryKey(t.territory)))
+      territoryDept.set(territoryKey(t.territory), departementOf(t.departement));
   const byRef = contractsByRef(ctx.contracts);
   const ugap = ctx.ref.ugapSiren.value;
   const acc = new Map<
@@ -128,7 +134,8 @@ export function familyTerritoryProfiles(ctx: AnalysisContext): Map<string, Famil
     const pc = normalPostcode(line.supplierPostcode);
     if (own && pc !== null) local = own.has(pc);
     else {
-      const ed = departementOf(entity?.departement ?? null);
+      const ed =
+        departementOf(entity?.departement ?? null) ?? territoryDept.get(territoryKey(territory)) ?? null;
       if (ed !== null) {
         const sd =
           departementOf(line.supplierPostcode) ??
@@ -201,8 +208,15 @@ export function recommendOnTerritories(x: TerritorialRuleInput): TerritorialReco
   return x.proximity && strongLocal ? "territorialiser" : null;
 }
 
-function frenchPercent(x: number): string {
-  return `${x.toFixed(1).replace(".", ",")} %`;
+/**
+ * "Pôle Nord 100,0 %, Pôle Sud 0,0 %" as one message whose percentages are written in the reader's
+ * language ("100.0%" in English): each item a message, chained two by two ("{first}, {rest}").
+ */
+function shareList(items: readonly { territory: string; share: number }[]): Message {
+  const item = (i: number) => msg("te4.territoryShare", { territory: items[i].territory, share: items[i].share });
+  let out = item(items.length - 1);
+  for (let i = items.length - 2; i >= 0; i--) out = msg("te4.listPair", { first: item(i), rest: out });
+  return out;
 }
 
 /**
@@ -225,16 +239,14 @@ export function territorialReasons(x: TerritorialRuleInput): Message[] {
             threshold: STRONG_LOCAL_SHARE_PERCENT,
             strong: strong.length,
             n,
-            list: known
-              .map((t) => `${t.territory} ${frenchPercent(t.localSharePercent as number)}`)
-              .join(", "),
+            list: shareList(known.map((t) => ({ territory: t.territory, share: t.localSharePercent as number }))),
           })
     );
   }
   if (x.pooledSharePercent !== null && x.pooledSharePercent > 0) {
     reasons.push(
       msg(x.pooledSharePercent >= 50 ? "te4.channelMostlyPooled" : "te4.channelPooled", {
-        share: frenchPercent(x.pooledSharePercent),
+        share: x.pooledSharePercent,
       })
     );
   }

@@ -51,7 +51,8 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
   const sb = new SheetBuilder(ctx, "attentes", "merge-inputs", LAYOUT_VERSION);
   sb.tabColor = "#00B050";
   sb.header(pick(ctx.lang, T.title), 1, 7);
-  sb.note(pick(ctx.lang, T.note), 1);
+  // Wrapped over the printed columns (on one line, the note was cut at the page edge).
+  sb.span(sb.cursor++, 1, textCell(pick(ctx.lang, T.note)), "tileNote", 7);
   sb.cursor++;
 
   const services = [...(ctx.analysis.territorial?.services ?? [])].map((s) => ({
@@ -62,16 +63,18 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
 
   const marker = sb.cursor;
   sb.cell(marker, 0, "#attentes", "stamp");
-  sb.line(marker, 1, textCell(pick(ctx.lang, T.title)), "section", 6);
-  const top = marker + 1;
   const first = EXPECTATIONS_FIRST_TERRITORY_COL;
   const last = first + territories.length - 1;
+  // The section bar over the service, measure, territory and mean columns (1 to last + 1).
+  sb.line(marker, 1, textCell(pick(ctx.lang, T.title)), "section", last + 1);
+  const top = marker + 1;
   const columns: TableColumn[] = [
     { key: "key", header: sb.h("key"), width: 22 },
     { key: "service", header: pick(ctx.lang, T.service), width: 30 },
     { key: "measure", header: pick(ctx.lang, T.measure), width: 13 },
     ...territories.map((t, i) => ({ key: `t${i}`, header: t, width: 14, input: true })),
-    { key: "mean", header: pick(ctx.lang, T.mean), width: 10, numberFormat: sb.f.dec2 },
+    // 14: the priority block's "Territoires prioritaires" below it fits on two lines.
+    { key: "mean", header: pick(ctx.lang, T.mean), width: 14, numberFormat: sb.f.dec2 },
   ];
   const rows: CellValue[][] = [];
   services.forEach((s, i) => {
@@ -106,28 +109,30 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
   // Live priority scores.
   const pm = sb.cursor;
   sb.cell(pm, 0, "#priorites", "stamp");
-  sb.line(pm, 1, textCell(pick(ctx.lang, T.priorities)), "section", 6);
+  sb.line(pm, 1, textCell(pick(ctx.lang, T.priorities)), "section", last + 1);
   const head = pm + 1;
-  sb.block(head, 1, [[pick(ctx.lang, T.service), ...territories, pick(ctx.lang, T.priorityCount)]], { style: "header" });
+  // Each territory's score under its column of the questionnaire (column C, the measure's, left blank).
+  sb.block(head, 1, [[pick(ctx.lang, T.service), null, ...territories, pick(ctx.lang, T.priorityCount)]], { style: "header" });
   const prio: CellValue[][] = services.map((s, i) => {
     const imp = top + 1 + 2 * i;
     const sat = imp + 1;
     const r = head + 1 + i;
     return [
       textCell(s.label),
+      null,
       ...territories.map((_, j) => {
         const c = first + j;
         return formula(
           `=IF(AND(ISNUMBER(${a1(imp, c)}),ISNUMBER(${a1(sat, c)})),${a1(imp, c)}*(3-${a1(sat, c)}),"")`
         );
       }),
-      formula(`=COUNTIF(${rangeA1(r, 2, r, 1 + territories.length)},">=4")`),
+      formula(`=COUNTIF(${rangeA1(r, first, r, last)},">=4")`),
     ];
   });
   if (prio.length > 0) {
     sb.block(head + 1, 1, prio, { numberFormat: sb.f.int });
     sb.conditional({
-      range: { r1: head + 1, c1: 2, r2: head + prio.length, c2: 1 + territories.length },
+      range: { r1: head + 1, c1: first, r2: head + prio.length, c2: last },
       type: "cellValue",
       operator: "greaterThanOrEqual",
       formula1: "4",
@@ -136,5 +141,8 @@ export function buildAttentes(ctx: BuildContext): SheetSpec | null {
   }
   sb.cursor = head + prio.length + 2;
   sb.frozen = { rows: top + 1, cols: 3 };
+  // Column A holds the row keys the next run reads back: on screen, not on paper.
+  // The priorities start a printed page (their title was left alone at the foot of the first).
+  sb.print({ firstColumn: 1, rowBreaks: [pm] });
   return sb.build();
 }

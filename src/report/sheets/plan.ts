@@ -60,6 +60,8 @@ import { maybeIndicator, result, summaryTable } from "./common";
 import { leverText, quadrantText, recommendationText, strategyText } from "./plan-texts";
 import type { DiagnosticBuild } from "./diagnostic";
 import { organisationRows, pooledChoices, scenarioChoices } from "./territorial";
+import { answerOf, balanceLine } from "./territorial-answer";
+import { msg } from "../../core/messages/render";
 
 const LISTS_COL = 19;
 
@@ -124,7 +126,8 @@ class PlanWriter {
     const layout = PLAN_LAYOUT[o.section];
     const inputFields = new Set(layout.filter((d) => d.input).map((d) => d.field));
     this.marker(o.section, pick(lang, o.title));
-    for (const n of o.notes ?? []) sb.note(n, 1);
+    // Wrapped over the printed columns: a long note on one line was cut at the page edge.
+    for (const n of o.notes ?? []) sb.span(sb.cursor++, 1, textCell(n), "tileNote", PLAN_PRINT_LAST_COL);
 
     const ids = new Set(o.rows.map((r) => r.id));
     const orphanField = layout.find((d) => d.field !== "key" && !d.input)!.field;
@@ -897,6 +900,12 @@ function section7(w: PlanWriter): void {
     const p = pooled.get(r.id);
     if (p) r.values.te4 = textCell(p.text);
   }
+  // One body with pôles: MU2 (pooling between entities) is N/A, but pooling between territories
+  // is not; say where the families listed come from.
+  if (pooled.size > 0 && mu2.value === null) {
+    const mixed = [...pooled.values()].filter((p) => p.scenario === "C").length;
+    notes.push(message(lang, msg("terr.s7Territorial", { n: pooled.size, mixed })));
+  }
   for (const [id, p] of pooled)
     if (!rows.some((r) => r.id === id))
       rows.push({
@@ -962,8 +971,11 @@ function section7(w: PlanWriter): void {
 function sectionTerritorial(w: PlanWriter): void {
   const sb = w.sb;
   const rows = organisationRows(sb.ctx);
+  const answer = answerOf(sb.ctx);
   if (rows.length === 0 && !Object.keys(sb.ctx.inputs.plan).some((k) => k.startsWith("territorial/")))
     return;
+  // The section starts a printed page: its title and notes were left at the foot of the previous one.
+  sb.printChoice = { ...sb.printChoice, rowBreaks: [...(sb.printChoice.rowBreaks ?? []), sb.cursor] };
   const placed = w.section({
     section: "territorial",
     title: ["Organisation territoriale : mutualiser, territorialiser ou mixte", "Territorial organisation: pool, territorialise or mixed"],
@@ -973,6 +985,8 @@ function sectionTerritorial(w: PlanWriter): void {
       w.lang === "fr"
         ? "Choisissez un scénario par famille (A mutualiser, B territorialiser, C mixte) : le choix est conservé d'une exécution à l'autre et alimente la section 7 ; comparaison des scénarios dans la feuille Territoires."
         : "Choose a scenario per family (A pool, B territorialise, C mixed): the choice is kept from one run to the next and feeds section 7; the scenarios are compared in the Territories sheet.",
+      // The balance of the orientations (choices, else the cursor): what the plan's choices cost and give.
+      ...(answer ? [balanceLine(sb.ctx, answer.answer)].filter((x): x is string => x !== null) : []),
     ],
     formats: { amount: sb.f.eur2, deadline: sb.f.date },
     widths: { familyLabel: 28, amount: 14, territories: 26, needs: 24, cursor: 18, reasons: 60, choice: 18, owner: 18, deadline: 12, comment: 30 },

@@ -1,7 +1,13 @@
 /**
- * Territoires (SPEC §5): TE1–TE4 summary, spend and spend per inhabitant by territory (with a
- * chart), equity across territories, local supplier share, and the per-family recommendation
- * (mutualiser / territorialiser / mixte) with its reasons.
+ * Territoires (SPEC §5): the answer in short (what to pool, what to bring closer to the
+ * territories, what each orientation costs and gives: ./territorial-answer.ts), TE1–TE4 summary,
+ * spend and spend per inhabitant by territory (with a chart), equity across territories, local
+ * supplier share, the per-family recommendation (mutualiser / territorialiser / mixte) with its
+ * reasons, the quality of service and the scenarios.
+ *
+ * Print (A4 landscape, one page wide): every table of the sheet shares one grid of column widths
+ * (TERRITOIRES_GRID, 210 characters, i.e. printed at about two thirds of full size), long texts wrapped
+ * in the wide columns (1 and 7), so that no single table widens the whole sheet.
  */
 import { TE1, TE2, TE3, TE4 } from "../../core/indicators/registry";
 import { numberText } from "../cells";
@@ -11,6 +17,15 @@ import type { SheetSpec } from "../spec";
 import { groupIndicators, result, summaryTable } from "./common";
 import { recommendationText } from "./plan-texts";
 import { qualitySections, scenarioSections } from "./territorial";
+import { answerSection } from "./territorial-answer";
+
+/**
+ * Column widths of the sheet (characters), whatever its tables ask for: the tables are laid out on
+ * this grid (long texts in columns 1 and 7, wrapped) and the sheet prints 210 characters wide.
+ */
+export const TERRITOIRES_GRID: readonly number[] = [26, 26, 16, 16, 20, 16, 20, 44, 14, 12];
+/** Columns the title, the sections and the answer lines span (0–7). */
+const SPAN = 8;
 
 export function buildTerritoires(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "territoires", "replace");
@@ -18,7 +33,8 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
   sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#ED7D31";
-  sb.header(`${text(lang, "territoriesTitle")} — ${periodTitle(lang, analysis.period)}`);
+  sb.header(`${text(lang, "territoriesTitle")} — ${periodTitle(lang, analysis.period)}`, 0, SPAN);
+  answerSection(sb, SPAN);
   sb.section(text(lang, "summary"));
   summaryTable(sb, "tblTerrSynthese", groupIndicators(sb, "TE"));
 
@@ -52,7 +68,7 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
           values: sb.ref(placed.firstDataRow, per, placed.lastDataRow, per),
         },
       ],
-      anchor: { row: placed.headerRow, col: 7, widthCols: 6, heightRows: 12 },
+      anchor: { row: placed.headerRow, col: 6, widthCols: 2, heightRows: 12 },
       valueFormat: sb.f.eurHab,
       legend: "none",
     });
@@ -90,13 +106,7 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
   const te4 = result(sb, TE4);
   sb.section(`TE4 · ${labelOf(ctx, te4)}`);
   indicatorTable(sb, te4, "recommendations", "tblTerrTE4", [
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "entityCount", header: "entityCount", kind: "int" },
-    { key: "supplierCount", header: "supplierCount", kind: "int" },
-    { key: "localSupplierCount", header: "localSupplierCount", kind: "int" },
-    { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
-    { key: "proximity", header: "proximity", kind: "bool" },
+    { key: "familyLabel", header: "familyLabel", kind: "text", width: 24, wrap: true },
     {
       key: "recommendation",
       header: "recommendation",
@@ -104,10 +114,19 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
       width: 16,
       get: (r) => (r.recommendation === null ? null : recommendationText(lang, r.recommendation)),
     },
-    { key: "reasons", header: "reasons", kind: "text", width: 90, wrap: true },
+    { key: "amount", header: "amount", kind: "eur" },
+    { key: "entityCount", header: "entityCount", kind: "int" },
+    // Territories buying the family: what TE4 reads for one body with pôles (one entity).
+    { key: "territoryCount", header: "territories", kind: "int" },
+    { key: "supplierCount", header: "supplierCount", kind: "int" },
+    { key: "localSupplierCount", header: "localSupplierCount", kind: "int" },
+    { key: "reasons", header: "reasons", kind: "text", width: 40, wrap: true },
+    { key: "localSharePercent", header: "localSharePercent", kind: "pct" },
+    { key: "proximity", header: "proximity", kind: "bool" },
   ]);
   qualitySections(sb);
   scenarioSections(sb);
   sb.frozen = { rows: 2, cols: 0 };
+  TERRITOIRES_GRID.forEach((w, c) => sb.widths.set(c, w));
   return sb.build();
 }

@@ -6,7 +6,7 @@
  * section. The user's choice is typed in the plan (section "territorial", field "choice") and read
  * back like the plan's other inputs.
  */
-import type { Message } from "../../core/messages/render";
+import { msg, type Message } from "../../core/messages/render";
 import { territorialScenarios, type FamilyScenarios, type ScenarioId } from "../../core/territories";
 import { serviceName } from "../../core/territories/expectations";
 import { parseScenarioChoice, SCENARIO_NAMES } from "../../core/territories/scenarios";
@@ -132,6 +132,11 @@ function place(sb: SheetBuilder, name: string, columns: TableColumn[], rows: Cel
   return placed;
 }
 
+/** A note wrapped over the sheet's first 8 columns (a long note on one line is cut at the page edge). */
+function wrappedNote(sb: SheetBuilder, note: string): void {
+  sb.span(sb.cursor++, 0, textCell(note), "tileNote", 8);
+}
+
 export function qualitySections(sb: SheetBuilder): void {
   const ctx = sb.ctx;
   const q = ctx.analysis.territorial?.quality ?? null;
@@ -141,17 +146,17 @@ export function qualitySections(sb: SheetBuilder): void {
     sb.cursor++;
     return;
   }
-  sb.note(pick(ctx.lang, T.qualityNote).replace("{tol}", String(q.tolerancePercent)));
+  wrappedNote(sb, pick(ctx.lang, T.qualityNote).replace("{tol}", String(q.tolerancePercent)));
   const yes = ctx.lang === "fr" ? "Oui" : "Yes";
   const no = ctx.lang === "fr" ? "Non" : "No";
   place(
     sb,
     "tblTerrQualite",
     [
-      col(sb, "territory", 22),
-      col(sb, "service", 24),
-      col(sb, "indicator", 32),
-      col(sb, "unit", 10),
+      col(sb, "territory", 22, undefined, true),
+      col(sb, "service", 24, undefined, true),
+      col(sb, "indicator", 16, undefined, true),
+      col(sb, "unit", 12, undefined, true),
       col(sb, "value", 11, sb.f.dec2),
       col(sb, "target", 11, sb.f.dec2),
       col(sb, "gap", 12, sb.f.dec2),
@@ -177,30 +182,28 @@ export function qualitySections(sb: SheetBuilder): void {
     sb,
     "tblTerrQualiteEcarts",
     [
-      col(sb, "service", 24),
-      col(sb, "indicator", 32),
-      col(sb, "territories", 11, sb.f.int),
+      col(sb, "service", 24, undefined, true),
+      col(sb, "indicator", 24, undefined, true),
       col(sb, "min", 11, sb.f.dec2),
       col(sb, "max", 11, sb.f.dec2),
       col(sb, "mean", 11, sb.f.dec2),
       col(sb, "weightedMean", 14, sb.f.dec2),
       col(sb, "cv", 12, sb.f.pct),
-      col(sb, "best", 20),
-      col(sb, "worst", 20),
       col(sb, "underServedTerritories", 30, undefined, true),
+      col(sb, "best", 14, undefined, true),
+      col(sb, "worst", 12, undefined, true),
     ],
     q.spreads.map((s) => [
       textCell(s.service),
-      textCell(s.indicator),
-      s.territories,
+      textCell(s.unit === null ? s.indicator : `${s.indicator} (${s.unit})`),
       s.min,
       s.max,
       s.mean,
       s.weightedMean,
       frac(s.cvPercent),
+      names(s.underServed),
       textCell(s.best),
       textCell(s.worst),
-      names(s.underServed),
     ]),
     "TableStyleLight9"
   );
@@ -209,9 +212,9 @@ export function qualitySections(sb: SheetBuilder): void {
     sb,
     "tblTerrEquite",
     [
-      col(sb, "service", 24),
+      col(sb, "service", 24, undefined, true),
+      col(sb, "underServedTerritories", 24, undefined, true),
       col(sb, "territories", 11, sb.f.int),
-      col(sb, "underServedTerritories", 30, undefined, true),
       col(sb, "populationMeasured", 14, sb.f.int),
       col(sb, "populationUnderServed", 14, sb.f.int),
       col(sb, "populationUnderServedShare", 14, sb.f.pct),
@@ -219,8 +222,8 @@ export function qualitySections(sb: SheetBuilder): void {
     ],
     q.services.map((s) => [
       textCell(s.service),
-      s.territoriesMeasured,
       names(s.underServedTerritories),
+      s.territoriesMeasured,
       s.populationMeasured,
       s.populationUnderServed,
       frac(s.populationUnderServedPercent),
@@ -233,20 +236,20 @@ export function qualitySections(sb: SheetBuilder): void {
     sb,
     "tblTerrSousDesservis",
     [
-      col(sb, "territory", 22),
+      col(sb, "territory", 22, undefined, true),
+      col(sb, "underServedServices", 24, undefined, true),
       col(sb, "population", 12, sb.f.int),
       col(sb, "perInhabitant", 14, sb.f.eurHab),
       col(sb, "measures", 10, sb.f.int),
       col(sb, "underServedMeasures", 12, sb.f.int),
-      col(sb, "underServedServices", 40, undefined, true),
     ],
     q.territories.map((t) => [
       textCell(t.territory),
+      names(t.underServedServices),
       t.population,
       t.perInhabitant,
       t.measures,
       t.underServedMeasures,
-      names(t.underServedServices),
     ])
   );
 }
@@ -255,7 +258,8 @@ export function scenarioSections(sb: SheetBuilder): void {
   const ctx = sb.ctx;
   const ref = ctx.analysis.reference;
   sb.section(pick(ctx.lang, T.scenarios));
-  sb.note(
+  wrappedNote(
+    sb,
     pick(ctx.lang, T.scenariosNote)
       .replace("{low}", String(ref.poolingScenarios.lowPercent))
       .replace("{central}", String(ref.poolingScenarios.centralPercent))
@@ -269,46 +273,40 @@ export function scenarioSections(sb: SheetBuilder): void {
     sb.cursor++;
     return;
   }
+  // On the sheet's grid (territoires.ts): the figures side by side in the narrow columns, the
+  // reasons in the wide column 7, the recommended cursor beside the user's choice at the end.
   place(
     sb,
     "tblTerrScenarios",
     [
-      col(sb, "family", 28),
+      col(sb, "family", 24, undefined, true),
+      col(sb, "service", 24, undefined, true),
       col(sb, "amount", 14, sb.f.eur2),
-      col(sb, "service", 22),
-      col(sb, "territories", 11, sb.f.int),
       col(sb, "savingsA", 14, sb.f.eur2),
       col(sb, "localExposed", 16, sb.f.eur2),
       col(sb, "savingsC", 14, sb.f.eur2),
       col(sb, "costB", 12, sb.f.eur2),
-      col(sb, "gaps", 22, undefined, true),
-      col(sb, "priorities", 22, undefined, true),
-      col(sb, "populationTargeted", 14, sb.f.int),
-      col(sb, "cursor", 18),
-      col(sb, "choice", 18),
-      col(sb, "reasons", 80, undefined, true),
+      col(sb, "reasons", 40, undefined, true),
+      col(sb, "cursor", 14, undefined, true),
+      col(sb, "choice", 12, undefined, true),
     ],
     scen.map((f) => {
       const choice = userChoice(ctx, f.familyKey);
       return [
         textCell(f.familyLabel),
-        eur(f.cents),
         f.serviceLabel === null
           ? null
           : textCell(
               message(ctx.lang, serviceName({ id: f.serviceId ?? "", label: f.serviceLabel }))
             ),
-        f.territories.length,
+        eur(f.cents),
         eur(f.scenarios.A.savingsCentralCents),
         eur(f.scenarios.A.localSpendExposedCents),
         eur(f.scenarios.C.savingsCentralCents),
         eur(-f.scenarios.B.savingsCentralCents),
-        names(f.gapTerritories),
-        names(f.priorityTerritories),
-        f.scenarios.B.populationTargeted,
+        textCell(joined(ctx.lang, f.reasons)),
         f.cursor === null ? null : scenarioLabel(f.cursor, ctx.lang),
         choice === null ? null : scenarioLabel(choice, ctx.lang),
-        textCell(joined(ctx.lang, f.reasons)),
       ];
     })
   );
@@ -319,8 +317,9 @@ export function scenarioSections(sb: SheetBuilder): void {
       const s = f.scenarios[id];
       detail.push([
         textCell(f.familyLabel),
-        scenarioLabel(id, ctx.lang),
-        textCell(message(ctx.lang, s.description)),
+        textCell(`${scenarioLabel(id, ctx.lang)} — ${message(ctx.lang, s.description)}`),
+        s.lots,
+        s.populationTargeted,
         textCell(joined(ctx.lang, s.costImpact)),
         textCell(message(ctx.lang, s.serviceImpact)),
         textCell(message(ctx.lang, s.equityImpact)),
@@ -331,17 +330,33 @@ export function scenarioSections(sb: SheetBuilder): void {
     sb,
     "tblTerrScenariosImpacts",
     [
-      col(sb, "family", 28),
-      col(sb, "scenario", 16),
-      col(sb, "description", 30, undefined, true),
-      col(sb, "cost", 40, undefined, true),
-      col(sb, "serviceImpact", 40, undefined, true),
-      col(sb, "equity", 36, undefined, true),
-      col(sb, "legal", 70, undefined, true),
+      col(sb, "family", 24, undefined, true),
+      col(sb, "scenario", 24, undefined, true),
+      { key: "lots", header: message(ctx.lang, msg("terr.hLots")), width: 8, numberFormat: sb.f.int },
+      { key: "populationTargeted", header: message(ctx.lang, msg("terr.hPopulation")), width: 12, numberFormat: sb.f.int },
+      col(sb, "cost", 20, undefined, true),
+      col(sb, "serviceImpact", 16, undefined, true),
+      col(sb, "equity", 20, undefined, true),
+      col(sb, "legal", 40, undefined, true),
     ],
     detail,
     "TableStyleLight9"
   );
+}
+
+/**
+ * What the user's choice costs when it differs from the recommended cursor (the reasons end with
+ * the cursor's cost): "Choix retenu : B · Territorialiser — Surcoût estimé 660 € (…)".
+ */
+function choiceEffect(ctx: BuildContext, f: FamilyScenarios): Message[] {
+  const choice = userChoice(ctx, f.familyKey);
+  if (choice === null || choice === f.cursor) return [];
+  return [
+    msg("terr.planChoiceEffect", {
+      scenario: scenarioLabel(choice, ctx.lang),
+      cost: f.scenarios[choice].costImpact[0],
+    }),
+  ];
 }
 
 /** Rows of the plan's Organisation territoriale section: families with a recommended cursor. */
@@ -358,7 +373,7 @@ export function organisationRows(
         territories: names(f.territories),
         needs: names([...new Set([...f.gapTerritories, ...f.priorityTerritories])]),
         cursor: scenarioLabel(f.cursor as ScenarioId, ctx.lang),
-        reasons: textCell(joined(ctx.lang, f.reasons)),
+        reasons: textCell(joined(ctx.lang, [...f.reasons, ...choiceEffect(ctx, f)])),
       },
     }));
 }
@@ -367,14 +382,16 @@ export function organisationRows(
  * Section 7 (mutualisation and cooperation): the families the user chose — else the cursor
  * recommends — to pool (A) or to pool with territorial lots (C), as "te4" texts by family key.
  */
-export function pooledChoices(ctx: BuildContext): Map<string, { label: string; amount: number; text: string }> {
-  const out = new Map<string, { label: string; amount: number; text: string }>();
+export function pooledChoices(
+  ctx: BuildContext
+): Map<string, { label: string; amount: number; text: string; scenario: "A" | "C" }> {
+  const out = new Map<string, { label: string; amount: number; text: string; scenario: "A" | "C" }>();
   for (const f of scenariosOf(ctx)) {
     const choice = userChoice(ctx, f.familyKey);
     const id = choice ?? f.cursor;
     if (id !== "A" && id !== "C") continue;
     const how = choice !== null ? (ctx.lang === "fr" ? "choix" : "chosen") : ctx.lang === "fr" ? "recommandé" : "recommended";
-    out.set(f.familyKey, { label: f.familyLabel, amount: eur(f.cents), text: `${scenarioLabel(id, ctx.lang)} (${how})` });
+    out.set(f.familyKey, { label: f.familyLabel, amount: eur(f.cents), text: `${scenarioLabel(id, ctx.lang)} (${how})`, scenario: id });
   }
   return out;
 }

@@ -178,7 +178,7 @@ describe("TE4 per-family recommendation", () => {
     const reasons = (key: string) => (rows.find((x) => x.familyKey === key)?.reasons ?? []).map(fr);
     expect(reasons("F:PAP")).toEqual([
       "2 entités achètent cette famille (Commune A, Commune B)",
-      "Fournisseurs locaux (même département que l'entité) : 0,0 % de la dépense, offre locale faible (seuil 50 %)",
+      "Fournisseurs locaux (même département que l'entité ou, à défaut, que le territoire de la ligne) : 0,0 % de la dépense, offre locale faible (seuil 50 %)",
       "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
       "Recommandation : mutualiser (groupement de commandes ou centrale d'achat)",
     ]);

@@ -243,3 +243,43 @@ describe("scenarios A/B/C with expectations", () => {
     expect(bur.scenarios.A.savingsCentralCents).toBe(50000); // 10 000 € × 5 %
   });
 });
+
+/**
+ * No entity département (an EPCI row without it): the département of the line's territory (the
+ * Territoires table's, 45) tells local suppliers instead, for TE3 and TE4.
+ *   known: every line with a territory (Informatique has none): 10 000 + 8 000 + 7 000 = 25 000 €
+ *   local (supplier postcode in 45): EV 4 000 + 2 000 + 2 000, Nettoyage Nord 3 000 = 11 000 € → 44 %
+ *   Nord (6 000 + 4 000 + 3 000 = 13 000, local 7 000) 53.85 % ; Sud (8 000, local 2 000) 25 % ; Est (4 000, local 2 000) 50 %
+ */
+describe("local suppliers of one body without an entity département: the territory's département", () => {
+  const noDept = () => {
+    const intake = intakeOf({ spend: lines, entities: [entity({ entity: EPCI, type: "EPCI", departement: null })] });
+    return (terr: TerritoryRow[]) => buildContext({ ...intake, territories: terr, quality: qualityRows });
+  };
+
+  it("TE3 reads the Territoires table's département of each line's territory", () => {
+    const te3 = te(noDept()(territories), "TE3");
+    expect(te3.value).toBe(44);
+    expect((te3.tables.byTerritory as { territory: string; localSharePercent: number | null }[]).filter((r) => r.territory !== null).map((r) => [r.territory, r.localSharePercent])).toEqual([
+      ["Pôle Nord", 53.85],
+      ["Pôle Sud", 25],
+      ["Pôle Est", 50],
+    ]);
+  });
+
+  it("TE4's local supply per territory falls back on the territory's département when its postcodes are not given", () => {
+    // No postcodes: Espaces verts (45100, 45200, 45300) local in 3 of 3 pôles by département 45; Nettoyage in Nord only (45110).
+    const ctx = noDept()(territories.map((t) => ({ ...t, postcodes: [] })));
+    const recs = te(ctx, "TE4").tables.recommendations as { familyKey: string; reasons?: unknown }[];
+    expect(reasonsOf(recs.find((r) => r.familyKey === "F:EV"))).toContain("Offre locale forte (≥ 50 %) dans 3 territoires sur 3 : Pôle Nord 100,0 %, Pôle Est 100,0 %, Pôle Sud 100,0 %"); // by spend: 4 000, 2 000, 2 000
+    expect(reasonsOf(recs.find((r) => r.familyKey === "F:NET"))).toContain("Offre locale forte (≥ 50 %) dans 1 territoire sur 3 : Pôle Nord 100,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
+  });
+
+  it("control: without any département, TE3 is N/A, and TE4 drops « local share unknown » where the pôles' postcodes tell local supply", () => {
+    const ctx = noDept()(territories.map((t) => ({ ...t, departement: null })));
+    expect(te(ctx, "TE3").value).toBeNull();
+    const bur = reasonsOf((te(ctx, "TE4").tables.recommendations as { familyKey: string; reasons?: unknown }[]).find((r) => r.familyKey === "F:BUR"));
+    expect(bur.some((r) => r.startsWith("Part des fournisseurs locaux inconnue"))).toBe(false);
+    expect(bur).toContain("Offre locale forte (≥ 50 %) dans 0 territoire sur 3 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
+  });
+});

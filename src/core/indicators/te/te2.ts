@@ -31,8 +31,8 @@ export const TE2 = defineIndicator<TE2Tables>({
       en: "Equity across territories: spread of the spend per inhabitant of the territories whose population is known.",
     },
     formula: {
-      fr: "Coefficient de variation = écart-type (de population) / moyenne × 100 ; indice de Gini de population ; territoires non pondérés.",
-      en: "Coefficient of variation = (population) standard deviation / mean × 100; population Gini index; territories unweighted.",
+      fr: "Coefficient de variation = écart-type des dépenses par habitant des territoires (divisé par leur nombre, non par nombre − 1) / leur moyenne × 100 ; indice de Gini des mêmes valeurs ; chaque territoire compte pour un, quelle que soit sa population.",
+      en: "Coefficient of variation = standard deviation of the territories' spend per inhabitant (divided by their number, not number − 1) / their mean × 100; Gini index of the same values; each territory counts once, whatever its population.",
     },
     source: {
       fr: "Statistique descriptive (INSEE : coefficient de variation, indice de Gini).",

@@ -27,16 +27,16 @@ export const TE3 = defineIndicator<TE3Tables>({
   },
   doc: {
     definition: {
-      fr: "Part de la dépense faite auprès de fournisseurs du département de l'entité, par territoire.",
-      en: "Share of spend made with suppliers of the entity's département, per territory.",
+      fr: "Part de la dépense faite auprès de fournisseurs du département de l'entité (à défaut, du département du territoire de la ligne), par territoire.",
+      en: "Share of spend made with suppliers of the entity's département (failing that, the département of the line's territory), per territory.",
     },
     formula: {
       fr: "Comme RE4 : Σ dépense locale / Σ dépense des lignes dont les deux départements sont connus × 100, en tout et par territoire.",
       en: "As RE4: Σ local spend / Σ spend of the lines whose two départements are known × 100, overall and per territory.",
     },
     source: {
-      fr: "Code officiel géographique (INSEE) ; tables Entités et Fournisseurs, code postal du fournisseur.",
-      en: "Official geographic code (INSEE); Entities and Suppliers tables, supplier postcode.",
+      fr: "Code officiel géographique (INSEE) ; tables Entités, Territoires et Fournisseurs, code postal du fournisseur.",
+      en: "Official geographic code (INSEE); Entities, Territories and Suppliers tables, supplier postcode.",
     },
     howToImprove: {
       fr: "Pour les familles de proximité, prévoyez des lots géographiques accessibles aux entreprises locales.",
