@@ -14,7 +14,11 @@
  *   6. a DECP JSON import into a new contracts sheet;
  *   7. the peer exchange and the buyer's DECP at 320 px: « Exporter ma fiche » downloads the fiche,
  *      « Importer des fiches de pairs » reads it back, « Exporter mes données essentielles (DECP) »
- *      lists every contract it cannot write.
+ *      lists every contract it cannot write;
+ *   8. the territorial demo (one intercommunalité with four pôles, Qualité de service, an answered
+ *      Attentes des territoires sheet written by the command line) opened as the user's workbook:
+ *      its tables detected, the questionnaire kept as a report sheet, the Territoires sheet written
+ *      with its answer in short.
  *
  * Screenshots: test-output/e2e/*.png; measurements: test-output/e2e/perf.json. No console error is
  * allowed on any page. E2E_SKIP_BUILD=1 reuses test-output/e2e/dist.
@@ -454,6 +458,9 @@ test("intercommunalité à pôles territoriaux : qualité de service, attentes e
   // The four pôles of the demo, and Pôle Ouest under-served on Voirie (9 days for a 5-day target).
   for (const pole of ["Pôle Nord", "Pôle Sud", "Pôle Est", "Pôle Ouest"]) assert.match(text, new RegExp(pole));
   assert.match(text, /Voirie/);
+  // The answer in short at the top of the sheet (issue #16): what to pool, what to bring closer.
+  assert.match(text, /En bref : que mutualiser, que rapprocher des territoires/);
+  assert.match(text, /Bilan des orientations/);
   await shot(page, "fr-450-territoires-2-feuille");
   // The answered questionnaire is the user's sheet: it is still there, its answers unchanged.
   await page.getByRole("tab", { name: "Attentes des territoires", exact: true }).waitFor();
