@@ -35,7 +35,14 @@ import {
   type SourceDescriptor,
 } from "./reader";
 import { renderTableSheet, renderWorkbook } from "./renderer";
-import { loadPaneSettings, savePaneSettings } from "./settings";
+import { loadPaneSettings, queueReadSetting, queueWriteSetting, savePaneSettings } from "./settings";
+import {
+  lockBlocks,
+  newLockOwner,
+  parseTaskLock,
+  TASK_LOCK_SETTING,
+  type TaskLock,
+} from "../workbook/task-lock";
 
 export interface ExcelGatewayOptions {
   /** Office globals (default: the real ones); tests pass a fake. */
@@ -48,6 +55,8 @@ export interface ExcelGatewayOptions {
   uniformFormatsAsScalar?: boolean;
   /** Request bytes per write batch (default 3.5 MB). */
   targetBytes?: number;
+  /** Clock of the task lock, ms (tests). */
+  now?: () => number;
 }
 
 function publicSource(d: SourceDescriptor): SourceTable {
@@ -67,10 +76,24 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
   private readonly host: ExcelHost;
   private readonly sources = new Map<string, SourceDescriptor>();
   private date1904: boolean | null;
+  /** This runtime's id in the workbook's task lock (../workbook/task-lock.ts). */
+  private readonly lockOwner = newLockOwner();
+  /** The task whose lock this gateway holds, if any. */
+  private heldTask: string | null = null;
+  private lockDepth = 0;
 
   constructor(private readonly options: ExcelGatewayOptions = {}) {
     this.host = options.host ?? officeHost();
     this.date1904 = options.date1904 ?? null;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private lockJson(task: string): string {
+    const lock: TaskLock = { owner: this.lockOwner, task, at: this.now() };
+    return JSON.stringify(lock);
   }
 
   private run<T>(
@@ -81,6 +104,15 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
       notFound?: "tableNotFound" | "sheetNotFound";
     } = {}
   ): Promise<T> {
+    // While a task lock is held, each batch refreshes it with its first sync (no sync of its own).
+    const held = this.heldTask;
+    const refreshed =
+      held === null
+        ? batch
+        : (session: ExcelSession) => {
+            queueWriteSetting(session, TASK_LOCK_SETTING, this.lockJson(held));
+            return batch(session);
+          };
     return runExcel(
       {
         host: this.host,
@@ -88,8 +120,44 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
         timeoutMs: this.options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
         ...extra,
       },
-      batch
+      refreshed
     );
+  }
+
+  async beginTask(task: string): Promise<void> {
+    // Re-entrant: a task started inside another one of this runtime shares its lock.
+    if (this.lockDepth > 0) {
+      this.lockDepth++;
+      return;
+    }
+    await this.run(async (session) => {
+      const read = queueReadSetting(session, TASK_LOCK_SETTING);
+      await session.sync();
+      const lock = parseTaskLock(read());
+      if (lock !== null && lockBlocks(lock, this.lockOwner, this.now()))
+        throw new GatewayError("taskLocked", `task lock held: ${lock.task}`, lock.task);
+      queueWriteSetting(session, TASK_LOCK_SETTING, this.lockJson(task));
+      await session.sync();
+    });
+    this.heldTask = task;
+    this.lockDepth = 1;
+  }
+
+  async endTask(): Promise<void> {
+    if (this.lockDepth === 0 || --this.lockDepth > 0) return;
+    this.heldTask = null;
+    try {
+      await this.run(async (session) => {
+        const read = queueReadSetting(session, TASK_LOCK_SETTING);
+        await session.sync();
+        if (parseTaskLock(read())?.owner !== this.lockOwner) return;
+        session.workbook.settings.getItemOrNullObject(TASK_LOCK_SETTING).delete();
+        await session.sync();
+      });
+    } catch (error) {
+      // Left in place, it goes stale (TASK_LOCK_STALE_MS): the next task is not blocked for long.
+      console.warn("[Optima Achats] endTask:", error instanceof Error ? error.message : error);
+    }
   }
 
   private remember(list: SourceDescriptor[]): void {

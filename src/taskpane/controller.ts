@@ -16,6 +16,7 @@ import {
   readInputSheets,
   rebuildSheets,
   runAnalysis,
+  withTaskLock,
   withTimeout,
   type RunOutcome,
 } from "./pipeline";
@@ -302,10 +303,9 @@ async function importDecpFile(
       throw new PaneError(error.code, file.name, error.detail);
     throw error;
   }
-  const source = await withTimeout(
-    gateway.addContractsSheet(result.table),
-    undefined,
-    "addContractsSheet"
+  const table = result.table;
+  const source = await withTaskLock(gateway, "decp", () =>
+    withTimeout(gateway.addContractsSheet(table), undefined, "addContractsSheet")
   );
   const sample = await withTimeout(
     gateway.readTable(source.name, { maxRows: SAMPLE_ROWS }),
@@ -685,7 +685,9 @@ export function usePane(deps: PaneDeps): { state: State; actions: PaneActions } 
           const inputs = await readInputSheets(gateway);
           const peers = fiches.map((f) => f.fiche);
           const result = await runner.comparePeers(inputs.values, peers);
-          const report = await gateway.writeWorkbook(result.spec);
+          const report = await withTaskLock(gateway, "comparaison", () =>
+            gateway.writeWorkbook(result.spec)
+          );
           peersRef.current = peers;
           const sheet = report.sheets.find((s) => s.key === "comparaison")?.name ?? "Comparaison";
           let message =

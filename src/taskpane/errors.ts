@@ -61,6 +61,7 @@ function messageKey(code: PaneErrorCode): TextKey | null {
         "err_sheetNotFound",
         "err_tooLarge",
         "err_busy",
+        "err_taskLocked",
         "err_timeout",
         "err_cellEditMode",
         "err_protected",

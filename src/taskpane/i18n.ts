@@ -262,6 +262,8 @@ const fr = {
     "Les choix n'ont pas pu être enregistrés dans le classeur ; l'analyse reste possible. Enregistrez le classeur, puis réessayez.",
   err_taskRunning:
     "Une analyse ou une écriture est déjà en cours dans ce classeur : attendez qu'elle se termine (ou annulez-la), puis relancez.",
+  err_taskLocked:
+    "Une autre analyse ou écriture est en cours dans ce classeur (lancée par le bouton « Actualiser l'analyse » du ruban, ou depuis un autre volet) : attendez qu'elle se termine, puis relancez. Si aucune n'est en cours, réessayez dans 5 minutes.",
   technicalDetail: "Détail technique",
   // Preview
   previewWorkbook: "Classeur de démonstration",
@@ -507,6 +509,8 @@ const en: Record<TextKey, string> = {
     "Your choices could not be saved in the workbook; the analysis still works. Save the workbook, then try again.",
   err_taskRunning:
     "An analysis or a write is already under way in this workbook: wait for it to end (or cancel it), then start again.",
+  err_taskLocked:
+    "Another analysis or write is under way in this workbook (started by the ribbon's “Refresh analysis” button, or from another pane): wait for it to end, then start again. If none is under way, try again in 5 minutes.",
   technicalDetail: "Technical detail",
   previewWorkbook: "Demo workbook",
   previewOpenFile: "Open another workbook (.xlsx)",

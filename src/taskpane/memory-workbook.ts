@@ -17,6 +17,7 @@ import { GatewayError, type GatewayErrorCode } from "../workbook/errors";
 import { throwIfAborted } from "../workbook/cancellation";
 import { type NewTable, type OwnedSheet, type ReadTableOptions, type SourceTable, type WorkbookGateway, type WriteOptions, type WriteReport } from "../workbook/gateway";
 import { parseSettings, type PaneSettings } from "../workbook/settings";
+import { lockBlocks, type TaskLock } from "../workbook/task-lock";
 
 export interface MemoryTable {
   /** Excel table name, or the sheet name for a plain range. */
@@ -95,6 +96,10 @@ export class InMemoryWorkbook implements WorkbookGateway {
   private readonly failures = new Map<string, GatewayError>();
   private active: string | null = null;
   private readonly columnCounts = new WeakMap<MemoryTable, number>();
+  /** The workbook's task lock (../workbook/task-lock.ts); this object is one runtime. */
+  private taskLock: TaskLock | null = null;
+  private static readonly LOCK_OWNER = "memory";
+  private lockDepth = 0;
   readonly date1904: boolean;
 
   constructor(private readonly options: InMemoryWorkbookOptions) {
@@ -182,6 +187,16 @@ export class InMemoryWorkbook implements WorkbookGateway {
     const r = values[row];
     while (r.length <= col) r.push(null);
     r[col] = value;
+  }
+
+  /** Another runtime (the ribbon command, a second pane) holds the task lock (tests). */
+  holdTaskLockElsewhere(task: string, at = Date.now()): void {
+    this.taskLock = { owner: "other runtime", task, at };
+  }
+
+  /** The task lock as stored (tests). */
+  currentTaskLock(): TaskLock | null {
+    return this.taskLock;
   }
 
   /** Settings JSON as stored (tests). */
@@ -328,6 +343,24 @@ export class InMemoryWorkbook implements WorkbookGateway {
     onProgress?.({ done: total, total, sheet: "" });
     this.emit({ type: "written" });
     return report;
+  }
+
+  async beginTask(task: string): Promise<void> {
+    await this.enter("beginTask");
+    if (this.lockDepth > 0) {
+      this.lockDepth++;
+      return;
+    }
+    const owner = InMemoryWorkbook.LOCK_OWNER;
+    if (this.taskLock !== null && lockBlocks(this.taskLock, owner, Date.now()))
+      throw new GatewayError("taskLocked", `task lock held: ${this.taskLock.task}`, this.taskLock.task);
+    this.taskLock = { owner, task, at: Date.now() };
+    this.lockDepth = 1;
+  }
+
+  async endTask(): Promise<void> {
+    if (this.lockDepth === 0 || --this.lockDepth > 0) return;
+    if (this.taskLock?.owner === InMemoryWorkbook.LOCK_OWNER) this.taskLock = null;
   }
 
   async activateSheet(name: string): Promise<void> {

@@ -118,8 +118,37 @@ export async function readInputSheets(
   return { values, owned: new Set(owned.map((s) => s.key)) };
 }
 
+/**
+ * Runs a task that writes to the workbook under the workbook's task lock (src/workbook/task-lock.ts):
+ * refused with GatewayError "taskLocked" while the pane or the ribbon command runs another one.
+ */
+export async function withTaskLock<T>(
+  gateway: WorkbookGateway,
+  task: string,
+  work: () => Promise<T>
+): Promise<T> {
+  await withTimeout(gateway.beginTask(task), GATEWAY_TIMEOUT_MS, "beginTask");
+  try {
+    return await work();
+  } finally {
+    await gateway.endTask();
+  }
+}
+
 /** Runs the analysis of `settings` and writes its sheets. Throws PaneError / GatewayError / PeriodError. */
-export async function runAnalysis(
+export function runAnalysis(
+  gateway: WorkbookGateway,
+  settings: PaneSettings,
+  createRunner: RunnerFactory,
+  options: RunOptions
+): Promise<RunOutcome> {
+  selectedTables(settings); // a settings problem is told before the lock is taken
+  return withTaskLock(gateway, "analysis", () =>
+    runAnalysisLocked(gateway, settings, createRunner, options)
+  );
+}
+
+async function runAnalysisLocked(
   gateway: WorkbookGateway,
   settings: PaneSettings,
   createRunner: RunnerFactory,
@@ -273,12 +302,14 @@ export async function rebuildSheets(
   keys: readonly SheetKey[],
   signal?: AbortSignal
 ): Promise<{ spec: WorkbookSpec; report: WriteReport }> {
-  const inputs = await readInputSheets(gateway);
-  throwIfAborted(signal);
-  const spec = await runner.rebuild(inputs.values, [...keys]);
-  throwIfAborted(signal);
-  const report = await gateway.writeWorkbook(spec, { signal });
-  return { spec, report };
+  return withTaskLock(gateway, keys.join("+"), async () => {
+    const inputs = await readInputSheets(gateway);
+    throwIfAborted(signal);
+    const spec = await runner.rebuild(inputs.values, [...keys]);
+    throwIfAborted(signal);
+    const report = await gateway.writeWorkbook(spec, { signal });
+    return { spec, report };
+  });
 }
 
 /**
@@ -323,15 +354,18 @@ export async function runSavedAnalysis(
   createRunner: RunnerFactory,
   options: Partial<RunOptions> = {}
 ): Promise<RunOutcome> {
-  const saved = await withTimeout(gateway.loadSettings(), GATEWAY_TIMEOUT_MS, "loadSettings");
-  if (!saved || !saved.lastRun) throw new PaneError("noSavedAnalysis");
-  const settings = await refreshedSettings(gateway, saved);
-  const outcome = await runAnalysis(gateway, settings, createRunner, {
-    ...options,
-    lang: options.lang ?? saved.lastRun.lang,
+  // The lock first: a refresh started while the pane writes is refused before it reads anything.
+  return withTaskLock(gateway, "analysis", async () => {
+    const saved = await withTimeout(gateway.loadSettings(), GATEWAY_TIMEOUT_MS, "loadSettings");
+    if (!saved || !saved.lastRun) throw new PaneError("noSavedAnalysis");
+    const settings = await refreshedSettings(gateway, saved);
+    const outcome = await runAnalysis(gateway, settings, createRunner, {
+      ...options,
+      lang: options.lang ?? saved.lastRun.lang,
+    });
+    outcome.runner.dispose();
+    return outcome;
   });
-  outcome.runner.dispose();
-  return outcome;
 }
 
 /**

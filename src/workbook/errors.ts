@@ -5,6 +5,8 @@ export type GatewayErrorCode =
   | "sheetNotFound"
   | "tooLarge"
   | "busy"
+  /** Another runtime (the pane, the ribbon command) is writing to the workbook (task-lock.ts). */
+  | "taskLocked"
   | "timeout"
   | "aborted"
   | "cellEditMode"

@@ -136,4 +136,12 @@ export interface WorkbookGateway {
   saveSettings(settings: PaneSettings): Promise<void>;
   /** Creates a new sheet holding an Excel table (DECP import). Returns the new source table. */
   addContractsSheet(table: NewTable): Promise<SourceTable>;
+  /**
+   * Takes the workbook's task lock before a task that writes (./task-lock.ts): rejects with code
+   * "taskLocked" (subject: the other task) when another runtime — the pane, the ribbon command —
+   * holds a fresh one. While held, every call of this gateway refreshes it.
+   */
+  beginTask(task: string): Promise<void>;
+  /** Releases the lock taken by beginTask (best effort: never rejects). */
+  endTask(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { FIELDS } from "../../src/core/fields";
 import { runIntake, type MappedTable } from "../../src/core/intake";
 import { validateWorkbookSpec } from "../../src/report";
 import { analyseSteps, decpToTable, intakeSteps, runEngine, selectSheets, type JobHeader, type StageProgress } from "../../src/taskpane/engine";
-import { PaneError } from "../../src/taskpane/errors";
+import { PaneError, toUserMessage } from "../../src/taskpane/errors";
 import { GatewayError } from "../../src/workbook/errors";
 import { defaultSheetKeys, runAnalysis, runSavedAnalysis, selectedTables, rebuildSheets } from "../../src/taskpane/pipeline";
 import { createInlineRunner } from "../../src/taskpane/inline-runner";
@@ -333,5 +333,31 @@ describe("report sheets carried over by the pane", () => {
     const values = wb.ownedValues("Attentes des territoires")!;
     const voirie = values.find((r) => r[0] === "VOIRIE/importance")!;
     expect(voirie.slice(3, 7)).toEqual([2, 2, 2, 3]);
+  });
+});
+
+describe("the workbook's task lock in the pane's pipeline", () => {
+  it("refuses an analysis while another runtime writes (the ribbon's refresh), writes nothing, and says why in French", async () => {
+    const wb = demoWorkbook();
+    const settings = await settingsFor(wb);
+    wb.holdTaskLockElsewhere("analysis");
+    const error = await runAnalysis(wb, settings, () => createInlineRunner(), { lang: "fr", runDate: "2026-02-01" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GatewayError);
+    expect(toUserMessage(error, "fr").message).toMatch(/^Une autre analyse ou écriture est en cours dans ce classeur/);
+    expect(await wb.listOwnedSheets()).toEqual([]);
+    // Stale after 5 minutes: the same run then goes through, and leaves no lock behind.
+    wb.holdTaskLockElsewhere("analysis", Date.now() - 5 * 60_000);
+    const out = await runAnalysis(wb, settings, () => createInlineRunner(), { lang: "fr", runDate: "2026-02-01" });
+    out.runner.dispose();
+    expect((await wb.listOwnedSheets()).length).toBeGreaterThan(10);
+    expect(wb.currentTaskLock()).toBeNull();
+  });
+
+  it("releases the lock when a task fails", async () => {
+    const wb = demoWorkbook();
+    const settings = await settingsFor(wb);
+    wb.failNext("writeWorkbook", "protected", "Tableau de bord");
+    await expect(runAnalysis(wb, settings, () => createInlineRunner(), { lang: "fr", runDate: "2026-02-01" })).rejects.toThrow();
+    expect(wb.currentTaskLock()).toBeNull();
   });
 });
