@@ -807,8 +807,6 @@ export const EN: Record<MessageCode, string> = {
     "No under-served territory: every quality-of-service measure meets its target, within the tolerance.",
   "terr.answerNoQuality":
     "No Quality of service table: the service gaps between territories are not measured.",
-  "terr.answerBalance":
-    "Balance of the orientations: net {net} over the period in the central scenario (range {netLow} to {netHigh}) — savings {savings, eurPlain}, extra cost {extra, eurPlain}; {population, intPlain} inhabitants of the territories with gaps or expectations targeted.",
   "terr.answerSource":
     "Orientation: the choice typed in the Strategic plan (Territorial organisation), else the recommended cursor. Figures: scenario rates (Settings sheet) applied to the period's spend excl. VAT.",
   "terr.signed": "{sign}{value, eurPlain}",
@@ -826,4 +824,14 @@ export const EN: Record<MessageCode, string> = {
   "terr.s7Territorial":
     "Pooling between the territories of one body (territorial hubs, sectors): {n} {n, plural, one {family} other {families}} to pool, {mixed} of them with one lot per territory, from the scenario chosen or else recommended (Territorial organisation section).",
   "terr.planChoiceEffect": "Chosen: {scenario} — {cost}",
+  // terr2: the balance of the orientations says only what applies
+  "terr2.balance":
+    "Balance of the orientations: net {net} over the period in the central scenario{range}{parts}{population}.",
+  "terr2.balanceRange": " (range {low} to {high})",
+  "terr2.balanceSavings": "savings {savings, eurPlain}",
+  "terr2.balanceExtra": "extra cost {extra, eurPlain}",
+  "terr2.balanceParts": " — {first}",
+  "terr2.balanceBoth": " — {first}, {second}",
+  "terr2.balancePopulation":
+    "; {population, intPlain} inhabitants of the territories with gaps or expectations targeted",
 };

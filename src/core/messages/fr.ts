@@ -834,8 +834,6 @@ export const FR = {
     "Aucun territoire sous-desservi : toutes les mesures de qualité de service atteignent leur cible, à la tolérance près.",
   "terr.answerNoQuality":
     "Pas de table Qualité de service : les écarts de service entre territoires ne sont pas mesurés.",
-  "terr.answerBalance":
-    "Bilan des orientations : solde {net} sur la période au scénario central (fourchette {netLow} à {netHigh}) — économies {savings, eurPlain}, surcoût {extra, eurPlain} ; {population, intPlain} habitants des territoires en écart ou en attente ciblés.",
   "terr.answerSource":
     "Orientation : le choix saisi dans le Plan stratégique (Organisation territoriale), sinon le curseur recommandé. Chiffres : taux des scénarios (feuille Paramètres) appliqués à la dépense HT de la période.",
   "terr.signed": "{sign}{value, eurPlain}",
@@ -853,6 +851,17 @@ export const FR = {
   "terr.s7Territorial":
     "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : {n} {n, plural, one {famille} other {familles}} à mutualiser, dont {mixed} avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
   "terr.planChoiceEffect": "Choix retenu : {scenario} — {cost}",
+  // terr2: the balance of the orientations says only what applies (no « surcoût » without an
+  // extra cost, no « économies » without savings, no range when low and high are equal)
+  "terr2.balance":
+    "Bilan des orientations : solde {net} sur la période au scénario central{range}{parts}{population}.",
+  "terr2.balanceRange": " (fourchette {low} à {high})",
+  "terr2.balanceSavings": "économies {savings, eurPlain}",
+  "terr2.balanceExtra": "surcoût {extra, eurPlain}",
+  "terr2.balanceParts": " — {first}",
+  "terr2.balanceBoth": " — {first}, {second}",
+  "terr2.balancePopulation":
+    " ; {population, intPlain} habitants des territoires en écart ou en attente ciblés",
 } as const;
 
 export type MessageCode = keyof typeof FR;

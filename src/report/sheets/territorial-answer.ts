@@ -118,18 +118,30 @@ function underServedLine(ctx: BuildContext, answer: TerritorialAnswer): string {
   }));
 }
 
-/** The balance of the orientations (null when no family has one). */
+/**
+ * The balance of the orientations (null when no family has one), saying only what applies: the
+ * savings when some family is pooled (A, C), the extra cost when some is brought closer (B), the
+ * range when its ends differ, the inhabitants targeted when there are some.
+ */
 export function balanceLine(ctx: BuildContext, answer: TerritorialAnswer): string | null {
   if (answer.orientations.length === 0) return null;
   const lang = ctx.lang;
   const t = answer.totals;
-  return message(lang, msg("terr.answerBalance", {
+  const parts: Message[] = [];
+  if (euros(t.savingsCentralCents) > 0) parts.push(msg("terr2.balanceSavings", { savings: euros(t.savingsCentralCents) }));
+  if (euros(t.extraCostCents) > 0) parts.push(msg("terr2.balanceExtra", { extra: euros(t.extraCostCents) }));
+  const low = signedEuros(lang, t.netLowCents);
+  const high = signedEuros(lang, t.netHighCents);
+  return message(lang, msg("terr2.balance", {
     net: signedEuros(lang, t.netCentralCents),
-    netLow: signedEuros(lang, t.netLowCents),
-    netHigh: signedEuros(lang, t.netHighCents),
-    savings: euros(t.savingsCentralCents),
-    extra: euros(t.extraCostCents),
-    population: t.populationServed,
+    range: low === high ? "" : msg("terr2.balanceRange", { low, high }),
+    parts:
+      parts.length === 0
+        ? ""
+        : parts.length === 1
+          ? msg("terr2.balanceParts", { first: parts[0] })
+          : msg("terr2.balanceBoth", { first: parts[0], second: parts[1] }),
+    population: t.populationServed > 0 ? msg("terr2.balancePopulation", { population: t.populationServed }) : "",
   }));
 }
 
