@@ -218,3 +218,19 @@ describe("balance of the orientations: says only what applies", () => {
     );
   });
 });
+
+describe("plan's Organisation territoriale: the territories a row concerns", () => {
+  it("« tous (n) » when the scenario covers the whole perimeter, else the territories with a gap or a priority", () => {
+    // Espaces verts (cursor B): Pôle Sud under target (2 against 4), Pôle Nord at target → its lots
+    // address Pôle Sud only. Fournitures de bureau (cursor A, one contract for both pôles): tous (2).
+    const rows = tableRows(sheet(buildWorkbookSpec(analysis, OPTIONS), "plan"), "tblPlanOrganisationTerritoriale");
+    expect(rows.find((r) => r.key === "territorial/F:EV")?.territories).toBe("Pôle Sud");
+    expect(rows.find((r) => r.key === "territorial/F:BUR")?.territories).toBe("tous (2)");
+    // Espaces verts chosen A: one contract for both pôles, whatever the gaps.
+    const plan = sheetValues(sheet(buildWorkbookSpec(analysis, OPTIONS), "plan"));
+    type(plan, "territorial/F:EV", "Scénario retenu", "A · Mutualiser");
+    const previousInputs = readUserInputs({ "Plan stratégique": plan });
+    const en = tableRows(sheet(buildWorkbookSpec(analysis, { ...OPTIONS, lang: "en", previousInputs }), "plan"), "tblPlanOrganisationTerritoriale");
+    expect(en.find((r) => r.key === "territorial/F:EV")?.territories).toBe("all (2)");
+  });
+});

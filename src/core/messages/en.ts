@@ -832,6 +832,7 @@ export const EN: Record<MessageCode, string> = {
   "terr2.balanceExtra": "extra cost {extra, eurPlain}",
   "terr2.balanceParts": " — {first}",
   "terr2.balanceBoth": " — {first}, {second}",
+  "terr2.allTerritories": "all ({n})",
   "terr2.balancePopulation":
     "; {population, intPlain} inhabitants of the territories with gaps or expectations targeted",
 };

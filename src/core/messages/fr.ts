@@ -860,6 +860,7 @@ export const FR = {
   "terr2.balanceExtra": "surcoût {extra, eurPlain}",
   "terr2.balanceParts": " — {first}",
   "terr2.balanceBoth": " — {first}, {second}",
+  "terr2.allTerritories": "tous ({n})",
   "terr2.balancePopulation":
     " ; {population, intPlain} habitants des territoires en écart ou en attente ciblés",
 } as const;
