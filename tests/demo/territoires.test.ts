@@ -120,7 +120,8 @@ describe("planted: the under-served territory and its service; control: a gap wi
 describe("TE4 on the pôles: planted families and their controls, with the reasons", () => {
   it("pools Fournitures de bureau: standard, 4 pôles, 0 % local everywhere", () => {
     expect([te4Row("FOUR-BUR").territoryCount, te4Row("FOUR-BUR").recommendation]).toEqual([4, "mutualiser"]);
-    expect(reasonsOf("FOUR-BUR")).toContain("4 territoires achètent cette famille (Pôle Nord, Pôle Sud, Pôle Est, Pôle Ouest)");
+    // The 4 pôles are named once, by the local supply per territory (every pôle's share is known).
+    expect(reasonsOf("FOUR-BUR").filter((r) => r.startsWith("Territoires :"))).toEqual([]);
     expect(reasonsOf("FOUR-BUR")).toContain(
       "Offre locale forte (≥ 50 %) dans 0 territoire sur 4 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %, Pôle Ouest 0,0 %",
     );
@@ -342,6 +343,37 @@ describe("the answer in short: what to pool, what to bring closer, what each ori
     // Pooled: Fournitures de bureau (A), Entretien de la voirie and Nettoyage des locaux (C): 3, of which 2 mixed.
     expect(notes).toContain(
       "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : 3 familles à mutualiser, dont 2 avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
+    );
+  });
+});
+
+/**
+ * TE4's reasons on the Territoires sheet (tblTerrTE4): joined with the language's list separator
+ * (English "; ", French " ; "), and short — what the columns already say (the number of entities,
+ * the local share, the recommendation) is not said again, the territories are named once.
+ * Fournitures de bureau (planted): one buyer, the Communauté de communes; 0 % local (suppliers
+ * 75011 and 45000 against the pôles' département 41), weak against the 50 % threshold; standard
+ * according to the nomenclature; 4 pôles, local in none; no groupement → pool.
+ */
+describe("TE4's reasons on the Territoires sheet: the language's separator, nothing the columns already say", () => {
+  const OPTIONS = { runDate: "2026-01-16", sources: ["Mandats"] };
+  const reasonsCell = (lang: "fr" | "en", family: string) => {
+    const spec = buildWorkbookSpec(analysis, { ...OPTIONS, lang });
+    const t = spec.sheets.find((s) => s.key === "territoires")!.tables.find((x) => x.name === "tblTerrTE4")!;
+    const at = t.columns.findIndex((c) => c.key === "reasons");
+    const row = t.rows.find((r) => plainValue(r[0]) === family)!;
+    return String(plainValue(row[at]));
+  };
+
+  it("English: reasons joined by \"; \", every reason kept in short", () => {
+    expect(reasonsCell("en", "Fournitures de bureau")).toBe(
+      "Single buyer: Communauté de communes des Coteaux de la Sauldre; Weak local supply (threshold 50%): suppliers in the entity's département, else the territory's; Standard according to the nomenclature (proximity service: no); Strong local supply (≥ 50%) in 0 of 4 territories: Pôle Nord 0.0%, Pôle Sud 0.0%, Pôle Est 0.0%, Pôle Ouest 0.0%; Through a joint purchasing group or a central purchasing body"
+    );
+  });
+
+  it("French: the same reasons, joined by « ; »", () => {
+    expect(reasonsCell("fr", "Fournitures de bureau")).toBe(
+      "Acheteur unique : Communauté de communes des Coteaux de la Sauldre ; Offre locale faible (seuil 50 %) : fournisseurs du département de l'entité, à défaut du territoire ; Standard d'après la nomenclature (service de proximité : non) ; Offre locale forte (≥ 50 %) dans 0 territoire sur 4 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %, Pôle Ouest 0,0 % ; Par un groupement de commandes ou une centrale d'achat"
     );
   });
 });

@@ -10,7 +10,7 @@ import { msg, type Message } from "../../core/messages/render";
 import { unitText } from "../../core/messages/format";
 import type { ScenarioId } from "../../core/territories/scenarios";
 import { textCell } from "../cells";
-import { message, type Lang } from "../labels";
+import { listSeparator, message, type Lang } from "../labels";
 import type { BuildContext, SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
 import { scenarioLabel, scenariosOf, userChoice } from "./territorial";
@@ -113,7 +113,7 @@ function underServedLine(ctx: BuildContext, answer: TerritorialAnswer): string {
     }))
   );
   return message(lang, msg("terr.answerUnderServed", {
-    list: items.join(lang === "fr" ? " ; " : "; "),
+    list: items.join(listSeparator(lang)),
     all: perHab(typeof te1?.value === "number" ? te1.value : null),
   }));
 }

@@ -11,7 +11,7 @@ import { territorialScenarios, type FamilyScenarios, type ScenarioId } from "../
 import { serviceName } from "../../core/territories/expectations";
 import { parseScenarioChoice, SCENARIO_NAMES } from "../../core/territories/scenarios";
 import { textCell } from "../cells";
-import { message, pick, type Lang, type Pair } from "../labels";
+import { listSeparator, message, pick, type Lang, type Pair } from "../labels";
 import { planKey } from "../input-layout";
 import type { BuildContext, SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
@@ -123,7 +123,7 @@ export const SCENARIO_CHOICES: readonly string[] = scenarioChoices("fr");
 
 /** Messages in the language, joined as one cell (" ; " in French, "; " in English). */
 function joined(lang: Lang, parts: readonly Message[]): string {
-  return parts.map((m) => message(lang, m)).join(lang === "fr" ? " ; " : "; ");
+  return parts.map((m) => message(lang, m)).join(listSeparator(lang));
 }
 
 function place(sb: SheetBuilder, name: string, columns: TableColumn[], rows: CellValue[][], style: "TableStyleMedium2" | "TableStyleMedium7" | "TableStyleLight9" = "TableStyleMedium2") {
