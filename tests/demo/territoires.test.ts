@@ -27,6 +27,7 @@ import { territorialScenarios } from "../../src/core/territories";
 import { scoreExpectations, type ExpectationAnswers } from "../../src/core/territories/expectations";
 import { runAnalyseCommand } from "../../src/cli/analyse-command";
 import { loadInputs } from "../../src/file/load-inputs";
+import { writeWorkbook } from "../../src/file/write-workbook";
 import { readOwnedInputs } from "../../src/file/write-workbook";
 import { openXlsx } from "../../src/file/xlsx-reader";
 import { columnLetter } from "../../src/report/a1";
@@ -376,4 +377,76 @@ describe("TE4's reasons on the Territoires sheet: the language's separator, noth
       "Acheteur unique : Communauté de communes des Coteaux de la Sauldre ; Offre locale faible (seuil 50 %) : fournisseurs du département de l'entité, à défaut du territoire ; Standard d'après la nomenclature (service de proximité : non) ; Offre locale forte (≥ 50 %) dans 0 territoire sur 4 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %, Pôle Ouest 0,0 % ; Par un groupement de commandes ou une centrale d'achat"
     );
   });
+});
+
+/**
+ * Print of the Territoires sheet: LibreOffice (and Excel) keep the row heights the file gives (the
+ * writer estimates them from the text and the column width), so a row lower than its wrapped text
+ * clips the last line. Guard on the « En bref » table and the scenario table of the demo, French
+ * and English: every row is at least as high as its wrapped cells need, the lines counted word by
+ * word (a word never split) at LibreOffice's width of the text. Width measured on the render of
+ * the demo (soffice --convert-to pdf): the widest line of the Raisons column (44 wide, 43 usable)
+ * holds 58 characters, 0,74 column unit per character; 0,85 is taken, for capitals and figures.
+ * Line: 15 pt at 11 pt (the writer's), so a row of n lines needs n × 15 pt.
+ */
+describe("Territoires print: rows high enough for their wrapped text (En bref, scenarios)", () => {
+  const OPTIONS = { runDate: "2026-01-16", sources: ["Mandats"] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-demo-terr-rows-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Lines of a text wrapped word by word in `capacity` characters. */
+  function wordLines(text: string, capacity: number): number {
+    let lines = 0;
+    for (const para of text.split("\n")) {
+      let used = -1;
+      lines++;
+      for (const w of para.split(" ")) {
+        if (used >= 0 && used + 1 + w.length > capacity) {
+          lines++;
+          used = -1;
+        }
+        used = used < 0 ? w.length : used + 1 + w.length;
+        // A word longer than the line: LibreOffice breaks it.
+        while (used > capacity) {
+          lines++;
+          used -= capacity;
+        }
+      }
+    }
+    return lines;
+  }
+
+  for (const lang of ["fr", "en"] as const)
+    it(`${lang}: no row of tblTerrReponse or tblTerrScenarios lower than the lines of its wrapped cells`, async () => {
+      // As rendered: the answered questionnaire of the demo read back (priorities in the reasons).
+      const previousInputs = readUserInputs(await readOwnedInputs(FILE));
+      const spec = buildWorkbookSpec(analysis, { ...OPTIONS, lang, previousInputs });
+      const file = path.join(dir, `terr-${lang}.xlsx`);
+      await writeWorkbook(spec, file);
+      const parts = unzipSync(new Uint8Array(fs.readFileSync(file)));
+      const text: Record<string, string> = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strFromU8(v)]));
+      const sheetSpec = spec.sheets.find((s) => s.key === "territoires")!;
+      const part = text[sheetsOf(text).find((s) => s.name === sheetSpec.name)!.part];
+      const heights = new Map<number, number>();
+      for (const m of part.matchAll(/<row r="(\d+)"(?: ht="([\d.]+)")?/g)) heights.set(Number(m[1]), m[2] ? Number(m[2]) : 15);
+      const width = new Map(sheetSpec.columnWidths.map((w) => [w.col, w.width]));
+      const short: string[] = [];
+      let checked = 0;
+      for (const name of ["tblTerrReponse", "tblTerrScenarios"]) {
+        const t = sheetSpec.tables.find((x) => x.name === name)!;
+        t.rows.forEach((row, r) => {
+          const rowNum = t.row + 2 + r; // header on t.row (0-based), data below, 1-based in the file
+          row.forEach((v, c) => {
+            const value = plainValue(v);
+            if (!t.columns[c].wrap || typeof value !== "string") return;
+            const capacity = ((width.get(t.col + c) ?? 8.43) - 1) / 0.85;
+            const needed = wordLines(value, capacity) * 15;
+            checked++;
+            if ((heights.get(rowNum) ?? 15) < needed) short.push(`${name} row ${rowNum} (${heights.get(rowNum)} < ${needed} pt): ${value}`);
+          });
+        });
+      }
+      expect(checked).toBeGreaterThan(20);
+      expect(short).toEqual([]);
+    });
 });
