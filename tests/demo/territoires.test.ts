@@ -382,14 +382,17 @@ describe("TE4's reasons on the Territoires sheet: the language's separator, noth
 /**
  * Print of the Territoires sheet: LibreOffice (and Excel) keep the row heights the file gives (the
  * writer estimates them from the text and the column width), so a row lower than its wrapped text
- * clips the last line. Guard on the « En bref » table and the scenario table of the demo, French
- * and English: every row is at least as high as its wrapped cells need, the lines counted word by
- * word (a word never split) at LibreOffice's width of the text. Width measured on the render of
+ * clips the last line. On the demo, French and English: every table header row of the sheet, and
+ * every row of the « En bref » table and of the scenario table, is at least as high as its wrapped
+ * cells need, the lines counted word by word (a word never split) at LibreOffice's width of the
+ * text. It failed on the English TE3 header « Spend (départements known) » in a 16-wide column:
+ * 26 characters said 2 lines (32 pt), but « Spend » / « (départements » / « known) » are 3 (45 pt),
+ * and the render cut « known) ». Width measured on the render of
  * the demo (soffice --convert-to pdf): the widest line of the Raisons column (44 wide, 43 usable)
  * holds 58 characters, 0,74 column unit per character; 0,85 is taken, for capitals and figures.
  * Line: 15 pt at 11 pt (the writer's), so a row of n lines needs n × 15 pt.
  */
-describe("Territoires print: rows high enough for their wrapped text (En bref, scenarios)", () => {
+describe("Territoires print: rows high enough for their wrapped text (headers, En bref, scenarios)", () => {
   const OPTIONS = { runDate: "2026-01-16", sources: ["Mandats"] };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-demo-terr-rows-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -417,7 +420,7 @@ describe("Territoires print: rows high enough for their wrapped text (En bref, s
   }
 
   for (const lang of ["fr", "en"] as const)
-    it(`${lang}: no row of tblTerrReponse or tblTerrScenarios lower than the lines of its wrapped cells`, async () => {
+    it(`${lang}: no header row, no row of tblTerrReponse or tblTerrScenarios lower than the lines of its wrapped cells`, async () => {
       // As rendered: the answered questionnaire of the demo read back (priorities in the reasons).
       const previousInputs = readUserInputs(await readOwnedInputs(FILE));
       const spec = buildWorkbookSpec(analysis, { ...OPTIONS, lang, previousInputs });
@@ -432,17 +435,22 @@ describe("Territoires print: rows high enough for their wrapped text (En bref, s
       const width = new Map(sheetSpec.columnWidths.map((w) => [w.col, w.width]));
       const short: string[] = [];
       let checked = 0;
-      for (const name of ["tblTerrReponse", "tblTerrScenarios"]) {
-        const t = sheetSpec.tables.find((x) => x.name === name)!;
+      const check = (where: string, rowNum: number, value: string, capacity: number) => {
+        const needed = wordLines(value, capacity) * 15;
+        checked++;
+        if ((heights.get(rowNum) ?? 15) < needed) short.push(`${where} row ${rowNum} (${heights.get(rowNum)} < ${needed} pt): ${value}`);
+      };
+      for (const t of sheetSpec.tables) {
+        const usable = (c: number) => (width.get(t.col + c) ?? 8.43) - 1;
+        // Headers are bold: 0,95 unit per character (on the render, « Fournisseurs locaux », 19
+        // characters, holds in 19 units; « Territoires ciblés (écarts, », 27, does not).
+        t.columns.forEach((col, c) => check(`${t.name} header`, t.row + 1, col.header, usable(c) / 0.95));
+        if (t.name !== "tblTerrReponse" && t.name !== "tblTerrScenarios") continue;
         t.rows.forEach((row, r) => {
           const rowNum = t.row + 2 + r; // header on t.row (0-based), data below, 1-based in the file
           row.forEach((v, c) => {
             const value = plainValue(v);
-            if (!t.columns[c].wrap || typeof value !== "string") return;
-            const capacity = ((width.get(t.col + c) ?? 8.43) - 1) / 0.85;
-            const needed = wordLines(value, capacity) * 15;
-            checked++;
-            if ((heights.get(rowNum) ?? 15) < needed) short.push(`${name} row ${rowNum} (${heights.get(rowNum)} < ${needed} pt): ${value}`);
+            if (t.columns[c].wrap && typeof value === "string") check(t.name, rowNum, value, usable(c) / 0.85);
           });
         });
       }
