@@ -676,6 +676,11 @@ export function message(lang: Lang, m: Message): string {
   return render(lang, m);
 }
 
+/** The separator of a list of sentences in one cell: " ; " in French, "; " in English. */
+export function listSeparator(lang: Lang): string {
+  return render(lang, msg("list.separator"));
+}
+
 /** "12 / 15 lignes" (the coverage of an indicator). */
 export function coverageWords(lang: Lang, c: Coverage): string {
   return render(lang, msg(`coverage.${c.of}`, { n: c.n, N: c.N }));

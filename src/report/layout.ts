@@ -23,6 +23,7 @@ import {
   coverageWords,
   header,
   indicatorLabel,
+  listSeparator,
   message,
   naText,
   sheetName,
@@ -142,10 +143,11 @@ function defaultWidth(kind: ColumnKind): number {
 
 export function kindCell(lang: Lang, kind: ColumnKind, value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  // Texts core emits as messages are rendered in the language (lists joined with " ; ").
+  // Texts core emits as messages are rendered in the language (lists joined with the language's
+  // separator: " ; " in French, "; " in English).
   if (isMessage(value)) return textCell(message(lang, value));
   if (Array.isArray(value) && value.every(isMessage))
-    return value.length === 0 ? null : textCell(value.map((m) => message(lang, m)).join(" ; "));
+    return value.length === 0 ? null : textCell(value.map((m) => message(lang, m)).join(listSeparator(lang)));
   switch (kind) {
     case "text":
       return typeof value === "string"

@@ -46,8 +46,8 @@ describe("message catalogues", () => {
     expect(render("fr", msg("coverage.lines", { n: 12, N: 15 }))).toBe("12 / 15 lignes");
     expect(render("en", msg("coverage.lines", { n: 12, N: 15 }))).toBe("12 / 15 lines");
     const reason = msg("te4.proximityFrom", { source: msg("proximity.works") });
-    expect(render("fr", reason)).toBe("Famille de proximité d'après la nature Travaux");
-    expect(render("en", reason)).toBe("Proximity family according to the works nature");
+    expect(render("fr", reason)).toBe("Proximité d'après la nature Travaux");
+    expect(render("en", reason)).toBe("Proximity according to the works nature");
   });
 
   test("eurExact writes whole euros without cents and other amounts to the cent, as the compliance texts always did in French", () => {

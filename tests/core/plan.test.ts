@@ -89,7 +89,7 @@ describe("buildPlanInputs", () => {
 
   it("carries the TE4 recommendation and its reasons", () => {
     expect(byKey("F:A").te4.recommendation).toBe("mutualiser");
-    expect(fr(byKey("F:A").te4.reasons[0])).toBe("2 entités achètent cette famille (Commune A, Commune B)");
+    expect(fr(byKey("F:A").te4.reasons[0])).toBe("Acheteurs : Commune A, Commune B");
     expect(byKey("F:B").te4).toMatchObject({ recommendation: null });
   });
 

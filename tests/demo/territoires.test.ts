@@ -27,6 +27,7 @@ import { territorialScenarios } from "../../src/core/territories";
 import { scoreExpectations, type ExpectationAnswers } from "../../src/core/territories/expectations";
 import { runAnalyseCommand } from "../../src/cli/analyse-command";
 import { loadInputs } from "../../src/file/load-inputs";
+import { writeWorkbook } from "../../src/file/write-workbook";
 import { readOwnedInputs } from "../../src/file/write-workbook";
 import { openXlsx } from "../../src/file/xlsx-reader";
 import { columnLetter } from "../../src/report/a1";
@@ -120,7 +121,8 @@ describe("planted: the under-served territory and its service; control: a gap wi
 describe("TE4 on the pôles: planted families and their controls, with the reasons", () => {
   it("pools Fournitures de bureau: standard, 4 pôles, 0 % local everywhere", () => {
     expect([te4Row("FOUR-BUR").territoryCount, te4Row("FOUR-BUR").recommendation]).toEqual([4, "mutualiser"]);
-    expect(reasonsOf("FOUR-BUR")).toContain("4 territoires achètent cette famille (Pôle Nord, Pôle Sud, Pôle Est, Pôle Ouest)");
+    // The 4 pôles are named once, by the local supply per territory (every pôle's share is known).
+    expect(reasonsOf("FOUR-BUR").filter((r) => r.startsWith("Territoires :"))).toEqual([]);
     expect(reasonsOf("FOUR-BUR")).toContain(
       "Offre locale forte (≥ 50 %) dans 0 territoire sur 4 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %, Pôle Ouest 0,0 %",
     );
@@ -344,4 +346,115 @@ describe("the answer in short: what to pool, what to bring closer, what each ori
       "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : 3 familles à mutualiser, dont 2 avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
     );
   });
+});
+
+/**
+ * TE4's reasons on the Territoires sheet (tblTerrTE4): joined with the language's list separator
+ * (English "; ", French " ; "), and short — what the columns already say (the number of entities,
+ * the local share, the recommendation) is not said again, the territories are named once.
+ * Fournitures de bureau (planted): one buyer, the Communauté de communes; 0 % local (suppliers
+ * 75011 and 45000 against the pôles' département 41), weak against the 50 % threshold; standard
+ * according to the nomenclature; 4 pôles, local in none; no groupement → pool.
+ */
+describe("TE4's reasons on the Territoires sheet: the language's separator, nothing the columns already say", () => {
+  const OPTIONS = { runDate: "2026-01-16", sources: ["Mandats"] };
+  const reasonsCell = (lang: "fr" | "en", family: string) => {
+    const spec = buildWorkbookSpec(analysis, { ...OPTIONS, lang });
+    const t = spec.sheets.find((s) => s.key === "territoires")!.tables.find((x) => x.name === "tblTerrTE4")!;
+    const at = t.columns.findIndex((c) => c.key === "reasons");
+    const row = t.rows.find((r) => plainValue(r[0]) === family)!;
+    return String(plainValue(row[at]));
+  };
+
+  it("English: reasons joined by \"; \", every reason kept in short", () => {
+    expect(reasonsCell("en", "Fournitures de bureau")).toBe(
+      "Single buyer: Communauté de communes des Coteaux de la Sauldre; Weak local supply (threshold 50%): suppliers in the entity's département, else the territory's; Standard according to the nomenclature (proximity service: no); Strong local supply (≥ 50%) in 0 of 4 territories: Pôle Nord 0.0%, Pôle Sud 0.0%, Pôle Est 0.0%, Pôle Ouest 0.0%; Through a joint purchasing group or a central purchasing body"
+    );
+  });
+
+  it("French: the same reasons, joined by « ; »", () => {
+    expect(reasonsCell("fr", "Fournitures de bureau")).toBe(
+      "Acheteur unique : Communauté de communes des Coteaux de la Sauldre ; Offre locale faible (seuil 50 %) : fournisseurs du département de l'entité, à défaut du territoire ; Standard d'après la nomenclature (service de proximité : non) ; Offre locale forte (≥ 50 %) dans 0 territoire sur 4 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %, Pôle Ouest 0,0 % ; Par un groupement de commandes ou une centrale d'achat"
+    );
+  });
+});
+
+/**
+ * Print of the Territoires sheet: LibreOffice (and Excel) keep the row heights the file gives (the
+ * writer estimates them from the text and the column width), so a row lower than its wrapped text
+ * clips the last line. On the demo, French and English: every table header row of the sheet, and
+ * every row of the « En bref » table and of the scenario table, is at least as high as its wrapped
+ * cells need, the lines counted word by word (a word never split) at LibreOffice's width of the
+ * text. It failed on the English TE3 header « Spend (départements known) » in a 16-wide column:
+ * 26 characters said 2 lines (32 pt), but « Spend » / « (départements » / « known) » are 3 (45 pt),
+ * and the render cut « known) ». Width measured on the render of
+ * the demo (soffice --convert-to pdf): the widest line of the Raisons column (44 wide, 43 usable)
+ * holds 58 characters, 0,74 column unit per character; 0,85 is taken, for capitals and figures.
+ * Line: 15 pt at 11 pt (the writer's), so a row of n lines needs n × 15 pt.
+ */
+describe("Territoires print: rows high enough for their wrapped text (headers, En bref, scenarios)", () => {
+  const OPTIONS = { runDate: "2026-01-16", sources: ["Mandats"] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "optima-demo-terr-rows-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Lines of a text wrapped word by word in `capacity` characters. */
+  function wordLines(text: string, capacity: number): number {
+    let lines = 0;
+    for (const para of text.split("\n")) {
+      let used = -1;
+      lines++;
+      for (const w of para.split(" ")) {
+        if (used >= 0 && used + 1 + w.length > capacity) {
+          lines++;
+          used = -1;
+        }
+        used = used < 0 ? w.length : used + 1 + w.length;
+        // A word longer than the line: LibreOffice breaks it.
+        while (used > capacity) {
+          lines++;
+          used -= capacity;
+        }
+      }
+    }
+    return lines;
+  }
+
+  for (const lang of ["fr", "en"] as const)
+    it(`${lang}: no header row, no row of tblTerrReponse or tblTerrScenarios lower than the lines of its wrapped cells`, async () => {
+      // As rendered: the answered questionnaire of the demo read back (priorities in the reasons).
+      const previousInputs = readUserInputs(await readOwnedInputs(FILE));
+      const spec = buildWorkbookSpec(analysis, { ...OPTIONS, lang, previousInputs });
+      const file = path.join(dir, `terr-${lang}.xlsx`);
+      await writeWorkbook(spec, file);
+      const parts = unzipSync(new Uint8Array(fs.readFileSync(file)));
+      const text: Record<string, string> = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strFromU8(v)]));
+      const sheetSpec = spec.sheets.find((s) => s.key === "territoires")!;
+      const part = text[sheetsOf(text).find((s) => s.name === sheetSpec.name)!.part];
+      const heights = new Map<number, number>();
+      for (const m of part.matchAll(/<row r="(\d+)"(?: ht="([\d.]+)")?/g)) heights.set(Number(m[1]), m[2] ? Number(m[2]) : 15);
+      const width = new Map(sheetSpec.columnWidths.map((w) => [w.col, w.width]));
+      const short: string[] = [];
+      let checked = 0;
+      const check = (where: string, rowNum: number, value: string, capacity: number) => {
+        const needed = wordLines(value, capacity) * 15;
+        checked++;
+        if ((heights.get(rowNum) ?? 15) < needed) short.push(`${where} row ${rowNum} (${heights.get(rowNum)} < ${needed} pt): ${value}`);
+      };
+      for (const t of sheetSpec.tables) {
+        const usable = (c: number) => (width.get(t.col + c) ?? 8.43) - 1;
+        // Headers are bold: 0,95 unit per character (on the render, « Fournisseurs locaux », 19
+        // characters, holds in 19 units; « Territoires ciblés (écarts, », 27, does not).
+        t.columns.forEach((col, c) => check(`${t.name} header`, t.row + 1, col.header, usable(c) / 0.95));
+        if (t.name !== "tblTerrReponse" && t.name !== "tblTerrScenarios") continue;
+        t.rows.forEach((row, r) => {
+          const rowNum = t.row + 2 + r; // header on t.row (0-based), data below, 1-based in the file
+          row.forEach((v, c) => {
+            const value = plainValue(v);
+            if (t.columns[c].wrap && typeof value === "string") check(t.name, rowNum, value, usable(c) / 0.85);
+          });
+        });
+      }
+      expect(checked).toBeGreaterThan(20);
+      expect(short).toEqual([]);
+    });
 });

@@ -171,3 +171,66 @@ describe("plan's Organisation territoriale: what the user's choice costs", () =>
     expect(bur.reasons).not.toContain("Choix retenu");
   });
 });
+
+describe("balance of the orientations: says only what applies", () => {
+  /** The balance line of the Territoires answer and of the plan, once the plan's choices are typed. */
+  function balances(choices: Record<string, string>, lang: "fr" | "en" = "fr"): string[] {
+    const first = buildWorkbookSpec(analysis, OPTIONS);
+    const plan = sheetValues(sheet(first, "plan"));
+    for (const [key, choice] of Object.entries(choices)) type(plan, key, "Scénario retenu", choice);
+    const previousInputs = readUserInputs({ "Plan stratégique": plan });
+    const spec = buildWorkbookSpec(analysis, { ...OPTIONS, lang, previousInputs });
+    const out: string[] = [];
+    for (const key of ["territoires", "plan"])
+      for (const b of sheet(spec, key).blocks)
+        for (const row of b.values)
+          for (const v of row) {
+            const p = plainValue(v);
+            if (typeof p === "string" && /^(Bilan des orientations|Balance of the orientations)/.test(p)) out.push(p);
+          }
+    return out;
+  }
+
+  it("no family brought closer: savings only, no « surcoût 0 € »", () => {
+    // Espaces verts 2 × 5 000 = 10 000 €, chosen A: 2 / 5 / 10 % = 200 / 500 / 1 000 €;
+    // Fournitures de bureau 2 × 2 000 = 4 000 €, cursor A: 80 / 200 / 400 €.
+    // Net = savings: 700 € central, 280 € to 1 400 €; A serves no territory → no inhabitants part.
+    const fr = balances({ "territorial/F:EV": "A · Mutualiser" });
+    expect(fr).toEqual([
+      "Bilan des orientations : solde +700 € sur la période au scénario central (fourchette +280 € à +1 400 €) — économies 700 €.",
+      "Bilan des orientations : solde +700 € sur la période au scénario central (fourchette +280 € à +1 400 €) — économies 700 €.",
+    ]);
+    const en = balances({ "territorial/F:EV": "A · Mutualiser" }, "en");
+    expect(en[0]).toBe("Balance of the orientations: net +€700 over the period in the central scenario (range +€280 to +€1,400) — savings €700.");
+  });
+
+  it("every family brought closer: extra cost only, no « économies 0 € », no range of one figure", () => {
+    // B = 2 % extra cost: 10 000 × 2 % = 200 € (Espaces verts) + 4 000 × 2 % = 80 € (bureau) = 280 €,
+    // the same at low, central and high. Espaces verts' lots address Pôle Sud (2 against a target
+    // of 4, under-served): 4 000 inhabitants; Fournitures de bureau has no service, none.
+    const fr = balances({ "territorial/F:EV": "B · Territorialiser", "territorial/F:BUR": "B · Territorialiser" });
+    expect(fr[0]).toBe(
+      "Bilan des orientations : solde −280 € sur la période au scénario central — surcoût 280 € ; 4 000 habitants des territoires en écart ou en attente ciblés."
+    );
+    const en = balances({ "territorial/F:EV": "B · Territorialiser", "territorial/F:BUR": "B · Territorialiser" }, "en");
+    expect(en[0]).toBe(
+      "Balance of the orientations: net −€280 over the period in the central scenario — extra cost €280; 4,000 inhabitants of the territories with gaps or expectations targeted."
+    );
+  });
+});
+
+describe("plan's Organisation territoriale: the territories a row concerns", () => {
+  it("« tous (n) » when the scenario covers the whole perimeter, else the territories with a gap or a priority", () => {
+    // Espaces verts (cursor B): Pôle Sud under target (2 against 4), Pôle Nord at target → its lots
+    // address Pôle Sud only. Fournitures de bureau (cursor A, one contract for both pôles): tous (2).
+    const rows = tableRows(sheet(buildWorkbookSpec(analysis, OPTIONS), "plan"), "tblPlanOrganisationTerritoriale");
+    expect(rows.find((r) => r.key === "territorial/F:EV")?.territories).toBe("Pôle Sud");
+    expect(rows.find((r) => r.key === "territorial/F:BUR")?.territories).toBe("tous (2)");
+    // Espaces verts chosen A: one contract for both pôles, whatever the gaps.
+    const plan = sheetValues(sheet(buildWorkbookSpec(analysis, OPTIONS), "plan"));
+    type(plan, "territorial/F:EV", "Scénario retenu", "A · Mutualiser");
+    const previousInputs = readUserInputs({ "Plan stratégique": plan });
+    const en = tableRows(sheet(buildWorkbookSpec(analysis, { ...OPTIONS, lang: "en", previousInputs }), "plan"), "tblPlanOrganisationTerritoriale");
+    expect(en.find((r) => r.key === "territorial/F:EV")?.territories).toBe("all (2)");
+  });
+});

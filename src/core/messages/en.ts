@@ -107,25 +107,32 @@ export const EN: Record<MessageCode, string> = {
   "proximity.keyword": 'the keyword "{keyword}" in the label',
   "proximity.cpv":
     "the CPV code {cpv} ({group, select, works {works} repair {repair and maintenance} catering {catering} cleaning {cleaning} other {green spaces}})",
-  "te4.noBuyer": "No entity has positive net spend in this family",
-  "te4.oneBuyer": "A single entity buys this family ({entity})",
-  "te4.buyers": "{count} entities buy this family ({entities})",
-  "te4.localUnknown": "Local supplier share unknown: supplier or entity département not given",
+  "te4.noBuyer":
+    "No entity with positive net spend",
+  "te4.oneBuyer":
+    "Single buyer: {entity}",
+  "te4.buyers":
+    "Buyers: {entities}",
+  "te4.localUnknown":
+    "Local share unknown: supplier or entity département not given",
   "te4.localShare":
-    "Local suppliers (same département as the entity or, failing that, the line's territory): {share, pct} of spend, {strength, select, strong {strong} other {weak}} local supply (threshold {threshold}%)",
+    "{strength, select, strong {Strong} other {Weak}} local supply (threshold {threshold}%): suppliers in the entity's département, else the territory's",
   "te4.standardNoCriterion":
-    "Standard family: no proximity criterion (nomenclature, works nature, label, CPV)",
-  "te4.proximityFrom": "Proximity family according to {source}",
-  "te4.standardFrom": "Standard family according to {source}",
-  "te4.territoriesBuying": "{n} territories buy this family ({list})",
+    "Standard: no proximity criterion (nomenclature, works nature, label, CPV)",
+  "te4.proximityFrom":
+    "Proximity according to {source}",
+  "te4.standardFrom":
+    "Standard according to {source}",
+  "te4.territoriesBuying":
+    "Territories: {list}",
   "te4.localSupplyUnknown":
     "Local supply per territory unknown: supplier postcode, entity département or territory postcodes not given",
   "te4.localSupplyStrong":
     "Strong local supply (≥ {threshold}%) in {strong} of {n} {n, plural, one {territory} other {territories}}: {list}",
   "te4.channelPooled":
-    "Current purchasing channel: {share, pct} of the spend through a joint purchasing group or a central purchasing body",
+    "Current purchasing: {share, pct} of the spend through a joint purchasing group or a central purchasing body",
   "te4.channelMostlyPooled":
-    "Current purchasing channel: {share, pct} of the spend through a joint purchasing group or a central purchasing body (already largely pooled)",
+    "Current purchasing: {share, pct} of the spend through a joint purchasing group or a central purchasing body (already largely pooled)",
   "te4.territoryShare": "{territory} {share, pct}",
   "te4.listPair": "{first}, {rest}",
   "te4.singleEntityNoTerritories":
@@ -154,11 +161,11 @@ export const EN: Record<MessageCode, string> = {
   "te4.noRecommendation":
     "No recommendation: neither bought by several entities nor a proximity family with strong local supply",
   "te4.recommend.mutualiser":
-    "Recommendation: pool (joint purchasing group or central purchasing body)",
+    "Through a joint purchasing group or a central purchasing body",
   "te4.recommend.mixte":
-    "Recommendation: pooled framework agreement with territorial lots, which make it easier for SMEs to bid (equal treatment: no local preference)",
+    "Pooled framework agreement with territorial lots, which make it easier for SMEs to bid (equal treatment: no local preference)",
   "te4.recommend.territorialiser":
-    "Recommendation: territorialise (geographic lots, which make it easier for SMEs to bid; equal treatment rules out any local preference)",
+    "Geographic lots, which make it easier for SMEs to bid (equal treatment: no local preference)",
 
   "plan.impact":
     "{level, select, high {High} other {Low}} impact: {share, pct} of spend, against a cut-off of {cutoff, pct} (an equal split between {families} families)",
@@ -807,8 +814,6 @@ export const EN: Record<MessageCode, string> = {
     "No under-served territory: every quality-of-service measure meets its target, within the tolerance.",
   "terr.answerNoQuality":
     "No Quality of service table: the service gaps between territories are not measured.",
-  "terr.answerBalance":
-    "Balance of the orientations: net {net} over the period in the central scenario (range {netLow} to {netHigh}) — savings {savings, eurPlain}, extra cost {extra, eurPlain}; {population, intPlain} inhabitants of the territories with gaps or expectations targeted.",
   "terr.answerSource":
     "Orientation: the choice typed in the Strategic plan (Territorial organisation), else the recommended cursor. Figures: scenario rates (Settings sheet) applied to the period's spend excl. VAT.",
   "terr.signed": "{sign}{value, eurPlain}",
@@ -826,4 +831,17 @@ export const EN: Record<MessageCode, string> = {
   "terr.s7Territorial":
     "Pooling between the territories of one body (territorial hubs, sectors): {n} {n, plural, one {family} other {families}} to pool, {mixed} of them with one lot per territory, from the scenario chosen or else recommended (Territorial organisation section).",
   "terr.planChoiceEffect": "Chosen: {scenario} — {cost}",
+  // terr2: the balance of the orientations says only what applies
+  "terr2.balance":
+    "Balance of the orientations: net {net} over the period in the central scenario{range}{parts}{population}.",
+  "terr2.balanceRange": " (range {low} to {high})",
+  "terr2.balanceSavings": "savings {savings, eurPlain}",
+  "terr2.balanceExtra": "extra cost {extra, eurPlain}",
+  "terr2.balanceParts": " — {first}",
+  "terr2.balanceBoth": " — {first}, {second}",
+  // terr2: the separator of a list of sentences in one cell (TE4 reasons, scenario impacts)
+  "list.separator": "; ",
+  "terr2.allTerritories": "all ({n})",
+  "terr2.balancePopulation":
+    "; {population, intPlain} inhabitants of the territories with gaps or expectations targeted",
 };

@@ -122,26 +122,32 @@ export const FR = {
   "proximity.keyword": "le mot-clé « {keyword} » du libellé",
   "proximity.cpv":
     "le code CPV {cpv} ({group, select, works {travaux} repair {réparation et entretien} catering {restauration collective} cleaning {nettoyage} other {espaces verts}})",
-  "te4.noBuyer": "Aucune entité n'a de dépense nette positive dans cette famille",
-  "te4.oneBuyer": "Une seule entité achète cette famille ({entity})",
-  "te4.buyers": "{count} entités achètent cette famille ({entities})",
+  "te4.noBuyer":
+    "Aucune entité à dépense nette positive",
+  "te4.oneBuyer":
+    "Acheteur unique : {entity}",
+  "te4.buyers":
+    "Acheteurs : {entities}",
   "te4.localUnknown":
-    "Part des fournisseurs locaux inconnue : département du fournisseur ou de l'entité non renseigné",
+    "Part locale inconnue : département du fournisseur ou de l'entité non renseigné",
   "te4.localShare":
-    "Fournisseurs locaux (même département que l'entité ou, à défaut, que le territoire de la ligne) : {share, pct} de la dépense, offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %)",
+    "Offre locale {strength, select, strong {forte} other {faible}} (seuil {threshold} %) : fournisseurs du département de l'entité, à défaut du territoire",
   "te4.standardNoCriterion":
-    "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
-  "te4.proximityFrom": "Famille de proximité d'après {source}",
-  "te4.standardFrom": "Famille standard d'après {source}",
-  "te4.territoriesBuying": "{n} territoires achètent cette famille ({list})",
+    "Standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
+  "te4.proximityFrom":
+    "Proximité d'après {source}",
+  "te4.standardFrom":
+    "Standard d'après {source}",
+  "te4.territoriesBuying":
+    "Territoires : {list}",
   "te4.localSupplyUnknown":
     "Offre locale par territoire inconnue : code postal du fournisseur, département de l'entité ou codes postaux du territoire non renseignés",
   "te4.localSupplyStrong":
     "Offre locale forte (≥ {threshold} %) dans {strong} {strong, plural, one {territoire} other {territoires}} sur {n} : {list}",
   "te4.channelPooled":
-    "Mode d'achat actuel : {share, pct} de la dépense par un groupement de commandes ou une centrale d'achat",
+    "Achat actuel : {share, pct} de la dépense par groupement de commandes ou centrale d'achat",
   "te4.channelMostlyPooled":
-    "Mode d'achat actuel : {share, pct} de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
+    "Achat actuel : {share, pct} de la dépense par groupement de commandes ou centrale d'achat (déjà largement mutualisée)",
   "te4.territoryShare": "{territory} {share, pct}",
   "te4.listPair": "{first}, {rest}",
   "te4.singleEntityNoTerritories":
@@ -170,11 +176,11 @@ export const FR = {
   "te4.noRecommendation":
     "Pas de recommandation : ni achat par plusieurs entités, ni famille de proximité à offre locale forte",
   "te4.recommend.mutualiser":
-    "Recommandation : mutualiser (groupement de commandes ou centrale d'achat)",
+    "Par un groupement de commandes ou une centrale d'achat",
   "te4.recommend.mixte":
-    "Recommandation : accord-cadre mutualisé avec des lots territoriaux, qui facilitent l'accès des PME (égalité de traitement : aucune préférence locale)",
+    "Accord-cadre mutualisé à lots territoriaux, qui facilitent l'accès des PME (égalité de traitement : aucune préférence locale)",
   "te4.recommend.territorialiser":
-    "Recommandation : territorialiser (lots géographiques, qui facilitent l'accès des PME au marché, l'égalité de traitement excluant toute préférence locale)",
+    "Lots géographiques, qui facilitent l'accès des PME (égalité de traitement : aucune préférence locale)",
 
   // Plan stratégique: quadrant explanation and pre-filled levers (SPEC §6)
   "plan.impact":
@@ -834,8 +840,6 @@ export const FR = {
     "Aucun territoire sous-desservi : toutes les mesures de qualité de service atteignent leur cible, à la tolérance près.",
   "terr.answerNoQuality":
     "Pas de table Qualité de service : les écarts de service entre territoires ne sont pas mesurés.",
-  "terr.answerBalance":
-    "Bilan des orientations : solde {net} sur la période au scénario central (fourchette {netLow} à {netHigh}) — économies {savings, eurPlain}, surcoût {extra, eurPlain} ; {population, intPlain} habitants des territoires en écart ou en attente ciblés.",
   "terr.answerSource":
     "Orientation : le choix saisi dans le Plan stratégique (Organisation territoriale), sinon le curseur recommandé. Chiffres : taux des scénarios (feuille Paramètres) appliqués à la dépense HT de la période.",
   "terr.signed": "{sign}{value, eurPlain}",
@@ -853,6 +857,20 @@ export const FR = {
   "terr.s7Territorial":
     "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : {n} {n, plural, one {famille} other {familles}} à mutualiser, dont {mixed} avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
   "terr.planChoiceEffect": "Choix retenu : {scenario} — {cost}",
+  // terr2: the balance of the orientations says only what applies (no « surcoût » without an
+  // extra cost, no « économies » without savings, no range when low and high are equal)
+  "terr2.balance":
+    "Bilan des orientations : solde {net} sur la période au scénario central{range}{parts}{population}.",
+  "terr2.balanceRange": " (fourchette {low} à {high})",
+  "terr2.balanceSavings": "économies {savings, eurPlain}",
+  "terr2.balanceExtra": "surcoût {extra, eurPlain}",
+  "terr2.balanceParts": " — {first}",
+  "terr2.balanceBoth": " — {first}, {second}",
+  // terr2: the separator of a list of sentences in one cell (TE4 reasons, scenario impacts)
+  "list.separator": " ; ",
+  "terr2.allTerritories": "tous ({n})",
+  "terr2.balancePopulation":
+    " ; {population, intPlain} habitants des territoires en écart ou en attente ciblés",
 } as const;
 
 export type MessageCode = keyof typeof FR;

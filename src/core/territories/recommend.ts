@@ -220,18 +220,22 @@ function shareList(items: readonly { territory: string; share: number }[]): Mess
 }
 
 /**
- * The reasons the territories add to TE4's (French sentences, none when the family has fewer than
- * two territories and no pooled spend, so that the entity-only reasons stay as they were).
+ * The reasons the territories add to TE4's (none when the family has fewer than two territories
+ * and no pooled spend, so that the entity-only reasons stay as they were): the territories buying
+ * the family (left out when the local supply per territory names them all), the local supply per
+ * territory, the current purchasing channel.
  */
 export function territorialReasons(x: TerritorialRuleInput): Message[] {
   const reasons: Message[] = [];
   const n = x.territories.length;
   if (n >= MIN_UNITS_TO_POOL) {
-    reasons.push(
-      msg("te4.territoriesBuying", { n, list: x.territories.map((t) => t.territory).join(", ") })
-    );
     const strong = strongLocalTerritories(x);
     const known = x.territories.filter((t) => t.localSharePercent !== null);
+    // The territories are named once: by the local supply per territory when it lists them all.
+    if (known.length < n)
+      reasons.push(
+        msg("te4.territoriesBuying", { n, list: x.territories.map((t) => t.territory).join(", ") })
+      );
     reasons.push(
       known.length === 0
         ? msg("te4.localSupplyUnknown")

@@ -10,7 +10,7 @@ import { msg, type Message } from "../../core/messages/render";
 import { unitText } from "../../core/messages/format";
 import type { ScenarioId } from "../../core/territories/scenarios";
 import { textCell } from "../cells";
-import { message, type Lang } from "../labels";
+import { listSeparator, message, type Lang } from "../labels";
 import type { BuildContext, SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
 import { scenarioLabel, scenariosOf, userChoice } from "./territorial";
@@ -113,23 +113,35 @@ function underServedLine(ctx: BuildContext, answer: TerritorialAnswer): string {
     }))
   );
   return message(lang, msg("terr.answerUnderServed", {
-    list: items.join(lang === "fr" ? " ; " : "; "),
+    list: items.join(listSeparator(lang)),
     all: perHab(typeof te1?.value === "number" ? te1.value : null),
   }));
 }
 
-/** The balance of the orientations (null when no family has one). */
+/**
+ * The balance of the orientations (null when no family has one), saying only what applies: the
+ * savings when some family is pooled (A, C), the extra cost when some is brought closer (B), the
+ * range when its ends differ, the inhabitants targeted when there are some.
+ */
 export function balanceLine(ctx: BuildContext, answer: TerritorialAnswer): string | null {
   if (answer.orientations.length === 0) return null;
   const lang = ctx.lang;
   const t = answer.totals;
-  return message(lang, msg("terr.answerBalance", {
+  const parts: Message[] = [];
+  if (euros(t.savingsCentralCents) > 0) parts.push(msg("terr2.balanceSavings", { savings: euros(t.savingsCentralCents) }));
+  if (euros(t.extraCostCents) > 0) parts.push(msg("terr2.balanceExtra", { extra: euros(t.extraCostCents) }));
+  const low = signedEuros(lang, t.netLowCents);
+  const high = signedEuros(lang, t.netHighCents);
+  return message(lang, msg("terr2.balance", {
     net: signedEuros(lang, t.netCentralCents),
-    netLow: signedEuros(lang, t.netLowCents),
-    netHigh: signedEuros(lang, t.netHighCents),
-    savings: euros(t.savingsCentralCents),
-    extra: euros(t.extraCostCents),
-    population: t.populationServed,
+    range: low === high ? "" : msg("terr2.balanceRange", { low, high }),
+    parts:
+      parts.length === 0
+        ? ""
+        : parts.length === 1
+          ? msg("terr2.balanceParts", { first: parts[0] })
+          : msg("terr2.balanceBoth", { first: parts[0], second: parts[1] }),
+    population: t.populationServed > 0 ? msg("terr2.balancePopulation", { population: t.populationServed }) : "",
   }));
 }
 

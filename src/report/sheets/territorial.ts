@@ -11,7 +11,7 @@ import { territorialScenarios, type FamilyScenarios, type ScenarioId } from "../
 import { serviceName } from "../../core/territories/expectations";
 import { parseScenarioChoice, SCENARIO_NAMES } from "../../core/territories/scenarios";
 import { textCell } from "../cells";
-import { message, pick, type Lang, type Pair } from "../labels";
+import { listSeparator, message, pick, type Lang, type Pair } from "../labels";
 import { planKey } from "../input-layout";
 import type { BuildContext, SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
@@ -123,7 +123,7 @@ export const SCENARIO_CHOICES: readonly string[] = scenarioChoices("fr");
 
 /** Messages in the language, joined as one cell (" ; " in French, "; " in English). */
 function joined(lang: Lang, parts: readonly Message[]): string {
-  return parts.map((m) => message(lang, m)).join(lang === "fr" ? " ; " : "; ");
+  return parts.map((m) => message(lang, m)).join(listSeparator(lang));
 }
 
 function place(sb: SheetBuilder, name: string, columns: TableColumn[], rows: CellValue[][], style: "TableStyleMedium2" | "TableStyleMedium7" | "TableStyleLight9" = "TableStyleMedium2") {
@@ -359,6 +359,20 @@ function choiceEffect(ctx: BuildContext, f: FamilyScenarios): Message[] {
   ];
 }
 
+/**
+ * The territories a row of the plan's Organisation territoriale concerns, short: « tous (n) » when
+ * the scenario (the user's choice, else the cursor) covers the family's whole perimeter — A, one
+ * contract for all; B or C without a gap or priority, or with one on every territory — else the
+ * territories whose quality gaps or priority expectations its lots address.
+ */
+function concerned(ctx: BuildContext, f: FamilyScenarios): CellValue {
+  const scenario = userChoice(ctx, f.familyKey) ?? f.cursor;
+  const need = [...new Set([...f.gapTerritories, ...f.priorityTerritories])].filter((t) => f.territories.includes(t));
+  if (scenario === "A" || need.length === 0 || need.length === f.territories.length)
+    return f.territories.length === 0 ? null : textCell(message(ctx.lang, msg("terr2.allTerritories", { n: f.territories.length })));
+  return names(f.territories.filter((t) => need.includes(t)));
+}
+
 /** Rows of the plan's Organisation territoriale section: families with a recommended cursor. */
 export function organisationRows(
   ctx: BuildContext
@@ -370,7 +384,7 @@ export function organisationRows(
       values: {
         familyLabel: textCell(f.familyLabel),
         amount: eur(f.cents),
-        territories: names(f.territories),
+        territories: concerned(ctx, f),
         needs: names([...new Set([...f.gapTerritories, ...f.priorityTerritories])]),
         cursor: scenarioLabel(f.cursor as ScenarioId, ctx.lang),
         reasons: textCell(joined(ctx.lang, [...f.reasons, ...choiceEffect(ctx, f)])),

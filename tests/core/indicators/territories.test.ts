@@ -176,15 +176,17 @@ describe("TE4 per-family recommendation", () => {
   it("explains each recommendation with its figures and the source of the proximity flag", () => {
     const rows = TE4.compute(te4ctx).tables.recommendations;
     const reasons = (key: string) => (rows.find((x) => x.familyKey === key)?.reasons ?? []).map(fr);
+    // Short: the number of entities, the local share and the recommendation are columns of the
+    // TE4 table; the reasons name the buyers, the strength of the local supply, the proximity source.
     expect(reasons("F:PAP")).toEqual([
-      "2 entités achètent cette famille (Commune A, Commune B)",
-      "Fournisseurs locaux (même département que l'entité ou, à défaut, que le territoire de la ligne) : 0,0 % de la dépense, offre locale faible (seuil 50 %)",
-      "Famille standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
-      "Recommandation : mutualiser (groupement de commandes ou centrale d'achat)",
+      "Acheteurs : Commune A, Commune B",
+      "Offre locale faible (seuil 50 %) : fournisseurs du département de l'entité, à défaut du territoire",
+      "Standard : aucun critère de proximité (nomenclature, nature Travaux, libellé, CPV)",
+      "Par un groupement de commandes ou une centrale d'achat",
     ]);
-    expect(reasons("F:NET")[2]).toBe("Famille de proximité d'après le mot-clé « nettoyage » du libellé");
-    expect(reasons("F:EV")[2]).toBe("Famille de proximité d'après la nomenclature (service de proximité : oui)");
-    expect(reasons("F:EV")[0]).toBe("Une seule entité achète cette famille (Commune C)");
+    expect(reasons("F:NET")[2]).toBe("Proximité d'après le mot-clé « nettoyage » du libellé");
+    expect(reasons("F:EV")[2]).toBe("Proximité d'après la nomenclature (service de proximité : oui)");
+    expect(reasons("F:EV")[0]).toBe("Acheteur unique : Commune C");
   });
 
   it("words geographic lots as facilitating SMEs' access, never as a local preference (equal treatment)", () => {

@@ -138,11 +138,12 @@ describe("TE4 on the territories of one body", () => {
 
   it("shows the territories, the local supply per territory and the current channel among its reasons", () => {
     const bur = reasonsOf(get("F:BUR"));
-    expect(bur).toContain("3 territoires achètent cette famille (Pôle Nord, Pôle Sud, Pôle Est)");
+    // The 3 pôles are named once, by the local supply per territory (every share known).
+    expect(bur.filter((r) => r.startsWith("Territoires :"))).toEqual([]);
     expect(bur).toContain("Offre locale forte (≥ 50 %) dans 0 territoire sur 3 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
     // 6 000 of 10 000 € through a centrale d'achat.
     expect(bur).toContain(
-      "Mode d'achat actuel : 60,0 % de la dépense par un groupement de commandes ou une centrale d'achat (déjà largement mutualisée)",
+      "Achat actuel : 60,0 % de la dépense par groupement de commandes ou centrale d'achat (déjà largement mutualisée)",
     );
     const net = reasonsOf(get("F:NET"));
     expect(net).toContain("Offre locale forte (≥ 50 %) dans 1 territoire sur 3 : Pôle Nord 100,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
@@ -279,7 +280,7 @@ describe("local suppliers of one body without an entity département: the territ
     const ctx = noDept()(territories.map((t) => ({ ...t, departement: null })));
     expect(te(ctx, "TE3").value).toBeNull();
     const bur = reasonsOf((te(ctx, "TE4").tables.recommendations as { familyKey: string; reasons?: unknown }[]).find((r) => r.familyKey === "F:BUR"));
-    expect(bur.some((r) => r.startsWith("Part des fournisseurs locaux inconnue"))).toBe(false);
+    expect(bur.some((r) => r.startsWith("Part locale inconnue"))).toBe(false);
     expect(bur).toContain("Offre locale forte (≥ 50 %) dans 0 territoire sur 3 : Pôle Nord 0,0 %, Pôle Sud 0,0 %, Pôle Est 0,0 %");
   });
 });
