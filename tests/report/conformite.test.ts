@@ -5,7 +5,8 @@
  */
 import { analyse } from "../../src/core/analyse";
 import { buildWorkbookSpec } from "../../src/report/workbook";
-import { intakeOf, spend } from "../helpers/fixtures";
+import { contract, intakeOf, spend } from "../helpers/fixtures";
+import { yearPeriod } from "../../src/core/period";
 
 const works = (row: number, amount: number) =>
   spend({ source: { table: "Mandats", row }, family: { key: "F:TRAV", label: "Travaux de voirie", rule: "familyCode" }, nature: "Travaux", amount });
@@ -42,6 +43,57 @@ describe("Conformité sheet: what every alert shows", () => {
     const t = table("tblConfCO1TravauxSansOperation");
     expect(t).toBeDefined();
     expect(t!.rows).toHaveLength(1);
+  });
+});
+
+describe("Conformité sheet: every signal table shows its legal basis, why it is a signal and what would clear it (issue #10)", () => {
+  // 45 000 € hors marché (≥ 40 000 €: a single purchase above the threshold) + 5 000 € under SP-1, a marché sans
+  // publicité (R2121-6): 50 000 € ≥ 40 000 € → one CO1 alert, one single purchase.
+  const a = analyse(
+    intakeOf({
+      spend: [supplies(2, 45_000), spend({ source: { table: "Mandats", row: 3 }, amount: 5_000, contractRef: "SP-1" })],
+      contracts: [contract({ contractRef: "SP-1", procedure: "Marché passé sans publicité ni mise en concurrence préalable", amount: 5_000 })],
+    })
+  );
+  const s = buildWorkbookSpec(a, { runDate: "2026-01-15", sources: [] }).sheets.find((x) => x.key === "conformite")!;
+  const headersOf = (name: string) => s.tables.find((t) => t.name === name)?.columns.map((c) => c.header);
+
+  // (CO5 is N/A here — no consultation launched from 2026-08-21 — and has no table; its columns are checked below.)
+  it.each(["tblConfCO1Signaux", "tblConfCO1AchatsUniques", "tblConfCO3Marches", "tblConfCO4Repetitions"])(
+    "%s: Fondement juridique, Pourquoi un signal à vérifier, Ce qui lèverait le signal",
+    (name) => {
+      expect(headersOf(name)).toEqual(expect.arrayContaining(["Fondement juridique", "Pourquoi un signal à vérifier", "Ce qui lèverait le signal"]));
+    }
+  );
+
+  it("tblConfCO2Seuils: each threshold's Source names its article (R2122-8, R2131-12…), with why and what would clear a signal", () => {
+    expect(headersOf("tblConfCO2Seuils")).toEqual(expect.arrayContaining(["Source", "Pourquoi un signal à vérifier", "Ce qui lèverait le signal"]));
+    const t = s.tables.find((x) => x.name === "tblConfCO2Seuils")!;
+    const col = t.columns.findIndex((c) => c.header === "Source");
+    expect(t.rows.every((r) => /Art\. R2122-8 CCP|Art\. R2131-12 CCP|Seuils européens/.test(String(r[col])))).toBe(true);
+  });
+
+  it("tblConfCO5LoiClimat (L2152-7, L2112-2): the same three columns on a consultation launched after 2026-08-21", () => {
+    // launched 2026-09-07, no environmental consideration: a CO5 gap in 2026
+    const c5 = analyse(
+      intakeOf({
+        spend: [spend({ on: "2026-03-01" })],
+        contracts: [contract({ contractRef: "L-1", launched: "2026-09-07", notified: "2026-10-19", amount: 76_500, environmentalConsideration: false })],
+      }),
+      { period: yearPeriod(2026) }
+    );
+    const s5 = buildWorkbookSpec(c5, { runDate: "2027-01-15", sources: [] }).sheets.find((x) => x.key === "conformite")!;
+    const t = s5.tables.find((x) => x.name === "tblConfCO5LoiClimat")!;
+    expect(t.rows.length).toBeGreaterThan(0);
+    expect(t.columns.map((c) => c.header)).toEqual(expect.arrayContaining(["Fondement juridique", "Pourquoi un signal à vérifier", "Ce qui lèverait le signal"]));
+  });
+
+  it("the lines behind a CO1 alert show the marché each was bought under (R2121-6)", () => {
+    const t = s.tables.find((x) => x.name === "tblConfCO1Lignes")!;
+    const col = t.columns.findIndex((c) => c.header === "Marché");
+    expect(col).toBeGreaterThan(0);
+    // the 45 000 € line is hors marché (empty cell), the 5 000 € line under SP-1
+    expect(t.rows.map((r) => r[col] ?? "")).toEqual(["", "SP-1"]);
   });
 });
 

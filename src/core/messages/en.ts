@@ -783,4 +783,9 @@ export const EN: Record<MessageCode, string> = {
   "CO5.status.absent": "missing",
   "CO5.status.notFilled": "not filled in",
   "CO5.status.launchUnknown": "to check (launch date unknown)",
+  // law
+  "CO1.splittingWithDirect":
+    "Purchases totalling {total, eurExact} in {year} ({entity}) for {subject}, off contract and under a contract awarded without publicity or competition ({thresholdName} of {threshold, eurExact} in force at the first purchase, on {thresholdDate}{aboveNote}): check whether this is {need} to put out to competition.",
+  "clear.directAwardNeed":
+    "Document that the contract awarded without publicity and the family's other purchases meet distinct needs, or the contract's legal ground (exception R2122-1 to R2122-11); link the other lines to the contract they were bought under.",
 };

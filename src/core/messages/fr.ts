@@ -808,6 +808,11 @@ export const FR = {
   "CO5.status.absent": "absente",
   "CO5.status.notFilled": "non renseignée",
   "CO5.status.launchUnknown": "à vérifier (date de lancement inconnue)",
+  // law
+  "CO1.splittingWithDirect":
+    "Achats cumulés de {total, eurExact} en {year} ({entity}) pour {subject}, hors marché et sous un marché passé sans publicité ni mise en concurrence ({thresholdName} de {threshold, eurExact} en vigueur au premier achat, le {thresholdDate}{aboveNote}) : vérifier s'il s'agit {need} à mettre en concurrence.",
+  "clear.directAwardNeed":
+    "Documentez que le marché sans publicité et les autres achats de la famille répondent à des besoins distincts, ou le fondement du marché (exception R2122-1 à R2122-11) ; rattachez les autres lignes au marché sous lequel elles ont été achetées.",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -198,6 +198,8 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
         { key: "isCredit", header: "isCredit", kind: "bool" },
         { key: "table", header: "table", kind: "text" },
         { key: "row", header: "row", kind: "int" },
+        // The marché a line was bought under (a marché sans publicité counts toward the need, R2121-6).
+        { key: "contractRef", header: "contractRef", kind: "text" },
       ]),
       { title: text(lang, "co1Lines") }
     );
@@ -221,6 +223,8 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
           { key: "operation", header: "operation", kind: "text", width: 14 },
           { key: "table", header: "table", kind: "text", width: 16 },
           { key: "row", header: "row", kind: "int", width: 8 },
+          { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+          { key: "why", header: "why", kind: "text", width: 50 },
           { key: "clear", header: "clear", kind: "text", width: 50 },
         ]),
         { title: text(lang, "co1Singles") }
@@ -325,6 +329,10 @@ function co2Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "source", header: "source", kind: "text" },
       { key: "lowerBand", header: "lowerBand", kind: "text" },
       { key: "lowerCount", header: "lowerCount", kind: "int" },
+      // Detail columns, after the print area (filled on the rows that signal; the article is in
+      // the printed Source column).
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
   if (placed && placed.spec.rows.length > 0) {
@@ -452,6 +460,8 @@ function co4Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "firstDate", header: "firstDate", kind: "date" },
       { key: "lastDate", header: "lastDate", kind: "date" },
       { key: "contracts", header: "contracts", kind: "text", width: 24 },
+      { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+      { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
@@ -485,6 +495,7 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
       // Detail columns, after the print area.
       { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
       { key: "consideration", header: "consideration", kind: "text", width: 18 },
+      { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );

@@ -277,6 +277,32 @@ describe("CO1 law-true rules (missed splitting that must be raised)", () => {
     expect(co("CO1", { spend: [spend({ amount: 20_000, contractRef: "MAPA-1" }), spend({ amount: 25_000 })], contracts: [mapa] }).value).toBe(0);
   });
 
+  it("R2121-1 and R2121-6: a marché sans publicité counts in the year it was concluded, not again in the years it is paid", () => {
+    // SP-2025 launched 2025-03-03, notified 2025-03-20, invoiced 2026-02-10 (18 000 €) and 2026-05-10 (18 000 €);
+    // hors marché 2026: 6 000 + 5 000 = 11 000 €. 2026 need: 11 000 < 40 000 → no alert (the 36 000 € are the
+    // execution of a 2025 purchase). Counting them again in 2026 gave 47 000 ≥ 40 000 → a false alert.
+    const earlier = contract({ contractRef: "SP-2025", procedure: DIRECT, amount: 36_000, launched: "2025-03-03", notified: "2025-03-20" });
+    const lines = [
+      spend({ amount: 18_000, contractRef: "SP-2025", on: "2026-02-10" }),
+      spend({ amount: 18_000, contractRef: "SP-2025", on: "2026-05-10" }),
+      spend({ amount: 6_000, on: "2026-03-10" }),
+      spend({ amount: 5_000, on: "2026-06-10" }),
+    ];
+    const r = co("CO1", { spend: lines, contracts: [earlier] }, yearPeriod(2026));
+    expect(r.value).toBe(0);
+    expect(r.details).toMatchObject({ linesUnderDirectAward: 0, linesUnderDirectAwardOtherYear: 2 });
+    // The same marché concluded in 2026 (launched 2026-01-12): 36 000 + 11 000 = 47 000 ≥ 40 000 (threshold in force on
+    // the first purchase, 2026-02-10) → one alert resting on the 2 lines under the marché (R2121-6).
+    const same = contract({ contractRef: "SP-2025", procedure: DIRECT, amount: 36_000, launched: "2026-01-12", notified: "2026-01-26" });
+    const r2 = co("CO1", { spend: lines, contracts: [same] }, yearPeriod(2026));
+    expect(r2.value).toBe(1);
+    expect(r2.tables.alerts[0]).toMatchObject({ total: 47_000, lineCount: 4, underDirectAwardCount: 2, threshold: 40_000 });
+    // Its wording does not call the 36 000 € under the marché "hors marché", and what clears it fits a marché sans publicité.
+    expect(frText(r2.tables.alerts[0].message)).toMatch(/^Achats cumulés de 47\s000\s€ en 2026 \(Commune A\) pour la famille Famille, hors marché et sous un marché passé sans publicité/);
+    expect(enText(r2.tables.alerts[0].message)).toMatch(/^Purchases totalling €47,000 in 2026 \(Commune A\)/);
+    expect(r2.tables.alerts[0]).toMatchObject({ clearCode: "clear.directAwardNeed" });
+  });
+
   it("R2121-2: the budgets of one SIREN (budget principal and budget annexe) are one legal buyer", () => {
     const lines = [spend({ entity: "Commune A", amount: 25_000 }), spend({ entity: "Commune A — Eau", amount: 25_000 })];
     // SIRET 213300635 00017 and 213300635 00025: same SIREN → one buyer, 25 000 + 25 000 = 50 000 ≥ 40 000

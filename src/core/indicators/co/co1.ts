@@ -304,6 +304,7 @@ export const CO1 = defineIndicator<CO1Tables>({
         linesExamined: scope.linesInYears,
         linesOutsideContract: scope.outside.length,
         linesUnderDirectAward: scope.underDirectAward.length,
+        linesUnderDirectAwardOtherYear: scope.underDirectAwardOtherYear,
         unclassifiedLinesOutsideContract: analysis.unclassifiedOutside,
         worksLinesWithoutOperation: analysis.worksLinesWithoutOperation,
         worksGroupsWithoutOperation: works.length,
