@@ -333,6 +333,36 @@ describe("dated thresholds before 2015-10-01 (décret 2011-1853)", () => {
   });
 });
 
+describe("dated thresholds before 2011-12-12 (code des marchés publics 2006, art. 28; CE 10 février 2010 Perez)", () => {
+  it("CMP art. 28: a group whose first purchase is from 1 May 2010 is judged at 4 000 € HT, not at 15 000 € (décret 2011-1853, later)", () => {
+    // 2 × 3 000 = 6 000 in June–September 2010: ≥ 4 000 (threshold restored by CE Perez from 2010-05-01) → alert;
+    // with the 2011 row applied to 2010 it was < 15 000 → no alert
+    const found = alerts({ spend: [spend({ amount: 3_000, on: "2010-06-01" }), spend({ amount: 3_000, on: "2010-09-01" })] }, yearPeriod(2010));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 400_000, totalCents: 600_000 });
+    expect(found[0].thresholdSource).toContain("Perez");
+  });
+
+  it("décret 2008-1356: a group whose first purchase is before 1 May 2010 is judged at 20 000 € HT", () => {
+    // 2 × 9 000 = 18 000 from 2010-02-01: < 20 000 → no alert; 3 × 9 000 = 27 000 ≥ 20 000 → alert at 20 000
+    const two = [spend({ amount: 9_000, on: "2010-02-01" }), spend({ amount: 9_000, on: "2010-03-01" })];
+    expect(alerts({ spend: two }, yearPeriod(2010))).toEqual([]);
+    const found = alerts({ spend: [...two, spend({ amount: 9_000, on: "2010-04-01" })] }, yearPeriod(2010));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 2_000_000 });
+    expect(found[0].thresholdSource).toContain("2008-1356");
+  });
+
+  it("EU thresholds of 2010-2011 (règlement (CE) n° 1177/2009): a 200 000 € MAPA of supplies notified in 2010 is above 193 000 € (CO3)", () => {
+    // 200 000 ≥ 193 000 (2010-2011) → CO3 signal; with the 2016 row (209 000 €) applied to 2010 it was missed
+    const mapa = contract({ contractRef: "MAPA-2010", procedure: "Procédure adaptée", nature: "Fournitures", amount: 200_000, launched: "2010-03-01", notified: "2010-06-01" });
+    const r = co("CO3", { contracts: [mapa], spend: [spend({ on: "2010-06-15" })] }, yearPeriod(2010));
+    expect(r.value).toBe(1);
+    expect(r.tables.contracts[0]).toMatchObject({ contractRef: "MAPA-2010", euThreshold: 193_000 });
+    expect(r.tables.contracts[0].thresholdSource).toContain("1177/2009");
+  });
+});
+
 describe("CO1 and CO4 special dispense thresholds (R2122-9 books other than school books)", () => {
   const book = (amount: number, cpv = "22113000") => spend({ ...fam("LIVRES", "Livres"), cpv, amount });
 
