@@ -119,6 +119,7 @@ export const HEADERS = {
   upperCount: ["Montants sous le seuil", "Amounts below threshold"],
   ratio: ["Rapport", "Ratio"],
   contractRef: ["Marché", "Contract"],
+  samePublications: ["Mêmes données publiées sous", "Same data also published as"],
   procedure: ["Procédure", "Procedure"],
   euThreshold: ["Seuil européen", "EU threshold"],
   issue: ["Incohérence", "Inconsistency"],

@@ -375,6 +375,8 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
         width: 12,
         get: (r) => thresholdBasisText(r.thresholdDateBasis),
       },
+      // Identical records of the same award (a DECP republication), counted once.
+      { key: "samePublications", header: "samePublications", kind: "text", width: 24 },
       { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])

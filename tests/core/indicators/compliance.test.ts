@@ -612,6 +612,43 @@ describe("CO3 procedure inconsistent with amount", () => {
   });
 });
 
+describe("identical records of one award (a DECP republication) count once — PF4 (R2122-8), CO3 (L2124-1), CO4 (R2122-8)", () => {
+  // As in the DECP 2019 file: "2019M1902700" and its rectificatif "2019M19027R00", same buyer, holder, object, procedure,
+  // notification date (2019-01-28) and amount (400 000 € HT, a direct award of 2019: ≥ 25 000 € dispense and ≥ 221 000 € EU).
+  const record = (contractRef: string) =>
+    contract({ contractRef, procedure: DIRECT, supplierName: "PROSERVIA", description: "Maintenance du logiciel IVANTI", nature: "Services", amount: 400_000, notified: "2019-01-28" });
+  const parts = { contracts: [record("2019M1902700"), record("2019M19027R00")], spend: [spend({ on: "2019-03-01" })] };
+  const p2019 = yearPeriod(2019);
+
+  it("PF4: one direct award above the dispense threshold, the other record named on its row (before: 2)", () => {
+    const r = byId(computeGroup(contextOf(parts, { period: p2019 }), "PF"), "PF4");
+    expect(r.value).toBe(1);
+    expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ contractRef: "2019M1902700", samePublications: "2019M19027R00", threshold: 25_000 });
+    expect(r.details).toMatchObject({ identicalRecords: 1, aboveThresholdAmount: 400_000 });
+  });
+
+  it("CO3: one direct award above the EU threshold (before: 2)", () => {
+    const r = co("CO3", parts, p2019);
+    expect(r.value).toBe(1);
+    expect(r.tables.contracts[0]).toMatchObject({ contractRef: "2019M1902700", samePublications: "2019M19027R00", euThreshold: 221_000 });
+  });
+
+  it("CO4: the two records are not « marchés sans publicité répétés » (before: 1 pattern); two different objects still are", () => {
+    expect(co("CO4", parts, p2019).value).toBe(0);
+    // two awards of the same day to one holder with different objects (28 200 + 26 800 = 55 000 €): a repetition to check
+    const other = contract({ contractRef: "2019K148300", procedure: DIRECT, supplierName: "PROSERVIA", description: "Migration IVANTI", nature: "Services", amount: 26_800, notified: "2019-01-28" });
+    const r = co("CO4", { ...parts, contracts: [...parts.contracts, other] }, p2019);
+    expect(r.value).toBe(1);
+    expect(r.tables.patterns[0]).toMatchObject({ count: 2, total: 426_800, contracts: "2019M1902700 (= 2019M19027R00), 2019K148300" });
+  });
+
+  it("records differing in amount or object are never merged", () => {
+    const lot2 = contract({ contractRef: "2019M1902701", procedure: DIRECT, supplierName: "PROSERVIA", description: "Maintenance du logiciel IVANTI", nature: "Services", amount: 300_000, notified: "2019-01-28" });
+    const r = byId(computeGroup(contextOf({ ...parts, contracts: [record("2019M1902700"), lot2] }, { period: p2019 }), "PF"), "PF4");
+    expect(r.value).toBe(2);
+  });
+});
+
 describe("CO4 repeat direct awards", () => {
   it("counts 2 or more direct-award contracts to one supplier in one family and entity", () => {
     const direct = (supplierName: string, notified: string) => contract({ procedure: DIRECT, supplierName, notified, amount: 30_000 });

@@ -3,7 +3,8 @@
  *
  * Two patterns, over the civil years touched by the period:
  * (a) contracts passed sans publicité ni mise en concurrence (dated by notification, else launch),
- *     grouped by entity × supplier × family: 2 or more;
+ *     grouped by entity × supplier × family: 2 or more awards (identical records of one award, a
+ *     DECP republication, count once: same-award.ts);
  * (b) hors-marché spend lines grouped by entity × supplier × family × civil year (supplies/services
  *     and works apart): 3 or more purchases whose net total reaches 50 % of the dispense threshold
  *     in force on the first purchase. Families excluded from splitting checks, excluded suppliers,
@@ -22,6 +23,7 @@ import { coded } from "../compliance-messages";
 import { rowText, rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
+import { awardsOf } from "../same-award";
 import { thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
 import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
@@ -191,9 +193,11 @@ export const CO4 = defineIndicator<CO4Tables>({
 
     const rows: RepeatPatternRow[] = [];
     for (const { supplier: supplierKey, list } of contractGroups.values()) {
-      if (list.length < REPEAT_MIN_CONTRACTS) continue;
+      // Identical records of one award (a DECP republication) are one award, not a repetition.
+      const awards = awardsOf(list);
+      if (awards.length < REPEAT_MIN_CONTRACTS) continue;
       const c0 = list[0];
-      const total = list.reduce((s, c) => s + (c.amountCents ?? 0), 0);
+      const total = awards.reduce((s, a) => s + (a.contract.amountCents ?? 0), 0);
       const dates = list
         .map((c) => (c.notificationDate ?? c.launchDate) as number)
         .sort((a, b) => a - b);
@@ -204,7 +208,7 @@ export const CO4 = defineIndicator<CO4Tables>({
         supplier,
         familyLabel: c0.family.label,
         years: yearsLabel(cy.years),
-        count: list.length,
+        count: awards.length,
         total: toEuros(total),
         threshold: null,
         thresholdRule: null,
@@ -212,14 +216,20 @@ export const CO4 = defineIndicator<CO4Tables>({
         lines: null,
         firstDate: isoDate(dates[0]),
         lastDate: isoDate(dates[dates.length - 1]),
-        contracts: list.map((c) => c.contractRef).join(", "),
+        contracts: awards
+          .map((a) =>
+            a.copies.length === 0
+              ? a.contract.contractRef
+              : `${a.contract.contractRef} (= ${a.copies.map((c) => c.contractRef).join(", ")})`
+          )
+          .join(", "),
         legalBasis: rowText("law.repeat"),
         why: rowText("why.repeat"),
         clear: rowText("clear.repeat"),
         clearCode: "clear.repeat",
         message: rowTextOf(
           coded("CO4.directAwards", {
-            count: list.length,
+            count: awards.length,
             supplier,
             family: c0.family.label,
             entity: c0.entity,

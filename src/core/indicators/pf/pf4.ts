@@ -4,7 +4,9 @@
  * nature (unknown nature: supplies/services threshold), or with the special threshold that covers
  * it (R2122-9 books other than school books < 90 000 €, R2122-9-1 innovative purchases
  * < 100 000 €, décret 2020-893 food supplies). The headline is a count, so no colour; the SMS "no
- * calls for bids" colour of the direct-award share is given in the details.
+ * calls for bids" colour of the direct-award share is given in the details. Identical records of
+ * one award (same buyer, holder, object, procedure, notification date and amount: a DECP
+ * republication) are one signal; the row names the other records (same-award.ts).
  */
 import { isoDate } from "../../dates";
 import { msg } from "../../messages/render";
@@ -12,6 +14,7 @@ import type { Nature } from "../../model";
 import { toEuros as eur } from "../../money";
 import { dispenseForContract } from "../../reference/special-thresholds";
 import { rowText, type RowText } from "../compliance-row-texts";
+import { sameAwardKey } from "../same-award";
 import { defineIndicator } from "../definition";
 import {
   contractSupplier,
@@ -34,6 +37,8 @@ export type DirectAwardAboveThresholdRow = {
   thresholdSource: string;
   thresholdDate: string;
   thresholdDateBasis: "lancement" | "notification";
+  /** Other records of the same award (same buyer, holder, object, date and amount), counted once. */
+  samePublications: string | null;
   legalBasis: RowText;
   why: RowText;
   clear: RowText;
@@ -82,6 +87,9 @@ export const PF4 = defineIndicator<PF4Tables>({
     let directWithoutAmount = 0;
     let aboveCents = 0;
     const above: DirectAwardAboveThresholdRow[] = [];
+    // Identical records of one award (a DECP republication) are one signal, not one per copy.
+    const seen = new Map<string, DirectAwardAboveThresholdRow>();
+    let identicalRecords = 0;
     for (const c of contracts) {
       if (c.procedure === null) continue;
       withProcedure++;
@@ -96,8 +104,18 @@ export const PF4 = defineIndicator<PF4Tables>({
       const t = dispenseForContract(ctx.ref, day, c);
       const threshold = t.cents;
       if (c.amountCents < threshold) continue;
+      const key = sameAwardKey(c);
+      const first = key === null ? undefined : seen.get(key);
+      if (first) {
+        identicalRecords++;
+        first.samePublications =
+          first.samePublications === null
+            ? c.contractRef
+            : `${first.samePublications}, ${c.contractRef}`;
+        continue;
+      }
       aboveCents += c.amountCents;
-      above.push({
+      const row: DirectAwardAboveThresholdRow = {
         contractRef: c.contractRef,
         entity: c.entity,
         description: c.description,
@@ -109,11 +127,14 @@ export const PF4 = defineIndicator<PF4Tables>({
         thresholdSource: t.source,
         thresholdDate: isoDate(day),
         thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
+        samePublications: null,
         legalBasis: rowText(t.legalBasis),
         why: rowText("why.single"),
         clear: rowText("clear.procedureBasis"),
         clearCode: "clear.procedureBasis",
-      });
+      };
+      above.push(row);
+      if (key !== null) seen.set(key, row);
     }
     const coverage = { n: withProcedure, N: contracts.length, of: "contracts" as const };
     if (withProcedure === 0)
@@ -130,6 +151,7 @@ export const PF4 = defineIndicator<PF4Tables>({
       details: {
         aboveThreshold: above.length,
         aboveThresholdAmount: eur(aboveCents),
+        identicalRecords,
         directAwards: direct,
         directAwardsWithoutAmount: directWithoutAmount,
         directAwardShare: round2(share),
