@@ -368,6 +368,10 @@ export const TEXTS = {
     "Lignes derrière chaque signal de fractionnement",
     "Lines behind each splitting signal",
   ],
+  co2Amounts: [
+    "Montants de la bande haute derrière chaque signal (lignes hors marché et marchés de la période)",
+    "Amounts of the upper band behind each signal (off-contract lines and contracts of the period)",
+  ],
   co1Singles: [
     "Achats uniques au-dessus du seuil, hors marché",
     "Single purchases above the threshold, outside any contract",

@@ -88,6 +88,15 @@ describe("Conformité sheet: every signal table shows its legal basis, why it is
     expect(t.columns.map((c) => c.header)).toEqual(expect.arrayContaining(["Fondement juridique", "Pourquoi un signal à vérifier", "Ce qui lèverait le signal"]));
   });
 
+  it("tblConfCO2Montants: the amounts behind a CO2 signal, with their source row", () => {
+    // 36 000, 38 000, 39 999 in [36 000, 40 000) against 33 000 in [32 000, 36 000): signal on the 40 000 € threshold
+    const c2 = analyse(intakeOf({ spend: [36_000, 38_000, 39_999, 33_000].map((amount, i) => spend({ source: { table: "Mandats", row: 20 + i }, amount })) }));
+    const s2 = buildWorkbookSpec(c2, { runDate: "2026-01-15", sources: [] }).sheets.find((x) => x.key === "conformite")!;
+    const t = s2.tables.find((x) => x.name === "tblConfCO2Montants")!;
+    const rowCol = t.columns.findIndex((c) => c.key === "row");
+    expect(t.rows.map((r) => r[rowCol])).toEqual([22, 21, 20]);
+  });
+
   it("the lines behind a CO1 alert show the marché each was bought under (R2121-6)", () => {
     const t = s.tables.find((x) => x.name === "tblConfCO1Lignes")!;
     const col = t.columns.findIndex((c) => c.header === "Marché");

@@ -338,6 +338,26 @@ function co2Section(sb: SheetBuilder, ctx: BuildContext): void {
   if (placed && placed.spec.rows.length > 0) {
     sb.highlightText(placed.columnRange("signal"), text(lang, "yes"), "kpiWatch");
   }
+  if (co2.tables.upperBandAmounts.length > 0) {
+    indicatorTable(
+      sb,
+      co2,
+      "upperBandAmounts",
+      "tblConfCO2Montants",
+      printBand([
+        { key: "contractRef", header: "contractRef", kind: "text" },
+        { key: "description", header: "description", kind: "text" },
+        { key: "amount", header: "amount", kind: "eur" },
+        { key: "date", header: "date", kind: "date" },
+        { key: "threshold", header: "threshold", kind: "text" },
+        { key: "samePublications", header: "samePublications", kind: "text" },
+        { key: "table", header: "table", kind: "text" },
+        { key: "entity", header: "entity", kind: "text" },
+        { key: "row", header: "row", kind: "int" },
+      ]),
+      { title: text(lang, "co2Amounts") }
+    );
+  }
 }
 
 /** CO3 procedure vs amount: the signals, the lawful exceptions and the uncertain thresholds. */

@@ -530,6 +530,31 @@ describe("CO2 bunching below thresholds", () => {
     expect(r.value).toBe(1);
   });
 
+  it("R2121-4: lists the amounts of the upper band behind each signal (the lines and contracts to check), and none for a threshold without signal", () => {
+    // same as above: 36 000, 38 000, 39 999 in [36 000, 40 000) → signal; 33 000 in the lower band is not listed
+    const lines = [36_000, 38_000, 39_999, 33_000].map((amount, i) => spend({ amount, source: { table: "Mandats", row: 10 + i }, description: `Achat ${i}` }));
+    const r = co("CO2", { spend: lines });
+    expect(r.tables.upperBandAmounts.map((a) => [a.amount, a.row, a.contractRef])).toEqual([
+      [39_999, 12, null],
+      [38_000, 11, null],
+      [36_000, 10, null],
+    ]);
+    expect(frText(r.tables.upperBandAmounts[0].threshold)).toBe("Seuil de dispense (Fournitures et services) 40\u202f000 €");
+    // upper 3, lower 2 (no signal): nothing listed
+    expect(co("CO2", { spend: [36_000, 38_000, 39_000, 33_000, 34_000].map((amount) => spend({ amount })) }).tables.upperBandAmounts).toEqual([]);
+  });
+
+  it("R2121-4: identical records of one award (a DECP republication) are one amount, not three", () => {
+    // 85 000 € published three times (same buyer, holder, object, date, amount) + 82 000 €: 2 amounts in [81 000, 90 000) → no
+    // signal (< 3); counting the copies gave 4 → a false signal on the 90 000 € publicity threshold
+    const rec = (contractRef: string) => contract({ contractRef, amount: 85_000, description: "Maintenance phonie", supplierName: "PRESCOM", notified: "2025-04-01" });
+    const contracts = [rec("201818N12000"), rec("201818N12001"), rec("201818N12002"), contract({ contractRef: "M-82", amount: 82_000, description: "Autre", notified: "2025-05-01" })];
+    const r = co("CO2", { spend: [spend()], contracts });
+    const pub = r.tables.byThreshold.find((t) => t.kind === "publicité");
+    expect(pub).toMatchObject({ upperCount: 2, signal: false });
+    expect(r.value).toBe(0);
+  });
+
   it("is N/A when there is no amount to compare", () => {
     const r = co("CO2", { spend: [spend({ amount: 1_000, contractRef: "M1" })], contracts: [contract({ contractRef: "M1", notified: "2024-01-01" })] });
     expect(r.value).toBeNull();

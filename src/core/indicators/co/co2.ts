@@ -5,7 +5,9 @@
  * period (a purchase under a contract already went through its procedure) and the amounts of the
  * contracts notified in the period (at their launch date, else notification). Upper band
  * [low %, 100 %) of the threshold (low = ref.bunchingLowPercent, 90), lower band of the same width
- * just below ([80 %, 90 %)). Signal when upper ≥ 3 and upper > 1.5 × lower.
+ * just below ([80 %, 90 %)). Signal when upper ≥ 3 and upper > 1.5 × lower. Identical records of
+ * one award (a DECP republication) are one amount. The amounts of the upper band of each signal
+ * are listed (table upperBandAmounts): the lines and contracts the buyer checks.
  */
 import { msg, render, type Message } from "../../messages/render";
 import type { ContractLine, Nature } from "../../model";
@@ -13,7 +15,9 @@ import { toEuros } from "../../money";
 import { dispenseRowAt, euRowAt, type DatedThreshold } from "../../reference/values";
 import { coded } from "../compliance-messages";
 import { rowText, rowTextOf, type RowText, type RowTexts } from "../compliance-row-texts";
+import { isoDate } from "../../dates";
 import { defineIndicator } from "../definition";
+import { awardsOf } from "../same-award";
 import { thresholdScope } from "../splitting";
 import { byKey, notAvailable, round2 } from "../types";
 
@@ -32,7 +36,36 @@ interface BunchingThreshold {
   upperContracts: number;
   lowerLines: number;
   lowerContracts: number;
+  /** What is in the upper band: the lines and contracts behind a signal. */
+  upper: UpperItem[];
 }
+
+interface UpperItem {
+  cents: number;
+  day: number;
+  entity: string;
+  description: string | null;
+  contractRef: string | null;
+  samePublications: string | null;
+  table: string;
+  row: number;
+}
+
+/** An amount in the upper band of a signalling threshold: what the buyer checks. */
+export type BunchingAmountRow = {
+  /** The threshold of the signal ("Seuil de dispense (Fournitures et services) 40 000 €"). */
+  threshold: RowText;
+  amount: number;
+  date: string;
+  entity: string;
+  description: string | null;
+  /** The contract (contracts of the period), null for a hors-marché line. */
+  contractRef: string | null;
+  /** Other records of the same award (a DECP republication), counted once. */
+  samePublications: string | null;
+  table: string;
+  row: number;
+};
 
 /** One threshold (kind × nature × amount in force) and the amounts in the two bands below it. */
 export type BunchingThresholdRow = {
@@ -58,9 +91,9 @@ export type BunchingThresholdRow = {
   message: RowText | null;
 };
 
-export type CO2Tables = { byThreshold: BunchingThresholdRow[] };
+export type CO2Tables = { byThreshold: BunchingThresholdRow[]; upperBandAmounts: BunchingAmountRow[] };
 
-const EMPTY: CO2Tables = { byThreshold: [] };
+const EMPTY: CO2Tables = { byThreshold: [], upperBandAmounts: [] };
 
 const base = { id: "CO2", group: "CO", unit: "count" } as const;
 
@@ -104,16 +137,18 @@ export const CO2 = defineIndicator<CO2Tables>({
       { code: "law.publicity" }
     );
 
-    const count = (t: BunchingThreshold, cents: number, isLine: boolean): void => {
+    const count = (t: BunchingThreshold, cents: number, item: UpperItem): void => {
+      const isLine = item.contractRef === null;
       const scaled = cents * 100;
       if (cents >= t.cents || scaled < floor * t.cents) return;
       if (scaled >= low * t.cents) {
         if (isLine) t.upperLines++;
         else t.upperContracts++;
+        t.upper.push(item);
       } else if (isLine) t.lowerLines++;
       else t.lowerContracts++;
     };
-    const countAll = (cents: number, day: number, nature: Nature | null, isLine: boolean): void => {
+    const countAll = (cents: number, day: number, nature: Nature | null, item: UpperItem): void => {
       const works = nature === "Travaux" ? 1 : 0;
       const d = byNature(dispenseCache, dispenseRowAt(ctx.ref, day), thresholds, "dispense", {
         code: "law.dispense",
@@ -121,9 +156,9 @@ export const CO2 = defineIndicator<CO2Tables>({
       const e = byNature(euCache, euRowAt(ctx.ref, day), thresholds, "européen", {
         code: "CO2.euThresholds",
       });
-      count(d[works], cents, isLine);
-      count(publicityT, cents, isLine);
-      count(e[works], cents, isLine);
+      count(d[works], cents, item);
+      count(publicityT, cents, item);
+      count(e[works], cents, item);
     };
 
     const scope = thresholdScope(ctx);
@@ -134,22 +169,43 @@ export const CO2 = defineIndicator<CO2Tables>({
       linesConsidered++;
       if (line.amountHTCents <= 0) continue;
       linesN++;
-      countAll(line.amountHTCents, line.date, line.nature, true);
+      countAll(line.amountHTCents, line.date, line.nature, {
+        cents: line.amountHTCents,
+        day: line.date,
+        entity: line.entity,
+        description: line.description,
+        contractRef: null,
+        samePublications: null,
+        table: line.source.table,
+        row: line.source.row,
+      });
     }
     let contractsN = 0;
-    for (const c of ctx.contractsInPeriod) {
+    // Identical records of one award (a DECP republication) are one amount, not one per copy.
+    const awards = awardsOf(ctx.contractsInPeriod);
+    for (const { contract: c, copies } of awards) {
       const day = contractDate(c);
       if (c.amountCents === null || c.amountCents <= 0 || day === null) continue;
       contractsN++;
-      countAll(c.amountCents, day, c.nature, false);
+      countAll(c.amountCents, day, c.nature, {
+        cents: c.amountCents,
+        day,
+        entity: c.entity,
+        description: c.description,
+        contractRef: c.contractRef,
+        samePublications: copies.length === 0 ? null : copies.map((x) => x.contractRef).join(", "),
+        table: c.source.table,
+        row: c.source.row,
+      });
     }
     const coverage = {
       n: linesN + contractsN,
-      N: linesConsidered + ctx.contractsInPeriod.length,
+      N: linesConsidered + awards.length,
       of: "amounts" as const,
     };
     if (linesN + contractsN === 0) return notAvailable(base, msg("na.noAmounts"), coverage, EMPTY);
     const rows: BunchingThresholdRow[] = [];
+    const amounts: BunchingAmountRow[] = [];
     let signals = 0;
     const ordered = [...thresholds.values()];
     ordered.sort(
@@ -160,7 +216,25 @@ export const CO2 = defineIndicator<CO2Tables>({
       const upper = t.upperLines + t.upperContracts;
       const lower = t.lowerLines + t.lowerContracts;
       const signal = upper >= BUNCHING_MIN_COUNT && upper > BUNCHING_RATIO * lower;
-      if (signal) signals++;
+      if (signal) {
+        signals++;
+        const name = thresholdText(t);
+        const items = [...t.upper].sort(
+          (a, b) => b.cents - a.cents || a.day - b.day || byKey(a.table, b.table) || a.row - b.row
+        );
+        for (const it of items)
+          amounts.push({
+            threshold: name,
+            amount: toEuros(it.cents),
+            date: isoDate(it.day),
+            entity: it.entity,
+            description: it.description,
+            contractRef: it.contractRef,
+            samePublications: it.samePublications,
+            table: it.table,
+            row: it.row,
+          });
+      }
       rows.push({
         threshold: thresholdText(t),
         kind: t.kind,
@@ -209,7 +283,7 @@ export const CO2 = defineIndicator<CO2Tables>({
         contractsCounted: contractsN,
         thresholds: rows.length,
       },
-      tables: { byThreshold: rows },
+      tables: { byThreshold: rows, upperBandAmounts: amounts },
     };
   },
 });
@@ -291,6 +365,7 @@ function bunchingThreshold(
       upperContracts: 0,
       lowerLines: 0,
       lowerContracts: 0,
+      upper: [],
     };
     thresholds.set(key, t);
   }
