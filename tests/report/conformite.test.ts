@@ -7,6 +7,7 @@ import { analyse } from "../../src/core/analyse";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { contract, intakeOf, spend } from "../helpers/fixtures";
 import { yearPeriod } from "../../src/core/period";
+import { dayFromIso } from "../../src/core/dates";
 
 const works = (row: number, amount: number) =>
   spend({ source: { table: "Mandats", row }, family: { key: "F:TRAV", label: "Travaux de voirie", rule: "familyCode" }, nature: "Travaux", amount });
@@ -158,5 +159,45 @@ describe("Conformité sheet: the natures the rules write are translated, the dat
   it("a mixed supplies/services alert is « Fournitures / Services » in French, « Supplies / Services » in English", () => {
     expect(natureOf("fr")).toEqual(["Fournitures / Services"]);
     expect(natureOf("en")).toEqual(["Supplies / Services"]);
+  });
+});
+
+describe("Conformité sheet: PF4, PF6 and PF8 signals with the contracts and invoices behind them (issue #10)", () => {
+  // PF4: a direct award of 50 000 € notified 2025-03-01 ≥ 40 000 € (R2122-8); PF6: 100 000 → 120 000 € services (+20 % ≥ 10 %,
+  // R2194-8); PF8: an invoice received 2025-06-02, paid 2025-08-01 = 60 days > 30 (R2192-10), service not given.
+  const a = analyse(
+    intakeOf({
+      spend: [spend({ on: "2025-07-15", amount: 1_000, invoiceReceived: dayFromIso("2025-06-02"), paid: dayFromIso("2025-08-01") })],
+      contracts: [
+        contract({ contractRef: "SP-50", procedure: "Marché passé sans publicité ni mise en concurrence préalable", amount: 50_000 }),
+        contract({ contractRef: "AV-20", nature: "Services", amount: 100_000, amended: 120_000 }),
+      ],
+    })
+  );
+  const sheetIn = (lang: "fr" | "en") => buildWorkbookSpec(a, { runDate: "2026-01-15", sources: [], lang }).sheets.find((x) => x.key === "conformite")!;
+  const s = sheetIn("fr");
+  const t = (name: string) => s.tables.find((x) => x.name === name)!;
+  const cell = (name: string, header: string, i = 0) => t(name).rows[i][t(name).columns.findIndex((c) => c.header === header)];
+
+  it.each(["tblConfPF4AttributionsDirectes", "tblConfPF6Modifications", "tblConfPF8Retards"])("%s: one row with Fondement juridique, why and what would clear it", (name) => {
+    expect(t(name).rows).toHaveLength(1);
+    expect(t(name).columns.map((c) => c.header)).toEqual(expect.arrayContaining(["Fondement juridique", "Pourquoi un signal à vérifier", "Ce qui lèverait le signal"]));
+  });
+
+  it("PF4 shows the contract, its threshold and the day the threshold was read; PF6 the change; PF8 the days late", () => {
+    expect(cell("tblConfPF4AttributionsDirectes", "Marché")).toBe("SP-50");
+    expect(cell("tblConfPF4AttributionsDirectes", "Seuil")).toBe(40_000);
+    expect(cell("tblConfPF6Modifications", "Montant des modifications")).toBe(20_000);
+    expect(cell("tblConfPF6Modifications", "Statut")).toBe("au-delà du seuil de modification de faible montant");
+    expect(cell("tblConfPF8Retards", "Jours de retard")).toBe(30);
+    expect(cell("tblConfPF8Services", "Service")).toBe("Service non renseigné");
+  });
+
+  it("in English the PF6 status and the service not given are English", () => {
+    const en = sheetIn("en");
+    const te = (name: string) => en.tables.find((x) => x.name === name)!;
+    const col = (name: string, key: string) => te(name).columns.findIndex((c) => c.key === key);
+    expect(te("tblConfPF6Modifications").rows[0][col("tblConfPF6Modifications", "status")]).toBe("beyond the low-value modification threshold");
+    expect(te("tblConfPF8Services").rows[0][col("tblConfPF8Services", "service")]).toBe("Department not given");
   });
 });

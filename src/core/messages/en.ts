@@ -582,7 +582,7 @@ export const EN: Record<MessageCode, string> = {
   "CO3.uncertain":
     "EU threshold uncertain for contract {ref} ({amount, eurExact}): notified on {notified} without a launch date, at the start of a two-year period; the threshold in force at launch is {low, eurExact} or {high, eurExact}. Enter the launch date.",
   "PF6.beyondSafeHarbour":
-    "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu}; successive modifications added up, R2194-9). Check the ground of the modification.",
+    "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change, eurExact} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu, eurExact}; successive modifications added up, R2194-9). Check the ground of the modification.",
   "CO5.gap":
     "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35).",
   "CO5.notFilled":
@@ -786,6 +786,14 @@ export const EN: Record<MessageCode, string> = {
   // law
   "CO1.splittingWithDirect":
     "Purchases totalling {total, eurExact} in {year} ({entity}) for {subject}, off contract and under a contract awarded without publicity or competition ({thresholdName} of {threshold, eurExact} in force at the first purchase, on {thresholdDate}{aboveNote}): check whether this is {need} to put out to competition.",
+  "PF6.reasonPercent": "at least {limit}% of the initial amount",
+  "PF6.reasonEu": "at least the EU threshold",
+  "PF6.status.beyond": "beyond the low-value modification threshold",
+  "PF8.serviceUnknown": "Department not given",
+  "why.latePayment":
+    "Signal to check: the payment time runs from the receipt of the payment request; the data show neither a receipt date entered wrongly nor a suspension of the time for an incomplete request.",
+  "clear.latePayment":
+    "Check the invoice's receipt date and any suspension of the time; otherwise the late-payment interest and the €40 flat indemnity are due automatically (R2192-31 and D2192-35).",
   "clear.directAwardNeed":
     "Document that the contract awarded without publicity and the family's other purchases meet distinct needs, or the contract's legal ground (exception R2122-1 to R2122-11); link the other lines to the contract they were bought under.",
 };

@@ -608,7 +608,7 @@ export const FR = {
   "CO3.uncertain":
     "Seuil européen incertain pour le marché {ref} ({amount, eurExact}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low, eurExact} ou {high, eurExact}. Renseignez la date de lancement.",
   "PF6.beyondSafeHarbour":
-    "Marché {ref} : {count} modification(s) cumulant {change} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
+    "Marché {ref} : {count} modification(s) cumulant {change, eurExact} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu, eurExact} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
   "CO5.gap":
     "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).",
   "CO5.notFilled":
@@ -811,6 +811,14 @@ export const FR = {
   // law
   "CO1.splittingWithDirect":
     "Achats cumulés de {total, eurExact} en {year} ({entity}) pour {subject}, hors marché et sous un marché passé sans publicité ni mise en concurrence ({thresholdName} de {threshold, eurExact} en vigueur au premier achat, le {thresholdDate}{aboveNote}) : vérifier s'il s'agit {need} à mettre en concurrence.",
+  "PF6.reasonPercent": "au moins {limit} % du montant initial",
+  "PF6.reasonEu": "au moins le seuil européen",
+  "PF6.status.beyond": "au-delà du seuil de modification de faible montant",
+  "PF8.serviceUnknown": "Service non renseigné",
+  "why.latePayment":
+    "Signal à vérifier : le délai court de la réception de la demande de paiement ; les données ne voient ni une date de réception mal saisie, ni une suspension du délai pour une demande incomplète.",
+  "clear.latePayment":
+    "Vérifiez la date de réception de la facture et une éventuelle suspension du délai ; sinon, les intérêts moratoires et l'indemnité forfaitaire de 40 € sont dus de plein droit (R2192-31 et D2192-35).",
   "clear.directAwardNeed":
     "Documentez que le marché sans publicité et les autres achats de la famille répondent à des besoins distincts, ou le fondement du marché (exception R2122-1 à R2122-11) ; rattachez les autres lignes au marché sous lequel elles ont été achetées.",
 } as const;

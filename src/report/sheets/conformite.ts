@@ -16,7 +16,7 @@ import {
   type PlacedTable,
 } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
-import { CO1, CO2, CO3, CO4, CO5 } from "../../core/indicators/registry";
+import { CO1, CO2, CO3, CO4, CO5, PF4, PF6, PF8 } from "../../core/indicators/registry";
 import {
   groupedByText,
   loiClimatStatusText,
@@ -27,6 +27,8 @@ import {
   thresholdBasisText,
   worksWithoutOperationStatusText,
 } from "../../core/indicators/compliance-row-texts";
+import { natureLabel } from "../../core/indicators/co/row-labels";
+import { SERVICE_NOT_GIVEN } from "../../core/indicators/pf/pf8";
 import type { SplittingSeverity } from "../../core/indicators/splitting";
 import { groupIndicators, result, summaryTable } from "./common";
 import { indicatorCard } from "./indicateurs";
@@ -87,6 +89,13 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   co3Section(sb, ctx);
   co4Section(sb, ctx);
   co5Section(sb, ctx);
+  // The performance signals that rest on the code too (issue #10: every alert with its lines,
+  // article, threshold, why and what would clear it): direct awards above the dispense
+  // threshold (R2122-8), modifications beyond the low-value threshold (R2194-8), late payments
+  // (R2192-10, décret 2013-269).
+  pf4Section(sb, ctx);
+  pf6Section(sb, ctx);
+  pf8Section(sb, ctx);
   sb.frozen = { rows: 2, cols: 0 };
   // The printed columns get their fixed widths (the tables' own requests are maxima).
   CONF_PRINT_WIDTHS.forEach((width, i) => sb.widths.set(i, width));
@@ -543,4 +552,160 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
       { title: text(lang, "co5LaunchUnknown") }
     );
   }
+}
+
+/** PF4: direct awards at or above the dispense threshold in force at their launch (R2122-8). */
+function pf4Section(sb: SheetBuilder, ctx: BuildContext): void {
+  const pf4 = result(sb, PF4);
+  cardSection(sb, "PF4", `PF4 · ${labelOf(ctx, pf4)}`);
+  indicatorTable(
+    sb,
+    pf4,
+    "directAwardsAboveThreshold",
+    "tblConfPF4AttributionsDirectes",
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "description", header: "description", kind: "text" },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "thresholdRule", header: "thresholdRule", kind: "text" },
+      { key: "supplier", header: "supplier", kind: "text" },
+      { key: "threshold", header: "threshold", kind: "eur" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "thresholdDate", header: "thresholdDate", kind: "date" },
+      // Detail columns, after the print area.
+      {
+        key: "nature",
+        header: "nature",
+        kind: "text",
+        width: 14,
+        get: (r) => natureText(natureLabel(r.nature)),
+      },
+      {
+        key: "thresholdDateBasis",
+        header: "thresholdDateBasis",
+        kind: "text",
+        width: 12,
+        get: (r) => thresholdBasisText(r.thresholdDateBasis),
+      },
+      { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+      { key: "samePublications", header: "samePublications", kind: "text", width: 24 },
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ])
+  );
+}
+
+/** PF6: contracts whose cumulated modifications go beyond the low-value threshold (R2194-8, R2194-9). */
+function pf6Section(sb: SheetBuilder, ctx: BuildContext): void {
+  const pf6 = result(sb, PF6);
+  cardSection(sb, "PF6", `PF6 · ${labelOf(ctx, pf6)}`);
+  indicatorTable(
+    sb,
+    pf6,
+    "overLimit",
+    "tblConfPF6Modifications",
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "message", header: "message", kind: "text" },
+      { key: "changeAmount", header: "changeAmount", kind: "eur" },
+      { key: "status", header: "status", kind: "text", get: () => ({ code: "PF6.status.beyond" }) },
+      { key: "description", header: "description", kind: "text" },
+      { key: "euThreshold", header: "euThreshold", kind: "eur" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "lastModificationDate", header: "lastModificationDate", kind: "date" },
+      // Detail columns, after the print area.
+      { key: "initial", header: "initial", kind: "eur" },
+      { key: "amended", header: "amended", kind: "eur" },
+      { key: "modifications", header: "modifications", kind: "int" },
+      { key: "inflationPercent", header: "inflationPercent", kind: "pct" },
+      { key: "limitPercent", header: "limitPercent", kind: "pct" },
+      { key: "supplier", header: "supplier", kind: "text", width: 24 },
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ])
+  );
+}
+
+/** PF8: the late invoices (one row per invoice), then the payment times by entity and by service. */
+function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
+  const { lang } = ctx;
+  const pf8 = result(sb, PF8);
+  cardSection(sb, "PF8", `PF8 · ${labelOf(ctx, pf8)}`);
+  indicatorTable(
+    sb,
+    pf8,
+    "lateInvoices",
+    "tblConfPF8Retards",
+    printBand([
+      { key: "sourceRow", header: "row", kind: "int" },
+      { key: "supplierName", header: "supplier", kind: "text" },
+      { key: "amountTTC", header: "amountTTC", kind: "eur" },
+      { key: "daysLate", header: "daysLate", kind: "int" },
+      { key: "service", header: "service", kind: "text" },
+      { key: "limitDays", header: "limitDays", kind: "int" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "paid", header: "paid", kind: "date" },
+      // Detail columns, after the print area.
+      { key: "invoiceRef", header: "invoiceRef", kind: "text", width: 16 },
+      { key: "lines", header: "lines", kind: "int" },
+      { key: "invoiceReceived", header: "invoiceReceived", kind: "date" },
+      { key: "dueDate", header: "dueDate", kind: "date" },
+      { key: "dgpDays", header: "dgpDays", kind: "int" },
+      { key: "ordonnateurDays", header: "ordonnateurDays", kind: "int" },
+      { key: "ordonnateurLimitDays", header: "ordonnateurLimitDays", kind: "int" },
+      { key: "comptableDays", header: "comptableDays", kind: "int" },
+      { key: "comptableLimitDays", header: "comptableLimitDays", kind: "int" },
+      { key: "interest", header: "interest", kind: "eur" },
+      { key: "indemnity", header: "indemnity", kind: "eur" },
+      { key: "sourceTable", header: "table", kind: "text", width: 16 },
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ]),
+    { title: text(lang, "pf8Late") }
+  );
+  const delayColumns = [
+    { key: "invoices", header: "invoices", kind: "int" },
+    { key: "lateInvoices", header: "lateInvoices", kind: "int" },
+    { key: "lateShare", header: "lateShare", kind: "pct" },
+    { key: "averageDgpDays", header: "averageDgpDays", kind: "dec2" },
+    { key: "invoicesWithMandate", header: "invoicesWithMandate", kind: "int" },
+    { key: "averageOrdonnateurDays", header: "averageOrdonnateurDays", kind: "dec2" },
+    { key: "ordonnateurLate", header: "ordonnateurLate", kind: "int" },
+    { key: "averageComptableDays", header: "averageComptableDays", kind: "dec2" },
+  ] as const;
+  if (pf8.tables.byEntity.length > 0)
+    indicatorTable(
+      sb,
+      pf8,
+      "byEntity",
+      "tblConfPF8Entites",
+      printBand([
+        { key: "entity", header: "entity", kind: "text" },
+        ...delayColumns,
+        { key: "comptableLate", header: "comptableLate", kind: "int" },
+      ]),
+      { title: text(lang, "pf8ByEntity") }
+    );
+  if (pf8.tables.byService.length > 0)
+    indicatorTable(
+      sb,
+      pf8,
+      "byService",
+      "tblConfPF8Services",
+      printBand([
+        {
+          key: "service",
+          header: "service",
+          kind: "text",
+          // core names the lines without a service « Service non renseigné » (its grouping key)
+          get: (r) => (r.service === SERVICE_NOT_GIVEN ? { code: "PF8.serviceUnknown" } : r.service),
+        },
+        ...delayColumns,
+        { key: "comptableLate", header: "comptableLate", kind: "int" },
+      ]),
+      { title: text(lang, "pf8ByService") }
+    );
 }

@@ -246,12 +246,12 @@ describe("PF5 savings vs estimate", () => {
 });
 
 describe("PF6 amendment inflation", () => {
-  it("flags > 10 % for supplies/services and > 15 % for works", () => {
+  it("flags from 10 % for supplies/services and from 15 % for works (R2194-8: the change must be « inférieur à » the limit)", () => {
     const contracts = [
-      contract({ contractRef: "F11", nature: "Fournitures", amount: 100_000, amended: 111_000 }), // 11 % > 10 → flagged
-      contract({ contractRef: "S10", nature: "Services", amount: 100_000, amended: 110_000 }), // 10 % = limit → not flagged
-      contract({ contractRef: "T11", nature: "Travaux", amount: 100_000, amended: 111_000 }), // 11 % ≤ 15 → not flagged
-      contract({ contractRef: "T16", nature: "Travaux", amount: 100_000, amended: 116_000 }), // 16 % > 15 → flagged
+      contract({ contractRef: "F11", nature: "Fournitures", amount: 100_000, amended: 111_000 }), // 11 % ≥ 10 → flagged
+      contract({ contractRef: "S9", nature: "Services", amount: 100_000, amended: 109_999 }), // 9,999 % < 10 → not flagged
+      contract({ contractRef: "T11", nature: "Travaux", amount: 100_000, amended: 111_000 }), // 11 % < 15 → not flagged
+      contract({ contractRef: "T16", nature: "Travaux", amount: 100_000, amended: 116_000 }), // 16 % ≥ 15 → flagged
       contract({ contractRef: "NOA", amount: 100_000 }), // no amendment data
     ];
     const r = indicators({ contracts }).PF6;
@@ -262,8 +262,21 @@ describe("PF6 amendment inflation", () => {
       ["T16", 16, 15],
       ["F11", 11, 10],
     ]);
-    // (448 000 − 400 000) / 400 000 = 12 %
+    // (447 999 − 400 000) / 400 000 = 11,99975 % → 12 %
     expect(r.details).toMatchObject({ overLimit: 2, overallInflationPercent: 12, contractsAmended: 4 });
+  });
+
+  it("R2194-8: a modification of exactly 10 % (services) or 15 % (works) is not « inférieur à » the limit — beyond the safe harbour", () => {
+    // 100 000 → 110 000: +10 000 = 10 % exactly; 200 000 → 230 000 works: +30 000 = 15 % exactly
+    const contracts = [
+      contract({ contractRef: "S10", nature: "Services", amount: 100_000, amended: 110_000 }),
+      contract({ contractRef: "T15", nature: "Travaux", amount: 200_000, amended: 230_000 }),
+    ];
+    const r = indicators({ contracts }).PF6;
+    expect(r.tables.overLimit.map((x) => x.contractRef).sort()).toEqual(["S10", "T15"]);
+    const s10 = r.tables.overLimit.find((x) => x.contractRef === "S10")!;
+    expect(frText(s10.message)).toContain("cumulant 10\u202f000 € (10 %), au moins 10 % du montant initial");
+    expect(enText(s10.message)).toContain("totalling €10,000 (10%), at least 10% of the initial amount");
   });
 
   it("R2194-8: the reference is the low-value modification threshold, 10 % supplies/services and 15 % works, in both languages", () => {
@@ -324,8 +337,8 @@ describe("PF6 law-true modifications (R2194-8, R2194-9)", () => {
     const r = indicators({ contracts: [contract({ nature: "Services", amount: 100_000, amended: 120_000 })] }).PF6;
     const row = r.tables.overLimit[0];
     expect(row.status).toBe("au-delà du seuil de modification de faible montant");
-    expect(String(row.message)).toContain("au-delà du seuil de modification de faible montant");
-    expect(String(row.message)).not.toMatch(/irrégul|illégal|infraction|manquement/);
+    expect(frText(row.message)).toContain("au-delà du seuil de modification de faible montant");
+    expect(frText(row.message)).not.toMatch(/irrégul|illégal|infraction|manquement/);
     expect(frText(row.legalBasis)).toBe("Art. R2194-8 et R2194-9 CCP");
     expect(enText(row.legalBasis)).toBe("Art. R2194-8 and R2194-9 CCP");
   });

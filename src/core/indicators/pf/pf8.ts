@@ -49,6 +49,9 @@ export type LateInvoiceRow = {
   interest: number;
   indemnity: number;
   legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
+  clearCode: string;
 };
 
 /** Payment times of a group of invoices (an entity, a service). */
@@ -65,7 +68,10 @@ export type PaymentDelayFields = {
 };
 
 export type EntityDelayRow = { entity: string } & PaymentDelayFields;
-/** service: "Service non renseigné" when the lines do not give it. */
+/** The service key of the lines that do not give one (the sheets show it translated). */
+export const SERVICE_NOT_GIVEN = "Service non renseigné";
+
+/** service: SERVICE_NOT_GIVEN when the lines do not give it. */
 export type ServiceDelayRow = { service: string } & PaymentDelayFields;
 
 export type PF8Tables = {
@@ -251,7 +257,7 @@ export const PF8 = defineIndicator<PF8Tables>({
       const isLate = days > limit;
       for (const b of [
         bucket(byEntity, inv.entity),
-        bucket(byService, inv.service ?? "Service non renseigné"),
+        bucket(byService, inv.service ?? SERVICE_NOT_GIVEN),
       ]) {
         b.invoices++;
         b.days += days;
@@ -296,6 +302,9 @@ export const PF8 = defineIndicator<PF8Tables>({
         interest: eur(interest),
         indemnity: eur(ref.lateFlatIndemnityCents.value),
         legalBasis: rowText("law.payment"),
+        why: rowText("why.latePayment"),
+        clear: rowText("clear.latePayment"),
+        clearCode: "clear.latePayment",
       });
     }
     late.sort((a, b) => b.daysLate - a.daysLate || a.sourceRow - b.sourceRow);
