@@ -790,6 +790,8 @@ export const EN: Record<MessageCode, string> = {
   "PF6.reasonEu": "at least the EU threshold",
   "PF6.status.beyond": "beyond the low-value modification threshold",
   "PF8.serviceUnknown": "Department not given",
+  "conformite.pf8MandateFromDate":
+    "Mandat date: the line date ({columns}) is read as the date the mandat was issued (no column is mapped to the transmission to the comptable); it splits the maximum payment time between the ordonnateur (receipt → mandat) and the comptable (mandat → payment), decree no. 2013-269, art. 12.",
   "why.latePayment":
     "Signal to check: the payment time runs from the receipt of the payment request; the data show neither a receipt date entered wrongly nor a suspension of the time for an incomplete request.",
   "clear.latePayment":

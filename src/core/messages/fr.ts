@@ -815,6 +815,8 @@ export const FR = {
   "PF6.reasonEu": "au moins le seuil européen",
   "PF6.status.beyond": "au-delà du seuil de modification de faible montant",
   "PF8.serviceUnknown": "Service non renseigné",
+  "conformite.pf8MandateFromDate":
+    "Date du mandat : la date de ligne ({columns}) est lue comme la date d'émission du mandat (aucune colonne « Date de transmission au comptable » associée) ; elle partage le délai global entre l'ordonnateur (réception → mandat) et le comptable (mandat → paiement), décret n° 2013-269, art. 12.",
   "why.latePayment":
     "Signal à vérifier : le délai court de la réception de la demande de paiement ; les données ne voient ni une date de réception mal saisie, ni une suspension du délai pour une demande incomplète.",
   "clear.latePayment":

@@ -633,6 +633,9 @@ function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const pf8 = result(sb, PF8);
   cardSection(sb, "PF8", `PF8 · ${labelOf(ctx, pf8)}`);
+  const fromDate = pf8.details.mandateDateFromLineDate;
+  if (typeof fromDate === "string" && pf8.value !== null)
+    sb.note(message(lang, msg("conformite.pf8MandateFromDate", { columns: fromDate })));
   indicatorTable(
     sb,
     pf8,

@@ -5,8 +5,11 @@
  * late **invoice** (D2192-35): lines are grouped by invoice number (per entity and supplier) when
  * the export has one, else each line is one invoice. When mandat dates are present, the délai
  * global is split between the ordonnateur (receipt → mandat, 20 days; 35 for hospitals) and the
- * comptable (mandat → payment, 10 days; 15 for hospitals), décret 2013-269 art. 12. Delays are
- * given per entity and per service.
+ * comptable (mandat → payment, 10 days; 15 for hospitals), décret 2013-269 art. 12. The mandat
+ * date is the column « Date de transmission au comptable » when mapped, else the line date when
+ * its header names the mandat (« Date mandat », « Date d'émission du mandat », « Date
+ * mandatement »: the intake sets it and names the tables, details.mandateDateFromLineDate).
+ * Delays are given per entity and per service.
  *
  * Each spend line with both dates is part of one paid invoice (credit notes excluded; lines paid
  * before receipt are inconsistent and counted apart). Interest starts the day after the due date
@@ -359,6 +362,12 @@ export const PF8 = defineIndicator<PF8Tables>({
         ttcEstimatedInvoices: ttcEstimated,
         hospitalInvoices,
         invoicesWithMandateDate: split,
+        // The mandat dates are the line dates of these tables (« Date mandat »…, no column
+        // « Date de transmission au comptable »): "Mandats › Date mandat".
+        mandateDateFromLineDate:
+          ctx.intake.mandateDateFromLineDate === undefined
+            ? null
+            : ctx.intake.mandateDateFromLineDate.map((t) => `${t.table} › ${t.header}`).join(" ; "),
         inconsistentDates: inconsistent,
         latePaymentMarginPoints: ref.latePaymentMargin.value,
         estimatedTtcVatPercent: vat,
