@@ -555,6 +555,40 @@ describe("CO2 bunching below thresholds", () => {
     expect(r.value).toBe(0);
   });
 
+  it("R2122-9: book purchases just under 40 000 € are not bunching (books are exempt up to 90 000 €)", () => {
+    // 36 000, 38 000, 39 000 € of books (CPV 22113000, not school books) in 2025: lawful without procedure below 90 000 €,
+    // so not counted in the [36 000, 40 000) band of the general dispense threshold → no signal (before: 3 vs 0 → signal)
+    const books = [36_000, 38_000, 39_000].map((amount) => spend({ ...fam("LIVRES", "Livres"), cpv: "22113000", amount }));
+    const r = co("CO2", { spend: books });
+    expect(r.value).toBe(0);
+    expect(r.tables.byThreshold.find((t) => t.kind === "dispense" && t.nature === "Fournitures et services")).toMatchObject({ upperCount: 0 });
+    // the same amounts of office supplies (CPV 30192000) are bunching below 40 000 €
+    const office = [36_000, 38_000, 39_000].map((amount) => spend({ ...fam("BUR", "Bureau"), cpv: "30192000", amount }));
+    expect(co("CO2", { spend: office }).value).toBe(1);
+  });
+
+  it("R2122-9: books just under 90 000 € are counted once, in the publicity row (same amount as the R2122-9 threshold)", () => {
+    // 82 000, 85 000, 88 000 € of books: [81 000, 90 000) of the 90 000 € publicity threshold → one signal, no R2122-9 row
+    const books = [82_000, 85_000, 88_000].map((amount) => spend({ ...fam("LIVRES", "Livres"), cpv: "22113000", amount }));
+    const r = co("CO2", { spend: books });
+    expect(r.value).toBe(1);
+    expect(r.tables.byThreshold.find((t) => t.kind === "publicité")).toMatchObject({ upperCount: 3, signal: true });
+    expect(r.tables.byThreshold.filter((t) => t.kind === "dispense" && t.thresholdAmount === 90_000)).toEqual([]);
+  });
+
+  it("R2122-9-1: innovative contracts just under 100 000 € are compared with the 100 000 € threshold of innovative purchases", () => {
+    // 92 000, 95 000, 99 000 € innovative (DECP marcheInnovant) notified in 2025: [90 000, 100 000) → signal on its own row;
+    // before, nothing compared them with 100 000 € (above 90 000 € publicity, below 221 000 € EU)
+    const contracts = [92_000, 95_000, 99_000].map((amount, i) => contract({ contractRef: `INNO-${i}`, description: `Innovation ${i}`, amount, innovative: true, notified: "2025-04-01" }));
+    const r = co("CO2", { spend: [spend()], contracts });
+    expect(r.value).toBe(1);
+    const row = r.tables.byThreshold.find((t) => t.nature === "achats innovants")!;
+    expect(row).toMatchObject({ kind: "dispense", upperCount: 3, lowerCount: 0, signal: true });
+    expect(frText(row.threshold)).toBe("Seuil de dispense (achats innovants) 100\u202f000 €");
+    expect(frText(row.source)).toMatch(/^Art\. R2122-9-1 CCP — /);
+    expect(r.tables.upperBandAmounts.map((a) => a.contractRef)).toEqual(["INNO-2", "INNO-1", "INNO-0"]);
+  });
+
   it("is N/A when there is no amount to compare", () => {
     const r = co("CO2", { spend: [spend({ amount: 1_000, contractRef: "M1" })], contracts: [contract({ contractRef: "M1", notified: "2024-01-01" })] });
     expect(r.value).toBeNull();

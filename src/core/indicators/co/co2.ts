@@ -5,14 +5,28 @@
  * period (a purchase under a contract already went through its procedure) and the amounts of the
  * contracts notified in the period (at their launch date, else notification). Upper band
  * [low %, 100 %) of the threshold (low = ref.bunchingLowPercent, 90), lower band of the same width
- * just below ([80 %, 90 %)). Signal when upper ≥ 3 and upper > 1.5 × lower. Identical records of
+ * just below ([80 %, 90 %)). Signal when upper ≥ 3 and upper > 1.5 × lower. A purchase that a
+ * special dispense threshold covers (R2122-9 books other than school books < 90 000 €, R2122-9-1
+ * innovative purchases < 100 000 €, décret 2020-893 food in 2020) is compared with that threshold
+ * instead of the general one (a book bought for 38 000 € avoids nothing); the books' 90 000 € is
+ * the publicity threshold's amount, whose row counts them once. Identical records of
  * one award (a DECP republication) are one amount. The amounts of the upper band of each signal
  * are listed (table upperBandAmounts): the lines and contracts the buyer checks.
  */
 import { msg, render, type Message } from "../../messages/render";
 import type { ContractLine, Nature } from "../../model";
 import { toEuros } from "../../money";
-import { dispenseRowAt, euRowAt, type DatedThreshold } from "../../reference/values";
+import {
+  dispenseForContract,
+  dispenseForLines,
+  type DispenseThreshold,
+} from "../../reference/special-thresholds";
+import {
+  dispenseRowAt,
+  euRowAt,
+  specialThresholdName,
+  type DatedThreshold,
+} from "../../reference/values";
 import { coded } from "../compliance-messages";
 import { rowText, rowTextOf, type RowText, type RowTexts } from "../compliance-row-texts";
 import { isoDate } from "../../dates";
@@ -29,6 +43,8 @@ interface BunchingThreshold {
   key: string;
   kind: "dispense" | "publicité" | "européen";
   nature: string;
+  /** A special dispense threshold (R2122-9 books, R2122-9-1 innovative…), else undefined. */
+  special?: { rule: string; label: string };
   cents: number;
   /** Its sources (legal basis — reference row), by their French text. */
   sources: Map<string, Message>;
@@ -148,7 +164,13 @@ export const CO2 = defineIndicator<CO2Tables>({
       } else if (isLine) t.lowerLines++;
       else t.lowerContracts++;
     };
-    const countAll = (cents: number, day: number, nature: Nature | null, item: UpperItem): void => {
+    const countAll = (
+      cents: number,
+      day: number,
+      nature: Nature | null,
+      item: UpperItem,
+      special: DispenseThreshold
+    ): void => {
       const works = nature === "Travaux" ? 1 : 0;
       const d = byNature(dispenseCache, dispenseRowAt(ctx.ref, day), thresholds, "dispense", {
         code: "law.dispense",
@@ -156,7 +178,13 @@ export const CO2 = defineIndicator<CO2Tables>({
       const e = byNature(euCache, euRowAt(ctx.ref, day), thresholds, "européen", {
         code: "CO2.euThresholds",
       });
-      count(d[works], cents, item);
+      // A purchase under a special dispense threshold (R2122-9 books < 90 000 €, R2122-9-1
+      // innovative < 100 000 €, décret 2020-893 food) is lawful without procedure up to it: it is
+      // compared with that threshold, not with the general one. One equal to the publicity
+      // threshold (books, 90 000 €) is the publicity row already (counted once).
+      if (special.rule === "R2122-8") count(d[works], cents, item);
+      else if (special.cents !== publicity.value)
+        count(specialThreshold(thresholds, special), cents, item);
       count(publicityT, cents, item);
       count(e[works], cents, item);
     };
@@ -169,6 +197,7 @@ export const CO2 = defineIndicator<CO2Tables>({
       linesConsidered++;
       if (line.amountHTCents <= 0) continue;
       linesN++;
+      const works = line.nature === "Travaux";
       countAll(line.amountHTCents, line.date, line.nature, {
         cents: line.amountHTCents,
         day: line.date,
@@ -178,7 +207,7 @@ export const CO2 = defineIndicator<CO2Tables>({
         samePublications: null,
         table: line.source.table,
         row: line.source.row,
-      });
+      }, dispenseForLines(ctx.ref, line.date, works, [line]));
     }
     let contractsN = 0;
     // Identical records of one award (a DECP republication) are one amount, not one per copy.
@@ -196,7 +225,7 @@ export const CO2 = defineIndicator<CO2Tables>({
         samePublications: copies.length === 0 ? null : copies.map((x) => x.contractRef).join(", "),
         table: c.source.table,
         row: c.source.row,
-      });
+      }, dispenseForContract(ctx.ref, day, c));
     }
     const coverage = {
       n: linesN + contractsN,
@@ -312,6 +341,14 @@ const NATURE_NAME: Record<string, "CO2.nature.suppliesServices" | "CO2.nature.wo
 /** "Seuil de dispense (Fournitures et services) 40 000 €", "Seuil de publicité 90 000 €". */
 function thresholdText(t: BunchingThreshold): RowText {
   const name: Message = { code: THRESHOLD_NAME[t.kind] };
+  if (t.special)
+    return rowTextOf(
+      coded("CO2.threshold", {
+        name,
+        nature: specialThresholdName(t.special),
+        amount: toEuros(t.cents),
+      })
+    );
   const nature = NATURE_NAME[t.nature];
   return nature === undefined
     ? rowTextOf(coded("CO2.thresholdAllNatures", { name, amount: toEuros(t.cents) }))
@@ -343,6 +380,19 @@ function byNature(
     cache.set(row, pair);
   }
   return pair;
+}
+
+/** The row of a special dispense threshold (its own rule, label and source). */
+function specialThreshold(
+  thresholds: Map<string, BunchingThreshold>,
+  special: DispenseThreshold
+): BunchingThreshold {
+  const source = rowTextOf(
+    coded("CO2.source", { legal: { code: special.legalBasis }, source: special.source })
+  );
+  const t = bunchingThreshold(thresholds, "dispense", special.label, special.cents, source);
+  t.special = { rule: special.rule, label: special.label };
+  return t;
 }
 
 function bunchingThreshold(
