@@ -395,6 +395,10 @@ export const TEXTS = {
     "Lignes derrière chaque signal de fractionnement",
     "Lines behind each splitting signal",
   ],
+  procedureToCorrect: [
+    "Procédure à corriger dans les données (marchés subséquents, objet qui nomme une autre procédure) — non comptés",
+    "Procedure to correct in the data (call-off contracts, descriptions naming another procedure) — not counted",
+  ],
   pf8Late: [
     "Factures payées au-delà du délai global de paiement (une ligne par facture)",
     "Invoices paid after the maximum payment time (one row per invoice)",

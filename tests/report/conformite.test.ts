@@ -201,3 +201,20 @@ describe("Conformité sheet: PF4, PF6 and PF8 signals with the contracts and inv
     expect(te("tblConfPF8Services").rows[0][col("tblConfPF8Services", "service")]).toBe("Department not given");
   });
 });
+
+describe("Conformité sheet: a procedure the record contradicts is listed apart, under PF4 and CO3", () => {
+  it("« AOO ASSURANCES… » recorded « sans publicité » (829 684,85 €, 2024): one row in each « procédure à corriger » table, none in the signals", () => {
+    const a = analyse(
+      intakeOf({
+        spend: [spend({ on: "2024-06-01" })],
+        contracts: [contract({ contractRef: "202410977", procedure: "Marché passé sans publicité ni mise en concurrence préalable", description: "AOO ASSURANCES CUA LOT 1 2025- 2029", nature: "Services", amount: 829_684.85, notified: "2024-12-20" })],
+      }),
+      { period: yearPeriod(2024) }
+    );
+    const s = buildWorkbookSpec(a, { runDate: "2025-01-15", sources: [] }).sheets.find((x) => x.key === "conformite")!;
+    const rows = (name: string) => s.tables.find((x) => x.name === name)?.rows.length;
+    expect(rows("tblConfPF4ProcedureACorriger")).toBe(1);
+    expect(rows("tblConfCO3ProcedureACorriger")).toBe(1);
+    expect(rows("tblConfPF4AttributionsDirectes")).toBe(0);
+  });
+});

@@ -22,6 +22,7 @@ export type MessageCode = Extract<
   | `CO5.${string}`
   | `compliance.${string}`
   | `PF6.${string}`
+  | `procedure.${string}`
   | `exclusion.${string}`
 >;
 /**

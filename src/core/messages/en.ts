@@ -792,6 +792,16 @@ export const EN: Record<MessageCode, string> = {
   "PF8.serviceUnknown": "Department not given",
   "conformite.pf8MandateFromDate":
     "Mandat date: the line date ({columns}) is read as the date the mandat was issued (no column is mapped to the transmission to the comptable); it splits the maximum payment time between the ordonnateur (receipt → mandat) and the comptable (mandat → payment), decree no. 2013-269, art. 12.",
+  "procedure.subsequent":
+    "Contract {ref}: a call-off contract under a framework agreement recorded « {procedure} »; it is awarded under the framework's procedure (R2162-7 to R2162-12): not counted as a signal.",
+  "procedure.objectNames":
+    "Contract {ref}: the description names « {term} » while the procedure recorded is « {procedure} »: probably an entry error, not counted as a signal.",
+  "law.subsequent": "Art. R2162-7 to R2162-12 CCP",
+  "law.decpData": "Art. R2196-1 CCP (essential data)",
+  "clear.procedureData":
+    "Correct the procedure in the register or in the published essential data: the one followed, or the framework agreement's for a call-off contract.",
+  "procedure.reasonSubsequent": "call-off contract",
+  "procedure.reasonObject": "the description names another procedure",
   "why.latePayment":
     "Signal to check: the payment time runs from the receipt of the payment request; the data show neither a receipt date entered wrongly nor a suspension of the time for an incomplete request.",
   "clear.latePayment":

@@ -817,6 +817,16 @@ export const FR = {
   "PF8.serviceUnknown": "Service non renseigné",
   "conformite.pf8MandateFromDate":
     "Date du mandat : la date de ligne ({columns}) est lue comme la date d'émission du mandat (aucune colonne « Date de transmission au comptable » associée) ; elle partage le délai global entre l'ordonnateur (réception → mandat) et le comptable (mandat → paiement), décret n° 2013-269, art. 12.",
+  "procedure.subsequent":
+    "Marché {ref} : marché subséquent d'un accord-cadre enregistré « {procedure} » ; il est attribué selon la procédure de l'accord-cadre (R2162-7 à R2162-12) : non compté comme signal.",
+  "procedure.objectNames":
+    "Marché {ref} : l'objet mentionne « {term} » alors que la procédure enregistrée est « {procedure} » : probable erreur de saisie, non comptée comme signal.",
+  "law.subsequent": "Art. R2162-7 à R2162-12 CCP",
+  "law.decpData": "Art. R2196-1 CCP (données essentielles)",
+  "clear.procedureData":
+    "Corrigez la procédure dans le registre ou dans les données essentielles publiées : celle suivie, ou celle de l'accord-cadre pour un marché subséquent.",
+  "procedure.reasonSubsequent": "marché subséquent",
+  "procedure.reasonObject": "l'objet nomme une autre procédure",
   "why.latePayment":
     "Signal à vérifier : le délai court de la réception de la demande de paiement ; les données ne voient ni une date de réception mal saisie, ni une suspension du délai pour une demande incomplète.",
   "clear.latePayment":

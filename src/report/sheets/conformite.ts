@@ -29,6 +29,8 @@ import {
 } from "../../core/indicators/compliance-row-texts";
 import { natureLabel } from "../../core/indicators/co/row-labels";
 import { SERVICE_NOT_GIVEN } from "../../core/indicators/pf/pf8";
+import type { ProcedureToCorrectRow } from "../../core/indicators/recorded-procedure";
+import type { IndicatorResult } from "../../core/indicators/types";
 import type { SplittingSeverity } from "../../core/indicators/splitting";
 import { groupIndicators, result, summaryTable } from "./common";
 import { indicatorCard } from "./indicateurs";
@@ -410,6 +412,7 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
+  procedureToCorrectTable(sb, co3, "tblConfCO3ProcedureACorriger");
   if (co3.tables.lawfulExceptions.length > 0) {
     indicatorTable(
       sb,
@@ -594,6 +597,7 @@ function pf4Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
+  procedureToCorrectTable(sb, pf4, "tblConfPF4ProcedureACorriger");
 }
 
 /** PF6: contracts whose cumulated modifications go beyond the low-value threshold (R2194-8, R2194-9). */
@@ -711,4 +715,37 @@ function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
       ]),
       { title: text(lang, "pf8ByService") }
     );
+}
+
+/** The contracts whose recorded procedure is doubtful (recorded-procedure.ts), listed apart. */
+function procedureToCorrectTable(
+  sb: SheetBuilder,
+  ind: IndicatorResult<{ procedureToCorrect: ProcedureToCorrectRow[] }>,
+  name: string
+): void {
+  if (ind.tables.procedureToCorrect.length === 0) return;
+  indicatorTable(
+    sb,
+    ind,
+    "procedureToCorrect",
+    name,
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "message", header: "message", kind: "text" },
+      { key: "amount", header: "amount", kind: "eur" },
+      {
+        key: "reason",
+        header: "reason",
+        kind: "text",
+        get: (r) =>
+          r.reason === "objet" ? { code: "procedure.reasonObject" } : { code: "procedure.reasonSubsequent" },
+      },
+      { key: "description", header: "description", kind: "text" },
+      { key: "procedure", header: "procedure", kind: "text" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "clear", header: "clear", kind: "text", wrap: false },
+    ]),
+    { title: text(sb.lang, "procedureToCorrect") }
+  );
 }

@@ -708,6 +708,43 @@ describe("identical records of one award (a DECP republication) count once — P
   });
 });
 
+describe("a recorded procedure the record itself contradicts is data to correct, not a signal — PF4 (R2122-8), CO3 (L2124-1), CO4", () => {
+  const pf4 = (parts: Parameters<typeof contextOf>[0], period = yearPeriod(2024)) => byId(computeGroup(contextOf(parts, { period }), "PF"), "PF4");
+
+  it("an object « AOO … » recorded « sans publicité » (DECP consolidée 2024, marché 202410977): listed apart, not counted (before: PF4 1, CO3 1)", () => {
+    // 829 684,85 € of insurance services notified 2024-12-20: ≥ 40 000 € dispense and ≥ 221 000 € EU — if it were a direct award
+    const aoo = contract({ contractRef: "202410977", procedure: DIRECT, description: "AOO ASSURANCES CUA LOT 1 2025- 2029", nature: "Services", amount: 829_684.85, notified: "2024-12-20" });
+    const parts = { contracts: [aoo], spend: [spend({ on: "2024-06-01" })] };
+    const r = pf4(parts);
+    expect(r.value).toBe(0);
+    expect(r.tables.procedureToCorrect).toEqual([expect.objectContaining({ contractRef: "202410977", reason: "objet", clearCode: "clear.procedureData" })]);
+    expect(frText(r.tables.procedureToCorrect[0].message)).toContain("l'objet mentionne « AOO » alors que la procédure enregistrée est « Marché passé sans publicité ni mise en concurrence préalable »");
+    const c3 = co("CO3", parts, yearPeriod(2024));
+    expect(c3.value).toBe(0);
+    expect(c3.tables.procedureToCorrect.map((x) => x.contractRef)).toEqual(["202410977"]);
+  });
+
+  it("R2162-7: a marché subséquent recorded « sans publicité » is awarded under its accord-cadre: listed apart (before: PF4 1)", () => {
+    // DECP 2019 « 2018J1371U00 », nature Marché subséquent, 126 656,09 € ≥ 25 000 € (2018-2019 dispense)
+    const sub = contract({ contractRef: "2018J1371U00", procedure: DIRECT, techniques: "Marché subséquent", description: "Maintenance du progiciel Astre GF", amount: 126_656.09, notified: "2019-02-01" });
+    const r = pf4({ contracts: [sub], spend: [spend({ on: "2019-03-01" })] }, yearPeriod(2019));
+    expect(r.value).toBe(0);
+    expect(r.tables.procedureToCorrect[0]).toMatchObject({ reason: "marché subséquent" });
+    expect(frText(r.tables.procedureToCorrect[0].legalBasis)).toBe("Art. R2162-7 à R2162-12 CCP");
+    // two such call-offs to one holder are not « marchés sans publicité répétés »
+    const sub2 = contract({ ...sub, contractRef: "2018J1372U00", description: "Évolution du progiciel Astre GF", amount: 30_000 });
+    expect(co("CO4", { contracts: [sub, sub2], spend: [spend({ on: "2019-03-01" })] }, yearPeriod(2019)).tables.patterns).toEqual([]);
+  });
+
+  it("an object about a tender without naming its procedure first (« Assistance pour l'appel d'offres… ») stays a direct award", () => {
+    // 50 000 € ≥ 40 000 € (2024): a PF4 signal
+    const amo = contract({ contractRef: "AMO-1", procedure: DIRECT, description: "Assistance pour l'appel d'offres assurances", nature: "Services", amount: 50_000, notified: "2024-05-01" });
+    const r = pf4({ contracts: [amo], spend: [spend({ on: "2024-06-01" })] });
+    expect(r.value).toBe(1);
+    expect(r.tables.procedureToCorrect).toEqual([]);
+  });
+});
+
 describe("CO4 repeat direct awards", () => {
   it("counts 2 or more direct-award contracts to one supplier in one family and entity", () => {
     const direct = (supplierName: string, notified: string) => contract({ procedure: DIRECT, supplierName, notified, amount: 30_000 });

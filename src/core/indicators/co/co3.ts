@@ -35,6 +35,11 @@ import {
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
+import {
+  procedureDoubt,
+  procedureToCorrectRow,
+  type ProcedureToCorrectRow,
+} from "../recorded-procedure";
 import { sameAwardKey } from "../same-award";
 import { natureLabel } from "./row-labels";
 
@@ -89,9 +94,16 @@ export type CO3Tables = {
   contracts: ProcedureAmountRow[];
   lawfulExceptions: LawfulExceptionRow[];
   uncertainThreshold: UncertainThresholdRow[];
+  /** Marchés subséquents and self-contradicting records: listed apart, not counted. */
+  procedureToCorrect: ProcedureToCorrectRow[];
 };
 
-const EMPTY: CO3Tables = { contracts: [], lawfulExceptions: [], uncertainThreshold: [] };
+const EMPTY: CO3Tables = {
+  contracts: [],
+  lawfulExceptions: [],
+  uncertainThreshold: [],
+  procedureToCorrect: [],
+};
 
 const base = { id: "CO3", group: "CO", unit: "count" } as const;
 
@@ -131,6 +143,7 @@ export const CO3 = defineIndicator<CO3Tables>({
     // Identical records of one award (a DECP republication) are one signal, not one per copy.
     const seen = new Map<string, ProcedureAmountRow>();
     let identicalRecords = 0;
+    const toCorrect: ProcedureToCorrectRow[] = [];
     for (const c of contracts) {
       if (c.amountCents === null || c.procedure === null) continue;
       const utilities = isUtilitiesType(ctx.entities.get(c.entity)?.type);
@@ -211,6 +224,11 @@ export const CO3 = defineIndicator<CO3Tables>({
         });
         continue;
       }
+      const doubt = procedureDoubt(c);
+      if (doubt !== null) {
+        toCorrect.push(procedureToCorrectRow(c, doubt));
+        continue;
+      }
       const key = sameAwardKey(c);
       const first = key === null ? undefined : seen.get(key);
       if (first) {
@@ -274,8 +292,14 @@ export const CO3 = defineIndicator<CO3Tables>({
         lawfulSmallLots: exceptions.filter((r) => r.exception === "R2123-1 2°").length,
         uncertainThreshold: uncertain.length,
         identicalRecords,
+        procedureToCorrect: toCorrect.length,
       },
-      { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain }
+      {
+        contracts: rows,
+        lawfulExceptions: exceptions,
+        uncertainThreshold: uncertain,
+        procedureToCorrect: toCorrect,
+      }
     );
   },
 });

@@ -23,6 +23,7 @@ import { coded } from "../compliance-messages";
 import { rowText, rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
+import { procedureDoubt } from "../recorded-procedure";
 import { awardsOf } from "../same-award";
 import { thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
@@ -118,6 +119,8 @@ export const CO4 = defineIndicator<CO4Tables>({
     let directn = 0;
     for (const c of ctx.contracts) {
       if (c.procedure !== DIRECT_AWARD) continue;
+      // A marché subséquent, or a record whose object names a tender: not a direct award.
+      if (procedureDoubt(c) !== null) continue;
       const day = c.notificationDate ?? c.launchDate;
       if (day === null || day < cy.start || day > cy.end) continue;
       directN++;

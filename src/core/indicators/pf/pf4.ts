@@ -14,6 +14,11 @@ import type { Nature } from "../../model";
 import { toEuros as eur } from "../../money";
 import { dispenseForContract } from "../../reference/special-thresholds";
 import { rowText, type RowText } from "../compliance-row-texts";
+import {
+  procedureDoubt,
+  procedureToCorrectRow,
+  type ProcedureToCorrectRow,
+} from "../recorded-procedure";
 import { sameAwardKey } from "../same-award";
 import { defineIndicator } from "../definition";
 import {
@@ -45,9 +50,13 @@ export type DirectAwardAboveThresholdRow = {
   clearCode: string;
 };
 
-export type PF4Tables = { directAwardsAboveThreshold: DirectAwardAboveThresholdRow[] };
+export type PF4Tables = {
+  directAwardsAboveThreshold: DirectAwardAboveThresholdRow[];
+  /** Marchés subséquents and self-contradicting records: listed apart, not counted. */
+  procedureToCorrect: ProcedureToCorrectRow[];
+};
 
-const EMPTY: PF4Tables = { directAwardsAboveThreshold: [] };
+const EMPTY: PF4Tables = { directAwardsAboveThreshold: [], procedureToCorrect: [] };
 
 const base = { id: "PF4", group: "PF", unit: "count" } as const;
 
@@ -90,6 +99,7 @@ export const PF4 = defineIndicator<PF4Tables>({
     // Identical records of one award (a DECP republication) are one signal, not one per copy.
     const seen = new Map<string, DirectAwardAboveThresholdRow>();
     let identicalRecords = 0;
+    const toCorrect: ProcedureToCorrectRow[] = [];
     for (const c of contracts) {
       if (c.procedure === null) continue;
       withProcedure++;
@@ -104,6 +114,11 @@ export const PF4 = defineIndicator<PF4Tables>({
       const t = dispenseForContract(ctx.ref, day, c);
       const threshold = t.cents;
       if (c.amountCents < threshold) continue;
+      const doubt = procedureDoubt(c);
+      if (doubt !== null) {
+        toCorrect.push(procedureToCorrectRow(c, doubt));
+        continue;
+      }
       const key = sameAwardKey(c);
       const first = key === null ? undefined : seen.get(key);
       if (first) {
@@ -152,6 +167,7 @@ export const PF4 = defineIndicator<PF4Tables>({
         aboveThreshold: above.length,
         aboveThresholdAmount: eur(aboveCents),
         identicalRecords,
+        procedureToCorrect: toCorrect.length,
         directAwards: direct,
         directAwardsWithoutAmount: directWithoutAmount,
         directAwardShare: round2(share),
@@ -160,7 +176,7 @@ export const PF4 = defineIndicator<PF4Tables>({
         smsRedFrom: ctx.ref.sms.noCallsForBids.red,
         smsSource: ctx.ref.sms.noCallsForBids.source,
       },
-      tables: { directAwardsAboveThreshold: above },
+      tables: { directAwardsAboveThreshold: above, procedureToCorrect: toCorrect },
     };
   },
 });
