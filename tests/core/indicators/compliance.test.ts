@@ -784,6 +784,24 @@ describe("CO4 repeat direct awards", () => {
 describe("CO5 Loi Climat", () => {
   const p2026 = yearPeriod(2026);
 
+  it("L2152-7: a marché sans publicité ni mise en concurrence has no award criteria — only the execution clause (L2112-2) is required of it", () => {
+    // launched 2026-09-01 (after 2026-08-21): direct award with a clause but no criterion → no gap (before: 1 criterion gap);
+    // the same as a MAPA → 1 criterion gap
+    const direct = contract({ contractRef: "SP-1", procedure: DIRECT, launched: "2026-09-01", environmentalCriterion: false, environmentalClause: true, environmentalConsideration: true, amount: 50_000 });
+    const mapa = contract({ ...direct, contractRef: "MAPA-1", procedure: "Procédure adaptée" });
+    const r = co("CO5", { contracts: [direct, mapa], spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r.value).toBe(1);
+    expect(r.tables.gaps.map((g) => g.contractRef)).toEqual(["MAPA-1"]);
+    expect(r.details).toMatchObject({ criterionNotApplicableDirectAwards: 1 });
+    // a direct award with no environmental consideration at all: one gap, on the execution clause (L2112-2) only
+    const none = contract({ contractRef: "SP-2", procedure: DIRECT, launched: "2026-09-01", environmentalConsideration: false, amount: 50_000 });
+    const r2 = co("CO5", { contracts: [none], spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r2.value).toBe(1);
+    expect(frText(r2.tables.gaps[0].legalBasis)).toContain("L2112-2");
+    expect(frText(r2.tables.gaps[0].legalBasis)).not.toContain("L2152-7");
+    expect(frText(r2.tables.gaps[0].message)).toContain("sans condition d'exécution environnementale");
+  });
+
   it("counts contracts launched from 2026-08-21 without environmental, and above EU without social, consideration", () => {
     const contracts = [
       contract({ contractRef: "E-false", launched: "2026-09-01", notified: "2026-11-01", environmentalConsideration: false, amount: 50_000 }), // gap
