@@ -279,6 +279,8 @@ export const HEADERS = {
   legalSource: ["Source (texte, statistique)", "Source (law, statistics)"],
   howToImprove: ["Comment l'améliorer", "How to improve it"],
   // law: PF4, PF6 and PF8 signals on the Conformité sheet
+  alsoInSplitting: ["Compris dans le signal (non recompté)", "Part of signal (not counted again)"],
+  sourceLines: ["Lignes (table!ligne)", "Lines (table!row)"],
   thresholdRule: ["Article du seuil", "Threshold article"],
   changeAmount: ["Montant des modifications", "Amount of the modifications"],
   initial: ["Montant initial", "Initial amount"],

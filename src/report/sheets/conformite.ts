@@ -494,6 +494,8 @@ function co4Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "firstDate", header: "firstDate", kind: "date" },
       { key: "lastDate", header: "lastDate", kind: "date" },
       { key: "contracts", header: "contracts", kind: "text", width: 24 },
+      { key: "alsoInSplitting", header: "alsoInSplitting", kind: "text", width: 14 },
+      { key: "lines", header: "sourceLines", kind: "text", width: 40 },
       { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
       { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },

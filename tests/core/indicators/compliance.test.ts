@@ -389,10 +389,10 @@ describe("CO1 and CO4 special dispense thresholds (R2122-9 books other than scho
   });
 
   it("R2122-9: CO4 compares repeat book purchases with 50 % of 90 000 €", () => {
-    // 3 × 14 000 = 42 000: ≥ 50 % of 40 000 (20 000) but < 50 % of 90 000 (45 000) → no pattern
-    expect(co("CO4", { spend: [book(14_000), book(14_000), book(14_000)] }).value).toBe(0);
-    // the same amounts on office supplies → pattern
-    expect(co("CO4", { spend: [book(14_000, "30192000"), book(14_000, "30192000"), book(14_000, "30192000")] }).value).toBe(1);
+    // 3 × 12 000 = 36 000: ≥ 50 % of 40 000 (20 000) but < 50 % of 90 000 (45 000) → no pattern
+    expect(co("CO4", { spend: [book(12_000), book(12_000), book(12_000)] }).value).toBe(0);
+    // the same amounts on office supplies → pattern (36 000 < 40 000: no CO1 alert holds it)
+    expect(co("CO4", { spend: [book(12_000, "30192000"), book(12_000, "30192000"), book(12_000, "30192000")] }).value).toBe(1);
   });
 });
 
@@ -745,6 +745,31 @@ describe("a recorded procedure the record itself contradicts is data to correct,
   });
 });
 
+describe("CO4 (R2122-8) does not count again what a CO1 splitting alert (R2121-6) already holds", () => {
+  const buy = (supplierName: string, amount: number, code = "FETES") => spend({ ...fam(code), supplierName, supplierKey: supplierName.toLowerCase(), amount });
+
+  it("two suppliers of one family, 3 × 8 000 € each: one CO1 alert (48 000 € ≥ 40 000 €), the two CO4 patterns listed with it, not counted (before: 2)", () => {
+    // Alpha 24 000 and Beta 24 000 ≥ 50 % of 40 000 € each → 2 patterns; both lie in the CO1 group of the family (48 000 €)
+    const lines = [...[8_000, 8_000, 8_000].map((a) => buy("Alpha", a)), ...[8_000, 8_000, 8_000].map((a) => buy("Beta", a))];
+    const c1 = co("CO1", { spend: lines });
+    expect(c1.value).toBe(1);
+    const r = co("CO4", { spend: lines });
+    expect(r.value).toBe(0);
+    expect(r.tables.patterns.map((p) => [p.supplier, p.alsoInSplitting])).toEqual([
+      ["Alpha", "CO1-001"],
+      ["Beta", "CO1-001"],
+    ]);
+    expect(r.details).toMatchObject({ alsoInSplitting: 2 });
+  });
+
+  it("a pattern in a family below the splitting threshold stays a CO4 signal", () => {
+    // Alpha 3 × 7 000 = 21 000 ≥ 20 000; family total 21 000 + 5 000 (Beta) = 26 000 < 40 000 → no CO1 alert
+    const r = co("CO4", { spend: [...[7_000, 7_000, 7_000].map((a) => buy("Alpha", a, "A")), buy("Beta", 5_000, "A")] });
+    expect(r.value).toBe(1);
+    expect(r.tables.patterns[0]).toMatchObject({ supplier: "Alpha", alsoInSplitting: null });
+  });
+});
+
 describe("CO4 repeat direct awards", () => {
   it("counts 2 or more direct-award contracts to one supplier in one family and entity", () => {
     const direct = (supplierName: string, notified: string) => contract({ procedure: DIRECT, supplierName, notified, amount: 30_000 });
@@ -762,13 +787,14 @@ describe("CO4 repeat direct awards", () => {
     const r = co("CO4", {
       spend: [
         ...[7_000, 7_000, 7_000].map((a) => buy("Alpha", a)), // 3 × 7 000 = 21 000 ≥ 20 000 → pattern
-        ...[6_000, 6_000, 6_000].map((a) => buy("Beta", a)), // 18 000 < 20 000
-        ...[15_000, 15_000].map((a) => buy("Gamma", a)), // only 2 purchases
-        buy("Delta", 7_000, "A"),
-        buy("Delta", 7_000, "A"),
-        buy("Delta", 7_000, "B"), // 3 purchases but in two families
+        ...[6_000, 6_000, 6_000].map((a) => buy("Beta", a, "B")), // 18 000 < 20 000
+        ...[15_000, 15_000].map((a) => buy("Gamma", a, "C")), // only 2 purchases
+        buy("Delta", 7_000, "D"),
+        buy("Delta", 7_000, "D"),
+        buy("Delta", 7_000, "E"), // 3 purchases but in two families
       ],
     });
+    // (each family stays below 40 000 €: no CO1 alert holds the pattern, see the next describe)
     expect(r.value).toBe(1);
     expect(r.tables.patterns[0]).toMatchObject({ pattern: "achats hors marché répétés", supplier: "Alpha", count: 3, total: 21_000, threshold: 40_000 });
     expect(r.details).toMatchObject({ contractPatterns: 0, spendPatterns: 1 });

@@ -9,7 +9,8 @@
  *     and works apart): 3 or more purchases whose net total reaches 50 % of the dispense threshold
  *     in force on the first purchase. Families excluded from splitting checks, excluded suppliers,
  *     articles outside the code, lines of unknown nature and "Non classé" lines are left out, and
- *     the budgets of one SIREN are one buyer, as in CO1.
+ *     the budgets of one SIREN are one buyer, as in CO1. A pattern whose purchases all lie in one
+ *     CO1 splitting alert is that alert's finding already: listed with its id, not counted again.
  */
 import { natureToSpecifyArticle, outOfScopeArticle } from "../../classify";
 import { isoDate } from "../../dates";
@@ -25,7 +26,7 @@ import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { procedureDoubt } from "../recorded-procedure";
 import { awardsOf } from "../same-award";
-import { thresholdScope } from "../splitting";
+import { detectSplitting, thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
 import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
 import { yearsLabel } from "./row-labels";
@@ -69,6 +70,11 @@ export type RepeatPatternRow = {
   lastDate: string;
   /** The contract references, direct-award patterns. */
   contracts: string | null;
+  /**
+   * The CO1 splitting alert whose lines hold every purchase of the pattern ("CO1-002"): the
+   * finding is that alert already, and the pattern is not counted again; else null.
+   */
+  alsoInSplitting: string | null;
   legalBasis: RowText;
   why: RowText;
   clear: RowText;
@@ -226,6 +232,7 @@ export const CO4 = defineIndicator<CO4Tables>({
               : `${a.contract.contractRef} (= ${a.copies.map((c) => c.contractRef).join(", ")})`
           )
           .join(", "),
+        alsoInSplitting: null,
         legalBasis: rowText("law.repeat"),
         why: rowText("why.repeat"),
         clear: rowText("clear.repeat"),
@@ -241,6 +248,9 @@ export const CO4 = defineIndicator<CO4Tables>({
         ),
       });
     }
+    // The CO1 alert of each line (a line is in one group at most).
+    const splittingOf = new Map<SpendLine, string>();
+    for (const a of detectSplitting(ctx)) for (const l of a.lines) splittingOf.set(l, a.id);
     for (const g of lineGroups) {
       if (g.purchases < REPEAT_MIN_PURCHASES) continue;
       const t = dispenseForLines(ctx.ref, g.firstDate, g.works, g.lines);
@@ -260,6 +270,7 @@ export const CO4 = defineIndicator<CO4Tables>({
         firstDate: isoDate(g.firstDate),
         lastDate: isoDate(g.lastDate),
         contracts: null,
+        alsoInSplitting: sameSplittingAlert(g.lines, splittingOf),
         lines: g.lines.map((l) => `${l.source.table}!${l.source.row}`).join(", "),
         legalBasis: rowText("law.repeat"),
         why: rowText("why.repeat"),
@@ -289,12 +300,14 @@ export const CO4 = defineIndicator<CO4Tables>({
     const contractPatterns = rows.filter(
       (r) => r.pattern === "marchés sans publicité répétés"
     ).length;
+    const alsoInSplitting = rows.filter((r) => r.alsoInSplitting !== null).length;
     return resultWithoutReference(
       base,
-      rows.length,
+      rows.length - alsoInSplitting,
       coverage,
       {
         years: yearsLabel(cy.years),
+        alsoInSplitting,
         contractPatterns,
         spendPatterns: rows.length - contractPatterns,
         minContracts: REPEAT_MIN_CONTRACTS,
@@ -305,6 +318,13 @@ export const CO4 = defineIndicator<CO4Tables>({
     );
   },
 });
+
+/** The CO1 alert holding every line of a pattern, or null. */
+function sameSplittingAlert(lines: SpendLine[], splittingOf: Map<SpendLine, string>): string | null {
+  const id = lines.length === 0 ? undefined : splittingOf.get(lines[0]);
+  if (id === undefined) return null;
+  return lines.every((l) => splittingOf.get(l) === id) ? id : null;
+}
 
 /** Whether CO1 leaves a line out of the threshold checks (nomenclature, supplier, article outside the code, nature à préciser). */
 function excludedFromThresholds(ctx: AnalysisContext, line: SpendLine): boolean {
