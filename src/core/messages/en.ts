@@ -802,6 +802,8 @@ export const EN: Record<MessageCode, string> = {
     "Correct the procedure in the register or in the published essential data: the one followed, or the framework agreement's for a call-off contract.",
   "procedure.reasonSubsequent": "call-off contract",
   "procedure.reasonObject": "the description names another procedure",
+  "why.directAward":
+    "Signal to check: the contract may fall under an exception of the code that allows it without publicity or competition whatever its amount (overriding urgency, a service only one operator can provide…, R2122-1 to R2122-11), or its amount or procedure may be entered wrongly.",
   "why.latePayment":
     "Signal to check: the payment time runs from the receipt of the payment request; the data show neither a receipt date entered wrongly nor a suspension of the time for an incomplete request.",
   "clear.latePayment":

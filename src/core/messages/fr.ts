@@ -827,6 +827,8 @@ export const FR = {
     "Corrigez la procédure dans le registre ou dans les données essentielles publiées : celle suivie, ou celle de l'accord-cadre pour un marché subséquent.",
   "procedure.reasonSubsequent": "marché subséquent",
   "procedure.reasonObject": "l'objet nomme une autre procédure",
+  "why.directAward":
+    "Signal à vérifier : le marché peut relever d'une exception du code qui permet de le passer sans publicité ni mise en concurrence quel que soit son montant (urgence impérieuse, prestation que seul un opérateur peut fournir…, R2122-1 à R2122-11), ou son montant ou sa procédure être mal saisis.",
   "why.latePayment":
     "Signal à vérifier : le délai court de la réception de la demande de paiement ; les données ne voient ni une date de réception mal saisie, ni une suspension du délai pour une demande incomplète.",
   "clear.latePayment":

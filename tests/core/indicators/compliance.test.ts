@@ -742,6 +742,9 @@ describe("a recorded procedure the record itself contradicts is data to correct,
     const r = pf4({ contracts: [amo], spend: [spend({ on: "2024-06-01" })] });
     expect(r.value).toBe(1);
     expect(r.tables.procedureToCorrect).toEqual([]);
+    // why it is only a signal speaks of the contract's exceptions (R2122-1 to R2122-11), not of a spend line
+    expect(frText(r.tables.directAwardsAboveThreshold[0].why)).toMatch(/^Signal à vérifier : le marché peut relever d'une exception/);
+    expect(frText(r.tables.directAwardsAboveThreshold[0].why)).not.toContain("ligne");
   });
 });
 

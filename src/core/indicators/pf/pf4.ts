@@ -144,7 +144,7 @@ export const PF4 = defineIndicator<PF4Tables>({
         thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
         samePublications: null,
         legalBasis: rowText(t.legalBasis),
-        why: rowText("why.single"),
+        why: rowText("why.directAward"),
         clear: rowText("clear.procedureBasis"),
         clearCode: "clear.procedureBasis",
       };
