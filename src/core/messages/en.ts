@@ -584,9 +584,9 @@ export const EN: Record<MessageCode, string> = {
   "PF6.beyondSafeHarbour":
     "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change, eurExact} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu, eurExact}; successive modifications added up, R2194-9). Check the ground of the modification.",
   "CO5.gap":
-    "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35).",
+    "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35, compulsory for consultations launched from {start}).",
   "CO5.notFilled":
-    "Contract {ref} ({entity}) launched on {launched}: {what} not recorded in the register, to complete.",
+    "Contract {ref} ({entity}) launched on {launched}: {what} not recorded in the register, to complete (compulsory for consultations launched from {start}).",
   "CO5.launchUnknown":
     "Contract {ref} ({entity}) notified on {notified}, launch date unknown: to check — the obligation applies only to consultations launched from {start}; the contract is not counted as a breach.",
   "exclusion.intermediary":

@@ -610,9 +610,9 @@ export const FR = {
   "PF6.beyondSafeHarbour":
     "Marché {ref} : {count} modification(s) cumulant {change, eurExact} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu, eurExact} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
   "CO5.gap":
-    "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).",
+    "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35, obligatoire pour les consultations lancées à partir du {start}).",
   "CO5.notFilled":
-    "Marché {ref} ({entity}) lancé le {launched} : {what} non renseignée dans le registre, à compléter.",
+    "Marché {ref} ({entity}) lancé le {launched} : {what} non renseignée dans le registre, à compléter (obligatoire pour les consultations lancées à partir du {start}).",
   "CO5.launchUnknown":
     "Marché {ref} ({entity}) notifié le {notified}, date de lancement inconnue : à vérifier — l'obligation ne vaut que pour les consultations lancées à partir du {start} ; le marché n'est pas compté comme manquement.",
   "exclusion.intermediary":

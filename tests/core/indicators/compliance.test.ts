@@ -829,6 +829,9 @@ describe("CO5 Loi Climat", () => {
     expect(frText(r2.tables.gaps[0].legalBasis)).toContain("L2112-2");
     expect(frText(r2.tables.gaps[0].legalBasis)).not.toContain("L2152-7");
     expect(frText(r2.tables.gaps[0].message)).toContain("sans condition d'exécution environnementale");
+    // the date of the obligation is shown with the gap (loi n° 2021-1104, art. 35: consultations launched from 21/08/2026)
+    expect(frText(r2.tables.gaps[0].message)).toContain("obligatoire pour les consultations lancées à partir du 21/08/2026");
+    expect(enText(r2.tables.gaps[0].message)).toContain("compulsory for consultations launched from 21/08/2026");
   });
 
   it("counts contracts launched from 2026-08-21 without environmental, and above EU without social, consideration", () => {

@@ -177,13 +177,13 @@ export const CO5 = defineIndicator<CO5Tables>({
         else if (!criterion) {
           criterionGaps++;
           rows.push(
-            gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion")
+            gapRow(start, c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion")
           );
         }
         if (!clause) {
           clauseGaps++;
           rows.push(
-            gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause")
+            gapRow(start, c, day, "clause environnementale", "absente", null, "law.loiClimatClause")
           );
         }
       } else {
@@ -192,6 +192,7 @@ export const CO5 = defineIndicator<CO5Tables>({
         if (c.environmentalConsideration !== true) {
           rows.push(
             gapRow(
+              start,
               c,
               day,
               direct ? "clause environnementale" : "environnementale",
@@ -215,6 +216,7 @@ export const CO5 = defineIndicator<CO5Tables>({
       if (c.socialConsideration !== true) {
         rows.push(
           gapRow(
+            start,
             c,
             day,
             "sociale",
@@ -269,6 +271,7 @@ const GAP_WHAT: Record<Consideration, MessageCode> = {
 };
 
 function gapRow(
+  start: number,
   c: ContractLine,
   day: number,
   consideration: Consideration,
@@ -282,6 +285,7 @@ function gapRow(
     entity: c.entity,
     launched: frenchDate(day),
     what,
+    start: frenchDate(start),
   });
   const legal =
     consideration === "environnementale"
