@@ -774,7 +774,7 @@ export const EN: Record<MessageCode, string> = {
   "CO4.directAwards":
     "{count} contracts awarded without publicity or competition to {supplier} for the family {family} ({entity}, {years}): check whether these needs should have been grouped and put out to competition.",
   "CO4.offContract":
-    "{count} off-contract purchases from {supplier} for the family {family} in {year} ({entity}), totalling {total, eurExact}, at least {share}% of the exemption threshold ({threshold, eurExact}): check whether the need recurs and whether a contract is warranted.",
+    "{count} off-contract purchases from {supplier} for the family {family} in {year} ({entity}), totalling {total, eurExact}, at least {share}% of the exemption threshold ({threshold, eurExact} in force at the first purchase, on {thresholdDate}): check whether the need recurs and whether a contract is warranted.",
   "CO5.what.environmental":
     "environmental consideration (neither award criterion nor performance condition)",
   "CO5.what.criterion": "environmental award criterion",

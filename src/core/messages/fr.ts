@@ -799,7 +799,7 @@ export const FR = {
   "CO4.directAwards":
     "{count} marchés passés sans publicité ni mise en concurrence avec {supplier} pour la famille {family} ({entity}, {years}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.",
   "CO4.offContract":
-    "{count} achats hors marché auprès de {supplier} pour la famille {family} en {year} ({entity}), cumulant {total, eurExact}, soit au moins {share} % du seuil de dispense ({threshold, eurExact}) : vérifier la récurrence du besoin et l'opportunité d'un marché.",
+    "{count} achats hors marché auprès de {supplier} pour la famille {family} en {year} ({entity}), cumulant {total, eurExact}, soit au moins {share} % du seuil de dispense ({threshold, eurExact} en vigueur au premier achat, le {thresholdDate}) : vérifier la récurrence du besoin et l'opportunité d'un marché.",
   "CO5.what.environmental":
     "considération environnementale (critère d'attribution ni condition d'exécution)",
   "CO5.what.criterion": "critère d'attribution environnemental",

@@ -770,6 +770,8 @@ describe("CO4 (R2122-8) does not count again what a CO1 splitting alert (R2121-6
     const r = co("CO4", { spend: [...[7_000, 7_000, 7_000].map((a) => buy("Alpha", a, "A")), buy("Beta", 5_000, "A")] });
     expect(r.value).toBe(1);
     expect(r.tables.patterns[0]).toMatchObject({ supplier: "Alpha", alsoInSplitting: null });
+    // the threshold is given with the day it was read (first purchase, 15/06/2025)
+    expect(frText(r.tables.patterns[0].message)).toContain("seuil de dispense (40\u202f000 € en vigueur au premier achat, le 15/06/2025)");
   });
 });
 

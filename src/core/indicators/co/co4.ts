@@ -13,7 +13,7 @@
  *     CO1 splitting alert is that alert's finding already: listed with its id, not counted again.
  */
 import { natureToSpecifyArticle, outOfScopeArticle } from "../../classify";
-import { isoDate } from "../../dates";
+import { frenchDate, isoDate } from "../../dates";
 import { legalBuyerOf } from "../../legal/buyer";
 import { supplierExclusionOf } from "../../legal/exclusions";
 import { msg } from "../../messages/render";
@@ -286,6 +286,7 @@ export const CO4 = defineIndicator<CO4Tables>({
             total: toEuros(g.netCents),
             share: REPEAT_MIN_SHARE_PERCENT,
             threshold: toEuros(threshold),
+            thresholdDate: frenchDate(g.firstDate),
           })
         ),
       });
