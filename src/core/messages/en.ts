@@ -582,7 +582,7 @@ export const EN: Record<MessageCode, string> = {
   "CO3.uncertain":
     "EU threshold uncertain for contract {ref} ({amount, eurExact}): notified on {notified} without a launch date, at the start of a two-year period; the threshold in force at launch is {low, eurExact} or {high, eurExact}. Enter the launch date.",
   "PF6.beyondSafeHarbour":
-    "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change, eurExact} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu, eurExact}; successive modifications added up, R2194-9). Check the ground of the modification.",
+    "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change, eurExact} ({percent, pct}), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu, eurExact}; successive modifications added up, R2194-9). Check the ground of the modification.",
   "CO5.gap":
     "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35, compulsory for consultations launched from {start}).",
   "CO5.notFilled":

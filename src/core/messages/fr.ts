@@ -608,7 +608,7 @@ export const FR = {
   "CO3.uncertain":
     "Seuil européen incertain pour le marché {ref} ({amount, eurExact}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low, eurExact} ou {high, eurExact}. Renseignez la date de lancement.",
   "PF6.beyondSafeHarbour":
-    "Marché {ref} : {count} modification(s) cumulant {change, eurExact} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu, eurExact} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
+    "Marché {ref} : {count} modification(s) cumulant {change, eurExact} ({percent, pct}), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu, eurExact} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
   "CO5.gap":
     "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35, obligatoire pour les consultations lancées à partir du {start}).",
   "CO5.notFilled":

@@ -278,8 +278,12 @@ describe("PF6 amendment inflation", () => {
     const r = indicators({ contracts }).PF6;
     expect(r.tables.overLimit.map((x) => x.contractRef).sort()).toEqual(["S10", "T15"]);
     const s10 = r.tables.overLimit.find((x) => x.contractRef === "S10")!;
-    expect(frText(s10.message)).toContain("cumulant 10\u202f000 € (10 %), au moins 10 % du montant initial");
-    expect(enText(s10.message)).toContain("totalling €10,000 (10%), at least 10% of the initial amount");
+    expect(frText(s10.message)).toContain("cumulant 10\u202f000 € (10,0 %), au moins 10 % du montant initial");
+    expect(enText(s10.message)).toContain("totalling €10,000 (10.0%), at least 10% of the initial amount");
+    // a share with decimals is written in the reader's language (12,41 % → « 12,4 % » / « 12.4% »)
+    const b = indicators({ contracts: [contract({ contractRef: "B", nature: "Services", amount: 278_000, amended: 312_500 })] }).PF6.tables.overLimit[0];
+    expect(frText(b.message)).toContain("cumulant 34\u202f500 € (12,4 %)");
+    expect(enText(b.message)).toContain("totalling €34,500 (12.4%)");
   });
 
   it("R2194-8: the reference is the low-value modification threshold, 10 % supplies/services and 15 % works, in both languages", () => {
