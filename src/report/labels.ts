@@ -397,6 +397,10 @@ export const TEXTS = {
     "Lignes derrière chaque signal de fractionnement",
     "Lines behind each splitting signal",
   ],
+  pf4NatureToSpecify: [
+    "Nature à préciser : marchés sans publicité entre le seuil des fournitures et services et celui des travaux — non comptés",
+    "Nature to specify: direct awards between the supplies and services threshold and the works one — not counted",
+  ],
   procedureToCorrect: [
     "Procédure à corriger dans les données (marchés subséquents, objet qui nomme une autre procédure) — non comptés",
     "Procedure to correct in the data (call-off contracts, descriptions naming another procedure) — not counted",

@@ -804,6 +804,10 @@ export const EN: Record<MessageCode, string> = {
   "procedure.reasonObject": "the description names another procedure",
   "why.directAward":
     "Signal to check: the contract may fall under an exception of the code that allows it without publicity or competition whatever its amount (overriding urgency, a service only one operator can provide…, R2122-1 to R2122-11), or its amount or procedure may be entered wrongly.",
+  "PF4.natureToSpecify":
+    "Contract {ref} without a nature ({amount, eurExact}): above the supplies and services exemption threshold ({low, eurExact}) but below the works one ({high, eurExact}) — not counted while its nature is unknown.",
+  "clear.contractNature":
+    "Give the contract's nature in the register (Nature column or CPV code: Works, Supplies or Services).",
   "why.latePayment":
     "Signal to check: the payment time runs from the receipt of the payment request; the data show neither a receipt date entered wrongly nor a suspension of the time for an incomplete request.",
   "clear.latePayment":

@@ -829,6 +829,10 @@ export const FR = {
   "procedure.reasonObject": "l'objet nomme une autre procédure",
   "why.directAward":
     "Signal à vérifier : le marché peut relever d'une exception du code qui permet de le passer sans publicité ni mise en concurrence quel que soit son montant (urgence impérieuse, prestation que seul un opérateur peut fournir…, R2122-1 à R2122-11), ou son montant ou sa procédure être mal saisis.",
+  "PF4.natureToSpecify":
+    "Marché {ref} sans nature renseignée ({amount, eurExact}) : au-delà du seuil de dispense des fournitures et services ({low, eurExact}) mais sous celui des travaux ({high, eurExact}) — non compté tant que la nature n'est pas connue.",
+  "clear.contractNature":
+    "Renseignez la nature du marché dans le registre (colonne Nature ou code CPV : Travaux, Fournitures ou Services).",
   "why.latePayment":
     "Signal à vérifier : le délai court de la réception de la demande de paiement ; les données ne voient ni une date de réception mal saisie, ni une suspension du délai pour une demande incomplète.",
   "clear.latePayment":

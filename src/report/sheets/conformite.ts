@@ -599,6 +599,25 @@ function pf4Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
+  if (pf4.tables.natureToSpecify.length > 0)
+    indicatorTable(
+      sb,
+      pf4,
+      "natureToSpecify",
+      "tblConfPF4NatureAPreciser",
+      printBand([
+        { key: "contractRef", header: "contractRef", kind: "text" },
+        { key: "message", header: "message", kind: "text" },
+        { key: "amount", header: "amount", kind: "eur" },
+        { key: "thresholdDate", header: "thresholdDate", kind: "date" },
+        { key: "description", header: "description", kind: "text" },
+        { key: "worksThreshold", header: "threshold", kind: "eur" },
+        { key: "legalBasis", header: "legalBasis", kind: "text" },
+        { key: "entity", header: "entity", kind: "text" },
+        { key: "clear", header: "clear", kind: "text", wrap: false },
+      ]),
+      { title: text(sb.lang, "pf4NatureToSpecify") }
+    );
   procedureToCorrectTable(sb, pf4, "tblConfPF4ProcedureACorriger");
 }
 

@@ -775,6 +775,18 @@ describe("CO4 (R2122-8) does not count again what a CO1 splitting alert (R2121-6
   });
 });
 
+describe("PF4 (R2122-8): a direct award without nature between the supplies/services and the works thresholds is not counted", () => {
+  it("60 000 € without nature in 2025: ≥ 40 000 € (supplies/services) but < 100 000 € (works) → listed « nature à préciser » (before: counted)", () => {
+    const c = contract({ contractRef: "SN-60", procedure: DIRECT, nature: null, description: "Réfection et fourniture", amount: 60_000, notified: "2025-05-01" });
+    const r = byId(computeGroup(contextOf({ contracts: [c], spend: [spend()] }, { period: yearPeriod(2025) }), "PF"), "PF4");
+    expect(r.value).toBe(0);
+    expect(r.tables.natureToSpecify).toEqual([expect.objectContaining({ contractRef: "SN-60", suppliesServicesThreshold: 40_000, worksThreshold: 100_000, clearCode: "clear.contractNature" })]);
+    // 120 000 € without nature is above both thresholds: counted
+    const big = contract({ contractRef: "SN-120", procedure: DIRECT, nature: null, description: "Réfection et fourniture", amount: 120_000, notified: "2025-05-01" });
+    expect(byId(computeGroup(contextOf({ contracts: [big], spend: [spend()] }, { period: yearPeriod(2025) }), "PF"), "PF4").value).toBe(1);
+  });
+});
+
 describe("CO4 repeat direct awards", () => {
   it("counts 2 or more direct-award contracts to one supplier in one family and entity", () => {
     const direct = (supplierName: string, notified: string) => contract({ procedure: DIRECT, supplierName, notified, amount: 30_000 });

@@ -13,7 +13,8 @@ import { msg } from "../../messages/render";
 import type { Nature } from "../../model";
 import { toEuros as eur } from "../../money";
 import { dispenseForContract } from "../../reference/special-thresholds";
-import { rowText, type RowText } from "../compliance-row-texts";
+import { coded } from "../compliance-messages";
+import { rowText, rowTextOf, type RowText } from "../compliance-row-texts";
 import {
   procedureDoubt,
   procedureToCorrectRow,
@@ -50,13 +51,39 @@ export type DirectAwardAboveThresholdRow = {
   clearCode: string;
 };
 
+/**
+ * A direct award without nature whose amount lies between the supplies/services dispense
+ * threshold and the works one: whether it is above its threshold depends on its nature (listed,
+ * not counted).
+ */
+export type NatureToSpecifyContractRow = {
+  contractRef: string;
+  entity: string;
+  description: string | null;
+  amount: number;
+  suppliesServicesThreshold: number;
+  worksThreshold: number;
+  thresholdDate: string;
+  message: RowText;
+  messageCode: string;
+  legalBasis: RowText;
+  clear: RowText;
+  clearCode: string;
+};
+
 export type PF4Tables = {
   directAwardsAboveThreshold: DirectAwardAboveThresholdRow[];
+  /** Direct awards without nature between the two dispense thresholds: listed, not counted. */
+  natureToSpecify: NatureToSpecifyContractRow[];
   /** Marchés subséquents and self-contradicting records: listed apart, not counted. */
   procedureToCorrect: ProcedureToCorrectRow[];
 };
 
-const EMPTY: PF4Tables = { directAwardsAboveThreshold: [], procedureToCorrect: [] };
+const EMPTY: PF4Tables = {
+  directAwardsAboveThreshold: [],
+  natureToSpecify: [],
+  procedureToCorrect: [],
+};
 
 const base = { id: "PF4", group: "PF", unit: "count" } as const;
 
@@ -100,6 +127,7 @@ export const PF4 = defineIndicator<PF4Tables>({
     const seen = new Map<string, DirectAwardAboveThresholdRow>();
     let identicalRecords = 0;
     const toCorrect: ProcedureToCorrectRow[] = [];
+    const natureToSpecify: NatureToSpecifyContractRow[] = [];
     for (const c of contracts) {
       if (c.procedure === null) continue;
       withProcedure++;
@@ -114,6 +142,33 @@ export const PF4 = defineIndicator<PF4Tables>({
       const t = dispenseForContract(ctx.ref, day, c);
       const threshold = t.cents;
       if (c.amountCents < threshold) continue;
+      if (c.nature === null) {
+        // Unknown nature: above the supplies/services threshold, but is it works?
+        const works = dispenseForContract(ctx.ref, day, { ...c, nature: "Travaux" });
+        if (c.amountCents < works.cents) {
+          const text = coded("PF4.natureToSpecify", {
+            ref: c.contractRef,
+            amount: eur(c.amountCents),
+            low: eur(threshold),
+            high: eur(works.cents),
+          });
+          natureToSpecify.push({
+            contractRef: c.contractRef,
+            entity: c.entity,
+            description: c.description,
+            amount: eur(c.amountCents),
+            suppliesServicesThreshold: eur(threshold),
+            worksThreshold: eur(works.cents),
+            thresholdDate: isoDate(day),
+            message: rowTextOf(text),
+            messageCode: text.code,
+            legalBasis: rowText(t.legalBasis),
+            clear: rowText("clear.contractNature"),
+            clearCode: "clear.contractNature",
+          });
+          continue;
+        }
+      }
       const doubt = procedureDoubt(c);
       if (doubt !== null) {
         toCorrect.push(procedureToCorrectRow(c, doubt));
@@ -168,6 +223,7 @@ export const PF4 = defineIndicator<PF4Tables>({
         aboveThresholdAmount: eur(aboveCents),
         identicalRecords,
         procedureToCorrect: toCorrect.length,
+        natureToSpecify: natureToSpecify.length,
         directAwards: direct,
         directAwardsWithoutAmount: directWithoutAmount,
         directAwardShare: round2(share),
@@ -176,7 +232,11 @@ export const PF4 = defineIndicator<PF4Tables>({
         smsRedFrom: ctx.ref.sms.noCallsForBids.red,
         smsSource: ctx.ref.sms.noCallsForBids.source,
       },
-      tables: { directAwardsAboveThreshold: above, procedureToCorrect: toCorrect },
+      tables: {
+        directAwardsAboveThreshold: above,
+        natureToSpecify,
+        procedureToCorrect: toCorrect,
+      },
     };
   },
 });
