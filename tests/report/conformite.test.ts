@@ -4,6 +4,8 @@
  * (works without operation) apart from the alerts.
  */
 import { analyse } from "../../src/core/analyse";
+import { detectTable } from "../../src/core/detect";
+import { runIntake } from "../../src/core/intake";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { contract, intakeOf, spend } from "../helpers/fixtures";
 import { yearPeriod } from "../../src/core/period";
@@ -216,5 +218,23 @@ describe("Conformité sheet: a procedure the record contradicts is listed apart,
     expect(rows("tblConfPF4ProcedureACorriger")).toBe(1);
     expect(rows("tblConfCO3ProcedureACorriger")).toBe(1);
     expect(rows("tblConfPF4AttributionsDirectes")).toBe(0);
+  });
+});
+
+describe("Conformité sheet: PF8 says when the mandat date is the line date (décret 2013-269 art. 12)", () => {
+  it("« Date mandat » as the line date column: the note names the table and the column", () => {
+    // received 01/03/2025, mandat 25/03/2025, paid 10/04/2025: 40 days > 30 → one late invoice
+    const table = {
+      name: "Mandats",
+      rows: [
+        ["Date mandat", "Fournisseur", "Montant HT", "Date réception facture", "Date paiement"],
+        ["25/03/2025", "Garage Dupuis", "1 000,00", "01/03/2025", "10/04/2025"],
+      ],
+    };
+    const d = detectTable(table);
+    const a = analyse(runIntake([{ table, kind: "spend", headerRowIndex: d.headerRowIndex, mapping: d.mapping }]), { period: yearPeriod(2025) });
+    const s = buildWorkbookSpec(a, { runDate: "2026-01-15", sources: [] }).sheets.find((x) => x.key === "conformite")!;
+    const notes = s.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+    expect(notes.some((t) => t.startsWith("Date du mandat : la date de ligne (Mandats › Date mandat) est lue comme la date d'émission du mandat"))).toBe(true);
   });
 });
