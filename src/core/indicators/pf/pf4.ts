@@ -103,8 +103,8 @@ export const PF4 = defineIndicator<PF4Tables>({
       en: "Contracts notified in the period without prior publicity or competition whose amount reaches the exemption threshold in force at their launch.",
     },
     formula: {
-      fr: "Nombre de marchés « sans publicité ni mise en concurrence » avec montant ≥ seuil de dispense (date de lancement, sinon de notification ; seuil travaux pour les travaux).",
-      en: 'Number of contracts "without publicity or competition" with amount ≥ exemption threshold (launch date, else notification date; works threshold for works).',
+      fr: "Nombre de marchés « sans publicité ni mise en concurrence » avec montant ≥ seuil de dispense (date de lancement, sinon de notification ; seuil travaux pour les travaux ; seuils particuliers R2122-9 et R2122-9-1). Les enregistrements identiques d'un même marché comptent une fois ; les marchés subséquents, les objets qui nomment une autre procédure et les marchés sans nature entre les deux seuils sont listés à part.",
+      en: 'Number of contracts "without publicity or competition" with amount ≥ exemption threshold (launch date, else notification date; works threshold for works; special thresholds R2122-9 and R2122-9-1). Identical records of one contract count once; call-off contracts, descriptions naming another procedure and contracts without nature between the two thresholds are listed apart.',
     },
     source: {
       fr: "Art. R2122-8 du code de la commande publique (dispense de procédure) ; exceptions des art. R2122-1 à R2122-11.",

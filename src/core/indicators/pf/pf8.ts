@@ -126,8 +126,8 @@ export const PF8 = defineIndicator<PF8Tables>({
       en: "Share of invoices paid after the maximum payment time, average payment time, late-payment interest and flat indemnities due.",
     },
     formula: {
-      fr: "DGP = date de paiement − date de réception ; en retard si DGP > 30 jours (50 pour les établissements publics de santé) ; intérêts = TTC × (taux BCE + 8 points) × jours de retard / 365 ; indemnité de 40 € par facture.",
-      en: "Payment time = payment date − receipt date; late when > 30 days (50 for public hospitals); interest = amount incl. VAT × (ECB rate + 8 points) × days late / 365; €40 flat indemnity per invoice.",
+      fr: "DGP = date de paiement − date de réception ; en retard si DGP > 30 jours (50 pour les établissements publics de santé) ; intérêts = TTC × (taux BCE + 8 points) × jours de retard / 365 ; indemnité de 40 € par facture ; avec la date du mandat (colonne « Date de transmission au comptable », sinon la date de ligne quand elle est la « Date mandat »), délai de l'ordonnateur (réception → mandat, 20 jours) et du comptable (mandat → paiement, 10 jours).",
+      en: "Payment time = payment date − receipt date; late when > 30 days (50 for public hospitals); interest = amount incl. VAT × (ECB rate + 8 points) × days late / 365; €40 flat indemnity per invoice; with the mandat date (the column of the transmission to the comptable, else the line date when its header names the mandat), the ordonnateur's time (receipt → mandat, 20 days) and the comptable's (mandat → payment, 10 days).",
     },
     source: {
       fr: "Art. R2192-10, R2192-31 et D2192-35 du code de la commande publique.",
