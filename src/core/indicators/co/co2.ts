@@ -126,8 +126,8 @@ export const CO2 = defineIndicator<CO2Tables>({
       en: "Thresholds below which purchase amounts gather abnormally (the band from 90 % to 100 % of the threshold compared with the band just below). A signal to check.",
     },
     formula: {
-      fr: "Pour chaque seuil : nombre de montants dans [90 %, 100 %) contre [80 %, 90 %) ; signal quand la bande haute est nettement plus peuplée.",
-      en: "For each threshold: number of amounts in [90 %, 100 %) against [80 %, 90 %); signal when the upper band is markedly fuller.",
+      fr: "Pour chaque seuil : nombre de montants dans [90 %, 100 %) contre [80 %, 90 %) ; signal quand la bande haute est nettement plus peuplée. Un achat relevant d'un seuil particulier (livres non scolaires R2122-9, achats innovants R2122-9-1) est comparé à ce seuil ; les enregistrements identiques d'un même marché comptent une fois.",
+      en: "For each threshold: number of amounts in [90 %, 100 %) against [80 %, 90 %); signal when the upper band is markedly fuller. A purchase under a special threshold (books other than school books R2122-9, innovative purchases R2122-9-1) is compared with that threshold; identical records of one contract count once.",
     },
     source: {
       fr: "Seuils des art. R2122-8 et R2124-1 du code de la commande publique et avis relatif aux seuils européens.",

@@ -104,8 +104,8 @@ export const CO4 = defineIndicator<CO4Tables>({
       en: "Awards without publicity or competition, or off-contract purchases, repeated with one supplier for one family. A signal to check.",
     },
     formula: {
-      fr: "Au moins 2 marchés sans publicité par entité, fournisseur et famille ; ou au moins 3 achats hors marché par entité, fournisseur, famille et année cumulant au moins une part du seuil de dispense.",
-      en: "At least 2 contracts without publicity per entity, supplier and family; or at least 3 off-contract purchases per entity, supplier, family and year adding up to at least a share of the exemption threshold.",
+      fr: "Au moins 2 marchés sans publicité par entité, fournisseur et famille (enregistrements identiques d'un même marché comptés une fois, marchés subséquents exclus) ; ou au moins 3 achats hors marché par entité, fournisseur, famille et année cumulant au moins une part du seuil de dispense. Un schéma dont tous les achats sont dans un signal de fractionnement (CO1) est listé avec lui, sans être recompté.",
+      en: "At least 2 contracts without publicity per entity, supplier and family (identical records of one contract counted once, call-off contracts left out); or at least 3 off-contract purchases per entity, supplier, family and year adding up to at least a share of the exemption threshold. A pattern whose purchases all lie in a splitting signal (CO1) is listed with it, not counted again.",
     },
     source: {
       fr: "Art. R2122-8 du code de la commande publique (ne pas contracter systématiquement avec un même opérateur).",
