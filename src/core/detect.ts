@@ -9,7 +9,14 @@
  *
  * Pure functions: runs once per table, never per row.
  */
-import { FIELDS, REQUIRED_GROUPS, TABLE_KINDS, fieldLabel, type FieldDef } from "./fields";
+import {
+  FIELDS,
+  MANDAT_DATE_HEADERS,
+  REQUIRED_GROUPS,
+  TABLE_KINDS,
+  fieldLabel,
+  type FieldDef,
+} from "./fields";
 import type { Cell, RawTable, TableKind } from "./model";
 import { cellText, normalizeKey } from "./text";
 
@@ -98,6 +105,13 @@ export function headerKey(text: string): string {
   }
   return out.join(" ");
 }
+
+/** Whether a header of the line date names the mandat's date (MANDAT_DATE_HEADERS). */
+export function isMandatDateHeader(header: string): boolean {
+  return MANDAT_DATE_KEYS.has(headerKey(header));
+}
+
+const MANDAT_DATE_KEYS = new Set(MANDAT_DATE_HEADERS.map((h) => headerKey(h)));
 
 // ---------------------------------------------------------------------------------------------
 // Compiled synonyms

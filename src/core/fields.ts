@@ -136,16 +136,23 @@ const OTHER_DATES = [
   "edition",
 ];
 
+/**
+ * Headers of the line date that name the mandat's date (« Date mandat », « Date d'émission du
+ * mandat », « Date mandatement »): in most French finance exports the line date IS the date the
+ * ordonnateur issued the mandat, which PF8 uses to split the délai global (décret 2013-269
+ * art. 12) when no « Date de transmission au comptable » column is mapped.
+ */
+export const MANDAT_DATE_HEADERS = ["date mandat", "date mandatement", "date emission mandat"];
+
 const SPEND: FieldDef[] = [
   {
     key: "date",
     label: "Date",
     required: true,
     synonyms: [
-      "date mandat",
-      "date mandatement",
+      ...MANDAT_DATE_HEADERS.slice(0, 2),
       "date emission",
-      "date emission mandat",
+      MANDAT_DATE_HEADERS[2],
       "date facture",
       "date commande",
       "date bon commande",

@@ -371,4 +371,10 @@ export interface IntakeResult {
   quality?: QualityRow[];
   anomalies: Anomaly[];
   reconciliation: Reconciliation;
+  /**
+   * Spend tables whose line date column is the mandat's date (its header « Date mandat »…) and
+   * that map no « Date de transmission au comptable » column: their lines take the line date as
+   * mandat date (PF8, décret 2013-269 art. 12). Absent when none.
+   */
+  mandateDateFromLineDate?: { table: string; header: string }[];
 }

@@ -435,6 +435,7 @@ function sourceTable(c: Candidate): SourceTable {
     sheet: c.sheet,
     kind: c.kind as TableKind,
     mapping: c.mapping as ColumnMapping,
+    headers: c.headers,
     date1904: c.book?.date1904 ?? false,
     rows: { [Symbol.asyncIterator]: () => rowBlocks((onRow) => streamRows(c, from, onRow)) },
   };

@@ -119,6 +119,7 @@ export const HEADERS = {
   upperCount: ["Montants sous le seuil", "Amounts below threshold"],
   ratio: ["Rapport", "Ratio"],
   contractRef: ["Marché", "Contract"],
+  samePublications: ["Mêmes données publiées sous", "Same data also published as"],
   procedure: ["Procédure", "Procedure"],
   euThreshold: ["Seuil européen", "EU threshold"],
   issue: ["Incohérence", "Inconsistency"],
@@ -277,6 +278,35 @@ export const HEADERS = {
   computation: ["Calcul", "Computation"],
   legalSource: ["Source (texte, statistique)", "Source (law, statistics)"],
   howToImprove: ["Comment l'améliorer", "How to improve it"],
+  // law: PF4, PF6 and PF8 signals on the Conformité sheet
+  alsoInSplitting: ["Compris dans le signal (non recompté)", "Part of signal (not counted again)"],
+  sourceLines: ["Lignes (table!ligne)", "Lines (table!row)"],
+  thresholdRule: ["Article du seuil", "Threshold article"],
+  changeAmount: ["Montant des modifications", "Amount of the modifications"],
+  initial: ["Montant initial", "Initial amount"],
+  amended: ["Montant après modifications", "Amount after modifications"],
+  modifications: ["Modifications", "Modifications"],
+  inflationPercent: ["Hausse", "Increase"],
+  limitPercent: ["Limite", "Limit"],
+  lastModificationDate: ["Dernière modification", "Last modification"],
+  invoiceRef: ["N° de facture", "Invoice no."],
+  invoiceReceived: ["Facture reçue le", "Invoice received on"],
+  dueDate: ["Échéance", "Due date"],
+  limitDays: ["Délai maximal (jours)", "Maximum time (days)"],
+  ordonnateurDays: ["Délai ordonnateur (jours)", "Ordonnateur's time (days)"],
+  ordonnateurLimitDays: ["Limite ordonnateur (jours)", "Ordonnateur's limit (days)"],
+  comptableDays: ["Délai comptable (jours)", "Comptable's time (days)"],
+  comptableLimitDays: ["Limite comptable (jours)", "Comptable's limit (days)"],
+  invoices: ["Factures payées", "Paid invoices"],
+  lateInvoices: ["Factures en retard", "Late invoices"],
+  lateShare: ["Part en retard", "Late share"],
+  averageDgpDays: ["DGP moyen (jours)", "Average payment time (days)"],
+  invoicesWithMandate: ["Factures avec date de mandat", "Invoices with a mandat date"],
+  averageOrdonnateurDays: ["Délai ordonnateur moyen (jours)", "Ordonnateur's average time (days)"],
+  ordonnateurLate: ["Au-delà du délai ordonnateur", "Beyond the ordonnateur's time"],
+  averageComptableDays: ["Délai comptable moyen (jours)", "Comptable's average time (days)"],
+  comptableLate: ["Au-delà du délai comptable", "Beyond the comptable's time"],
+  service: ["Service", "Department"],
 } as const satisfies Record<string, Pair>;
 
 export type HeaderKey = keyof typeof HEADERS;
@@ -366,6 +396,24 @@ export const TEXTS = {
   co1Lines: [
     "Lignes derrière chaque signal de fractionnement",
     "Lines behind each splitting signal",
+  ],
+  pf4NatureToSpecify: [
+    "Nature à préciser : marchés sans publicité entre le seuil des fournitures et services et celui des travaux — non comptés",
+    "Nature to specify: direct awards between the supplies and services threshold and the works one — not counted",
+  ],
+  procedureToCorrect: [
+    "Procédure à corriger dans les données (marchés subséquents, objet qui nomme une autre procédure) — non comptés",
+    "Procedure to correct in the data (call-off contracts, descriptions naming another procedure) — not counted",
+  ],
+  pf8Late: [
+    "Factures payées au-delà du délai global de paiement (une ligne par facture)",
+    "Invoices paid after the maximum payment time (one row per invoice)",
+  ],
+  pf8ByEntity: ["Délais de paiement par entité", "Payment times by entity"],
+  pf8ByService: ["Délais de paiement par service", "Payment times by department"],
+  co2Amounts: [
+    "Montants de la bande haute derrière chaque signal (lignes hors marché et marchés de la période)",
+    "Amounts of the upper band behind each signal (off-contract lines and contracts of the period)",
   ],
   co1Singles: [
     "Achats uniques au-dessus du seuil, hors marché",

@@ -24,7 +24,17 @@ const expected = { mapa: 0, aoo: 0, direct: 0, negotiated: 0 } as Record<string,
 for (const m of inPeriod) expected[family(m.procedure)]++;
 // Placeholder amounts (0 or runs of 9s) are not amounts; the 2018-2019 dispense threshold is 25 000 € HT.
 const plausible = (x: number | undefined) => typeof x === "number" && x >= 1 && !/^9{7,}$/.test(String(Math.trunc(x)));
-const directAtOrAbove25k = inPeriod.filter((m) => family(m.procedure) === "direct" && plausible(m.montant) && (m.montant as number) >= 25_000).length;
+// A « Marché subséquent » recorded « sans publicité » is awarded under its accord-cadre (R2162-7): listed apart, not counted
+// (2 in 2018-2019: 2018J1308U, 96 500 €, and 2018J1371U00, 126 656,09 €).
+const directRecordsAtOrAbove25k = inPeriod.filter(
+  (m) => family(m.procedure) === "direct" && plausible(m.montant) && (m.montant as number) >= 25_000 && (m as { nature?: string }).nature !== "Marché subséquent"
+);
+// Records identical in buyer, holder, object, procedure, notification date and amount are one award published several
+// times (e.g. "2019M1902700" and its rectificatif "2019M19027R00"): counted once (55 records, 51 awards).
+type Raw = { acheteur?: { id?: string }; titulaires?: { id?: string; denominationSociale?: string }[]; objet?: string; procedure?: string; dateNotification?: string; montant?: number };
+const awardKey = (m: Raw) =>
+  [m.acheteur?.id, m.titulaires?.[0]?.id ?? m.titulaires?.[0]?.denominationSociale, (m.objet ?? "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim(), m.procedure, m.dateNotification?.slice(0, 10), m.montant].join("|");
+const directAtOrAbove25k = new Set((directRecordsAtOrAbove25k as Raw[]).map(awardKey)).size;
 
 const analysis = analyse(runIntake([], [importDecp(raw, "decp-2019-pes.json")]), { period: rangePeriod(2018, 1, 2019, 12) });
 
@@ -44,8 +54,9 @@ describe("contract indicators on the real DECP file", () => {
     }).toEqual(expected);
   });
 
-  it("counts the direct awards at or above the 25 000 € dispense threshold of 2018-2019 (PF4)", () => {
+  it("counts the direct awards at or above the 25 000 € dispense threshold of 2018-2019 (PF4), identical records once", () => {
     expect(indicator(analysis, "PF4").value).toBe(directAtOrAbove25k);
+    expect(indicator(analysis, "PF4").details.identicalRecords).toBe(directRecordsAtOrAbove25k.length - directAtOrAbove25k);
     expect(indicator(analysis, "PF4").details.directAwards).toBe(expected.direct);
   });
 

@@ -213,10 +213,11 @@ describe("links", () => {
         checked++;
       }
     }
-    // Conformité: its synthesis table (CO1–CO6) and the five CO sections link to their cards.
+    // Conformité: its synthesis table (CO1–CO6), the five CO sections and the PF4, PF6 and PF8
+    // sections (issue #10: their signals are listed there) link to their cards.
     const conf = rich.sheets.find((s) => s.key === "conformite")!;
     const confLinks = (conf.links ?? []).filter((x) => x.target.sheet === "indicateurs");
-    expect(confLinks.length).toBe(6 + 5);
+    expect(confLinks.length).toBe(6 + 5 + 3);
     expect(checked).toBeGreaterThan(confLinks.length);
   });
 

@@ -21,7 +21,9 @@ export type MessageCode = Extract<
   | `CO4.${string}`
   | `CO5.${string}`
   | `compliance.${string}`
+  | `PF4.${string}`
   | `PF6.${string}`
+  | `procedure.${string}`
   | `exclusion.${string}`
 >;
 /**

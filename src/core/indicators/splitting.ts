@@ -6,7 +6,10 @@
  * - Scope: the lines of the whole civil years touched by the period (a monthly analysis still
  *   sees its year's cumulated purchases), not bought under a contract (`isUnderContract`), plus the
  *   lines bought under a marché passé sans publicité ni mise en concurrence: such a marché does not
- *   take its purchases out of the homogeneous need (R2121-6).
+ *   take its purchases out of the homogeneous need (R2121-6). Such a marché counts in the civil
+ *   year it was concluded (launch date, else notification; R2121-1 values the need at the
+ *   launch): its invoices of a later year are the execution of an earlier purchase and are not
+ *   summed again with that year's purchases.
  * - Groups: legal buyer × homogeneous family × civil year, supplies/services and works kept apart
  *   (their thresholds differ). The legal buyer groups the budgets of one SIREN when the Entités
  *   table gives SIRETs (budgets annexes are not separate buyers). Works are counted per operation
@@ -34,7 +37,7 @@ import {
   outOfScopeArticle,
 } from "../classify";
 import { contractsByRef } from "../context";
-import { isoDate } from "../dates";
+import { isoDate, ymdFromDay } from "../dates";
 import { legalBuyerOf } from "../legal/buyer";
 import { EXCLUSION_REASONS, supplierExclusionOf } from "../legal/exclusions";
 import type { Nature, SpendLine } from "../model";
@@ -175,9 +178,17 @@ export interface ThresholdScope {
   outside: SpendLine[];
   /** Year index (in years.years) of each line of `outside`. */
   outsideYear: number[];
-  /** Lines of those years bought under a marché passé sans publicité ni mise en concurrence. */
+  /**
+   * Lines of those years bought under a marché passé sans publicité ni mise en concurrence
+   * concluded (launched, else notified) in the same civil year as the line.
+   */
   underDirectAward: SpendLine[];
   underDirectAwardYear: number[];
+  /**
+   * Lines under such a marché concluded in another civil year: the execution of an earlier
+   * purchase, counted in the year of the marché, not in the year of the invoice (R2121-1).
+   */
+  underDirectAwardOtherYear: number;
 }
 
 export interface SplittingAnalysis {
@@ -214,6 +225,7 @@ export function thresholdScope(ctx: AnalysisContext): ThresholdScope {
   const underDirectAwardYear: number[] = [];
   let linesInYears = 0;
   let linesWithGroup = 0;
+  let underDirectAwardOtherYear = 0;
   for (const line of ctx.allLines) {
     const yi = yearIndexOf(years, line.date);
     if (yi < 0) continue;
@@ -226,6 +238,14 @@ export function thresholdScope(ctx: AnalysisContext): ThresholdScope {
         c?.procedure === DIRECT_AWARD &&
         (line.channel === null || line.channel === "Marché propre")
       ) {
+        // The marché counts toward the need of the year it was concluded (R2121-1: the value is
+        // estimated when the consultation is launched); its invoices of a later year are the
+        // execution of that earlier purchase, not a new one of the later year.
+        const concluded = c.launchDate ?? c.notificationDate;
+        if (concluded !== null && ymdFromDay(concluded).year !== years.years[yi]) {
+          underDirectAwardOtherYear++;
+          continue;
+        }
         underDirectAward.push(line);
         underDirectAwardYear.push(yi);
       }
@@ -242,6 +262,7 @@ export function thresholdScope(ctx: AnalysisContext): ThresholdScope {
     outsideYear,
     underDirectAward,
     underDirectAwardYear,
+    underDirectAwardOtherYear,
   };
   scopeCache.set(ctx, scope);
   return scope;
@@ -465,7 +486,12 @@ export function analyseSplitting(ctx: AnalysisContext): SplittingAnalysis {
       messageParts: parts,
       legalBasis: coded(g.works ? "law.splittingWorks" : "law.splitting"),
       why: article !== null ? coded("why.splittingCatchAll", { article }) : coded("why.splitting"),
-      clear: article !== null ? coded("clear.refineFamily") : coded("clear.attachToContract"),
+      clear:
+        article !== null
+          ? coded("clear.refineFamily")
+          : g.underDirectAward > 0
+            ? coded("clear.directAwardNeed")
+            : coded("clear.attachToContract"),
       lines,
     });
   }
@@ -673,7 +699,7 @@ function alertMessage(
   const parts: CodedText[] = [];
   const aboveNote = above > 0 ? messageOf(coded("CO1.aboveNote", { count: above })) : "";
   parts.push(
-    coded("CO1.splitting", {
+    coded(g.underDirectAward > 0 ? "CO1.splittingWithDirect" : "CO1.splitting", {
       total: toEuros(g.netCents),
       year: g.year,
       entity: g.entity,

@@ -24,6 +24,8 @@ import { readEntities, readNomenclature, readSuppliers } from "./reference-table
 import { endOfData, TableLog } from "./rows";
 import { addTotals, amountsReconcile } from "./totals";
 import { SpendProcessor } from "./spend";
+import { isMandatDateHeader } from "../detect";
+import { cellText } from "../text";
 
 /** A table with its confirmed kind, header row and column mapping (from detect.ts or the user). */
 export interface MappedTable {
@@ -91,6 +93,8 @@ export interface SourceTable {
   kind: TableKind;
   /** Field key → column index in the rows given. */
   mapping: Record<string, number>;
+  /** Header texts by column index, when the source knows them (the mandat date rule of PF8). */
+  headers?: readonly string[];
   date1904?: boolean;
   rows: RowSource;
 }
@@ -111,6 +115,7 @@ export function sourceOf(t: MappedTable, block = INTAKE_BLOCK): SourceTable {
     sheet: t.table.sheet,
     kind: t.kind,
     mapping: t.mapping,
+    headers: Array.from(rows[t.headerRowIndex] ?? [], (c) => cellText(c) ?? ""),
     date1904: t.table.date1904 ?? false,
     rows: (function* () {
       for (let start = first; start < end; start += block)
@@ -136,6 +141,7 @@ export class IntakeRun {
   private readonly territories: NonNullable<IntakeResult["territories"]> = [];
   private readonly quality: NonNullable<IntakeResult["quality"]> = [];
   private readonly recs: TableReconciliation[] = [];
+  private readonly mandateFromDate: { table: string; header: string }[] = [];
   private readonly defaultEntity: string;
   private readonly defaultVatPercent: number;
   private table: Omit<SourceTable, "rows"> | null = null;
@@ -155,9 +161,13 @@ export class IntakeRun {
     this.log = new TableLog(t.name, t.kind, this.anomalies);
     this.buffer = [];
     this.bufferFirstRow = 0;
+    const mandateFromDate = t.kind === "spend" ? mandatDateHeaderOf(t) : null;
+    if (mandateFromDate !== null)
+      this.mandateFromDate.push({ table: t.name, header: mandateFromDate });
     this.processor =
       t.kind === "spend"
         ? new SpendProcessor(this.log, {
+            mandateFromDate: mandateFromDate !== null,
             mapping: t.mapping,
             date1904: t.date1904 ?? false,
             defaultVatPercent: this.defaultVatPercent,
@@ -255,8 +265,24 @@ export class IntakeRun {
       ...(this.quality.length > 0 ? { quality: this.quality } : {}),
       anomalies: this.anomalies,
       reconciliation: reconcile(this.recs),
+      ...(this.mandateFromDate.length > 0
+        ? { mandateDateFromLineDate: this.mandateFromDate }
+        : {}),
     };
   }
+}
+
+/**
+ * The header of a spend table's line date when it names the mandat's date (« Date mandat »,
+ * « Date d'émission du mandat », « Date mandatement ») and no « Date de transmission au
+ * comptable » column is mapped: the line date is then the mandat date (PF8). Else null.
+ */
+function mandatDateHeaderOf(t: Pick<SourceTable, "mapping" | "headers">): string | null {
+  if (t.mapping.mandateDate !== undefined && t.mapping.mandateDate >= 0) return null;
+  const col = t.mapping.date;
+  if (col === undefined || col < 0 || t.headers === undefined) return null;
+  const header = t.headers[col] ?? "";
+  return isMandatDateHeader(header) ? header : null;
 }
 
 /**

@@ -41,6 +41,11 @@ export interface SpendProcessorOptions {
   /** Entity used when the table has no entity column. */
   defaultEntity: string;
   nomenclature: Map<string, NomenclatureRow>;
+  /**
+   * The line date column is the mandat's date (« Date mandat »…) and no mandateDate column is
+   * mapped: each line's mandat date is its date (PF8, décret 2013-269 art. 12).
+   */
+  mandateFromDate?: boolean;
 }
 
 const FIELDS = [
@@ -420,12 +425,9 @@ export class SpendProcessor {
       msg("anomaly.invoiceDateUnreadable")
     );
     const paid = this.optionalDate(row, sheetRow, "paid", msg("anomaly.paidDateUnreadable"));
-    const mandateDate = this.optionalDate(
-      row,
-      sheetRow,
-      "mandateDate",
-      msg("anomaly.mandateDateUnreadable")
-    );
+    const mandateDate = this.options.mandateFromDate
+      ? date
+      : this.optionalDate(row, sheetRow, "mandateDate", msg("anomaly.mandateDateUnreadable"));
     const quantity = this.optionalNumber(
       row,
       sheetRow,

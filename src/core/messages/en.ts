@@ -591,11 +591,11 @@ export const EN: Record<MessageCode, string> = {
   "CO3.uncertain":
     "EU threshold uncertain for contract {ref} ({amount, eurExact}): notified on {notified} without a launch date, at the start of a two-year period; the threshold in force at launch is {low, eurExact} or {high, eurExact}. Enter the launch date.",
   "PF6.beyondSafeHarbour":
-    "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change} ({percent}%), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu}; successive modifications added up, R2194-9). Check the ground of the modification.",
+    "Contract {ref}: {count} {count, plural, one {modification} other {modifications}} totalling {change, eurExact} ({percent, pct}), {reason} — beyond the low-value modification threshold (R2194-8: less than {limit}% and below the EU threshold of {eu, eurExact}; successive modifications added up, R2194-9). Check the ground of the modification.",
   "CO5.gap":
-    "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35).",
+    "Contract {ref} ({entity}) launched on {launched} without {what}: check the award criteria and performance conditions (Climate and Resilience law, art. 35, compulsory for consultations launched from {start}).",
   "CO5.notFilled":
-    "Contract {ref} ({entity}) launched on {launched}: {what} not recorded in the register, to complete.",
+    "Contract {ref} ({entity}) launched on {launched}: {what} not recorded in the register, to complete (compulsory for consultations launched from {start}).",
   "CO5.launchUnknown":
     "Contract {ref} ({entity}) notified on {notified}, launch date unknown: to check — the obligation applies only to consultations launched from {start}; the contract is not counted as a breach.",
   "exclusion.intermediary":
@@ -783,7 +783,7 @@ export const EN: Record<MessageCode, string> = {
   "CO4.directAwards":
     "{count} contracts awarded without publicity or competition to {supplier} for the family {family} ({entity}, {years}): check whether these needs should have been grouped and put out to competition.",
   "CO4.offContract":
-    "{count} off-contract purchases from {supplier} for the family {family} in {year} ({entity}), totalling {total, eurExact}, at least {share}% of the exemption threshold ({threshold, eurExact}): check whether the need recurs and whether a contract is warranted.",
+    "{count} off-contract purchases from {supplier} for the family {family} in {year} ({entity}), totalling {total, eurExact}, at least {share}% of the exemption threshold ({threshold, eurExact} in force at the first purchase, on {thresholdDate}): check whether the need recurs and whether a contract is warranted.",
   "CO5.what.environmental":
     "environmental consideration (neither award criterion nor performance condition)",
   "CO5.what.criterion": "environmental award criterion",
@@ -844,4 +844,35 @@ export const EN: Record<MessageCode, string> = {
   "terr2.allTerritories": "all ({n})",
   "terr2.balancePopulation":
     "; {population, intPlain} inhabitants of the territories with gaps or expectations targeted",
+  // law
+  "CO1.splittingWithDirect":
+    "Purchases totalling {total, eurExact} in {year} ({entity}) for {subject}, off contract and under a contract awarded without publicity or competition ({thresholdName} of {threshold, eurExact} in force at the first purchase, on {thresholdDate}{aboveNote}): check whether this is {need} to put out to competition.",
+  "PF6.reasonPercent": "at least {limit}% of the initial amount",
+  "PF6.reasonEu": "at least the EU threshold",
+  "PF6.status.beyond": "beyond the low-value modification threshold",
+  "PF8.serviceUnknown": "Department not given",
+  "conformite.pf8MandateFromDate":
+    "Mandat date: the line date ({columns}) is read as the date the mandat was issued (no column is mapped to the transmission to the comptable); it splits the maximum payment time between the ordonnateur (receipt → mandat) and the comptable (mandat → payment), decree no. 2013-269, art. 12.",
+  "procedure.subsequent":
+    "Contract {ref}: a call-off contract under a framework agreement recorded « {procedure} »; it is awarded under the framework's procedure (R2162-7 to R2162-12): not counted as a signal.",
+  "procedure.objectNames":
+    "Contract {ref}: the description names « {term} » while the procedure recorded is « {procedure} »: probably an entry error, not counted as a signal.",
+  "law.subsequent": "Art. R2162-7 to R2162-12 CCP",
+  "law.decpData": "Art. R2196-1 CCP (essential data)",
+  "clear.procedureData":
+    "Correct the procedure in the register or in the published essential data: the one followed, or the framework agreement's for a call-off contract.",
+  "procedure.reasonSubsequent": "call-off contract",
+  "procedure.reasonObject": "the description names another procedure",
+  "why.directAward":
+    "Signal to check: the contract may fall under an exception of the code that allows it without publicity or competition whatever its amount (overriding urgency, a service only one operator can provide…, R2122-1 to R2122-11), or its amount or procedure may be entered wrongly.",
+  "PF4.natureToSpecify":
+    "Contract {ref} without a nature ({amount, eurExact}): above the supplies and services exemption threshold ({low, eurExact}) but below the works one ({high, eurExact}) — not counted while its nature is unknown.",
+  "clear.contractNature":
+    "Give the contract's nature in the register (Nature column or CPV code: Works, Supplies or Services).",
+  "why.latePayment":
+    "Signal to check: the payment time runs from the receipt of the payment request; the data show neither a receipt date entered wrongly nor a suspension of the time for an incomplete request.",
+  "clear.latePayment":
+    "Check the invoice's receipt date and any suspension of the time; otherwise the late-payment interest and the €40 flat indemnity are due automatically (R2192-31 and D2192-35).",
+  "clear.directAwardNeed":
+    "Document that the contract awarded without publicity and the family's other purchases meet distinct needs, or the contract's legal ground (exception R2122-1 to R2122-11); link the other lines to the contract they were bought under.",
 };

@@ -616,11 +616,11 @@ export const FR = {
   "CO3.uncertain":
     "Seuil européen incertain pour le marché {ref} ({amount, eurExact}) : notifié le {notified} sans date de lancement, en début de période biennale ; le seuil en vigueur au lancement est {low, eurExact} ou {high, eurExact}. Renseignez la date de lancement.",
   "PF6.beyondSafeHarbour":
-    "Marché {ref} : {count} modification(s) cumulant {change} ({percent} %), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
+    "Marché {ref} : {count} modification(s) cumulant {change, eurExact} ({percent, pct}), {reason} — au-delà du seuil de modification de faible montant (R2194-8 : moins de {limit} % et sous le seuil européen de {eu, eurExact} ; modifications successives cumulées, R2194-9). Vérifier le fondement de la modification.",
   "CO5.gap":
-    "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35).",
+    "Marché {ref} ({entity}) lancé le {launched} sans {what} : vérifier les critères et conditions d'exécution (loi Climat et Résilience, art. 35, obligatoire pour les consultations lancées à partir du {start}).",
   "CO5.notFilled":
-    "Marché {ref} ({entity}) lancé le {launched} : {what} non renseignée dans le registre, à compléter.",
+    "Marché {ref} ({entity}) lancé le {launched} : {what} non renseignée dans le registre, à compléter (obligatoire pour les consultations lancées à partir du {start}).",
   "CO5.launchUnknown":
     "Marché {ref} ({entity}) notifié le {notified}, date de lancement inconnue : à vérifier — l'obligation ne vaut que pour les consultations lancées à partir du {start} ; le marché n'est pas compté comme manquement.",
   "exclusion.intermediary":
@@ -809,7 +809,7 @@ export const FR = {
   "CO4.directAwards":
     "{count} marchés passés sans publicité ni mise en concurrence avec {supplier} pour la famille {family} ({entity}, {years}) : vérifier que ces besoins n'auraient pas dû être regroupés et mis en concurrence.",
   "CO4.offContract":
-    "{count} achats hors marché auprès de {supplier} pour la famille {family} en {year} ({entity}), cumulant {total, eurExact}, soit au moins {share} % du seuil de dispense ({threshold, eurExact}) : vérifier la récurrence du besoin et l'opportunité d'un marché.",
+    "{count} achats hors marché auprès de {supplier} pour la famille {family} en {year} ({entity}), cumulant {total, eurExact}, soit au moins {share} % du seuil de dispense ({threshold, eurExact} en vigueur au premier achat, le {thresholdDate}) : vérifier la récurrence du besoin et l'opportunité d'un marché.",
   "CO5.what.environmental":
     "considération environnementale (critère d'attribution ni condition d'exécution)",
   "CO5.what.criterion": "critère d'attribution environnemental",
@@ -871,6 +871,37 @@ export const FR = {
   "terr2.allTerritories": "tous ({n})",
   "terr2.balancePopulation":
     " ; {population, intPlain} habitants des territoires en écart ou en attente ciblés",
+  // law
+  "CO1.splittingWithDirect":
+    "Achats cumulés de {total, eurExact} en {year} ({entity}) pour {subject}, hors marché et sous un marché passé sans publicité ni mise en concurrence ({thresholdName} de {threshold, eurExact} en vigueur au premier achat, le {thresholdDate}{aboveNote}) : vérifier s'il s'agit {need} à mettre en concurrence.",
+  "PF6.reasonPercent": "au moins {limit} % du montant initial",
+  "PF6.reasonEu": "au moins le seuil européen",
+  "PF6.status.beyond": "au-delà du seuil de modification de faible montant",
+  "PF8.serviceUnknown": "Service non renseigné",
+  "conformite.pf8MandateFromDate":
+    "Date du mandat : la date de ligne ({columns}) est lue comme la date d'émission du mandat (aucune colonne « Date de transmission au comptable » associée) ; elle partage le délai global entre l'ordonnateur (réception → mandat) et le comptable (mandat → paiement), décret n° 2013-269, art. 12.",
+  "procedure.subsequent":
+    "Marché {ref} : marché subséquent d'un accord-cadre enregistré « {procedure} » ; il est attribué selon la procédure de l'accord-cadre (R2162-7 à R2162-12) : non compté comme signal.",
+  "procedure.objectNames":
+    "Marché {ref} : l'objet mentionne « {term} » alors que la procédure enregistrée est « {procedure} » : probable erreur de saisie, non comptée comme signal.",
+  "law.subsequent": "Art. R2162-7 à R2162-12 CCP",
+  "law.decpData": "Art. R2196-1 CCP (données essentielles)",
+  "clear.procedureData":
+    "Corrigez la procédure dans le registre ou dans les données essentielles publiées : celle suivie, ou celle de l'accord-cadre pour un marché subséquent.",
+  "procedure.reasonSubsequent": "marché subséquent",
+  "procedure.reasonObject": "l'objet nomme une autre procédure",
+  "why.directAward":
+    "Signal à vérifier : le marché peut relever d'une exception du code qui permet de le passer sans publicité ni mise en concurrence quel que soit son montant (urgence impérieuse, prestation que seul un opérateur peut fournir…, R2122-1 à R2122-11), ou son montant ou sa procédure être mal saisis.",
+  "PF4.natureToSpecify":
+    "Marché {ref} sans nature renseignée ({amount, eurExact}) : au-delà du seuil de dispense des fournitures et services ({low, eurExact}) mais sous celui des travaux ({high, eurExact}) — non compté tant que la nature n'est pas connue.",
+  "clear.contractNature":
+    "Renseignez la nature du marché dans le registre (colonne Nature ou code CPV : Travaux, Fournitures ou Services).",
+  "why.latePayment":
+    "Signal à vérifier : le délai court de la réception de la demande de paiement ; les données ne voient ni une date de réception mal saisie, ni une suspension du délai pour une demande incomplète.",
+  "clear.latePayment":
+    "Vérifiez la date de réception de la facture et une éventuelle suspension du délai ; sinon, les intérêts moratoires et l'indemnité forfaitaire de 40 € sont dus de plein droit (R2192-31 et D2192-35).",
+  "clear.directAwardNeed":
+    "Documentez que le marché sans publicité et les autres achats de la famille répondent à des besoins distincts, ou le fondement du marché (exception R2122-1 à R2122-11) ; rattachez les autres lignes au marché sous lequel elles ont été achetées.",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -187,6 +187,31 @@ const EUR = 100; // cents per euro
 export function defaultReferenceValues(): ReferenceValues {
   return {
     dispenseThresholds: [
+      // Before the code de la commande publique (1 April 2019): art. 28 of the code des marchés
+      // publics of 2006, whose threshold the décret n° 2008-1356 raised to 20 000 € HT until the
+      // Conseil d'État annulled it (CE, 10 février 2010, Perez, n° 329100) from 1 May 2010.
+      {
+        from: d("2006-09-01"),
+        to: d("2008-12-18"),
+        suppliesServicesCents: 4_000 * EUR,
+        worksCents: 4_000 * EUR,
+        source: "Code des marchés publics 2006, art. 28 (décret n° 2006-975)",
+      },
+      {
+        from: d("2008-12-19"),
+        to: d("2010-04-30"),
+        suppliesServicesCents: 20_000 * EUR,
+        worksCents: 20_000 * EUR,
+        source: "Décret n° 2008-1356 (code des marchés publics, art. 28)",
+      },
+      {
+        from: d("2010-05-01"),
+        to: d("2011-12-11"),
+        suppliesServicesCents: 4_000 * EUR,
+        worksCents: 4_000 * EUR,
+        source:
+          "Code des marchés publics, art. 28 : 4 000 € HT (CE, 10 février 2010, Perez, n° 329100, annulant le décret n° 2008-1356 à compter du 1er mai 2010)",
+      },
       {
         from: d("2011-12-12"),
         to: d("2015-09-30"),
@@ -283,6 +308,34 @@ export function defaultReferenceValues(): ReferenceValues {
     publicityThresholdCents: { value: 90_000 * EUR, source: "Art. R2131-12 CCP" },
     euThresholds: [
       {
+        from: d("2008-01-01"),
+        to: d("2009-12-31"),
+        suppliesServicesCents: 206_000 * EUR,
+        worksCents: 5_150_000 * EUR,
+        source: "Règlement (CE) n° 1422/2007",
+      },
+      {
+        from: d("2010-01-01"),
+        to: d("2011-12-31"),
+        suppliesServicesCents: 193_000 * EUR,
+        worksCents: 4_845_000 * EUR,
+        source: "Règlement (CE) n° 1177/2009",
+      },
+      {
+        from: d("2012-01-01"),
+        to: d("2013-12-31"),
+        suppliesServicesCents: 200_000 * EUR,
+        worksCents: 5_000_000 * EUR,
+        source: "Règlement (UE) n° 1251/2011",
+      },
+      {
+        from: d("2014-01-01"),
+        to: d("2015-12-31"),
+        suppliesServicesCents: 207_000 * EUR,
+        worksCents: 5_186_000 * EUR,
+        source: "Règlement (UE) n° 1336/2013",
+      },
+      {
         from: d("2016-01-01"),
         to: d("2017-12-31"),
         suppliesServicesCents: 209_000 * EUR,
@@ -326,6 +379,10 @@ export function defaultReferenceValues(): ReferenceValues {
       },
     ],
     euThresholdsUtilities: [
+      ["2008-01-01", "2009-12-31", 412_000, 5_150_000, "Règlement (CE) n° 1422/2007"],
+      ["2010-01-01", "2011-12-31", 387_000, 4_845_000, "Règlement (CE) n° 1177/2009"],
+      ["2012-01-01", "2013-12-31", 400_000, 5_000_000, "Règlement (UE) n° 1251/2011"],
+      ["2014-01-01", "2015-12-31", 414_000, 5_186_000, "Règlement (UE) n° 1336/2013"],
       ["2016-01-01", "2017-12-31", 418_000, 5_225_000, "Règlement délégué (UE) 2015/2171"],
       ["2018-01-01", "2019-12-31", 443_000, 5_548_000, "Règlement délégué (UE) 2017/2364"],
       ["2020-01-01", "2021-12-31", 428_000, 5_350_000, "Règlement délégué (UE) 2019/1829"],

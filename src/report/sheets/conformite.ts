@@ -16,7 +16,7 @@ import {
   type PlacedTable,
 } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
-import { CO1, CO2, CO3, CO4, CO5 } from "../../core/indicators/registry";
+import { CO1, CO2, CO3, CO4, CO5, PF4, PF6, PF8 } from "../../core/indicators/registry";
 import {
   groupedByText,
   loiClimatStatusText,
@@ -27,6 +27,10 @@ import {
   thresholdBasisText,
   worksWithoutOperationStatusText,
 } from "../../core/indicators/compliance-row-texts";
+import { natureLabel } from "../../core/indicators/co/row-labels";
+import { SERVICE_NOT_GIVEN } from "../../core/indicators/pf/pf8";
+import type { ProcedureToCorrectRow } from "../../core/indicators/recorded-procedure";
+import type { IndicatorResult } from "../../core/indicators/types";
 import type { SplittingSeverity } from "../../core/indicators/splitting";
 import { groupIndicators, result, summaryTable } from "./common";
 import { indicatorCard } from "./indicateurs";
@@ -87,6 +91,13 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   co3Section(sb, ctx);
   co4Section(sb, ctx);
   co5Section(sb, ctx);
+  // The performance signals that rest on the code too (issue #10: every alert with its lines,
+  // article, threshold, why and what would clear it): direct awards above the dispense
+  // threshold (R2122-8), modifications beyond the low-value threshold (R2194-8), late payments
+  // (R2192-10, décret 2013-269).
+  pf4Section(sb, ctx);
+  pf6Section(sb, ctx);
+  pf8Section(sb, ctx);
   sb.frozen = { rows: 2, cols: 0 };
   // The printed columns get their fixed widths (the tables' own requests are maxima).
   CONF_PRINT_WIDTHS.forEach((width, i) => sb.widths.set(i, width));
@@ -198,6 +209,8 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
         { key: "isCredit", header: "isCredit", kind: "bool" },
         { key: "table", header: "table", kind: "text" },
         { key: "row", header: "row", kind: "int" },
+        // The marché a line was bought under (a marché sans publicité counts toward the need, R2121-6).
+        { key: "contractRef", header: "contractRef", kind: "text" },
       ]),
       { title: text(lang, "co1Lines") }
     );
@@ -221,6 +234,8 @@ function co1Section(sb: SheetBuilder, ctx: BuildContext): void {
           { key: "operation", header: "operation", kind: "text", width: 14 },
           { key: "table", header: "table", kind: "text", width: 16 },
           { key: "row", header: "row", kind: "int", width: 8 },
+          { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+          { key: "why", header: "why", kind: "text", width: 50 },
           { key: "clear", header: "clear", kind: "text", width: 50 },
         ]),
         { title: text(lang, "co1Singles") }
@@ -325,10 +340,34 @@ function co2Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "source", header: "source", kind: "text" },
       { key: "lowerBand", header: "lowerBand", kind: "text" },
       { key: "lowerCount", header: "lowerCount", kind: "int" },
+      // Detail columns, after the print area (filled on the rows that signal; the article is in
+      // the printed Source column).
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
   if (placed && placed.spec.rows.length > 0) {
     sb.highlightText(placed.columnRange("signal"), text(lang, "yes"), "kpiWatch");
+  }
+  if (co2.tables.upperBandAmounts.length > 0) {
+    indicatorTable(
+      sb,
+      co2,
+      "upperBandAmounts",
+      "tblConfCO2Montants",
+      printBand([
+        { key: "contractRef", header: "contractRef", kind: "text" },
+        { key: "description", header: "description", kind: "text" },
+        { key: "amount", header: "amount", kind: "eur" },
+        { key: "date", header: "date", kind: "date" },
+        { key: "threshold", header: "threshold", kind: "text" },
+        { key: "samePublications", header: "samePublications", kind: "text" },
+        { key: "table", header: "table", kind: "text" },
+        { key: "entity", header: "entity", kind: "text" },
+        { key: "row", header: "row", kind: "int" },
+      ]),
+      { title: text(lang, "co2Amounts") }
+    );
   }
 }
 
@@ -367,10 +406,13 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
         width: 12,
         get: (r) => thresholdBasisText(r.thresholdDateBasis),
       },
+      // Identical records of the same award (a DECP republication), counted once.
+      { key: "samePublications", header: "samePublications", kind: "text", width: 24 },
       { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
+  procedureToCorrectTable(sb, co3, "tblConfCO3ProcedureACorriger");
   if (co3.tables.lawfulExceptions.length > 0) {
     indicatorTable(
       sb,
@@ -452,6 +494,10 @@ function co4Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "firstDate", header: "firstDate", kind: "date" },
       { key: "lastDate", header: "lastDate", kind: "date" },
       { key: "contracts", header: "contracts", kind: "text", width: 24 },
+      { key: "alsoInSplitting", header: "alsoInSplitting", kind: "text", width: 14 },
+      { key: "lines", header: "sourceLines", kind: "text", width: 40 },
+      { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+      { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
@@ -485,6 +531,7 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
       // Detail columns, after the print area.
       { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
       { key: "consideration", header: "consideration", kind: "text", width: 18 },
+      { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ])
   );
@@ -510,4 +557,216 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
       { title: text(lang, "co5LaunchUnknown") }
     );
   }
+}
+
+/** PF4: direct awards at or above the dispense threshold in force at their launch (R2122-8). */
+function pf4Section(sb: SheetBuilder, ctx: BuildContext): void {
+  const pf4 = result(sb, PF4);
+  cardSection(sb, "PF4", `PF4 · ${labelOf(ctx, pf4)}`);
+  indicatorTable(
+    sb,
+    pf4,
+    "directAwardsAboveThreshold",
+    "tblConfPF4AttributionsDirectes",
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "description", header: "description", kind: "text" },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "thresholdRule", header: "thresholdRule", kind: "text" },
+      { key: "supplier", header: "supplier", kind: "text" },
+      { key: "threshold", header: "threshold", kind: "eur" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "thresholdDate", header: "thresholdDate", kind: "date" },
+      // Detail columns, after the print area.
+      {
+        key: "nature",
+        header: "nature",
+        kind: "text",
+        width: 14,
+        get: (r) => natureText(natureLabel(r.nature)),
+      },
+      {
+        key: "thresholdDateBasis",
+        header: "thresholdDateBasis",
+        kind: "text",
+        width: 12,
+        get: (r) => thresholdBasisText(r.thresholdDateBasis),
+      },
+      { key: "thresholdSource", header: "thresholdSource", kind: "text", width: 30 },
+      { key: "samePublications", header: "samePublications", kind: "text", width: 24 },
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ])
+  );
+  if (pf4.tables.natureToSpecify.length > 0)
+    indicatorTable(
+      sb,
+      pf4,
+      "natureToSpecify",
+      "tblConfPF4NatureAPreciser",
+      printBand([
+        { key: "contractRef", header: "contractRef", kind: "text" },
+        { key: "message", header: "message", kind: "text" },
+        { key: "amount", header: "amount", kind: "eur" },
+        { key: "thresholdDate", header: "thresholdDate", kind: "date" },
+        { key: "description", header: "description", kind: "text" },
+        { key: "worksThreshold", header: "threshold", kind: "eur" },
+        { key: "legalBasis", header: "legalBasis", kind: "text" },
+        { key: "entity", header: "entity", kind: "text" },
+        { key: "clear", header: "clear", kind: "text", wrap: false },
+      ]),
+      { title: text(sb.lang, "pf4NatureToSpecify") }
+    );
+  procedureToCorrectTable(sb, pf4, "tblConfPF4ProcedureACorriger");
+}
+
+/** PF6: contracts whose cumulated modifications go beyond the low-value threshold (R2194-8, R2194-9). */
+function pf6Section(sb: SheetBuilder, ctx: BuildContext): void {
+  const pf6 = result(sb, PF6);
+  cardSection(sb, "PF6", `PF6 · ${labelOf(ctx, pf6)}`);
+  indicatorTable(
+    sb,
+    pf6,
+    "overLimit",
+    "tblConfPF6Modifications",
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "message", header: "message", kind: "text" },
+      { key: "changeAmount", header: "changeAmount", kind: "eur" },
+      { key: "status", header: "status", kind: "text", get: () => ({ code: "PF6.status.beyond" }) },
+      { key: "description", header: "description", kind: "text" },
+      { key: "euThreshold", header: "euThreshold", kind: "eur" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "lastModificationDate", header: "lastModificationDate", kind: "date" },
+      // Detail columns, after the print area.
+      { key: "initial", header: "initial", kind: "eur" },
+      { key: "amended", header: "amended", kind: "eur" },
+      { key: "modifications", header: "modifications", kind: "int" },
+      { key: "inflationPercent", header: "inflationPercent", kind: "pct" },
+      { key: "limitPercent", header: "limitPercent", kind: "pct" },
+      { key: "supplier", header: "supplier", kind: "text", width: 24 },
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ])
+  );
+}
+
+/** PF8: the late invoices (one row per invoice), then the payment times by entity and by service. */
+function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
+  const { lang } = ctx;
+  const pf8 = result(sb, PF8);
+  cardSection(sb, "PF8", `PF8 · ${labelOf(ctx, pf8)}`);
+  const fromDate = pf8.details.mandateDateFromLineDate;
+  if (typeof fromDate === "string" && pf8.value !== null)
+    sb.note(message(lang, msg("conformite.pf8MandateFromDate", { columns: fromDate })));
+  indicatorTable(
+    sb,
+    pf8,
+    "lateInvoices",
+    "tblConfPF8Retards",
+    printBand([
+      { key: "sourceRow", header: "row", kind: "int" },
+      { key: "supplierName", header: "supplier", kind: "text" },
+      { key: "amountTTC", header: "amountTTC", kind: "eur" },
+      { key: "daysLate", header: "daysLate", kind: "int" },
+      { key: "service", header: "service", kind: "text" },
+      { key: "limitDays", header: "limitDays", kind: "int" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "paid", header: "paid", kind: "date" },
+      // Detail columns, after the print area.
+      { key: "invoiceRef", header: "invoiceRef", kind: "text", width: 16 },
+      { key: "lines", header: "lines", kind: "int" },
+      { key: "invoiceReceived", header: "invoiceReceived", kind: "date" },
+      { key: "dueDate", header: "dueDate", kind: "date" },
+      { key: "dgpDays", header: "dgpDays", kind: "int" },
+      { key: "ordonnateurDays", header: "ordonnateurDays", kind: "int" },
+      { key: "ordonnateurLimitDays", header: "ordonnateurLimitDays", kind: "int" },
+      { key: "comptableDays", header: "comptableDays", kind: "int" },
+      { key: "comptableLimitDays", header: "comptableLimitDays", kind: "int" },
+      { key: "interest", header: "interest", kind: "eur" },
+      { key: "indemnity", header: "indemnity", kind: "eur" },
+      { key: "sourceTable", header: "table", kind: "text", width: 16 },
+      { key: "why", header: "why", kind: "text", width: 50 },
+      { key: "clear", header: "clear", kind: "text", width: 50 },
+    ]),
+    { title: text(lang, "pf8Late") }
+  );
+  const delayColumns = [
+    { key: "invoices", header: "invoices", kind: "int" },
+    { key: "lateInvoices", header: "lateInvoices", kind: "int" },
+    { key: "lateShare", header: "lateShare", kind: "pct" },
+    { key: "averageDgpDays", header: "averageDgpDays", kind: "dec2" },
+    { key: "invoicesWithMandate", header: "invoicesWithMandate", kind: "int" },
+    { key: "averageOrdonnateurDays", header: "averageOrdonnateurDays", kind: "dec2" },
+    { key: "ordonnateurLate", header: "ordonnateurLate", kind: "int" },
+    { key: "averageComptableDays", header: "averageComptableDays", kind: "dec2" },
+  ] as const;
+  if (pf8.tables.byEntity.length > 0)
+    indicatorTable(
+      sb,
+      pf8,
+      "byEntity",
+      "tblConfPF8Entites",
+      printBand([
+        { key: "entity", header: "entity", kind: "text" },
+        ...delayColumns,
+        { key: "comptableLate", header: "comptableLate", kind: "int" },
+      ]),
+      { title: text(lang, "pf8ByEntity") }
+    );
+  if (pf8.tables.byService.length > 0)
+    indicatorTable(
+      sb,
+      pf8,
+      "byService",
+      "tblConfPF8Services",
+      printBand([
+        {
+          key: "service",
+          header: "service",
+          kind: "text",
+          // core names the lines without a service « Service non renseigné » (its grouping key)
+          get: (r) => (r.service === SERVICE_NOT_GIVEN ? { code: "PF8.serviceUnknown" } : r.service),
+        },
+        ...delayColumns,
+        { key: "comptableLate", header: "comptableLate", kind: "int" },
+      ]),
+      { title: text(lang, "pf8ByService") }
+    );
+}
+
+/** The contracts whose recorded procedure is doubtful (recorded-procedure.ts), listed apart. */
+function procedureToCorrectTable(
+  sb: SheetBuilder,
+  ind: IndicatorResult<{ procedureToCorrect: ProcedureToCorrectRow[] }>,
+  name: string
+): void {
+  if (ind.tables.procedureToCorrect.length === 0) return;
+  indicatorTable(
+    sb,
+    ind,
+    "procedureToCorrect",
+    name,
+    printBand([
+      { key: "contractRef", header: "contractRef", kind: "text" },
+      { key: "message", header: "message", kind: "text" },
+      { key: "amount", header: "amount", kind: "eur" },
+      {
+        key: "reason",
+        header: "reason",
+        kind: "text",
+        get: (r) =>
+          r.reason === "objet" ? { code: "procedure.reasonObject" } : { code: "procedure.reasonSubsequent" },
+      },
+      { key: "description", header: "description", kind: "text" },
+      { key: "procedure", header: "procedure", kind: "text" },
+      { key: "legalBasis", header: "legalBasis", kind: "text" },
+      { key: "entity", header: "entity", kind: "text" },
+      { key: "clear", header: "clear", kind: "text", wrap: false },
+    ]),
+    { title: text(sb.lang, "procedureToCorrect") }
+  );
 }

@@ -88,3 +88,29 @@ describe("CO6 publication of the essential data (R2196-1)", () => {
     expect(CO6.doc.source.fr).toMatch(/R2196-1/);
   });
 });
+
+describe("CO6 judges old data by the publication duty of its time (art. 107 décret 2016-360, R2196-1, décret 2019-1344)", () => {
+  const run2 = (contracts: ContractLine[], year: number) => CO6.compute(contextOf({ contracts }, { period: yearPeriod(year) }));
+
+  test("2019: a contract of 30 000 € HT is due (25 000 € threshold until 31/12/2019) — published 39 days late", () => {
+    // notified 2019-02-01, limit 2019-04-01, published 2019-05-10 → 39 days late; before: < 40 000 €, not due (N/A)
+    const r = run2([published("P-30", 30_000, "2019-02-01", "2019-05-10")], 2019);
+    expect(r.value).toBe(1);
+    expect(r.tables.findings[0]).toMatchObject({ contractRef: "P-30", daysLate: 39 });
+    expect(r.tables.findings[0].legalBasis).toContain("25 000 € HT");
+    expect(r.tables.findings[0].legalBasis).not.toContain("2022");
+  });
+
+  test("2020: the same 30 000 € contract is not due (40 000 € from 1 January 2020)", () => {
+    const r = run2([published("P-30", 30_000, "2020-02-03", "2020-05-10"), published("P-50", 50_000, "2020-02-03", "2020-03-01")], 2020);
+    expect(r.details).toMatchObject({ due: 1, onTime: 1 });
+    expect(r.value).toBe(0);
+  });
+
+  test("before 1 October 2018 no publication was due: a 2018-06 contract is not judged", () => {
+    const r = run2([published("P-18", 80_000, "2018-06-01", "2018-12-01"), published("P-18b", 80_000, "2018-11-05", "2018-12-01")], 2018);
+    // P-18b: notified 2018-11-05, limit 2019-01-05, published 2018-12-01 → on time; P-18: no duty then
+    expect(r.details).toMatchObject({ due: 1, onTime: 1, late: 0 });
+    expect(r.tables.findings[0]?.legalBasis ?? "").toBe("");
+  });
+});

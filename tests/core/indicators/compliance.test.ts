@@ -277,6 +277,32 @@ describe("CO1 law-true rules (missed splitting that must be raised)", () => {
     expect(co("CO1", { spend: [spend({ amount: 20_000, contractRef: "MAPA-1" }), spend({ amount: 25_000 })], contracts: [mapa] }).value).toBe(0);
   });
 
+  it("R2121-1 and R2121-6: a marché sans publicité counts in the year it was concluded, not again in the years it is paid", () => {
+    // SP-2025 launched 2025-03-03, notified 2025-03-20, invoiced 2026-02-10 (18 000 €) and 2026-05-10 (18 000 €);
+    // hors marché 2026: 6 000 + 5 000 = 11 000 €. 2026 need: 11 000 < 40 000 → no alert (the 36 000 € are the
+    // execution of a 2025 purchase). Counting them again in 2026 gave 47 000 ≥ 40 000 → a false alert.
+    const earlier = contract({ contractRef: "SP-2025", procedure: DIRECT, amount: 36_000, launched: "2025-03-03", notified: "2025-03-20" });
+    const lines = [
+      spend({ amount: 18_000, contractRef: "SP-2025", on: "2026-02-10" }),
+      spend({ amount: 18_000, contractRef: "SP-2025", on: "2026-05-10" }),
+      spend({ amount: 6_000, on: "2026-03-10" }),
+      spend({ amount: 5_000, on: "2026-06-10" }),
+    ];
+    const r = co("CO1", { spend: lines, contracts: [earlier] }, yearPeriod(2026));
+    expect(r.value).toBe(0);
+    expect(r.details).toMatchObject({ linesUnderDirectAward: 0, linesUnderDirectAwardOtherYear: 2 });
+    // The same marché concluded in 2026 (launched 2026-01-12): 36 000 + 11 000 = 47 000 ≥ 40 000 (threshold in force on
+    // the first purchase, 2026-02-10) → one alert resting on the 2 lines under the marché (R2121-6).
+    const same = contract({ contractRef: "SP-2025", procedure: DIRECT, amount: 36_000, launched: "2026-01-12", notified: "2026-01-26" });
+    const r2 = co("CO1", { spend: lines, contracts: [same] }, yearPeriod(2026));
+    expect(r2.value).toBe(1);
+    expect(r2.tables.alerts[0]).toMatchObject({ total: 47_000, lineCount: 4, underDirectAwardCount: 2, threshold: 40_000 });
+    // Its wording does not call the 36 000 € under the marché "hors marché", and what clears it fits a marché sans publicité.
+    expect(frText(r2.tables.alerts[0].message)).toMatch(/^Achats cumulés de 47\s000\s€ en 2026 \(Commune A\) pour la famille Famille, hors marché et sous un marché passé sans publicité/);
+    expect(enText(r2.tables.alerts[0].message)).toMatch(/^Purchases totalling €47,000 in 2026 \(Commune A\)/);
+    expect(r2.tables.alerts[0]).toMatchObject({ clearCode: "clear.directAwardNeed" });
+  });
+
   it("R2121-2: the budgets of one SIREN (budget principal and budget annexe) are one legal buyer", () => {
     const lines = [spend({ entity: "Commune A", amount: 25_000 }), spend({ entity: "Commune A — Eau", amount: 25_000 })];
     // SIRET 213300635 00017 and 213300635 00025: same SIREN → one buyer, 25 000 + 25 000 = 50 000 ≥ 40 000
@@ -307,6 +333,36 @@ describe("dated thresholds before 2015-10-01 (décret 2011-1853)", () => {
   });
 });
 
+describe("dated thresholds before 2011-12-12 (code des marchés publics 2006, art. 28; CE 10 février 2010 Perez)", () => {
+  it("CMP art. 28: a group whose first purchase is from 1 May 2010 is judged at 4 000 € HT, not at 15 000 € (décret 2011-1853, later)", () => {
+    // 2 × 3 000 = 6 000 in June–September 2010: ≥ 4 000 (threshold restored by CE Perez from 2010-05-01) → alert;
+    // with the 2011 row applied to 2010 it was < 15 000 → no alert
+    const found = alerts({ spend: [spend({ amount: 3_000, on: "2010-06-01" }), spend({ amount: 3_000, on: "2010-09-01" })] }, yearPeriod(2010));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 400_000, totalCents: 600_000 });
+    expect(found[0].thresholdSource).toContain("Perez");
+  });
+
+  it("décret 2008-1356: a group whose first purchase is before 1 May 2010 is judged at 20 000 € HT", () => {
+    // 2 × 9 000 = 18 000 from 2010-02-01: < 20 000 → no alert; 3 × 9 000 = 27 000 ≥ 20 000 → alert at 20 000
+    const two = [spend({ amount: 9_000, on: "2010-02-01" }), spend({ amount: 9_000, on: "2010-03-01" })];
+    expect(alerts({ spend: two }, yearPeriod(2010))).toEqual([]);
+    const found = alerts({ spend: [...two, spend({ amount: 9_000, on: "2010-04-01" })] }, yearPeriod(2010));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ thresholdCents: 2_000_000 });
+    expect(found[0].thresholdSource).toContain("2008-1356");
+  });
+
+  it("EU thresholds of 2010-2011 (règlement (CE) n° 1177/2009): a 200 000 € MAPA of supplies notified in 2010 is above 193 000 € (CO3)", () => {
+    // 200 000 ≥ 193 000 (2010-2011) → CO3 signal; with the 2016 row (209 000 €) applied to 2010 it was missed
+    const mapa = contract({ contractRef: "MAPA-2010", procedure: "Procédure adaptée", nature: "Fournitures", amount: 200_000, launched: "2010-03-01", notified: "2010-06-01" });
+    const r = co("CO3", { contracts: [mapa], spend: [spend({ on: "2010-06-15" })] }, yearPeriod(2010));
+    expect(r.value).toBe(1);
+    expect(r.tables.contracts[0]).toMatchObject({ contractRef: "MAPA-2010", euThreshold: 193_000 });
+    expect(r.tables.contracts[0].thresholdSource).toContain("1177/2009");
+  });
+});
+
 describe("CO1 and CO4 special dispense thresholds (R2122-9 books other than school books)", () => {
   const book = (amount: number, cpv = "22113000") => spend({ ...fam("LIVRES", "Livres"), cpv, amount });
 
@@ -333,10 +389,10 @@ describe("CO1 and CO4 special dispense thresholds (R2122-9 books other than scho
   });
 
   it("R2122-9: CO4 compares repeat book purchases with 50 % of 90 000 €", () => {
-    // 3 × 14 000 = 42 000: ≥ 50 % of 40 000 (20 000) but < 50 % of 90 000 (45 000) → no pattern
-    expect(co("CO4", { spend: [book(14_000), book(14_000), book(14_000)] }).value).toBe(0);
-    // the same amounts on office supplies → pattern
-    expect(co("CO4", { spend: [book(14_000, "30192000"), book(14_000, "30192000"), book(14_000, "30192000")] }).value).toBe(1);
+    // 3 × 12 000 = 36 000: ≥ 50 % of 40 000 (20 000) but < 50 % of 90 000 (45 000) → no pattern
+    expect(co("CO4", { spend: [book(12_000), book(12_000), book(12_000)] }).value).toBe(0);
+    // the same amounts on office supplies → pattern (36 000 < 40 000: no CO1 alert holds it)
+    expect(co("CO4", { spend: [book(12_000, "30192000"), book(12_000, "30192000"), book(12_000, "30192000")] }).value).toBe(1);
   });
 });
 
@@ -474,6 +530,65 @@ describe("CO2 bunching below thresholds", () => {
     expect(r.value).toBe(1);
   });
 
+  it("R2121-4: lists the amounts of the upper band behind each signal (the lines and contracts to check), and none for a threshold without signal", () => {
+    // same as above: 36 000, 38 000, 39 999 in [36 000, 40 000) → signal; 33 000 in the lower band is not listed
+    const lines = [36_000, 38_000, 39_999, 33_000].map((amount, i) => spend({ amount, source: { table: "Mandats", row: 10 + i }, description: `Achat ${i}` }));
+    const r = co("CO2", { spend: lines });
+    expect(r.tables.upperBandAmounts.map((a) => [a.amount, a.row, a.contractRef])).toEqual([
+      [39_999, 12, null],
+      [38_000, 11, null],
+      [36_000, 10, null],
+    ]);
+    expect(frText(r.tables.upperBandAmounts[0].threshold)).toBe("Seuil de dispense (Fournitures et services) 40\u202f000 €");
+    // upper 3, lower 2 (no signal): nothing listed
+    expect(co("CO2", { spend: [36_000, 38_000, 39_000, 33_000, 34_000].map((amount) => spend({ amount })) }).tables.upperBandAmounts).toEqual([]);
+  });
+
+  it("R2121-4: identical records of one award (a DECP republication) are one amount, not three", () => {
+    // 85 000 € published three times (same buyer, holder, object, date, amount) + 82 000 €: 2 amounts in [81 000, 90 000) → no
+    // signal (< 3); counting the copies gave 4 → a false signal on the 90 000 € publicity threshold
+    const rec = (contractRef: string) => contract({ contractRef, amount: 85_000, description: "Maintenance phonie", supplierName: "PRESCOM", notified: "2025-04-01" });
+    const contracts = [rec("201818N12000"), rec("201818N12001"), rec("201818N12002"), contract({ contractRef: "M-82", amount: 82_000, description: "Autre", notified: "2025-05-01" })];
+    const r = co("CO2", { spend: [spend()], contracts });
+    const pub = r.tables.byThreshold.find((t) => t.kind === "publicité");
+    expect(pub).toMatchObject({ upperCount: 2, signal: false });
+    expect(r.value).toBe(0);
+  });
+
+  it("R2122-9: book purchases just under 40 000 € are not bunching (books are exempt up to 90 000 €)", () => {
+    // 36 000, 38 000, 39 000 € of books (CPV 22113000, not school books) in 2025: lawful without procedure below 90 000 €,
+    // so not counted in the [36 000, 40 000) band of the general dispense threshold → no signal (before: 3 vs 0 → signal)
+    const books = [36_000, 38_000, 39_000].map((amount) => spend({ ...fam("LIVRES", "Livres"), cpv: "22113000", amount }));
+    const r = co("CO2", { spend: books });
+    expect(r.value).toBe(0);
+    expect(r.tables.byThreshold.find((t) => t.kind === "dispense" && t.nature === "Fournitures et services")).toMatchObject({ upperCount: 0 });
+    // the same amounts of office supplies (CPV 30192000) are bunching below 40 000 €
+    const office = [36_000, 38_000, 39_000].map((amount) => spend({ ...fam("BUR", "Bureau"), cpv: "30192000", amount }));
+    expect(co("CO2", { spend: office }).value).toBe(1);
+  });
+
+  it("R2122-9: books just under 90 000 € are counted once, in the publicity row (same amount as the R2122-9 threshold)", () => {
+    // 82 000, 85 000, 88 000 € of books: [81 000, 90 000) of the 90 000 € publicity threshold → one signal, no R2122-9 row
+    const books = [82_000, 85_000, 88_000].map((amount) => spend({ ...fam("LIVRES", "Livres"), cpv: "22113000", amount }));
+    const r = co("CO2", { spend: books });
+    expect(r.value).toBe(1);
+    expect(r.tables.byThreshold.find((t) => t.kind === "publicité")).toMatchObject({ upperCount: 3, signal: true });
+    expect(r.tables.byThreshold.filter((t) => t.kind === "dispense" && t.thresholdAmount === 90_000)).toEqual([]);
+  });
+
+  it("R2122-9-1: innovative contracts just under 100 000 € are compared with the 100 000 € threshold of innovative purchases", () => {
+    // 92 000, 95 000, 99 000 € innovative (DECP marcheInnovant) notified in 2025: [90 000, 100 000) → signal on its own row;
+    // before, nothing compared them with 100 000 € (above 90 000 € publicity, below 221 000 € EU)
+    const contracts = [92_000, 95_000, 99_000].map((amount, i) => contract({ contractRef: `INNO-${i}`, description: `Innovation ${i}`, amount, innovative: true, notified: "2025-04-01" }));
+    const r = co("CO2", { spend: [spend()], contracts });
+    expect(r.value).toBe(1);
+    const row = r.tables.byThreshold.find((t) => t.nature === "achats innovants")!;
+    expect(row).toMatchObject({ kind: "dispense", upperCount: 3, lowerCount: 0, signal: true });
+    expect(frText(row.threshold)).toBe("Seuil de dispense (achats innovants) 100\u202f000 €");
+    expect(frText(row.source)).toMatch(/^Art\. R2122-9-1 CCP — /);
+    expect(r.tables.upperBandAmounts.map((a) => a.contractRef)).toEqual(["INNO-2", "INNO-1", "INNO-0"]);
+  });
+
   it("is N/A when there is no amount to compare", () => {
     const r = co("CO2", { spend: [spend({ amount: 1_000, contractRef: "M1" })], contracts: [contract({ contractRef: "M1", notified: "2024-01-01" })] });
     expect(r.value).toBeNull();
@@ -556,6 +671,122 @@ describe("CO3 procedure inconsistent with amount", () => {
   });
 });
 
+describe("identical records of one award (a DECP republication) count once — PF4 (R2122-8), CO3 (L2124-1), CO4 (R2122-8)", () => {
+  // As in the DECP 2019 file: "2019M1902700" and its rectificatif "2019M19027R00", same buyer, holder, object, procedure,
+  // notification date (2019-01-28) and amount (400 000 € HT, a direct award of 2019: ≥ 25 000 € dispense and ≥ 221 000 € EU).
+  const record = (contractRef: string) =>
+    contract({ contractRef, procedure: DIRECT, supplierName: "PROSERVIA", description: "Maintenance du logiciel IVANTI", nature: "Services", amount: 400_000, notified: "2019-01-28" });
+  const parts = { contracts: [record("2019M1902700"), record("2019M19027R00")], spend: [spend({ on: "2019-03-01" })] };
+  const p2019 = yearPeriod(2019);
+
+  it("PF4: one direct award above the dispense threshold, the other record named on its row (before: 2)", () => {
+    const r = byId(computeGroup(contextOf(parts, { period: p2019 }), "PF"), "PF4");
+    expect(r.value).toBe(1);
+    expect(r.tables.directAwardsAboveThreshold[0]).toMatchObject({ contractRef: "2019M1902700", samePublications: "2019M19027R00", threshold: 25_000 });
+    expect(r.details).toMatchObject({ identicalRecords: 1, aboveThresholdAmount: 400_000 });
+  });
+
+  it("CO3: one direct award above the EU threshold (before: 2)", () => {
+    const r = co("CO3", parts, p2019);
+    expect(r.value).toBe(1);
+    expect(r.tables.contracts[0]).toMatchObject({ contractRef: "2019M1902700", samePublications: "2019M19027R00", euThreshold: 221_000 });
+  });
+
+  it("CO4: the two records are not « marchés sans publicité répétés » (before: 1 pattern); two different objects still are", () => {
+    expect(co("CO4", parts, p2019).value).toBe(0);
+    // two awards of the same day to one holder with different objects (28 200 + 26 800 = 55 000 €): a repetition to check
+    const other = contract({ contractRef: "2019K148300", procedure: DIRECT, supplierName: "PROSERVIA", description: "Migration IVANTI", nature: "Services", amount: 26_800, notified: "2019-01-28" });
+    const r = co("CO4", { ...parts, contracts: [...parts.contracts, other] }, p2019);
+    expect(r.value).toBe(1);
+    expect(r.tables.patterns[0]).toMatchObject({ count: 2, total: 426_800, contracts: "2019M1902700 (= 2019M19027R00), 2019K148300" });
+  });
+
+  it("records differing in amount or object are never merged", () => {
+    const lot2 = contract({ contractRef: "2019M1902701", procedure: DIRECT, supplierName: "PROSERVIA", description: "Maintenance du logiciel IVANTI", nature: "Services", amount: 300_000, notified: "2019-01-28" });
+    const r = byId(computeGroup(contextOf({ ...parts, contracts: [record("2019M1902700"), lot2] }, { period: p2019 }), "PF"), "PF4");
+    expect(r.value).toBe(2);
+  });
+});
+
+describe("a recorded procedure the record itself contradicts is data to correct, not a signal — PF4 (R2122-8), CO3 (L2124-1), CO4", () => {
+  const pf4 = (parts: Parameters<typeof contextOf>[0], period = yearPeriod(2024)) => byId(computeGroup(contextOf(parts, { period }), "PF"), "PF4");
+
+  it("an object « AOO … » recorded « sans publicité » (DECP consolidée 2024, marché 202410977): listed apart, not counted (before: PF4 1, CO3 1)", () => {
+    // 829 684,85 € of insurance services notified 2024-12-20: ≥ 40 000 € dispense and ≥ 221 000 € EU — if it were a direct award
+    const aoo = contract({ contractRef: "202410977", procedure: DIRECT, description: "AOO ASSURANCES CUA LOT 1 2025- 2029", nature: "Services", amount: 829_684.85, notified: "2024-12-20" });
+    const parts = { contracts: [aoo], spend: [spend({ on: "2024-06-01" })] };
+    const r = pf4(parts);
+    expect(r.value).toBe(0);
+    expect(r.tables.procedureToCorrect).toEqual([expect.objectContaining({ contractRef: "202410977", reason: "objet", clearCode: "clear.procedureData" })]);
+    expect(frText(r.tables.procedureToCorrect[0].message)).toContain("l'objet mentionne « AOO » alors que la procédure enregistrée est « Marché passé sans publicité ni mise en concurrence préalable »");
+    const c3 = co("CO3", parts, yearPeriod(2024));
+    expect(c3.value).toBe(0);
+    expect(c3.tables.procedureToCorrect.map((x) => x.contractRef)).toEqual(["202410977"]);
+  });
+
+  it("R2162-7: a marché subséquent recorded « sans publicité » is awarded under its accord-cadre: listed apart (before: PF4 1)", () => {
+    // DECP 2019 « 2018J1371U00 », nature Marché subséquent, 126 656,09 € ≥ 25 000 € (2018-2019 dispense)
+    const sub = contract({ contractRef: "2018J1371U00", procedure: DIRECT, techniques: "Marché subséquent", description: "Maintenance du progiciel Astre GF", amount: 126_656.09, notified: "2019-02-01" });
+    const r = pf4({ contracts: [sub], spend: [spend({ on: "2019-03-01" })] }, yearPeriod(2019));
+    expect(r.value).toBe(0);
+    expect(r.tables.procedureToCorrect[0]).toMatchObject({ reason: "marché subséquent" });
+    expect(frText(r.tables.procedureToCorrect[0].legalBasis)).toBe("Art. R2162-7 à R2162-12 CCP");
+    // two such call-offs to one holder are not « marchés sans publicité répétés »
+    const sub2 = contract({ ...sub, contractRef: "2018J1372U00", description: "Évolution du progiciel Astre GF", amount: 30_000 });
+    expect(co("CO4", { contracts: [sub, sub2], spend: [spend({ on: "2019-03-01" })] }, yearPeriod(2019)).tables.patterns).toEqual([]);
+  });
+
+  it("an object about a tender without naming its procedure first (« Assistance pour l'appel d'offres… ») stays a direct award", () => {
+    // 50 000 € ≥ 40 000 € (2024): a PF4 signal
+    const amo = contract({ contractRef: "AMO-1", procedure: DIRECT, description: "Assistance pour l'appel d'offres assurances", nature: "Services", amount: 50_000, notified: "2024-05-01" });
+    const r = pf4({ contracts: [amo], spend: [spend({ on: "2024-06-01" })] });
+    expect(r.value).toBe(1);
+    expect(r.tables.procedureToCorrect).toEqual([]);
+    // why it is only a signal speaks of the contract's exceptions (R2122-1 to R2122-11), not of a spend line
+    expect(frText(r.tables.directAwardsAboveThreshold[0].why)).toMatch(/^Signal à vérifier : le marché peut relever d'une exception/);
+    expect(frText(r.tables.directAwardsAboveThreshold[0].why)).not.toContain("ligne");
+  });
+});
+
+describe("CO4 (R2122-8) does not count again what a CO1 splitting alert (R2121-6) already holds", () => {
+  const buy = (supplierName: string, amount: number, code = "FETES") => spend({ ...fam(code), supplierName, supplierKey: supplierName.toLowerCase(), amount });
+
+  it("two suppliers of one family, 3 × 8 000 € each: one CO1 alert (48 000 € ≥ 40 000 €), the two CO4 patterns listed with it, not counted (before: 2)", () => {
+    // Alpha 24 000 and Beta 24 000 ≥ 50 % of 40 000 € each → 2 patterns; both lie in the CO1 group of the family (48 000 €)
+    const lines = [...[8_000, 8_000, 8_000].map((a) => buy("Alpha", a)), ...[8_000, 8_000, 8_000].map((a) => buy("Beta", a))];
+    const c1 = co("CO1", { spend: lines });
+    expect(c1.value).toBe(1);
+    const r = co("CO4", { spend: lines });
+    expect(r.value).toBe(0);
+    expect(r.tables.patterns.map((p) => [p.supplier, p.alsoInSplitting])).toEqual([
+      ["Alpha", "CO1-001"],
+      ["Beta", "CO1-001"],
+    ]);
+    expect(r.details).toMatchObject({ alsoInSplitting: 2 });
+  });
+
+  it("a pattern in a family below the splitting threshold stays a CO4 signal", () => {
+    // Alpha 3 × 7 000 = 21 000 ≥ 20 000; family total 21 000 + 5 000 (Beta) = 26 000 < 40 000 → no CO1 alert
+    const r = co("CO4", { spend: [...[7_000, 7_000, 7_000].map((a) => buy("Alpha", a, "A")), buy("Beta", 5_000, "A")] });
+    expect(r.value).toBe(1);
+    expect(r.tables.patterns[0]).toMatchObject({ supplier: "Alpha", alsoInSplitting: null });
+    // the threshold is given with the day it was read (first purchase, 15/06/2025)
+    expect(frText(r.tables.patterns[0].message)).toContain("seuil de dispense (40\u202f000 € en vigueur au premier achat, le 15/06/2025)");
+  });
+});
+
+describe("PF4 (R2122-8): a direct award without nature between the supplies/services and the works thresholds is not counted", () => {
+  it("60 000 € without nature in 2025: ≥ 40 000 € (supplies/services) but < 100 000 € (works) → listed « nature à préciser » (before: counted)", () => {
+    const c = contract({ contractRef: "SN-60", procedure: DIRECT, nature: null, description: "Réfection et fourniture", amount: 60_000, notified: "2025-05-01" });
+    const r = byId(computeGroup(contextOf({ contracts: [c], spend: [spend()] }, { period: yearPeriod(2025) }), "PF"), "PF4");
+    expect(r.value).toBe(0);
+    expect(r.tables.natureToSpecify).toEqual([expect.objectContaining({ contractRef: "SN-60", suppliesServicesThreshold: 40_000, worksThreshold: 100_000, clearCode: "clear.contractNature" })]);
+    // 120 000 € without nature is above both thresholds: counted
+    const big = contract({ contractRef: "SN-120", procedure: DIRECT, nature: null, description: "Réfection et fourniture", amount: 120_000, notified: "2025-05-01" });
+    expect(byId(computeGroup(contextOf({ contracts: [big], spend: [spend()] }, { period: yearPeriod(2025) }), "PF"), "PF4").value).toBe(1);
+  });
+});
+
 describe("CO4 repeat direct awards", () => {
   it("counts 2 or more direct-award contracts to one supplier in one family and entity", () => {
     const direct = (supplierName: string, notified: string) => contract({ procedure: DIRECT, supplierName, notified, amount: 30_000 });
@@ -573,13 +804,14 @@ describe("CO4 repeat direct awards", () => {
     const r = co("CO4", {
       spend: [
         ...[7_000, 7_000, 7_000].map((a) => buy("Alpha", a)), // 3 × 7 000 = 21 000 ≥ 20 000 → pattern
-        ...[6_000, 6_000, 6_000].map((a) => buy("Beta", a)), // 18 000 < 20 000
-        ...[15_000, 15_000].map((a) => buy("Gamma", a)), // only 2 purchases
-        buy("Delta", 7_000, "A"),
-        buy("Delta", 7_000, "A"),
-        buy("Delta", 7_000, "B"), // 3 purchases but in two families
+        ...[6_000, 6_000, 6_000].map((a) => buy("Beta", a, "B")), // 18 000 < 20 000
+        ...[15_000, 15_000].map((a) => buy("Gamma", a, "C")), // only 2 purchases
+        buy("Delta", 7_000, "D"),
+        buy("Delta", 7_000, "D"),
+        buy("Delta", 7_000, "E"), // 3 purchases but in two families
       ],
     });
+    // (each family stays below 40 000 €: no CO1 alert holds the pattern, see the next describe)
     expect(r.value).toBe(1);
     expect(r.tables.patterns[0]).toMatchObject({ pattern: "achats hors marché répétés", supplier: "Alpha", count: 3, total: 21_000, threshold: 40_000 });
     expect(r.details).toMatchObject({ contractPatterns: 0, spendPatterns: 1 });
@@ -594,6 +826,27 @@ describe("CO4 repeat direct awards", () => {
 
 describe("CO5 Loi Climat", () => {
   const p2026 = yearPeriod(2026);
+
+  it("L2152-7: a marché sans publicité ni mise en concurrence has no award criteria — only the execution clause (L2112-2) is required of it", () => {
+    // launched 2026-09-01 (after 2026-08-21): direct award with a clause but no criterion → no gap (before: 1 criterion gap);
+    // the same as a MAPA → 1 criterion gap
+    const direct = contract({ contractRef: "SP-1", procedure: DIRECT, launched: "2026-09-01", environmentalCriterion: false, environmentalClause: true, environmentalConsideration: true, amount: 50_000 });
+    const mapa = contract({ ...direct, contractRef: "MAPA-1", procedure: "Procédure adaptée" });
+    const r = co("CO5", { contracts: [direct, mapa], spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r.value).toBe(1);
+    expect(r.tables.gaps.map((g) => g.contractRef)).toEqual(["MAPA-1"]);
+    expect(r.details).toMatchObject({ criterionNotApplicableDirectAwards: 1 });
+    // a direct award with no environmental consideration at all: one gap, on the execution clause (L2112-2) only
+    const none = contract({ contractRef: "SP-2", procedure: DIRECT, launched: "2026-09-01", environmentalConsideration: false, amount: 50_000 });
+    const r2 = co("CO5", { contracts: [none], spend: [spend({ on: "2026-01-01" })] }, p2026);
+    expect(r2.value).toBe(1);
+    expect(frText(r2.tables.gaps[0].legalBasis)).toContain("L2112-2");
+    expect(frText(r2.tables.gaps[0].legalBasis)).not.toContain("L2152-7");
+    expect(frText(r2.tables.gaps[0].message)).toContain("sans condition d'exécution environnementale");
+    // the date of the obligation is shown with the gap (loi n° 2021-1104, art. 35: consultations launched from 21/08/2026)
+    expect(frText(r2.tables.gaps[0].message)).toContain("obligatoire pour les consultations lancées à partir du 21/08/2026");
+    expect(enText(r2.tables.gaps[0].message)).toContain("compulsory for consultations launched from 21/08/2026");
+  });
 
   it("counts contracts launched from 2026-08-21 without environmental, and above EU without social, consideration", () => {
     const contracts = [

@@ -1,4 +1,7 @@
 import { computeGroup } from "../../../src/core/indicators/registry";
+import { analyse, indicator } from "../../../src/core/analyse";
+import { detectTable } from "../../../src/core/detect";
+import { runIntake } from "../../../src/core/intake";
 import { dayFromIso } from "../../../src/core/dates";
 import { enText, fr, frText } from "../../helpers/messages";
 import { render } from "../../../src/core/messages/render";
@@ -246,12 +249,12 @@ describe("PF5 savings vs estimate", () => {
 });
 
 describe("PF6 amendment inflation", () => {
-  it("flags > 10 % for supplies/services and > 15 % for works", () => {
+  it("flags from 10 % for supplies/services and from 15 % for works (R2194-8: the change must be « inférieur à » the limit)", () => {
     const contracts = [
-      contract({ contractRef: "F11", nature: "Fournitures", amount: 100_000, amended: 111_000 }), // 11 % > 10 → flagged
-      contract({ contractRef: "S10", nature: "Services", amount: 100_000, amended: 110_000 }), // 10 % = limit → not flagged
-      contract({ contractRef: "T11", nature: "Travaux", amount: 100_000, amended: 111_000 }), // 11 % ≤ 15 → not flagged
-      contract({ contractRef: "T16", nature: "Travaux", amount: 100_000, amended: 116_000 }), // 16 % > 15 → flagged
+      contract({ contractRef: "F11", nature: "Fournitures", amount: 100_000, amended: 111_000 }), // 11 % ≥ 10 → flagged
+      contract({ contractRef: "S9", nature: "Services", amount: 100_000, amended: 109_999 }), // 9,999 % < 10 → not flagged
+      contract({ contractRef: "T11", nature: "Travaux", amount: 100_000, amended: 111_000 }), // 11 % < 15 → not flagged
+      contract({ contractRef: "T16", nature: "Travaux", amount: 100_000, amended: 116_000 }), // 16 % ≥ 15 → flagged
       contract({ contractRef: "NOA", amount: 100_000 }), // no amendment data
     ];
     const r = indicators({ contracts }).PF6;
@@ -262,8 +265,25 @@ describe("PF6 amendment inflation", () => {
       ["T16", 16, 15],
       ["F11", 11, 10],
     ]);
-    // (448 000 − 400 000) / 400 000 = 12 %
+    // (447 999 − 400 000) / 400 000 = 11,99975 % → 12 %
     expect(r.details).toMatchObject({ overLimit: 2, overallInflationPercent: 12, contractsAmended: 4 });
+  });
+
+  it("R2194-8: a modification of exactly 10 % (services) or 15 % (works) is not « inférieur à » the limit — beyond the safe harbour", () => {
+    // 100 000 → 110 000: +10 000 = 10 % exactly; 200 000 → 230 000 works: +30 000 = 15 % exactly
+    const contracts = [
+      contract({ contractRef: "S10", nature: "Services", amount: 100_000, amended: 110_000 }),
+      contract({ contractRef: "T15", nature: "Travaux", amount: 200_000, amended: 230_000 }),
+    ];
+    const r = indicators({ contracts }).PF6;
+    expect(r.tables.overLimit.map((x) => x.contractRef).sort()).toEqual(["S10", "T15"]);
+    const s10 = r.tables.overLimit.find((x) => x.contractRef === "S10")!;
+    expect(frText(s10.message)).toContain("cumulant 10\u202f000 € (10,0 %), au moins 10 % du montant initial");
+    expect(enText(s10.message)).toContain("totalling €10,000 (10.0%), at least 10% of the initial amount");
+    // a share with decimals is written in the reader's language (12,41 % → « 12,4 % » / « 12.4% »)
+    const b = indicators({ contracts: [contract({ contractRef: "B", nature: "Services", amount: 278_000, amended: 312_500 })] }).PF6.tables.overLimit[0];
+    expect(frText(b.message)).toContain("cumulant 34\u202f500 € (12,4 %)");
+    expect(enText(b.message)).toContain("totalling €34,500 (12.4%)");
   });
 
   it("R2194-8: the reference is the low-value modification threshold, 10 % supplies/services and 15 % works, in both languages", () => {
@@ -324,8 +344,8 @@ describe("PF6 law-true modifications (R2194-8, R2194-9)", () => {
     const r = indicators({ contracts: [contract({ nature: "Services", amount: 100_000, amended: 120_000 })] }).PF6;
     const row = r.tables.overLimit[0];
     expect(row.status).toBe("au-delà du seuil de modification de faible montant");
-    expect(String(row.message)).toContain("au-delà du seuil de modification de faible montant");
-    expect(String(row.message)).not.toMatch(/irrégul|illégal|infraction|manquement/);
+    expect(frText(row.message)).toContain("au-delà du seuil de modification de faible montant");
+    expect(frText(row.message)).not.toMatch(/irrégul|illégal|infraction|manquement/);
     expect(frText(row.legalBasis)).toBe("Art. R2194-8 et R2194-9 CCP");
     expect(enText(row.legalBasis)).toBe("Art. R2194-8 and R2194-9 CCP");
   });
@@ -521,5 +541,50 @@ describe("PF indicators (registry group)", () => {
       expect(r.value).toBeNull();
       expect(r.na?.code).toEqual(expect.any(String));
     }
+  });
+});
+
+describe("PF8 décret n° 2013-269 art. 12: the line date « Date mandat » is the mandat date when no « Date de transmission au comptable » is mapped", () => {
+  // Through the real intake: header detection, then the analysis (period 2025).
+  // A: received 01/03, mandat 25/03, paid 10/04: DGP 24 + 16 = 40 > 30 → late 10 days; ordonnateur 24 > 20, comptable 16 > 10
+  // B: received 01/05, mandat 10/05, paid 15/05: 9 + 5 = 14
+  // C: received 01/06, mandat 25/06, paid 28/06: 24 + 3 = 27 ≤ 30, but ordonnateur 24 > 20
+  // ordonnateur: (24 + 9 + 24) / 3 = 19 days on average, 2 late; comptable: (16 + 5 + 3) / 3 = 8 days, 1 late
+  const data = [
+    ["25/03/2025", "Garage Dupuis", "1 000,00", "1 200,00", "01/03/2025", "10/04/2025"],
+    ["10/05/2025", "Papeterie Martin", "500,00", "600,00", "01/05/2025", "15/05/2025"],
+    ["25/06/2025", "Garage Dupuis", "250,00", "300,00", "01/06/2025", "28/06/2025"],
+  ];
+  const pf8Of = (dateHeader: string, extra?: { header: string; values: string[] }) => {
+    const header = [dateHeader, "Fournisseur", "Montant HT", "Montant TTC", "Date réception facture", "Date paiement", ...(extra ? [extra.header] : [])];
+    const rows = [header, ...data.map((r, i) => [...r, ...(extra ? [extra.values[i]] : [])])];
+    const table = { name: "Mandats", rows };
+    const d = detectTable(table);
+    expect(d.kind).toBe("spend");
+    const intake = runIntake([{ table, kind: "spend", headerRowIndex: d.headerRowIndex, mapping: d.mapping }]);
+    return { intake, pf8: indicator(analyse(intake, { period: yearPeriod(2025) }), "PF8") };
+  };
+
+  it.each(["Date mandat", "Date d'émission du mandat", "Date mandatement"])("« %s »: the délai global is split between ordonnateur (20 days) and comptable (10 days)", (h) => {
+    const { intake, pf8 } = pf8Of(h);
+    expect(intake.mandateDateFromLineDate).toEqual([{ table: "Mandats", header: h }]);
+    expect(pf8.details).toMatchObject({ invoicesWithMandateDate: 3, lateInvoices: 1, mandateDateFromLineDate: `Mandats › ${h}` });
+    expect(pf8.tables.lateInvoices[0]).toMatchObject({ dgpDays: 40, daysLate: 10, ordonnateurDays: 24, ordonnateurLimitDays: 20, comptableDays: 16, comptableLimitDays: 10 });
+    expect(pf8.tables.byEntity[0]).toMatchObject({ invoicesWithMandate: 3, averageOrdonnateurDays: 19, ordonnateurLate: 2, averageComptableDays: 8, comptableLate: 1 });
+  });
+
+  it("« Date facture » is not a mandat date: no split, nothing said", () => {
+    const { intake, pf8 } = pf8Of("Date facture");
+    expect(intake.mandateDateFromLineDate).toBeUndefined();
+    expect(pf8.details).toMatchObject({ invoicesWithMandateDate: 0, lateInvoices: 1, mandateDateFromLineDate: null });
+    expect(pf8.tables.lateInvoices[0]).toMatchObject({ ordonnateurDays: null, comptableDays: null });
+  });
+
+  it("a mapped « Date transmission comptable » column wins over the line date", () => {
+    // transmission A 05/04 (ordonnateur 35, comptable 5), B 12/05 (11, 3), C 26/06 (25, 2)
+    const { intake, pf8 } = pf8Of("Date mandat", { header: "Date transmission comptable", values: ["05/04/2025", "12/05/2025", "26/06/2025"] });
+    expect(intake.mandateDateFromLineDate).toBeUndefined();
+    expect(pf8.details).toMatchObject({ invoicesWithMandateDate: 3, mandateDateFromLineDate: null });
+    expect(pf8.tables.lateInvoices[0]).toMatchObject({ ordonnateurDays: 35, comptableDays: 5 });
   });
 });

@@ -156,12 +156,12 @@ export const CO1 = defineIndicator<CO1Tables>({
   headline: { fr: "signaux de fractionnement (nombre)", en: "splitting signals (count)" },
   doc: {
     definition: {
-      fr: "Groupes d'achats hors marché d'une même entité, famille homogène et année civile dont le cumul atteint le seuil de dispense alors que chaque achat est en dessous. Signal à vérifier, pas un constat d'irrégularité.",
-      en: "Groups of off-contract purchases by one entity, in one homogeneous family and civil year, whose total reaches the exemption threshold while each purchase is below it. A signal to check, not a finding of irregularity.",
+      fr: "Groupes d'achats d'un même acheteur (budgets d'un même SIREN réunis), d'une famille homogène et d'une année civile — achats hors marché, et achats sous un marché passé sans publicité ni mise en concurrence conclu la même année (R2121-6) — dont le cumul atteint le seuil de dispense. Signal à vérifier, pas un constat d'irrégularité.",
+      en: "Groups of purchases by one buyer (the budgets of one SIREN together), in one homogeneous family and civil year — off-contract purchases, and purchases under a contract awarded without publicity or competition concluded the same year (R2121-6) — whose total reaches the exemption threshold. A signal to check, not a finding of irregularity.",
     },
     formula: {
-      fr: "Par entité × famille × année civile (travaux : par opération) : Σ lignes hors marché ≥ seuil de dispense en vigueur au premier achat, chaque ligne < seuil ; sévérité accrue à 90 000 € et au seuil européen.",
-      en: "Per entity × family × civil year (works: per operation): Σ off-contract lines ≥ exemption threshold in force at the first purchase, each line < threshold; severity rises at €90,000 and at the EU threshold.",
+      fr: "Par acheteur × famille × année civile (travaux : par opération, R2121-5 ; travaux sans opération listés à part) : Σ des lignes, avoirs déduits, ≥ seuil de dispense en vigueur au premier achat (seuil particulier R2122-9 ou R2122-9-1 quand toutes les lignes en relèvent) ; un achat atteignant seul le seuil ne retire pas son groupe et est aussi listé à part ; sévérité accrue à 90 000 € et au seuil européen ; familles, fournisseurs et articles exclus listés avec leur motif.",
+      en: "Per buyer × family × civil year (works: per operation, R2121-5; works without operation listed apart): Σ lines, credit notes deducted, ≥ exemption threshold in force at the first purchase (special threshold R2122-9 or R2122-9-1 when every line falls under it); a purchase reaching the threshold on its own does not remove its group and is also listed apart; severity rises at €90,000 and at the EU threshold; excluded families, suppliers and accounts listed with their reason.",
     },
     source: {
       fr: "Art. R2121-1 à R2121-7 (calcul de la valeur estimée du besoin) et R2122-8 du code de la commande publique.",
@@ -304,6 +304,7 @@ export const CO1 = defineIndicator<CO1Tables>({
         linesExamined: scope.linesInYears,
         linesOutsideContract: scope.outside.length,
         linesUnderDirectAward: scope.underDirectAward.length,
+        linesUnderDirectAwardOtherYear: scope.underDirectAwardOtherYear,
         unclassifiedLinesOutsideContract: analysis.unclassifiedOutside,
         worksLinesWithoutOperation: analysis.worksLinesWithoutOperation,
         worksGroupsWithoutOperation: works.length,

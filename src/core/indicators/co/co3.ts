@@ -35,6 +35,12 @@ import {
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
 import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
+import {
+  procedureDoubt,
+  procedureToCorrectRow,
+  type ProcedureToCorrectRow,
+} from "../recorded-procedure";
+import { sameAwardKey } from "../same-award";
 import { natureLabel } from "./row-labels";
 
 const MAPA = "Procédure adaptée";
@@ -62,6 +68,8 @@ export type ContractThresholdFields = {
 export type ProcedureAmountRow = ContractThresholdFields & {
   issue: ProcedureIssue;
   message: RowText;
+  /** Other records of the same award (same buyer, holder, object, date and amount), counted once. */
+  samePublications: string | null;
 } & ExplainedSignalCodes;
 
 /** A MAPA above the EU threshold that the code allows (R2123-1 3° or 2°). */
@@ -86,9 +94,16 @@ export type CO3Tables = {
   contracts: ProcedureAmountRow[];
   lawfulExceptions: LawfulExceptionRow[];
   uncertainThreshold: UncertainThresholdRow[];
+  /** Marchés subséquents and self-contradicting records: listed apart, not counted. */
+  procedureToCorrect: ProcedureToCorrectRow[];
 };
 
-const EMPTY: CO3Tables = { contracts: [], lawfulExceptions: [], uncertainThreshold: [] };
+const EMPTY: CO3Tables = {
+  contracts: [],
+  lawfulExceptions: [],
+  uncertainThreshold: [],
+  procedureToCorrect: [],
+};
 
 const base = { id: "CO3", group: "CO", unit: "count" } as const;
 
@@ -125,6 +140,10 @@ export const CO3 = defineIndicator<CO3Tables>({
     const rows: ProcedureAmountRow[] = [];
     const exceptions: LawfulExceptionRow[] = [];
     const uncertain: UncertainThresholdRow[] = [];
+    // Identical records of one award (a DECP republication) are one signal, not one per copy.
+    const seen = new Map<string, ProcedureAmountRow>();
+    let identicalRecords = 0;
+    const toCorrect: ProcedureToCorrectRow[] = [];
     for (const c of contracts) {
       if (c.amountCents === null || c.procedure === null) continue;
       const utilities = isUtilitiesType(ctx.entities.get(c.entity)?.type);
@@ -205,6 +224,21 @@ export const CO3 = defineIndicator<CO3Tables>({
         });
         continue;
       }
+      const doubt = procedureDoubt(c);
+      if (doubt !== null) {
+        toCorrect.push(procedureToCorrectRow(c, doubt));
+        continue;
+      }
+      const key = sameAwardKey(c);
+      const first = key === null ? undefined : seen.get(key);
+      if (first) {
+        identicalRecords++;
+        first.samePublications =
+          first.samePublications === null
+            ? c.contractRef
+            : `${first.samePublications}, ${c.contractRef}`;
+        continue;
+      }
       const issue: ProcedureIssue =
         c.procedure === MAPA
           ? group && value !== c.amountCents
@@ -222,17 +256,20 @@ export const CO3 = defineIndicator<CO3Tables>({
         date: frenchDate(eu.day),
         basis: { code: eu.basis === "lancement" ? "CO3.basis.launch" : "CO3.basis.notification" },
       });
-      rows.push({
+      const row: ProcedureAmountRow = {
         ...contract,
         issue,
         message: rowTextOf(t),
         messageCode: t.code,
         messageParams: paramsJson(t.params),
+        samePublications: null,
         legalBasis: rowText("law.euProcedure"),
         why: rowText("why.procedure"),
         clear: rowText("clear.procedureBasis"),
         clearCode: "clear.procedureBasis",
-      });
+      };
+      rows.push(row);
+      if (key !== null) seen.set(key, row);
     }
     const coverage = { n: known, N: contracts.length, of: "contracts" as const };
     if (contracts.length === 0)
@@ -254,8 +291,15 @@ export const CO3 = defineIndicator<CO3Tables>({
         lawfulSocialServices: exceptions.filter((r) => r.exception === "R2123-1 3°").length,
         lawfulSmallLots: exceptions.filter((r) => r.exception === "R2123-1 2°").length,
         uncertainThreshold: uncertain.length,
+        identicalRecords,
+        procedureToCorrect: toCorrect.length,
       },
-      { contracts: rows, lawfulExceptions: exceptions, uncertainThreshold: uncertain }
+      {
+        contracts: rows,
+        lawfulExceptions: exceptions,
+        uncertainThreshold: uncertain,
+        procedureToCorrect: toCorrect,
+      }
     );
   },
 });

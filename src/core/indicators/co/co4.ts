@@ -3,15 +3,17 @@
  *
  * Two patterns, over the civil years touched by the period:
  * (a) contracts passed sans publicité ni mise en concurrence (dated by notification, else launch),
- *     grouped by entity × supplier × family: 2 or more;
+ *     grouped by entity × supplier × family: 2 or more awards (identical records of one award, a
+ *     DECP republication, count once: same-award.ts);
  * (b) hors-marché spend lines grouped by entity × supplier × family × civil year (supplies/services
  *     and works apart): 3 or more purchases whose net total reaches 50 % of the dispense threshold
  *     in force on the first purchase. Families excluded from splitting checks, excluded suppliers,
  *     articles outside the code, lines of unknown nature and "Non classé" lines are left out, and
- *     the budgets of one SIREN are one buyer, as in CO1.
+ *     the budgets of one SIREN are one buyer, as in CO1. A pattern whose purchases all lie in one
+ *     CO1 splitting alert is that alert's finding already: listed with its id, not counted again.
  */
 import { natureToSpecifyArticle, outOfScopeArticle } from "../../classify";
-import { isoDate } from "../../dates";
+import { frenchDate, isoDate } from "../../dates";
 import { legalBuyerOf } from "../../legal/buyer";
 import { supplierExclusionOf } from "../../legal/exclusions";
 import { msg } from "../../messages/render";
@@ -22,7 +24,9 @@ import { coded } from "../compliance-messages";
 import { rowText, rowTextOf, type RowText } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { DIRECT_AWARD } from "../performance";
-import { thresholdScope } from "../splitting";
+import { procedureDoubt } from "../recorded-procedure";
+import { awardsOf } from "../same-award";
+import { detectSplitting, thresholdScope } from "../splitting";
 import { contractSupplierKey, contractSupplierName } from "../supplier-reference";
 import { byKey, notAvailable, resultWithoutReference, type AnalysisContext } from "../types";
 import { yearsLabel } from "./row-labels";
@@ -66,6 +70,11 @@ export type RepeatPatternRow = {
   lastDate: string;
   /** The contract references, direct-award patterns. */
   contracts: string | null;
+  /**
+   * The CO1 splitting alert whose lines hold every purchase of the pattern ("CO1-002"): the
+   * finding is that alert already, and the pattern is not counted again; else null.
+   */
+  alsoInSplitting: string | null;
   legalBasis: RowText;
   why: RowText;
   clear: RowText;
@@ -95,8 +104,8 @@ export const CO4 = defineIndicator<CO4Tables>({
       en: "Awards without publicity or competition, or off-contract purchases, repeated with one supplier for one family. A signal to check.",
     },
     formula: {
-      fr: "Au moins 2 marchés sans publicité par entité, fournisseur et famille ; ou au moins 3 achats hors marché par entité, fournisseur, famille et année cumulant au moins une part du seuil de dispense.",
-      en: "At least 2 contracts without publicity per entity, supplier and family; or at least 3 off-contract purchases per entity, supplier, family and year adding up to at least a share of the exemption threshold.",
+      fr: "Au moins 2 marchés sans publicité par entité, fournisseur et famille (enregistrements identiques d'un même marché comptés une fois, marchés subséquents exclus) ; ou au moins 3 achats hors marché par entité, fournisseur, famille et année cumulant au moins une part du seuil de dispense. Un schéma dont tous les achats sont dans un signal de fractionnement (CO1) est listé avec lui, sans être recompté.",
+      en: "At least 2 contracts without publicity per entity, supplier and family (identical records of one contract counted once, call-off contracts left out); or at least 3 off-contract purchases per entity, supplier, family and year adding up to at least a share of the exemption threshold. A pattern whose purchases all lie in a splitting signal (CO1) is listed with it, not counted again.",
     },
     source: {
       fr: "Art. R2122-8 du code de la commande publique (ne pas contracter systématiquement avec un même opérateur).",
@@ -116,6 +125,8 @@ export const CO4 = defineIndicator<CO4Tables>({
     let directn = 0;
     for (const c of ctx.contracts) {
       if (c.procedure !== DIRECT_AWARD) continue;
+      // A marché subséquent, or a record whose object names a tender: not a direct award.
+      if (procedureDoubt(c) !== null) continue;
       const day = c.notificationDate ?? c.launchDate;
       if (day === null || day < cy.start || day > cy.end) continue;
       directN++;
@@ -191,9 +202,11 @@ export const CO4 = defineIndicator<CO4Tables>({
 
     const rows: RepeatPatternRow[] = [];
     for (const { supplier: supplierKey, list } of contractGroups.values()) {
-      if (list.length < REPEAT_MIN_CONTRACTS) continue;
+      // Identical records of one award (a DECP republication) are one award, not a repetition.
+      const awards = awardsOf(list);
+      if (awards.length < REPEAT_MIN_CONTRACTS) continue;
       const c0 = list[0];
-      const total = list.reduce((s, c) => s + (c.amountCents ?? 0), 0);
+      const total = awards.reduce((s, a) => s + (a.contract.amountCents ?? 0), 0);
       const dates = list
         .map((c) => (c.notificationDate ?? c.launchDate) as number)
         .sort((a, b) => a - b);
@@ -204,7 +217,7 @@ export const CO4 = defineIndicator<CO4Tables>({
         supplier,
         familyLabel: c0.family.label,
         years: yearsLabel(cy.years),
-        count: list.length,
+        count: awards.length,
         total: toEuros(total),
         threshold: null,
         thresholdRule: null,
@@ -212,14 +225,21 @@ export const CO4 = defineIndicator<CO4Tables>({
         lines: null,
         firstDate: isoDate(dates[0]),
         lastDate: isoDate(dates[dates.length - 1]),
-        contracts: list.map((c) => c.contractRef).join(", "),
+        contracts: awards
+          .map((a) =>
+            a.copies.length === 0
+              ? a.contract.contractRef
+              : `${a.contract.contractRef} (= ${a.copies.map((c) => c.contractRef).join(", ")})`
+          )
+          .join(", "),
+        alsoInSplitting: null,
         legalBasis: rowText("law.repeat"),
         why: rowText("why.repeat"),
         clear: rowText("clear.repeat"),
         clearCode: "clear.repeat",
         message: rowTextOf(
           coded("CO4.directAwards", {
-            count: list.length,
+            count: awards.length,
             supplier,
             family: c0.family.label,
             entity: c0.entity,
@@ -228,6 +248,9 @@ export const CO4 = defineIndicator<CO4Tables>({
         ),
       });
     }
+    // The CO1 alert of each line (a line is in one group at most).
+    const splittingOf = new Map<SpendLine, string>();
+    for (const a of detectSplitting(ctx)) for (const l of a.lines) splittingOf.set(l, a.id);
     for (const g of lineGroups) {
       if (g.purchases < REPEAT_MIN_PURCHASES) continue;
       const t = dispenseForLines(ctx.ref, g.firstDate, g.works, g.lines);
@@ -247,6 +270,7 @@ export const CO4 = defineIndicator<CO4Tables>({
         firstDate: isoDate(g.firstDate),
         lastDate: isoDate(g.lastDate),
         contracts: null,
+        alsoInSplitting: sameSplittingAlert(g.lines, splittingOf),
         lines: g.lines.map((l) => `${l.source.table}!${l.source.row}`).join(", "),
         legalBasis: rowText("law.repeat"),
         why: rowText("why.repeat"),
@@ -262,6 +286,7 @@ export const CO4 = defineIndicator<CO4Tables>({
             total: toEuros(g.netCents),
             share: REPEAT_MIN_SHARE_PERCENT,
             threshold: toEuros(threshold),
+            thresholdDate: frenchDate(g.firstDate),
           })
         ),
       });
@@ -276,12 +301,14 @@ export const CO4 = defineIndicator<CO4Tables>({
     const contractPatterns = rows.filter(
       (r) => r.pattern === "marchés sans publicité répétés"
     ).length;
+    const alsoInSplitting = rows.filter((r) => r.alsoInSplitting !== null).length;
     return resultWithoutReference(
       base,
-      rows.length,
+      rows.length - alsoInSplitting,
       coverage,
       {
         years: yearsLabel(cy.years),
+        alsoInSplitting,
         contractPatterns,
         spendPatterns: rows.length - contractPatterns,
         minContracts: REPEAT_MIN_CONTRACTS,
@@ -292,6 +319,13 @@ export const CO4 = defineIndicator<CO4Tables>({
     );
   },
 });
+
+/** The CO1 alert holding every line of a pattern, or null. */
+function sameSplittingAlert(lines: SpendLine[], splittingOf: Map<SpendLine, string>): string | null {
+  const id = lines.length === 0 ? undefined : splittingOf.get(lines[0]);
+  if (id === undefined) return null;
+  return lines.every((l) => splittingOf.get(l) === id) ? id : null;
+}
 
 /** Whether CO1 leaves a line out of the threshold checks (nomenclature, supplier, article outside the code, nature à préciser). */
 function excludedFromThresholds(ctx: AnalysisContext, line: SpendLine): boolean {

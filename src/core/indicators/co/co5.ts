@@ -10,6 +10,8 @@
  *   "Clause environnementale"), the award criterion (L2152-7) and the execution clause (L2112-2)
  *   are two obligations, each a gap when missing; otherwise a contract without any environmental
  *   consideration is one gap (both articles cited);
+ *   a marché passé sans publicité ni mise en concurrence has no award criteria, so only the
+ *   execution clause (L2112-2) is required of it;
  * - social: at or above the EU threshold in force at launch, without social consideration (L2112-2-1).
  * A consideration left blank (null) is not a gap but "non renseignée", counted apart. The headline
  * counts gaps (a contract may have several).
@@ -31,6 +33,7 @@ import {
   type SignalCodes,
 } from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
+import { DIRECT_AWARD } from "../performance";
 import { notAvailable } from "../types";
 import { natureLabel } from "./row-labels";
 
@@ -161,21 +164,26 @@ export const CO5 = defineIndicator<CO5Tables>({
     let socialUnknown = 0;
     let socialAmountUnknown = 0;
     let socialApplicableKnown = 0;
+    let criterionNotApplicable = 0;
     for (const c of concerned) {
       const day = c.launchDate as number;
+      // A marché passé sans publicité ni mise en concurrence has no award criteria: L2152-7
+      // cannot apply; the execution conditions of L2112-2 still do.
+      const direct = c.procedure === DIRECT_AWARD;
       const criterion = c.environmentalCriterion ?? null;
       const clause = c.environmentalClause ?? null;
       if (criterion !== null && clause !== null) {
-        if (!criterion) {
+        if (!criterion && direct) criterionNotApplicable++;
+        else if (!criterion) {
           criterionGaps++;
           rows.push(
-            gapRow(c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion")
+            gapRow(start, c, day, "critère environnemental", "absente", null, "law.loiClimatCriterion")
           );
         }
         if (!clause) {
           clauseGaps++;
           rows.push(
-            gapRow(c, day, "clause environnementale", "absente", null, "law.loiClimatClause")
+            gapRow(start, c, day, "clause environnementale", "absente", null, "law.loiClimatClause")
           );
         }
       } else {
@@ -184,12 +192,13 @@ export const CO5 = defineIndicator<CO5Tables>({
         if (c.environmentalConsideration !== true) {
           rows.push(
             gapRow(
+              start,
               c,
               day,
-              "environnementale",
+              direct ? "clause environnementale" : "environnementale",
               c.environmentalConsideration === false ? "absente" : "non renseignée",
               null,
-              "law.loiClimatCriterion"
+              direct ? "law.loiClimatClause" : "law.loiClimatCriterion"
             )
           );
         }
@@ -207,6 +216,7 @@ export const CO5 = defineIndicator<CO5Tables>({
       if (c.socialConsideration !== true) {
         rows.push(
           gapRow(
+            start,
             c,
             day,
             "sociale",
@@ -238,6 +248,7 @@ export const CO5 = defineIndicator<CO5Tables>({
         environmentalCriterionGaps: criterionGaps,
         environmentalClauseGaps: clauseGaps,
         environmentalNotFilled: envUnknown,
+        criterionNotApplicableDirectAwards: criterionNotApplicable,
         socialGaps,
         socialNotFilled: socialUnknown,
         amountNotFilled: socialAmountUnknown,
@@ -260,6 +271,7 @@ const GAP_WHAT: Record<Consideration, MessageCode> = {
 };
 
 function gapRow(
+  start: number,
   c: ContractLine,
   day: number,
   consideration: Consideration,
@@ -273,6 +285,7 @@ function gapRow(
     entity: c.entity,
     launched: frenchDate(day),
     what,
+    start: frenchDate(start),
   });
   const legal =
     consideration === "environnementale"

@@ -16,6 +16,7 @@ import {
   checkPublication,
   PUBLICATION_DELAY_MONTHS,
   PUBLICATION_LEGAL_BASIS,
+  publicationDutyAt,
   type PublicationCheck,
   type PublicationFinding,
 } from "../../decp-publication";
@@ -65,7 +66,7 @@ function row(f: PublicationFinding, finding: Message, clear: Message): Publicati
     publicationDate: published === null ? null : isoDate(published),
     daysLate: f.daysLate ?? null,
     finding,
-    legalBasis: PUBLICATION_LEGAL_BASIS,
+    legalBasis: publicationDutyAt(c.notificationDate)?.legalBasis ?? PUBLICATION_LEGAL_BASIS,
     clear,
   };
 }
@@ -95,8 +96,8 @@ export const CO6 = defineIndicator<CO6Tables>({
   },
   doc: {
     definition: {
-      fr: "Marchés de 40 000 € HT ou plus notifiés sur la période qui ne figurent pas dans les données essentielles (DECP) publiées données en entrée, ou dont les données ont été publiées plus de deux mois après la notification. Signal à vérifier.",
-      en: "Contracts of €40,000 excl. VAT or more notified in the period that are missing from the published essential data (DECP) given as input, or whose data were published more than two months after notification. A signal to check.",
+      fr: "Marchés de 40 000 € HT ou plus (25 000 € HT pour ceux notifiés du 1er octobre 2018 au 31 décembre 2019) notifiés sur la période qui ne figurent pas dans les données essentielles (DECP) publiées données en entrée, ou dont les données ont été publiées plus de deux mois après la notification. Signal à vérifier.",
+      en: "Contracts of €40,000 excl. VAT or more (€25,000 for those notified from 1 October 2018 to 31 December 2019) notified in the period that are missing from the published essential data (DECP) given as input, or whose data were published more than two months after notification. A signal to check.",
     },
     formula: {
       fr: "Pour chaque marché du registre ≥ 40 000 € HT notifié sur la période : cherché dans les DECP publiées par son numéro (casse et espaces ignorés) et le SIRET de l'acheteur quand les deux le donnent ; en retard si la date de publication des données essentielles dépasse la notification + 2 mois. Valeur = introuvables + en retard ; sans date, le délai n'est pas jugé (listé à part). Sans registre, les DECP seules sont vérifiées pour leur délai.",
@@ -121,9 +122,10 @@ export const CO6 = defineIndicator<CO6Tables>({
       registerInPeriod.length > 0
         ? registerInPeriod
         : ctx.contractsInPeriod.filter((c) => c.fromPublishedDecp === true);
-    const dueCount = checked.filter(
-      (c) => c.amountCents !== null && c.amountCents >= DECP_THRESHOLD_CENTS
-    ).length;
+    const dueCount = checked.filter((c) => {
+      const duty = publicationDutyAt(c.notificationDate);
+      return duty !== null && c.amountCents !== null && c.amountCents >= duty.thresholdCents;
+    }).length;
     if (published.length === 0)
       return notAvailable(
         base,

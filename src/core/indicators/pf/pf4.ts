@@ -4,14 +4,23 @@
  * nature (unknown nature: supplies/services threshold), or with the special threshold that covers
  * it (R2122-9 books other than school books < 90 000 €, R2122-9-1 innovative purchases
  * < 100 000 €, décret 2020-893 food supplies). The headline is a count, so no colour; the SMS "no
- * calls for bids" colour of the direct-award share is given in the details.
+ * calls for bids" colour of the direct-award share is given in the details. Identical records of
+ * one award (same buyer, holder, object, procedure, notification date and amount: a DECP
+ * republication) are one signal; the row names the other records (same-award.ts).
  */
 import { isoDate } from "../../dates";
 import { msg } from "../../messages/render";
 import type { Nature } from "../../model";
 import { toEuros as eur } from "../../money";
 import { dispenseForContract } from "../../reference/special-thresholds";
-import { rowText, type RowText } from "../compliance-row-texts";
+import { coded } from "../compliance-messages";
+import { rowText, rowTextOf, type RowText } from "../compliance-row-texts";
+import {
+  procedureDoubt,
+  procedureToCorrectRow,
+  type ProcedureToCorrectRow,
+} from "../recorded-procedure";
+import { sameAwardKey } from "../same-award";
 import { defineIndicator } from "../definition";
 import {
   contractSupplier,
@@ -34,15 +43,47 @@ export type DirectAwardAboveThresholdRow = {
   thresholdSource: string;
   thresholdDate: string;
   thresholdDateBasis: "lancement" | "notification";
+  /** Other records of the same award (same buyer, holder, object, date and amount), counted once. */
+  samePublications: string | null;
   legalBasis: RowText;
   why: RowText;
   clear: RowText;
   clearCode: string;
 };
 
-export type PF4Tables = { directAwardsAboveThreshold: DirectAwardAboveThresholdRow[] };
+/**
+ * A direct award without nature whose amount lies between the supplies/services dispense
+ * threshold and the works one: whether it is above its threshold depends on its nature (listed,
+ * not counted).
+ */
+export type NatureToSpecifyContractRow = {
+  contractRef: string;
+  entity: string;
+  description: string | null;
+  amount: number;
+  suppliesServicesThreshold: number;
+  worksThreshold: number;
+  thresholdDate: string;
+  message: RowText;
+  messageCode: string;
+  legalBasis: RowText;
+  clear: RowText;
+  clearCode: string;
+};
 
-const EMPTY: PF4Tables = { directAwardsAboveThreshold: [] };
+export type PF4Tables = {
+  directAwardsAboveThreshold: DirectAwardAboveThresholdRow[];
+  /** Direct awards without nature between the two dispense thresholds: listed, not counted. */
+  natureToSpecify: NatureToSpecifyContractRow[];
+  /** Marchés subséquents and self-contradicting records: listed apart, not counted. */
+  procedureToCorrect: ProcedureToCorrectRow[];
+};
+
+const EMPTY: PF4Tables = {
+  directAwardsAboveThreshold: [],
+  natureToSpecify: [],
+  procedureToCorrect: [],
+};
 
 const base = { id: "PF4", group: "PF", unit: "count" } as const;
 
@@ -62,8 +103,8 @@ export const PF4 = defineIndicator<PF4Tables>({
       en: "Contracts notified in the period without prior publicity or competition whose amount reaches the exemption threshold in force at their launch.",
     },
     formula: {
-      fr: "Nombre de marchés « sans publicité ni mise en concurrence » avec montant ≥ seuil de dispense (date de lancement, sinon de notification ; seuil travaux pour les travaux).",
-      en: 'Number of contracts "without publicity or competition" with amount ≥ exemption threshold (launch date, else notification date; works threshold for works).',
+      fr: "Nombre de marchés « sans publicité ni mise en concurrence » avec montant ≥ seuil de dispense (date de lancement, sinon de notification ; seuil travaux pour les travaux ; seuils particuliers R2122-9 et R2122-9-1). Les enregistrements identiques d'un même marché comptent une fois ; les marchés subséquents, les objets qui nomment une autre procédure et les marchés sans nature entre les deux seuils sont listés à part.",
+      en: 'Number of contracts "without publicity or competition" with amount ≥ exemption threshold (launch date, else notification date; works threshold for works; special thresholds R2122-9 and R2122-9-1). Identical records of one contract count once; call-off contracts, descriptions naming another procedure and contracts without nature between the two thresholds are listed apart.',
     },
     source: {
       fr: "Art. R2122-8 du code de la commande publique (dispense de procédure) ; exceptions des art. R2122-1 à R2122-11.",
@@ -82,6 +123,11 @@ export const PF4 = defineIndicator<PF4Tables>({
     let directWithoutAmount = 0;
     let aboveCents = 0;
     const above: DirectAwardAboveThresholdRow[] = [];
+    // Identical records of one award (a DECP republication) are one signal, not one per copy.
+    const seen = new Map<string, DirectAwardAboveThresholdRow>();
+    let identicalRecords = 0;
+    const toCorrect: ProcedureToCorrectRow[] = [];
+    const natureToSpecify: NatureToSpecifyContractRow[] = [];
     for (const c of contracts) {
       if (c.procedure === null) continue;
       withProcedure++;
@@ -96,8 +142,50 @@ export const PF4 = defineIndicator<PF4Tables>({
       const t = dispenseForContract(ctx.ref, day, c);
       const threshold = t.cents;
       if (c.amountCents < threshold) continue;
+      if (c.nature === null) {
+        // Unknown nature: above the supplies/services threshold, but is it works?
+        const works = dispenseForContract(ctx.ref, day, { ...c, nature: "Travaux" });
+        if (c.amountCents < works.cents) {
+          const text = coded("PF4.natureToSpecify", {
+            ref: c.contractRef,
+            amount: eur(c.amountCents),
+            low: eur(threshold),
+            high: eur(works.cents),
+          });
+          natureToSpecify.push({
+            contractRef: c.contractRef,
+            entity: c.entity,
+            description: c.description,
+            amount: eur(c.amountCents),
+            suppliesServicesThreshold: eur(threshold),
+            worksThreshold: eur(works.cents),
+            thresholdDate: isoDate(day),
+            message: rowTextOf(text),
+            messageCode: text.code,
+            legalBasis: rowText(t.legalBasis),
+            clear: rowText("clear.contractNature"),
+            clearCode: "clear.contractNature",
+          });
+          continue;
+        }
+      }
+      const doubt = procedureDoubt(c);
+      if (doubt !== null) {
+        toCorrect.push(procedureToCorrectRow(c, doubt));
+        continue;
+      }
+      const key = sameAwardKey(c);
+      const first = key === null ? undefined : seen.get(key);
+      if (first) {
+        identicalRecords++;
+        first.samePublications =
+          first.samePublications === null
+            ? c.contractRef
+            : `${first.samePublications}, ${c.contractRef}`;
+        continue;
+      }
       aboveCents += c.amountCents;
-      above.push({
+      const row: DirectAwardAboveThresholdRow = {
         contractRef: c.contractRef,
         entity: c.entity,
         description: c.description,
@@ -109,11 +197,14 @@ export const PF4 = defineIndicator<PF4Tables>({
         thresholdSource: t.source,
         thresholdDate: isoDate(day),
         thresholdDateBasis: c.launchDate !== null ? "lancement" : "notification",
+        samePublications: null,
         legalBasis: rowText(t.legalBasis),
-        why: rowText("why.single"),
+        why: rowText("why.directAward"),
         clear: rowText("clear.procedureBasis"),
         clearCode: "clear.procedureBasis",
-      });
+      };
+      above.push(row);
+      if (key !== null) seen.set(key, row);
     }
     const coverage = { n: withProcedure, N: contracts.length, of: "contracts" as const };
     if (withProcedure === 0)
@@ -130,6 +221,9 @@ export const PF4 = defineIndicator<PF4Tables>({
       details: {
         aboveThreshold: above.length,
         aboveThresholdAmount: eur(aboveCents),
+        identicalRecords,
+        procedureToCorrect: toCorrect.length,
+        natureToSpecify: natureToSpecify.length,
         directAwards: direct,
         directAwardsWithoutAmount: directWithoutAmount,
         directAwardShare: round2(share),
@@ -138,7 +232,11 @@ export const PF4 = defineIndicator<PF4Tables>({
         smsRedFrom: ctx.ref.sms.noCallsForBids.red,
         smsSource: ctx.ref.sms.noCallsForBids.source,
       },
-      tables: { directAwardsAboveThreshold: above },
+      tables: {
+        directAwardsAboveThreshold: above,
+        natureToSpecify,
+        procedureToCorrect: toCorrect,
+      },
     };
   },
 });

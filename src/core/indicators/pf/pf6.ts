@@ -15,10 +15,15 @@
 import { isoDate } from "../../dates";
 import { msg } from "../../messages/render";
 import type { ContractLine, Nature } from "../../model";
-import { formatEuros, toEuros as eur } from "../../money";
+import { toEuros as eur } from "../../money";
 import { euThresholdAt } from "../../reference/values";
 import { coded, paramsJson } from "../compliance-messages";
-import { rowText, type ExplainedSignalCodes } from "../compliance-row-texts";
+import {
+  rowText,
+  rowTextOf,
+  type ExplainedSignalCodes,
+  type RowText,
+} from "../compliance-row-texts";
 import { defineIndicator } from "../definition";
 import { contractSupplier, noContractsInPeriod } from "../performance";
 import { notAvailable, pct, round2 } from "../types";
@@ -41,7 +46,7 @@ export type OverLimitRow = {
   overPercentLimit: boolean;
   overEuThreshold: boolean;
   status: string;
-  message: string;
+  message: RowText;
 } & ExplainedSignalCodes;
 
 export type PF6Tables = { overLimit: OverLimitRow[] };
@@ -53,25 +58,25 @@ const base = { id: "PF6", group: "PF", unit: "%" } as const;
 export const PF6 = defineIndicator<PF6Tables>({
   ...base,
   label: {
-    fr: "Marchés dont les avenants dépassent la limite",
-    en: "Contracts over the amendment limit",
+    fr: "Marchés modifiés au-delà du seuil de modification de faible montant",
+    en: "Contracts modified beyond the low-value modification threshold",
   },
   headline: {
-    fr: "marchés au-delà de la limite d'avenants (%)",
-    en: "contracts over the amendment limit (%)",
+    fr: "marchés modifiés au-delà du seuil de faible montant (%)",
+    en: "contracts modified beyond the low-value threshold (%)",
   },
   doc: {
     definition: {
-      fr: "Part des marchés notifiés sur la période dont le montant après modification dépasse le montant initial de plus de la limite (10 % fournitures et services, 15 % travaux).",
-      en: "Share of the contracts notified in the period whose amount after amendments exceeds the initial amount by more than the limit (10 % supplies and services, 15 % works).",
+      fr: "Part des marchés ayant une modification datée dans la période (ou, sans date de modification, notifiés dans la période) dont les modifications cumulées dépassent le seuil de modification de faible montant : 10 % du montant initial (fournitures et services) ou 15 % (travaux), ou le seuil européen. Ce n'est pas en soi un manquement : une autre base de modification (R2194-1 à R2194-7) peut s'appliquer.",
+      en: "Share of the contracts with a modification dated in the period (or, without a modification date, notified in the period) whose cumulated modifications go beyond the low-value modification threshold: 10 % of the initial amount (supplies and services) or 15 % (works), or the EU threshold. Not a breach in itself: another ground for modification (R2194-1 to R2194-7) may apply.",
     },
     formula: {
-      fr: "Inflation = (montant modifié − montant initial) / montant initial × 100 ; part des marchés avec inflation > limite parmi ceux qui ont les deux montants.",
-      en: "Inflation = (amended amount − initial amount) / initial amount × 100; share of contracts with inflation > limit among those with both amounts.",
+      fr: "Hausse = (montant après modifications − montant initial) / montant initial × 100, modifications successives cumulées (R2194-9) ; au-delà si hausse > limite ou montant des modifications ≥ seuil européen ; part parmi les marchés qui ont les deux montants.",
+      en: "Increase = (amount after modifications − initial amount) / initial amount × 100, successive modifications added up (R2194-9); beyond when increase > limit or the modifications reach the EU threshold; share among the contracts with both amounts.",
     },
     source: {
-      fr: "Art. R2194-8 du code de la commande publique (modifications de faible montant).",
-      en: "Art. R2194-8 of the public procurement code (low-value modifications).",
+      fr: "Art. R2194-8 et R2194-9 du code de la commande publique (modifications de faible montant, modifications successives).",
+      en: "Art. R2194-8 and R2194-9 of the public procurement code (low-value modifications, successive modifications).",
     },
     howToImprove: {
       fr: "Définissez mieux le besoin avant de lancer, prévoyez des clauses de réexamen et des tranches optionnelles.",
@@ -114,19 +119,21 @@ export const PF6 = defineIndicator<PF6Tables>({
       const limit = c.nature === "Travaux" ? limits.worksPercent : limits.suppliesServicesPercent;
       const euDay = lastMod?.date ?? c.launchDate ?? c.notificationDate;
       const eu = euDay === null ? null : euThresholdAt(ctx.ref, euDay, c.nature);
-      const overPercent = inflation > limit;
+      // R2194-8: the safe harbour needs a change *below* (« inférieur à ») the limit: exactly
+      // 10 % (15 % works) is beyond it. Compared in integers (no rounding of the percentage).
+      const overPercent = Math.abs(changeCents) * 100 >= limit * c.amountCents;
       const overEu = eu !== null && Math.abs(changeCents) >= eu;
       if (!overPercent && !overEu) continue;
       const text = coded("PF6.beyondSafeHarbour", {
         ref: c.contractRef,
         count: Math.max(mods.length, 1),
-        change: formatEurosShort(changeCents),
-        percent: String(round2(inflation)).replace(".", ","),
+        change: eur(changeCents),
+        percent: round2(inflation),
         limit,
-        eu: eu === null ? "—" : formatEurosShort(eu),
+        eu: eu === null ? "—" : eur(eu),
         reason: overPercent
-          ? `plus de ${limit} % du montant initial`
-          : "au moins le seuil européen",
+          ? { code: "PF6.reasonPercent", params: { limit } }
+          : { code: "PF6.reasonEu" },
       });
       flagged.push({
         contractRef: c.contractRef,
@@ -145,7 +152,7 @@ export const PF6 = defineIndicator<PF6Tables>({
         overPercentLimit: overPercent,
         overEuThreshold: overEu,
         status: "au-delà du seuil de modification de faible montant",
-        message: text.fr,
+        message: rowTextOf(text),
         messageCode: text.code,
         messageParams: paramsJson(text.params),
         legalBasis: rowText("law.amendment"),
@@ -189,7 +196,3 @@ export const PF6 = defineIndicator<PF6Tables>({
     };
   },
 });
-
-function formatEurosShort(cents: number): string {
-  return formatEuros(cents).replace(/,00 €$/, " €");
-}

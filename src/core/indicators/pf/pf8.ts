@@ -5,8 +5,11 @@
  * late **invoice** (D2192-35): lines are grouped by invoice number (per entity and supplier) when
  * the export has one, else each line is one invoice. When mandat dates are present, the délai
  * global is split between the ordonnateur (receipt → mandat, 20 days; 35 for hospitals) and the
- * comptable (mandat → payment, 10 days; 15 for hospitals), décret 2013-269 art. 12. Delays are
- * given per entity and per service.
+ * comptable (mandat → payment, 10 days; 15 for hospitals), décret 2013-269 art. 12. The mandat
+ * date is the column « Date de transmission au comptable » when mapped, else the line date when
+ * its header names the mandat (« Date mandat », « Date d'émission du mandat », « Date
+ * mandatement »: the intake sets it and names the tables, details.mandateDateFromLineDate).
+ * Delays are given per entity and per service.
  *
  * Each spend line with both dates is part of one paid invoice (credit notes excluded; lines paid
  * before receipt are inconsistent and counted apart). Interest starts the day after the due date
@@ -49,6 +52,9 @@ export type LateInvoiceRow = {
   interest: number;
   indemnity: number;
   legalBasis: RowText;
+  why: RowText;
+  clear: RowText;
+  clearCode: string;
 };
 
 /** Payment times of a group of invoices (an entity, a service). */
@@ -65,7 +71,10 @@ export type PaymentDelayFields = {
 };
 
 export type EntityDelayRow = { entity: string } & PaymentDelayFields;
-/** service: "Service non renseigné" when the lines do not give it. */
+/** The service key of the lines that do not give one (the sheets show it translated). */
+export const SERVICE_NOT_GIVEN = "Service non renseigné";
+
+/** service: SERVICE_NOT_GIVEN when the lines do not give it. */
 export type ServiceDelayRow = { service: string } & PaymentDelayFields;
 
 export type PF8Tables = {
@@ -117,8 +126,8 @@ export const PF8 = defineIndicator<PF8Tables>({
       en: "Share of invoices paid after the maximum payment time, average payment time, late-payment interest and flat indemnities due.",
     },
     formula: {
-      fr: "DGP = date de paiement − date de réception ; en retard si DGP > 30 jours (50 pour les établissements publics de santé) ; intérêts = TTC × (taux BCE + 8 points) × jours de retard / 365 ; indemnité de 40 € par facture.",
-      en: "Payment time = payment date − receipt date; late when > 30 days (50 for public hospitals); interest = amount incl. VAT × (ECB rate + 8 points) × days late / 365; €40 flat indemnity per invoice.",
+      fr: "DGP = date de paiement − date de réception ; en retard si DGP > 30 jours (50 pour les établissements publics de santé) ; intérêts = TTC × (taux BCE + 8 points) × jours de retard / 365 ; indemnité de 40 € par facture ; avec la date du mandat (colonne « Date de transmission au comptable », sinon la date de ligne quand elle est la « Date mandat »), délai de l'ordonnateur (réception → mandat, 20 jours) et du comptable (mandat → paiement, 10 jours).",
+      en: "Payment time = payment date − receipt date; late when > 30 days (50 for public hospitals); interest = amount incl. VAT × (ECB rate + 8 points) × days late / 365; €40 flat indemnity per invoice; with the mandat date (the column of the transmission to the comptable, else the line date when its header names the mandat), the ordonnateur's time (receipt → mandat, 20 days) and the comptable's (mandat → payment, 10 days).",
     },
     source: {
       fr: "Art. R2192-10, R2192-31 et D2192-35 du code de la commande publique.",
@@ -251,7 +260,7 @@ export const PF8 = defineIndicator<PF8Tables>({
       const isLate = days > limit;
       for (const b of [
         bucket(byEntity, inv.entity),
-        bucket(byService, inv.service ?? "Service non renseigné"),
+        bucket(byService, inv.service ?? SERVICE_NOT_GIVEN),
       ]) {
         b.invoices++;
         b.days += days;
@@ -296,6 +305,9 @@ export const PF8 = defineIndicator<PF8Tables>({
         interest: eur(interest),
         indemnity: eur(ref.lateFlatIndemnityCents.value),
         legalBasis: rowText("law.payment"),
+        why: rowText("why.latePayment"),
+        clear: rowText("clear.latePayment"),
+        clearCode: "clear.latePayment",
       });
     }
     late.sort((a, b) => b.daysLate - a.daysLate || a.sourceRow - b.sourceRow);
@@ -350,6 +362,12 @@ export const PF8 = defineIndicator<PF8Tables>({
         ttcEstimatedInvoices: ttcEstimated,
         hospitalInvoices,
         invoicesWithMandateDate: split,
+        // The mandat dates are the line dates of these tables (« Date mandat »…, no column
+        // « Date de transmission au comptable »): "Mandats › Date mandat".
+        mandateDateFromLineDate:
+          ctx.intake.mandateDateFromLineDate === undefined
+            ? null
+            : ctx.intake.mandateDateFromLineDate.map((t) => `${t.table} › ${t.header}`).join(" ; "),
         inconsistentDates: inconsistent,
         latePaymentMarginPoints: ref.latePaymentMargin.value,
         estimatedTtcVatPercent: vat,
