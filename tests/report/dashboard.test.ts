@@ -198,6 +198,13 @@ describe("links", () => {
     }
   });
 
+  test("the late-payments tile (PF8) opens the Conformité sheet, where its late invoices are listed", () => {
+    const d = dashboardOf(rich);
+    const t = tiles(d).find((x) => x.id === "PF8")!;
+    const detail = (d.links ?? []).find((l) => l.row === t.row + 3 && l.col === t.col + 2)!;
+    expect(detail.target.sheet).toBe("conformite");
+  });
+
   test("every indicator id of a summary table and every CO section title opens that indicator's card", () => {
     const ind = rich.sheets.find((s) => s.key === "indicateurs")!;
     const cards = writtenCells(ind);

@@ -39,7 +39,7 @@ export const DASHBOARD_TILES: readonly TileDef[] = [
   { id: "PF1", title: ["Dépense sous contrat", "Spend under contract"], detail: "cartographie" },
   { id: "PF2", title: ["Mise en concurrence", "Competitive procedures"] },
   { id: "PF3", title: ["Offre unique", "Single bid"] },
-  { id: "PF8", title: ["Paiements en retard", "Late payments"] },
+  { id: "PF8", title: ["Paiements en retard", "Late payments"], detail: "conformite" },
   {
     id: "PF7",
     title: ["Marchés à renouveler (12 mois)", "Contracts ending (12 months)"],
