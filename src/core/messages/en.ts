@@ -826,4 +826,11 @@ export const EN: Record<MessageCode, string> = {
   "terr.s7Territorial":
     "Pooling between the territories of one body (territorial hubs, sectors): {n} {n, plural, one {family} other {families}} to pool, {mixed} of them with one lot per territory, from the scenario chosen or else recommended (Territorial organisation section).",
   "terr.planChoiceEffect": "Chosen: {scenario} — {cost}",
+  // print
+  "print.detailBelow":
+    "The detail ({n, int} {n, plural, one {row} other {rows}}) is in the table {table}, at the bottom of the sheet, outside the print area.",
+  "print.detailTitle": "{title} (detail, not printed)",
+  "print.suppliersPrinted":
+    "Printed: the first {n, int} suppliers of {N, int} ({share, pct} of the spend); the whole list is in the table below.",
+  "print.agecUnclassifiedTitle": "AGEC art. 58 · Unclassified lines (detail, not printed)",
 };

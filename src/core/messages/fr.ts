@@ -853,6 +853,13 @@ export const FR = {
   "terr.s7Territorial":
     "Mutualisation entre les territoires d'une même collectivité (pôles, secteurs) : {n} {n, plural, one {famille} other {familles}} à mutualiser, dont {mixed} avec un lot par territoire, d'après le scénario retenu ou, à défaut, recommandé (section Organisation territoriale).",
   "terr.planChoiceEffect": "Choix retenu : {scenario} — {cost}",
+  // print
+  "print.detailBelow":
+    "Le détail ({n, int} {n, plural, one {ligne} other {lignes}}) est dans le tableau {table}, en bas de la feuille, hors de la zone imprimée.",
+  "print.detailTitle": "{title} (détail, hors impression)",
+  "print.suppliersPrinted":
+    "Impression : les {n, int} premiers fournisseurs sur {N, int} ({share, pct} de la dépense) ; la liste complète est dans le tableau ci-dessous.",
+  "print.agecUnclassifiedTitle": "AGEC art. 58 · Lignes non classables (détail, hors impression)",
 } as const;
 
 export type MessageCode = keyof typeof FR;
