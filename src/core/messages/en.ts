@@ -832,5 +832,6 @@ export const EN: Record<MessageCode, string> = {
   "print.detailTitle": "{title} (detail, not printed)",
   "print.suppliersPrinted":
     "Printed: the first {n, int} suppliers of {N, int} ({share, pct} of the spend); the whole list is in the table below.",
+  "print.historyView": "Indicators by period, to read and print (most recent periods: {n, int})",
   "print.agecUnclassifiedTitle": "AGEC art. 58 · Unclassified lines (detail, not printed)",
 };

@@ -16,12 +16,12 @@ import { groupIndicators, result, summaryTable } from "./common";
 import { defsFirst, printBand } from "./print-band";
 
 /**
- * Widths of the printed columns A–I (188 characters, printed at ≥ 72 % on A4 landscape): A a
+ * Widths of the printed columns A–H (172 characters, printed at ≥ 72 % on A4 landscape): A a
  * family key, channel, supplier or item · B its label (wrapped) · C, D amounts and counts ·
- * E the wide wrapped column (reference, consequence, scenario source) · F–I amounts, counts and
- * the pie of the channels. Detail columns after I (lists of entities…) are on screen only.
+ * E the wide wrapped column (reference, consequence, scenario source) · F–H amounts, counts and
+ * the pie of the channels. Detail columns after H (lists of entities…) are on screen only.
  */
-export const MUTU_PRINT_WIDTHS = [24, 28, 16, 16, 32, 16, 16, 16, 24] as const;
+export const MUTU_PRINT_WIDTHS = [24, 28, 16, 16, 32, 16, 16, 24] as const;
 
 export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "mutualisation", "replace");
@@ -59,8 +59,8 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
           values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
         },
       ],
-      // Inside the printed band (columns F–I), beside the table.
-      anchor: { row: placed.headerRow, col: 5, widthCols: 4, heightRows: 12 },
+      // Inside the printed band (columns E–H), beside the table.
+      anchor: { row: placed.headerRow, col: 4, widthCols: 4, heightRows: 12 },
       legend: "right",
     });
     sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
@@ -148,7 +148,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
         { key: "potential", header: "potential", kind: "eur" },
       ],
       // Printed: the prices' spread and the potential saving; quantity and p25 on screen only.
-      ["item", "unit", "median", "p90OverP10", "potential", "p10", "p90", "lines", "entityCount"]
+      ["item", "unit", "median", "p90OverP10", "potential", "p10", "p90", "lines"]
     )
   );
 
@@ -175,7 +175,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
   ],
     // Printed: the family, its pooled amount, the consequence (wide column E) and the threshold.
-    ["familyLabel", "year", "nature", "pooledAmount", "consequence", "thresholdAmount", "crossesHigherThreshold", "entityCount", "largestEntityAmount"]
+    ["familyLabel", "year", "nature", "pooledAmount", "consequence", "thresholdAmount", "crossesHigherThreshold", "entityCount"]
   ));
   let lastRow: number | undefined;
   if (mu4Below) {
