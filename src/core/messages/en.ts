@@ -828,7 +828,7 @@ export const EN: Record<MessageCode, string> = {
   "terr.planChoiceEffect": "Chosen: {scenario} — {cost}",
   // print
   "print.detailBelow":
-    "The detail ({n, int} {n, plural, one {row} other {rows}}) is in the table {table}, at the bottom of the sheet, outside the print area.",
+    "The detail ({n, int} {n, plural, one {row} other {rows}}) is at the bottom of the sheet, section « {title} », outside the print area.",
   "print.detailTitle": "{title} (detail, not printed)",
   "print.suppliersPrinted":
     "Printed: the first {n, int} suppliers of {N, int} ({share, pct} of the spend); the whole list is in the table below.",

@@ -855,7 +855,7 @@ export const FR = {
   "terr.planChoiceEffect": "Choix retenu : {scenario} — {cost}",
   // print
   "print.detailBelow":
-    "Le détail ({n, int} {n, plural, one {ligne} other {lignes}}) est dans le tableau {table}, en bas de la feuille, hors de la zone imprimée.",
+    "Le détail ({n, int} {n, plural, one {ligne} other {lignes}}) est en bas de la feuille, section « {title} », hors de la zone imprimée.",
   "print.detailTitle": "{title} (détail, hors impression)",
   "print.suppliersPrinted":
     "Impression : les {n, int} premiers fournisseurs sur {N, int} ({share, pct} de la dépense) ; la liste complète est dans le tableau ci-dessous.",

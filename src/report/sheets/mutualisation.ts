@@ -108,6 +108,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const mu4 = result(sb, MU4);
   const mu4Title = `MU4 · ${labelOf(ctx, mu4)}`;
   sb.section(mu4Title);
+  const mu4DetailTitle = message(lang, msg("print.detailTitle", { title: mu4Title }));
   const sharedSuppliers = () =>
     indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
       { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
@@ -121,7 +122,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   // printed rows; a short one prints here.
   const mu4Below = mu4.value !== null && mu4.tables.sharedSuppliers.length > LONG_TABLE_ROWS;
   if (mu4Below) {
-    sb.note(message(lang, msg("print.detailBelow", { n: mu4.tables.sharedSuppliers.length, table: "tblMutuFournisseursCommuns" })));
+    sb.note(message(lang, msg("print.detailBelow", { n: mu4.tables.sharedSuppliers.length, title: mu4DetailTitle })));
     sb.cursor++;
   } else sharedSuppliers();
 
@@ -181,7 +182,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   if (mu4Below) {
     sb.cursor++;
     lastRow = sb.cursor - 1;
-    sb.section(message(lang, msg("print.detailTitle", { title: mu4Title })));
+    sb.section(mu4DetailTitle);
     sharedSuppliers();
   }
   sb.frozen = { rows: 2, cols: 0 };

@@ -123,7 +123,7 @@ export function agecSection(sb: SheetBuilder): void {
     })
   );
   if (agec.unclassified.length > 0)
-    sb.note(t("print.detailBelow", { n: Math.min(agec.unclassified.length, MAX), table: "tblRespAGECNonClassees" }));
+    sb.note(t("print.detailBelow", { n: Math.min(agec.unclassified.length, MAX), title: t("print.agecUnclassifiedTitle") }));
 }
 
 /**
