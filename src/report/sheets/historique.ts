@@ -129,11 +129,11 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
 }
 
 /**
- * Printed columns A–I (156 characters, ≥ 90 % on A4 landscape): A the period (history
+ * Printed columns A–I (162 characters, ≥ 89 % on A4 landscape): A the period (history
  * table) or the indicator (view); B–I the run columns of the history table, the yearly duties,
  * or one period each in the view.
  */
-export const HISTORY_PRINT_WIDTHS = [44, 14, 14, 14, 14, 14, 14, 14, 14] as const;
+export const HISTORY_PRINT_WIDTHS = [50, 14, 14, 14, 14, 14, 14, 14, 14] as const;
 /** Periods in the printed view: the most recent ones, one a column B–I. */
 export const HISTORY_VIEW_PERIODS = HISTORY_PRINT_WIDTHS.length - 1;
 
