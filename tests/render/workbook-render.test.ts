@@ -130,8 +130,9 @@ test("the Plan stratégique prints readable: A4 landscape pages, printed columns
  * rows; the long MU4 list below the printed rows), Analyse fournisseurs 3 (the class A head of
  * the list), Cartographie 3 (families, then the quadrant summary and its chart on a page of
  * their own), Indicateurs 5 (38 indicators of four wrapped texts each), Historique 3 (the view
- * of the indicators by period). Before, the same sheets took 9, 3, 4, 1, 3 and 1 pages, most of
- * them shrunk to 20–60 %.
+ * of the indicators by period), Diagnostic 360 3 (24 questions on two pages, then the scores and
+ * the radar on a page of their own: the radar was cut across pages at the larger scale).
+ * Before, the same sheets took 9, 3, 4, 1, 3, 1 and 2 pages, most of them shrunk to 20–60 %.
  */
 const BANDED_BUDGETS: [string, number][] = [
   ["responsable", 6],
@@ -140,6 +141,7 @@ const BANDED_BUDGETS: [string, number][] = [
   ["cartographie", 3],
   ["indicateurs", 6],
   ["historique", 3],
+  ["diagnostic", 3],
 ];
 
 test.each(BANDED_BUDGETS)("%s prints readable on A4 landscape pages within its page budget (at most %i)", (key, budget) => {

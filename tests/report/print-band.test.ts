@@ -1,12 +1,13 @@
 /**
  * The sheets printed over a band of columns (like the Conformité and the Plan stratégique,
  * issue #12): Achats responsables, Mutualisation, Analyse fournisseurs, Cartographie,
- * Indicateurs, Historique and Comparaison. An A4 landscape page holds about 145 characters of
+ * Indicateurs, Historique, Comparaison and Diagnostic 360 (B–H). An A4 landscape page holds about 145 characters of
  * Calibri 11 at 100 % (29.7 cm − 2 × 0.4 in of margins ≈ 10.9 in, against 7.5 in for
  * PORTRAIT_CHARS = 100): printed columns summing to at most 200 characters keep the scale ≥
  * 145 / 200 ≈ 72 % (body text ≈ 8 pt). Before, each of these sheets printed every written column
  * (demo: Achats responsables 476 characters, Mutualisation 436, Comparaison 432, Historique 764,
- * Indicateurs 303, Cartographie 278, Analyse fournisseurs 240) and a long note ran on one line.
+ * Indicateurs 303, Cartographie 278, Analyse fournisseurs 240, Diagnostic 360 210) and a long note
+ * ran on one line.
  */
 import { buildComparison } from "../../src/core/peers/comparison";
 import { decodeDgcl } from "../../src/core/peers/dgcl";
@@ -26,7 +27,7 @@ import { contract, intakeOf } from "../helpers/fixtures";
 import { richAnalysis } from "./fixture";
 
 const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches"] };
-const BANDED: SheetKey[] = ["responsable", "mutualisation", "fournisseurs", "cartographie", "indicateurs", "historique", "comparaison"];
+const BANDED: SheetKey[] = ["responsable", "mutualisation", "fournisseurs", "cartographie", "indicateurs", "historique", "comparaison", "diagnostic"];
 
 /** The Comparaison sheet needs contracts of a known buyer: Croix's four (tests/report/comparaison.test.ts). */
 function croixWithComparison(lang: "fr" | "en"): WorkbookSpec {
