@@ -27,12 +27,28 @@ import { contract, intakeOf } from "../helpers/fixtures";
 import { richAnalysis } from "./fixture";
 
 const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches"] };
-const BANDED: SheetKey[] = ["responsable", "mutualisation", "fournisseurs", "cartographie", "indicateurs", "historique", "comparaison", "diagnostic"];
+const BANDED: SheetKey[] = [
+  "responsable",
+  "mutualisation",
+  "fournisseurs",
+  "cartographie",
+  "indicateurs",
+  "historique",
+  "comparaison",
+  "diagnostic",
+];
 
 /** The Comparaison sheet needs contracts of a known buyer: Croix's four (tests/report/comparaison.test.ts). */
 function croixWithComparison(lang: "fr" | "en"): WorkbookSpec {
   const contracts = [1, 2, 3, 4].map((i) =>
-    contract({ contractRef: `M${i}`, entity: "Ville de Croix", entityId: "21590163800019", notificationDate: 18_400 + i, procedure: i === 4 ? "Appel d'offres ouvert" : "Procédure adaptée", amountCents: 5_000_000 * i })
+    contract({
+      contractRef: `M${i}`,
+      entity: "Ville de Croix",
+      entityId: "21590163800019",
+      notificationDate: 18_400 + i,
+      procedure: i === 4 ? "Appel d'offres ouvert" : "Procédure adaptée",
+      amountCents: 5_000_000 * i,
+    })
   );
   const analysis = analyse(intakeOf({ contracts }), { period: parsePeriod("2020") });
   const view = buildComparison({
@@ -46,7 +62,12 @@ function croixWithComparison(lang: "fr" | "en"): WorkbookSpec {
     runDate: "2026-12-01",
     producer: "test",
   });
-  return buildWorkbookSpec(analysis, { runDate: "2026-12-01", sources: ["t"], lang, comparison: view });
+  return buildWorkbookSpec(analysis, {
+    runDate: "2026-12-01",
+    sources: ["t"],
+    lang,
+    comparison: view,
+  });
 }
 
 const demo = demoAnalysis();
@@ -84,55 +105,83 @@ test("the cases hold every banded sheet and are valid specs", () => {
 describe.each(specs)("print band (%s)", (_name, spec) => {
   const sheets = spec.sheets.filter((s) => BANDED.includes(s.key));
 
-  test.each(sheets.map((s) => [s.key, s] as const))("%s: A4 landscape, one page wide, printed columns ≤ 200 characters", (_k, s) => {
-    expect(s.print).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
-    expect(printedWidth(s)).toBeLessThanOrEqual(200);
-    // Not a degenerate band either: a summary table needs its label and a few figures.
-    expect(printedWidth(s)).toBeGreaterThanOrEqual(100);
-  });
-
-  test.each(sheets.map((s) => [s.key, s] as const))("%s: a long note is merged and wrapped across the printed columns, never past them", (_k, s) => {
-    const area = s.print!.area;
-    let checked = 0;
-    for (const b of s.blocks) {
-      if (b.row > area.r2 || b.col > area.c2 || b.values.length !== 1) continue;
-      const t = textOf(b.values[0][0]);
-      if (t === null || (b.style !== "note" && b.style !== "noteWrap")) continue;
-      if (t.length <= width(s, b.col)) continue;
-      checked++;
-      const merge = s.merges.find((m) => m.r1 === b.row && m.c1 === b.col);
-      expect({ note: t.slice(0, 40), style: b.style, wrap: STYLES[b.style!].wrap, lastCol: merge?.c2 }).toEqual({
-        note: t.slice(0, 40),
-        style: "noteWrap",
-        wrap: true,
-        lastCol: area.c2,
-      });
+  test.each(sheets.map((s) => [s.key, s] as const))(
+    "%s: A4 landscape, one page wide, printed columns ≤ 200 characters",
+    (_k, s) => {
+      expect(s.print).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+      expect(printedWidth(s)).toBeLessThanOrEqual(200);
+      // Not a degenerate band either: a summary table needs its label and a few figures.
+      expect(printedWidth(s)).toBeGreaterThanOrEqual(100);
     }
-    // Every one of these sheets has at least its stamp; the notes below are counted when long.
-    const stamp = s.blocks.find((b) => b.row === 1 && b.style === "stampWrap")!;
-    expect(s.merges.find((m) => m.r1 === 1 && m.c1 === stamp.col)?.c2).toBe(area.c2);
-    // The demo's sheets have long notes (MU5's formula, AGEC's rules, the Historique's…).
-    if (_name.startsWith("demo") && s.key !== "comparaison" && s.key !== "fournisseurs") expect(checked).toBeGreaterThan(0);
-  });
+  );
 
-  test.each(sheets.map((s) => [s.key, s] as const))("%s: no merged bar and no chart of the printed rows runs past the printed columns", (_k, s) => {
-    const area = s.print!.area;
-    for (const m of s.merges) if (m.r1 <= area.r2) expect({ row: m.r1, c2: m.c2 <= area.c2 }).toEqual({ row: m.r1, c2: true });
-    for (const c of s.charts)
-      if (c.anchor.row <= area.r2) expect({ chart: c.id, inside: c.anchor.col + c.anchor.widthCols - 1 <= area.c2 }).toEqual({ chart: c.id, inside: true });
-  });
-
-  test.each(sheets.map((s) => [s.key, s] as const))("%s: text columns wrap inside the band, detail columns after it do not", (_k, s) => {
-    const area = s.print!.area;
-    for (const t of s.tables) {
-      if (t.row > area.r2) continue;
-      // The first column names the row: always printed.
-      expect({ table: t.name, first: t.col <= area.c2 }).toEqual({ table: t.name, first: true });
-      t.columns.forEach((c, i) => {
-        if (t.col + i > area.c2) expect({ table: t.name, key: c.key, wrap: c.wrap ?? false }).toEqual({ table: t.name, key: c.key, wrap: false });
-      });
+  test.each(sheets.map((s) => [s.key, s] as const))(
+    "%s: a long note is merged and wrapped across the printed columns, never past them",
+    (_k, s) => {
+      const area = s.print!.area;
+      let checked = 0;
+      for (const b of s.blocks) {
+        if (b.row > area.r2 || b.col > area.c2 || b.values.length !== 1) continue;
+        const t = textOf(b.values[0][0]);
+        if (t === null || (b.style !== "note" && b.style !== "noteWrap")) continue;
+        if (t.length <= width(s, b.col)) continue;
+        checked++;
+        const merge = s.merges.find((m) => m.r1 === b.row && m.c1 === b.col);
+        expect({
+          note: t.slice(0, 40),
+          style: b.style,
+          wrap: STYLES[b.style!].wrap,
+          lastCol: merge?.c2,
+        }).toEqual({
+          note: t.slice(0, 40),
+          style: "noteWrap",
+          wrap: true,
+          lastCol: area.c2,
+        });
+      }
+      // Every one of these sheets has at least its stamp; the notes below are counted when long.
+      const stamp = s.blocks.find((b) => b.row === 1 && b.style === "stampWrap")!;
+      expect(s.merges.find((m) => m.r1 === 1 && m.c1 === stamp.col)?.c2).toBe(area.c2);
+      // The demo's sheets have long notes (MU5's formula, AGEC's rules, the Historique's…).
+      if (_name.startsWith("demo") && s.key !== "comparaison" && s.key !== "fournisseurs")
+        expect(checked).toBeGreaterThan(0);
     }
-  });
+  );
+
+  test.each(sheets.map((s) => [s.key, s] as const))(
+    "%s: no merged bar and no chart of the printed rows runs past the printed columns",
+    (_k, s) => {
+      const area = s.print!.area;
+      for (const m of s.merges)
+        if (m.r1 <= area.r2)
+          expect({ row: m.r1, c2: m.c2 <= area.c2 }).toEqual({ row: m.r1, c2: true });
+      for (const c of s.charts)
+        if (c.anchor.row <= area.r2)
+          expect({ chart: c.id, inside: c.anchor.col + c.anchor.widthCols - 1 <= area.c2 }).toEqual(
+            { chart: c.id, inside: true }
+          );
+    }
+  );
+
+  test.each(sheets.map((s) => [s.key, s] as const))(
+    "%s: text columns wrap inside the band, detail columns after it do not",
+    (_k, s) => {
+      const area = s.print!.area;
+      for (const t of s.tables) {
+        if (t.row > area.r2) continue;
+        // The first column names the row: always printed.
+        expect({ table: t.name, first: t.col <= area.c2 }).toEqual({ table: t.name, first: true });
+        t.columns.forEach((c, i) => {
+          if (t.col + i > area.c2)
+            expect({ table: t.name, key: c.key, wrap: c.wrap ?? false }).toEqual({
+              table: t.name,
+              key: c.key,
+              wrap: false,
+            });
+        });
+      }
+    }
+  );
 });
 
 describe("long detail tables print neither shrunk nor on pages of lines", () => {
@@ -148,9 +197,16 @@ describe("long detail tables print neither shrunk nor on pages of lines", () => 
     expect(section.style).toBe("section");
     expect(textOf(section.values[0][0])).toContain("hors impression");
     // Every other table prints in full.
-    for (const o of s.tables) if (o !== t) expect(o.row + o.rows.length).toBeLessThanOrEqual(s.print!.area.r2);
+    for (const o of s.tables)
+      if (o !== t) expect(o.row + o.rows.length).toBeLessThanOrEqual(s.print!.area.r2);
     // The printed AGEC note says where the detail is.
-    expect(s.blocks.some((b) => b.row <= s.print!.area.r2 && /^Le détail \(\d+ lignes\) est en bas de la feuille/.test(textOf(b.values[0][0]) ?? ""))).toBe(true);
+    expect(
+      s.blocks.some(
+        (b) =>
+          b.row <= s.print!.area.r2 &&
+          /^Le détail \(\d+ lignes\) est en bas de la feuille/.test(textOf(b.values[0][0]) ?? "")
+      )
+    ).toBe(true);
   });
 
   test("Mutualisation: a shared-suppliers list longer than 25 rows is kept below the printed rows", () => {
@@ -173,7 +229,9 @@ describe("long detail tables print neither shrunk nor on pages of lines", () => 
     expect(t.rows.length).toBeGreaterThan(60);
     expect(s.print!.area.r2).toBe(t.row + Math.max(classA, 25));
     // The ABC summary (formulas) is above the table, inside the printed columns.
-    const summary = s.blocks.filter((b) => b.values.some((r) => r.some((v) => typeof v === "object" && v !== null && "formula" in v)));
+    const summary = s.blocks.filter((b) =>
+      b.values.some((r) => r.some((v) => typeof v === "object" && v !== null && "formula" in v))
+    );
     expect(summary.length).toBeGreaterThan(0);
     for (const b of summary) {
       expect(b.row).toBeLessThan(t.row);
@@ -185,7 +243,9 @@ describe("long detail tables print neither shrunk nor on pages of lines", () => 
     const share = t.columns.findIndex((c) => c.key === "share");
     const sum = t.rows.slice(0, n).reduce((a, r) => a + (r[share] as number), 0);
     const note = textOf(s.blocks.find((b) => b.row === t.row - 1)!.values[0][0])!;
-    expect(note.startsWith(`Impression : les ${n} premiers fournisseurs sur ${t.rows.length} (`)).toBe(true);
+    expect(
+      note.startsWith(`Impression : les ${n} premiers fournisseurs sur ${t.rows.length} (`)
+    ).toBe(true);
     expect(note).toContain(`${String(Math.round(sum * 1000) / 10).replace(".", ",")}`);
   });
 

@@ -859,7 +859,8 @@ export const FR = {
   "print.detailTitle": "{title} (détail, hors impression)",
   "print.suppliersPrinted":
     "Impression : les {n, int} premiers fournisseurs sur {N, int} ({share, pct} de la dépense) ; la liste complète est dans le tableau ci-dessous.",
-  "print.historyView": "Indicateurs par période, pour la lecture et l'impression (périodes les plus récentes : {n, int})",
+  "print.historyView":
+    "Indicateurs par période, pour la lecture et l'impression (périodes les plus récentes : {n, int})",
   "print.agecUnclassifiedTitle": "AGEC art. 58 · Lignes non classables (détail, hors impression)",
 } as const;
 

@@ -52,7 +52,18 @@ type FamilyMapRow = {
  * after J are on screen only. The quadrant summary (A–C) and its chart (E–J) print below, on a
  * page of their own when the table is long (the table's header is not repeated above them).
  */
-const CARTO_PRINTED = ["familyKey", "familyLabel", "amount", "share", "abc", "quadrant", "strategy", "levers", "hhi", "top1Share"];
+const CARTO_PRINTED = [
+  "familyKey",
+  "familyLabel",
+  "amount",
+  "share",
+  "abc",
+  "quadrant",
+  "strategy",
+  "levers",
+  "hhi",
+  "top1Share",
+];
 /** More families than this: the quadrant summary and its chart start a printed page. */
 export const CARTO_SUMMARY_BREAK_ROWS = 15;
 export const CARTO_PRINT_WIDTHS = [12, 28, 16, 10, 7, 13, 34, 44, 10, 10] as const;
@@ -101,23 +112,26 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
       te4: p?.te4.recommendation ? recommendationText(lang, p.te4.recommendation) : null,
     };
   });
-  const defs: ColumnDef<FamilyMapRow>[] = defsFirst([
-    { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 32 },
-    { key: "rule", header: "rule", kind: "text", width: 22 },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "share", header: "share", kind: "pct" },
-    { key: "lines", header: "lines", kind: "int" },
-    { key: "suppliers", header: "suppliers", kind: "int" },
-    { key: "hhi", header: "hhi", kind: "int" },
-    { key: "top1Supplier", header: "top1Supplier", kind: "text" },
-    { key: "top1Share", header: "top1Share", kind: "pct" },
-    { key: "abc", header: "abc", kind: "text", width: 9 },
-    { key: "quadrant", header: "quadrant", kind: "text", width: 13 },
-    { key: "strategy", header: "strategy", kind: "text", width: 34 },
-    { key: "levers", header: "levers", kind: "text", width: 44, wrap: true },
-    { key: "te4", header: "te4", kind: "text", width: 16 },
-  ], CARTO_PRINTED);
+  const defs: ColumnDef<FamilyMapRow>[] = defsFirst(
+    [
+      { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
+      { key: "familyLabel", header: "familyLabel", kind: "text", width: 32 },
+      { key: "rule", header: "rule", kind: "text", width: 22 },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "share", header: "share", kind: "pct" },
+      { key: "lines", header: "lines", kind: "int" },
+      { key: "suppliers", header: "suppliers", kind: "int" },
+      { key: "hhi", header: "hhi", kind: "int" },
+      { key: "top1Supplier", header: "top1Supplier", kind: "text" },
+      { key: "top1Share", header: "top1Share", kind: "pct" },
+      { key: "abc", header: "abc", kind: "text", width: 9 },
+      { key: "quadrant", header: "quadrant", kind: "text", width: 13 },
+      { key: "strategy", header: "strategy", kind: "text", width: 34 },
+      { key: "levers", header: "levers", kind: "text", width: 44, wrap: true },
+      { key: "te4", header: "te4", kind: "text", width: 16 },
+    ],
+    CARTO_PRINTED
+  );
   const placed = sb.table("tblCartoFamilles", sb.cursor, 0, defs, rows);
   sb.conditional({ range: placed.columnRange("hhi"), type: "dataBar", color: "#F4B084" });
   sb.conditional({ range: placed.columnRange("share"), type: "dataBar", color: "#5B9BD5" });

@@ -30,7 +30,10 @@ const COLOUR_STYLES: Record<Colour, StyleName> = {
 };
 
 const T = {
-  title: ["Comparaison avec des collectivités comparables", "Benchmark against comparable local authorities"],
+  title: [
+    "Comparaison avec des collectivités comparables",
+    "Benchmark against comparable local authorities",
+  ],
   buyer: ["Acheteur comparé", "Buyer compared"],
   name: ["Acheteur", "Buyer"],
   siren: ["SIREN", "SIREN"],
@@ -48,8 +51,14 @@ const T = {
     "No reference set: only peers (imported cards) are compared.",
   ],
   indicative: ["indicatif", "indicative"],
-  analysis: ["Indicateurs de l'analyse (comparés aux pairs)", "Analysis indicators (compared with peers)"],
-  fiche: ["Fiche de comparaison (à partager avec vos pairs)", "Benchmark card (to share with peers)"],
+  analysis: [
+    "Indicateurs de l'analyse (comparés aux pairs)",
+    "Analysis indicators (compared with peers)",
+  ],
+  fiche: [
+    "Fiche de comparaison (à partager avec vos pairs)",
+    "Benchmark card (to share with peers)",
+  ],
   ficheNote: [
     "Cette fiche ne contient aucun nom de fournisseur ni montant de marché ; « optima-achats fiche » l'écrit en .json ou .xlsx et « optima-achats observatoire » la relit dans ce classeur.",
     "This card holds no supplier name and no contract amount; « optima-achats fiche » writes it as .json or .xlsx and « optima-achats observatoire » reads it back from this workbook.",
@@ -116,7 +125,17 @@ const COLUMNS: { key: ColKey; width: number; wrap?: boolean }[] = [
 ];
 export const COMP_PRINT_WIDTHS = [28, 12, 8, 20, 10, 10, 10, 9, 16, 10, 16, 26, 22] as const;
 
-const VALUE_KEYS: ColKey[] = ["value", "d1", "q1", "median", "q3", "d9", "peerQ1", "peerMedian", "peerQ3"];
+const VALUE_KEYS: ColKey[] = [
+  "value",
+  "d1",
+  "q1",
+  "median",
+  "q3",
+  "d9",
+  "peerQ1",
+  "peerMedian",
+  "peerQ3",
+];
 
 function unitFormat(f: Formats, unit: ComparisonRow["unit"]): string {
   if (unit === "%") return f.pct;
@@ -166,18 +185,31 @@ function rowCells(lang: Lang, r: ComparisonRow): CellValue[] {
   return COLUMNS.map((c) => values[c.key]);
 }
 
-function placeTable(sb: SheetBuilder, name: string, rows: ComparisonRow[]): ReturnType<SheetBuilder["rawTable"]> {
+function placeTable(
+  sb: SheetBuilder,
+  name: string,
+  rows: ComparisonRow[]
+): ReturnType<SheetBuilder["rawTable"]> {
   const lang = sb.lang;
   const columns: TableColumn[] = COLUMNS.map((c) => {
     const col: TableColumn = { key: c.key, header: pick(lang, H[c.key]), width: c.width };
     if (c.wrap) col.wrap = true;
-    if (c.key === "n" || c.key === "refBuyers" || c.key === "peerN" || c.key === "quartile") col.numberFormat = sb.f.int;
+    if (c.key === "n" || c.key === "refBuyers" || c.key === "peerN" || c.key === "quartile")
+      col.numberFormat = sb.f.int;
     return col;
   });
   const cellFormats = rows.flatMap((r, i) =>
     VALUE_KEYS.map((key) => ({ row: i, key, numberFormat: unitFormat(sb.f, r.unit) }))
   );
-  const placed = sb.rawTable(name, sb.cursor, 0, columns, rows.map((r) => rowCells(lang, r)), "TableStyleMedium2", cellFormats);
+  const placed = sb.rawTable(
+    name,
+    sb.cursor,
+    0,
+    columns,
+    rows.map((r) => rowCells(lang, r)),
+    "TableStyleMedium2",
+    cellFormats
+  );
   for (const colKey of ["appraisal", "peerAppraisal"] as const) {
     const range = placed.columnRange(colKey);
     for (const colour of Object.keys(COLOUR_WORDS) as Colour[]) {
@@ -232,8 +264,25 @@ export function buildComparaison(ctx: BuildContext, view: ComparisonView): Sheet
     ],
   ];
   const top = sb.cursor;
-  sb.block(top, 0, info.map(([k]) => [textCell(k)]), { style: "header" });
-  sb.block(top, 1, info.map(([, v]) => [v]), { cellFormats: [{ r: 5, c: 0, numberFormat: sb.f.int }, { r: 6, c: 0, numberFormat: sb.f.int }] });
+  sb.block(
+    top,
+    0,
+    info.map(([k]) => [textCell(k)]),
+    { style: "header" }
+  );
+  // Wrapped in their merged cells B–L (the referentiel's and the method's texts ran past them).
+  sb.block(
+    top,
+    1,
+    info.map(([, v]) => [v]),
+    {
+      style: "body",
+      cellFormats: [
+        { r: 5, c: 0, numberFormat: sb.f.int },
+        { r: 6, c: 0, numberFormat: sb.f.int },
+      ],
+    }
+  );
   for (let i = 0; i < info.length; i++) sb.merges.push({ r1: top + i, c1: 1, r2: top + i, c2: 11 });
   sb.cursor = top + info.length;
   if (ref) sb.note(`Sources : ${ref.sources}`);
@@ -280,7 +329,10 @@ export function buildComparaison(ctx: BuildContext, view: ComparisonView): Sheet
   // Two charts a row: A–D (68 characters) and F–K (71 characters).
   charts.forEach((c, i) => {
     const row = sb.cursor + Math.floor(i / 2) * 15;
-    const anchor = i % 2 === 0 ? { row, col: 0, widthCols: 4, heightRows: 14 } : { row, col: 5, widthCols: 6, heightRows: 14 };
+    const anchor =
+      i % 2 === 0
+        ? { row, col: 0, widthCols: 4, heightRows: 14 }
+        : { row, col: 5, widthCols: 6, heightRows: 14 };
     sb.chart({ ...c, anchor });
   });
   sb.cursor += Math.ceil(charts.length / 2) * 15;
@@ -298,7 +350,10 @@ export function buildComparaison(ctx: BuildContext, view: ComparisonView): Sheet
 /** The key/value fiche table ("tblFiche"), read back by the observatory. */
 export function placeFicheTable(sb: SheetBuilder, view: Pick<ComparisonView, "fiche">): void {
   const lang = sb.lang;
-  const rows = ficheRows(view.fiche).map(([k, v]) => [textCell(k), typeof v === "string" ? textCell(v) : scalarCell(v)]);
+  const rows = ficheRows(view.fiche).map(([k, v]) => [
+    textCell(k),
+    typeof v === "string" ? textCell(v) : scalarCell(v),
+  ]);
   const placed = sb.rawTable(
     "tblFiche",
     sb.cursor,

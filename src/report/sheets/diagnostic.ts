@@ -43,7 +43,11 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   // without the row keys of column A nor the empty columns and the answer list at the right:
   // B–H, 193 characters (≥ 75 % on A4 landscape); the scores and the radar start a page (below
   // the questions, the radar was cut across two pages).
-  const printChoice = { orientation: "landscape", firstColumn: 1, lastColumn: fieldCol(DIAGNOSTIC_LAYOUT, "planLever") } as const;
+  const printChoice = {
+    orientation: "landscape",
+    firstColumn: 1,
+    lastColumn: fieldCol(DIAGNOSTIC_LAYOUT, "planLever"),
+  } as const;
   const { lang, inputs } = ctx;
   sb.tabColor = "#00B050";
   sb.header(text(lang, "diagTitle"), 1, 7);

@@ -162,7 +162,10 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
     lastRow = placed.firstDataRow + n - 1;
     const share = rows.slice(0, n).reduce((t, r) => t + (r.share ?? 0), 0);
     sb.note(
-      message(lang, msg("print.suppliersPrinted", { n, N: rows.length, share: Math.round(share * 10) / 10 })),
+      message(
+        lang,
+        msg("print.suppliersPrinted", { n, N: rows.length, share: Math.round(share * 10) / 10 })
+      ),
       0,
       placed.headerRow - 1
     );

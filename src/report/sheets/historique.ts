@@ -16,7 +16,15 @@ import { RE7, RE8, resultOf } from "../../core/indicators/registry";
 import { dateSerial, fraction, scalarCell, textCell, unitFormat, unitValue } from "../cells";
 import { HISTORY_FIXED_KEYS } from "../input-layout";
 import { msg } from "../../core/messages/render";
-import { indicatorLabel, message, pick, SHEET_NAMES, text, UNIT_LABELS, type Pair } from "../labels";
+import {
+  indicatorLabel,
+  message,
+  pick,
+  SHEET_NAMES,
+  text,
+  UNIT_LABELS,
+  type Pair,
+} from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, Scalar, SheetSpec, TableColumn } from "../spec";
 import { printBand } from "./print-band";
@@ -157,7 +165,15 @@ function printView(sb: SheetBuilder, records: Record<string, Scalar>[]): void {
       ...shown.map((r) => scalarCell(r[ind.id] ?? null)),
     ];
   });
-  const placed = sb.rawTable("tblHistoriqueVue", sb.cursor, 0, columns, rows, "TableStyleLight9", formats);
+  const placed = sb.rawTable(
+    "tblHistoriqueVue",
+    sb.cursor,
+    0,
+    columns,
+    rows,
+    "TableStyleLight9",
+    formats
+  );
   sb.cursor = placed.lastDataRow + 1;
 }
 

@@ -7,7 +7,16 @@ import type { ScenarioRow } from "../../core/indicators/mu/mu3";
 import { MU1, MU2, MU3, MU4, MU5, MU6 } from "../../core/indicators/registry";
 import { a1 } from "../a1";
 import { formula, fraction, textCell } from "../cells";
-import { CHANNEL_LABELS, message, naText, natureText, periodTitle, pick, SCENARIO_LABELS, text } from "../labels";
+import {
+  CHANNEL_LABELS,
+  message,
+  naText,
+  natureText,
+  periodTitle,
+  pick,
+  SCENARIO_LABELS,
+  text,
+} from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
 import { msg } from "../../core/messages/render";
 import { LONG_TABLE_ROWS } from "../print";
@@ -16,12 +25,12 @@ import { groupIndicators, result, summaryTable } from "./common";
 import { defsFirst, printBand } from "./print-band";
 
 /**
- * Widths of the printed columns A–H (172 characters, printed at ≥ 72 % on A4 landscape): A a
+ * Widths of the printed columns A–H (174 characters, printed at ≥ 72 % on A4 landscape): A a
  * family key, channel, supplier or item · B its label (wrapped) · C, D amounts and counts ·
  * E the wide wrapped column (reference, consequence, scenario source) · F–H amounts, counts and
  * the pie of the channels. Detail columns after H (lists of entities…) are on screen only.
  */
-export const MUTU_PRINT_WIDTHS = [24, 28, 16, 16, 32, 16, 16, 24] as const;
+export const MUTU_PRINT_WIDTHS = [24, 30, 16, 16, 32, 16, 16, 24] as const;
 
 export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "mutualisation", "replace");
@@ -86,7 +95,16 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
         { key: "partlyPooled", header: "partlyPooled", kind: "bool" },
       ],
       // The entities' list (a dozen names wrapped: rows many lines tall) after the printed band.
-      ["familyKey", "familyLabel", "entityCount", "amount", "pooledAmount", "supplierCount", "lines", "partlyPooled"]
+      [
+        "familyKey",
+        "familyLabel",
+        "entityCount",
+        "amount",
+        "pooledAmount",
+        "supplierCount",
+        "lines",
+        "partlyPooled",
+      ]
     )
   );
 
@@ -122,7 +140,12 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   // printed rows; a short one prints here.
   const mu4Below = mu4.value !== null && mu4.tables.sharedSuppliers.length > LONG_TABLE_ROWS;
   if (mu4Below) {
-    sb.note(message(lang, msg("print.detailBelow", { n: mu4.tables.sharedSuppliers.length, title: mu4DetailTitle })));
+    sb.note(
+      message(
+        lang,
+        msg("print.detailBelow", { n: mu4.tables.sharedSuppliers.length, title: mu4DetailTitle })
+      )
+    );
     sb.cursor++;
   } else sharedSuppliers();
 
@@ -155,29 +178,45 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
 
   const mu6 = result(sb, MU6);
   sb.section(`MU6 · ${labelOf(ctx, mu6)}`);
-  indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", defsFirst([
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-    { key: "year", header: "year", kind: "year", width: 8 },
-    {
-      key: "nature",
-      header: "nature",
-      kind: "text",
-      width: 14,
-      get: (r) => natureText(lang, r.nature),
-    },
-    { key: "entityCount", header: "entityCount", kind: "int" },
-    { key: "pooledAmount", header: "amount", kind: "eur" },
-    { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
-    { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
-    { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
-    { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
-    { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
-    { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
-    { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
-  ],
-    // Printed: the family, its pooled amount, the consequence (wide column E) and the threshold.
-    ["familyLabel", "year", "nature", "pooledAmount", "consequence", "thresholdAmount", "crossesHigherThreshold", "entityCount"]
-  ));
+  indicatorTable(
+    sb,
+    mu6,
+    "pooledThresholds",
+    "tblMutuSeuils",
+    defsFirst(
+      [
+        { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+        { key: "year", header: "year", kind: "year", width: 8 },
+        {
+          key: "nature",
+          header: "nature",
+          kind: "text",
+          width: 14,
+          get: (r) => natureText(lang, r.nature),
+        },
+        { key: "entityCount", header: "entityCount", kind: "int" },
+        { key: "pooledAmount", header: "amount", kind: "eur" },
+        { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
+        { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
+        { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
+        { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
+        { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
+        { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
+        { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
+      ],
+      // Printed: the family, its pooled amount, the consequence (wide column E) and the threshold.
+      [
+        "familyLabel",
+        "year",
+        "nature",
+        "pooledAmount",
+        "consequence",
+        "thresholdAmount",
+        "crossesHigherThreshold",
+        "entityCount",
+      ]
+    )
+  );
   let lastRow: number | undefined;
   if (mu4Below) {
     sb.cursor++;

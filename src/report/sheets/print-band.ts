@@ -38,7 +38,10 @@ export function columnsFirst(
 }
 
 /** Same as columnsFirst, for column definitions (typed rows). */
-export function defsFirst<D extends { key: string }>(defs: readonly D[], first: readonly string[]): D[] {
+export function defsFirst<D extends { key: string }>(
+  defs: readonly D[],
+  first: readonly string[]
+): D[] {
   return orderOf(
     defs.map((d) => d.key),
     first

@@ -106,7 +106,14 @@ export function agecSection(sb: SheetBuilder): void {
   // Printed first (the band of the sheet): year, category, spend, the two amounts, the shares
   // and the status, with the minimum's source; the other columns are on screen only.
   const laid = columnsFirst(cols, rows, AGEC_PRINTED);
-  const placed = sb.rawTable("tblRespAGEC", sb.cursor, 0, laid.columns, laid.rows, "TableStyleMedium7");
+  const placed = sb.rawTable(
+    "tblRespAGEC",
+    sb.cursor,
+    0,
+    laid.columns,
+    laid.rows,
+    "TableStyleMedium7"
+  );
   if (rows.length === 0) sb.note(t("agec.note.none"), 0, placed.lastDataRow + 1);
   sb.cursor = placed.lastDataRow + 2;
   sb.note(
@@ -123,7 +130,12 @@ export function agecSection(sb: SheetBuilder): void {
     })
   );
   if (agec.unclassified.length > 0)
-    sb.note(t("print.detailBelow", { n: Math.min(agec.unclassified.length, MAX), title: t("print.agecUnclassifiedTitle") }));
+    sb.note(
+      t("print.detailBelow", {
+        n: Math.min(agec.unclassified.length, MAX),
+        title: t("print.agecUnclassifiedTitle"),
+      })
+    );
 }
 
 /**
@@ -179,9 +191,29 @@ export function agecUnclassifiedSection(sb: SheetBuilder): number | null {
 }
 
 /** AGEC columns in the sheet's printed band, in this order. */
-const AGEC_PRINTED = ["year", "category", "spend", "reuse", "recycled", "reuseShare", "status", "recycledShare", "source"];
+const AGEC_PRINTED = [
+  "year",
+  "category",
+  "spend",
+  "reuse",
+  "recycled",
+  "reuseShare",
+  "status",
+  "recycledShare",
+  "source",
+];
 /** EGalim columns in the sheet's printed band: the food spend, then each target's share and gap. */
-const EGALIM_PRINTED = ["year", "entity", "food", "egalim", "egalimShare", "qualityGap", "bioShare", "bioGap", "meatFishShare"];
+const EGALIM_PRINTED = [
+  "year",
+  "entity",
+  "food",
+  "egalim",
+  "egalimShare",
+  "qualityGap",
+  "bioShare",
+  "bioGap",
+  "meatFishShare",
+];
 
 function egalimRow(sb: SheetBuilder, y: EgalimYear): CellValue[] {
   return [
@@ -256,7 +288,14 @@ export function egalimSection(sb: SheetBuilder): void {
     ...(egalim.byEntity.length > egalim.byYear.length ? egalim.byEntity : []),
   ].map((y) => egalimRow(sb, y));
   const laid = columnsFirst(cols, rows, EGALIM_PRINTED);
-  const placed = sb.rawTable("tblRespEGalim", sb.cursor, 0, laid.columns, laid.rows, "TableStyleMedium7");
+  const placed = sb.rawTable(
+    "tblRespEGalim",
+    sb.cursor,
+    0,
+    laid.columns,
+    laid.rows,
+    "TableStyleMedium7"
+  );
   sb.cursor = placed.lastDataRow + 2;
   sb.note(
     L(sb, [
@@ -397,10 +436,7 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
         ],
         current: line(y.meatFishShare, y.meatFish),
         reference: textCell(
-          message(
-            sb.lang,
-            msg("plan.ref.egalimMeatFish", { percent: String(ref.meatFishPercent) })
-          )
+          message(sb.lang, msg("plan.ref.egalimMeatFish", { percent: String(ref.meatFishPercent) }))
         ),
       });
   }
