@@ -99,7 +99,9 @@ export type StyleName =
   | "link"
   | "box"
   | "boxTitle"
-  | "stampWrap";
+  | "stampWrap"
+  // A long note wrapped across a sheet's printed columns (merged), so that it never runs past them.
+  | "noteWrap";
 
 export interface StyleDef {
   bold?: boolean;
@@ -185,6 +187,7 @@ export const STYLES: Record<StyleName, StyleDef> = {
     vAlign: "top",
   },
   stampWrap: { fontSize: 8, fontColor: "#666666", wrap: true, vAlign: "top" },
+  noteWrap: { italic: true, fontColor: "#595959", wrap: true, vAlign: "top" },
 };
 
 /** A rectangular block of cells with one style and number format (per-column formats optional). */

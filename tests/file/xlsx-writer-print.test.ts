@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { elementsOf } from "../../src/ooxml/xml";
 import { writeWorkbook } from "../../src/file/write-workbook";
 import { rangeA1 } from "../../src/report/a1";
+import { plainValue } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { demoAnalysis, partsOf, RUN, sheetsOf } from "./xlsx-writer-helpers";
 
@@ -79,7 +80,13 @@ test("print areas cover the written cells and charts; long tables repeat their h
     expect(area).toEqual([{ name: "_xlnm.Print_Area", local: index, ref: `'${s.name}'!${rangeA1(a.r1, a.c1, a.r2, a.c2, true)}` }]);
     // The area reaches the last row of every table it prints and the corner of every chart (the
     // dashboard's side tables, right of its grid, hold chart data and are not printed).
-    for (const t of s.tables.filter((x) => x.col <= a.c2)) expect(a.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
+    // Detail tables kept below the printed rows on purpose start under a section saying so
+    // (« … (détail, hors impression) »), and the supplier list prints its class A head only
+    // (tests/report/print-band.test.ts).
+    const detail = s.blocks.find((b) => b.row === a.r2 + 1 && b.style === "section");
+    const below = detail && /hors impression/.test(String(plainValue(detail.values[0][0]))) ? detail.row : Number.POSITIVE_INFINITY;
+    for (const t of s.tables.filter((x) => x.col <= a.c2 && x.row < below && x.name !== "tblFournisseurs"))
+      expect(a.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
     for (const ch of s.charts) expect(a.c2).toBeGreaterThanOrEqual(ch.anchor.col + ch.anchor.widthCols - 1);
     const titles = names.filter((n) => n.name === "_xlnm.Print_Titles" && n.local === index);
     if (s.print!.titleRows) {

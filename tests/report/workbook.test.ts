@@ -125,8 +125,15 @@ describe("sheets of SPEC §5", () => {
       const p = s.print!;
       expect(p.fitToWidth).toBe(1);
       expect(["portrait", "landscape"]).toContain(p.orientation);
-      for (const b of s.blocks) expect(p.area.r2).toBeGreaterThanOrEqual(b.row + b.values.length - 1);
-      for (const t of s.tables) expect(p.area.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
+      // What is written below the printed rows is a detail kept there on purpose: a section
+      // right after the area says so (« … (détail, hors impression) », the Comparaison's fiche),
+      // or the supplier list prints its head only (a note above it says how many rows print).
+      const detail = s.blocks.find((b) => b.row === p.area.r2 + 1 && b.style === "section");
+      const detailText = detail ? String(plainValue(detail.values[0][0])) : "";
+      const below = /hors impression|Fiche de comparaison/.test(detailText) ? detail!.row : Number.POSITIVE_INFINITY;
+      for (const b of s.blocks) if (b.row < below) expect(p.area.r2).toBeGreaterThanOrEqual(b.row + b.values.length - 1);
+      for (const t of s.tables)
+        if (t.row < below && t.name !== "tblFournisseurs") expect(p.area.r2).toBeGreaterThanOrEqual(t.row + Math.max(1, t.rows.length));
       expect(p.header).toEqual([expect.any(String), "{sheet}", "Période 2025"]);
       expect(p.footer).toEqual(["Analyse du 15/01/2026 · Optima Achats " + rich.version, "Page {page} / {pages}", "Imprimé le {date}"]);
     }

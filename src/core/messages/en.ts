@@ -875,4 +875,12 @@ export const EN: Record<MessageCode, string> = {
     "Check the invoice's receipt date and any suspension of the time; otherwise the late-payment interest and the €40 flat indemnity are due automatically (R2192-31 and D2192-35).",
   "clear.directAwardNeed":
     "Document that the contract awarded without publicity and the family's other purchases meet distinct needs, or the contract's legal ground (exception R2122-1 to R2122-11); link the other lines to the contract they were bought under.",
+  // print
+  "print.detailBelow":
+    "The detail ({n, int} {n, plural, one {row} other {rows}}) is at the bottom of the sheet, section « {title} », outside the print area.",
+  "print.detailTitle": "{title} (detail, not printed)",
+  "print.suppliersPrinted":
+    "Printed: the first {n, int} suppliers of {N, int} ({share, pct} of the spend); the whole list is in the table below.",
+  "print.historyView": "Indicators by period, to read and print (most recent periods: {n, int})",
+  "print.agecUnclassifiedTitle": "AGEC art. 58 · Unclassified lines (detail, not printed)",
 };

@@ -902,6 +902,15 @@ export const FR = {
     "Vérifiez la date de réception de la facture et une éventuelle suspension du délai ; sinon, les intérêts moratoires et l'indemnité forfaitaire de 40 € sont dus de plein droit (R2192-31 et D2192-35).",
   "clear.directAwardNeed":
     "Documentez que le marché sans publicité et les autres achats de la famille répondent à des besoins distincts, ou le fondement du marché (exception R2122-1 à R2122-11) ; rattachez les autres lignes au marché sous lequel elles ont été achetées.",
+  // print
+  "print.detailBelow":
+    "Le détail ({n, int} {n, plural, one {ligne} other {lignes}}) est en bas de la feuille, section « {title} », hors de la zone imprimée.",
+  "print.detailTitle": "{title} (détail, hors impression)",
+  "print.suppliersPrinted":
+    "Impression : les {n, int} premiers fournisseurs sur {N, int} ({share, pct} de la dépense) ; la liste complète est dans le tableau ci-dessous.",
+  "print.historyView":
+    "Indicateurs par période, pour la lecture et l'impression (périodes les plus récentes : {n, int})",
+  "print.agecUnclassifiedTitle": "AGEC art. 58 · Lignes non classables (détail, hors impression)",
 } as const;
 
 export type MessageCode = keyof typeof FR;

@@ -16,7 +16,16 @@ import {
 } from "../layout";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 import { groupIndicators, result, statusFormats } from "./common";
-import { agecSection, egalimSection } from "./responsible-duties";
+import { printBand } from "./print-band";
+import { agecSection, agecUnclassifiedSection, egalimSection } from "./responsible-duties";
+
+/**
+ * Widths of the printed columns A–I (194 characters, printed at ≥ 72 % on A4 landscape): A id,
+ * entity or year · B indicator, category or entity (wrapped) · C–F values and amounts (16: a
+ * « 16 787 655,00 € » fits) · G reference or status (wrapped) · H · I the N/A reason or source
+ * (wrapped). The columns after I (coverage, AGEC and EGalim details) are on screen only.
+ */
+export const RESP_PRINT_WIDTHS = [22, 34, 16, 16, 16, 16, 28, 16, 30] as const;
 
 const ENTITY_RATE_COLUMNS: ColumnDef<EntityRateRow>[] = [
   { key: "entity", header: "entity", kind: "text", width: 24 },
@@ -30,8 +39,6 @@ const ENTITY_RATE_COLUMNS: ColumnDef<EntityRateRow>[] = [
 
 export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "responsable", "replace");
-  // Print: A4, one page wide, a long table's header repeated on each page.
-  sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#548235";
   sb.header(`${text(lang, "responsibleTitle")} — ${periodTitle(lang, analysis.period)}`);
@@ -48,8 +55,9 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
     { key: "status", header: sb.h("status"), width: 13 },
     { key: "reference", header: sb.h("reference"), width: 40, wrap: true },
     { key: "benchmark", header: sb.h("benchmark"), width: 14 },
-    { key: "coverage", header: sb.h("coverage"), width: 24 },
     { key: "naReason", header: sb.h("naReason"), width: 50, wrap: true },
+    // After the printed band: on screen only.
+    { key: "coverage", header: sb.h("coverage"), width: 24 },
   ];
   const formats: { row: number; key: string; numberFormat: string }[] = [];
   const cells: CellValue[][] = inds.map((ind, i) => {
@@ -72,8 +80,8 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
         ? textCell(`${referenceLabel(lang, ind.reference)} — ${ind.reference.source}`)
         : null,
       fraction(bench),
-      textCell(coverageWords(lang, ind.coverage)),
       ind.value === null && ind.na ? textCell(message(lang, ind.na)) : null,
+      textCell(coverageWords(lang, ind.coverage)),
     ];
   });
   const placed = sb.rawTable(
@@ -150,6 +158,9 @@ export function buildAchatsResponsables(ctx: BuildContext): SheetSpec {
   // Yearly duties (issue #14): AGEC art. 58, EGalim.
   agecSection(sb);
   egalimSection(sb);
+  // The AGEC lines no rule classified: last, below the printed rows.
+  const detail = agecUnclassifiedSection(sb);
   sb.frozen = { rows: 2, cols: 0 };
+  printBand(sb, RESP_PRINT_WIDTHS, detail === null ? {} : { lastRow: detail - 1 });
   return sb.build();
 }

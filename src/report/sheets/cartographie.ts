@@ -14,6 +14,7 @@ import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
 import type { CellValue, SheetSpec } from "../spec";
 import { leverText, quadrantText, recommendationText, strategyText } from "./plan-texts";
 import { result } from "./common";
+import { defsFirst, printBand } from "./print-band";
 
 const QUADRANTS: Quadrant[] = ["Stratégique", "Levier", "Critique", "Simple"];
 
@@ -43,10 +44,32 @@ type FamilyMapRow = {
   te4: string | null;
 };
 
+/**
+ * Printed columns A–J (184 characters, ≥ 78 % on A4 landscape; a strategy or levers text fits
+ * on one or two lines, so that about 30 families print on the first page): the family, its spend and share,
+ * ABC class, quadrant, strategy and levers (wrapped), concentration (HHI) and the first
+ * supplier's share; the rule, counts, first supplier's name and the territorial recommendation
+ * after J are on screen only. The quadrant summary (A–C) and its chart (E–J) print below, on a
+ * page of their own when the table is long (the table's header is not repeated above them).
+ */
+const CARTO_PRINTED = [
+  "familyKey",
+  "familyLabel",
+  "amount",
+  "share",
+  "abc",
+  "quadrant",
+  "strategy",
+  "levers",
+  "hhi",
+  "top1Share",
+];
+/** More families than this: the quadrant summary and its chart start a printed page. */
+export const CARTO_SUMMARY_BREAK_ROWS = 15;
+export const CARTO_PRINT_WIDTHS = [12, 28, 16, 10, 7, 13, 34, 44, 10, 10] as const;
+
 export function buildCartographie(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "cartographie", "replace");
-  // Print: A4, one page wide; wide family tables: landscape.
-  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#4472C4";
   sb.header(`${text(lang, "cartoTitle")} — ${periodTitle(lang, analysis.period)}`);
@@ -89,23 +112,26 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
       te4: p?.te4.recommendation ? recommendationText(lang, p.te4.recommendation) : null,
     };
   });
-  const defs: ColumnDef<FamilyMapRow>[] = [
-    { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 32 },
-    { key: "rule", header: "rule", kind: "text", width: 22 },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "share", header: "share", kind: "pct" },
-    { key: "lines", header: "lines", kind: "int" },
-    { key: "suppliers", header: "suppliers", kind: "int" },
-    { key: "hhi", header: "hhi", kind: "int" },
-    { key: "top1Supplier", header: "top1Supplier", kind: "text" },
-    { key: "top1Share", header: "top1Share", kind: "pct" },
-    { key: "abc", header: "abc", kind: "text", width: 9 },
-    { key: "quadrant", header: "quadrant", kind: "text", width: 13 },
-    { key: "strategy", header: "strategy", kind: "text", width: 34 },
-    { key: "levers", header: "levers", kind: "text", width: 44, wrap: true },
-    { key: "te4", header: "te4", kind: "text", width: 16 },
-  ];
+  const defs: ColumnDef<FamilyMapRow>[] = defsFirst(
+    [
+      { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
+      { key: "familyLabel", header: "familyLabel", kind: "text", width: 32 },
+      { key: "rule", header: "rule", kind: "text", width: 22 },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "share", header: "share", kind: "pct" },
+      { key: "lines", header: "lines", kind: "int" },
+      { key: "suppliers", header: "suppliers", kind: "int" },
+      { key: "hhi", header: "hhi", kind: "int" },
+      { key: "top1Supplier", header: "top1Supplier", kind: "text" },
+      { key: "top1Share", header: "top1Share", kind: "pct" },
+      { key: "abc", header: "abc", kind: "text", width: 9 },
+      { key: "quadrant", header: "quadrant", kind: "text", width: 13 },
+      { key: "strategy", header: "strategy", kind: "text", width: 34 },
+      { key: "levers", header: "levers", kind: "text", width: 44, wrap: true },
+      { key: "te4", header: "te4", kind: "text", width: 16 },
+    ],
+    CARTO_PRINTED
+  );
   const placed = sb.table("tblCartoFamilles", sb.cursor, 0, defs, rows);
   sb.conditional({ range: placed.columnRange("hhi"), type: "dataBar", color: "#F4B084" });
   sb.conditional({ range: placed.columnRange("share"), type: "dataBar", color: "#5B9BD5" });
@@ -113,6 +139,7 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
   sb.frozen = { rows: placed.headerRow + 1, cols: 2 };
 
   // Portfolio summary in formulas over the table's columns.
+  const summaryRow = sb.cursor;
   sb.cell(sb.cursor++, 0, text(lang, "quadrantSummary"), "subtitle");
   const head = sb.cursor;
   sb.block(head, 0, [[sb.h("quadrant"), sb.h("quadrantCount"), sb.h("amount")]], {
@@ -156,6 +183,10 @@ export function buildCartographie(ctx: BuildContext): SheetSpec {
     series: [{ name: sb.ref(head, 2), values: sb.ref(head + 1, 2, last, 2) }],
     anchor: { row: head, col: 4, widthCols: 6, heightRows: 14 },
     legend: "right",
+  });
+  printBand(sb, CARTO_PRINT_WIDTHS, {
+    titleRow: null,
+    ...(rows.length > CARTO_SUMMARY_BREAK_ROWS ? { rowBreaks: [summaryRow] } : {}),
   });
   return sb.build();
 }

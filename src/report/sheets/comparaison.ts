@@ -13,6 +13,7 @@ import { fraction, scalarCell, textCell, type Formats } from "../cells";
 import { pick, type Lang } from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, SheetSpec, StyleName, TableColumn } from "../spec";
+import { printBand } from "./print-band";
 
 const COLOUR_WORDS: Record<Colour, [string, string]> = {
   good: ["Meilleur quartile", "Best quartile"],
@@ -29,7 +30,10 @@ const COLOUR_STYLES: Record<Colour, StyleName> = {
 };
 
 const T = {
-  title: ["Comparaison avec des collectivités comparables", "Benchmark against comparable local authorities"],
+  title: [
+    "Comparaison avec des collectivités comparables",
+    "Benchmark against comparable local authorities",
+  ],
   buyer: ["Acheteur comparé", "Buyer compared"],
   name: ["Acheteur", "Buyer"],
   siren: ["SIREN", "SIREN"],
@@ -47,8 +51,14 @@ const T = {
     "No reference set: only peers (imported cards) are compared.",
   ],
   indicative: ["indicatif", "indicative"],
-  analysis: ["Indicateurs de l'analyse (comparés aux pairs)", "Analysis indicators (compared with peers)"],
-  fiche: ["Fiche de comparaison (à partager avec vos pairs)", "Benchmark card (to share with peers)"],
+  analysis: [
+    "Indicateurs de l'analyse (comparés aux pairs)",
+    "Analysis indicators (compared with peers)",
+  ],
+  fiche: [
+    "Fiche de comparaison (à partager avec vos pairs)",
+    "Benchmark card (to share with peers)",
+  ],
   ficheNote: [
     "Cette fiche ne contient aucun nom de fournisseur ni montant de marché ; « optima-achats fiche » l'écrit en .json ou .xlsx et « optima-achats observatoire » la relit dans ce classeur.",
     "This card holds no supplier name and no contract amount; « optima-achats fiche » writes it as .json or .xlsx and « optima-achats observatoire » reads it back from this workbook.",
@@ -84,31 +94,48 @@ const H = {
 
 type ColKey = keyof typeof H;
 
+/**
+ * Columns of the KPI tables; the first thirteen print (A–M, COMP_PRINT_WIDTHS: 197 characters,
+ * ≥ 72 % on A4 landscape): the indicator, the buyer's value, its reference group's quartiles,
+ * its percentile and appraisal, the peers' median and appraisal, the good practice and the N/A
+ * reason. The deciles, counts and the peers' quartiles after M are on screen only.
+ */
 const COLUMNS: { key: ColKey; width: number; wrap?: boolean }[] = [
   { key: "indicator", width: 34, wrap: true },
   { key: "value", width: 12 },
   { key: "n", width: 9 },
   { key: "refGroup", width: 28, wrap: true },
-  { key: "refBuyers", width: 10 },
-  { key: "d1", width: 10 },
   { key: "q1", width: 10 },
   { key: "median", width: 10 },
   { key: "q3", width: 10 },
-  { key: "d9", width: 10 },
-  { key: "quartile", width: 9 },
   { key: "percentile", width: 9 },
   { key: "appraisal", width: 17 },
-  { key: "peerN", width: 9 },
-  { key: "peerQ1", width: 10 },
   { key: "peerMedian", width: 10 },
-  { key: "peerQ3", width: 10 },
   { key: "peerAppraisal", width: 17 },
-  { key: "best", width: 14 },
   { key: "practice", width: 60, wrap: true },
   { key: "na", width: 36, wrap: true },
+  { key: "refBuyers", width: 10 },
+  { key: "d1", width: 10 },
+  { key: "d9", width: 10 },
+  { key: "quartile", width: 9 },
+  { key: "peerN", width: 9 },
+  { key: "peerQ1", width: 10 },
+  { key: "peerQ3", width: 10 },
+  { key: "best", width: 14 },
 ];
+export const COMP_PRINT_WIDTHS = [28, 12, 8, 20, 10, 10, 10, 9, 16, 10, 16, 26, 22] as const;
 
-const VALUE_KEYS: ColKey[] = ["value", "d1", "q1", "median", "q3", "d9", "peerQ1", "peerMedian", "peerQ3"];
+const VALUE_KEYS: ColKey[] = [
+  "value",
+  "d1",
+  "q1",
+  "median",
+  "q3",
+  "d9",
+  "peerQ1",
+  "peerMedian",
+  "peerQ3",
+];
 
 function unitFormat(f: Formats, unit: ComparisonRow["unit"]): string {
   if (unit === "%") return f.pct;
@@ -158,18 +185,31 @@ function rowCells(lang: Lang, r: ComparisonRow): CellValue[] {
   return COLUMNS.map((c) => values[c.key]);
 }
 
-function placeTable(sb: SheetBuilder, name: string, rows: ComparisonRow[]): ReturnType<SheetBuilder["rawTable"]> {
+function placeTable(
+  sb: SheetBuilder,
+  name: string,
+  rows: ComparisonRow[]
+): ReturnType<SheetBuilder["rawTable"]> {
   const lang = sb.lang;
   const columns: TableColumn[] = COLUMNS.map((c) => {
     const col: TableColumn = { key: c.key, header: pick(lang, H[c.key]), width: c.width };
     if (c.wrap) col.wrap = true;
-    if (c.key === "n" || c.key === "refBuyers" || c.key === "peerN" || c.key === "quartile") col.numberFormat = sb.f.int;
+    if (c.key === "n" || c.key === "refBuyers" || c.key === "peerN" || c.key === "quartile")
+      col.numberFormat = sb.f.int;
     return col;
   });
   const cellFormats = rows.flatMap((r, i) =>
     VALUE_KEYS.map((key) => ({ row: i, key, numberFormat: unitFormat(sb.f, r.unit) }))
   );
-  const placed = sb.rawTable(name, sb.cursor, 0, columns, rows.map((r) => rowCells(lang, r)), "TableStyleMedium2", cellFormats);
+  const placed = sb.rawTable(
+    name,
+    sb.cursor,
+    0,
+    columns,
+    rows.map((r) => rowCells(lang, r)),
+    "TableStyleMedium2",
+    cellFormats
+  );
   for (const colKey of ["appraisal", "peerAppraisal"] as const) {
     const range = placed.columnRange(colKey);
     for (const colour of Object.keys(COLOUR_WORDS) as Colour[]) {
@@ -224,17 +264,35 @@ export function buildComparaison(ctx: BuildContext, view: ComparisonView): Sheet
     ],
   ];
   const top = sb.cursor;
-  sb.block(top, 0, info.map(([k]) => [textCell(k)]), { style: "header" });
-  sb.block(top, 1, info.map(([, v]) => [v]), { cellFormats: [{ r: 5, c: 0, numberFormat: sb.f.int }, { r: 6, c: 0, numberFormat: sb.f.int }] });
+  sb.block(
+    top,
+    0,
+    info.map(([k]) => [textCell(k)]),
+    { style: "header" }
+  );
+  // Wrapped in their merged cells B–L (the referentiel's and the method's texts ran past them).
+  sb.block(
+    top,
+    1,
+    info.map(([, v]) => [v]),
+    {
+      style: "body",
+      cellFormats: [
+        { r: 5, c: 0, numberFormat: sb.f.int },
+        { r: 6, c: 0, numberFormat: sb.f.int },
+      ],
+    }
+  );
   for (let i = 0; i < info.length; i++) sb.merges.push({ r1: top + i, c1: 1, r2: top + i, c2: 11 });
   sb.cursor = top + info.length;
   if (ref) sb.note(`Sources : ${ref.sources}`);
   for (const n of view.notes) sb.note(n);
   sb.cursor++;
 
-  let chartRow = sb.cursor;
   const groups = Object.keys(GROUP_TABLES) as KpiGroup[];
-  const chartCol = COLUMNS.length + 1;
+  // Charts are placed below the tables, two a row inside the printed columns (beside the
+  // tables, after their 21 columns, they widened the printed page).
+  const charts: Omit<Parameters<SheetBuilder["chart"]>[0], "anchor">[] = [];
   for (const g of groups) {
     // Percent KPIs first, so that the chart's ranges are contiguous.
     const rows = view.rows
@@ -252,18 +310,15 @@ export function buildComparaison(ctx: BuildContext, view: ComparisonView): Sheet
         name: sb.ref(placed.headerRow, placed.colOf(k)),
         values: sb.ref(r1, placed.colOf(k), r2, placed.colOf(k)),
       }));
-      chartRow = Math.max(chartRow, placed.headerRow);
-      sb.chart({
+      charts.push({
         id: `comp-${g}`,
         type: "bar",
         title: `${t("chart")} — ${pick(lang, KPI_GROUP_LABELS[g])}`,
         categories: sb.ref(r1, label, r2, label),
         series,
-        anchor: { row: chartRow, col: chartCol, widthCols: 8, heightRows: 14 },
         valueFormat: sb.f.pct,
         legend: "bottom",
       });
-      chartRow += 15;
     }
   }
   const analysisRows = view.rows.filter((r) => r.group === "analyse");
@@ -271,18 +326,34 @@ export function buildComparaison(ctx: BuildContext, view: ComparisonView): Sheet
     sb.section(t("analysis"), 0, 12);
     placeTable(sb, "tblCompAnalyse", analysisRows);
   }
+  // Two charts a row: A–D (68 characters) and F–K (71 characters).
+  charts.forEach((c, i) => {
+    const row = sb.cursor + Math.floor(i / 2) * 15;
+    const anchor =
+      i % 2 === 0
+        ? { row, col: 0, widthCols: 4, heightRows: 14 }
+        : { row, col: 5, widthCols: 6, heightRows: 14 };
+    sb.chart({ ...c, anchor });
+  });
+  sb.cursor += Math.ceil(charts.length / 2) * 15;
 
+  // The fiche (key/value rows for the observatory) is kept below the printed rows.
+  const ficheRow = sb.cursor;
   sb.section(t("fiche"), 0, 12);
   sb.note(t("ficheNote"));
   placeFicheTable(sb, view);
   sb.frozen = { rows: 2, cols: 1 };
+  printBand(sb, COMP_PRINT_WIDTHS, { lastRow: ficheRow - 1 });
   return sb.build();
 }
 
 /** The key/value fiche table ("tblFiche"), read back by the observatory. */
 export function placeFicheTable(sb: SheetBuilder, view: Pick<ComparisonView, "fiche">): void {
   const lang = sb.lang;
-  const rows = ficheRows(view.fiche).map(([k, v]) => [textCell(k), typeof v === "string" ? textCell(v) : scalarCell(v)]);
+  const rows = ficheRows(view.fiche).map(([k, v]) => [
+    textCell(k),
+    typeof v === "string" ? textCell(v) : scalarCell(v),
+  ]);
   const placed = sb.rawTable(
     "tblFiche",
     sb.cursor,

@@ -40,12 +40,19 @@ export function axisScoreFormula(range: string): string {
 export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   const sb = new SheetBuilder(ctx, "diagnostic", "merge-inputs", LAYOUT_VERSION);
   // Print: A4 landscape, one page wide (the question, answer and lever columns side by side),
-  // without the row keys of column A nor the answer list at the right.
-  sb.print({ orientation: "landscape", firstColumn: 1, lastColumn: LISTS_COL - 1 });
+  // without the row keys of column A nor the empty columns and the answer list at the right:
+  // B–H, 193 characters (≥ 75 % on A4 landscape); the scores and the radar start a page (below
+  // the questions, the radar was cut across two pages).
+  const printChoice = {
+    orientation: "landscape",
+    firstColumn: 1,
+    lastColumn: fieldCol(DIAGNOSTIC_LAYOUT, "planLever"),
+  } as const;
   const { lang, inputs } = ctx;
   sb.tabColor = "#00B050";
   sb.header(text(lang, "diagTitle"), 1, 7);
-  sb.note(text(lang, "diagNote"), 1);
+  // Wrapped across the printed columns B–H (on one line it ran past them).
+  sb.span(sb.cursor++, 1, textCell(text(lang, "diagNote")), "noteWrap", 7);
   sb.cursor++;
 
   const marker = sb.cursor;
@@ -115,6 +122,7 @@ export function buildDiagnostic(ctx: BuildContext): DiagnosticBuild {
   // Scores by axis (live) and radar, under the question column (wide enough for every header:
   // the narrow N° column never holds a score), the radar under the scores.
   const sm = sb.cursor;
+  sb.print({ ...printChoice, rowBreaks: [sm] });
   sb.cell(sm, 0, "#scores", "stamp");
   sb.line(sm, 1, text(lang, "axisScores"), "section", 7);
   const head = sm + 1;

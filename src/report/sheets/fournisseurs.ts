@@ -6,10 +6,23 @@
 import { MU4, SP2, SP3, SP5 } from "../../core/indicators/registry";
 import { a1, rangeA1 } from "../a1";
 import { formula } from "../cells";
-import { naText, periodTitle, text } from "../labels";
+import { message, naText, periodTitle, text } from "../labels";
 import { SheetBuilder, type BuildContext, type ColumnDef } from "../layout";
 import type { CellValue, SheetSpec } from "../spec";
+import { msg } from "../../core/messages/render";
 import { result } from "./common";
+import { printBand } from "./print-band";
+
+/**
+ * Widths of the printed columns A–I (126 characters, 100 % on A4 landscape): rank, supplier
+ * (wrapped), amount, share (16: the ABC summary's amounts above the table fit), cumulative
+ * share, ABC class, tail, lines, entities. The entities' names, the SIRET and the supplier key
+ * after I are on screen only.
+ */
+export const SUPPLIERS_PRINT_WIDTHS = [7, 34, 16, 16, 12, 9, 10, 11, 11] as const;
+/** A list longer than this prints only its head (class A, at least PRINTED_SUPPLIERS_MIN rows). */
+export const PRINTED_SUPPLIERS_MAX = 60;
+export const PRINTED_SUPPLIERS_MIN = 25;
 
 /** A row of the supplier table: SP3's Pareto (else SP2) joined with SP2, SP5 and MU4. */
 type SupplierSheetRow = {
@@ -29,8 +42,6 @@ type SupplierSheetRow = {
 
 export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "fournisseurs", "replace");
-  // Print: A4, one page wide, a long table's header repeated on each page.
-  sb.print({ orientation: "auto" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#4472C4";
   sb.header(`${text(lang, "suppliersTitle")} — ${periodTitle(lang, analysis.period)}`);
@@ -89,25 +100,29 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
   const defs: ColumnDef<SupplierSheetRow>[] = [
     { key: "rank", header: "rank", kind: "int", width: 7 },
     { key: "supplierName", header: "supplierName", kind: "text", width: 34 },
-    { key: "supplierId", header: "supplierId", kind: "text", width: 17 },
     { key: "amount", header: "amount", kind: "eur" },
-    { key: "lines", header: "lines", kind: "int" },
     { key: "share", header: "share", kind: "pct" },
     { key: "cumulativeShare", header: "cumulativeShare", kind: "pct" },
     { key: "abc", header: "abc", kind: "text", width: 9 },
     { key: "tail", header: "tail", kind: "bool" },
+    { key: "lines", header: "lines", kind: "int" },
     { key: "entityCount", header: "entityCount", kind: "int" },
+    // After the printed band: the list of entities (wrapped, it made rows many lines tall).
     { key: "sharedEntities", header: "sharedEntities", kind: "text", width: 34 },
+    { key: "supplierId", header: "supplierId", kind: "text", width: 17 },
     { key: "supplierKey", header: "supplierKey", kind: "text", width: 20 },
   ];
-  sb.cursor++;
-  const placed = sb.table("tblFournisseurs", sb.cursor, 0, defs, rows);
-  sb.frozen = { rows: placed.headerRow + 1, cols: 2 };
+  // ABC summary (formulas) above the table, in its columns B–D: it prints with it (at the
+  // right of the table it widened the printed page).
+  const summaryRow = sb.cursor + 1;
+  const placed = sb.table("tblFournisseurs", summaryRow + 7, 0, defs, rows);
+  // Title and stamp frozen (the summary above the table would take a screen's third); Excel
+  // shows a table's headers in place of the column letters when it scrolls.
+  sb.frozen = { rows: 2, cols: 2 };
   sb.conditional({ range: placed.columnRange("share"), type: "dataBar", color: "#5B9BD5" });
 
-  // ABC summary (formulas) to the right of the table.
-  const col = defs.length + 1;
-  const head = placed.headerRow;
+  const col = 1;
+  const head = summaryRow + 1;
   sb.block(head, col, [[sb.h("abc"), sb.h("suppliers"), sb.h("amount")]], { style: "header" });
   const abc = placed.columnRange("abc");
   const amount = placed.columnRange("amount");
@@ -138,8 +153,23 @@ export function buildFournisseurs(ctx: BuildContext): SheetSpec {
     }
   );
   sb.cell(head - 1, col, text(lang, "abcSummary"), "subtitle");
-  sb.width(col, 12);
-  sb.width(col + 1, 14);
-  sb.width(col + 2, 16);
+  // A long list prints its head: the class A suppliers (80 % of the spend), at least
+  // PRINTED_SUPPLIERS_MIN; the whole list stays in the table, and a note above it says so.
+  let lastRow: number | undefined;
+  if (rows.length > PRINTED_SUPPLIERS_MAX) {
+    const classA = rows.filter((r) => r.abc === "A").length;
+    const n = Math.min(rows.length, Math.max(classA, PRINTED_SUPPLIERS_MIN));
+    lastRow = placed.firstDataRow + n - 1;
+    const share = rows.slice(0, n).reduce((t, r) => t + (r.share ?? 0), 0);
+    sb.note(
+      message(
+        lang,
+        msg("print.suppliersPrinted", { n, N: rows.length, share: Math.round(share * 10) / 10 })
+      ),
+      0,
+      placed.headerRow - 1
+    );
+  }
+  printBand(sb, SUPPLIERS_PRINT_WIDTHS, lastRow === undefined ? {} : { lastRow });
   return sb.build();
 }

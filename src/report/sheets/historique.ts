@@ -15,9 +15,19 @@ import { excelSerialFromDay } from "../../core/dates";
 import { RE7, RE8, resultOf } from "../../core/indicators/registry";
 import { dateSerial, fraction, scalarCell, textCell, unitFormat, unitValue } from "../cells";
 import { HISTORY_FIXED_KEYS } from "../input-layout";
-import { message, pick, SHEET_NAMES, text, UNIT_LABELS, type Pair } from "../labels";
+import { msg } from "../../core/messages/render";
+import {
+  indicatorLabel,
+  message,
+  pick,
+  SHEET_NAMES,
+  text,
+  UNIT_LABELS,
+  type Pair,
+} from "../labels";
 import { SheetBuilder, type BuildContext } from "../layout";
 import type { CellValue, Scalar, SheetSpec, TableColumn } from "../spec";
+import { printBand } from "./print-band";
 
 const PERIOD_KINDS = {
   year: ["année", "year"],
@@ -27,8 +37,6 @@ const PERIOD_KINDS = {
 
 export function buildHistorique(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "historique", "append", 2);
-  // Print: A4, one page wide; one column per indicator: landscape.
-  sb.print({ orientation: "landscape" });
   const { analysis, lang, f } = ctx;
   sb.tabColor = "#7F7F7F";
   sb.header(text(lang, "historyTitle"));
@@ -99,7 +107,11 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
   sb.append = { table: "tblHistorique", key: "period", rows: [toRow(current)] };
   sb.frozen = { rows: placed.headerRow + 1, cols: 1 };
   // One blank row ends the history table for the read-back (readHistory stops at a blank period).
+  sb.cursor = placed.lastDataRow + 2;
   yearlyDuties(sb, records, placed.lastDataRow + 2);
+  // The history table has a column per indicator (≈ 47): what prints is its run columns A–I and
+  // this view of the indicators by period (a row an indicator, a column a period).
+  printView(sb, records);
 
   const sp1 = columns.findIndex((c) => c.key === "SP1");
   if (sp1 >= 0) {
@@ -114,12 +126,55 @@ export function buildHistorique(ctx: BuildContext): SheetSpec {
           values: sb.ref(placed.firstDataRow, sp1, placed.lastDataRow, sp1),
         },
       ],
-      anchor: { row: placed.headerRow, col: columns.length + 1, widthCols: 8, heightRows: 15 },
+      // Below the view, inside the printed columns.
+      anchor: { row: sb.cursor + 1, col: 0, widthCols: 5, heightRows: 15 },
       valueFormat: f.eur0,
       legend: "none",
     });
   }
+  printBand(sb, HISTORY_PRINT_WIDTHS);
   return sb.build();
+}
+
+/**
+ * Printed columns A–I (162 characters, ≥ 89 % on A4 landscape): A the period (history
+ * table) or the indicator (view); B–I the run columns of the history table, the yearly duties,
+ * or one period each in the view.
+ */
+export const HISTORY_PRINT_WIDTHS = [50, 14, 14, 14, 14, 14, 14, 14, 14] as const;
+/** Periods in the printed view: the most recent ones, one a column B–I. */
+export const HISTORY_VIEW_PERIODS = HISTORY_PRINT_WIDTHS.length - 1;
+
+/** The indicators by period (the last HISTORY_VIEW_PERIODS records), a table that prints. */
+function printView(sb: SheetBuilder, records: Record<string, Scalar>[]): void {
+  const { analysis, lang } = sb.ctx;
+  const shown = records.slice(-HISTORY_VIEW_PERIODS);
+  sb.cursor++;
+  sb.section(message(lang, msg("print.historyView", { n: shown.length })));
+  const columns: TableColumn[] = [
+    { key: "indicator", header: sb.h("indicator"), wrap: true },
+    ...shown.map((r, i): TableColumn => ({ key: `p${i}`, header: String(r.period) })),
+  ];
+  const formats: { row: number; key: string; numberFormat: string }[] = [];
+  const rows: CellValue[][] = analysis.indicators.map((ind, k) => {
+    shown.forEach((_, i) =>
+      formats.push({ row: k, key: `p${i}`, numberFormat: unitFormat(lang, ind.unit, true) })
+    );
+    return [
+      textCell(`${ind.id} · ${indicatorLabel(lang, ind)}`),
+      ...shown.map((r) => scalarCell(r[ind.id] ?? null)),
+    ];
+  });
+  const placed = sb.rawTable(
+    "tblHistoriqueVue",
+    sb.cursor,
+    0,
+    columns,
+    rows,
+    "TableStyleLight9",
+    formats
+  );
+  sb.cursor = placed.lastDataRow + 1;
 }
 
 const YEARLY_HEADERS: [string, Pair, "year" | "pct" | "text" | "bool", number][] = [

@@ -7,15 +7,33 @@ import type { ScenarioRow } from "../../core/indicators/mu/mu3";
 import { MU1, MU2, MU3, MU4, MU5, MU6 } from "../../core/indicators/registry";
 import { a1 } from "../a1";
 import { formula, fraction, textCell } from "../cells";
-import { CHANNEL_LABELS, naText, natureText, periodTitle, pick, SCENARIO_LABELS, text } from "../labels";
+import {
+  CHANNEL_LABELS,
+  message,
+  naText,
+  natureText,
+  periodTitle,
+  pick,
+  SCENARIO_LABELS,
+  text,
+} from "../labels";
 import { indicatorTable, labelOf, SheetBuilder, type BuildContext } from "../layout";
+import { msg } from "../../core/messages/render";
+import { LONG_TABLE_ROWS } from "../print";
 import type { CellValue, SheetSpec, TableColumn } from "../spec";
 import { groupIndicators, result, summaryTable } from "./common";
+import { defsFirst, printBand } from "./print-band";
+
+/**
+ * Widths of the printed columns A–H (174 characters, printed at ≥ 72 % on A4 landscape): A a
+ * family key, channel, supplier or item · B its label (wrapped) · C, D amounts and counts ·
+ * E the wide wrapped column (reference, consequence, scenario source) · F–H amounts, counts and
+ * the pie of the channels. Detail columns after H (lists of entities…) are on screen only.
+ */
+export const MUTU_PRINT_WIDTHS = [24, 30, 16, 16, 32, 16, 16, 24] as const;
 
 export function buildMutualisation(ctx: BuildContext): SheetSpec {
   const sb = new SheetBuilder(ctx, "mutualisation", "replace");
-  // Print: A4, one page wide, a long table's header repeated on each page.
-  sb.print({ orientation: "landscape" });
   const { analysis, lang } = ctx;
   sb.tabColor = "#70AD47";
   sb.header(`${text(lang, "mutualisationTitle")} — ${periodTitle(lang, analysis.period)}`);
@@ -50,7 +68,8 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
           values: sb.ref(placed.firstDataRow, amount, placed.lastDataRow, amount),
         },
       ],
-      anchor: { row: placed.headerRow, col: 6, widthCols: 6, heightRows: 12 },
+      // Inside the printed band (columns E–H), beside the table.
+      anchor: { row: placed.headerRow, col: 4, widthCols: 4, heightRows: 12 },
       legend: "right",
     });
     sb.cursor = Math.max(sb.cursor, placed.headerRow + 13);
@@ -58,17 +77,36 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
 
   const mu2 = result(sb, MU2);
   sb.section(`MU2 · ${labelOf(ctx, mu2)}`);
-  indicatorTable(sb, mu2, "candidates", "tblMutuCandidates", [
-    { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-    { key: "entityCount", header: "entityCount", kind: "int" },
-    { key: "entities", header: "entities", kind: "text", width: 40 },
-    { key: "supplierCount", header: "supplierCount", kind: "int" },
-    { key: "lines", header: "lines", kind: "int" },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "pooledAmount", header: "pooledAmount", kind: "eur" },
-    { key: "partlyPooled", header: "partlyPooled", kind: "bool" },
-  ]);
+  indicatorTable(
+    sb,
+    mu2,
+    "candidates",
+    "tblMutuCandidates",
+    defsFirst(
+      [
+        { key: "familyKey", header: "familyKey", kind: "text", width: 14 },
+        { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+        { key: "entityCount", header: "entityCount", kind: "int" },
+        { key: "entities", header: "entities", kind: "text", width: 40 },
+        { key: "supplierCount", header: "supplierCount", kind: "int" },
+        { key: "lines", header: "lines", kind: "int" },
+        { key: "amount", header: "amount", kind: "eur" },
+        { key: "pooledAmount", header: "pooledAmount", kind: "eur" },
+        { key: "partlyPooled", header: "partlyPooled", kind: "bool" },
+      ],
+      // The entities' list (a dozen names wrapped: rows many lines tall) after the printed band.
+      [
+        "familyKey",
+        "familyLabel",
+        "entityCount",
+        "amount",
+        "pooledAmount",
+        "supplierCount",
+        "lines",
+        "partlyPooled",
+      ]
+    )
+  );
 
   const mu3 = result(sb, MU3);
   sb.section(`MU3 · ${labelOf(ctx, mu3)}`);
@@ -86,56 +124,108 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
   }
 
   const mu4 = result(sb, MU4);
-  sb.section(`MU4 · ${labelOf(ctx, mu4)}`);
-  indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
-    { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
-    { key: "entityCount", header: "entityCount", kind: "int" },
-    { key: "entities", header: "entities", kind: "text", width: 40 },
-    { key: "amount", header: "amount", kind: "eur" },
-    { key: "familyCount", header: "familyCount", kind: "int" },
-    { key: "families", header: "families", kind: "text", width: 40 },
-  ]);
+  const mu4Title = `MU4 · ${labelOf(ctx, mu4)}`;
+  sb.section(mu4Title);
+  const mu4DetailTitle = message(lang, msg("print.detailTitle", { title: mu4Title }));
+  const sharedSuppliers = () =>
+    indicatorTable(sb, mu4, "sharedSuppliers", "tblMutuFournisseursCommuns", [
+      { key: "supplierName", header: "supplierName", kind: "text", width: 28 },
+      { key: "amount", header: "amount", kind: "eur" },
+      { key: "entityCount", header: "entityCount", kind: "int" },
+      { key: "familyCount", header: "familyCount", kind: "int" },
+      { key: "entities", header: "entities", kind: "text", width: 40 },
+      { key: "families", header: "families", kind: "text", width: 40 },
+    ]);
+  // A long list (one row a supplier, its entities and families listed) is kept below the
+  // printed rows; a short one prints here.
+  const mu4Below = mu4.value !== null && mu4.tables.sharedSuppliers.length > LONG_TABLE_ROWS;
+  if (mu4Below) {
+    sb.note(
+      message(
+        lang,
+        msg("print.detailBelow", { n: mu4.tables.sharedSuppliers.length, title: mu4DetailTitle })
+      )
+    );
+    sb.cursor++;
+  } else sharedSuppliers();
 
   const mu5 = result(sb, MU5);
   sb.section(`MU5 · ${labelOf(ctx, mu5)}`);
   sb.note(MU5.doc.formula[lang]);
-  indicatorTable(sb, mu5, "items", "tblMutuPrix", [
-    { key: "item", header: "item", kind: "text", width: 28 },
-    { key: "unit", header: "itemUnit", kind: "text", width: 10 },
-    { key: "entityCount", header: "entityCount", kind: "int" },
-    { key: "lines", header: "lines", kind: "int" },
-    { key: "quantity", header: "quantity", kind: "dec2" },
-    { key: "p10", header: "p10", kind: "eur" },
-    { key: "p25", header: "p25", kind: "eur" },
-    { key: "median", header: "median", kind: "eur" },
-    { key: "p90", header: "p90", kind: "eur" },
-    { key: "p90OverP10", header: "p90OverP10", kind: "dec2" },
-    { key: "potential", header: "potential", kind: "eur" },
-  ]);
+  indicatorTable(
+    sb,
+    mu5,
+    "items",
+    "tblMutuPrix",
+    defsFirst(
+      [
+        { key: "item", header: "item", kind: "text", width: 28 },
+        { key: "unit", header: "itemUnit", kind: "text", width: 10 },
+        { key: "entityCount", header: "entityCount", kind: "int" },
+        { key: "lines", header: "lines", kind: "int" },
+        { key: "quantity", header: "quantity", kind: "dec2" },
+        { key: "p10", header: "p10", kind: "eur" },
+        { key: "p25", header: "p25", kind: "eur" },
+        { key: "median", header: "median", kind: "eur" },
+        { key: "p90", header: "p90", kind: "eur" },
+        { key: "p90OverP10", header: "p90OverP10", kind: "dec2" },
+        { key: "potential", header: "potential", kind: "eur" },
+      ],
+      // Printed: the prices' spread and the potential saving; quantity and p25 on screen only.
+      ["item", "unit", "median", "p90OverP10", "potential", "p10", "p90", "lines"]
+    )
+  );
 
   const mu6 = result(sb, MU6);
   sb.section(`MU6 · ${labelOf(ctx, mu6)}`);
-  indicatorTable(sb, mu6, "pooledThresholds", "tblMutuSeuils", [
-    { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
-    { key: "year", header: "year", kind: "year", width: 8 },
-    {
-      key: "nature",
-      header: "nature",
-      kind: "text",
-      width: 14,
-      get: (r) => natureText(lang, r.nature),
-    },
-    { key: "entityCount", header: "entityCount", kind: "int" },
-    { key: "pooledAmount", header: "amount", kind: "eur" },
-    { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
-    { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
-    { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
-    { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
-    { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
-    { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
-    { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
-  ]);
+  indicatorTable(
+    sb,
+    mu6,
+    "pooledThresholds",
+    "tblMutuSeuils",
+    defsFirst(
+      [
+        { key: "familyLabel", header: "familyLabel", kind: "text", width: 28 },
+        { key: "year", header: "year", kind: "year", width: 8 },
+        {
+          key: "nature",
+          header: "nature",
+          kind: "text",
+          width: 14,
+          get: (r) => natureText(lang, r.nature),
+        },
+        { key: "entityCount", header: "entityCount", kind: "int" },
+        { key: "pooledAmount", header: "amount", kind: "eur" },
+        { key: "largestEntity", header: "largestEntity", kind: "text", width: 20 },
+        { key: "largestEntityAmount", header: "largestEntityAmount", kind: "eur" },
+        { key: "entityBand", header: "entityBand", kind: "text", width: 24 },
+        { key: "pooledBand", header: "pooledBand", kind: "text", width: 24 },
+        { key: "thresholdAmount", header: "thresholdAmount", kind: "eur" },
+        { key: "crossesHigherThreshold", header: "crossesHigherThreshold", kind: "bool" },
+        { key: "consequence", header: "consequence", kind: "text", width: 50, wrap: true },
+      ],
+      // Printed: the family, its pooled amount, the consequence (wide column E) and the threshold.
+      [
+        "familyLabel",
+        "year",
+        "nature",
+        "pooledAmount",
+        "consequence",
+        "thresholdAmount",
+        "crossesHigherThreshold",
+        "entityCount",
+      ]
+    )
+  );
+  let lastRow: number | undefined;
+  if (mu4Below) {
+    sb.cursor++;
+    lastRow = sb.cursor - 1;
+    sb.section(mu4DetailTitle);
+    sharedSuppliers();
+  }
   sb.frozen = { rows: 2, cols: 0 };
+  printBand(sb, MUTU_PRINT_WIDTHS, lastRow === undefined ? {} : { lastRow });
   return sb.build();
 }
 

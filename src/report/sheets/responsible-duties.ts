@@ -12,8 +12,11 @@ import { fraction, textCell } from "../cells";
 import { message, pick, type Pair } from "../labels";
 import type { SheetBuilder } from "../layout";
 import type { CellValue, TableColumn } from "../spec";
+import { columnsFirst } from "./print-band";
 
 const L = (sb: SheetBuilder, p: Pair) => pick(sb.lang, p);
+/** Unclassified AGEC lines listed at most (the largest amounts). */
+const MAX = 500;
 const eur = (cents: number | null) => (cents === null ? null : cents / 100);
 
 /** The source of a category's minimum for its year, in the reader's language. */
@@ -100,7 +103,17 @@ export function agecSection(sb: SheetBuilder): void {
     ),
     textCell(minimumSource(sb, r)),
   ]);
-  const placed = sb.rawTable("tblRespAGEC", sb.cursor, 0, cols, rows, "TableStyleMedium7");
+  // Printed first (the band of the sheet): year, category, spend, the two amounts, the shares
+  // and the status, with the minimum's source; the other columns are on screen only.
+  const laid = columnsFirst(cols, rows, AGEC_PRINTED);
+  const placed = sb.rawTable(
+    "tblRespAGEC",
+    sb.cursor,
+    0,
+    laid.columns,
+    laid.rows,
+    "TableStyleMedium7"
+  );
   if (rows.length === 0) sb.note(t("agec.note.none"), 0, placed.lastDataRow + 1);
   sb.cursor = placed.lastDataRow + 2;
   sb.note(
@@ -116,8 +129,27 @@ export function agecSection(sb: SheetBuilder): void {
       outOfScope: agec.outOfScopeLines,
     })
   );
-  if (agec.unclassified.length > 0) {
-    const MAX = 500;
+  if (agec.unclassified.length > 0)
+    sb.note(
+      t("print.detailBelow", {
+        n: Math.min(agec.unclassified.length, MAX),
+        title: t("print.agecUnclassifiedTitle"),
+      })
+    );
+}
+
+/**
+ * The AGEC lines that no rule classified (up to 500): written last on the sheet, below its
+ * printed rows (a long list of lines would take pages; it stays in the workbook to check).
+ * Returns the row its section starts on (null when there is none).
+ */
+export function agecUnclassifiedSection(sb: SheetBuilder): number | null {
+  const agec = sb.ctx.analysis.responsible?.agec;
+  if (!agec || agec.unclassified.length === 0) return null;
+  const t = (code: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) =>
+    message(sb.lang, msg(code, params));
+  const start = sb.section(t("print.agecUnclassifiedTitle"));
+  {
     const ucols = columns(sb, [
       ["table", ["Table", "Table"], "text", 16],
       ["row", ["Ligne", "Row"], "int", 8],
@@ -155,7 +187,33 @@ export function agecSection(sb: SheetBuilder): void {
       sb.note(t("agec.note.largest", { max: MAX, n: agec.unclassified.length }));
     sb.cursor++;
   }
+  return start;
 }
+
+/** AGEC columns in the sheet's printed band, in this order. */
+const AGEC_PRINTED = [
+  "year",
+  "category",
+  "spend",
+  "reuse",
+  "recycled",
+  "reuseShare",
+  "status",
+  "recycledShare",
+  "source",
+];
+/** EGalim columns in the sheet's printed band: the food spend, then each target's share and gap. */
+const EGALIM_PRINTED = [
+  "year",
+  "entity",
+  "food",
+  "egalim",
+  "egalimShare",
+  "qualityGap",
+  "bioShare",
+  "bioGap",
+  "meatFishShare",
+];
 
 function egalimRow(sb: SheetBuilder, y: EgalimYear): CellValue[] {
   return [
@@ -229,7 +287,15 @@ export function egalimSection(sb: SheetBuilder): void {
     ...egalim.byYear,
     ...(egalim.byEntity.length > egalim.byYear.length ? egalim.byEntity : []),
   ].map((y) => egalimRow(sb, y));
-  const placed = sb.rawTable("tblRespEGalim", sb.cursor, 0, cols, rows, "TableStyleMedium7");
+  const laid = columnsFirst(cols, rows, EGALIM_PRINTED);
+  const placed = sb.rawTable(
+    "tblRespEGalim",
+    sb.cursor,
+    0,
+    laid.columns,
+    laid.rows,
+    "TableStyleMedium7"
+  );
   sb.cursor = placed.lastDataRow + 2;
   sb.note(
     L(sb, [
@@ -370,10 +436,7 @@ export function planDutyItems(sb: SheetBuilder): PlanDutyItem[] {
         ],
         current: line(y.meatFishShare, y.meatFish),
         reference: textCell(
-          message(
-            sb.lang,
-            msg("plan.ref.egalimMeatFish", { percent: String(ref.meatFishPercent) })
-          )
+          message(sb.lang, msg("plan.ref.egalimMeatFish", { percent: String(ref.meatFishPercent) }))
         ),
       });
   }
