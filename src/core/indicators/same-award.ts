@@ -51,3 +51,31 @@ export function awardsOf<C extends ContractLine>(contracts: readonly C[]): Award
   }
   return out;
 }
+
+/**
+ * The signal rows of a check, one per award: a record repeating an award already signalled is
+ * not counted again — its reference is added to that row's `samePublications` — and counted in
+ * `identical`. Used by the checks that raise one row per contract (PF4, CO3).
+ */
+export class RowsPerAward<R extends { samePublications: string | null }> {
+  private readonly first = new Map<string, R>();
+  /** Records left out because they repeat a signalled award. */
+  identical = 0;
+
+  /** True (and the record named on the award's row) when `c` repeats an award already signalled. */
+  repeats(c: ContractLine): boolean {
+    const key = sameAwardKey(c);
+    const row = key === null ? undefined : this.first.get(key);
+    if (row === undefined) return false;
+    this.identical++;
+    row.samePublications =
+      row.samePublications === null ? c.contractRef : `${row.samePublications}, ${c.contractRef}`;
+    return true;
+  }
+
+  /** Records `row` as the signal of `c`'s award. */
+  signalled(c: ContractLine, row: R): void {
+    const key = sameAwardKey(c);
+    if (key !== null) this.first.set(key, row);
+  }
+}

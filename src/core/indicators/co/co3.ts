@@ -40,7 +40,7 @@ import {
   procedureToCorrectRow,
   type ProcedureToCorrectRow,
 } from "../recorded-procedure";
-import { sameAwardKey } from "../same-award";
+import { RowsPerAward } from "../same-award";
 import { natureLabel } from "./row-labels";
 
 const MAPA = "Procédure adaptée";
@@ -141,8 +141,7 @@ export const CO3 = defineIndicator<CO3Tables>({
     const exceptions: LawfulExceptionRow[] = [];
     const uncertain: UncertainThresholdRow[] = [];
     // Identical records of one award (a DECP republication) are one signal, not one per copy.
-    const seen = new Map<string, ProcedureAmountRow>();
-    let identicalRecords = 0;
+    const awards = new RowsPerAward<ProcedureAmountRow>();
     const toCorrect: ProcedureToCorrectRow[] = [];
     for (const c of contracts) {
       if (c.amountCents === null || c.procedure === null) continue;
@@ -229,16 +228,7 @@ export const CO3 = defineIndicator<CO3Tables>({
         toCorrect.push(procedureToCorrectRow(c, doubt));
         continue;
       }
-      const key = sameAwardKey(c);
-      const first = key === null ? undefined : seen.get(key);
-      if (first) {
-        identicalRecords++;
-        first.samePublications =
-          first.samePublications === null
-            ? c.contractRef
-            : `${first.samePublications}, ${c.contractRef}`;
-        continue;
-      }
+      if (awards.repeats(c)) continue;
       const issue: ProcedureIssue =
         c.procedure === MAPA
           ? group && value !== c.amountCents
@@ -269,7 +259,7 @@ export const CO3 = defineIndicator<CO3Tables>({
         clearCode: "clear.procedureBasis",
       };
       rows.push(row);
-      if (key !== null) seen.set(key, row);
+      awards.signalled(c, row);
     }
     const coverage = { n: known, N: contracts.length, of: "contracts" as const };
     if (contracts.length === 0)
@@ -291,7 +281,7 @@ export const CO3 = defineIndicator<CO3Tables>({
         lawfulSocialServices: exceptions.filter((r) => r.exception === "R2123-1 3°").length,
         lawfulSmallLots: exceptions.filter((r) => r.exception === "R2123-1 2°").length,
         uncertainThreshold: uncertain.length,
-        identicalRecords,
+        identicalRecords: awards.identical,
         procedureToCorrect: toCorrect.length,
       },
       {

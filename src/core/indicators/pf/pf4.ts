@@ -20,7 +20,7 @@ import {
   procedureToCorrectRow,
   type ProcedureToCorrectRow,
 } from "../recorded-procedure";
-import { sameAwardKey } from "../same-award";
+import { RowsPerAward } from "../same-award";
 import { defineIndicator } from "../definition";
 import {
   contractSupplier,
@@ -124,8 +124,7 @@ export const PF4 = defineIndicator<PF4Tables>({
     let aboveCents = 0;
     const above: DirectAwardAboveThresholdRow[] = [];
     // Identical records of one award (a DECP republication) are one signal, not one per copy.
-    const seen = new Map<string, DirectAwardAboveThresholdRow>();
-    let identicalRecords = 0;
+    const awards = new RowsPerAward<DirectAwardAboveThresholdRow>();
     const toCorrect: ProcedureToCorrectRow[] = [];
     const natureToSpecify: NatureToSpecifyContractRow[] = [];
     for (const c of contracts) {
@@ -174,16 +173,7 @@ export const PF4 = defineIndicator<PF4Tables>({
         toCorrect.push(procedureToCorrectRow(c, doubt));
         continue;
       }
-      const key = sameAwardKey(c);
-      const first = key === null ? undefined : seen.get(key);
-      if (first) {
-        identicalRecords++;
-        first.samePublications =
-          first.samePublications === null
-            ? c.contractRef
-            : `${first.samePublications}, ${c.contractRef}`;
-        continue;
-      }
+      if (awards.repeats(c)) continue;
       aboveCents += c.amountCents;
       const row: DirectAwardAboveThresholdRow = {
         contractRef: c.contractRef,
@@ -204,7 +194,7 @@ export const PF4 = defineIndicator<PF4Tables>({
         clearCode: "clear.procedureBasis",
       };
       above.push(row);
-      if (key !== null) seen.set(key, row);
+      awards.signalled(c, row);
     }
     const coverage = { n: withProcedure, N: contracts.length, of: "contracts" as const };
     if (withProcedure === 0)
@@ -221,7 +211,7 @@ export const PF4 = defineIndicator<PF4Tables>({
       details: {
         aboveThreshold: above.length,
         aboveThresholdAmount: eur(aboveCents),
-        identicalRecords,
+        identicalRecords: awards.identical,
         procedureToCorrect: toCorrect.length,
         natureToSpecify: natureToSpecify.length,
         directAwards: direct,
