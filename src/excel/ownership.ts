@@ -27,6 +27,7 @@
 import { SHEET_NAMES } from "../report/labels";
 import { hasStamp, reportKeyOfName, STAMP_ROWS } from "../report/recognise-sheet";
 import type { SheetKey } from "../report/spec";
+import { storedJson } from "../workbook/stored-json";
 import type { ExcelSession } from "./excel-run";
 
 export type OwnedKey = SheetKey | "decp";
@@ -91,14 +92,7 @@ export function emptyRegistry(): Registry {
 }
 
 export function parseRegistry(raw: unknown): Registry {
-  let x = raw;
-  if (typeof x === "string") {
-    try {
-      x = JSON.parse(x);
-    } catch {
-      return emptyRegistry();
-    }
-  }
+  const x = storedJson(raw);
   const out = emptyRegistry();
   if (
     typeof x !== "object" ||

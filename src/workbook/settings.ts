@@ -10,6 +10,7 @@
  * as pending overrides, written into the Paramètres sheet by the next analysis, then cleared.
  */
 import * as v from "valibot";
+import { storedJson } from "./stored-json";
 import type { TableKind } from "../core/model";
 import { monthPeriod, rangePeriod, yearPeriod, type Period } from "../core/period";
 import type { Lang } from "../report/labels";
@@ -227,14 +228,8 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 /** Settings read back from the workbook (a JSON string or an object); null when unusable. */
 export function parseSettings(raw: unknown): PaneSettings | null {
-  let x = raw;
-  if (typeof x === "string") {
-    try {
-      x = JSON.parse(x);
-    } catch {
-      return null;
-    }
-  }
+  const x = storedJson(raw);
+  if (x === undefined) return null;
   const parsed = v.safeParse(settingsSchema(), x);
   return parsed.success ? (parsed.output as PaneSettings) : null;
 }

@@ -11,6 +11,7 @@
  * must not block the workbook). It is a best-effort lock — settings offer no compare-and-swap —
  * which covers what users do: starting a refresh while an analysis is running.
  */
+import { storedJson } from "./stored-json";
 
 /** Key of the lock in the workbook settings. */
 export const TASK_LOCK_SETTING = "optima.taskLock";
@@ -29,14 +30,7 @@ export interface TaskLock {
 
 /** The lock as stored (JSON text or object); null when absent or not a lock. */
 export function parseTaskLock(raw: unknown): TaskLock | null {
-  let x = raw;
-  if (typeof x === "string") {
-    try {
-      x = JSON.parse(x);
-    } catch {
-      return null;
-    }
-  }
+  const x = storedJson(raw);
   if (typeof x !== "object" || x === null) return null;
   const r = x as Record<string, unknown>;
   if (typeof r.owner !== "string" || typeof r.task !== "string") return null;
