@@ -8,12 +8,13 @@
  * (its id or reference, its message, its legal basis, the severity) is inside the print area; the
  * detail columns after it do not wrap, so that they do not make the printed rows taller.
  */
-import { DEFAULT_COLUMN_WIDTH } from "../../src/report/print";
-import type { SheetSpec, TableSpec } from "../../src/report/spec";
+import { DEFAULT_COLUMN_WIDTH, LONG_TABLE_ROWS } from "../../src/report/print";
+import { plainValue, type SheetSpec, type TableSpec } from "../../src/report/spec";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { demoAnalysis, RUN } from "../file/xlsx-writer-helpers";
 import { analyse } from "../../src/core/analyse";
 import { intakeOf, spend } from "../helpers/fixtures";
+import { dayFromIso } from "../../src/core/dates";
 import { richAnalysis } from "./fixture";
 
 const OPTIONS = { runDate: "2026-01-15", sources: ["Mandats", "Marches"] };
@@ -135,5 +136,45 @@ describe.each(cases)("Conformité print layout (%s)", (_name, sheet) => {
           });
       });
     }
+  });
+});
+
+describe("PF8's long list of late invoices (more than LONG_TABLE_ROWS) is kept below the printed rows", () => {
+  // 40 invoices received on 1 March 2025 and paid on 15 April (45 days > 30): 40 late invoices.
+  const lateLine = (i: number) =>
+    spend({
+      source: { table: "Mandats", row: i + 2 },
+      amount: 1000,
+      ttc: 1200,
+      invoiceRef: `F-${i}`,
+      service: i % 2 === 0 ? "Voirie" : "Culture",
+      invoiceReceived: dayFromIso("2025-03-01"),
+      paid: dayFromIso("2025-04-15"),
+      on: "2025-03-01",
+    });
+  const many = conformite(buildWorkbookSpec(analyse(intakeOf({ spend: Array.from({ length: 40 }, (_, i) => lateLine(i)) })), OPTIONS));
+  const late = many.tables.find((t) => t.name === "tblConfPF8Retards")!;
+
+  test("40 late invoices are listed after the print area's last row, the payment times by entity and service inside it", () => {
+    expect(late.rows.length).toBe(40);
+    expect(late.rows.length).toBeGreaterThan(LONG_TABLE_ROWS);
+    const demo = many;
+    const area = demo.print!.area;
+    expect(late.row).toBeGreaterThan(area.r2);
+    for (const name of ["tblConfPF8Entites", "tblConfPF8Services"]) {
+      const t = demo.tables.find((x) => x.name === name)!;
+      expect(t.row + t.rows.length).toBeLessThanOrEqual(area.r2);
+    }
+    // The printed section says where the list is.
+    const notes = demo.blocks.map((b) => plainValue(b.values[0][0])).filter((v): v is string => typeof v === "string");
+    expect(notes.some((n) => /^Le détail \(40 lignes\) est en bas de la feuille, section « .+ \(détail, hors impression\) », hors de la zone imprimée\.$/.test(n))).toBe(true);
+  });
+
+  test("a short list stays in its section, inside the print area", () => {
+    const fixture = conformite(buildWorkbookSpec(richAnalysis(), OPTIONS));
+    const t = fixture.tables.find((x) => x.name === "tblConfPF8Retards");
+    if (t === undefined) throw new Error("the fixture has no late invoice table");
+    expect(t.rows.length).toBeLessThanOrEqual(LONG_TABLE_ROWS);
+    expect(t.row + t.rows.length).toBeLessThanOrEqual(fixture.print!.area.r2);
   });
 });

@@ -28,7 +28,8 @@ import {
   worksWithoutOperationStatusText,
 } from "../../core/indicators/compliance-row-texts";
 import { natureLabel } from "../../core/indicators/co/row-labels";
-import { SERVICE_NOT_GIVEN } from "../../core/indicators/pf/pf8";
+import { SERVICE_NOT_GIVEN, type PF8Tables } from "../../core/indicators/pf/pf8";
+import { LONG_TABLE_ROWS } from "../print";
 import type { ProcedureToCorrectRow } from "../../core/indicators/recorded-procedure";
 import type { IndicatorResult } from "../../core/indicators/types";
 import type { SplittingSeverity } from "../../core/indicators/splitting";
@@ -97,7 +98,13 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   // (R2192-10, décret 2013-269).
   pf4Section(sb, ctx);
   pf6Section(sb, ctx);
-  pf8Section(sb, ctx);
+  const lateInvoicesBelow = pf8Section(sb, ctx);
+  if (lateInvoicesBelow) {
+    // The long list of late invoices: last, below the printed rows (on screen only).
+    sb.cursor++;
+    sb.print({ orientation: "landscape", lastColumn: CONF_PRINT_LAST_COL, lastRow: sb.cursor - 1 });
+    lateInvoicesBelow();
+  }
   sb.frozen = { rows: 2, cols: 0 };
   // The printed columns get their fixed widths (the tables' own requests are maxima).
   CONF_PRINT_WIDTHS.forEach((width, i) => sb.widths.set(i, width));
@@ -398,7 +405,13 @@ function co3Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "date", header: "thresholdDate", kind: "date" },
       // Detail columns, after the print area.
       { key: "procedure", header: "procedure", kind: "text", width: 28 },
-      { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
+      {
+        key: "nature",
+        header: "nature",
+        kind: "text",
+        width: 14,
+        get: (r) => natureText(r.nature),
+      },
       {
         key: "thresholdDateBasis",
         header: "thresholdDateBasis",
@@ -529,7 +542,13 @@ function co5Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "entity", header: "entity", kind: "text" },
       { key: "date", header: "date", kind: "date" },
       // Detail columns, after the print area.
-      { key: "nature", header: "nature", kind: "text", width: 14, get: (r) => natureText(r.nature) },
+      {
+        key: "nature",
+        header: "nature",
+        kind: "text",
+        width: 14,
+        get: (r) => natureText(r.nature),
+      },
       { key: "consideration", header: "consideration", kind: "text", width: 18 },
       { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
@@ -653,14 +672,40 @@ function pf6Section(sb: SheetBuilder, ctx: BuildContext): void {
   );
 }
 
-/** PF8: the late invoices (one row per invoice), then the payment times by entity and by service. */
-function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
+/**
+ * PF8: the late invoices (one row per invoice), then the payment times by entity and by service.
+ * A long list of late invoices (more than LONG_TABLE_ROWS) is written last on the sheet, below
+ * the printed rows: the printed section keeps the payment times by entity and service and says
+ * where the list is. Returns the late invoices' table writer when it is to be written last.
+ */
+function pf8Section(sb: SheetBuilder, ctx: BuildContext): (() => void) | null {
   const { lang } = ctx;
   const pf8 = result(sb, PF8);
-  cardSection(sb, "PF8", `PF8 · ${labelOf(ctx, pf8)}`);
+  const title = `PF8 · ${labelOf(ctx, pf8)}`;
+  cardSection(sb, "PF8", title);
   const fromDate = pf8.details.mandateDateFromLineDate;
   if (typeof fromDate === "string" && pf8.value !== null)
     sb.note(message(lang, msg("conformite.pf8MandateFromDate", { columns: fromDate })));
+  const late = pf8.tables.lateInvoices.length;
+  const below = pf8.value !== null && late > LONG_TABLE_ROWS;
+  const detailTitle = message(lang, msg("print.detailTitle", { title: text(lang, "pf8Late") }));
+  if (below) {
+    sb.note(message(lang, msg("print.detailBelow", { n: late, title: detailTitle })));
+    sb.cursor++;
+  } else lateInvoicesTable(sb, pf8, text(lang, "pf8Late"));
+  pf8DelayTables(sb, ctx, pf8);
+  if (!below) return null;
+  return () => {
+    sb.section(detailTitle, 0, CONF_PRINT_LAST_COL + 1);
+    lateInvoicesTable(sb, pf8, null);
+  };
+}
+
+function lateInvoicesTable(
+  sb: SheetBuilder,
+  pf8: IndicatorResult<PF8Tables>,
+  title: string | null
+): void {
   indicatorTable(
     sb,
     pf8,
@@ -692,8 +737,17 @@ function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
       { key: "why", header: "why", kind: "text", width: 50 },
       { key: "clear", header: "clear", kind: "text", width: 50 },
     ]),
-    { title: text(lang, "pf8Late") }
+    title === null ? {} : { title }
   );
+}
+
+/** PF8's payment times by entity and by service. */
+function pf8DelayTables(
+  sb: SheetBuilder,
+  ctx: BuildContext,
+  pf8: IndicatorResult<PF8Tables>
+): void {
+  const { lang } = ctx;
   const delayColumns = [
     { key: "invoices", header: "invoices", kind: "int" },
     { key: "lateInvoices", header: "lateInvoices", kind: "int" },
@@ -729,7 +783,8 @@ function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
           header: "service",
           kind: "text",
           // core names the lines without a service « Service non renseigné » (its grouping key)
-          get: (r) => (r.service === SERVICE_NOT_GIVEN ? { code: "PF8.serviceUnknown" } : r.service),
+          get: (r) =>
+            r.service === SERVICE_NOT_GIVEN ? { code: "PF8.serviceUnknown" } : r.service,
         },
         ...delayColumns,
         { key: "comptableLate", header: "comptableLate", kind: "int" },
@@ -759,7 +814,9 @@ function procedureToCorrectTable(
         header: "reason",
         kind: "text",
         get: (r) =>
-          r.reason === "objet" ? { code: "procedure.reasonObject" } : { code: "procedure.reasonSubsequent" },
+          r.reason === "objet"
+            ? { code: "procedure.reasonObject" }
+            : { code: "procedure.reasonSubsequent" },
       },
       { key: "description", header: "description", kind: "text" },
       { key: "procedure", header: "procedure", kind: "text" },
