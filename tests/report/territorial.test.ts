@@ -10,6 +10,8 @@ import { plainValue, type SheetSpec } from "../../src/report/spec";
 import { printedWidth } from "../../src/report/print";
 import { buildWorkbookSpec } from "../../src/report/workbook";
 import { entity, intakeOf, spend } from "../helpers/fixtures";
+import { PRINTED_SCENARIO_FAMILIES } from "../../src/report/sheets/territorial";
+import { demoAnalysis, RUN } from "../file/xlsx-writer-helpers";
 
 const fam = (key: string, label: string): Family => ({ key, label, rule: "familyCode" });
 const EV = fam("F:EV", "Entretien des espaces verts");
@@ -232,5 +234,30 @@ describe("plan's Organisation territoriale: the territories a row concerns", () 
     const previousInputs = readUserInputs({ "Plan stratégique": plan });
     const en = tableRows(sheet(buildWorkbookSpec(analysis, { ...OPTIONS, lang: "en", previousInputs }), "plan"), "tblPlanOrganisationTerritoriale");
     expect(en.find((r) => r.key === "territorial/F:EV")?.territories).toBe("all (2)");
+  });
+});
+
+describe("printing the scenarios of a large perimeter", () => {
+  it("keeps the impacts table below the printed rows beyond PRINTED_SCENARIO_FAMILIES families (3 long rows each), and says where it is", () => {
+    // The demo: 13 entities buying more than 8 families each → more than 8 families with scenarios.
+    const spec = buildWorkbookSpec(demoAnalysis(), RUN).sheets.find((s) => s.key === "territoires")!;
+    const impacts = spec.tables.find((x) => x.name === "tblTerrScenariosImpacts")!;
+    const families = new Set(impacts.rows.map((r) => JSON.stringify(r[0])));
+    expect(families.size).toBeGreaterThan(PRINTED_SCENARIO_FAMILIES);
+    expect(impacts.rows).toHaveLength(3 * families.size);
+    expect(impacts.row).toBeGreaterThan(spec.print!.area.r2);
+    // The scenarios table itself (one row a family, with the recommended cursor) still prints.
+    const scenarios = spec.tables.find((x) => x.name === "tblTerrScenarios")!;
+    expect(scenarios.row + scenarios.rows.length).toBeLessThanOrEqual(spec.print!.area.r2);
+    const notes = spec.blocks.map((b) => plainValue(b.values[0][0])).filter((v): v is string => typeof v === "string");
+    expect(notes.some((n) => n.startsWith(`Le détail (${3 * families.size} lignes) est en bas de la feuille`))).toBe(true);
+  });
+
+  it("prints the impacts table in its section for a few families (the two families of the pôles fixture)", () => {
+    const spec = sheet(buildWorkbookSpec(analysis, OPTIONS), "territoires");
+    const impacts = spec.tables.find((x) => x.name === "tblTerrScenariosImpacts")!;
+    expect(impacts.rows.length).toBeGreaterThan(0);
+    expect(impacts.rows.length).toBeLessThanOrEqual(3 * PRINTED_SCENARIO_FAMILIES);
+    expect(impacts.row + impacts.rows.length).toBeLessThanOrEqual(spec.print!.area.r2);
   });
 });

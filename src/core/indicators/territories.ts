@@ -130,6 +130,9 @@ export function recommend(x: RecommendationInput): Te4Recommendation | null {
   return x.proximity.proximity && strongLocal ? "territorialiser" : null;
 }
 
+/** Buyers named in TE4's reason; the others are counted (the table gives the entity count). */
+const TE4_BUYERS_NAMED = 5;
+
 /** Messages explaining a recommendation with its figures. */
 export function recommendationReasons(
   x: RecommendationInput & { entities: string[] },
@@ -141,7 +144,12 @@ export function recommendationReasons(
       ? msg("te4.noBuyer")
       : x.entityCount === 1
         ? msg("te4.oneBuyer", { entity: x.entities[0] })
-        : msg("te4.buyers", { count: x.entityCount, entities: x.entities.join(", ") })
+        : x.entities.length > TE4_BUYERS_NAMED
+          ? msg("te4.buyersMore", {
+              entities: x.entities.slice(0, TE4_BUYERS_NAMED).join(", "),
+              more: x.entities.length - TE4_BUYERS_NAMED,
+            })
+          : msg("te4.buyers", { count: x.entityCount, entities: x.entities.join(", ") })
   );
   if (x.localSharePercent === null) reasons.push(msg("te4.localUnknown"));
   else
@@ -299,8 +307,7 @@ function scan(ctx: AnalysisContext): Scan {
     // (else the département of the line's territory).
     let local: boolean | null = null;
     const refDept =
-      entity.departement ??
-      (line.territory !== null ? deptOfTerritory(line.territory) : null);
+      entity.departement ?? (line.territory !== null ? deptOfTerritory(line.territory) : null);
     if (refDept !== null) {
       let sd: string | null | undefined = null;
       if (line.supplierPostcode !== null) {

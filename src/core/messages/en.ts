@@ -113,6 +113,8 @@ export const EN: Record<MessageCode, string> = {
     "Single buyer: {entity}",
   "te4.buyers":
     "Buyers: {entities}",
+  "te4.buyersMore":
+    "Buyers: {entities} and {more, int} {more, plural, one {other} other {others}}",
   "te4.localUnknown":
     "Local share unknown: supplier or entity département not given",
   "te4.localShare":

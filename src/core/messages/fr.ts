@@ -128,6 +128,8 @@ export const FR = {
     "Acheteur unique : {entity}",
   "te4.buyers":
     "Acheteurs : {entities}",
+  "te4.buyersMore":
+    "Acheteurs : {entities} et {more, int} {more, plural, one {autre} other {autres}}",
   "te4.localUnknown":
     "Part locale inconnue : département du fournisseur ou de l'entité non renseigné",
   "te4.localShare":

@@ -7,7 +7,11 @@
  * back like the plan's other inputs.
  */
 import { msg, type Message } from "../../core/messages/render";
-import { territorialScenarios, type FamilyScenarios, type ScenarioId } from "../../core/territories";
+import {
+  territorialScenarios,
+  type FamilyScenarios,
+  type ScenarioId,
+} from "../../core/territories";
 import { serviceName } from "../../core/territories/expectations";
 import { parseScenarioChoice, SCENARIO_NAMES } from "../../core/territories/scenarios";
 import { textCell } from "../cells";
@@ -27,14 +31,26 @@ const T = {
     "Attainment: value ÷ target (higher is better) or target ÷ value (delays, complaints: lower is better); under-served: more than {tol} points below the target.",
   ],
   spread: ["Écarts entre territoires par indicateur", "Spread between territories by indicator"],
-  equity: ["Équité par service (pondérée par la population)", "Equity by service (weighted by population)"],
-  underServed: ["Territoires sous-desservis et dépense par habitant", "Under-served territories and spend per inhabitant"],
-  scenarios: ["Scénarios : mutualiser, territorialiser, mixte", "Scenarios: pool, territorialise, mixed"],
+  equity: [
+    "Équité par service (pondérée par la population)",
+    "Equity by service (weighted by population)",
+  ],
+  underServed: [
+    "Territoires sous-desservis et dépense par habitant",
+    "Under-served territories and spend per inhabitant",
+  ],
+  scenarios: [
+    "Scénarios : mutualiser, territorialiser, mixte",
+    "Scenarios: pool, territorialise, mixed",
+  ],
   scenariosNote: [
     "A mutualiser : un marché ou un groupement pour tout le périmètre ; B territorialiser : lots géographiques ou achats par territoire ; C mixte : accord-cadre mutualisé à lots territoriaux. Économies : taux des scénarios de mutualisation ({low} / {central} / {high} %) ; C = {share} % de A ; B = surcoût {extra} %. Paramètres modifiables dans la feuille Paramètres ; le choix se saisit dans le Plan stratégique (Organisation territoriale).",
     "A pool: one contract or group for the whole perimeter; B territorialise: geographic lots or purchasing per territory; C mixed: pooled framework agreement with territorial lots. Savings: pooling scenario rates ({low} / {central} / {high} %); C = {share} % of A; B = extra cost {extra} %. Parameters in the Settings sheet; the choice is typed in the Strategic plan (Territorial organisation).",
   ],
-  scenarioDetail: ["Impacts des scénarios (coût, service, équité, juridique)", "Scenario impacts (cost, service, equity, legal)"],
+  scenarioDetail: [
+    "Impacts des scénarios (coût, service, équité, juridique)",
+    "Scenario impacts (cost, service, equity, legal)",
+  ],
   noScenario: ["Aucune famille à évaluer sur la période.", "No family to assess in the period."],
 } satisfies Record<string, Pair>;
 
@@ -60,7 +76,10 @@ const H = {
   underServedTerritories: ["Territoires sous-desservis", "Under-served territories"],
   populationMeasured: ["Population mesurée", "Population measured"],
   populationUnderServed: ["Population sous-desservie", "Population under-served"],
-  populationUnderServedShare: ["Part de la population sous-desservie", "Share of population under-served"],
+  populationUnderServedShare: [
+    "Part de la population sous-desservie",
+    "Share of population under-served",
+  ],
   weightedAttainment: ["Atteinte pondérée (population)", "Population-weighted attainment"],
   measures: ["Mesures", "Measures"],
   underServedMeasures: ["Mesures sous la cible", "Measures below target"],
@@ -86,7 +105,13 @@ const H = {
   legal: ["Conséquence juridique", "Legal consequence"],
 } satisfies Record<string, Pair>;
 
-function col(sb: SheetBuilder, key: keyof typeof H, width = 14, numberFormat?: string, wrap = false): TableColumn {
+function col(
+  sb: SheetBuilder,
+  key: keyof typeof H,
+  width = 14,
+  numberFormat?: string,
+  wrap = false
+): TableColumn {
   const c: TableColumn = { key, header: pick(sb.ctx.lang, H[key]), width };
   if (numberFormat) c.numberFormat = numberFormat;
   if (wrap) c.wrap = true;
@@ -126,7 +151,13 @@ function joined(lang: Lang, parts: readonly Message[]): string {
   return parts.map((m) => message(lang, m)).join(listSeparator(lang));
 }
 
-function place(sb: SheetBuilder, name: string, columns: TableColumn[], rows: CellValue[][], style: "TableStyleMedium2" | "TableStyleMedium7" | "TableStyleLight9" = "TableStyleMedium2") {
+function place(
+  sb: SheetBuilder,
+  name: string,
+  columns: TableColumn[],
+  rows: CellValue[][],
+  style: "TableStyleMedium2" | "TableStyleMedium7" | "TableStyleLight9" = "TableStyleMedium2"
+) {
   const placed = sb.rawTable(name, sb.cursor, 0, columns, rows, style);
   sb.cursor = placed.lastDataRow + 2;
   return placed;
@@ -254,7 +285,18 @@ export function qualitySections(sb: SheetBuilder): void {
   );
 }
 
-export function scenarioSections(sb: SheetBuilder): void {
+/**
+ * Families whose three scenarios (three rows of long texts each) still print: beyond, the table
+ * of the scenarios' impacts is written last on the sheet, below the printed rows (a perimeter of
+ * 20 families printed it on 14 pages), and the printed section says where it is.
+ */
+export const PRINTED_SCENARIO_FAMILIES = 8;
+
+/**
+ * The scenario sections; returns the writer of the impacts table when it is to be written last,
+ * below the printed rows (more than PRINTED_SCENARIO_FAMILIES families), else null.
+ */
+export function scenarioSections(sb: SheetBuilder): (() => void) | null {
   const ctx = sb.ctx;
   const ref = ctx.analysis.reference;
   sb.section(pick(ctx.lang, T.scenarios));
@@ -271,7 +313,7 @@ export function scenarioSections(sb: SheetBuilder): void {
   if (scen.length === 0) {
     sb.note(pick(ctx.lang, T.noScenario));
     sb.cursor++;
-    return;
+    return null;
   }
   // On the sheet's grid (territoires.ts): the figures side by side in the narrow columns, the
   // reasons in the wide column 7, the recommended cursor beside the user's choice at the end.
@@ -310,7 +352,6 @@ export function scenarioSections(sb: SheetBuilder): void {
       ];
     })
   );
-  sb.cell(sb.cursor++, 0, textCell(pick(ctx.lang, T.scenarioDetail)), "subtitle");
   const detail: CellValue[][] = [];
   for (const f of scen)
     for (const id of ["A", "B", "C"] as const) {
@@ -326,22 +367,45 @@ export function scenarioSections(sb: SheetBuilder): void {
         textCell(joined(ctx.lang, s.legal)),
       ]);
     }
-  place(
-    sb,
-    "tblTerrScenariosImpacts",
-    [
-      col(sb, "family", 24, undefined, true),
-      col(sb, "scenario", 24, undefined, true),
-      { key: "lots", header: message(ctx.lang, msg("terr.hLots")), width: 8, numberFormat: sb.f.int },
-      { key: "populationTargeted", header: message(ctx.lang, msg("terr.hPopulation")), width: 12, numberFormat: sb.f.int },
-      col(sb, "cost", 20, undefined, true),
-      col(sb, "serviceImpact", 16, undefined, true),
-      col(sb, "equity", 20, undefined, true),
-      col(sb, "legal", 40, undefined, true),
-    ],
-    detail,
-    "TableStyleLight9"
-  );
+  const impacts = () =>
+    place(
+      sb,
+      "tblTerrScenariosImpacts",
+      [
+        col(sb, "family", 24, undefined, true),
+        col(sb, "scenario", 24, undefined, true),
+        {
+          key: "lots",
+          header: message(ctx.lang, msg("terr.hLots")),
+          width: 8,
+          numberFormat: sb.f.int,
+        },
+        {
+          key: "populationTargeted",
+          header: message(ctx.lang, msg("terr.hPopulation")),
+          width: 12,
+          numberFormat: sb.f.int,
+        },
+        col(sb, "cost", 20, undefined, true),
+        col(sb, "serviceImpact", 16, undefined, true),
+        col(sb, "equity", 20, undefined, true),
+        col(sb, "legal", 40, undefined, true),
+      ],
+      detail,
+      "TableStyleLight9"
+    );
+  const title = pick(ctx.lang, T.scenarioDetail);
+  if (scen.length <= PRINTED_SCENARIO_FAMILIES) {
+    sb.cell(sb.cursor++, 0, textCell(title), "subtitle");
+    impacts();
+    return null;
+  }
+  const below = message(ctx.lang, msg("print.detailTitle", { title }));
+  wrappedNote(sb, message(ctx.lang, msg("print.detailBelow", { n: detail.length, title: below })));
+  return () => {
+    sb.section(below);
+    impacts();
+  };
 }
 
 /**
@@ -367,9 +431,13 @@ function choiceEffect(ctx: BuildContext, f: FamilyScenarios): Message[] {
  */
 function concerned(ctx: BuildContext, f: FamilyScenarios): CellValue {
   const scenario = userChoice(ctx, f.familyKey) ?? f.cursor;
-  const need = [...new Set([...f.gapTerritories, ...f.priorityTerritories])].filter((t) => f.territories.includes(t));
+  const need = [...new Set([...f.gapTerritories, ...f.priorityTerritories])].filter((t) =>
+    f.territories.includes(t)
+  );
   if (scenario === "A" || need.length === 0 || need.length === f.territories.length)
-    return f.territories.length === 0 ? null : textCell(message(ctx.lang, msg("terr2.allTerritories", { n: f.territories.length })));
+    return f.territories.length === 0
+      ? null
+      : textCell(message(ctx.lang, msg("terr2.allTerritories", { n: f.territories.length })));
   return names(f.territories.filter((t) => need.includes(t)));
 }
 
@@ -399,13 +467,28 @@ export function organisationRows(
 export function pooledChoices(
   ctx: BuildContext
 ): Map<string, { label: string; amount: number; text: string; scenario: "A" | "C" }> {
-  const out = new Map<string, { label: string; amount: number; text: string; scenario: "A" | "C" }>();
+  const out = new Map<
+    string,
+    { label: string; amount: number; text: string; scenario: "A" | "C" }
+  >();
   for (const f of scenariosOf(ctx)) {
     const choice = userChoice(ctx, f.familyKey);
     const id = choice ?? f.cursor;
     if (id !== "A" && id !== "C") continue;
-    const how = choice !== null ? (ctx.lang === "fr" ? "choix" : "chosen") : ctx.lang === "fr" ? "recommandé" : "recommended";
-    out.set(f.familyKey, { label: f.familyLabel, amount: eur(f.cents), text: `${scenarioLabel(id, ctx.lang)} (${how})`, scenario: id });
+    const how =
+      choice !== null
+        ? ctx.lang === "fr"
+          ? "choix"
+          : "chosen"
+        : ctx.lang === "fr"
+          ? "recommandé"
+          : "recommended";
+    out.set(f.familyKey, {
+      label: f.familyLabel,
+      amount: eur(f.cents),
+      text: `${scenarioLabel(id, ctx.lang)} (${how})`,
+      scenario: id,
+    });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import {
   recommend,
 } from "../../../src/core/indicators/territories";
 import type { AnalysisContext, IndicatorResult } from "../../../src/core/indicators/types";
-import { msg, type Message } from "../../../src/core/messages/render";
+import { msg, render, type Message } from "../../../src/core/messages/render";
 import { fr } from "../../helpers/messages";
 import type { Family } from "../../../src/core/model";
 import { contextOf, entity, nomenclature, spend, supplier } from "../../helpers/fixtures";
@@ -187,6 +187,15 @@ describe("TE4 per-family recommendation", () => {
     expect(reasons("F:NET")[2]).toBe("Proximité d'après le mot-clé « nettoyage » du libellé");
     expect(reasons("F:EV")[2]).toBe("Proximité d'après la nomenclature (service de proximité : oui)");
     expect(reasons("F:EV")[0]).toBe("Acheteur unique : Commune C");
+  });
+
+  it("names five buyers at most and counts the others (the entity count is a column of the table)", () => {
+    // 7 communes buy the same family: « Commune 1 » to « Commune 5 » named, « et 2 autres ».
+    const seven = Array.from({ length: 7 }, (_, i) => spend({ entity: `Commune ${i + 1}`, family: fam("F:PAP"), amount: 1000 }));
+    const rows = TE4.compute(contextOf({ spend: seven })).tables.recommendations;
+    const first = rows.find((x) => x.familyKey === "F:PAP")!.reasons[0];
+    expect(fr(first)).toBe("Acheteurs : Commune 1, Commune 2, Commune 3, Commune 4, Commune 5 et 2 autres");
+    expect(render("en", first)).toBe("Buyers: Commune 1, Commune 2, Commune 3, Commune 4, Commune 5 and 2 others");
   });
 
   it("words geographic lots as facilitating SMEs' access, never as a local preference (equal treatment)", () => {
