@@ -147,7 +147,9 @@ export function kindCell(lang: Lang, kind: ColumnKind, value: unknown): CellValu
   // separator: " ; " in French, "; " in English).
   if (isMessage(value)) return textCell(message(lang, value));
   if (Array.isArray(value) && value.every(isMessage))
-    return value.length === 0 ? null : textCell(value.map((m) => message(lang, m)).join(listSeparator(lang)));
+    return value.length === 0
+      ? null
+      : textCell(value.map((m) => message(lang, m)).join(listSeparator(lang)));
   switch (kind) {
     case "text":
       return typeof value === "string"
@@ -205,6 +207,10 @@ export class SheetBuilder {
   cursor = 0;
   /** How the sheet prints (orientation, repeated header row); see ./print.ts. */
   printChoice: PrintChoice = {};
+  /** Writers of the detail tables kept below the printed rows (keepBelowPrint). */
+  private readonly keptBelowPrint: (() => void)[] = [];
+  /** Last printed row when tables are kept below it (endPrintedRows). */
+  private lastPrintedRow: number | undefined;
 
   constructor(
     readonly ctx: BuildContext,
@@ -445,7 +451,30 @@ export class SheetBuilder {
     this.printChoice = choice;
   }
 
+  /**
+   * Keeps a long detail table below the printed rows (on screen only, issue #12): `write` (its
+   * section and table) runs at endPrintedRows, after every printed section, and the print area
+   * stops above it. The caller says at the table's place where it is.
+   */
+  keepBelowPrint(write: () => void): void {
+    this.keptBelowPrint.push(write);
+  }
+
+  /**
+   * Ends the printed rows: writes the tables kept below them, after a blank row, and records the
+   * last printed row for the print area. Call it before laying the print band out (printBand
+   * stretches the section bars written so far); build() calls it otherwise.
+   */
+  endPrintedRows(): void {
+    if (this.keptBelowPrint.length === 0) return;
+    this.cursor++;
+    this.lastPrintedRow = this.cursor - 1;
+    const writes = this.keptBelowPrint.splice(0);
+    for (const write of writes) write();
+  }
+
   build(): SheetSpec {
+    this.endPrintedRows();
     const spec: SheetSpec = {
       key: this.key,
       name: this.name,
@@ -469,7 +498,13 @@ export class SheetBuilder {
     if (this.frozen) spec.frozen = this.frozen;
     if (this.append) spec.append = this.append;
     if (this.links.length > 0) spec.links = this.links;
-    spec.print = printSetup(this.ctx, spec, this.printChoice);
+    spec.print = printSetup(
+      this.ctx,
+      spec,
+      this.lastPrintedRow === undefined || this.printChoice.lastRow !== undefined
+        ? this.printChoice
+        : { ...this.printChoice, lastRow: this.lastPrintedRow }
+    );
     return spec;
   }
 }

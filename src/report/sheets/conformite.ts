@@ -98,13 +98,7 @@ export function buildConformite(ctx: BuildContext): SheetSpec {
   // (R2192-10, décret 2013-269).
   pf4Section(sb, ctx);
   pf6Section(sb, ctx);
-  const lateInvoicesBelow = pf8Section(sb, ctx);
-  if (lateInvoicesBelow) {
-    // The long list of late invoices: last, below the printed rows (on screen only).
-    sb.cursor++;
-    sb.print({ orientation: "landscape", lastColumn: CONF_PRINT_LAST_COL, lastRow: sb.cursor - 1 });
-    lateInvoicesBelow();
-  }
+  pf8Section(sb, ctx);
   sb.frozen = { rows: 2, cols: 0 };
   // The printed columns get their fixed widths (the tables' own requests are maxima).
   CONF_PRINT_WIDTHS.forEach((width, i) => sb.widths.set(i, width));
@@ -676,9 +670,9 @@ function pf6Section(sb: SheetBuilder, ctx: BuildContext): void {
  * PF8: the late invoices (one row per invoice), then the payment times by entity and by service.
  * A long list of late invoices (more than LONG_TABLE_ROWS) is written last on the sheet, below
  * the printed rows: the printed section keeps the payment times by entity and service and says
- * where the list is. Returns the late invoices' table writer when it is to be written last.
+ * where the list is.
  */
-function pf8Section(sb: SheetBuilder, ctx: BuildContext): (() => void) | null {
+function pf8Section(sb: SheetBuilder, ctx: BuildContext): void {
   const { lang } = ctx;
   const pf8 = result(sb, PF8);
   const title = `PF8 · ${labelOf(ctx, pf8)}`;
@@ -687,18 +681,16 @@ function pf8Section(sb: SheetBuilder, ctx: BuildContext): (() => void) | null {
   if (typeof fromDate === "string" && pf8.value !== null)
     sb.note(message(lang, msg("conformite.pf8MandateFromDate", { columns: fromDate })));
   const late = pf8.tables.lateInvoices.length;
-  const below = pf8.value !== null && late > LONG_TABLE_ROWS;
-  const detailTitle = message(lang, msg("print.detailTitle", { title: text(lang, "pf8Late") }));
-  if (below) {
+  if (pf8.value !== null && late > LONG_TABLE_ROWS) {
+    const detailTitle = message(lang, msg("print.detailTitle", { title: text(lang, "pf8Late") }));
     sb.note(message(lang, msg("print.detailBelow", { n: late, title: detailTitle })));
     sb.cursor++;
+    sb.keepBelowPrint(() => {
+      sb.section(detailTitle, 0, CONF_PRINT_LAST_COL + 1);
+      lateInvoicesTable(sb, pf8, null);
+    });
   } else lateInvoicesTable(sb, pf8, text(lang, "pf8Late"));
   pf8DelayTables(sb, ctx, pf8);
-  if (!below) return null;
-  return () => {
-    sb.section(detailTitle, 0, CONF_PRINT_LAST_COL + 1);
-    lateInvoicesTable(sb, pf8, null);
-  };
 }
 
 function lateInvoicesTable(

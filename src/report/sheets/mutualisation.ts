@@ -138,8 +138,7 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
     ]);
   // A long list (one row a supplier, its entities and families listed) is kept below the
   // printed rows; a short one prints here.
-  const mu4Below = mu4.value !== null && mu4.tables.sharedSuppliers.length > LONG_TABLE_ROWS;
-  if (mu4Below) {
+  if (mu4.value !== null && mu4.tables.sharedSuppliers.length > LONG_TABLE_ROWS) {
     sb.note(
       message(
         lang,
@@ -147,6 +146,10 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
       )
     );
     sb.cursor++;
+    sb.keepBelowPrint(() => {
+      sb.section(mu4DetailTitle);
+      sharedSuppliers();
+    });
   } else sharedSuppliers();
 
   const mu5 = result(sb, MU5);
@@ -217,15 +220,9 @@ export function buildMutualisation(ctx: BuildContext): SheetSpec {
       ]
     )
   );
-  let lastRow: number | undefined;
-  if (mu4Below) {
-    sb.cursor++;
-    lastRow = sb.cursor - 1;
-    sb.section(mu4DetailTitle);
-    sharedSuppliers();
-  }
+  sb.endPrintedRows();
   sb.frozen = { rows: 2, cols: 0 };
-  printBand(sb, MUTU_PRINT_WIDTHS, lastRow === undefined ? {} : { lastRow });
+  printBand(sb, MUTU_PRINT_WIDTHS);
   return sb.build();
 }
 

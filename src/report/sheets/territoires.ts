@@ -125,13 +125,7 @@ export function buildTerritoires(ctx: BuildContext): SheetSpec {
     { key: "proximity", header: "proximity", kind: "bool" },
   ]);
   qualitySections(sb);
-  const impactsBelow = scenarioSections(sb);
-  if (impactsBelow) {
-    // The long table of the scenarios' impacts: last, below the printed rows (on screen only).
-    sb.cursor++;
-    sb.print({ orientation: "auto", lastRow: sb.cursor - 1 });
-    impactsBelow();
-  }
+  scenarioSections(sb);
   sb.frozen = { rows: 2, cols: 0 };
   TERRITOIRES_GRID.forEach((w, c) => sb.widths.set(c, w));
   return sb.build();

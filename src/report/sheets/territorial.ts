@@ -293,10 +293,10 @@ export function qualitySections(sb: SheetBuilder): void {
 export const PRINTED_SCENARIO_FAMILIES = 8;
 
 /**
- * The scenario sections; returns the writer of the impacts table when it is to be written last,
- * below the printed rows (more than PRINTED_SCENARIO_FAMILIES families), else null.
+ * The scenario sections; the impacts table is kept below the printed rows beyond
+ * PRINTED_SCENARIO_FAMILIES families.
  */
-export function scenarioSections(sb: SheetBuilder): (() => void) | null {
+export function scenarioSections(sb: SheetBuilder): void {
   const ctx = sb.ctx;
   const ref = ctx.analysis.reference;
   sb.section(pick(ctx.lang, T.scenarios));
@@ -313,7 +313,7 @@ export function scenarioSections(sb: SheetBuilder): (() => void) | null {
   if (scen.length === 0) {
     sb.note(pick(ctx.lang, T.noScenario));
     sb.cursor++;
-    return null;
+    return;
   }
   // On the sheet's grid (territoires.ts): the figures side by side in the narrow columns, the
   // reasons in the wide column 7, the recommended cursor beside the user's choice at the end.
@@ -398,14 +398,14 @@ export function scenarioSections(sb: SheetBuilder): (() => void) | null {
   if (scen.length <= PRINTED_SCENARIO_FAMILIES) {
     sb.cell(sb.cursor++, 0, textCell(title), "subtitle");
     impacts();
-    return null;
+    return;
   }
   const below = message(ctx.lang, msg("print.detailTitle", { title }));
   wrappedNote(sb, message(ctx.lang, msg("print.detailBelow", { n: detail.length, title: below })));
-  return () => {
+  sb.keepBelowPrint(() => {
     sb.section(below);
     impacts();
-  };
+  });
 }
 
 /**
