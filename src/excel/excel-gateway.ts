@@ -80,7 +80,6 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
   private readonly lockOwner = newLockOwner();
   /** The task whose lock this gateway holds, if any. */
   private heldTask: string | null = null;
-  private lockDepth = 0;
 
   constructor(private readonly options: ExcelGatewayOptions = {}) {
     this.host = options.host ?? officeHost();
@@ -125,11 +124,6 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
   }
 
   async beginTask(task: string): Promise<void> {
-    // Re-entrant: a task started inside another one of this runtime shares its lock.
-    if (this.lockDepth > 0) {
-      this.lockDepth++;
-      return;
-    }
     await this.run(async (session) => {
       const read = queueReadSetting(session, TASK_LOCK_SETTING);
       await session.sync();
@@ -140,11 +134,10 @@ export class ExcelWorkbookGateway implements WorkbookGateway {
       await session.sync();
     });
     this.heldTask = task;
-    this.lockDepth = 1;
   }
 
   async endTask(): Promise<void> {
-    if (this.lockDepth === 0 || --this.lockDepth > 0) return;
+    if (this.heldTask === null) return;
     this.heldTask = null;
     try {
       await this.run(async (session) => {

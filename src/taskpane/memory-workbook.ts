@@ -99,7 +99,6 @@ export class InMemoryWorkbook implements WorkbookGateway {
   /** The workbook's task lock (../workbook/task-lock.ts); this object is one runtime. */
   private taskLock: TaskLock | null = null;
   private static readonly LOCK_OWNER = "memory";
-  private lockDepth = 0;
   readonly date1904: boolean;
 
   constructor(private readonly options: InMemoryWorkbookOptions) {
@@ -347,19 +346,13 @@ export class InMemoryWorkbook implements WorkbookGateway {
 
   async beginTask(task: string): Promise<void> {
     await this.enter("beginTask");
-    if (this.lockDepth > 0) {
-      this.lockDepth++;
-      return;
-    }
     const owner = InMemoryWorkbook.LOCK_OWNER;
     if (this.taskLock !== null && lockBlocks(this.taskLock, owner, Date.now()))
       throw new GatewayError("taskLocked", `task lock held: ${this.taskLock.task}`, this.taskLock.task);
     this.taskLock = { owner, task, at: Date.now() };
-    this.lockDepth = 1;
   }
 
   async endTask(): Promise<void> {
-    if (this.lockDepth === 0 || --this.lockDepth > 0) return;
     if (this.taskLock?.owner === InMemoryWorkbook.LOCK_OWNER) this.taskLock = null;
   }
 

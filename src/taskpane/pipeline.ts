@@ -118,20 +118,31 @@ export async function readInputSheets(
   return { values, owned: new Set(owned.map((s) => s.key)) };
 }
 
+/** Gateways whose task lock a task of this runtime holds, with how many tasks share it. */
+const heldLocks = new WeakMap<WorkbookGateway, number>();
+
 /**
  * Runs a task that writes to the workbook under the workbook's task lock (src/workbook/task-lock.ts):
  * refused with GatewayError "taskLocked" while the pane or the ribbon command runs another one.
+ * A task started inside another one (the ribbon's refresh runs an analysis) shares its lock.
  */
 export async function withTaskLock<T>(
   gateway: WorkbookGateway,
   task: string,
   work: () => Promise<T>
 ): Promise<T> {
-  await withTimeout(gateway.beginTask(task), GATEWAY_TIMEOUT_MS, "beginTask");
+  const held = heldLocks.get(gateway) ?? 0;
+  if (held === 0) await withTimeout(gateway.beginTask(task), GATEWAY_TIMEOUT_MS, "beginTask");
+  heldLocks.set(gateway, held + 1);
   try {
     return await work();
   } finally {
-    await gateway.endTask();
+    const left = (heldLocks.get(gateway) ?? 1) - 1;
+    if (left > 0) heldLocks.set(gateway, left);
+    else {
+      heldLocks.delete(gateway);
+      await gateway.endTask();
+    }
   }
 }
 

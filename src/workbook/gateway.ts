@@ -139,7 +139,8 @@ export interface WorkbookGateway {
   /**
    * Takes the workbook's task lock before a task that writes (./task-lock.ts): rejects with code
    * "taskLocked" (subject: the other task) when another runtime — the pane, the ribbon command —
-   * holds a fresh one. While held, every call of this gateway refreshes it.
+   * holds a fresh one. While held, every call of this gateway refreshes it. Not re-entrant:
+   * nested tasks share one lock through withTaskLock (src/taskpane/pipeline.ts).
    */
   beginTask(task: string): Promise<void>;
   /** Releases the lock taken by beginTask (best effort: never rejects). */
